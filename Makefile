@@ -1,0 +1,37 @@
+# studybot: `make run` starts the bot (or the offline console without a token); `make test` runs the tests.
+# Each target creates or refreshes .venv from pyproject.toml first.
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test lint console bench clean
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "studybot needs Python 3.11 or newer; set PYTHON=python3.11")'
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
+	@touch $(STAMP)
+
+run: $(STAMP)
+	@$(BIN)/python -m bot run --console-without-token
+
+console: $(STAMP)
+	@$(BIN)/python -m bot console
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.lookup --terms 1000,10000,100000
+	$(BIN)/python -m benchmarks.quiz
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache
