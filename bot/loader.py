@@ -1,0 +1,444 @@
+"""Load and validate the hand-written YAML knowledge base.
+
+A knowledge path is a ``.yaml``/``.yml`` file or a directory searched recursively. Each file is one
+topic::
+
+    topic:
+      title: Virtualization        # required
+      objective: "2.2"             # optional; an unquoted 2.2 is read as the text "2.2"
+      source: Study group notes    # optional
+      tags: [security-plus]        # optional
+    entries:
+      - term: Hypervisor
+        aliases: [VMM]
+        definition: Software that runs virtual machines.
+        details: [...]             # optional bullets
+        examples: [...]            # optional
+        see_also: [Virtual machine]
+
+Files are parsed into YAML nodes (with the C loader when PyYAML has libyaml) so every value keeps its
+line; validation collects every problem of every file and raises one ``KnowledgeError``.
+"""
+
+from __future__ import annotations
+
+import difflib
+import logging
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from bot.knowledge import Entry, KnowledgeBase, KnowledgeError, Problem, Topic
+
+log = logging.getLogger(__name__)
+
+#: The repository's bundled ``knowledge/`` directory.
+DEFAULT_KNOWLEDGE_PATH: Path = Path(__file__).resolve().parent.parent / "knowledge"
+
+#: File name endings the loader reads.
+KNOWLEDGE_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
+
+TOP_KEYS: tuple[str, ...] = ("topic", "entries")
+TOPIC_KEYS: tuple[str, ...] = ("title", "objective", "source", "tags")
+ENTRY_KEYS: tuple[str, ...] = ("term", "aliases", "definition", "details", "examples", "see_also")
+
+_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_INT_TAG = "tag:yaml.org,2002:int"
+_FLOAT_TAG = "tag:yaml.org,2002:float"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
+_TAG_KINDS = {
+    "tag:yaml.org,2002:bool": "a yes/no value",
+    "tag:yaml.org,2002:null": "an empty value",
+    _INT_TAG: "a number",
+    _FLOAT_TAG: "a number",
+    "tag:yaml.org,2002:timestamp": "a date",
+    "tag:yaml.org,2002:binary": "binary data",
+}
+
+
+def normalize_name(name: str) -> str:
+    """The form two names are compared in: whitespace collapsed, case folded."""
+    return " ".join(name.split()).casefold()
+
+
+def display_path(path: Path) -> str:
+    """``path`` relative to the working directory when it lies below it, else as given."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def _line(node: Node) -> int:
+    """The 1-based line where ``node`` starts."""
+    return int(node.start_mark.line) + 1
+
+
+def _node_kind(node: Node) -> str:
+    """How a student would call what ``node`` holds."""
+    if isinstance(node, MappingNode):
+        return "a mapping (key: value pairs)"
+    if isinstance(node, SequenceNode):
+        return "a list"
+    return _TAG_KINDS.get(node.tag, f"a value tagged {node.tag}")
+
+
+@dataclass(slots=True)
+class _ParsedEntry:
+    """An entry with the lines its names and cross-references came from."""
+
+    entry: Entry
+    name_lines: list[tuple[str, int, str]] = field(default_factory=list)  # (name, line, key)
+    see_also_lines: list[tuple[str, int]] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _ParsedFile:
+    """One file's topic and entries; ``topic`` is None when the file had no usable topic."""
+
+    path: Path
+    topic: Topic | None = None
+    entries: list[_ParsedEntry] = field(default_factory=list)
+
+
+class _FileChecker:
+    """Turns one file's YAML node tree into a topic and entries, recording problems."""
+
+    def __init__(self, path: Path, problems: list[Problem]) -> None:
+        self.path = path
+        self.problems = problems
+
+    def problem(self, line: int | None, key: str | None, message: str) -> None:
+        """Record one problem in this file."""
+        self.problems.append(Problem(self.path, line, key, message))
+
+    # -- parsing -------------------------------------------------------------------------------------
+
+    def parse(self, text: str) -> _ParsedFile:
+        """Parse ``text`` (the file's content) and validate it."""
+        parsed = _ParsedFile(self.path)
+        root = self.compose(text)
+        if root is None:
+            return parsed
+        if not isinstance(root, MappingNode):
+            self.problem(
+                _line(root),
+                None,
+                f"a knowledge file must be a mapping with 'topic:' and 'entries:', not {_node_kind(root)}",
+            )
+            return parsed
+        keys = self.mapping(root, TOP_KEYS, where="at the top of the file")
+        if "topic" not in keys:
+            self.problem(_line(root), "topic", "'topic' is missing (a mapping with at least a 'title')")
+        else:
+            parsed.topic = self.topic(keys["topic"])
+        if "entries" not in keys:
+            self.problem(_line(root), "entries", "'entries' is missing (a list of terms)")
+        elif parsed.topic is not None:
+            parsed.entries = self.entries(keys["entries"][1], parsed.topic)
+        else:
+            # Still validate the entries against a stand-in topic so every problem is reported.
+            self.entries(keys["entries"][1], Topic(title="?", path=self.path))
+        return parsed
+
+    def compose(self, text: str) -> Node | None:
+        """The file's single YAML document as a node tree, or None (with a problem) if unusable."""
+        try:
+            loader = _SafeLoader(text)
+            try:
+                root: Node | None = loader.get_single_node()
+            finally:
+                loader.dispose()
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = int(mark.line) + 1 if mark is not None else None
+            what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
+            self.problem(line, None, f"YAML syntax error: {what or exc}")
+            return None
+        except yaml.reader.ReaderError as exc:
+            line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
+            reason = f"{exc.reason} (character {exc.character!r})"
+            self.problem(line, None, f"YAML cannot read this file: {reason}")
+            return None
+        except yaml.YAMLError as exc:
+            self.problem(None, None, f"YAML error: {exc}")
+            return None
+        except RecursionError:
+            self.problem(None, None, "YAML error: the file is nested too deeply")
+            return None
+        if root is None:
+            self.problem(1, None, "the file is empty; it needs 'topic:' and 'entries:'")
+        return root
+
+    def mapping(self, node: MappingNode, allowed: tuple[str, ...], where: str) -> dict[str, tuple[int, Node]]:
+        """Allowed keys of ``node`` with their line and value node; reports unknown and repeated keys."""
+        found: dict[str, tuple[int, Node]] = {}
+        for key_node, value_node in node.value:
+            line = _line(key_node)
+            if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE_TAG:
+                self.problem(line, None, f"a key must be plain text, not {_node_kind(key_node)} ({where})")
+                continue
+            key = str(key_node.value)
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
+                hint = f" (did you mean '{close[0]}'?)" if close else f" (allowed: {', '.join(allowed)})"
+                self.problem(line, key, f"unknown key '{key}' {where}{hint}")
+                continue
+            if key in found:
+                self.problem(line, key, f"'{key}' is given twice (first on line {found[key][0]})")
+                continue
+            found[key] = (line, value_node)
+        return found
+
+    def text(self, node: Node, key: str, *, numbers_as_text: bool = False, label: str = "") -> str | None:
+        """The text of a scalar node, or None after reporting why it is not usable text."""
+        name = label or f"'{key}'"
+        if isinstance(node, ScalarNode):
+            if node.tag == _STR_TAG or (numbers_as_text and node.tag in (_INT_TAG, _FLOAT_TAG)):
+                value = str(node.value).strip()
+                if value:
+                    return value
+                self.problem(_line(node), key, f"{name} is empty")
+                return None
+            if node.tag == "tag:yaml.org,2002:null" and not str(node.value).strip():
+                self.problem(_line(node), key, f"{name} is empty")
+                return None
+            self.problem(
+                _line(node),
+                key,
+                f"{name} must be text, but YAML reads {node.value!r} as {_node_kind(node)}; "
+                f'put it in quotes: "{node.value}"',
+            )
+            return None
+        hint = ""
+        if isinstance(node, MappingNode):
+            hint = "; if the text contains ': ' put it in quotes"
+        self.problem(_line(node), key, f"{name} must be text, not {_node_kind(node)}{hint}")
+        return None
+
+    def text_list(self, node: Node, key: str) -> list[tuple[str, int]]:
+        """The texts of a list node with their lines; reports a non-list and unusable items."""
+        if not isinstance(node, SequenceNode):
+            if isinstance(node, ScalarNode) and node.tag == _STR_TAG and str(node.value).strip():
+                hint = f"; write {key}: [{node.value}]"
+            else:
+                hint = ""
+            self.problem(_line(node), key, f"'{key}' must be a list, not {_node_kind(node)}{hint}")
+            return []
+        items: list[tuple[str, int]] = []
+        for index, item in enumerate(node.value, start=1):
+            value = self.text(item, key, label=f"item {index} of '{key}'")
+            if value is not None:
+                items.append((value, _line(item)))
+        return items
+
+    def topic(self, found: tuple[int, Node]) -> Topic | None:
+        """The topic from the ``topic:`` mapping, or None if its title is unusable."""
+        line, node = found
+        if not isinstance(node, MappingNode):
+            self.problem(line, "topic", f"'topic' must be a mapping with a 'title', not {_node_kind(node)}")
+            return None
+        keys = self.mapping(node, TOPIC_KEYS, where="in 'topic'")
+        title = objective = source = None
+        tags: list[tuple[str, int]] = []
+        if "title" not in keys:
+            self.problem(_line(node), "title", "the topic has no 'title'")
+        else:
+            title = self.text(keys["title"][1], "title")
+        if "objective" in keys:
+            objective = self.text(keys["objective"][1], "objective", numbers_as_text=True)
+        if "source" in keys:
+            source = self.text(keys["source"][1], "source")
+        if "tags" in keys:
+            tags = self.text_list(keys["tags"][1], "tags")
+        if title is None:
+            return None
+        return Topic(
+            title=" ".join(title.split()),
+            path=self.path,
+            objective=objective,
+            source=source,
+            tags=tuple(tag for tag, _ in tags),
+        )
+
+    def entries(self, node: Node, topic: Topic) -> list[_ParsedEntry]:
+        """The entries of the ``entries:`` list."""
+        if not isinstance(node, SequenceNode):
+            self.problem(_line(node), "entries", f"'entries' must be a list of terms, not {_node_kind(node)}")
+            return []
+        if not node.value:
+            self.problem(_line(node), "entries", "'entries' is empty; add at least one term")
+            return []
+        parsed: list[_ParsedEntry] = []
+        for item in node.value:
+            entry = self.entry(item, topic)
+            if entry is not None:
+                parsed.append(entry)
+        return parsed
+
+    def entry(self, node: Node, topic: Topic) -> _ParsedEntry | None:
+        """One entry, or None if its term or definition is unusable."""
+        line = _line(node)
+        if not isinstance(node, MappingNode):
+            kind = _node_kind(node)
+            message = f"an entry must be a mapping with 'term' and 'definition', not {kind}"
+            self.problem(line, "entries", message)
+            return None
+        keys = self.mapping(node, ENTRY_KEYS, where="in an entry")
+        term = definition = None
+        if "term" not in keys:
+            self.problem(line, "term", "this entry has no 'term'")
+        else:
+            term = self.text(keys["term"][1], "term")
+            if term is not None:
+                term = " ".join(term.split())
+        label = f"entry '{term}'" if term else "this entry"
+        if "definition" not in keys:
+            self.problem(line, "definition", f"{label} has no 'definition'")
+        else:
+            definition = self.text(keys["definition"][1], "definition")
+        lists: dict[str, list[tuple[str, int]]] = {}
+        for key in ("aliases", "details", "examples", "see_also"):
+            lists[key] = self.text_list(keys[key][1], key) if key in keys else []
+        if term is None or definition is None:
+            return None
+        aliases = [(" ".join(alias.split()), alias_line) for alias, alias_line in lists["aliases"]]
+        see_also = [(" ".join(ref.split()), ref_line) for ref, ref_line in lists["see_also"]]
+        entry = Entry(
+            term=term,
+            definition=definition,
+            topic=topic,
+            aliases=tuple(alias for alias, _ in aliases),
+            details=tuple(text for text, _ in lists["details"]),
+            examples=tuple(text for text, _ in lists["examples"]),
+            see_also=tuple(ref for ref, _ in see_also),
+            line=line,
+        )
+        names = [(term, _line(keys["term"][1]), "term")] + [(a, al, "aliases") for a, al in aliases]
+        return _ParsedEntry(entry, names, see_also)
+
+
+def _read_text(path: Path, problems: list[Problem]) -> str | None:
+    """The file's text decoded as UTF-8, or None after recording why it cannot be read."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        problems.append(Problem(path, None, None, f"cannot read the file: {exc.strerror or exc}"))
+        return None
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        problems.append(Problem(path, line, None, "the file is not UTF-8 text; save it as UTF-8"))
+        return None
+
+
+def _knowledge_files(paths: Iterable[str | Path], problems: list[Problem]) -> list[Path]:
+    """The YAML files named by ``paths``, directories expanded recursively in sorted order."""
+    files: list[Path] = []
+    seen: set[Path] = set()
+
+    def add(file: Path) -> None:
+        key = file.resolve()
+        if key not in seen:
+            seen.add(key)
+            files.append(file)
+
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(_walk_yaml(path), key=lambda p: p.relative_to(path).parts)
+            if not found:
+                problems.append(Problem(path, None, None, "no .yaml or .yml files in this directory"))
+            for file in found:
+                add(file)
+        elif path.is_file():
+            if path.suffix.lower() not in KNOWLEDGE_SUFFIXES:
+                problems.append(Problem(path, None, None, "not a knowledge file (expected .yaml or .yml)"))
+            else:
+                add(path)
+        else:
+            problems.append(Problem(path, None, None, "no such file or directory"))
+    return files
+
+
+def _walk_yaml(directory: Path) -> Iterator[Path]:
+    """YAML files below ``directory``, skipping hidden files and folders."""
+    for root, dirs, names in os.walk(directory):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and os.path.splitext(name)[1].lower() in KNOWLEDGE_SUFFIXES:
+                yield Path(root, name)
+
+
+def _cross_check(parsed_files: list[_ParsedFile], problems: list[Problem]) -> None:
+    """Report names claimed twice and see_also references to no known term, across all files."""
+    claimed: dict[str, tuple[Entry, int]] = {}
+    for parsed in parsed_files:
+        for item in parsed.entries:
+            for name, line, key in item.name_lines:
+                norm = normalize_name(name)
+                owner = claimed.get(norm)
+                if owner is None:
+                    claimed[norm] = (item.entry, line)
+                    continue
+                other, other_line = owner
+                what = "alias" if key == "aliases" else "term"
+                if other is item.entry:
+                    message = f"{what} '{name}' repeats a name of entry '{other.term}' (line {other_line})"
+                else:
+                    message = (
+                        f"{what} '{name}' is already claimed by entry '{other.term}' "
+                        f"({display_path(other.topic.path)}:{other_line})"
+                    )
+                problems.append(Problem(parsed.path, line, key, message))
+    for parsed in parsed_files:
+        for item in parsed.entries:
+            for ref, line in item.see_also_lines:
+                if normalize_name(ref) not in claimed:
+                    close = difflib.get_close_matches(normalize_name(ref), list(claimed), n=1, cutoff=0.75)
+                    hint = f" (did you mean '{claimed[close[0]][0].term}'?)" if close else ""
+                    message = f"see_also '{ref}' of entry '{item.entry.term}' names no known term or alias"
+                    problems.append(Problem(parsed.path, line, "see_also", message + hint))
+
+
+def _build(parsed_files: list[_ParsedFile], problems: list[Problem]) -> KnowledgeBase:
+    """Cross-check the parsed files and return the knowledge base, or raise every problem found."""
+    _cross_check(parsed_files, problems)
+    if problems:
+        order = {parsed.path: index for index, parsed in enumerate(parsed_files)}
+        problems.sort(key=lambda p: (order.get(p.path, -1), p.line or 0))
+        raise KnowledgeError(problems)
+    kb = KnowledgeBase()
+    for parsed in parsed_files:
+        kb.files.append(parsed.path)
+        if parsed.topic is not None:
+            kb.topics.append(parsed.topic)
+        kb.entries.extend(item.entry for item in parsed.entries)
+    return kb
+
+
+def load_knowledge(paths: Iterable[str | Path] = (DEFAULT_KNOWLEDGE_PATH,)) -> KnowledgeBase:
+    """Load every knowledge file under ``paths``; raise ``KnowledgeError`` listing all problems."""
+    problems: list[Problem] = []
+    parsed_files: list[_ParsedFile] = []
+    for path in _knowledge_files(paths, problems):
+        text = _read_text(path, problems)
+        if text is not None:
+            parsed_files.append(_FileChecker(path, problems).parse(text))
+    kb = _build(parsed_files, problems)
+    log.info("loaded knowledge: %s", kb.summary())
+    return kb
+
+
+def load_knowledge_text(text: str, path: Path | str = Path("<text>")) -> KnowledgeBase:
+    """Validate and load one file's YAML ``text`` as if it were read from ``path`` (nothing is read)."""
+    problems: list[Problem] = []
+    parsed = _FileChecker(Path(path), problems).parse(text)
+    return _build([parsed], problems)
