@@ -1,13 +1,46 @@
 """The look-up engine: one matcher for questions, autocomplete and "did you mean".
 
-INTERFACE STUB: the implementation is being written. The public API below is fixed.
+``Matcher(kb)`` builds its indexes once:
+
+* an exact index of every term and alias under a normalised key (case, Unicode look-alikes,
+  plurals, British spellings, Roman numerals folded away), and the same without spaces;
+* a word index with a deletion neighbourhood (symmetric delete, SymSpell-style) that finds
+  names sharing a word, even a misspelt one, so fuzzy scoring only runs on a few candidates;
+* a sorted prefix index of names and of the words inside names, for autocomplete;
+* an inverted index of stemmed content words of definitions and details (BM25), for the
+  reverse look-up from a description.
+
+A look-up strips the question frame ("what's a ...", "define ...", "... pls"), tries an
+exact hit, then a fuzzy name match, then the description index; it refuses (``NotFound``
+with suggestions) unless one answer is clearly ahead. A wrong definition is worse than none.
 """
 
 from __future__ import annotations
 
+import bisect
+import logging
+import math
+from array import array
+from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from rapidfuzz import fuzz, process
+
 from bot.knowledge import Entry, KnowledgeBase
+from bot.text import (
+    STOPWORDS,
+    canonical,
+    content_stems,
+    content_stems_of_tokens,
+    name_key,
+    singular,
+    stem,
+    word_set,
+    words,
+)
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,20 +72,495 @@ class NotFound:
 Result = Answer | NotFound
 
 
+def _phrases(text: str) -> list[tuple[str, ...]]:
+    """Phrases from a ``|``-separated list, longest first."""
+    found = {tuple(p.split()) for p in text.split("|") if p.strip()}
+    return sorted(found, key=len, reverse=True)
+
+
+#: Chat openers and politeness that may precede a question.
+_OPENERS = _phrases(
+    "hey|hi|hello|yo|ok|okay|so|um|uhm|uh|hmm|btw|quick question|question|bot|studybot|sorry|pls|please|plz"
+    "|can you|could you|would you|can u|could u|can someone|could someone|can somebody|can anyone"
+    "|could anyone|does anyone know|anyone know|does anybody know|do you know|do u know|i want to know"
+    "|i wonder|i forgot|i forget|i dont know|idk|remind me|help me understand|help me with|guys|folks|and"
+)
+#: Definition-question frames; a text opening with one of these is a definition question.
+_FRAMES = _phrases(
+    "what is|what are|whats|what s|wats|wat is|wat s|wht is|whta is|waht is|what was|what r|wat r|wut is"
+    "|what is meant by|what do you mean by|what do we mean by|what does one mean by|what is the meaning of"
+    "|whats the meaning of|what is the definition of|whats the definition of|whats the def of|def of"
+    "|the definition of|definition of|definition for|the meaning of|meaning of|define|defn|def"
+    "|explain|explain what|explain to me|describe|tell me about|tell me what|tell me more about"
+    "|info on|info about|information on|information about|what do you know about|eli5|give me"
+    "|show me|what does|what do|wat does|what doe|what is a|what is an|what is the|who is"
+    "|how does|how do|how is|wtf is|wth is|whats a|whats an|what are the|what s a|what s an"
+    "|what do you call|what do we call|what do they call|what is it called when|what is it called if"
+    "|what is it called|whats it called when|whats it called|whats the term for|what is the term for"
+    "|whats the word for|what is the word for|what is the name for|whats the name for|term for|word for"
+    "|name for|how to|how do i|how do you|how should i|how can i|best way to|ways to"
+)
+#: Trailing words of a question that are not part of the term.
+_TAILS = _phrases(
+    "mean|means|do|does|stand for|stands for|is|are|again|pls|please|plz|thanks|thank you|thx|ty|for me"
+    "|in simple terms|simply|exactly|mean again|is it|actually|anyway|lol|real quick|quickly|briefly"
+    "|to me|used for|is used for|for|work|works|mean exactly|means exactly|called|is called|anyone"
+    "|someone|again please|again pls|haha|bro|dude|guys|mate|thx bot|thanks bot|in security|in security plus"
+    "|in virtualization|mean in security|like|is about|about"
+)
+#: Leading words left after a frame that do not belong to the term.
+_ARTICLE_WORDS = frozenset({"a", "an", "the", "is", "are", "does", "do", "exactly", "again", "my", "our"})
+#: First words after "what is ..." that show chatter, not a definition question ("what's up").
+_CHATTER_STARTS = word_set(
+    "up going happening wrong your my this that it he she they we you i for on new next good time plan score "
+    "quiz leaderboard homework schedule deal point matter problem weather best worst"
+)
+#: Words that mark a description ("... when a VM is moved ...") rather than a name.
+_DESCRIPTION_MARKERS = frozenset(
+    {"when", "that", "which", "where", "if", "who", "whose", "used", "way", "thing"}
+)
+
+_FUZZY_ACCEPT = 86.0  # minimum ratio for a fuzzy name answer
+_FUZZY_MARGIN = 4.0  # lead over the best other entry a fuzzy answer needs
+_SUGGEST_MIN = 60.0  # minimum score for a suggestion
+_DESC_COVERAGE = 0.6  # share of the question's IDF weight the answer's term and definition must hold
+_DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs
+_BM25_K1 = 1.2
+_BM25_B = 0.75
+_COMMON_DF = 0.05  # stems in more than this share of entries are only scored on candidates found otherwise
+
+
+@dataclass(slots=True)
+class _Parsed:
+    """A query taken apart: canonical tokens, the core (frame stripped) and its name key."""
+
+    tokens: list[str]
+    core: list[str]
+    key: str
+    framed: bool
+
+
+def _strip_leading(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[list[str], bool]:
+    """Remove one of ``phrases`` from the start of ``tokens`` (keeping at least one token)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if len(tokens) > n and tuple(tokens[:n]) == phrase:
+            return tokens[n:], True
+    return tokens, False
+
+
+def _strip_trailing(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[list[str], bool]:
+    """Remove one of ``phrases`` from the end of ``tokens`` (keeping at least one token)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if len(tokens) > n and tuple(tokens[-n:]) == phrase:
+            return tokens[:-n], True
+    return tokens, False
+
+
+def parse_query(text: str) -> _Parsed:
+    """Canonical tokens of ``text`` and the term part with the question frame stripped."""
+    tokens = canonical(words(text))
+    core = list(tokens)
+    framed = False
+    changed = True
+    while changed and core:
+        changed = False
+        core, did = _strip_leading(core, _OPENERS)
+        changed |= did
+        core, did = _strip_leading(core, _FRAMES)
+        changed |= did
+        framed |= did
+        if len(core) > 1 and core[0] in _ARTICLE_WORDS:
+            core = core[1:]
+            changed = True
+        core, did = _strip_trailing(core, _TAILS)
+        changed |= did
+    return _Parsed(tokens=tokens, core=core, key=name_key(core), framed=framed)
+
+
+def _deletes(word: str) -> set[str]:
+    """Every string one deletion away from ``word``."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def _digits(key: str) -> set[str]:
+    """The number words of a key ("type 2 hypervisor" -> {"2"})."""
+    return {t for t in key.split() if t.isdigit()}
+
+
 class Matcher:
     """Indexes a knowledge base once; answers look-ups and completions."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
+        self._entries: list[Entry] = list(kb.entries)
+        self._names: list[str] = []  # normalised key of every term and alias
+        self._name_entry: array[int] = array("i")
+        self._name_is_term: array[int] = array("b")
+        self._exact: dict[str, list[int]] = {}  # key -> name indexes
+        self._compact: dict[str, list[int]] = {}  # key without spaces -> name indexes
+        self._word_names: dict[str, list[int]] = defaultdict(list)  # word -> name indexes
+        self._word_deletes: dict[str, list[str]] = defaultdict(list)  # one-deletion -> words
+        self._words_by_first: dict[str, list[str]] = defaultdict(list)
+        self._prefix: list[tuple[str, int]] = []  # (display-normal name, name index), sorted
+        self._inner: list[tuple[str, int]] = []  # (name from its 2nd, 3rd... word on, name index), sorted
+        self._alphabetical: list[int] = []
+        self._postings: dict[str, tuple[array[int], array[float], array[int]]] = {}
+        self._build_names()
+        self._build_descriptions()
+        log.debug(
+            "indexed %d entries, %d names, %d words",
+            len(self._entries),
+            len(self._names),
+            len(self._word_names),
+        )
+
+    # ------------------------------------------------------------------ indexing
+
+    def _build_names(self) -> None:
+        """Index every term and alias for exact, fuzzy and prefix look-ups."""
+        seen: set[tuple[str, int]] = set()
+        for entry_index, entry in enumerate(self._entries):
+            for position, name in enumerate(entry.names):
+                tokens = canonical(words(name))
+                key = name_key(tokens)
+                if not key or (key, entry_index) in seen:
+                    continue
+                seen.add((key, entry_index))
+                name_index = len(self._names)
+                self._names.append(key)
+                self._name_entry.append(entry_index)
+                self._name_is_term.append(1 if position == 0 else 0)
+                self._exact.setdefault(key, []).append(name_index)
+                self._compact.setdefault(key.replace(" ", ""), []).append(name_index)
+                for word in set(key.split()):
+                    self._word_names[word].append(name_index)
+                plain = " ".join(tokens)
+                self._prefix.append((plain, name_index))
+                for i in range(1, len(tokens)):
+                    self._inner.append((" ".join(tokens[i:]), name_index))
+        for word in self._word_names:
+            if len(word) >= 4:
+                for deleted in _deletes(word):
+                    self._word_deletes[deleted].append(word)
+            self._words_by_first[word[0]].append(word)
+        self._prefix.sort()
+        self._inner.sort()
+        self._alphabetical = sorted(range(len(self._entries)), key=lambda i: self._entries[i].term.casefold())
+
+    def _build_descriptions(self) -> None:
+        """Index stemmed content words of names, definitions and details (BM25, field-weighted)."""
+        doc_weights: list[dict[str, tuple[float, bool]]] = []
+        for entry in self._entries:
+            weights: dict[str, tuple[float, bool]] = {}
+
+            def add(
+                text: str, weight: float, strong: bool, weights: dict[str, tuple[float, bool]] = weights
+            ) -> None:
+                for s in content_stems(text):
+                    old, old_strong = weights.get(s, (0.0, False))
+                    weights[s] = (old + weight, old_strong or strong)
+
+            for name in entry.names:
+                add(name, 1.5, True)
+            add(entry.definition, 1.0, True)
+            for detail in entry.details:
+                add(detail, 0.4, False)
+            for example in entry.examples:
+                add(example, 0.4, False)
+            doc_weights.append(weights)
+        lengths = [sum(w for w, _ in d.values()) for d in doc_weights]
+        average = (sum(lengths) / len(lengths)) if lengths else 1.0
+        docs: dict[str, array[int]] = defaultdict(lambda: array("i"))
+        contributions: dict[str, array[float]] = defaultdict(lambda: array("f"))
+        strong_flags: dict[str, array[int]] = defaultdict(lambda: array("b"))
+        for doc, (weights, length) in enumerate(zip(doc_weights, lengths, strict=True)):
+            norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * length / (average or 1.0))
+            for s, (tf, strong) in weights.items():
+                docs[s].append(doc)
+                contributions[s].append(tf * (_BM25_K1 + 1) / (tf + norm))
+                strong_flags[s].append(1 if strong else 0)
+        self._postings = {s: (docs[s], contributions[s], strong_flags[s]) for s in docs}
+        self._doc_count = len(self._entries)
+
+    # ------------------------------------------------------------------ public API
 
     def lookup(self, text: str) -> Result:
         """Answer a question or a term, or refuse with suggestions."""
-        raise NotImplementedError
+        parsed = parse_query(text)
+        if not parsed.key:
+            return NotFound(text)
+        hit = self._exact_hit(parsed.key)
+        if hit is not None:
+            name_index = hit
+            via = "name" if self._name_is_term[name_index] else "alias"
+            return Answer(text, self._entries[self._name_entry[name_index]], 100.0, via)
+        scored = self._fuzzy_names(parsed.key)
+        answer = self._confident_fuzzy(text, parsed.key, scored)
+        if answer is not None:
+            return answer
+        ranked, coverage = self._describe(parsed)
+        answer = self._confident_description(text, parsed, ranked, coverage)
+        if answer is not None:
+            return answer
+        return NotFound(text, self._suggestions(scored, ranked, coverage))
+
+    def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
+        """Entries that might be meant by ``text``, best first (only ones with real similarity)."""
+        parsed = parse_query(text)
+        if not parsed.key:
+            return []
+        hit = self._exact_hit(parsed.key)
+        scored = self._fuzzy_names(parsed.key)
+        ranked, coverage = self._describe(parsed)
+        found = self._suggestions(scored, ranked, coverage, limit)
+        if hit is not None:
+            entry = self._entries[self._name_entry[hit]]
+            found = (Suggestion(entry, 100.0), *(s for s in found if s.entry != entry))[:limit]
+        return list(found)
 
     def complete(self, prefix: str, limit: int = 25) -> list[Entry]:
         """Up to ``limit`` entries for autocomplete, best first (prefix before fuzzy)."""
-        raise NotImplementedError
+        if limit <= 0:
+            return []
+        plain = " ".join(canonical(words(prefix)))
+        if not plain:
+            return [self._entries[i] for i in self._alphabetical[:limit]]
+        chosen: dict[int, None] = {}
+        for index in (self._prefix, self._inner):
+            self._collect_prefix(index, plain, chosen, limit)
+            if len(chosen) >= limit:
+                break
+        if len(chosen) < limit:
+            key = name_key(plain.split())
+            for name_index, _score in self._fuzzy_names(key, complete=True):
+                chosen.setdefault(self._name_entry[name_index], None)
+                if len(chosen) >= limit:
+                    break
+        return [self._entries[i] for i in chosen]
 
     def is_question(self, text: str) -> bool:
         """Whether chat text is phrased as a definition question ("what's a ...", "define ...")."""
-        raise NotImplementedError
+        parsed = parse_query(text)
+        if not parsed.core or not parsed.key:
+            return False
+        if parsed.framed:
+            first = parsed.core[0]
+            if first in _CHATTER_STARTS or len(parsed.core) > 16:
+                return False
+            return not all(t in STOPWORDS for t in parsed.core)
+        if text.rstrip().endswith("?") and len(parsed.core) <= 5:
+            if self._exact_hit(parsed.key) is not None:
+                return True
+            return self._confident_fuzzy(text, parsed.key, self._fuzzy_names(parsed.key)) is not None
+        return False
+
+    # ------------------------------------------------------------------ names
+
+    def _exact_hit(self, key: str) -> int | None:
+        """The name index of an exact (or space-insensitive) hit, preferring terms over aliases."""
+        found = self._exact.get(key) or self._compact.get(key.replace(" ", ""))
+        if not found:
+            return None
+        entries = {self._name_entry[i] for i in found}
+        terms = [i for i in found if self._name_is_term[i]]
+        if len(entries) > 1 and len(terms) != 1:
+            return None  # the same alias on several entries: ambiguous
+        return terms[0] if terms else found[0]
+
+    def _near_words(self, word: str, *, complete: bool = False) -> list[str]:
+        """Indexed words equal to ``word`` or about one edit away (also prefix extensions when completing)."""
+        found: set[str] = set()
+        if word in self._word_names:
+            found.add(word)
+        if len(word) >= 3:
+            probes = _deletes(word) | {word}
+            for probe in probes:
+                if probe in self._word_names and len(probe) >= 4:
+                    found.add(probe)
+                found.update(self._word_deletes.get(probe, ()))
+            if not found and len(word) >= 5:
+                bucket = self._words_by_first.get(word[0], [])
+                for match, _score, _i in process.extract(
+                    word, bucket, scorer=fuzz.ratio, processor=None, score_cutoff=75, limit=5
+                ):
+                    found.add(match)
+        if complete:
+            for plain, _ in self._prefix_range(self._prefix, word, 50):
+                found.update(w for w in plain.split() if w.startswith(word))
+        return list(found)
+
+    def _fuzzy_names(self, key: str, *, complete: bool = False) -> list[tuple[int, float]]:
+        """Name indexes similar to ``key`` with their 0-100 score, best first (one per entry)."""
+        query_words = key.split()
+        if not query_words:
+            return []
+        postings: list[list[int]] = []
+        for word in query_words:
+            for near in self._near_words(word, complete=complete and word == query_words[-1]):
+                postings.append(self._word_names[near])
+        if not postings:
+            return []
+        postings.sort(key=len)
+        candidates: set[int] = set()
+        for names in postings:
+            if candidates and len(candidates) + len(names) > 5000:
+                break
+            candidates.update(names)
+        choices = {i: self._names[i] for i in candidates}
+        scorer = fuzz.WRatio if complete else fuzz.ratio
+        matches = process.extract(
+            key, choices, scorer=scorer, processor=None, score_cutoff=_SUGGEST_MIN, limit=40
+        )
+        best: dict[int, tuple[int, float]] = {}
+        for _name, score, name_index in matches:
+            entry_index = self._name_entry[name_index]
+            if entry_index not in best or score > best[entry_index][1]:
+                best[entry_index] = (name_index, float(score))
+        return sorted(best.values(), key=lambda pair: -pair[1])
+
+    def _confident_fuzzy(self, text: str, key: str, scored: list[tuple[int, float]]) -> Answer | None:
+        """The fuzzy answer when it is close enough and clearly ahead, else None."""
+        if not scored:
+            return None
+        name_index, score = scored[0]
+        name = self._names[name_index]
+        if score < _FUZZY_ACCEPT or _digits(name) != _digits(key):
+            return None
+        compact_len = len(key.replace(" ", ""))
+        if compact_len <= 4 or (compact_len <= 6 and score < 90):
+            return None
+        if len(scored) > 1 and scored[1][1] > score - _FUZZY_MARGIN:
+            return None
+        return Answer(text, self._entries[self._name_entry[name_index]], round(score, 1), "fuzzy")
+
+    # ------------------------------------------------------------------ descriptions
+
+    def _describe(self, parsed: _Parsed) -> tuple[list[tuple[int, float]], dict[int, float]]:
+        """Entries ranked by BM25 over the question's content words, and their strong-field coverage."""
+        stems = list(dict.fromkeys(content_stems_of_tokens(parsed.core or parsed.tokens)))
+        if not stems or not self._doc_count:
+            return [], {}
+        n = self._doc_count
+        weighted: list[tuple[float, str]] = []
+        for s in stems:
+            posting = self._postings.get(s)
+            df = len(posting[0]) if posting else 0
+            weighted.append((math.log(1 + (n - df + 0.5) / (df + 0.5)), s))
+        total_idf = sum(idf for idf, _ in weighted) or 1.0
+        scores: dict[int, float] = {}
+        strong: dict[int, float] = {}
+        common_limit = max(50, int(n * _COMMON_DF))
+        deferred: list[tuple[float, str]] = []
+        for idf, s in sorted(weighted, key=lambda pair: -pair[0]):
+            posting = self._postings.get(s)
+            if posting is None:
+                continue
+            docs, contributions, flags = posting
+            if len(docs) > common_limit and scores:
+                deferred.append((idf, s))
+                continue
+            for doc, contribution, flag in zip(docs, contributions, flags, strict=True):
+                scores[doc] = scores.get(doc, 0.0) + idf * contribution
+                if flag:
+                    strong[doc] = strong.get(doc, 0.0) + idf
+        for idf, s in deferred:
+            docs, contributions, flags = self._postings[s]
+            for doc in list(scores):
+                i = bisect.bisect_left(docs, doc)
+                if i < len(docs) and docs[i] == doc:
+                    scores[doc] += idf * contributions[i]
+                    if flags[i]:
+                        strong[doc] = strong.get(doc, 0.0) + idf
+        ranked = sorted(scores.items(), key=lambda pair: -pair[1])[:10]
+        coverage = {doc: strong.get(doc, 0.0) / total_idf for doc, _ in ranked}
+        return ranked, coverage
+
+    def _confident_description(
+        self, text: str, parsed: _Parsed, ranked: list[tuple[int, float]], coverage: dict[int, float]
+    ) -> Answer | None:
+        """The description answer when the question reads like one and one entry is clearly ahead."""
+        if not ranked:
+            return None
+        content = [t for t in parsed.core if t not in STOPWORDS]
+        described = len(parsed.core) >= 4 or any(t in _DESCRIPTION_MARKERS for t in parsed.tokens)
+        if len(content) < 2 or not described:
+            return None
+        doc, score = ranked[0]
+        cover = coverage.get(doc, 0.0)
+        if cover < _DESC_COVERAGE:
+            return None
+        matched = self._strong_matches(doc, parsed)
+        if matched < 2:
+            return None
+        if len(ranked) > 1:
+            runner_doc, runner = ranked[1]
+            if score < runner * _DESC_MARGIN and cover - coverage.get(runner_doc, 0.0) < 0.25:
+                return None
+        confidence = min(
+            99.0, 100.0 * cover * min(1.0, score / (ranked[1][1] * 2) if len(ranked) > 1 else 1.0)
+        )
+        return Answer(text, self._entries[doc], round(max(confidence, 50.0), 1), "description")
+
+    def _strong_matches(self, doc: int, parsed: _Parsed) -> int:
+        """How many distinct question stems occur in the entry's names or definition."""
+        count = 0
+        for s in set(content_stems_of_tokens(parsed.core or parsed.tokens)):
+            posting = self._postings.get(s)
+            if posting is None:
+                continue
+            docs, _, flags = posting
+            i = bisect.bisect_left(docs, doc)
+            if i < len(docs) and docs[i] == doc and flags[i]:
+                count += 1
+        return count
+
+    # ------------------------------------------------------------------ suggestions and completion
+
+    def _suggestions(
+        self,
+        scored: list[tuple[int, float]],
+        ranked: list[tuple[int, float]],
+        coverage: dict[int, float],
+        limit: int = 3,
+    ) -> tuple[Suggestion, ...]:
+        """Up to ``limit`` suggestions from fuzzy names and the description index, best first."""
+        best: dict[int, float] = {}
+        for name_index, score in scored:
+            if score >= _SUGGEST_MIN:
+                entry_index = self._name_entry[name_index]
+                best[entry_index] = max(best.get(entry_index, 0.0), score)
+        top = ranked[0][1] if ranked else 0.0
+        for doc, score in ranked[:5]:
+            cover = coverage.get(doc, 0.0)
+            if cover >= 0.3 and score >= 0.5 * top:
+                best[doc] = max(best.get(doc, 0.0), round(40.0 + 40.0 * cover, 1))
+        ordered = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
+        return tuple(Suggestion(self._entries[i], round(s, 1)) for i, s in ordered)
+
+    @staticmethod
+    def _prefix_range(index: list[tuple[str, int]], prefix: str, limit: int) -> Iterable[tuple[str, int]]:
+        """Up to ``limit`` items of a sorted (name, index) list whose name starts with ``prefix``."""
+        start = bisect.bisect_left(index, (prefix, -1))
+        for i in range(start, min(len(index), start + limit)):
+            item = index[i]
+            if not item[0].startswith(prefix):
+                break
+            yield item
+
+    def _collect_prefix(
+        self, index: list[tuple[str, int]], prefix: str, chosen: dict[int, None], limit: int
+    ) -> None:
+        """Add entries whose names (or inner words) start with ``prefix``, in index order."""
+        start = bisect.bisect_left(index, (prefix, -1))
+        for i in range(start, len(index)):
+            plain, name_index = index[i]
+            if not plain.startswith(prefix):
+                break
+            chosen.setdefault(self._name_entry[name_index], None)
+            if len(chosen) >= limit:
+                break
+
+
+__all__ = ["Answer", "Matcher", "NotFound", "Result", "Suggestion", "singular", "stem"]

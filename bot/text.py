@@ -1,0 +1,178 @@
+"""Text normalisation for matching: Unicode folding, tokens, spelling variants, plurals and stems."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+import snowballstemmer
+
+#: Characters that render as nothing but split or glue words in chat text.
+_INVISIBLE = dict.fromkeys(
+    map(ord, "\u200b\u200c\u200d\u200e\u200f\u2060\u2061\u2062\u2063\ufeff\u00ad\u180e")
+)
+
+#: Look-alike letters (Cyrillic, Greek) people paste or type instead of Latin ones, plus quotes and dashes.
+_CONFUSABLES = str.maketrans(
+    {
+        # Cyrillic
+        "а": "a", "в": "b", "е": "e", "ё": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p",
+        "с": "c", "т": "t", "у": "y", "х": "x", "ѕ": "s", "і": "i", "ї": "i", "ј": "j", "ԁ": "d",
+        "ɡ": "g", "һ": "h", "ԛ": "q", "ԝ": "w", "ᴠ": "v", "ѵ": "v", "ү": "y", "ӏ": "l",
+        "А": "A", "В": "B", "Е": "E", "К": "K", "М": "M", "Н": "H", "О": "O", "Р": "P", "С": "C",
+        "Т": "T", "Х": "X", "Ѕ": "S", "І": "I", "Ј": "J", "Ү": "Y", "Ӏ": "I",
+        # Greek
+        "α": "a", "ο": "o", "ρ": "p", "ν": "v", "ι": "i", "κ": "k", "τ": "t", "χ": "x", "υ": "u",
+        "Α": "A", "Β": "B", "Ε": "E", "Ζ": "Z", "Η": "H", "Ι": "I", "Κ": "K", "Μ": "M", "Ν": "N",
+        "Ο": "O", "Ρ": "P", "Τ": "T", "Υ": "Y", "Χ": "X",
+        # Latin look-alikes NFKC leaves alone
+        "ı": "i", "ȷ": "j", "ℓ": "l",
+        # quotes and dashes
+        "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "`": "'", "´": "'",
+        "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u2033": '"',
+        "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+        "\u2212": "-",
+        "&": " and ",
+    }
+)  # fmt: skip
+
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+
+#: Words after which a Roman numeral or a number word is a number ("Type II", "type two").
+_NUMBER_CONTEXT = frozenset(
+    {"type", "tier", "level", "class", "layer", "phase", "stage", "gen", "generation"}
+)
+_NUMBERS = {
+    "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
+    "x": "10", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "zero": "0",
+}  # fmt: skip
+
+#: British endings and their US spelling, checked longest first.
+_BRITISH_ENDINGS = (
+    ("isations", "izations"),
+    ("isation", "ization"),
+    ("ising", "izing"),
+    ("ised", "ized"),
+    ("ises", "izes"),
+    ("iser", "izer"),
+    ("isers", "izers"),
+    ("ise", "ize"),
+    ("yse", "yze"),
+    ("ysing", "yzing"),
+    ("ysed", "yzed"),
+    ("ogue", "og"),
+    ("tre", "ter"),
+    ("tres", "ters"),
+    ("our", "or"),
+    ("ours", "ors"),
+)
+_BRITISH_WORDS = {"licence": "license", "defence": "defense", "offence": "offense", "grey": "gray"}
+
+
+def word_set(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text`` as a set."""
+    return frozenset(text.split())
+
+
+#: Function words that carry no meaning for the reverse (description) look-up.
+STOPWORDS = word_set(
+    """a about above after again against all also am an and any are as at be because been before being
+    below between both but by can could did do does doing down during each either etc few for from further
+    had has have having he her here hers him his how i if in into is it its itself just let like may me
+    might more most must my no nor not of off on once only or other our out over own please pls plz same
+    she should so some such than that the their them then there these they this those through thus to too
+    under until up upon us very via was we were what whats when where which while who whom why will with
+    would you your yours called call term word name thing something someone stuff kind one another
+    happens happen mean means meant definition define explain describe tell know"""
+)
+
+_STEMMER = snowballstemmer.stemmer("english")
+
+
+def fold(text: str) -> str:
+    """Case-, accent- and look-alike-insensitive form of ``text`` (NFKC, casefold, no marks)."""
+    text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_CONFUSABLES)
+    text = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in text if not unicodedata.combining(ch))
+
+
+def words(text: str) -> list[str]:
+    """Folded word tokens: apostrophes joined ("what's" -> "whats"), letters split from digits."""
+    folded = _APOSTROPHE.sub("", fold(text))
+    folded = _LETTER_DIGIT.sub(" ", _NON_WORD.sub(" ", folded))
+    return folded.split()
+
+
+@lru_cache(maxsize=65536)
+def us_spelling(word: str) -> str:
+    """The US spelling of a British-spelt word ("virtualisation" -> "virtualization")."""
+    if word in _BRITISH_WORDS:
+        return _BRITISH_WORDS[word]
+    if len(word) < 6:
+        return word
+    for ending, replacement in _BRITISH_ENDINGS:
+        if word.endswith(ending):
+            return word[: -len(ending)] + replacement
+    return word
+
+
+def canonical(tokens: list[str]) -> list[str]:
+    """Tokens with US spellings and numbers after "type"/"tier"/... as digits ("Type II" -> "type 2")."""
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1] in _NUMBER_CONTEXT and token in _NUMBERS:
+            out.append(_NUMBERS[token])
+        else:
+            out.append(us_spelling(token))
+    return out
+
+
+@lru_cache(maxsize=65536)
+def singular(word: str) -> str:
+    """A light plural strip for names ("hypervisors" -> "hypervisor", "VMs" -> "vm", "OSes" -> "os")."""
+    if word == "oses":
+        return "os"
+    if len(word) < 3 or not word.endswith("s") or word.isdigit():
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    if word.endswith(("xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith(("ss", "us", "is")):
+        return word
+    return word[:-1]
+
+
+_ARTICLES = frozenset({"a", "an", "the"})
+
+
+def name_key(tokens: list[str]) -> str:
+    """The matching key of a name from canonical tokens: singular words, no articles."""
+    return " ".join(singular(t) for t in tokens if t not in _ARTICLES)
+
+
+def key_of(text: str) -> str:
+    """The matching key of a name given as text ("Type II hypervisors" -> "type 2 hypervisor")."""
+    return name_key(canonical(words(text)))
+
+
+@lru_cache(maxsize=262144)
+def stem(word: str) -> str:
+    """The Snowball (Porter 2) stem of a canonical word."""
+    return str(_STEMMER.stemWord(word))
+
+
+def content_stems(text: str) -> list[str]:
+    """Stems of the meaningful words of ``text``, in order, for the description look-up."""
+    return [stem(singular(t)) for t in canonical(words(text)) if t not in STOPWORDS]
+
+
+def content_stems_of_tokens(tokens: list[str]) -> list[str]:
+    """Stems of the meaningful words among canonical ``tokens``."""
+    return [stem(singular(t)) for t in tokens if t not in STOPWORDS]
