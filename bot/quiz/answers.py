@@ -1,0 +1,106 @@
+"""Typed-answer checking, hint letters and masking a term out of its definition."""
+
+from __future__ import annotations
+
+import random
+import re
+import unicodedata
+from collections.abc import Iterable
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+_NON_WORD = re.compile(r"[^0-9a-z]+")
+_LEADING_ARTICLE = re.compile(r"^(?:(?:a|an|the) )+")
+_MASK = "____"
+
+
+@lru_cache(maxsize=4096)
+def normalize(text: str) -> str:
+    """Lower-case, accents and punctuation dropped, leading articles removed, spaces collapsed."""
+    folded = unicodedata.normalize("NFKD", text.casefold())
+    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", ascii_only).strip()
+    stripped = _LEADING_ARTICLE.sub("", words)
+    return stripped or words
+
+
+def allowed_typos(answer: str) -> int:
+    """How many edits an answer of this (normalized) length may have: 0 up to 4 letters, then ~1 per 5."""
+    letters = len(answer.replace(" ", ""))
+    if letters <= 4:
+        return 0
+    if letters <= 8:
+        return 1
+    if letters <= 14:
+        return 2
+    return 3
+
+
+class AnswerChecker:
+    """Accepts the term or an alias, ignoring case, punctuation, articles and small typos."""
+
+    __slots__ = ("_exact", "_fuzzy")
+
+    def __init__(self, names: Iterable[str]) -> None:
+        normalized = [n for n in (normalize(name) for name in names) if n]
+        self._exact = frozenset(normalized)
+        self._fuzzy = tuple((n, allowed_typos(n)) for n in dict.fromkeys(normalized))
+
+    def check(self, text: str) -> bool:
+        """Whether ``text`` names the answer."""
+        guess = normalize(text)
+        if not guess:
+            return False
+        if guess in self._exact:
+            return True
+        for name, typos in self._fuzzy:
+            # A length gap bigger than the typo budget can never match; this also stops a long
+            # sentence that happens to contain the answer from winning.
+            if (
+                typos
+                and abs(len(guess) - len(name)) <= typos
+                and OSA.distance(guess, name, score_cutoff=typos) <= typos
+            ):
+                return True
+        return False
+
+
+def hint_mask(term: str, rng: random.Random, reveal: float = 0.3) -> str:
+    """The term as letters and blanks, e.g. ``h _ _ _ r _ _ _ _ r``; first letter and ~30% shown.
+
+    Spaces and hyphens are kept (words are separated by three spaces).
+    """
+    letters = [i for i, ch in enumerate(term) if ch.isalnum()]
+    if not letters:
+        return term
+    shown = {letters[0]}
+    extra = max(0, round(len(letters) * reveal) - 1)
+    if len(letters) > 3:
+        shown.update(rng.sample(letters[1:], min(extra, len(letters) - 2)))
+    words: list[str] = []
+    offset = 0
+    for word in term.split():
+        symbols = [ch if not ch.isalnum() or offset + i in shown else "_" for i, ch in enumerate(word)]
+        words.append(" ".join(symbols))
+        offset += len(word) + 1
+    return "   ".join(words)
+
+
+def mask_names(text: str, names: Iterable[str]) -> str:
+    """``text`` with the term, its aliases and words of the term replaced by ``____``."""
+    phrases = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+    for phrase in phrases:
+        pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s)?(?![\w])"
+        text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE)
+    words = {w.casefold() for n in phrases for w in re.findall(r"[^\W\d_]{5,}", n)}
+
+    def hide(match: re.Match[str]) -> str:
+        word = match.group(0).casefold()
+        for w in words:
+            if word == w or (len(word) >= 5 and len(w) >= 5 and (w.startswith(word) or word.startswith(w))):
+                return _MASK
+        return match.group(0)
+
+    text = re.sub(r"[^\W\d_]+", hide, text)
+    return re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)

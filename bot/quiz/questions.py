@@ -1,0 +1,200 @@
+"""Quiz questions generated from the knowledge base."""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from bot.knowledge import Entry, KnowledgeBase
+from bot.quiz.answers import AnswerChecker, hint_mask, mask_names
+from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
+
+MAX_CHOICES = 4
+
+
+class QuestionKind(StrEnum):
+    """What a question asks."""
+
+    WHICH_TERM = "which_term"  # typed: the masked definition, name the term
+    PICK_TERM = "pick_term"  # buttons: the masked definition, pick the term
+    MEANING = "meaning"  # buttons: the term, pick its definition
+    EXAMPLE = "example"  # buttons: pick the example of the term
+    TRUE_FALSE = "true_false"  # buttons: is this the term's definition?
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Question:
+    """One question: a prompt, and either choices (buttons) or accepted names (typed)."""
+
+    kind: QuestionKind
+    entry: Entry
+    prompt: str
+    choices: tuple[str, ...] = ()
+    answer_index: int | None = None
+    hint: str = ""
+    checker: AnswerChecker | None = field(default=None, repr=False)
+
+    @property
+    def typed(self) -> bool:
+        """Whether the answer is typed in chat (otherwise chosen with a button)."""
+        return self.answer_index is None
+
+    @property
+    def answer(self) -> str:
+        """The right answer as text, for the reveal."""
+        if self.answer_index is None:
+            return self.entry.term
+        return self.choices[self.answer_index]
+
+    def is_correct(self, answer: str | int) -> bool:
+        """Whether a typed text (typed question) or a choice index (buttons) is right."""
+        if self.answer_index is None:
+            return isinstance(answer, str) and self.checker is not None and self.checker.check(answer)
+        return isinstance(answer, int) and answer == self.answer_index
+
+
+def select_entries(kb: KnowledgeBase, topic: str | None = None) -> list[Entry]:
+    """Entries of the topic whose title or objective is ``topic`` (case-insensitive), or all entries."""
+    if not topic:
+        entries = list(kb.entries)
+    else:
+        wanted = topic.strip().casefold()
+        topics = [
+            t
+            for t in kb.topics
+            if wanted in (t.title.casefold(), (t.objective or "").casefold(), t.label.casefold())
+        ]
+        if not topics:
+            known = ", ".join(sorted(t.title for t in kb.topics)) or "none"
+            raise QuizSettingsError(f"no topic called {topic!r}; topics: {known}")
+        entries = [e for e in kb.entries if e.topic in topics]
+    if not entries:
+        raise QuizSettingsError("there are no terms to ask about")
+    return entries
+
+
+class QuestionGenerator:
+    """Builds question lists from a knowledge base with a seeded random generator."""
+
+    def __init__(self, kb: KnowledgeBase, rng: random.Random) -> None:
+        self.kb = kb
+        self.rng = rng
+        self._all_examples = [(e, x) for e in kb.entries for x in e.examples]
+
+    def generate(self, settings: RoundSettings) -> list[Question]:
+        """``settings.questions`` questions on ``settings.topic``; no entry twice while others remain."""
+        entries = select_entries(self.kb, settings.topic)
+        questions: list[Question] = []
+        pool: list[Entry] = []
+        used: set[tuple[Entry, QuestionKind]] = set()
+        previous: Entry | None = None
+        for index in range(settings.questions):
+            if not pool:
+                pool = entries[:]
+                self.rng.shuffle(pool)
+                if previous is not None and len(pool) > 1 and pool[-1] == previous:
+                    pool[0], pool[-1] = pool[-1], pool[0]
+            entry = pool.pop()
+            kind = self._pick_kind(entry, settings.mode, index, used)
+            used.add((entry, kind))
+            questions.append(self.make(entry, kind))
+            previous = entry
+        return questions
+
+    def kinds_for(self, entry: Entry, mode: QuizMode) -> list[QuestionKind]:
+        """Question kinds possible for ``entry`` in ``mode``."""
+        typed = [QuestionKind.WHICH_TERM]
+        if mode is QuizMode.TYPED or len(self.kb.entries) < 2:
+            return typed
+        buttons = [QuestionKind.MEANING, QuestionKind.PICK_TERM, QuestionKind.TRUE_FALSE]
+        if entry.examples and any(other != entry for other, _ in self._all_examples):
+            buttons.append(QuestionKind.EXAMPLE)
+        return buttons if mode is QuizMode.BUTTONS else typed + buttons
+
+    def _pick_kind(
+        self, entry: Entry, mode: QuizMode, index: int, used: set[tuple[Entry, QuestionKind]]
+    ) -> QuestionKind:
+        kinds = self.kinds_for(entry, mode)
+        if mode is QuizMode.MIXED and len(kinds) > 1:
+            # alternate typed and button questions
+            kinds = kinds[:1] if index % 2 == 0 else kinds[1:]
+        fresh = [k for k in kinds if (entry, k) not in used] or kinds
+        weights = [_WEIGHTS[k] for k in fresh]
+        return self.rng.choices(fresh, weights=weights)[0]
+
+    def make(self, entry: Entry, kind: QuestionKind) -> Question:
+        """One question of ``kind`` about ``entry``."""
+        if kind is QuestionKind.WHICH_TERM:
+            return Question(
+                kind,
+                entry,
+                prompt=mask_names(entry.definition, entry.names),
+                hint=hint_mask(entry.term, self.rng),
+                checker=AnswerChecker(entry.names),
+            )
+        if kind is QuestionKind.MEANING:
+            others = self._similar_entries(entry, MAX_CHOICES - 1)
+            right = mask_names(entry.definition, entry.names)
+            wrong = [mask_names(o.definition, o.names) for o in others]
+            return self._choice(entry, kind, f"What does **{entry.term}** mean?", right, wrong)
+        if kind is QuestionKind.PICK_TERM:
+            others = self._similar_entries(entry, MAX_CHOICES - 1)
+            prompt = f"Which term is this? {mask_names(entry.definition, entry.names)}"
+            return self._choice(entry, kind, prompt, entry.term, [o.term for o in others])
+        if kind is QuestionKind.EXAMPLE:
+            right = self.rng.choice(entry.examples)
+            own = {x.casefold() for x in entry.examples}
+            candidates = [(o, x) for o, x in self._all_examples if o != entry and x.casefold() not in own]
+            same = [x for o, x in candidates if o.topic == entry.topic]
+            rest = [x for o, x in candidates if o.topic != entry.topic]
+            self.rng.shuffle(same)
+            self.rng.shuffle(rest)
+            wrong = list(dict.fromkeys(same + rest))[: MAX_CHOICES - 1]
+            prompt = f"Which of these is an example of **{entry.term}**?"
+            return self._choice(entry, kind, prompt, right, wrong)
+        if kind is QuestionKind.TRUE_FALSE:
+            truth = self.rng.random() < 0.5
+            if truth:
+                shown = entry.definition
+            else:
+                other = self._similar_entries(entry, 1)[0]
+                shown = other.definition
+            statement = mask_names(shown, entry.names) if truth else shown
+            prompt = f"True or false? **{entry.term}**: {statement}"
+            return Question(kind, entry, prompt, ("True", "False"), 0 if truth else 1)
+        raise ValueError(f"unknown question kind {kind!r}")
+
+    def _choice(
+        self, entry: Entry, kind: QuestionKind, prompt: str, right: str, wrong: Sequence[str]
+    ) -> Question:
+        choices = [right, *[w for w in dict.fromkeys(wrong) if w != right]]
+        self.rng.shuffle(choices)
+        return Question(kind, entry, prompt, tuple(choices), choices.index(right))
+
+    def _similar_entries(self, entry: Entry, count: int) -> list[Entry]:
+        """Up to ``count`` other entries: same topic first, then others; each by similar definition length."""
+        length = len(entry.definition)
+        others = [e for e in self.kb.entries if e != entry and e.definition != entry.definition]
+        same = [e for e in others if e.topic == entry.topic]
+        rest = [e for e in others if e.topic != entry.topic]
+        picked: list[Entry] = []
+        for group in (same, rest):
+            group.sort(key=lambda e: (abs(len(e.definition) - length), self.rng.random()))
+            # a little variety: choose among the closest few
+            closest = group[: max(count - len(picked), 0) + 2]
+            self.rng.shuffle(closest)
+            picked.extend(closest[: count - len(picked)])
+            if len(picked) >= count:
+                break
+        return picked
+
+
+_WEIGHTS = {
+    QuestionKind.WHICH_TERM: 1.0,
+    QuestionKind.MEANING: 3.0,
+    QuestionKind.PICK_TERM: 2.0,
+    QuestionKind.EXAMPLE: 2.0,
+    QuestionKind.TRUE_FALSE: 1.0,
+}

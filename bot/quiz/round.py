@@ -1,0 +1,352 @@
+"""A quiz round as a state machine: ask, hint, submit, close, next, finish or stop.
+
+Every method takes ``now`` (timezone-aware UTC); the round never reads a clock itself. The results are
+plain dataclasses that a cog or the console renders.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from enum import StrEnum
+
+from bot.quiz.questions import Question
+from bot.quiz.scoring import points_for
+from bot.quiz.settings import RoundSettings
+
+log = logging.getLogger(__name__)
+
+
+class RoundState(StrEnum):
+    """Where a round is."""
+
+    READY = "ready"  # created, not started
+    ASKING = "asking"  # a question is open
+    BETWEEN = "between"  # a question was closed; the next one is not asked yet
+    FINISHED = "finished"
+    STOPPED = "stopped"
+
+
+class SubmitStatus(StrEnum):
+    """What became of one submitted answer."""
+
+    CORRECT = "correct"  # typed: first right answer, points awarded now
+    WRONG = "wrong"  # typed: not it (the member may try again)
+    RECORDED = "recorded"  # buttons: choice kept, scored when time is up
+    ALREADY_ANSWERED = "already_answered"  # buttons: this member already chose
+    LATE = "late"  # after the deadline or after someone took the question
+    NOT_RUNNING = "not_running"  # no question is open
+    IGNORED = "ignored"  # chat text during a button question, or a button during a typed one
+
+
+class RoundStateError(RuntimeError):
+    """A round method was called in a state where it makes no sense."""
+
+
+@dataclass(frozen=True, slots=True)
+class ScoredAnswer:
+    """One member's final answer to one question: what to store and show."""
+
+    member_id: int
+    question_index: int
+    term: str
+    topic: str
+    correct: bool
+    points: int
+    ms: int
+    answered_at: datetime
+    streak: int
+
+
+@dataclass(frozen=True, slots=True)
+class SubmitResult:
+    """The decision on one submitted answer; ``scored`` is set when points were won right now."""
+
+    status: SubmitStatus
+    member_id: int
+    question_index: int | None = None
+    scored: ScoredAnswer | None = None
+    correct: bool | None = None  # for RECORDED: whether the choice was right (don't show it yet)
+
+    @property
+    def accepted(self) -> bool:
+        """Whether the answer counted (correct, or a recorded choice)."""
+        return self.status in (SubmitStatus.CORRECT, SubmitStatus.RECORDED)
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionAsked:
+    """A question was put: number ``number`` of ``total``, open until ``deadline``."""
+
+    number: int
+    total: int
+    question: Question
+    asked_at: datetime
+    deadline: datetime
+    hint_at: datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class HintShown:
+    """The hint for the open typed question."""
+
+    number: int
+    hint: str
+
+
+@dataclass(frozen=True, slots=True)
+class QuestionClosed:
+    """A question ended: its answer, who got it, and the answers still to store."""
+
+    number: int
+    total: int
+    question: Question
+    winners: tuple[ScoredAnswer, ...]
+    to_record: tuple[ScoredAnswer, ...]
+    timed_out: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Standing:
+    """A member's result in this round."""
+
+    member_id: int
+    points: int
+    correct: int
+    answered: int
+    best_streak: int
+
+
+@dataclass(frozen=True, slots=True)
+class RoundFinished:
+    """The round is over (all asked, or stopped) with the standings, best first."""
+
+    standings: tuple[Standing, ...]
+    asked: int
+    total: int
+    stopped: bool = False
+    stopped_by: int | None = None
+
+
+@dataclass(slots=True)
+class _Progress:
+    points: int = 0
+    correct: int = 0
+    answered: int = 0
+    streak: int = 0
+    best_streak: int = 0
+
+
+@dataclass(slots=True)
+class _Open:
+    """Book-keeping for the open question."""
+
+    index: int
+    asked_at: datetime
+    deadline: datetime
+    hint_at: datetime | None
+    hinted: bool = False
+    winner: ScoredAnswer | None = None
+    wrong_tries: dict[int, datetime] = field(default_factory=dict)
+    choices: dict[int, tuple[int, datetime]] = field(default_factory=dict)
+
+
+class QuizRound:
+    """One round of questions in one channel (or the console)."""
+
+    def __init__(
+        self, questions: Sequence[Question], settings: RoundSettings, *, started_by: int = 0
+    ) -> None:
+        if not questions:
+            raise ValueError("a round needs at least one question")
+        self.questions = tuple(questions)
+        self.settings = settings
+        self.started_by = started_by
+        self.state = RoundState.READY
+        self._open: _Open | None = None
+        self._asked = 0
+        self._progress: dict[int, _Progress] = {}
+
+    # -- reading -------------------------------------------------------------------------
+    @property
+    def total(self) -> int:
+        """How many questions the round has."""
+        return len(self.questions)
+
+    @property
+    def running(self) -> bool:
+        """Whether the round has started and not ended."""
+        return self.state in (RoundState.ASKING, RoundState.BETWEEN)
+
+    @property
+    def current(self) -> Question | None:
+        """The open question, if any."""
+        return self.questions[self._open.index] if self._open and self.state is RoundState.ASKING else None
+
+    @property
+    def deadline(self) -> datetime | None:
+        """When the open question times out."""
+        return self._open.deadline if self._open and self.state is RoundState.ASKING else None
+
+    @property
+    def hint_at(self) -> datetime | None:
+        """When the open question's hint is due (typed questions only, once)."""
+        if self._open and self.state is RoundState.ASKING and not self._open.hinted:
+            return self._open.hint_at
+        return None
+
+    @property
+    def resolved(self) -> bool:
+        """Whether the open typed question has been won (so it can close early)."""
+        return bool(self._open and self._open.winner is not None)
+
+    @property
+    def has_next(self) -> bool:
+        """Whether questions remain to be asked."""
+        return self._asked < self.total
+
+    def ends_by(self, now: datetime, pause: float = 0.0) -> datetime:
+        """Latest moment the round can end if every remaining question runs its full time."""
+        remaining = self.total - self._asked
+        per = timedelta(seconds=self.settings.seconds + pause)
+        base = self.deadline or now
+        return base + per * remaining
+
+    def standings(self) -> tuple[Standing, ...]:
+        """Members by points, then correct answers; ties keep first-scorer order."""
+        rows = [
+            Standing(m, p.points, p.correct, p.answered, p.best_streak) for m, p in self._progress.items()
+        ]
+        rows.sort(key=lambda s: (-s.points, -s.correct))
+        return tuple(rows)
+
+    # -- transitions ---------------------------------------------------------------------
+    def start(self, now: datetime) -> QuestionAsked:
+        """Ask the first question."""
+        if self.state is not RoundState.READY:
+            raise RoundStateError(f"cannot start a round that is {self.state}")
+        return self._ask(now)
+
+    def next(self, now: datetime) -> QuestionAsked | RoundFinished:
+        """Ask the next question, or finish when none remain."""
+        if self.state is not RoundState.BETWEEN:
+            raise RoundStateError(f"cannot move on while the round is {self.state}")
+        if not self.has_next:
+            return self.finish(now)
+        return self._ask(now)
+
+    def due_hint(self, now: datetime) -> HintShown | None:
+        """The hint, once, when half the time of an open typed question has passed."""
+        op = self._open
+        if self.state is not RoundState.ASKING or op is None or op.hinted or op.hint_at is None:
+            return None
+        if now < op.hint_at or op.winner is not None:
+            return None
+        op.hinted = True
+        return HintShown(op.index + 1, self.questions[op.index].hint)
+
+    def submit(self, member_id: int, answer: str | int, now: datetime) -> SubmitResult:
+        """Decide on one answer: typed text for typed questions, a choice index for buttons."""
+        op = self._open
+        if self.state is RoundState.BETWEEN:
+            return SubmitResult(SubmitStatus.LATE, member_id, op.index if op else None)
+        if self.state is not RoundState.ASKING or op is None:
+            return SubmitResult(SubmitStatus.NOT_RUNNING, member_id)
+        question = self.questions[op.index]
+        if question.typed != isinstance(answer, str):
+            return SubmitResult(SubmitStatus.IGNORED, member_id, op.index)
+        if now >= op.deadline or op.winner is not None:
+            return SubmitResult(SubmitStatus.LATE, member_id, op.index)
+        if question.typed:
+            if not question.is_correct(answer):
+                op.wrong_tries.setdefault(member_id, now)
+                return SubmitResult(SubmitStatus.WRONG, member_id, op.index, correct=False)
+            op.winner = self._score(member_id, op, correct=True, at=now)
+            op.wrong_tries.pop(member_id, None)
+            return SubmitResult(SubmitStatus.CORRECT, member_id, op.index, scored=op.winner, correct=True)
+        if member_id in op.choices:
+            return SubmitResult(SubmitStatus.ALREADY_ANSWERED, member_id, op.index)
+        assert isinstance(answer, int)
+        op.choices[member_id] = (answer, now)
+        return SubmitResult(SubmitStatus.RECORDED, member_id, op.index, correct=question.is_correct(answer))
+
+    def close(self, now: datetime) -> QuestionClosed:
+        """End the open question (time up, or won): score button answers and wrong tries."""
+        op = self._open
+        if self.state is not RoundState.ASKING or op is None:
+            raise RoundStateError(f"no open question to close (round is {self.state})")
+        question = self.questions[op.index]
+        to_record: list[ScoredAnswer] = []
+        winners: list[ScoredAnswer] = []
+        if question.typed:
+            if op.winner is not None:
+                winners.append(op.winner)
+            for member_id, at in op.wrong_tries.items():
+                to_record.append(self._score(member_id, op, correct=False, at=at))
+        else:
+            for member_id, (choice, at) in sorted(op.choices.items(), key=lambda kv: kv[1][1]):
+                scored = self._score(member_id, op, correct=question.is_correct(choice), at=at)
+                to_record.append(scored)
+                if scored.correct:
+                    winners.append(scored)
+        self.state = RoundState.BETWEEN
+        return QuestionClosed(
+            op.index + 1, self.total, question, tuple(winners), tuple(to_record), timed_out=op.winner is None
+        )
+
+    def finish(self, now: datetime) -> RoundFinished:
+        """End the round after its last question."""
+        if self.state is RoundState.ASKING:
+            raise RoundStateError("close the open question before finishing")
+        if self.state in (RoundState.FINISHED, RoundState.STOPPED):
+            raise RoundStateError(f"the round is already {self.state}")
+        self.state = RoundState.FINISHED
+        return RoundFinished(self.standings(), self._asked, self.total)
+
+    def stop(self, now: datetime, by: int | None = None) -> RoundFinished:
+        """Stop early; choices on an open button question are dropped, points already won stay."""
+        if self.state in (RoundState.FINISHED, RoundState.STOPPED):
+            raise RoundStateError(f"the round is already {self.state}")
+        self.state = RoundState.STOPPED
+        return RoundFinished(self.standings(), self._asked, self.total, stopped=True, stopped_by=by)
+
+    # -- helpers -------------------------------------------------------------------------
+    def _ask(self, now: datetime) -> QuestionAsked:
+        index = self._asked
+        question = self.questions[index]
+        duration = timedelta(seconds=self.settings.seconds)
+        deadline = now + duration
+        hint_at = now + duration / 2 if question.typed and question.hint else None
+        self._open = _Open(index, now, deadline, hint_at)
+        self._asked += 1
+        self.state = RoundState.ASKING
+        log.debug("asking question %d/%d: %s", index + 1, self.total, question.entry.term)
+        return QuestionAsked(index + 1, self.total, question, now, deadline, hint_at)
+
+    def _score(self, member_id: int, op: _Open, *, correct: bool, at: datetime) -> ScoredAnswer:
+        progress = self._progress.setdefault(member_id, _Progress())
+        progress.answered += 1
+        elapsed = (at - op.asked_at).total_seconds()
+        points = 0
+        if correct:
+            progress.streak += 1
+            progress.best_streak = max(progress.best_streak, progress.streak)
+            progress.correct += 1
+            points = points_for(elapsed, self.settings.seconds, progress.streak)
+            progress.points += points
+        else:
+            progress.streak = 0
+        entry = self.questions[op.index].entry
+        return ScoredAnswer(
+            member_id=member_id,
+            question_index=op.index,
+            term=entry.term,
+            topic=entry.topic.title,
+            correct=correct,
+            points=points,
+            ms=max(0, round(elapsed * 1000)),
+            answered_at=at,
+            streak=progress.streak,
+        )

@@ -1,0 +1,184 @@
+"""Runs a ``QuizRound`` in time: asks, hints, closes, stores points and tells a presenter what happened.
+
+The runner is the same for Discord (a cog's presenter renders embeds) and the console. It reads the
+time from a ``Clock`` and waits with ``clock.sleep_until``, so tests drive it with a ``FakeClock``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from collections.abc import Iterable
+from datetime import datetime, timedelta
+from typing import Protocol
+
+from bot.clock import Clock
+from bot.quiz.round import (
+    HintShown,
+    QuestionAsked,
+    QuestionClosed,
+    QuizRound,
+    RoundFinished,
+    ScoredAnswer,
+    SubmitResult,
+    SubmitStatus,
+)
+from bot.storage import AnswerRecord, RoundStatus, Store
+
+log = logging.getLogger(__name__)
+
+
+class RoundPresenter(Protocol):
+    """Shows a round's events to the players."""
+
+    async def asked(self, event: QuestionAsked) -> None:
+        """A question was asked."""
+
+    async def hinted(self, event: HintShown) -> None:
+        """The hint of the open question is due."""
+
+    async def closed(self, event: QuestionClosed) -> None:
+        """A question ended."""
+
+    async def finished(self, event: RoundFinished) -> None:
+        """The round ended (finished or stopped)."""
+
+
+class RoundRunner:
+    """Drives one round in one place (guild, channel) and stores every point when it is won."""
+
+    def __init__(
+        self,
+        quiz: QuizRound,
+        presenter: RoundPresenter,
+        clock: Clock,
+        *,
+        store: Store | None = None,
+        guild_id: int = 0,
+        channel_id: int = 0,
+        pause: float = 3.0,
+    ) -> None:
+        self.quiz = quiz
+        self.presenter = presenter
+        self.clock = clock
+        self.store = store
+        self.guild_id = guild_id
+        self.channel_id = channel_id
+        self.pause = timedelta(seconds=pause)
+        self.round_id: int | None = None
+        self.result: RoundFinished | None = None
+        self._wake = asyncio.Event()
+        self._stop_by: int | None = None
+        self._stopping = False
+        self._started = asyncio.Event()
+
+    @property
+    def stopping(self) -> bool:
+        """Whether a stop was requested."""
+        return self._stopping
+
+    def stop(self, by: int | None = None) -> None:
+        """Ask the round to stop at once (points already won are kept)."""
+        self._stopping = True
+        self._stop_by = by
+        self._wake.set()
+
+    async def wait_started(self) -> None:
+        """Return once the round is stored and its first question is about to be shown."""
+        await self._started.wait()
+
+    def ends_by(self) -> datetime:
+        """The latest moment the round can end."""
+        return self.quiz.ends_by(self.clock.now(), self.pause.total_seconds())
+
+    async def answer(self, member_id: int, answer: str | int) -> SubmitResult:
+        """Submit an answer now; a won typed question is stored before this returns."""
+        result = self.quiz.submit(member_id, answer, self.clock.now())
+        if result.status is SubmitStatus.CORRECT:
+            self._wake.set()
+            if result.scored is not None:
+                await self._record([result.scored])
+        return result
+
+    async def run(self) -> RoundFinished:
+        """Play the whole round; returns the standings."""
+        now = self.clock.now()
+        if self.store is not None:
+            self.round_id = await self.store.start_round(
+                self.guild_id, self.channel_id, self.quiz.started_by, self.quiz.settings.as_dict(), now
+            )
+        try:
+            result = await self._play(now)
+        except asyncio.CancelledError:
+            # left 'running' on purpose: the next start reports it as interrupted
+            log.info("round %s in channel %s cancelled", self.round_id, self.channel_id)
+            raise
+        except Exception:
+            await self._end(RoundStatus.INTERRUPTED)
+            raise
+        self.result = result
+        await self._end(RoundStatus.STOPPED if result.stopped else RoundStatus.FINISHED)
+        await self.presenter.finished(result)
+        return result
+
+    async def _play(self, now: datetime) -> RoundFinished:
+        event: QuestionAsked | RoundFinished = self.quiz.start(now)
+        self._started.set()
+        while isinstance(event, QuestionAsked):
+            await self.presenter.asked(event)
+            while not self._stopping and not self.quiz.resolved and self.clock.now() < event.deadline:
+                hint_at = self.quiz.hint_at
+                await self._wait_until(min(hint_at, event.deadline) if hint_at else event.deadline)
+                hint = self.quiz.due_hint(self.clock.now())
+                if hint is not None and not self._stopping:
+                    await self.presenter.hinted(hint)
+            if self._stopping:
+                break
+            closed = self.quiz.close(self.clock.now())
+            await self._record(closed.to_record)
+            await self.presenter.closed(closed)
+            if self.quiz.has_next and self.pause:
+                await self._wait_until(self.clock.now() + self.pause)
+            if self._stopping:
+                break
+            event = self.quiz.next(self.clock.now())
+        if isinstance(event, RoundFinished):
+            return event
+        return self.quiz.stop(self.clock.now(), self._stop_by)
+
+    async def _wait_until(self, when: datetime) -> None:
+        """Sleep until ``when`` or until woken (a question won, a stop)."""
+        self._wake.clear()
+        if self._stopping or self.quiz.resolved:
+            return
+        sleeper = asyncio.ensure_future(self.clock.sleep_until(when))
+        waker = asyncio.ensure_future(self._wake.wait())
+        try:
+            await asyncio.wait((sleeper, waker), return_when=asyncio.FIRST_COMPLETED)
+        finally:
+            for task in (sleeper, waker):
+                task.cancel()
+
+    async def _record(self, scored: Iterable[ScoredAnswer]) -> None:
+        if self.store is None or self.round_id is None:
+            return
+        for s in scored:
+            await self.store.record_answer(
+                AnswerRecord(
+                    round_id=self.round_id,
+                    question_index=s.question_index,
+                    guild_id=self.guild_id,
+                    channel_id=self.channel_id,
+                    member_id=s.member_id,
+                    term=s.term,
+                    topic=s.topic,
+                    correct=s.correct,
+                    points=s.points,
+                    ms=s.ms,
+                    answered_at=s.answered_at,
+                )
+            )
+
+    async def _end(self, status: RoundStatus) -> None:
+        if self.store is not None and self.round_id is not None:
+            await self.store.end_round(self.round_id, status, self.clock.now())

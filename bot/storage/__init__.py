@@ -1,0 +1,27 @@
+"""Persistent quiz data: rounds, answers, scores and leaderboards (SQLAlchemy async)."""
+
+from bot.storage.store import (
+    DEFAULT_DATABASE_PATH,
+    AnswerRecord,
+    LeaderboardPage,
+    LeaderboardRow,
+    MemberRank,
+    Period,
+    RoundStatus,
+    Store,
+    StoredRound,
+    database_url,
+)
+
+__all__ = [
+    "DEFAULT_DATABASE_PATH",
+    "AnswerRecord",
+    "LeaderboardPage",
+    "LeaderboardRow",
+    "MemberRank",
+    "Period",
+    "RoundStatus",
+    "Store",
+    "StoredRound",
+    "database_url",
+]

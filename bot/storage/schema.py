@@ -1,0 +1,113 @@
+"""The database tables at the newest migration (queries use these; migrations create them)."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    Dialect,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    UniqueConstraint,
+)
+from sqlalchemy.types import TypeDecorator
+
+metadata = MetaData()
+
+#: A 64-bit id that is also SQLite's auto-incrementing ``INTEGER PRIMARY KEY``.
+BigId = BigInteger().with_variant(Integer(), "sqlite")
+
+
+class UTCDateTime(TypeDecorator[datetime]):
+    """Timezone-aware UTC datetimes on both databases (SQLite stores them as naive UTC text)."""
+
+    impl = DateTime(timezone=True)
+    cache_ok = True
+
+    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
+        """Store UTC: aware values are converted, naive ones are refused."""
+        if value is None:
+            return None
+        if value.tzinfo is None:
+            raise ValueError("naive datetime given to the database; use timezone-aware UTC")
+        value = value.astimezone(UTC)
+        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
+
+    def process_result_value(self, value: Any, dialect: Dialect) -> datetime | None:
+        """Read back as aware UTC."""
+        if value is None:
+            return None
+        assert isinstance(value, datetime)
+        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+rounds = Table(
+    "rounds",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("guild_id", BigInteger, nullable=False),
+    Column("channel_id", BigInteger, nullable=False),
+    Column("started_by", BigInteger, nullable=False),
+    Column("started_at", UTCDateTime, nullable=False),
+    Column("ended_at", UTCDateTime, nullable=True),
+    Column("status", String(16), nullable=False),
+    Column("settings", JSON, nullable=False),
+    Index("ix_rounds_status", "status"),
+)
+
+answers = Table(
+    "answers",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("round_id", BigInteger, ForeignKey("rounds.id", ondelete="CASCADE"), nullable=False),
+    Column("question_index", Integer, nullable=False),
+    Column("guild_id", BigInteger, nullable=False),
+    Column("channel_id", BigInteger, nullable=False),
+    Column("member_id", BigInteger, nullable=False),
+    Column("term", String(200), nullable=False),
+    Column("topic", String(200), nullable=False),
+    Column("correct", Boolean, nullable=False),
+    Column("points", Integer, nullable=False),
+    Column("ms", Integer, nullable=False),
+    Column("answered_at", UTCDateTime, nullable=False),
+    UniqueConstraint("round_id", "question_index", "member_id", name="uq_answers_round_question_member"),
+    Index("ix_answers_guild_time", "guild_id", "answered_at"),
+    Index("ix_answers_guild_member", "guild_id", "member_id"),
+)
+
+scores = Table(
+    "scores",
+    metadata,
+    Column("guild_id", BigInteger, primary_key=True),
+    Column("member_id", BigInteger, primary_key=True),
+    Column("points", Integer, nullable=False, server_default="0"),
+    Column("answered", Integer, nullable=False, server_default="0"),
+    Column("correct", Integer, nullable=False, server_default="0"),
+    Column("streak", Integer, nullable=False, server_default="0"),
+    Column("best_streak", Integer, nullable=False, server_default="0"),
+    Index("ix_scores_guild_points", "guild_id", "points"),
+)
+
+daily_scores = Table(
+    "daily_scores",
+    metadata,
+    Column("guild_id", BigInteger, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("topic", String(200), primary_key=True),
+    Column("member_id", BigInteger, primary_key=True),
+    Column("points", Integer, nullable=False, server_default="0"),
+    Column("answered", Integer, nullable=False, server_default="0"),
+    Column("correct", Integer, nullable=False, server_default="0"),
+    Index("ix_daily_scores_guild_topic_day", "guild_id", "topic", "day"),
+)

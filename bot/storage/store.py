@@ -1,0 +1,579 @@
+"""The database: rounds, answer history, per-server scores and leaderboards (SQLite or PostgreSQL)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, time, timedelta
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Select,
+    and_,
+    case,
+    delete,
+    event,
+    func,
+    literal,
+    select,
+    text,
+    union_all,
+    update,
+)
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+
+from bot.clock import Clock, SystemClock
+from bot.storage.migrations import MIGRATIONS_DIR
+from bot.storage.schema import answers, daily_scores, rounds, scores
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DATABASE_PATH = Path("data") / "studybot.db"
+_MIGRATION_LOCK = 0x5757_0001  # pg_advisory_xact_lock key: one migrator at a time
+
+
+class Period(StrEnum):
+    """Leaderboard time windows."""
+
+    WEEK = "week"
+    MONTH = "month"
+    ALL = "all"
+
+
+PERIOD_LENGTH = {Period.WEEK: timedelta(days=7), Period.MONTH: timedelta(days=30)}
+
+
+class RoundStatus(StrEnum):
+    """Life of a stored round."""
+
+    RUNNING = "running"
+    FINISHED = "finished"
+    INTERRUPTED = "interrupted"
+    STOPPED = "stopped"
+
+
+@dataclass(frozen=True, slots=True)
+class AnswerRecord:
+    """One member's final answer to one question of a round, to store."""
+
+    round_id: int
+    question_index: int
+    guild_id: int
+    channel_id: int
+    member_id: int
+    term: str
+    topic: str
+    correct: bool
+    points: int
+    ms: int
+    answered_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderboardRow:
+    """One line of a leaderboard."""
+
+    rank: int
+    member_id: int
+    points: int
+    answered: int
+    correct: int
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderboardPage:
+    """A page of a leaderboard and how many members it has in all."""
+
+    rows: tuple[LeaderboardRow, ...]
+    total_members: int
+    offset: int
+    limit: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages of ``limit`` rows the board has (at least 1)."""
+        return max(1, -(-self.total_members // self.limit))
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRank:
+    """A member's standing in one server for a period (best streak is all-time)."""
+
+    member_id: int
+    rank: int
+    points: int
+    answered: int
+    correct: int
+    best_streak: int
+    of: int
+
+    @property
+    def accuracy(self) -> float:
+        """Correct answers as a fraction of answers (0.0 when none)."""
+        return self.correct / self.answered if self.answered else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class StoredRound:
+    """A round as stored."""
+
+    id: int
+    guild_id: int
+    channel_id: int
+    started_by: int
+    started_at: datetime
+    status: RoundStatus
+    settings: Mapping[str, Any]
+
+
+def database_url(value: str | Path | None = None) -> str:
+    """An async SQLAlchemy URL from a URL or an SQLite file path (default ``data/studybot.db``)."""
+    raw = str(value) if value else str(DEFAULT_DATABASE_PATH)
+    if "://" not in raw:
+        return f"sqlite+aiosqlite:///{Path(raw).expanduser().resolve()}"
+    for prefix in ("postgres://", "postgresql://"):
+        if raw.startswith(prefix):
+            return "postgresql+asyncpg://" + raw[len(prefix) :]
+    if raw.startswith("sqlite://"):
+        return "sqlite+aiosqlite://" + raw[len("sqlite://") :]
+    return raw
+
+
+def upgrade_schema(connection: Connection, revision: str = "head") -> None:
+    """Run the Alembic migrations up to ``revision`` on a synchronous connection."""
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    command.upgrade(config, revision)
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+class Store:
+    """All persistent quiz data; open with ``await Store.open(url)``, close with ``await store.close()``."""
+
+    def __init__(self, engine: AsyncEngine, clock: Clock) -> None:
+        self.engine = engine
+        self.clock = clock
+        self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
+
+    @classmethod
+    async def open(
+        cls, url: str | Path | None = None, *, clock: Clock | None = None, migrate_to: str = "head"
+    ) -> Store:
+        """Connect, create the SQLite directory if needed, and migrate the schema."""
+        full_url = database_url(url)
+        parsed = make_url(full_url)
+        if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
+            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_async_engine(full_url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+        if engine.dialect.name == "sqlite":
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+        try:
+            async with engine.begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
+                await conn.run_sync(upgrade_schema, migrate_to)
+        except BaseException:
+            await engine.dispose()
+            raise
+        log.info("database ready: %s", parsed.render_as_string(hide_password=True))
+        return cls(engine, clock or SystemClock())
+
+    async def close(self) -> None:
+        """Close every connection."""
+        await self.engine.dispose()
+
+    @property
+    def dialect(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self.engine.dialect.name
+
+    async def revision(self) -> str | None:
+        """The schema's current Alembic revision."""
+        async with self.engine.connect() as conn:
+            result = await conn.execute(text("SELECT version_num FROM alembic_version"))
+            return result.scalar_one_or_none()
+
+    # -- rounds --------------------------------------------------------------------------
+    async def start_round(
+        self, guild_id: int, channel_id: int, started_by: int, settings: Mapping[str, Any], now: datetime
+    ) -> int:
+        """Store a new running round and return its id."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                rounds.insert()
+                .values(
+                    guild_id=guild_id,
+                    channel_id=channel_id,
+                    started_by=started_by,
+                    started_at=now,
+                    status=RoundStatus.RUNNING.value,
+                    settings=dict(settings),
+                )
+                .returning(rounds.c.id)
+            )
+            return int(result.scalar_one())
+
+    async def end_round(self, round_id: int, status: RoundStatus, now: datetime) -> None:
+        """Mark a round finished, stopped or interrupted."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                update(rounds).where(rounds.c.id == round_id).values(status=status.value, ended_at=now)
+            )
+
+    async def get_round(self, round_id: int) -> StoredRound | None:
+        """One stored round."""
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(select(rounds).where(rounds.c.id == round_id))).first()
+        if row is None:
+            return None
+        return StoredRound(
+            row.id,
+            row.guild_id,
+            row.channel_id,
+            row.started_by,
+            row.started_at,
+            RoundStatus(row.status),
+            row.settings,
+        )
+
+    async def interrupted_rounds(self, now: datetime | None = None) -> list[StoredRound]:
+        """Mark rounds left 'running' (by a crash or restart) as 'interrupted' and return them."""
+        when = now or self.clock.now()
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                update(rounds)
+                .where(rounds.c.status == RoundStatus.RUNNING.value)
+                .values(status=RoundStatus.INTERRUPTED.value, ended_at=when)
+                .returning(
+                    rounds.c.id,
+                    rounds.c.guild_id,
+                    rounds.c.channel_id,
+                    rounds.c.started_by,
+                    rounds.c.started_at,
+                    rounds.c.settings,
+                )
+            )
+            found = [
+                StoredRound(
+                    r.id,
+                    r.guild_id,
+                    r.channel_id,
+                    r.started_by,
+                    r.started_at,
+                    RoundStatus.INTERRUPTED,
+                    r.settings,
+                )
+                for r in result
+            ]
+        if found:
+            log.warning("%d quiz round(s) were interrupted", len(found))
+        return sorted(found, key=lambda r: r.id)
+
+    # -- answers and scores --------------------------------------------------------------
+    async def record_answer(self, record: AnswerRecord) -> bool:
+        """Store one answer and add it to the totals in one transaction; False if it was already stored."""
+        day = record.answered_at.astimezone(UTC).date()
+        correct = 1 if record.correct else 0
+        ins = self._insert
+        answer_stmt = (
+            ins(answers)
+            .values(
+                round_id=record.round_id,
+                question_index=record.question_index,
+                guild_id=record.guild_id,
+                channel_id=record.channel_id,
+                member_id=record.member_id,
+                term=record.term,
+                topic=record.topic,
+                correct=record.correct,
+                points=record.points,
+                ms=record.ms,
+                answered_at=record.answered_at,
+            )
+            .on_conflict_do_nothing(index_elements=["round_id", "question_index", "member_id"])
+            .returning(answers.c.id)
+        )
+        score_ins = ins(scores).values(
+            guild_id=record.guild_id,
+            member_id=record.member_id,
+            points=record.points,
+            answered=1,
+            correct=correct,
+            streak=correct,
+            best_streak=correct,
+        )
+        new_streak = scores.c.streak + 1
+        score_stmt = score_ins.on_conflict_do_update(
+            index_elements=["guild_id", "member_id"],
+            set_={
+                "points": scores.c.points + score_ins.excluded.points,
+                "answered": scores.c.answered + 1,
+                "correct": scores.c.correct + score_ins.excluded.correct,
+                "streak": case((score_ins.excluded.correct > 0, new_streak), else_=0),
+                "best_streak": case(
+                    (and_(score_ins.excluded.correct > 0, new_streak > scores.c.best_streak), new_streak),
+                    else_=scores.c.best_streak,
+                ),
+            },
+        )
+        daily_ins = ins(daily_scores).values(
+            guild_id=record.guild_id,
+            day=day,
+            topic=record.topic,
+            member_id=record.member_id,
+            points=record.points,
+            answered=1,
+            correct=correct,
+        )
+        daily_stmt = daily_ins.on_conflict_do_update(
+            index_elements=["guild_id", "day", "topic", "member_id"],
+            set_={
+                "points": daily_scores.c.points + daily_ins.excluded.points,
+                "answered": daily_scores.c.answered + 1,
+                "correct": daily_scores.c.correct + daily_ins.excluded.correct,
+            },
+        )
+        async with self.engine.begin() as conn:
+            inserted = (await conn.execute(answer_stmt)).first()
+            if inserted is None:
+                log.info(
+                    "answer already stored: round %s question %s member %s",
+                    record.round_id,
+                    record.question_index,
+                    record.member_id,
+                )
+                return False
+            await conn.execute(score_stmt)
+            await conn.execute(daily_stmt)
+        return True
+
+    # -- leaderboards --------------------------------------------------------------------
+    def _totals(self, guild_id: int, period: Period, topic: str | None, now: datetime) -> Select[Any]:
+        """SELECT member_id, points, answered, correct per member for the window (one row per member)."""
+        if period is Period.ALL and topic is None:
+            return select(
+                scores.c.member_id.label("member_id"),
+                scores.c.points.label("points"),
+                scores.c.answered.label("answered"),
+                scores.c.correct.label("correct"),
+            ).where(scores.c.guild_id == guild_id)
+        d_filters: list[ColumnElement[bool]] = [daily_scores.c.guild_id == guild_id]
+        if topic is not None:
+            d_filters.append(daily_scores.c.topic == topic)
+        if period is Period.ALL:
+            parts = select(
+                daily_scores.c.member_id,
+                daily_scores.c.points,
+                daily_scores.c.answered,
+                daily_scores.c.correct,
+            ).where(*d_filters)
+        else:
+            # whole days after the cut-off day from the daily totals, the cut-off day itself from answers
+            cutoff = now.astimezone(UTC) - PERIOD_LENGTH[period]
+            cutoff_day: date = cutoff.date()
+            day_end = datetime.combine(cutoff_day + timedelta(days=1), time(), tzinfo=UTC)
+            a_filters: list[ColumnElement[bool]] = [
+                answers.c.guild_id == guild_id,
+                answers.c.answered_at >= cutoff,
+                answers.c.answered_at < day_end,
+            ]
+            if topic is not None:
+                a_filters.append(answers.c.topic == topic)
+            whole_days = select(
+                daily_scores.c.member_id,
+                daily_scores.c.points,
+                daily_scores.c.answered,
+                daily_scores.c.correct,
+            ).where(*d_filters, daily_scores.c.day > cutoff_day)
+            first_day = select(
+                answers.c.member_id,
+                answers.c.points,
+                literal(1).label("answered"),
+                case((answers.c.correct, 1), else_=0).label("correct"),
+            ).where(*a_filters)
+            parts = union_all(whole_days, first_day).subquery().select()
+        sub = parts.subquery()
+        return select(
+            sub.c.member_id.label("member_id"),
+            func.sum(sub.c.points).label("points"),
+            func.sum(sub.c.answered).label("answered"),
+            func.sum(sub.c.correct).label("correct"),
+        ).group_by(sub.c.member_id)
+
+    async def leaderboard(
+        self,
+        guild_id: int,
+        *,
+        period: Period | str = Period.ALL,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        now: datetime | None = None,
+    ) -> LeaderboardPage:
+        """A page of one server's leaderboard, best first (equal points share a rank)."""
+        period = Period(period)
+        when = now or self.clock.now()
+        totals = self._totals(guild_id, period, topic, when).subquery()
+        page_stmt = (
+            select(totals.c.member_id, totals.c.points, totals.c.answered, totals.c.correct)
+            .order_by(totals.c.points.desc(), totals.c.member_id)
+            .limit(limit)
+            .offset(offset)
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(page_stmt)).all()
+            total = int((await conn.execute(select(func.count()).select_from(totals))).scalar_one())
+            first_rank = 1
+            if rows and offset > 0:
+                first_rank = 1 + await self._count_above(
+                    conn, guild_id, period, topic, when, int(rows[0].points)
+                )
+        out: list[LeaderboardRow] = []
+        previous: tuple[int, int] | None = None
+        for position, row in enumerate(rows):
+            points = int(row.points)
+            if position == 0:
+                rank = first_rank
+            elif previous is not None and points == previous[1]:
+                rank = previous[0]
+            else:
+                rank = offset + position + 1
+            previous = (rank, points)
+            out.append(LeaderboardRow(rank, int(row.member_id), points, int(row.answered), int(row.correct)))
+        return LeaderboardPage(tuple(out), total, offset, limit)
+
+    async def _count_above(
+        self,
+        conn: AsyncConnection,
+        guild_id: int,
+        period: Period,
+        topic: str | None,
+        now: datetime,
+        points: int,
+    ) -> int:
+        if period is Period.ALL and topic is None:
+            stmt = select(func.count()).where(scores.c.guild_id == guild_id, scores.c.points > points)
+        else:
+            totals = self._totals(guild_id, period, topic, now).subquery()
+            stmt = select(func.count()).select_from(totals).where(totals.c.points > points)
+        return int((await conn.execute(stmt)).scalar_one())
+
+    async def rank(
+        self,
+        guild_id: int,
+        member_id: int,
+        *,
+        period: Period | str = Period.ALL,
+        topic: str | None = None,
+        now: datetime | None = None,
+    ) -> MemberRank | None:
+        """A member's points, rank, answers, accuracy and best streak in one server; None if never played."""
+        period = Period(period)
+        when = now or self.clock.now()
+        async with self.engine.connect() as conn:
+            if period is Period.ALL and topic is None:
+                row = (
+                    await conn.execute(
+                        select(
+                            scores.c.points, scores.c.answered, scores.c.correct, scores.c.best_streak
+                        ).where(scores.c.guild_id == guild_id, scores.c.member_id == member_id)
+                    )
+                ).first()
+                if row is None:
+                    return None
+                points, answered, correct, best = int(row[0]), int(row[1]), int(row[2]), int(row[3])
+                of = int(
+                    (
+                        await conn.execute(select(func.count()).where(scores.c.guild_id == guild_id))
+                    ).scalar_one()
+                )
+            else:
+                totals = self._totals(guild_id, period, topic, when).subquery()
+                mine = (
+                    await conn.execute(
+                        select(totals.c.points, totals.c.answered, totals.c.correct).where(
+                            totals.c.member_id == member_id
+                        )
+                    )
+                ).first()
+                if mine is None:
+                    return None
+                points, answered, correct = int(mine[0]), int(mine[1]), int(mine[2])
+                best_row = await conn.execute(
+                    select(scores.c.best_streak).where(
+                        scores.c.guild_id == guild_id, scores.c.member_id == member_id
+                    )
+                )
+                best = int(best_row.scalar_one_or_none() or 0)
+                of = int((await conn.execute(select(func.count()).select_from(totals))).scalar_one())
+            above = await self._count_above(conn, guild_id, period, topic, when, points)
+        return MemberRank(member_id, above + 1, points, answered, correct, best, of)
+
+    async def topics(self, guild_id: int) -> list[str]:
+        """Topics this server has answered questions on (for autocomplete)."""
+        async with self.engine.connect() as conn:
+            result = await conn.execute(
+                select(daily_scores.c.topic).where(daily_scores.c.guild_id == guild_id).distinct()
+            )
+            return sorted(str(t) for t in result.scalars())
+
+    async def answers_of(self, guild_id: int, member_id: int | None = None) -> Sequence[Any]:
+        """The stored answer history of a server (or one member), oldest first."""
+        stmt = (
+            select(answers)
+            .where(answers.c.guild_id == guild_id)
+            .order_by(answers.c.answered_at, answers.c.id)
+        )
+        if member_id is not None:
+            stmt = stmt.where(answers.c.member_id == member_id)
+        async with self.engine.connect() as conn:
+            return (await conn.execute(stmt)).all()
+
+    # -- deleting ------------------------------------------------------------------------
+    async def reset(self, guild_id: int) -> int:
+        """Wipe one server's leaderboard and answer history; returns how many members it had."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(scores).where(scores.c.guild_id == guild_id))
+            await conn.execute(delete(daily_scores).where(daily_scores.c.guild_id == guild_id))
+            await conn.execute(delete(answers).where(answers.c.guild_id == guild_id))
+        log.info("leaderboard of guild %s reset", guild_id)
+        return int(result.rowcount or 0)
+
+    async def delete_member_data(self, guild_id: int, member_id: int) -> int:
+        """Delete everything stored about one member in one server; returns the answers deleted."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(
+                delete(answers).where(answers.c.guild_id == guild_id, answers.c.member_id == member_id)
+            )
+            await conn.execute(
+                delete(scores).where(scores.c.guild_id == guild_id, scores.c.member_id == member_id)
+            )
+            await conn.execute(
+                delete(daily_scores).where(
+                    daily_scores.c.guild_id == guild_id, daily_scores.c.member_id == member_id
+                )
+            )
+            await conn.execute(
+                update(rounds)
+                .where(rounds.c.guild_id == guild_id, rounds.c.started_by == member_id)
+                .values(started_by=0)
+            )
+        return int(result.rowcount or 0)
