@@ -22,13 +22,16 @@ line; validation collects every problem of every file and raises one ``Knowledge
 
 from __future__ import annotations
 
+import contextlib
 import difflib
+import gc
 import logging
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import rapidfuzz
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
@@ -46,15 +49,57 @@ TOP_KEYS: tuple[str, ...] = ("topic", "entries")
 TOPIC_KEYS: tuple[str, ...] = ("title", "objective", "source", "tags")
 ENTRY_KEYS: tuple[str, ...] = ("term", "aliases", "definition", "details", "examples", "see_also")
 
-_SafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_BaseSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class _NodeLoader(_BaseSafeLoader):  # type: ignore[valid-type,misc]
+    """The safe loader, composing nodes only; path resolvers (unused by the safe loader) are skipped."""
+
+    def resolve(self, kind: type[Node], value: object, implicit: tuple[bool, bool]) -> str:
+        """Defer plain scalars' tags to ``_tag`` (most are never looked at twice); others as usual."""
+        if kind is ScalarNode:
+            return _PLAIN_TAG if implicit[0] else _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node: Node | None, current_index: object) -> None:
+        """No path resolvers are registered, so there is nothing to track."""
+
+    def ascend_resolver(self) -> None:
+        """No path resolvers are registered, so there is nothing to track."""
+
+
+@contextlib.contextmanager
+def _gc_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector while building many small objects.
+
+    Composing a large file creates hundreds of thousands of nodes, and the collector's repeated
+    full passes over them made loading five times slower; any cycles are collected once it resumes.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
 
 _STR_TAG = "tag:yaml.org,2002:str"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_MAP_TAG = "tag:yaml.org,2002:map"
+#: Stand-in tag of a plain (unquoted) scalar until ``_tag`` resolves it the way ``safe_load`` would.
+_PLAIN_TAG = "tag:studybot,2026:unresolved-plain"
+_RESOLVER = yaml.resolver.Resolver()
+#: First characters for which some implicit resolver (bool, int, null...) may apply; others are text.
+_IMPLICIT_FIRST = frozenset(key for key in _RESOLVER.yaml_implicit_resolvers if key)
 _INT_TAG = "tag:yaml.org,2002:int"
 _FLOAT_TAG = "tag:yaml.org,2002:float"
 _MERGE_TAG = "tag:yaml.org,2002:merge"
+_NULL_TAG = "tag:yaml.org,2002:null"
 _TAG_KINDS = {
+    _STR_TAG: "text",
     "tag:yaml.org,2002:bool": "a yes/no value",
-    "tag:yaml.org,2002:null": "an empty value",
+    _NULL_TAG: "an empty value",
     _INT_TAG: "a number",
     _FLOAT_TAG: "a number",
     "tag:yaml.org,2002:timestamp": "a date",
@@ -75,6 +120,19 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def _tag(node: Node) -> str:
+    """The node's tag, resolving a plain scalar's implicit tag (bool, int, null...) on first use."""
+    tag = str(node.tag)
+    if tag == _PLAIN_TAG:
+        value = node.value
+        if value and value[0] not in _IMPLICIT_FIRST:
+            tag = _STR_TAG
+        else:
+            tag = _RESOLVER.resolve(ScalarNode, value, (True, False))
+        node.tag = tag
+    return tag
+
+
 def _line(node: Node) -> int:
     """The 1-based line where ``node`` starts."""
     return int(node.start_mark.line) + 1
@@ -86,16 +144,22 @@ def _node_kind(node: Node) -> str:
         return "a mapping (key: value pairs)"
     if isinstance(node, SequenceNode):
         return "a list"
-    return _TAG_KINDS.get(node.tag, f"a value tagged {node.tag}")
+    tag = _tag(node)
+    return _TAG_KINDS.get(tag, f"a value tagged {tag}")
 
 
 @dataclass(slots=True)
 class _ParsedEntry:
-    """An entry with the lines its names and cross-references came from."""
+    """An entry as written, with the lines its names and cross-references came from.
 
-    entry: Entry
-    name_lines: list[tuple[str, int, str]] = field(default_factory=list)  # (name, line, key)
-    see_also_lines: list[tuple[str, int]] = field(default_factory=list)
+    ``entry`` is None when the term or definition is unusable; its names still count for cross-checks.
+    """
+
+    term: str | None
+    line: int
+    entry: Entry | None = None
+    names: list[tuple[str, int, str]] = field(default_factory=list)  # (name, line, key)
+    see_also: list[tuple[str, int]] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -140,17 +204,16 @@ class _FileChecker:
             parsed.topic = self.topic(keys["topic"])
         if "entries" not in keys:
             self.problem(_line(root), "entries", "'entries' is missing (a list of terms)")
-        elif parsed.topic is not None:
-            parsed.entries = self.entries(keys["entries"][1], parsed.topic)
         else:
-            # Still validate the entries against a stand-in topic so every problem is reported.
-            self.entries(keys["entries"][1], Topic(title="?", path=self.path))
+            # Without a usable topic, still check the entries (against a stand-in) to report everything.
+            topic = parsed.topic or Topic(title="?", path=self.path)
+            parsed.entries = self.entries(keys["entries"][1], topic)
         return parsed
 
     def compose(self, text: str) -> Node | None:
         """The file's single YAML document as a node tree, or None (with a problem) if unusable."""
         try:
-            loader = _SafeLoader(text)
+            loader = _NodeLoader(text)
             try:
                 root: Node | None = loader.get_single_node()
             finally:
@@ -176,12 +239,17 @@ class _FileChecker:
             self.problem(1, None, "the file is empty; it needs 'topic:' and 'entries:'")
         return root
 
-    def mapping(self, node: MappingNode, allowed: tuple[str, ...], where: str) -> dict[str, tuple[int, Node]]:
-        """Allowed keys of ``node`` with their line and value node; reports unknown and repeated keys."""
-        found: dict[str, tuple[int, Node]] = {}
+    def mapping(
+        self, node: MappingNode, allowed: tuple[str, ...], where: str
+    ) -> dict[str, tuple[Node, Node]]:
+        """Allowed keys of ``node`` with their key and value nodes; reports unknown and repeated keys."""
+        found: dict[str, tuple[Node, Node]] = {}
         for key_node, value_node in node.value:
+            if type(key_node) is ScalarNode and key_node.value in allowed and key_node.value not in found:
+                found[key_node.value] = (key_node, value_node)
+                continue
             line = _line(key_node)
-            if not isinstance(key_node, ScalarNode) or key_node.tag == _MERGE_TAG:
+            if not isinstance(key_node, ScalarNode) or _tag(key_node) == _MERGE_TAG:
                 self.problem(line, None, f"a key must be plain text, not {_node_kind(key_node)} ({where})")
                 continue
             key = str(key_node.value)
@@ -191,62 +259,74 @@ class _FileChecker:
                 self.problem(line, key, f"unknown key '{key}' {where}{hint}")
                 continue
             if key in found:
-                self.problem(line, key, f"'{key}' is given twice (first on line {found[key][0]})")
+                first = _line(found[key][0])
+                self.problem(line, key, f"'{key}' is given twice (first on line {first})")
                 continue
-            found[key] = (line, value_node)
+            found[key] = (key_node, value_node)
         return found
 
     def text(self, node: Node, key: str, *, numbers_as_text: bool = False, label: str = "") -> str | None:
         """The text of a scalar node, or None after reporting why it is not usable text."""
-        name = label or f"'{key}'"
-        if isinstance(node, ScalarNode):
-            if node.tag == _STR_TAG or (numbers_as_text and node.tag in (_INT_TAG, _FLOAT_TAG)):
+        if type(node) is ScalarNode:
+            tag = _tag(node)
+            if tag == _STR_TAG or (numbers_as_text and tag in (_INT_TAG, _FLOAT_TAG)):
                 value = str(node.value).strip()
                 if value:
                     return value
-                self.problem(_line(node), key, f"{name} is empty")
+                self.problem(_line(node), key, f"{label or repr(key)} is empty")
                 return None
-            if node.tag == "tag:yaml.org,2002:null" and not str(node.value).strip():
+        self.not_text(node, key, label)
+        return None
+
+    def not_text(self, node: Node, key: str, label: str) -> None:
+        """Report why ``node`` is not usable text."""
+        name = label or f"'{key}'"
+        if isinstance(node, ScalarNode):
+            if _tag(node) in (_STR_TAG, _NULL_TAG) and not str(node.value).strip():
                 self.problem(_line(node), key, f"{name} is empty")
-                return None
+                return
             self.problem(
                 _line(node),
                 key,
                 f"{name} must be text, but YAML reads {node.value!r} as {_node_kind(node)}; "
                 f'put it in quotes: "{node.value}"',
             )
-            return None
+            return
         hint = ""
         if isinstance(node, MappingNode):
             hint = "; if the text contains ': ' put it in quotes"
         self.problem(_line(node), key, f"{name} must be text, not {_node_kind(node)}{hint}")
-        return None
+        return
 
-    def text_list(self, node: Node, key: str) -> list[tuple[str, int]]:
-        """The texts of a list node with their lines; reports a non-list and unusable items."""
+    def text_list(self, node: Node, key: str) -> list[tuple[str, Node]]:
+        """The texts of a list node with their nodes; reports a non-list and unusable items."""
         if not isinstance(node, SequenceNode):
-            if isinstance(node, ScalarNode) and node.tag == _STR_TAG and str(node.value).strip():
+            if isinstance(node, ScalarNode) and _tag(node) == _STR_TAG and str(node.value).strip():
                 hint = f"; write {key}: [{node.value}]"
             else:
                 hint = ""
             self.problem(_line(node), key, f"'{key}' must be a list, not {_node_kind(node)}{hint}")
             return []
-        items: list[tuple[str, int]] = []
+        items: list[tuple[str, Node]] = []
         for index, item in enumerate(node.value, start=1):
-            value = self.text(item, key, label=f"item {index} of '{key}'")
-            if value is not None:
-                items.append((value, _line(item)))
+            if type(item) is ScalarNode and _tag(item) == _STR_TAG:
+                value = item.value.strip()
+                if value:
+                    items.append((value, item))
+                    continue
+            self.not_text(item, key, label=f"item {index} of '{key}'")
         return items
 
-    def topic(self, found: tuple[int, Node]) -> Topic | None:
+    def topic(self, found: tuple[Node, Node]) -> Topic | None:
         """The topic from the ``topic:`` mapping, or None if its title is unusable."""
-        line, node = found
+        key_node, node = found
+        line = _line(key_node)
         if not isinstance(node, MappingNode):
             self.problem(line, "topic", f"'topic' must be a mapping with a 'title', not {_node_kind(node)}")
             return None
         keys = self.mapping(node, TOPIC_KEYS, where="in 'topic'")
         title = objective = source = None
-        tags: list[tuple[str, int]] = []
+        tags: list[tuple[str, Node]] = []
         if "title" not in keys:
             self.problem(_line(node), "title", "the topic has no 'title'")
         else:
@@ -283,7 +363,7 @@ class _FileChecker:
         return parsed
 
     def entry(self, node: Node, topic: Topic) -> _ParsedEntry | None:
-        """One entry, or None if its term or definition is unusable."""
+        """One entry as written, or None if it is not even a mapping."""
         line = _line(node)
         if not isinstance(node, MappingNode):
             kind = _node_kind(node)
@@ -303,25 +383,33 @@ class _FileChecker:
             self.problem(line, "definition", f"{label} has no 'definition'")
         else:
             definition = self.text(keys["definition"][1], "definition")
-        lists: dict[str, list[tuple[str, int]]] = {}
+        lists: dict[str, list[tuple[str, Node]]] = {}
         for key in ("aliases", "details", "examples", "see_also"):
             lists[key] = self.text_list(keys[key][1], key) if key in keys else []
+        # Lines, not nodes, are kept so the node tree can be freed as soon as the file is checked.
+        aliases = [
+            (" ".join(alias.split()), alias_node.start_mark.line + 1)
+            for alias, alias_node in lists["aliases"]
+        ]
+        see_also = [
+            (" ".join(ref.split()), ref_node.start_mark.line + 1) for ref, ref_node in lists["see_also"]
+        ]
+        names = [(term, _line(keys["term"][1]), "term")] if term is not None else []
+        names += [(alias, alias_line, "aliases") for alias, alias_line in aliases]
+        parsed = _ParsedEntry(term, line, None, names, see_also)
         if term is None or definition is None:
-            return None
-        aliases = [(" ".join(alias.split()), alias_line) for alias, alias_line in lists["aliases"]]
-        see_also = [(" ".join(ref.split()), ref_line) for ref, ref_line in lists["see_also"]]
-        entry = Entry(
+            return parsed
+        parsed.entry = Entry(
             term=term,
             definition=definition,
             topic=topic,
-            aliases=tuple(alias for alias, _ in aliases),
-            details=tuple(text for text, _ in lists["details"]),
-            examples=tuple(text for text, _ in lists["examples"]),
-            see_also=tuple(ref for ref, _ in see_also),
+            aliases=tuple([alias for alias, _ in aliases]),
+            details=tuple([text for text, _ in lists["details"]]),
+            examples=tuple([text for text, _ in lists["examples"]]),
+            see_also=tuple([ref for ref, _ in see_also]),
             line=line,
         )
-        names = [(term, _line(keys["term"][1]), "term")] + [(a, al, "aliases") for a, al in aliases]
-        return _ParsedEntry(entry, names, see_also)
+        return parsed
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
@@ -377,34 +465,42 @@ def _walk_yaml(directory: Path) -> Iterator[Path]:
                 yield Path(root, name)
 
 
+def _label(item: _ParsedEntry) -> str:
+    """How a message names an entry: by its term, or by its line when it has none."""
+    return f"entry '{item.term}'" if item.term else f"the entry on line {item.line}"
+
+
 def _cross_check(parsed_files: list[_ParsedFile], problems: list[Problem]) -> None:
     """Report names claimed twice and see_also references to no known term, across all files."""
-    claimed: dict[str, tuple[Entry, int]] = {}
+    claimed: dict[str, tuple[_ParsedEntry, Path, int]] = {}
     for parsed in parsed_files:
         for item in parsed.entries:
-            for name, line, key in item.name_lines:
+            for name, line, key in item.names:
                 norm = normalize_name(name)
                 owner = claimed.get(norm)
                 if owner is None:
-                    claimed[norm] = (item.entry, line)
+                    claimed[norm] = (item, parsed.path, line)
                     continue
-                other, other_line = owner
+                other, other_path, other_line = owner
                 what = "alias" if key == "aliases" else "term"
-                if other is item.entry:
-                    message = f"{what} '{name}' repeats a name of entry '{other.term}' (line {other_line})"
+                if other is item:
+                    message = f"{what} '{name}' repeats a name of {_label(other)} (line {other_line})"
                 else:
                     message = (
-                        f"{what} '{name}' is already claimed by entry '{other.term}' "
-                        f"({display_path(other.topic.path)}:{other_line})"
+                        f"{what} '{name}' is already claimed by {_label(other)} "
+                        f"({display_path(other_path)}:{other_line})"
                     )
                 problems.append(Problem(parsed.path, line, key, message))
     for parsed in parsed_files:
         for item in parsed.entries:
-            for ref, line in item.see_also_lines:
-                if normalize_name(ref) not in claimed:
-                    close = difflib.get_close_matches(normalize_name(ref), list(claimed), n=1, cutoff=0.75)
+            for ref, line in item.see_also:
+                norm = normalize_name(ref)
+                if norm not in claimed:
+                    close = rapidfuzz.process.extractOne(
+                        norm, claimed.keys(), scorer=rapidfuzz.fuzz.ratio, score_cutoff=75
+                    )
                     hint = f" (did you mean '{claimed[close[0]][0].term}'?)" if close else ""
-                    message = f"see_also '{ref}' of entry '{item.entry.term}' names no known term or alias"
+                    message = f"see_also '{ref}' of {_label(item)} names no known term or alias"
                     problems.append(Problem(parsed.path, line, "see_also", message + hint))
 
 
@@ -420,7 +516,7 @@ def _build(parsed_files: list[_ParsedFile], problems: list[Problem]) -> Knowledg
         kb.files.append(parsed.path)
         if parsed.topic is not None:
             kb.topics.append(parsed.topic)
-        kb.entries.extend(item.entry for item in parsed.entries)
+        kb.entries.extend(item.entry for item in parsed.entries if item.entry is not None)
     return kb
 
 
@@ -428,11 +524,12 @@ def load_knowledge(paths: Iterable[str | Path] = (DEFAULT_KNOWLEDGE_PATH,)) -> K
     """Load every knowledge file under ``paths``; raise ``KnowledgeError`` listing all problems."""
     problems: list[Problem] = []
     parsed_files: list[_ParsedFile] = []
-    for path in _knowledge_files(paths, problems):
-        text = _read_text(path, problems)
-        if text is not None:
-            parsed_files.append(_FileChecker(path, problems).parse(text))
-    kb = _build(parsed_files, problems)
+    with _gc_paused():
+        for path in _knowledge_files(paths, problems):
+            text = _read_text(path, problems)
+            if text is not None:
+                parsed_files.append(_FileChecker(path, problems).parse(text))
+        kb = _build(parsed_files, problems)
     log.info("loaded knowledge: %s", kb.summary())
     return kb
 
@@ -440,5 +537,6 @@ def load_knowledge(paths: Iterable[str | Path] = (DEFAULT_KNOWLEDGE_PATH,)) -> K
 def load_knowledge_text(text: str, path: Path | str = Path("<text>")) -> KnowledgeBase:
     """Validate and load one file's YAML ``text`` as if it were read from ``path`` (nothing is read)."""
     problems: list[Problem] = []
-    parsed = _FileChecker(Path(path), problems).parse(text)
-    return _build([parsed], problems)
+    with _gc_paused():
+        parsed = _FileChecker(Path(path), problems).parse(text)
+        return _build([parsed], problems)
