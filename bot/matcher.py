@@ -71,6 +71,9 @@ class NotFound:
 
 Result = Answer | NotFound
 
+#: Per entry: the share of a question's IDF weight found in its names and definition, and anywhere.
+_Coverage = dict[int, tuple[float, float]]
+
 
 def _phrases(text: str) -> list[tuple[str, ...]]:
     """Phrases from a ``|``-separated list, longest first."""
@@ -93,12 +96,16 @@ _FRAMES = _phrases(
     "|the definition of|definition of|definition for|the meaning of|meaning of|define|defn|def"
     "|explain|explain what|explain to me|describe|tell me about|tell me what|tell me more about"
     "|info on|info about|information on|information about|what do you know about|eli5|give me"
-    "|show me|what does|what do|wat does|what doe|what is a|what is an|what is the|who is"
+    "|show me|what does|what do|wat does|what doe|what is a|what is an|what is the"
     "|how does|how do|how is|wtf is|wth is|whats a|whats an|what are the|what s a|what s an"
     "|what do you call|what do we call|what do they call|what is it called when|what is it called if"
     "|what is it called|whats it called when|whats it called|whats the term for|what is the term for"
     "|whats the word for|what is the word for|what is the name for|whats the name for|term for|word for"
-    "|name for|how to|how do i|how do you|how should i|how can i|best way to|ways to"
+    "|name for|how to|how do i|how do you|how should i|how can i|best way to|ways to|explain to me what"
+    "|can you tell me what|tell me what|remind me what|wondering what|know what|explain what|what exactly is"
+    "|what exactly are|what is exactly|what do you call it when|what do you call it if|what do you call it"
+    "|what do we call it when|what do we call it|whats it called if|what is the term for when"
+    "|whats the term for when|whats the word for when|what is the word for when|term for when|word for when"
 )
 #: Trailing words of a question that are not part of the term.
 _TAILS = _phrases(
@@ -106,18 +113,25 @@ _TAILS = _phrases(
     "|in simple terms|simply|exactly|mean again|is it|actually|anyway|lol|real quick|quickly|briefly"
     "|to me|used for|is used for|for|work|works|mean exactly|means exactly|called|is called|anyone"
     "|someone|again please|again pls|haha|bro|dude|guys|mate|thx bot|thanks bot|in security|in security plus"
-    "|in virtualization|mean in security|like|is about|about"
+    "|in virtualization|mean in security|like|is about|about|like im 5|like i m 5|like im five|like i am 5"
+    "|like i am five|to me like im 5|in plain english|in simple words|for dummies|eli5"
 )
 #: Leading words left after a frame that do not belong to the term.
 _ARTICLE_WORDS = frozenset({"a", "an", "the", "is", "are", "does", "do", "exactly", "again", "my", "our"})
 #: First words after "what is ..." that show chatter, not a definition question ("what's up").
 _CHATTER_STARTS = word_set(
     "up going happening wrong your my this that it he she they we you i for on new next good time plan score "
-    "quiz leaderboard homework schedule deal point matter problem weather best worst"
+    "quiz leaderboard homework schedule deal point matter problem weather best worst "
+    "coming going here online free ready down in joining playing winning leading there"
 )
 #: Words that mark a description ("... when a VM is moved ...") rather than a name.
 _DESCRIPTION_MARKERS = frozenset(
     {"when", "that", "which", "where", "if", "who", "whose", "used", "way", "thing"}
+)
+
+#: Generic words after a name that do not change what is asked ("VM escape attack").
+_GENERIC_TAILS = _phrases(
+    "attack|attacks|concept|technique|definition|meaning|term|in computing|in cloud|in the cloud"
 )
 
 _FUZZY_ACCEPT = 86.0  # minimum ratio for a fuzzy name answer
@@ -203,7 +217,8 @@ class Matcher:
         self._word_names: dict[str, list[int]] = defaultdict(list)  # word -> name indexes
         self._word_deletes: dict[str, list[str]] = defaultdict(list)  # one-deletion -> words
         self._words_by_first: dict[str, list[str]] = defaultdict(list)
-        self._prefix: list[tuple[str, int]] = []  # (display-normal name, name index), sorted
+        self._prefix: list[tuple[str, int]] = []  # (canonical name, name index) of terms and aliases, sorted
+        self._prefix_terms: list[tuple[str, int]] = []  # the same for terms only
         self._inner: list[tuple[str, int]] = []  # (name from its 2nd, 3rd... word on, name index), sorted
         self._alphabetical: list[int] = []
         self._postings: dict[str, tuple[array[int], array[float], array[int]]] = {}
@@ -238,6 +253,8 @@ class Matcher:
                     self._word_names[word].append(name_index)
                 plain = " ".join(tokens)
                 self._prefix.append((plain, name_index))
+                if position == 0:
+                    self._prefix_terms.append((plain, name_index))
                 for i in range(1, len(tokens)):
                     self._inner.append((" ".join(tokens[i:]), name_index))
         for word in self._word_names:
@@ -246,6 +263,7 @@ class Matcher:
                     self._word_deletes[deleted].append(word)
             self._words_by_first[word[0]].append(word)
         self._prefix.sort()
+        self._prefix_terms.sort()
         self._inner.sort()
         self._alphabetical = sorted(range(len(self._entries)), key=lambda i: self._entries[i].term.casefold())
 
@@ -292,6 +310,9 @@ class Matcher:
         if not parsed.key:
             return NotFound(text)
         hit = self._exact_hit(parsed.key)
+        if hit is None:
+            trimmed, did = _strip_trailing(parsed.key.split(), _GENERIC_TAILS)
+            hit = self._exact_hit(" ".join(trimmed)) if did else None
         if hit is not None:
             name_index = hit
             via = "name" if self._name_is_term[name_index] else "alias"
@@ -328,13 +349,15 @@ class Matcher:
         if not plain:
             return [self._entries[i] for i in self._alphabetical[:limit]]
         chosen: dict[int, None] = {}
-        for index in (self._prefix, self._inner):
-            self._collect_prefix(index, plain, chosen, limit)
+        hit = self._exact_hit(name_key(plain.split()))
+        if hit is not None:
+            chosen[self._name_entry[hit]] = None
+        for index in (self._prefix_terms, self._prefix, self._inner):
             if len(chosen) >= limit:
                 break
+            self._collect_prefix(index, plain, chosen, limit)
         if len(chosen) < limit:
-            key = name_key(plain.split())
-            for name_index, _score in self._fuzzy_names(key, complete=True):
+            for name_index in self._fuzzy_completions(plain):
                 chosen.setdefault(self._name_entry[name_index], None)
                 if len(chosen) >= limit:
                     break
@@ -391,7 +414,7 @@ class Matcher:
                 found.update(w for w in plain.split() if w.startswith(word))
         return list(found)
 
-    def _fuzzy_names(self, key: str, *, complete: bool = False) -> list[tuple[int, float]]:
+    def _fuzzy_names(self, key: str, *, complete: bool = False, limit: int = 40) -> list[tuple[int, float]]:
         """Name indexes similar to ``key`` with their 0-100 score, best first (one per entry)."""
         query_words = key.split()
         if not query_words:
@@ -411,7 +434,7 @@ class Matcher:
         choices = {i: self._names[i] for i in candidates}
         scorer = fuzz.WRatio if complete else fuzz.ratio
         matches = process.extract(
-            key, choices, scorer=scorer, processor=None, score_cutoff=_SUGGEST_MIN, limit=40
+            key, choices, scorer=scorer, processor=None, score_cutoff=_SUGGEST_MIN, limit=limit
         )
         best: dict[int, tuple[int, float]] = {}
         for _name, score, name_index in matches:
@@ -419,6 +442,22 @@ class Matcher:
             if entry_index not in best or score > best[entry_index][1]:
                 best[entry_index] = (name_index, float(score))
         return sorted(best.values(), key=lambda pair: -pair[1])
+
+    def _fuzzy_completions(self, plain: str) -> list[int]:
+        """Name indexes whose start is close to a misspelt prefix, best first (shorter first on ties)."""
+        key = name_key(plain.split())
+        scored = self._fuzzy_names(key, complete=True, limit=60)
+        if not scored:
+            return []
+        width = len(plain)
+        whole = dict(scored)
+        starts = {i: self._names[i][:width] for i in whole}
+        heads = process.extract(plain, starts, scorer=fuzz.ratio, processor=None, limit=len(starts))
+        ranked = sorted(
+            ((max(head, whole[i] * 0.9), i) for _start, head, i in heads),
+            key=lambda pair: (-pair[0], len(self._names[pair[1]])),
+        )
+        return [i for score, i in ranked if score >= _SUGGEST_MIN]
 
     def _confident_fuzzy(self, text: str, key: str, scored: list[tuple[int, float]]) -> Answer | None:
         """The fuzzy answer when it is close enough and clearly ahead, else None."""
@@ -437,7 +476,7 @@ class Matcher:
 
     # ------------------------------------------------------------------ descriptions
 
-    def _describe(self, parsed: _Parsed) -> tuple[list[tuple[int, float]], dict[int, float]]:
+    def _describe(self, parsed: _Parsed) -> tuple[list[tuple[int, float]], _Coverage]:
         """Entries ranked by BM25 over the question's content words, and their strong-field coverage."""
         stems = list(dict.fromkeys(content_stems_of_tokens(parsed.core or parsed.tokens)))
         if not stems or not self._doc_count:
@@ -451,6 +490,7 @@ class Matcher:
         total_idf = sum(idf for idf, _ in weighted) or 1.0
         scores: dict[int, float] = {}
         strong: dict[int, float] = {}
+        matched: dict[int, float] = {}
         common_limit = max(50, int(n * _COMMON_DF))
         deferred: list[tuple[float, str]] = []
         for idf, s in sorted(weighted, key=lambda pair: -pair[0]):
@@ -463,6 +503,7 @@ class Matcher:
                 continue
             for doc, contribution, flag in zip(docs, contributions, flags, strict=True):
                 scores[doc] = scores.get(doc, 0.0) + idf * contribution
+                matched[doc] = matched.get(doc, 0.0) + idf
                 if flag:
                     strong[doc] = strong.get(doc, 0.0) + idf
         for idf, s in deferred:
@@ -471,14 +512,15 @@ class Matcher:
                 i = bisect.bisect_left(docs, doc)
                 if i < len(docs) and docs[i] == doc:
                     scores[doc] += idf * contributions[i]
+                    matched[doc] = matched.get(doc, 0.0) + idf
                     if flags[i]:
                         strong[doc] = strong.get(doc, 0.0) + idf
         ranked = sorted(scores.items(), key=lambda pair: -pair[1])[:10]
-        coverage = {doc: strong.get(doc, 0.0) / total_idf for doc, _ in ranked}
+        coverage = {doc: (strong.get(doc, 0.0) / total_idf, matched[doc] / total_idf) for doc, _ in ranked}
         return ranked, coverage
 
     def _confident_description(
-        self, text: str, parsed: _Parsed, ranked: list[tuple[int, float]], coverage: dict[int, float]
+        self, text: str, parsed: _Parsed, ranked: list[tuple[int, float]], coverage: _Coverage
     ) -> Answer | None:
         """The description answer when the question reads like one and one entry is clearly ahead."""
         if not ranked:
@@ -488,7 +530,7 @@ class Matcher:
         if len(content) < 2 or not described:
             return None
         doc, score = ranked[0]
-        cover = coverage.get(doc, 0.0)
+        cover = coverage[doc][0]
         if cover < _DESC_COVERAGE:
             return None
         matched = self._strong_matches(doc, parsed)
@@ -496,7 +538,7 @@ class Matcher:
             return None
         if len(ranked) > 1:
             runner_doc, runner = ranked[1]
-            if score < runner * _DESC_MARGIN and cover - coverage.get(runner_doc, 0.0) < 0.25:
+            if score < runner * _DESC_MARGIN and cover - coverage[runner_doc][0] < 0.25:
                 return None
         confidence = min(
             99.0, 100.0 * cover * min(1.0, score / (ranked[1][1] * 2) if len(ranked) > 1 else 1.0)
@@ -522,7 +564,7 @@ class Matcher:
         self,
         scored: list[tuple[int, float]],
         ranked: list[tuple[int, float]],
-        coverage: dict[int, float],
+        coverage: _Coverage,
         limit: int = 3,
     ) -> tuple[Suggestion, ...]:
         """Up to ``limit`` suggestions from fuzzy names and the description index, best first."""
@@ -533,9 +575,9 @@ class Matcher:
                 best[entry_index] = max(best.get(entry_index, 0.0), score)
         top = ranked[0][1] if ranked else 0.0
         for doc, score in ranked[:5]:
-            cover = coverage.get(doc, 0.0)
-            if cover >= 0.3 and score >= 0.5 * top:
-                best[doc] = max(best.get(doc, 0.0), round(40.0 + 40.0 * cover, 1))
+            strong, weak = coverage[doc]
+            if (strong >= 0.3 or weak >= 0.5) and score >= 0.5 * top:
+                best[doc] = max(best.get(doc, 0.0), round(40.0 + 30.0 * strong + 10.0 * weak, 1))
         ordered = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
         return tuple(Suggestion(self._entries[i], round(s, 1)) for i, s in ordered)
 

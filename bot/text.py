@@ -164,8 +164,9 @@ def key_of(text: str) -> str:
 
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
-    """The Snowball (Porter 2) stem of a canonical word."""
-    return str(_STEMMER.stemWord(word))
+    """The Snowball (Porter 2) stem of a canonical word; short "-ation" words too ("creation" -> "creat")."""
+    stemmed = str(_STEMMER.stemWord(word))
+    return stemmed[:-3] if stemmed.endswith("ation") else stemmed
 
 
 def content_stems(text: str) -> list[str]:
