@@ -120,6 +120,14 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def format_problem(problem: Problem) -> str:
+    """``file:line: message`` with the file relative to the working directory when possible."""
+    where = display_path(problem.path)
+    if problem.line is not None:
+        where = f"{where}:{problem.line}"
+    return f"{where}: {problem.message}"
+
+
 def _tag(node: Node) -> str:
     """The node's tag, resolving a plain scalar's implicit tag (bool, int, null...) on first use."""
     tag = str(node.tag)
