@@ -1,0 +1,198 @@
+"""``python -m bot console``: the bot offline in the terminal.
+
+Type a question to get an answer from the notes; lines starting with ``/`` are commands
+(``/help``, ``/topics``, ``/define TERM``, ``/quit``). Commands live in a registry of
+``ConsoleCommand`` objects, so later features (``/quiz``, ``/review``) plug in through
+``run_console(..., extra_commands=...)`` without touching the loop. It reads stdin, so it also
+works piped; the prompt and greeting are only shown when stdin is a terminal.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any, TextIO
+
+from bot.cli.ask import EXIT_KNOWLEDGE, EXIT_OK, add_kb_argument, load_kb_or_report, result_text
+from bot.knowledge import KnowledgeBase
+from bot.matcher import Matcher
+
+log = logging.getLogger(__name__)
+
+PROMPT = "studybot> "
+
+
+@dataclass(slots=True)
+class ConsoleSession:
+    """What a console command can use: the notes, the matcher, output and further input lines."""
+
+    kb: KnowledgeBase
+    matcher: Matcher
+    stdin: TextIO
+    stdout: TextIO
+    interactive: bool
+    commands: dict[str, ConsoleCommand] = field(default_factory=dict)
+    running: bool = True
+
+    def write(self, text: str = "") -> None:
+        """Print ``text`` and a newline."""
+        self.stdout.write(f"{text}\n")
+        self.stdout.flush()
+
+    def read_line(self, prompt: str = PROMPT) -> str | None:
+        """The next input line without its newline (prompting on a terminal), or None at end of input."""
+        if self.interactive:
+            self.stdout.write(prompt)
+            self.stdout.flush()
+        line = self.stdin.readline()
+        if not line:
+            return None
+        return line.rstrip("\r\n")
+
+    def stop(self) -> None:
+        """End the console after the current command."""
+        self.running = False
+
+
+#: A command handler: gets the session and the text after the command name.
+CommandHandler = Callable[[ConsoleSession, str], None]
+
+
+@dataclass(frozen=True, slots=True)
+class ConsoleCommand:
+    """A ``/name`` console command with a one-line help text."""
+
+    name: str
+    help: str
+    handler: CommandHandler
+    usage: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+def _answer(session: ConsoleSession, question: str) -> None:
+    """Look ``question`` up and print the answer or the suggestions."""
+    session.write(result_text(session.matcher.lookup(question)))
+
+
+def _help(session: ConsoleSession, _arg: str) -> None:
+    """List the commands."""
+    session.write("Type a question (e.g. what is a hypervisor?) or a command:")
+    for command in session.commands.values():
+        usage = f"/{command.name}{' ' + command.usage if command.usage else ''}"
+        session.write(f"  {usage:<18} {command.help}")
+
+
+def _topics(session: ConsoleSession, _arg: str) -> None:
+    """List the topics with their number of terms."""
+    if not session.kb.topics:
+        session.write("No topics loaded.")
+        return
+    for topic in session.kb.topics:
+        count = len(session.kb.entries_of(topic))
+        session.write(f"{topic.label}: {count} term{'s' if count != 1 else ''}")
+
+
+def _define(session: ConsoleSession, arg: str) -> None:
+    """Look a term up."""
+    if not arg.strip():
+        session.write("Usage: /define TERM")
+        return
+    _answer(session, arg)
+
+
+def _quit(session: ConsoleSession, _arg: str) -> None:
+    """Leave the console."""
+    session.stop()
+
+
+def builtin_commands() -> list[ConsoleCommand]:
+    """The console's own commands."""
+    return [
+        ConsoleCommand("help", "list the commands", _help, aliases=("?",)),
+        ConsoleCommand("topics", "list the topics of the notes", _topics),
+        ConsoleCommand("define", "look a term up", _define, usage="TERM"),
+        ConsoleCommand("quit", "leave the console", _quit, aliases=("exit", "q")),
+    ]
+
+
+def _registry(commands: Iterable[ConsoleCommand]) -> tuple[dict[str, ConsoleCommand], dict[str, str]]:
+    """Commands by name (later ones replace earlier ones) and every alias mapped to its name."""
+    by_name: dict[str, ConsoleCommand] = {}
+    for command in commands:
+        by_name[command.name] = command
+    names = {name: name for name in by_name}
+    for command in by_name.values():
+        for alias in command.aliases:
+            names.setdefault(alias, command.name)
+    return by_name, names
+
+
+def handle_line(session: ConsoleSession, line: str, names: dict[str, str]) -> None:
+    """Run one input line: a ``/command`` or a question."""
+    text = line.strip()
+    if not text:
+        return
+    if not text.startswith("/"):
+        _answer(session, text)
+        return
+    word, _, arg = text[1:].partition(" ")
+    name = names.get(word.casefold())
+    if name is None:
+        session.write(f"Unknown command /{word}; /help lists the commands.")
+        return
+    session.commands[name].handler(session, arg.strip())
+
+
+def run_console(
+    kb: KnowledgeBase,
+    *,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    extra_commands: Iterable[ConsoleCommand] = (),
+    matcher: Matcher | None = None,
+) -> int:
+    """Read questions and commands from ``stdin`` until ``/quit`` or end of input; return the exit code."""
+    commands, names = _registry([*builtin_commands(), *extra_commands])
+    interactive = bool(getattr(stdin, "isatty", lambda: False)())
+    session = ConsoleSession(
+        kb=kb,
+        matcher=matcher if matcher is not None else Matcher(kb),
+        stdin=stdin,
+        stdout=stdout,
+        interactive=interactive,
+        commands=commands,
+    )
+    if interactive:
+        session.write(f"studybot offline: {kb.summary()}. /help lists the commands, /quit leaves.")
+    while session.running:
+        line = session.read_line()
+        if line is None:
+            if interactive:
+                session.write()
+            break
+        handle_line(session, line, names)
+    return EXIT_OK
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``console`` sub-command."""
+    parser = subparsers.add_parser(
+        "console",
+        help="ask the bot offline in the terminal",
+        description="The bot offline: type questions, get answers from the notes. "
+        "Commands: /help, /topics, /define TERM, /quit. Works piped (reads stdin).",
+        epilog="Exit status: 0 at /quit or end of input; 2 when the knowledge files cannot be loaded.",
+    )
+    add_kb_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the notes and run the console on stdin/stdout."""
+    kb = load_kb_or_report(args.kb)
+    if kb is None:
+        return EXIT_KNOWLEDGE
+    return run_console(kb, stdin=sys.stdin, stdout=sys.stdout)
