@@ -38,7 +38,11 @@ def allowed_typos(answer: str) -> int:
 
 
 class AnswerChecker:
-    """Accepts the term or an alias, ignoring case, punctuation, articles and small typos."""
+    """Accepts the term or an alias, ignoring case, punctuation, articles and small typos.
+
+    Typos allowed: none up to 4 letters, 1 up to 8, 2 up to 14, then 3 (see ``allowed_typos``);
+    a swap of two neighbouring letters counts as one; the first letter must be right.
+    """
 
     __slots__ = ("_exact", "_fuzzy")
 
@@ -55,10 +59,11 @@ class AnswerChecker:
         if guess in self._exact:
             return True
         for name, typos in self._fuzzy:
-            # A length gap bigger than the typo budget can never match; this also stops a long
-            # sentence that happens to contain the answer from winning.
+            # A length gap bigger than the typo budget can never match (so a long sentence that
+            # contains the answer does not win); typos are forgiven after the first letter only.
             if (
                 typos
+                and guess[0] == name[0]
                 and abs(len(guess) - len(name)) <= typos
                 and OSA.distance(guess, name, score_cutoff=typos) <= typos
             ):

@@ -200,7 +200,7 @@ class QuizRound:
     @property
     def resolved(self) -> bool:
         """Whether the open typed question has been won (so it can close early)."""
-        return bool(self._open and self._open.winner is not None)
+        return self.state is RoundState.ASKING and self._open is not None and self._open.winner is not None
 
     @property
     def has_next(self) -> bool:

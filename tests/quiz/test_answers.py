@@ -1,0 +1,101 @@
+"""Typed answers: normalizing, typo budget, hints and masking."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.quiz.answers import AnswerChecker, allowed_typos, hint_mask, mask_names, normalize
+
+HYPERVISOR = AnswerChecker(["Hypervisor", "virtual machine monitor", "VMM", "virtual machine manager"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Hypervisor", True),
+        ("  the HYPERVISOR!! ", True),
+        ("a hypervisor.", True),
+        ("hypervisr", True),  # one letter missing
+        ("hyperviosr", True),  # two letters swapped
+        ("hpyervisr", True),
+        ("Virtual-Machine Monitor", True),
+        ("vmm", True),
+        ("VMN", False),  # 3-letter acronym: exact only
+        ("vm", False),
+        ("hyp", False),
+        ("supervisor", False),
+        ("hypervisor vm escape elasticity data remnants", False),
+        ("the hypervisor is the answer", False),
+        ("", False),
+        ("!!!", False),
+    ],
+)
+def test_checker(text: str, expected: bool) -> None:
+    assert HYPERVISOR.check(text) is expected
+
+
+def test_normalize() -> None:
+    assert normalize("The  Type-I  Hypervisor!") == "type i hypervisor"
+    assert normalize("an élan") == "elan"
+    assert normalize("The") == "the"  # an answer that is only an article keeps it
+
+
+def test_typo_budget_grows_with_length() -> None:
+    assert [allowed_typos(w) for w in ("vmm", "host", "sprawl", "hypervisor", "virtualization sprawl")] == [
+        0,
+        0,
+        1,
+        2,
+        3,
+    ]
+
+
+@given(st.sampled_from(["Hypervisor", "Type I hypervisor", "VM escape", "Data remnants"]), st.data())
+def test_any_casing_and_punctuation_of_a_name_is_accepted(name: str, data: st.DataObject) -> None:
+    flips = data.draw(st.lists(st.booleans(), min_size=len(name), max_size=len(name)))
+    cased = "".join(c.upper() if f else c.lower() for c, f in zip(name, flips, strict=True))
+    tail = data.draw(st.sampled_from(["", ".", "!", "?"]))
+    assert AnswerChecker([name]).check(f"the {cased}{tail}")
+
+
+def test_hint_shows_first_letter_and_keeps_spaces_and_hyphens() -> None:
+    hint = hint_mask("bare-metal hypervisor", random.Random(3))
+    words = hint.split("   ")
+    assert len(words) == 2
+    assert words[0].startswith("b ")
+    assert "-" in words[0]
+    symbols = hint.replace(" ", "")
+    assert len(symbols) == len("bare-metalhypervisor")
+    assert 0 < sum(ch != "_" and ch != "-" for ch in symbols) < len(symbols) // 2
+
+
+def test_hint_reveals_some_letters_in_place() -> None:
+    hint = hint_mask("hypervisor", random.Random(0))
+    letters = hint.split(" ")
+    assert len(letters) == 10
+    assert letters[0] == "h"
+    for shown, real in zip(letters, "hypervisor", strict=True):
+        assert shown in ("_", real)
+    assert 2 <= sum(s != "_" for s in letters) <= 4
+
+
+def test_mask_hides_term_aliases_and_term_words() -> None:
+    masked = mask_names(
+        "A hypervisor that runs directly on the host's hardware (bare metal); unlike a Type II hypervisor.",
+        ["Type I hypervisor", "bare metal", "Type I"],
+    )
+    assert "hypervisor" not in masked.lower()
+    assert "bare metal" not in masked
+    assert "Type II" in masked  # a different term is not mistaken for the alias "Type I"
+    assert masked.startswith("A ____ that runs")
+
+
+def test_mask_hides_plural_and_word_family() -> None:
+    assert (
+        mask_names("Two VMs and one virtual resource.", ["VM", "Virtualization"])
+        == "Two ____ and one ____ resource."
+    )

@@ -1,0 +1,144 @@
+"""Question generation from the knowledge base."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from bot.knowledge import KnowledgeBase
+from bot.quiz import (
+    QuestionGenerator,
+    QuestionKind,
+    QuizMode,
+    QuizSettingsError,
+    RoundSettings,
+    select_entries,
+)
+from tests.quiz.conftest import make_kb
+
+
+def _gen(kb: KnowledgeBase, seed: int = 1, **settings: object) -> list:  # type: ignore[type-arg]
+    return QuestionGenerator(kb, random.Random(seed)).generate(RoundSettings.validated(**settings))  # type: ignore[arg-type]
+
+
+def test_typed_questions_hide_the_answer(seed_kb: KnowledgeBase) -> None:
+    questions = _gen(seed_kb, questions=16, mode="typed")
+    assert {q.kind for q in questions} == {QuestionKind.WHICH_TERM}
+    for q in questions:
+        assert q.typed
+        for name in q.entry.names:
+            assert f" {name.lower()} " not in f" {q.prompt.lower()} ", (name, q.prompt)
+        assert q.is_correct(q.entry.term)
+        assert q.hint.replace(" ", "").replace("_", "") != ""
+
+
+def test_no_entry_repeats_within_a_round(seed_kb: KnowledgeBase) -> None:
+    questions = _gen(seed_kb, questions=len(seed_kb), mode="mixed")
+    assert len({q.entry.term for q in questions}) == len(seed_kb)
+
+
+def test_longer_rounds_reuse_entries_only_after_all_were_asked(seed_kb: KnowledgeBase) -> None:
+    n = len(seed_kb)
+    questions = _gen(seed_kb, questions=n + 5)
+    assert len({q.entry.term for q in questions[:n]}) == n
+    for a, b in itertools.pairwise(questions):
+        assert a.entry != b.entry
+
+
+def test_same_seed_same_round(seed_kb: KnowledgeBase) -> None:
+    a = [(q.kind, q.entry.term, q.prompt, q.choices) for q in _gen(seed_kb, seed=7, mode="mixed")]
+    b = [(q.kind, q.entry.term, q.prompt, q.choices) for q in _gen(seed_kb, seed=7, mode="mixed")]
+    c = [(q.kind, q.entry.term, q.prompt, q.choices) for q in _gen(seed_kb, seed=8, mode="mixed")]
+    assert a == b
+    assert a != c
+
+
+def test_meaning_offers_the_definition_and_three_distractors(seed_kb: KnowledgeBase) -> None:
+    gen = QuestionGenerator(seed_kb, random.Random(2))
+    entry = seed_kb.by_term("Hypervisor")
+    assert entry is not None
+    q = gen.make(entry, QuestionKind.MEANING)
+    assert len(q.choices) == 4
+    assert len(set(q.choices)) == 4
+    assert q.answer.startswith("Software that manages")
+    assert q.is_correct(q.answer_index)  # type: ignore[arg-type]
+    assert not q.is_correct((q.answer_index + 1) % 4)  # type: ignore[operator]
+    assert "**Hypervisor**" in q.prompt
+
+
+def test_distractors_prefer_the_same_topic_then_fall_back() -> None:
+    kb = make_kb(
+        {
+            "Small": [("Alpha", "first small definition here"), ("Beta", "second small definition here")],
+            "Big": [(f"Term{i}", f"big definition number {i} " + "x" * i) for i in range(6)],
+        }
+    )
+    gen = QuestionGenerator(kb, random.Random(0))
+    alpha = kb.by_term("Alpha")
+    assert alpha is not None
+    q = gen.make(alpha, QuestionKind.MEANING)
+    assert len(q.choices) == 4
+    assert "second small definition here" in q.choices  # the same-topic one is always there
+    big = kb.by_term("Term0")
+    assert big is not None
+    q2 = gen.make(big, QuestionKind.MEANING)
+    assert all(c.startswith("big definition") for c in q2.choices)
+    # similar length preferred: Term0's distractors are among the 5 closest lengths, never the longest
+    assert not any(c.endswith("x" * 5) for c in q2.choices)
+
+
+def test_example_question(seed_kb: KnowledgeBase) -> None:
+    gen = QuestionGenerator(seed_kb, random.Random(4))
+    entry = seed_kb.by_term("Type II hypervisor")
+    assert entry is not None
+    q = gen.make(entry, QuestionKind.EXAMPLE)
+    assert q.answer in entry.examples
+    wrong = [c for i, c in enumerate(q.choices) if i != q.answer_index]
+    assert len(wrong) == 3
+    assert not set(wrong) & set(entry.examples)
+
+
+def test_true_false_question(seed_kb: KnowledgeBase) -> None:
+    gen = QuestionGenerator(seed_kb, random.Random(5))
+    entry = seed_kb.by_term("Elasticity")
+    assert entry is not None
+    seen = set()
+    for _ in range(20):
+        q = gen.make(entry, QuestionKind.TRUE_FALSE)
+        assert q.choices == ("True", "False")
+        seen.add(q.answer)
+        if q.answer == "True":
+            assert "scale virtual resources" in q.prompt
+        else:
+            assert "scale virtual resources" not in q.prompt
+    assert seen == {"True", "False"}
+
+
+def test_buttons_mode_asks_only_button_questions(seed_kb: KnowledgeBase) -> None:
+    questions = _gen(seed_kb, questions=30, mode="buttons")
+    assert all(not q.typed for q in questions)
+    assert len({q.kind for q in questions}) >= 3
+
+
+def test_mixed_mode_alternates(seed_kb: KnowledgeBase) -> None:
+    questions = _gen(seed_kb, questions=10, mode=QuizMode.MIXED)
+    assert [q.typed for q in questions] == [True, False] * 5
+
+
+def test_topic_filter_by_title_or_objective(seed_kb: KnowledgeBase) -> None:
+    kb = make_kb({"Crypto": [("Hash", "a one-way function")], "Networks": [("Router", "forwards packets")]})
+    assert [e.term for e in select_entries(kb, "crypto")] == ["Hash"]
+    assert [e.term for e in select_entries(kb, "2.1")] == ["Router"]
+    assert len(select_entries(seed_kb, "VIRTUALIZATION")) == len(seed_kb)
+    with pytest.raises(QuizSettingsError, match="no topic called 'Biology'; topics: Crypto, Networks"):
+        select_entries(kb, "Biology")
+    questions = _gen(kb, topic="networks", questions=3, mode="typed")
+    assert {q.entry.term for q in questions} == {"Router"}
+
+
+def test_a_one_entry_base_still_makes_typed_questions() -> None:
+    kb = make_kb({"Solo": [("Only", "the only term")]})
+    questions = _gen(kb, questions=3, mode="buttons")
+    assert all(q.typed for q in questions)

@@ -1,0 +1,205 @@
+"""The round state machine: racing typed answers, hints, timeouts, buttons, streaks, stop."""
+
+from __future__ import annotations
+
+import random
+from datetime import timedelta
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.knowledge import KnowledgeBase
+from bot.quiz import (
+    QuestionGenerator,
+    QuestionKind,
+    QuizRound,
+    RoundFinished,
+    RoundSettings,
+    RoundState,
+    RoundStateError,
+    SubmitStatus,
+)
+
+ALICE, BOB, CAROL = 1, 2, 3
+
+
+def _typed_round(kb: KnowledgeBase, n: int = 3, seconds: int = 20) -> QuizRound:
+    settings = RoundSettings.validated(questions=n, seconds=seconds, mode="typed")
+    return QuizRound(QuestionGenerator(kb, random.Random(11)).generate(settings), settings, started_by=ALICE)
+
+
+def _button_round(kb: KnowledgeBase, n: int = 3, seconds: int = 20) -> QuizRound:
+    settings = RoundSettings.validated(questions=n, seconds=seconds, mode="buttons")
+    gen = QuestionGenerator(kb, random.Random(3))
+    questions = [gen.make(e, QuestionKind.MEANING) for e in kb.entries[:n]]
+    return QuizRound(questions, settings, started_by=ALICE)
+
+
+def test_two_members_race_and_the_first_correct_answer_wins(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb)
+    asked = quiz.start(clock.now())
+    assert (asked.number, asked.total) == (1, 3)
+    assert asked.deadline == clock.now() + timedelta(seconds=20)
+    term = asked.question.entry.term
+    clock.advance(2)
+    first = quiz.submit(BOB, term, clock.now())
+    second = quiz.submit(ALICE, term, clock.now())
+    assert first.status is SubmitStatus.CORRECT
+    assert first.scored is not None
+    assert first.scored.points == 10 + 9 + 0  # 2 of 20 s used
+    assert second.status is SubmitStatus.LATE
+    assert quiz.resolved
+    closed = quiz.close(clock.now())
+    assert [w.member_id for w in closed.winners] == [BOB]
+    assert closed.to_record == ()  # the winner was already handed out for storing
+    assert not closed.timed_out
+
+
+def test_wrong_answers_are_kept_and_recorded_at_close(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb)
+    asked = quiz.start(clock.now())
+    assert quiz.submit(ALICE, "banana", clock.now()).status is SubmitStatus.WRONG
+    assert quiz.submit(ALICE, "still wrong", clock.now()).status is SubmitStatus.WRONG
+    clock.advance(5)
+    ok = quiz.submit(CAROL, asked.question.entry.term.upper() + "!", clock.now())
+    assert ok.status is SubmitStatus.CORRECT
+    closed = quiz.close(clock.now())
+    assert [(a.member_id, a.correct, a.points) for a in closed.to_record] == [(ALICE, False, 0)]
+    standings = {s.member_id: s for s in quiz.standings()}
+    assert standings[ALICE].answered == 1
+    assert standings[CAROL].points == ok.scored.points  # type: ignore[union-attr]
+
+
+def test_a_typo_is_accepted(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    settings = RoundSettings.validated(questions=1, seconds=20, mode="typed")
+    entry = seed_kb.by_term("Hypervisor")
+    assert entry is not None
+    quiz = QuizRound(
+        [QuestionGenerator(seed_kb, random.Random(0)).make(entry, QuestionKind.WHICH_TERM)], settings
+    )
+    quiz.start(clock.now())
+    assert quiz.submit(BOB, "hypervisr", clock.now()).status is SubmitStatus.CORRECT
+
+
+def test_hint_at_half_time_then_timeout(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb, seconds=20)
+    asked = quiz.start(clock.now())
+    assert asked.hint_at == clock.now() + timedelta(seconds=10)
+    clock.advance(9)
+    assert quiz.due_hint(clock.now()) is None
+    clock.advance(1)
+    hint = quiz.due_hint(clock.now())
+    assert hint is not None
+    assert hint.hint == asked.question.hint
+    assert hint.hint[0] == asked.question.entry.term[0]
+    assert quiz.due_hint(clock.now()) is None  # only once
+    clock.advance(10)
+    assert quiz.submit(ALICE, asked.question.entry.term, clock.now()).status is SubmitStatus.LATE
+    closed = quiz.close(clock.now())
+    assert closed.timed_out
+    assert closed.winners == ()
+    assert closed.question.answer == asked.question.entry.term
+    assert quiz.submit(ALICE, asked.question.entry.term, clock.now()).status is SubmitStatus.LATE
+
+
+def test_buttons_one_answer_per_member_and_faster_scores_more(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _button_round(seed_kb)
+    asked = quiz.start(clock.now())
+    assert asked.hint_at is None
+    right = asked.question.answer_index
+    assert right is not None
+    wrong = (right + 1) % len(asked.question.choices)
+    clock.advance(2)
+    first = quiz.submit(ALICE, right, clock.now())
+    assert first.status is SubmitStatus.RECORDED
+    assert first.correct is True
+    assert first.scored is None  # scored when time is up
+    assert quiz.submit(ALICE, wrong, clock.now()).status is SubmitStatus.ALREADY_ANSWERED
+    clock.advance(8)
+    assert quiz.submit(BOB, right, clock.now()).status is SubmitStatus.RECORDED
+    assert quiz.submit(CAROL, wrong, clock.now()).correct is False
+    assert quiz.submit(CAROL, "text in chat", clock.now()).status is SubmitStatus.IGNORED
+    assert not quiz.resolved  # button questions always run their full time
+    clock.advance(10)
+    closed = quiz.close(clock.now())
+    points = {a.member_id: a.points for a in closed.to_record}
+    assert [w.member_id for w in closed.winners] == [ALICE, BOB]
+    assert points[ALICE] > points[BOB] > points[CAROL] == 0
+
+
+def test_streak_bonus_and_reset(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb, n=4, seconds=10)
+    earned = []
+    asked = quiz.start(clock.now())
+    for i in range(4):
+        clock.advance(10)  # answer at the deadline: no speed bonus
+        who = ALICE if i != 2 else BOB
+        if i == 2:
+            quiz.submit(ALICE, "wrong", clock.now() - timedelta(seconds=1))
+        result = quiz.submit(who, asked.question.entry.term, clock.now() - timedelta(milliseconds=1))
+        assert result.status is SubmitStatus.CORRECT
+        earned.append((who, result.scored.points, result.scored.streak))  # type: ignore[union-attr]
+        quiz.close(clock.now())
+        nxt = quiz.next(clock.now())
+        if isinstance(nxt, RoundFinished):
+            break
+        asked = nxt
+    assert earned == [(ALICE, 10, 1), (ALICE, 12, 2), (BOB, 10, 1), (ALICE, 10, 1)]
+    best = {s.member_id: s.best_streak for s in quiz.standings()}
+    assert best == {ALICE: 2, BOB: 1}
+
+
+def test_round_runs_to_the_end_and_ranks(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb, n=2)
+    asked = quiz.start(clock.now())
+    quiz.submit(BOB, asked.question.entry.term, clock.now())
+    quiz.close(clock.now())
+    asked2 = quiz.next(clock.now())
+    assert not isinstance(asked2, RoundFinished)
+    assert asked2.number == 2
+    clock.advance(5)
+    quiz.submit(ALICE, asked2.question.entry.term, clock.now())
+    quiz.close(clock.now())
+    assert not quiz.has_next
+    done = quiz.next(clock.now())
+    assert isinstance(done, RoundFinished)
+    assert [s.member_id for s in done.standings] == [BOB, ALICE]
+    assert quiz.state is RoundState.FINISHED
+    assert quiz.submit(ALICE, "x", clock.now()).status is SubmitStatus.NOT_RUNNING
+
+
+def test_stop_keeps_points_and_blocks_further_moves(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb)
+    asked = quiz.start(clock.now())
+    quiz.submit(BOB, asked.question.entry.term, clock.now())
+    stopped = quiz.stop(clock.now(), by=ALICE)
+    assert stopped.stopped
+    assert stopped.stopped_by == ALICE
+    assert [s.member_id for s in stopped.standings] == [BOB]
+    with pytest.raises(RoundStateError):
+        quiz.stop(clock.now())
+    with pytest.raises(RoundStateError):
+        quiz.next(clock.now())
+
+
+def test_misuse_is_refused(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb)
+    assert quiz.submit(ALICE, "x", clock.now()).status is SubmitStatus.NOT_RUNNING
+    with pytest.raises(RoundStateError):
+        quiz.close(clock.now())
+    quiz.start(clock.now())
+    with pytest.raises(RoundStateError):
+        quiz.start(clock.now())
+    with pytest.raises(RoundStateError):
+        quiz.finish(clock.now())
+    with pytest.raises(ValueError, match="at least one question"):
+        QuizRound([], RoundSettings())

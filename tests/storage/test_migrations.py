@@ -1,0 +1,98 @@
+"""Schema migrations: a database made at revision 1 is upgraded when the store opens it."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+
+from bot.clock import FakeClock
+from bot.storage import Store, database_url
+from bot.storage.schema import answers, rounds
+from tests.dbutil import postgres_database, sqlite_url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def fresh_url(request: pytest.FixtureRequest, tmp_path: Path):  # type: ignore[no-untyped-def]
+    """An empty database of each kind (PostgreSQL: created for this test and dropped after)."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "old.db")
+    else:
+        with postgres_database("studybot_migrate") as url:
+            yield url
+
+
+async def test_revision_1_database_is_upgraded_on_open(fresh_url: str) -> None:
+    clock = FakeClock()
+    old = await Store.open(fresh_url, clock=clock, migrate_to="0001")
+    assert await old.revision() == "0001"
+    async with old.engine.begin() as conn:
+        tables = await conn.run_sync(lambda c: set(c.dialect.get_table_names(c)))
+        assert "daily_scores" not in tables
+        await conn.execute(
+            rounds.insert().values(
+                id=1,
+                guild_id=5,
+                channel_id=6,
+                started_by=7,
+                started_at=clock.now(),
+                status="finished",
+                settings={},
+            )
+        )
+        for i, (member, points, days_ago) in enumerate([(7, 10, 1), (7, 20, 2), (8, 15, 40)]):
+            await conn.execute(
+                answers.insert().values(
+                    round_id=1,
+                    question_index=i,
+                    guild_id=5,
+                    channel_id=6,
+                    member_id=member,
+                    term="VM",
+                    topic="Virtualization",
+                    correct=True,
+                    points=points,
+                    ms=100,
+                    answered_at=clock.now() - timedelta(days=days_ago),
+                )
+            )
+        await conn.execute(
+            text(
+                "INSERT INTO scores (guild_id, member_id, points, answered, correct, streak, best_streak) "
+                "VALUES (5, 7, 30, 2, 2, 2, 2), (5, 8, 15, 1, 1, 1, 1)"
+            )
+        )
+    await old.close()
+
+    store = await Store.open(fresh_url, clock=clock)
+    try:
+        assert await store.revision() == "0002"
+        week = await store.leaderboard(5, period="week")
+        assert [(r.member_id, r.points) for r in week.rows] == [(7, 30)]
+        topic = await store.leaderboard(5, topic="Virtualization")
+        assert [(r.member_id, r.points) for r in topic.rows] == [(7, 30), (8, 15)]
+    finally:
+        await store.close()
+    again = await Store.open(fresh_url, clock=clock)  # opening an up-to-date database changes nothing
+    assert await again.revision() == "0002"
+    await again.close()
+
+
+async def test_sqlite_path_directory_is_created(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    store = await Store.open(None)
+    try:
+        assert store.dialect == "sqlite"
+    finally:
+        await store.close()
+    assert (tmp_path / "data" / "studybot.db").is_file()
+
+
+def test_database_url_forms(tmp_path: Path) -> None:
+    assert database_url(tmp_path / "x.db") == f"sqlite+aiosqlite:///{tmp_path / 'x.db'}"
+    assert database_url("postgres://u@h/db") == "postgresql+asyncpg://u@h/db"
+    assert database_url("postgresql://u@h/db") == "postgresql+asyncpg://u@h/db"
+    assert database_url("postgresql+asyncpg://u@h/db") == "postgresql+asyncpg://u@h/db"
+    assert database_url("sqlite:///rel.db") == "sqlite+aiosqlite:///rel.db"

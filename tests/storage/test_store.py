@@ -1,0 +1,205 @@
+"""Store: answers, totals, idempotency, leaderboards, rank, reset, privacy, interrupted rounds."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import datetime, timedelta
+from itertools import count
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.storage import AnswerRecord, Period, RoundStatus, Store
+
+GUILD, OTHER_GUILD, CHANNEL = 100, 200, 10
+_question = count()
+
+
+async def _answer(
+    store: Store,
+    round_id: int,
+    member: int,
+    points: int,
+    *,
+    correct: bool = True,
+    guild: int = GUILD,
+    topic: str = "Virtualization",
+    at: datetime | None = None,
+    question: int | None = None,
+) -> bool:
+    record = AnswerRecord(
+        round_id=round_id,
+        question_index=next(_question) if question is None else question,
+        guild_id=guild,
+        channel_id=CHANNEL,
+        member_id=member,
+        term="Hypervisor",
+        topic=topic,
+        correct=correct,
+        points=points if correct else 0,
+        ms=1500,
+        answered_at=at or store.clock.now(),
+    )
+    return await store.record_answer(record)
+
+
+async def _round(store: Store, guild: int = GUILD) -> int:
+    return await store.start_round(guild, CHANNEL, 1, {"questions": 10, "mode": "typed"}, store.clock.now())
+
+
+async def test_an_answer_written_twice_counts_once(store: Store) -> None:
+    rid = await _round(store)
+    assert await _answer(store, rid, 7, 15, question=0) is True
+    assert await _answer(store, rid, 7, 15, question=0) is False
+    rank = await store.rank(GUILD, 7)
+    assert rank is not None
+    assert (rank.points, rank.answered, rank.correct) == (15, 1, 1)
+    assert len(await store.answers_of(GUILD, 7)) == 1
+
+
+async def test_concurrent_awards_all_add_up(store: Store) -> None:
+    rid = await _round(store)
+    await asyncio.gather(*(_answer(store, rid, 7, 3, question=i) for i in range(40)))
+    rank = await store.rank(GUILD, 7)
+    assert rank is not None
+    assert (rank.points, rank.answered) == (120, 40)
+
+
+async def test_streak_and_best_streak(store: Store) -> None:
+    rid = await _round(store)
+    for correct in (True, True, True, False, True):
+        await _answer(store, rid, 7, 10, correct=correct)
+    rank = await store.rank(GUILD, 7)
+    assert rank is not None
+    assert rank.best_streak == 3
+    assert rank.correct == 4
+    assert rank.answered == 5
+    assert rank.accuracy == pytest.approx(0.8)
+
+
+async def test_leaderboard_orders_pages_and_shares_ranks(store: Store) -> None:
+    rid = await _round(store)
+    for member, points in [(1, 50), (2, 40), (3, 40), (4, 30), (5, 20), (6, 10)]:
+        await _answer(store, rid, member, points)
+    first = await store.leaderboard(GUILD, limit=3)
+    assert [(r.rank, r.member_id, r.points) for r in first.rows] == [(1, 1, 50), (2, 2, 40), (2, 3, 40)]
+    assert first.total_members == 6
+    assert first.pages == 2
+    second = await store.leaderboard(GUILD, limit=2, offset=2)
+    assert [(r.rank, r.member_id) for r in second.rows] == [(2, 3), (4, 4)]
+    empty = await store.leaderboard(GUILD, limit=3, offset=6)
+    assert empty.rows == ()
+
+
+async def test_each_server_has_its_own_scores(store: Store) -> None:
+    r1 = await _round(store, GUILD)
+    r2 = await _round(store, OTHER_GUILD)
+    await _answer(store, r1, 7, 30, guild=GUILD)
+    await _answer(store, r2, 7, 5, guild=OTHER_GUILD)
+    await _answer(store, r2, 8, 20, guild=OTHER_GUILD)
+    here = await store.rank(GUILD, 7)
+    there = await store.rank(OTHER_GUILD, 7)
+    assert here is not None
+    assert there is not None
+    assert (here.points, here.rank, here.of) == (30, 1, 1)
+    assert (there.points, there.rank, there.of) == (5, 2, 2)
+    assert [r.member_id for r in (await store.leaderboard(OTHER_GUILD)).rows] == [8, 7]
+
+
+async def test_week_and_month_count_only_recent_answers(store: Store, clock: FakeClock) -> None:
+    rid = await _round(store)
+    now = clock.now()
+    await _answer(store, rid, 1, 10, at=now - timedelta(days=3))
+    await _answer(store, rid, 2, 20, at=now - timedelta(days=10))
+    await _answer(store, rid, 3, 40, at=now - timedelta(days=40))
+    # the day the week starts on: one answer just inside the window, one just outside
+    await _answer(store, rid, 4, 5, at=now - timedelta(days=7) + timedelta(hours=1))
+    await _answer(store, rid, 5, 6, at=now - timedelta(days=7) - timedelta(hours=1))
+    week = await store.leaderboard(GUILD, period=Period.WEEK)
+    assert [(r.member_id, r.points) for r in week.rows] == [(1, 10), (4, 5)]
+    month = await store.leaderboard(GUILD, period="month")
+    assert [r.member_id for r in month.rows] == [2, 1, 5, 4]
+    everything = await store.leaderboard(GUILD, period="all")
+    assert [r.member_id for r in everything.rows] == [3, 2, 1, 5, 4]
+    clock.advance(days=3)  # the window moves with the clock
+    week = await store.leaderboard(GUILD, period=Period.WEEK)
+    assert [r.member_id for r in week.rows] == [1]
+
+
+async def test_topic_filter(store: Store, clock: FakeClock) -> None:
+    rid = await _round(store)
+    await _answer(store, rid, 1, 10, topic="Virtualization")
+    await _answer(store, rid, 2, 30, topic="Cryptography")
+    await _answer(store, rid, 1, 25, topic="Cryptography", at=clock.now() - timedelta(days=20))
+    assert [(r.member_id, r.points) for r in (await store.leaderboard(GUILD, topic="Cryptography")).rows] == [
+        (2, 30),
+        (1, 25),
+    ]
+    week = await store.leaderboard(GUILD, period="week", topic="Cryptography")
+    assert [(r.member_id, r.points) for r in week.rows] == [(2, 30)]
+    assert await store.topics(GUILD) == ["Cryptography", "Virtualization"]
+
+
+async def test_rank_for_a_period_and_an_unknown_member(store: Store, clock: FakeClock) -> None:
+    rid = await _round(store)
+    await _answer(store, rid, 1, 10)
+    await _answer(store, rid, 2, 20)
+    await _answer(store, rid, 2, 0, correct=False)
+    await _answer(store, rid, 3, 99, at=clock.now() - timedelta(days=9))
+    rank = await store.rank(GUILD, 2, period="week")
+    assert rank is not None
+    assert (rank.rank, rank.points, rank.answered, rank.correct, rank.of) == (1, 20, 2, 1, 2)
+    assert rank.accuracy == pytest.approx(0.5)
+    all_time = await store.rank(GUILD, 2)
+    assert all_time is not None
+    assert all_time.rank == 2
+    assert await store.rank(GUILD, 3, period="week") is None
+    assert await store.rank(GUILD, 999) is None
+
+
+async def test_reset_clears_one_server_only(store: Store) -> None:
+    r1 = await _round(store, GUILD)
+    r2 = await _round(store, OTHER_GUILD)
+    await _answer(store, r1, 1, 10, guild=GUILD)
+    await _answer(store, r2, 1, 10, guild=OTHER_GUILD)
+    assert await store.reset(GUILD) == 1
+    assert (await store.leaderboard(GUILD)).rows == ()
+    assert (await store.leaderboard(GUILD, period="week")).rows == ()
+    assert await store.answers_of(GUILD) == []
+    assert len((await store.leaderboard(OTHER_GUILD)).rows) == 1
+
+
+async def test_delete_member_data_removes_one_member_in_one_server(store: Store) -> None:
+    r1 = await _round(store, GUILD)
+    r2 = await _round(store, OTHER_GUILD)
+    await _answer(store, r1, 1, 10, guild=GUILD)
+    await _answer(store, r1, 1, 10, guild=GUILD)
+    await _answer(store, r1, 2, 10, guild=GUILD)
+    await _answer(store, r2, 1, 10, guild=OTHER_GUILD)
+    assert await store.delete_member_data(GUILD, 1) == 2
+    assert await store.rank(GUILD, 1) is None
+    assert await store.rank(GUILD, 1, period="week") is None
+    assert await store.rank(GUILD, 2) is not None
+    assert await store.rank(OTHER_GUILD, 1) is not None
+
+
+async def test_running_rounds_are_reported_interrupted_once(store: Store, clock: FakeClock) -> None:
+    running = await _round(store)
+    done = await _round(store)
+    await store.end_round(done, RoundStatus.FINISHED, clock.now())
+    found = await store.interrupted_rounds()
+    assert [(r.id, r.guild_id, r.channel_id) for r in found] == [(running, GUILD, CHANNEL)]
+    stored = await store.get_round(running)
+    assert stored is not None
+    assert stored.status is RoundStatus.INTERRUPTED
+    assert stored.settings == {"questions": 10, "mode": "typed"}
+    assert stored.started_at == clock.now()
+    assert await store.interrupted_rounds() == []
+
+
+async def test_times_come_back_as_aware_utc(store: Store, clock: FakeClock) -> None:
+    rid = await _round(store)
+    await _answer(store, rid, 1, 10, at=clock.now())
+    (row,) = await store.answers_of(GUILD)
+    assert row.answered_at == clock.now()
+    assert row.answered_at.utcoffset() == timedelta(0)
