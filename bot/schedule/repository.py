@@ -5,14 +5,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 import sqlalchemy as sa
-from sqlalchemy.engine import Dialect
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.schedule.spec import ScheduleSpec, next_run, parse_spec
+from bot.storage.schema import BigId, UTCDateTime
 
 log = logging.getLogger(__name__)
 
@@ -20,34 +20,13 @@ log = logging.getLogger(__name__)
 SNOWFLAKE_SHIFT = 22
 
 
-class UTCDateTime(sa.types.TypeDecorator[datetime]):
-    """A timestamp stored in UTC: aware in, aware (UTC) out, on SQLite and PostgreSQL alike."""
-
-    impl = sa.DateTime(timezone=True)
-    cache_ok = True
-
-    def process_bind_param(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        """Reject naive datetimes and store UTC (naive on SQLite, which has no time zones)."""
-        if value is None:
-            return None
-        if value.tzinfo is None or value.utcoffset() is None:
-            raise ValueError(f"naive datetime {value!r} given for a UTC column")
-        value = value.astimezone(UTC)
-        return value.replace(tzinfo=None) if dialect.name == "sqlite" else value
-
-    def process_result_value(self, value: datetime | None, dialect: Dialect) -> datetime | None:
-        """Return an aware UTC datetime."""
-        if value is None:
-            return None
-        return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
+#: The schedules table as migration 0003 creates it (kept apart from ``bot.storage.schema``'s tables).
 metadata = sa.MetaData()
 
 schedules = sa.Table(
     "schedules",
     metadata,
-    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("id", BigId, primary_key=True, autoincrement=True),
     sa.Column("guild_id", sa.BigInteger, nullable=False),
     sa.Column("channel_id", sa.BigInteger, nullable=False),
     sa.Column("created_by", sa.BigInteger, nullable=False),
@@ -146,11 +125,6 @@ class ScheduleRepository:
 
     def __init__(self, engine: AsyncEngine) -> None:
         self.engine = engine
-
-    async def create_table(self) -> None:
-        """Create the table directly (tests and throwaway databases; production uses the migrations)."""
-        async with self.engine.begin() as conn:
-            await conn.run_sync(metadata.create_all)
 
     async def add(
         self,
@@ -268,9 +242,8 @@ class ScheduleRepository:
         if shards is not None:
             query = query.where(shards.clause(schedules.c.guild_id))
         async with self.engine.connect() as conn:
-            value = (await conn.execute(query)).scalar_one_or_none()
-        # min() loses the column type on some drivers, so normalise here.
-        return UTCDateTime().process_result_value(value, self.engine.dialect) if value is not None else None
+            value: datetime | None = (await conn.execute(query)).scalar_one_or_none()
+        return value
 
     async def claim(
         self,

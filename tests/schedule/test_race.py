@@ -8,12 +8,12 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
 import pytest
-from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.clock import FakeClock
 from bot.schedule.repository import Schedule, ScheduleRepository, ShardFilter
 from bot.schedule.scheduler import Occurrence, Scheduler
 from bot.schedule.spec import next_run, parse_spec
+from bot.storage import Store
 
 START = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 ROUNDS = 100
@@ -33,14 +33,17 @@ class BarrierRepository(ScheduleRepository):
 
 
 @pytest.fixture
-async def two_processes(database_url: str) -> AsyncIterator[tuple[ScheduleRepository, ScheduleRepository]]:
-    """Two repositories with their own engines (connection pools) over the same database."""
-    first, second = create_async_engine(database_url), create_async_engine(database_url)
+async def two_processes(
+    store: Store, database_url: str
+) -> AsyncIterator[tuple[ScheduleRepository, ScheduleRepository]]:
+    """Two repositories with their own stores (engines, connection pools) over the same database."""
+    first = await Store.open(database_url)
+    second = await Store.open(database_url)
     try:
-        yield ScheduleRepository(first), ScheduleRepository(second)
+        yield ScheduleRepository(first.engine), ScheduleRepository(second.engine)
     finally:
-        await first.dispose()
-        await second.dispose()
+        await first.close()
+        await second.close()
 
 
 async def test_concurrent_claims_have_exactly_one_winner(
@@ -74,8 +77,12 @@ async def test_two_schedulers_run_each_occurrence_exactly_once(
         parse_spec(text)
         for text in ("daily 19:00 UTC", "daily 19:00 Europe/Berlin", "daily 19:00 Asia/Tokyo")
     ]
+    ids = []
     for index, spec in enumerate(specs):
-        await repository.add(guild_id=(index + 1) << 22, channel_id=index, created_by=1, spec=spec, now=START)
+        added = await repository.add(
+            guild_id=(index + 1) << 22, channel_id=index, created_by=1, spec=spec, now=START
+        )
+        ids.append(added.id)
     barrier = asyncio.Barrier(2)
     clock = FakeClock(START)
     runs: Counter[tuple[int, datetime]] = Counter()
@@ -90,7 +97,7 @@ async def test_two_schedulers_run_each_occurrence_exactly_once(
         moment = min(t for t in (next_run(s, moment) for s in specs) if t is not None)
         clock.set(moment)
         expected.update(
-            (i + 1, moment) for i, s in enumerate(specs) if next_run(s, moment - timedelta(0, 1)) == moment
+            (ids[i], moment) for i, s in enumerate(specs) if next_run(s, moment - timedelta(0, 1)) == moment
         )
         results = await asyncio.gather(*(s.tick() for s in schedulers))
         ran_here = [len(r.ran) for r in results]

@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 import pytest
+import sqlalchemy as sa
 
-from bot.schedule.repository import ScheduleRepository, ShardFilter
+from bot.schedule.repository import ScheduleRepository, ShardFilter, schedules
 from bot.schedule.spec import parse_spec
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
@@ -148,3 +149,12 @@ async def test_reminder_claim_once_per_occurrence(repository: ScheduleRepository
     thursday = TUESDAY + timedelta(days=2)
     assert await repository.claim(schedule.id, TUESDAY, thursday)
     assert await repository.claim_reminder(schedule.id, thursday)
+
+
+async def test_migration_creates_the_table_the_repository_uses(store) -> None:  # type: ignore[no-untyped-def]
+    def columns(conn):  # type: ignore[no-untyped-def]
+        return {c["name"]: c["nullable"] for c in sa.inspect(conn).get_columns("schedules")}
+
+    async with store.engine.connect() as conn:
+        reflected = await conn.run_sync(columns)
+    assert reflected == {c.name: c.nullable for c in schedules.c}

@@ -5,12 +5,13 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, datetime, timedelta
 
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FakeClock
 from bot.schedule.repository import Schedule, ScheduleRepository, ShardFilter
 from bot.schedule.scheduler import Occurrence, Scheduler
 from bot.schedule.spec import parse_spec
+from bot.storage import Store
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 TUESDAY = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # tue 19:00 Europe/Berlin
@@ -215,14 +216,14 @@ async def test_restart_before_due_time_runs_at_due_time(
     assert (await first.tick()).ran == []
     await first.stop()
     clock.set(TUESDAY)  # the bot was down across nothing: it comes back before the run
-    engine = create_async_engine(database_url)
+    store = await Store.open(database_url)  # a new process: new engine, same database
     try:
-        restarted = make_scheduler(ScheduleRepository(engine), clock, recorder)
+        restarted = make_scheduler(ScheduleRepository(store.engine), clock, recorder)
         clock.set(TUESDAY + timedelta(seconds=1))
         assert [(o.schedule.id, o.at) for o in (await restarted.tick()).ran] == [(schedule.id, TUESDAY)]
         await restarted.wait_idle()
     finally:
-        await engine.dispose()
+        await store.close()
     assert len(recorder.ran) == 1
 
 
@@ -233,11 +234,11 @@ async def test_restart_after_due_time_runs_once(database_url: str, repository: S
     assert len((await crashed.tick()).ran) == 1  # claimed, then the process died mid-round
     clock.advance(minutes=3)
     for _ in range(2):  # two restarts after the due time
-        engine = create_async_engine(database_url)
+        store = await Store.open(database_url)
         try:
-            assert (await make_scheduler(ScheduleRepository(engine), clock, recorder).tick()).ran == []
+            assert (await make_scheduler(ScheduleRepository(store.engine), clock, recorder).tick()).ran == []
         finally:
-            await engine.dispose()
+            await store.close()
     assert [o.at for o in recorder.ran] == [TUESDAY]
 
 
