@@ -11,6 +11,7 @@ from sqlalchemy import text
 from bot.clock import FakeClock
 from bot.storage import Store, database_url
 from bot.storage.schema import answers, rounds
+from bot.storage.store import head_revision
 from tests.dbutil import postgres_database, sqlite_url
 
 
@@ -68,7 +69,7 @@ async def test_revision_1_database_is_upgraded_on_open(fresh_url: str) -> None:
 
     store = await Store.open(fresh_url, clock=clock)
     try:
-        assert await store.revision() == "0002"
+        assert await store.revision() == head_revision()
         week = await store.leaderboard(5, period="week")
         assert [(r.member_id, r.points) for r in week.rows] == [(7, 30)]
         topic = await store.leaderboard(5, topic="Virtualization")
@@ -76,7 +77,7 @@ async def test_revision_1_database_is_upgraded_on_open(fresh_url: str) -> None:
     finally:
         await store.close()
     again = await Store.open(fresh_url, clock=clock)  # opening an up-to-date database changes nothing
-    assert await again.revision() == "0002"
+    assert await again.revision() == head_revision()
     await again.close()
 
 
