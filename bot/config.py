@@ -421,6 +421,16 @@ def _check_consistency(settings: Settings, raw: Mapping[tuple[str, str], tuple[s
             raise ConfigError(f"{where}: shard id {bad[0]} is not below discord.shard_count ({count})")
 
 
+def knowledge_paths(settings: Settings) -> list[Path]:
+    """The configured knowledge paths; the default ``knowledge`` falls back to the bundled notes."""
+    from bot.loader import DEFAULT_KNOWLEDGE_PATH
+
+    paths = [Path(p) for p in settings.knowledge.paths]
+    if settings.knowledge.paths == KnowledgeSettings().paths and not paths[0].exists():
+        return [DEFAULT_KNOWLEDGE_PATH]
+    return paths
+
+
 def describe(settings: Settings) -> str:
     """One log line summarising the settings (never the token)."""
     d = settings.discord

@@ -1,0 +1,110 @@
+"""``python -m bot run``: start the Discord bot (or the offline console when no token is set)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from bot.config import TOKEN_ENV, ConfigError, Settings, knowledge_paths, load_settings
+from bot.knowledge import KnowledgeError
+
+log = logging.getLogger(__name__)
+
+#: Exit code for configuration errors (bad config file, bad environment, missing token).
+EXIT_CONFIG = 2
+#: Exit code for knowledge files with problems, or Discord refusing the login.
+EXIT_FAILURE = 1
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``run`` sub-command."""
+    parser = subparsers.add_parser("run", help="start the Discord bot", description=__doc__)
+    parser.add_argument(
+        "--config",
+        type=Path,
+        default=None,
+        metavar="PATH",
+        help="settings file (default: config.yaml if present; see config.example.yaml)",
+    )
+    parser.add_argument(
+        "--console-without-token",
+        action="store_true",
+        help=f"without {TOKEN_ENV}, start the offline console instead of failing",
+    )
+    parser.set_defaults(func=run)
+
+
+def configure_logging(level: str) -> None:
+    """Log to stderr at ``level``, with discord.py's own logs one notch quieter."""
+    logging.basicConfig(
+        level=level,
+        format="%(asctime)s %(levelname)-8s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+    if level == "DEBUG":
+        logging.getLogger("discord").setLevel(logging.INFO)
+
+
+def start_console(settings: Settings) -> int:
+    """The offline console on the configured (by default the bundled) notes."""
+    from bot.cli.console import run_console
+    from bot.loader import load_knowledge
+
+    kb = load_knowledge(knowledge_paths(settings))
+    return run_console(kb, stdin=sys.stdin, stdout=sys.stdout)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Start the bot; configuration problems are one line on stderr and exit code 2."""
+    try:
+        settings = load_settings(args.config, os.environ)
+    except ConfigError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG
+    if not settings.discord.token:
+        if args.console_without_token:
+            print(
+                f"No {TOKEN_ENV} is set: starting the offline console on the bundled knowledge base "
+                "(Ctrl-D to quit).",
+                file=sys.stderr,
+            )
+            try:
+                return start_console(settings)
+            except KnowledgeError as exc:
+                print(exc, file=sys.stderr)
+                return EXIT_FAILURE
+        print(
+            f"error: no {TOKEN_ENV} is set: export {TOKEN_ENV}=<your bot token> "
+            "(or use --console-without-token for the offline console)",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
+
+    configure_logging(settings.log_level)
+    import discord
+
+    from bot.discord_bot import create_bot, run_bot
+
+    try:
+        bot = create_bot(settings)
+    except KnowledgeError as exc:
+        print(exc, file=sys.stderr)
+        return EXIT_FAILURE
+    try:
+        asyncio.run(run_bot(bot))
+    except discord.LoginFailure:
+        print(f"error: Discord refused the token in {TOKEN_ENV}; check or reset it", file=sys.stderr)
+        return EXIT_FAILURE
+    except discord.PrivilegedIntentsRequired:
+        print(
+            "error: the Message Content intent is off in the developer portal: switch it on "
+            "or set discord.message_content: false",
+            file=sys.stderr,
+        )
+        return EXIT_CONFIG
+    return 0

@@ -1,0 +1,325 @@
+"""The Discord client: builds the shared objects once, loads the cogs and handles every command error.
+
+This is the one domain module that imports discord. Cogs read ``bot.kb``, ``bot.matcher`` and
+``bot.settings``; a reload swaps knowledge base and matcher together.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import pkgutil
+import time
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import discord
+import yarl
+from discord import app_commands
+from discord.ext import commands
+
+import cogs
+from bot.config import (
+    DEFAULT_API_BASE_URL,
+    DEFAULT_GATEWAY_URL,
+    DiscordSettings,
+    Settings,
+    describe,
+    knowledge_paths,
+)
+from bot.knowledge import KnowledgeBase, KnowledgeError
+from bot.loader import load_knowledge
+from bot.matcher import Matcher
+
+log = logging.getLogger(__name__)
+
+#: What a user sees when a command fails for a reason we did not foresee.
+GENERIC_ERROR = "Something went wrong on my side; the error has been logged."
+
+#: Exception type -> function giving the short message users see (cogs may register their own).
+FRIENDLY_ERRORS: dict[type[BaseException], Callable[[Any], str]] = {}
+
+
+def register_friendly_error(exc_type: type[BaseException], message: Callable[[Any], str]) -> None:
+    """Show ``message(error)`` (ephemeral) when a command raises ``exc_type``."""
+    FRIENDLY_ERRORS[exc_type] = message
+
+
+def _knowledge_message(error: KnowledgeError) -> str:
+    first = str(error.problems[0]) if error.problems else str(error)
+    more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
+    return f"The notes have a problem: {first}{more}"[:1900]
+
+
+register_friendly_error(KnowledgeError, _knowledge_message)
+
+
+def friendly_message(error: BaseException) -> str | None:
+    """The user-facing message for a domain or check error, or None if it is a bug."""
+    for exc_type in type(error).__mro__:
+        if exc_type in FRIENDLY_ERRORS:
+            return FRIENDLY_ERRORS[exc_type](error)
+    user_message = getattr(error, "user_message", None)
+    if isinstance(user_message, str) and user_message:
+        return user_message
+    if isinstance(error, app_commands.CommandOnCooldown):
+        return f"Easy there: you can do that again in {max(1, round(error.retry_after))} s."
+    if isinstance(error, app_commands.MissingPermissions):
+        needed = ", ".join(
+            p.replace("_", " ").replace("guild", "server").title() for p in error.missing_permissions
+        )
+        return f"You need the {needed} permission for that."
+    if isinstance(error, app_commands.NoPrivateMessage):
+        return "That only works in a server."
+    if isinstance(error, app_commands.TransformerError):
+        return f"I could not understand {error.value!r} there."
+    if isinstance(error, app_commands.CheckFailure):
+        return "You can't use that here."
+    return None
+
+
+# --- endpoints, intents, knowledge ---------------------------------------------------------------------
+
+
+def apply_endpoints(settings: DiscordSettings) -> None:
+    """Point discord.py's REST and gateway at the configured URLs (only when they differ from the current)."""
+    if settings.api_base_url != discord.http.Route.BASE:
+        if settings.api_base_url != DEFAULT_API_BASE_URL:
+            log.warning("Using a non-default Discord API at %s", settings.api_base_url)
+        discord.http.Route.BASE = settings.api_base_url
+    gateway = yarl.URL(settings.gateway_url)
+    current = discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    if str(current).rstrip("/") != str(gateway).rstrip("/"):
+        if settings.gateway_url != DEFAULT_GATEWAY_URL:
+            log.warning("Using a non-default Discord gateway at %s", settings.gateway_url)
+        discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY = gateway
+
+
+def build_intents(settings: Settings) -> discord.Intents:
+    """Only what the bot needs: guilds, guild messages, and message content if enabled."""
+    intents = discord.Intents.none()
+    intents.guilds = True
+    intents.guild_messages = True
+    intents.message_content = settings.discord.message_content
+    return intents
+
+
+def build_knowledge(paths: Iterable[Path]) -> tuple[KnowledgeBase, Matcher]:
+    """Load the notes and index them (blocking); KnowledgeError lists every problem."""
+    kb = load_knowledge(list(paths))
+    return kb, Matcher(kb)
+
+
+def extension_names() -> list[str]:
+    """Every extension module in ``cogs/`` (modules starting with ``_`` are helpers)."""
+    return sorted(
+        f"{cogs.__name__}.{m.name}" for m in pkgutil.iter_modules(cogs.__path__) if not m.name.startswith("_")
+    )
+
+
+# --- the bot -------------------------------------------------------------------------------------------
+
+
+class StudyCommandTree(app_commands.CommandTree[Any]):
+    """The command tree whose on_error is the bot's one error handler."""
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+    ) -> None:
+        """Hand every app command error to the bot."""
+        client = interaction.client
+        if isinstance(client, StudyBot):
+            await client.report_interaction_error(interaction, error)
+        else:  # pragma: no cover - the tree always belongs to a StudyBot
+            await super().on_error(interaction, error)
+
+
+class StudyBot(commands.Bot):
+    """The study bot: one knowledge base and matcher shared by every cog."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        kb: KnowledgeBase,
+        matcher: Matcher,
+        *,
+        extensions: Sequence[str] | None = None,
+        clock: Callable[[], float] = time.monotonic,
+        **options: Any,
+    ) -> None:
+        options.setdefault("guild_ready_timeout", 2.0)
+        if settings.discord.shard_count is not None:
+            options.setdefault("shard_count", settings.discord.shard_count)
+        if settings.discord.shard_ids is not None:
+            options.setdefault("shard_ids", list(settings.discord.shard_ids))
+        super().__init__(
+            command_prefix=commands.when_mentioned,
+            help_command=None,
+            intents=build_intents(settings),
+            allowed_mentions=discord.AllowedMentions.none(),
+            tree_cls=StudyCommandTree,
+            chunk_guilds_at_startup=False,
+            **options,
+        )
+        self.settings = settings
+        self.clock = clock
+        self.extension_list: list[str] = list(extension_names() if extensions is None else extensions)
+        self._knowledge: tuple[KnowledgeBase, Matcher] = (kb, matcher)
+        self._reload_lock = asyncio.Lock()
+        self.synced_commands: list[app_commands.AppCommand] = []
+        # --- storage hook (helper D): the store opened in setup_hook and closed in close() -------
+        self.store: Any = None
+
+    # knowledge --------------------------------------------------------------------------------
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base being served."""
+        return self._knowledge[0]
+
+    @property
+    def matcher(self) -> Matcher:
+        """The matcher over :attr:`kb`."""
+        return self._knowledge[1]
+
+    def replace_knowledge(self, kb: KnowledgeBase, matcher: Matcher) -> None:
+        """Serve a new knowledge base; both halves change in one assignment."""
+        self._knowledge = (kb, matcher)
+
+    async def reload_knowledge(self) -> KnowledgeBase:
+        """Reload the notes from disk; on KnowledgeError the old knowledge base keeps serving."""
+        async with self._reload_lock:
+            kb, matcher = await asyncio.to_thread(build_knowledge, knowledge_paths(self.settings))
+            self.replace_knowledge(kb, matcher)
+        log.info("Knowledge base reloaded: %s", kb.summary())
+        return kb
+
+    # lifecycle --------------------------------------------------------------------------------
+
+    async def open_store(self) -> None:
+        """HOOK for helper D: open the database store as ``self.store`` (called first in setup_hook)."""
+
+    async def close_store(self) -> None:
+        """HOOK for helper D: close ``self.store`` (called first in close)."""
+
+    async def setup_hook(self) -> None:
+        """Open the store, load every cog, sync the slash commands."""
+        await self.open_store()
+        for name in self.extension_list:
+            await self.load_extension(name)
+        log.info("Loaded %d extensions: %s", len(self.extension_list), ", ".join(self.extension_list))
+        await self.sync_commands()
+
+    async def sync_commands(self) -> None:
+        """Sync commands globally, or to the configured test guilds (instant)."""
+        sync = self.settings.discord.sync
+        try:
+            if sync == "global":
+                self.synced_commands = await self.tree.sync()
+                log.info(
+                    "Synced %d commands globally (may take up to an hour to show)", len(self.synced_commands)
+                )
+                return
+            for guild_id in sync:
+                guild = discord.Object(id=guild_id)
+                self.tree.copy_global_to(guild=guild)
+                self.synced_commands = await self.tree.sync(guild=guild)
+                log.info("Synced %d commands to guild %d", len(self.synced_commands), guild_id)
+        except discord.HTTPException as exc:
+            log.error("Could not sync commands (%s); is the bot in every guild listed in discord.sync?", exc)
+
+    async def close(self) -> None:
+        """Close the store, then the connection."""
+        try:
+            await self.close_store()
+        finally:
+            await super().close()
+
+    async def on_ready(self) -> None:
+        """Log once connected: who we are, where, and what we serve."""
+        user = self.user
+        log.info(
+            "Ready as %s (id %s) in %d guilds, serving %s",
+            user,
+            user.id if user else "?",
+            len(self.guilds),
+            self.kb.summary(),
+        )
+
+    # errors -----------------------------------------------------------------------------------
+
+    async def report_interaction_error(
+        self, interaction: discord.Interaction[Any], error: BaseException
+    ) -> None:
+        """The one error handler: a short ephemeral message for the user, the traceback for the log."""
+        original = error.original if isinstance(error, app_commands.CommandInvokeError) else error
+        message = friendly_message(original)
+        command = interaction.command.qualified_name if interaction.command else "?"
+        if message is None:
+            log.error("Command %r failed", command, exc_info=original)
+            message = GENERIC_ERROR
+        else:
+            log.info("Command %r refused: %s", command, message)
+        try:
+            if interaction.type is discord.InteractionType.autocomplete:
+                if not interaction.response.is_done():
+                    await interaction.response.autocomplete([])
+            elif interaction.response.is_done():
+                await interaction.followup.send(message, ephemeral=True)
+            else:
+                await interaction.response.send_message(message, ephemeral=True)
+        except discord.HTTPException as exc:
+            log.warning("Could not tell the user about the error: %s", exc)
+
+    async def on_command_error(
+        self, context: commands.Context[Any], exception: commands.CommandError, /
+    ) -> None:
+        """Errors of text commands: ignore unknown commands, log the rest."""
+        if isinstance(exception, commands.CommandNotFound):
+            return
+        original = getattr(exception, "original", exception)
+        message = friendly_message(original)
+        if message is None:
+            log.error("Text command failed", exc_info=original)
+            message = GENERIC_ERROR
+        try:
+            await context.reply(message, mention_author=False)
+        except discord.HTTPException as exc:
+            log.warning("Could not tell the user about the error: %s", exc)
+
+
+class ShardedStudyBot(StudyBot, commands.AutoShardedBot):
+    """The study bot running several shards in one process."""
+
+
+def create_bot(
+    settings: Settings,
+    *,
+    kb: KnowledgeBase | None = None,
+    **options: Any,
+) -> StudyBot:
+    """The bot exactly as ``python -m bot run`` builds it (loads the notes unless ``kb`` is given)."""
+    apply_endpoints(settings.discord)
+    if kb is None:
+        kb, matcher = build_knowledge(knowledge_paths(settings))
+    else:
+        matcher = Matcher(kb)
+    if not settings.discord.message_content:
+        log.warning(
+            "discord.message_content is off: plain questions in study channels are not seen; "
+            "slash commands and mentions still work"
+        )
+    log.info("Settings: %s", describe(settings))
+    log.info("Knowledge base: %s", kb.summary())
+    cls = ShardedStudyBot if settings.discord.sharded else StudyBot
+    return cls(settings, kb, matcher, **options)
+
+
+async def run_bot(bot: StudyBot) -> None:
+    """Log in and run until closed."""
+    token = bot.settings.discord.token
+    if not token:
+        raise RuntimeError("no Discord token configured")
+    async with bot:
+        await bot.start(token)

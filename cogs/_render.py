@@ -1,0 +1,155 @@
+"""Rendering shared by the cogs: entries as embeds, and text cut to Discord's limits."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import discord
+
+from bot.knowledge import Entry
+
+# Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
+MESSAGE_LIMIT = 2000
+EMBED_TITLE_LIMIT = 256
+EMBED_DESCRIPTION_LIMIT = 4096
+EMBED_FIELD_NAME_LIMIT = 256
+EMBED_FIELD_VALUE_LIMIT = 1024
+EMBED_FIELDS_LIMIT = 25
+EMBED_FOOTER_LIMIT = 2048
+EMBED_TOTAL_LIMIT = 6000
+CHOICES_LIMIT = 25
+CHOICE_LIMIT = 100
+BUTTON_LABEL_LIMIT = 80
+
+ELLIPSIS = "…"
+EMBED_COLOUR = discord.Colour.blurple()
+
+
+def truncate(text: str, limit: int) -> str:
+    """``text`` cut to at most ``limit`` characters, at a word boundary, ending with "…"."""
+    if len(text) <= limit:
+        return text
+    if limit <= 1:
+        return ELLIPSIS[:limit]
+    cut = text[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:-") + ELLIPSIS
+
+
+def paginate(lines: Iterable[str], limit: int) -> list[str]:
+    """Join lines into pages of at most ``limit`` characters; an over-long line is truncated."""
+    pages: list[str] = []
+    current = ""
+    for line in lines:
+        line = truncate(line, limit)
+        candidate = f"{current}\n{line}" if current else line
+        if len(candidate) > limit:
+            pages.append(current)
+            candidate = line
+        current = candidate
+    if current or not pages:
+        pages.append(current)
+    return pages
+
+
+def fit_lines(lines: Sequence[str], limit: int) -> str:
+    """Lines joined within ``limit`` characters; what does not fit becomes "… and N more"."""
+    kept: list[str] = []
+    for index, line in enumerate(lines):
+        rest = len(lines) - index - 1
+        if len("\n".join([*kept, line])) + len(_more(rest)) <= limit:
+            kept.append(line)
+            continue
+        room = limit - len("\n".join(kept)) - (1 if kept else 0) - len(_more(rest))
+        if room >= 20:
+            kept.append(truncate(line, room))
+        else:
+            rest += 1
+        if rest:
+            kept.append(_more(rest).lstrip("\n"))
+        break
+    return truncate("\n".join(kept), limit)
+
+
+def _more(count: int) -> str:
+    return f"\n… and {count} more" if count else ""
+
+
+def bullets(items: Sequence[str], limit: int) -> str:
+    """A bullet list within ``limit`` characters."""
+    return fit_lines([f"• {item}" for item in items], limit)
+
+
+def entry_embed(entry: Entry) -> discord.Embed:
+    """The card for one entry: term, definition, details, examples, topic and objective, see-also."""
+    embed = discord.Embed(
+        title=truncate(entry.term, EMBED_TITLE_LIMIT),
+        description=truncate(entry.definition, EMBED_DESCRIPTION_LIMIT),
+        colour=EMBED_COLOUR,
+    )
+    if entry.details:
+        embed.add_field(name="Details", value=bullets(entry.details, EMBED_FIELD_VALUE_LIMIT), inline=False)
+    if entry.examples:
+        embed.add_field(name="Examples", value=bullets(entry.examples, EMBED_FIELD_VALUE_LIMIT), inline=False)
+    topic = entry.topic
+    embed.add_field(name="Topic", value=truncate(topic.label, EMBED_FIELD_VALUE_LIMIT), inline=True)
+    if entry.see_also:
+        embed.add_field(
+            name="See also", value=truncate(", ".join(entry.see_also), EMBED_FIELD_VALUE_LIMIT), inline=True
+        )
+    if entry.aliases:
+        embed.set_footer(text=truncate("Also called: " + ", ".join(entry.aliases), EMBED_FOOTER_LIMIT))
+    return fit_embed(embed)
+
+
+def fit_embed(embed: discord.Embed) -> discord.Embed:
+    """Shrink the longest parts until the whole embed is within 6,000 characters and 25 fields."""
+    while len(embed.fields) > EMBED_FIELDS_LIMIT:
+        embed.remove_field(-1)
+    while len(embed) > EMBED_TOTAL_LIMIT:
+        excess = len(embed) - EMBED_TOTAL_LIMIT
+        parts: list[tuple[int, str]] = [(len(embed.description or ""), "description")]
+        parts += [(len(f.value or ""), f"field:{i}") for i, f in enumerate(embed.fields)]
+        parts.append((len(embed.footer.text or ""), "footer"))
+        size, which = max(parts)
+        target = max(size - excess, min(size // 2, 200)) if size > 200 else 0
+        if which == "description":
+            embed.description = truncate(embed.description or "", target)
+        elif which == "footer":
+            if target:
+                embed.set_footer(text=truncate(embed.footer.text or "", target))
+            else:
+                embed.remove_footer()
+        else:
+            index = int(which.split(":")[1])
+            field = embed.fields[index]
+            if target:
+                embed.set_field_at(index, name=field.name or "", value=truncate(field.value or "", target))
+            else:
+                embed.remove_field(index)
+    return embed
+
+
+def choice_text(text: str) -> str:
+    """An autocomplete choice name or value within 100 characters."""
+    return truncate(text, CHOICE_LIMIT)
+
+
+def button_label(text: str) -> str:
+    """A button label within 80 characters."""
+    return truncate(text, BUTTON_LABEL_LIMIT)
+
+
+def message_text(text: str) -> str:
+    """Message content within 2,000 characters."""
+    return truncate(text, MESSAGE_LIMIT)
+
+
+def code_block(lines: Sequence[str], limit: int) -> str:
+    """Lines inside a code block of at most ``limit`` characters."""
+    fence = "```"
+    safe = [line.replace(fence, "'''") for line in lines]
+    body = fit_lines(safe, limit - 2 * len(fence) - 2)
+    return f"{fence}\n{body}\n{fence}"

@@ -1,0 +1,210 @@
+"""Look-ups: /define with autocomplete, "did you mean" buttons, natural questions, /topics."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.discord_bot import StudyBot
+from bot.knowledge import Entry
+from bot.matcher import Answer, NotFound
+from cogs._render import (
+    CHOICES_LIMIT,
+    EMBED_COLOUR,
+    EMBED_DESCRIPTION_LIMIT,
+    button_label,
+    choice_text,
+    entry_embed,
+    paginate,
+    truncate,
+)
+
+log = logging.getLogger(__name__)
+
+#: How long "did you mean" buttons keep working.
+SUGGESTION_TIMEOUT = 600.0
+
+
+class LookupCooldown:
+    """At most ``rate`` look-ups per member in ``per`` seconds, measured on ``clock``."""
+
+    def __init__(self, rate: int, per: float, clock: Callable[[], float]) -> None:
+        self.cooldown = app_commands.Cooldown(rate, per)
+        self._mapping: commands.CooldownMapping[tuple[int, int]] = commands.CooldownMapping(
+            self.cooldown, lambda key: key
+        )
+        self._clock = clock
+
+    def hit(self, guild_id: int | None, user_id: int) -> float | None:
+        """Count one look-up; the seconds to wait if over the limit, else None."""
+        now = self._clock()
+        bucket = self._mapping.get_bucket((guild_id or 0, user_id), now)
+        return bucket.update_rate_limit(now) if bucket is not None else None
+
+
+def not_found_text(result: NotFound) -> str:
+    """The short refusal, e.g. '"foo" is not in the notes. Did you mean:'."""
+    query = discord.utils.escape_markdown(truncate(" ".join(result.query.split()), 100))
+    text = f"“{query}” is not in the notes."
+    return f"{text} Did you mean:" if result.suggestions else text
+
+
+class SuggestionButton(discord.ui.Button["SuggestionView"]):
+    """One "did you mean" button; clicking it posts that entry's definition."""
+
+    def __init__(self, entry: Entry, index: int) -> None:
+        super().__init__(
+            label=button_label(entry.term),
+            style=discord.ButtonStyle.secondary,
+            custom_id=f"studybot:suggest:{index}",
+        )
+        self.entry = entry
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Post the chosen definition."""
+        await interaction.response.send_message(embed=entry_embed(self.entry))
+
+
+class SuggestionView(discord.ui.View):
+    """Up to three "did you mean" buttons."""
+
+    def __init__(self, bot: StudyBot, entries: Sequence[Entry]) -> None:
+        super().__init__(timeout=SUGGESTION_TIMEOUT)
+        self.bot = bot
+        for index, entry in enumerate(entries[:3]):
+            self.add_item(SuggestionButton(entry, index))
+
+    async def on_error(
+        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any], /
+    ) -> None:
+        """Button errors go to the bot's one error handler."""
+        await self.bot.report_interaction_error(interaction, error)
+
+
+class Lookup(commands.Cog):
+    """Answers from the notes: /define, natural questions, /topics."""
+
+    def __init__(self, bot: StudyBot) -> None:
+        self.bot = bot
+        settings = bot.settings.lookup
+        self.cooldown = LookupCooldown(settings.cooldown_rate, settings.cooldown_seconds, bot.clock)
+        self.study_channels = frozenset(bot.settings.study_channels)
+
+    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
+        """Apply the per-member look-up cooldown to /define."""
+        command = interaction.command
+        if command is not None and command.name == "define":
+            retry_after = self.cooldown.hit(interaction.guild_id, interaction.user.id)
+            if retry_after is not None:
+                raise app_commands.CommandOnCooldown(self.cooldown.cooldown, retry_after)
+        return True
+
+    @app_commands.command(name="define")
+    @app_commands.describe(term="The term to look up")
+    async def define(
+        self, interaction: discord.Interaction[Any], term: app_commands.Range[str, 1, 200]
+    ) -> None:
+        """Look up a term in the notes."""
+        result = self.bot.matcher.lookup(term)
+        if isinstance(result, Answer):
+            await interaction.response.send_message(embed=entry_embed(result.entry))
+            return
+        if result.suggestions:
+            view = SuggestionView(self.bot, [s.entry for s in result.suggestions])
+            await interaction.response.send_message(not_found_text(result), view=view, ephemeral=True)
+        else:
+            await interaction.response.send_message(not_found_text(result), ephemeral=True)
+
+    @define.autocomplete("term")
+    async def define_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Terms that start like (or look like) what is typed so far."""
+        if current.strip():
+            entries = self.bot.matcher.complete(current, limit=CHOICES_LIMIT)
+        else:
+            entries = sorted(self.bot.kb.entries, key=lambda e: e.term.casefold())
+        choices: list[app_commands.Choice[str]] = []
+        seen: set[str] = set()
+        for entry in entries:
+            value = choice_text(entry.term)
+            if value in seen:
+                continue
+            seen.add(value)
+            choices.append(app_commands.Choice(name=value, value=value))
+            if len(choices) == CHOICES_LIMIT:
+                break
+        return choices
+
+    @app_commands.command(name="topics")
+    async def topics(self, interaction: discord.Interaction[Any]) -> None:
+        """List the topics in the notes with their objectives and term counts."""
+        kb = self.bot.kb
+        counts: dict[Any, int] = {}
+        for entry in kb.entries:
+            counts[entry.topic] = counts.get(entry.topic, 0) + 1
+        lines = [
+            f"**{discord.utils.escape_markdown(t.title)}**"
+            + (f" (objective {t.objective})" if t.objective else "")
+            + f": {counts.get(t, 0)} terms"
+            for t in sorted(kb.topics, key=lambda t: t.title.casefold())
+        ] or ["No topics loaded."]
+        pages = paginate(lines, EMBED_DESCRIPTION_LIMIT)
+        embeds = [
+            discord.Embed(
+                title=f"Topics ({len(kb.topics)})" + (f", page {i}/{len(pages)}" if len(pages) > 1 else ""),
+                description=page,
+                colour=EMBED_COLOUR,
+            )
+            for i, page in enumerate(pages, start=1)
+        ]
+        await interaction.response.send_message(embed=embeds[0])
+        for embed in embeds[1:]:
+            await interaction.followup.send(embed=embed)
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Answer definition questions when mentioned or in a study channel; ignore chatter."""
+        me = self.bot.user
+        if me is None or message.author.bot or message.guild is None:
+            return
+        mentioned = me.id in message.raw_mentions
+        channel = message.channel
+        parent_id = getattr(channel, "parent_id", None)
+        in_study = channel.id in self.study_channels or parent_id in self.study_channels
+        if not (mentioned or in_study):
+            return
+        text = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
+        if not text:
+            return
+        matcher = self.bot.matcher
+        is_question = matcher.is_question(text)
+        if not (is_question or mentioned):
+            return
+        result = matcher.lookup(text)
+        if isinstance(result, NotFound) and not (mentioned and is_question):
+            return
+        if self.cooldown.hit(message.guild.id, message.author.id) is not None:
+            log.debug("Look-up cooldown: ignoring a question from %s", message.author.id)
+            return
+        if isinstance(result, Answer):
+            await message.reply(embed=entry_embed(result.entry), mention_author=False)
+        else:
+            entries = [s.entry for s in result.suggestions]
+            if entries:
+                view = SuggestionView(self.bot, entries)
+                await message.reply(not_found_text(result), view=view, mention_author=False)
+            else:
+                await message.reply(not_found_text(result), mention_author=False)
+
+
+async def setup(bot: commands.Bot) -> None:
+    """Add the look-up cog."""
+    assert isinstance(bot, StudyBot), "cogs.lookup needs a StudyBot"
+    await bot.add_cog(Lookup(bot))
