@@ -1,0 +1,28 @@
+"""A loopback Discord (REST + gateway) for end-to-end tests of the real bot; see ``server.FakeDiscord``."""
+
+from tests.fakediscord.models import Channel, Guild, Member, Permissions, Role, User
+from tests.fakediscord.server import (
+    Call,
+    FakeDiscord,
+    FakeDiscordError,
+    InteractionHandle,
+    Send,
+    Violation,
+    message_text,
+)
+
+__all__ = [
+    "Call",
+    "Channel",
+    "FakeDiscord",
+    "FakeDiscordError",
+    "Guild",
+    "InteractionHandle",
+    "Member",
+    "Permissions",
+    "Role",
+    "Send",
+    "User",
+    "Violation",
+    "message_text",
+]
