@@ -257,7 +257,10 @@ class _FileChecker:
                 found[key_node.value] = (key_node, value_node)
                 continue
             line = _line(key_node)
-            if not isinstance(key_node, ScalarNode) or _tag(key_node) == _MERGE_TAG:
+            if isinstance(key_node, ScalarNode) and _tag(key_node) == _MERGE_TAG:
+                self.problem(line, None, f"merge keys ('<<') are not supported ({where}); write the keys out")
+                continue
+            if not isinstance(key_node, ScalarNode):
                 self.problem(line, None, f"a key must be plain text, not {_node_kind(key_node)} ({where})")
                 continue
             key = str(key_node.value)
@@ -290,8 +293,12 @@ class _FileChecker:
         """Report why ``node`` is not usable text."""
         name = label or f"'{key}'"
         if isinstance(node, ScalarNode):
-            if _tag(node) in (_STR_TAG, _NULL_TAG) and not str(node.value).strip():
+            tag = _tag(node)
+            if tag in (_STR_TAG, _NULL_TAG) and not str(node.value).strip():
                 self.problem(_line(node), key, f"{name} is empty")
+                return
+            if tag not in _TAG_KINDS:
+                self.problem(_line(node), key, f"{name} must be plain text; remove the YAML tag {tag!r}")
                 return
             self.problem(
                 _line(node),
