@@ -45,7 +45,7 @@ DEFAULT_KNOWLEDGE_PATH: Path = Path(__file__).resolve().parent.parent / "knowled
 #: File name endings the loader reads.
 KNOWLEDGE_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
 
-TOP_KEYS: tuple[str, ...] = ("topic", "entries")
+TOP_KEYS: tuple[str, ...] = ("topic", "entries", "unplaced")
 TOPIC_KEYS: tuple[str, ...] = ("title", "objective", "source", "tags")
 ENTRY_KEYS: tuple[str, ...] = ("term", "aliases", "definition", "details", "examples", "see_also")
 
@@ -216,6 +216,8 @@ class _FileChecker:
             # Without a usable topic, still check the entries (against a stand-in) to report everything.
             topic = parsed.topic or Topic(title="?", path=self.path)
             parsed.entries = self.entries(keys["entries"][1], topic)
+        if "unplaced" in keys:  # lines `python -m bot import` could not place: checked as text, not loaded
+            self.text_list(keys["unplaced"][1], "unplaced")
         return parsed
 
     def compose(self, text: str) -> Node | None:
