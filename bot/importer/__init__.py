@@ -1,0 +1,188 @@
+"""Import Markdown study notes into a knowledge file the group can polish.
+
+``import_notes(text)`` parses the notes with markdown-it-py, reads terms, definitions, details,
+examples and aliases out of them, and renders a knowledge file (YAML text with ``# check:`` comments
+on every guess and an ``unplaced`` list for lines it could not place). The text is validated with the
+loader before it is returned, so an import never produces an invalid file. ``merge_into`` adds an
+import to an existing knowledge file without duplicating terms.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.importer.blocks import Heading, parse_blocks
+from bot.importer.draft import Draft
+from bot.importer.extract import Extractor, finish
+from bot.importer.render import render
+from bot.knowledge import KnowledgeError, Problem
+from bot.loader import load_knowledge_text
+
+log = logging.getLogger(__name__)
+
+#: Notes files larger than this are refused (real notes are a few kilobytes).
+MAX_NOTES_BYTES = 2 * 1024 * 1024
+
+__all__ = ["MAX_NOTES_BYTES", "ImportResult", "NotesError", "import_file", "import_notes", "read_notes"]
+
+
+class NotesError(Exception):
+    """Notes that cannot be imported; the message is one line for the user."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportResult:
+    """An import: the knowledge file's text and the draft it was rendered from."""
+
+    text: str
+    draft: Draft
+    notes_name: str
+
+    @property
+    def entries(self) -> int:
+        """How many entries the file has."""
+        return len(self.draft.entries)
+
+    @property
+    def aliases(self) -> int:
+        """How many aliases all entries have."""
+        return self.draft.alias_count
+
+    @property
+    def unplaced(self) -> int:
+        """How many lines went to ``unplaced``."""
+        return len(self.draft.unplaced)
+
+    @property
+    def checks(self) -> int:
+        """How many ``# check:`` notes the file carries."""
+        return self.draft.check_count
+
+    def summary(self) -> str:
+        """One line: entries, aliases, unplaced lines and checks."""
+        return (
+            f"imported {self.notes_name}: {_count(self.entries, 'entry', 'entries')}, "
+            f"{_count(self.aliases, 'alias', 'aliases')}, {_count(self.unplaced, 'unplaced line')}, "
+            f"{_count(self.checks, 'line')} marked '# check:'"
+        )
+
+
+def _count(number: int, one: str, many: str = "") -> str:
+    """``3 entries`` / ``1 entry``."""
+    return f"{number} {one if number == 1 else (many or one + 's')}"
+
+
+def read_notes(path: str | Path, max_bytes: int = MAX_NOTES_BYTES) -> str:
+    """The text of a notes file; ``NotesError`` if it is missing, a directory, too big, binary or empty."""
+    path = Path(path)
+    if path.is_dir():
+        raise NotesError(f"{path} is a directory; give a Markdown notes file")
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise NotesError(
+                f"{path} is {size / 1024 / 1024:.1f} MB; notes files are limited to "
+                f"{max_bytes / 1024 / 1024:g} MB (split it into one file per topic)"
+            )
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except FileNotFoundError:
+        raise NotesError(f"{path}: no such file") from None
+    except OSError as exc:
+        raise NotesError(f"cannot read {path}: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:
+        raise NotesError(
+            f"{path} is larger than {max_bytes / 1024 / 1024:g} MB; split it into one file per topic"
+        )
+    if b"\x00" in data:
+        raise NotesError(f"{path} is binary data, not Markdown text")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        raise NotesError(f"{path} is not UTF-8 text; save the notes as UTF-8 Markdown") from None
+    if not text.strip():
+        raise NotesError(f"{path} is empty; there is nothing to import")
+    return text
+
+
+def _vocabulary(text: str) -> set[str]:
+    """Every lower-cased word of the notes."""
+    return {word.strip(".,;:!?()[]*_`'\"").lower() for word in text.split()}
+
+
+def _title_from_name(notes_name: str) -> str:
+    """A topic title from a file name: ``cloud-notes.md`` -> ``Cloud notes``."""
+    stem = Path(notes_name).stem.replace("_", " ").replace("-", " ")
+    stem = " ".join(stem.split())
+    return (stem[:1].upper() + stem[1:]) if stem else "Imported notes"
+
+
+def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None = None) -> ImportResult:
+    """Import Markdown ``text``; ``NotesError`` if no term could be found in it."""
+    if not text.strip():
+        raise NotesError(f"{notes_name} is empty; there is nothing to import")
+    blocks = parse_blocks(text)
+    headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
+    topic_heading = None
+    if headings:
+        top = min(h.level for h in headings)
+        tops = [h for h in headings if h.level == top]
+        if len(tops) == 1 and tops[0] is headings[0]:
+            topic_heading = tops[0]
+    source = " ".join(Path(notes_name).name.split()) or "notes"
+    extractor = Extractor(title="", source=source, vocabulary=_vocabulary(text))
+    draft = extractor.run(blocks, topic_heading)
+    if title and title.strip():
+        draft.title = " ".join(title.split())
+    if not draft.title:
+        draft.title = _title_from_name(notes_name)
+    finish(draft, extractor.label_refs)
+    if not draft.entries:
+        raise NotesError(
+            f"found no terms in {notes_name} ({_count(len(draft.unplaced), 'line')} could not be placed); "
+            "write one term per line followed by its explanation, or 'Term - explanation'"
+        )
+    return ImportResult(_validated(draft, source), draft, source)
+
+
+def _validated(draft: Draft, source: str) -> str:
+    """The rendered file, checked with the loader; entries the loader rejects are moved to unplaced."""
+    path = Path(Path(source).stem + ".yaml")
+    for _ in range(5):
+        text = render(draft, source)
+        try:
+            load_knowledge_text(text, path)
+        except KnowledgeError as exc:
+            log.warning("imported file rejected by the loader: %s", exc)
+            if not _drop_rejected(draft, text, exc.problems):
+                raise NotesError(f"could not make a valid knowledge file: {exc.problems[0]}") from None
+            continue
+        return text
+    raise NotesError("could not make a valid knowledge file from these notes")
+
+
+def _drop_rejected(draft: Draft, text: str, problems: tuple[Problem, ...]) -> bool:
+    """Move entries that the loader's problems point at into unplaced; whether anything moved."""
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("  - term:")]
+    bad: set[int] = set()
+    for problem in problems:
+        if problem.line is None:
+            return False
+        index = sum(1 for start in starts if start <= problem.line) - 1
+        if index < 0 or index >= len(draft.entries):
+            return False
+        bad.add(index)
+    for index in sorted(bad, reverse=True):
+        entry = draft.entries.pop(index)
+        draft.unplaced.append((entry.line, f"{entry.term}: {entry.definition}"))
+    draft.unplaced.sort(key=lambda item: item[0])
+    if not draft.entries:
+        raise NotesError("found no terms the knowledge base accepts in these notes")
+    return bool(bad)
+
+
+def import_file(path: str | Path, *, title: str | None = None) -> ImportResult:
+    """Read and import one notes file."""
+    return import_notes(read_notes(path), notes_name=Path(path).name, title=title)

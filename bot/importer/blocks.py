@@ -1,0 +1,253 @@
+"""Markdown notes to a flat list of blocks (headings, paragraph lines, lists, tables) with source lines.
+
+markdown-it-py does the parsing; this module only walks its syntax tree, turns inline markup into plain
+text lines and repairs the odd indentation notes often have (tab-indented numbered items that Markdown
+reads as paragraph text or code).
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from dataclasses import dataclass, field
+
+from markdown_it import MarkdownIt
+from markdown_it.tree import SyntaxTreeNode
+
+#: How deep re-parsing of oddly indented text may go before the text is kept as it is.
+MAX_REPARSE_DEPTH = 6
+
+_LIST_MARKER = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])\s+\S")
+_BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
+_TAG = re.compile(r"<[^>]*>")
+
+# Characters a YAML stream may carry (PyYAML's printable set); anything else becomes a space.
+_NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def clean_text(text: str) -> str:
+    """``text`` on one line: unprintable characters dropped, whitespace (``&nbsp;`` too) collapsed."""
+    return " ".join(_NOT_PRINTABLE.sub(" ", text).split())
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of text as the author wrote it, without markup."""
+
+    text: str
+    line: int
+    bold: bool = False  # the whole line is bold or italic
+    lead: str = ""  # a bold/italic run the line starts with, e.g. "Term" in "**Term**: ..."
+
+
+@dataclass(slots=True)
+class Heading:
+    """A heading: ``#`` level and text."""
+
+    level: int
+    text: str
+    line: int
+
+
+@dataclass(slots=True)
+class Paragraph:
+    """Consecutive lines of text."""
+
+    lines: list[Line]
+
+
+@dataclass(slots=True)
+class ListItem:
+    """A list item: its own lines and what is nested below it."""
+
+    lines: list[Line]
+    children: list[Block]
+    line: int
+
+    @property
+    def text(self) -> str:
+        """The item's lines joined into one."""
+        return " ".join(line.text for line in self.lines if line.text)
+
+
+@dataclass(slots=True)
+class ListBlock:
+    """A bullet or numbered list."""
+
+    items: list[ListItem]
+    ordered: bool
+
+
+@dataclass(slots=True)
+class Table:
+    """A table: header cells and rows of cells, each row with its line."""
+
+    header: list[str]
+    rows: list[tuple[int, list[str]]] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass(slots=True)
+class Verbatim:
+    """Text kept as written: fenced code or raw HTML."""
+
+    text: str
+    line: int
+    html: bool = False
+
+
+Block = Heading | Paragraph | ListBlock | Table | Verbatim
+
+
+def markdown_parser() -> MarkdownIt:
+    """The CommonMark parser with tables."""
+    return MarkdownIt("commonmark").enable("table")
+
+
+def parse_blocks(text: str) -> list[Block]:
+    """The blocks of Markdown ``text``, in order, with 1-based source lines."""
+    return _Walker(markdown_parser()).parse(text, offset=0, depth=0)
+
+
+class _Walker:
+    """Walks markdown-it's syntax tree into blocks."""
+
+    def __init__(self, md: MarkdownIt) -> None:
+        self.md = md
+
+    def parse(self, text: str, offset: int, depth: int) -> list[Block]:
+        """Parse ``text`` whose first line is source line ``offset + 1``."""
+        root = SyntaxTreeNode(self.md.parse(text))
+        return self.nodes(root.children, offset, depth)
+
+    def nodes(self, nodes: list[SyntaxTreeNode], offset: int, depth: int) -> list[Block]:
+        """Blocks of a run of sibling nodes."""
+        blocks: list[Block] = []
+        for node in nodes:
+            blocks.extend(self.node(node, offset, depth))
+        return blocks
+
+    def node(self, node: SyntaxTreeNode, offset: int, depth: int) -> list[Block]:
+        """Blocks of one node."""
+        line = offset + (node.map[0] + 1 if node.map else 1)
+        kind = node.type
+        if kind == "heading":
+            lines = self.inline(node.children[0], line) if node.children else []
+            return [Heading(int(node.tag[1:]), " ".join(x.text for x in lines if x.text), line)]
+        if kind == "paragraph":
+            return self.paragraph(node, offset, depth)
+        if kind in ("bullet_list", "ordered_list"):
+            items = [self.item(child, offset, depth) for child in node.children]
+            return [ListBlock(items, ordered=kind == "ordered_list")]
+        if kind == "table":
+            return [self.table(node, offset)]
+        if kind == "code_block":
+            return self.reparse(textwrap.dedent(node.content.expandtabs(4)), line - 1, depth, line)
+        if kind == "fence":
+            code = node.content.rstrip("\n")
+            return [Verbatim(code, line)] if code.strip() else []
+        if kind == "html_block":
+            html = node.content.strip()
+            return [Verbatim(html, line, html=True)] if html else []
+        if kind == "hr":
+            return []
+        return self.nodes(node.children, offset, depth)  # blockquote and anything else: its content
+
+    def reparse(self, text: str, offset: int, depth: int, line: int) -> list[Block]:
+        """Parse text again as Markdown (it was misread because of its indentation)."""
+        if depth >= MAX_REPARSE_DEPTH or not text.strip():
+            return [Verbatim(text.strip("\n"), line)] if text.strip() else []
+        return self.parse(text, offset, depth + 1)
+
+    def paragraph(self, node: SyntaxTreeNode, offset: int, depth: int) -> list[Block]:
+        """A paragraph, split where lines that look like list items were swallowed into it."""
+        start = offset + (node.map[0] if node.map else 0)
+        inline = node.children[0] if node.children else None
+        if inline is None:
+            return []
+        raw = inline.content.split("\n")
+        cut = next((i for i, text in enumerate(raw) if i > 0 and _LIST_MARKER.match(text)), None)
+        if cut is not None and depth < MAX_REPARSE_DEPTH:
+            head = "\n".join(text.strip() for text in raw[:cut])
+            tail = "\n".join(text.strip() for text in raw[cut:])
+            return self.parse(head, start, depth + 1) + self.parse(tail, start + cut, depth + 1)
+        lines = self.inline(inline, start + 1)
+        return [Paragraph(lines)] if any(x.text for x in lines) else []
+
+    def item(self, node: SyntaxTreeNode, offset: int, depth: int) -> ListItem:
+        """A list item: the lines of its first paragraph and the blocks after them."""
+        line = offset + (node.map[0] + 1 if node.map else 1)
+        blocks = self.nodes(node.children, offset, depth)
+        lines: list[Line] = []
+        if (
+            blocks
+            and isinstance(blocks[0], Paragraph)
+            and node.children
+            and node.children[0].type == "paragraph"
+        ):
+            first = blocks.pop(0)
+            assert isinstance(first, Paragraph)
+            lines = first.lines
+        return ListItem(lines, blocks, line)
+
+    def table(self, node: SyntaxTreeNode, offset: int) -> Table:
+        """A table's header and body rows as plain text cells."""
+        table = Table(header=[], line=offset + (node.map[0] + 1 if node.map else 1))
+        for section in node.children:
+            for row in section.children:
+                row_line = offset + (row.map[0] + 1 if row.map else 1)
+                cells = [self.cell(cell, row_line) for cell in row.children]
+                if section.type == "thead":
+                    table.header = cells
+                else:
+                    table.rows.append((row_line, cells))
+        return table
+
+    def cell(self, node: SyntaxTreeNode, line: int) -> str:
+        """A table cell's text on one line (``<br>`` breaks become ``; ``)."""
+        if not node.children:
+            return ""
+        return "; ".join(x.text for x in self.inline(node.children[0], line) if x.text)
+
+    def inline(self, node: SyntaxTreeNode, first_line: int) -> list[Line]:
+        """An inline node's text split at line breaks, with which runs were bold or italic."""
+        runs: list[list[tuple[str, bool]]] = [[]]
+
+        def walk(parent: SyntaxTreeNode, emphasis: bool) -> None:
+            for child in parent.children:
+                kind = child.type
+                if kind in ("softbreak", "hardbreak"):
+                    runs.append([])
+                elif kind in ("strong", "em"):
+                    walk(child, True)
+                elif kind in ("text", "code_inline", "text_special"):
+                    runs[-1].append((child.content, emphasis))
+                elif kind == "html_inline":
+                    if _BR.match(child.content.strip()):
+                        runs.append([])
+                elif child.children:
+                    walk(child, emphasis)  # links, images (alt text) and anything else with text
+                elif child.content:
+                    runs[-1].append((child.content, emphasis))
+
+        walk(node, False)
+        return [_line_of(parts, first_line + index) for index, parts in enumerate(runs)]
+
+
+def _line_of(parts: list[tuple[str, bool]], line: int) -> Line:
+    """A Line from its text runs."""
+    text = clean_text("".join(text for text, _ in parts))
+    visible = [emphasis for t, emphasis in parts if clean_text(t)]
+    bold = bool(visible) and all(visible)
+    lead: list[str] = []
+    if visible and visible[0] and not bold:
+        for chunk, emphasis in parts:
+            if not emphasis and clean_text(chunk):
+                break
+            lead.append(chunk)
+    return Line(text=text, line=line, bold=bold, lead=clean_text("".join(lead)))
+
+
+def tag_free(html: str) -> str:
+    """Raw HTML with its tags removed, on one line."""
+    return clean_text(_TAG.sub(" ", html))

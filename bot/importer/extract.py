@@ -1,0 +1,776 @@
+"""Read blocks of notes into a draft: which lines are terms, definitions, details, examples and aliases.
+
+The rules follow how study notes are written: a heading names a topic or a subject, ``Definition:``
+defines the heading's subject, a short line followed by a sentence is a term and its explanation,
+``Term - explanation`` and ``Term: explanation`` lines and bullets, ``Term (Alias)``, nested or numbered
+lists under an entry are its details, a list of names is its examples, and "X occurs when ..." defines X.
+Guesses are marked with a check note; lines that fit nowhere go to ``unplaced``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.importer import text as tx
+from bot.importer.blocks import (
+    Block,
+    Heading,
+    Line,
+    ListBlock,
+    ListItem,
+    Paragraph,
+    Table,
+    Verbatim,
+    tag_free,
+)
+from bot.importer.draft import Draft, DraftEntry, Item
+
+_TERM_HEADERS = frozenset(
+    [
+        "term",
+        "terms",
+        "name",
+        "concept",
+        "word",
+        "keyword",
+        "acronym",
+        "abbreviation",
+        "vocabulary",
+        "glossary",
+        "jargon",
+    ]
+)
+_DEFINITION_HEADERS = frozenset(
+    (
+        "definition",
+        "definitions",
+        "meaning",
+        "description",
+        "explanation",
+        "what it is",
+        "what it does",
+        "defined as",
+        "summary",
+        "def",
+    )
+)
+_COLUMN_KINDS = {
+    "alias": "aliases",
+    "aliases": "aliases",
+    "aka": "aliases",
+    "also known as": "aliases",
+    "other names": "aliases",
+    "synonyms": "aliases",
+    "full name": "aliases",
+    "stands for": "aliases",
+    "expansion": "aliases",
+    "example": "examples",
+    "examples": "examples",
+    "e.g.": "examples",
+    "see also": "see_also",
+    "related": "see_also",
+}
+
+
+def normalize(name: str) -> str:
+    """The form names are compared in (as the loader does): whitespace collapsed, case folded."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(slots=True)
+class _Section:
+    """The heading the notes are under, and the entry it became (if any)."""
+
+    name: tx.TermName
+    heading: str
+    line: int
+    is_topic: bool = False
+    entry: DraftEntry | None = None
+    fresh: bool = True  # nothing under the heading was read yet
+
+
+class Extractor:
+    """Turns the blocks of one notes file into a Draft."""
+
+    def __init__(self, title: str, source: str, vocabulary: set[str]) -> None:
+        self.draft = Draft(title=title, source=source)
+        self.vocabulary = vocabulary  # lower-cased words of the notes, to confirm singulars
+        self.names: dict[str, DraftEntry] = {}
+        self.section: _Section | None = None
+        self.current: DraftEntry | None = None
+        self.pending: Line | None = None
+        self.expect: tuple[str, DraftEntry | None] | None = None  # a "Examples:" label waiting for its list
+        self.objectives: list[str] = []
+        # see-also names the author wrote (kept as details when no entry has that name)
+        self.label_refs: set[tuple[int, str]] = set()
+
+    # -- driving ---------------------------------------------------------------------------------------
+
+    def run(self, blocks: list[Block], topic_heading: Heading | None) -> Draft:
+        """Read every block; return the finished draft."""
+        for block in blocks:
+            if isinstance(block, Heading):
+                self.heading(block, is_topic=block is topic_heading)
+            else:
+                self.block(block)
+        self.flush()
+        if self.objectives:
+            self.draft.objective = self.objectives[0]
+            others = sorted(set(self.objectives) - {self.objectives[0]})
+            if others:
+                self.draft.topic_checks.append(f"the notes also name objective(s) {', '.join(others)}")
+        return self.draft
+
+    def block(self, block: Block) -> None:
+        """Read one non-heading block."""
+        if isinstance(block, Paragraph):
+            self.paragraph(block.lines)
+            return
+        if isinstance(block, ListBlock):
+            self.list_block(block)
+            return
+        self.flush()
+        if isinstance(block, Table):
+            self.table(block)
+        elif isinstance(block, Verbatim):
+            self.verbatim(block)
+        elif isinstance(block, Heading):
+            self.heading(block, is_topic=False)
+
+    def flush(self) -> None:
+        """Place a pending term line and forget a label that found no list."""
+        self.expect = None
+        if self.pending is not None:
+            line, self.pending = self.pending, None
+            self.lone_line(line, None)
+
+    # -- entries ---------------------------------------------------------------------------------------
+
+    def find(self, name: str) -> DraftEntry | None:
+        """The entry already called ``name`` (or its singular/plural), including the heading's subject."""
+        for variant in tx.name_variants(name):
+            entry = self.names.get(normalize(variant))
+            if entry is not None:
+                return entry
+        section = self.section
+        if section is not None and section.entry is None:
+            wanted = {normalize(v) for v in tx.name_variants(name)}
+            if wanted & {normalize(n) for n in [section.name.name, *section.name.aliases]}:
+                return self.section_entry()
+        return None
+
+    def claim(self, entry: DraftEntry, name: str) -> bool:
+        """Register ``name`` for ``entry``; false if another entry has it."""
+        key = normalize(name)
+        owner = self.names.get(key)
+        if owner is not None and owner is not entry:
+            return False
+        self.names[key] = entry
+        return True
+
+    def new_entry(self, term: str, line: int) -> DraftEntry:
+        """A new entry for ``term`` (a label like ``Type I`` is completed with the heading's subject)."""
+        section = self.section
+        entry: DraftEntry
+        if tx.is_type_label(term) and section is not None and not section.is_topic:
+            subject = section.entry.term if section.entry else section.name.name
+            subject = subject if any(ch.isupper() for ch in subject[1:]) else subject.lower()
+            entry = DraftEntry(term=f"{term} {subject}", line=line)
+            entry.check("term", f'"{term}" completed with the heading "{section.heading}"')
+            self.claim(entry, entry.term)
+            self.alias(entry, term)
+        else:
+            entry = DraftEntry(term=term, line=line)
+            self.claim(entry, term)
+        self.draft.entries.append(entry)
+        return entry
+
+    def alias(self, entry: DraftEntry, alias: str) -> None:
+        """Add an alias unless it is the term itself or another entry's name."""
+        alias = " ".join(alias.split())
+        if not alias or normalize(alias) == normalize(entry.term):
+            return
+        owner = self.names.get(normalize(alias))
+        if owner is not None and owner is not entry:
+            entry.check("aliases", f'"{alias}" left out: it is already a name of "{owner.term}"')
+            return
+        if entry.add("aliases", alias):
+            self.claim(entry, alias)
+
+    def entry_named(self, written: str, line: int) -> DraftEntry:
+        """The entry for a term as written (``Term (Alias)`` split), found or created."""
+        name = tx.term_name(written)
+        entry = self.find(name.name)
+        if entry is None:
+            entry = next((e for a in name.aliases if (e := self.find(a)) is not None), None)
+        if entry is None:
+            entry = self.new_entry(name.name, line)
+            heading_entry = self.section.entry if self.section is not None else None
+            if heading_entry is not None and heading_entry is not entry:
+                entry.add("see_also", heading_entry.term)
+        elif normalize(entry.term) != normalize(name.name):
+            self.alias(entry, name.name)
+        for alias in name.aliases:
+            self.alias(entry, alias)
+        for example in name.examples:
+            entry.add("examples", example)
+        if name.note:
+            if entry.definition:
+                entry.add("details", tx.capitalize(name.note))
+            else:
+                entry.definition = tx.capitalize(name.note)
+                entry.check("definition", f'taken from the parenthesis in "{written}"')
+        return entry
+
+    def define(self, written: str, explanation: str, line: int, check: str = "") -> DraftEntry:
+        """Define the term ``written`` with ``explanation`` (a repeated "Term occurs ..." is trimmed)."""
+        entry = self.entry_named(written, line)
+        definition = tx.capitalize(explanation.strip())
+        said = tx.sentence(explanation)
+        if (
+            said is not None
+            and said.defines
+            and normalize(said.subject) in {normalize(n) for n in entry.names()}
+        ):
+            definition = said.definition
+        self.set_definition(entry, definition, check)
+        self.current = entry
+        return entry
+
+    def set_definition(self, entry: DraftEntry, definition: str, check: str = "") -> None:
+        """Give ``entry`` its definition, or keep a second one as a detail."""
+        if not definition:
+            return
+        if not entry.definition:
+            entry.definition = definition
+            entry.checks.pop("definition", None)
+            if check:
+                entry.check("definition", check)
+        elif normalize(entry.definition) != normalize(definition):
+            entry.add("details", definition, check or f'the notes define "{entry.term}" again here')
+
+    def section_entry(self) -> DraftEntry | None:
+        """The entry for the current heading's subject, made on first use."""
+        section = self.section
+        if section is None:
+            return None
+        if section.entry is None:
+            name = section.name
+            found = self.names.get(normalize(name.name))
+            entry = found or self.new_entry(name.name, section.line)
+            section.entry = entry
+            for alias in name.aliases:
+                self.alias(entry, alias)
+            if name.note and not entry.definition:
+                entry.add("details", tx.capitalize(name.note))
+        return section.entry
+
+    def unplace(self, line: int, text: str) -> None:
+        """Keep a line the importer could not place."""
+        if text.strip():
+            self.draft.unplaced.append((line, text.strip()))
+
+    def owner(self) -> DraftEntry | None:
+        """The entry that text without a term of its own belongs to: the one above, else the heading's."""
+        return self.current or self.section_entry()
+
+    # -- headings --------------------------------------------------------------------------------------
+
+    def heading(self, heading: Heading, *, is_topic: bool) -> None:
+        """Start a section (and the topic, for the document's title heading)."""
+        self.flush()
+        text, objectives = tx.strip_objective(heading.text)
+        self.objectives.extend(objectives)
+        self.current = None
+        if is_topic and text and not self.draft.title:
+            self.draft.title = text
+        if not text:
+            self.section = None
+            return
+        self.section = _Section(self.subject(text), text, heading.line, is_topic=is_topic)
+
+    def subject(self, heading: str) -> tx.TermName:
+        """The term a heading names (``Hypervisors`` -> Hypervisor, alias Hypervisors, if the notes agree)."""
+        split = tx.pair(heading)
+        if split is not None and tx.is_name(split[1]) and tx.acronym_of(split[0], split[1]):
+            return tx.TermName(split[0], aliases=[split[1]])
+        name = tx.term_name(heading)
+        parts = tx.words(name.name)
+        if len(parts) == 1:
+            one = tx.singular(parts[0])
+            if one != parts[0] and one.lower() in self.vocabulary:
+                return tx.TermName(
+                    one, aliases=[parts[0], *name.aliases], note=name.note, examples=name.examples
+                )
+        return name
+
+    # -- paragraphs ------------------------------------------------------------------------------------
+
+    def paragraph(self, lines: list[Line], *, in_item: bool = False) -> DraftEntry | None:
+        """Read a paragraph's lines; return the last entry it defined."""
+        self.expect = None
+        if self.pending is not None:
+            lines = [self.pending, *lines]
+            self.pending = None
+        lines = [line for line in lines if line.text]
+        made: DraftEntry | None = None
+        i = 0
+        while i < len(lines):
+            line = lines[i]
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            fresh = self.section.fresh if self.section else False
+            if self.section is not None:
+                self.section.fresh = False
+            step, entry = self.read_line(line, nxt, lines, i, made, fresh=fresh, in_item=in_item)
+            if entry is not None:
+                made = entry
+            i += step
+        return made
+
+    def read_line(
+        self,
+        line: Line,
+        nxt: Line | None,
+        lines: list[Line],
+        i: int,
+        made: DraftEntry | None,
+        *,
+        fresh: bool,
+        in_item: bool,
+    ) -> tuple[int, DraftEntry | None]:
+        """Read the line at ``i``; return how many lines were used and the entry it defined, if any."""
+        text = line.text
+        labelled = tx.label(text)
+        if labelled is not None:
+            return self.labelled_line(line, nxt, labelled, made)
+        split = tx.pair(text, line.lead)
+        if split is not None:
+            term, rest = split
+            name = tx.term_name(term)
+            if tx.is_name(rest) and (tx.acronym_of(name.name, rest) or tx.acronym_of(rest, name.name)):
+                entry = self.entry_named(term, line.line)
+                self.alias(entry, rest)
+                entry.expansion = entry.expansion or rest
+                self.current = entry
+                return 1, entry
+            return 1, self.define(term, rest, line.line)
+        if (
+            tx.is_term_like(text, bold=line.bold)
+            and nxt is not None
+            and tx.is_explanation(nxt.text)
+            and tx.label(nxt.text) is None
+            and (line.bold or tx.pair(nxt.text, nxt.lead) is None)
+        ):
+            return 2, self.define(text, nxt.text, line.line)
+        if (
+            nxt is not None
+            and tx.is_term_like(text)
+            and (tx.acronym_of(text, nxt.text) or tx.acronym_of(nxt.text, text))
+        ):
+            entry = self.entry_named(text, line.line)
+            self.alias(entry, nxt.text)
+            entry.expansion = entry.expansion or nxt.text
+            self.current = entry
+            return 2, entry
+        run = i
+        while (
+            run < len(lines)
+            and tx.is_name(lines[run].text)
+            and not (run + 1 < len(lines) and tx.is_explanation(lines[run + 1].text))
+        ):
+            run += 1
+        if run - i >= 2:
+            target = made or self.current or self.section_entry()
+            for name_line in lines[i:run]:
+                if target is None:
+                    self.unplace(name_line.line, name_line.text)
+                else:
+                    target.add("examples", name_line.text)
+            return run - i, None
+        name = tx.term_name(text)
+        if (
+            tx.is_term_like(text, bold=line.bold)
+            and name.note
+            and not name.aliases
+            and tx.sentence(text) is None
+        ):
+            entry = self.entry_named(text, line.line)
+            self.current = entry
+            return 1, entry
+        if (
+            not in_item
+            and i == len(lines) - 1
+            and (len(lines) == 1 or line.bold)
+            and tx.is_term_like(text, bold=line.bold)
+            and tx.sentence(text) is None
+        ):
+            self.pending = line
+            return 1, None
+        self.lone_line(line, made, fresh=fresh)
+        return 1, None
+
+    def labelled_line(
+        self, line: Line, nxt: Line | None, labelled: tuple[str, str], made: DraftEntry | None
+    ) -> tuple[int, DraftEntry | None]:
+        """Read a ``Definition:`` / ``Examples:`` / ``Aliases:`` / ``See also:`` / ``Note:`` line."""
+        kind, rest = labelled
+        used = 1
+        if kind == "definition":
+            target = made or (self.section_entry() if self.section else self.current)
+            if not rest and nxt is not None:
+                rest, used = nxt.text, 2
+            if target is None:
+                self.unplace(line.line, line.text)
+            else:
+                self.set_definition(target, tx.capitalize(rest))
+                self.current = target
+            return used, target
+        target = made or self.owner()
+        if target is None:
+            self.unplace(line.line, line.text)
+            return used, None
+        if kind == "note" or (kind != "definition" and not rest):
+            if rest:
+                target.add("details", line.text)
+            else:
+                self.expect = (kind, target)
+            return used, None
+        for name in tx.split_names(rest):
+            self.add_named(target, kind, name, line.line)
+        return used, None
+
+    def add_named(self, target: DraftEntry, kind: str, name: str, line: int) -> None:
+        """Add an example, alias or see-also written by the author."""
+        if kind == "aliases":
+            self.alias(target, name)
+        elif kind == "see_also":
+            if target.add("see_also", name):
+                self.label_refs.add((id(target), normalize(name)))
+        elif kind == "examples":
+            target.add("examples", name)
+        else:
+            target.add("details", name)
+
+    def lone_line(self, line: Line, made: DraftEntry | None, *, fresh: bool = False) -> None:
+        """Place a line that is neither a term nor a labelled line."""
+        text = line.text
+        said = tx.sentence(text)
+        if said is not None:
+            target = self.find(said.subject) or self.tail_of_current(said.subject)
+            if target is not None:
+                if said.defines and not target.definition:
+                    self.set_definition(target, said.definition, f'taken from the sentence "{_short(text)}"')
+                    self.current = target
+                else:
+                    near = target is made or target is self.current
+                    check = "" if near else f'placed here because it starts with "{said.subject}"'
+                    target.add("details", text, check)
+                return
+            if said.defines and not (fresh and self.same_as_section(said.subject)):
+                term = tx.capitalize(said.subject) if said.had_article else said.subject
+                self.define(term, said.definition, line.line, f'taken from the sentence "{_short(text)}"')
+                return
+        else:
+            mentioned = self.mentioned(text)
+            if mentioned is not None and mentioned is not made:
+                check = "" if mentioned is self.current else "placed here because it starts with this term"
+                mentioned.add("details", text, check)
+                return
+        if made is not None:
+            made.add("details", text)
+            return
+        section = self.section
+        if section is not None and fresh and (said is None or self.same_as_section(said.subject)):
+            entry = self.section_entry()
+            assert entry is not None
+            definition = said.definition if said is not None and said.defines else tx.capitalize(text)
+            check = "taken from the first line under the title heading" if section.is_topic else ""
+            self.set_definition(entry, definition, check)
+            self.current = entry
+            return
+        if self.current is not None:
+            self.current.add("details", text, "placed under the entry above; move it if it belongs elsewhere")
+            return
+        self.unplace(line.line, text)
+
+    def same_as_section(self, subject: str) -> bool:
+        """Whether ``subject`` names the current heading's subject."""
+        if self.section is None:
+            return False
+        names = {
+            normalize(n) for n in [self.section.name.name, *self.section.name.aliases, self.section.heading]
+        }
+        return bool({normalize(v) for v in tx.name_variants(subject)} & names)
+
+    def tail_of_current(self, subject: str) -> DraftEntry | None:
+        """The entry above when ``subject`` ends its term (``Containerization``, ``App containerization``)."""
+        current = self.current
+        if current is None:
+            return None
+        wanted = normalize(subject)
+        for name in current.names():
+            norm = normalize(name)
+            if norm == wanted or norm.endswith(" " + wanted):
+                return current
+        return None
+
+    def mentioned(self, text: str) -> DraftEntry | None:
+        """The entry whose name opens ``text`` (longest first, ignoring a leading article)."""
+        parts = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE).split()
+        for size in range(min(5, len(parts)), 0, -1):
+            candidate = " ".join(parts[:size]).rstrip(".,;:")
+            entry = self.names.get(normalize(candidate)) or self.tail_of_current(candidate)
+            if entry is None:
+                for variant in tx.name_variants(candidate)[1:]:
+                    entry = self.names.get(normalize(variant))
+                    if entry is not None:
+                        break
+            if entry is not None:
+                return entry
+        return None
+
+    # -- lists -----------------------------------------------------------------------------------------
+
+    def list_block(self, block: ListBlock) -> None:
+        """Read a list: as entries (a glossary), examples, or the details of the entry above."""
+        if self.section is not None:
+            self.section.fresh = False
+        expect, self.expect = self.expect, None
+        items = [item for item in block.items if item.text]
+        if expect is not None and expect[1] is not None:
+            kind, wanted = expect[0], expect[1]
+            for item in block.items:
+                if item.text:
+                    self.add_named(wanted, kind, item.text, item.line)
+                self.detail_blocks(item.children, wanted)
+            return
+        pairs = sum(1 for item in items if _is_pair_item(item))
+        if pairs and pairs * 2 >= len(items):
+            self.flush()
+            for item in block.items:
+                self.glossary_item(item)
+            return
+        pending_entry: DraftEntry | None = None
+        if self.pending is not None:
+            line, self.pending = self.pending, None
+            pending_entry = self.entry_named(line.text, line.line)
+            self.current = pending_entry
+        target = pending_entry or self.owner()
+        if len(items) >= 2 and all(tx.is_name(item.text) for item in items) and target is not None:
+            for item in block.items:
+                if item.text:
+                    target.add("examples", item.text)
+                self.detail_blocks(item.children, target)
+            return
+        if target is None:
+            for item in block.items:
+                self.paragraph(item.lines, in_item=True)
+                self.blocks(item.children)
+            return
+        for item in block.items:
+            self.detail_item(item, target)
+
+    def glossary_item(self, item: ListItem) -> None:
+        """A list item that defines a term; what is nested below it belongs to that term."""
+        if not item.text:
+            self.blocks(item.children)
+            return
+        if (
+            len(item.lines) == 1
+            and item.children
+            and tx.is_term_like(item.text, bold=item.lines[0].bold)
+            and (tx.pair(item.text, item.lines[0].lead) is None)
+        ):
+            entry = self.entry_named(item.text, item.line)
+            self.current = entry
+        else:
+            made = self.paragraph(item.lines, in_item=True)
+            if made is not None:
+                self.current = made
+        self.blocks(item.children)
+
+    def detail_item(self, item: ListItem, owner: DraftEntry) -> None:
+        """A list item under an entry: a detail (a "Term - occurs when ..." item also defines Term)."""
+        if item.text:
+            owner.add("details", item.text)
+            split = tx.pair(item.lines[0].text, item.lines[0].lead) if item.lines else None
+            if split is not None and _defines(split[1]):
+                entry = self.define(split[0], split[1], item.line)
+                entry.add("see_also", owner.term)
+                self.current = owner
+        self.detail_blocks(item.children, owner)
+
+    def blocks(self, blocks: list[Block]) -> None:
+        """Read nested blocks in order."""
+        for block in blocks:
+            self.block(block)
+
+    def detail_blocks(self, blocks: list[Block], owner: DraftEntry) -> None:
+        """Nested blocks under an entry's detail: all of it becomes details of ``owner``."""
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                for line in block.lines:
+                    owner.add("details", line.text)
+            elif isinstance(block, ListBlock):
+                for item in block.items:
+                    self.detail_item(item, owner)
+            elif isinstance(block, Table):
+                for _, cells in block.rows:
+                    owner.add("details", _row_text(block.header, cells))
+            elif isinstance(block, Verbatim):
+                self.verbatim(block, owner)
+            else:
+                self.block(block)
+
+    # -- tables and verbatim ---------------------------------------------------------------------------
+
+    def table(self, table: Table) -> None:
+        """A glossary table (Term | Definition | ...) as entries; any other table as details."""
+        header = [" ".join(cell.lower().rstrip(":").split()) for cell in table.header]
+        term_col = next((i for i, h in enumerate(header) if h in _TERM_HEADERS), None)
+        def_col = next((i for i, h in enumerate(header) if h in _DEFINITION_HEADERS), None)
+        if term_col is None and def_col is not None:
+            term_col = next((i for i in range(len(header)) if i != def_col), None)
+        if def_col is None and term_col is not None:
+            def_col = next(
+                (i for i in range(len(header)) if i != term_col and header[i] not in _COLUMN_KINDS), None
+            )
+        if self.section is not None:
+            self.section.fresh = False
+        if term_col is None or def_col is None:
+            owner = self.owner()
+            for line, cells in table.rows:
+                row = _row_text(table.header, cells)
+                if owner is not None:
+                    owner.add("details", row)
+                else:
+                    self.unplace(line, row)
+            return
+        for line, cells in table.rows:
+            cell = dict(enumerate(cells))
+            term = cell.get(term_col, "").strip()
+            if not term:
+                self.unplace(line, " | ".join(c for c in cells if c))
+                continue
+            entry = self.define(term, cell.get(def_col, ""), line)
+            for index, value in cell.items():
+                if index in (term_col, def_col) or not value.strip():
+                    continue
+                name = header[index] if index < len(header) else ""
+                kind = _COLUMN_KINDS.get(name)
+                if kind is None:
+                    title = table.header[index] if index < len(table.header) else ""
+                    entry.add("details", f"{title}: {value}" if title else value)
+                    continue
+                for part in tx.split_names(value):
+                    self.add_named(entry, kind, part, line)
+        self.current = None
+
+    def verbatim(self, block: Verbatim, owner: DraftEntry | None = None) -> None:
+        """Code or raw HTML: a detail of the entry above, else unplaced."""
+        text = tag_free(block.text) if block.html else block.text
+        if block.html and block.text.lstrip().startswith("<!--"):
+            text = block.text.strip()
+        target = owner or (self.current if not block.html else None)
+        if target is not None and text:
+            target.add("details", text)
+        else:
+            self.unplace(block.line, text)
+
+
+def _is_pair_item(item: ListItem) -> bool:
+    """Whether a list item reads as a term and its explanation."""
+    if not item.lines:
+        return False
+    first = item.lines[0]
+    if tx.pair(first.text, first.lead) is not None:
+        return True
+    return (
+        len(item.lines) >= 2
+        and tx.is_term_like(first.text, bold=first.bold)
+        and tx.is_explanation(item.lines[1].text)
+    )
+
+
+def _defines(explanation: str) -> bool:
+    """Whether an explanation reads as a definition ("occurs when ...", "a ...", "the process ...")."""
+    return bool(
+        re.match(
+            r"^(?:occurs?|happens|is|are|refers?\s+to|means|allows|describes|a|an|the|when|where)\b",
+            explanation.strip(),
+            re.IGNORECASE,
+        )
+    )
+
+
+def _row_text(header: list[str], cells: list[str]) -> str:
+    """A table row as one line: ``Header: value; ...``."""
+    parts = []
+    for index, value in enumerate(cells):
+        if not value:
+            continue
+        title = header[index] if index < len(header) else ""
+        parts.append(f"{title}: {value}" if title else value)
+    return "; ".join(parts)
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """``text`` cut to ``limit`` characters with an ellipsis."""
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
+    """Settle the draft so it is a valid knowledge file: definitions, unique names, known see-also."""
+    kept: list[DraftEntry] = []
+    for entry in sorted(draft.entries, key=lambda e: e.line):
+        if not entry.definition:
+            if entry.details:
+                first = entry.details.pop(0)
+                entry.definition = first.text
+                entry.check("definition", "no definition found in the notes; the first detail was used")
+            elif entry.expansion:
+                entry.definition = entry.expansion
+                entry.check("definition", "no definition found in the notes; the long name was used")
+            else:
+                draft.unplaced.append((entry.line, entry.term))
+                for item in entry.examples:
+                    draft.unplaced.append((entry.line, item.text))
+                continue
+        entry.details = [d for d in entry.details if normalize(d.text) != normalize(entry.definition)]
+        kept.append(entry)
+    claimed: dict[str, DraftEntry] = {}
+    entries: list[DraftEntry] = []
+    for entry in kept:
+        if normalize(entry.term) in claimed:  # cannot normally happen: terms are merged while reading
+            draft.unplaced.append((entry.line, f"{entry.term}: {entry.definition}"))
+            continue
+        claimed[normalize(entry.term)] = entry
+        entries.append(entry)
+    for entry in entries:
+        aliases: list[Item] = []
+        for alias in entry.aliases:
+            owner = claimed.get(normalize(alias.text))
+            if owner is not None and owner is not entry:
+                entry.check("aliases", f'"{alias.text}" left out: it is already a name of "{owner.term}"')
+                continue
+            if owner is entry:
+                continue
+            claimed[normalize(alias.text)] = entry
+            aliases.append(alias)
+        entry.aliases = aliases
+    for entry in entries:
+        refs: list[Item] = []
+        for ref in entry.see_also:
+            target = claimed.get(normalize(ref.text))
+            if target is not None and target is not entry:
+                if all(normalize(r.text) != normalize(target.term) for r in refs):
+                    refs.append(Item(target.term, ref.check))
+            elif (id(entry), normalize(ref.text)) in label_refs:
+                entry.add(
+                    "details", f"See also: {ref.text}", "no entry by this name; add one or drop this line"
+                )
+        entry.see_also = refs
+    draft.entries = entries
+    draft.unplaced.sort(key=lambda item: item[0])
+    return draft

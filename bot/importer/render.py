@@ -1,0 +1,120 @@
+"""Write a draft as knowledge-file YAML text, with ``# check:`` comments next to the guesses.
+
+PyYAML cannot write comments, so the document is laid out here line by line and every value is dumped
+by ``yaml.safe_dump`` (which quotes whatever needs quoting).
+"""
+
+from __future__ import annotations
+
+import yaml
+
+from bot.importer.draft import Draft, DraftEntry, Item
+
+#: Lists printed inline (``aliases: [a, b]``) while the line stays this short.
+FLOW_WIDTH = 100
+_NO_WRAP = 1 << 30
+ENTRY_KEYS = ("aliases", "details", "examples", "see_also")
+
+
+def dump(value: object, *, flow: bool = False) -> str:
+    """``value`` as YAML text without a trailing newline; ``flow`` writes innermost lists inline."""
+    text = yaml.safe_dump(
+        value, allow_unicode=True, sort_keys=False, width=_NO_WRAP, default_flow_style=None if flow else False
+    ).rstrip("\n")
+    if text.endswith("\n..."):
+        text = text[: -len("\n...")]
+    return text
+
+
+def _comment(note: str) -> str:
+    """A ``# check:`` comment body on one line."""
+    return "# check: " + " ".join(note.split())
+
+
+def _indent(text: str, first: str, rest: str) -> list[str]:
+    """``text``'s lines with ``first`` before the first line and ``rest`` before the others."""
+    lines = text.split("\n")
+    return [first + lines[0], *(rest + line if line else line for line in lines[1:])]
+
+
+def pair_lines(key: str, value: object, indent: str, *, flow: bool = False) -> list[str]:
+    """``key: value`` lines at ``indent``."""
+    return _indent(dump({key: value}, flow=flow), indent, indent)
+
+
+def list_lines(key: str, items: list[Item], indent: str, checks: list[str]) -> list[str]:
+    """A list-valued key: inline when short and unannotated, else one ``- item`` per line."""
+    lines = [indent + _comment(note) for note in checks]
+    texts = [item.text for item in items]
+    if not any(item.check for item in items):
+        inline = dump({key: texts}, flow=True)
+        if "\n" not in inline and len(indent) + len(inline) <= FLOW_WIDTH:
+            return [*lines, indent + inline]
+    lines.append(f"{indent}{key}:")
+    for item in items:
+        if item.check:
+            lines.append(f"{indent}  {_comment(item.check)}")
+        lines.extend(_indent(dump([item.text]), indent + "  ", indent + "  "))
+    return lines
+
+
+def entry_lines(entry: DraftEntry, dash: str = "  ") -> list[str]:
+    """One entry as ``- term: ...`` lines, the dash at column ``len(dash)``."""
+    inner = dash + "  "
+    lines = [dash + _comment(note) for note in entry.checks.get("term", [])]
+    lines.extend(_indent(dump({"term": entry.term}), dash + "- ", inner))
+    for key in ("aliases", "definition", "details", "examples", "see_also"):
+        checks = entry.checks.get(key, [])
+        if key == "definition":
+            lines.extend(inner + _comment(note) for note in checks)
+            lines.extend(pair_lines("definition", entry.definition, inner))
+            continue
+        items: list[Item] = getattr(entry, key)
+        if items:
+            lines.extend(list_lines(key, items, inner, checks))
+        else:
+            lines.extend(inner + _comment(note) for note in checks)
+    return lines
+
+
+def unplaced_lines(unplaced: list[tuple[int, str]], indent: str = "  ") -> list[str]:
+    """Unplaced lines as ``- text  # line N`` items."""
+    lines = []
+    for line, text in unplaced:
+        dumped = dump([text])
+        if "\n" in dumped:
+            lines.append(f"{indent}# line {line}")
+            lines.extend(_indent(dumped, indent, indent))
+        else:
+            lines.append(f"{indent}{dumped}  # line {line}")
+    return lines
+
+
+def render(draft: Draft, notes_name: str) -> str:
+    """The whole knowledge file for ``draft``."""
+    lines = [
+        f"# Imported from {' '.join(notes_name.split())} by `python -m bot import`.",
+        "# Polish it by hand: resolve each '# check:' note and the 'unplaced' list, add aliases,",
+        "# then run `python -m bot check` and `/kb reload`.",
+        "topic:",
+    ]
+    lines.extend("  " + _comment(note) for note in draft.topic_checks)
+    lines.extend(pair_lines("title", draft.title, "  "))
+    if draft.objective:
+        lines.extend(pair_lines("objective", draft.objective, "  "))
+    lines.extend(pair_lines("source", draft.source, "  "))
+    lines.extend(["", "entries:"])
+    for index, entry in enumerate(draft.entries):
+        if index:
+            lines.append("")
+        lines.extend(entry_lines(entry))
+    if draft.unplaced:
+        lines.extend(
+            [
+                "",
+                "# Lines the importer could not place: move each into an entry, then delete it here.",
+                "unplaced:",
+            ]
+        )
+        lines.extend(unplaced_lines(draft.unplaced))
+    return "\n".join(lines) + "\n"

@@ -1,0 +1,322 @@
+"""Small text rules for reading notes: term lines, explanations, names, aliases, definition sentences.
+
+Each function looks at one line of plain text (already extracted from Markdown).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+#: A ``(OBJ 2.2)`` / ``(Objective 1.4)`` / ``(Domain 3)`` tag in a heading.
+OBJECTIVE = re.compile(
+    r"\s*[(\[]\s*(?:obj(?:ective)?s?|domain)\.?\s*:?\s*(\d+(?:\.\d+)*)\s*[)\]]", re.IGNORECASE
+)
+
+_LABEL = re.compile(
+    r"^(?P<label>definitions?|def|defined as|meaning|examples?|e\.\s?g\.?|eg|for example|for instance|"
+    r"aliases|alias|aka|a\.k\.a\.?|also known as|also called|see also|related|related terms|"
+    r"notes?|tips?|remember|important)\s*(?::|-|–|—)\s*(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+_LABEL_KIND = {
+    "definition": "definition",
+    "definitions": "definition",
+    "def": "definition",
+    "defined as": "definition",
+    "meaning": "definition",
+    "example": "examples",
+    "examples": "examples",
+    "e.g.": "examples",
+    "e.g": "examples",
+    "e. g.": "examples",
+    "eg": "examples",
+    "for example": "examples",
+    "for instance": "examples",
+    "aliases": "aliases",
+    "alias": "aliases",
+    "aka": "aliases",
+    "a.k.a.": "aliases",
+    "a.k.a": "aliases",
+    "also known as": "aliases",
+    "also called": "aliases",
+    "see also": "see_also",
+    "related": "see_also",
+    "related terms": "see_also",
+}
+
+_DASH_PAIR = re.compile(r"^(?P<term>.{1,80}?)\s+(?:-{1,2}|–|—|=|->|→)\s+(?P<rest>\S.*)$")
+_COLON_PAIR = re.compile(r"^(?P<term>[^:]{1,80}?)\s*:\s+(?P<rest>\S.*)$")
+_SEPARATOR = re.compile(r"^(?::|-{1,2}>?|–|—|=|→)\s*")
+_PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
+_ALIAS_SPLIT = re.compile(r"\s*(?:,|;|/|\bor\b)\s*")
+_ALIAS_PREFIX = re.compile(r"^(?:aka|a\.k\.a\.?|also|also known as|also called|or)\s+", re.IGNORECASE)
+_EXAMPLE_PREFIX = re.compile(r"^(?:e\.\s?g\.?|eg|for example|such as|like)[,:]?\s+", re.IGNORECASE)
+_DEFINING_VERBS = (
+    r"is|are|refers\s+to|refer\s+to|means|stands\s+for|allows|allow|occurs|occur|happens|describes|"
+    r"enables|permits|lets|represents|provides"
+)
+_SENTENCE = re.compile(
+    rf"^(?:(?P<article>a|an|the)\s+)?(?P<subject>[^\s,;:.()][^,;:.()]*?)\s+(?P<verb>{_DEFINING_VERBS})\b\s*"
+    r"(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_IS_REST = re.compile(r"^(?:a|an|the|one|any|when|where|used|defined|how|what)\b", re.IGNORECASE)
+_DROPPED_VERBS = ("is", "are", "refers to", "refer to", "means", "stands for")
+_PRONOUNS = frozenset(
+    [
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "there",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "which",
+        "what",
+        "who",
+        "each",
+        "every",
+        "all",
+        "some",
+        "most",
+        "many",
+        "one",
+        "here",
+        "such",
+    ]
+)
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "as",
+        "at",
+        "by",
+        "de",
+        "for",
+        "in",
+        "of",
+        "on",
+        "or",
+        "the",
+        "to",
+        "vs",
+        "via",
+        "with",
+    ]
+)
+_TYPE_LABEL = re.compile(
+    r"^(?:type|class|tier|level|layer|mode|generation|gen|category|grade|stage)\s+"
+    r"(?:[ivx]{1,5}|\d{1,2}|[a-z]|one|two|three|four|five)$",
+    re.IGNORECASE,
+)
+_END_PUNCT = ".,;:!?"
+
+
+@dataclass(slots=True)
+class TermName:
+    """A term as written, split into its name, the aliases in its parenthesis, and any note there."""
+
+    name: str
+    aliases: list[str] = field(default_factory=list)
+    note: str = ""
+    examples: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of the form ``<subject> <verb> <rest>``."""
+
+    subject: str
+    verb: str
+    rest: str
+    had_article: bool
+
+    @property
+    def defines(self) -> bool:
+        """Whether the sentence reads as a definition of its subject ("X is a ...", "X occurs when ...")."""
+        verb = " ".join(self.verb.lower().split())
+        if verb in ("is", "are"):
+            return bool(_IS_REST.match(self.rest))
+        return True
+
+    @property
+    def definition(self) -> str:
+        """The definition it gives: the rest after "is"/"means", else the verb and the rest."""
+        verb = " ".join(self.verb.lower().split())
+        if verb in _DROPPED_VERBS:
+            return capitalize(self.rest)
+        return capitalize(f"{verb} {self.rest}")
+
+
+def words(text: str) -> list[str]:
+    """The whitespace-separated words of ``text``."""
+    return text.split()
+
+
+def capitalize(text: str) -> str:
+    """``text`` with its first letter upper-cased (the rest untouched)."""
+    return text[:1].upper() + text[1:] if text else text
+
+
+def strip_objective(text: str) -> tuple[str, list[str]]:
+    """A heading without its ``(OBJ x.y)`` tags, and the objectives found."""
+    found = OBJECTIVE.findall(text)
+    return " ".join(OBJECTIVE.sub(" ", text).split()), found
+
+
+def label(text: str) -> tuple[str, str] | None:
+    """``("definition" | "examples" | "aliases" | "see_also" | "note", rest)`` for a labelled line."""
+    match = _LABEL.match(text)
+    if not match:
+        return None
+    name = " ".join(match.group("label").lower().split())
+    return _LABEL_KIND.get(name, "note"), match.group("rest").strip()
+
+
+def is_term_like(text: str, *, bold: bool = False) -> bool:
+    """Whether a line could be a term on its own: short, no final full stop, not a lower-case start."""
+    if not text or len(text) > (100 if bold else 60) or text[-1] in _END_PUNCT:
+        return False
+    if bold:
+        return len(words(text)) <= 10
+    first = text[0]
+    if first.islower() and not any(ch.isupper() for ch in words(text)[0]):
+        return False
+    return 1 <= len(words(text)) <= 6 and first not in "\"'(["
+
+
+def is_explanation(text: str) -> bool:
+    """Whether a line reads as an explanation: a sentence-like line of four words or more."""
+    return bool(text) and (len(words(text)) >= 4 or text.endswith("."))
+
+
+def is_name(text: str) -> bool:
+    """Whether a line is a proper name such as ``Docker``, ``Parallels Virtuozzo`` or ``VMware ESXi``."""
+    if not text or len(text) > 40 or text[-1] in _END_PUNCT:
+        return False
+    parts = words(text)
+    if len(parts) > 4:
+        return False
+    for index, word in enumerate(parts):
+        if index > 0 and word.lower() in _SMALL_WORDS:
+            continue
+        if not any(ch.isupper() or ch.isdigit() for ch in word):
+            return False
+    return True
+
+
+def acronym_of(acronym: str, long_name: str) -> bool:
+    """Whether ``acronym`` (e.g. ``IaaS``, ``TCP``) abbreviates ``long_name``."""
+    letters = [ch for ch in acronym if ch.isalnum()]
+    if not 2 <= len(letters) <= 8 or sum(ch.isupper() for ch in letters) < 2:
+        return False
+    parts = [w for w in re.split(r"[\s\-/]+", long_name) if w]
+    if len(parts) < 2:
+        return False
+    every = "".join(w[0] for w in parts).casefold()
+    significant = "".join(w[0] for w in parts if w.lower() not in _SMALL_WORDS).casefold()
+    wanted = "".join(letters).casefold()
+    return wanted in (every, significant)
+
+
+def split_names(text: str) -> list[str]:
+    """Comma-, slash- or "or"-separated names, trimmed, without empties."""
+    names = []
+    for part in _ALIAS_SPLIT.split(_ALIAS_PREFIX.sub("", text.strip())):
+        part = part.strip().strip("\"'").strip()
+        if part:
+            names.append(part)
+    return names
+
+
+def term_name(text: str) -> TermName:
+    """Split ``Term (Alias)`` / ``Long Name (ACRONYM)`` / ``Term (a note)`` into its parts."""
+    text = text.strip().rstrip(":").strip()
+    match = _PAREN.match(text)
+    if not match:
+        return TermName(text)
+    name, inner = match.group("name").strip(), match.group("inner").strip()
+    if _EXAMPLE_PREFIX.match(inner):
+        return TermName(name, examples=split_names(_EXAMPLE_PREFIX.sub("", inner)))
+    cleaned = _ALIAS_PREFIX.sub("", inner)
+    aliases = split_names(cleaned)
+    looks_like_names = bool(aliases) and all(
+        len(words(alias)) <= 5 and not alias[0].islower() for alias in aliases
+    )
+    if looks_like_names or acronym_of(name, cleaned) or acronym_of(cleaned, name):
+        return TermName(name, aliases=aliases if looks_like_names else [cleaned])
+    return TermName(name, note=inner)
+
+
+def pair(text: str, lead: str = "") -> tuple[str, str] | None:
+    """``(term, explanation)`` of a ``Term - explanation`` / ``Term: explanation`` line, if it is one."""
+    if lead and text.startswith(lead) and len(lead) < len(text):
+        after = text[len(lead) :].strip()
+        term = lead.rstrip(":").strip()
+        rest = ""
+        if lead.endswith(":") or after[:1].isupper():
+            rest = after
+        elif after[:1] in ":-–—=":
+            rest = _SEPARATOR.sub("", after)
+        if term and rest:
+            return term, rest
+    for pattern in (_DASH_PAIR, _COLON_PAIR):
+        match = pattern.match(text)
+        if not match:
+            continue
+        term, rest = match.group("term").strip(), match.group("rest").strip()
+        if "://" in text[: match.end("term") + 3] or label(text):
+            return None
+        if is_term_like(term) and len(words(term)) <= 6:
+            return term, rest
+    return None
+
+
+def sentence(text: str) -> Sentence | None:
+    """The subject, verb and rest of ``text`` when it starts "<short subject> <verb> ..."."""
+    match = _SENTENCE.match(text)
+    if not match:
+        return None
+    subject = match.group("subject").strip()
+    parts = words(subject)
+    if not 1 <= len(parts) <= 5 or parts[0].lower() in _PRONOUNS:
+        return None
+    if len(parts) > 1 and parts[-1].lower() in _SMALL_WORDS:
+        return None
+    return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(match.group("article")))
+
+
+def is_type_label(term: str) -> bool:
+    """Whether a term is only a label like ``Type I`` or ``Class 2`` that needs its subject."""
+    return bool(_TYPE_LABEL.match(term.strip()))
+
+
+def singular(word: str) -> str:
+    """A naive singular of an English plural (``Hypervisors`` -> ``Hypervisor``); unchanged if unsure."""
+    lower = word.lower()
+    if len(word) <= 3 or not lower.endswith("s") or lower.endswith(("ss", "us", "is", "'s")):
+        return word
+    if lower.endswith("ies") and len(word) > 4:
+        return word[:-3] + ("Y" if word[-3].isupper() else "y")
+    return word[:-1]
+
+
+def name_variants(name: str) -> list[str]:
+    """``name`` and its naive singular/plural, for matching mentions."""
+    variants = [name]
+    last = words(name)[-1] if words(name) else ""
+    if last:
+        one = singular(last)
+        if one != last:
+            variants.append(name[: len(name) - len(last)] + one)
+        else:
+            variants.append(name + "s")
+    return variants
