@@ -15,6 +15,7 @@ topic::
         details: [...]             # optional bullets
         examples: [...]            # optional
         see_also: [Virtual machine]
+    unplaced: [...]                # optional: lines the Markdown importer could not place (not loaded)
 
 Files are parsed into YAML nodes (with the C loader when PyYAML has libyaml) so every value keeps its
 line; validation collects every problem of every file and raises one ``KnowledgeError``.
@@ -326,11 +327,16 @@ class _FileChecker:
             return []
         items: list[tuple[str, Node]] = []
         for index, item in enumerate(node.value, start=1):
-            if type(item) is ScalarNode and _tag(item) == _STR_TAG:
-                value = item.value.strip()
-                if value:
-                    items.append((value, item))
-                    continue
+            # Inlined fast path of _tag(): most items are plain text whose first character rules out
+            # any implicit type; anything else goes through the full check.
+            if type(item) is ScalarNode:
+                value = item.value
+                plain_text = item.tag == _PLAIN_TAG and value and value[0] not in _IMPLICIT_FIRST
+                if plain_text or _tag(item) == _STR_TAG:
+                    value = value.strip()
+                    if value:
+                        items.append((value, item))
+                        continue
             self.not_text(item, key, label=f"item {index} of '{key}'")
         return items
 
@@ -489,16 +495,17 @@ def _label(item: _ParsedEntry) -> str:
 
 def _cross_check(parsed_files: list[_ParsedFile], problems: list[Problem]) -> None:
     """Report names claimed twice and see_also references to no known term, across all files."""
-    claimed: dict[str, tuple[_ParsedEntry, Path, int]] = {}
+    # Names and references were whitespace-normalised when parsed, so case-folding completes normalize_name.
+    claimed: dict[str, tuple[_ParsedEntry, Path, int, str]] = {}
     for parsed in parsed_files:
         for item in parsed.entries:
             for name, line, key in item.names:
-                norm = normalize_name(name)
+                norm = name.casefold()
                 owner = claimed.get(norm)
                 if owner is None:
-                    claimed[norm] = (item, parsed.path, line)
+                    claimed[norm] = (item, parsed.path, line, name)
                     continue
-                other, other_path, other_line = owner
+                other, other_path, other_line, _ = owner
                 what = "alias" if key == "aliases" else "term"
                 if other is item:
                     message = f"{what} '{name}' repeats a name of {_label(other)} (line {other_line})"
@@ -511,12 +518,14 @@ def _cross_check(parsed_files: list[_ParsedFile], problems: list[Problem]) -> No
     for parsed in parsed_files:
         for item in parsed.entries:
             for ref, line in item.see_also:
-                norm = normalize_name(ref)
+                norm = ref.casefold()
                 if norm not in claimed:
                     close = rapidfuzz.process.extractOne(
                         norm, claimed.keys(), scorer=rapidfuzz.fuzz.ratio, score_cutoff=75
                     )
-                    hint = f" (did you mean '{claimed[close[0]][0].term}'?)" if close else ""
+                    hint = ""
+                    if close is not None and claimed[close[0]][0] is not item:
+                        hint = f" (did you mean '{claimed[close[0]][3]}'?)"
                     message = f"see_also '{ref}' of {_label(item)} names no known term or alias"
                     problems.append(Problem(parsed.path, line, "see_also", message + hint))
 

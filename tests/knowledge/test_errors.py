@@ -99,7 +99,9 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_ones(write: WriteFi
     path = write("extra.yaml", VALID + "    colour: blue\n")
     problem = only_problem([path])
     assert (problem.line, problem.key) == (6, "colour")
-    assert problem.message == "unknown key 'colour' at the top of the file (allowed: topic, entries)"
+    assert (
+        problem.message == "unknown key 'colour' at the top of the file (allowed: topic, entries, unplaced)"
+    )
 
 
 def test_unknown_topic_key(write: WriteFile) -> None:
@@ -188,7 +190,7 @@ def test_missing_title(write: WriteFile) -> None:
 def test_missing_topic_and_entries(write: WriteFile) -> None:
     path = write("bare.yaml", "title: Networking\n")
     assert [(p.line, p.key, p.message) for p in problems_of([path])] == [
-        (1, "title", "unknown key 'title' at the top of the file (allowed: topic, entries)"),
+        (1, "title", "unknown key 'title' at the top of the file (allowed: topic, entries, unplaced)"),
         (1, "topic", "'topic' is missing (a mapping with at least a 'title')"),
         (1, "entries", "'entries' is missing (a list of terms)"),
     ]
@@ -479,16 +481,27 @@ def test_see_also_naming_no_known_term(write: WriteFile) -> None:
           - term: Firewall
             aliases: [packet filter]
             definition: Filters traffic.
-            see_also: [Packet Filter, Intrusion detection, firewal]
+            see_also: [Packet Filter, Intrusion detection, Fire wal, proxy server]
+          - term: Proxy
+            definition: Forwards requests.
+            see_also: [Firewal, proxxy]
         """,
     )
     assert [(p.line, p.key, p.message) for p in problems_of([path])] == [
         (7, "see_also", "see_also 'Intrusion detection' of entry 'Firewall' names no known term or alias"),
+        (7, "see_also", "see_also 'Fire wal' of entry 'Firewall' names no known term or alias"),
         (
             7,
             "see_also",
-            "see_also 'firewal' of entry 'Firewall' names no known term or alias (did you mean 'Firewall'?)",
+            "see_also 'proxy server' of entry 'Firewall' names no known term or alias",
         ),
+        (
+            10,
+            "see_also",
+            "see_also 'Firewal' of entry 'Proxy' names no known term or alias (did you mean 'Firewall'?)",
+        ),
+        # No suggestion of the entry's own term.
+        (10, "see_also", "see_also 'proxxy' of entry 'Proxy' names no known term or alias"),
     ]
 
 
@@ -626,7 +639,7 @@ def test_merge_keys_and_explicit_tags_are_reported(write: WriteFile) -> None:
         """,
     )
     assert [(p.line, p.key, p.message) for p in problems_of([path])] == [
-        (2, "base", "unknown key 'base' at the top of the file (allowed: topic, entries)"),
+        (2, "base", "unknown key 'base' at the top of the file (allowed: topic, entries, unplaced)"),
         (
             4,
             "term",
@@ -648,3 +661,12 @@ def test_the_garbage_collector_is_running_again_after_loading(write: WriteFile) 
 def test_the_c_loader_is_used_when_pyyaml_has_libyaml() -> None:
     assert yaml.__with_libyaml__
     assert issubclass(loader._NodeLoader, yaml.CSafeLoader)
+
+
+def test_unplaced_lines_are_checked_as_text_but_not_loaded(write: WriteFile) -> None:
+    kb = load_knowledge([write("imported.yaml", VALID + "    unplaced: [a stray line, another]\n")])
+    assert [e.term for e in kb] == ["Firewall"]
+    path = write("bad.yaml", VALID + "    unplaced: [fine, yes]\n")
+    problem = only_problem([path])
+    assert (problem.line, problem.key) == (6, "unplaced")
+    assert problem.message.startswith("item 2 of 'unplaced' must be text")
