@@ -530,11 +530,14 @@ def _cross_check(parsed_files: list[_ParsedFile], problems: list[Problem]) -> No
                     problems.append(Problem(parsed.path, line, "see_also", message + hint))
 
 
-def _build(parsed_files: list[_ParsedFile], problems: list[Problem]) -> KnowledgeBase:
-    """Cross-check the parsed files and return the knowledge base, or raise every problem found."""
+def _build(parsed_files: list[_ParsedFile], files: list[Path], problems: list[Problem]) -> KnowledgeBase:
+    """Cross-check the parsed files and return the knowledge base, or raise every problem found.
+
+    Problems are ordered by file (paths that are not files first, then ``files`` in order), then line.
+    """
     _cross_check(parsed_files, problems)
     if problems:
-        order = {parsed.path: index for index, parsed in enumerate(parsed_files)}
+        order = {path: index for index, path in enumerate(files)}
         problems.sort(key=lambda p: (order.get(p.path, -1), p.line or 0))
         raise KnowledgeError(problems)
     kb = KnowledgeBase()
@@ -551,11 +554,12 @@ def load_knowledge(paths: Iterable[str | Path] = (DEFAULT_KNOWLEDGE_PATH,)) -> K
     problems: list[Problem] = []
     parsed_files: list[_ParsedFile] = []
     with _gc_paused():
-        for path in _knowledge_files(paths, problems):
+        files = _knowledge_files(paths, problems)
+        for path in files:
             text = _read_text(path, problems)
             if text is not None:
                 parsed_files.append(_FileChecker(path, problems).parse(text))
-        kb = _build(parsed_files, problems)
+        kb = _build(parsed_files, files, problems)
     log.info("loaded knowledge: %s", kb.summary())
     return kb
 
@@ -565,4 +569,4 @@ def load_knowledge_text(text: str, path: Path | str = Path("<text>")) -> Knowled
     problems: list[Problem] = []
     with _gc_paused():
         parsed = _FileChecker(Path(path), problems).parse(text)
-        return _build([parsed], problems)
+        return _build([parsed], [parsed.path], problems)

@@ -670,3 +670,12 @@ def test_unplaced_lines_are_checked_as_text_but_not_loaded(write: WriteFile) -> 
     problem = only_problem([path])
     assert (problem.line, problem.key) == (6, "unplaced")
     assert problem.message.startswith("item 2 of 'unplaced' must be text")
+
+
+def test_problems_are_ordered_by_file_then_line(write: WriteFile, tmp_path: Path) -> None:
+    first = tmp_path / "a.yaml"
+    first.write_bytes(b"topic:\n  title: \xff\n")
+    second = write("b.yaml", "topic: {title: B}\nentries: []\n")
+    missing = tmp_path / "missing.yaml"
+    found = [(p.path, p.line) for p in problems_of([second, missing, first])]
+    assert found == [(missing, None), (second, 2), (first, 2)]
