@@ -198,8 +198,12 @@ class Extractor:
         if entry.add("aliases", alias):
             self.claim(entry, alias)
 
-    def entry_named(self, written: str, line: int) -> DraftEntry:
-        """The entry for a term as written (``Term (Alias)`` split), found or created."""
+    def entry_named(self, written: str, line: int, *, explained: bool = False) -> DraftEntry:
+        """The entry for a term as written (``Term (Alias)`` split), found or created.
+
+        A lower-case parenthesis is the definition when nothing else explains the term (``Type II (runs
+        from OS)``); next to an explanation a short one is taken as an alias, a longer one as a detail.
+        """
         name = tx.term_name(written)
         entry = self.find(name.name)
         if entry is None:
@@ -216,7 +220,10 @@ class Extractor:
         for example in name.examples:
             entry.add("examples", example)
         if name.note:
-            if entry.definition:
+            if explained and len(tx.words(name.note)) <= 4:
+                self.alias(entry, name.note)
+                entry.check("aliases", f'"{name.note}" taken from the parenthesis in "{written}"')
+            elif entry.definition or explained:
                 entry.add("details", tx.capitalize(name.note))
             else:
                 entry.definition = tx.capitalize(name.note)
@@ -225,7 +232,7 @@ class Extractor:
 
     def define(self, written: str, explanation: str, line: int, check: str = "") -> DraftEntry:
         """Define the term ``written`` with ``explanation`` (a repeated "Term occurs ..." is trimmed)."""
-        entry = self.entry_named(written, line)
+        entry = self.entry_named(written, line, explained=bool(explanation.strip()))
         definition = tx.capitalize(explanation.strip())
         said = tx.sentence(explanation)
         if (
@@ -490,7 +497,9 @@ class Extractor:
             self.current = entry
             return
         if self.current is not None:
-            self.current.add("details", text, "placed under the entry above; move it if it belongs elsewhere")
+            own = section is not None and self.current is section.entry
+            check = "" if own else "placed under the entry above; move it if it belongs elsewhere"
+            self.current.add("details", text, check)
             return
         self.unplace(line.line, text)
 
@@ -546,7 +555,8 @@ class Extractor:
                 self.detail_blocks(item.children, wanted)
             return
         pairs = sum(1 for item in items if _is_pair_item(item))
-        if pairs and pairs * 2 >= len(items):
+        above = self.current is not None or self.pending is not None
+        if pairs and (pairs * 2 > len(items) or (pairs * 2 == len(items) and not above)):
             self.flush()
             for item in block.items:
                 self.glossary_item(item)

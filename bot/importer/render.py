@@ -94,7 +94,7 @@ def render(draft: Draft, notes_name: str) -> str:
     """The whole knowledge file for ``draft``."""
     lines = [
         f"# Imported from {' '.join(notes_name.split())} by `python -m bot import`.",
-        "# Polish it by hand: resolve each '# check:' note and the 'unplaced' list, add aliases,",
+        "# Polish it by hand: resolve each check note and the 'unplaced' list, add aliases,",
         "# then run `python -m bot check` and `/kb reload`.",
         "topic:",
     ]

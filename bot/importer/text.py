@@ -185,6 +185,8 @@ def is_term_like(text: str, *, bold: bool = False) -> bool:
     """Whether a line could be a term on its own: short, no final full stop, not a lower-case start."""
     if not text or len(text) > (100 if bold else 60) or text[-1] in _END_PUNCT:
         return False
+    if not any(ch.isalpha() for ch in text):
+        return False
     if bold:
         return len(words(text)) <= 10
     first = text[0]
@@ -248,8 +250,10 @@ def term_name(text: str) -> TermName:
         return TermName(name, examples=split_names(_EXAMPLE_PREFIX.sub("", inner)))
     cleaned = _ALIAS_PREFIX.sub("", inner)
     aliases = split_names(cleaned)
-    looks_like_names = bool(aliases) and all(
-        len(words(alias)) <= 5 and not alias[0].islower() for alias in aliases
+    looks_like_names = (
+        bool(aliases)
+        and all(len(words(alias)) <= 5 for alias in aliases)
+        and (len(aliases) > 1 or not aliases[0][0].islower())
     )
     if looks_like_names or acronym_of(name, cleaned) or acronym_of(cleaned, name):
         return TermName(name, aliases=aliases if looks_like_names else [cleaned])
