@@ -72,11 +72,7 @@ class Entry:
         return hash((self.term, self.topic.path))
 
     def __eq__(self, other: object) -> bool:
-        return (
-            isinstance(other, Entry)
-            and self.term == other.term
-            and self.topic.path == other.topic.path
-        )
+        return isinstance(other, Entry) and self.term == other.term and self.topic.path == other.topic.path
 
 
 @dataclass(slots=True)

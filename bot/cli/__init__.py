@@ -17,7 +17,9 @@ COMMANDS = ("ask", "console", "check", "run", "importer")
 
 def build_parser() -> argparse.ArgumentParser:
     """The top-level parser with every available sub-command."""
-    parser = argparse.ArgumentParser(prog="python -m bot", description="studybot: tutor a study group from its notes.")
+    parser = argparse.ArgumentParser(
+        prog="python -m bot", description="studybot: tutor a study group from its notes."
+    )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
     for name in COMMANDS:
         try:
