@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.importer import NotesError, import_notes
+from bot.importer.render import dumper_for
 from bot.loader import load_knowledge_text
 
 _PIECES = st.sampled_from(
@@ -102,3 +104,39 @@ def test_deeply_nested_and_indented_text() -> None:
     _import_or_refuse(indented)
     quotes = "> " * 80 + "Quote - in a deep block quote\n"
     _import_or_refuse(quotes)
+
+
+_BMP_LINE = st.text(
+    alphabet=st.characters(max_codepoint=0xFFFF, blacklist_categories=("Cs",)), max_size=40
+).map(lambda s: " ".join(s.split()))
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(_BMP_LINE, st.sampled_from(["- x", "a: b", "#", "yes", "~", "1.5", "'", '"'])), max_size=6
+    )
+)
+def test_the_fast_yaml_dumper_writes_what_pyyaml_writes(values: list[str]) -> None:
+    # The importer uses libyaml's dumper for speed only where it gives PyYAML's exact bytes, so
+    # the same notes give the same file on machines with and without libyaml.
+    text = "".join(values)
+    for value in ({"definition": text}, [text], {"aliases": values}):
+        for flow in (False, True):
+            fast = yaml.dump(
+                value,
+                Dumper=dumper_for(value),
+                allow_unicode=True,
+                sort_keys=False,
+                width=1 << 30,
+                default_flow_style=None if flow else False,
+            )
+            slow = yaml.dump(
+                value,
+                Dumper=yaml.SafeDumper,
+                allow_unicode=True,
+                sort_keys=False,
+                width=1 << 30,
+                default_flow_style=None if flow else False,
+            )
+            assert fast == slow
