@@ -14,8 +14,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bot.importer import MAX_NOTES_BYTES, NotesError, import_file
+from bot.importer import MAX_NOTES_BYTES, ImportResult, NotesError, import_file
 from bot.importer.merge import merge_into
+from bot.knowledge import KnowledgeError
+from bot.loader import DEFAULT_KNOWLEDGE_PATH, display_path, load_knowledge, normalize_name
 
 log = logging.getLogger(__name__)
 
@@ -82,12 +84,47 @@ def run(args: argparse.Namespace) -> int:
             print(result.summary(), file=sys.stderr)
             print(merged.summary(str(output)), file=sys.stderr)
             return EXIT_OK
+        clashes = _clashes_with_knowledge(output, result)
         _write(output, result.text)
         print(f"{result.summary()} -> {output}", file=sys.stderr)
+        if clashes:
+            files = sorted({file for _, file in clashes})
+            shown = ", ".join(name for name, _ in clashes[:5]) + (", ..." if len(clashes) > 5 else "")
+            print(
+                f"warning: {len(clashes)} names are already in {', '.join(files)} ({shown}); "
+                f"`python -m bot check` will report them: polish them away, or import with "
+                f"--merge -o {files[0]} instead",
+                file=sys.stderr,
+            )
         return EXIT_OK
     except NotesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _clashes_with_knowledge(output: Path, result: ImportResult) -> list[tuple[str, str]]:
+    """Imported names that other files of the bundled knowledge base already use, with those files."""
+    try:
+        output.resolve().relative_to(DEFAULT_KNOWLEDGE_PATH.resolve())
+    except (ValueError, OSError):
+        return []
+    try:
+        kb = load_knowledge([DEFAULT_KNOWLEDGE_PATH])
+    except KnowledgeError:
+        return []  # `check` reports those problems itself
+    target = output.resolve()
+    claimed = {
+        normalize_name(name): display_path(entry.topic.path)
+        for entry in kb.entries
+        if entry.topic.path.resolve() != target
+        for name in entry.names
+    }
+    return [
+        (name, claimed[normalize_name(name)])
+        for entry in result.draft.entries
+        for name in entry.names()
+        if normalize_name(name) in claimed
+    ]
 
 
 def _write(path: Path, text: str) -> None:

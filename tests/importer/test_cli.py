@@ -11,7 +11,7 @@ import pytest
 
 from bot.importer import MAX_NOTES_BYTES
 from bot.loader import load_knowledge
-from tests.importer.conftest import SEED_NOTES
+from tests.importer.conftest import HAND_WRITTEN, SEED_NOTES
 
 REPO = Path(__file__).resolve().parents[2]
 
@@ -120,3 +120,22 @@ def test_the_real_command_line_prints_no_traceback(tmp_path: Path, target: str) 
     assert proc.stderr.count("\n") == 1
     assert proc.stderr.startswith("error: ")
     assert "Traceback" not in proc.stderr
+
+
+def test_warns_when_names_clash_with_the_knowledge_base(run_cli, tmp_path: Path, monkeypatch) -> None:
+    import bot.cli.importer as importer_cli
+
+    knowledge = tmp_path / "knowledge"
+    (knowledge / "security-plus").mkdir(parents=True)
+    (knowledge / "security-plus" / "virtualization.yaml").write_bytes(HAND_WRITTEN.read_bytes())
+    monkeypatch.setattr(importer_cli, "DEFAULT_KNOWLEDGE_PATH", knowledge)
+    out = knowledge / "security-plus" / "imported.yaml"
+    run = run_cli("import", SEED_NOTES, "-o", out)
+    assert run.code == 0
+    warning = run.err.strip().splitlines()[-1]
+    assert warning.startswith("warning: ")
+    assert "virtualization.yaml" in warning
+    assert "--merge" in warning
+    assert out.exists()
+    elsewhere = run_cli("import", SEED_NOTES, "-o", tmp_path / "elsewhere.yaml")
+    assert "warning" not in elsewhere.err
