@@ -103,8 +103,8 @@ class _Editor:
             text = text[:offset] + piece + text[offset:]
         return text
 
-    def append_items(self, seq: SequenceNode, items: list[str]) -> None:
-        """Append items to an existing list, in its own style."""
+    def append_items(self, seq: SequenceNode, items: list[str], comments: list[str] | None = None) -> None:
+        """Append items to an existing list, in its own style (block items may get a trailing comment)."""
         if not items:
             return
         if seq.flow_style or not seq.value:
@@ -118,9 +118,10 @@ class _Editor:
         dash = prefix.rstrip()
         indent = " " * (len(dash) - 1) if dash.endswith("-") else " " * max(seq.start_mark.column, 0)
         lines = []
-        for item in items:
+        for index, item in enumerate(items):
             dumped = dump([item]).split("\n")
-            lines.append(indent + dumped[0])
+            comment = comments[index] if comments and len(dumped) == 1 else ""
+            lines.append(indent + dumped[0] + (f"  # {comment}" if comment else ""))
             lines.extend(indent + line if line else line for line in dumped[1:])
         self.insert(self.line_after(seq), "\n".join(lines) + "\n")
 
@@ -184,7 +185,9 @@ def merge_into(existing_text: str, existing_path: Path, imported: ImportResult) 
         for entry in new_entries:
             entry.see_also = [ref for ref in entry.see_also if normalize(ref.text) in claimed]
             blocks.append("\n".join(entry_lines(entry, dash=" " * max(dash_col, 0))))
-        editor.insert(editor.line_after(entries_node), "\n" + "\n\n".join(blocks) + "\n")
+        at = editor.line_after(entries_node)
+        gap = "\n" if editor.text[at : at + 1] not in ("", "\n") else ""
+        editor.insert(at, "\n" + "\n\n".join(blocks) + "\n" + gap)
 
     unplaced_node = _value(root, "unplaced")
     known: set[str] = set()
@@ -198,7 +201,7 @@ def merge_into(existing_text: str, existing_path: Path, imported: ImportResult) 
     result.new_unplaced = len(fresh)
     if fresh:
         if isinstance(unplaced_node, SequenceNode):
-            editor.append_items(unplaced_node, [text for _, text in fresh])
+            editor.append_items(unplaced_node, [text for _, text in fresh], [f"line {n}" for n, _ in fresh])
         else:
             editor.insert(len(editor.text), "\nunplaced:\n" + "\n".join(unplaced_lines(fresh)) + "\n")
 
