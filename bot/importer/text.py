@@ -16,7 +16,7 @@ OBJECTIVE = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>definitions?|def|defined as|meaning|examples?|e\.\s?g\.?|eg|for example|for instance|"
     r"aliases|alias|aka|a\.k\.a\.?|also known as|also called|see also|related|related terms|"
-    r"notes?|tips?|remember|important)\s*(?::|-|–|—)\s*(?P<rest>.*)$",
+    r"notes?|tips?|remember|important)(?:\s*(?::|-|–|—)\s*|(?<=\.)\s+)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _LABEL_KIND = {

@@ -158,3 +158,23 @@ def test_yaml_special_text_is_quoted_and_loads_back() -> None:
         "Brackets": "[brackets] {braces} & stars | pipes > folds",
         "Dash": "- starts with a dash",
     }
+
+
+def test_labelled_lines_give_aliases_see_also_and_examples() -> None:
+    notes = (
+        "# Net\n\n"
+        "Firewall - filters traffic\n"
+        "Aliases: packet filter, FW\n"
+        "See also: Router, Proxy server\n"
+        "e.g. pfSense, iptables\n\n"
+        "Router - forwards packets between networks\n"
+    )
+    result = import_notes(notes)
+    firewall = load_knowledge_text(result.text).by_term("Firewall")
+    assert firewall is not None
+    assert firewall.aliases == ("packet filter", "FW")
+    assert firewall.see_also == ("Router",)
+    assert firewall.examples == ("pfSense", "iptables")
+    # A see-also naming no entry is kept as a detail to check, not dropped.
+    assert firewall.details == ("See also: Proxy server",)
+    assert "# check: no entry by this name" in result.text
