@@ -195,4 +195,7 @@ def run(args: argparse.Namespace) -> int:
     kb = load_kb_or_report(args.kb)
     if kb is None:
         return EXIT_KNOWLEDGE
-    return run_console(kb, stdin=sys.stdin, stdout=sys.stdout)
+    from bot.review.console import ConsoleReview  # /review (helper G); late import: it pulls in storage
+
+    with ConsoleReview() as review:
+        return run_console(kb, stdin=sys.stdin, stdout=sys.stdout, extra_commands=review.commands())

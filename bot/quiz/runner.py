@@ -23,6 +23,7 @@ from bot.quiz.round import (
     SubmitResult,
     SubmitStatus,
 )
+from bot.review.quiz import review_quiz_answer
 from bot.storage import AnswerRecord, RoundStatus, Store
 
 log = logging.getLogger(__name__)
@@ -95,9 +96,11 @@ class RoundRunner:
         """Submit an answer now; a won typed question is stored before this returns."""
         result = self.quiz.submit(member_id, answer, self.clock.now())
         if result.status is SubmitStatus.CORRECT:
-            self._wake.set()
-            if result.scored is not None:
-                await self._record([result.scored])
+            try:
+                if result.scored is not None:
+                    await self._record([result.scored])
+            finally:
+                self._wake.set()  # close the question once the points are stored
         return result
 
     async def run(self) -> RoundFinished:
@@ -163,21 +166,21 @@ class RoundRunner:
         if self.store is None or self.round_id is None:
             return
         for s in scored:
-            await self.store.record_answer(
-                AnswerRecord(
-                    round_id=self.round_id,
-                    question_index=s.question_index,
-                    guild_id=self.guild_id,
-                    channel_id=self.channel_id,
-                    member_id=s.member_id,
-                    term=s.term,
-                    topic=s.topic,
-                    correct=s.correct,
-                    points=s.points,
-                    ms=s.ms,
-                    answered_at=s.answered_at,
-                )
+            record = AnswerRecord(
+                round_id=self.round_id,
+                question_index=s.question_index,
+                guild_id=self.guild_id,
+                channel_id=self.channel_id,
+                member_id=s.member_id,
+                term=s.term,
+                topic=s.topic,
+                correct=s.correct,
+                points=s.points,
+                ms=s.ms,
+                answered_at=s.answered_at,
             )
+            if await self.store.record_answer(record):
+                await review_quiz_answer(self.store, record)  # helper G: the member's flashcard
 
     async def _end(self, status: RoundStatus) -> None:
         if self.store is not None and self.round_id is not None:

@@ -1,0 +1,161 @@
+"""Flashcards scheduled with FSRS: the card as stored, how a rating moves it, and interval previews."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime, timedelta
+from enum import IntEnum, StrEnum
+from typing import Any
+
+from fsrs import Card, Rating, Scheduler, State
+
+#: The scheduler every review uses: FSRS defaults (90 % desired retention, 1 and 10 minute learning
+#: steps), without interval fuzz so a review is reproducible (and testable against ``fsrs`` itself).
+SCHEDULER = Scheduler(enable_fuzzing=False)
+
+#: How many cards a member may meet for the first time per (UTC) day in /review.
+NEW_CARDS_PER_DAY = 10
+
+
+class Grade(IntEnum):
+    """The four answers to "how well did you know it?", as FSRS ratings."""
+
+    AGAIN = Rating.Again.value
+    HARD = Rating.Hard.value
+    GOOD = Rating.Good.value
+    EASY = Rating.Easy.value
+
+    @property
+    def rating(self) -> Rating:
+        """The ``fsrs.Rating`` with the same value."""
+        return Rating(self.value)
+
+    @property
+    def label(self) -> str:
+        """Again, Hard, Good or Easy."""
+        return self.name.capitalize()
+
+
+class CardSource(StrEnum):
+    """How a card came to exist: shown as a new card in /review, or made by a quiz answer."""
+
+    REVIEW = "review"
+    QUIZ = "quiz"
+
+
+@dataclass(frozen=True, slots=True)
+class StudyCard:
+    """One member's flashcard for one term in one server, with its FSRS state."""
+
+    id: int
+    guild_id: int
+    member_id: int
+    term: str
+    fsrs: Card
+    reps: int
+    lapses: int
+    source: CardSource
+    introduced_at: datetime
+
+    @property
+    def due_at(self) -> datetime:
+        """When the card is next due."""
+        return self.fsrs.due
+
+    @property
+    def is_new(self) -> bool:
+        """Whether the card was never rated."""
+        return self.reps == 0
+
+    def is_due(self, now: datetime) -> bool:
+        """Whether the card should be reviewed at ``now``."""
+        return self.fsrs.due <= now
+
+
+def new_fsrs_card(card_id: int, now: datetime) -> Card:
+    """A fresh FSRS card due at ``now`` (the id is ours; ``fsrs`` would otherwise sleep to make one)."""
+    return Card(card_id=card_id, state=State.Learning, due=_utc(now))
+
+
+def fsrs_columns(card: Card) -> dict[str, Any]:
+    """The FSRS state as column values of the cards table."""
+    return {
+        "state": int(card.state),
+        "step": card.step,
+        "stability": card.stability,
+        "difficulty": card.difficulty,
+        "due_at": card.due,
+        "last_review_at": card.last_review,
+    }
+
+
+def fsrs_from_row(row: Any) -> Card:
+    """The FSRS card stored in a cards row."""
+    return Card(
+        card_id=int(row.id),
+        state=State(int(row.state)),
+        step=row.step,
+        stability=None if row.stability is None else float(row.stability),
+        difficulty=None if row.difficulty is None else float(row.difficulty),
+        due=_utc(row.due_at),
+        last_review=None if row.last_review_at is None else _utc(row.last_review_at),
+    )
+
+
+def card_from_row(row: Any) -> StudyCard:
+    """A ``StudyCard`` from a cards row."""
+    return StudyCard(
+        id=int(row.id),
+        guild_id=int(row.guild_id),
+        member_id=int(row.member_id),
+        term=str(row.term),
+        fsrs=fsrs_from_row(row),
+        reps=int(row.reps),
+        lapses=int(row.lapses),
+        source=CardSource(row.source),
+        introduced_at=_utc(row.introduced_at),
+    )
+
+
+def review(card: StudyCard, grade: Grade, now: datetime) -> StudyCard:
+    """The card after being rated ``grade`` at ``now``: FSRS moves it; reps and lapses are counted."""
+    when = _utc(now)
+    if card.fsrs.last_review is not None and when < card.fsrs.last_review:
+        when = card.fsrs.last_review  # an answer stored late never reviews "before" the last review
+    reviewed, _log = SCHEDULER.review_card(card.fsrs, grade.rating, when)
+    lapsed = grade is Grade.AGAIN and card.fsrs.state is State.Review
+    return replace(card, fsrs=reviewed, reps=card.reps + 1, lapses=card.lapses + (1 if lapsed else 0))
+
+
+def previews(card: StudyCard, now: datetime) -> dict[Grade, timedelta]:
+    """How long until the card would be due again after each grade, for the button labels."""
+    out: dict[Grade, timedelta] = {}
+    for grade in Grade:
+        reviewed, _log = SCHEDULER.review_card(card.fsrs, grade.rating, _utc(now))
+        out[grade] = reviewed.due - _utc(now)
+    return out
+
+
+def short_interval(delta: timedelta) -> str:
+    """``1m``, ``10m``, ``3h``, ``4d``, ``2mo`` or ``1.5y``."""
+    seconds = max(0.0, delta.total_seconds())
+    minutes = seconds / 60
+    if minutes < 60:
+        return f"{max(1, round(minutes))}m"
+    hours = minutes / 60
+    if hours < 24:
+        return f"{round(hours)}h"
+    days = hours / 24
+    if days < 31:
+        return f"{round(days)}d"
+    if days < 365:
+        return f"{round(days / 30.4)}mo"
+    years = days / 365
+    return f"{years:.1f}y".replace(".0y", "y")
+
+
+def _utc(moment: datetime) -> datetime:
+    """``moment`` as aware UTC with ``datetime.UTC`` as tzinfo (what ``fsrs`` insists on)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime; use timezone-aware UTC")
+    return moment.astimezone(UTC)

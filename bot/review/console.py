@@ -1,0 +1,134 @@
+"""``/review`` in ``python -m bot console``: the same flashcards and database as on Discord.
+
+The console is one person, so its cards are kept as server 0, member 0. The console loop is
+synchronous; the store is async, so this keeps one event loop (``asyncio.Runner``) for the session
+and opens the store on the first ``/review``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import os
+from collections.abc import Coroutine
+from datetime import datetime
+from types import TracebackType
+from typing import Any, TypeVar
+
+from bot.cli.console import ConsoleCommand, ConsoleSession
+from bot.clock import Clock
+from bot.config import ConfigError, load_settings
+from bot.review.cards import Grade, short_interval
+from bot.review.desk import CardPrompt, NothingDue, ReviewDesk
+from bot.review.repository import ReviewRepository
+from bot.storage import Store
+
+log = logging.getLogger(__name__)
+
+#: The console's "server" and "member" in the cards table.
+CONSOLE_GUILD_ID = 0
+CONSOLE_MEMBER_ID = 0
+QUIT_WORDS = ("q", "quit", "/quit", "stop")
+
+T = TypeVar("T")
+
+
+def configured_database_url() -> str:
+    """The database of ``config.yaml`` / ``STUDYBOT_DATABASE_URL`` (what the Discord bot uses)."""
+    return load_settings(env=os.environ).database.url
+
+
+class ConsoleReview:
+    """Provides the console's ``/review`` command; use as a context manager around ``run_console``."""
+
+    def __init__(self, database_url: str | None = None, *, clock: Clock | None = None) -> None:
+        self._url = database_url
+        self._clock = clock
+        self._runner: asyncio.Runner | None = None
+        self._store: Store | None = None
+
+    def __enter__(self) -> ConsoleReview:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def commands(self) -> list[ConsoleCommand]:
+        """The commands to pass as ``run_console(..., extra_commands=...)``."""
+        return [ConsoleCommand("review", "review your flashcards (spaced repetition)", self.review)]
+
+    def close(self) -> None:
+        """Close the store and the event loop."""
+        if self._runner is not None:
+            if self._store is not None:
+                self._runner.run(self._store.close())
+                self._store = None
+            self._runner.close()
+            self._runner = None
+
+    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
+        if self._runner is None:
+            self._runner = asyncio.Runner()
+        return self._runner.run(coro)
+
+    def _desk(self) -> tuple[ReviewDesk, Clock]:
+        if self._store is None:
+            url = self._url if self._url is not None else configured_database_url()
+            self._store = self._run(Store.open(url, clock=self._clock))
+        return ReviewDesk(ReviewRepository(self._store.engine)), self._store.clock
+
+    def review(self, session: ConsoleSession, arg: str) -> None:
+        """Show due cards one by one: Enter turns a card over, 1-4 rates it, q stops."""
+        if arg.strip():
+            session.write("Usage: /review (reminders are a Discord feature: /review remind:on there)")
+            return
+        try:
+            desk, clock = self._desk()
+        except (ConfigError, OSError) as exc:
+            session.write(f"Cannot open the database: {exc}")
+            return
+        reviewed = 0
+        while True:
+            now = clock.now()
+            step = self._run(desk.next_card(CONSOLE_GUILD_ID, CONSOLE_MEMBER_ID, session.kb, now))
+            if isinstance(step, NothingDue):
+                session.write(_done_line(step, now, reviewed))
+                return
+            if not self._ask(session, desk, clock, step):
+                session.write(f"Stopped after {reviewed} card{'s' if reviewed != 1 else ''}.")
+                return
+            reviewed += 1
+
+    def _ask(self, session: ConsoleSession, desk: ReviewDesk, clock: Clock, prompt: CardPrompt) -> bool:
+        """One card; False when the user stops."""
+        label = "new" if prompt.card.is_new else f"{prompt.due_left} due"
+        session.write(f"{prompt.question}  [{prompt.entry.topic.label}, {label}]")
+        line = session.read_line("  (Enter shows the answer, q stops) ")
+        if line is None or line.strip().casefold() in QUIT_WORDS:
+            return False
+        session.write(f"  {prompt.entry.term}: {prompt.entry.definition}")
+        choices = "  ".join(
+            f"{grade.value} {grade.label.lower()} ({short_interval(delta)})"
+            for grade, delta in prompt.previews(clock.now()).items()
+        )
+        while True:
+            session.write(f"  {choices}")
+            answer = session.read_line("  rate 1-4: ")
+            if answer is None or answer.strip().casefold() in QUIT_WORDS:
+                return False
+            if answer.strip() in ("1", "2", "3", "4"):
+                grade = Grade(int(answer.strip()))
+                self._run(desk.rate(prompt.card.id, prompt.card.reps, grade, clock.now()))
+                return True
+            session.write("  Type 1 (again), 2 (hard), 3 (good) or 4 (easy), or q to stop.")
+
+
+def _done_line(step: NothingDue, now: datetime, reviewed: int) -> str:
+    """What the console says when no card is due."""
+    done = f"Reviewed {reviewed} card{'s' if reviewed != 1 else ''}. " if reviewed else ""
+    if step.next_due is None:
+        return f"{done}No cards due: the notes have no terms to review."
+    when = step.next_due.strftime("%Y-%m-%d %H:%M UTC")
+    return f"{done}No cards due, next one in {short_interval(step.next_due - now)} ({when})."

@@ -1,0 +1,36 @@
+"""Quiz answers feed the flashcards: a right answer rates the member's card Good, a wrong one Again."""
+
+from __future__ import annotations
+
+import logging
+
+from sqlalchemy.exc import SQLAlchemyError
+
+from bot.review.cards import CardSource, Grade, StudyCard
+from bot.review.repository import ReviewRepository
+from bot.storage import AnswerRecord, Store
+
+log = logging.getLogger(__name__)
+
+
+def grade_of(correct: bool) -> Grade:
+    """Good for a right answer, Again for a wrong one."""
+    return Grade.GOOD if correct else Grade.AGAIN
+
+
+async def review_quiz_answer(store: Store, record: AnswerRecord) -> StudyCard | None:
+    """Update the answering member's card for the asked term; a database error is logged, not raised."""
+    repository = ReviewRepository(store.engine)
+    try:
+        return await repository.rate_term(
+            record.guild_id,
+            record.member_id,
+            record.term,
+            grade_of(record.correct),
+            record.answered_at,
+            source=CardSource.QUIZ,
+        )
+    except (SQLAlchemyError, RuntimeError):
+        # the answer and the points are already stored; a missed card update must not stop the round
+        log.exception("could not update the card of %s for %r", record.member_id, record.term)
+        return None
