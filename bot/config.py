@@ -120,9 +120,15 @@ class _Invalid(Exception):
 Parser = Callable[[Any], Any]
 
 
+#: A Discord bot token (id . timestamp . HMAC) pasted into the wrong key must not be echoed either.
+_TOKEN_SHAPE = re.compile(r"[\w-]{20,}\.[\w-]{5,}\.[\w-]{20,}")
+
+
 def _shown(value: Any) -> str:
-    """The raw value for an error message, kept short."""
+    """The raw value for an error message, kept short (token-shaped text is not shown)."""
     text = repr(value)
+    if _TOKEN_SHAPE.search(text):
+        return "a token-shaped value (not shown)"
     return text if len(text) <= 60 else text[:57] + "..."
 
 
