@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 
 DEFAULT_DATABASE_PATH = Path("data") / "studybot.db"
 _MIGRATION_LOCK = 0x5757_0001  # pg_advisory_xact_lock key: one migrator at a time
+_NAME_LENGTH = 200  # answers.term, answers.topic and daily_scores.topic are String(200)
 
 
 class Period(StrEnum):
@@ -302,6 +303,8 @@ class Store:
         """Store one answer and add it to the totals in one transaction; False if it was already stored."""
         day = record.answered_at.astimezone(UTC).date()
         correct = 1 if record.correct else 0
+        # PostgreSQL refuses text longer than the columns (SQLite does not): clip over-long note names
+        term, topic = record.term[:_NAME_LENGTH], record.topic[:_NAME_LENGTH]
         ins = self._insert
         answer_stmt = (
             ins(answers)
@@ -311,8 +314,8 @@ class Store:
                 guild_id=record.guild_id,
                 channel_id=record.channel_id,
                 member_id=record.member_id,
-                term=record.term,
-                topic=record.topic,
+                term=term,
+                topic=topic,
                 correct=record.correct,
                 points=record.points,
                 ms=record.ms,
@@ -347,7 +350,7 @@ class Store:
         daily_ins = ins(daily_scores).values(
             guild_id=record.guild_id,
             day=day,
-            topic=record.topic,
+            topic=topic,
             member_id=record.member_id,
             points=record.points,
             answered=1,
