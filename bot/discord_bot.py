@@ -146,6 +146,7 @@ class StudyBot(commands.Bot):
         *,
         extensions: Sequence[str] | None = None,
         clock: Callable[[], float] = time.monotonic,
+        identify_delay: float = 5.0,
         **options: Any,
     ) -> None:
         options.setdefault("guild_ready_timeout", 2.0)
@@ -164,6 +165,7 @@ class StudyBot(commands.Bot):
         )
         self.settings = settings
         self.clock = clock
+        self.identify_delay = identify_delay
         self.extension_list: list[str] = list(extension_names() if extensions is None else extensions)
         self._knowledge: tuple[KnowledgeBase, Matcher] = (kb, matcher)
         self._reload_lock = asyncio.Lock()
@@ -228,6 +230,11 @@ class StudyBot(commands.Bot):
                 log.info("Synced %d commands to guild %d", len(self.synced_commands), guild_id)
         except discord.HTTPException as exc:
             log.error("Could not sync commands (%s); is the bot in every guild listed in discord.sync?", exc)
+
+    async def before_identify_hook(self, shard_id: int | None, *, initial: bool = False) -> None:
+        """Wait ``identify_delay`` (Discord's 5 s) before every IDENTIFY but the first."""
+        if not initial:
+            await asyncio.sleep(self.identify_delay)
 
     async def close(self) -> None:
         """Close the store, then the connection."""
