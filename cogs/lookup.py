@@ -15,7 +15,9 @@ from bot.discord_bot import StudyBot
 from bot.knowledge import Entry
 from bot.matcher import Answer, NotFound
 from cogs._render import (
+    CHOICE_LIMIT,
     CHOICES_LIMIT,
+    ELLIPSIS,
     EMBED_COLOUR,
     EMBED_DESCRIPTION_LIMIT,
     button_label,
@@ -111,6 +113,10 @@ class Lookup(commands.Cog):
         self, interaction: discord.Interaction[Any], term: app_commands.Range[str, 1, 200]
     ) -> None:
         """Look up a term in the notes."""
+        chosen = self.chosen_entry(term)
+        if chosen is not None:
+            await interaction.response.send_message(embed=entry_embed(chosen))
+            return
         result = self.bot.matcher.lookup(term)
         if isinstance(result, Answer):
             await interaction.response.send_message(embed=entry_embed(result.entry))
@@ -120,6 +126,13 @@ class Lookup(commands.Cog):
             await interaction.response.send_message(not_found_text(result), view=view, ephemeral=True)
         else:
             await interaction.response.send_message(not_found_text(result), ephemeral=True)
+
+    def chosen_entry(self, value: str) -> Entry | None:
+        """The entry behind an autocomplete value that had to be shortened to 100 characters."""
+        if not value.endswith(ELLIPSIS):
+            return None
+        found = [e for e in self.bot.kb.entries if len(e.term) > CHOICE_LIMIT and choice_text(e.term) == value]
+        return found[0] if len(found) == 1 else None
 
     @define.autocomplete("term")
     async def define_autocomplete(

@@ -754,7 +754,7 @@ class FakeDiscord:
         return item
 
     async def slash(
-        self, member: Member, channel: Channel, command: str, **options: Any
+        self, member: Member, channel: Channel, command: str, /, **options: Any
     ) -> InteractionHandle:
         """``member`` runs ``/command`` (sub-commands separated by spaces) in ``channel``."""
         data = self._command_data(member.guild, command, options)
@@ -763,9 +763,13 @@ class FakeDiscord:
         return InteractionHandle(self, record)
 
     async def autocomplete(
-        self, member: Member, channel: Channel, command: str, focused: str, **options: Any
+        self, member: Member, channel: Channel, command: str, /, focused: str | None = None, **options: Any
     ) -> list[dict[str, Any]]:
-        """``member`` types in option ``focused`` of ``/command``; returns the bot's choices."""
+        """``member`` types in option ``focused`` (default: the only option given) of ``/command``."""
+        if focused is None:
+            if len(options) != 1:
+                raise FakeDiscordError("say which option is focused")
+            focused = next(iter(options))
         data = self._command_data(member.guild, command, options, focused=focused)
         record = self._interaction_payload(AUTOCOMPLETE, member, channel, data, None)
         await self.dispatch("INTERACTION_CREATE", record.payload, guild_id=member.guild.id)
@@ -1079,7 +1083,9 @@ class FakeDiscord:
             message["guild_id"] = str(channel.guild_id)
         reference = data.get("message_reference")
         if reference:
-            message["message_reference"] = reference
+            message["message_reference"] = {
+                k: str(v) if k.endswith("_id") and v is not None else v for k, v in reference.items()
+            }
             message["type"] = 19
         if interaction is not None:
             user = interaction.payload["member"]["user"]
