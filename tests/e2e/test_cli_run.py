@@ -1,0 +1,96 @@
+"""``python -m bot run`` as users start it: config errors are one line and exit 2; no token -> console."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+
+
+def run_bot_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, stdin: str = ""
+) -> subprocess.CompletedProcess[str]:
+    """``python -m bot run ARGS`` in ``cwd`` with only ``env`` (plus PATH and PYTHONPATH) set."""
+    clean = {"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO), **(env or {})}
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "run", *args],
+        cwd=cwd,
+        env=clean,
+        input=stdin,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+
+@pytest.mark.parametrize(
+    ("config", "env", "expected"),
+    [
+        (
+            "quiz:\n  seconds: abc\n",
+            {"DISCORD_TOKEN": "x.y.z"},
+            "error: config.yaml: quiz.seconds: must be an integer from 5 to 120, got 'abc'",
+        ),
+        (
+            "quizz:\n  seconds: 10\n",
+            {"DISCORD_TOKEN": "x.y.z"},
+            "error: config.yaml: quizz: unknown key (did you mean 'quiz'?)",
+        ),
+        (
+            "discord:\n  sync: [general]\n",
+            {"DISCORD_TOKEN": "x.y.z"},
+            "error: config.yaml: discord.sync: must be \"global\" or a list of guild ids, got ['general']",
+        ),
+        (
+            "quiz: [unclosed\n",
+            {"DISCORD_TOKEN": "x.y.z"},
+            "error: config.yaml:2: invalid YAML: expected ',' or ']', but got '<stream end>'",
+        ),
+        (
+            "",
+            {"DISCORD_TOKEN": "x.y.z", "STUDYBOT_QUIZ_MODE": "oral"},
+            "error: STUDYBOT_QUIZ_MODE: must be one of typed, buttons, mixed, got 'oral'",
+        ),
+        (
+            "",
+            {"DISCORD_TOKEN": "x.y.z", "STUDYBOT_LOOKUP_COOLDOWN": "5"},
+            "error: STUDYBOT_LOOKUP_COOLDOWN: unknown setting (did you mean 'STUDYBOT_LOOKUP_COOLDOWN_RATE'?)",
+        ),
+        (
+            "",
+            {},
+            "error: no DISCORD_TOKEN is set: export DISCORD_TOKEN=<your bot token> "
+            "(or use --console-without-token for the offline console)",
+        ),
+    ],
+)
+def test_config_errors_are_one_line_on_stderr_with_exit_code_2(
+    tmp_path: Path, config: str, env: dict[str, str], expected: str
+) -> None:
+    (tmp_path / "config.yaml").write_text(config, encoding="utf-8")
+    result = run_bot_cli(cwd=tmp_path, env=env)
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [expected]
+    assert "Traceback" not in result.stderr
+    assert result.stdout == ""
+
+
+def test_a_missing_config_file_given_with_config_is_an_error(tmp_path: Path) -> None:
+    result = run_bot_cli("--config", "nowhere.yaml", cwd=tmp_path, env={"DISCORD_TOKEN": "x.y.z"})
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == ["error: nowhere.yaml: file not found"]
+
+
+def test_without_a_token_the_flag_starts_the_offline_console_on_the_bundled_notes(tmp_path: Path) -> None:
+    result = run_bot_cli("--console-without-token", cwd=tmp_path, stdin="what is a hypervisor?\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "No DISCORD_TOKEN is set: starting the offline console on the bundled knowledge base (Ctrl-D to quit)."
+    ]
+    assert "Software that manages the distribution of the physical resources" in result.stdout
