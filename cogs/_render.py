@@ -82,25 +82,34 @@ def bullets(items: Sequence[str], limit: int) -> str:
     return fit_lines([f"• {item}" for item in items], limit)
 
 
+def _present(items: Sequence[str]) -> list[str]:
+    """Items that are not blank (Discord refuses blank field values)."""
+    return [item.strip() for item in items if item.strip()]
+
+
 def entry_embed(entry: Entry) -> discord.Embed:
     """The card for one entry: term, definition, details, examples, topic and objective, see-also."""
     embed = discord.Embed(
-        title=truncate(entry.term, EMBED_TITLE_LIMIT),
-        description=truncate(entry.definition, EMBED_DESCRIPTION_LIMIT),
+        title=truncate(entry.term.strip() or "(no term)", EMBED_TITLE_LIMIT),
+        description=truncate(entry.definition.strip() or "(no definition)", EMBED_DESCRIPTION_LIMIT),
         colour=EMBED_COLOUR,
     )
-    if entry.details:
-        embed.add_field(name="Details", value=bullets(entry.details, EMBED_FIELD_VALUE_LIMIT), inline=False)
-    if entry.examples:
-        embed.add_field(name="Examples", value=bullets(entry.examples, EMBED_FIELD_VALUE_LIMIT), inline=False)
-    topic = entry.topic
-    embed.add_field(name="Topic", value=truncate(topic.label, EMBED_FIELD_VALUE_LIMIT), inline=True)
-    if entry.see_also:
+    details, examples = _present(entry.details), _present(entry.examples)
+    if details:
+        embed.add_field(name="Details", value=bullets(details, EMBED_FIELD_VALUE_LIMIT), inline=False)
+    if examples:
+        embed.add_field(name="Examples", value=bullets(examples, EMBED_FIELD_VALUE_LIMIT), inline=False)
+    topic = entry.topic.label.strip()
+    if topic:
+        embed.add_field(name="Topic", value=truncate(topic, EMBED_FIELD_VALUE_LIMIT), inline=True)
+    see_also = _present(entry.see_also)
+    if see_also:
         embed.add_field(
-            name="See also", value=truncate(", ".join(entry.see_also), EMBED_FIELD_VALUE_LIMIT), inline=True
+            name="See also", value=truncate(", ".join(see_also), EMBED_FIELD_VALUE_LIMIT), inline=True
         )
-    if entry.aliases:
-        embed.set_footer(text=truncate("Also called: " + ", ".join(entry.aliases), EMBED_FOOTER_LIMIT))
+    aliases = _present(entry.aliases)
+    if aliases:
+        embed.set_footer(text=truncate("Also called: " + ", ".join(aliases), EMBED_FOOTER_LIMIT))
     return fit_embed(embed)
 
 

@@ -131,7 +131,9 @@ class Lookup(commands.Cog):
         """The entry behind an autocomplete value that had to be shortened to 100 characters."""
         if not value.endswith(ELLIPSIS):
             return None
-        found = [e for e in self.bot.kb.entries if len(e.term) > CHOICE_LIMIT and choice_text(e.term) == value]
+        found = [
+            e for e in self.bot.kb.entries if len(e.term) > CHOICE_LIMIT and choice_text(e.term) == value
+        ]
         return found[0] if len(found) == 1 else None
 
     @define.autocomplete("term")

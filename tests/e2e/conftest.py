@@ -143,7 +143,8 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[StartBot]:
         config_path.write_text(yaml.safe_dump(merge(defaults, override)), encoding="utf-8")
         settings = load_settings(config_path, {"DISCORD_TOKEN": fake.token, **(env or {})})
         bot_options.setdefault("guild_ready_timeout", 0.05)
-        bot_options.setdefault("identify_delay", 0.0)  # Discord wants 5 s between IDENTIFYs; the fake does not
+        # Discord wants 5 s between IDENTIFYs; the fake does not.
+        bot_options.setdefault("identify_delay", 0.0)
         bot = create_bot(settings, **bot_options)
         task = asyncio.create_task(run_bot(bot), name="studybot")
         harness = Harness(the_world, bot, task, settings, config_path)

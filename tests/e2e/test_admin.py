@@ -29,7 +29,9 @@ entries:
 """
 
 
-async def test_reload_picks_up_new_notes_and_keeps_the_old_ones_when_broken(start_bot: StartBot, tmp_path) -> None:
+async def test_reload_picks_up_new_notes_and_keeps_the_old_ones_when_broken(
+    start_bot: StartBot, tmp_path
+) -> None:
     notes = copy_bundled_knowledge(tmp_path)
     h = await start_bot({"knowledge": {"paths": [str(notes)]}})
     w = h.world

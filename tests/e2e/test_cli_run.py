@@ -60,7 +60,8 @@ def run_bot_cli(
         (
             "",
             {"DISCORD_TOKEN": "x.y.z", "STUDYBOT_LOOKUP_COOLDOWN": "5"},
-            "error: STUDYBOT_LOOKUP_COOLDOWN: unknown setting (did you mean 'STUDYBOT_LOOKUP_COOLDOWN_RATE'?)",
+            "error: STUDYBOT_LOOKUP_COOLDOWN: unknown setting "
+            "(did you mean 'STUDYBOT_LOOKUP_COOLDOWN_RATE'?)",
         ),
         (
             "",
@@ -91,6 +92,7 @@ def test_without_a_token_the_flag_starts_the_offline_console_on_the_bundled_note
     result = run_bot_cli("--console-without-token", cwd=tmp_path, stdin="what is a hypervisor?\n")
     assert result.returncode == 0, result.stderr
     assert result.stderr.splitlines() == [
-        "No DISCORD_TOKEN is set: starting the offline console on the bundled knowledge base (Ctrl-D to quit)."
+        "No DISCORD_TOKEN is set: starting the offline console on the bundled knowledge base "
+        "(Ctrl-D to quit)."
     ]
     assert "Software that manages the distribution of the physical resources" in result.stdout

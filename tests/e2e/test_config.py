@@ -43,7 +43,8 @@ def test_defaults_without_a_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     assert settings.discord.gateway_url == "wss://gateway.discord.gg"
     assert settings.discord.sync == "global"
     assert settings.discord.message_content is True
-    assert settings.discord.shard_count is None and not settings.discord.sharded
+    assert settings.discord.shard_count is None
+    assert not settings.discord.sharded
     assert (settings.quiz.questions, settings.quiz.seconds, settings.quiz.mode) == (10, 30, "mixed")
     assert (settings.schedule.grace_minutes, settings.schedule.reminder_minutes) == (10, 0)
     assert settings.log_level == "INFO"
@@ -215,7 +216,9 @@ def test_the_token_comes_from_discord_token_and_is_never_shown(tmp_path: Path) -
     secret = "MTIzNDU2Nzg5MDEyMzQ1Njc4.GhIjKl.abcdefghijklmnopqrstuvwxyz0123"
     s = load_settings(None, {"DISCORD_TOKEN": secret})
     assert s.discord.token == secret
-    assert secret not in repr(s) and secret not in str(s) and secret not in describe(s)
+    assert secret not in repr(s)
+    assert secret not in str(s)
+    assert secret not in describe(s)
     assert "token=set" in describe(s)
     # In the (git-ignored) config.yaml too, and the environment wins.
     path = write(tmp_path, f"discord:\n  token: {secret}\n")
@@ -223,7 +226,8 @@ def test_the_token_comes_from_discord_token_and_is_never_shown(tmp_path: Path) -
     assert load_settings(path, {"DISCORD_TOKEN": "other.token.value"}).discord.token == "other.token.value"
     for bad in (f"Bot {secret}", "has space"):
         message = error_of(None, {"DISCORD_TOKEN": bad})
-        assert secret not in message and "has space" not in message
+        assert secret not in message
+        assert "has space" not in message
         assert message.startswith("DISCORD_TOKEN: must")
 
 

@@ -53,7 +53,8 @@ async def test_message_content_requested_but_not_enabled_in_the_portal_stops_the
         build_world(fake)
         config = tmp_path / "config.yaml"
         config.write_text(
-            f"discord:\n  api_base_url: {fake.api_base_url}\n  gateway_url: {fake.gateway_url}\n", encoding="utf-8"
+            f"discord:\n  api_base_url: {fake.api_base_url}\n  gateway_url: {fake.gateway_url}\n",
+            encoding="utf-8",
         )
         bot = create_bot(load_settings(config, {"DISCORD_TOKEN": fake.token}), guild_ready_timeout=0.05)
         with pytest.raises(discord.PrivilegedIntentsRequired):
@@ -97,9 +98,7 @@ def two_shard_world(fake: FakeDiscord) -> World:
 
 
 async def test_shards_identify_separately_and_each_answers_its_guilds(start_bot: StartBot) -> None:
-    h = await start_bot(
-        lambda w: {"discord": {"shard_count": 2, "sync": "global"}}, world=two_shard_world
-    )
+    h = await start_bot(lambda w: {"discord": {"shard_count": 2, "sync": "global"}}, world=two_shard_world)
     assert isinstance(h.bot, ShardedStudyBot)
     await h.fake.wait_until_ready(shards=2)
     assert sorted(tuple(p["shard"]) for p in h.fake.identify_payloads) == [(0, 2), (1, 2)]

@@ -20,14 +20,15 @@ def _too_long(problems: Problems, path: str, value: Any, limit: int) -> None:
 
 
 def _required(problems: Problems, path: str, data: dict[str, Any], key: str) -> bool:
-    if data.get(key) in (None, ""):
+    value = data.get(key)
+    if value is None or (isinstance(value, str) and not value.strip()):
         problems[f"{path}{key}"] = ("BASE_TYPE_REQUIRED", "This field is required")
         return False
     return True
 
 
 def embed_problems(embeds: Any, problems: Problems) -> None:
-    """Embed limits: 10 embeds, title 256, description 4096, 25 fields (256/1024), footer 2048, 6000 in all."""
+    """Embed limits: 10 embeds, title 256, description 4096, 25 fields (256/1024), footer 2048, 6000 total."""
     if not isinstance(embeds, list):
         problems["embeds"] = ("BASE_TYPE_BAD_TYPE", "Must be an array.")
         return

@@ -10,6 +10,7 @@ have refused in ``fake.violations`` (tests should assert it stays empty).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import json
 import logging
 import re
@@ -171,13 +172,13 @@ class InteractionHandle:
         self.record = record
         self._cursor = 0
 
-    async def response(self, timeout: float = 5.0) -> dict[str, Any]:
+    async def response(self, timeout: float = 5.0) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
         """The initial callback body ``{"type": ..., "data": ...}``."""
         await self.fake.wait_for(lambda: self.record.response is not None, timeout, "an interaction response")
         assert self.record.response is not None
         return self.record.response
 
-    async def message(self, timeout: float = 5.0) -> dict[str, Any]:
+    async def message(self, timeout: float = 5.0) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
         """The next message shown for this interaction (response, edit of a deferral, or follow-up)."""
         await self.fake.wait_for(
             lambda: len(self.record.timeline) > self._cursor, timeout, "a message for the interaction"
@@ -186,7 +187,7 @@ class InteractionHandle:
         self._cursor += 1
         return message
 
-    async def choices(self, timeout: float = 5.0) -> list[dict[str, Any]]:
+    async def choices(self, timeout: float = 5.0) -> list[dict[str, Any]]:  # noqa: ASYNC109 - a test API
         """The autocomplete choices."""
         await self.fake.wait_for(lambda: self.record.choices is not None, timeout, "autocomplete choices")
         assert self.record.choices is not None
@@ -357,7 +358,10 @@ class FakeDiscord:
             self._changed.notify_all()
 
     async def wait_for(
-        self, predicate: Callable[[], bool], timeout: float = 5.0, what: str = "a condition"
+        self,
+        predicate: Callable[[], bool],
+        timeout: float = 5.0,  # noqa: ASYNC109 - a test API
+        what: str = "a condition",
     ) -> None:
         """Wait (event-driven) until ``predicate()`` holds; FakeDiscordError after ``timeout`` seconds."""
         async with self._changed:
@@ -366,7 +370,7 @@ class FakeDiscord:
             except TimeoutError:
                 raise FakeDiscordError(f"timed out after {timeout} s waiting for {what}") from None
 
-    async def next_message(self, channel: Channel | int, timeout: float = 5.0) -> dict[str, Any]:
+    async def next_message(self, channel: Channel | int, timeout: float = 5.0) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
         """The next message the bot posted in ``channel`` (POST /channels/{id}/messages) not yet returned."""
         channel_id = channel if isinstance(channel, int) else channel.id
         position = self._channel_cursor.get(channel_id, 0)
@@ -383,7 +387,7 @@ class FakeDiscord:
         channel_id = channel if isinstance(channel, int) else channel.id
         return self.channel_messages.get(channel_id, [])[self._channel_cursor.get(channel_id, 0) :]
 
-    async def wait_until_ready(self, shards: int = 1, timeout: float = 5.0) -> None:
+    async def wait_until_ready(self, shards: int = 1, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a test API
         """Wait until ``shards`` sessions identified and got their guilds."""
         await self.wait_for(
             lambda: sum(1 for s in self.sessions.values() if s.ws is not None) >= shards,
@@ -1114,9 +1118,9 @@ class FakeDiscord:
             return self._refuse(call, 404, {"message": "Unknown Channel", "code": 10003}, "unknown channel")
         problems = message_problems(body)
         reference = (body or {}).get("message_reference") if isinstance(body, dict) else None
-        if reference and int(reference.get("message_id", 0)) not in self.messages:
-            if reference.get("fail_if_not_exists", True):
-                problems["message_reference"] = ("REPLIES_UNKNOWN_MESSAGE", "Unknown message")
+        unknown = reference and int(reference.get("message_id", 0)) not in self.messages
+        if unknown and reference.get("fail_if_not_exists", True):
+            problems["message_reference"] = ("REPLIES_UNKNOWN_MESSAGE", "Unknown message")
         if problems:
             return self._invalid(call, problems)
         self._record_send("reply" if reference else "channel", target.id, body)
@@ -1295,8 +1299,7 @@ class FakeDiscord:
     def _target_message(self, record: InteractionRecord, target: str) -> dict[str, Any] | None:
         if target == "@original":
             return record.original
-        found = self.messages.get(int(target))
-        return found
+        return self.messages.get(int(target))
 
     async def _webhook_get(self, call: Call, body: Any, app: str, token: str, target: str) -> web.Response:
         record = self._record_for_token(call, app, token)
@@ -1421,12 +1424,10 @@ class FakeDiscord:
         return self._json(200, event)
 
     async def _dispatch_event_change(self, name: str, event: dict[str, Any]) -> None:
-        try:
+        with contextlib.suppress(FakeDiscordError):
             await self.dispatch(
                 name, event, guild_id=int(event["guild_id"]), intent=INTENT_GUILD_SCHEDULED_EVENTS
             )
-        except FakeDiscordError:
-            pass
 
     async def _get_event(self, call: Call, body: Any, guild: str, event: str) -> web.Response:
         found = self.scheduled_events.get(int(event))
