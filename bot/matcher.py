@@ -21,9 +21,10 @@ import bisect
 import logging
 import math
 from array import array
-from collections import defaultdict
-from collections.abc import Iterable
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -34,8 +35,6 @@ from bot.text import (
     content_stems,
     content_stems_of_tokens,
     name_key,
-    singular,
-    stem,
     word_set,
     words,
 )
@@ -141,7 +140,12 @@ _DESC_COVERAGE = 0.6  # share of the question's IDF weight the answer's term and
 _DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs
 _BM25_K1 = 1.2
 _BM25_B = 0.75
-_COMMON_DF = 0.05  # stems in more than this share of entries are only scored on candidates found otherwise
+_K1_PLUS = _BM25_K1 + 1
+_DESCRIBE_CAP = 200  # most entries BM25-scored per description look-up
+_MAX_STEMS = 8  # rarest question words used to find description candidates
+_COMMON_MIN = 1000  # words in more entries than this (or an eighth of them) only score, never nominate
+_CANDIDATE_CAP = 1200  # most names fuzzy-scored per look-up
+_COMPLETE_CAP = 600  # most names fuzzy-scored per completion
 
 
 @dataclass(slots=True)
@@ -210,18 +214,21 @@ class Matcher:
         self.kb = kb
         self._entries: list[Entry] = list(kb.entries)
         self._names: list[str] = []  # normalised key of every term and alias
-        self._name_entry: array[int] = array("i")
+        self._name_entry: array[int] = array("i")  # name index -> entry index
         self._name_is_term: array[int] = array("b")
-        self._exact: dict[str, list[int]] = {}  # key -> name indexes
-        self._compact: dict[str, list[int]] = {}  # key without spaces -> name indexes
-        self._word_names: dict[str, list[int]] = defaultdict(list)  # word -> name indexes
-        self._word_deletes: dict[str, list[str]] = defaultdict(list)  # one-deletion -> words
-        self._words_by_first: dict[str, list[str]] = defaultdict(list)
-        self._prefix: list[tuple[str, int]] = []  # (canonical name, name index) of terms and aliases, sorted
-        self._prefix_terms: list[tuple[str, int]] = []  # the same for terms only
-        self._inner: list[tuple[str, int]] = []  # (name from its 2nd, 3rd... word on, name index), sorted
+        self._exact: dict[str, int] = {}  # key -> first name index with it
+        self._exact_more: dict[str, list[int]] = {}  # key -> all name indexes, for keys several names share
+        self._word_names: dict[str, array[int]] = {}  # word -> name indexes, shortest names first
+        self._word_deletes: dict[str, list[str]] = {}  # one-deletion variant -> words
+        self._words_by_first: dict[str, list[str]] = {}  # first letter -> words
+        self._vocabulary: list[str] = []  # every name word, sorted
+        self._max_name_words = 0
+        self._prefix = _SortedNames()  # canonical terms and aliases
+        self._prefix_terms = _SortedNames()  # canonical terms only
+        self._inner = _SortedNames()  # names from their 2nd, 3rd... word on
         self._alphabetical: list[int] = []
-        self._postings: dict[str, tuple[array[int], array[float], array[int]]] = {}
+        self._postings: dict[str, tuple[array[int], array[float]]] = {}  # stem -> (entries, signed tf)
+        self._norms: array[float] = array("f")  # BM25 length normalisation per entry
         self._build_names()
         self._build_descriptions()
         log.debug(
@@ -235,71 +242,80 @@ class Matcher:
 
     def _build_names(self) -> None:
         """Index every term and alias for exact, fuzzy and prefix look-ups."""
-        seen: set[tuple[str, int]] = set()
+        word_names: dict[str, list[int]] = defaultdict(list)
+        prefix: list[tuple[str, int]] = []
+        prefix_terms: list[tuple[str, int]] = []
+        inner: list[tuple[str, int]] = []
         for entry_index, entry in enumerate(self._entries):
+            keys: set[str] = set()
             for position, name in enumerate(entry.names):
                 tokens = canonical(words(name))
                 key = name_key(tokens)
-                if not key or (key, entry_index) in seen:
+                if not key or key in keys:
                     continue
-                seen.add((key, entry_index))
+                keys.add(key)
                 name_index = len(self._names)
                 self._names.append(key)
                 self._name_entry.append(entry_index)
                 self._name_is_term.append(1 if position == 0 else 0)
-                self._exact.setdefault(key, []).append(name_index)
-                self._compact.setdefault(key.replace(" ", ""), []).append(name_index)
-                for word in set(key.split()):
-                    self._word_names[word].append(name_index)
+                if key in self._exact:
+                    self._exact_more.setdefault(key, [self._exact[key]]).append(name_index)
+                else:
+                    self._exact[key] = name_index
+                key_words = key.split()
+                self._max_name_words = max(self._max_name_words, len(key_words))
+                for word in set(key_words):
+                    word_names[word].append(name_index)
                 plain = " ".join(tokens)
-                self._prefix.append((plain, name_index))
+                prefix.append((plain, name_index))
                 if position == 0:
-                    self._prefix_terms.append((plain, name_index))
+                    prefix_terms.append((plain, name_index))
                 for i in range(1, len(tokens)):
-                    self._inner.append((" ".join(tokens[i:]), name_index))
-        for word in self._word_names:
+                    inner.append((" ".join(tokens[i:]), name_index))
+        names = self._names
+        for word, indexes in word_names.items():
+            indexes.sort(key=lambda i: len(names[i]))
+            self._word_names[word] = array("i", indexes)
             if len(word) >= 4:
                 for deleted in _deletes(word):
-                    self._word_deletes[deleted].append(word)
-            self._words_by_first[word[0]].append(word)
-        self._prefix.sort()
-        self._prefix_terms.sort()
-        self._inner.sort()
+                    self._word_deletes.setdefault(deleted, []).append(word)
+            self._words_by_first.setdefault(word[0], []).append(word)
+        self._vocabulary = sorted(word_names)
+        self._prefix = _SortedNames(prefix)
+        self._prefix_terms = _SortedNames(prefix_terms)
+        self._inner = _SortedNames(inner)
         self._alphabetical = sorted(range(len(self._entries)), key=lambda i: self._entries[i].term.casefold())
 
     def _build_descriptions(self) -> None:
-        """Index stemmed content words of names, definitions and details (BM25, field-weighted)."""
-        doc_weights: list[dict[str, tuple[float, bool]]] = []
-        for entry in self._entries:
-            weights: dict[str, tuple[float, bool]] = {}
+        """Index stemmed content words of names, definitions and details (BM25, field-weighted).
 
-            def add(
-                text: str, weight: float, strong: bool, weights: dict[str, tuple[float, bool]] = weights
-            ) -> None:
-                for s in content_stems(text):
-                    old, old_strong = weights.get(s, (0.0, False))
-                    weights[s] = (old + weight, old_strong or strong)
-
-            for name in entry.names:
-                add(name, 1.5, True)
-            add(entry.definition, 1.0, True)
-            for detail in entry.details:
-                add(detail, 0.4, False)
-            for example in entry.examples:
-                add(example, 0.4, False)
-            doc_weights.append(weights)
-        lengths = [sum(w for w, _ in d.values()) for d in doc_weights]
+        A posting stores the entry and the word's weighted frequency in it, negated when the word
+        occurs only in details or examples (not in the names or the definition).
+        """
+        postings: dict[str, tuple[array[int], array[float]]] = {}
+        lengths = array("f")
+        for doc, entry in enumerate(self._entries):
+            tf: dict[str, float] = dict(Counter(content_stems(entry.definition)))
+            for s in content_stems(" ".join(entry.names)):
+                tf[s] = tf.get(s, 0) + 1.5
+            weak: dict[str, float] = {}
+            if entry.details or entry.examples:
+                for s in content_stems(" ".join((*entry.details, *entry.examples))):
+                    if s in tf:
+                        tf[s] += 0.4
+                    else:
+                        weak[s] = weak.get(s, 0.0) - 0.4
+            lengths.append(sum(tf.values()) - sum(weak.values()))
+            for items in (tf.items(), weak.items()):
+                for s, weight in items:
+                    posting = postings.get(s)
+                    if posting is None:
+                        posting = postings[s] = (array("i"), array("f"))
+                    posting[0].append(doc)
+                    posting[1].append(weight)
         average = (sum(lengths) / len(lengths)) if lengths else 1.0
-        docs: dict[str, array[int]] = defaultdict(lambda: array("i"))
-        contributions: dict[str, array[float]] = defaultdict(lambda: array("f"))
-        strong_flags: dict[str, array[int]] = defaultdict(lambda: array("b"))
-        for doc, (weights, length) in enumerate(zip(doc_weights, lengths, strict=True)):
-            norm = _BM25_K1 * (1 - _BM25_B + _BM25_B * length / (average or 1.0))
-            for s, (tf, strong) in weights.items():
-                docs[s].append(doc)
-                contributions[s].append(tf * (_BM25_K1 + 1) / (tf + norm))
-                strong_flags[s].append(1 if strong else 0)
-        self._postings = {s: (docs[s], contributions[s], strong_flags[s]) for s in docs}
+        self._norms = array("f", (_BM25_K1 * (1 - _BM25_B + _BM25_B * n / (average or 1.0)) for n in lengths))
+        self._postings = postings
         self._doc_count = len(self._entries)
 
     # ------------------------------------------------------------------ public API
@@ -314,9 +330,8 @@ class Matcher:
             trimmed, did = _strip_trailing(parsed.key.split(), _GENERIC_TAILS)
             hit = self._exact_hit(" ".join(trimmed)) if did else None
         if hit is not None:
-            name_index = hit
-            via = "name" if self._name_is_term[name_index] else "alias"
-            return Answer(text, self._entries[self._name_entry[name_index]], 100.0, via)
+            via = "name" if self._name_is_term[hit] else "alias"
+            return Answer(text, self._entries[self._name_entry[hit]], 100.0, via)
         scored = self._fuzzy_names(parsed.key)
         answer = self._confident_fuzzy(text, parsed.key, scored)
         if answer is not None:
@@ -355,7 +370,10 @@ class Matcher:
         for index in (self._prefix_terms, self._prefix, self._inner):
             if len(chosen) >= limit:
                 break
-            self._collect_prefix(index, plain, chosen, limit)
+            for name_index in index.starting_with(plain):
+                chosen.setdefault(self._name_entry[name_index], None)
+                if len(chosen) >= limit:
+                    break
         if len(chosen) < limit:
             for name_index in self._fuzzy_completions(plain):
                 chosen.setdefault(self._name_entry[name_index], None)
@@ -382,25 +400,27 @@ class Matcher:
     # ------------------------------------------------------------------ names
 
     def _exact_hit(self, key: str) -> int | None:
-        """The name index of an exact (or space-insensitive) hit, preferring terms over aliases."""
-        found = self._exact.get(key) or self._compact.get(key.replace(" ", ""))
-        if not found:
+        """The name index of an exact hit, preferring terms over aliases; None if absent or ambiguous."""
+        first = self._exact.get(key)
+        if first is None:
             return None
+        found = self._exact_more.get(key)
+        if found is None:
+            return first
         entries = {self._name_entry[i] for i in found}
         terms = [i for i in found if self._name_is_term[i]]
         if len(entries) > 1 and len(terms) != 1:
             return None  # the same alias on several entries: ambiguous
-        return terms[0] if terms else found[0]
+        return terms[0] if terms else first
 
-    def _near_words(self, word: str, *, complete: bool = False) -> list[str]:
-        """Indexed words equal to ``word`` or about one edit away (also prefix extensions when completing)."""
+    def _near_words(self, word: str, *, complete: bool = False) -> set[str]:
+        """Indexed words equal to ``word`` or about one edit away (also its extensions when completing)."""
         found: set[str] = set()
         if word in self._word_names:
             found.add(word)
         if len(word) >= 3:
-            probes = _deletes(word) | {word}
-            for probe in probes:
-                if probe in self._word_names and len(probe) >= 4:
+            for probe in (*_deletes(word), word):
+                if len(probe) >= 4 and probe in self._word_names:
                     found.add(probe)
                 found.update(self._word_deletes.get(probe, ()))
             if not found and len(word) >= 5:
@@ -410,34 +430,80 @@ class Matcher:
                 ):
                     found.add(match)
         if complete:
-            for plain, _ in self._prefix_range(self._prefix, word, 50):
-                found.update(w for w in plain.split() if w.startswith(word))
-        return list(found)
+            start = bisect.bisect_left(self._vocabulary, word)
+            for candidate in self._vocabulary[start : start + 20]:
+                if not candidate.startswith(word):
+                    break
+                found.add(candidate)
+        return found
 
-    def _fuzzy_names(self, key: str, *, complete: bool = False, limit: int = 40) -> list[tuple[int, float]]:
-        """Name indexes similar to ``key`` with their 0-100 score, best first (one per entry)."""
+    def _candidates(self, key: str, *, complete: bool = False, cap: int = _CANDIDATE_CAP) -> list[int]:
+        """Name indexes worth scoring against ``key``: names sharing (near-)words with it, at most ``cap``."""
         query_words = key.split()
-        if not query_words:
+        names = self._names
+
+        def length(name_index: int) -> int:
+            return len(names[name_index])
+
+        # A ratio of 60 or more needs lengths within about 0.43x-2.3x of each other; postings are
+        # sorted by name length, so the window is a slice.
+        shortest = int(len(key) * (0.6 if complete else 0.42))
+        longest = 1 << 30 if complete else int(len(key) * 2.4) + 1
+        groups: list[list[array[int]]] = []
+        for position, word in enumerate(query_words):
+            last = complete and position == len(query_words) - 1
+            postings = []
+            for near in self._near_words(word, complete=last):
+                posting = self._word_names[near]
+                start = bisect.bisect_left(posting, shortest, key=length)
+                end = bisect.bisect_right(posting, longest, key=length)
+                if end > start:
+                    postings.append(posting[start:end] if end - start < len(posting) else posting)
+            if postings:
+                groups.append(postings)
+        if not groups:
             return []
-        postings: list[list[int]] = []
-        for word in query_words:
-            for near in self._near_words(word, complete=complete and word == query_words[-1]):
-                postings.append(self._word_names[near])
-        if not postings:
+        groups.sort(key=lambda postings: sum(map(len, postings)))
+        sizes = [sum(map(len, postings)) for postings in groups]
+        if sizes[0] <= cap:
+            chosen: set[int] = set()
+            for postings, size in zip(groups, sizes, strict=True):
+                if chosen and len(chosen) + size > cap:
+                    break
+                for posting in postings:
+                    chosen.update(posting)
+            return list(chosen)
+        sets = [set().union(*postings) for postings in groups[:3]]
+        if len(sets) >= 2:
+            shared: set[int] = set()
+            for i in range(len(sets)):
+                for j in range(i + 1, len(sets)):
+                    shared |= sets[i] & sets[j]
+            if shared:
+                return list(shared)[:cap] if len(shared) > cap else list(shared)
+        # One common word: the names whose length is closest to the query's.
+        target = len(key)
+        nearest: list[int] = []
+        for posting in groups[0]:
+            middle = bisect.bisect_left(posting, target, key=length)
+            nearest.extend(posting[max(0, middle - cap // 2) : middle + cap // 2])
+        return nearest
+
+    def _fuzzy_names(self, key: str, *, limit: int = 40) -> list[tuple[int, float]]:
+        """Name indexes similar to ``key`` with their 0-100 score, best first (one per entry)."""
+        if not key or len(key.split()) > self._max_name_words + 1:
             return []
-        postings.sort(key=len)
-        candidates: set[int] = set()
-        for names in postings:
-            if candidates and len(candidates) + len(names) > 5000:
-                break
-            candidates.update(names)
-        choices = {i: self._names[i] for i in candidates}
-        scorer = fuzz.WRatio if complete else fuzz.ratio
+        candidates = self._candidates(key)
+        if not candidates:
+            return []
+        names = self._names
+        choices = [names[i] for i in candidates]
         matches = process.extract(
-            key, choices, scorer=scorer, processor=None, score_cutoff=_SUGGEST_MIN, limit=limit
+            key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=_SUGGEST_MIN, limit=limit
         )
         best: dict[int, tuple[int, float]] = {}
-        for _name, score, name_index in matches:
+        for _name, score, position in matches:
+            name_index = candidates[position]
             entry_index = self._name_entry[name_index]
             if entry_index not in best or score > best[entry_index][1]:
                 best[entry_index] = (name_index, float(score))
@@ -446,18 +512,19 @@ class Matcher:
     def _fuzzy_completions(self, plain: str) -> list[int]:
         """Name indexes whose start is close to a misspelt prefix, best first (shorter first on ties)."""
         key = name_key(plain.split())
-        scored = self._fuzzy_names(key, complete=True, limit=60)
-        if not scored:
+        if not key:
             return []
-        width = len(plain)
-        whole = dict(scored)
-        starts = {i: self._names[i][:width] for i in whole}
-        heads = process.extract(plain, starts, scorer=fuzz.ratio, processor=None, limit=len(starts))
+        candidates = self._candidates(key, complete=True, cap=_COMPLETE_CAP)
+        if not candidates:
+            return []
+        width = len(key)
+        heads = [self._names[i][:width] for i in candidates]
+        matches = process.extract(key, heads, scorer=fuzz.ratio, processor=None, score_cutoff=70, limit=60)
         ranked = sorted(
-            ((max(head, whole[i] * 0.9), i) for _start, head, i in heads),
+            ((score, candidates[position]) for _head, score, position in matches),
             key=lambda pair: (-pair[0], len(self._names[pair[1]])),
         )
-        return [i for score, i in ranked if score >= _SUGGEST_MIN]
+        return [name_index for _score, name_index in ranked]
 
     def _confident_fuzzy(self, text: str, key: str, scored: list[tuple[int, float]]) -> Answer | None:
         """The fuzzy answer when it is close enough and clearly ahead, else None."""
@@ -477,46 +544,66 @@ class Matcher:
     # ------------------------------------------------------------------ descriptions
 
     def _describe(self, parsed: _Parsed) -> tuple[list[tuple[int, float]], _Coverage]:
-        """Entries ranked by BM25 over the question's content words, and their strong-field coverage."""
+        """Entries ranked by BM25 over the question's content words, and their coverage.
+
+        Candidates are the entries sharing two of the question's words, one of them among its two
+        rarest (set intersections, in C), or failing that the entries of its rarest word; only those
+        are scored, with a binary search per word, which keeps it fast on a large base.
+        """
         stems = list(dict.fromkeys(content_stems_of_tokens(parsed.core or parsed.tokens)))
         if not stems or not self._doc_count:
             return [], {}
         n = self._doc_count
-        weighted: list[tuple[float, str]] = []
+        known: list[tuple[int, float, str]] = []
+        total_idf = 0.0
         for s in stems:
             posting = self._postings.get(s)
             df = len(posting[0]) if posting else 0
-            weighted.append((math.log(1 + (n - df + 0.5) / (df + 0.5)), s))
-        total_idf = sum(idf for idf, _ in weighted) or 1.0
-        scores: dict[int, float] = {}
-        strong: dict[int, float] = {}
-        matched: dict[int, float] = {}
-        common_limit = max(50, int(n * _COMMON_DF))
-        deferred: list[tuple[float, str]] = []
-        for idf, s in sorted(weighted, key=lambda pair: -pair[0]):
-            posting = self._postings.get(s)
-            if posting is None:
-                continue
-            docs, contributions, flags = posting
-            if len(docs) > common_limit and scores:
-                deferred.append((idf, s))
-                continue
-            for doc, contribution, flag in zip(docs, contributions, flags, strict=True):
-                scores[doc] = scores.get(doc, 0.0) + idf * contribution
-                matched[doc] = matched.get(doc, 0.0) + idf
-                if flag:
-                    strong[doc] = strong.get(doc, 0.0) + idf
-        for idf, s in deferred:
-            docs, contributions, flags = self._postings[s]
-            for doc in list(scores):
+            idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
+            total_idf += idf
+            if df:
+                known.append((df, idf, s))
+        if not known:
+            return [], {}
+        known.sort()
+        # Candidates: entries that have one of the two rarest words and another of the words.
+        common = max(_COMMON_MIN, n // 8)
+        considered = known[:_MAX_STEMS]
+        anchors = [set(self._postings[s][0]) for df, _idf, s in considered[:2] if df <= common]
+        counts: Counter[int] = Counter()
+        for a, anchor in enumerate(anchors):
+            for j, (_df, _idf, s) in enumerate(considered):
+                if j != a and not (j < len(anchors) and j < a):
+                    counts.update(anchor.intersection(self._postings[s][0]))
+        if counts:
+            pool = list(counts)
+            if len(pool) > _DESCRIBE_CAP:
+                pool = sorted(pool, key=counts.__getitem__, reverse=True)[:_DESCRIBE_CAP]
+        elif anchors:
+            pool = sorted(anchors[0])[:_DESCRIBE_CAP]
+        else:
+            pool = list(self._postings[known[0][2]][0][:_DESCRIBE_CAP])
+        norms = self._norms
+        scored: list[tuple[int, float, float, float]] = []
+        for doc in pool:
+            score = strong = matched = 0.0
+            norm = norms[doc]
+            for _df, idf, s in known:
+                docs, frequencies = self._postings[s]
                 i = bisect.bisect_left(docs, doc)
                 if i < len(docs) and docs[i] == doc:
-                    scores[doc] += idf * contributions[i]
-                    matched[doc] = matched.get(doc, 0.0) + idf
-                    if flags[i]:
-                        strong[doc] = strong.get(doc, 0.0) + idf
-        ranked = sorted(scores.items(), key=lambda pair: -pair[1])[:10]
-        coverage = {doc: (strong.get(doc, 0.0) / total_idf, matched[doc] / total_idf) for doc, _ in ranked}
+                    tf = frequencies[i]
+                    if tf > 0:
+                        strong += idf
+                    else:
+                        tf = -tf
+                    score += idf * tf * _K1_PLUS / (tf + norm)
+                    matched += idf
+            scored.append((doc, score, strong, matched))
+        scored.sort(key=itemgetter(1), reverse=True)
+        total = total_idf or 1.0
+        ranked = [(doc, score) for doc, score, _strong, _matched in scored[:10] if score > 0]
+        coverage = {doc: (strong / total, matched / total) for doc, _score, strong, matched in scored[:10]}
         return ranked, coverage
 
     def _confident_description(
@@ -533,16 +620,14 @@ class Matcher:
         cover = coverage[doc][0]
         if cover < _DESC_COVERAGE:
             return None
-        matched = self._strong_matches(doc, parsed)
-        if matched < 2:
+        if self._strong_matches(doc, parsed) < 2:
             return None
         if len(ranked) > 1:
             runner_doc, runner = ranked[1]
             if score < runner * _DESC_MARGIN and cover - coverage[runner_doc][0] < 0.25:
                 return None
-        confidence = min(
-            99.0, 100.0 * cover * min(1.0, score / (ranked[1][1] * 2) if len(ranked) > 1 else 1.0)
-        )
+        lead = min(1.0, score / (ranked[1][1] * 2)) if len(ranked) > 1 else 1.0
+        confidence = min(99.0, 100.0 * cover * lead)
         return Answer(text, self._entries[doc], round(max(confidence, 50.0), 1), "description")
 
     def _strong_matches(self, doc: int, parsed: _Parsed) -> int:
@@ -552,13 +637,13 @@ class Matcher:
             posting = self._postings.get(s)
             if posting is None:
                 continue
-            docs, _, flags = posting
+            docs, frequencies = posting
             i = bisect.bisect_left(docs, doc)
-            if i < len(docs) and docs[i] == doc and flags[i]:
+            if i < len(docs) and docs[i] == doc and frequencies[i] > 0:
                 count += 1
         return count
 
-    # ------------------------------------------------------------------ suggestions and completion
+    # ------------------------------------------------------------------ suggestions
 
     def _suggestions(
         self,
@@ -581,28 +666,24 @@ class Matcher:
         ordered = sorted(best.items(), key=lambda pair: -pair[1])[:limit]
         return tuple(Suggestion(self._entries[i], round(s, 1)) for i, s in ordered)
 
-    @staticmethod
-    def _prefix_range(index: list[tuple[str, int]], prefix: str, limit: int) -> Iterable[tuple[str, int]]:
-        """Up to ``limit`` items of a sorted (name, index) list whose name starts with ``prefix``."""
-        start = bisect.bisect_left(index, (prefix, -1))
-        for i in range(start, min(len(index), start + limit)):
-            item = index[i]
-            if not item[0].startswith(prefix):
-                break
-            yield item
 
-    def _collect_prefix(
-        self, index: list[tuple[str, int]], prefix: str, chosen: dict[int, None], limit: int
-    ) -> None:
-        """Add entries whose names (or inner words) start with ``prefix``, in index order."""
-        start = bisect.bisect_left(index, (prefix, -1))
-        for i in range(start, len(index)):
-            plain, name_index = index[i]
-            if not plain.startswith(prefix):
-                break
-            chosen.setdefault(self._name_entry[name_index], None)
-            if len(chosen) >= limit:
-                break
+class _SortedNames:
+    """Names in sorted order with their name indexes, for prefix searches by binary search."""
+
+    __slots__ = ("_ids", "_keys")
+
+    def __init__(self, items: Iterable[tuple[str, int]] = ()) -> None:
+        ordered = sorted(items)
+        self._keys: list[str] = [key for key, _ in ordered]
+        self._ids: array[int] = array("i", (index for _, index in ordered))
+
+    def starting_with(self, prefix: str) -> Iterator[int]:
+        """Name indexes whose name starts with ``prefix``, in alphabetical order of the names."""
+        keys = self._keys
+        for i in range(bisect.bisect_left(keys, prefix), len(keys)):
+            if not keys[i].startswith(prefix):
+                return
+            yield self._ids[i]
 
 
-__all__ = ["Answer", "Matcher", "NotFound", "Result", "Suggestion", "singular", "stem"]
+__all__ = ["Answer", "Matcher", "NotFound", "Result", "Suggestion"]

@@ -38,8 +38,7 @@ _CONFUSABLES = str.maketrans(
 )  # fmt: skip
 
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
-_NON_WORD = re.compile(r"[^a-z0-9]+")
-_LETTER_DIGIT = re.compile(r"(?<=[a-z])(?=[0-9])|(?<=[0-9])(?=[a-z])")
+_TOKEN = re.compile(r"[a-z]+|[0-9]+")
 
 #: Words after which a Roman numeral or a number word is a number ("Type II", "type two").
 _NUMBER_CONTEXT = frozenset(
@@ -95,16 +94,21 @@ _STEMMER = snowballstemmer.stemmer("english")
 
 def fold(text: str) -> str:
     """Case-, accent- and look-alike-insensitive form of ``text`` (NFKC, casefold, no marks)."""
+    if text.isascii():
+        return text.lower().translate(_CONFUSABLES)
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_CONFUSABLES)
     text = unicodedata.normalize("NFKD", text.casefold())
+    if text.isascii():
+        return text
     return "".join(ch for ch in text if not unicodedata.combining(ch))
 
 
 def words(text: str) -> list[str]:
     """Folded word tokens: apostrophes joined ("what's" -> "whats"), letters split from digits."""
-    folded = _APOSTROPHE.sub("", fold(text))
-    folded = _LETTER_DIGIT.sub(" ", _NON_WORD.sub(" ", folded))
-    return folded.split()
+    folded = fold(text)
+    if "'" in folded:
+        folded = _APOSTROPHE.sub("", folded)
+    return _TOKEN.findall(folded)
 
 
 @lru_cache(maxsize=65536)
@@ -169,11 +173,35 @@ def stem(word: str) -> str:
     return stemmed[:-3] if stemmed.endswith("ation") else stemmed
 
 
+@lru_cache(maxsize=262144)
+def content_stem(token: str) -> str:
+    """The stem of a folded word for the description look-up, or "" for a function word."""
+    word = us_spelling(token)
+    if word in STOPWORDS:
+        return ""
+    return stem(singular(word))
+
+
+class _StemCache(dict[str, str]):
+    """Word -> content stem, filled on demand (a plain dict so look-ups stay in C); bounded."""
+
+    limit = 500_000
+
+    def __missing__(self, token: str) -> str:
+        if len(self) >= self.limit:
+            self.clear()
+        value = self[token] = content_stem(token)
+        return value
+
+
+_STEMS = _StemCache()
+
+
 def content_stems(text: str) -> list[str]:
     """Stems of the meaningful words of ``text``, in order, for the description look-up."""
-    return [stem(singular(t)) for t in canonical(words(text)) if t not in STOPWORDS]
+    return list(filter(None, map(_STEMS.__getitem__, words(text))))
 
 
 def content_stems_of_tokens(tokens: list[str]) -> list[str]:
     """Stems of the meaningful words among canonical ``tokens``."""
-    return [stem(singular(t)) for t in tokens if t not in STOPWORDS]
+    return list(filter(None, map(_STEMS.__getitem__, tokens)))

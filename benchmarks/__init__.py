@@ -1,0 +1,1 @@
+"""Benchmarks: ``python -m benchmarks.<name>``; each reports ratios against a same-run baseline."""
