@@ -35,6 +35,7 @@ from bot.text import (
     content_stems,
     content_stems_of_tokens,
     name_key,
+    singular,
     word_set,
     words,
 )
@@ -70,7 +71,8 @@ class NotFound:
 
 Result = Answer | NotFound
 
-#: Per entry: the share of a question's IDF weight found in its names and definition, and anywhere.
+#: Per entry: the share of the IDF weight of a question's known words found in its names and
+#: definition, and anywhere in it (words the notes never use do not count).
 _Coverage = dict[int, tuple[float, float]]
 
 
@@ -105,6 +107,7 @@ _FRAMES = _phrases(
     "|what exactly are|what is exactly|what do you call it when|what do you call it if|what do you call it"
     "|what do we call it when|what do we call it|whats it called if|what is the term for when"
     "|whats the term for when|whats the word for when|what is the word for when|term for when|word for when"
+    "|definition|defintion|meaning|what is the def of|gimme|quick def of|quick definition of"
 )
 #: Trailing words of a question that are not part of the term.
 _TAILS = _phrases(
@@ -136,7 +139,8 @@ _GENERIC_TAILS = _phrases(
 _FUZZY_ACCEPT = 86.0  # minimum ratio for a fuzzy name answer
 _FUZZY_MARGIN = 4.0  # lead over the best other entry a fuzzy answer needs
 _SUGGEST_MIN = 60.0  # minimum score for a suggestion
-_DESC_COVERAGE = 0.6  # share of the question's IDF weight the answer's term and definition must hold
+_DESC_COVERAGE = 0.6  # share of the known words' IDF weight the answer's names and definition must hold
+_DESC_WORD_SHARE = 0.5  # share of the question's content words the answer's names and definition must have
 _DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs
 _BM25_K1 = 1.2
 _BM25_B = 0.75
@@ -207,6 +211,25 @@ def _digits(key: str) -> set[str]:
     return {t for t in key.split() if t.isdigit()}
 
 
+def _words_align(query: str, name: str) -> bool:
+    """Whether every word of the query is a (possibly misspelt) word of the name and vice versa.
+
+    Stops a name plus an extra word ("app virtual machine", "container ship") from passing as a
+    typo of the name. Different word counts pass only when just the spacing differs ("baremetal").
+    """
+    query_words, name_words = query.split(), name.split()
+    if len(query_words) != len(name_words):
+        return fuzz.ratio(query.replace(" ", ""), name.replace(" ", "")) >= 92
+    remaining = list(name_words)
+    for word in query_words:
+        best = max(remaining, key=lambda other: fuzz.ratio(word, other))
+        needed = 100 if len(word) <= 3 or len(best) <= 3 else 75
+        if fuzz.ratio(word, best) < needed:
+            return False
+        remaining.remove(best)
+    return True
+
+
 class Matcher:
     """Indexes a knowledge base once; answers look-ups and completions."""
 
@@ -229,7 +252,10 @@ class Matcher:
         self._alphabetical: list[int] = []
         self._postings: dict[str, tuple[array[int], array[float]]] = {}  # stem -> (entries, signed tf)
         self._norms: array[float] = array("f")  # BM25 length normalisation per entry
+        self._acronyms: dict[str, tuple[str, ...]] = {}  # acronym stem -> stems of its expansion
+        self._acronym_keys: frozenset[str] = frozenset()
         self._build_names()
+        self._build_acronyms()
         self._build_descriptions()
         log.debug(
             "indexed %d entries, %d names, %d words",
@@ -286,6 +312,37 @@ class Matcher:
         self._inner = _SortedNames(inner)
         self._alphabetical = sorted(range(len(self._entries)), key=lambda i: self._entries[i].term.casefold())
 
+    def _build_acronyms(self) -> None:
+        """Map each acronym alias (an entry's "VM" for "Virtual machine") to the stems it stands for."""
+        for entry in self._entries:
+            spelled = {}
+            for name in entry.names:
+                tokens = words(name)
+                if len(tokens) >= 2:
+                    spelled["".join(t[0] for t in tokens)] = name
+            for name in entry.names:
+                tokens = words(name)
+                if len(tokens) != 1 or not 2 <= len(tokens[0]) <= 6 or not name[:1].isupper():
+                    continue
+                acronym = singular(tokens[0])
+                expansion = spelled.get(acronym)
+                if expansion is not None:
+                    acronym_stems = content_stems(acronym)
+                    if len(acronym_stems) == 1:
+                        self._acronyms.setdefault(acronym_stems[0], tuple(content_stems(expansion)))
+        self._acronym_keys = frozenset(self._acronyms)
+
+    def _stems(self, stems: list[str]) -> list[str]:
+        """``stems`` with acronyms of the notes replaced by the stems of what they stand for."""
+        if self._acronym_keys.isdisjoint(stems):
+            return stems
+        acronyms = self._acronyms
+        return [x for s in stems for x in acronyms.get(s, (s,))]
+
+    def _question_stems(self, parsed: _Parsed) -> list[str]:
+        """The content stems of a question's core (or all of it), acronyms expanded."""
+        return self._stems(content_stems_of_tokens(parsed.core or parsed.tokens))
+
     def _build_descriptions(self) -> None:
         """Index stemmed content words of names, definitions and details (BM25, field-weighted).
 
@@ -295,12 +352,12 @@ class Matcher:
         postings: dict[str, tuple[array[int], array[float]]] = {}
         lengths = array("f")
         for doc, entry in enumerate(self._entries):
-            tf: dict[str, float] = dict(Counter(content_stems(entry.definition)))
-            for s in content_stems(" ".join(entry.names)):
+            tf: dict[str, float] = dict(Counter(self._stems(content_stems(entry.definition))))
+            for s in self._stems(content_stems(" ".join(entry.names))):
                 tf[s] = tf.get(s, 0) + 1.5
             weak: dict[str, float] = {}
             if entry.details or entry.examples:
-                for s in content_stems(" ".join((*entry.details, *entry.examples))):
+                for s in self._stems(content_stems(" ".join((*entry.details, *entry.examples)))):
                     if s in tf:
                         tf[s] += 0.4
                     else:
@@ -539,6 +596,8 @@ class Matcher:
             return None
         if len(scored) > 1 and scored[1][1] > score - _FUZZY_MARGIN:
             return None
+        if not _words_align(key, name):
+            return None
         return Answer(text, self._entries[self._name_entry[name_index]], round(score, 1), "fuzzy")
 
     # ------------------------------------------------------------------ descriptions
@@ -550,7 +609,7 @@ class Matcher:
         rarest (set intersections, in C), or failing that the entries of its rarest word; only those
         are scored, with a binary search per word, which keeps it fast on a large base.
         """
-        stems = list(dict.fromkeys(content_stems_of_tokens(parsed.core or parsed.tokens)))
+        stems = list(dict.fromkeys(self._question_stems(parsed)))
         if not stems or not self._doc_count:
             return [], {}
         n = self._doc_count
@@ -560,9 +619,9 @@ class Matcher:
             posting = self._postings.get(s)
             df = len(posting[0]) if posting else 0
             idf = math.log(1 + (n - df + 0.5) / (df + 0.5))
-            total_idf += idf
             if df:
                 known.append((df, idf, s))
+                total_idf += idf
         if not known:
             return [], {}
         known.sort()
@@ -620,7 +679,8 @@ class Matcher:
         cover = coverage[doc][0]
         if cover < _DESC_COVERAGE:
             return None
-        if self._strong_matches(doc, parsed) < 2:
+        matches = self._strong_matches(doc, parsed)
+        if matches < 2 or matches < _DESC_WORD_SHARE * len(set(self._question_stems(parsed))):
             return None
         if len(ranked) > 1:
             runner_doc, runner = ranked[1]
@@ -633,7 +693,7 @@ class Matcher:
     def _strong_matches(self, doc: int, parsed: _Parsed) -> int:
         """How many distinct question stems occur in the entry's names or definition."""
         count = 0
-        for s in set(content_stems_of_tokens(parsed.core or parsed.tokens)):
+        for s in set(self._question_stems(parsed)):
             posting = self._postings.get(s)
             if posting is None:
                 continue

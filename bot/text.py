@@ -5,8 +5,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from itertools import chain
 
-import snowballstemmer
+try:
+    import snowballstemmer
+except ImportError:  # pragma: no cover - the dependency is declared; degrade to plural stripping
+    snowballstemmer = None
 
 #: Characters that render as nothing but split or glue words in chat text.
 _INVISIBLE = dict.fromkeys(
@@ -89,7 +93,7 @@ STOPWORDS = word_set(
     happens happen mean means meant definition define explain describe tell know"""
 )
 
-_STEMMER = snowballstemmer.stemmer("english")
+_STEMMER = snowballstemmer.stemmer("english") if snowballstemmer is not None else None
 
 
 def fold(text: str) -> str:
@@ -124,12 +128,25 @@ def us_spelling(word: str) -> str:
     return word
 
 
+#: Short forms everyone in IT writes for a longer one ("app" -> "application", "OS" -> "operating system").
+EXPANSIONS: dict[str, tuple[str, ...]] = {
+    "app": ("application",),
+    "apps": ("applications",),
+    "os": ("operating", "system"),
+    "oses": ("operating", "systems"),
+    "vs": ("and",),
+    "versus": ("and",),
+}
+
+
 def canonical(tokens: list[str]) -> list[str]:
-    """Tokens with US spellings and numbers after "type"/"tier"/... as digits ("Type II" -> "type 2")."""
+    """Tokens with US spellings, short forms expanded and numbers after "type"/... as digits."""
     out: list[str] = []
     for token in tokens:
         if out and out[-1] in _NUMBER_CONTEXT and token in _NUMBERS:
             out.append(_NUMBERS[token])
+        elif token in EXPANSIONS:
+            out.extend(EXPANSIONS[token])
         else:
             out.append(us_spelling(token))
     return out
@@ -169,25 +186,28 @@ def key_of(text: str) -> str:
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of a canonical word; short "-ation" words too ("creation" -> "creat")."""
+    if _STEMMER is None:
+        return word
     stemmed = str(_STEMMER.stemWord(word))
     return stemmed[:-3] if stemmed.endswith("ation") else stemmed
 
 
-@lru_cache(maxsize=262144)
-def content_stem(token: str) -> str:
-    """The stem of a folded word for the description look-up, or "" for a function word."""
-    word = us_spelling(token)
-    if word in STOPWORDS:
-        return ""
-    return stem(singular(word))
+def content_stem(token: str) -> tuple[str, ...]:
+    """The stems a folded word stands for in the description look-up; none for a function word."""
+    found = []
+    for word in EXPANSIONS.get(token, (token,)):
+        word = us_spelling(word)
+        if word not in STOPWORDS:
+            found.append(stem(singular(word)))
+    return tuple(found)
 
 
-class _StemCache(dict[str, str]):
-    """Word -> content stem, filled on demand (a plain dict so look-ups stay in C); bounded."""
+class _StemCache(dict[str, tuple[str, ...]]):
+    """Word -> content stems, filled on demand (a plain dict so look-ups stay in C); bounded."""
 
     limit = 500_000
 
-    def __missing__(self, token: str) -> str:
+    def __missing__(self, token: str) -> tuple[str, ...]:
         if len(self) >= self.limit:
             self.clear()
         value = self[token] = content_stem(token)
@@ -199,9 +219,9 @@ _STEMS = _StemCache()
 
 def content_stems(text: str) -> list[str]:
     """Stems of the meaningful words of ``text``, in order, for the description look-up."""
-    return list(filter(None, map(_STEMS.__getitem__, words(text))))
+    return list(chain.from_iterable(map(_STEMS.__getitem__, words(text))))
 
 
 def content_stems_of_tokens(tokens: list[str]) -> list[str]:
-    """Stems of the meaningful words among canonical ``tokens``."""
-    return list(filter(None, map(_STEMS.__getitem__, tokens)))
+    """Stems of the meaningful words among folded ``tokens``."""
+    return list(chain.from_iterable(map(_STEMS.__getitem__, tokens)))
