@@ -200,10 +200,16 @@ class StudyBot(commands.Bot):
     # lifecycle --------------------------------------------------------------------------------
 
     async def open_store(self) -> None:
-        """HOOK for helper D: open the database store as ``self.store`` (called first in setup_hook)."""
+        """Open the database store as ``self.store`` (called first in setup_hook; migrates the schema)."""
+        from bot.storage import Store
+
+        self.store = await Store.open(self.settings.database.url)
 
     async def close_store(self) -> None:
-        """HOOK for helper D: close ``self.store`` (called first in close)."""
+        """Close ``self.store`` (called first in close)."""
+        store, self.store = self.store, None
+        if store is not None:
+            await store.close()
 
     async def setup_hook(self) -> None:
         """Open the store, load every cog, sync the slash commands."""

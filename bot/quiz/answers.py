@@ -18,9 +18,11 @@ _MASK = "____"
 @lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
     """Lower-case, accents and punctuation dropped, leading articles removed, spaces collapsed."""
-    folded = unicodedata.normalize("NFKD", text.casefold())
-    ascii_only = "".join(ch for ch in folded if not unicodedata.combining(ch))
-    words = _NON_WORD.sub(" ", ascii_only).strip()
+    folded = text.casefold()
+    if not folded.isascii():
+        decomposed = unicodedata.normalize("NFKD", folded)
+        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    words = _NON_WORD.sub(" ", folded).strip()
     stripped = _LEADING_ARTICLE.sub("", words)
     return stripped or words
 

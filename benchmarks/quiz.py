@@ -1,0 +1,448 @@
+"""Quiz benchmark: answer checking under 1,000 concurrent rounds, and leaderboards over 1,000,000 answers.
+
+``python -m benchmarks.quiz [--json] [--rounds 1000] [--rows 1000000] [--save]``
+
+Part 1 runs ``--rounds`` quiz rounds (``RoundRunner`` with the real clock) on one event loop while
+feeder tasks type answers (mostly wrong, some with typos, then the right one), each answer its own
+event-loop step, and a monitor task measures event-loop lag. Twice: "flood" (every feeder answers as
+fast as it can: the most checks per second; lag is then the time to serve all 1,000 feeders once)
+and "paced" (``--rate`` answers per second offered in all: the lag at that load). Baseline: the
+same checks in a plain loop without asyncio.
+
+Part 2 bulk-loads ``--rows`` answers (SQLite with executemany, PostgreSQL with COPY) into a fresh
+database per backend, builds the totals tables, and times ``Store.leaderboard`` (top 10) and
+``Store.rank`` (one member). Baseline: the same top 10 computed from the raw answers table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import random
+import statistics
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import text
+from sqlalchemy.engine import make_url
+from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.clock import SystemClock
+from bot.knowledge import KnowledgeBase
+from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
+from bot.quiz import (
+    AnswerChecker,
+    HintShown,
+    QuestionAsked,
+    QuestionClosed,
+    QuestionGenerator,
+    QuizRound,
+    RoundFinished,
+    RoundSettings,
+)
+from bot.quiz.runner import RoundRunner
+from bot.storage import Store
+
+PG_ADMIN_URL = os.environ.get("STUDYBOT_BENCH_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+RESULTS = Path(__file__).resolve().parent / "results"
+WRONG_WORDS = [
+    "banana",
+    "firewall",
+    "hypervisor vm escape elasticity data remnants",
+    "vm",
+    "kernel",
+    "docker",
+]
+
+
+class _Silent:
+    """A presenter that shows nothing but lets a feeder wait for the next question."""
+
+    def __init__(self) -> None:
+        self.number = 0
+        self.over = False
+        self.changed = asyncio.Event()
+
+    async def asked(self, event: QuestionAsked) -> None:
+        """Remember which question is open."""
+        self.number = event.number
+        self.changed.set()
+
+    async def hinted(self, event: HintShown) -> None:
+        """Nothing."""
+
+    async def closed(self, event: QuestionClosed) -> None:
+        """Nothing."""
+
+    async def finished(self, event: RoundFinished) -> None:
+        """Wake the feeder for good."""
+        self.over = True
+        self.changed.set()
+
+
+def _typo(word: str, rng: random.Random) -> str:
+    if len(word) < 6:
+        return word
+    i = rng.randrange(1, len(word) - 1)
+    return word[:i] + word[i + 1 :]
+
+
+def _guesses(term: str, rng: random.Random, wrong: int) -> list[str]:
+    """``wrong`` wrong guesses, a typo, then the term."""
+    noise = [f"{rng.choice(WRONG_WORDS)} {rng.randrange(10**6)}" for _ in range(wrong // 2)]
+    return (
+        noise
+        + [rng.choice(WRONG_WORDS) for _ in range(wrong - len(noise))]
+        + [_typo(term, rng).upper(), term]
+    )
+
+
+async def bench_rounds(
+    kb: KnowledgeBase, rounds: int, questions: int, wrong: int, rate: float | None
+) -> dict[str, Any]:
+    """Run ``rounds`` rounds at once fed at ``rate`` answers/s in all (None: as fast as possible)."""
+    clock = SystemClock()
+    settings = RoundSettings.validated(questions=questions, seconds=30, mode="typed")
+    runners = []
+    presenters: list[_Silent] = []
+    scripts: list[list[list[tuple[int, str]]]] = []
+    for i in range(rounds):
+        rng = random.Random(i)
+        qs = QuestionGenerator(kb, rng).generate(settings)
+        presenters.append(_Silent())
+        runners.append(RoundRunner(QuizRound(qs, settings), presenters[-1], clock, pause=0))
+        scripts.append([[(rng.randrange(1, 50), g) for g in _guesses(q.entry.term, rng, wrong)] for q in qs])
+    checks = 0
+    lags: list[float] = []
+    done = asyncio.Event()
+    per_round_gap = rounds / rate if rate else 0.0
+
+    async def monitor() -> None:
+        interval = 0.005
+        loop = asyncio.get_running_loop()
+        while not done.is_set():
+            start = loop.time()
+            await asyncio.sleep(interval)
+            lags.append(max(0.0, loop.time() - start - interval))
+
+    async def feed(
+        runner: RoundRunner, shown: _Silent, script: list[list[tuple[int, str]]], seed: int
+    ) -> None:
+        nonlocal checks
+        rng = random.Random(seed)
+        for number, guesses in enumerate(script, start=1):
+            while shown.number < number and not shown.over:
+                shown.changed.clear()
+                await shown.changed.wait()
+            if shown.over:
+                return
+            for member, guess in guesses:
+                # each chat message is its own step of the event loop, as with discord.py's dispatch
+                await asyncio.sleep(
+                    rng.uniform(0.5 * per_round_gap, 1.5 * per_round_gap) if per_round_gap else 0
+                )
+                await runner.answer(member, guess)
+                checks += 1
+                if runner.quiz.resolved:
+                    break
+
+    watcher = asyncio.create_task(monitor())
+    started = time.perf_counter()
+    tasks = [asyncio.create_task(r.run()) for r in runners]
+    feeders = [
+        asyncio.create_task(feed(r, p, sc, i))
+        for i, (r, p, sc) in enumerate(zip(runners, presenters, scripts, strict=True))
+    ]
+    await asyncio.gather(*tasks, *feeders)
+    elapsed = time.perf_counter() - started
+    done.set()
+    await watcher
+    lags.sort()
+    return {
+        "offered_rate": rate or "flood",
+        "answer_checks": checks,
+        "seconds": round(elapsed, 3),
+        "checks_per_second": round(checks / elapsed),
+        "loop_lag_p50_ms": round(1000 * lags[len(lags) // 2], 2) if lags else 0.0,
+        "loop_lag_p99_ms": round(1000 * lags[min(len(lags) - 1, int(len(lags) * 0.99))], 2) if lags else 0.0,
+        "loop_lag_samples": len(lags),
+    }
+
+
+def bench_plain_checks(kb: KnowledgeBase, wrong: int) -> float:
+    """Baseline: the same kind of checks in a plain loop (no event loop, no rounds); checks per second."""
+    rng = random.Random(0)
+    checkers = [(AnswerChecker(e.names), e.term) for e in kb.entries]
+    plain = [(c, g) for _ in range(300) for c, term in checkers for g in _guesses(term, rng, wrong)]
+    t0 = time.perf_counter()
+    for checker, guess in plain:
+        checker.check(guess)
+    return len(plain) / (time.perf_counter() - t0)
+
+
+# -- leaderboards -----------------------------------------------------------------------------
+GUILD = 1
+MEMBERS = 5000
+DAYS = 90
+TOPICS = ["Virtualization", "Cryptography", "Networking", "Identity", "Governance"]
+
+
+def _rows(n: int, now: datetime) -> list[tuple[Any, ...]]:
+    """``n`` answer rows: 90% in guild 1 (5,000 members), the rest in 9 other guilds, over 90 days."""
+    rng = random.Random(42)
+    out = []
+    for i in range(n):
+        guild = GUILD if rng.random() < 0.9 else rng.randint(2, 10)
+        member = int(rng.paretovariate(1.2) * 10) % MEMBERS + 1
+        correct = rng.random() < 0.6
+        at = now - timedelta(seconds=rng.randrange(DAYS * 86400))
+        points = rng.randint(10, 30) if correct else 0
+        out.append((i % 1000 + 1, i, guild, 1, member, "Term", rng.choice(TOPICS), correct, points, 1500, at))
+    return out
+
+
+async def _timed(fn: Callable[[], Awaitable[Any]], repeat: int) -> dict[str, float]:
+    for _ in range(3):
+        await fn()
+    times = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        await fn()
+        times.append((time.perf_counter() - t0) * 1000)
+    times.sort()
+    return {
+        "median_ms": round(statistics.median(times), 3),
+        "p95_ms": round(times[int(len(times) * 0.95) - 1], 3),
+    }
+
+
+async def _load(store: Store, rows: list[tuple[Any, ...]], now: datetime) -> float:
+    t0 = time.perf_counter()
+    sqlite = store.dialect == "sqlite"
+    async with store.engine.begin() as conn:
+        await conn.execute(
+            text(
+                "INSERT INTO rounds (id, guild_id, channel_id, started_by, started_at, status, settings) "
+                "VALUES (:id, 1, 1, 1, :at, 'finished', '{}')"
+            ),
+            [{"id": i, "at": now.replace(tzinfo=None) if sqlite else now} for i in range(1, 1001)],
+        )
+        raw = await conn.get_raw_connection()
+        driver: Any = raw.driver_connection
+        if sqlite:
+            fmt = [(*r[:10], r[10].strftime("%Y-%m-%d %H:%M:%S.%f")) for r in rows]
+            await driver.executemany(
+                "INSERT INTO answers (round_id, question_index, guild_id, channel_id, member_id, term, "
+                "topic, correct, points, ms, answered_at) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                fmt,
+            )
+            day = "date(answered_at)"
+        else:
+            await driver.copy_records_to_table(
+                "answers",
+                records=rows,
+                columns=[
+                    "round_id",
+                    "question_index",
+                    "guild_id",
+                    "channel_id",
+                    "member_id",
+                    "term",
+                    "topic",
+                    "correct",
+                    "points",
+                    "ms",
+                    "answered_at",
+                ],
+            )
+            day = "(answered_at AT TIME ZONE 'UTC')::date"
+        await conn.execute(
+            text(
+                "INSERT INTO scores (guild_id, member_id, points, answered, correct, streak, best_streak) "
+                "SELECT guild_id, member_id, SUM(points), COUNT(*), "
+                "SUM(CASE WHEN correct THEN 1 ELSE 0 END), 0, "
+                "SUM(CASE WHEN correct THEN 1 ELSE 0 END) % 7 FROM answers GROUP BY guild_id, member_id"
+            )
+        )
+        await conn.execute(
+            text(
+                "INSERT INTO daily_scores (guild_id, day, topic, member_id, points, answered, correct) "
+                f"SELECT guild_id, {day}, topic, member_id, SUM(points), COUNT(*), "
+                "SUM(CASE WHEN correct THEN 1 ELSE 0 END) FROM answers "
+                f"GROUP BY guild_id, {day}, topic, member_id"
+            )
+        )
+    async with store.engine.connect() as conn:
+        await conn.execution_options(isolation_level="AUTOCOMMIT")
+        await conn.execute(text("ANALYZE"))
+    return time.perf_counter() - t0
+
+
+async def bench_leaderboard(
+    url: str, rows: list[tuple[Any, ...]], now: datetime, repeat: int
+) -> dict[str, Any]:
+    """Load the rows into a fresh database and time the leaderboard queries."""
+    store = await Store.open(url)
+    try:
+        load_s = await _load(store, rows, now)
+        page = await store.leaderboard(GUILD, now=now)
+        member = page.rows[-1].member_id
+        middle = (
+            (await store.leaderboard(GUILD, limit=1, offset=page.total_members // 3, now=now))
+            .rows[0]
+            .member_id
+        )
+        results: dict[str, Any] = {
+            "rows": len(rows),
+            "load_seconds": round(load_s, 2),
+            "members_in_guild": page.total_members,
+        }
+        results["top10_all"] = await _timed(lambda: store.leaderboard(GUILD, now=now), repeat)
+        results["rank_all"] = await _timed(lambda: store.rank(GUILD, middle, now=now), repeat)
+        results["top10_all_page_50"] = await _timed(
+            lambda: store.leaderboard(GUILD, offset=500, now=now), repeat
+        )
+        results["top10_week"] = await _timed(lambda: store.leaderboard(GUILD, period="week", now=now), repeat)
+        results["rank_week"] = await _timed(lambda: store.rank(GUILD, member, period="week", now=now), repeat)
+        results["top10_month"] = await _timed(
+            lambda: store.leaderboard(GUILD, period="month", now=now), repeat
+        )
+        results["top10_topic_all"] = await _timed(
+            lambda: store.leaderboard(GUILD, topic="Networking", now=now), repeat
+        )
+
+        async def from_answers() -> None:
+            async with store.engine.connect() as conn:
+                await conn.execute(
+                    text(
+                        "SELECT member_id, SUM(points) AS p FROM answers WHERE guild_id = :g "
+                        "GROUP BY member_id ORDER BY p DESC LIMIT 10"
+                    ),
+                    {"g": GUILD},
+                )
+
+        results["baseline_top10_from_answers"] = await _timed(from_answers, max(3, repeat // 10))
+        base = results["baseline_top10_from_answers"]["median_ms"]
+        results["speedup_top10_all_vs_baseline"] = round(
+            base / max(results["top10_all"]["median_ms"], 1e-6), 1
+        )
+        results["target_ms"] = 5
+        return results
+    finally:
+        await store.close()
+
+
+async def _admin(statement: str) -> None:
+    engine = create_async_engine(PG_ADMIN_URL, isolation_level="AUTOCOMMIT")
+    try:
+        async with engine.connect() as conn:
+            await conn.execute(text(statement))
+    finally:
+        await engine.dispose()
+
+
+async def run(args: argparse.Namespace) -> dict[str, Any]:
+    """Every part of the benchmark."""
+    kb = load_knowledge([DEFAULT_KNOWLEDGE_PATH])
+    report: dict[str, Any] = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "cpus": os.cpu_count()}
+    baseline = bench_plain_checks(kb, args.wrong)
+    flood = await bench_rounds(kb, args.rounds, args.questions, args.wrong, None)
+    paced = await bench_rounds(kb, args.rounds, args.questions, args.wrong, args.rate)
+    report["rounds"] = {
+        "rounds": args.rounds,
+        "questions_per_round": args.questions,
+        "baseline_plain_checks_per_second": round(baseline),
+        "flood": flood,
+        "paced": paced,
+        "flood_ratio_to_baseline": round(flood["checks_per_second"] / baseline, 3),
+        "target_checks_per_second": 20000,
+        "target_lag_p99_ms": 50,
+    }
+    now = datetime.now(UTC)
+    rows = _rows(args.rows, now)
+    with tempfile.TemporaryDirectory() as tmp:
+        report["sqlite"] = await bench_leaderboard(f"{tmp}/bench.db", rows, now, args.repeat)
+    name = f"studybot_bench_{uuid.uuid4().hex[:10]}"
+    await _admin(f'CREATE DATABASE "{name}"')
+    try:
+        url = make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+        report["postgresql"] = await bench_leaderboard(url, rows, now, args.repeat)
+    finally:
+        await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    return report
+
+
+def render(report: dict[str, Any]) -> str:
+    """The report as text."""
+    r = report["rounds"]
+    lines = [
+        f"quiz benchmark {report['when']} ({report['cpus']} CPUs)",
+        "",
+        f"{r['rounds']} concurrent rounds x {r['questions_per_round']} questions on one event loop "
+        f"(targets: >= {r['target_checks_per_second']:,} checks/s, lag p99 < {r['target_lag_p99_ms']} ms):",
+        f"  baseline: plain loop of checks     {r['baseline_plain_checks_per_second']:>9,} checks/s",
+    ]
+    for name in ("flood", "paced"):
+        run_ = r[name]
+        label = "as fast as possible" if name == "flood" else f"offered {run_['offered_rate']:,}/s"
+        lines.append(
+            f"  {name} ({label}): {run_['answer_checks']:,} checks in {run_['seconds']} s = "
+            f"{run_['checks_per_second']:,}/s; loop lag p50 {run_['loop_lag_p50_ms']} ms, "
+            f"p99 {run_['loop_lag_p99_ms']} ms"
+        )
+    lines.append(f"  flood throughput / baseline: {r['flood_ratio_to_baseline']}")
+    for backend in ("sqlite", "postgresql"):
+        b = report[backend]
+        lines += [
+            "",
+            f"{backend}: {b['rows']:,} answers, {b['members_in_guild']:,} members in the guild "
+            f"(loaded in {b['load_seconds']} s); median / p95 ms (target < {b['target_ms']} ms):",
+        ]
+        for key in (
+            "top10_all",
+            "rank_all",
+            "top10_all_page_50",
+            "top10_week",
+            "rank_week",
+            "top10_month",
+            "top10_topic_all",
+            "baseline_top10_from_answers",
+        ):
+            lines.append(f"  {key:<30} {b[key]['median_ms']:>9.3f} {b[key]['p95_ms']:>9.3f}")
+        lines.append(f"  top10_all is {b['speedup_top10_all_vs_baseline']}x faster than the baseline")
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Parse arguments, run, print (and optionally save) the report."""
+    parser = argparse.ArgumentParser(prog="python -m benchmarks.quiz", description=__doc__.splitlines()[0])
+    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
+    parser.add_argument("--rounds", type=int, default=1000)
+    parser.add_argument("--questions", type=int, default=10)
+    parser.add_argument("--wrong", type=int, default=10, help="wrong guesses before the typo and the answer")
+    parser.add_argument("--rate", type=int, default=20000, help="answers/s offered in the paced run")
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument(
+        "--save", action="store_true", help="also write benchmarks/results/quiz.txt and .json"
+    )
+    args = parser.parse_args()
+    report = asyncio.run(run(args))
+    text_report = render(report)
+    print(json.dumps(report, indent=2) if args.json else text_report)
+    if args.save:
+        RESULTS.mkdir(exist_ok=True)
+        (RESULTS / "quiz.txt").write_text(text_report + "\n")
+        (RESULTS / "quiz.json").write_text(json.dumps(report, indent=2) + "\n")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,640 @@
+"""Timed quiz rounds and per-server leaderboards: /quiz start|stop, /leaderboard show|reset, /rank.
+
+The rounds themselves are ``bot.quiz`` state machines driven by ``RoundRunner``; this cog only turns
+interactions and chat messages into ``runner.answer`` calls and round events into embeds. One round
+per (guild, channel), each an asyncio task whose done-callback reports errors to the channel and the log.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any, Literal
+
+import discord
+from discord import app_commands
+from discord.ext import commands
+
+from bot.clock import Clock
+from bot.discord_bot import StudyBot, register_friendly_error
+from bot.quiz import (
+    HintShown,
+    QuestionAsked,
+    QuestionClosed,
+    QuestionGenerator,
+    QuizRound,
+    QuizSettingsError,
+    RoundFinished,
+    RoundSettings,
+    SubmitStatus,
+)
+from bot.quiz.runner import RoundRunner
+from bot.storage import LeaderboardPage, Period, Store, StoredRound
+from cogs._render import EMBED_COLOUR, truncate
+
+log = logging.getLogger(__name__)
+
+register_friendly_error(QuizSettingsError, lambda error: error.message)
+
+Mode = Literal["typed", "buttons", "mixed"]
+PeriodName = Literal["week", "month", "all"]
+LETTERS = "ABCD"
+PAGE_SIZE = 10
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+class QuizBusyError(Exception):
+    """A round is already running in the channel; ``user_message`` says until when."""
+
+    def __init__(self, user_message: str) -> None:
+        super().__init__(user_message)
+        self.user_message = user_message
+
+
+def ts(when: datetime, style: str = "R") -> str:
+    """A Discord timestamp, e.g. ``<t:1700000000:R>`` ("in 20 seconds")."""
+    return f"<t:{int(when.timestamp())}:{style}>"
+
+
+def mention(member_id: int) -> str:
+    """A member mention (never pings: every send uses AllowedMentions.none())."""
+    return f"<@{member_id}>"
+
+
+# --- rendering ---------------------------------------------------------------------------------------
+
+
+def question_embed(event: QuestionAsked, hint: str | None = None) -> discord.Embed:
+    """The question card: "3/10", the prompt, the choices or how to answer, the countdown."""
+    q = event.question
+    embed = discord.Embed(
+        title=f"Question {event.number}/{event.total}",
+        description=truncate(q.prompt, 3000),
+        colour=EMBED_COLOUR,
+    )
+    if q.typed:
+        embed.add_field(name="Answer", value="Type the term in this channel.", inline=False)
+    else:
+        lines = [
+            f"**{LETTERS[i]}.** {truncate(choice, 900 // len(q.choices))}"
+            for i, choice in enumerate(q.choices)
+        ]
+        if q.choices == ("True", "False"):
+            lines = ["Press **True** or **False**."]
+        embed.add_field(name="Choices", value="\n".join(lines), inline=False)
+    if hint:
+        embed.add_field(name="Hint", value=f"`{hint}`", inline=False)
+    embed.add_field(name="Time", value=f"ends {ts(event.deadline)}", inline=False)
+    embed.set_footer(text=f"Topic: {q.entry.topic.label}")
+    return embed
+
+
+def closed_embed(event: QuestionClosed) -> discord.Embed:
+    """The answer, who got it and the definition."""
+    q = event.question
+    entry = q.entry
+    if q.typed:
+        if event.winners:
+            w = event.winners[0]
+            who = f"{mention(w.member_id)} got it (+{w.points} points, {w.ms / 1000:.1f} s)."
+        else:
+            who = "Time's up: nobody got it."
+    else:
+        right = ", ".join(f"{mention(w.member_id)} (+{w.points})" for w in event.winners)
+        who = f"Right: {right}." if right else "Time's up: nobody got it right."
+    answer = (
+        q.answer if q.typed else f"{LETTERS[q.answer_index or 0] if len(q.choices) > 2 else ''} {q.answer}"
+    )
+    embed = discord.Embed(
+        title=f"Answer {event.number}/{event.total}: {truncate(entry.term, 200)}",
+        description=truncate(f"{who}\n\n**{entry.term}**: {entry.definition}", 4000),
+        colour=discord.Colour.green() if event.winners else discord.Colour.orange(),
+    )
+    if not q.typed and q.kind.value != "meaning":
+        embed.add_field(name="Right answer", value=truncate(answer.strip(), 1000), inline=False)
+    return embed
+
+
+def standings_embed(event: RoundFinished) -> discord.Embed:
+    """The final standings of a round."""
+    title = "Quiz stopped" if event.stopped else "Quiz over"
+    lines = [
+        f"**{i}.** {mention(s.member_id)}: {s.points} points ({s.correct}/{s.answered} right)"
+        for i, s in enumerate(event.standings[:15], start=1)
+    ]
+    text = "\n".join(lines) if lines else "Nobody scored this time."
+    stopped = (
+        f"Stopped by {mention(event.stopped_by)} after {event.asked} of {event.total} questions.\n\n"
+        if (event.stopped and event.stopped_by)
+        else ""
+    )
+    embed = discord.Embed(title=title, description=truncate(stopped + text, 4000), colour=EMBED_COLOUR)
+    embed.set_footer(text="Points are kept on this server's /leaderboard.")
+    return embed
+
+
+def leaderboard_embed(
+    page: LeaderboardPage, period: Period, topic: str | None, guild_name: str
+) -> discord.Embed:
+    """One page of a leaderboard."""
+    span = {Period.WEEK: "last 7 days", Period.MONTH: "last 30 days", Period.ALL: "all time"}[period]
+    title = f"Leaderboard: {guild_name}"
+    lines = [
+        f"**{row.rank}.** {mention(row.member_id)}: {row.points} points ({row.correct}/{row.answered} right)"
+        for row in page.rows
+    ]
+    embed = discord.Embed(
+        title=truncate(title, 256),
+        description="\n".join(lines) if lines else "No answers yet. Start a round with `/quiz start`.",
+        colour=EMBED_COLOUR,
+    )
+    current = page.offset // page.limit + 1
+    embed.set_footer(text=f"{span}{f' · {topic}' if topic else ''} · page {current}/{page.pages}")
+    return embed
+
+
+# --- views ---------------------------------------------------------------------------------------------
+
+
+class AnswerButton(discord.ui.Button["AnswerView"]):
+    """One choice of a button question."""
+
+    def __init__(self, label: str, index: int, custom_id: str) -> None:
+        super().__init__(label=label, style=discord.ButtonStyle.primary, custom_id=custom_id)
+        self.index = index
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Submit this choice for the clicking member."""
+        assert self.view is not None
+        await self.view.choose(interaction, self.index)
+
+
+class AnswerView(discord.ui.View):
+    """The buttons of one button question; each member answers once."""
+
+    def __init__(self, runner: RoundRunner, event: QuestionAsked, key: str) -> None:
+        super().__init__(timeout=None)
+        self.runner = runner
+        self.number = event.number
+        choices = event.question.choices
+        for i, choice in enumerate(choices):
+            label = choice if choices == ("True", "False") else LETTERS[i]
+            self.add_item(AnswerButton(label, i, f"quiz:{key}:{event.number}:{i}"))
+
+    async def choose(self, interaction: discord.Interaction[Any], index: int) -> None:
+        """Tell the member what became of the click (ephemeral)."""
+        result = await self.runner.answer(interaction.user.id, index)
+        messages = {
+            SubmitStatus.RECORDED: "Answer recorded: **{}**. Results when time is up.",
+            SubmitStatus.ALREADY_ANSWERED: "You already answered this question.",
+            SubmitStatus.LATE: "Too late: this question is closed.",
+            SubmitStatus.NOT_RUNNING: "This quiz is over.",
+            SubmitStatus.IGNORED: "This question takes a typed answer.",
+        }
+        button = self.children[index]
+        label = button.label if isinstance(button, discord.ui.Button) else str(index)
+        text = messages.get(result.status, "Noted.").format(label)
+        await interaction.response.send_message(text, ephemeral=True)
+
+    def disable(self) -> None:
+        """Grey out every button."""
+        for item in self.children:
+            if isinstance(item, discord.ui.Button):
+                item.disabled = True
+
+
+class LeaderboardView(discord.ui.View):
+    """Previous/next buttons for a leaderboard."""
+
+    def __init__(
+        self, cog: QuizCog, guild: discord.Guild, period: Period, topic: str | None, page: LeaderboardPage
+    ) -> None:
+        super().__init__(timeout=300)
+        self.cog = cog
+        self.guild = guild
+        self.period = period
+        self.topic = topic
+        self.page = page
+        self._update()
+
+    def _update(self) -> None:
+        self.previous.disabled = self.page.offset <= 0
+        self.next.disabled = self.page.offset + self.page.limit >= self.page.total_members
+
+    async def _show(self, interaction: discord.Interaction[Any], offset: int) -> None:
+        self.page = await self.cog.store.leaderboard(
+            self.guild.id, period=self.period, topic=self.topic, limit=PAGE_SIZE, offset=max(0, offset)
+        )
+        self._update()
+        embed = leaderboard_embed(self.page, self.period, self.topic, self.guild.name)
+        await interaction.response.edit_message(embed=embed, view=self, allowed_mentions=NO_MENTIONS)
+
+    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
+    async def previous(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
+        """Show the page before."""
+        await self._show(interaction, self.page.offset - PAGE_SIZE)
+
+    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
+    async def next(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
+        """Show the page after."""
+        await self._show(interaction, self.page.offset + PAGE_SIZE)
+
+
+class ConfirmResetView(discord.ui.View):
+    """Asks the moderator to confirm a leaderboard reset."""
+
+    def __init__(self, cog: QuizCog, guild_id: int, user_id: int) -> None:
+        super().__init__(timeout=60)
+        self.cog = cog
+        self.guild_id = guild_id
+        self.user_id = user_id
+
+    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
+        """Only the moderator who asked may confirm."""
+        if interaction.user.id != self.user_id:
+            await interaction.response.send_message("This is not your confirmation.", ephemeral=True)
+            return False
+        return True
+
+    @discord.ui.button(label="Reset the leaderboard", style=discord.ButtonStyle.danger)
+    async def confirm(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
+        """Wipe this server's scores."""
+        members = await self.cog.store.reset(self.guild_id)
+        self.stop()
+        await interaction.response.edit_message(
+            content=f"The leaderboard was reset ({members} members' scores removed).", view=None
+        )
+
+    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
+    async def cancel(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
+        """Keep everything."""
+        self.stop()
+        await interaction.response.edit_message(content="Nothing was reset.", view=None)
+
+
+# --- the round in a channel -----------------------------------------------------------------------------
+
+
+class ChannelPresenter:
+    """Shows one round's events in its channel."""
+
+    def __init__(self, channel: discord.abc.Messageable, key: str) -> None:
+        self.channel = channel
+        self.key = key
+        self.runner: RoundRunner | None = None
+        self.message: discord.Message | None = None
+        self.asked_event: QuestionAsked | None = None
+        self.view: AnswerView | None = None
+
+    async def asked(self, event: QuestionAsked) -> None:
+        """Post the question (with buttons for button questions)."""
+        assert self.runner is not None
+        self.asked_event = event
+        self.view = None if event.question.typed else AnswerView(self.runner, event, self.key)
+        embed = question_embed(event)
+        self.message = None
+        if self.view is None:
+            self.message = await self._post(f"question {event.number}", embed=embed)
+        else:
+            self.message = await self._post(f"question {event.number}", embed=embed, view=self.view)
+
+    async def _post(self, what: str, **fields: Any) -> discord.Message | None:
+        """Send to the channel; a Discord error is logged and the round goes on without this message."""
+        try:
+            return await self.channel.send(allowed_mentions=NO_MENTIONS, **fields)
+        except discord.HTTPException as exc:
+            log.warning("could not post the %s of quiz %s (%s); the round goes on", what, self.key, exc)
+            return None
+
+    async def hinted(self, event: HintShown) -> None:
+        """Edit the hint into the question."""
+        if self.message is not None and self.asked_event is not None:
+            try:
+                await self.message.edit(embed=question_embed(self.asked_event, hint=event.hint))
+            except discord.HTTPException as exc:
+                log.warning("could not show the hint of quiz %s (%s); the round goes on", self.key, exc)
+
+    async def closed(self, event: QuestionClosed) -> None:
+        """Disable the buttons and post the answer."""
+        if self.view is not None and self.message is not None:
+            self.view.disable()
+            self.view.stop()
+            try:
+                await self.message.edit(view=self.view)
+            except discord.HTTPException as exc:
+                log.warning("could not disable the quiz buttons: %s", exc)
+        self.view = None
+        await self._post(f"answer {event.number}", embed=closed_embed(event))
+
+    async def finished(self, event: RoundFinished) -> None:
+        """Post the standings."""
+        await self._post("standings", embed=standings_embed(event))
+
+
+@dataclass
+class ChannelRound:
+    """A round running in one channel."""
+
+    runner: RoundRunner
+    task: asyncio.Task[RoundFinished]
+    started_by: int
+
+
+# --- the cog -------------------------------------------------------------------------------------------
+
+
+class QuizCog(commands.Cog, name="Quiz"):
+    """Timed quiz rounds from the notes, with per-server leaderboards."""
+
+    quiz = app_commands.Group(name="quiz", description="Timed quiz rounds from the notes.", guild_only=True)
+    leaderboard = app_commands.Group(
+        name="leaderboard", description="This server's quiz leaderboard.", guild_only=True
+    )
+
+    def __init__(self, bot: StudyBot, store: Store, clock: Clock | None = None) -> None:
+        self.bot = bot
+        self.store = store
+        self.clock: Clock = clock or store.clock
+        self.pause = 3.0
+        self.rounds: dict[tuple[int, int], ChannelRound] = {}
+        self.rng = random.Random()
+        self._announcer: asyncio.Task[None] | None = None
+        self.last_start: dict[tuple[int, int], datetime] = {}  # (guild, member) -> their last /quiz start
+
+    async def cog_load(self) -> None:
+        """Mark rounds left running by a crash as interrupted and tell their channels once connected."""
+        interrupted = await self.store.interrupted_rounds()
+        if interrupted:
+            self._announcer = asyncio.create_task(self._announce_interrupted(interrupted))
+
+    async def cog_unload(self) -> None:
+        """Cancel running rounds (they are reported as interrupted at the next start)."""
+        for state in list(self.rounds.values()):
+            state.task.cancel()
+        if self._announcer is not None:
+            self._announcer.cancel()
+
+    async def _announce_interrupted(self, interrupted: Sequence[StoredRound]) -> None:
+        await self.bot.wait_until_ready()
+        for stored in interrupted:
+            channel = self.bot.get_partial_messageable(stored.channel_id, guild_id=stored.guild_id)
+            try:
+                await channel.send(
+                    "The quiz round here was interrupted (the bot restarted); points won so far are kept.",
+                    allowed_mentions=NO_MENTIONS,
+                )
+            except discord.HTTPException as exc:
+                log.warning("could not report interrupted round %s: %s", stored.id, exc)
+
+    # --- rounds ----------------------------------------------------------------------------------------
+
+    def running_in(self, guild_id: int, channel_id: int) -> ChannelRound | None:
+        """The round running in a channel, if any."""
+        state = self.rounds.get((guild_id, channel_id))
+        return state if state is not None and not state.task.done() else None
+
+    def check_start_cooldown(self, guild_id: int, member_id: int) -> None:
+        """CommandOnCooldown if the member started a round less than quiz.start_cooldown_seconds ago."""
+        per = self.bot.settings.quiz.start_cooldown_seconds
+        last = self.last_start.get((guild_id, member_id))
+        if not per or last is None:
+            return
+        waited = (self.clock.now() - last).total_seconds()
+        if waited < per:
+            raise app_commands.CommandOnCooldown(app_commands.Cooldown(1, per), per - waited)
+
+    def settings_for(
+        self, questions: int | None, seconds: int | None, topic: str | None, mode: str | None
+    ) -> RoundSettings:
+        """Validated settings, with the configured defaults for what was not given."""
+        defaults = self.bot.settings.quiz
+        return RoundSettings.validated(
+            questions if questions is not None else defaults.questions,
+            seconds if seconds is not None else defaults.seconds,
+            topic,
+            mode or defaults.mode,
+        )
+
+    def start_round(
+        self,
+        channel: discord.abc.Messageable,
+        guild_id: int,
+        channel_id: int,
+        settings: RoundSettings,
+        started_by: int,
+    ) -> ChannelRound:
+        """Start a round in a channel (QuizBusyError if one runs there; QuizSettingsError for a bad topic)."""
+        busy = self.running_in(guild_id, channel_id)
+        if busy is not None:
+            raise QuizBusyError(f"A round is already running here; it ends {ts(busy.runner.ends_by())}.")
+        questions = QuestionGenerator(self.bot.kb, random.Random(self.rng.random())).generate(settings)
+        key = f"{channel_id}-{int(self.clock.now().timestamp() * 1000)}"
+        presenter = ChannelPresenter(channel, key)
+        runner = RoundRunner(
+            QuizRound(questions, settings, started_by=started_by),
+            presenter,
+            self.clock,
+            store=self.store,
+            guild_id=guild_id,
+            channel_id=channel_id,
+            pause=self.pause,
+        )
+        presenter.runner = runner
+        task = asyncio.create_task(runner.run(), name=f"quiz-{guild_id}-{channel_id}")
+        state = ChannelRound(runner, task, started_by)
+        self.rounds[(guild_id, channel_id)] = state
+        task.add_done_callback(lambda t: self._round_done((guild_id, channel_id), state, channel, t))
+        return state
+
+    async def play(
+        self, channel: discord.TextChannel, settings: RoundSettings, started_by: int = 0
+    ) -> RoundFinished:
+        """Run a round in ``channel`` and wait for its end (for scheduled rounds)."""
+        state = self.start_round(channel, channel.guild.id, channel.id, settings, started_by)
+        return await asyncio.shield(state.task)
+
+    def _round_done(
+        self,
+        key: tuple[int, int],
+        state: ChannelRound,
+        channel: discord.abc.Messageable,
+        task: asyncio.Task[RoundFinished],
+    ) -> None:
+        if self.rounds.get(key) is state:
+            del self.rounds[key]
+        if task.cancelled():
+            return
+        error = task.exception()
+        if error is None:
+            return
+        log.error("quiz round in channel %s failed", key[1], exc_info=error)
+        asyncio.create_task(self._report_failure(channel))  # noqa: RUF006 - fire and forget, logged
+
+    async def _report_failure(self, channel: discord.abc.Messageable) -> None:
+        try:
+            await channel.send(
+                "The quiz stopped because of an error; points won so far are kept.",
+                allowed_mentions=NO_MENTIONS,
+            )
+        except discord.HTTPException as exc:
+            log.warning("could not report the failed round: %s", exc)
+
+    # --- commands ----------------------------------------------------------------------------------------
+
+    async def topic_autocomplete(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Topics of the notes whose title or objective starts with or contains what was typed."""
+        wanted = current.strip().casefold()
+        titles = [t.title for t in self.bot.kb.topics]
+        ranked = sorted(
+            (t for t in titles if wanted in t.casefold()),
+            key=lambda t: (not t.casefold().startswith(wanted), t),
+        )
+        return [app_commands.Choice(name=t[:100], value=t[:100]) for t in ranked[:25]]
+
+    @quiz.command(name="start")
+    @app_commands.describe(
+        topic="Only this topic (title or objective)",
+        questions="How many questions (1-50)",
+        seconds="Seconds per question (5-120)",
+        mode="typed answers, buttons, or both in turn",
+    )
+    async def quiz_start(
+        self,
+        interaction: discord.Interaction[Any],
+        topic: str | None = None,
+        questions: int | None = None,
+        seconds: int | None = None,
+        mode: Mode | None = None,
+    ) -> None:
+        """Start a timed quiz round in this channel."""
+        assert interaction.guild is not None
+        assert interaction.channel is not None
+        settings = self.settings_for(questions, seconds, topic, mode)
+        self.check_start_cooldown(interaction.guild.id, interaction.user.id)
+        channel = interaction.channel
+        assert isinstance(channel, discord.abc.Messageable)
+        state = self.start_round(channel, interaction.guild.id, channel.id, settings, interaction.user.id)
+        self.last_start[(interaction.guild.id, interaction.user.id)] = self.clock.now()
+        about = f" on **{settings.topic}**" if settings.topic else ""
+        await interaction.response.send_message(
+            f"{interaction.user.mention} started a quiz{about}: {settings.questions} questions, "
+            f"{settings.seconds} s each ({settings.mode.value}). First question coming up!",
+            allowed_mentions=NO_MENTIONS,
+        )
+        _ = state
+
+    quiz_start.autocomplete("topic")(topic_autocomplete)
+
+    @quiz.command(name="stop")
+    async def quiz_stop(self, interaction: discord.Interaction[Any]) -> None:
+        """Stop the round in this channel (who started it, or Manage Server)."""
+        assert interaction.guild is not None
+        assert interaction.channel is not None
+        state = self.running_in(interaction.guild.id, interaction.channel.id)
+        if state is None:
+            await interaction.response.send_message("No quiz round is running here.", ephemeral=True)
+            return
+        allowed = interaction.user.id == state.started_by or (
+            isinstance(interaction.user, discord.Member) and interaction.permissions.manage_guild
+        )
+        if not allowed:
+            await interaction.response.send_message(
+                "Only who started the round, or someone with Manage Server, can stop it.", ephemeral=True
+            )
+            return
+        state.runner.stop(by=interaction.user.id)
+        await interaction.response.send_message("Stopping the round.", ephemeral=True)
+
+    @leaderboard.command(name="show")
+    @app_commands.describe(period="week, month or all time", topic="Only answers on this topic")
+    async def leaderboard_show(
+        self, interaction: discord.Interaction[Any], period: PeriodName = "all", topic: str | None = None
+    ) -> None:
+        """Show this server's leaderboard."""
+        assert interaction.guild is not None
+        which = Period(period)
+        page = await self.store.leaderboard(interaction.guild.id, period=which, topic=topic, limit=PAGE_SIZE)
+        view = LeaderboardView(self, interaction.guild, which, topic, page)
+        embed = leaderboard_embed(page, which, topic, interaction.guild.name)
+        await interaction.response.send_message(embed=embed, view=view, allowed_mentions=NO_MENTIONS)
+
+    @leaderboard_show.autocomplete("topic")
+    async def leaderboard_topics(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """Topics answered on this server, and the notes' topics."""
+        stored = await self.store.topics(interaction.guild_id or 0)
+        titles = sorted({*stored, *(t.title for t in self.bot.kb.topics)})
+        wanted = current.strip().casefold()
+        return [app_commands.Choice(name=t[:100], value=t[:100]) for t in titles if wanted in t.casefold()][
+            :25
+        ]
+
+    @leaderboard.command(name="reset")
+    @app_commands.default_permissions(manage_guild=True)
+    @app_commands.checks.has_permissions(manage_guild=True)
+    async def leaderboard_reset(self, interaction: discord.Interaction[Any]) -> None:
+        """Wipe this server's leaderboard (asks to confirm)."""
+        assert interaction.guild is not None
+        view = ConfirmResetView(self, interaction.guild.id, interaction.user.id)
+        await interaction.response.send_message(
+            "Reset this server's leaderboard and answer history? This cannot be undone.",
+            view=view,
+            ephemeral=True,
+        )
+
+    @app_commands.command(name="rank")
+    @app_commands.guild_only()
+    @app_commands.describe(member="Whose rank (default: yours)")
+    async def rank(self, interaction: discord.Interaction[Any], member: discord.Member | None = None) -> None:
+        """Show a member's points, rank, accuracy and best streak on this server."""
+        assert interaction.guild is not None
+        who = member or interaction.user
+        found = await self.store.rank(interaction.guild.id, who.id)
+        if found is None:
+            await interaction.response.send_message(
+                f"{who.mention} has not answered a quiz question on this server yet.",
+                ephemeral=True,
+                allowed_mentions=NO_MENTIONS,
+            )
+            return
+        embed = discord.Embed(title=f"Rank of {who.display_name}"[:256], colour=EMBED_COLOUR)
+        embed.add_field(name="Rank", value=f"{found.rank} of {found.of}")
+        embed.add_field(name="Points", value=str(found.points))
+        embed.add_field(name="Answers", value=f"{found.correct}/{found.answered} right")
+        embed.add_field(name="Accuracy", value=f"{found.accuracy:.0%}")
+        embed.add_field(name="Best streak", value=str(found.best_streak))
+        await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
+
+    # --- typed answers -----------------------------------------------------------------------------------
+
+    @commands.Cog.listener()
+    async def on_message(self, message: discord.Message) -> None:
+        """Typed answers: any message in a channel with an open typed question."""
+        if message.author.bot or message.guild is None or not message.content:
+            return
+        state = self.running_in(message.guild.id, message.channel.id)
+        if state is None:
+            return
+        question = state.runner.quiz.current
+        if question is None or not question.typed:
+            return
+        await state.runner.answer(message.author.id, message.content)
+
+
+register_friendly_error(QuizBusyError, lambda error: error.user_message)
+
+
+async def setup(bot: StudyBot) -> None:
+    """Load the quiz cog (it needs the database store)."""
+    store = bot.store
+    if store is None:
+        log.warning("no database store: quizzes are off")
+        return
+    await bot.add_cog(QuizCog(bot, store))
