@@ -445,20 +445,33 @@ class Store:
         period = Period(period)
         when = now or self.clock.now()
         totals = self._totals(guild_id, period, topic, when).subquery()
+        simple = period is Period.ALL and topic is None
+        columns = [totals.c.member_id, totals.c.points, totals.c.answered, totals.c.correct]
+        if not simple:
+            # one pass over the aggregate: ranks and the member count come from window functions
+            columns += [
+                func.rank().over(order_by=totals.c.points.desc()).label("rank"),
+                func.count().over().label("total"),
+            ]
         page_stmt = (
-            select(totals.c.member_id, totals.c.points, totals.c.answered, totals.c.correct)
-            .order_by(totals.c.points.desc(), totals.c.member_id)
-            .limit(limit)
-            .offset(offset)
+            select(*columns).order_by(totals.c.points.desc(), totals.c.member_id).limit(limit).offset(offset)
         )
         async with self.engine.connect() as conn:
             rows = (await conn.execute(page_stmt)).all()
-            total = int((await conn.execute(select(func.count()).select_from(totals))).scalar_one())
+            if simple or not rows:
+                total = int((await conn.execute(select(func.count()).select_from(totals))).scalar_one())
+            else:
+                total = int(rows[0].total)
             first_rank = 1
-            if rows and offset > 0:
-                first_rank = 1 + await self._count_above(
-                    conn, guild_id, period, topic, when, int(rows[0].points)
-                )
+            if simple and rows and offset > 0:
+                above = await self._count_above(conn, guild_id, period, topic, when, int(rows[0].points))
+                first_rank = 1 + above
+        if not simple:
+            page = tuple(
+                LeaderboardRow(int(r.rank), int(r.member_id), int(r.points), int(r.answered), int(r.correct))
+                for r in rows
+            )
+            return LeaderboardPage(page, total, offset, limit)
         out: list[LeaderboardRow] = []
         previous: tuple[int, int] | None = None
         for position, row in enumerate(rows):
@@ -520,23 +533,32 @@ class Store:
                 )
             else:
                 totals = self._totals(guild_id, period, topic, when).subquery()
-                mine = (
-                    await conn.execute(
-                        select(totals.c.points, totals.c.answered, totals.c.correct).where(
-                            totals.c.member_id == member_id
-                        )
-                    )
-                ).first()
+                ranked = select(
+                    totals.c.member_id,
+                    totals.c.points,
+                    totals.c.answered,
+                    totals.c.correct,
+                    func.rank().over(order_by=totals.c.points.desc()).label("rank"),
+                    func.count().over().label("total"),
+                ).subquery()
+                mine = (await conn.execute(select(ranked).where(ranked.c.member_id == member_id))).first()
                 if mine is None:
                     return None
-                points, answered, correct = int(mine[0]), int(mine[1]), int(mine[2])
                 best_row = await conn.execute(
                     select(scores.c.best_streak).where(
                         scores.c.guild_id == guild_id, scores.c.member_id == member_id
                     )
                 )
                 best = int(best_row.scalar_one_or_none() or 0)
-                of = int((await conn.execute(select(func.count()).select_from(totals))).scalar_one())
+                return MemberRank(
+                    member_id,
+                    int(mine.rank),
+                    int(mine.points),
+                    int(mine.answered),
+                    int(mine.correct),
+                    best,
+                    int(mine.total),
+                )
             above = await self._count_above(conn, guild_id, period, topic, when, points)
         return MemberRank(member_id, above + 1, points, answered, correct, best, of)
 
