@@ -136,11 +136,13 @@ _GENERIC_TAILS = _phrases(
     "attack|attacks|concept|technique|definition|meaning|term|in computing|in cloud|in the cloud"
 )
 
+_ATTACK_WORDS = frozenset({"attack", "attacks"})
+
 _FUZZY_ACCEPT = 86.0  # minimum ratio for a fuzzy name answer
 _FUZZY_MARGIN = 4.0  # lead over the best other entry a fuzzy answer needs
 _SUGGEST_MIN = 60.0  # minimum score for a suggestion
 _DESC_COVERAGE = 0.6  # share of the known words' IDF weight the answer's names and definition must hold
-_DESC_WORD_SHARE = 0.5  # share of the question's content words the answer's names and definition must have
+_DESC_WORD_SHARE = 0.6  # share of the question's content words the answer's names and definition must have
 _DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs
 _BM25_K1 = 1.2
 _BM25_B = 0.75
@@ -384,8 +386,7 @@ class Matcher:
             return NotFound(text)
         hit = self._exact_hit(parsed.key)
         if hit is None:
-            trimmed, did = _strip_trailing(parsed.key.split(), _GENERIC_TAILS)
-            hit = self._exact_hit(" ".join(trimmed)) if did else None
+            hit = self._generic_tail_hit(parsed.key)
         if hit is not None:
             via = "name" if self._name_is_term[hit] else "alias"
             return Answer(text, self._entries[self._name_entry[hit]], 100.0, via)
@@ -469,6 +470,23 @@ class Matcher:
         if len(entries) > 1 and len(terms) != 1:
             return None  # the same alias on several entries: ambiguous
         return terms[0] if terms else first
+
+    def _generic_tail_hit(self, key: str) -> int | None:
+        """An exact hit once a generic last word is dropped ("VM escape attack" -> "VM escape").
+
+        "attack" is only dropped when the entry is itself an attack: a "hypervisor attack" is not
+        a hypervisor.
+        """
+        words_ = key.split()
+        trimmed, did = _strip_trailing(words_, _GENERIC_TAILS)
+        if not did:
+            return None
+        hit = self._exact_hit(" ".join(trimmed))
+        if hit is None or words_[-1] not in _ATTACK_WORDS:
+            return hit
+        entry = self._entries[self._name_entry[hit]]
+        is_attack = "attack" in self._stems(content_stems(" ".join((*entry.names, entry.definition))))
+        return hit if is_attack else None
 
     def _near_words(self, word: str, *, complete: bool = False) -> set[str]:
         """Indexed words equal to ``word`` or about one edit away (also its extensions when completing)."""
@@ -679,8 +697,15 @@ class Matcher:
         cover = coverage[doc][0]
         if cover < _DESC_COVERAGE:
             return None
+        stems = set(self._question_stems(parsed))
         matches = self._strong_matches(doc, parsed)
-        if matches < 2 or matches < _DESC_WORD_SHARE * len(set(self._question_stems(parsed))):
+        if matches < 2 or matches < _DESC_WORD_SHARE * len(stems):
+            return None
+        # The definition itself must say it, not only the name ("live migration of databases").
+        entry = self._entries[doc]
+        defined = set(self._stems(content_stems(entry.definition)))
+        said = {t for t in parsed.core if stems.intersection(self._stems(content_stems(t))) & defined}
+        if len(said) < 2:
             return None
         if len(ranked) > 1:
             runner_doc, runner = ranked[1]
