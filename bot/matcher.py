@@ -30,6 +30,7 @@ from rapidfuzz import fuzz, process
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.text import (
+    ARTICLES,
     STOPWORDS,
     canonical,
     content_stems,
@@ -156,12 +157,13 @@ _COMPLETE_CAP = 600  # most names fuzzy-scored per completion
 
 @dataclass(slots=True)
 class _Parsed:
-    """A query taken apart: canonical tokens, the core (frame stripped) and its name key."""
+    """A query taken apart: canonical tokens, the core (frame stripped), its name key and plain form."""
 
     tokens: list[str]
     core: list[str]
     key: str
     framed: bool
+    plain: str = ""
 
 
 def _strip_leading(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[list[str], bool]:
@@ -200,7 +202,8 @@ def parse_query(text: str) -> _Parsed:
             changed = True
         core, did = _strip_trailing(core, _TAILS)
         changed |= did
-    return _Parsed(tokens=tokens, core=core, key=name_key(core), framed=framed)
+    plain = " ".join(t for t in core if t not in ARTICLES)
+    return _Parsed(tokens=tokens, core=core, key=name_key(core), framed=framed, plain=plain)
 
 
 def _deletes(word: str) -> set[str]:
@@ -239,6 +242,7 @@ class Matcher:
         self.kb = kb
         self._entries: list[Entry] = list(kb.entries)
         self._names: list[str] = []  # normalised key of every term and alias
+        self._plain: list[str] = []  # the same without plural stripping
         self._name_entry: array[int] = array("i")  # name index -> entry index
         self._name_is_term: array[int] = array("b")
         self._exact: dict[str, int] = {}  # key -> first name index with it
@@ -284,6 +288,8 @@ class Matcher:
                 keys.add(key)
                 name_index = len(self._names)
                 self._names.append(key)
+                plain_key = " ".join(t for t in tokens if t not in ARTICLES)
+                self._plain.append(key if plain_key == key else plain_key)
                 self._name_entry.append(entry_index)
                 self._name_is_term.append(1 if position == 0 else 0)
                 if key in self._exact:
@@ -384,7 +390,7 @@ class Matcher:
         parsed = parse_query(text)
         if not parsed.key:
             return NotFound(text)
-        hit = self._exact_hit(parsed.key)
+        hit = self._exact_hit(parsed.key, parsed.plain)
         if hit is None:
             hit = self._generic_tail_hit(parsed.key)
         if hit is not None:
@@ -457,14 +463,23 @@ class Matcher:
 
     # ------------------------------------------------------------------ names
 
-    def _exact_hit(self, key: str) -> int | None:
-        """The name index of an exact hit, preferring terms over aliases; None if absent or ambiguous."""
+    def _exact_hit(self, key: str, plain: str | None = None) -> int | None:
+        """The name index of an exact hit, preferring terms over aliases; None if absent or ambiguous.
+
+        When names of several entries share a key ("DEs" and "DE"), the one spelt exactly like
+        ``plain`` (the question without plural stripping) wins.
+        """
         first = self._exact.get(key)
         if first is None:
             return None
         found = self._exact_more.get(key)
         if found is None:
             return first
+        if plain is not None:
+            spelt = [i for i in found if self._plain[i] == plain]
+            if len({self._name_entry[i] for i in spelt}) == 1:
+                found = spelt
+                first = spelt[0]
         entries = {self._name_entry[i] for i in found}
         terms = [i for i in found if self._name_is_term[i]]
         if len(entries) > 1 and len(terms) != 1:

@@ -170,12 +170,12 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
-_ARTICLES = frozenset({"a", "an", "the"})
+ARTICLES = frozenset({"a", "an", "the"})
 
 
 def name_key(tokens: list[str]) -> str:
     """The matching key of a name from canonical tokens: singular words, no articles."""
-    return " ".join(singular(t) for t in tokens if t not in _ARTICLES)
+    return " ".join(singular(t) for t in tokens if t not in ARTICLES)
 
 
 def key_of(text: str) -> str:
