@@ -195,7 +195,9 @@ def run(args: argparse.Namespace) -> int:
     kb = load_kb_or_report(args.kb)
     if kb is None:
         return EXIT_KNOWLEDGE
+    from bot.quiz.console import ConsoleQuiz  # /quiz (helper D)
     from bot.review.console import ConsoleReview  # /review (helper G); late import: it pulls in storage
 
-    with ConsoleReview() as review:
-        return run_console(kb, stdin=sys.stdin, stdout=sys.stdout, extra_commands=review.commands())
+    with ConsoleReview() as review, ConsoleQuiz() as quiz:
+        extra = [*review.commands(), *quiz.commands()]
+        return run_console(kb, stdin=sys.stdin, stdout=sys.stdout, extra_commands=extra)

@@ -1,0 +1,215 @@
+"""``/quiz`` in ``python -m bot console``: a single-player round with the same engine and database.
+
+The console is one person, kept as server 0, member 0, channel 0. The console loop is synchronous
+and blocks on input, so a question has no live countdown: an answer typed after the deadline is
+"too late". ``?`` shows the hint of a typed question; ``q`` stops the round.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import random
+import shlex
+from collections.abc import Coroutine
+from types import TracebackType
+from typing import Any, TypeVar
+
+from bot.cli.console import ConsoleCommand, ConsoleSession
+from bot.clock import Clock, SystemClock
+from bot.quiz.questions import QuestionGenerator
+from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinished, ScoredAnswer, SubmitStatus
+from bot.quiz.settings import QuizSettingsError, RoundSettings
+from bot.storage import AnswerRecord, RoundStatus, Store
+
+log = logging.getLogger(__name__)
+
+CONSOLE_GUILD_ID = 0
+CONSOLE_CHANNEL_ID = 0
+CONSOLE_MEMBER_ID = 0
+QUIT_WORDS = ("q", "quit", "/quit", "stop")
+LETTERS = "ABCD"
+USAGE = "/quiz [questions=N] [seconds=N] [mode=typed|buttons|mixed] [topic=TOPIC]"
+
+T = TypeVar("T")
+
+
+def parse_quiz_args(arg: str) -> RoundSettings:
+    """``questions=5 seconds=20 mode=typed topic="Virtualization"`` as validated settings."""
+    values: dict[str, str] = {}
+    for token in shlex.split(arg):
+        key, sep, value = token.partition("=")
+        if not sep or key not in ("questions", "seconds", "mode", "topic"):
+            raise QuizSettingsError(f"usage: {USAGE}")
+        values[key] = value
+
+    def number(key: str) -> int | None:
+        if key not in values:
+            return None
+        try:
+            return int(values[key])
+        except ValueError:
+            raise QuizSettingsError(f"{key} must be a whole number") from None
+
+    return RoundSettings.validated(
+        number("questions"), number("seconds"), values.get("topic"), values.get("mode")
+    )
+
+
+class ConsoleQuiz:
+    """Provides the console's ``/quiz`` command; use as a context manager around ``run_console``."""
+
+    def __init__(
+        self, database_url: str | None = None, *, clock: Clock | None = None, rng: random.Random | None = None
+    ) -> None:
+        self._url = database_url
+        self.clock: Clock = clock or SystemClock()
+        self.rng = rng or random.Random()
+        self._runner: asyncio.Runner | None = None
+        self._store: Store | None = None
+
+    def __enter__(self) -> ConsoleQuiz:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+    def commands(self) -> list[ConsoleCommand]:
+        """The commands to pass as ``run_console(..., extra_commands=...)``."""
+        return [
+            ConsoleCommand("quiz", "play a quiz round (points go to the leaderboard)", self.quiz, usage=USAGE)
+        ]
+
+    def close(self) -> None:
+        """Close the store and the event loop."""
+        if self._runner is not None:
+            if self._store is not None:
+                self._runner.run(self._store.close())
+                self._store = None
+            self._runner.close()
+            self._runner = None
+
+    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
+        if self._runner is None:
+            self._runner = asyncio.Runner()
+        return self._runner.run(coro)
+
+    def _open(self) -> Store:
+        if self._store is None:
+            if self._url is None:
+                from bot.review.console import configured_database_url
+
+                self._url = configured_database_url()
+            self._store = self._run(Store.open(self._url, clock=self.clock))
+        return self._store
+
+    def quiz(self, session: ConsoleSession, arg: str) -> None:
+        """Play one round in the terminal."""
+        try:
+            settings = parse_quiz_args(arg)
+            questions = QuestionGenerator(session.kb, random.Random(self.rng.random())).generate(settings)
+        except (QuizSettingsError, ValueError) as exc:
+            session.write(str(exc))
+            return
+        try:
+            store = self._open()
+        except Exception as exc:  # a bad URL or an unreachable server: say so, keep the console
+            session.write(f"Cannot open the database: {exc}")
+            return
+        quiz = QuizRound(questions, settings)
+        round_id = self._run(
+            store.start_round(
+                CONSOLE_GUILD_ID, CONSOLE_CHANNEL_ID, CONSOLE_MEMBER_ID, settings.as_dict(), self.clock.now()
+            )
+        )
+        session.write(
+            f"Quiz: {settings.questions} questions, {settings.seconds} s each. ? shows a hint, q stops."
+        )
+        event: QuestionAsked | RoundFinished = quiz.start(self.clock.now())
+        while isinstance(event, QuestionAsked):
+            if not self._ask(session, quiz, event, store, round_id):
+                result = quiz.stop(self.clock.now(), CONSOLE_MEMBER_ID)
+                self._run(store.end_round(round_id, RoundStatus.STOPPED, self.clock.now()))
+                session.write(_standing(result))
+                return
+            event = quiz.next(self.clock.now())
+        self._run(store.end_round(round_id, RoundStatus.FINISHED, self.clock.now()))
+        session.write(_standing(event))
+
+    def _ask(
+        self, session: ConsoleSession, quiz: QuizRound, event: QuestionAsked, store: Store, round_id: int
+    ) -> bool:
+        """One question; False when the player stops."""
+        q = event.question
+        session.write(f"\nQuestion {event.number}/{event.total}: {q.prompt}")
+        if not q.typed:
+            for i, choice in enumerate(q.choices):
+                session.write(f"  {LETTERS[i] if len(q.choices) > 2 else choice[0]}. {choice}")
+        while True:
+            line = session.read_line("  your answer: ")
+            if line is None or line.strip().casefold() in QUIT_WORDS:
+                return False
+            if line.strip() == "?" and q.typed:
+                session.write(f"  hint: {q.hint}")
+                continue
+            break
+        answer: str | int = line if q.typed else _choice_index(line, q.choices)
+        result = quiz.submit(CONSOLE_MEMBER_ID, answer, self.clock.now())
+        scored: list[ScoredAnswer] = [result.scored] if result.scored else []
+        closed = quiz.close(self.clock.now())
+        scored.extend(closed.to_record)
+        self._run(self._store_answers(store, round_id, scored))
+        session.write(_verdict(result.status, closed))
+        return True
+
+    async def _store_answers(self, store: Store, round_id: int, scored: list[ScoredAnswer]) -> None:
+        for s in scored:
+            record = AnswerRecord(
+                round_id=round_id,
+                question_index=s.question_index,
+                guild_id=CONSOLE_GUILD_ID,
+                channel_id=CONSOLE_CHANNEL_ID,
+                member_id=s.member_id,
+                term=s.term,
+                topic=s.topic,
+                correct=s.correct,
+                points=s.points,
+                ms=s.ms,
+                answered_at=s.answered_at,
+            )
+            if await store.record_answer(record):
+                from bot.review.quiz import review_quiz_answer  # helper G's flashcards, as on Discord
+
+                await review_quiz_answer(store, record)
+
+
+def _choice_index(line: str, choices: tuple[str, ...]) -> int:
+    """A typed letter (A-D), number (1-4) or True/False as a choice index; -1 if none."""
+    text = line.strip().casefold()
+    for i, choice in enumerate(choices):
+        if text in (choice.casefold(), choice[:1].casefold() if len(choices) == 2 else LETTERS[i].casefold()):
+            return i
+    if text.isdigit() and 1 <= int(text) <= len(choices):
+        return int(text) - 1
+    return -1
+
+
+def _verdict(status: SubmitStatus, closed: QuestionClosed) -> str:
+    """What the console says after an answer."""
+    entry = closed.question.entry
+    won = [w for w in closed.winners if w.member_id == CONSOLE_MEMBER_ID]
+    if won:
+        return f"  Right! +{won[0].points} points. {entry.term}: {entry.definition}"
+    late = "Too late: the time was up. " if status is SubmitStatus.LATE else ""
+    return f"  {late}The answer was: {closed.question.answer}. {entry.term}: {entry.definition}"
+
+
+def _standing(result: RoundFinished) -> str:
+    """The end-of-round line."""
+    me = result.standings[0] if result.standings else None
+    points = me.points if me else 0
+    right = me.correct if me else 0
+    verb = "stopped" if result.stopped else "over"
+    return f"\nQuiz {verb}: {points} points, {right}/{result.asked} right."
