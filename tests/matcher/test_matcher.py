@@ -196,3 +196,29 @@ def test_is_question_true(matcher: Matcher, text: str) -> None:
 )
 def test_is_question_false(matcher: Matcher, text: str) -> None:
     assert not matcher.is_question(text)
+
+
+def test_exact_spelling_breaks_a_tie_between_names_sharing_a_key() -> None:
+    kb = _kb(("Data encryption standard", ("DES",), "A cipher."), ("Dual exploit", ("DE",), "Two exploits."))
+    matcher = Matcher(kb)
+    assert _term(matcher.lookup("DES")) == "Data encryption standard"
+    assert _term(matcher.lookup("DE")) == "Dual exploit"
+
+
+def test_a_name_plus_another_word_is_not_a_typo_of_the_name() -> None:
+    kb = _kb(
+        ("Container", (), "A box for one program."), ("Virtual machine", ("VM",), "An emulated computer.")
+    )
+    matcher = Matcher(kb)
+    assert _term(matcher.lookup("containr")) == "Container"
+    for text in ("container ship", "app virtual machines", "virtual machine image", "vm template"):
+        assert isinstance(matcher.lookup(text), NotFound), text
+
+
+def test_acronyms_of_the_notes_match_their_expansion_in_descriptions() -> None:
+    kb = _kb(
+        ("Virtual machine", ("VM",), "An emulated computer that runs an operating system."),
+        ("Snapshot", (), "A saved copy of the disk and memory of a virtual machine at one moment."),
+    )
+    matcher = Matcher(kb)
+    assert _term(matcher.lookup("a saved copy of a vm's disk at one moment")) == "Snapshot"
