@@ -210,3 +210,26 @@ def test_weekly_run_keeps_local_time_across_dst() -> None:
     runs = runs_between(spec, datetime(2026, 3, 20, tzinfo=UTC), datetime(2026, 4, 3, tzinfo=UTC))
     assert {r.astimezone(BERLIN).time() for r in runs} == {time(19, 0)}
     assert [r.hour for r in runs] == [18, 18, 17, 17]  # CET then CEST in UTC
+
+
+def test_midnight_gap_in_santiago_and_southern_spring_in_sydney() -> None:
+    santiago = ZoneInfo("America/Santiago")  # 2026-09-06 00:00 -04 -> 01:00 -03
+    runs = runs_between(
+        parse_spec("daily 00:30 America/Santiago"),
+        datetime(2026, 9, 5, 12, tzinfo=UTC),
+        datetime(2026, 9, 7, 12, tzinfo=UTC),
+    )
+    assert [r.astimezone(santiago).replace(tzinfo=None) for r in runs] == [
+        datetime(2026, 9, 6, 1, 30),
+        datetime(2026, 9, 7, 0, 30),
+    ]
+    sydney = ZoneInfo("Australia/Sydney")  # 2026-10-04 02:00 +10 -> 03:00 +11
+    runs = runs_between(
+        parse_spec("daily 02:30 Australia/Sydney"),
+        datetime(2026, 10, 3, 12, tzinfo=UTC),
+        datetime(2026, 10, 5, 12, tzinfo=UTC),
+    )
+    assert [r.astimezone(sydney).replace(tzinfo=None) for r in runs] == [
+        datetime(2026, 10, 4, 3, 30),
+        datetime(2026, 10, 5, 2, 30),
+    ]
