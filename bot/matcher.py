@@ -89,6 +89,8 @@ _OPENERS = _phrases(
     "|can you|could you|would you|can u|could u|can someone|could someone|can somebody|can anyone"
     "|could anyone|does anyone know|anyone know|does anybody know|do you know|do u know|i want to know"
     "|i wonder|i forgot|i forget|i dont know|idk|remind me|help me understand|help me with|guys|folks|and"
+    "|who knows|anybody know|does anybody know|someone tell me|i dont get|i dont understand|not sure"
+    "|im not sure|wondering|i was wondering|quick q|q"
 )
 #: Definition-question frames; a text opening with one of these is a definition question.
 _FRAMES = _phrases(
@@ -110,6 +112,8 @@ _FRAMES = _phrases(
     "|whats the term for when|whats the word for when|what is the word for when|term for when|word for when"
     "|definition|defintion|meaning|what is the def of|gimme|quick def of|quick definition of"
 )
+#: "what" on its own, after an opener ("anyone know what ... is").
+_WHAT = frozenset({"what", "wat", "wht"})
 #: Trailing words of a question that are not part of the term.
 _TAILS = _phrases(
     "mean|means|do|does|stand for|stands for|is|are|again|pls|please|plz|thanks|thank you|thx|ty|for me"
@@ -125,7 +129,8 @@ _ARTICLE_WORDS = frozenset({"a", "an", "the", "is", "are", "does", "do", "exactl
 _CHATTER_STARTS = word_set(
     "up going happening wrong your my this that it he she they we you i for on new next good time plan score "
     "quiz leaderboard homework schedule deal point matter problem weather best worst "
-    "coming going here online free ready down in joining playing winning leading there"
+    "coming going here online free ready down in joining playing winning leading there everyone everybody "
+    "anyone anybody someone answer question deadline due link room today tonight tomorrow"
 )
 #: Words that mark a description ("... when a VM is moved ...") rather than a name.
 _DESCRIPTION_MARKERS = frozenset(
@@ -188,12 +193,16 @@ def parse_query(text: str) -> _Parsed:
     """Canonical tokens of ``text`` and the term part with the question frame stripped."""
     tokens = canonical(words(text))
     core = list(tokens)
-    framed = False
+    framed = opened = False
     changed = True
     while changed and core:
         changed = False
         core, did = _strip_leading(core, _OPENERS)
         changed |= did
+        opened |= did
+        if opened and not framed and len(core) > 1 and core[0] in _WHAT:
+            core = core[1:]  # "does anyone know what ... is"
+            changed = framed = True
         core, did = _strip_leading(core, _FRAMES)
         changed |= did
         framed |= did

@@ -172,6 +172,9 @@ def test_complete_caps_at_25_on_a_large_base() -> None:
         "meaning of privilege elevation",
         "hey bot, what is a vm escape?",
         "what do you call it when a vm is moved between servers",
+        "anyone know what a hypervisor is?",
+        "does anyone know what vm sprawl means",
+        "remind me what elasticity is",
     ],
 )
 def test_is_question_true(matcher: Matcher, text: str) -> None:
@@ -192,6 +195,9 @@ def test_is_question_true(matcher: Matcher, text: str) -> None:
         "ok?",
         "",
         "vm escape",
+        "what is everyone doing",
+        "what's the answer to question 3?",
+        "what a day",
     ],
 )
 def test_is_question_false(matcher: Matcher, text: str) -> None:
