@@ -259,6 +259,16 @@ class Schedules(commands.Cog):
             ephemeral=True,
         )
 
+    @add.autocomplete("topic")
+    async def topic_choices(
+        self, interaction: discord.Interaction[Any], current: str
+    ) -> list[app_commands.Choice[str]]:
+        """The notes' topics (title or objective) containing what was typed."""
+        wanted = current.strip().casefold()
+        labels = sorted({t.title for t in self.bot.kb.topics})
+        found = [t for t in labels if wanted in t.casefold()]
+        return [app_commands.Choice(name=t[:100], value=t[:100]) for t in found[:25]]
+
     @remove.autocomplete("schedule")
     @pause.autocomplete("schedule")
     @resume.autocomplete("schedule")

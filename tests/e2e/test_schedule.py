@@ -81,6 +81,8 @@ async def test_add_creates_a_discord_event_and_list_shows_the_next_run(start_bot
     assert schedule.event_id == int(event["id"])
     assert (schedule.questions, schedule.seconds, schedule.channel_id) == (3, 20, world.study.id)
 
+    topics = await fake.autocomplete(world.moderator, world.general, "schedule add", "topic", topic="virt")
+    assert [c["value"] for c in topics] == ["Virtualization"]
     listing = message_text(
         await (await fake.slash(world.moderator, world.general, "schedule list")).message()
     )
