@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Mapping
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
@@ -11,7 +11,7 @@ from typing import Any
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.schedule.spec import ScheduleSpec, next_run, parse_spec
+from bot.schedule.spec import ScheduleSpec, ScheduleSpecError, next_run, parse_spec
 from bot.storage.schema import BigId, UTCDateTime
 
 log = logging.getLogger(__name__)
@@ -120,6 +120,17 @@ class Schedule:
         )
 
 
+def _readable(rows: Sequence[Mapping[Any, Any]]) -> list[Schedule]:
+    """Schedules from rows, leaving out (and logging) any whose stored spec no longer parses."""
+    found = []
+    for row in rows:
+        try:
+            found.append(Schedule.from_row(row))
+        except ScheduleSpecError as exc:
+            log.error("schedule %s has an unreadable spec %r: %s", row["id"], row["spec"], exc)
+    return found
+
+
 class ScheduleRepository:
     """Reads and writes schedules; safe to share one database between several bot processes."""
 
@@ -179,7 +190,7 @@ class ScheduleRepository:
         query = schedules.select().where(schedules.c.guild_id == guild_id).order_by(schedules.c.id)
         async with self.engine.connect() as conn:
             rows = (await conn.execute(query)).mappings().all()
-        return [Schedule.from_row(r) for r in rows]
+        return _readable(rows)
 
     async def remove(self, schedule_id: int, guild_id: int) -> Schedule | None:
         """Delete a guild's schedule; returns what was deleted, or None if it did not exist there."""
@@ -226,7 +237,7 @@ class ScheduleRepository:
             rows = (
                 (await conn.execute(query.order_by(schedules.c.next_run_at, schedules.c.id))).mappings().all()
             )
-        return [Schedule.from_row(r) for r in rows]
+        return _readable(rows)
 
     async def earliest_next_run(
         self, shards: ShardFilter | None = None, *, unreminded_only: bool = False

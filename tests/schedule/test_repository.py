@@ -158,3 +158,16 @@ async def test_migration_creates_the_table_the_repository_uses(store) -> None:  
     async with store.engine.connect() as conn:
         reflected = await conn.run_sync(columns)
     assert reflected == {c.name: c.nullable for c in schedules.c}
+
+
+async def test_a_row_with_an_unreadable_spec_does_not_block_the_others(
+    repository: ScheduleRepository,
+) -> None:
+    broken = await add(repository, text="daily 07:00 UTC")
+    fine = await add(repository, text="daily 07:00 UTC")
+    async with repository.engine.begin() as conn:
+        await conn.execute(
+            sa.update(schedules).where(schedules.c.id == broken.id).values(spec="daily 07:00 Mars/Olympus")
+        )
+    assert [s.id for s in await repository.due(TUESDAY)] == [fine.id]
+    assert [s.id for s in await repository.list_for_guild(GUILD)] == [fine.id]
