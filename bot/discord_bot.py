@@ -18,6 +18,7 @@ import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 import cogs
 from bot.config import (
@@ -53,6 +54,20 @@ def _knowledge_message(error: KnowledgeError) -> str:
 
 
 register_friendly_error(KnowledgeError, _knowledge_message)
+
+#: What a user sees when the database cannot be reached or written (SQLite read-only, PostgreSQL down).
+DATABASE_DOWN = "The database is unavailable right now, so I can't do that; please try again in a minute."
+
+
+def _database_message(error: BaseException) -> str:
+    log.warning("database unavailable: %s", str(error).splitlines()[0][:200])
+    return DATABASE_DOWN
+
+
+register_friendly_error(OperationalError, _database_message)
+register_friendly_error(InterfaceError, _database_message)
+# a PostgreSQL connection refused or reset while reconnecting surfaces as the socket error itself
+register_friendly_error(ConnectionError, _database_message)
 
 
 def friendly_message(error: BaseException) -> str | None:

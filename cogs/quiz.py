@@ -32,7 +32,7 @@ from bot.quiz import (
     RoundSettings,
     SubmitStatus,
 )
-from bot.quiz.runner import RoundRunner
+from bot.quiz.runner import RoundRunner, database_unavailable
 from bot.storage import LeaderboardPage, Period, Store, StoredRound
 from cogs._render import EMBED_COLOUR, truncate
 
@@ -328,11 +328,27 @@ class ChannelPresenter:
             except discord.HTTPException as exc:
                 log.warning("could not disable the quiz buttons: %s", exc)
         self.view = None
-        await self._post(f"answer {event.number}", embed=closed_embed(event))
+        embed = closed_embed(event)
+        if self.runner is not None and self.runner.unsaved:
+            waiting = len(self.runner.unsaved)
+            embed.add_field(
+                name="Not saved yet",
+                value=f"The database is unavailable: {waiting} answer(s) are kept and saved once it is back.",
+                inline=False,
+            )
+        await self._post(f"answer {event.number}", embed=embed)
 
     async def finished(self, event: RoundFinished) -> None:
-        """Post the standings."""
-        await self._post("standings", embed=standings_embed(event))
+        """Post the standings (and say so if answers could not be saved)."""
+        embed = standings_embed(event)
+        if self.runner is not None and self.runner.unsaved:
+            embed.add_field(
+                name="Not saved",
+                value=f"The database is still unavailable: {len(self.runner.unsaved)} answer(s) of this "
+                "round could not be saved and are not on the leaderboard.",
+                inline=False,
+            )
+        await self._post("standings", embed=embed)
 
 
 @dataclass
@@ -471,15 +487,17 @@ class QuizCog(commands.Cog, name="Quiz"):
         error = task.exception()
         if error is None:
             return
-        log.error("quiz round in channel %s failed", key[1], exc_info=error)
-        asyncio.create_task(self._report_failure(channel))  # noqa: RUF006 - fire and forget, logged
+        if database_unavailable(error):
+            log.warning("quiz round in channel %s stopped: database unavailable (%s)", key[1], error)
+            text = "The quiz stopped: the database is unavailable right now. Please try again in a minute."
+        else:
+            log.error("quiz round in channel %s failed", key[1], exc_info=error)
+            text = "The quiz stopped because of an error; points won so far are kept."
+        asyncio.create_task(self._report_failure(channel, text))  # noqa: RUF006 - fire and forget, logged
 
-    async def _report_failure(self, channel: discord.abc.Messageable) -> None:
+    async def _report_failure(self, channel: discord.abc.Messageable, text: str) -> None:
         try:
-            await channel.send(
-                "The quiz stopped because of an error; points won so far are kept.",
-                allowed_mentions=NO_MENTIONS,
-            )
+            await channel.send(text, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
             log.warning("could not report the failed round: %s", exc)
 

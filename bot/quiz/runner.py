@@ -12,6 +12,8 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Protocol
 
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
 from bot.clock import Clock
 from bot.quiz.round import (
     HintShown,
@@ -27,6 +29,13 @@ from bot.review.quiz import review_quiz_answer
 from bot.storage import AnswerRecord, RoundStatus, Store
 
 log = logging.getLogger(__name__)
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` means the database cannot be reached or written now (not a bug in a query)."""
+    if isinstance(error, OperationalError | InterfaceError | OSError | TimeoutError):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 class RoundPresenter(Protocol):
@@ -72,6 +81,9 @@ class RoundRunner:
         self._stop_by: int | None = None
         self._stopping = False
         self._started = asyncio.Event()
+        #: Answers not stored yet because the database was unavailable; retried at every later write.
+        self.unsaved: list[AnswerRecord] = []
+        self._database_failed = False
 
     @property
     def stopping(self) -> bool:
@@ -166,22 +178,62 @@ class RoundRunner:
         if self.store is None or self.round_id is None:
             return
         for s in scored:
-            record = AnswerRecord(
-                round_id=self.round_id,
-                question_index=s.question_index,
-                guild_id=self.guild_id,
-                channel_id=self.channel_id,
-                member_id=s.member_id,
-                term=s.term,
-                topic=s.topic,
-                correct=s.correct,
-                points=s.points,
-                ms=s.ms,
-                answered_at=s.answered_at,
+            self.unsaved.append(
+                AnswerRecord(
+                    round_id=self.round_id,
+                    question_index=s.question_index,
+                    guild_id=self.guild_id,
+                    channel_id=self.channel_id,
+                    member_id=s.member_id,
+                    term=s.term,
+                    topic=s.topic,
+                    correct=s.correct,
+                    points=s.points,
+                    ms=s.ms,
+                    answered_at=s.answered_at,
+                )
             )
-            if await self.store.record_answer(record):
+        await self.save_unsaved()
+
+    async def save_unsaved(self) -> bool:
+        """Store the answers waiting for the database, oldest first; False while it is unavailable.
+
+        Storing is idempotent (one answer per round, question and member), so a write that reached the
+        database before its connection broke is not counted twice when it is retried.
+        """
+        if self.store is None or not self.unsaved:
+            return True
+        waiting, failed_before = len(self.unsaved), self._database_failed
+        while self.unsaved:
+            record = self.unsaved[0]
+            try:
+                stored = await self.store.record_answer(record)
+            except Exception as exc:
+                if not database_unavailable(exc):
+                    raise
+                log.warning(
+                    "database unavailable: %d answer(s) of round %s in channel %s kept to retry (%s)",
+                    len(self.unsaved),
+                    self.round_id,
+                    self.channel_id,
+                    exc.__class__.__name__,
+                )
+                self._database_failed = True
+                return False
+            self.unsaved.pop(0)
+            if stored:
                 await review_quiz_answer(self.store, record)  # helper G: the member's flashcard
+        self._database_failed = False
+        if failed_before:
+            log.warning("database back: stored %d waiting answer(s) of round %s", waiting, self.round_id)
+        return True
 
     async def _end(self, status: RoundStatus) -> None:
         if self.store is not None and self.round_id is not None:
-            await self.store.end_round(self.round_id, status, self.clock.now())
+            await self.save_unsaved()
+            try:
+                await self.store.end_round(self.round_id, status, self.clock.now())
+            except Exception as exc:
+                if not database_unavailable(exc):
+                    raise
+                log.warning("database unavailable: round %s could not be marked %s", self.round_id, status)

@@ -29,7 +29,7 @@ from sqlalchemy import (
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.clock import Clock, SystemClock
@@ -176,6 +176,13 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+def _sqlite_stale_connection(context: ExceptionContext) -> None:
+    """A connection that found the file read-only (or hit an I/O error) stays so: reconnect after it."""
+    text = str(context.original_exception)
+    if "readonly database" in text or "disk I/O error" in text:
+        context.is_disconnect = True
+
+
 class Store:
     """All persistent quiz data; open with ``await Store.open(url)``, close with ``await store.close()``."""
 
@@ -196,6 +203,7 @@ class Store:
         engine = create_async_engine(full_url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
         if engine.dialect.name == "sqlite":
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+            event.listen(engine.sync_engine, "handle_error", _sqlite_stale_connection)
         try:
             async with engine.begin() as conn:
                 if engine.dialect.name == "postgresql":
