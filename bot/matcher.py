@@ -24,7 +24,6 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -149,7 +148,8 @@ _FUZZY_MARGIN = 4.0  # lead over the best other entry a fuzzy answer needs
 _SUGGEST_MIN = 60.0  # minimum score for a suggestion
 _DESC_COVERAGE = 0.6  # share of the known words' IDF weight the answer's names and definition must hold
 _DESC_WORD_SHARE = 0.6  # share of the question's content words the answer's names and definition must have
-_DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs
+_DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs...
+_DESC_COVER_LEAD = 0.1  # ...unless it has clearly more of the described words
 _BM25_K1 = 1.2
 _BM25_B = 0.75
 _K1_PLUS = _BM25_K1 + 1
@@ -701,7 +701,8 @@ class Matcher:
                     score += idf * tf * _K1_PLUS / (tf + norm)
                     matched += idf
             scored.append((doc, score, strong, matched))
-        scored.sort(key=itemgetter(1), reverse=True)
+        # Entries that have more of the described words first, then by BM25.
+        scored.sort(key=lambda row: (round(row[2], 2), row[1]), reverse=True)
         total = total_idf or 1.0
         ranked = [(doc, score) for doc, score, _strong, _matched in scored[:10] if score > 0]
         coverage = {doc: (strong / total, matched / total) for doc, _score, strong, matched in scored[:10]}
@@ -733,9 +734,12 @@ class Matcher:
             return None
         if len(ranked) > 1:
             runner_doc, runner = ranked[1]
-            if score < runner * _DESC_MARGIN and cover - coverage[runner_doc][0] < 0.25:
+            gap = cover - coverage[runner_doc][0]
+            if gap < _DESC_COVER_LEAD and score < runner * _DESC_MARGIN:
                 return None
-        lead = min(1.0, score / (ranked[1][1] * 2)) if len(ranked) > 1 else 1.0
+            lead = 1.0 if gap >= _DESC_COVER_LEAD else min(1.0, score / (runner * 2))
+        else:
+            lead = 1.0
         confidence = min(99.0, 100.0 * cover * lead)
         return Answer(text, self._entries[doc], round(max(confidence, 50.0), 1), "description")
 
