@@ -155,6 +155,7 @@ async def bench_rounds(
 
     watcher = asyncio.create_task(monitor())
     started = time.perf_counter()
+    cpu_started = time.process_time()
     tasks = [asyncio.create_task(r.run()) for r in runners]
     feeders = [
         asyncio.create_task(feed(r, p, sc, i))
@@ -162,6 +163,7 @@ async def bench_rounds(
     ]
     await asyncio.gather(*tasks, *feeders)
     elapsed = time.perf_counter() - started
+    cpu = time.process_time() - cpu_started
     done.set()
     await watcher
     lags.sort()
@@ -170,6 +172,8 @@ async def bench_rounds(
         "answer_checks": checks,
         "seconds": round(elapsed, 3),
         "checks_per_second": round(checks / elapsed),
+        "cpu_seconds": round(cpu, 3),
+        "checks_per_cpu_second": round(checks / cpu) if cpu else 0,
         "loop_lag_p50_ms": round(1000 * lags[len(lags) // 2], 2) if lags else 0.0,
         "loop_lag_p99_ms": round(1000 * lags[min(len(lags) - 1, int(len(lags) * 0.99))], 2) if lags else 0.0,
         "loop_lag_samples": len(lags),
@@ -351,7 +355,11 @@ async def _admin(statement: str) -> None:
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every part of the benchmark."""
     kb = load_knowledge([DEFAULT_KNOWLEDGE_PATH])
-    report: dict[str, Any] = {"when": datetime.now(UTC).isoformat(timespec="seconds"), "cpus": os.cpu_count()}
+    report: dict[str, Any] = {
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    }
     baseline = bench_plain_checks(kb, args.wrong)
     flood = await bench_rounds(kb, args.rounds, args.questions, args.wrong, None)
     paced = await bench_rounds(kb, args.rounds, args.questions, args.wrong, args.rate)
@@ -376,6 +384,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         report["postgresql"] = await bench_leaderboard(url, rows, now, args.repeat)
     finally:
         await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
     return report
 
 
@@ -383,7 +392,9 @@ def render(report: dict[str, Any]) -> str:
     """The report as text."""
     r = report["rounds"]
     lines = [
-        f"quiz benchmark {report['when']} ({report['cpus']} CPUs)",
+        f"quiz benchmark {report['when']} ({report['cpus']} CPUs; load average at start "
+        f"{report['load_average_at_start']}, at end {report['load_average_at_end']}: other processes "
+        "compete for the CPUs when it is above the CPU count)",
         "",
         f"{r['rounds']} concurrent rounds x {r['questions_per_round']} questions on one event loop "
         f"(targets: >= {r['target_checks_per_second']:,} checks/s, lag p99 < {r['target_lag_p99_ms']} ms):",
@@ -394,7 +405,8 @@ def render(report: dict[str, Any]) -> str:
         label = "as fast as possible" if name == "flood" else f"offered {run_['offered_rate']:,}/s"
         lines.append(
             f"  {name} ({label}): {run_['answer_checks']:,} checks in {run_['seconds']} s = "
-            f"{run_['checks_per_second']:,}/s; loop lag p50 {run_['loop_lag_p50_ms']} ms, "
+            f"{run_['checks_per_second']:,}/s ({run_['checks_per_cpu_second']:,} per CPU-second); "
+            f"loop lag p50 {run_['loop_lag_p50_ms']} ms, "
             f"p99 {run_['loop_lag_p99_ms']} ms"
         )
     lines.append(f"  flood throughput / baseline: {r['flood_ratio_to_baseline']}")
