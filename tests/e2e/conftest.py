@@ -25,8 +25,9 @@ from bot.discord_bot import StudyBot, create_bot, run_bot
 from bot.loader import DEFAULT_KNOWLEDGE_PATH
 from tests.fakediscord import Channel, FakeDiscord, Guild, Member, Permissions
 
-#: How long a test waits for the bot to connect.
+#: How long a test waits for the bot to connect, and to close at teardown.
 READY_TIMEOUT = 10.0
+CLOSE_TIMEOUT = 10.0
 
 
 @dataclass
@@ -157,9 +158,12 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[StartBot]:
 
     for harness in started:
         alive = not harness.task.done()
-        await harness.bot.close()
         try:
-            await asyncio.wait_for(harness.task, 5.0)
+            await asyncio.wait_for(harness.bot.close(), CLOSE_TIMEOUT)
+            await asyncio.wait_for(harness.task, CLOSE_TIMEOUT)
+        except TimeoutError:
+            harness.task.cancel()
+            raise AssertionError(f"the bot did not close within {CLOSE_TIMEOUT} s") from None
         except Exception:
             logging.getLogger(__name__).exception("bot task ended with an error")
         assert alive, f"the bot task died during the test: {harness.task}"

@@ -1,6 +1,6 @@
 """A loopback Discord (REST + gateway) for end-to-end tests of the real bot; see ``server.FakeDiscord``."""
 
-from tests.fakediscord.models import Channel, Guild, Member, Permissions, Role, User
+from tests.fakediscord.models import BOT_PERMISSIONS, Channel, Guild, Member, Permissions, Role, User
 from tests.fakediscord.server import (
     Call,
     FakeDiscord,
@@ -12,6 +12,7 @@ from tests.fakediscord.server import (
 )
 
 __all__ = [
+    "BOT_PERMISSIONS",
     "Call",
     "Channel",
     "FakeDiscord",

@@ -44,6 +44,18 @@ class Permissions:
     )
 
 
+#: What the README's invite link grants the bot (283467926528): View Channels, Send Messages,
+#: Send Messages in Threads, Embed Links, Read Message History, Manage Events.
+BOT_PERMISSIONS = (
+    Permissions.VIEW_CHANNEL
+    | Permissions.SEND_MESSAGES
+    | Permissions.SEND_MESSAGES_IN_THREADS
+    | Permissions.EMBED_LINKS
+    | Permissions.READ_MESSAGE_HISTORY
+    | Permissions.MANAGE_EVENTS
+)
+
+
 class Snowflakes:
     """Increasing snowflake ids whose timestamp part also increases, so guilds spread over shards."""
 

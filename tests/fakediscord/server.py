@@ -30,7 +30,17 @@ from tests.fakediscord.limits import (
     message_problems,
     scheduled_event_problems,
 )
-from tests.fakediscord.models import Channel, Guild, Member, Permissions, Role, Snowflakes, User, timestamp
+from tests.fakediscord.models import (
+    BOT_PERMISSIONS,
+    Channel,
+    Guild,
+    Member,
+    Permissions,
+    Role,
+    Snowflakes,
+    User,
+    timestamp,
+)
 
 log = logging.getLogger(__name__)
 
@@ -321,16 +331,7 @@ class FakeDiscord:
         owner = owner or self.add_user(f"{name.lower().replace(' ', '-')}-owner")
         guild = Guild(self.new_id(), name, owner.id, self.new_id)
         guild.add_member(owner)
-        bot_role = guild.add_role(
-            self.bot_user.username,
-            Permissions.VIEW_CHANNEL
-            | Permissions.SEND_MESSAGES
-            | Permissions.SEND_MESSAGES_IN_THREADS
-            | Permissions.EMBED_LINKS
-            | Permissions.READ_MESSAGE_HISTORY
-            | Permissions.ADD_REACTIONS
-            | Permissions.MANAGE_EVENTS,
-        )
+        bot_role = guild.add_role(self.bot_user.username, BOT_PERMISSIONS)
         guild.add_member(self.bot_user, [bot_role])
         guild.add_text_channel("general")
         self.guilds[guild.id] = guild
@@ -1116,6 +1117,9 @@ class FakeDiscord:
         target = self.channel(int(channel))
         if target is None:
             return self._refuse(call, 404, {"message": "Unknown Channel", "code": 10003}, "unknown channel")
+        refused = self._missing_send_permission(call, target, body)
+        if refused is not None:
+            return refused
         problems = message_problems(body)
         reference = (body or {}).get("message_reference") if isinstance(body, dict) else None
         unknown = reference and int(reference.get("message_id", 0)) not in self.messages
@@ -1128,6 +1132,37 @@ class FakeDiscord:
         self.messages[int(message["id"])] = message
         self.channel_messages.setdefault(target.id, []).append(message)
         return self._json(200, message)
+
+    def bot_permissions(self, guild_id: int) -> int:
+        """The bot's guild-wide permissions (channel overwrites are not modelled)."""
+        guild = self.guilds[guild_id]
+        return guild.permissions_of(guild.members[self.bot_user.id])
+
+    def _missing_send_permission(self, call: Call, target: Channel, body: Any) -> web.Response | None:
+        """403 unless the bot may post here; embeds without Embed Links are dropped, as Discord does."""
+        perms = self.bot_permissions(target.guild_id)
+        send = Permissions.SEND_MESSAGES_IN_THREADS if target.type == 11 else Permissions.SEND_MESSAGES
+        if not perms & Permissions.VIEW_CHANNEL or not perms & send:
+            return self._refuse(
+                call, 403, {"message": "Missing Permissions", "code": 50013}, "bot may not send messages here"
+            )
+        if (
+            isinstance(body, dict)
+            and body.get("message_reference")
+            and not perms & Permissions.READ_MESSAGE_HISTORY
+        ):
+            return self._refuse(
+                call,
+                400,
+                {"message": "Cannot reply without permission to read message history", "code": 160002},
+                "reply without Read Message History",
+            )
+        if isinstance(body, dict) and body.get("embeds") and not perms & Permissions.EMBED_LINKS:
+            self.violations.append(
+                Violation(call.method, call.path, 200, "embeds dropped: bot lacks Embed Links")
+            )
+            body["embeds"] = []
+        return None
 
     async def _get_message(self, call: Call, body: Any, channel: str, message: str) -> web.Response:
         found = self.messages.get(int(message))
@@ -1173,6 +1208,12 @@ class FakeDiscord:
         if int(message) not in self.messages:
             return self._refuse(
                 call, 404, {"message": "Unknown Message", "code": 10008}, "reaction on unknown message"
+            )
+        target = self.channel(int(channel))
+        needed = Permissions.ADD_REACTIONS | Permissions.READ_MESSAGE_HISTORY
+        if target is not None and self.bot_permissions(target.guild_id) & needed != needed:
+            return self._refuse(
+                call, 403, {"message": "Missing Permissions", "code": 50013}, "bot lacks Add Reactions"
             )
         self.reactions.append(("add", int(channel), int(message), emoji))
         return web.Response(status=204)

@@ -8,7 +8,7 @@ from typing import Any
 import aiohttp
 import pytest
 
-from tests.fakediscord import FakeDiscord
+from tests.fakediscord import BOT_PERMISSIONS, FakeDiscord, Permissions
 from tests.fakediscord.conftest import Clock
 from tests.fakediscord.server import APPLICATION_COMMAND, would_ping
 
@@ -276,3 +276,33 @@ async def test_commands_are_validated_and_echoed_with_ids(
     assert command["application_id"] == str(fake.application_id)
     assert command["id"].isdigit()
     assert fake.global_commands == [command]
+
+
+def test_the_bot_role_has_exactly_the_invite_permissions() -> None:
+    assert BOT_PERMISSIONS == 283467926528
+    fake = FakeDiscord()
+    guild = fake.add_guild("G")
+    assert fake.bot_permissions(guild.id) == BOT_PERMISSIONS | guild.everyone.permissions
+
+
+async def test_the_bot_needs_send_messages_and_read_history_to_reply(
+    fake: FakeDiscord, http: aiohttp.ClientSession
+) -> None:
+    guild = next(iter(fake.guilds.values()))
+    url = f"{API}/channels/{channel_id(fake)}/messages"
+    async with http.post(url, json={"content": "first"}) as response:
+        first = await body(response)
+    for role in guild.roles.values():
+        role.permissions &= ~Permissions.READ_MESSAGE_HISTORY
+    reply = {"content": "re", "message_reference": {"message_id": first["id"]}}
+    async with http.post(url, json=reply) as response:
+        assert response.status == 400
+        assert (await body(response))["code"] == 160002
+    for role in guild.roles.values():
+        role.permissions &= ~Permissions.SEND_MESSAGES
+    async with http.post(url, json={"content": "hi"}) as response:
+        assert response.status == 403
+        assert (await body(response))["code"] == 50013
+    async with http.put(f"{url}/{first['id']}/reactions/%F0%9F%91%8D/@me") as response:
+        assert response.status == 403
+    assert len(fake.violations) == 3
