@@ -26,6 +26,7 @@ from bot.quiz import (
     QuestionAsked,
     QuestionClosed,
     QuestionGenerator,
+    QuizMode,
     QuizRound,
     QuizSettingsError,
     RoundFinished,
@@ -33,6 +34,7 @@ from bot.quiz import (
     SubmitStatus,
 )
 from bot.quiz.runner import RoundRunner, database_unavailable
+from bot.schedule import ShardFilter
 from bot.storage import LeaderboardPage, Period, Store, StoredRound
 from cogs._render import EMBED_COLOUR, truncate
 
@@ -383,7 +385,11 @@ class QuizCog(commands.Cog, name="Quiz"):
 
     async def cog_load(self) -> None:
         """Mark rounds left running by a crash as interrupted and tell their channels once connected."""
-        interrupted = await self.store.interrupted_rounds()
+        discord_settings = self.bot.settings.discord
+        owns = None
+        if discord_settings.shard_count is not None:
+            owns = ShardFilter.of(discord_settings.shard_count, discord_settings.shard_ids).owns
+        interrupted = await self.store.interrupted_rounds(owns=owns)
         if interrupted:
             self._announcer = asyncio.create_task(self._announce_interrupted(interrupted))
 
@@ -534,6 +540,8 @@ class QuizCog(commands.Cog, name="Quiz"):
         assert interaction.guild is not None
         assert interaction.channel is not None
         settings = self.settings_for(questions, seconds, topic, mode)
+        if settings.mode is not QuizMode.BUTTONS and not self.bot.settings.discord.message_content:
+            raise QuizSettingsError("typed answers need the message content intent here; use mode: buttons")
         self.check_start_cooldown(interaction.guild.id, interaction.user.id)
         channel = interaction.channel
         assert isinstance(channel, discord.abc.Messageable)
@@ -542,10 +550,9 @@ class QuizCog(commands.Cog, name="Quiz"):
         about = f" on **{settings.topic}**" if settings.topic else ""
         await interaction.response.send_message(
             f"{interaction.user.mention} started a quiz{about}: {settings.questions} questions, "
-            f"{settings.seconds} s each ({settings.mode.value}). First question coming up!",
+            f"{settings.seconds} s each ({settings.mode.value}), ending by {ts(state.runner.ends_by())}.",
             allowed_mentions=NO_MENTIONS,
         )
-        _ = state
 
     quiz_start.autocomplete("topic")(topic_autocomplete)
 

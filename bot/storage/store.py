@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from enum import StrEnum
@@ -273,13 +273,25 @@ class Store:
             row.settings,
         )
 
-    async def interrupted_rounds(self, now: datetime | None = None) -> list[StoredRound]:
-        """Mark rounds left 'running' (by a crash or restart) as 'interrupted' and return them."""
+    async def interrupted_rounds(
+        self, now: datetime | None = None, *, owns: Callable[[int], bool] | None = None
+    ) -> list[StoredRound]:
+        """Mark rounds left 'running' (by a crash or restart) as 'interrupted' and return them.
+
+        ``owns(guild_id)`` limits this to the guilds of this process when several shard processes
+        share the database (another process's running rounds are alive, not interrupted).
+        """
         when = now or self.clock.now()
         async with self.engine.begin() as conn:
+            running = await conn.execute(
+                select(rounds.c.id, rounds.c.guild_id).where(rounds.c.status == RoundStatus.RUNNING.value)
+            )
+            ids = [r.id for r in running if owns is None or owns(int(r.guild_id))]
+            if not ids:
+                return []
             result = await conn.execute(
                 update(rounds)
-                .where(rounds.c.status == RoundStatus.RUNNING.value)
+                .where(rounds.c.id.in_(ids), rounds.c.status == RoundStatus.RUNNING.value)
                 .values(status=RoundStatus.INTERRUPTED.value, ended_at=when)
                 .returning(
                     rounds.c.id,

@@ -240,3 +240,15 @@ async def test_a_restart_mid_round_keeps_the_points_won(start_bot: StartBot) -> 
     assert fields(rank)["Rank"] == "1 of 1"
     assert int(fields(rank)["Points"]) > 0
     second.assert_alive()
+
+
+async def test_without_message_content_only_button_rounds_start(start_bot: StartBot) -> None:
+    h = await start_bot({"discord": {"message_content": False}}, message_content_allowed=False)
+    w = h.world
+    quiz_cog(h)
+    refused = await (await h.fake.slash(w.member, w.study, "quiz start", mode="typed")).message()
+    assert refused["flags"] & EPHEMERAL
+    assert refused["content"] == "typed answers need the message content intent here; use mode: buttons"
+    question = await start_round(h, w.member, w.study, questions=1, seconds=10, mode="buttons")
+    assert question["components"]
+    h.assert_alive()

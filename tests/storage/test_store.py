@@ -203,3 +203,13 @@ async def test_times_come_back_as_aware_utc(store: Store, clock: FakeClock) -> N
     (row,) = await store.answers_of(GUILD)
     assert row.answered_at == clock.now()
     assert row.answered_at.utcoffset() == timedelta(0)
+
+
+async def test_interrupted_rounds_only_for_the_guilds_this_process_owns(store: Store) -> None:
+    mine = await _round(store, GUILD)
+    theirs = await _round(store, OTHER_GUILD)
+    found = await store.interrupted_rounds(owns=lambda guild: guild == GUILD)
+    assert [r.id for r in found] == [mine]
+    other = await store.get_round(theirs)
+    assert other is not None
+    assert other.status is RoundStatus.RUNNING
