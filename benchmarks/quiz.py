@@ -283,6 +283,19 @@ async def _load(store: Store, rows: list[tuple[Any, ...]], now: datetime) -> flo
                 f"GROUP BY guild_id, {day}, topic, member_id"
             )
         )
+        sums = "SUM(points), COUNT(*), SUM(CASE WHEN correct THEN 1 ELSE 0 END)"
+        await conn.execute(
+            text(
+                "INSERT INTO member_days (guild_id, day, member_id, points, answered, correct) "
+                f"SELECT guild_id, {day}, member_id, {sums} FROM answers GROUP BY guild_id, {day}, member_id"
+            )
+        )
+        await conn.execute(
+            text(
+                "INSERT INTO topic_scores (guild_id, topic, member_id, points, answered, correct) "
+                f"SELECT guild_id, topic, member_id, {sums} FROM answers GROUP BY guild_id, topic, member_id"
+            )
+        )
     async with store.engine.connect() as conn:
         await conn.execution_options(isolation_level="AUTOCOMMIT")
         await conn.execute(text("ANALYZE"))
@@ -317,6 +330,9 @@ async def bench_leaderboard(
         results["rank_week"] = await _timed(lambda: store.rank(GUILD, member, period="week", now=now), repeat)
         results["top10_month"] = await _timed(
             lambda: store.leaderboard(GUILD, period="month", now=now), repeat
+        )
+        results["top10_week_topic"] = await _timed(
+            lambda: store.leaderboard(GUILD, period="week", topic="Networking", now=now), repeat
         )
         results["top10_topic_all"] = await _timed(
             lambda: store.leaderboard(GUILD, topic="Networking", now=now), repeat
@@ -424,6 +440,7 @@ def render(report: dict[str, Any]) -> str:
             "top10_week",
             "rank_week",
             "top10_month",
+            "top10_week_topic",
             "top10_topic_all",
             "baseline_top10_from_answers",
         ):

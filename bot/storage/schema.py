@@ -111,3 +111,25 @@ daily_scores = Table(
     Column("correct", Integer, nullable=False, server_default="0"),
     Index("ix_daily_scores_guild_topic_day", "guild_id", "topic", "day"),
 )
+
+member_days = Table(
+    "member_days",
+    metadata,
+    Column("guild_id", BigInteger, primary_key=True),
+    Column("day", Date, primary_key=True),
+    Column("member_id", BigInteger, primary_key=True),
+    Column("points", Integer, nullable=False, server_default="0"),
+    Column("answered", Integer, nullable=False, server_default="0"),
+    Column("correct", Integer, nullable=False, server_default="0"),
+)
+
+topic_scores = Table(
+    "topic_scores",
+    metadata,
+    Column("guild_id", BigInteger, primary_key=True),
+    Column("topic", String(200), primary_key=True),
+    Column("member_id", BigInteger, primary_key=True),
+    Column("points", Integer, nullable=False, server_default="0"),
+    Column("answered", Integer, nullable=False, server_default="0"),
+    Column("correct", Integer, nullable=False, server_default="0"),
+)

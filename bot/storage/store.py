@@ -34,7 +34,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_en
 
 from bot.clock import Clock, SystemClock
 from bot.storage.migrations import MIGRATIONS_DIR
-from bot.storage.schema import answers, daily_scores, rounds, scores
+from bot.storage.schema import answers, daily_scores, member_days, rounds, scores, topic_scores
 
 log = logging.getLogger(__name__)
 
@@ -384,6 +384,38 @@ class Store:
                 "correct": daily_scores.c.correct + daily_ins.excluded.correct,
             },
         )
+        day_ins = ins(member_days).values(
+            guild_id=record.guild_id,
+            day=day,
+            member_id=record.member_id,
+            points=record.points,
+            answered=1,
+            correct=correct,
+        )
+        day_stmt = day_ins.on_conflict_do_update(
+            index_elements=["guild_id", "day", "member_id"],
+            set_={
+                "points": member_days.c.points + day_ins.excluded.points,
+                "answered": member_days.c.answered + 1,
+                "correct": member_days.c.correct + day_ins.excluded.correct,
+            },
+        )
+        topic_ins = ins(topic_scores).values(
+            guild_id=record.guild_id,
+            topic=record.topic,
+            member_id=record.member_id,
+            points=record.points,
+            answered=1,
+            correct=correct,
+        )
+        topic_stmt = topic_ins.on_conflict_do_update(
+            index_elements=["guild_id", "topic", "member_id"],
+            set_={
+                "points": topic_scores.c.points + topic_ins.excluded.points,
+                "answered": topic_scores.c.answered + 1,
+                "correct": topic_scores.c.correct + topic_ins.excluded.correct,
+            },
+        )
         async with self.engine.begin() as conn:
             inserted = (await conn.execute(answer_stmt)).first()
             if inserted is None:
@@ -396,6 +428,8 @@ class Store:
                 return False
             await conn.execute(score_stmt)
             await conn.execute(daily_stmt)
+            await conn.execute(day_stmt)
+            await conn.execute(topic_stmt)
         return True
 
     # -- leaderboards --------------------------------------------------------------------
@@ -408,41 +442,46 @@ class Store:
                 scores.c.answered.label("answered"),
                 scores.c.correct.label("correct"),
             ).where(scores.c.guild_id == guild_id)
-        d_filters: list[ColumnElement[bool]] = [daily_scores.c.guild_id == guild_id]
-        if topic is not None:
-            d_filters.append(daily_scores.c.topic == topic)
         if period is Period.ALL:
-            parts = select(
-                daily_scores.c.member_id,
-                daily_scores.c.points,
-                daily_scores.c.answered,
-                daily_scores.c.correct,
-            ).where(*d_filters)
+            assert topic is not None
+            return select(
+                topic_scores.c.member_id.label("member_id"),
+                topic_scores.c.points.label("points"),
+                topic_scores.c.answered.label("answered"),
+                topic_scores.c.correct.label("correct"),
+            ).where(topic_scores.c.guild_id == guild_id, topic_scores.c.topic == topic)
+        # whole days after the cut-off day from the day totals, the cut-off day itself from answers
+        cutoff = now.astimezone(UTC) - PERIOD_LENGTH[period]
+        cutoff_day: date = cutoff.date()
+        day_end = datetime.combine(cutoff_day + timedelta(days=1), time(), tzinfo=UTC)
+        a_filters: list[ColumnElement[bool]] = [
+            answers.c.guild_id == guild_id,
+            answers.c.answered_at >= cutoff,
+            answers.c.answered_at < day_end,
+        ]
+        if topic is None:
+            whole_days = select(
+                member_days.c.member_id, member_days.c.points, member_days.c.answered, member_days.c.correct
+            ).where(member_days.c.guild_id == guild_id, member_days.c.day > cutoff_day)
         else:
-            # whole days after the cut-off day from the daily totals, the cut-off day itself from answers
-            cutoff = now.astimezone(UTC) - PERIOD_LENGTH[period]
-            cutoff_day: date = cutoff.date()
-            day_end = datetime.combine(cutoff_day + timedelta(days=1), time(), tzinfo=UTC)
-            a_filters: list[ColumnElement[bool]] = [
-                answers.c.guild_id == guild_id,
-                answers.c.answered_at >= cutoff,
-                answers.c.answered_at < day_end,
-            ]
-            if topic is not None:
-                a_filters.append(answers.c.topic == topic)
+            a_filters.append(answers.c.topic == topic)
             whole_days = select(
                 daily_scores.c.member_id,
                 daily_scores.c.points,
                 daily_scores.c.answered,
                 daily_scores.c.correct,
-            ).where(*d_filters, daily_scores.c.day > cutoff_day)
-            first_day = select(
-                answers.c.member_id,
-                answers.c.points,
-                literal(1).label("answered"),
-                case((answers.c.correct, 1), else_=0).label("correct"),
-            ).where(*a_filters)
-            parts = union_all(whole_days, first_day).subquery().select()
+            ).where(
+                daily_scores.c.guild_id == guild_id,
+                daily_scores.c.topic == topic,
+                daily_scores.c.day > cutoff_day,
+            )
+        first_day = select(
+            answers.c.member_id,
+            answers.c.points,
+            literal(1).label("answered"),
+            case((answers.c.correct, 1), else_=0).label("correct"),
+        ).where(*a_filters)
+        parts = union_all(whole_days, first_day).subquery().select()
         sub = parts.subquery()
         return select(
             sub.c.member_id.label("member_id"),
@@ -586,7 +625,7 @@ class Store:
         """Topics this server has answered questions on (for autocomplete)."""
         async with self.engine.connect() as conn:
             result = await conn.execute(
-                select(daily_scores.c.topic).where(daily_scores.c.guild_id == guild_id).distinct()
+                select(topic_scores.c.topic).where(topic_scores.c.guild_id == guild_id).distinct()
             )
             return sorted(str(t) for t in result.scalars())
 
@@ -607,7 +646,8 @@ class Store:
         """Wipe one server's leaderboard and answer history; returns how many members it had."""
         async with self.engine.begin() as conn:
             result = await conn.execute(delete(scores).where(scores.c.guild_id == guild_id))
-            await conn.execute(delete(daily_scores).where(daily_scores.c.guild_id == guild_id))
+            for table in (daily_scores, member_days, topic_scores):
+                await conn.execute(delete(table).where(table.c.guild_id == guild_id))
             await conn.execute(delete(answers).where(answers.c.guild_id == guild_id))
         log.info("leaderboard of guild %s reset", guild_id)
         return int(result.rowcount or 0)
@@ -621,11 +661,10 @@ class Store:
             await conn.execute(
                 delete(scores).where(scores.c.guild_id == guild_id, scores.c.member_id == member_id)
             )
-            await conn.execute(
-                delete(daily_scores).where(
-                    daily_scores.c.guild_id == guild_id, daily_scores.c.member_id == member_id
+            for table in (daily_scores, member_days, topic_scores):
+                await conn.execute(
+                    delete(table).where(table.c.guild_id == guild_id, table.c.member_id == member_id)
                 )
-            )
             await conn.execute(
                 update(rounds)
                 .where(rounds.c.guild_id == guild_id, rounds.c.started_by == member_id)
