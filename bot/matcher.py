@@ -24,6 +24,7 @@ from array import array
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 
@@ -156,7 +157,7 @@ _K1_PLUS = _BM25_K1 + 1
 _DESCRIBE_CAP = 200  # most entries BM25-scored per description look-up
 _MAX_STEMS = 8  # rarest question words used to find description candidates
 _COMMON_MIN = 1000  # words in more entries than this (or an eighth of them) only score, never nominate
-_CANDIDATE_CAP = 1200  # most names fuzzy-scored per look-up
+_CANDIDATE_CAP = 1000  # most names fuzzy-scored per look-up
 _COMPLETE_CAP = 600  # most names fuzzy-scored per completion
 
 
@@ -213,6 +214,13 @@ def parse_query(text: str) -> _Parsed:
         changed |= did
     plain = " ".join(t for t in core if t not in ARTICLES)
     return _Parsed(tokens=tokens, core=core, key=name_key(core), framed=framed, plain=plain)
+
+
+def _pick(items: list[str], indexes: list[int]) -> list[str]:
+    """``[items[i] for i in indexes]``, gathered in C."""
+    if len(indexes) == 1:
+        return [items[indexes[0]]]
+    return list(itemgetter(*indexes)(items))
 
 
 def _deletes(word: str) -> set[str]:
@@ -332,6 +340,8 @@ class Matcher:
     def _build_acronyms(self) -> None:
         """Map each acronym alias (an entry's "VM" for "Virtual machine") to the stems it stands for."""
         for entry in self._entries:
+            if not any(len(n) <= 6 and n[:1].isupper() and " " not in n for n in entry.names):
+                continue
             spelled = {}
             for name in entry.names:
                 tokens = words(name)
@@ -548,18 +558,33 @@ class Matcher:
         # sorted by name length, so the window is a slice.
         shortest = int(len(key) * (0.6 if complete else 0.42))
         longest = 1 << 30 if complete else int(len(key) * 2.4) + 1
+
+        def window(word: str) -> array[int] | None:
+            posting = self._word_names[word]
+            start = bisect.bisect_left(posting, shortest, key=length)
+            end = bisect.bisect_right(posting, longest, key=length)
+            if end <= start:
+                return None
+            return posting[start:end] if end - start < len(posting) else posting
+
+        # Words spelt right usually find the name on their own: try them first, and look for
+        # misspelt words' neighbours only when they do not narrow things down enough.
         groups: list[list[array[int]]] = []
-        for position, word in enumerate(query_words):
-            last = complete and position == len(query_words) - 1
-            postings = []
-            for near in self._near_words(word, complete=last):
-                posting = self._word_names[near]
-                start = bisect.bisect_left(posting, shortest, key=length)
-                end = bisect.bisect_right(posting, longest, key=length)
-                if end > start:
-                    postings.append(posting[start:end] if end - start < len(posting) else posting)
-            if postings:
-                groups.append(postings)
+        if not complete and len(query_words) > 1:
+            for word in query_words:
+                exact = window(word) if word in self._word_names else None
+                if exact is not None:
+                    groups.append([exact])
+            if not groups or min(map(len, (g[0] for g in groups))) > cap or len(groups) == len(query_words):
+                groups = [] if len(groups) != len(query_words) else groups
+        if not groups:
+            for position, word in enumerate(query_words):
+                last = complete and position == len(query_words) - 1
+                postings = [
+                    p for near in self._near_words(word, complete=last) if (p := window(near)) is not None
+                ]
+                if postings:
+                    groups.append(postings)
         if not groups:
             return []
         groups.sort(key=lambda postings: sum(map(len, postings)))
@@ -595,8 +620,7 @@ class Matcher:
         candidates = self._candidates(key)
         if not candidates:
             return []
-        names = self._names
-        choices = [names[i] for i in candidates]
+        choices = _pick(self._names, candidates)
         matches = process.extract(
             key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=_SUGGEST_MIN, limit=limit
         )

@@ -99,7 +99,8 @@ _STEMMER = snowballstemmer.stemmer("english") if snowballstemmer is not None els
 def fold(text: str) -> str:
     """Case-, accent- and look-alike-insensitive form of ``text`` (NFKC, casefold, no marks)."""
     if text.isascii():
-        return text.lower().translate(_CONFUSABLES)
+        lowered = text.lower()
+        return lowered.translate(_CONFUSABLES) if "&" in lowered or "`" in lowered else lowered
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE).translate(_CONFUSABLES)
     text = unicodedata.normalize("NFKD", text.casefold())
     if text.isascii():
