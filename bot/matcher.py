@@ -575,8 +575,10 @@ class Matcher:
                 exact = window(word) if word in self._word_names else None
                 if exact is not None:
                     groups.append([exact])
-            if not groups or min(map(len, (g[0] for g in groups))) > cap or len(groups) == len(query_words):
-                groups = [] if len(groups) != len(query_words) else groups
+            all_exact = len(groups) == len(query_words)
+            narrow = bool(groups) and min(len(g[0]) for g in groups) <= cap
+            if not (all_exact or narrow):
+                groups = []
         if not groups:
             for position, word in enumerate(query_words):
                 last = complete and position == len(query_words) - 1
