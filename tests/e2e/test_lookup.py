@@ -135,10 +135,15 @@ async def test_a_bare_term_mentioning_the_bot_is_answered(start_bot: StartBot) -
 async def test_an_out_of_scope_question_to_the_bot_gets_not_in_the_notes(start_bot: StartBot) -> None:
     h = await start_bot()
     w = h.world
-    await h.fake.send_message(w.member, w.general, f"{h.fake.bot_user.mention} what is a sandwich?")
+    await h.fake.send_message(
+        w.member, w.general, f"{h.fake.bot_user.mention} what is a sandwich, @everyone?"
+    )
     reply = await h.fake.next_message(w.general)
-    assert reply["content"].startswith("“what is a sandwich?” is not in the notes")
+    assert reply["content"].startswith("“what is a sandwich, @everyone?” is not in the notes")
     assert reply["embeds"] == []
+    (send,) = h.fake.sends
+    assert send.allowed_mentions == {"parse": [], "replied_user": False}
+    assert send.pings == []
     h.assert_alive()
 
 
@@ -201,10 +206,10 @@ async def test_mentions_inside_notes_never_ping(start_bot: StartBot, tmp_path: P
     await h.fake.send_message(w.member, w.general, f"{h.fake.bot_user.mention} what is a broadcast storm?")
     await h.fake.next_message(w.general)
     await h.fake.send_message(
-        w.member, w.general, f"{h.fake.bot_user.mention} what is @everyone <@&987654321>?"
+        w.member, w.general, f"{h.fake.bot_user.mention} what is a sandwich <@&987654321> @everyone?"
     )
-    refusal = await h.fake.next_message(w.general)
-    assert "@everyone" in refusal["content"]
+    answer = await h.fake.next_message(w.general)
+    assert "@everyone" in message_text(answer)  # the echoed question, or the card
     h.assert_alive()
 
     assert len(h.fake.sends) == 3
@@ -254,8 +259,8 @@ async def test_an_over_long_entry_stays_within_discord_limits(start_bot: StartBo
     assert len(message_text(message)) <= 6000 + 100  # field names and separators
     assert not embed["description"].endswith(" …"), "cut at a word boundary, without a dangling space"
 
-    await h.fake.send_message(w.member, w.study, "what is an extremely extremely long term?")
-    reply = await h.fake.next_message(w.study)
+    await h.fake.send_message(w.member, w.general, f"{h.fake.bot_user.mention} {long_term}")
+    reply = await h.fake.next_message(w.general)
     assert len(embed_of(reply)["description"]) <= 4096
     h.assert_alive()
     assert h.fake.violations == []
