@@ -155,7 +155,7 @@ _BM25_K1 = 1.2
 _BM25_B = 0.75
 _K1_PLUS = _BM25_K1 + 1
 _DESCRIBE_CAP = 200  # most entries BM25-scored per description look-up
-_MAX_STEMS = 8  # rarest question words used to find description candidates
+_MAX_STEMS = 5  # rarest question words used to find description candidates
 _COMMON_MIN = 1000  # words in more entries than this (or an eighth of them) only score, never nominate
 _CANDIDATE_CAP = 1000  # most names fuzzy-scored per look-up
 _COMPLETE_CAP = 600  # most names fuzzy-scored per completion
@@ -699,9 +699,16 @@ class Matcher:
         anchors = [set(self._postings[s][0]) for df, _idf, s in considered[:2] if df <= common]
         counts: Counter[int] = Counter()
         for a, anchor in enumerate(anchors):
-            for j, (_df, _idf, s) in enumerate(considered):
-                if j != a and not (j < len(anchors) and j < a):
-                    counts.update(anchor.intersection(self._postings[s][0]))
+            for j, (df, _idf, s) in enumerate(considered):
+                if j == a or (j < len(anchors) and j < a) or df > common:
+                    continue
+                docs = self._postings[s][0]
+                if len(anchor) * 16 < len(docs):  # few anchors, long list: binary search is cheaper
+                    counts.update(
+                        d for d in anchor if (i := bisect.bisect_left(docs, d)) < df and docs[i] == d
+                    )
+                else:
+                    counts.update(anchor.intersection(docs))
         if counts:
             pool = list(counts)
             if len(pool) > _DESCRIBE_CAP:
