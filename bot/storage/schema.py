@@ -82,7 +82,10 @@ answers = Table(
     Column("ms", Integer, nullable=False),
     Column("answered_at", UTCDateTime, nullable=False),
     UniqueConstraint("round_id", "question_index", "member_id", name="uq_answers_round_question_member"),
-    Index("ix_answers_guild_time", "guild_id", "answered_at"),
+    # covers the first (partial) day of a week/month window: no table look-ups
+    Index(
+        "ix_answers_guild_time_cover", "guild_id", "answered_at", "member_id", "points", "correct", "topic"
+    ),
     Index("ix_answers_guild_member", "guild_id", "member_id"),
 )
 

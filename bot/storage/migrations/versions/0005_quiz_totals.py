@@ -1,7 +1,8 @@
 """Quiz totals per (server, day, member) and per (server, topic, member), filled from answers.
 
 They make week/month leaderboards without a topic, and all-time leaderboards of one topic, sum far
-fewer rows than the per-topic daily totals.
+fewer rows than the per-topic daily totals. The answers' time index also covers what the first
+(partial) day of a week/month window reads, so that part needs no table look-ups.
 
 Revision ID: 0005
 Revises: 0004
@@ -43,6 +44,12 @@ def upgrade() -> None:
             sa.Column("member_id", sa.BigInteger, primary_key=True),
         ),
     )
+    op.create_index(
+        "ix_answers_guild_time_cover",
+        "answers",
+        ["guild_id", "answered_at", "member_id", "points", "correct", "topic"],
+    )
+    op.drop_index("ix_answers_guild_time", table_name="answers")
     sqlite = op.get_bind().dialect.name == "sqlite"
     day = "date(answered_at)" if sqlite else "(answered_at AT TIME ZONE 'UTC')::date"
     sums = "SUM(points), COUNT(*), SUM(CASE WHEN correct THEN 1 ELSE 0 END)"
@@ -57,6 +64,8 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    """Drop the two tables."""
+    """Drop the two tables and restore the plain time index."""
+    op.create_index("ix_answers_guild_time", "answers", ["guild_id", "answered_at"])
+    op.drop_index("ix_answers_guild_time_cover", table_name="answers")
     op.drop_table("topic_scores")
     op.drop_table("member_days")
