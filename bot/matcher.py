@@ -85,7 +85,9 @@ def _phrases(text: str) -> list[tuple[str, ...]]:
 
 #: Chat openers and politeness that may precede a question.
 _OPENERS = _phrases(
-    "hey|hi|hello|yo|ok|okay|so|um|uhm|uh|hmm|btw|quick question|question|bot|studybot|sorry|pls|please|plz"
+    "in virtualization|in cloud computing|in the cloud|in security|in cybersecurity|in security plus"
+    "|in comptia security plus|for security plus|for the exam|on the exam|in this chapter|in the notes"
+    "|hey|hi|hello|yo|ok|okay|so|um|uhm|uh|hmm|btw|quick question|question|bot|studybot|sorry|pls|please|plz"
     "|can you|could you|would you|can u|could u|can someone|could someone|can somebody|can anyone"
     "|could anyone|does anyone know|anyone know|does anybody know|do you know|do u know|i want to know"
     "|i wonder|i forgot|i forget|i dont know|idk|remind me|help me understand|help me with|guys|folks|and"
@@ -94,7 +96,12 @@ _OPENERS = _phrases(
 )
 #: Definition-question frames; a text opening with one of these is a definition question.
 _FRAMES = _phrases(
-    "what is|what are|whats|what s|wats|wat is|wat s|wht is|whta is|waht is|what was|what r|wat r|wut is"
+    "the term|the word|the concept|the phrase|the concept of|the idea of|the term for"
+    "|what is the purpose of|whats the purpose of|purpose of|what is the point of|what is the role of"
+    "|what is the risk of|what are the risks of|whats the risk of|risks of|risk of|dangers of"
+    "|what is an example of|whats an example of|example of|examples of|give an example of|name an example of"
+    "|why is|why are|why do we need|why use"
+    "|what is|what are|whats|what s|wats|wat is|wat s|wht is|whta is|waht is|what was|what r|wat r|wut is"
     "|what is meant by|what do you mean by|what do we mean by|what does one mean by|what is the meaning of"
     "|whats the meaning of|what is the definition of|whats the definition of|whats the def of|def of"
     "|the definition of|definition of|definition for|the meaning of|meaning of|define|defn|def"
@@ -112,11 +119,15 @@ _FRAMES = _phrases(
     "|whats the term for when|whats the word for when|what is the word for when|term for when|word for when"
     "|definition|defintion|meaning|what is the def of|gimme|quick def of|quick definition of"
 )
+#: Words naming the kind of thing asked about, dropped after a frame ("what is meant by the term X").
+_META_WORDS = frozenset({"term", "word", "concept", "phrase", "acronym", "abbreviation", "idea"})
 #: "what" on its own, after an opener ("anyone know what ... is").
 _WHAT = frozenset({"what", "wat", "wht"})
 #: Trailing words of a question that are not part of the term.
 _TAILS = _phrases(
-    "mean|means|do|does|stand for|stands for|is|are|again|pls|please|plz|thanks|thank you|thx|ty|for me"
+    "in cloud computing|in the cloud|in cloud|in cybersecurity|in comptia|in security plus|on the exam"
+    "|for the exam|for security plus|bad|important|a problem|dangerous|a risk|risky|needed|useful|necessary"
+    "|mean|means|do|does|stand for|stands for|is|are|again|pls|please|plz|thanks|thank you|thx|ty|for me"
     "|in simple terms|simply|exactly|mean again|is it|actually|anyway|lol|real quick|quickly|briefly"
     "|to me|used for|is used for|for|work|works|mean exactly|means exactly|called|is called|anyone"
     "|someone|again please|again pls|haha|bro|dude|guys|mate|thx bot|thanks bot|in security|in security plus"
@@ -207,7 +218,7 @@ def parse_query(text: str) -> _Parsed:
         core, did = _strip_leading(core, _FRAMES)
         changed |= did
         framed |= did
-        if len(core) > 1 and core[0] in _ARTICLE_WORDS:
+        if len(core) > 1 and (core[0] in _ARTICLE_WORDS or (framed and core[0] in _META_WORDS)):
             core = core[1:]
             changed = True
         core, did = _strip_trailing(core, _TAILS)
