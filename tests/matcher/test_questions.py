@@ -42,3 +42,11 @@ def test_answers_say_how_they_were_found(matcher: Matcher) -> None:
         assert result.via == via, question
         assert 0 <= result.score <= 100
         assert result.query == question
+
+
+def test_held_out_questions(matcher: Matcher) -> None:
+    # Written before the matcher was tuned and first checked at the end (51/51); kept as a regression test.
+    cases = load_cases("heldout.yaml")
+    right, wrong = grade(matcher, cases)
+    print(f"matcher held-out set: {right}/{len(cases)} right")
+    assert wrong == []
