@@ -181,3 +181,16 @@ def test_console_subprocess_piped() -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.startswith("Virtualization sprawl: Occurs when virtual machines are created")
     assert done.stderr == ""
+
+
+def test_console_on_a_terminal_greets_and_prompts(kb: KnowledgeBase) -> None:
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stdout = io.StringIO()
+    assert run_console(kb, stdin=Terminal("what is a vm\n"), stdout=stdout) == 0
+    out = stdout.getvalue()
+    assert out.startswith("studybot offline: 1 files, 1 topics, 16 terms")
+    assert out.count("studybot> ") == 2  # before the question and before end of input
+    assert "Virtual machine: A container for an emulated computer" in out
