@@ -3,16 +3,18 @@
 ``Matcher(kb)`` builds its indexes once:
 
 * an exact index of every term and alias under a normalised key (case, Unicode look-alikes,
-  plurals, British spellings, Roman numerals folded away), and the same without spaces;
-* a word index with a deletion neighbourhood (symmetric delete, SymSpell-style) that finds
-  names sharing a word, even a misspelt one, so fuzzy scoring only runs on a few candidates;
-* a sorted prefix index of names and of the words inside names, for autocomplete;
-* an inverted index of stemmed content words of definitions and details (BM25), for the
-  reverse look-up from a description.
+  plurals, British spellings, Roman numerals and short forms folded away, see ``bot.text``);
+* a word index (postings sorted by name length) with a deletion neighbourhood (symmetric
+  delete, SymSpell-style) that finds names sharing a word, even a misspelt one, so rapidfuzz
+  only scores a few hundred candidates of about the right length;
+* sorted prefix indexes of terms, of aliases and of the words inside names, for autocomplete;
+* an inverted index of stemmed content words of names, definitions and details (field-weighted
+  BM25), with the notes' own acronyms expanded, for the reverse look-up from a description.
 
-A look-up strips the question frame ("what's a ...", "define ...", "... pls"), tries an
-exact hit, then a fuzzy name match, then the description index; it refuses (``NotFound``
-with suggestions) unless one answer is clearly ahead. A wrong definition is worse than none.
+A look-up strips the question frame ("what's a ...", "define ...", "... pls"), tries an exact
+hit, then a fuzzy name match (close, clearly ahead, word for word), then the description
+index (enough of the described words in one definition, clearly ahead); otherwise it refuses
+with up to three suggestions. A wrong definition is worse than none.
 """
 
 from __future__ import annotations
