@@ -127,7 +127,10 @@ _META_WORDS = frozenset({"term", "word", "concept", "phrase", "acronym", "abbrev
 _WHAT = frozenset({"what", "wat", "wht"})
 #: Trailing words of a question that are not part of the term.
 _TAILS = _phrases(
-    "in cloud computing|in the cloud|in cloud|in cybersecurity|in comptia|in security plus|on the exam"
+    "what is it|what is that|whats it|whats that|what are they|what are those|what does it mean"
+    "|what does that mean"
+    "|what does it do|whats that mean|what it is|what they are|what that is|meaning|definition"
+    "|in cloud computing|in the cloud|in cloud|in cybersecurity|in comptia|in security plus|on the exam"
     "|for the exam|for security plus|bad|important|a problem|dangerous|a risk|risky|needed|useful|necessary"
     "|mean|means|do|does|stand for|stands for|is|are|again|pls|please|plz|thanks|thank you|thx|ty|for me"
     "|in simple terms|simply|exactly|mean again|is it|actually|anyway|lol|real quick|quickly|briefly"
