@@ -143,7 +143,7 @@ def leaderboard_embed(
     page: LeaderboardPage, period: Period, topic: str | None, guild_name: str
 ) -> discord.Embed:
     """One page of a leaderboard."""
-    span = {Period.WEEK: "last 7 days", Period.MONTH: "last 30 days", Period.ALL: "all time"}[period]
+    span = {Period.WEEK: "this week", Period.MONTH: "this month", Period.ALL: "all time"}[period]
     title = f"Leaderboard: {guild_name}"
     lines = [
         f"**{row.rank}.** {mention(row.member_id)}: {row.points} points ({row.correct}/{row.answered} right)"
@@ -577,7 +577,9 @@ class QuizCog(commands.Cog, name="Quiz"):
         await interaction.response.send_message("Stopping the round.", ephemeral=True)
 
     @leaderboard.command(name="show")
-    @app_commands.describe(period="week, month or all time", topic="Only answers on this topic")
+    @app_commands.describe(
+        period="this week (from Monday, UTC), this month or all time", topic="Only answers on this topic"
+    )
     async def leaderboard_show(
         self, interaction: discord.Interaction[Any], period: PeriodName = "all", topic: str | None = None
     ) -> None:

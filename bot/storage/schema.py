@@ -99,8 +99,8 @@ scores = Table(
     Column("correct", Integer, nullable=False, server_default="0"),
     Column("streak", Integer, nullable=False, server_default="0"),
     Column("best_streak", Integer, nullable=False, server_default="0"),
-    Index("ix_scores_guild_points", "guild_id", "points"),
 )
+Index("ix_scores_guild_board", scores.c.guild_id, scores.c.points.desc(), scores.c.member_id)
 
 daily_scores = Table(
     "daily_scores",
@@ -115,24 +115,45 @@ daily_scores = Table(
     Index("ix_daily_scores_guild_topic_day", "guild_id", "topic", "day"),
 )
 
-member_days = Table(
-    "member_days",
+period_scores = Table(
+    "period_scores",
     metadata,
     Column("guild_id", BigInteger, primary_key=True),
-    Column("day", Date, primary_key=True),
+    Column("period_kind", String(8), primary_key=True),  # "week" (ISO, from Monday) or "month", UTC
+    Column("period_start", Date, primary_key=True),
     Column("member_id", BigInteger, primary_key=True),
     Column("points", Integer, nullable=False, server_default="0"),
     Column("answered", Integer, nullable=False, server_default="0"),
     Column("correct", Integer, nullable=False, server_default="0"),
 )
+# a leaderboard is one range of this index, best first
+Index(
+    "ix_period_scores_board",
+    period_scores.c.guild_id,
+    period_scores.c.period_kind,
+    period_scores.c.period_start,
+    period_scores.c.points.desc(),
+    period_scores.c.member_id,
+)
 
-topic_scores = Table(
-    "topic_scores",
+period_topic_scores = Table(
+    "period_topic_scores",
     metadata,
     Column("guild_id", BigInteger, primary_key=True),
+    Column("period_kind", String(8), primary_key=True),  # "week", "month" or "all" (start 1970-01-01)
+    Column("period_start", Date, primary_key=True),
     Column("topic", String(200), primary_key=True),
     Column("member_id", BigInteger, primary_key=True),
     Column("points", Integer, nullable=False, server_default="0"),
     Column("answered", Integer, nullable=False, server_default="0"),
     Column("correct", Integer, nullable=False, server_default="0"),
+)
+Index(
+    "ix_period_topic_scores_board",
+    period_topic_scores.c.guild_id,
+    period_topic_scores.c.period_kind,
+    period_topic_scores.c.period_start,
+    period_topic_scores.c.topic,
+    period_topic_scores.c.points.desc(),
+    period_topic_scores.c.member_id,
 )

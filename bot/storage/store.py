@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -16,25 +16,30 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import (
     ColumnElement,
     Connection,
-    Select,
+    Table,
     and_,
     case,
     delete,
     event,
     func,
-    literal,
     select,
     text,
-    union_all,
     update,
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import ExceptionContext, make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
 
 from bot.clock import Clock, SystemClock
 from bot.storage.migrations import MIGRATIONS_DIR
-from bot.storage.schema import answers, daily_scores, member_days, rounds, scores, topic_scores
+from bot.storage.schema import (
+    answers,
+    daily_scores,
+    period_scores,
+    period_topic_scores,
+    rounds,
+    scores,
+)
 
 log = logging.getLogger(__name__)
 
@@ -44,14 +49,25 @@ _NAME_LENGTH = 200  # answers.term, answers.topic and daily_scores.topic are Str
 
 
 class Period(StrEnum):
-    """Leaderboard time windows."""
+    """Leaderboard periods: this calendar week (from Monday 00:00 UTC), this calendar month (UTC), all."""
 
     WEEK = "week"
     MONTH = "month"
     ALL = "all"
 
 
-PERIOD_LENGTH = {Period.WEEK: timedelta(days=7), Period.MONTH: timedelta(days=30)}
+#: The period start stored for ``Period.ALL`` in period_topic_scores.
+ALL_TIME_START = date(1970, 1, 1)
+
+
+def period_start(period: Period, when: datetime) -> date:
+    """The first day (UTC) of the week, month or all-time period that ``when`` falls in."""
+    day = when.astimezone(UTC).date()
+    if period is Period.WEEK:
+        return day - timedelta(days=day.weekday())
+    if period is Period.MONTH:
+        return day.replace(day=1)
+    return ALL_TIME_START
 
 
 class RoundStatus(StrEnum):
@@ -384,36 +400,45 @@ class Store:
                 "correct": daily_scores.c.correct + daily_ins.excluded.correct,
             },
         )
-        day_ins = ins(member_days).values(
-            guild_id=record.guild_id,
-            day=day,
-            member_id=record.member_id,
-            points=record.points,
-            answered=1,
-            correct=correct,
+        totals = {"points": record.points, "answered": 1, "correct": correct}
+        mine = {"guild_id": record.guild_id, "member_id": record.member_id}
+        period_ins = ins(period_scores).values(
+            [
+                {
+                    **mine,
+                    "period_kind": p.value,
+                    "period_start": period_start(p, record.answered_at),
+                    **totals,
+                }
+                for p in (Period.WEEK, Period.MONTH)
+            ]
         )
-        day_stmt = day_ins.on_conflict_do_update(
-            index_elements=["guild_id", "day", "member_id"],
+        period_stmt = period_ins.on_conflict_do_update(
+            index_elements=["guild_id", "period_kind", "period_start", "member_id"],
             set_={
-                "points": member_days.c.points + day_ins.excluded.points,
-                "answered": member_days.c.answered + 1,
-                "correct": member_days.c.correct + day_ins.excluded.correct,
+                "points": period_scores.c.points + period_ins.excluded.points,
+                "answered": period_scores.c.answered + period_ins.excluded.answered,
+                "correct": period_scores.c.correct + period_ins.excluded.correct,
             },
         )
-        topic_ins = ins(topic_scores).values(
-            guild_id=record.guild_id,
-            topic=record.topic,
-            member_id=record.member_id,
-            points=record.points,
-            answered=1,
-            correct=correct,
+        topic_ins = ins(period_topic_scores).values(
+            [
+                {
+                    **mine,
+                    "period_kind": p.value,
+                    "period_start": period_start(p, record.answered_at),
+                    "topic": topic,
+                    **totals,
+                }
+                for p in Period
+            ]
         )
         topic_stmt = topic_ins.on_conflict_do_update(
-            index_elements=["guild_id", "topic", "member_id"],
+            index_elements=["guild_id", "period_kind", "period_start", "topic", "member_id"],
             set_={
-                "points": topic_scores.c.points + topic_ins.excluded.points,
-                "answered": topic_scores.c.answered + 1,
-                "correct": topic_scores.c.correct + topic_ins.excluded.correct,
+                "points": period_topic_scores.c.points + topic_ins.excluded.points,
+                "answered": period_topic_scores.c.answered + topic_ins.excluded.answered,
+                "correct": period_topic_scores.c.correct + topic_ins.excluded.correct,
             },
         )
         async with self.engine.begin() as conn:
@@ -428,67 +453,29 @@ class Store:
                 return False
             await conn.execute(score_stmt)
             await conn.execute(daily_stmt)
-            await conn.execute(day_stmt)
+            await conn.execute(period_stmt)
             await conn.execute(topic_stmt)
         return True
 
     # -- leaderboards --------------------------------------------------------------------
-    def _totals(self, guild_id: int, period: Period, topic: str | None, now: datetime) -> Select[Any]:
-        """SELECT member_id, points, answered, correct per member for the window (one row per member)."""
+    @staticmethod
+    def _board(
+        guild_id: int, period: Period, topic: str | None, now: datetime
+    ) -> tuple[Table, list[ColumnElement[bool]]]:
+        """The totals table of a leaderboard and the filters that select its index range."""
         if period is Period.ALL and topic is None:
-            return select(
-                scores.c.member_id.label("member_id"),
-                scores.c.points.label("points"),
-                scores.c.answered.label("answered"),
-                scores.c.correct.label("correct"),
-            ).where(scores.c.guild_id == guild_id)
-        if period is Period.ALL:
-            assert topic is not None
-            return select(
-                topic_scores.c.member_id.label("member_id"),
-                topic_scores.c.points.label("points"),
-                topic_scores.c.answered.label("answered"),
-                topic_scores.c.correct.label("correct"),
-            ).where(topic_scores.c.guild_id == guild_id, topic_scores.c.topic == topic)
-        # whole days after the cut-off day from the day totals, the cut-off day itself from answers
-        cutoff = now.astimezone(UTC) - PERIOD_LENGTH[period]
-        cutoff_day: date = cutoff.date()
-        day_end = datetime.combine(cutoff_day + timedelta(days=1), time(), tzinfo=UTC)
-        a_filters: list[ColumnElement[bool]] = [
-            answers.c.guild_id == guild_id,
-            answers.c.answered_at >= cutoff,
-            answers.c.answered_at < day_end,
-        ]
+            return scores, [scores.c.guild_id == guild_id]
+        start = period_start(period, now)
         if topic is None:
-            whole_days = select(
-                member_days.c.member_id, member_days.c.points, member_days.c.answered, member_days.c.correct
-            ).where(member_days.c.guild_id == guild_id, member_days.c.day > cutoff_day)
-        else:
-            a_filters.append(answers.c.topic == topic)
-            whole_days = select(
-                daily_scores.c.member_id,
-                daily_scores.c.points,
-                daily_scores.c.answered,
-                daily_scores.c.correct,
-            ).where(
-                daily_scores.c.guild_id == guild_id,
-                daily_scores.c.topic == topic,
-                daily_scores.c.day > cutoff_day,
-            )
-        first_day = select(
-            answers.c.member_id,
-            answers.c.points,
-            literal(1).label("answered"),
-            case((answers.c.correct, 1), else_=0).label("correct"),
-        ).where(*a_filters)
-        parts = union_all(whole_days, first_day).subquery().select()
-        sub = parts.subquery()
-        return select(
-            sub.c.member_id.label("member_id"),
-            func.sum(sub.c.points).label("points"),
-            func.sum(sub.c.answered).label("answered"),
-            func.sum(sub.c.correct).label("correct"),
-        ).group_by(sub.c.member_id)
+            t = period_scores
+            return t, [t.c.guild_id == guild_id, t.c.period_kind == period.value, t.c.period_start == start]
+        t = period_topic_scores
+        return t, [
+            t.c.guild_id == guild_id,
+            t.c.period_kind == period.value,
+            t.c.period_start == start,
+            t.c.topic == topic[:_NAME_LENGTH],
+        ]
 
     async def leaderboard(
         self,
@@ -502,35 +489,21 @@ class Store:
     ) -> LeaderboardPage:
         """A page of one server's leaderboard, best first (equal points share a rank)."""
         period = Period(period)
-        when = now or self.clock.now()
-        totals = self._totals(guild_id, period, topic, when).subquery()
-        simple = period is Period.ALL and topic is None
-        columns = [totals.c.member_id, totals.c.points, totals.c.answered, totals.c.correct]
-        if not simple:
-            # one pass over the aggregate: ranks and the member count come from window functions
-            columns += [
-                func.rank().over(order_by=totals.c.points.desc()).label("rank"),
-                func.count().over().label("total"),
-            ]
+        table, where = self._board(guild_id, period, topic, now or self.clock.now())
         page_stmt = (
-            select(*columns).order_by(totals.c.points.desc(), totals.c.member_id).limit(limit).offset(offset)
+            select(table.c.member_id, table.c.points, table.c.answered, table.c.correct)
+            .where(*where)
+            .order_by(table.c.points.desc(), table.c.member_id)
+            .limit(limit)
+            .offset(offset)
         )
         async with self.engine.connect() as conn:
             rows = (await conn.execute(page_stmt)).all()
-            if simple or not rows:
-                total = int((await conn.execute(select(func.count()).select_from(totals))).scalar_one())
-            else:
-                total = int(rows[0].total)
+            total = int((await conn.execute(select(func.count()).where(*where))).scalar_one())
             first_rank = 1
-            if simple and rows and offset > 0:
-                above = await self._count_above(conn, guild_id, period, topic, when, int(rows[0].points))
-                first_rank = 1 + above
-        if not simple:
-            page = tuple(
-                LeaderboardRow(int(r.rank), int(r.member_id), int(r.points), int(r.answered), int(r.correct))
-                for r in rows
-            )
-            return LeaderboardPage(page, total, offset, limit)
+            if rows and offset > 0:
+                above = select(func.count()).where(*where, table.c.points > int(rows[0].points))
+                first_rank = 1 + int((await conn.execute(above)).scalar_one())
         out: list[LeaderboardRow] = []
         previous: tuple[int, int] | None = None
         for position, row in enumerate(rows):
@@ -545,22 +518,6 @@ class Store:
             out.append(LeaderboardRow(rank, int(row.member_id), points, int(row.answered), int(row.correct)))
         return LeaderboardPage(tuple(out), total, offset, limit)
 
-    async def _count_above(
-        self,
-        conn: AsyncConnection,
-        guild_id: int,
-        period: Period,
-        topic: str | None,
-        now: datetime,
-        points: int,
-    ) -> int:
-        if period is Period.ALL and topic is None:
-            stmt = select(func.count()).where(scores.c.guild_id == guild_id, scores.c.points > points)
-        else:
-            totals = self._totals(guild_id, period, topic, now).subquery()
-            stmt = select(func.count()).select_from(totals).where(totals.c.points > points)
-        return int((await conn.execute(stmt)).scalar_one())
-
     async def rank(
         self,
         guild_id: int,
@@ -570,62 +527,42 @@ class Store:
         topic: str | None = None,
         now: datetime | None = None,
     ) -> MemberRank | None:
-        """A member's points, rank, answers, accuracy and best streak in one server; None if never played."""
+        """A member's points, rank, answers, accuracy and best streak in one server; None if not ranked."""
         period = Period(period)
-        when = now or self.clock.now()
+        table, where = self._board(guild_id, period, topic, now or self.clock.now())
         async with self.engine.connect() as conn:
-            if period is Period.ALL and topic is None:
-                row = (
-                    await conn.execute(
-                        select(
-                            scores.c.points, scores.c.answered, scores.c.correct, scores.c.best_streak
-                        ).where(scores.c.guild_id == guild_id, scores.c.member_id == member_id)
-                    )
-                ).first()
-                if row is None:
-                    return None
-                points, answered, correct, best = int(row[0]), int(row[1]), int(row[2]), int(row[3])
-                of = int(
-                    (
-                        await conn.execute(select(func.count()).where(scores.c.guild_id == guild_id))
-                    ).scalar_one()
-                )
-            else:
-                totals = self._totals(guild_id, period, topic, when).subquery()
-                ranked = select(
-                    totals.c.member_id,
-                    totals.c.points,
-                    totals.c.answered,
-                    totals.c.correct,
-                    func.rank().over(order_by=totals.c.points.desc()).label("rank"),
-                    func.count().over().label("total"),
-                ).subquery()
-                mine = (await conn.execute(select(ranked).where(ranked.c.member_id == member_id))).first()
-                if mine is None:
-                    return None
-                best_row = await conn.execute(
-                    select(scores.c.best_streak).where(
-                        scores.c.guild_id == guild_id, scores.c.member_id == member_id
+            row = (
+                await conn.execute(
+                    select(table.c.points, table.c.answered, table.c.correct).where(
+                        *where, table.c.member_id == member_id
                     )
                 )
-                best = int(best_row.scalar_one_or_none() or 0)
-                return MemberRank(
-                    member_id,
-                    int(mine.rank),
-                    int(mine.points),
-                    int(mine.answered),
-                    int(mine.correct),
-                    best,
-                    int(mine.total),
+            ).first()
+            if row is None:
+                return None
+            points, answered, correct = int(row[0]), int(row[1]), int(row[2])
+            above = select(func.count()).where(*where, table.c.points > points)
+            rank = 1 + int((await conn.execute(above)).scalar_one())
+            of = int((await conn.execute(select(func.count()).where(*where))).scalar_one())
+            best_row = await conn.execute(
+                select(scores.c.best_streak).where(
+                    scores.c.guild_id == guild_id, scores.c.member_id == member_id
                 )
-            above = await self._count_above(conn, guild_id, period, topic, when, points)
-        return MemberRank(member_id, above + 1, points, answered, correct, best, of)
+            )
+            best = int(best_row.scalar_one_or_none() or 0)
+        return MemberRank(member_id, rank, points, answered, correct, best, of)
 
     async def topics(self, guild_id: int) -> list[str]:
         """Topics this server has answered questions on (for autocomplete)."""
         async with self.engine.connect() as conn:
             result = await conn.execute(
-                select(topic_scores.c.topic).where(topic_scores.c.guild_id == guild_id).distinct()
+                select(period_topic_scores.c.topic)
+                .where(
+                    period_topic_scores.c.guild_id == guild_id,
+                    period_topic_scores.c.period_kind == Period.ALL.value,
+                    period_topic_scores.c.period_start == ALL_TIME_START,
+                )
+                .distinct()
             )
             return sorted(str(t) for t in result.scalars())
 
@@ -646,7 +583,7 @@ class Store:
         """Wipe one server's leaderboard and answer history; returns how many members it had."""
         async with self.engine.begin() as conn:
             result = await conn.execute(delete(scores).where(scores.c.guild_id == guild_id))
-            for table in (daily_scores, member_days, topic_scores):
+            for table in (daily_scores, period_scores, period_topic_scores):
                 await conn.execute(delete(table).where(table.c.guild_id == guild_id))
             await conn.execute(delete(answers).where(answers.c.guild_id == guild_id))
         log.info("leaderboard of guild %s reset", guild_id)
@@ -661,7 +598,7 @@ class Store:
             await conn.execute(
                 delete(scores).where(scores.c.guild_id == guild_id, scores.c.member_id == member_id)
             )
-            for table in (daily_scores, member_days, topic_scores):
+            for table in (daily_scores, period_scores, period_topic_scores):
                 await conn.execute(
                     delete(table).where(table.c.guild_id == guild_id, table.c.member_id == member_id)
                 )

@@ -48,6 +48,9 @@ async def test_leaderboard_and_rank_after_a_round(start_bot: StartBot) -> None:
     assert "page 1/1" in embed(board)["footer"]["text"]
     week = await (await h.fake.slash(w.member, w.general, "leaderboard show", period="week")).message()
     assert embed(week)["description"].splitlines()[0].startswith(f"**1.** <@{w.member.id}>")
+    assert embed(week)["footer"]["text"].startswith("this week")
+    month = await (await h.fake.slash(w.member, w.general, "leaderboard show", period="month")).message()
+    assert embed(month)["footer"]["text"].startswith("this month")
 
     rank = await (await h.fake.slash(w.moderator, w.general, "rank", member=w.member)).message()
     f = fields(rank)

@@ -10,7 +10,14 @@ from sqlalchemy import delete
 
 from bot.clock import FakeClock
 from bot.storage import Store
-from bot.storage.schema import answers, daily_scores, member_days, rounds, scores, topic_scores
+from bot.storage.schema import (
+    answers,
+    daily_scores,
+    period_scores,
+    period_topic_scores,
+    rounds,
+    scores,
+)
 from tests.dbutil import postgres_database, sqlite_url
 
 
@@ -46,7 +53,7 @@ async def store(db_url: str, clock: FakeClock) -> AsyncIterator[Store]:
     """An open, empty store on each backend."""
     opened = await Store.open(db_url, clock=clock)
     async with opened.engine.begin() as conn:
-        for table in (answers, daily_scores, member_days, topic_scores, scores, rounds):
+        for table in (answers, daily_scores, period_scores, period_topic_scores, scores, rounds):
             await conn.execute(delete(table))
     try:
         yield opened

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import Connection, text
 
 from bot.clock import FakeClock
 from bot.storage import Store, database_url
+from bot.storage.migrations import MIGRATIONS_DIR
 from bot.storage.schema import answers, rounds
 from bot.storage.store import head_revision
 from tests.dbutil import postgres_database, sqlite_url
@@ -70,8 +73,14 @@ async def test_revision_1_database_is_upgraded_on_open(fresh_url: str) -> None:
     store = await Store.open(fresh_url, clock=clock)
     try:
         assert await store.revision() == head_revision()
-        week = await store.leaderboard(5, period="week")
-        assert [(r.member_id, r.points) for r in week.rows] == [(7, 30)]
+        # the clock is Monday 2026-01-05 12:00: answers of Jan 4 and 3 are last week, this month
+        month = await store.leaderboard(5, period="month")
+        assert [(r.member_id, r.points) for r in month.rows] == [(7, 30)]
+        assert (await store.leaderboard(5, period="week")).rows == ()
+        last_week = await store.leaderboard(5, period="week", now=clock.now() - timedelta(days=1))
+        assert [(r.member_id, r.points) for r in last_week.rows] == [(7, 30)]
+        topic_month = await store.leaderboard(5, period="month", topic="Virtualization")
+        assert [(r.member_id, r.points) for r in topic_month.rows] == [(7, 30)]
         topic = await store.leaderboard(5, topic="Virtualization")
         assert [(r.member_id, r.points) for r in topic.rows] == [(7, 30), (8, 15)]
     finally:
@@ -97,3 +106,71 @@ def test_database_url_forms(tmp_path: Path) -> None:
     assert database_url("postgresql://u@h/db") == "postgresql+asyncpg://u@h/db"
     assert database_url("postgresql+asyncpg://u@h/db") == "postgresql+asyncpg://u@h/db"
     assert database_url("sqlite:///rel.db") == "sqlite+aiosqlite:///rel.db"
+
+
+async def test_period_totals_are_back_filled_at_week_and_month_boundaries(fresh_url: str) -> None:
+    """Migration 0006 computes each answer's week (from Monday UTC) and month in SQL, like the store."""
+    clock = FakeClock(datetime(2026, 2, 2, 12, 0, tzinfo=UTC))  # a Monday
+    old = await Store.open(fresh_url, clock=clock, migrate_to="0005")
+    moments = [
+        (1, 10, datetime(2026, 1, 31, 23, 59, 59, tzinfo=UTC)),  # Saturday: last week, January
+        (2, 20, datetime(2026, 2, 1, 23, 59, 59, 999000, tzinfo=UTC)),  # Sunday night: last week, February
+        (3, 40, datetime(2026, 2, 2, 0, 0, tzinfo=UTC)),  # Monday 00:00: this week, February
+    ]
+    async with old.engine.begin() as conn:
+        await conn.execute(
+            rounds.insert().values(
+                id=1,
+                guild_id=5,
+                channel_id=6,
+                started_by=7,
+                started_at=clock.now(),
+                status="finished",
+                settings={},
+            )
+        )
+        for i, (member, points, at) in enumerate(moments):
+            await conn.execute(
+                answers.insert().values(
+                    round_id=1,
+                    question_index=i,
+                    guild_id=5,
+                    channel_id=6,
+                    member_id=member,
+                    term="VM",
+                    topic="Virtualization",
+                    correct=True,
+                    points=points,
+                    ms=100,
+                    answered_at=at,
+                )
+            )
+    await old.close()
+
+    store = await Store.open(fresh_url, clock=clock)
+    try:
+        for topic in (None, "Virtualization"):
+            week = await store.leaderboard(5, period="week", topic=topic)
+            assert [r.member_id for r in week.rows] == [3]
+            last = await store.leaderboard(5, period="week", topic=topic, now=clock.now() - timedelta(days=1))
+            assert [r.member_id for r in last.rows] == [2, 1]
+            month = await store.leaderboard(5, period="month", topic=topic)
+            assert [r.member_id for r in month.rows] == [3, 2]
+        everything = await store.leaderboard(5, topic="Virtualization")
+        assert [r.member_id for r in everything.rows] == [3, 2, 1]
+        # downgrading re-creates the old day totals from the answers
+        async with store.engine.begin() as conn:
+            await conn.run_sync(_downgrade, "0005")
+            days = await conn.execute(text("SELECT COUNT(*), SUM(points) FROM member_days"))
+            assert tuple(days.one()) == (3, 70)
+            tables = await conn.run_sync(lambda c: set(c.dialect.get_table_names(c)))
+            assert "period_scores" not in tables
+    finally:
+        await store.close()
+
+
+def _downgrade(connection: Connection, revision: str) -> None:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS_DIR))
+    config.attributes["connection"] = connection
+    command.downgrade(config, revision)

@@ -3,15 +3,19 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from itertools import count
 
 import pytest
+from sqlalchemy import func, select
 
 from bot.clock import FakeClock
 from bot.storage import AnswerRecord, Period, RoundStatus, Store
+from bot.storage.schema import daily_scores, period_scores, period_topic_scores, scores
 
 GUILD, OTHER_GUILD, CHANNEL = 100, 200, 10
+#: every leaderboard a member can pick: (period, topic)
+BOARDS = [(p, t) for p in ("week", "month", "all") for t in (None, "Virtualization")]
 _question = count()
 
 
@@ -106,24 +110,81 @@ async def test_each_server_has_its_own_scores(store: Store) -> None:
     assert [r.member_id for r in (await store.leaderboard(OTHER_GUILD)).rows] == [8, 7]
 
 
-async def test_week_and_month_count_only_recent_answers(store: Store, clock: FakeClock) -> None:
+async def test_week_and_month_are_the_calendar_week_and_month(store: Store, clock: FakeClock) -> None:
     rid = await _round(store)
-    now = clock.now()
-    await _answer(store, rid, 1, 10, at=now - timedelta(days=3))
-    await _answer(store, rid, 2, 20, at=now - timedelta(days=10))
-    await _answer(store, rid, 3, 40, at=now - timedelta(days=40))
-    # the day the week starts on: one answer just inside the window, one just outside
-    await _answer(store, rid, 4, 5, at=now - timedelta(days=7) + timedelta(hours=1))
-    await _answer(store, rid, 5, 6, at=now - timedelta(days=7) - timedelta(hours=1))
+    now = clock.now()  # Monday 2026-01-05 12:00 UTC
+    assert now.weekday() == 0
+    await _answer(store, rid, 1, 10, at=now - timedelta(hours=1))  # this week
+    await _answer(store, rid, 2, 20, at=now - timedelta(days=3))  # Friday 2026-01-02: last week, this month
+    await _answer(store, rid, 3, 40, at=now - timedelta(days=40))  # November
     week = await store.leaderboard(GUILD, period=Period.WEEK)
-    assert [(r.member_id, r.points) for r in week.rows] == [(1, 10), (4, 5)]
+    assert [(r.member_id, r.points) for r in week.rows] == [(1, 10)]
     month = await store.leaderboard(GUILD, period="month")
-    assert [r.member_id for r in month.rows] == [2, 1, 5, 4]
+    assert [(r.member_id, r.points) for r in month.rows] == [(2, 20), (1, 10)]
     everything = await store.leaderboard(GUILD, period="all")
-    assert [r.member_id for r in everything.rows] == [3, 2, 1, 5, 4]
-    clock.advance(days=3)  # the window moves with the clock
-    week = await store.leaderboard(GUILD, period=Period.WEEK)
-    assert [r.member_id for r in week.rows] == [1]
+    assert [r.member_id for r in everything.rows] == [3, 2, 1]
+    clock.set(datetime(2026, 1, 12, tzinfo=UTC))  # next Monday 00:00: a new, empty week
+    assert (await store.leaderboard(GUILD, period=Period.WEEK)).rows == ()
+    assert await store.rank(GUILD, 1, period=Period.WEEK) is None
+    clock.set(datetime(2026, 2, 1, tzinfo=UTC))  # a new month
+    assert (await store.leaderboard(GUILD, period=Period.MONTH)).rows == ()
+
+
+async def test_an_answer_on_sunday_night_counts_for_that_week_monday_for_the_next(
+    store: Store, clock: FakeClock
+) -> None:
+    rid = await _round(store)
+    sunday_late = datetime(2026, 1, 11, 23, 59, 59, 999999, tzinfo=UTC)
+    monday = datetime(2026, 1, 12, 0, 0, tzinfo=UTC)
+    await _answer(store, rid, 1, 10, at=sunday_late, topic="Cryptography")
+    await _answer(store, rid, 2, 20, at=monday, topic="Cryptography")
+    clock.set(sunday_late)
+    for topic in (None, "Cryptography"):
+        week = await store.leaderboard(GUILD, period="week", topic=topic)
+        assert [(r.member_id, r.points) for r in week.rows] == [(1, 10)]
+    clock.set(monday)
+    for topic in (None, "Cryptography"):
+        week = await store.leaderboard(GUILD, period="week", topic=topic)
+        assert [(r.member_id, r.points) for r in week.rows] == [(2, 20)]
+        rank = await store.rank(GUILD, 2, period="week", topic=topic)
+        assert rank is not None
+        assert (rank.rank, rank.points, rank.of) == (1, 20, 1)
+        assert await store.rank(GUILD, 1, period="week", topic=topic) is None
+        # both are in January
+        month = await store.leaderboard(GUILD, period="month", topic=topic)
+        assert [(r.member_id, r.points) for r in month.rows] == [(2, 20), (1, 10)]
+    # an explicit ``now`` picks another week
+    earlier = await store.leaderboard(GUILD, period="week", now=sunday_late)
+    assert [r.member_id for r in earlier.rows] == [1]
+
+
+async def test_month_boundary_is_midnight_utc_on_the_first(store: Store, clock: FakeClock) -> None:
+    rid = await _round(store)
+    last_of_january = datetime(2026, 1, 31, 23, 59, 59, tzinfo=UTC)
+    first_of_february = datetime(2026, 2, 1, 0, 0, tzinfo=UTC)
+    await _answer(store, rid, 1, 10, at=last_of_january)
+    await _answer(store, rid, 2, 20, at=first_of_february)
+    clock.set(first_of_february)
+    month = await store.leaderboard(GUILD, period="month")
+    assert [(r.member_id, r.points) for r in month.rows] == [(2, 20)]
+    # the ISO week of Monday 2026-01-26 holds both (Sunday 2026-02-01 ends it)
+    week = await store.leaderboard(GUILD, period="week")
+    assert [(r.member_id, r.points) for r in week.rows] == [(2, 20), (1, 10)]
+    january = await store.leaderboard(GUILD, period="month", now=last_of_january)
+    assert [r.member_id for r in january.rows] == [1]
+
+
+async def test_period_pages_and_ranks_share_ties(store: Store) -> None:
+    rid = await _round(store)
+    for member, points in [(1, 50), (2, 40), (3, 40), (4, 30)]:
+        await _answer(store, rid, member, points, topic="Cryptography")
+    for period, topic in [("week", None), ("month", None), ("week", "Cryptography"), ("all", "Cryptography")]:
+        second = await store.leaderboard(GUILD, period=period, topic=topic, limit=2, offset=2)
+        assert [(r.rank, r.member_id) for r in second.rows] == [(2, 3), (4, 4)]
+        assert second.total_members == 4
+        rank = await store.rank(GUILD, 3, period=period, topic=topic)
+        assert rank is not None
+        assert (rank.rank, rank.points, rank.of) == (2, 40, 4)
 
 
 async def test_topic_filter(store: Store, clock: FakeClock) -> None:
@@ -163,10 +224,15 @@ async def test_reset_clears_one_server_only(store: Store) -> None:
     await _answer(store, r1, 1, 10, guild=GUILD)
     await _answer(store, r2, 1, 10, guild=OTHER_GUILD)
     assert await store.reset(GUILD) == 1
-    assert (await store.leaderboard(GUILD)).rows == ()
-    assert (await store.leaderboard(GUILD, period="week")).rows == ()
+    for period, topic in BOARDS:
+        assert (await store.leaderboard(GUILD, period=period, topic=topic)).rows == ()
+        assert len((await store.leaderboard(OTHER_GUILD, period=period, topic=topic)).rows) == 1
     assert await store.answers_of(GUILD) == []
-    assert len((await store.leaderboard(OTHER_GUILD)).rows) == 1
+    assert await store.topics(GUILD) == []
+    async with store.engine.connect() as conn:  # no totals row of the server is left behind
+        for table in (scores, daily_scores, period_scores, period_topic_scores):
+            left = await conn.execute(select(func.count()).where(table.c.guild_id == GUILD))
+            assert left.scalar_one() == 0, table.name
 
 
 async def test_delete_member_data_removes_one_member_in_one_server(store: Store) -> None:
@@ -177,10 +243,16 @@ async def test_delete_member_data_removes_one_member_in_one_server(store: Store)
     await _answer(store, r1, 2, 10, guild=GUILD)
     await _answer(store, r2, 1, 10, guild=OTHER_GUILD)
     assert await store.delete_member_data(GUILD, 1) == 2
-    assert await store.rank(GUILD, 1) is None
-    assert await store.rank(GUILD, 1, period="week") is None
-    assert await store.rank(GUILD, 2) is not None
-    assert await store.rank(OTHER_GUILD, 1) is not None
+    for period, topic in BOARDS:
+        assert await store.rank(GUILD, 1, period=period, topic=topic) is None
+        assert await store.rank(GUILD, 2, period=period, topic=topic) is not None
+        assert await store.rank(OTHER_GUILD, 1, period=period, topic=topic) is not None
+    async with store.engine.connect() as conn:
+        for table in (scores, daily_scores, period_scores, period_topic_scores):
+            left = await conn.execute(
+                select(func.count()).where(table.c.guild_id == GUILD, table.c.member_id == 1)
+            )
+            assert left.scalar_one() == 0, table.name
 
 
 async def test_running_rounds_are_reported_interrupted_once(store: Store, clock: FakeClock) -> None:
