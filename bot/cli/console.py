@@ -82,7 +82,10 @@ def _help(session: ConsoleSession, _arg: str) -> None:
     session.write("Type a question (e.g. what is a hypervisor?) or a command:")
     for command in session.commands.values():
         usage = f"/{command.name}{' ' + command.usage if command.usage else ''}"
-        session.write(f"  {usage:<18} {command.help}")
+        if len(usage) <= 18:
+            session.write(f"  {usage:<18} {command.help}")
+        else:  # a long usage line gets the help text below it
+            session.write(f"  {usage}\n  {'':<18} {command.help}")
 
 
 def _topics(session: ConsoleSession, _arg: str) -> None:

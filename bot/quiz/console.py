@@ -29,7 +29,8 @@ CONSOLE_CHANNEL_ID = 0
 CONSOLE_MEMBER_ID = 0
 QUIT_WORDS = ("q", "quit", "/quit", "stop")
 LETTERS = "ABCD"
-USAGE = "/quiz [questions=N] [seconds=N] [mode=typed|buttons|mixed] [topic=TOPIC]"
+ARGUMENTS = "[questions=N] [seconds=N] [mode=typed|buttons|mixed] [topic=TOPIC]"
+USAGE = f"/quiz {ARGUMENTS}"
 
 T = TypeVar("T")
 
@@ -79,7 +80,9 @@ class ConsoleQuiz:
     def commands(self) -> list[ConsoleCommand]:
         """The commands to pass as ``run_console(..., extra_commands=...)``."""
         return [
-            ConsoleCommand("quiz", "play a quiz round (points go to the leaderboard)", self.quiz, usage=USAGE)
+            ConsoleCommand(
+                "quiz", "play a quiz round (points go to the leaderboard)", self.quiz, usage=ARGUMENTS
+            )
         ]
 
     def close(self) -> None:
