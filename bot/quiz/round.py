@@ -326,7 +326,9 @@ class QuizRound:
         return QuestionAsked(index + 1, self.total, question, now, deadline, hint_at)
 
     def _score(self, member_id: int, op: _Open, *, correct: bool, at: datetime) -> ScoredAnswer:
-        progress = self._progress.setdefault(member_id, _Progress())
+        progress = self._progress.get(member_id)
+        if progress is None:
+            progress = self._progress[member_id] = _Progress()
         progress.answered += 1
         elapsed = (at - op.asked_at).total_seconds()
         points = 0

@@ -38,6 +38,12 @@ def database_unavailable(error: BaseException) -> bool:
     return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
+def _resolve(future: asyncio.Future[None]) -> None:
+    """Complete ``future`` unless it already is (done or cancelled)."""
+    if not future.done():
+        future.set_result(None)
+
+
 class RoundPresenter(Protocol):
     """Shows a round's events to the players."""
 
@@ -77,7 +83,7 @@ class RoundRunner:
         self.pause = timedelta(seconds=pause)
         self.round_id: int | None = None
         self.result: RoundFinished | None = None
-        self._wake = asyncio.Event()
+        self._waker: asyncio.Future[None] | None = None  # what _wait_until awaits
         self._stop_by: int | None = None
         self._stopping = False
         self._started = asyncio.Event()
@@ -94,7 +100,7 @@ class RoundRunner:
         """Ask the round to stop at once (points already won are kept)."""
         self._stopping = True
         self._stop_by = by
-        self._wake.set()
+        self._wake()
 
     async def wait_started(self) -> None:
         """Return once the round is stored and its first question is about to be shown."""
@@ -112,7 +118,7 @@ class RoundRunner:
                 if result.scored is not None:
                     await self._record([result.scored])
             finally:
-                self._wake.set()  # close the question once the points are stored
+                self._wake()  # close the question once the points are stored
         return result
 
     async def run(self) -> RoundFinished:
@@ -163,16 +169,23 @@ class RoundRunner:
 
     async def _wait_until(self, when: datetime) -> None:
         """Sleep until ``when`` or until woken (a question won, a stop)."""
-        self._wake.clear()
         if self._stopping or self.quiz.resolved:
             return
+        # one task (the clock's sleep) and a plain future to wake on: cheap enough for 1,000 rounds
+        waker: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._waker = waker
         sleeper = asyncio.ensure_future(self.clock.sleep_until(when))
-        waker = asyncio.ensure_future(self._wake.wait())
+        sleeper.add_done_callback(lambda _done: _resolve(waker))
         try:
-            await asyncio.wait((sleeper, waker), return_when=asyncio.FIRST_COMPLETED)
+            await waker
         finally:
-            for task in (sleeper, waker):
-                task.cancel()
+            self._waker = None
+            sleeper.cancel()
+
+    def _wake(self) -> None:
+        """End the current wait now (it checks why)."""
+        if self._waker is not None:
+            _resolve(self._waker)
 
     async def _record(self, scored: Iterable[ScoredAnswer]) -> None:
         if self.store is None or self.round_id is None:
