@@ -20,15 +20,18 @@ with up to three suggestions. A wrong definition is worse than none.
 from __future__ import annotations
 
 import bisect
+import gc
 import logging
 import math
 from array import array
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.text import (
@@ -162,6 +165,7 @@ _ATTACK_WORDS = frozenset({"attack", "attacks"})
 
 _FUZZY_ACCEPT = 86.0  # minimum ratio for a fuzzy name answer
 _FUZZY_MARGIN = 4.0  # lead over the best other entry a fuzzy answer needs
+_TYPO_ACCEPT = 75.0  # minimum ratio for a fuzzy answer that is a lone typo of one name (``_lone_typo``)
 _SUGGEST_MIN = 60.0  # minimum score for a suggestion
 _DESC_COVERAGE = 0.6  # share of the known words' IDF weight the answer's names and definition must hold
 _DESC_WORD_SHARE = 0.6  # share of the question's content words the answer's names and definition must have
@@ -232,6 +236,18 @@ def parse_query(text: str) -> _Parsed:
     return _Parsed(tokens=tokens, core=core, key=name_key(core), framed=framed, plain=plain)
 
 
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """Pause the cyclic garbage collector (index building makes millions of acyclic objects)."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def _pick(items: list[str], indexes: list[int]) -> list[str]:
     """``[items[i] for i in indexes]``, gathered in C."""
     if len(indexes) == 1:
@@ -293,9 +309,11 @@ class Matcher:
         self._norms: array[float] = array("f")  # BM25 length normalisation per entry
         self._acronyms: dict[str, tuple[str, ...]] = {}  # acronym stem -> stems of its expansion
         self._acronym_keys: frozenset[str] = frozenset()
-        self._build_names()
-        self._build_acronyms()
-        self._build_descriptions()
+        # Parts only some look-ups need are built on their first use (or by ``prepare``).
+        self._pending_prefixes: tuple[list[str], list[int], list[str], list[int], list[str], list[int]] | None
+        self._pending_descriptions: tuple[list[list[str]], list[int]] | None
+        with _collector_paused():  # millions of small objects: no point scanning them for cycles
+            self._build_names()
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -305,59 +323,125 @@ class Matcher:
 
     # ------------------------------------------------------------------ indexing
 
+    def prepare(self) -> None:
+        """Build now the indexes otherwise built on first use (prefixes, descriptions)."""
+        self._prefixes()
+        self._stems([])
+
     def _build_names(self) -> None:
-        """Index every term and alias for exact, fuzzy and prefix look-ups."""
-        word_names: dict[str, list[int]] = defaultdict(list)
-        prefix: list[tuple[str, int]] = []
-        prefix_terms: list[tuple[str, int]] = []
-        inner: list[tuple[str, int]] = []
+        """Index every term and alias for exact and fuzzy look-ups; keep what the lazy parts need.
+
+        The prefix indexes (autocomplete) are sorted, and the description index is built, on
+        first use, from the lists kept here: the folded words of each entry's names and the
+        entries that have a name shaped like an acronym.
+        """
+        names = self._names
+        plain_names = self._plain
+        exact = self._exact
+        exact_more = self._exact_more
+        name_entry: list[int] = []
+        name_is_term: list[int] = []
+        word_names: dict[str, list[int]] = {}
+        prefix_keys: list[str] = []
+        prefix_ids: list[int] = []
+        term_keys: list[str] = []
+        term_ids: list[int] = []
+        inner_keys: list[str] = []
+        inner_ids: list[int] = []
+        name_tokens: list[list[str]] = []
+        acronym_entries: list[int] = []
+        max_words = 0
         for entry_index, entry in enumerate(self._entries):
             keys: set[str] = set()
-            for position, name in enumerate(entry.names):
-                tokens = canonical(words(name))
+            entry_tokens: list[str] = []
+            acronym_like = False
+            for position, name in enumerate((entry.term, *entry.aliases)):
+                raw = words(name)
+                entry_tokens += raw
+                if not acronym_like and len(name) <= 6 and name[:1].isupper() and " " not in name:
+                    acronym_like = True
+                tokens = canonical(raw)
                 key = name_key(tokens)
                 if not key or key in keys:
                     continue
                 keys.add(key)
-                name_index = len(self._names)
-                self._names.append(key)
-                plain_key = " ".join(t for t in tokens if t not in ARTICLES)
-                self._plain.append(key if plain_key == key else plain_key)
-                self._name_entry.append(entry_index)
-                self._name_is_term.append(1 if position == 0 else 0)
-                if key in self._exact:
-                    self._exact_more.setdefault(key, [self._exact[key]]).append(name_index)
+                name_index = len(names)
+                names.append(key)
+                if ARTICLES.isdisjoint(tokens):
+                    plain = " ".join(tokens)
+                    plain_names.append(key if plain == key else plain)
                 else:
-                    self._exact[key] = name_index
+                    plain_key = " ".join(t for t in tokens if t not in ARTICLES)
+                    plain_names.append(key if plain_key == key else plain_key)
+                    plain = " ".join(tokens)
+                name_entry.append(entry_index)
+                name_is_term.append(1 if position == 0 else 0)
+                if key in exact:
+                    exact_more.setdefault(key, [exact[key]]).append(name_index)
+                else:
+                    exact[key] = name_index
                 key_words = key.split()
-                self._max_name_words = max(self._max_name_words, len(key_words))
+                if len(key_words) > max_words:
+                    max_words = len(key_words)
                 for word in set(key_words):
-                    word_names[word].append(name_index)
-                plain = " ".join(tokens)
-                prefix.append((plain, name_index))
+                    posting = word_names.get(word)
+                    if posting is None:
+                        word_names[word] = [name_index]
+                    else:
+                        posting.append(name_index)
+                prefix_keys.append(plain)
+                prefix_ids.append(name_index)
                 if position == 0:
-                    prefix_terms.append((plain, name_index))
+                    term_keys.append(plain)
+                    term_ids.append(name_index)
                 for i in range(1, len(tokens)):
-                    inner.append((" ".join(tokens[i:]), name_index))
-        names = self._names
+                    inner_keys.append(" ".join(tokens[i:]))
+                    inner_ids.append(name_index)
+            name_tokens.append(entry_tokens)
+            if acronym_like:
+                acronym_entries.append(entry_index)
+        self._max_name_words = max_words
+        self._name_entry = array("i", name_entry)
+        self._name_is_term = array("b", name_is_term)
+        lengths = list(map(len, names))
+        word_deletes = self._word_deletes
+        words_by_first = self._words_by_first
         for word, indexes in word_names.items():
-            indexes.sort(key=lambda i: len(names[i]))
+            indexes.sort(key=lengths.__getitem__)  # stable: equal lengths stay in name order
             self._word_names[word] = array("i", indexes)
             if len(word) >= 4:
                 for deleted in _deletes(word):
-                    self._word_deletes.setdefault(deleted, []).append(word)
-            self._words_by_first.setdefault(word[0], []).append(word)
+                    found = word_deletes.get(deleted)
+                    if found is None:
+                        word_deletes[deleted] = [word]
+                    else:
+                        found.append(word)
+            found = words_by_first.get(word[0])
+            if found is None:
+                words_by_first[word[0]] = [word]
+            else:
+                found.append(word)
         self._vocabulary = sorted(word_names)
-        self._prefix = _SortedNames(prefix)
-        self._prefix_terms = _SortedNames(prefix_terms)
-        self._inner = _SortedNames(inner)
-        self._alphabetical = sorted(range(len(self._entries)), key=lambda i: self._entries[i].term.casefold())
+        self._pending_prefixes = (term_keys, term_ids, prefix_keys, prefix_ids, inner_keys, inner_ids)
+        self._pending_descriptions = (name_tokens, acronym_entries)
+        folded_terms = [entry.term.casefold() for entry in self._entries]
+        self._alphabetical = sorted(range(len(folded_terms)), key=folded_terms.__getitem__)
 
-    def _build_acronyms(self) -> None:
+    def _prefixes(self) -> tuple[_SortedNames, _SortedNames, _SortedNames]:
+        """The prefix indexes: terms, all names, names from their 2nd word on (sorted on first use)."""
+        pending = self._pending_prefixes
+        if pending is not None:
+            term_keys, term_ids, prefix_keys, prefix_ids, inner_keys, inner_ids = pending
+            self._prefix_terms = _SortedNames.of(term_keys, term_ids)
+            self._prefix = _SortedNames.of(prefix_keys, prefix_ids)
+            self._inner = _SortedNames.of(inner_keys, inner_ids)
+            self._pending_prefixes = None
+        return self._prefix_terms, self._prefix, self._inner
+
+    def _build_acronyms(self, candidates: list[int]) -> None:
         """Map each acronym alias (an entry's "VM" for "Virtual machine") to the stems it stands for."""
-        for entry in self._entries:
-            if not any(len(n) <= 6 and n[:1].isupper() and " " not in n for n in entry.names):
-                continue
+        for entry_index in candidates:
+            entry = self._entries[entry_index]
             spelled = {}
             for name in entry.names:
                 tokens = words(name)
@@ -377,6 +461,12 @@ class Matcher:
 
     def _stems(self, stems: list[str]) -> list[str]:
         """``stems`` with acronyms of the notes replaced by the stems of what they stand for."""
+        if self._pending_descriptions is not None:
+            name_tokens, acronym_entries = self._pending_descriptions
+            self._pending_descriptions = None  # set first: building calls this method
+            with _collector_paused():
+                self._build_acronyms(acronym_entries)
+                self._build_descriptions(name_tokens)
         if self._acronym_keys.isdisjoint(stems):
             return stems
         acronyms = self._acronyms
@@ -386,36 +476,42 @@ class Matcher:
         """The content stems of a question's core (or all of it), acronyms expanded."""
         return self._stems(content_stems_of_tokens(parsed.core or parsed.tokens))
 
-    def _build_descriptions(self) -> None:
+    def _build_descriptions(self, name_tokens: list[list[str]]) -> None:
         """Index stemmed content words of names, definitions and details (BM25, field-weighted).
 
         A posting stores the entry and the word's weighted frequency in it, negated when the word
-        occurs only in details or examples (not in the names or the definition).
+        occurs only in details or examples (not in the names or the definition). ``name_tokens``
+        holds the folded words of each entry's names.
         """
-        postings: dict[str, tuple[array[int], array[float]]] = {}
-        lengths = array("f")
+        docs_of: dict[str, list[int]] = {}
+        weights_of: dict[str, list[float]] = {}
+        lengths: list[float] = []
+        expand = self._stems
         for doc, entry in enumerate(self._entries):
-            tf: dict[str, float] = dict(Counter(self._stems(content_stems(entry.definition))))
-            for s in self._stems(content_stems(" ".join(entry.names))):
+            tf: dict[str, float] = dict(Counter(expand(content_stems(entry.definition))))
+            for s in expand(content_stems_of_tokens(name_tokens[doc])):
                 tf[s] = tf.get(s, 0) + 1.5
             weak: dict[str, float] = {}
             if entry.details or entry.examples:
-                for s in self._stems(content_stems(" ".join((*entry.details, *entry.examples)))):
+                for s in expand(content_stems(" ".join((*entry.details, *entry.examples)))):
                     if s in tf:
                         tf[s] += 0.4
                     else:
                         weak[s] = weak.get(s, 0.0) - 0.4
             lengths.append(sum(tf.values()) - sum(weak.values()))
-            for items in (tf.items(), weak.items()):
-                for s, weight in items:
-                    posting = postings.get(s)
-                    if posting is None:
-                        posting = postings[s] = (array("i"), array("f"))
-                    posting[0].append(doc)
-                    posting[1].append(weight)
+            if weak:
+                tf.update(weak)  # after the names' and definition's words, as their own field
+            for s, weight in tf.items():
+                docs = docs_of.get(s)
+                if docs is None:
+                    docs_of[s] = [doc]
+                    weights_of[s] = [weight]
+                else:
+                    docs.append(doc)
+                    weights_of[s].append(weight)
         average = (sum(lengths) / len(lengths)) if lengths else 1.0
         self._norms = array("f", (_BM25_K1 * (1 - _BM25_B + _BM25_B * n / (average or 1.0)) for n in lengths))
-        self._postings = postings
+        self._postings = {s: (array("i", docs), array("f", weights_of[s])) for s, docs in docs_of.items()}
         self._doc_count = len(self._entries)
 
     # ------------------------------------------------------------------ public API
@@ -432,7 +528,7 @@ class Matcher:
             via = "name" if self._name_is_term[hit] else "alias"
             return Answer(text, self._entries[self._name_entry[hit]], 100.0, via)
         scored = self._fuzzy_names(parsed.key)
-        answer = self._confident_fuzzy(text, parsed.key, scored)
+        answer = self._confident_fuzzy(text, parsed.key, scored, parsed.plain)
         if answer is not None:
             return answer
         ranked, coverage = self._describe(parsed)
@@ -466,7 +562,7 @@ class Matcher:
         hit = self._exact_hit(name_key(plain.split()))
         if hit is not None:
             chosen[self._name_entry[hit]] = None
-        for index in (self._prefix_terms, self._prefix, self._inner):
+        for index in self._prefixes():
             if len(chosen) >= limit:
                 break
             for name_index in index.starting_with(plain):
@@ -493,7 +589,8 @@ class Matcher:
         if text.rstrip().endswith("?") and len(parsed.core) <= 5:
             if self._exact_hit(parsed.key) is not None:
                 return True
-            return self._confident_fuzzy(text, parsed.key, self._fuzzy_names(parsed.key)) is not None
+            scored = self._fuzzy_names(parsed.key)
+            return self._confident_fuzzy(text, parsed.key, scored, parsed.plain) is not None
         return False
 
     # ------------------------------------------------------------------ names
@@ -667,22 +764,50 @@ class Matcher:
         )
         return [name_index for _score, name_index in ranked]
 
-    def _confident_fuzzy(self, text: str, key: str, scored: list[tuple[int, float]]) -> Answer | None:
-        """The fuzzy answer when it is close enough and clearly ahead, else None."""
+    def _confident_fuzzy(
+        self, text: str, key: str, scored: list[tuple[int, float]], plain: str = ""
+    ) -> Answer | None:
+        """The fuzzy answer when it is close enough and clearly ahead, else None.
+
+        ``plain`` is the query's words without plural stripping, for the lone-typo check.
+        """
         if not scored:
             return None
         name_index, score = scored[0]
         name = self._names[name_index]
-        if score < _FUZZY_ACCEPT or _digits(name) != _digits(key):
+        if score < _TYPO_ACCEPT or _digits(name) != _digits(key):
             return None
         compact_len = len(key.replace(" ", ""))
-        if compact_len <= 4 or (compact_len <= 6 and score < 90):
+        if compact_len <= 4:
             return None
-        if len(scored) > 1 and scored[1][1] > score - _FUZZY_MARGIN:
+        if score < _FUZZY_ACCEPT or (compact_len <= 6 and score < 90):
+            if not self._lone_typo(plain or key, scored):
+                return None
+        elif len(scored) > 1 and scored[1][1] > score - _FUZZY_MARGIN:
             return None
         if not _words_align(key, name):
             return None
         return Answer(text, self._entries[self._name_entry[name_index]], round(score, 1), "fuzzy")
+
+    def _lone_typo(self, plain: str, scored: list[tuple[int, float]]) -> bool:
+        """Whether ``plain`` is the best-scored name with a typing slip or two and no other name is as close.
+
+        A slip is an inserted, dropped, changed or swapped letter, never the first one; one is
+        allowed in a word of up to 8 letters, two in a longer one ("healkrexcove"). Any other
+        entry's name within one more slip makes the query ambiguous, and it is refused.
+        """
+        compact = plain.replace(" ", "")
+        name = self._plain[scored[0][0]].replace(" ", "")
+        if len(compact) < 6 or compact[0] != name[0]:
+            return False
+        allowed = 1 if len(compact) <= 8 else 2
+        if OSA.distance(compact, name, score_cutoff=allowed) > allowed:
+            return False
+        for other_index, _score in scored[1:]:
+            other = self._plain[other_index].replace(" ", "")
+            if OSA.distance(compact, other, score_cutoff=allowed + 1) <= allowed + 1:
+                return False
+        return True
 
     # ------------------------------------------------------------------ descriptions
 
@@ -838,6 +963,15 @@ class _SortedNames:
         ordered = sorted(items)
         self._keys: list[str] = [key for key, _ in ordered]
         self._ids: array[int] = array("i", (index for _, index in ordered))
+
+    @classmethod
+    def of(cls, keys: list[str], ids: list[int]) -> _SortedNames:
+        """Sorted names from parallel lists, ``ids`` ascending (a stable sort keeps ties in id order)."""
+        order = sorted(range(len(keys)), key=keys.__getitem__)
+        made = cls()
+        made._keys = list(map(keys.__getitem__, order))
+        made._ids = array("i", map(ids.__getitem__, order))
+        return made
 
     def starting_with(self, prefix: str) -> Iterator[int]:
         """Name indexes whose name starts with ``prefix``, in alphabetical order of the names."""

@@ -140,8 +140,14 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 }
 
 
+#: Tokens that make ``canonical`` look at context (a number word after it) or expand it.
+_CONTEXT_TOKENS = _NUMBER_CONTEXT | frozenset(EXPANSIONS)
+
+
 def canonical(tokens: list[str]) -> list[str]:
     """Tokens with US spellings, short forms expanded and numbers after "type"/... as digits."""
+    if _CONTEXT_TOKENS.isdisjoint(tokens):  # the usual case: word by word, in C
+        return list(map(us_spelling, tokens))
     out: list[str] = []
     for token in tokens:
         if out and out[-1] in _NUMBER_CONTEXT and token in _NUMBERS:
@@ -176,6 +182,8 @@ ARTICLES = frozenset({"a", "an", "the"})
 
 def name_key(tokens: list[str]) -> str:
     """The matching key of a name from canonical tokens: singular words, no articles."""
+    if ARTICLES.isdisjoint(tokens):
+        return " ".join(map(singular, tokens))
     return " ".join(singular(t) for t in tokens if t not in ARTICLES)
 
 
