@@ -461,21 +461,23 @@ class Store:
     @staticmethod
     def _board(
         guild_id: int, period: Period, topic: str | None, now: datetime
-    ) -> tuple[Table, list[ColumnElement[bool]]]:
-        """The totals table of a leaderboard and the filters that select its index range."""
+    ) -> tuple[Table, dict[str, Any]]:
+        """The totals table of a leaderboard and the key values that select its index range."""
         if period is Period.ALL and topic is None:
-            return scores, [scores.c.guild_id == guild_id]
-        start = period_start(period, now)
+            return scores, {"guild_id": guild_id}
+        key: dict[str, Any] = {
+            "guild_id": guild_id,
+            "period_kind": period.value,
+            "period_start": period_start(period, now),
+        }
         if topic is None:
-            t = period_scores
-            return t, [t.c.guild_id == guild_id, t.c.period_kind == period.value, t.c.period_start == start]
-        t = period_topic_scores
-        return t, [
-            t.c.guild_id == guild_id,
-            t.c.period_kind == period.value,
-            t.c.period_start == start,
-            t.c.topic == topic[:_NAME_LENGTH],
-        ]
+            return period_scores, key
+        return period_topic_scores, {**key, "topic": topic[:_NAME_LENGTH]}
+
+    @staticmethod
+    def _in(table: Any, key: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        """``table``'s (or an alias's) rows of one leaderboard."""
+        return [table.c[name] == value for name, value in key.items()]
 
     async def leaderboard(
         self,
@@ -489,20 +491,27 @@ class Store:
     ) -> LeaderboardPage:
         """A page of one server's leaderboard, best first (equal points share a rank)."""
         period = Period(period)
-        table, where = self._board(guild_id, period, topic, now or self.clock.now())
+        table, key = self._board(guild_id, period, topic, now or self.clock.now())
+        board = table.alias("board")
+        # one round trip: the page (an index range, best first) and the board's size (a COUNT over it)
+        total = select(func.count()).select_from(board).where(*self._in(board, key)).scalar_subquery()
         page_stmt = (
-            select(table.c.member_id, table.c.points, table.c.answered, table.c.correct)
-            .where(*where)
+            select(table.c.member_id, table.c.points, table.c.answered, table.c.correct, total.label("total"))
+            .where(*self._in(table, key))
             .order_by(table.c.points.desc(), table.c.member_id)
             .limit(limit)
             .offset(offset)
         )
         async with self.engine.connect() as conn:
             rows = (await conn.execute(page_stmt)).all()
-            total = int((await conn.execute(select(func.count()).where(*where))).scalar_one())
+            if not rows:
+                count = await conn.execute(select(func.count()).where(*self._in(table, key)))
+                return LeaderboardPage((), int(count.scalar_one()), offset, limit)
             first_rank = 1
-            if rows and offset > 0:
-                above = select(func.count()).where(*where, table.c.points > int(rows[0].points))
+            if offset > 0:
+                above = select(func.count()).where(
+                    *self._in(table, key), table.c.points > int(rows[0].points)
+                )
                 first_rank = 1 + int((await conn.execute(above)).scalar_one())
         out: list[LeaderboardRow] = []
         previous: tuple[int, int] | None = None
@@ -516,7 +525,7 @@ class Store:
                 rank = offset + position + 1
             previous = (rank, points)
             out.append(LeaderboardRow(rank, int(row.member_id), points, int(row.answered), int(row.correct)))
-        return LeaderboardPage(tuple(out), total, offset, limit)
+        return LeaderboardPage(tuple(out), int(rows[0].total), offset, limit)
 
     async def rank(
         self,
@@ -529,28 +538,41 @@ class Store:
     ) -> MemberRank | None:
         """A member's points, rank, answers, accuracy and best streak in one server; None if not ranked."""
         period = Period(period)
-        table, where = self._board(guild_id, period, topic, now or self.clock.now())
+        table, key = self._board(guild_id, period, topic, now or self.clock.now())
+        above, board, streaks = table.alias("above"), table.alias("board"), scores.alias("streaks")
+        # one round trip: the member's row, COUNTs over the board's index range, the all-time best streak
+        stmt = select(
+            table.c.points,
+            table.c.answered,
+            table.c.correct,
+            select(func.count())
+            .select_from(above)
+            .where(*self._in(above, key), above.c.points > table.c.points)
+            .scalar_subquery()
+            .label("above"),
+            select(func.count())
+            .select_from(board)
+            .where(*self._in(board, key))
+            .scalar_subquery()
+            .label("of"),
+            select(streaks.c.best_streak)
+            .where(streaks.c.guild_id == guild_id, streaks.c.member_id == member_id)
+            .scalar_subquery()
+            .label("best"),
+        ).where(*self._in(table, key), table.c.member_id == member_id)
         async with self.engine.connect() as conn:
-            row = (
-                await conn.execute(
-                    select(table.c.points, table.c.answered, table.c.correct).where(
-                        *where, table.c.member_id == member_id
-                    )
-                )
-            ).first()
-            if row is None:
-                return None
-            points, answered, correct = int(row[0]), int(row[1]), int(row[2])
-            above = select(func.count()).where(*where, table.c.points > points)
-            rank = 1 + int((await conn.execute(above)).scalar_one())
-            of = int((await conn.execute(select(func.count()).where(*where))).scalar_one())
-            best_row = await conn.execute(
-                select(scores.c.best_streak).where(
-                    scores.c.guild_id == guild_id, scores.c.member_id == member_id
-                )
-            )
-            best = int(best_row.scalar_one_or_none() or 0)
-        return MemberRank(member_id, rank, points, answered, correct, best, of)
+            row = (await conn.execute(stmt)).first()
+        if row is None:
+            return None
+        return MemberRank(
+            member_id,
+            int(row.above) + 1,
+            int(row.points),
+            int(row.answered),
+            int(row.correct),
+            int(row.best or 0),
+            int(row.of),
+        )
 
     async def topics(self, guild_id: int) -> list[str]:
         """Topics this server has answered questions on (for autocomplete)."""
