@@ -19,8 +19,9 @@ from bot.cli.console import ConsoleCommand, ConsoleSession
 from bot.clock import Clock, SystemClock
 from bot.quiz.questions import QuestionGenerator
 from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinished, ScoredAnswer, SubmitStatus
+from bot.quiz.runner import answer_record, store_answer
 from bot.quiz.settings import QuizSettingsError, RoundSettings
-from bot.storage import AnswerRecord, RoundStatus, Store
+from bot.storage import RoundStatus, Store
 
 log = logging.getLogger(__name__)
 
@@ -168,24 +169,9 @@ class ConsoleQuiz:
         return True
 
     async def _store_answers(self, store: Store, round_id: int, scored: list[ScoredAnswer]) -> None:
-        for s in scored:
-            record = AnswerRecord(
-                round_id=round_id,
-                question_index=s.question_index,
-                guild_id=CONSOLE_GUILD_ID,
-                channel_id=CONSOLE_CHANNEL_ID,
-                member_id=s.member_id,
-                term=s.term,
-                topic=s.topic,
-                correct=s.correct,
-                points=s.points,
-                ms=s.ms,
-                answered_at=s.answered_at,
-            )
-            if await store.record_answer(record):
-                from bot.review.quiz import review_quiz_answer  # helper G's flashcards, as on Discord
-
-                await review_quiz_answer(store, record)
+        where = {"round_id": round_id, "guild_id": CONSOLE_GUILD_ID, "channel_id": CONSOLE_CHANNEL_ID}
+        for answer in scored:
+            await store_answer(store, answer_record(answer, **where))
 
 
 def _choice_index(line: str, choices: tuple[str, ...]) -> int:

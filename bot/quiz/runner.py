@@ -60,6 +60,31 @@ class RoundPresenter(Protocol):
         """The round ended (finished or stopped)."""
 
 
+def answer_record(scored: ScoredAnswer, *, round_id: int, guild_id: int, channel_id: int) -> AnswerRecord:
+    """The stored form of an answer the round scored."""
+    return AnswerRecord(
+        round_id=round_id,
+        question_index=scored.question_index,
+        guild_id=guild_id,
+        channel_id=channel_id,
+        member_id=scored.member_id,
+        term=scored.term,
+        topic=scored.topic,
+        correct=scored.correct,
+        points=scored.points,
+        ms=scored.ms,
+        answered_at=scored.answered_at,
+    )
+
+
+async def store_answer(store: Store, record: AnswerRecord) -> bool:
+    """Store one answer (idempotent) and, when it is new, rate the member's flashcard for its term."""
+    stored = await store.record_answer(record)
+    if stored:
+        await review_quiz_answer(store, record)
+    return stored
+
+
 class RoundRunner:
     """Drives one round in one place (guild, channel) and stores every point when it is won."""
 
@@ -192,19 +217,7 @@ class RoundRunner:
             return
         for s in scored:
             self.unsaved.append(
-                AnswerRecord(
-                    round_id=self.round_id,
-                    question_index=s.question_index,
-                    guild_id=self.guild_id,
-                    channel_id=self.channel_id,
-                    member_id=s.member_id,
-                    term=s.term,
-                    topic=s.topic,
-                    correct=s.correct,
-                    points=s.points,
-                    ms=s.ms,
-                    answered_at=s.answered_at,
-                )
+                answer_record(s, round_id=self.round_id, guild_id=self.guild_id, channel_id=self.channel_id)
             )
         await self.save_unsaved()
 
@@ -220,7 +233,7 @@ class RoundRunner:
         while self.unsaved:
             record = self.unsaved[0]
             try:
-                stored = await self.store.record_answer(record)
+                await store_answer(self.store, record)
             except Exception as exc:
                 if not database_unavailable(exc):
                     raise
@@ -234,8 +247,6 @@ class RoundRunner:
                 self._database_failed = True
                 return False
             self.unsaved.pop(0)
-            if stored:
-                await review_quiz_answer(self.store, record)  # helper G: the member's flashcard
         self._database_failed = False
         if failed_before:
             log.warning("database back: stored %d waiting answer(s) of round %s", waiting, self.round_id)
