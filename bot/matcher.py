@@ -23,6 +23,7 @@ import bisect
 import gc
 import logging
 import math
+import threading
 from array import array
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -312,6 +313,7 @@ class Matcher:
         # Parts only some look-ups need are built on their first use (or by ``prepare``).
         self._pending_prefixes: tuple[list[str], list[int], list[str], list[int], list[str], list[int]] | None
         self._pending_descriptions: tuple[list[list[str]], list[int]] | None
+        self._building = threading.Lock()
         with _collector_paused():  # millions of small objects: no point scanning them for cycles
             self._build_names()
         log.debug(
@@ -324,7 +326,10 @@ class Matcher:
     # ------------------------------------------------------------------ indexing
 
     def prepare(self) -> None:
-        """Build now the indexes otherwise built on first use (prefixes, descriptions)."""
+        """Build now the indexes otherwise built on first use (prefixes, descriptions).
+
+        Safe to run in a worker thread (``asyncio.to_thread``) while look-ups go on.
+        """
         self._prefixes()
         self._stems([])
 
@@ -462,11 +467,23 @@ class Matcher:
     def _stems(self, stems: list[str]) -> list[str]:
         """``stems`` with acronyms of the notes replaced by the stems of what they stand for."""
         if self._pending_descriptions is not None:
-            name_tokens, acronym_entries = self._pending_descriptions
-            self._pending_descriptions = None  # set first: building calls this method
+            self._build_descriptions_once()
+        return self._expand_acronyms(stems)
+
+    def _build_descriptions_once(self) -> None:
+        """Build the acronym map and the description index, once (``prepare`` may run in a thread)."""
+        with self._building:
+            pending = self._pending_descriptions
+            if pending is None:
+                return
+            name_tokens, acronym_entries = pending
             with _collector_paused():
                 self._build_acronyms(acronym_entries)
                 self._build_descriptions(name_tokens)
+            self._pending_descriptions = None  # only now: readers that see None use the index
+
+    def _expand_acronyms(self, stems: list[str]) -> list[str]:
+        """``stems`` with the acronyms found so far replaced by the stems of what they stand for."""
         if self._acronym_keys.isdisjoint(stems):
             return stems
         acronyms = self._acronyms
@@ -486,7 +503,7 @@ class Matcher:
         docs_of: dict[str, list[int]] = {}
         weights_of: dict[str, list[float]] = {}
         lengths: list[float] = []
-        expand = self._stems
+        expand = self._expand_acronyms
         for doc, entry in enumerate(self._entries):
             tf: dict[str, float] = dict(Counter(expand(content_stems(entry.definition))))
             for s in expand(content_stems_of_tokens(name_tokens[doc])):
@@ -793,14 +810,15 @@ class Matcher:
         """Whether ``plain`` is the best-scored name with a typing slip or two and no other name is as close.
 
         A slip is an inserted, dropped, changed or swapped letter, never the first one; one is
-        allowed in a word of up to 8 letters, two in a longer one ("healkrexcove"). Any other
-        entry's name within one more slip makes the query ambiguous, and it is refused.
+        allowed in a name of up to 8 letters, two in a longer one ("healkrexcove" for
+        "healkrercore"). Any other entry's name within one more slip makes the query ambiguous,
+        and it is refused.
         """
         compact = plain.replace(" ", "")
         name = self._plain[scored[0][0]].replace(" ", "")
         if len(compact) < 6 or compact[0] != name[0]:
             return False
-        allowed = 1 if len(compact) <= 8 else 2
+        allowed = 1 if len(name) <= 8 else 2
         if OSA.distance(compact, name, score_cutoff=allowed) > allowed:
             return False
         for other_index, _score in scored[1:]:

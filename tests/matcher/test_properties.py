@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matcher import Answer, Matcher, NotFound
-from bot.text import fold, key_of, words
+from bot.text import _APOSTROPHE, _TOKEN, fold, key_of, words
 
 
 @settings(max_examples=300, deadline=None)
@@ -34,3 +34,14 @@ def test_normalisation_is_idempotent(text: str) -> None:
     assert words(" ".join(words(text))) == words(text)
     key = key_of(text)
     assert key_of(key) == key or not key
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=40) | st.text(alphabet="aZ09 '-&`.é", max_size=40)
+)
+def test_words_fast_path_splits_like_the_token_pattern(text: str) -> None:
+    folded = fold(text)
+    if "'" in folded:
+        folded = _APOSTROPHE.sub("", folded)
+    assert words(text) == _TOKEN.findall(folded)
