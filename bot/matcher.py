@@ -1,6 +1,7 @@
 """The look-up engine: one matcher for questions, autocomplete and "did you mean".
 
-``Matcher(kb)`` builds its indexes once:
+``Matcher(kb)`` builds its indexes once (the prefix and description indexes on their first use,
+or all at once with ``prepare()``, which may run in a worker thread):
 
 * an exact index of every term and alias under a normalised key (case, Unicode look-alikes,
   plurals, British spellings, Roman numerals and short forms folded away, see ``bot.text``);
@@ -12,9 +13,10 @@
   BM25), with the notes' own acronyms expanded, for the reverse look-up from a description.
 
 A look-up strips the question frame ("what's a ...", "define ...", "... pls"), tries an exact
-hit, then a fuzzy name match (close, clearly ahead, word for word), then the description
-index (enough of the described words in one definition, clearly ahead); otherwise it refuses
-with up to three suggestions. A wrong definition is worse than none.
+hit, then a fuzzy name match (close, clearly ahead, word for word; or a lone typo: a slip or
+two away from one name and from no other), then the description index (enough of the
+described words in one definition, clearly ahead); otherwise it refuses with up to three
+suggestions. A wrong definition is worse than none.
 """
 
 from __future__ import annotations
@@ -500,8 +502,7 @@ class Matcher:
         occurs only in details or examples (not in the names or the definition). ``name_tokens``
         holds the folded words of each entry's names.
         """
-        docs_of: dict[str, list[int]] = {}
-        weights_of: dict[str, list[float]] = {}
+        postings: dict[str, tuple[array[int], array[float]]] = {}
         lengths: list[float] = []
         expand = self._expand_acronyms
         for doc, entry in enumerate(self._entries):
@@ -519,16 +520,14 @@ class Matcher:
             if weak:
                 tf.update(weak)  # after the names' and definition's words, as their own field
             for s, weight in tf.items():
-                docs = docs_of.get(s)
-                if docs is None:
-                    docs_of[s] = [doc]
-                    weights_of[s] = [weight]
-                else:
-                    docs.append(doc)
-                    weights_of[s].append(weight)
+                posting = postings.get(s)
+                if posting is None:
+                    posting = postings[s] = (array("i"), array("f"))
+                posting[0].append(doc)
+                posting[1].append(weight)
         average = (sum(lengths) / len(lengths)) if lengths else 1.0
         self._norms = array("f", (_BM25_K1 * (1 - _BM25_B + _BM25_B * n / (average or 1.0)) for n in lengths))
-        self._postings = {s: (array("i", docs), array("f", weights_of[s])) for s, docs in docs_of.items()}
+        self._postings = postings
         self._doc_count = len(self._entries)
 
     # ------------------------------------------------------------------ public API
