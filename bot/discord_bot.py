@@ -221,7 +221,7 @@ class StudyBot(commands.Bot):
         self.store = await Store.open(self.settings.database.url)
 
     async def close_store(self) -> None:
-        """Close ``self.store`` (called first in close)."""
+        """Close ``self.store`` (called last in close, once the cogs are unloaded)."""
         store, self.store = self.store, None
         if store is not None:
             await store.close()
@@ -258,11 +258,11 @@ class StudyBot(commands.Bot):
             await asyncio.sleep(self.identify_delay)
 
     async def close(self) -> None:
-        """Close the store, then the connection."""
+        """Unload the cogs (their rounds stop) and disconnect, then close the store they were using."""
         try:
-            await self.close_store()
-        finally:
             await super().close()
+        finally:
+            await self.close_store()
 
     async def on_ready(self) -> None:
         """Log once connected: who we are, where, and what we serve."""

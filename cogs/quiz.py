@@ -394,11 +394,14 @@ class QuizCog(commands.Cog, name="Quiz"):
             self._announcer = asyncio.create_task(self._announce_interrupted(interrupted))
 
     async def cog_unload(self) -> None:
-        """Cancel running rounds (they are reported as interrupted at the next start)."""
-        for state in list(self.rounds.values()):
-            state.task.cancel()
+        """Cancel running rounds (they are reported as interrupted at the next start) and wait for them."""
+        tasks = [state.task for state in self.rounds.values()]
+        for task in tasks:
+            task.cancel()
         if self._announcer is not None:
             self._announcer.cancel()
+        # a round cancelled inside a database call closes its connection: let it, before the store closes
+        await asyncio.gather(*tasks, return_exceptions=True)
 
     async def _announce_interrupted(self, interrupted: Sequence[StoredRound]) -> None:
         await self.bot.wait_until_ready()
