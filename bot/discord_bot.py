@@ -121,9 +121,15 @@ def build_intents(settings: Settings) -> discord.Intents:
 
 
 def build_knowledge(paths: Iterable[Path]) -> tuple[KnowledgeBase, Matcher]:
-    """Load the notes and index them (blocking); KnowledgeError lists every problem."""
+    """Load the notes and index them fully (blocking); KnowledgeError lists every problem.
+
+    The matcher's lazy indexes are built here too, so the first autocomplete or description
+    look-up does not pay for them on the event loop.
+    """
     kb = load_knowledge(list(paths))
-    return kb, Matcher(kb)
+    matcher = Matcher(kb)
+    matcher.prepare()
+    return kb, matcher
 
 
 def extension_names() -> list[str]:
