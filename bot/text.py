@@ -110,15 +110,17 @@ def fold(text: str) -> str:
 
 #: ASCII bytes -> themselves for letters and digits, a space for anything else (upper case is folded before).
 _ASCII_SEPARATORS = bytes(c if chr(c).isascii() and chr(c).isalnum() else 32 for c in range(256))
-_DIGITS = "0123456789"
+_NOT_PLAIN = b"0123456789'"  # bytes the fast path of ``words`` does not handle
 
 
 def words(text: str) -> list[str]:
     """Folded word tokens: apostrophes joined ("what's" -> "whats"), letters split from digits."""
     folded = fold(text)
-    if folded.isascii() and "'" not in folded and not any(d in folded for d in _DIGITS):
-        # The usual case, done in C: no apostrophe to join, no digit to split from letters.
-        return folded.encode("ascii").translate(_ASCII_SEPARATORS).decode("ascii").split()
+    if folded.isascii():
+        raw = folded.encode("ascii")
+        if len(raw.translate(None, _NOT_PLAIN)) == len(raw):
+            # The usual case, done in C: no apostrophe to join, no digit to split from letters.
+            return raw.translate(_ASCII_SEPARATORS).decode("ascii").split()
     if "'" in folded:
         folded = _APOSTROPHE.sub("", folded)
     return _TOKEN.findall(folded)
