@@ -24,6 +24,7 @@ import cogs
 from bot.config import (
     DEFAULT_API_BASE_URL,
     DEFAULT_GATEWAY_URL,
+    TOKEN_ENV,
     DiscordSettings,
     Settings,
     describe,
@@ -350,10 +351,29 @@ def create_bot(
     return cls(settings, kb, matcher, **options)
 
 
+class StartupRefused(Exception):
+    """Discord refused to run the bot; the message is one line for the user, without the token."""
+
+    def __init__(self, message: str, *, config_problem: bool) -> None:
+        super().__init__(message)
+        self.config_problem = config_problem
+
+
 async def run_bot(bot: StudyBot) -> None:
-    """Log in and run until closed."""
+    """Log in and run until closed; StartupRefused when Discord refuses the token or the intents."""
     token = bot.settings.discord.token
     if not token:
         raise RuntimeError("no Discord token configured")
-    async with bot:
-        await bot.start(token)
+    try:
+        async with bot:
+            await bot.start(token)
+    except discord.LoginFailure:
+        raise StartupRefused(
+            f"Discord refused the token in {TOKEN_ENV}; check or reset it", config_problem=False
+        ) from None
+    except discord.PrivilegedIntentsRequired:
+        raise StartupRefused(
+            "the Message Content intent is off in the developer portal: switch it on "
+            "or set discord.message_content: false",
+            config_problem=True,
+        ) from None

@@ -87,9 +87,7 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
 
     configure_logging(settings.log_level)
-    import discord
-
-    from bot.discord_bot import create_bot, run_bot
+    from bot.discord_bot import StartupRefused, create_bot, run_bot
 
     try:
         bot = create_bot(settings)
@@ -101,14 +99,7 @@ def run(args: argparse.Namespace) -> int:
     gc.freeze()
     try:
         asyncio.run(run_bot(bot))
-    except discord.LoginFailure:
-        print(f"error: Discord refused the token in {TOKEN_ENV}; check or reset it", file=sys.stderr)
-        return EXIT_FAILURE
-    except discord.PrivilegedIntentsRequired:
-        print(
-            "error: the Message Content intent is off in the developer portal: switch it on "
-            "or set discord.message_content: false",
-            file=sys.stderr,
-        )
-        return EXIT_CONFIG
+    except StartupRefused as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_CONFIG if exc.config_problem else EXIT_FAILURE
     return 0

@@ -13,7 +13,7 @@ import discord
 import pytest
 
 from bot.config import ConfigError, describe, load_settings
-from bot.discord_bot import create_bot, run_bot
+from bot.discord_bot import StartupRefused, create_bot, run_bot
 from tests.e2e.conftest import StartBot, World, build_world
 from tests.fakediscord import FakeDiscord
 from tests.hardening.support import TOKEN
@@ -176,10 +176,14 @@ async def test_a_refused_login_is_one_clear_error_without_the_token(
             encoding="utf-8",
         )
         bot = create_bot(load_settings(config, {"DISCORD_TOKEN": TOKEN}), guild_ready_timeout=0.05)
-        with pytest.raises(discord.LoginFailure) as caught:
+        with pytest.raises(StartupRefused) as caught:
             await asyncio.wait_for(run_bot(bot), 10)
         assert [c.status for c in fake.calls_to("GET", r"^/users/@me$")] == [401]
-        assert_secret_free(str(caught.value) + repr(caught.value), "the LoginFailure")
+        refusal = caught.value.__context__
+        assert isinstance(refusal, discord.LoginFailure)
+        assert not caught.value.config_problem
+        assert_secret_free(str(caught.value) + repr(caught.value), "the start-up error")
+        assert_secret_free(str(refusal) + repr(refusal), "the LoginFailure")
         assert_secret_free(all_log_text(caplog), "the logs")
 
         # the same through `python -m bot run`: exit code 1, one line on stderr, no token anywhere
