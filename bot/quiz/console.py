@@ -7,15 +7,12 @@ and blocks on input, so a question has no live countdown: an answer typed after 
 
 from __future__ import annotations
 
-import asyncio
 import logging
 import random
 import shlex
-from collections.abc import Coroutine
-from types import TracebackType
-from typing import Any, TypeVar
 
 from bot.cli.console import ConsoleCommand, ConsoleSession
+from bot.cli.database import ConsoleDatabase
 from bot.clock import Clock, SystemClock
 from bot.quiz.questions import QuestionGenerator
 from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinished, ScoredAnswer, SubmitStatus
@@ -32,8 +29,6 @@ QUIT_WORDS = ("q", "quit", "/quit", "stop")
 LETTERS = "ABCD"
 ARGUMENTS = "[questions=N] [seconds=N] [mode=typed|buttons|mixed] [topic=TOPIC]"
 USAGE = f"/quiz {ARGUMENTS}"
-
-T = TypeVar("T")
 
 
 def parse_quiz_args(arg: str) -> RoundSettings:
@@ -58,25 +53,15 @@ def parse_quiz_args(arg: str) -> RoundSettings:
     )
 
 
-class ConsoleQuiz:
+class ConsoleQuiz(ConsoleDatabase):
     """Provides the console's ``/quiz`` command; use as a context manager around ``run_console``."""
 
     def __init__(
         self, database_url: str | None = None, *, clock: Clock | None = None, rng: random.Random | None = None
     ) -> None:
-        self._url = database_url
         self.clock: Clock = clock or SystemClock()
+        super().__init__(database_url, clock=self.clock)
         self.rng = rng or random.Random()
-        self._runner: asyncio.Runner | None = None
-        self._store: Store | None = None
-
-    def __enter__(self) -> ConsoleQuiz:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def commands(self) -> list[ConsoleCommand]:
         """The commands to pass as ``run_console(..., extra_commands=...)``."""
@@ -85,29 +70,6 @@ class ConsoleQuiz:
                 "quiz", "play a quiz round (points go to the leaderboard)", self.quiz, usage=ARGUMENTS
             )
         ]
-
-    def close(self) -> None:
-        """Close the store and the event loop."""
-        if self._runner is not None:
-            if self._store is not None:
-                self._runner.run(self._store.close())
-                self._store = None
-            self._runner.close()
-            self._runner = None
-
-    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
-        if self._runner is None:
-            self._runner = asyncio.Runner()
-        return self._runner.run(coro)
-
-    def _open(self) -> Store:
-        if self._store is None:
-            if self._url is None:
-                from bot.review.console import configured_database_url
-
-                self._url = configured_database_url()
-            self._store = self._run(Store.open(self._url, clock=self.clock))
-        return self._store
 
     def quiz(self, session: ConsoleSession, arg: str) -> None:
         """Play one round in the terminal."""
@@ -129,7 +91,8 @@ class ConsoleQuiz:
             )
         )
         session.write(
-            f"Quiz: {settings.questions} questions, {settings.seconds} s each. ? shows a hint, q stops."
+            f"Quiz: {settings.questions} question{'s' if settings.questions != 1 else ''}, "
+            f"{settings.seconds} s each. ? shows a hint, q stops."
         )
         event: QuestionAsked | RoundFinished = quiz.start(self.clock.now())
         while isinstance(event, QuestionAsked):

@@ -7,21 +7,16 @@ and opens the store on the first ``/review``.
 
 from __future__ import annotations
 
-import asyncio
 import logging
-import os
-from collections.abc import Coroutine
 from datetime import datetime
-from types import TracebackType
-from typing import Any, TypeVar
 
 from bot.cli.console import ConsoleCommand, ConsoleSession
+from bot.cli.database import ConsoleDatabase
 from bot.clock import Clock
-from bot.config import ConfigError, load_settings
+from bot.config import ConfigError
 from bot.review.cards import Grade, short_interval
 from bot.review.desk import CardPrompt, NothingDue, ReviewDesk
 from bot.review.repository import ReviewRepository
-from bot.storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -30,54 +25,17 @@ CONSOLE_GUILD_ID = 0
 CONSOLE_MEMBER_ID = 0
 QUIT_WORDS = ("q", "quit", "/quit", "stop")
 
-T = TypeVar("T")
 
-
-def configured_database_url() -> str:
-    """The database of ``config.yaml`` / ``STUDYBOT_DATABASE_URL`` (what the Discord bot uses)."""
-    return load_settings(env=os.environ).database.url
-
-
-class ConsoleReview:
+class ConsoleReview(ConsoleDatabase):
     """Provides the console's ``/review`` command; use as a context manager around ``run_console``."""
-
-    def __init__(self, database_url: str | None = None, *, clock: Clock | None = None) -> None:
-        self._url = database_url
-        self._clock = clock
-        self._runner: asyncio.Runner | None = None
-        self._store: Store | None = None
-
-    def __enter__(self) -> ConsoleReview:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
     def commands(self) -> list[ConsoleCommand]:
         """The commands to pass as ``run_console(..., extra_commands=...)``."""
         return [ConsoleCommand("review", "review your flashcards (spaced repetition)", self.review)]
 
-    def close(self) -> None:
-        """Close the store and the event loop."""
-        if self._runner is not None:
-            if self._store is not None:
-                self._runner.run(self._store.close())
-                self._store = None
-            self._runner.close()
-            self._runner = None
-
-    def _run(self, coro: Coroutine[Any, Any, T]) -> T:
-        if self._runner is None:
-            self._runner = asyncio.Runner()
-        return self._runner.run(coro)
-
     def _desk(self) -> tuple[ReviewDesk, Clock]:
-        if self._store is None:
-            url = self._url if self._url is not None else configured_database_url()
-            self._store = self._run(Store.open(url, clock=self._clock))
-        return ReviewDesk(ReviewRepository(self._store.engine)), self._store.clock
+        store = self._open()
+        return ReviewDesk(ReviewRepository(store.engine)), store.clock
 
     def review(self, session: ConsoleSession, arg: str) -> None:
         """Show due cards one by one: Enter turns a card over, 1-4 rates it, q stops."""
