@@ -9,7 +9,7 @@ import discord
 import pytest
 
 from bot.config import load_settings
-from bot.discord_bot import ShardedStudyBot, create_bot, run_bot
+from bot.discord_bot import ShardedStudyBot, StartupRefused, create_bot, run_bot
 from tests.e2e.conftest import StartBot, World, build_world
 from tests.fakediscord import FakeDiscord
 
@@ -57,8 +57,11 @@ async def test_message_content_requested_but_not_enabled_in_the_portal_stops_the
             encoding="utf-8",
         )
         bot = create_bot(load_settings(config, {"DISCORD_TOKEN": fake.token}), guild_ready_timeout=0.05)
-        with pytest.raises(discord.PrivilegedIntentsRequired):
+        with pytest.raises(StartupRefused) as caught:
             await asyncio.wait_for(run_bot(bot), 10)
+        assert isinstance(caught.value.__context__, discord.PrivilegedIntentsRequired)
+        assert caught.value.config_problem
+        assert "Message Content intent" in str(caught.value)
 
 
 async def test_a_dropped_gateway_resumes_and_replays_missed_events(start_bot: StartBot) -> None:
