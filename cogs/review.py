@@ -7,7 +7,6 @@ working after a restart and a second click on the same card rates nothing (the c
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 import re
 from datetime import UTC, datetime, timedelta
@@ -206,8 +205,8 @@ class Review(commands.Cog):
         self.bot.remove_dynamic_items(ShowAnswerButton, RateButton)
         if self._reminders is not None:
             self._reminders.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._reminders
+            # gather, not suppress(CancelledError): a cancellation of *this* task must still propagate
+            await asyncio.gather(self._reminders, return_exceptions=True)
 
     # /review --------------------------------------------------------------------------------------
 

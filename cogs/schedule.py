@@ -110,8 +110,8 @@ class Schedules(commands.Cog):
         """Stop the scheduler and the rounds it runs."""
         if self._starter is not None:
             self._starter.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._starter
+            # gather, not suppress(CancelledError): a cancellation of *this* task must still propagate
+            await asyncio.gather(self._starter, return_exceptions=True)
         await self.scheduler.stop()
 
     # --- checks ---------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ round starts, so a crash during a round loses that round rather than doubling it
 from __future__ import annotations
 
 import asyncio
-import contextlib
 import logging
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
@@ -219,8 +218,8 @@ class Scheduler:
         """Stop the loop; cancel (or wait for) the rounds it started."""
         if self._loop_task is not None:
             self._loop_task.cancel()
-            with contextlib.suppress(asyncio.CancelledError):
-                await self._loop_task
+            # gather, not suppress(CancelledError): a cancellation of *this* task must still propagate
+            await asyncio.gather(self._loop_task, return_exceptions=True)
             self._loop_task = None
         if cancel_running:
             for task in list(self._tasks):

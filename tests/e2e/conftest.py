@@ -169,6 +169,21 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[StartBot]:
         assert alive, f"the bot task died during the test: {harness.task}"
     for fake in fakes:
         await fake.close()
+    await _no_task_left_behind()
     for fake in fakes:
         assert fake.violations == [], f"Discord would have refused: {fake.violations}"
         assert fake.pings() == [], f"sends that would ping: {fake.pings()}"
+
+
+async def _no_task_left_behind() -> None:
+    """Cancel what the closed bot left running; fail, naming them, on tasks that ignore cancellation.
+
+    Without this, such a task would hang the event loop's own teardown with no hint of the culprit.
+    """
+    current = asyncio.current_task()
+    leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+    for task in leftovers:
+        task.cancel()
+    if leftovers:
+        _, pending = await asyncio.wait(leftovers, timeout=CLOSE_TIMEOUT)
+        assert not pending, f"tasks ignored cancellation after the bot closed: {pending}"
