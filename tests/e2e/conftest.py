@@ -181,9 +181,13 @@ async def _no_task_left_behind() -> None:
     Without this, such a task would hang the event loop's own teardown with no hint of the culprit.
     """
     current = asyncio.current_task()
-    leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
-    for task in leftovers:
-        task.cancel()
-    if leftovers:
+    for _ in range(5):  # cancelled tasks' callbacks may start new ones: repeat until none is left
+        for _ in range(3):
+            await asyncio.sleep(0)
+        leftovers = [t for t in asyncio.all_tasks() if t is not current and not t.done()]
+        if not leftovers:
+            return
+        for task in leftovers:
+            task.cancel()
         _, pending = await asyncio.wait(leftovers, timeout=CLOSE_TIMEOUT)
         assert not pending, f"tasks ignored cancellation after the bot closed: {pending}"
