@@ -52,12 +52,12 @@ def configure_logging(level: str) -> None:
 
 
 def start_console(settings: Settings) -> int:
-    """The offline console on the configured (by default the bundled) notes."""
-    from bot.cli.console import run_console
+    """The offline console (the same as ``python -m bot console``) on the configured notes and database."""
+    from bot.cli.console import serve_console
     from bot.loader import load_knowledge
 
     kb = load_knowledge(knowledge_paths(settings))
-    return run_console(kb, stdin=sys.stdin, stdout=sys.stdout)
+    return serve_console(kb, stdin=sys.stdin, stdout=sys.stdout, database_url=settings.database.url)
 
 
 def run(args: argparse.Namespace) -> int:

@@ -98,3 +98,33 @@ def test_without_a_token_the_flag_starts_the_offline_console_on_the_bundled_note
         "(Ctrl-D to quit)."
     ]
     assert "Software that manages the distribution of the physical resources" in result.stdout
+
+
+def test_make_run_console_is_the_full_console_with_quiz_and_review(tmp_path: Path) -> None:
+    """`make run` without a token and `python -m bot console` are one console: /quiz and /review work."""
+    db = tmp_path / "console.db"
+    env = {"STUDYBOT_DATABASE_URL": f"sqlite+aiosqlite:///{db}"}
+    lines = "/help\n/quiz questions=1 mode=typed\nq\n/review\nq\n"
+    result = run_bot_cli("--console-without-token", cwd=tmp_path, env=env, stdin=lines)
+    assert result.returncode == 0, result.stderr
+    assert "Unknown command" not in result.stdout
+    assert "/quiz" in result.stdout
+    assert "/review" in result.stdout
+    assert db.exists(), "the quiz opened the configured database"
+
+    console = subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        cwd=tmp_path,
+        env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO), **env},
+        input="/help\n",
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+
+    def help_lines(stdout: str) -> list[str]:
+        return [line for line in stdout.splitlines() if line.startswith("  /")]
+
+    assert help_lines(console.stdout) == help_lines(result.stdout)
+    assert len(help_lines(result.stdout)) >= 6

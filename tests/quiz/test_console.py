@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.cli.console import run_console
+from bot.cli.console.quiz import ConsoleQuiz, parse_quiz_args
 from bot.clock import FakeClock
-from bot.quiz.console import ConsoleQuiz, parse_quiz_args
 from bot.quiz.settings import QuizSettingsError
 from bot.storage import Store
 from tests.dbutil import sqlite_url

@@ -7,9 +7,9 @@ from datetime import timedelta
 from pathlib import Path
 
 from bot.cli.console import run_console
+from bot.cli.console.review import CONSOLE_GUILD_ID, CONSOLE_MEMBER_ID, ConsoleReview
 from bot.clock import FakeClock
 from bot.review import ReviewRepository
-from bot.review.console import CONSOLE_GUILD_ID, CONSOLE_MEMBER_ID, ConsoleReview
 from bot.storage import Store
 from tests.dbutil import run_sync, sqlite_url
 from tests.review.conftest import make_kb

@@ -11,7 +11,7 @@ import logging
 import random
 import shlex
 
-from bot.cli.console import ConsoleCommand, ConsoleSession
+from bot.cli.console.session import ConsoleCommand, ConsoleSession
 from bot.cli.database import ConsoleDatabase
 from bot.clock import Clock, SystemClock
 from bot.quiz.questions import QuestionGenerator

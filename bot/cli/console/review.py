@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 from datetime import datetime
 
-from bot.cli.console import ConsoleCommand, ConsoleSession
+from bot.cli.console.session import ConsoleCommand, ConsoleSession
 from bot.cli.database import ConsoleDatabase
 from bot.clock import Clock
 from bot.config import ConfigError

@@ -1,4 +1,4 @@
-"""``python -m bot console``: the bot offline in the terminal.
+"""The console's loop: a session, its command registry, and ``run_console``.
 
 Type a question to get an answer from the notes; lines starting with ``/`` are commands
 (``/help``, ``/topics``, ``/define TERM``, ``/quit``). Commands live in a registry of
@@ -9,14 +9,13 @@ works piped; the prompt and greeting are only shown when stdin is a terminal.
 
 from __future__ import annotations
 
-import argparse
 import logging
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from typing import Any, TextIO
+from typing import TextIO
 
-from bot.cli.ask import EXIT_KNOWLEDGE, EXIT_OK, add_kb_argument, load_kb_or_report, result_text
+from bot.cli.ask import EXIT_OK, result_text
 from bot.knowledge import KnowledgeBase
 from bot.matcher import Matcher
 
@@ -178,29 +177,3 @@ def run_console(
             break
         handle_line(session, line, names)
     return EXIT_OK
-
-
-def register(subparsers: Any) -> None:
-    """Add the ``console`` sub-command."""
-    parser = subparsers.add_parser(
-        "console",
-        help="ask the bot offline in the terminal",
-        description="The bot offline: type questions, get answers from the notes. "
-        "Commands: /help, /topics, /define TERM, /quit. Works piped (reads stdin).",
-        epilog="Exit status: 0 at /quit or end of input; 2 when the knowledge files cannot be loaded.",
-    )
-    add_kb_argument(parser)
-    parser.set_defaults(func=run)
-
-
-def run(args: argparse.Namespace) -> int:
-    """Load the notes and run the console on stdin/stdout."""
-    kb = load_kb_or_report(args.kb)
-    if kb is None:
-        return EXIT_KNOWLEDGE
-    from bot.quiz.console import ConsoleQuiz  # /quiz (helper D)
-    from bot.review.console import ConsoleReview  # /review (helper G); late import: it pulls in storage
-
-    with ConsoleReview() as review, ConsoleQuiz() as quiz:
-        extra = [*review.commands(), *quiz.commands()]
-        return run_console(kb, stdin=sys.stdin, stdout=sys.stdout, extra_commands=extra)

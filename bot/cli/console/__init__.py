@@ -1,0 +1,71 @@
+"""``python -m bot console``: the bot offline in the terminal, with every console command.
+
+Type a question to get an answer from the notes; lines starting with ``/`` are commands (``/help``,
+``/topics``, ``/define TERM``, ``/quiz``, ``/review``, ``/quit``). This is the one console:
+``python -m bot console``, ``make console`` and ``make run`` without a token all go through
+:func:`serve_console`, so they have the same commands.
+
+Modules: ``session`` (the loop and the command registry), ``quiz`` (``/quiz``), ``review`` (``/review``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, TextIO
+
+from bot.cli.ask import EXIT_KNOWLEDGE, add_kb_argument, load_kb_or_report
+from bot.cli.console.session import ConsoleCommand, ConsoleSession, handle_line, run_console
+from bot.knowledge import KnowledgeBase
+
+__all__ = [
+    "ConsoleCommand",
+    "ConsoleSession",
+    "handle_line",
+    "register",
+    "run",
+    "run_console",
+    "serve_console",
+]
+
+
+def serve_console(
+    kb: KnowledgeBase,
+    *,
+    stdin: TextIO = sys.stdin,
+    stdout: TextIO = sys.stdout,
+    database_url: str | None = None,
+) -> int:
+    """Run the full console (look-ups, ``/quiz``, ``/review``) on ``kb`` until end of input; the exit code.
+
+    ``database_url`` is where quiz points and flashcards go (default: the configured database,
+    ``config.yaml`` / ``STUDYBOT_DATABASE_URL``); it is opened on the first command that needs it.
+    """
+    # Late imports: the quiz and review commands pull in storage, which plain look-ups never need.
+    from bot.cli.console.quiz import ConsoleQuiz
+    from bot.cli.console.review import ConsoleReview
+
+    with ConsoleReview(database_url) as review, ConsoleQuiz(database_url) as quiz:
+        extra = [*review.commands(), *quiz.commands()]
+        return run_console(kb, stdin=stdin, stdout=stdout, extra_commands=extra)
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``console`` sub-command."""
+    parser = subparsers.add_parser(
+        "console",
+        help="ask the bot offline in the terminal",
+        description="The bot offline: type questions, get answers from the notes. "
+        "Commands: /help, /topics, /define TERM, /quiz, /review, /quit. Works piped (reads stdin).",
+        epilog="Exit status: 0 at /quit or end of input; 2 when the knowledge files cannot be loaded.",
+    )
+    add_kb_argument(parser)
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Load the notes and run the console on stdin/stdout."""
+    kb = load_kb_or_report(args.kb)
+    if kb is None:
+        return EXIT_KNOWLEDGE
+    return serve_console(kb, stdin=sys.stdin, stdout=sys.stdout)
