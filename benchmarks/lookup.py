@@ -45,7 +45,7 @@ from rapidfuzz.distance import OSA
 
 from bot.knowledge import Entry
 from bot.loader import load_knowledge, normalize_name
-from bot.matcher import Answer, Matcher, NotFound
+from bot.matching import Answer, Matcher, NotFound
 
 ENTRIES_PER_FILE = 2000
 

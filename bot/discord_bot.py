@@ -32,7 +32,7 @@ from bot.config import (
 )
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import load_knowledge
-from bot.matcher import Matcher
+from bot.matching import Matcher
 
 log = logging.getLogger(__name__)
 

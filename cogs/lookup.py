@@ -13,7 +13,7 @@ from discord.ext import commands
 
 from bot.discord_bot import StudyBot
 from bot.knowledge import Entry
-from bot.matcher import Answer, NotFound
+from bot.matching import Answer, NotFound
 from cogs._render import (
     CHOICE_LIMIT,
     CHOICES_LIMIT,

@@ -47,7 +47,7 @@ def domain_modules() -> list[str]:
 
 def test_the_domain_imports_with_discord_blocked() -> None:
     modules = domain_modules()
-    for required in ("bot.knowledge", "bot.loader", "bot.matcher", "bot.config", "bot.cli", "bot.cli.run"):
+    for required in ("bot.knowledge", "bot.loader", "bot.matching", "bot.config", "bot.cli", "bot.cli.run"):
         assert required in modules
     result = subprocess.run(
         [sys.executable, "-c", BLOCKER, json.dumps(modules)],

@@ -17,7 +17,7 @@ from hypothesis import strategies as st
 
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge, load_knowledge_text
-from bot.matcher import Answer, Matcher, NotFound
+from bot.matching import Answer, Matcher, NotFound
 from bot.quiz import AnswerChecker, hint_mask, mask_names, normalize
 from tests.hardening.support import HOSTILE_TEXTS, PROPERTIES, RIGHT_TO_LEFT, SQL, ZERO_WIDTH
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bot.importer import import_file
 from bot.loader import load_knowledge
-from bot.matcher import Answer, Matcher
+from bot.matching import Answer, Matcher
 from tests.importer.conftest import NOTES_DIR, SEED_NOTES
 
 

@@ -10,7 +10,7 @@ import yaml
 
 from bot.knowledge import KnowledgeBase
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
-from bot.matcher import Answer, Matcher
+from bot.matching import Answer, Matcher
 
 HERE = Path(__file__).resolve().parent
 SEED = DEFAULT_KNOWLEDGE_PATH / "security-plus" / "virtualization.yaml"

@@ -10,7 +10,7 @@ import pytest
 
 from benchmarks import lookup
 from bot.loader import load_knowledge
-from bot.matcher import Answer, Matcher
+from bot.matching import Answer, Matcher
 
 
 def test_benchmark_runs_at_200_terms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,7 +12,7 @@ import pytest
 from benchmarks import lookup
 from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.loader import load_knowledge
-from bot.matcher import Answer, Matcher, NotFound, Result
+from bot.matching import Answer, Matcher, NotFound, Result
 
 #: Right answers out of 500 queries per kind on the benchmark's 2,000-term notes (seed 1), recorded
 #: when the index build was made faster (before: exact 500, typo 499, prefix 465, description 500;

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
-from bot.matcher import Answer, Matcher, NotFound
+from bot.matching import Answer, Matcher, NotFound
 
 
 def _kb(*entries: tuple[str, tuple[str, ...], str]) -> KnowledgeBase:

@@ -5,8 +5,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from bot.matcher import Answer, Matcher, NotFound
-from bot.text import _APOSTROPHE, _TOKEN, fold, key_of, words
+from bot.matching import Answer, Matcher, NotFound
+from bot.matching.text import _APOSTROPHE, _TOKEN, fold, key_of, words
 
 
 @settings(max_examples=300, deadline=None)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matcher import Answer, Matcher, NotFound
+from bot.matching import Answer, Matcher, NotFound
 from tests.matcher.conftest import grade, load_cases
 
 QUESTIONS = load_cases("questions.yaml")

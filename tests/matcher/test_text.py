@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import canonical, content_stems, fold, key_of, singular, stem, us_spelling, words
+from bot.matching.text import canonical, content_stems, fold, key_of, singular, stem, us_spelling, words
 
 
 @pytest.mark.parametrize(

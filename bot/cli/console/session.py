@@ -17,7 +17,7 @@ from typing import TextIO
 
 from bot.cli.ask import EXIT_OK, result_text
 from bot.knowledge import KnowledgeBase
-from bot.matcher import Matcher
+from bot.matching import Matcher
 
 log = logging.getLogger(__name__)
 

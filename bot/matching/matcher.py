@@ -1,0 +1,140 @@
+"""The look-up engine: one matcher for questions, autocomplete and "did you mean".
+
+``Matcher(kb)`` builds its indexes once (the prefix and description indexes on their first use,
+or all at once with ``prepare()``, which may run in a worker thread):
+
+* the name index (``names_index``): every term and alias under its name key (case, Unicode
+  look-alikes, plurals, British spellings, Roman numerals and short forms folded away, see
+  ``bot.matching.text``);
+* the typo search (``typos``): a deletion neighbourhood over the names' words, so rapidfuzz only
+  scores a few hundred candidates of about the right length;
+* the prefix indexes (``prefix``) of terms, of aliases and of the words inside names;
+* the description index (``bm25``): field-weighted BM25 over stemmed names, definitions and details.
+
+A look-up strips the question frame (``query``), tries an exact hit, then a fuzzy name match,
+then the description index; the ``policy`` decides what is confident enough to answer, otherwise
+it refuses with up to three suggestions. A wrong definition is worse than none.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from bot.knowledge import Entry, KnowledgeBase
+from bot.matching import policy
+from bot.matching.bm25 import DescriptionIndex
+from bot.matching.names_index import NameIndex
+from bot.matching.prefix import PrefixIndex
+from bot.matching.query import CHATTER_STARTS, parse_query
+from bot.matching.results import Answer, NotFound, Result, Suggestion
+from bot.matching.text import STOPWORDS, canonical, name_key, words
+from bot.matching.typos import TypoSearch
+
+log = logging.getLogger(__name__)
+
+
+class Matcher:
+    """Indexes a knowledge base once; answers look-ups and completions."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._entries: list[Entry] = list(kb.entries)
+        self._names = NameIndex(self._entries)
+        self._typos = TypoSearch(self._names)
+        self._prefixes = PrefixIndex(self._names.take_prefix_lists())
+        self._descriptions = DescriptionIndex(self._entries, *self._names.take_description_lists())
+        log.debug(
+            "indexed %d entries, %d names, %d words",
+            len(self._entries),
+            len(self._names.names),
+            self._typos.word_count,
+        )
+
+    def prepare(self) -> None:
+        """Build now the indexes otherwise built on first use (prefixes, descriptions).
+
+        Safe to run in a worker thread (``asyncio.to_thread``) while look-ups go on.
+        """
+        self._prefixes.indexes()
+        self._descriptions.prepare()
+
+    def lookup(self, text: str) -> Result:
+        """Answer a question or a term, or refuse with suggestions."""
+        parsed = parse_query(text)
+        if not parsed.key:
+            return NotFound(text)
+        names = self._names
+        hit = names.exact_hit(parsed.key, parsed.plain)
+        if hit is None:
+            hit = policy.generic_tail_hit(names, self._descriptions, parsed.key)
+        if hit is not None:
+            via = "name" if names.name_is_term[hit] else "alias"
+            return Answer(text, names.entry(hit), 100.0, via)
+        scored = self._typos.fuzzy_names(parsed.key)
+        answer = policy.confident_fuzzy(self._typos, text, parsed.key, scored, parsed.plain)
+        if answer is not None:
+            return answer
+        descriptions = self._descriptions
+        ranked, coverage = descriptions.rank(descriptions.question_stems(parsed.core or parsed.tokens))
+        answer = policy.confident_description(descriptions, self._entries, text, parsed, ranked, coverage)
+        if answer is not None:
+            return answer
+        return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
+
+    def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
+        """Entries that might be meant by ``text``, best first (only ones with real similarity)."""
+        parsed = parse_query(text)
+        if not parsed.key:
+            return []
+        hit = self._names.exact_hit(parsed.key)
+        scored = self._typos.fuzzy_names(parsed.key)
+        descriptions = self._descriptions
+        ranked, coverage = descriptions.rank(descriptions.question_stems(parsed.core or parsed.tokens))
+        found = policy.suggestions(self._names, scored, ranked, coverage, limit)
+        if hit is not None:
+            entry = self._names.entry(hit)
+            found = (Suggestion(entry, 100.0), *(s for s in found if s.entry != entry))[:limit]
+        return list(found)
+
+    def complete(self, prefix: str, limit: int = 25) -> list[Entry]:
+        """Up to ``limit`` entries for autocomplete, best first (prefix before fuzzy)."""
+        if limit <= 0:
+            return []
+        names = self._names
+        plain = " ".join(canonical(words(prefix)))
+        if not plain:
+            return [self._entries[i] for i in names.alphabetical[:limit]]
+        chosen: dict[int, None] = {}
+        hit = names.exact_hit(name_key(plain.split()))
+        if hit is not None:
+            chosen[names.name_entry[hit]] = None
+        for index in self._prefixes.indexes():
+            if len(chosen) >= limit:
+                break
+            for name_index in index.starting_with(plain):
+                chosen.setdefault(names.name_entry[name_index], None)
+                if len(chosen) >= limit:
+                    break
+        if len(chosen) < limit:
+            for name_index in self._typos.fuzzy_completions(plain):
+                chosen.setdefault(names.name_entry[name_index], None)
+                if len(chosen) >= limit:
+                    break
+        return [self._entries[i] for i in chosen]
+
+    def is_question(self, text: str) -> bool:
+        """Whether chat text is phrased as a definition question ("what's a ...", "define ...")."""
+        parsed = parse_query(text)
+        if not parsed.core or not parsed.key:
+            return False
+        if parsed.framed:
+            first = parsed.core[0]
+            if first in CHATTER_STARTS or len(parsed.core) > 16:
+                return False
+            return not all(t in STOPWORDS for t in parsed.core)
+        if text.rstrip().endswith("?") and len(parsed.core) <= 5:
+            if self._names.exact_hit(parsed.key) is not None:
+                return True
+            scored = self._typos.fuzzy_names(parsed.key)
+            return policy.confident_fuzzy(self._typos, text, parsed.key, scored, parsed.plain) is not None
+        return False

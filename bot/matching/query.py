@@ -1,0 +1,147 @@
+"""Question parsing: the question frame ("what's a ...", "define ...", "... pls") stripped off a term.
+
+``parse_query(text)`` gives the canonical tokens of a question, its core (the part that names or
+describes the thing asked about) and the core's name key. The phrase lists are chat English;
+Discord markup is stripped by the face before text gets here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.matching.text import ARTICLES, canonical, name_key, word_set, words
+
+
+def _phrases(text: str) -> list[tuple[str, ...]]:
+    """Phrases from a ``|``-separated list, longest first."""
+    found = {tuple(p.split()) for p in text.split("|") if p.strip()}
+    return sorted(found, key=len, reverse=True)
+
+
+#: Chat openers and politeness that may precede a question.
+_OPENERS = _phrases(
+    "in virtualization|in cloud computing|in the cloud|in security|in cybersecurity|in security plus"
+    "|in comptia security plus|for security plus|for the exam|on the exam|in this chapter|in the notes"
+    "|hey|hi|hello|yo|ok|okay|so|um|uhm|uh|hmm|btw|quick question|question|bot|studybot|sorry|pls|please|plz"
+    "|can you|could you|would you|can u|could u|can someone|could someone|can somebody|can anyone"
+    "|could anyone|does anyone know|anyone know|does anybody know|do you know|do u know|i want to know"
+    "|i wonder|i forgot|i forget|i dont know|idk|remind me|help me understand|help me with|guys|folks|and"
+    "|who knows|anybody know|does anybody know|someone tell me|i dont get|i dont understand|not sure"
+    "|im not sure|wondering|i was wondering|quick q|q"
+)
+#: Definition-question frames; a text opening with one of these is a definition question.
+_FRAMES = _phrases(
+    "the term|the word|the concept|the phrase|the concept of|the idea of|the term for"
+    "|what is the purpose of|whats the purpose of|purpose of|what is the point of|what is the role of"
+    "|what is the risk of|what are the risks of|whats the risk of|risks of|risk of|dangers of"
+    "|what is an example of|whats an example of|example of|examples of|give an example of|name an example of"
+    "|why is|why are|why do we need|why use"
+    "|what is|what are|whats|what s|wats|wat is|wat s|wht is|whta is|waht is|what was|what r|wat r|wut is"
+    "|what is meant by|what do you mean by|what do we mean by|what does one mean by|what is the meaning of"
+    "|whats the meaning of|what is the definition of|whats the definition of|whats the def of|def of"
+    "|the definition of|definition of|definition for|the meaning of|meaning of|define|defn|def"
+    "|explain|explain what|explain to me|describe|tell me about|tell me what|tell me more about"
+    "|info on|info about|information on|information about|what do you know about|eli5|give me"
+    "|show me|what does|what do|wat does|what doe|what is a|what is an|what is the"
+    "|how does|how do|how is|wtf is|wth is|whats a|whats an|what are the|what s a|what s an"
+    "|what do you call|what do we call|what do they call|what is it called when|what is it called if"
+    "|what is it called|whats it called when|whats it called|whats the term for|what is the term for"
+    "|whats the word for|what is the word for|what is the name for|whats the name for|term for|word for"
+    "|name for|how to|how do i|how do you|how should i|how can i|best way to|ways to|explain to me what"
+    "|can you tell me what|tell me what|remind me what|wondering what|know what|explain what|what exactly is"
+    "|what exactly are|what is exactly|what do you call it when|what do you call it if|what do you call it"
+    "|what do we call it when|what do we call it|whats it called if|what is the term for when"
+    "|whats the term for when|whats the word for when|what is the word for when|term for when|word for when"
+    "|definition|defintion|meaning|what is the def of|gimme|quick def of|quick definition of"
+)
+#: Words naming the kind of thing asked about, dropped after a frame ("what is meant by the term X").
+_META_WORDS = frozenset({"term", "word", "concept", "phrase", "acronym", "abbreviation", "idea"})
+#: "what" on its own, after an opener ("anyone know what ... is").
+_WHAT = frozenset({"what", "wat", "wht"})
+#: Trailing words of a question that are not part of the term.
+_TAILS = _phrases(
+    "what is it|what is that|whats it|whats that|what are they|what are those|what does it mean"
+    "|what does that mean"
+    "|what does it do|whats that mean|what it is|what they are|what that is|meaning|definition"
+    "|in cloud computing|in the cloud|in cloud|in cybersecurity|in comptia|in security plus|on the exam"
+    "|for the exam|for security plus|bad|important|a problem|dangerous|a risk|risky|needed|useful|necessary"
+    "|mean|means|do|does|stand for|stands for|is|are|again|pls|please|plz|thanks|thank you|thx|ty|for me"
+    "|in simple terms|simply|exactly|mean again|is it|actually|anyway|lol|real quick|quickly|briefly"
+    "|to me|used for|is used for|for|work|works|mean exactly|means exactly|called|is called|anyone"
+    "|someone|again please|again pls|haha|bro|dude|guys|mate|thx bot|thanks bot|in security|in security plus"
+    "|in virtualization|mean in security|like|is about|about|like im 5|like i m 5|like im five|like i am 5"
+    "|like i am five|to me like im 5|in plain english|in simple words|for dummies|eli5"
+)
+#: Leading words left after a frame that do not belong to the term.
+_ARTICLE_WORDS = frozenset({"a", "an", "the", "is", "are", "does", "do", "exactly", "again", "my", "our"})
+#: First words after "what is ..." that show chatter, not a definition question ("what's up").
+CHATTER_STARTS = word_set(
+    "up going happening wrong your my this that it he she they we you i for on new next good time plan score "
+    "quiz leaderboard homework schedule deal point matter problem weather best worst "
+    "coming going here online free ready down in joining playing winning leading there everyone everybody "
+    "anyone anybody someone answer question deadline due link room today tonight tomorrow"
+)
+#: Words that mark a description ("... when a VM is moved ...") rather than a name.
+DESCRIPTION_MARKERS = frozenset(
+    {"when", "that", "which", "where", "if", "who", "whose", "used", "way", "thing"}
+)
+
+#: Generic words after a name that do not change what is asked ("VM escape attack").
+GENERIC_TAILS = _phrases(
+    "attack|attacks|concept|technique|definition|meaning|term|in computing|in cloud|in the cloud"
+)
+
+
+@dataclass(slots=True)
+class ParsedQuery:
+    """A query taken apart: canonical tokens, the core (frame stripped), its name key and plain form."""
+
+    tokens: list[str]
+    core: list[str]
+    key: str
+    framed: bool
+    plain: str = ""
+
+
+def _strip_leading(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[list[str], bool]:
+    """Remove one of ``phrases`` from the start of ``tokens`` (keeping at least one token)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if len(tokens) > n and tuple(tokens[:n]) == phrase:
+            return tokens[n:], True
+    return tokens, False
+
+
+def strip_trailing(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[list[str], bool]:
+    """Remove one of ``phrases`` from the end of ``tokens`` (keeping at least one token)."""
+    for phrase in phrases:
+        n = len(phrase)
+        if len(tokens) > n and tuple(tokens[-n:]) == phrase:
+            return tokens[:-n], True
+    return tokens, False
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Canonical tokens of ``text`` and the term part with the question frame stripped."""
+    tokens = canonical(words(text))
+    core = list(tokens)
+    framed = opened = False
+    changed = True
+    while changed and core:
+        changed = False
+        core, did = _strip_leading(core, _OPENERS)
+        changed |= did
+        opened |= did
+        if opened and not framed and len(core) > 1 and core[0] in _WHAT:
+            core = core[1:]  # "does anyone know what ... is"
+            changed = framed = True
+        core, did = _strip_leading(core, _FRAMES)
+        changed |= did
+        framed |= did
+        if len(core) > 1 and (core[0] in _ARTICLE_WORDS or (framed and core[0] in _META_WORDS)):
+            core = core[1:]
+            changed = True
+        core, did = strip_trailing(core, _TAILS)
+        changed |= did
+    plain = " ".join(t for t in core if t not in ARTICLES)
+    return ParsedQuery(tokens=tokens, core=core, key=name_key(core), framed=framed, plain=plain)

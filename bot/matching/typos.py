@@ -1,0 +1,243 @@
+"""Typo candidates: names sharing a (possibly misspelt) word with a query, scored by rapidfuzz.
+
+A deletion neighbourhood (symmetric delete, SymSpell-style) over the words of the names finds
+the words about one edit from a query word; the name index's word postings, sorted by name
+length, then give the names of about the right length, so rapidfuzz only scores a few hundred
+candidates even on a large base.
+"""
+
+from __future__ import annotations
+
+import bisect
+from array import array
+from operator import itemgetter
+
+from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA
+
+from bot.matching.names_index import NameIndex, collector_paused
+from bot.matching.text import name_key
+
+SUGGEST_MIN = 60.0  # minimum 0-100 ratio for a name to count as similar (and be suggested)
+_CANDIDATE_CAP = 1000  # most names fuzzy-scored per look-up
+_COMPLETE_CAP = 600  # most names fuzzy-scored per completion
+
+
+def _pick(items: list[str], indexes: list[int]) -> list[str]:
+    """``[items[i] for i in indexes]``, gathered in C."""
+    if len(indexes) == 1:
+        return [items[indexes[0]]]
+    return list(itemgetter(*indexes)(items))
+
+
+def _deletes(word: str) -> set[str]:
+    """Every string one deletion away from ``word``."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
+
+
+def words_align(query: str, name: str) -> bool:
+    """Whether every word of the query is a (possibly misspelt) word of the name and vice versa.
+
+    Stops a name plus an extra word ("app virtual machine", "container ship") from passing as a
+    typo of the name. Different word counts pass only when just the spacing differs ("baremetal").
+    """
+    query_words, name_words = query.split(), name.split()
+    if len(query_words) != len(name_words):
+        return fuzz.ratio(query.replace(" ", ""), name.replace(" ", "")) >= 92
+    remaining = list(name_words)
+    for word in query_words:
+        best = max(remaining, key=lambda other: fuzz.ratio(word, other))
+        needed = 100 if len(word) <= 3 or len(best) <= 3 else 75
+        if fuzz.ratio(word, best) < needed:
+            return False
+        remaining.remove(best)
+    return True
+
+
+class TypoSearch:
+    """Finds the names of a ``NameIndex`` close to a misspelt key or prefix."""
+
+    def __init__(self, names: NameIndex) -> None:
+        self.index = names
+        self._word_deletes: dict[str, list[str]] = {}  # one-deletion variant -> words
+        self._words_by_first: dict[str, list[str]] = {}  # first letter -> words
+        with collector_paused():
+            self._build()
+        self._vocabulary: list[str] = sorted(names.word_names)  # every name word, sorted
+
+    def _build(self) -> None:
+        word_deletes = self._word_deletes
+        words_by_first = self._words_by_first
+        for word in self.index.word_names:
+            if len(word) >= 4:
+                for deleted in _deletes(word):
+                    found = word_deletes.get(deleted)
+                    if found is None:
+                        word_deletes[deleted] = [word]
+                    else:
+                        found.append(word)
+            found = words_by_first.get(word[0])
+            if found is None:
+                words_by_first[word[0]] = [word]
+            else:
+                found.append(word)
+
+    @property
+    def word_count(self) -> int:
+        """How many distinct words the names have."""
+        return len(self.index.word_names)
+
+    def near_words(self, word: str, *, complete: bool = False) -> set[str]:
+        """Indexed words equal to ``word`` or about one edit away (also its extensions when completing)."""
+        word_names = self.index.word_names
+        found: set[str] = set()
+        if word in word_names:
+            found.add(word)
+        if len(word) >= 3:
+            for probe in (*_deletes(word), word):
+                if len(probe) >= 4 and probe in word_names:
+                    found.add(probe)
+                found.update(self._word_deletes.get(probe, ()))
+            if not found and len(word) >= 5:
+                bucket = self._words_by_first.get(word[0], [])
+                for match, _score, _i in process.extract(
+                    word, bucket, scorer=fuzz.ratio, processor=None, score_cutoff=75, limit=5
+                ):
+                    found.add(match)
+        if complete:
+            start = bisect.bisect_left(self._vocabulary, word)
+            for candidate in self._vocabulary[start : start + 20]:
+                if not candidate.startswith(word):
+                    break
+                found.add(candidate)
+        return found
+
+    def candidates(self, key: str, *, complete: bool = False, cap: int = _CANDIDATE_CAP) -> list[int]:
+        """Name indexes worth scoring against ``key``: names sharing (near-)words with it, at most ``cap``."""
+        query_words = key.split()
+        names = self.index.names
+        word_names = self.index.word_names
+
+        def length(name_index: int) -> int:
+            return len(names[name_index])
+
+        # A ratio of 60 or more needs lengths within about 0.43x-2.3x of each other; postings are
+        # sorted by name length, so the window is a slice.
+        shortest = int(len(key) * (0.6 if complete else 0.42))
+        longest = 1 << 30 if complete else int(len(key) * 2.4) + 1
+
+        def window(word: str) -> array[int] | None:
+            posting = word_names[word]
+            start = bisect.bisect_left(posting, shortest, key=length)
+            end = bisect.bisect_right(posting, longest, key=length)
+            if end <= start:
+                return None
+            return posting[start:end] if end - start < len(posting) else posting
+
+        # Words spelt right usually find the name on their own: try them first, and look for
+        # misspelt words' neighbours only when they do not narrow things down enough.
+        groups: list[list[array[int]]] = []
+        if not complete and len(query_words) > 1:
+            for word in query_words:
+                exact = window(word) if word in word_names else None
+                if exact is not None:
+                    groups.append([exact])
+            all_exact = len(groups) == len(query_words)
+            narrow = bool(groups) and min(len(g[0]) for g in groups) <= cap
+            if not (all_exact or narrow):
+                groups = []
+        if not groups:
+            for position, word in enumerate(query_words):
+                last = complete and position == len(query_words) - 1
+                postings = [
+                    p for near in self.near_words(word, complete=last) if (p := window(near)) is not None
+                ]
+                if postings:
+                    groups.append(postings)
+        if not groups:
+            return []
+        groups.sort(key=lambda postings: sum(map(len, postings)))
+        sizes = [sum(map(len, postings)) for postings in groups]
+        if sizes[0] <= cap:
+            chosen: set[int] = set()
+            for postings, size in zip(groups, sizes, strict=True):
+                if chosen and len(chosen) + size > cap:
+                    break
+                for posting in postings:
+                    chosen.update(posting)
+            return list(chosen)
+        sets = [set().union(*postings) for postings in groups[:3]]
+        if len(sets) >= 2:
+            shared: set[int] = set()
+            for i in range(len(sets)):
+                for j in range(i + 1, len(sets)):
+                    shared |= sets[i] & sets[j]
+            if shared:
+                return list(shared)[:cap] if len(shared) > cap else list(shared)
+        # One common word: the names whose length is closest to the query's.
+        target = len(key)
+        nearest: list[int] = []
+        for posting in groups[0]:
+            middle = bisect.bisect_left(posting, target, key=length)
+            nearest.extend(posting[max(0, middle - cap // 2) : middle + cap // 2])
+        return nearest
+
+    def fuzzy_names(self, key: str, *, limit: int = 40) -> list[tuple[int, float]]:
+        """Name indexes similar to ``key`` with their 0-100 score, best first (one per entry)."""
+        if not key or len(key.split()) > self.index.max_name_words + 1:
+            return []
+        candidates = self.candidates(key)
+        if not candidates:
+            return []
+        choices = _pick(self.index.names, candidates)
+        matches = process.extract(
+            key, choices, scorer=fuzz.ratio, processor=None, score_cutoff=SUGGEST_MIN, limit=limit
+        )
+        name_entry = self.index.name_entry
+        best: dict[int, tuple[int, float]] = {}
+        for _name, score, position in matches:
+            name_index = candidates[position]
+            entry_index = name_entry[name_index]
+            if entry_index not in best or score > best[entry_index][1]:
+                best[entry_index] = (name_index, float(score))
+        return sorted(best.values(), key=lambda pair: -pair[1])
+
+    def fuzzy_completions(self, plain: str) -> list[int]:
+        """Name indexes whose start is close to a misspelt prefix, best first (shorter first on ties)."""
+        key = name_key(plain.split())
+        if not key:
+            return []
+        candidates = self.candidates(key, complete=True, cap=_COMPLETE_CAP)
+        if not candidates:
+            return []
+        names = self.index.names
+        width = len(key)
+        heads = [names[i][:width] for i in candidates]
+        matches = process.extract(key, heads, scorer=fuzz.ratio, processor=None, score_cutoff=70, limit=60)
+        ranked = sorted(
+            ((score, candidates[position]) for _head, score, position in matches),
+            key=lambda pair: (-pair[0], len(names[pair[1]])),
+        )
+        return [name_index for _score, name_index in ranked]
+
+    def lone_typo(self, plain: str, scored: list[tuple[int, float]]) -> bool:
+        """Whether ``plain`` is the best-scored name with a typing slip or two and no other name is as close.
+
+        A slip is an inserted, dropped, changed or swapped letter, never the first one; one is
+        allowed in a name of up to 8 letters, two in a longer one ("healkrexcove" for
+        "healkrercore"). Any other entry's name within one more slip makes the query ambiguous,
+        and it is refused.
+        """
+        plain_names = self.index.plain
+        compact = plain.replace(" ", "")
+        name = plain_names[scored[0][0]].replace(" ", "")
+        if len(compact) < 6 or compact[0] != name[0]:
+            return False
+        allowed = 1 if len(name) <= 8 else 2
+        if OSA.distance(compact, name, score_cutoff=allowed) > allowed:
+            return False
+        for other_index, _score in scored[1:]:
+            other = plain_names[other_index].replace(" ", "")
+            if OSA.distance(compact, other, score_cutoff=allowed + 1) <= allowed + 1:
+                return False
+        return True
