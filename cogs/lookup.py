@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,6 +13,7 @@ from discord.ext import commands
 from bot.discord_bot import StudyBot
 from bot.knowledge import Entry
 from bot.matching import Answer, NotFound
+from bot.markup import plain_text
 from cogs._render import (
     CHOICE_LIMIT,
     CHOICES_LIMIT,
@@ -183,6 +183,17 @@ class Lookup(commands.Cog):
         for embed in embeds[1:]:
             await interaction.followup.send(embed=embed)
 
+    @staticmethod
+    def _channel_names(message: discord.Message) -> dict[int, str]:
+        """Names of the channels mentioned in ``message`` that the bot knows."""
+        guild = message.guild
+        names: dict[int, str] = {}
+        for channel_id in message.raw_channel_mentions:
+            channel = guild.get_channel_or_thread(channel_id) if guild is not None else None
+            if channel is not None:
+                names[channel_id] = channel.name
+        return names
+
     @commands.Cog.listener()
     async def on_message(self, message: discord.Message) -> None:
         """Answer definition questions when mentioned or in a study channel; ignore chatter."""
@@ -195,7 +206,7 @@ class Lookup(commands.Cog):
         in_study = channel.id in self.study_channels or parent_id in self.study_channels
         if not (mentioned or in_study):
             return
-        text = re.sub(rf"<@!?{me.id}>", " ", message.content).strip()
+        text = plain_text(message.content, channels=self._channel_names(message))
         if not text:
             return
         matcher = self.bot.matcher

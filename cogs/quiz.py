@@ -21,6 +21,7 @@ from discord.ext import commands
 
 from bot.clock import Clock
 from bot.discord_bot import StudyBot, register_friendly_error
+from bot.markup import plain_text
 from bot.quiz import (
     HintShown,
     QuestionAsked,
@@ -655,7 +656,9 @@ class QuizCog(commands.Cog, name="Quiz"):
         question = state.runner.quiz.current
         if question is None or not question.typed:
             return
-        await state.runner.answer(message.author.id, message.content)
+        answer = plain_text(message.content)  # "||VM escape||" and "**VM escape**" are "VM escape"
+        if answer:
+            await state.runner.answer(message.author.id, answer)
 
 
 register_friendly_error(QuizBusyError, lambda error: error.user_message)

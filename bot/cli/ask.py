@@ -22,6 +22,7 @@ from typing import Any, TextIO
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, display_path, format_problem, load_knowledge
 from bot.matching import Answer, Matcher, Result
+from bot.markup import plain_text
 
 log = logging.getLogger(__name__)
 
@@ -126,14 +127,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_KNOWLEDGE
     matcher = Matcher(kb)
     if args.question != "-":
-        result = matcher.lookup(args.question)
+        result = matcher.lookup(plain_text(args.question))
         print(json.dumps(result_json(result), ensure_ascii=False) if args.json else result_text(result))
         return EXIT_OK
     for raw in sys.stdin:
         question = raw.rstrip("\r\n")
         if not question.strip():
             continue
-        result = matcher.lookup(question)
+        result = matcher.lookup(plain_text(question))
         print(
             json.dumps(result_json(result), ensure_ascii=False) if args.json else result_line(result),
             flush=True,

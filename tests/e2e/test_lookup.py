@@ -139,7 +139,8 @@ async def test_an_out_of_scope_question_to_the_bot_gets_not_in_the_notes(start_b
         w.member, w.general, f"{h.fake.bot_user.mention} what is a sandwich, @everyone?"
     )
     reply = await h.fake.next_message(w.general)
-    assert reply["content"].startswith("“what is a sandwich, @everyone?” is not in the notes")
+    # the question as read, without the @everyone that was markup, not a word of it
+    assert reply["content"] == "“what is a sandwich?” is not in the notes."
     assert reply["embeds"] == []
     (send,) = h.fake.sends
     assert send.allowed_mentions == {"parse": [], "replied_user": False}
@@ -209,7 +210,7 @@ async def test_mentions_inside_notes_never_ping(start_bot: StartBot, tmp_path: P
         w.member, w.general, f"{h.fake.bot_user.mention} what is a sandwich <@&987654321> @everyone?"
     )
     answer = await h.fake.next_message(w.general)
-    assert "@everyone" in message_text(answer)  # the echoed question, or the card
+    assert message_text(answer) == "“what is a sandwich?” is not in the notes."  # mentions are markup
     h.assert_alive()
 
     assert len(h.fake.sends) == 3

@@ -592,9 +592,11 @@ class FakeDiscord:
             "timestamp": timestamp(),
             "edited_timestamp": None,
             "tts": False,
-            "mention_everyone": "@everyone" in content,
+            # Discord sets it for @everyone and @here, only when the author may ping them
+            "mention_everyone": bool(re.search(r"@(everyone|here)\b", content))
+            and bool(author.permissions & Permissions.MENTION_EVERYONE),
             "mentions": mentions,
-            "mention_roles": re.findall(r"<@&(\d+)>", content),
+            "mention_roles": [r for r in re.findall(r"<@&(\d+)>", content) if int(r) in guild.roles],
             "attachments": [],
             "embeds": [],
             "pinned": False,

@@ -13,6 +13,7 @@ import pytest
 from bot.cli import main
 from bot.cli.console import ConsoleCommand, ConsoleSession, run_console
 from bot.knowledge import KnowledgeBase
+from bot.loader import load_knowledge
 from tests.matcher.conftest import SEED
 
 REPO = Path(__file__).resolve().parents[2]
@@ -40,6 +41,18 @@ def test_ask_not_found_prints_suggestions_and_exits_0(capsys: pytest.CaptureFixt
     assert out.endswith("?")
     assert main(["ask", "what is a firewall", "--kb", str(SEED)]) == 0
     assert capsys.readouterr().out.strip() == "Not in the notes."
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["@everyone what is vm escape", "<@123> what is **vm escape**?", "> lunch?\nwhat is ||vm escape||"],
+)
+def test_ask_reads_discord_markup_like_a_person(question: str, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", question, "--kb", str(SEED)]) == 0
+    assert capsys.readouterr().out.startswith("VM escape: ")
+    console_out = io.StringIO()
+    run_console(load_knowledge([SEED]), stdin=io.StringIO(f"{question}\n"), stdout=console_out)
+    assert "VM escape: " in console_out.getvalue()
 
 
 def test_ask_json_has_exactly_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,6 +18,7 @@ from typing import TextIO
 from bot.cli.ask import EXIT_OK, result_text
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
+from bot.markup import plain_text
 
 log = logging.getLogger(__name__)
 
@@ -73,7 +74,7 @@ class ConsoleCommand:
 
 def _answer(session: ConsoleSession, question: str) -> None:
     """Look ``question`` up and print the answer or the suggestions."""
-    session.write(result_text(session.matcher.lookup(question)))
+    session.write(result_text(session.matcher.lookup(plain_text(question))))
 
 
 def _help(session: ConsoleSession, _arg: str) -> None:

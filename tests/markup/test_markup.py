@@ -1,0 +1,89 @@
+"""plain_text: every kind of Discord markup around a question comes out as the words a reader sees."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.markup import plain_text
+
+Q = "what is vm escape"
+
+#: (raw message content, what a reader reads)
+SHAPES: list[tuple[str, str]] = [
+    # mentions
+    (f"@here {Q}", Q),
+    (f"@everyone {Q}", Q),
+    (f"<@123456789012345678> {Q}", Q),
+    (f"<@!123456789012345678> {Q}", Q),
+    (f"<@&223456789012345678> {Q}", Q),
+    (f"<@1> @everyone {Q}", Q),
+    (f"<@1>, <@&2>: @here {Q}?", f"{Q}?"),
+    (f"{Q}, @everyone?", f"{Q}?"),
+    (f"{Q} <@1>", Q),
+    (f"<#42> {Q}", Q),
+    ("what is the topic of <#42>", "what is the topic of study-hall"),
+    ("what is the topic of <#43>", "what is the topic of"),
+    ("use </define:1234> for vm escape", "use /define for vm escape"),
+    (f"<id:customize> {Q}", Q),
+    # emoji and timestamps
+    (f"{Q} <:thinking:1234567890>", Q),
+    (f"<a:wave:1234567890> {Q}", Q),
+    (f"{Q} :thinking:", Q),
+    (f"{Q} <t:1700000000:R>", Q),
+    (f"<t:1700000000> {Q}", Q),
+    # inline markdown
+    ("what is **vm escape**", Q),
+    ("what is *vm escape*", Q),
+    ("what is _vm escape_", Q),
+    ("what is __vm escape__", Q),
+    ("what is ***vm escape***", Q),
+    ("what is __*vm escape*__", Q),
+    ("what is ||vm escape||", Q),
+    ("what is ||**vm escape**||", Q),
+    ("what is `vm escape`", Q),
+    ("what is ``vm escape``", Q),
+    ("what is ~~a sandwich~~ vm escape", Q),
+    ("what is vm\\_escape", "what is vm_escape"),
+    ("what is snake_case_name", "what is snake_case_name"),
+    ("what is 2*3*4", "what is 2*3*4"),
+    # blocks
+    (f"# {Q}", Q),
+    (f"## {Q}", Q),
+    (f"### {Q}", Q),
+    (f"-# {Q}", Q),
+    (f"- {Q}", Q),
+    (f"* {Q}", Q),
+    ("1. what is a type 2 hypervisor", "what is a type 2 hypervisor"),
+    (f"> {Q}", Q),
+    (f">>> {Q}", Q),
+    (f"> someone asked about lunch\n{Q}", Q),
+    (f"{Q}\n> quoted chatter", Q),
+    (f"@here\n> {Q}", Q),
+    (f"```\n{Q}\n```", Q),
+    (f"```txt\n{Q}\n```", Q),
+    ("what is\nvm escape", Q),
+    ("```\n**not bold** <@1>\n```", "**not bold** <@1>"),
+    # links
+    ("what is [vm escape](https://example.com/vm)", Q),
+    ("what is [vm escape](<https://example.com/vm>)", Q),
+    (f"{Q} <https://example.com/x>", Q),
+    (f"{Q} https://example.com/x?y=1", Q),
+    # nothing left
+    ("<@1>", ""),
+    ("@everyone <:pog:1>", ""),
+    ("", ""),
+]
+
+
+@pytest.mark.parametrize(("raw", "plain"), SHAPES)
+def test_plain_text_reads_like_a_person(raw: str, plain: str) -> None:
+    assert plain_text(raw, channels={42: "study-hall"}) == plain
+
+
+@pytest.mark.parametrize(
+    "raw",
+    ["<", "<@", "<t:", "```", "`", "||", "**", "\\", "[x](", ">>> ", "\ue000", "\ue0001\ue000", "~~~~", "-#"],
+)
+def test_broken_markup_never_raises(raw: str) -> None:
+    assert isinstance(plain_text(raw), str)
+    assert isinstance(plain_text(raw * 50 + Q), str)
