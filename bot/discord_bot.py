@@ -192,6 +192,7 @@ class StudyBot(commands.Bot):
         self._knowledge: tuple[KnowledgeBase, Matcher] = (kb, matcher)
         self._reload_lock = asyncio.Lock()
         self.synced_commands: list[app_commands.AppCommand] = []
+        self._dynamic_items: set[type[discord.ui.DynamicItem[Any]]] = set()
         # --- storage hook (helper D): the store opened in setup_hook and closed in close() -------
         self.store: Any = None
 
@@ -281,6 +282,39 @@ class StudyBot(commands.Bot):
             len(self.guilds),
             self.kb.summary(),
         )
+
+    # components ---------------------------------------------------------------------------------
+
+    def add_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        """Register persistent buttons (cogs do, in cog_load) and remember their custom-id templates."""
+        super().add_dynamic_items(*items)
+        self._dynamic_items.update(items)
+
+    def remove_dynamic_items(self, *items: type[discord.ui.DynamicItem[Any]]) -> None:
+        """Forget persistent buttons."""
+        super().remove_dynamic_items(*items)
+        self._dynamic_items.difference_update(items)
+
+    def handles_custom_id(self, custom_id: str) -> bool:
+        """Whether a registered persistent button answers clicks on ``custom_id``."""
+        return any(item.__discord_ui_compiled_template__.fullmatch(custom_id) for item in self._dynamic_items)
+
+    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
+        """A click on a button no registered item answers (an older version's, a cog that is off) is
+        answered privately with "no longer active" and its buttons are disabled, never left to fail."""
+        if interaction.type is not discord.InteractionType.component:
+            return
+        data: Any = interaction.data or {}
+        custom_id = str(data.get("custom_id", ""))
+        if self.handles_custom_id(custom_id):
+            return
+        from cogs._buttons import no_longer_active
+
+        log.info("click on an unknown component %r: answered 'no longer active'", custom_id[:100])
+        try:
+            await no_longer_active(interaction)
+        except discord.HTTPException as exc:
+            log.warning("could not answer a click on an old component: %s", exc)
 
     # errors -----------------------------------------------------------------------------------
 

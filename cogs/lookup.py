@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -14,6 +15,7 @@ from bot.discord_bot import StudyBot
 from bot.knowledge import Entry
 from bot.matching import Answer, NotFound
 from bot.markup import plain_text
+from cogs._buttons import short_hash
 from cogs._render import (
     CHOICE_LIMIT,
     CHOICES_LIMIT,
@@ -28,9 +30,6 @@ from cogs._render import (
 )
 
 log = logging.getLogger(__name__)
-
-#: How long "did you mean" buttons keep working.
-SUGGESTION_TIMEOUT = 600.0
 
 
 class LookupCooldown:
@@ -57,36 +56,67 @@ def not_found_text(result: NotFound) -> str:
     return f"{text} Did you mean:" if result.suggestions else text
 
 
-class SuggestionButton(discord.ui.Button["SuggestionView"]):
-    """One "did you mean" button; clicking it posts that entry's definition."""
+def entry_key(entry: Entry) -> str:
+    """What a "did you mean" button's custom id says about its entry: the term, or a hash if too long."""
+    term = entry.term.casefold()
+    return term if len(term) <= 80 and not term.startswith("#") else "#" + short_hash(term)
 
-    def __init__(self, entry: Entry, index: int) -> None:
+
+def entry_for_key(entries: Sequence[Entry], key: str) -> Entry | None:
+    """The entry whose :func:`entry_key` is ``key`` (None if the notes no longer have it)."""
+    if key.startswith("#"):
+        return next((e for e in entries if entry_key(e) == key), None)
+    return next((e for e in entries if e.term.casefold() == key), None)
+
+
+class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"define:(?P<key>.{1,93})"):
+    """One "did you mean" button; clicking it posts that entry's definition, also after a restart."""
+
+    def __init__(self, key: str, label: str = "?") -> None:
         super().__init__(
-            label=button_label(entry.term),
-            style=discord.ButtonStyle.secondary,
-            custom_id=f"studybot:suggest:{index}",
+            discord.ui.Button(
+                label=button_label(label), style=discord.ButtonStyle.secondary, custom_id=f"define:{key}"
+            )
         )
-        self.entry = entry
+        self.key = key
+
+    @classmethod
+    def of(cls, entry: Entry) -> SuggestionButton:
+        """The button for ``entry``."""
+        return cls(entry_key(entry), entry.term)
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> SuggestionButton:
+        """Rebuild the button from its custom id."""
+        return cls(match["key"])
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
-        """Post the chosen definition."""
-        await interaction.response.send_message(embed=entry_embed(self.entry))
+        """Post the chosen definition (or say that the notes no longer have it)."""
+        bot = interaction.client
+        assert isinstance(bot, StudyBot)
+        entry = entry_for_key(bot.kb.entries, self.key)
+        if entry is None:
+            await interaction.response.send_message(
+                "That term is no longer in the notes; try `/define` again.", ephemeral=True
+            )
+            return
+        await interaction.response.send_message(embed=entry_embed(entry))
 
 
-class SuggestionView(discord.ui.View):
-    """Up to three "did you mean" buttons."""
-
-    def __init__(self, bot: StudyBot, entries: Sequence[Entry]) -> None:
-        super().__init__(timeout=SUGGESTION_TIMEOUT)
-        self.bot = bot
-        for index, entry in enumerate(entries[:3]):
-            self.add_item(SuggestionButton(entry, index))
-
-    async def on_error(
-        self, interaction: discord.Interaction[Any], error: Exception, item: discord.ui.Item[Any], /
-    ) -> None:
-        """Button errors go to the bot's one error handler."""
-        await self.bot.report_interaction_error(interaction, error)
+def suggestion_view(entries: Sequence[Entry]) -> discord.ui.View:
+    """Up to three "did you mean" buttons (persistent: their state is in the custom ids)."""
+    view = discord.ui.View(timeout=None)
+    keys: set[str] = set()
+    for entry in entries:
+        button = SuggestionButton.of(entry)
+        if button.key not in keys:
+            keys.add(button.key)
+            view.add_item(button)
+        if len(keys) == 3:
+            break
+    return view
 
 
 class Lookup(commands.Cog):
@@ -97,6 +127,14 @@ class Lookup(commands.Cog):
         settings = bot.settings.lookup
         self.cooldown = LookupCooldown(settings.cooldown_rate, settings.cooldown_seconds, bot.clock)
         self.study_channels = frozenset(bot.settings.study_channels)
+
+    async def cog_load(self) -> None:
+        """Register the "did you mean" buttons, so old ones work after a restart."""
+        self.bot.add_dynamic_items(SuggestionButton)
+
+    async def cog_unload(self) -> None:
+        """Forget the buttons."""
+        self.bot.remove_dynamic_items(SuggestionButton)
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         """Apply the per-member look-up cooldown to /define."""
@@ -122,7 +160,7 @@ class Lookup(commands.Cog):
             await interaction.response.send_message(embed=entry_embed(result.entry))
             return
         if result.suggestions:
-            view = SuggestionView(self.bot, [s.entry for s in result.suggestions])
+            view = suggestion_view([s.entry for s in result.suggestions])
             await interaction.response.send_message(not_found_text(result), view=view, ephemeral=True)
         else:
             await interaction.response.send_message(not_found_text(result), ephemeral=True)
@@ -224,7 +262,7 @@ class Lookup(commands.Cog):
         else:
             entries = [s.entry for s in result.suggestions]
             if entries:
-                view = SuggestionView(self.bot, entries)
+                view = suggestion_view(entries)
                 await message.reply(not_found_text(result), view=view, mention_author=False)
             else:
                 await message.reply(not_found_text(result), mention_author=False)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -37,6 +38,7 @@ from bot.quiz import (
 from bot.quiz.runner import RoundRunner, database_unavailable
 from bot.schedule import ShardFilter
 from bot.storage import LeaderboardPage, Period, Store, StoredRound
+from cogs._buttons import disable_message, disabled_view, has_live_buttons, no_longer_active, short_hash
 from cogs._render import EMBED_COLOUR, truncate
 
 log = logging.getLogger(__name__)
@@ -47,6 +49,12 @@ Mode = Literal["typed", "buttons", "mixed"]
 PeriodName = Literal["week", "month", "all"]
 LETTERS = "ABCD"
 PAGE_SIZE = 10
+#: How long a leaderboard reset may be confirmed.
+RESET_CONFIRM_SECONDS = 60
+#: How many of a channel's last messages are searched for answer buttons a killed process left live.
+STALE_SCAN = 50
+#: How long unloading waits for the edits that disable interrupted rounds' buttons.
+UNLOAD_EDIT_SECONDS = 3.0
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -163,120 +171,140 @@ def leaderboard_embed(
 # --- views ---------------------------------------------------------------------------------------------
 
 
-class AnswerButton(discord.ui.Button["AnswerView"]):
-    """One choice of a button question."""
+def scores_of(members: int) -> str:
+    """ "member's scores" or "members' scores"."""
+    return "member's scores" if members == 1 else "members' scores"
 
-    def __init__(self, label: str, index: int, custom_id: str) -> None:
-        super().__init__(label=label, style=discord.ButtonStyle.primary, custom_id=custom_id)
-        self.index = index
+
+def quiz_cog(interaction: discord.Interaction[Any]) -> QuizCog:
+    """The loaded quiz cog."""
+    cog = interaction.client.get_cog("Quiz")
+    assert isinstance(cog, QuizCog), "the quiz cog is not loaded"
+    return cog
+
+
+class AnswerButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"quiz:(?P<key>\d+-\d+):(?P<number>\d+):(?P<choice>\d)",
+):
+    """One choice of a button question: round key, question number and choice are in the custom id."""
+
+    def __init__(self, key: str, number: int, choice: int, label: str = "?") -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=label, style=discord.ButtonStyle.primary, custom_id=f"quiz:{key}:{number}:{choice}"
+            )
+        )
+        self.key = key
+        self.number = number
+        self.choice = choice
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> AnswerButton:
+        """Rebuild the button from its custom id."""
+        return cls(match["key"], int(match["number"]), int(match["choice"]))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         """Submit this choice for the clicking member."""
-        assert self.view is not None
-        await self.view.choose(interaction, self.index)
+        await quiz_cog(interaction).choose(interaction, self.key, self.number, self.choice)
 
 
-class AnswerView(discord.ui.View):
-    """The buttons of one button question; each member answers once."""
-
-    def __init__(self, runner: RoundRunner, event: QuestionAsked, key: str) -> None:
-        super().__init__(timeout=None)
-        self.runner = runner
-        self.number = event.number
-        choices = event.question.choices
-        for i, choice in enumerate(choices):
-            label = choice if choices == ("True", "False") else LETTERS[i]
-            self.add_item(AnswerButton(label, i, f"quiz:{key}:{event.number}:{i}"))
-
-    async def choose(self, interaction: discord.Interaction[Any], index: int) -> None:
-        """Tell the member what became of the click (ephemeral)."""
-        result = await self.runner.answer(interaction.user.id, index)
-        messages = {
-            SubmitStatus.RECORDED: "Answer recorded: **{}**. Results when time is up.",
-            SubmitStatus.ALREADY_ANSWERED: "You already answered this question.",
-            SubmitStatus.LATE: "Too late: this question is closed.",
-            SubmitStatus.NOT_RUNNING: "This quiz is over.",
-            SubmitStatus.IGNORED: "This question takes a typed answer.",
-        }
-        button = self.children[index]
-        label = button.label if isinstance(button, discord.ui.Button) else str(index)
-        text = messages.get(result.status, "Noted.").format(label)
-        await interaction.response.send_message(text, ephemeral=True)
-
-    def disable(self) -> None:
-        """Grey out every button."""
-        for item in self.children:
-            if isinstance(item, discord.ui.Button):
-                item.disabled = True
+def choice_label(choices: Sequence[str], index: int) -> str:
+    """A button's label: the letter, or True/False."""
+    return choices[index] if tuple(choices) == ("True", "False") else LETTERS[index]
 
 
-class LeaderboardView(discord.ui.View):
-    """Previous/next buttons for a leaderboard."""
+def answer_view(event: QuestionAsked, key: str) -> discord.ui.View:
+    """The buttons of one button question."""
+    view = discord.ui.View(timeout=None)
+    choices = event.question.choices
+    for i in range(len(choices)):
+        view.add_item(AnswerButton(key, event.number, i, choice_label(choices, i)))
+    return view
 
-    def __init__(
-        self, cog: QuizCog, guild: discord.Guild, period: Period, topic: str | None, page: LeaderboardPage
-    ) -> None:
-        super().__init__(timeout=300)
-        self.cog = cog
-        self.guild = guild
+
+def _topic_code(topic: str | None) -> str:
+    return "-" if topic is None else short_hash(topic)
+
+
+class PageButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"lb:(?P<way>[pn]):(?P<period>week|month|all):(?P<offset>\d+):(?P<topic>-|[0-9a-f]{12})",
+):
+    """Previous or next page of a leaderboard; period, offset and topic are in the custom id."""
+
+    def __init__(self, way: str, period: Period, offset: int, topic: str, *, disabled: bool = False) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Previous" if way == "p" else "Next",
+                style=discord.ButtonStyle.secondary,
+                custom_id=f"lb:{way}:{period.value}:{offset}:{topic}",
+                disabled=disabled,
+            )
+        )
         self.period = period
+        self.offset = offset
         self.topic = topic
-        self.page = page
-        self._update()
 
-    def _update(self) -> None:
-        self.previous.disabled = self.page.offset <= 0
-        self.next.disabled = self.page.offset + self.page.limit >= self.page.total_members
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> PageButton:
+        """Rebuild the button from its custom id."""
+        return cls(match["way"], Period(match["period"]), int(match["offset"]), match["topic"])
 
-    async def _show(self, interaction: discord.Interaction[Any], offset: int) -> None:
-        self.page = await self.cog.store.leaderboard(
-            self.guild.id, period=self.period, topic=self.topic, limit=PAGE_SIZE, offset=max(0, offset)
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Show the page."""
+        await quiz_cog(interaction).turn_page(interaction, self.period, self.offset, self.topic)
+
+
+def leaderboard_view(page: LeaderboardPage, period: Period, topic: str | None) -> discord.ui.View:
+    """Previous/next buttons for a leaderboard page."""
+    view = discord.ui.View(timeout=None)
+    code = _topic_code(topic)
+    view.add_item(PageButton("p", period, max(0, page.offset - PAGE_SIZE), code, disabled=page.offset <= 0))
+    view.add_item(
+        PageButton(
+            "n",
+            period,
+            page.offset + PAGE_SIZE,
+            code,
+            disabled=page.offset + page.limit >= page.total_members,
         )
-        self._update()
-        embed = leaderboard_embed(self.page, self.period, self.topic, self.guild.name)
-        await interaction.response.edit_message(embed=embed, view=self, allowed_mentions=NO_MENTIONS)
-
-    @discord.ui.button(label="Previous", style=discord.ButtonStyle.secondary)
-    async def previous(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
-        """Show the page before."""
-        await self._show(interaction, self.page.offset - PAGE_SIZE)
-
-    @discord.ui.button(label="Next", style=discord.ButtonStyle.secondary)
-    async def next(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
-        """Show the page after."""
-        await self._show(interaction, self.page.offset + PAGE_SIZE)
+    )
+    return view
 
 
-class ConfirmResetView(discord.ui.View):
-    """Asks the moderator to confirm a leaderboard reset."""
+class ResetButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"reset:(?P<member>\d+):(?P<until>\d+):(?P<action>yes|no)",
+):
+    """Confirm or cancel a leaderboard reset: who asked and until when it may be confirmed."""
 
-    def __init__(self, cog: QuizCog, guild_id: int, user_id: int) -> None:
-        super().__init__(timeout=60)
-        self.cog = cog
-        self.guild_id = guild_id
-        self.user_id = user_id
-
-    async def interaction_check(self, interaction: discord.Interaction[Any]) -> bool:
-        """Only the moderator who asked may confirm."""
-        if interaction.user.id != self.user_id:
-            await interaction.response.send_message("This is not your confirmation.", ephemeral=True)
-            return False
-        return True
-
-    @discord.ui.button(label="Reset the leaderboard", style=discord.ButtonStyle.danger)
-    async def confirm(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
-        """Wipe this server's scores."""
-        members = await self.cog.store.reset(self.guild_id)
-        self.stop()
-        await interaction.response.edit_message(
-            content=f"The leaderboard was reset ({members} members' scores removed).", view=None
+    def __init__(self, member_id: int, until: int, action: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Reset the leaderboard" if action == "yes" else "Cancel",
+                style=discord.ButtonStyle.danger if action == "yes" else discord.ButtonStyle.secondary,
+                custom_id=f"reset:{member_id}:{until}:{action}",
+            )
         )
+        self.member_id = member_id
+        self.until = until
+        self.action = action
 
-    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
-        """Keep everything."""
-        self.stop()
-        await interaction.response.edit_message(content="Nothing was reset.", view=None)
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> ResetButton:
+        """Rebuild the button from its custom id."""
+        return cls(int(match["member"]), int(match["until"]), match["action"])
+
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Reset (or not), once, by the moderator who asked, before the confirmation expires."""
+        await quiz_cog(interaction).confirm_reset(interaction, self.member_id, self.until, self.action)
 
 
 # --- the round in a channel -----------------------------------------------------------------------------
@@ -291,19 +319,21 @@ class ChannelPresenter:
         self.runner: RoundRunner | None = None
         self.message: discord.Message | None = None
         self.asked_event: QuestionAsked | None = None
-        self.view: AnswerView | None = None
+        self.buttons_live = False
 
     async def asked(self, event: QuestionAsked) -> None:
         """Post the question (with buttons for button questions)."""
         assert self.runner is not None
         self.asked_event = event
-        self.view = None if event.question.typed else AnswerView(self.runner, event, self.key)
         embed = question_embed(event)
         self.message = None
-        if self.view is None:
+        if event.question.typed:
             self.message = await self._post(f"question {event.number}", embed=embed)
         else:
-            self.message = await self._post(f"question {event.number}", embed=embed, view=self.view)
+            self.message = await self._post(
+                f"question {event.number}", embed=embed, view=answer_view(event, self.key)
+            )
+            self.buttons_live = self.message is not None
 
     async def _post(self, what: str, **fields: Any) -> discord.Message | None:
         """Send to the channel; a Discord error is logged and the round goes on without this message."""
@@ -312,6 +342,12 @@ class ChannelPresenter:
         except discord.HTTPException as exc:
             log.warning("could not post the %s of quiz %s (%s); the round goes on", what, self.key, exc)
             return None
+
+    async def end_buttons(self) -> None:
+        """Disable the open question's buttons (question closed, round over, stopped or interrupted)."""
+        if self.buttons_live and self.message is not None:
+            self.buttons_live = False
+            await disable_message(self.message)
 
     async def hinted(self, event: HintShown) -> None:
         """Edit the hint into the question."""
@@ -323,14 +359,7 @@ class ChannelPresenter:
 
     async def closed(self, event: QuestionClosed) -> None:
         """Disable the buttons and post the answer."""
-        if self.view is not None and self.message is not None:
-            self.view.disable()
-            self.view.stop()
-            try:
-                await self.message.edit(view=self.view)
-            except discord.HTTPException as exc:
-                log.warning("could not disable the quiz buttons: %s", exc)
-        self.view = None
+        await self.end_buttons()
         embed = closed_embed(event)
         if self.runner is not None and self.runner.unsaved:
             waiting = len(self.runner.unsaved)
@@ -343,6 +372,7 @@ class ChannelPresenter:
 
     async def finished(self, event: RoundFinished) -> None:
         """Post the standings (and say so if answers could not be saved)."""
+        await self.end_buttons()
         embed = standings_embed(event)
         if self.runner is not None and self.runner.unsaved:
             embed.add_field(
@@ -361,6 +391,7 @@ class ChannelRound:
     runner: RoundRunner
     task: asyncio.Task[RoundFinished]
     started_by: int
+    presenter: ChannelPresenter
 
 
 # --- the cog -------------------------------------------------------------------------------------------
@@ -390,19 +421,29 @@ class QuizCog(commands.Cog, name="Quiz"):
         owns = None
         if discord_settings.shard_count is not None:
             owns = ShardFilter.of(discord_settings.shard_count, discord_settings.shard_ids).owns
+        self.bot.add_dynamic_items(AnswerButton, PageButton, ResetButton)
         interrupted = await self.store.interrupted_rounds(owns=owns)
         if interrupted:
             self._announcer = asyncio.create_task(self._announce_interrupted(interrupted))
 
     async def cog_unload(self) -> None:
         """Cancel running rounds (they are reported as interrupted at the next start) and wait for them."""
-        tasks = [state.task for state in self.rounds.values()]
+        self.bot.remove_dynamic_items(AnswerButton, PageButton, ResetButton)
+        states = list(self.rounds.values())
+        tasks = [state.task for state in states]
         for task in tasks:
             task.cancel()
         if self._announcer is not None:
             self._announcer.cancel()
         # a round cancelled inside a database call closes its connection: let it, before the store closes
         await asyncio.gather(*tasks, return_exceptions=True)
+        # the interrupted rounds' open questions: grey their buttons out (one quick edit each, bounded)
+        ends = [asyncio.ensure_future(state.presenter.end_buttons()) for state in states]
+        if ends:
+            await asyncio.wait(ends, timeout=UNLOAD_EDIT_SECONDS)
+            for end in ends:
+                end.cancel()
+            await asyncio.gather(*ends, return_exceptions=True)
 
     async def _announce_interrupted(self, interrupted: Sequence[StoredRound]) -> None:
         await self.bot.wait_until_ready()
@@ -415,6 +456,24 @@ class QuizCog(commands.Cog, name="Quiz"):
                 )
             except discord.HTTPException as exc:
                 log.warning("could not report interrupted round %s: %s", stored.id, exc)
+            await self._disable_stale_buttons(channel, stored.channel_id)
+
+    async def _disable_stale_buttons(self, channel: discord.PartialMessageable, channel_id: int) -> None:
+        """Grey out answer buttons a killed process left live on its last messages in ``channel``."""
+        me = self.bot.user
+        pattern = re.compile(rf"quiz:{channel_id}-\d+:")
+        try:
+            async for message in channel.history(limit=STALE_SCAN):
+                if me is not None and message.author.id == me.id and has_live_buttons(message, pattern):
+                    running = self.running_in(message.guild.id if message.guild else 0, channel_id)
+                    if (
+                        running is None
+                        or running.presenter.message is None
+                        or (running.presenter.message.id != message.id)
+                    ):
+                        await disable_message(message)
+        except discord.HTTPException as exc:
+            log.warning("could not look for stale quiz buttons in channel %s: %s", channel_id, exc)
 
     # --- rounds ----------------------------------------------------------------------------------------
 
@@ -471,7 +530,7 @@ class QuizCog(commands.Cog, name="Quiz"):
         )
         presenter.runner = runner
         task = asyncio.create_task(runner.run(), name=f"quiz-{guild_id}-{channel_id}")
-        state = ChannelRound(runner, task, started_by)
+        state = ChannelRound(runner, task, started_by, presenter)
         self.rounds[(guild_id, channel_id)] = state
         task.add_done_callback(lambda t: self._round_done((guild_id, channel_id), state, channel, t))
         return state
@@ -591,7 +650,7 @@ class QuizCog(commands.Cog, name="Quiz"):
         assert interaction.guild is not None
         which = Period(period)
         page = await self.store.leaderboard(interaction.guild.id, period=which, topic=topic, limit=PAGE_SIZE)
-        view = LeaderboardView(self, interaction.guild, which, topic, page)
+        view = leaderboard_view(page, which, topic)
         embed = leaderboard_embed(page, which, topic, interaction.guild.name)
         await interaction.response.send_message(embed=embed, view=view, allowed_mentions=NO_MENTIONS)
 
@@ -613,7 +672,10 @@ class QuizCog(commands.Cog, name="Quiz"):
     async def leaderboard_reset(self, interaction: discord.Interaction[Any]) -> None:
         """Wipe this server's leaderboard (asks to confirm)."""
         assert interaction.guild is not None
-        view = ConfirmResetView(self, interaction.guild.id, interaction.user.id)
+        until = int(self.clock.now().timestamp() + RESET_CONFIRM_SECONDS)
+        view = discord.ui.View(timeout=None)
+        view.add_item(ResetButton(interaction.user.id, until, "yes"))
+        view.add_item(ResetButton(interaction.user.id, until, "no"))
         await interaction.response.send_message(
             "Reset this server's leaderboard and answer history? This cannot be undone.",
             view=view,
@@ -642,6 +704,83 @@ class QuizCog(commands.Cog, name="Quiz"):
         embed.add_field(name="Accuracy", value=f"{found.accuracy:.0%}")
         embed.add_field(name="Best streak", value=str(found.best_streak))
         await interaction.response.send_message(embed=embed, allowed_mentions=NO_MENTIONS)
+
+    # --- buttons ---------------------------------------------------------------------------------------
+
+    async def choose(self, interaction: discord.Interaction[Any], key: str, number: int, choice: int) -> None:
+        """A click on an answer button: record it, or say (privately) why not."""
+        state = None
+        if interaction.guild_id is not None and interaction.channel_id is not None:
+            state = self.running_in(interaction.guild_id, interaction.channel_id)
+        if state is None or state.presenter.key != key:
+            await no_longer_active(interaction, "This quiz is over.")
+            return
+        asked = state.presenter.asked_event
+        if asked is None or asked.number != number or state.runner.quiz.current is None:
+            await interaction.response.send_message("Too late: this question is closed.", ephemeral=True)
+            return
+        choices = asked.question.choices
+        if choice >= len(choices):
+            await interaction.response.send_message("That is not one of the choices.", ephemeral=True)
+            return
+        result = await state.runner.answer(interaction.user.id, choice)
+        messages = {
+            SubmitStatus.RECORDED: "Answer recorded: **{}**. Results when time is up.",
+            SubmitStatus.ALREADY_ANSWERED: "You already answered this question.",
+            SubmitStatus.LATE: "Too late: this question is closed.",
+            SubmitStatus.NOT_RUNNING: "This quiz is over.",
+            SubmitStatus.IGNORED: "This question takes a typed answer.",
+        }
+        text = messages.get(result.status, "Noted.").format(choice_label(choices, choice))
+        await interaction.response.send_message(text, ephemeral=True)
+
+    async def turn_page(
+        self, interaction: discord.Interaction[Any], period: Period, offset: int, topic_code: str
+    ) -> None:
+        """A click on Previous/Next: show that page of the leaderboard."""
+        guild = interaction.guild
+        assert guild is not None
+        topic: str | None = None
+        if topic_code != "-":
+            known = {*await self.store.topics(guild.id), *(t.title for t in self.bot.kb.topics)}
+            topic = next((t for t in known if short_hash(t) == topic_code), None)
+            if topic is None:
+                await no_longer_active(interaction, "That topic is no longer on the leaderboard.")
+                return
+        page = await self.store.leaderboard(
+            guild.id, period=period, topic=topic, limit=PAGE_SIZE, offset=offset
+        )
+        embed = leaderboard_embed(page, period, topic, guild.name)
+        await interaction.response.edit_message(
+            embed=embed, view=leaderboard_view(page, period, topic), allowed_mentions=NO_MENTIONS
+        )
+
+    async def confirm_reset(
+        self, interaction: discord.Interaction[Any], member_id: int, until: int, action: str
+    ) -> None:
+        """A click on the reset confirmation: only its moderator, only before it expires."""
+        if interaction.user.id != member_id:
+            await interaction.response.send_message("This is not your confirmation.", ephemeral=True)
+            return
+        if self.clock.now().timestamp() > until:
+            await no_longer_active(
+                interaction, "This confirmation has expired: run `/leaderboard reset` again."
+            )
+            return
+        message = interaction.message
+        done = disabled_view(message) if message is not None else None
+        if action != "yes":
+            await interaction.response.edit_message(content="Nothing was reset.", view=done)
+            return
+        if interaction.guild_id is None or not interaction.permissions.manage_guild:
+            await interaction.response.send_message(
+                "You need the Manage Server permission for that.", ephemeral=True
+            )
+            return
+        members = await self.store.reset(interaction.guild_id)
+        await interaction.response.edit_message(
+            content=f"The leaderboard was reset ({members} {scores_of(members)} removed).", view=done
+        )
 
     # --- typed answers -----------------------------------------------------------------------------------
 

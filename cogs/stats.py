@@ -15,6 +15,7 @@ from bot.chart import chart_weeks, render_progress
 from bot.discord_bot import StudyBot
 from bot.review import ReviewRepository
 from bot.stats import MemberStats, ServerMissed, member_stats, server_missed
+from bot.text import plural
 from cogs._render import EMBED_COLOUR, EMBED_FIELD_VALUE_LIMIT, fit_embed, fit_lines, truncate
 
 log = logging.getLogger(__name__)
@@ -26,11 +27,6 @@ TOPIC_LINES = 10
 def ts(when: Any, style: str = "R") -> str:
     """A Discord timestamp, shown in each reader's own time zone."""
     return f"<t:{int(when.timestamp())}:{style}>"
-
-
-def plural(count: int, word: str) -> str:
-    """``1 answer``, ``2 answers``."""
-    return f"{count} {word}{'' if count == 1 else 's'}"
 
 
 def member_embed(name: str, stats: MemberStats, due: int, next_due: Any) -> discord.Embed:

@@ -3,7 +3,8 @@
 ``start_bot`` is a factory: ``h = await start_bot({"lookup": {"cooldown_rate": 2}})`` writes the config
 (merged over defaults that point at the fake) to ``tmp_path/config.yaml``, loads it with ``load_settings``,
 builds the bot with ``create_bot`` (what ``python -m bot run`` uses) and runs it as a task. ``config`` may
-also be a function of the :class:`World` (to name channels or guilds by id). At teardown the bot is closed
+also be a function of the :class:`World` (to name channels or guilds by id); ``restart_of=h`` starts a
+new bot on ``h``'s fake Discord and database (close or kill ``h``'s bot first). At teardown the bot is closed
 and the test fails if the fake recorded anything Discord would have refused, or a send that would ping.
 """
 
@@ -57,6 +58,14 @@ class Harness:
     def fake(self) -> FakeDiscord:
         """The loopback Discord."""
         return self.world.fake
+
+    stopped: bool = False
+
+    async def close(self) -> None:
+        """Close the bot the way a stopping process does (for restarts inside a test)."""
+        self.stopped = True
+        await asyncio.wait_for(self.bot.close(), CLOSE_TIMEOUT)
+        await asyncio.wait_for(self.task, CLOSE_TIMEOUT)
 
     def assert_alive(self) -> None:
         """The bot task has not died (a bad event payload or a crash would end it)."""
@@ -122,12 +131,16 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[StartBot]:
         env: dict[str, str] | None = None,
         message_content_allowed: bool = True,
         world: Callable[[FakeDiscord], World] = build_world,
+        restart_of: Harness | None = None,
         **bot_options: Any,
     ) -> Harness:
-        fake = FakeDiscord(message_content_allowed=message_content_allowed)
-        fakes.append(fake)
-        the_world = world(fake)
-        await fake.start()
+        if restart_of is not None:  # a new bot process on the same Discord and database
+            fake, the_world = restart_of.fake, restart_of.world
+        else:
+            fake = FakeDiscord(message_content_allowed=message_content_allowed)
+            fakes.append(fake)
+            the_world = world(fake)
+            await fake.start()
         defaults: dict[str, Any] = {
             "knowledge": {"paths": [str(DEFAULT_KNOWLEDGE_PATH)]},
             "database": {"url": f"sqlite+aiosqlite:///{tmp_path / 'studybot.db'}"},
@@ -157,7 +170,7 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[StartBot]:
     yield start
 
     for harness in started:
-        alive = not harness.task.done()
+        alive = harness.stopped or not harness.task.done()
         try:
             await asyncio.wait_for(harness.bot.close(), CLOSE_TIMEOUT)
             await asyncio.wait_for(harness.task, CLOSE_TIMEOUT)

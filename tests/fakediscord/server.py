@@ -947,6 +947,7 @@ class FakeDiscord:
             ("PUT", rf"/applications/{app}/guilds/{guild}/commands", self._put_commands),
             ("GET", rf"/applications/{app}/guilds/{guild}/commands", self._get_commands),
             ("POST", rf"/channels/{channel}/messages", self._post_message),
+            ("GET", rf"/channels/{channel}/messages", self._list_messages),
             ("GET", rf"/channels/{channel}/messages/{message}", self._get_message),
             ("PATCH", rf"/channels/{channel}/messages/{message}", self._patch_message),
             ("DELETE", rf"/channels/{channel}/messages/{message}", self._delete_message),
@@ -1165,6 +1166,35 @@ class FakeDiscord:
             )
             body["embeds"] = []
         return None
+
+    async def _list_messages(self, call: Call, body: Any, channel: str) -> web.Response:
+        """GET /channels/{id}/messages: newest first, ``limit`` 1-100 (default 50), ``before``/``after``."""
+        target = self.channel(int(channel))
+        if target is None:
+            return self._refuse(call, 404, {"message": "Unknown Channel", "code": 10003}, "unknown channel")
+        perms = self.bot_permissions(target.guild_id)
+        if not perms & Permissions.VIEW_CHANNEL or not perms & Permissions.READ_MESSAGE_HISTORY:
+            return self._refuse(
+                call, 403, {"message": "Missing Access", "code": 50001}, "bot may not read history here"
+            )
+        try:
+            limit = int(call.query.get("limit", "50"))
+            before = int(call.query.get("before", str(1 << 63)))
+            after = int(call.query.get("after", "0"))
+        except ValueError:
+            return self._invalid(call, {"limit": ("NUMBER_TYPE_COERCE", "Value is not int.")})
+        if not 1 <= limit <= 100:
+            return self._invalid(call, {"limit": ("NUMBER_TYPE_MAX", "Must be between 1 and 100.")})
+        found = sorted(
+            (
+                m
+                for i, m in self.messages.items()
+                if m.get("channel_id") == channel and after < i < before and not int(m.get("flags") or 0) & 64
+            ),
+            key=lambda m: int(m["id"]),
+            reverse=True,
+        )
+        return self._json(200, found[:limit])
 
     async def _get_message(self, call: Call, body: Any, channel: str, message: str) -> web.Response:
         found = self.messages.get(int(message))

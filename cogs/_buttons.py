@@ -1,0 +1,94 @@
+"""Buttons that never go dead: helpers shared by the cogs' ``DynamicItem`` buttons.
+
+Every button the bot shows is a ``discord.ui.DynamicItem`` whose custom id carries its state, registered
+by its cog, so a click works after a restart or any time later. When a button's life has ended (the quiz
+question closed, the round over or interrupted, a confirmation used or expired) the click gets a short
+private answer and the message is edited so its buttons are disabled (:func:`no_longer_active`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+import re
+from collections.abc import Iterable
+from typing import Any
+
+import discord
+
+log = logging.getLogger(__name__)
+
+#: What a click on a button whose life has ended gets, privately.
+NO_LONGER_ACTIVE = "This is no longer active."
+NO_MENTIONS = discord.AllowedMentions.none()
+
+
+def short_hash(text: str) -> str:
+    """12 hex digits naming ``text`` in a custom id (custom ids hold at most 100 characters)."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def message_buttons(message: discord.Message) -> list[discord.Button]:
+    """The buttons on a message (any row)."""
+    found: list[discord.Button] = []
+    for row in message.components:
+        children = getattr(row, "children", None)
+        for component in children if children is not None else [row]:
+            if isinstance(component, discord.Button):
+                found.append(component)
+    return found
+
+
+def has_live_buttons(message: discord.Message, custom_id: re.Pattern[str] | None = None) -> bool:
+    """Whether ``message`` has an enabled button (whose custom id matches ``custom_id``, if given)."""
+    return any(
+        not b.disabled and b.custom_id is not None and (custom_id is None or custom_id.match(b.custom_id))
+        for b in message_buttons(message)
+    )
+
+
+def disabled_view(message: discord.Message) -> discord.ui.View:
+    """The message's buttons, all disabled (a finished view: discord.py does not keep it listening)."""
+    view = discord.ui.View.from_message(message, timeout=None)
+    for item in view.children:
+        if isinstance(item, discord.ui.Button):
+            item.disabled = True
+    view.stop()
+    return view
+
+
+def disabled_buttons(items: Iterable[discord.ui.Item[Any]]) -> discord.ui.View:
+    """A finished view of ``items`` with every button disabled (for editing a message we just sent)."""
+    view = discord.ui.View(timeout=None)
+    for item in items:
+        button = item.item if isinstance(item, discord.ui.DynamicItem) else item
+        if isinstance(button, discord.ui.Button):
+            button.disabled = True
+        view.add_item(item)
+    view.stop()
+    return view
+
+
+async def disable_message(message: discord.Message) -> bool:
+    """Edit a (non-ephemeral) bot message so its buttons are disabled; False if Discord refused."""
+    try:
+        await message.edit(view=disabled_view(message), allowed_mentions=NO_MENTIONS)
+    except discord.HTTPException as exc:
+        log.warning("could not disable the buttons of message %s: %s", message.id, exc)
+        return False
+    return True
+
+
+async def no_longer_active(interaction: discord.Interaction[Any], text: str = NO_LONGER_ACTIVE) -> None:
+    """Tell the clicking member, privately, that the button's life ended, and disable the message's buttons.
+
+    An ephemeral message (only its owner sees it) is edited in place to say so; on a public message the
+    member gets an ephemeral reply and the message is edited for everyone.
+    """
+    message = interaction.message
+    if message is not None and message.flags.ephemeral:
+        await interaction.response.edit_message(content=text, view=disabled_view(message), embed=None)
+        return
+    await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
+    if message is not None and has_live_buttons(message):
+        await disable_message(message)
