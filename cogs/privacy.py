@@ -9,6 +9,7 @@ untouched. The member confirms with a button; every message is ephemeral.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -19,11 +20,13 @@ from discord.ext import commands
 from bot.discord_bot import StudyBot
 from bot.review.repository import ReviewRepository
 from bot.storage import Store
+from bot.text import plural
+from cogs._buttons import disabled_view, no_longer_active
 
 log = logging.getLogger(__name__)
 
-#: How long the confirmation buttons work.
-CONFIRM_TIMEOUT = 120.0
+#: How long the confirmation buttons work, in seconds.
+CONFIRM_TIMEOUT = 120
 NO_MENTIONS = discord.AllowedMentions.none()
 
 
@@ -43,43 +46,36 @@ async def delete_member(store: Store, guild_id: int, member_id: int) -> DeletedD
     return DeletedData(answers, cards)
 
 
-class ConfirmDeleteView(discord.ui.View):
-    """Delete or keep; only the member who asked can press the buttons."""
+class DeleteButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"privacy:(?P<member>\d+):(?P<until>\d+):(?P<action>yes|no)",
+):
+    """Delete or keep: whose data and until when it may be confirmed are in the custom id."""
 
-    def __init__(self, store: Store, guild_id: int, member_id: int) -> None:
-        super().__init__(timeout=CONFIRM_TIMEOUT)
-        self.store = store
-        self.guild_id = guild_id
+    def __init__(self, member_id: int, until: int, action: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label="Delete my data" if action == "yes" else "Cancel",
+                style=discord.ButtonStyle.danger if action == "yes" else discord.ButtonStyle.secondary,
+                custom_id=f"privacy:{member_id}:{until}:{action}",
+            )
+        )
         self.member_id = member_id
+        self.until = until
+        self.action = action
 
-    async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
-        """Only the member whose data it is."""
-        if interaction.user.id != self.member_id:
-            await interaction.response.send_message("This is not your confirmation.", ephemeral=True)
-            return False
-        return True
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> DeleteButton:
+        """Rebuild the button from its custom id."""
+        return cls(int(match["member"]), int(match["until"]), match["action"])
 
-    @discord.ui.button(label="Delete my data", style=discord.ButtonStyle.danger)
-    async def confirm(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
-        """Delete, then say what was deleted."""
-        self.stop()
-        deleted = await delete_member(self.store, self.guild_id, self.member_id)
-        await interaction.response.edit_message(
-            content=(
-                f"Deleted your data on this server: {deleted.answers} quiz answers with your scores, "
-                f"and {deleted.cards} review cards. Other servers are not affected."
-            ),
-            view=None,
-            allowed_mentions=NO_MENTIONS,
-        )
-
-    @discord.ui.button(label="Cancel", style=discord.ButtonStyle.secondary)
-    async def cancel(self, interaction: discord.Interaction[Any], _button: discord.ui.Button[Any]) -> None:
-        """Keep everything."""
-        self.stop()
-        await interaction.response.edit_message(
-            content="Nothing was deleted.", view=None, allowed_mentions=NO_MENTIONS
-        )
+    async def callback(self, interaction: discord.Interaction[Any]) -> None:
+        """Delete (or not), only for the member whose data it is, before the confirmation expires."""
+        cog = interaction.client.get_cog("Privacy")
+        assert isinstance(cog, Privacy), "the privacy cog is not loaded"
+        await cog.confirm(interaction, self.member_id, self.until, self.action)
 
 
 class Privacy(commands.Cog):
@@ -91,11 +87,50 @@ class Privacy(commands.Cog):
         self.bot = bot
         self.store = store
 
+    async def cog_load(self) -> None:
+        """Register the confirmation buttons (they work after a restart, until they expire)."""
+        self.bot.add_dynamic_items(DeleteButton)
+
+    async def cog_unload(self) -> None:
+        """Forget the buttons."""
+        self.bot.remove_dynamic_items(DeleteButton)
+
+    async def confirm(
+        self, interaction: discord.Interaction[Any], member_id: int, until: int, action: str
+    ) -> None:
+        """Delete, or keep everything; the message's buttons are disabled either way."""
+        if interaction.user.id != member_id:
+            await interaction.response.send_message("This is not your confirmation.", ephemeral=True)
+            return
+        if self.store.clock.now().timestamp() > until:
+            await no_longer_active(
+                interaction, "This confirmation has expired: run `/privacy delete-my-data` again."
+            )
+            return
+        done = disabled_view(interaction.message) if interaction.message is not None else None
+        if action != "yes" or interaction.guild_id is None:
+            await interaction.response.edit_message(
+                content="Nothing was deleted.", view=done, allowed_mentions=NO_MENTIONS
+            )
+            return
+        deleted = await delete_member(self.store, interaction.guild_id, member_id)
+        await interaction.response.edit_message(
+            content=(
+                f"Deleted your data on this server: {plural(deleted.answers, 'quiz answer')} with your "
+                f"scores, and {plural(deleted.cards, 'review card')}. Other servers are not affected."
+            ),
+            view=done,
+            allowed_mentions=NO_MENTIONS,
+        )
+
     @privacy.command(name="delete-my-data")
     async def delete_my_data(self, interaction: discord.Interaction[Any]) -> None:
         """Delete your quiz scores, answer history and review cards on this server."""
         assert interaction.guild is not None
-        view = ConfirmDeleteView(self.store, interaction.guild.id, interaction.user.id)
+        until = int(self.store.clock.now().timestamp() + CONFIRM_TIMEOUT)
+        view = discord.ui.View(timeout=None)
+        view.add_item(DeleteButton(interaction.user.id, until, "yes"))
+        view.add_item(DeleteButton(interaction.user.id, until, "no"))
         await interaction.response.send_message(
             "Delete everything I keep about you on this server: your quiz scores and answer history "
             "(you leave the leaderboard) and your review cards? This cannot be undone.",
