@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import os
 import pkgutil
+import socket
 import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+import aiohttp
 import discord
 import yarl
 from discord import app_commands
@@ -172,6 +175,10 @@ class StudyBot(commands.Bot):
         **options: Any,
     ) -> None:
         options.setdefault("guild_ready_timeout", 2.0)
+        # The bot never joins voice (no voice-state intent): discord.py's start-up warnings about the
+        # voice libraries (PyNaCl, davey) are noise here, so they are switched off where they are raised.
+        discord.VoiceClient.warn_nacl = False
+        discord.VoiceClient.warn_dave = False
         if settings.discord.shard_count is not None:
             options.setdefault("shard_count", settings.discord.shard_count)
         if settings.discord.shard_ids is not None:
@@ -393,14 +400,38 @@ class StartupRefused(Exception):
         self.config_problem = config_problem
 
 
+def connect_reason(exc: aiohttp.ClientConnectorError) -> str:
+    """Why a connection failed, in a few words: ``Connection refused``, ``Name or service not known``."""
+    os_error = exc.os_error
+    if not isinstance(os_error, socket.gaierror) and isinstance(os_error.errno, int) and os_error.errno > 0:
+        reason = os.strerror(os_error.errno)  # "Connection refused", not "Connect call failed (...)"
+    else:
+        reason = os_error.strerror or str(os_error) or type(os_error).__name__
+    return " ".join(str(reason).split())[:200]
+
+
 async def run_bot(bot: StudyBot) -> None:
-    """Log in and run until closed; StartupRefused when Discord refuses the token or the intents."""
+    """Log in and run until closed.
+
+    Raises StartupRefused (one line for the user) when Discord cannot be reached at the configured API
+    (connection refused, DNS failure, time-out: ``config_problem`` is True) or refuses the token or the
+    intents.
+    """
     token = bot.settings.discord.token
     if not token:
         raise RuntimeError("no Discord token configured")
     try:
         async with bot:
             await bot.start(token)
+    except aiohttp.ClientConnectorError as exc:  # connection refused, DNS failure, TLS failure
+        raise StartupRefused(
+            f"cannot reach Discord at {bot.settings.discord.api_base_url} ({connect_reason(exc)})",
+            config_problem=True,
+        ) from None
+    except TimeoutError:
+        raise StartupRefused(
+            f"cannot reach Discord at {bot.settings.discord.api_base_url} (timed out)", config_problem=True
+        ) from None
     except discord.LoginFailure:
         raise StartupRefused(
             f"Discord refused the token in {TOKEN_ENV}; check or reset it", config_problem=False

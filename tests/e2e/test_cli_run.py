@@ -128,3 +128,39 @@ def test_make_run_console_is_the_full_console_with_quiz_and_review(tmp_path: Pat
 
     assert help_lines(console.stdout) == help_lines(result.stdout)
     assert len(help_lines(result.stdout)) >= 6
+
+
+def closed_port() -> int:
+    """A local port nothing listens on."""
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@pytest.mark.parametrize(
+    ("base", "reason"),
+    [
+        ("http://127.0.0.1:{port}/api/v10", "refused"),
+        ("http://discord.invalid/api/v10", "Name or service not known"),
+    ],
+    ids=["closed port", "DNS failure"],
+)
+def test_discord_unreachable_is_one_line_and_exit_2_without_voice_warnings(
+    tmp_path: Path, base: str, reason: str
+) -> None:
+    url = base.format(port=closed_port())
+    (tmp_path / "config.yaml").write_text(
+        f"discord:\n  api_base_url: {url}\n  gateway_url: ws://127.0.0.1:{closed_port()}/gateway\n",
+        encoding="utf-8",
+    )
+    result = run_bot_cli(cwd=tmp_path, env={"DISCORD_TOKEN": "x.y.z"})
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert errors[0].startswith(f"error: cannot reach Discord at {url} (")
+    assert reason in errors[0]
+    assert result.stderr.rstrip().endswith(errors[0])
+    assert "voice" not in result.stderr.casefold(), result.stderr
