@@ -36,6 +36,7 @@ from bot.config import (
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import load_knowledge
 from bot.matching import Matcher
+from bot.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -283,10 +284,10 @@ class StudyBot(commands.Bot):
         """Log once connected: who we are, where, and what we serve."""
         user = self.user
         log.info(
-            "Ready as %s (id %s) in %d guilds, serving %s",
+            "Ready as %s (id %s) in %s, serving %s",
             user,
             user.id if user else "?",
-            len(self.guilds),
+            plural(len(self.guilds), "guild"),
             self.kb.summary(),
         )
 

@@ -10,6 +10,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.text import plural
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -109,6 +111,6 @@ class KnowledgeBase:
     def summary(self) -> str:
         """One line: files, topics, terms, aliases."""
         return (
-            f"{len(self.files)} files, {len(self.topics)} topics, "
-            f"{len(self.entries)} terms, {self.alias_count} aliases"
+            f"{plural(len(self.files), 'file')}, {plural(len(self.topics), 'topic')}, "
+            f"{plural(len(self.entries), 'term')}, {plural(self.alias_count, 'alias', 'aliases')}"
         )

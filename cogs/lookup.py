@@ -15,6 +15,7 @@ from bot.discord_bot import StudyBot
 from bot.knowledge import Entry
 from bot.matching import Answer, NotFound
 from bot.markup import plain_text
+from bot.text import plural
 from cogs._buttons import short_hash
 from cogs._render import (
     CHOICE_LIMIT,
@@ -205,7 +206,7 @@ class Lookup(commands.Cog):
         lines = [
             f"**{discord.utils.escape_markdown(t.title)}**"
             + (f" (objective {t.objective})" if t.objective else "")
-            + f": {counts.get(t, 0)} terms"
+            + f": {plural(counts.get(t, 0), 'term')}"
             for t in sorted(kb.topics, key=lambda t: t.title.casefold())
         ] or ["No topics loaded."]
         pages = paginate(lines, EMBED_DESCRIPTION_LIMIT)

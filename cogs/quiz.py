@@ -36,8 +36,10 @@ from bot.quiz import (
     SubmitStatus,
 )
 from bot.quiz.runner import RoundRunner, database_unavailable
+from bot.quiz.settings import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.schedule import ShardFilter
 from bot.storage import LeaderboardPage, Period, Store, StoredRound
+from bot.text import plural
 from cogs._buttons import disable_message, disabled_view, has_live_buttons, no_longer_active, short_hash
 from cogs._render import EMBED_COLOUR, truncate
 
@@ -111,7 +113,7 @@ def closed_embed(event: QuestionClosed) -> discord.Embed:
     if q.typed:
         if event.winners:
             w = event.winners[0]
-            who = f"{mention(w.member_id)} got it (+{w.points} points, {w.ms / 1000:.1f} s)."
+            who = f"{mention(w.member_id)} got it (+{plural(w.points, 'point')}, {w.ms / 1000:.1f} s)."
         else:
             who = "Time's up: nobody got it."
     else:
@@ -134,12 +136,13 @@ def standings_embed(event: RoundFinished) -> discord.Embed:
     """The final standings of a round."""
     title = "Quiz stopped" if event.stopped else "Quiz over"
     lines = [
-        f"**{i}.** {mention(s.member_id)}: {s.points} points ({s.correct}/{s.answered} right)"
+        f"**{i}.** {mention(s.member_id)}: {plural(s.points, 'point')} ({s.correct}/{s.answered} right)"
         for i, s in enumerate(event.standings[:15], start=1)
     ]
     text = "\n".join(lines) if lines else "Nobody scored this time."
     stopped = (
-        f"Stopped by {mention(event.stopped_by)} after {event.asked} of {event.total} questions.\n\n"
+        f"Stopped by {mention(event.stopped_by)} after {event.asked} of "
+        f"{plural(event.total, 'question')}.\n\n"
         if (event.stopped and event.stopped_by)
         else ""
     )
@@ -155,7 +158,8 @@ def leaderboard_embed(
     span = {Period.WEEK: "this week", Period.MONTH: "this month", Period.ALL: "all time"}[period]
     title = f"Leaderboard: {guild_name}"
     lines = [
-        f"**{row.rank}.** {mention(row.member_id)}: {row.points} points ({row.correct}/{row.answered} right)"
+        f"**{row.rank}.** {mention(row.member_id)}: {plural(row.points, 'point')} "
+        f"({row.correct}/{row.answered} right)"
         for row in page.rows
     ]
     embed = discord.Embed(
@@ -365,7 +369,8 @@ class ChannelPresenter:
             waiting = len(self.runner.unsaved)
             embed.add_field(
                 name="Not saved yet",
-                value=f"The database is unavailable: {waiting} answer(s) are kept and saved once it is back.",
+                value=f"The database is unavailable: {plural(waiting, 'answer')} "
+                f"{'is' if waiting == 1 else 'are'} kept and saved once it is back.",
                 inline=False,
             )
         await self._post(f"answer {event.number}", embed=embed)
@@ -377,8 +382,9 @@ class ChannelPresenter:
         if self.runner is not None and self.runner.unsaved:
             embed.add_field(
                 name="Not saved",
-                value=f"The database is still unavailable: {len(self.runner.unsaved)} answer(s) of this "
-                "round could not be saved and are not on the leaderboard.",
+                value="The database is still unavailable: "
+                f"{plural(len(self.runner.unsaved), 'answer')} of this round could not be saved "
+                "(not on the leaderboard).",
                 inline=False,
             )
         await self._post("standings", embed=embed)
@@ -595,8 +601,8 @@ class QuizCog(commands.Cog, name="Quiz"):
         self,
         interaction: discord.Interaction[Any],
         topic: str | None = None,
-        questions: int | None = None,
-        seconds: int | None = None,
+        questions: app_commands.Range[int, MIN_QUESTIONS, MAX_QUESTIONS] | None = None,
+        seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
         mode: Mode | None = None,
     ) -> None:
         """Start a timed quiz round in this channel."""
@@ -612,7 +618,7 @@ class QuizCog(commands.Cog, name="Quiz"):
         self.last_start[(interaction.guild.id, interaction.user.id)] = self.clock.now()
         about = f" on **{settings.topic}**" if settings.topic else ""
         await interaction.response.send_message(
-            f"{interaction.user.mention} started a quiz{about}: {settings.questions} questions, "
+            f"{interaction.user.mention} started a quiz{about}: {plural(settings.questions, 'question')}, "
             f"{settings.seconds} s each ({settings.mode.value}), ending by {ts(state.runner.ends_by())}.",
             allowed_mentions=NO_MENTIONS,
         )

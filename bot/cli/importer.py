@@ -18,6 +18,7 @@ from bot.importer import MAX_NOTES_BYTES, ImportResult, NotesError, import_file
 from bot.importer.merge import merge_into
 from bot.knowledge import KnowledgeError
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, display_path, load_knowledge, normalize_name
+from bot.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -91,7 +92,8 @@ def run(args: argparse.Namespace) -> int:
             files = sorted({file for _, file in clashes})
             shown = ", ".join(name for name, _ in clashes[:5]) + (", ..." if len(clashes) > 5 else "")
             print(
-                f"warning: {len(clashes)} names are already in {', '.join(files)} ({shown}); "
+                f"warning: {plural(len(clashes), 'name')} {'is' if len(clashes) == 1 else 'are'} already in "
+                f"{', '.join(files)} ({shown}); "
                 f"`python -m bot check` will report them: polish them away, or import with "
                 f"--merge -o {files[0]} instead",
                 file=sys.stderr,

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.schedule.repository import Schedule
+from bot.text import plural
 
 #: Seconds between questions the round runner pauses, used to estimate a round's length.
 PAUSE_SECONDS = 3
@@ -47,7 +48,7 @@ def event_plan(schedule: Schedule, start: datetime, channel_name: str) -> EventP
     """The event for the run at ``start`` in ``#channel_name``."""
     name = f"Quiz: {topic_label(schedule)}"[:EVENT_NAME_LIMIT]
     description = (
-        f"{schedule.questions} questions, {schedule.seconds} s each, in #{channel_name}. "
+        f"{plural(schedule.questions, 'question')}, {schedule.seconds} s each, in #{channel_name}. "
         f"Schedule #{schedule.id}: {schedule.spec}."
     )[:EVENT_DESCRIPTION_LIMIT]
     return EventPlan(name, description, start, start + round_length(schedule), f"#{channel_name}"[:100])
@@ -81,7 +82,7 @@ def reminder_text(schedule: Schedule, at: datetime) -> str:
     """The reminder posted before a run (the role mention is added by the caller)."""
     return (
         f"⏰ Quiz on {topic_label(schedule)} starts {timestamp(at, 'R')} here: "
-        f"{schedule.questions} questions, {schedule.seconds} s each."
+        f"{plural(schedule.questions, 'question')}, {schedule.seconds} s each."
     )
 
 

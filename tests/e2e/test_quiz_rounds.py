@@ -11,7 +11,7 @@ import pytest
 from bot.clock import FakeClock
 from cogs.quiz import QuizCog
 from tests.e2e.conftest import Harness, StartBot
-from tests.fakediscord import Channel, Member
+from tests.fakediscord import Channel, FakeDiscordError, Member
 
 pytestmark = pytest.mark.e2e
 
@@ -201,15 +201,19 @@ async def test_one_round_per_channel_and_two_channels_at_once(start_bot: StartBo
     h.assert_alive()
 
 
-async def test_out_of_range_settings_get_an_ephemeral_message(start_bot: StartBot) -> None:
+async def test_out_of_range_numbers_cannot_be_sent_and_a_bad_topic_is_explained(start_bot: StartBot) -> None:
     h = await start_bot()
     w = h.world
     quiz_cog(h)
-    reply = await (await h.fake.slash(w.member, w.study, "quiz start", questions=80)).message()
-    assert reply["flags"] & EPHEMERAL
-    assert reply["content"] == "questions must be between 1 and 50"
-    reply = await (await h.fake.slash(w.member, w.study, "quiz start", seconds=2)).message()
-    assert reply["content"] == "seconds must be between 5 and 120"
+    # app_commands.Range: Discord's client itself keeps the numbers within the registered bounds
+    (quiz,) = [c for c, _ in h.fake.commands_for(w.guild) if c["name"] == "quiz"]
+    start = next(o for o in quiz["options"] if o["name"] == "start")
+    bounds = {o["name"]: (o.get("min_value"), o.get("max_value")) for o in start["options"] if o["type"] == 4}
+    assert bounds == {"questions": (1, 50), "seconds": (5, 120)}
+    with pytest.raises(FakeDiscordError, match="must be 1-50"):
+        await h.fake.slash(w.member, w.study, "quiz start", questions=80)
+    with pytest.raises(FakeDiscordError, match="must be 5-120"):
+        await h.fake.slash(w.member, w.study, "quiz start", seconds=2)
     reply = await (await h.fake.slash(w.member, w.study, "quiz start", topic="Biology")).message()
     assert reply["content"].startswith("no topic called 'Biology'")
     choices = await h.fake.autocomplete(w.member, w.study, "quiz start", focused="topic", topic="virt")
@@ -251,4 +255,22 @@ async def test_without_message_content_only_button_rounds_start(start_bot: Start
     assert refused["content"] == "typed answers need the message content intent here; use mode: buttons"
     question = await start_round(h, w.member, w.study, questions=1, seconds=10, mode="buttons")
     assert question["components"]
+    h.assert_alive()
+
+
+async def test_messages_use_the_right_number(start_bot: StartBot) -> None:
+    h = await start_bot()
+    w = h.world
+    quiz_cog(h)
+    ack = await (
+        await h.fake.slash(w.member, w.study, "quiz start", questions=1, seconds=10, mode="typed")
+    ).message()
+    assert ": 1 question, 10 s each" in ack["content"], ack["content"]
+    assert "1 questions" not in ack["content"]
+    await h.fake.next_message(w.study)
+    await (await h.fake.slash(w.member, w.study, "quiz stop")).message()
+    final = await h.fake.next_message(w.study)
+    assert "after 1 of 1 question." in embed(final)["description"]
+    topics = await (await h.fake.slash(w.member, w.study, "topics")).message()
+    assert "16 terms" in embed(topics)["description"]
     h.assert_alive()

@@ -735,6 +735,10 @@ class FakeDiscord:
                 raise FakeDiscordError(f"option {spec['name']!r} must be {low}-{high} characters")
             item["value"] = text
         elif kind in (4, 10):
+            low, high = spec.get("min_value"), spec.get("max_value")
+            if (low is not None and value < low) or (high is not None and value > high):
+                # Discord's client does not let a member send it
+                raise FakeDiscordError(f"option {spec['name']!r} must be {low}-{high}, got {value}")
             item["value"] = value
         elif kind == 5:
             item["value"] = bool(value)

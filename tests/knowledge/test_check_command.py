@@ -32,7 +32,7 @@ def test_valid_files_print_one_summary_line(write: WriteFile, capsys: pytest.Cap
     path = write("net.yaml", GOOD)
     assert main(["check", str(path)]) == 0
     out, err = capsys.readouterr()
-    assert out == "ok: 1 files, 1 topics, 2 terms, 2 aliases\n"
+    assert out == "ok: 1 file, 1 topic, 2 terms, 2 aliases\n"
     assert err == ""
 
 

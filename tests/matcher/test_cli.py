@@ -204,6 +204,6 @@ def test_console_on_a_terminal_greets_and_prompts(kb: KnowledgeBase) -> None:
     stdout = io.StringIO()
     assert run_console(kb, stdin=Terminal("what is a vm\n"), stdout=stdout) == 0
     out = stdout.getvalue()
-    assert out.startswith("studybot offline: 1 files, 1 topics, 16 terms")
+    assert out.startswith("studybot offline: 1 file, 1 topic, 16 terms")
     assert out.count("studybot> ") == 2  # before the question and before end of input
     assert "Virtual machine: A container for an emulated computer" in out

@@ -19,6 +19,7 @@ from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinish
 from bot.quiz.runner import answer_record, store_answer
 from bot.quiz.settings import QuizSettingsError, RoundSettings
 from bot.storage import RoundStatus, Store
+from bot.text import plural
 
 log = logging.getLogger(__name__)
 
@@ -153,7 +154,7 @@ def _verdict(status: SubmitStatus, closed: QuestionClosed) -> str:
     entry = closed.question.entry
     won = [w for w in closed.winners if w.member_id == CONSOLE_MEMBER_ID]
     if won:
-        return f"  Right! +{won[0].points} points. {entry.term}: {entry.definition}"
+        return f"  Right! +{plural(won[0].points, 'point')}. {entry.term}: {entry.definition}"
     late = "Too late: the time was up. " if status is SubmitStatus.LATE else ""
     return f"  {late}The answer was: {closed.question.answer}. {entry.term}: {entry.definition}"
 
@@ -164,4 +165,4 @@ def _standing(result: RoundFinished) -> str:
     points = me.points if me else 0
     right = me.correct if me else 0
     verb = "stopped" if result.stopped else "over"
-    return f"\nQuiz {verb}: {points} points, {right}/{result.asked} right."
+    return f"\nQuiz {verb}: {plural(points, 'point')}, {right}/{result.asked} right."
