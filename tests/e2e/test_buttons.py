@@ -231,3 +231,25 @@ async def test_an_expired_reset_confirmation_says_so_and_resets_nothing(start_bo
     assert all_disabled(stored(h, ask))
     assert await h.bot.store.rank(w.guild.id, 1) is not None
     h.assert_alive()
+
+
+async def test_a_click_before_the_bot_has_the_question_message_back_is_acknowledged(
+    start_bot: StartBot,
+) -> None:
+    h = await start_bot()
+    w = h.world
+    cog, _clock = quiz_cog(h)
+    # Discord has posted the question, but its answer to the bot's POST is slow to come back
+    gate = h.fake.hold("POST", r"/channels/\d+/messages$")
+    handle = await h.fake.slash(w.member, w.study, "quiz start", questions=1, seconds=30, mode="buttons")
+    assert "started a quiz" in (await handle.message())["content"]
+    question = await h.fake.next_message(w.study)
+    state = cog.running_in(w.guild.id, w.study.id)
+    assert state is not None
+    assert state.presenter.message is None  # the bot has not got its message back yet
+    click = await h.fake.click(w.member, w.study, question, buttons(question)[0]["custom_id"])
+    answer = await click.message()
+    assert answer["flags"] & EPHEMERAL
+    assert answer["content"].startswith("Answer recorded")
+    gate.set()
+    h.assert_alive()

@@ -273,6 +273,8 @@ class FakeDiscord:
         self.sessions: dict[str, GatewaySession] = {}
         self.identify_payloads: list[dict[str, Any]] = []
         self.faults: list[Fault] = []
+        #: (method, path regex, gate): a matching call is handled, then its response waits for the gate
+        self.gates: list[tuple[str, re.Pattern[str], asyncio.Event]] = []
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._sockets: set[web.WebSocketResponse] = set()
@@ -815,6 +817,16 @@ class FakeDiscord:
             "MESSAGE_REACTION_ADD", event, guild_id=member.guild.id, intent=INTENT_GUILD_MESSAGE_REACTIONS
         )
 
+    def hold(self, method: str, path_pattern: str) -> asyncio.Event:
+        """Hold back the responses to matching calls (handled and visible at once) until the event is set.
+
+        Models a slow response: the message exists in the channel, and members can click its buttons,
+        before the bot's request returns.
+        """
+        gate = asyncio.Event()
+        self.gates.append((method.upper(), re.compile(path_pattern), gate))
+        return gate
+
     def inject(
         self,
         method: str,
@@ -884,6 +896,9 @@ class FakeDiscord:
             response = self._refuse(call, 500, {"message": "500: fake crashed", "code": 0}, repr(exc))
         call.status = response.status
         await self._notify()
+        for method, pattern, gate in list(self.gates):
+            if method == call.method and pattern.search(call.path):
+                await gate.wait()
         return response
 
     def _fault_for(self, call: Call) -> Fault | None:
