@@ -36,7 +36,7 @@ from bot.config import (
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import load_knowledge
 from bot.matching import Matcher
-from bot.text import plural
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 

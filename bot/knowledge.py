@@ -10,7 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.text import plural
+from bot.wording import plural
 
 
 @dataclass(frozen=True, slots=True)

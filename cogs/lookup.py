@@ -15,7 +15,7 @@ from bot.discord_bot import StudyBot
 from bot.knowledge import Entry
 from bot.matching import Answer, NotFound
 from bot.markup import plain_text
-from bot.text import plural
+from bot.wording import plural
 from cogs._buttons import short_hash
 from cogs._render import (
     CHOICE_LIMIT,

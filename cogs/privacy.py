@@ -20,7 +20,7 @@ from discord.ext import commands
 from bot.discord_bot import StudyBot
 from bot.review.repository import ReviewRepository
 from bot.storage import Store
-from bot.text import plural
+from bot.wording import plural
 from cogs._buttons import disabled_view, no_longer_active
 
 log = logging.getLogger(__name__)

@@ -39,7 +39,7 @@ from bot.quiz.runner import RoundRunner, database_unavailable
 from bot.quiz.settings import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.schedule import ShardFilter
 from bot.storage import LeaderboardPage, Period, Store, StoredRound
-from bot.text import plural
+from bot.wording import plural
 from cogs._buttons import disable_message, disabled_view, has_live_buttons, no_longer_active, short_hash
 from cogs._render import EMBED_COLOUR, truncate
 

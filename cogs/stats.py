@@ -15,7 +15,7 @@ from bot.chart import chart_weeks, render_progress
 from bot.discord_bot import StudyBot
 from bot.review import ReviewRepository
 from bot.stats import MemberStats, ServerMissed, member_stats, server_missed
-from bot.text import plural
+from bot.wording import plural
 from cogs._render import EMBED_COLOUR, EMBED_FIELD_VALUE_LIMIT, fit_embed, fit_lines, truncate
 
 log = logging.getLogger(__name__)

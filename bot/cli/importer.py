@@ -18,7 +18,7 @@ from bot.importer import MAX_NOTES_BYTES, ImportResult, NotesError, import_file
 from bot.importer.merge import merge_into
 from bot.knowledge import KnowledgeError
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, display_path, load_knowledge, normalize_name
-from bot.text import plural
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 

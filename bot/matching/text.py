@@ -244,11 +244,3 @@ def content_stems(text: str) -> list[str]:
 def content_stems_of_tokens(tokens: list[str]) -> list[str]:
     """Stems of the meaningful words among folded ``tokens``."""
     return list(chain.from_iterable(map(_STEMS.__getitem__, tokens)))
-
-
-def plural(count: int, word: str, many: str | None = None) -> str:
-    """``count`` with ``word`` in the right number: ``1 question``, ``2 questions``, ``0 entries``.
-
-    ``many`` is the plural when it is not ``word + "s"`` (``plural(n, "entry", "entries")``).
-    """
-    return f"{count} {word if count == 1 else (many or word + 's')}"

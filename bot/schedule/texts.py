@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.schedule.repository import Schedule
-from bot.text import plural
+from bot.wording import plural
 
 #: Seconds between questions the round runner pauses, used to estimate a round's length.
 PAUSE_SECONDS = 3

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.text import plural
+from bot.wording import plural
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinish
 from bot.quiz.runner import answer_record, store_answer
 from bot.quiz.settings import QuizSettingsError, RoundSettings
 from bot.storage import RoundStatus, Store
-from bot.text import plural
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
