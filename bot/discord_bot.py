@@ -307,23 +307,6 @@ class StudyBot(commands.Bot):
         """Whether a registered persistent button answers clicks on ``custom_id``."""
         return any(item.__discord_ui_compiled_template__.fullmatch(custom_id) for item in self._dynamic_items)
 
-    async def on_interaction(self, interaction: discord.Interaction[Any]) -> None:
-        """A click on a button no registered item answers (an older version's, a cog that is off) is
-        answered privately with "no longer active" and its buttons are disabled, never left to fail."""
-        if interaction.type is not discord.InteractionType.component:
-            return
-        data: Any = interaction.data or {}
-        custom_id = str(data.get("custom_id", ""))
-        if self.handles_custom_id(custom_id):
-            return
-        from cogs._buttons import no_longer_active
-
-        log.info("click on an unknown component %r: answered 'no longer active'", custom_id[:100])
-        try:
-            await no_longer_active(interaction)
-        except discord.HTTPException as exc:
-            log.warning("could not answer a click on an old component: %s", exc)
-
     # errors -----------------------------------------------------------------------------------
 
     async def report_interaction_error(

@@ -13,8 +13,8 @@ from discord.ext import commands
 
 from bot.discord_bot import StudyBot
 from bot.knowledge import Entry
-from bot.matching import Answer, NotFound
 from bot.markup import plain_text
+from bot.matching import Answer, NotFound
 from bot.wording import plural
 from cogs._buttons import short_hash
 from cogs._render import (

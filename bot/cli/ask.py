@@ -21,8 +21,8 @@ from typing import Any, TextIO
 
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, display_path, format_problem, load_knowledge
-from bot.matching import Answer, Matcher, Result
 from bot.markup import plain_text
+from bot.matching import Answer, Matcher, Result
 
 log = logging.getLogger(__name__)
 

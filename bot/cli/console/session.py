@@ -17,8 +17,8 @@ from typing import TextIO
 
 from bot.cli.ask import EXIT_OK, result_text
 from bot.knowledge import KnowledgeBase
-from bot.matching import Matcher
 from bot.markup import plain_text
+from bot.matching import Matcher
 
 log = logging.getLogger(__name__)
 
