@@ -10,9 +10,10 @@ and the command line (``bot ask``, the console) alike.
 Markup handled (https://support.discord.com/hc/en-us/articles/210298617 and the API's message
 formatting reference):
 
-- mentions: users ``<@id>``/``<@!id>``, roles ``<@&id>``, ``@everyone``/``@here`` (addressees, not
-  words of the question: dropped); channels ``<#id>`` (dropped before the first word, elsewhere
-  their name when known, else dropped); slash
+- mentions: users ``<@id>``/``<@!id>``, roles ``<@&id>``, ``@everyone``/``@here`` before the first
+  or after the last word are addressees, not words of the question (dropped); inside the sentence
+  user and role mentions are dropped and ``@everyone``/``@here`` read as the words; channels
+  ``<#id>`` (dropped before the first word, elsewhere their name when known, else dropped); slash
   command mentions ``</name sub:id>`` (``/name sub``); guild navigation ``<id:customize>`` (dropped);
 - custom emoji ``<:name:id>``, animated ``<a:name:id>`` and ``:shortcode:`` emoji (dropped);
 - timestamps ``<t:unix>`` and ``<t:unix:style>`` (dropped);
@@ -68,6 +69,8 @@ _PAIRED = (
 )
 #: Who a message is addressed to, before its first word: people, roles, channels, everyone.
 _ADDRESS = re.compile(r"^(?:\s*(?:<@[!&]?\d+>|<#\d+>|@everyone\b|@here\b)[\s,:;]*)+")
+#: ... and after its last word, before the closing punctuation: "what is X, @everyone?"
+_TRAILING_ADDRESS = re.compile(r"(?:[\s,:;]*(?:<@[!&]?\d+>|@everyone\b|@here\b))+(\s*[?!.]*\s*)$")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 #: Private-use characters that stand in for protected text while the markdown is taken apart.
 _HOLD = "\ue000"
@@ -94,6 +97,7 @@ def plain_text(content: str, *, channels: Mapping[int, str] | None = None) -> st
     text = _INLINE_CODE.sub(lambda m: hold(m.group(2).strip()), text)
     text = _ESCAPE.sub(lambda m: hold(m.group(1)), text)
     text = _ADDRESS.sub("", text.lstrip())
+    text = _TRAILING_ADDRESS.sub(lambda m: m.group(1).strip(), text.rstrip())
     text = _drop_quotes(text)
     text = "\n".join(_BLOCK_PREFIX.sub("", line) for line in text.split("\n"))
     text = _MASKED_LINK.sub(lambda m: m.group(1), text)
@@ -106,7 +110,7 @@ def plain_text(content: str, *, channels: Mapping[int, str] | None = None) -> st
     text = _ROLE.sub(" ", text)
     names = channels or {}
     text = _CHANNEL.sub(lambda m: f" {names.get(int(m.group(1)), '')} ", text)
-    text = _EVERYONE.sub(" ", text)
+    text = _EVERYONE.sub(lambda m: m.group(0)[1:], text)  # mid-sentence: the word ("an @everyone storm")
     text = _SHORTCODE.sub(" ", text)
     text = _STRIKE.sub(" ", text)
     for _ in range(3):  # nested emphasis: ***bold italics***, ||**spoiled bold**||

@@ -801,9 +801,10 @@ class QuizCog(commands.Cog, name="Quiz"):
         question = state.runner.quiz.current
         if question is None or not question.typed:
             return
-        answer = plain_text(message.content)  # "||VM escape||" and "**VM escape**" are "VM escape"
-        if answer:
-            await state.runner.answer(message.author.id, answer)
+        # "||VM escape||" and "**VM escape**" are "VM escape" (unless the term itself is written so)
+        raw = message.content
+        answer = raw if question.is_correct(raw) else (plain_text(raw) or raw)
+        await state.runner.answer(message.author.id, answer)
 
 
 register_friendly_error(QuizBusyError, lambda error: error.user_message)

@@ -157,7 +157,7 @@ async def test_answers_won_while_the_database_is_down_are_saved_once_it_is_back(
     card = await win_question(h, cog)
     points.append(points_of(card))
     assert "Not saved yet" in field_names(card)
-    assert "database is unavailable: 1 answer(s) are kept" in str(card["embeds"][0]["fields"])
+    assert "database is unavailable: 1 answer is kept" in str(card["embeds"][0]["fields"])
     assert any(
         "database unavailable" in r.getMessage() and r.levelno == logging.WARNING for r in caplog.records
     )
@@ -208,8 +208,8 @@ async def test_a_round_that_ends_before_the_database_is_back_says_what_was_not_s
     assert titles([final]) == ["Quiz over"]
     fields = {f["name"]: f["value"] for f in final["embeds"][0]["fields"]}
     assert fields["Not saved"] == (
-        "The database is still unavailable: 1 answer(s) of this round could not be saved "
-        "and are not on the leaderboard."
+        "The database is still unavailable: 1 answer of this round could not be saved "
+        "(not on the leaderboard)."
     )
     await outage.restore()
     rank = await h.bot.store.rank(w.guild.id, w.member.id)
