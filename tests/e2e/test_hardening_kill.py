@@ -211,3 +211,50 @@ async def test_sigkill_mid_round_keeps_every_point_once_and_the_channel_is_told(
         assert killed.status is RoundStatus.INTERRUPTED
     finally:
         await store.close()
+
+
+async def test_sigkill_mid_button_question_leaves_no_live_button(
+    tmp_path: Path, fake_and_world: tuple[FakeDiscord, World]
+) -> None:
+    """The killed process could not disable its question's buttons: the next one does, and old clicks
+    are answered ("This quiz is over.") instead of failing."""
+    fake, w = fake_and_world
+    config = tmp_path / "config.yaml"
+    settings = {
+        "knowledge": {"paths": [str(write_notes(tmp_path / "notes.yaml"))]},
+        "database": {"url": sqlite_url(tmp_path / "studybot.db")},
+        "discord": {"api_base_url": fake.api_base_url, "gateway_url": fake.gateway_url, "sync": [w.guild.id]},
+        "log_level": "INFO",
+    }
+    config.write_text(yaml.safe_dump(settings), encoding="utf-8")
+
+    def live_buttons(message: dict[str, Any]) -> list[dict[str, Any]]:
+        stored = fake.messages[int(message["id"])]
+        return [c for row in stored["components"] for c in row["components"] if not c.get("disabled")]
+
+    first = BotProcess(config, fake.token)
+    try:
+        await first.start()
+        handle = await fake.slash(w.member, w.study, "quiz start", questions=3, seconds=120, mode="buttons")
+        assert "started a quiz" in (await handle.message(STEP))["content"]
+        question = await fake.next_message(w.study, STEP)
+        assert len(live_buttons(question)) >= 2
+        assert await first.kill() == -signal.SIGKILL
+    finally:
+        await first.stop()
+    assert live_buttons(question), "nothing could edit the message while the bot was dead"
+
+    second = BotProcess(config, fake.token)
+    try:
+        await second.start()
+        notice = await fake.next_message(w.study, STEP)
+        assert "interrupted" in notice["content"]
+        # a member clicks the old question (the edit disabling it may not have reached them yet)
+        custom_id = question["components"][0]["components"][0]["custom_id"]
+        click = await fake.click(w.moderator, w.study, question, custom_id)
+        answer = await click.message(STEP)
+        assert answer["content"] == "This quiz is over."
+        assert answer["flags"] & 64
+        await fake.wait_for(lambda: not live_buttons(question), STEP, "the old question's buttons disabled")
+    finally:
+        await second.stop()
