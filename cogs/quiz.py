@@ -568,9 +568,10 @@ class QuizCog(commands.Cog, name="Quiz"):
         else:
             log.error("quiz round in channel %s failed", key[1], exc_info=error)
             text = "The quiz stopped because of an error; points won so far are kept."
-        asyncio.create_task(self._report_failure(channel, text))  # noqa: RUF006 - fire and forget, logged
+        asyncio.create_task(self._report_failure(channel, text, state))  # noqa: RUF006 - fire and forget, logged
 
-    async def _report_failure(self, channel: discord.abc.Messageable, text: str) -> None:
+    async def _report_failure(self, channel: discord.abc.Messageable, text: str, state: ChannelRound) -> None:
+        await state.presenter.end_buttons()  # the failed round's open question takes no more answers
         try:
             await channel.send(text, allowed_mentions=NO_MENTIONS)
         except discord.HTTPException as exc:
