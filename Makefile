@@ -33,6 +33,8 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.lookup --terms 1000,10000,100000
 	$(BIN)/python -m benchmarks.quiz
+	$(BIN)/python -m benchmarks.markup --length 2000
+	$(BIN)/python -m benchmarks.markup --length 4000
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

@@ -53,24 +53,27 @@ _EMOJI = re.compile(r"<a?:\w{1,32}:\d+>")
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]{2,32}:(?![\w:])")
 _TIMESTAMP = re.compile(r"<t:-?\d+(?::[tTdDfFRsS])?>")
 _MASKED_LINK = re.compile(
-    r"\[([^\]\n]*)\]\(\s*<?[a-z][\w+.-]*://[^)\s]*>?(?:\s+\"[^\"]*\")?\s*\)", re.IGNORECASE
+    r"\[([^\]\n]{0,256})\]\(\s*<?[a-z][\w+.-]{0,20}://[^()\[\]\s<>]{0,512}>?(?:\s+\"[^\"\n]{0,256}\")?\s*\)",
+    re.IGNORECASE,
 )
 _URL = re.compile(r"<?\b(?:https?|ftp|discord)://[^\s<>]+>?", re.IGNORECASE)
 _INLINE_CODE = re.compile(r"(`+)(.+?)\1", re.DOTALL)
 _ESCAPE = re.compile(r"\\([^A-Za-z0-9\s])")
 #: Struck-out text was taken back by its writer: a reader skips it.
-_STRIKE = re.compile(r"~~(.+?)~~", re.DOTALL)
+_STRIKE = re.compile(r"~~(.{1,500}?)~~", re.DOTALL)
+#: Emphasis spans are bounded (a message holds at most 4,000 characters), so that text full of
+#: unmatched delimiters costs linear time, not quadratic.
 _PAIRED = (
-    re.compile(r"\|\|(.+?)\|\|", re.DOTALL),  # spoiler
-    re.compile(r"\*\*(.+?)\*\*", re.DOTALL),  # bold
-    re.compile(r"__(.+?)__", re.DOTALL),  # underline
-    re.compile(r"(?<![\w*])\*(?!\s)(.+?)(?<!\s)\*(?![\w*])", re.DOTALL),  # italics
-    re.compile(r"(?<![\w_])_(?!\s)(.+?)(?<!\s)_(?![\w_])", re.DOTALL),  # italics
+    re.compile(r"\|\|(.{1,500}?)\|\|", re.DOTALL),  # spoiler
+    re.compile(r"\*\*(.{1,500}?)\*\*", re.DOTALL),  # bold
+    re.compile(r"__(.{1,500}?)__", re.DOTALL),  # underline
+    re.compile(r"(?<![\w*])\*(?!\s)([^*]{1,500}?)(?<!\s)\*(?![\w*])"),  # italics
+    re.compile(r"(?<![\w_])_(?!\s)([^_]{1,500}?)(?<!\s)_(?![\w_])"),  # italics
 )
 #: Who a message is addressed to, before its first word: people, roles, channels, everyone.
 _ADDRESS = re.compile(r"^(?:\s*(?:<@[!&]?\d+>|<#\d+>|@everyone\b|@here\b)[\s,:;]*)+")
 #: ... and after its last word, before the closing punctuation: "what is X, @everyone?"
-_TRAILING_ADDRESS = re.compile(r"(?:[\s,:;]*(?:<@[!&]?\d+>|@everyone\b|@here\b))+(\s*[?!.]*\s*)$")
+_LAST_ADDRESS = re.compile(r"(?:<@[!&]?\d{1,20}>|(?<![\w@])@everyone|(?<![\w@])@here)\Z")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 #: Private-use characters that stand in for protected text while the markdown is taken apart.
 _HOLD = "\ue000"
@@ -97,7 +100,7 @@ def plain_text(content: str, *, channels: Mapping[int, str] | None = None) -> st
     text = _INLINE_CODE.sub(lambda m: hold(m.group(2).strip()), text)
     text = _ESCAPE.sub(lambda m: hold(m.group(1)), text)
     text = _ADDRESS.sub("", text.lstrip())
-    text = _TRAILING_ADDRESS.sub(lambda m: m.group(1).strip(), text.rstrip())
+    text = _drop_last_addressees(text)
     text = _drop_quotes(text)
     text = "\n".join(_BLOCK_PREFIX.sub("", line) for line in text.split("\n"))
     text = _MASKED_LINK.sub(lambda m: m.group(1), text)
@@ -125,6 +128,22 @@ def plain_text(content: str, *, channels: Mapping[int, str] | None = None) -> st
     return _tidy(joined)
 
 
+def _drop_last_addressees(text: str) -> str:
+    """``text`` without the mentions after its last word (the closing ``?!.`` is kept)."""
+    core = text.rstrip()
+    body = core.rstrip("?!.")
+    closing = core[len(body) :]
+    found = False
+    while True:
+        body = body.rstrip(" \t\n,:;")
+        match = _LAST_ADDRESS.search(body[-30:])
+        if match is None:
+            break
+        body = body[: len(body) - len(match.group(0))]
+        found = True
+    return body.rstrip(" \t\n,:;") + closing if found else text
+
+
 def _drop_quotes(text: str) -> str:
     """Block quotes without their markers; dropped entirely when the message has other text."""
     multi = _MULTI_QUOTE.search(text)
@@ -150,8 +169,8 @@ def _has_words(line: str) -> bool:
     return any(c.isalnum() for c in line)
 
 
-_SPACE_BEFORE_PUNCT = re.compile(r" +([?!.,;:])")
-_DANGLING = re.compile(r"[,;:]+(?=[?!.]|$)")
+_SPACE_BEFORE_PUNCT = re.compile(r"(?<! ) +([?!.,;:])")
+_DANGLING = re.compile(r"(?<![,;:])[,;:]+(?=[?!.]|$)")
 
 
 def _tidy(text: str) -> str:
