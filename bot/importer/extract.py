@@ -119,7 +119,8 @@ class Extractor:
             self.draft.objective = self.objectives[0]
             others = sorted(set(self.objectives) - {self.objectives[0]})
             if others:
-                self.draft.topic_checks.append(f"the notes also name objective(s) {', '.join(others)}")
+                named = "objective" if len(others) == 1 else "objectives"
+                self.draft.topic_checks.append(f"the notes also name {named} {', '.join(others)}")
         return self.draft
 
     def block(self, block: Block) -> None:

@@ -20,6 +20,7 @@ from bot.importer.extract import normalize
 from bot.importer.render import dump, entry_lines, unplaced_lines
 from bot.knowledge import KnowledgeError
 from bot.loader import load_knowledge_text
+from bot.wording import plural
 
 
 @dataclass(slots=True)
@@ -39,8 +40,9 @@ class MergeResult:
     def summary(self, name: str) -> str:
         """One line saying what the merge added to ``name``."""
         return (
-            f"merged into {name}: {len(self.new_entries)} new entries, "
-            f"{len(self.new_aliases)} new aliases on existing entries, {self.new_unplaced} new unplaced lines"
+            f"merged into {name}: {plural(len(self.new_entries), 'new entry', 'new entries')}, "
+            f"{plural(len(self.new_aliases), 'new alias', 'new aliases')} on existing entries, "
+            f"{plural(self.new_unplaced, 'new unplaced line')}"
         )
 
 
