@@ -60,7 +60,8 @@ def not_found_text(result: NotFound) -> str:
 def entry_key(entry: Entry) -> str:
     """What a "did you mean" button's custom id says about its entry: the term, or a hash if too long."""
     term = entry.term.casefold()
-    return term if len(term) <= 80 and not term.startswith("#") else "#" + short_hash(term)
+    plain = len(term) <= 80 and term.isprintable() and not term.startswith("#")
+    return term if plain else "#" + short_hash(term)
 
 
 def entry_for_key(entries: Sequence[Entry], key: str) -> Entry | None:

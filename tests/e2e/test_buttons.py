@@ -6,6 +6,7 @@ click gets an answer and ended views are edited so their buttons are disabled.
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -253,3 +254,21 @@ async def test_a_click_before_the_bot_has_the_question_message_back_is_acknowled
     assert answer["content"].startswith("Answer recorded")
     gate.set()
     h.assert_alive()
+
+
+@pytest.mark.parametrize(
+    "term", ["VM escape", "Long " + "word " * 200, "Two\nlines", "#hashtag", "Ünïcödé: a/b (c)", "x" * 80]
+)
+def test_a_did_you_mean_custom_id_fits_discord_and_finds_its_entry_again(term: str) -> None:
+    from bot.knowledge import Entry, Topic
+    from cogs.lookup import SuggestionButton, entry_for_key
+
+    topic = Topic("T", Path("t.yaml"))
+    entries = [Entry(term, "d", topic=topic), Entry("Other", "d", topic=topic)]
+    button = SuggestionButton.of(entries[0])
+    custom_id = button.item.custom_id
+    assert custom_id is not None
+    assert 1 <= len(custom_id) <= 100
+    match = SuggestionButton.__discord_ui_compiled_template__.fullmatch(custom_id)
+    assert match is not None
+    assert entry_for_key(entries, match["key"]) is entries[0]
