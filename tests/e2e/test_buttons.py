@@ -272,3 +272,29 @@ def test_a_did_you_mean_custom_id_fits_discord_and_finds_its_entry_again(term: s
     match = SuggestionButton.__discord_ui_compiled_template__.fullmatch(custom_id)
     assert match is not None
     assert entry_for_key(entries, match["key"]) is entries[0]
+
+
+async def test_delete_my_data_confirmation_survives_a_restart_then_expires(start_bot: StartBot) -> None:
+    from datetime import UTC, datetime
+
+    from bot.clock import FakeClock
+
+    first = await start_bot()
+    w = first.world
+    ask = await (await first.fake.slash(w.member, w.general, "privacy delete-my-data")).message()
+    await first.close()
+    second = await start_bot(restart_of=first)
+    cancel = await second.fake.click(w.member, w.general, ask, button(ask, "Cancel")["custom_id"])
+    await cancel.response()
+    assert stored(second, ask)["content"] == "Nothing was deleted."
+    assert all_disabled(stored(second, ask))
+
+    again = await (await second.fake.slash(w.member, w.general, "privacy delete-my-data")).message()
+    second.bot.store.clock = FakeClock(datetime.now(UTC) + timedelta(seconds=121))
+    late = await second.fake.click(w.member, w.general, again, button(again, "Delete my data")["custom_id"])
+    await late.response()
+    assert stored(second, again)["content"] == (
+        "This confirmation has expired: run `/privacy delete-my-data` again."
+    )
+    assert all_disabled(stored(second, again))
+    second.assert_alive()
