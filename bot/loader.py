@@ -37,6 +37,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.knowledge import Entry, KnowledgeBase, KnowledgeError, Problem, Topic
+from bot.matching.names import identity
 
 log = logging.getLogger(__name__)
 
@@ -109,8 +110,11 @@ _TAG_KINDS = {
 
 
 def normalize_name(name: str) -> str:
-    """The form two names are compared in: whitespace collapsed, case folded."""
-    return " ".join(name.split()).casefold()
+    """The form two names are compared in: the name model's key (``bot.matching.names.identity``).
+
+    "Type II hypervisors" and "type 2 hypervisor" give the same; "C", "C#" and "C++" do not.
+    """
+    return identity(name)
 
 
 def display_path(path: Path) -> str:
@@ -493,32 +497,47 @@ def _label(item: _ParsedEntry) -> str:
     return f"entry '{item.term}'" if item.term else f"the entry on line {item.line}"
 
 
+_SAME_NAME = "case, spacing, plurals, articles and number forms do not tell names apart"
+
+
 def _cross_check(parsed_files: list[_ParsedFile], problems: list[Problem]) -> None:
-    """Report names claimed twice and see_also references to no known term, across all files."""
-    # Names and references were whitespace-normalised when parsed, so case-folding completes normalize_name.
+    """Report names claimed twice and see_also references to no known term, across all files.
+
+    Two entries may not have names that the name model cannot tell apart ("Type II switch" and
+    "type 2 switches"): a look-up or a typed quiz answer could not know which was meant. One
+    entry may list such variants of its own names (that is what aliases are for), but not the
+    same spelling twice.
+    """
     claimed: dict[str, tuple[_ParsedEntry, Path, int, str]] = {}
     for parsed in parsed_files:
         for item in parsed.entries:
+            spelt: dict[str, int] = {}  # this entry's names as written (case-folded) -> line
             for name, line, key in item.names:
-                norm = name.casefold()
+                what = "alias" if key == "aliases" else "term"
+                folded = name.casefold()
+                if folded in spelt:
+                    message = f"{what} '{name}' repeats a name of {_label(item)} (line {spelt[folded]})"
+                    problems.append(Problem(parsed.path, line, key, message))
+                    continue
+                spelt[folded] = line
+                norm = normalize_name(name)
                 owner = claimed.get(norm)
                 if owner is None:
                     claimed[norm] = (item, parsed.path, line, name)
                     continue
-                other, other_path, other_line, _ = owner
-                what = "alias" if key == "aliases" else "term"
+                other, other_path, other_line, other_name = owner
                 if other is item:
-                    message = f"{what} '{name}' repeats a name of {_label(other)} (line {other_line})"
-                else:
-                    message = (
-                        f"{what} '{name}' is already claimed by {_label(other)} "
-                        f"({display_path(other_path)}:{other_line})"
-                    )
+                    continue
+                same = "" if other_name.casefold() == folded else f" (as '{other_name}': {_SAME_NAME})"
+                message = (
+                    f"{what} '{name}' is already claimed by {_label(other)} "
+                    f"({display_path(other_path)}:{other_line}){same}"
+                )
                 problems.append(Problem(parsed.path, line, key, message))
     for parsed in parsed_files:
         for item in parsed.entries:
             for ref, line in item.see_also:
-                norm = ref.casefold()
+                norm = normalize_name(ref)
                 if norm not in claimed:
                     close = rapidfuzz.process.extractOne(
                         norm, claimed.keys(), scorer=rapidfuzz.fuzz.ratio, score_cutoff=75

@@ -25,6 +25,7 @@ from bot.importer.blocks import (
     tag_free,
 )
 from bot.importer.draft import Draft, DraftEntry, Item
+from bot.matching.names import identity
 
 _TERM_HEADERS = frozenset(
     [
@@ -73,9 +74,17 @@ _COLUMN_KINDS = {
 }
 
 
-def normalize(name: str) -> str:
-    """The form names are compared in (as the loader does): whitespace collapsed, case folded."""
-    return " ".join(name.split()).casefold()
+def normalize(text: str) -> str:
+    """The form texts (definitions, details) are compared in: whitespace collapsed, case folded."""
+    return " ".join(text.split()).casefold()
+
+
+def name_id(name: str) -> str:
+    """The form names are compared in, as the loader does: the name model's (``names.identity``).
+
+    "Type II hypervisors" and "type 2 hypervisor" are one name; "C", "C#" and "C++" are three.
+    """
+    return identity(name)
 
 
 @dataclass(slots=True)
@@ -150,20 +159,22 @@ class Extractor:
 
     def find(self, name: str) -> DraftEntry | None:
         """The entry already called ``name`` (or its singular/plural), including the heading's subject."""
-        for variant in tx.name_variants(name):
-            entry = self.names.get(normalize(variant))
-            if entry is not None:
-                return entry
+        wanted = name_id(name)
+        entry = self.names.get(wanted)
+        if entry is not None:
+            return entry
         section = self.section
-        if section is not None and section.entry is None:
-            wanted = {normalize(v) for v in tx.name_variants(name)}
-            if wanted & {normalize(n) for n in [section.name.name, *section.name.aliases]}:
-                return self.section_entry()
+        if (
+            section is not None
+            and section.entry is None
+            and wanted in {name_id(n) for n in [section.name.name, *section.name.aliases]}
+        ):
+            return self.section_entry()
         return None
 
     def claim(self, entry: DraftEntry, name: str) -> bool:
         """Register ``name`` for ``entry``; false if another entry has it."""
-        key = normalize(name)
+        key = name_id(name)
         owner = self.names.get(key)
         if owner is not None and owner is not entry:
             return False
@@ -192,7 +203,7 @@ class Extractor:
         alias = " ".join(alias.split())
         if not alias or normalize(alias) == normalize(entry.term):
             return
-        owner = self.names.get(normalize(alias))
+        owner = self.names.get(name_id(alias))
         if owner is not None and owner is not entry:
             entry.check("aliases", f'"{alias}" left out: it is already a name of "{owner.term}"')
             return
@@ -236,11 +247,7 @@ class Extractor:
         entry = self.entry_named(written, line, explained=bool(explanation.strip()))
         definition = tx.capitalize(explanation.strip())
         said = tx.sentence(explanation)
-        if (
-            said is not None
-            and said.defines
-            and normalize(said.subject) in {normalize(n) for n in entry.names()}
-        ):
+        if said is not None and said.defines and name_id(said.subject) in {name_id(n) for n in entry.names()}:
             definition = said.definition
         self.set_definition(entry, definition, check)
         self.current = entry
@@ -265,7 +272,7 @@ class Extractor:
             return None
         if section.entry is None:
             name = section.name
-            found = self.names.get(normalize(name.name))
+            found = self.names.get(name_id(name.name))
             entry = found or self.new_entry(name.name, section.line)
             section.entry = entry
             for alias in name.aliases:
@@ -454,7 +461,7 @@ class Extractor:
             self.alias(target, name)
         elif kind == "see_also":
             if target.add("see_also", name):
-                self.label_refs.add((id(target), normalize(name)))
+                self.label_refs.add((id(target), name_id(name)))
         elif kind == "examples":
             target.add("examples", name)
         else:
@@ -509,18 +516,18 @@ class Extractor:
         if self.section is None:
             return False
         names = {
-            normalize(n) for n in [self.section.name.name, *self.section.name.aliases, self.section.heading]
+            name_id(n) for n in [self.section.name.name, *self.section.name.aliases, self.section.heading]
         }
-        return bool({normalize(v) for v in tx.name_variants(subject)} & names)
+        return name_id(subject) in names
 
     def tail_of_current(self, subject: str) -> DraftEntry | None:
         """The entry above when ``subject`` ends its term (``Containerization``, ``App containerization``)."""
         current = self.current
         if current is None:
             return None
-        wanted = normalize(subject)
+        wanted = name_id(subject)
         for name in current.names():
-            norm = normalize(name)
+            norm = name_id(name)
             if norm == wanted or norm.endswith(" " + wanted):
                 return current
         return None
@@ -530,12 +537,7 @@ class Extractor:
         parts = re.sub(r"^(?:a|an|the)\s+", "", text, flags=re.IGNORECASE).split()
         for size in range(min(5, len(parts)), 0, -1):
             candidate = " ".join(parts[:size]).rstrip(".,;:")
-            entry = self.names.get(normalize(candidate)) or self.tail_of_current(candidate)
-            if entry is None:
-                for variant in tx.name_variants(candidate)[1:]:
-                    entry = self.names.get(normalize(variant))
-                    if entry is not None:
-                        break
+            entry = self.names.get(name_id(candidate)) or self.tail_of_current(candidate)
             if entry is not None:
                 return entry
         return None
@@ -753,31 +755,35 @@ def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
     claimed: dict[str, DraftEntry] = {}
     entries: list[DraftEntry] = []
     for entry in kept:
-        if normalize(entry.term) in claimed:  # cannot normally happen: terms are merged while reading
+        if name_id(entry.term) in claimed:  # cannot normally happen: terms are merged while reading
             draft.unplaced.append((entry.line, f"{entry.term}: {entry.definition}"))
             continue
-        claimed[normalize(entry.term)] = entry
+        claimed[name_id(entry.term)] = entry
         entries.append(entry)
     for entry in entries:
         aliases: list[Item] = []
+        spelt = {
+            normalize(entry.term)
+        }  # an entry may keep variants of its names ("Hypervisors"), not repeats
         for alias in entry.aliases:
-            owner = claimed.get(normalize(alias.text))
+            owner = claimed.get(name_id(alias.text))
             if owner is not None and owner is not entry:
                 entry.check("aliases", f'"{alias.text}" left out: it is already a name of "{owner.term}"')
                 continue
-            if owner is entry:
+            if normalize(alias.text) in spelt:
                 continue
-            claimed[normalize(alias.text)] = entry
+            spelt.add(normalize(alias.text))
+            claimed[name_id(alias.text)] = entry
             aliases.append(alias)
         entry.aliases = aliases
     for entry in entries:
         refs: list[Item] = []
         for ref in entry.see_also:
-            target = claimed.get(normalize(ref.text))
+            target = claimed.get(name_id(ref.text))
             if target is not None and target is not entry:
-                if all(normalize(r.text) != normalize(target.term) for r in refs):
+                if all(name_id(r.text) != name_id(target.term) for r in refs):
                     refs.append(Item(target.term, ref.check))
-            elif (id(entry), normalize(ref.text)) in label_refs:
+            elif (id(entry), name_id(ref.text)) in label_refs:
                 entry.add(
                     "details", f"See also: {ref.text}", "no entry by this name; add one or drop this line"
                 )

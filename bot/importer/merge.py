@@ -16,7 +16,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.importer import ImportResult, NotesError
 from bot.importer.draft import DraftEntry
-from bot.importer.extract import normalize
+from bot.importer.extract import name_id, normalize
 from bot.importer.render import dump, entry_lines, unplaced_lines
 from bot.knowledge import KnowledgeError
 from bot.loader import load_knowledge_text
@@ -149,25 +149,25 @@ def merge_into(existing_text: str, existing_path: Path, imported: ImportResult) 
     claimed: dict[str, _Existing | DraftEntry] = {}
     for old in existing:
         for name in old.names:
-            claimed.setdefault(normalize(name), old)
+            claimed.setdefault(name_id(name), old)
 
     result = MergeResult(text=existing_text)
     added_aliases: dict[int, list[str]] = {}
     new_entries: list[DraftEntry] = []
     for entry in imported.draft.entries:
-        hit = next((claimed[normalize(n)] for n in entry.names() if normalize(n) in claimed), None)
+        hit = next((claimed[name_id(n)] for n in entry.names() if name_id(n) in claimed), None)
         if isinstance(hit, _Existing):
             for name in entry.names():
-                if normalize(name) not in claimed:
-                    claimed[normalize(name)] = hit
+                if name_id(name) not in claimed:
+                    claimed[name_id(name)] = hit
                     added_aliases.setdefault(id(hit), []).append(name)
                     result.new_aliases.append((hit.term, name))
             continue
         if hit is not None:  # two imported entries share a name (cannot happen after finish)
             continue
-        entry.aliases = [a for a in entry.aliases if normalize(a.text) not in claimed]
+        entry.aliases = [a for a in entry.aliases if name_id(a.text) not in claimed]
         for name in entry.names():
-            claimed[normalize(name)] = entry
+            claimed[name_id(name)] = entry
         new_entries.append(entry)
         result.new_entries.append(entry.term)
 
@@ -185,7 +185,7 @@ def merge_into(existing_text: str, existing_path: Path, imported: ImportResult) 
         dash_col = len(editor.line_prefix(entries_node.value[0]).rstrip()) - 1
         blocks = []
         for entry in new_entries:
-            entry.see_also = [ref for ref in entry.see_also if normalize(ref.text) in claimed]
+            entry.see_also = [ref for ref in entry.see_also if name_id(ref.text) in claimed]
             blocks.append("\n".join(entry_lines(entry, dash=" " * max(dash_col, 0))))
         at = editor.line_after(entries_node)
         gap = "\n" if editor.text[at : at + 1] not in ("", "\n") else ""

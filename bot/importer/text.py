@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from bot.matching.text import singular as name_singular
+
 #: A ``(OBJ 2.2)`` / ``(Objective 1.4)`` / ``(Domain 3)`` tag in a heading.
 OBJECTIVE = re.compile(
     r"\s*[(\[]\s*(?:obj(?:ective)?s?|domain)\.?\s*:?\s*(\d+(?:\.\d+)*)\s*[)\]]", re.IGNORECASE
@@ -304,23 +306,16 @@ def is_type_label(term: str) -> bool:
 
 
 def singular(word: str) -> str:
-    """A naive singular of an English plural (``Hypervisors`` -> ``Hypervisor``); unchanged if unsure."""
+    """The singular of an English plural as the name model sees it, case kept (``Hypervisors`` ->
+    ``Hypervisor``, ``Policies`` -> ``Policy``); unchanged for short words and possessives."""
     lower = word.lower()
-    if len(word) <= 3 or not lower.endswith("s") or lower.endswith(("ss", "us", "is", "'s")):
+    if len(word) <= 3 or lower.endswith("'s"):
         return word
-    if lower.endswith("ies") and len(word) > 4:
-        return word[:-3] + ("Y" if word[-3].isupper() else "y")
-    return word[:-1]
-
-
-def name_variants(name: str) -> list[str]:
-    """``name`` and its naive singular/plural, for matching mentions."""
-    variants = [name]
-    last = words(name)[-1] if words(name) else ""
-    if last:
-        one = singular(last)
-        if one != last:
-            variants.append(name[: len(name) - len(last)] + one)
-        else:
-            variants.append(name + "s")
-    return variants
+    one = name_singular(lower)
+    if one == lower:
+        return word
+    keep = next(
+        (i for i, (a, b) in enumerate(zip(lower, one, strict=False)) if a != b), min(len(lower), len(one))
+    )
+    rest = one[keep:]
+    return word[:keep] + (rest.upper() if word[keep - 1 : keep].isupper() else rest)

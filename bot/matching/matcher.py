@@ -23,11 +23,12 @@ import logging
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import policy
 from bot.matching.bm25 import DescriptionIndex
+from bot.matching.names import canonical, key_of, name_key, tokens
 from bot.matching.names_index import NameIndex
 from bot.matching.prefix import PrefixIndex
-from bot.matching.query import CHATTER_STARTS, parse_query
+from bot.matching.query import CHATTER_STARTS, ParsedQuery, QueryContext, parse_query, subjects_of
 from bot.matching.results import Answer, NotFound, Result, Suggestion
-from bot.matching.text import STOPWORDS, canonical, name_key, words
+from bot.matching.text import STOPWORDS
 from bot.matching.typos import TypoSearch
 
 log = logging.getLogger(__name__)
@@ -39,6 +40,7 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._entries: list[Entry] = list(kb.entries)
+        self._context = QueryContext.of_subjects(subjects_of(kb))
         self._names = NameIndex(self._entries)
         self._typos = TypoSearch(self._names)
         self._prefixes = PrefixIndex(self._names.take_prefix_lists())
@@ -58,13 +60,32 @@ class Matcher:
         self._prefixes.indexes()
         self._descriptions.prepare()
 
+    def exact(self, text: str) -> Entry | None:
+        """The entry ``text`` names exactly in the name model, as a whole or once its question frame
+        is stripped ("what's a type 2 hypervisor?"); None if none or ambiguous.
+
+        The quiz's ``AnswerChecker`` accepts exactly these texts as right typed answers.
+        """
+        hit = self._exact_name(text, parse_query(text, self._context))
+        return None if hit is None else self._names.entry(hit)
+
+    def _exact_name(self, text: str, parsed: ParsedQuery) -> int | None:
+        """The name index ``text`` names exactly, whole (a name that looks like a question) or its core."""
+        names = self._names
+        whole = key_of(text)
+        if whole and whole != parsed.key:
+            hit = names.exact_hit(whole)
+            if hit is not None:
+                return hit
+        return names.exact_hit(parsed.key, parsed.plain) if parsed.key else None
+
     def lookup(self, text: str) -> Result:
         """Answer a question or a term, or refuse with suggestions."""
-        parsed = parse_query(text)
-        if not parsed.key:
-            return NotFound(text)
+        parsed = parse_query(text, self._context)
         names = self._names
-        hit = names.exact_hit(parsed.key, parsed.plain)
+        hit = self._exact_name(text, parsed)
+        if hit is None and not parsed.key:
+            return NotFound(text)
         if hit is None:
             hit = policy.generic_tail_hit(names, self._descriptions, parsed.key)
         if hit is not None:
@@ -83,7 +104,7 @@ class Matcher:
 
     def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
         """Entries that might be meant by ``text``, best first (only ones with real similarity)."""
-        parsed = parse_query(text)
+        parsed = parse_query(text, self._context)
         if not parsed.key:
             return []
         hit = self._names.exact_hit(parsed.key)
@@ -101,7 +122,7 @@ class Matcher:
         if limit <= 0:
             return []
         names = self._names
-        plain = " ".join(canonical(words(prefix)))
+        plain = " ".join(canonical(tokens(prefix)))
         if not plain:
             return [self._entries[i] for i in names.alphabetical[:limit]]
         chosen: dict[int, None] = {}
@@ -124,7 +145,7 @@ class Matcher:
 
     def is_question(self, text: str) -> bool:
         """Whether chat text is phrased as a definition question ("what's a ...", "define ...")."""
-        parsed = parse_query(text)
+        parsed = parse_query(text, self._context)
         if not parsed.core or not parsed.key:
             return False
         if parsed.framed:

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from bot.knowledge import Entry
-from bot.matching.text import ARTICLES, canonical, name_key, words
+from bot.matching.names import ARTICLES, canonical, name_key, tokens
 
 #: (term keys, their name indexes, all name keys, theirs, inner keys (from the 2nd word on), theirs)
 PrefixLists = tuple[list[str], list[int], list[str], list[int], list[str], list[int]]
@@ -96,24 +96,24 @@ class NameIndex:
             entry_tokens: list[str] = []
             acronym_like = False
             for position, name in enumerate((entry.term, *entry.aliases)):
-                raw = words(name)
+                raw = tokens(name)
                 entry_tokens += raw
                 if not acronym_like and len(name) <= 6 and name[:1].isupper() and " " not in name:
                     acronym_like = True
-                tokens = canonical(raw)
-                key = name_key(tokens)
+                canon = canonical(raw)
+                key = name_key(canon)
                 if not key or key in keys:
                     continue
                 keys.add(key)
                 name_index = len(names)
                 names.append(key)
-                if ARTICLES.isdisjoint(tokens):
-                    plain = " ".join(tokens)
+                if ARTICLES.isdisjoint(canon):
+                    plain = " ".join(canon)
                     plain_names.append(key if plain == key else plain)
                 else:
-                    plain_key = " ".join(t for t in tokens if t not in ARTICLES)
+                    plain_key = " ".join(t for t in canon if t not in ARTICLES)
                     plain_names.append(key if plain_key == key else plain_key)
-                    plain = " ".join(tokens)
+                    plain = " ".join(canon)
                 name_entry.append(entry_index)
                 name_is_term.append(1 if position == 0 else 0)
                 if key in exact:
@@ -134,8 +134,8 @@ class NameIndex:
                 if position == 0:
                     term_keys.append(plain)
                     term_ids.append(name_index)
-                for i in range(1, len(tokens)):
-                    inner_keys.append(" ".join(tokens[i:]))
+                for i in range(1, len(canon)):
+                    inner_keys.append(" ".join(canon[i:]))
                     inner_ids.append(name_index)
             name_tokens.append(entry_tokens)
             if acronym_like:

@@ -3,8 +3,9 @@
 A wrong definition is worse than none, so each kind of answer has to clear its own bar:
 
 * a fuzzy name: a 0-100 ratio of at least 86 (90 for names of up to 6 letters), 4 points ahead of
-  any other entry, the same numbers as the query, and word for word the same words; or a lone
-  typo (a slip or two away from one name and from no other) from 75 up;
+  any other entry, the same numbers and symbols as the query (``names.fixed_parts``), and word
+  for word the same words; or a lone typo (a slip or two away from one name and from no other)
+  from 75 up;
 * a description: the question reads like one, at least 60% of its known words' IDF weight is in
   one entry's names and definition, the definition itself says two of them, and the entry is
   clearly ahead of the runner-up.
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 from bot.knowledge import Entry
 from bot.matching.bm25 import Coverage, DescriptionIndex
+from bot.matching.names import fixed_parts
 from bot.matching.names_index import NameIndex
 from bot.matching.query import DESCRIPTION_MARKERS, GENERIC_TAILS, ParsedQuery, strip_trailing
 from bot.matching.results import Answer, Suggestion
@@ -31,11 +33,6 @@ _DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs...
 _DESC_COVER_LEAD = 0.1  # ...unless it has clearly more of the described words
 
 _ATTACK_WORDS = frozenset({"attack", "attacks"})
-
-
-def _digits(key: str) -> set[str]:
-    """The number words of a key ("type 2 hypervisor" -> {"2"})."""
-    return {t for t in key.split() if t.isdigit()}
 
 
 def generic_tail_hit(names: NameIndex, descriptions: DescriptionIndex, key: str) -> int | None:
@@ -68,7 +65,7 @@ def confident_fuzzy(
         return None
     name_index, score = scored[0]
     name = typos.index.names[name_index]
-    if score < _TYPO_ACCEPT or _digits(name) != _digits(key):
+    if score < _TYPO_ACCEPT or fixed_parts(name) != fixed_parts(key):
         return None
     compact_len = len(key.replace(" ", ""))
     if compact_len <= 4:

@@ -7,9 +7,12 @@ Discord markup is stripped by the face before text gets here.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from bot.matching.text import ARTICLES, canonical, name_key, word_set, words
+from bot.knowledge import KnowledgeBase
+from bot.matching.names import ARTICLES, canonical, name_key, tokens
+from bot.matching.text import word_set
 
 
 def _phrases(text: str) -> list[tuple[str, ...]]:
@@ -20,8 +23,7 @@ def _phrases(text: str) -> list[tuple[str, ...]]:
 
 #: Chat openers and politeness that may precede a question.
 _OPENERS = _phrases(
-    "in virtualization|in cloud computing|in the cloud|in security|in cybersecurity|in security plus"
-    "|in comptia security plus|for security plus|for the exam|on the exam|in this chapter|in the notes"
+    "in this chapter|in the notes"
     "|hey|hi|hello|yo|ok|okay|so|um|uhm|uh|hmm|btw|quick question|question|bot|studybot|sorry|pls|please|plz"
     "|can you|could you|would you|can u|could u|can someone|could someone|can somebody|can anyone"
     "|could anyone|does anyone know|anyone know|does anybody know|do you know|do u know|i want to know"
@@ -63,13 +65,12 @@ _TAILS = _phrases(
     "what is it|what is that|whats it|whats that|what are they|what are those|what does it mean"
     "|what does that mean"
     "|what does it do|whats that mean|what it is|what they are|what that is|meaning|definition"
-    "|in cloud computing|in the cloud|in cloud|in cybersecurity|in comptia|in security plus|on the exam"
-    "|for the exam|for security plus|bad|important|a problem|dangerous|a risk|risky|needed|useful|necessary"
+    "|in the notes|in this chapter|bad|important|a problem|dangerous|a risk|risky|needed|useful|necessary"
     "|mean|means|do|does|stand for|stands for|is|are|again|pls|please|plz|thanks|thank you|thx|ty|for me"
     "|in simple terms|simply|exactly|mean again|is it|actually|anyway|lol|real quick|quickly|briefly"
     "|to me|used for|is used for|for|work|works|mean exactly|means exactly|called|is called|anyone"
-    "|someone|again please|again pls|haha|bro|dude|guys|mate|thx bot|thanks bot|in security|in security plus"
-    "|in virtualization|mean in security|like|is about|about|like im 5|like i m 5|like im five|like i am 5"
+    "|someone|again please|again pls|haha|bro|dude|guys|mate|thx bot|thanks bot"
+    "|like|is about|about|like im 5|like i m 5|like im five|like i am 5"
     "|like i am five|to me like im 5|in plain english|in simple words|for dummies|eli5"
 )
 #: Leading words left after a frame that do not belong to the term.
@@ -87,9 +88,48 @@ DESCRIPTION_MARKERS = frozenset(
 )
 
 #: Generic words after a name that do not change what is asked ("VM escape attack").
-GENERIC_TAILS = _phrases(
-    "attack|attacks|concept|technique|definition|meaning|term|in computing|in cloud|in the cloud"
-)
+GENERIC_TAILS = _phrases("attack|attacks|concept|technique|definition|meaning|term|in computing")
+
+
+#: Words that put a subject around a question ("in virtualization", "for the exam").
+_SUBJECT_LEADS = (("in",), ("in", "the"), ("for",), ("for", "the"), ("on",), ("on", "the"))
+
+
+@dataclass(frozen=True, slots=True)
+class QueryContext:
+    """The phrases a question may open or end with: chat English, and the subjects of the notes.
+
+    The engine knows no course: "what is a VM in virtualization" or "... for the exam" are
+    understood because "Virtualization" is a topic title and "exam" a tag of the notes
+    (``of_subjects``); with no subjects only chat phrases are stripped (``GENERIC``).
+    """
+
+    openers: tuple[tuple[str, ...], ...]
+    tails: tuple[tuple[str, ...], ...]
+
+    @classmethod
+    def of_subjects(cls, subjects: Iterable[str]) -> QueryContext:
+        """Chat phrases plus "in/for/on (the) <subject>" for each subject ("security-plus", "Cloud")."""
+        found: set[tuple[str, ...]] = set()
+        for subject in subjects:
+            words_ = tuple(canonical(tokens(subject)))
+            if words_:
+                found.update(lead + words_ for lead in _SUBJECT_LEADS)
+        if not found:
+            return GENERIC
+        return cls(_longest_first(found.union(_OPENERS)), _longest_first(found.union(_TAILS)))
+
+
+def _longest_first(phrases: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted(phrases, key=lambda phrase: (-len(phrase), phrase)))
+
+
+GENERIC = QueryContext(_longest_first(_OPENERS), _longest_first(_TAILS))
+
+
+def subjects_of(kb: KnowledgeBase) -> list[str]:
+    """The subjects of the notes: topic titles and tags."""
+    return [subject for topic in kb.topics for subject in (topic.title, *topic.tags)]
 
 
 @dataclass(slots=True)
@@ -103,7 +143,7 @@ class ParsedQuery:
     plain: str = ""
 
 
-def _strip_leading(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[list[str], bool]:
+def _strip_leading(tokens: list[str], phrases: Sequence[tuple[str, ...]]) -> tuple[list[str], bool]:
     """Remove one of ``phrases`` from the start of ``tokens`` (keeping at least one token)."""
     for phrase in phrases:
         n = len(phrase)
@@ -112,7 +152,7 @@ def _strip_leading(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[l
     return tokens, False
 
 
-def strip_trailing(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[list[str], bool]:
+def strip_trailing(tokens: list[str], phrases: Sequence[tuple[str, ...]]) -> tuple[list[str], bool]:
     """Remove one of ``phrases`` from the end of ``tokens`` (keeping at least one token)."""
     for phrase in phrases:
         n = len(phrase)
@@ -121,15 +161,15 @@ def strip_trailing(tokens: list[str], phrases: list[tuple[str, ...]]) -> tuple[l
     return tokens, False
 
 
-def parse_query(text: str) -> ParsedQuery:
+def parse_query(text: str, context: QueryContext = GENERIC) -> ParsedQuery:
     """Canonical tokens of ``text`` and the term part with the question frame stripped."""
-    tokens = canonical(words(text))
-    core = list(tokens)
+    found = canonical(tokens(text))
+    core = list(found)
     framed = opened = False
     changed = True
     while changed and core:
         changed = False
-        core, did = _strip_leading(core, _OPENERS)
+        core, did = _strip_leading(core, context.openers)
         changed |= did
         opened |= did
         if opened and not framed and len(core) > 1 and core[0] in _WHAT:
@@ -141,7 +181,7 @@ def parse_query(text: str) -> ParsedQuery:
         if len(core) > 1 and (core[0] in _ARTICLE_WORDS or (framed and core[0] in _META_WORDS)):
             core = core[1:]
             changed = True
-        core, did = strip_trailing(core, _TAILS)
+        core, did = strip_trailing(core, context.tails)
         changed |= did
     plain = " ".join(t for t in core if t not in ARTICLES)
-    return ParsedQuery(tokens=tokens, core=core, key=name_key(core), framed=framed, plain=plain)
+    return ParsedQuery(tokens=found, core=core, key=name_key(core), framed=framed, plain=plain)

@@ -44,16 +44,6 @@ _CONFUSABLES = str.maketrans(
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _TOKEN = re.compile(r"[a-z]+|[0-9]+")
 
-#: Words after which a Roman numeral or a number word is a number ("Type II", "type two").
-_NUMBER_CONTEXT = frozenset(
-    {"type", "tier", "level", "class", "layer", "phase", "stage", "gen", "generation"}
-)
-_NUMBERS = {
-    "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
-    "x": "10", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
-    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "zero": "0",
-}  # fmt: skip
-
 #: British endings and their US spelling, checked longest first.
 _BRITISH_ENDINGS = (
     ("isations", "izations"),
@@ -105,7 +95,8 @@ def fold(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.casefold())
     if text.isascii():
         return text
-    return "".join(ch for ch in text if not unicodedata.combining(ch))
+    # Look-alikes again: a mark can hide one ("ἰ" is a Greek iota once its breathing is gone).
+    return "".join(ch for ch in text if not unicodedata.combining(ch)).translate(_CONFUSABLES)
 
 
 #: ASCII bytes -> themselves for letters and digits, a space for anything else (upper case is folded before).
@@ -150,31 +141,12 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-#: Tokens that make ``canonical`` look at context (a number word after it) or expand it.
-_CONTEXT_TOKENS = _NUMBER_CONTEXT | frozenset(EXPANSIONS)
-
-
-def canonical(tokens: list[str]) -> list[str]:
-    """Tokens with US spellings, short forms expanded and numbers after "type"/... as digits."""
-    if _CONTEXT_TOKENS.isdisjoint(tokens):  # the usual case: word by word, in C
-        return list(map(us_spelling, tokens))
-    out: list[str] = []
-    for token in tokens:
-        if out and out[-1] in _NUMBER_CONTEXT and token in _NUMBERS:
-            out.append(_NUMBERS[token])
-        elif token in EXPANSIONS:
-            out.extend(EXPANSIONS[token])
-        else:
-            out.append(us_spelling(token))
-    return out
-
-
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
     """A light plural strip for names ("hypervisors" -> "hypervisor", "VMs" -> "vm", "OSes" -> "os")."""
     if word == "oses":
         return "os"
-    if len(word) < 3 or not word.endswith("s") or word.isdigit():
+    if len(word) < 3 or not word.endswith("s") or not word.isalpha():
         return word
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
@@ -185,21 +157,6 @@ def singular(word: str) -> str:
     if word.endswith(("ss", "us", "is")):
         return word
     return word[:-1]
-
-
-ARTICLES = frozenset({"a", "an", "the"})
-
-
-def name_key(tokens: list[str]) -> str:
-    """The matching key of a name from canonical tokens: singular words, no articles."""
-    if ARTICLES.isdisjoint(tokens):
-        return " ".join(map(singular, tokens))
-    return " ".join(singular(t) for t in tokens if t not in ARTICLES)
-
-
-def key_of(text: str) -> str:
-    """The matching key of a name given as text ("Type II hypervisors" -> "type 2 hypervisor")."""
-    return name_key(canonical(words(text)))
 
 
 @lru_cache(maxsize=262144)
@@ -213,6 +170,8 @@ def stem(word: str) -> str:
 
 def content_stem(token: str) -> tuple[str, ...]:
     """The stems a folded word stands for in the description look-up; none for a function word."""
+    if not token.isalnum():  # a name's token with a symbol ("c#", "802.11a"): its words
+        return tuple(chain.from_iterable(map(content_stem, words(token))))
     found = []
     for word in EXPANSIONS.get(token, (token,)):
         word = us_spelling(word)

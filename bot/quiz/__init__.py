@@ -1,6 +1,6 @@
 """Timed quiz rounds built from the knowledge base (no Discord here)."""
 
-from bot.quiz.answers import AnswerChecker, hint_mask, mask_names, normalize
+from bot.quiz.answers import AnswerChecker, Verdict, hint_mask, mask_names, normalize
 from bot.quiz.questions import Question, QuestionGenerator, QuestionKind, select_entries
 from bot.quiz.round import (
     HintShown,
@@ -37,6 +37,7 @@ __all__ = [
     "Standing",
     "SubmitResult",
     "SubmitStatus",
+    "Verdict",
     "hint_mask",
     "mask_names",
     "normalize",

@@ -4,111 +4,106 @@ from __future__ import annotations
 
 import random
 import re
-import unicodedata
-from collections.abc import Iterable
-from functools import lru_cache
+from collections.abc import Collection, Iterable
+from enum import StrEnum
 
-from rapidfuzz.distance import OSA
+from bot.matching.names import key_of, typo_budget, within_typos
+from bot.matching.query import GENERIC, QueryContext, parse_query
 
-_NON_WORD = re.compile(r"[^0-9a-z]+")
 _MASK = "____"
+#: A typed answer longer than this many characters beyond its longest name is never right.
+_SLACK = 80
 
 
-#: ASCII text after casefold: every character that is not a digit or a-z becomes a space
-_ASCII_TO_WORDS = str.maketrans(
-    {chr(i): " " for i in range(128) if not chr(i).isdigit() and not chr(i).islower()}
-)
-_ARTICLES = ("a ", "an ", "the ")
-
-
-@lru_cache(maxsize=4096)
 def normalize(text: str) -> str:
-    """Lower-case, accents and punctuation dropped, leading articles removed, spaces collapsed."""
-    folded = text.casefold()
-    if folded.isascii():  # the common case: one C-level translate instead of a regex
-        words = " ".join(folded.translate(_ASCII_TO_WORDS).split())
-    else:
-        decomposed = unicodedata.normalize("NFKD", folded)
-        folded = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-        words = _NON_WORD.sub(" ", folded).strip()
-    stripped = words
-    while stripped.startswith(_ARTICLES):  # any number of leading "a ", "an ", "the "
-        stripped = stripped[stripped.index(" ") + 1 :]
-    return stripped or words
+    """A typed answer's key in the name model (``bot.matching.names.key_of``).
+
+    Case, accents, punctuation, articles, plurals and number forms do not matter; symbols that
+    tell names apart do ("C#" -> "c#", "Type II hypervisors" -> "type 2 hypervisor").
+    """
+    return key_of(text)
 
 
-def allowed_typos(answer: str) -> int:
-    """How many edits an answer of this (normalized) length may have: 0 up to 4 letters, then ~1 per 5."""
-    letters = len(answer.replace(" ", ""))
-    if letters <= 4:
-        return 0
-    if letters <= 8:
-        return 1
-    if letters <= 14:
-        return 2
-    return 3
+class Verdict(StrEnum):
+    """How a typed answer names the answer."""
+
+    EXACT = "exact"  # the name model's key of a name: what a look-up resolves exactly
+    TYPO = "typo"  # a name with a few slipped letters (numbers, symbols, first letter right)
 
 
 class AnswerChecker:
-    """Accepts the term or an alias, ignoring case, punctuation, articles and small typos.
+    """Accepts the term or an alias as the name model sees them (``bot.matching.names``), or a typo.
 
-    Typos allowed: none up to 4 letters, 1 up to 8, 2 up to 14, then 3 (see ``allowed_typos``);
-    a swap of two neighbouring letters counts as one; the first letter must be right.
-    The names are normalised once, here; a check is a set look-up, then (only for names with the
-    guess's first letter and a length within their typo budget) one bounded edit distance.
+    A guess is right when its key, or its key once a question frame is stripped ("what is a VM"),
+    is the key of one of ``names``: the same texts a look-up resolves exactly to the entry. A
+    typo is forgiven within ``typo_budget`` (none up to 4 letters, 1 up to 8, 2 up to 14, then
+    3; a swap counts as one) when the first letter, the numbers and the symbols are right and the
+    guess is not the exact name of another entry (``taken``: the other entries' keys).
+    ``context`` is the look-up's (``QueryContext.of_subjects``), so both strip the same frames.
     """
 
-    __slots__ = ("_exact", "_fuzzy")
+    __slots__ = ("_context", "_exact", "_fuzzy", "_longest", "_taken")
 
-    def __init__(self, names: Iterable[str]) -> None:
-        normalized = [n for n in (normalize(name) for name in names) if n]
-        self._exact = frozenset(normalized)
-        fuzzy: dict[str, list[tuple[str, int, int]]] = {}
-        for name in dict.fromkeys(normalized):
-            typos = allowed_typos(name)
-            if typos:
-                fuzzy.setdefault(name[0], []).append((name, len(name), typos))
-        #: first letter -> (name, length, typo budget) of the names that forgive typos
+    def __init__(
+        self, names: Iterable[str], taken: Collection[str] = (), context: QueryContext = GENERIC
+    ) -> None:
+        names = list(names)
+        self._context = context
+        keys = [k for k in map(key_of, names) if k]
+        self._exact = frozenset(keys)
+        self._taken = frozenset(taken).difference(self._exact)
+        self._longest = max(map(len, names), default=0)
+        fuzzy: dict[str, list[tuple[str, int]]] = {}
+        for key in dict.fromkeys(keys):
+            budget = typo_budget(key)
+            if budget:
+                fuzzy.setdefault(key[0], []).append((key, budget))
+        #: first character -> (key, typo budget) of the names that forgive typos
         self._fuzzy = {first: tuple(entries) for first, entries in fuzzy.items()}
 
     def check(self, text: str) -> bool:
         """Whether ``text`` names the answer."""
-        guess = normalize(text)
-        if not guess:
-            return False
-        if guess in self._exact:
-            return True
-        # typos are forgiven after the first letter only
-        candidates = self._fuzzy.get(guess[0])
-        if candidates is None:
-            return False
-        size = len(guess)
-        for name, length, typos in candidates:
-            # A length gap bigger than the typo budget can never match (so a long sentence that
-            # contains the answer does not win).
-            if -typos <= size - length <= typos and OSA.distance(guess, name, score_cutoff=typos) <= typos:
-                return True
-        return False
+        return self.judge(text) is not None
+
+    def judge(self, text: str) -> Verdict | None:
+        """``EXACT`` or ``TYPO`` when ``text`` names the answer, else None."""
+        if len(text) > self._longest + _SLACK:
+            return None
+        guesses = [key for key in dict.fromkeys((key_of(text), parse_query(text, self._context).key)) if key]
+        if any(key in self._exact for key in guesses):
+            return Verdict.EXACT
+        for key in guesses:
+            if key in self._taken:
+                continue  # another entry's exact name is never a typo of this one
+            for name, budget in self._fuzzy.get(key[0], ()):
+                if within_typos(key, name, budget):
+                    return Verdict.TYPO
+        return None
 
 
 def hint_mask(term: str, rng: random.Random, reveal: float = 0.3) -> str:
-    """The term as letters and blanks, e.g. ``h _ _ _ r _ _ _ _ r``; first letter and ~30% shown.
+    """The term as blanks and a few letters, e.g. ``h _ _ _ r _ _ _ _ r``.
 
-    Spaces and hyphens are kept (words are separated by three spaces).
+    The first letter and about ``reveal`` of the letters and digits are shown, never more than
+    half of them; symbols are always blanks. A term of 3 characters or less ("VMM", "C#") shows
+    only its length. Hyphens are kept; characters are separated by a space, words by three.
     """
-    letters = [i for i, ch in enumerate(term) if ch.isalnum()]
-    if not letters:
+    slots = [m.start() for m in re.finditer(r"[^\s-]", term)]
+    if not slots:
         return term
-    shown = {letters[0]}
-    extra = max(0, round(len(letters) * reveal) - 1)
-    if len(letters) > 3:
-        shown.update(rng.sample(letters[1:], min(extra, len(letters) - 2)))
-    words: list[str] = []
-    offset = 0
-    for word in term.split():
-        symbols = [ch if not ch.isalnum() or offset + i in shown else "_" for i, ch in enumerate(word)]
-        words.append(" ".join(symbols))
-        offset += len(word) + 1
+    shown: set[int] = set()
+    letters = [i for i in slots if term[i].isalnum()]
+    if len(slots) > 3 and letters:
+        count = min(len(letters) // 2, max(1, round(len(letters) * reveal)))
+        if count:
+            shown.add(letters[0])
+            shown.update(rng.sample(letters[1:], min(count - 1, len(letters) - 1)))
+    words = []
+    for word in re.finditer(r"\S+", term):
+        start = word.start()
+        words.append(
+            " ".join(ch if ch == "-" or start + i in shown else "_" for i, ch in enumerate(word.group()))
+        )
     return "   ".join(words)
 
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from bot.knowledge import Entry, KnowledgeBase
+from bot.matching.names import key_of
+from bot.matching.query import QueryContext, subjects_of
 from bot.quiz.answers import AnswerChecker, hint_mask, mask_names
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
 
@@ -82,6 +84,15 @@ class QuestionGenerator:
         self.kb = kb
         self.rng = rng
         self._all_examples = [(e, x) for e in kb.entries for x in e.examples]
+        self._all_keys: frozenset[str] | None = None
+        self._context = QueryContext.of_subjects(subjects_of(kb))
+
+    @property
+    def all_keys(self) -> frozenset[str]:
+        """The name model's keys of every name in the notes (no typo of one entry is another's name)."""
+        if self._all_keys is None:
+            self._all_keys = frozenset(key_of(name) for entry in self.kb.entries for name in entry.names)
+        return self._all_keys
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """``settings.questions`` questions on ``settings.topic``; no entry twice while others remain."""
@@ -132,7 +143,7 @@ class QuestionGenerator:
                 entry,
                 prompt=mask_names(entry.definition, entry.names),
                 hint=hint_mask(entry.term, self.rng),
-                checker=AnswerChecker(entry.names),
+                checker=AnswerChecker(entry.names, taken=self.all_keys, context=self._context),
             )
         if kind is QuestionKind.MEANING:
             others = self._similar_entries(entry, MAX_CHOICES - 1)

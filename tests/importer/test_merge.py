@@ -41,7 +41,8 @@ Attackers are everywhere
 
 
 def names(text: str) -> list[str]:
-    return [normalize_name(n) for e in load_knowledge_text(text).entries for n in e.names]
+    """The distinct names of each entry (an entry may list variants such as "Worm" and "worms")."""
+    return [n for e in load_knowledge_text(text).entries for n in {normalize_name(x) for x in e.names}]
 
 
 def test_merge_appends_new_terms_and_aliases_and_keeps_existing_text() -> None:

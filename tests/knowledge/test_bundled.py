@@ -38,7 +38,7 @@ def test_seed_topic_metadata() -> None:
     assert topic.title == "Virtualization"
     assert topic.objective == "2.2"
     assert topic.source == "Study group notes: Virtualization (OBJ 2.2)"
-    assert topic.tags == ("security-plus", "virtualization", "cloud")
+    assert topic.tags == ("security-plus", "virtualization", "cloud", "cloud computing", "exam")
     assert topic.path == SEED
     assert topic.label == "Virtualization (2.2)"
 

@@ -14,10 +14,12 @@ from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.loader import load_knowledge
 from bot.matching import Answer, Matcher, NotFound, Result
 
-#: Right answers out of 500 queries per kind on the benchmark's 2,000-term notes (seed 1), recorded
-#: when the index build was made faster (before: exact 500, typo 499, prefix 465, description 500;
-#: the lone-typo rule then answered the last typo). They may rise, never drop.
-RECORDED_2K = {"exact": 500, "typo": 500, "prefix": 465, "description": 500}
+#: Right answers out of 500 queries per kind on the benchmark's 2,000-term notes (seed 1). They may
+#: rise, never drop. Re-recorded when the one name model came (issue 13): the generator now skips
+#: names the loader refuses as clashes ("DE" and "DEs" on two entries), so the notes differ from
+#: before (then: exact 500, typo 500, prefix 465, description 500). The one description missed
+#: is refused, not answered wrong: two entries cover the described words equally (80 each).
+RECORDED_2K = {"exact": 500, "typo": 500, "prefix": 469, "description": 499}
 
 
 def _kb(*entries: tuple[str, tuple[str, ...], str]) -> KnowledgeBase:

@@ -6,7 +6,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Answer, Matcher, NotFound
-from bot.matching.text import _APOSTROPHE, _TOKEN, fold, key_of, words
+from bot.matching.names import key_of
+from bot.matching.text import _APOSTROPHE, _TOKEN, fold, words
 
 
 @settings(max_examples=300, deadline=None)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.matching.text import canonical, content_stems, fold, key_of, singular, stem, us_spelling, words
+from bot.matching.names import canonical, key_of
+from bot.matching.text import content_stems, fold, singular, stem, us_spelling, words
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,181 @@
+"""The name model: when two spellings name the same thing, and how far a typo may go.
+
+Every part of the bot that compares names uses this module: the loader's clash check, the
+importer, the matcher (exact keys and fuzzy checks), the quiz's answer checker and its hints.
+
+A name's **key** (``key_of``) is what stays when what does not tell names apart is folded away:
+
+* case, accents, Unicode look-alikes, zero-width characters, punctuation and spacing
+  ("VM-escape", "vm escape");
+* plurals ("VMs" -> "vm"), British spellings ("virtualisation"), articles ("a", "an", "the";
+  kept where they are a letter: "Type A", "A/B testing", "A+"), short forms ("app", "OS");
+* numbers: digits, number words and, after "type", "layer", "class"... Roman numerals are one
+  form ("Type II", "type two", "type-2" -> "type 2").
+
+Symbols that tell names apart are kept: ``C``, ``C#``, ``C++``, ``F#``, ``A+`` and ``.NET`` are
+all different keys, a dotted number stays one token (``802.11a`` is not ``802.11b``), and
+"C sharp", "C plus plus", "Security plus" are the same as "C#", "C++", "Security+".
+
+A **typo** (``within_typos``) never changes a number or a symbol, nor the first letter; the
+number of letter edits allowed grows with the name's length (``typo_budget``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
+
+from bot.matching.text import EXPANSIONS, fold, singular, us_spelling, words
+
+#: Words after which a Roman numeral or a number word is a number ("Type II", "type two").
+NUMBER_CONTEXT = frozenset(
+    {
+        "type", "tier", "level", "class", "layer", "phase", "stage", "gen", "generation", "version",
+        "category", "grade", "step", "part", "wave", "mark",
+    }
+)  # fmt: skip
+_ROMAN = {
+    "i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9",
+    "x": "10",
+}  # fmt: skip
+#: Number words, the same as their digits anywhere in a name.
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "eleven": "11", "twelve": "12",
+}  # fmt: skip
+_NUMBERS = {**_ROMAN, **NUMBER_WORDS}
+
+ARTICLES = frozenset({"a", "an", "the"})
+#: Words that spell a symbol glued to the word before them ("C sharp" = "C#", "C plus plus" = "C++").
+_SPELLED_SYMBOLS = {"plus": "+", "sharp": "#"}
+#: Tokens that make ``name_key`` look closer than word-by-word singulars.
+_SPECIAL = ARTICLES | frozenset(NUMBER_WORDS) | frozenset(_SPELLED_SYMBOLS)
+#: Tokens that make ``canonical`` look at context (a number after it) or expand it.
+_CONTEXT_TOKENS = NUMBER_CONTEXT | frozenset(EXPANSIONS)
+
+#: A token of a name: letters and digits, dots inside ("802.11a", "asp.net"), a leading dot
+#: (".net") and a trailing "#" or "+"/"++" ("c#", "c++", "a+").
+_SYMBOL_TOKEN = re.compile(r"\.?[a-z0-9]+(?:\.[a-z0-9]+)*(?:#|\+\+?)?")
+_APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
+_LETTERS_OR_DIGITS = re.compile(r"[a-z]+|[0-9]+")
+_SYMBOLS = frozenset("#+.")
+
+
+def tokens(text: str) -> list[str]:
+    """Folded tokens of a name or question, symbols that tell names apart kept.
+
+    ``"What's C#?"`` -> ``["whats", "c#"]``; ``"802.11a"`` -> ``["802.11a"]``; ``".NET"`` ->
+    ``[".net"]``; otherwise as ``bot.matching.text.words`` (letters split from digits: "type2").
+    """
+    folded = fold(text)
+    if _SYMBOLS.isdisjoint(folded):
+        return words(text)
+    if "'" in folded:
+        folded = _APOSTROPHE.sub("", folded)
+    found: list[str] = []
+    for token in _SYMBOL_TOKEN.findall(folded):
+        if token.isalnum() and not (token.isalpha() or token.isdigit()):
+            found += _LETTERS_OR_DIGITS.findall(token)  # "type2" -> "type", "2", as ``words``
+        else:
+            found.append(token)
+    return found
+
+
+def canonical(tokens: list[str]) -> list[str]:
+    """Tokens with US spellings, short forms expanded and numbers after "type"/... as digits."""
+    if _CONTEXT_TOKENS.isdisjoint(tokens):  # the usual case: word by word, in C
+        return list(map(us_spelling, tokens))
+    out: list[str] = []
+    for token in tokens:
+        if out and out[-1] in NUMBER_CONTEXT and token in _NUMBERS:
+            out.append(_NUMBERS[token])
+        elif token in EXPANSIONS:
+            out.extend(EXPANSIONS[token])
+        else:
+            out.append(us_spelling(token))
+    return out
+
+
+def name_key(tokens: list[str]) -> str:
+    """The key of a name from canonical tokens: singular words, numbers as digits, no articles.
+
+    Spelt symbols are glued on first ("c", "plus", "plus" -> "c++"); an article is dropped
+    unless it is the last word, follows "type"/"class"/... or comes before a single letter
+    ("Type A", "A/B testing"): then it is a letter.
+    """
+    if _SPECIAL.isdisjoint(tokens):
+        return " ".join(map(singular, tokens))
+    glued: list[str] = []
+    for token in tokens:
+        if token in _SPELLED_SYMBOLS and glued and _takes_symbol(glued[-1], token):
+            glued[-1] += _SPELLED_SYMBOLS[token]
+        else:
+            glued.append(token)
+    kept: list[str] = []
+    for i in range(len(glued) - 1, -1, -1):
+        token = glued[i]
+        if token in ARTICLES and kept and len(kept[-1]) > 1 and not (i and glued[i - 1] in NUMBER_CONTEXT):
+            continue
+        kept.append(NUMBER_WORDS.get(token) or singular(token))
+    return " ".join(reversed(kept))
+
+
+def _takes_symbol(before: str, word: str) -> bool:
+    """Whether ``word`` ("plus", "sharp") spells a symbol of the token before it ("c plus", "c sharp")."""
+    if word == "sharp":
+        return len(before) == 1 and before.isalpha()
+    if (before in ARTICLES and before != "a") or before.endswith(("++", "#")):
+        return False
+    return before[-1].isalnum() or before.endswith("+")
+
+
+@lru_cache(maxsize=65536)
+def key_of(text: str) -> str:
+    """The key of a name given as text ("Type II hypervisors" -> "type 2 hypervisor", "C#" -> "c#")."""
+    return name_key(canonical(tokens(text)))
+
+
+def identity(name: str) -> str:
+    """What two names are compared by in clash checks: the key (``key_of``).
+
+    A name with no Latin letters or digits (emoji, CJK) has an empty key; it is compared by its
+    case-folded text with whitespace collapsed instead.
+    """
+    return key_of(name) or " ".join(fold(name).split())
+
+
+def fixed_parts(key: str) -> list[str]:
+    """The parts of a key a typo may not change: its numbers and symbols, in order.
+
+    ``"layer 2 switch"`` -> ``["2"]``; ``"c#"`` -> ``["#"]``; ``"802.11a"`` -> ``["802", ".", "11"]``.
+    """
+    return re.findall(r"[0-9]+|[#+.]", key)
+
+
+def typo_budget(key: str) -> int:
+    """Letter edits a typed answer may have: 0 up to 4 letters, 1 up to 8, 2 up to 14, then 3."""
+    letters = len(key.replace(" ", ""))
+    if letters <= 4:
+        return 0
+    if letters <= 8:
+        return 1
+    if letters <= 14:
+        return 2
+    return 3
+
+
+def within_typos(guess: str, name: str, budget: int | None = None) -> bool:
+    """Whether key ``guess`` is key ``name`` with at most ``budget`` letter edits (default: the name's).
+
+    An edit inserts, drops, changes or swaps neighbouring letters; the first letter, the numbers
+    and the symbols must be right ("layer 2 switch" is never a typo of "layer 3 switch").
+    """
+    if budget is None:
+        budget = typo_budget(name)
+    if not budget or not guess or guess[0] != name[0] or abs(len(guess) - len(name)) > budget:
+        return False
+    if fixed_parts(guess) != fixed_parts(name):
+        return False
+    return OSA.distance(guess, name, score_cutoff=budget) <= budget
