@@ -61,6 +61,8 @@ _SYMBOL_TOKEN = re.compile(r"\.?[a-z0-9]+(?:\.[a-z0-9]+)*(?:#|\+\+?)?")
 _APOSTROPHE = re.compile(r"(?<=\w)'(?=\w)")
 _LETTERS_OR_DIGITS = re.compile(r"[a-z]+|[0-9]+")
 _SYMBOLS = frozenset("#+.")
+_HAS_DIGIT = re.compile(r"[0-9]")
+_FIXED = re.compile(r"[0-9]+|[#+.]")
 
 
 def tokens(text: str) -> list[str]:
@@ -147,11 +149,18 @@ def identity(name: str) -> str:
 
 
 def fixed_parts(key: str) -> list[str]:
-    """The parts of a key a typo may not change: its numbers and symbols, in order.
+    """The parts of a key a typo may not change, in order: numbers, symbols and one-letter words.
 
-    ``"layer 2 switch"`` -> ``["2"]``; ``"c#"`` -> ``["#"]``; ``"802.11a"`` -> ``["802", ".", "11"]``.
+    ``"layer 2 switch"`` -> ``["2"]``; ``"c#"`` -> ``["#"]``; ``"class a network"`` -> ``["a"]``;
+    a token with a dotted number is fixed whole: ``"802.11a"`` -> ``["802.11a"]``.
     """
-    return re.findall(r"[0-9]+|[#+.]", key)
+    parts: list[str] = []
+    for token in key.split():
+        if len(token) == 1 or ("." in token and _HAS_DIGIT.search(token)):
+            parts.append(token)
+        else:
+            parts += _FIXED.findall(token)
+    return parts
 
 
 def typo_budget(key: str) -> int:
