@@ -149,14 +149,18 @@ def identity(name: str) -> str:
 
 
 def fixed_parts(key: str) -> list[str]:
-    """The parts of a key a typo may not change, in order: numbers, symbols and one-letter words.
+    """The parts of a key a typo may not change, in order: numbers, symbols and letters as labels.
 
-    ``"layer 2 switch"`` -> ``["2"]``; ``"c#"`` -> ``["#"]``; ``"class a network"`` -> ``["a"]``;
-    a token with a dotted number is fixed whole: ``"802.11a"`` -> ``["802.11a"]``.
+    ``"layer 2 switch"`` -> ``["2"]``; ``"c#"`` -> ``["#"]``; a one-letter word after "type",
+    "class"... or at the end is a label: ``"class a network"`` -> ``["a"]``, ``"plan b"`` ->
+    ``["b"]`` (but not in ``"v motion"``); a dotted number is fixed whole: ``"802.11a"``.
     """
     parts: list[str] = []
-    for token in key.split():
-        if len(token) == 1 or ("." in token and _HAS_DIGIT.search(token)):
+    words_ = key.split()
+    for i, token in enumerate(words_):
+        after_context = i > 0 and words_[i - 1] in NUMBER_CONTEXT
+        label = len(token) == 1 and token.isalpha() and (i == len(words_) - 1 or after_context)
+        if label or ("." in token and _HAS_DIGIT.search(token)):
             parts.append(token)
         else:
             parts += _FIXED.findall(token)
