@@ -112,3 +112,44 @@ def test_python_dash_m_bot_check_reports_a_broken_file(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert result.stdout == f"{broken}:2: the file is not UTF-8 text; save it as UTF-8\n"
     assert "Traceback" not in result.stderr
+
+
+def test_names_the_name_model_cannot_tell_apart_are_a_clash_with_both_places(
+    write: WriteFile, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(
+        "notes/a.yaml",
+        "topic: {title: Switching}\nentries:\n"
+        "  - term: Type II switch\n    definition: Switches frames.\n"
+        "  - term: C#\n    definition: A language.\n",
+    )
+    write(
+        "notes/b.yaml",
+        "topic: {title: More}\nentries:\n"
+        "  - term: Layer switch\n    aliases: [type two switches]\n    definition: Another one.\n"
+        "  - term: C sharp\n    definition: The same language.\n",
+    )
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "notes"]) == 1
+    out, err = capsys.readouterr()
+    same = "case, spacing, plurals, articles and number forms do not tell names apart"
+    assert out.splitlines() == [
+        f"notes/b.yaml:4: alias 'type two switches' is already claimed by entry 'Type II switch' "
+        f"(notes/a.yaml:3) (as 'Type II switch': {same})",
+        f"notes/b.yaml:6: term 'C sharp' is already claimed by entry 'C#' (notes/a.yaml:5) (as 'C#': {same})",
+    ]
+    assert err == "2 problems found\n"
+
+
+def test_symbols_and_numbers_that_tell_names_apart_are_no_clash(
+    write: WriteFile, capsys: pytest.CaptureFixture[str]
+) -> None:
+    names = ["C", "C#", "C++", "F#", ".NET", "NET", "802.11a", "802.11b", "TCP/IP", "A+", "Layer 2 switch"]
+    entries = "".join(f"  - term: {name!r}\n    definition: Something.\n" for name in names)
+    path = write(
+        "langs.yaml",
+        f"topic: {{title: Names}}\nentries:\n{entries}  - term: Layer 3 switch\n"
+        "    aliases: [Layer three switch, layer III switches]\n    definition: Routes too.\n",
+    )
+    assert main(["check", str(path)]) == 0
+    assert capsys.readouterr().out == f"ok: 1 files, 1 topics, {len(names) + 1} terms, 2 aliases\n"
