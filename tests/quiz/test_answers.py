@@ -101,3 +101,30 @@ def test_mask_hides_plural_and_word_family() -> None:
         mask_names("Two VMs and one virtual resource.", ["VM", "Virtualization"])
         == "Two ____ and one ____ resource."
     )
+
+
+@pytest.mark.parametrize("term", ["C", "C#", "C++", "VMM", "A+", "F#", "OS"])
+def test_hint_of_an_answer_of_three_characters_or_less_shows_only_its_length(term: str) -> None:
+    hint = hint_mask(term, random.Random(1))
+    assert hint == " ".join("_" * len(term))
+
+
+@given(
+    st.text(alphabet=st.characters(categories=["L", "N", "P", "S"]) | st.sampled_from(" -"), max_size=40),
+    st.integers(0, 2**32),
+)
+def test_a_hint_never_shows_more_than_half_of_the_letters(term: str, seed: int) -> None:
+    hint = hint_mask(term, random.Random(seed))
+    letters = [ch for ch in term if not ch.isspace() and ch != "-"]
+    shown = [ch for ch in hint if not ch.isspace() and ch not in "_-"]
+    assert len(shown) <= len(letters) // 2
+    if len(letters) <= 3:
+        assert shown == []
+    assert hint.replace(" ", "").replace("_", "").replace("-", "") == "".join(shown)
+
+
+def test_hint_of_a_symbol_name_hides_the_symbols() -> None:
+    hint = hint_mask("802.11a", random.Random(2))
+    assert "." not in hint
+    assert hint.startswith("8 ")
+    assert sum(ch != "_" for ch in hint.replace(" ", "")) <= 3
