@@ -24,6 +24,7 @@ from bot.clock import Clock
 from bot.discord_bot import StudyBot, register_friendly_error
 from bot.markup import plain_text
 from bot.quiz import (
+    WRONG_GUESSES,
     HintShown,
     QuestionAsked,
     QuestionClosed,
@@ -58,6 +59,8 @@ STALE_SCAN = 50
 #: How long unloading waits for the edits that disable interrupted rounds' buttons.
 UNLOAD_EDIT_SECONDS = 3.0
 NO_MENTIONS = discord.AllowedMentions.none()
+#: The reaction on a member's last wrong guess of a question: their later guesses on it are ignored.
+OUT_OF_GUESSES = "\N{NO ENTRY SIGN}"
 
 
 class QuizBusyError(Exception):
@@ -90,7 +93,11 @@ def question_embed(event: QuestionAsked, hint: str | None = None) -> discord.Emb
         colour=EMBED_COLOUR,
     )
     if q.typed:
-        embed.add_field(name="Answer", value="Type the term in this channel.", inline=False)
+        embed.add_field(
+            name="Answer",
+            value=f"Type the term in this channel ({WRONG_GUESSES} wrong guesses each).",
+            inline=False,
+        )
     else:
         lines = [
             f"**{LETTERS[i]}.** {truncate(choice, 900 // len(q.choices))}"
@@ -805,7 +812,14 @@ class QuizCog(commands.Cog, name="Quiz"):
         # "||VM escape||" and "**VM escape**" are "VM escape" (unless the term itself is written so)
         raw = message.content
         answer = raw if question.is_correct(raw) else (plain_text(raw) or raw)
-        await state.runner.answer(message.author.id, answer)
+        result = await state.runner.answer(message.author.id, answer)
+        if result.status is SubmitStatus.WRONG and result.guesses_left == 0:
+            # The one note that this member's guesses on this question are used up: a reaction on
+            # their last guess, never a message in the channel per guess.
+            try:
+                await message.add_reaction(OUT_OF_GUESSES)
+            except discord.HTTPException as exc:  # no Add Reactions permission, message gone...
+                log.info("could not mark the last guess in quiz %s (%s)", state.runner.channel_id, exc)
 
 
 register_friendly_error(QuizBusyError, lambda error: error.user_message)

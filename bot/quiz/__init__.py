@@ -3,6 +3,7 @@
 from bot.quiz.answers import AnswerChecker, Verdict, hint_mask, mask_names, normalize
 from bot.quiz.questions import Question, QuestionGenerator, QuestionKind, select_entries
 from bot.quiz.round import (
+    WRONG_GUESSES,
     HintShown,
     QuestionAsked,
     QuestionClosed,
@@ -19,6 +20,7 @@ from bot.quiz.scoring import points_for
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
 
 __all__ = [
+    "WRONG_GUESSES",
     "AnswerChecker",
     "HintShown",
     "Question",

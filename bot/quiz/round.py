@@ -18,6 +18,10 @@ from bot.quiz.settings import RoundSettings
 
 log = logging.getLogger(__name__)
 
+#: Wrong typed guesses a member has per question; after them their guesses on it are ignored, so
+#: nobody can win by pasting every term of the notes in turn.
+WRONG_GUESSES = 3
+
 
 class RoundState(StrEnum):
     """Where a round is."""
@@ -33,7 +37,8 @@ class SubmitStatus(StrEnum):
     """What became of one submitted answer."""
 
     CORRECT = "correct"  # typed: first right answer, points awarded now
-    WRONG = "wrong"  # typed: not it (the member may try again)
+    WRONG = "wrong"  # typed: not it (the member may try again while ``guesses_left`` > 0)
+    NO_GUESSES_LEFT = "no_guesses_left"  # typed: the member's wrong guesses are used up; ignored
     RECORDED = "recorded"  # buttons: choice kept, scored when time is up
     ALREADY_ANSWERED = "already_answered"  # buttons: this member already chose
     LATE = "late"  # after the deadline or after someone took the question
@@ -69,6 +74,7 @@ class SubmitResult:
     question_index: int | None = None
     scored: ScoredAnswer | None = None
     correct: bool | None = None  # for RECORDED: whether the choice was right (don't show it yet)
+    guesses_left: int | None = None  # for WRONG: wrong typed guesses this member has left (0: no more)
 
     @property
     def accepted(self) -> bool:
@@ -149,7 +155,8 @@ class _Open:
     hint_at: datetime | None
     hinted: bool = False
     winner: ScoredAnswer | None = None
-    wrong_tries: dict[int, datetime] = field(default_factory=dict)
+    wrong_tries: dict[int, datetime] = field(default_factory=dict)  # member -> first wrong guess
+    wrong_counts: dict[int, int] = field(default_factory=dict)  # member -> wrong guesses so far
     choices: dict[int, tuple[int, datetime]] = field(default_factory=dict)
 
 
@@ -248,7 +255,12 @@ class QuizRound:
         return HintShown(op.index + 1, self.questions[op.index].hint)
 
     def submit(self, member_id: int, answer: str | int, now: datetime) -> SubmitResult:
-        """Decide on one answer: typed text for typed questions, a choice index for buttons."""
+        """Decide on one answer: typed text for typed questions, a choice index for buttons.
+
+        A member has ``WRONG_GUESSES`` wrong typed guesses per question; the last one comes back
+        as ``WRONG`` with ``guesses_left == 0``, and any later guess of theirs on the question
+        (right or not) as ``NO_GUESSES_LEFT``, without effect.
+        """
         op = self._open
         if self.state is RoundState.BETWEEN:
             return SubmitResult(SubmitStatus.LATE, member_id, op.index if op else None)
@@ -260,9 +272,14 @@ class QuizRound:
         if now >= op.deadline or op.winner is not None:
             return SubmitResult(SubmitStatus.LATE, member_id, op.index)
         if question.typed:
+            wrong = op.wrong_counts.get(member_id, 0)
+            if wrong >= WRONG_GUESSES:
+                return SubmitResult(SubmitStatus.NO_GUESSES_LEFT, member_id, op.index, guesses_left=0)
             if not question.is_correct(answer):
                 op.wrong_tries.setdefault(member_id, now)
-                return SubmitResult(SubmitStatus.WRONG, member_id, op.index, correct=False)
+                op.wrong_counts[member_id] = wrong + 1
+                left = WRONG_GUESSES - wrong - 1
+                return SubmitResult(SubmitStatus.WRONG, member_id, op.index, correct=False, guesses_left=left)
             op.winner = self._score(member_id, op, correct=True, at=now)
             op.wrong_tries.pop(member_id, None)
             return SubmitResult(SubmitStatus.CORRECT, member_id, op.index, scored=op.winner, correct=True)

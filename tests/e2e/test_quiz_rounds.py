@@ -5,11 +5,13 @@ from __future__ import annotations
 import random
 from datetime import UTC, datetime
 from typing import Any
+from urllib.parse import unquote
 
 import pytest
 
 from bot.clock import FakeClock
-from cogs.quiz import QuizCog
+from bot.quiz import WRONG_GUESSES
+from cogs.quiz import OUT_OF_GUESSES, QuizCog
 from tests.e2e.conftest import Harness, StartBot
 from tests.fakediscord import Channel, FakeDiscordError, Member
 
@@ -99,6 +101,35 @@ async def test_a_typo_wins_and_a_wrong_answer_is_ignored(start_bot: StartBot) ->
     final = await h.fake.next_message(w.study)
     assert embed(final)["title"] == "Quiz over"
     assert f"<@{w.member.id}>" in embed(final)["description"]
+    h.assert_alive()
+
+
+async def test_three_wrong_guesses_then_a_members_guesses_are_ignored_with_one_reaction(
+    start_bot: StartBot,
+) -> None:
+    h = await start_bot()
+    w = h.world
+    cog, _clock = quiz_cog(h, seed=3)
+    await start_round(h, w.member, w.study, questions=1, seconds=20, mode="typed")
+    term = current_term(cog, w.study)
+    guesses = [await h.fake.send_message(w.member, w.study, f"not it {n}") for n in range(WRONG_GUESSES)]
+    await h.fake.wait_for(lambda: bool(h.fake.reactions), 5, "the reaction on the last guess")
+    ignored = await h.fake.send_message(w.member, w.study, term)  # right, but no guesses left
+    await h.fake.send_message(w.member, w.study, "still guessing")
+    await h.fake.send_message(w.moderator, w.study, "wrong too")  # others keep their own guesses
+    await h.fake.send_message(w.moderator, w.study, term)
+    answer = await h.fake.next_message(w.study)  # nothing was posted in the channel per guess
+    assert embed(answer)["title"] == f"Answer 1/1: {term}"
+    assert f"<@{w.moderator.id}> got it" in embed(answer)["description"]
+    assert f"<@{w.member.id}> got it" not in embed(answer)["description"]
+    assert [(action, message, unquote(emoji)) for action, _channel, message, emoji in h.fake.reactions] == [
+        ("add", int(guesses[-1]["id"]), OUT_OF_GUESSES)
+    ]
+    assert int(ignored["id"]) not in {message for _a, _c, message, _e in h.fake.reactions}
+    stored = await h.bot.store.answers_of(w.guild.id)
+    assert sorted((a.member_id, a.correct) for a in stored) == sorted(
+        [(w.member.id, False), (w.moderator.id, True)]
+    )
     h.assert_alive()
 
 

@@ -44,13 +44,14 @@ class Permissions:
     )
 
 
-#: What the README's invite link grants the bot (283467926528): View Channels, Send Messages,
-#: Send Messages in Threads, Embed Links, Read Message History, Manage Events.
+#: What the README's invite link grants the bot (283467926592): View Channels, Send Messages,
+#: Send Messages in Threads, Embed Links, Add Reactions, Read Message History, Manage Events.
 BOT_PERMISSIONS = (
     Permissions.VIEW_CHANNEL
     | Permissions.SEND_MESSAGES
     | Permissions.SEND_MESSAGES_IN_THREADS
     | Permissions.EMBED_LINKS
+    | Permissions.ADD_REACTIONS
     | Permissions.READ_MESSAGE_HISTORY
     | Permissions.MANAGE_EVENTS
 )

@@ -279,7 +279,7 @@ async def test_commands_are_validated_and_echoed_with_ids(
 
 
 def test_the_bot_role_has_exactly_the_invite_permissions() -> None:
-    assert BOT_PERMISSIONS == 283467926528
+    assert BOT_PERMISSIONS == 283467926592
     fake = FakeDiscord()
     guild = fake.add_guild("G")
     assert fake.bot_permissions(guild.id) == BOT_PERMISSIONS | guild.everyone.permissions

@@ -19,6 +19,7 @@ from bot.quiz import (
     RoundStateError,
     SubmitStatus,
 )
+from bot.quiz.round import WRONG_GUESSES
 
 ALICE, BOB, CAROL = 1, 2, 3
 
@@ -203,3 +204,27 @@ def test_misuse_is_refused(seed_kb: KnowledgeBase) -> None:
         quiz.finish(clock.now())
     with pytest.raises(ValueError, match="at least one question"):
         QuizRound([], RoundSettings())
+
+
+def test_three_wrong_guesses_per_member_and_question_then_guesses_are_ignored(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb, n=2)
+    asked = quiz.start(clock.now())
+    term = asked.question.entry.term
+    results = [quiz.submit(ALICE, f"nonsense {n}", clock.now()) for n in range(WRONG_GUESSES)]
+    assert [(r.status, r.guesses_left) for r in results] == [
+        (SubmitStatus.WRONG, WRONG_GUESSES - 1 - n) for n in range(WRONG_GUESSES)
+    ]
+    assert results[-1].guesses_left == 0
+    ignored = quiz.submit(ALICE, term, clock.now())  # right, but too late for ALICE
+    assert ignored.status is SubmitStatus.NO_GUESSES_LEFT
+    assert not ignored.accepted
+    assert not quiz.resolved
+    assert quiz.submit(BOB, term, clock.now()).status is SubmitStatus.CORRECT  # others keep their guesses
+    closed = quiz.close(clock.now())
+    assert [w.member_id for w in closed.winners] == [BOB]
+    assert [(a.member_id, a.correct) for a in closed.to_record] == [(ALICE, False)]  # stored once
+    second = quiz.next(clock.now())
+    assert not isinstance(second, RoundFinished)
+    right = quiz.submit(ALICE, second.question.entry.term, clock.now())  # a new question, new guesses
+    assert right.status is SubmitStatus.CORRECT
