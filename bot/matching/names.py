@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.matching.text import EXPANSIONS, fold, singular, us_spelling, words
+from bot.matching.text import EXPANSIONS, fold, singular, us_spelling, words_of_folded
 
 #: Words after which a Roman numeral or a number word is a number ("Type II", "type two").
 NUMBER_CONTEXT = frozenset(
@@ -73,7 +73,7 @@ def tokens(text: str) -> list[str]:
     """
     folded = fold(text)
     if _SYMBOLS.isdisjoint(folded):
-        return words(text)
+        return words_of_folded(folded)
     if "'" in folded:
         folded = _APOSTROPHE.sub("", folded)
     found: list[str] = []
@@ -133,9 +133,15 @@ def _takes_symbol(before: str, word: str) -> bool:
     return before[-1].isalnum() or before.endswith("+")
 
 
-@lru_cache(maxsize=65536)
 def key_of(text: str) -> str:
     """The key of a name given as text ("Type II hypervisors" -> "type 2 hypervisor", "C#" -> "c#")."""
+    if len(text) > 120:  # chat text, not a name: not worth keeping in the cache
+        return name_key(canonical(tokens(text)))
+    return _cached_key(text)
+
+
+@lru_cache(maxsize=65536)
+def _cached_key(text: str) -> str:
     return name_key(canonical(tokens(text)))
 
 

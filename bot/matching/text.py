@@ -106,7 +106,11 @@ _NOT_PLAIN = b"0123456789'"  # bytes the fast path of ``words`` does not handle
 
 def words(text: str) -> list[str]:
     """Folded word tokens: apostrophes joined ("what's" -> "whats"), letters split from digits."""
-    folded = fold(text)
+    return words_of_folded(fold(text))
+
+
+def words_of_folded(folded: str) -> list[str]:
+    """``words`` of a text already folded (``fold``)."""
     if folded.isascii():
         raw = folded.encode("ascii")
         if len(raw.translate(None, _NOT_PLAIN)) == len(raw):
