@@ -85,8 +85,10 @@ def hint_mask(term: str, rng: random.Random, reveal: float = 0.3) -> str:
     """The term as blanks and a few letters, e.g. ``h _ _ _ r _ _ _ _ r``.
 
     The first letter and about ``reveal`` of the letters and digits are shown, never more than
-    half of them; symbols are always blanks. A term of 3 characters or less ("VMM", "C#") shows
-    only its length. Hyphens are kept; characters are separated by a space, words by three.
+    half of them; symbols are always blanks, and so are the first letters of the other words (a
+    hint never spells an acronym such as "VM" of "Virtual machine", a right answer too). A term of
+    3 characters or less ("VMM", "C#") shows only its length. Hyphens are kept; characters are
+    separated by a space, words by three.
     """
     slots = [m.start() for m in re.finditer(r"[^\s-]", term)]
     if not slots:
@@ -97,7 +99,8 @@ def hint_mask(term: str, rng: random.Random, reveal: float = 0.3) -> str:
         count = min(len(letters) // 2, max(1, round(len(letters) * reveal)))
         if count:
             shown.add(letters[0])
-            shown.update(rng.sample(letters[1:], min(count - 1, len(letters) - 1)))
+            inner = [i for i in letters[1:] if term[i - 1].isalnum()]  # not the start of a word
+            shown.update(rng.sample(inner, min(count - 1, len(inner))))
     words = []
     for word in re.finditer(r"\S+", term):
         start = word.start()

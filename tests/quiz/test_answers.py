@@ -128,3 +128,12 @@ def test_hint_of_a_symbol_name_hides_the_symbols() -> None:
     assert "." not in hint
     assert hint.startswith("8 ")
     assert sum(ch != "_" for ch in hint.replace(" ", "")) <= 3
+
+
+@given(st.integers(0, 2**32))
+def test_a_hint_never_spells_the_acronym_of_the_term(seed: int) -> None:
+    hint = hint_mask("Virtual private network", random.Random(seed))
+    words = [w.split(" ") for w in hint.split("   ")]
+    assert words[0][0] == "V"
+    assert words[1][0] == "_"
+    assert words[2][0] == "_"
