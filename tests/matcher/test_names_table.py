@@ -20,9 +20,9 @@ import yaml
 
 from bot.cli import main
 from bot.cli.console import run_console
+from bot.cli.console.quiz import ConsoleQuiz
 from bot.clock import FakeClock
 from bot.loader import load_knowledge
-from bot.quiz.console import ConsoleQuiz
 from tests.dbutil import sqlite_url
 
 #: term -> (aliases, definition). Definitions avoid the names so the masked prompt stays readable.
