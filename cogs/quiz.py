@@ -814,12 +814,23 @@ class QuizCog(commands.Cog, name="Quiz"):
         answer = raw if question.is_correct(raw) else (plain_text(raw) or raw)
         result = await state.runner.answer(message.author.id, answer)
         if result.status is SubmitStatus.WRONG and result.guesses_left == 0:
-            # The one note that this member's guesses on this question are used up: a reaction on
-            # their last guess, never a message in the channel per guess.
-            try:
-                await message.add_reaction(OUT_OF_GUESSES)
-            except discord.HTTPException as exc:  # no Add Reactions permission, message gone...
-                log.info("could not mark the last guess in quiz %s (%s)", state.runner.channel_id, exc)
+            await self._mark_last_guess(message)
+
+    async def _mark_last_guess(self, message: discord.Message) -> None:
+        """The one note that a member's guesses on this question are used up: a reaction on their last
+        guess (never a message in the channel per guess); nothing where the bot may not react."""
+        assert message.guild is not None
+        me = message.guild.me
+        if not isinstance(message.channel, discord.abc.GuildChannel | discord.Thread):
+            return
+        allowed = message.channel.permissions_for(me)
+        if not (allowed.add_reactions and allowed.read_message_history):
+            log.debug("no Add Reactions in channel %s: the last guess is not marked", message.channel.id)
+            return
+        try:
+            await message.add_reaction(OUT_OF_GUESSES)
+        except discord.HTTPException as exc:  # the message was deleted, a permission changed...
+            log.info("could not mark the last guess in channel %s (%s)", message.channel.id, exc)
 
 
 register_friendly_error(QuizBusyError, lambda error: error.user_message)

@@ -12,8 +12,8 @@ import pytest
 from bot.clock import FakeClock
 from bot.quiz import WRONG_GUESSES
 from cogs.quiz import OUT_OF_GUESSES, QuizCog
-from tests.e2e.conftest import Harness, StartBot
-from tests.fakediscord import Channel, FakeDiscordError, Member
+from tests.e2e.conftest import Harness, StartBot, World, build_world
+from tests.fakediscord import Channel, FakeDiscord, FakeDiscordError, Member, Permissions
 
 pytestmark = pytest.mark.e2e
 
@@ -130,6 +130,31 @@ async def test_three_wrong_guesses_then_a_members_guesses_are_ignored_with_one_r
     assert sorted((a.member_id, a.correct) for a in stored) == sorted(
         [(w.member.id, False), (w.moderator.id, True)]
     )
+    h.assert_alive()
+
+
+async def test_without_add_reactions_guesses_are_still_limited_and_the_round_goes_on(
+    start_bot: StartBot,
+) -> None:
+    def world_without_reactions(fake: FakeDiscord) -> World:
+        world = build_world(fake)
+        for role in world.guild.roles.values():  # @everyone included
+            role.permissions &= ~Permissions.ADD_REACTIONS
+        return world
+
+    h = await start_bot(world=world_without_reactions)
+    w = h.world
+    cog, _clock = quiz_cog(h, seed=3)
+    await start_round(h, w.member, w.study, questions=1, seconds=20, mode="typed")
+    term = current_term(cog, w.study)
+    for n in range(WRONG_GUESSES):
+        await h.fake.send_message(w.member, w.study, f"not it {n}")
+    await h.fake.send_message(w.member, w.study, term)
+    await h.fake.send_message(w.moderator, w.study, term)
+    answer = await h.fake.next_message(w.study)
+    assert f"<@{w.moderator.id}> got it" in embed(answer)["description"]
+    assert h.fake.reactions == []
+    assert not any("/reactions/" in call.path for call in h.fake.calls)  # not even tried: no 403
     h.assert_alive()
 
 
