@@ -76,7 +76,7 @@ TEXTS = st.one_of(
 )
 
 
-@settings(max_examples=1500, deadline=None)
+@settings(max_examples=1000, deadline=None)
 @given(TEXTS)
 def test_exact_look_ups_and_exact_quiz_answers_are_the_same_texts(text: str) -> None:
     resolved = MATCHER.exact(text)
