@@ -152,4 +152,4 @@ def test_symbols_and_numbers_that_tell_names_apart_are_no_clash(
         "    aliases: [Layer three switch, layer III switches]\n    definition: Routes too.\n",
     )
     assert main(["check", str(path)]) == 0
-    assert capsys.readouterr().out == f"ok: 1 files, 1 topics, {len(names) + 1} terms, 2 aliases\n"
+    assert capsys.readouterr().out == f"ok: 1 file, 1 topic, {len(names) + 1} terms, 2 aliases\n"
