@@ -20,6 +20,19 @@ MAX_REPARSE_DEPTH = 6
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])\s+\S")
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+_SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
+_SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
+#: A footnote's text: ``[^2]: Smith, Notes on networks, p. 4``.
+FOOTNOTE_DEFINITION = re.compile(r"^\s*\[\^[^\]\s]+\]:")
+#: Citation and footnote marks inside text: ``[^2]``, ``[1]``, ``[1: 74-75]``, ``[12, 13]``, ``[citation
+#: needed]``, superscript digits. They are references to sources, never part of a term or a definition.
+_CITATION = re.compile(
+    r"\s*(?:\[\^[^\]\s]+\]"
+    r"|\[\s*\d{1,3}(?:\s*[,;:\-–]\s*(?:p{1,2}\.?\s*)?[\d\-–,\s]*)?\]"
+    r"|\[(?:citation needed|source|ref|sic)\]"
+    r"|(?<=[^\W\d_])[¹²³⁰⁴-⁹]+)",
+    re.IGNORECASE,
+)
 
 # Characters a YAML stream may carry (PyYAML's printable set); anything else becomes a space.
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
@@ -28,6 +41,13 @@ _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd
 def clean_text(text: str) -> str:
     """``text`` on one line: unprintable characters dropped, whitespace (``&nbsp;`` too) collapsed."""
     return " ".join(_NOT_PRINTABLE.sub(" ", text).split())
+
+
+def strip_citations(text: str) -> str:
+    """``text`` without citation and footnote marks (``DHCP process [1: 74-75]`` -> ``DHCP process``)."""
+    if "[" not in text and not any("⁰" <= ch <= "⁹" or ch in "¹²³" for ch in text):
+        return text
+    return clean_text(_CITATION.sub("", text))
 
 
 @dataclass(slots=True)
@@ -94,6 +114,7 @@ class Verbatim:
     text: str
     line: int
     html: bool = False
+    footnote: bool = False  # a footnote's text (``[^1]: source``): a reference, never an entry's text
 
 
 Block = Heading | Paragraph | ListBlock | Table | Verbatim
@@ -165,6 +186,8 @@ class _Walker:
         inline = node.children[0] if node.children else None
         if inline is None:
             return []
+        if FOOTNOTE_DEFINITION.match(inline.content):
+            return [Verbatim(clean_text(inline.content), start + 1, footnote=True)]
         raw = inline.content.split("\n")
         cut = next((i for i, text in enumerate(raw) if i > 0 and _LIST_MARKER.match(text)), None)
         if cut is not None and depth < MAX_REPARSE_DEPTH:
@@ -212,11 +235,18 @@ class _Walker:
     def inline(self, node: SyntaxTreeNode, first_line: int) -> list[Line]:
         """An inline node's text split at line breaks, with which runs were bold or italic."""
         runs: list[list[tuple[str, bool]]] = [[]]
+        superscript = [0]  # inside <sup>...</sup>: footnote marks, left out
 
         def walk(parent: SyntaxTreeNode, emphasis: bool) -> None:
             for child in parent.children:
                 kind = child.type
-                if kind in ("softbreak", "hardbreak"):
+                if kind == "html_inline" and _SUP_OPEN.match(child.content.strip()):
+                    superscript[0] += 1
+                elif kind == "html_inline" and _SUP_CLOSE.match(child.content.strip()):
+                    superscript[0] = max(0, superscript[0] - 1)
+                elif superscript[0] or kind == "image":
+                    continue  # footnote marks and pictures are not text of the notes
+                elif kind in ("softbreak", "hardbreak"):
                     runs.append([])
                 elif kind in ("strong", "em"):
                     walk(child, True)
@@ -236,7 +266,7 @@ class _Walker:
 
 def _line_of(parts: list[tuple[str, bool]], line: int) -> Line:
     """A Line from its text runs."""
-    text = clean_text("".join(text for text, _ in parts))
+    text = strip_citations(clean_text("".join(text for text, _ in parts)))
     visible = [emphasis for t, emphasis in parts if clean_text(t)]
     bold = bool(visible) and all(visible)
     lead: list[str] = []
@@ -245,7 +275,7 @@ def _line_of(parts: list[tuple[str, bool]], line: int) -> Line:
             if not emphasis and clean_text(chunk):
                 break
             lead.append(chunk)
-    return Line(text=text, line=line, bold=bold, lead=clean_text("".join(lead)))
+    return Line(text=text, line=line, bold=bold, lead=strip_citations(clean_text("".join(lead))))
 
 
 def tag_free(html: str) -> str:

@@ -11,6 +11,7 @@ class Item:
 
     text: str
     check: str = ""
+    code: bool = False  # code or raw HTML kept as written: a detail, never a definition
 
 
 @dataclass(slots=True)
@@ -33,13 +34,13 @@ class DraftEntry:
         if note not in notes:
             notes.append(note)
 
-    def add(self, key: str, text: str, check: str = "") -> bool:
+    def add(self, key: str, text: str, check: str = "", *, code: bool = False) -> bool:
         """Append ``text`` to the list ``key`` unless it is already there; whether it was added."""
         items: list[Item] = getattr(self, key)
         text = text.strip()
         if not text or any(item.text.casefold() == text.casefold() for item in items):
             return False
-        items.append(Item(text, check))
+        items.append(Item(text, check, code))
         return True
 
     def names(self) -> list[str]:
@@ -57,6 +58,7 @@ class Draft:
     topic_checks: list[str] = field(default_factory=list)
     entries: list[DraftEntry] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
+    groups: list[str] = field(default_factory=list)  # headings that group entries (the topic's tags)
 
     @property
     def alias_count(self) -> int:

@@ -97,6 +97,7 @@ class _Section:
     is_topic: bool = False
     entry: DraftEntry | None = None
     fresh: bool = True  # nothing under the heading was read yet
+    level: int = 1
 
 
 class Extractor:
@@ -109,6 +110,8 @@ class Extractor:
         self.section: _Section | None = None
         self.current: DraftEntry | None = None
         self.pending: Line | None = None
+        self.pending_fresh = False  # the pending line is the first text under a term's heading
+        self.sections: list[_Section] = []
         self.expect: tuple[str, DraftEntry | None] | None = None  # a "Examples:" label waiting for its list
         self.objectives: list[str] = []
         # see-also names the author wrote (kept as details when no entry has that name)
@@ -124,6 +127,7 @@ class Extractor:
             else:
                 self.block(block)
         self.flush()
+        self.draft.groups = self.groups()
         if self.objectives:
             self.draft.objective = self.objectives[0]
             others = sorted(set(self.objectives) - {self.objectives[0]})
@@ -153,7 +157,46 @@ class Extractor:
         self.expect = None
         if self.pending is not None:
             line, self.pending = self.pending, None
+            if self.pending_fresh:
+                self.pending_fresh = False
+                self.define_section(line)
+                return
             self.lone_line(line, None)
+
+    def define_section(self, line: Line) -> DraftEntry | None:
+        """The heading's term defined by ``line`` (a terse line under it: ``#### Smishing`` / ``SMS phishing``)."""
+        entry = self.section_entry()
+        if entry is None:
+            self.unplace(line.line, line.text)
+            return None
+        self.set_definition(entry, tx.capitalize(line.text))
+        self.current = entry
+        return entry
+
+    def heading_is_term(self) -> bool:
+        """Whether the current heading can name a term (short, a name, not the document's title)."""
+        section = self.section
+        return (
+            section is not None
+            and not section.is_topic
+            and section.entry is None
+            and tx.is_term_name(section.name.name)
+            and len(tx.words(section.name.name)) <= 6
+        )
+
+    def groups(self) -> list[str]:
+        """Headings that became no entry but have entries under them: the notes' grouping headings."""
+        found: list[str] = []
+        for index, section in enumerate(self.sections):
+            if section.is_topic or section.entry is not None:
+                continue
+            end = next(
+                (s.line for s in self.sections[index + 1 :] if s.level <= section.level), float("inf")
+            )
+            if any(section.line < e.line < end for e in self.draft.entries):
+                if section.heading not in found:
+                    found.append(section.heading)
+        return found
 
     # -- entries ---------------------------------------------------------------------------------------
 
@@ -303,7 +346,8 @@ class Extractor:
         if not text:
             self.section = None
             return
-        self.section = _Section(self.subject(text), text, heading.line, is_topic=is_topic)
+        self.section = _Section(self.subject(text), text, heading.line, is_topic=is_topic, level=heading.level)
+        self.sections.append(self.section)
 
     def subject(self, heading: str) -> tx.TermName:
         """The term a heading names (``Hypervisors`` -> Hypervisor, alias Hypervisors, if the notes agree)."""
@@ -325,10 +369,22 @@ class Extractor:
     def paragraph(self, lines: list[Line], *, in_item: bool = False) -> DraftEntry | None:
         """Read a paragraph's lines; return the last entry it defined."""
         self.expect = None
-        if self.pending is not None:
-            lines = [self.pending, *lines]
-            self.pending = None
         lines = [line for line in lines if line.text]
+        if self.pending is not None:
+            pending, fresh_pending = self.pending, self.pending_fresh
+            self.pending, self.pending_fresh = None, False
+            term_then_explanation = (
+                tx.is_name(pending.text)
+                and bool(lines)
+                and tx.is_explanation(lines[0].text)
+                and tx.pair(lines[0].text, lines[0].lead) is None
+            )
+            if fresh_pending and not term_then_explanation:
+                made = self.define_section(pending)
+                for line in lines:
+                    self.lone_line(line, made)
+                return made
+            lines = [pending, *lines]
         made: DraftEntry | None = None
         i = 0
         while i < len(lines):
@@ -359,6 +415,28 @@ class Extractor:
         labelled = tx.label(text)
         if labelled is not None:
             return self.labelled_line(line, nxt, labelled, made)
+        if nxt is not None and nxt.text[:1] in ":~" and tx.is_term_like(text, bold=line.bold):
+            # a definition list: "Term" then ": definition" (and more ": ..." lines as details)
+            entry = self.define(text, nxt.text[1:].strip(), line.line)
+            end = i + 2
+            while end < len(lines) and lines[end].text[:1] in ":~":
+                entry.add("details", tx.capitalize(lines[end].text[1:].strip()))
+                end += 1
+            return end - i, entry
+        if (
+            fresh
+            and i == 0
+            and len(lines) == 1
+            and not in_item
+            and self.heading_is_term()
+            and tx.pair(text, line.lead) is None
+            and not tx.is_type_label(text)
+            and ((said := tx.sentence(text)) is None or self.same_as_section(said.subject))
+        ):
+            # the first line under a term's heading: its definition, however terse (decided at the
+            # next block: a list or another heading confirms it, an explanation makes it a term)
+            self.pending, self.pending_fresh = line, True
+            return 1, None
         split = tx.pair(text, line.lead)
         if split is not None:
             term, rest = split
@@ -567,7 +645,11 @@ class Extractor:
         pending_entry: DraftEntry | None = None
         if self.pending is not None:
             line, self.pending = self.pending, None
-            pending_entry = self.entry_named(line.text, line.line)
+            if self.pending_fresh:
+                self.pending_fresh = False
+                pending_entry = self.define_section(line)
+            else:
+                pending_entry = self.entry_named(line.text, line.line)
             self.current = pending_entry
         target = pending_entry or self.owner()
         if len(items) >= 2 and all(tx.is_name(item.text) for item in items) and target is not None:
@@ -643,6 +725,8 @@ class Extractor:
         header = [" ".join(cell.lower().rstrip(":").split()) for cell in table.header]
         term_col = next((i for i, h in enumerate(header) if h in _TERM_HEADERS), None)
         def_col = next((i for i, h in enumerate(header) if h in _DEFINITION_HEADERS), None)
+        if term_col is None and def_col is None and _reads_as_glossary(table):
+            term_col, def_col = 0, 1
         if term_col is None and def_col is not None:
             term_col = next((i for i in range(len(header)) if i != def_col), None)
         if def_col is None and term_col is not None:
@@ -666,7 +750,17 @@ class Extractor:
             if not term:
                 self.unplace(line, " | ".join(c for c in cells if c))
                 continue
-            entry = self.define(term, cell.get(def_col, ""), line)
+            if not cell.get(def_col, "").strip():
+                # a row without a definition is its own term, never merged into another one
+                written = tx.term_name(term)
+                if normalize(written.name) in self.names:
+                    self.unplace(line, _row_text(table.header, cells))
+                    continue
+                entry = self.new_entry(written.name, line)
+                for alias in written.aliases:
+                    self.alias(entry, alias)
+            else:
+                entry = self.define(term, cell.get(def_col, ""), line)
             for index, value in cell.items():
                 if index in (term_col, def_col) or not value.strip():
                     continue
@@ -682,14 +776,28 @@ class Extractor:
 
     def verbatim(self, block: Verbatim, owner: DraftEntry | None = None) -> None:
         """Code or raw HTML: a detail of the entry above, else unplaced."""
+        if block.footnote:  # a source reference: reported, never part of an entry
+            self.unplace(block.line, block.text)
+            return
         text = tag_free(block.text) if block.html else block.text
         if block.html and block.text.lstrip().startswith("<!--"):
             text = block.text.strip()
         target = owner or (self.current if not block.html else None)
         if target is not None and text:
-            target.add("details", text)
+            target.add("details", text, code=True)
         else:
             self.unplace(block.line, text)
+
+
+def _reads_as_glossary(table: Table) -> bool:
+    """Whether a table with unknown headers reads as names in its first column, explanations in its second."""
+    if len(table.header) < 2 or len(table.rows) < 2:
+        return False
+    firsts = [cells[0] if cells else "" for _, cells in table.rows]
+    seconds = [cells[1] if len(cells) > 1 else "" for _, cells in table.rows]
+    names = sum(1 for text in firsts if text and len(tx.words(text)) <= 6)
+    explained = sum(1 for text in seconds if len(tx.words(text)) >= 3)
+    return names == len(firsts) and explained * 3 >= len(seconds) * 2
 
 
 def _is_pair_item(item: ListItem) -> bool:
@@ -733,22 +841,34 @@ def _short(text: str, limit: int = 60) -> str:
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
 
 
+def _entry_text(entry: DraftEntry) -> str:
+    """Everything an entry that cannot be kept holds, on one line, so nothing is lost."""
+    text = entry.term
+    if entry.aliases:
+        text += f" ({', '.join(a.text for a in entry.aliases)})"
+    text += f": {entry.definition}" if entry.definition else ": no definition in the notes"
+    rest = [i.text for key in ("details", "examples") for i in getattr(entry, key)]
+    return text + (f" [{'; '.join(rest)}]" if rest else "")
+
+
 def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
     """Settle the draft so it is a valid knowledge file: definitions, unique names, known see-also."""
     kept: list[DraftEntry] = []
     for entry in sorted(draft.entries, key=lambda e: e.line):
+        if not tx.is_term_name(entry.term):
+            draft.unplaced.append((entry.line, _entry_text(entry)))
+            continue
         if not entry.definition:
-            if entry.details:
-                first = entry.details.pop(0)
-                entry.definition = first.text
+            prose = next((d for d in entry.details if not d.code), None)
+            if prose is not None:
+                entry.details.remove(prose)
+                entry.definition = prose.text
                 entry.check("definition", "no definition found in the notes; the first detail was used")
             elif entry.expansion:
                 entry.definition = entry.expansion
                 entry.check("definition", "no definition found in the notes; the long name was used")
             else:
-                draft.unplaced.append((entry.line, entry.term))
-                for item in entry.examples:
-                    draft.unplaced.append((entry.line, item.text))
+                draft.unplaced.append((entry.line, _entry_text(entry)))
                 continue
         entry.details = [d for d in entry.details if normalize(d.text) != normalize(entry.definition)]
         kept.append(entry)

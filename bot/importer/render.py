@@ -132,6 +132,9 @@ def render(draft: Draft, notes_name: str) -> str:
     if draft.objective:
         lines.extend(pair_lines("objective", draft.objective, "  "))
     lines.extend(pair_lines("source", draft.source, "  "))
+    if draft.groups:
+        lines.append("  # the headings that group the entries")
+        lines.extend(pair_lines("tags", draft.groups, "  ", flow=True))
     lines.extend(["", "entries:"])
     for index, entry in enumerate(draft.entries):
         if index:

@@ -241,9 +241,68 @@ def split_names(text: str) -> list[str]:
     return names
 
 
+#: Marks after a term that flag it (``Symbiosis *``, ``Mitosis †``), not part of its name.
+_TERM_MARKS = re.compile(r"(?:\s*\\?[*†‡§#]+)+$")
+#: ``Replicate(s)``, ``Protocol(s)``: an optional plural ending glued to the word.
+_PLURAL_PAREN = re.compile(r"^(?P<name>.*[^\W\d_])\((?P<end>s|es)\)$", re.IGNORECASE)
+#: ``[Characteristics of] Life``: optional words in square brackets.
+_OPTIONAL_WORDS = re.compile(r"\[(?P<words>[^\[\]]+)\]")
+_OPEN_CLOSE = {"(": ")", "[": "]", "{": "}"}
+
+
+def strip_term_marks(text: str) -> str:
+    """A term without the marks authors flag terms with (``Symbiosis *`` -> ``Symbiosis``)."""
+    return _TERM_MARKS.sub("", text.strip()).strip()
+
+
+def balanced(text: str) -> bool:
+    """Whether every bracket in ``text`` is closed, in order."""
+    stack: list[str] = []
+    for ch in text:
+        if ch in _OPEN_CLOSE:
+            stack.append(_OPEN_CLOSE[ch])
+        elif ch in ")]}":
+            if not stack or stack.pop() != ch:
+                return False
+    return not stack
+
+
+def is_term_name(text: str) -> bool:
+    """Whether ``text`` can be an entry's name: a short name, never a sentence, a mark or a bracket end.
+
+    ``Birthday attack``, ``Type II hypervisor``, ``802.1X``, ``Transport Layer Security (TLS)`` are names;
+    ``This is why we hash passwords.``, ``Symbiosis *``, ``DHCP process [1``, ``s`` are not.
+    """
+    text = text.strip()
+    if not text or len(text) > 80 or not any(ch.isalnum() for ch in text):
+        return False
+    if text[-1] in ".!?,;:*[({" or text[0] in ")]},;:*" or not balanced(text):
+        return False
+    if len(words(text)) > 8:
+        return False
+    said = sentence(text)
+    if said is not None and said.defines and len(words(said.rest)) >= 2:
+        return False
+    return not (len(text) == 1 and text.islower())
+
+
 def term_name(text: str) -> TermName:
-    """Split ``Term (Alias)`` / ``Long Name (ACRONYM)`` / ``Term (a note)`` into its parts."""
-    text = text.strip().rstrip(":").strip()
+    """Split ``Term (Alias)`` / ``Long Name (ACRONYM)`` / ``Term (a note)`` into its parts.
+
+    Flag marks are dropped (``Symbiosis *``), ``Replicate(s)`` is ``Replicate`` with the alias
+    ``Replicates``, and ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
+    """
+    text = strip_term_marks(text.strip().rstrip(":").strip())
+    plural = _PLURAL_PAREN.match(text)
+    if plural:
+        name = plural.group("name").strip()
+        return TermName(name, aliases=[name + plural.group("end").lower()])
+    if _OPTIONAL_WORDS.search(text) and balanced(text):
+        full = " ".join(_OPTIONAL_WORDS.sub(lambda m: m.group("words"), text).split())
+        short = " ".join(_OPTIONAL_WORDS.sub(" ", text).split())
+        if full and short and any(ch.isalnum() for ch in short):
+            inner = term_name(full)
+            return TermName(inner.name, [*inner.aliases, short], inner.note, inner.examples)
     match = _PAREN.match(text)
     if not match:
         return TermName(text)
@@ -307,9 +366,12 @@ def is_type_label(term: str) -> bool:
 
 def singular(word: str) -> str:
     """The singular of an English plural as the name model sees it, case kept (``Hypervisors`` ->
-    ``Hypervisor``, ``Policies`` -> ``Policy``); unchanged for short words and possessives."""
+    ``Hypervisor``, ``Policies`` -> ``Policy``); unchanged for short words and possessives.
+
+    Acronyms are never plurals of each other (``HTTPS`` is not more than one ``HTTP``).
+    """
     lower = word.lower()
-    if len(word) <= 3 or lower.endswith("'s"):
+    if word.isupper() or len(word) <= 3 or lower.endswith("'s"):
         return word
     one = name_singular(lower)
     if one == lower:
