@@ -164,7 +164,7 @@ class Extractor:
             self.lone_line(line, None)
 
     def define_section(self, line: Line) -> DraftEntry | None:
-        """The heading's term defined by ``line`` (a terse line under it: ``#### Smishing`` / ``SMS phishing``)."""
+        """The heading's term defined by the terse line under it (``#### Smishing`` / ``SMS phishing``)."""
         entry = self.section_entry()
         if entry is None:
             self.unplace(line.line, line.text)
@@ -190,12 +190,10 @@ class Extractor:
         for index, section in enumerate(self.sections):
             if section.is_topic or section.entry is not None:
                 continue
-            end = next(
-                (s.line for s in self.sections[index + 1 :] if s.level <= section.level), float("inf")
-            )
-            if any(section.line < e.line < end for e in self.draft.entries):
-                if section.heading not in found:
-                    found.append(section.heading)
+            end = next((s.line for s in self.sections[index + 1 :] if s.level <= section.level), float("inf"))
+            inside = any(section.line < e.line < end for e in self.draft.entries)
+            if inside and section.heading not in found:
+                found.append(section.heading)
         return found
 
     # -- entries ---------------------------------------------------------------------------------------
@@ -346,7 +344,9 @@ class Extractor:
         if not text:
             self.section = None
             return
-        self.section = _Section(self.subject(text), text, heading.line, is_topic=is_topic, level=heading.level)
+        self.section = _Section(
+            self.subject(text), text, heading.line, is_topic=is_topic, level=heading.level
+        )
         self.sections.append(self.section)
 
     def subject(self, heading: str) -> tx.TermName:
@@ -380,10 +380,10 @@ class Extractor:
                 and tx.pair(lines[0].text, lines[0].lead) is None
             )
             if fresh_pending and not term_then_explanation:
-                made = self.define_section(pending)
+                defined = self.define_section(pending)
                 for line in lines:
-                    self.lone_line(line, made)
-                return made
+                    self.lone_line(line, defined)
+                return defined
             lines = [pending, *lines]
         made: DraftEntry | None = None
         i = 0

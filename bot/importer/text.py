@@ -261,9 +261,8 @@ def balanced(text: str) -> bool:
     for ch in text:
         if ch in _OPEN_CLOSE:
             stack.append(_OPEN_CLOSE[ch])
-        elif ch in ")]}":
-            if not stack or stack.pop() != ch:
-                return False
+        elif ch in ")]}" and (not stack or stack.pop() != ch):
+            return False
     return not stack
 
 
@@ -301,8 +300,8 @@ def term_name(text: str) -> TermName:
         full = " ".join(_OPTIONAL_WORDS.sub(lambda m: m.group("words"), text).split())
         short = " ".join(_OPTIONAL_WORDS.sub(" ", text).split())
         if full and short and any(ch.isalnum() for ch in short):
-            inner = term_name(full)
-            return TermName(inner.name, [*inner.aliases, short], inner.note, inner.examples)
+            whole = term_name(full)
+            return TermName(whole.name, [*whole.aliases, short], whole.note, whole.examples)
     match = _PAREN.match(text)
     if not match:
         return TermName(text)

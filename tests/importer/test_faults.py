@@ -1,0 +1,251 @@
+"""Each kind of importer fault seen on real notes, as small inputs (our own wording of each kind).
+
+Every case is a notes text, the entries it must give (term, start of the definition, aliases that
+must be among its names), names that must not appear anywhere, and text that must be reported as
+unplaced. Each import is also loaded by the real loader, so the file is valid.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from bot.importer import import_notes
+from bot.importer.text import is_term_name, term_name
+from bot.knowledge import KnowledgeBase
+from bot.loader import load_knowledge_text, normalize_name
+
+
+@dataclass(frozen=True)
+class Case:
+    notes: str
+    entries: tuple[tuple[str, str, tuple[str, ...]], ...]  # term, definition start, some aliases
+    absent: tuple[str, ...] = ()  # names that must be no entry's term or alias
+    unplaced: tuple[str, ...] = ()  # texts that must be reported among the unplaced lines
+    tags: tuple[str, ...] = field(default=())
+
+
+CASES: dict[str, Case] = {
+    # -- a heading per term, with a terse line or a paragraph ------------------------------------------
+    "terse line under a heading": Case(
+        "# Attacks\n\n#### Smishing\nSMS phishing\n\n#### Whaling\nPhishing aimed at executives\n",
+        (("Smishing", "SMS phishing", ()), ("Whaling", "Phishing aimed at executives", ())),
+        absent=("SMS phishing",),
+    ),
+    "terse line with a parenthesis": Case(
+        "# Attacks\n\n### Vishing\nVoice phishing (some automated)\n\n### Tailgating\nFollowing someone in\n",
+        (("Vishing", "Voice phishing (some automated)", ()), ("Tailgating", "Following someone in", ())),
+        absent=("Voice phishing",),
+    ),
+    "indented deeper headings with one word": Case(
+        "# Persuasion\n\n## Principles\n\n  ##### Scarcity\n  Rare\n\n  ##### Authority\n  Boss says so\n",
+        (("Scarcity", "Rare", ()), ("Authority", "Boss says so", ())),
+        absent=("Rare",),
+        tags=("Principles",),
+    ),
+    "heading code-indented four spaces": Case(
+        "# Net\n\n    #### Jitter\n    Variation in delay\n\n#### Latency\nDelay of a packet\n",
+        (("Jitter", "Variation in delay", ()), ("Latency", "Delay of a packet", ())),
+    ),
+    "terse line then a list of details": Case(
+        "# Malware\n\n### Rootkit\nHides itself\n- runs with kernel privileges\n- hard to remove\n",
+        (("Rootkit", "Hides itself", ()),),
+    ),
+    "a heading with a paragraph": Case(
+        "# Malware\n\n## Worms\n\n### Worm\n"
+        "Malware that spreads over the network on its own,\nwithout a host.\n",
+        (("Worm", "Malware that spreads over the network on its own", ()),),
+        tags=("Worms",),
+    ),
+    "grouping headings are not terms": Case(
+        "# Biology\n\n## Cells\n\n### Nucleus\nHolds the DNA\n\n### Ribosome\nMakes proteins\n\n"
+        "## Energy\n\n### ATP\nThe energy currency of the cell\n",
+        (("Nucleus", "Holds the DNA", ()), ("Ribosome", "Makes proteins", ()), ("ATP", "The energy", ())),
+        absent=("Cells", "Energy"),
+        tags=("Cells", "Energy"),
+    ),
+    # -- citations, footnotes, HTML, images, code -------------------------------------------------------
+    "citation link inside brackets": Case(
+        "# Net\n\n- DHCP process [[1](#sources): 74-75]: how a client leases an address\n"
+        "- NAT [[2](#sources)]: maps private to public addresses\n",
+        (("DHCP process", "How a client leases an address", ()), ("NAT", "Maps private", ())),
+        absent=("DHCP process [1", "NAT [2]"),
+    ),
+    "footnote marks and their text": Case(
+        "# Crypto\n\n- Salt[^1]: random data added before hashing\n- Pepper[^note]: a secret salt[^2]\n\n"
+        "[^1]: Textbook, p. 12\n",
+        (("Salt", "Random data added before hashing", ()), ("Pepper", "A secret salt", ())),
+        absent=("Salt[^1]",),
+        unplaced=("[^1]: Textbook, p. 12",),
+    ),
+    "superscript footnote marks and images": Case(
+        "# Bio\n\n**Mitosis**<sup>3</sup>: division into two identical cells ![diagram](mitosis.png)\n\n"
+        "**Meiosis**¹ - division into four sex cells\n",
+        (("Mitosis", "Division into two identical cells", ()), ("Meiosis", "Division into four", ())),
+        absent=("Mitosis3", "Meiosis¹", "diagram"),
+    ),
+    "inline HTML in a definition": Case(
+        "# Web\n\n- CSRF: makes a <b>logged-in</b> browser send a request<br>the site trusts it\n",
+        (("CSRF", "Makes a logged-in browser send a request", ()),),
+    ),
+    "code blocks are never a definition": Case(
+        "# Shell\n\n### grep\n```\ngrep -r word .\n```\n\n### chmod\nChanges file permissions\n",
+        (("chmod", "Changes file permissions", ()),),
+        absent=("grep -r word .",),
+        unplaced=("grep",),
+    ),
+    # -- a term is a name -------------------------------------------------------------------------------
+    "flag marks after a term": Case(
+        "# Bio\n\n| Term | Definition |\n|---|---|\n| Symbiosis \\* | Two species living closely |\n"
+        "| Osmosis † | Water moving across a membrane |\n",
+        (("Symbiosis", "Two species", ()), ("Osmosis", "Water moving", ())),
+        absent=("Symbiosis *", "Osmosis †"),
+    ),
+    "optional words in square brackets": Case(
+        "# Bio\n\n| Term | Definition |\n|---|---|\n| [Characteristics of] Life | MRS GREN |\n"
+        "| Cell [membrane] | Controls what enters the cell |\n",
+        (
+            ("Characteristics of Life", "MRS GREN", ("Life",)),
+            ("Cell membrane", "Controls what enters", ("Cell",)),
+        ),
+        absent=("[Characteristics of] Life",),
+    ),
+    "plural ending in parentheses": Case(
+        "# Bio\n\n| Term | Definition |\n|---|---|\n| Replicate(s) | Makes a copy of itself |\n"
+        "| Enzyme(s) | Biological catalyst |\n",
+        (("Replicate", "Makes a copy", ("Replicates",)), ("Enzyme", "Biological catalyst", ("Enzymes",))),
+        absent=("s",),
+    ),
+    "sentences are never terms": Case(
+        "# Tips\n\n- Remember this for the exam because it comes up a lot: ports matter\n- Port 22: SSH\n",
+        (("Port 22", "SSH", ()),),
+        absent=("Remember this for the exam because it comes up a lot",),
+        unplaced=("Remember this for the exam because it comes up a lot",),
+    ),
+    # -- (ABBR) is an alias; rows without definitions ---------------------------------------------------
+    "Term (ABBR): definition bullets": Case(
+        "# N+\n\n- Dynamic Host Configuration Protocol (DHCP): hands out IP addresses\n"
+        "- Time To Live (TTL): hops a packet may take\n",
+        (("Dynamic Host Configuration Protocol", "Hands out", ("DHCP",)), ("Time To Live", "Hops", ("TTL",))),
+    ),
+    "glossary rows without definitions are not merged": Case(
+        "# Glossary\n\n| Term | Definition |\n|---|---|\n| HTTP | |\n| HTTPS | |\n"
+        "| SSH | Secure remote shell |\n"
+        "| SSHs | |\n",
+        (("SSH", "Secure remote shell", ()),),
+        absent=("HTTP", "HTTPS"),
+        unplaced=("HTTP: no definition in the notes", "HTTPS: no definition in the notes", "SSHs"),
+    ),
+    "acronyms are not plurals of each other": Case(
+        "# Web\n\n- HTTP: plain web traffic\n- HTTPS: web traffic over TLS\n",
+        (("HTTP", "Plain web traffic", ()), ("HTTPS", "Web traffic over TLS", ())),
+    ),
+    # -- the other common styles ------------------------------------------------------------------------
+    "bold term, colon": Case(
+        "# Crypto\n\n**Nonce**: a number used once\n\n**IV**: random input to a cipher\n",
+        (("Nonce", "A number used once", ()), ("IV", "Random input", ())),
+    ),
+    "dash and em dash": Case(
+        "# OS\n\nKernel - the core of the OS\n\nShell — the program that reads commands\n\n"
+        "Daemon – background service\n",
+        (("Kernel", "The core", ()), ("Shell", "The program", ()), ("Daemon", "Background service", ())),
+    ),
+    "table without outer pipes": Case(
+        "# Ports\n\nTerm | Definition\n--- | ---\nDNS | Port 53, names to addresses\n"
+        "SMTP | Port 25, sends mail\n",
+        (("DNS", "Port 53", ()), ("SMTP", "Port 25", ())),
+    ),
+    "table with headers the importer does not know": Case(
+        "# Bio\n\n| Word | What it means |\n|---|---|\n| Diffusion | Particles spreading from high to low |\n"
+        "| Active transport | Moving particles against the gradient using energy |\n",
+        (("Diffusion", "Particles spreading", ()), ("Active transport", "Moving particles", ())),
+    ),
+    "definition list": Case(
+        "# Chem\n\nIsotope\n: an atom with a different number of neutrons\n\n"
+        "Ion\n: a charged atom\n: may be + or -\n",
+        (("Isotope", "An atom with a different", ()), ("Ion", "A charged atom", ())),
+    ),
+    "numbered list with nested details": Case(
+        "# Steps\n\n1. **Reconnaissance** - gathering information about the target\n"
+        "   - passive or active\n2. **Weaponization** - building the exploit\n",
+        (("Reconnaissance", "Gathering information", ()), ("Weaponization", "Building the exploit", ())),
+        absent=("passive or active",),
+    ),
+}
+
+
+def _kb(text: str) -> tuple[KnowledgeBase, list[tuple[int, str]], tuple[str, ...]]:
+    result = import_notes(text, notes_name="case.md")
+    kb = load_knowledge_text(result.text, Path("case.yaml"))
+    return kb, result.draft.unplaced, kb.topics[0].tags
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_fault_kind(name: str) -> None:
+    case = CASES[name]
+    kb, unplaced, tags = _kb(case.notes)
+    by_name = {normalize_name(n): e for e in kb.entries for n in e.names}
+    for term, definition, aliases in case.entries:
+        entry = by_name.get(normalize_name(term))
+        assert entry is not None, f"{term!r} missing; entries: {[e.term for e in kb.entries]}"
+        assert entry.term == term
+        assert entry.definition.startswith(definition), entry.definition
+        for alias in aliases:
+            assert normalize_name(alias) in {normalize_name(n) for n in entry.names}, entry.names
+    for name_ in case.absent:
+        assert normalize_name(name_) not in by_name, f"{name_!r} became a name"
+    texts = [text for _, text in unplaced]
+    for text in case.unplaced:
+        assert any(text in line for line in texts), (text, texts)
+    for tag in case.tags:
+        assert tag in tags
+    for entry in kb.entries:
+        assert is_term_name(entry.term), entry.term
+
+
+def test_nothing_is_dropped_silently() -> None:
+    """Every term-looking line of a messy file is an entry's name or reported as unplaced."""
+    notes = (
+        "# Mixed\n\n| Term | Definition |\n|---|---|\n| HTTP | |\n| HTTPS | |\n\n"
+        "This paragraph explains nothing in particular and belongs to no term at all.\n\n"
+        "[^9]: A source\n"
+    )
+    result = import_notes(notes + "\n- FTP: file transfer\n", notes_name="mixed.md")
+    texts = " | ".join(text for _, text in result.draft.unplaced)
+    for piece in ("HTTP:", "HTTPS:", "This paragraph explains nothing", "[^9]: A source"):
+        assert piece in texts
+
+
+@pytest.mark.parametrize(
+    ("written", "name", "aliases"),
+    [
+        ("Symbiosis *", "Symbiosis", []),
+        ("Mutation\\*\\*", "Mutation", []),
+        ("Replicate(s)", "Replicate", ["Replicates"]),
+        ("[Characteristics of] Life", "Characteristics of Life", ["Life"]),
+        ("Transport Layer Security (TLS)", "Transport Layer Security", ["TLS"]),
+    ],
+)
+def test_term_names_are_cleaned(written: str, name: str, aliases: list[str]) -> None:
+    parsed = term_name(written)
+    assert (parsed.name, parsed.aliases) == (name, aliases)
+
+
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("Birthday attack", True),
+        ("802.1X", True),
+        ("Type II hypervisor", True),
+        ("DHCP process [1", False),
+        ("Symbiosis *", False),
+        ("s", False),
+        ("This is a way to make attackers waste their time.", False),
+        ("Phishing is a kind of social engineering", False),
+        ("74-75]", False),
+    ],
+)
+def test_what_counts_as_a_term_name(text: str, ok: bool) -> None:
+    assert is_term_name(text) is ok
