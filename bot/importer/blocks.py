@@ -105,6 +105,8 @@ class Table:
     header: list[str]
     rows: list[tuple[int, list[str]]] = field(default_factory=list)
     line: int = 0
+    #: (row, column) of cells written as a bold label (``**Symmetric** [Performance]``); row -1 is the header
+    labels: set[tuple[int, int]] = field(default_factory=set)
 
 
 @dataclass(slots=True)
@@ -219,18 +221,29 @@ class _Walker:
         for section in node.children:
             for row in section.children:
                 row_line = offset + (row.map[0] + 1 if row.map else 1)
-                cells = [self.cell(cell, row_line) for cell in row.children]
+                index = -1 if section.type == "thead" else len(table.rows)
+                cells = []
+                for column, cell in enumerate(row.children):
+                    text, label = self.cell(cell, row_line)
+                    cells.append(text)
+                    if label:
+                        table.labels.add((index, column))
                 if section.type == "thead":
                     table.header = cells
                 else:
                     table.rows.append((row_line, cells))
         return table
 
-    def cell(self, node: SyntaxTreeNode, line: int) -> str:
-        """A table cell's text on one line (``<br>`` breaks become ``; ``)."""
+    def cell(self, node: SyntaxTreeNode, line: int) -> tuple[str, bool]:
+        """A table cell's text on one line (``<br>`` breaks become ``; ``), and whether it is a bold label."""
         if not node.children:
-            return ""
-        return "; ".join(x.text for x in self.inline(node.children[0], line) if x.text)
+            return "", False
+        lines = [x for x in self.inline(node.children[0], line) if x.text]
+        label = len(lines) == 1 and (
+            lines[0].bold
+            or (bool(lines[0].lead) and lines[0].text[len(lines[0].lead) :].strip()[:1] in "[(-")
+        )
+        return "; ".join(x.text for x in lines), label
 
     def inline(self, node: SyntaxTreeNode, first_line: int) -> list[Line]:
         """An inline node's text split at line breaks, with which runs were bold or italic."""

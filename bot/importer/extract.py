@@ -635,6 +635,13 @@ class Extractor:
                     self.add_named(wanted, kind, item.text, item.line)
                 self.detail_blocks(item.children, wanted)
             return
+        outline = [item for item in items if _is_outline_item(item)]
+        if len(outline) >= 2 and len(outline) * 2 >= len(items):
+            # an outline: "- Term" with its explanation (and sub-terms) nested below
+            self.flush()
+            for item in block.items:
+                self.outline_item(item)
+            return
         pairs = sum(1 for item in items if _is_pair_item(item))
         above = self.current is not None or self.pending is not None
         if pairs and (pairs * 2 > len(items) or (pairs * 2 == len(items) and not above)):
@@ -665,6 +672,37 @@ class Extractor:
             return
         for item in block.items:
             self.detail_item(item, target)
+
+    def outline_item(self, item: ListItem) -> None:
+        """``- Term`` with nested explanation lines and ``Sub-term - ...`` items; all pairs: a group."""
+        if not _is_outline_item(item):
+            self.glossary_item(item)
+            return
+        nested = [child for block in item.children if isinstance(block, ListBlock) for child in block.items]
+        prose = [block for block in item.children if not isinstance(block, ListBlock)]
+        own = [child for child in nested if not _is_pair_item(child) and not _is_outline_item(child)]
+        if not own and not prose:
+            self.group(item.text)
+            for child in nested:
+                self.outline_item(child)
+            return
+        entry = self.entry_named(item.text, item.line)
+        self.current = entry
+        for child in nested:
+            if child in own:
+                if child.text:
+                    if entry.definition:
+                        entry.add("details", child.text)
+                    else:
+                        self.set_definition(entry, tx.capitalize(child.text))
+                self.detail_blocks(child.children, entry)
+                continue
+            self.outline_item(child)
+            if self.current is not None and self.current is not entry:
+                self.current.add("see_also", entry.term)
+            self.current = entry
+        self.detail_blocks(prose, entry)
+        self.current = entry
 
     def glossary_item(self, item: ListItem) -> None:
         """A list item that defines a term; what is nested below it belongs to that term."""
@@ -725,8 +763,16 @@ class Extractor:
         header = [" ".join(cell.lower().rstrip(":").split()) for cell in table.header]
         term_col = next((i for i, h in enumerate(header) if h in _TERM_HEADERS), None)
         def_col = next((i for i, h in enumerate(header) if h in _DEFINITION_HEADERS), None)
-        if term_col is None and def_col is None and _reads_as_glossary(table):
-            term_col, def_col = 0, 1
+        value_header = ""
+        if term_col is None and def_col is None:
+            if _reads_as_glossary(table):
+                term_col, def_col = 0, 1
+            elif (columns := _reads_as_lookup(table)) is not None:
+                # ``| Port | Use |`` / ``| 22 | SSH |``: the names column is the term, the value defines it
+                term_col, def_col = columns
+                value_header = table.header[def_col].strip() if def_col < len(table.header) else ""
+            elif self.cheat_sheet(table):
+                return
         if term_col is None and def_col is not None:
             term_col = next((i for i in range(len(header)) if i != def_col), None)
         if def_col is None and term_col is not None:
@@ -760,7 +806,8 @@ class Extractor:
                 for alias in written.aliases:
                     self.alias(entry, alias)
             else:
-                entry = self.define(term, cell.get(def_col, ""), line)
+                value = cell.get(def_col, "")
+                entry = self.define(term, f"{value_header} {value}" if value_header else value, line)
             for index, value in cell.items():
                 if index in (term_col, def_col) or not value.strip():
                     continue
@@ -773,6 +820,79 @@ class Extractor:
                 for part in tx.split_names(value):
                     self.add_named(entry, kind, part, line)
         self.current = None
+
+    def cheat_sheet(self, table: Table) -> bool:
+        """A table whose cells are entries themselves (``AES (Advanced ...) - ...``), read column by column.
+
+        Bold cells (and bold header cells) label the groups below them; a column of short values
+        (``Block``, ``Stream``) becomes a detail of the entry in the same row. Whether the table was one.
+        """
+        body = [
+            (r, c, text.strip())
+            for r, (_, cells) in enumerate(table.rows)
+            for c, text in enumerate(cells)
+            if text.strip()
+        ]
+        entries = [x for x in body if (x[0], x[1]) not in table.labels and _cell_entry(x[2]) is not None]
+        if len(entries) < 3 or len(entries) * 5 < len(body) * 2:
+            return False
+        columns = max(len(cells) for _, cells in table.rows)
+        per_column = {c: [x for x in entries if x[1] == c] for c in range(columns)}
+        row_entry: dict[int, DraftEntry] = {}
+        values: list[tuple[int, int, str]] = []
+        for column in range(columns):
+            if (-1, column) in table.labels and column < len(table.header) and per_column[column]:
+                self.group(table.header[column])
+            cells = [
+                (r, c, part)
+                for r, c, text in body
+                if c == column
+                for part in _cell_parts(text, (r, c) in table.labels)
+            ]
+            for r, c, text in cells:
+                line = table.rows[r][0]
+                if (r, c) in table.labels:
+                    self.group(text)
+                    continue
+                if not per_column[column]:
+                    values.append((r, c, text))
+                    continue
+                parsed = _cell_entry(text)
+                if parsed is None:
+                    target = row_entry.get(r)
+                    if target is not None:
+                        target.add("details", text)
+                    else:
+                        self.unplace(line, text)
+                    continue
+                written, definition, aliases, details = parsed
+                if definition:
+                    entry = self.define(written, definition, line)
+                else:
+                    entry = self.entry_named(written, line)
+                    name = tx.term_name(written)
+                    if name.aliases and tx.acronym_of(name.name, name.aliases[0]):
+                        entry.expansion = entry.expansion or name.aliases[0]
+                for alias in aliases:
+                    self.alias(entry, alias)
+                for detail in details:
+                    entry.add("details", detail)
+                row_entry.setdefault(r, entry)
+        for r, c, text in values:
+            target = row_entry.get(r)
+            title = table.header[c].strip() if c < len(table.header) else ""
+            if target is not None:
+                target.add("details", f"{title}: {text}" if title else text)
+            else:
+                self.unplace(table.rows[r][0], text)
+        self.current = None
+        return True
+
+    def group(self, label: str) -> None:
+        """Record a label that groups entries (a bold table cell): one of the topic's tags."""
+        label = tx.strip_term_marks(re.sub(r"\s*[\[(].*$", "", label)).strip()
+        if label and label not in self.draft.groups:
+            self.draft.groups.append(label)
 
     def verbatim(self, block: Verbatim, owner: DraftEntry | None = None) -> None:
         """Code or raw HTML: a detail of the entry above, else unplaced."""
@@ -798,6 +918,81 @@ def _reads_as_glossary(table: Table) -> bool:
     names = sum(1 for text in firsts if text and len(tx.words(text)) <= 6)
     explained = sum(1 for text in seconds if len(tx.words(text)) >= 3)
     return names == len(firsts) and explained * 3 >= len(seconds) * 2
+
+
+def _reads_as_lookup(table: Table) -> tuple[int, int] | None:
+    """``(names column, values column)`` of a two-column table of names and numbers (a port table)."""
+    if len(table.header) != 2 or len(table.rows) < 3:
+        return None
+    rows = [[*cells, "", ""][:2] for _, cells in table.rows]
+    for names, values in ((1, 0), (0, 1)):
+        if all(tx.is_name(row[names]) for row in rows) and all(
+            any(ch.isdigit() for ch in row[values]) and len(tx.words(row[values])) <= 3 for row in rows
+        ):
+            return names, values
+    return None
+
+
+_CELL_PAREN = re.compile(
+    r"^(?P<name>[^\s()\[\]:;,]{1,30}(?:\s[^\s()\[\]:;,]{1,30}){0,4}?)\s*\((?P<inner>[^()]{1,90})\)"
+    r"\s*(?P<rest>.*)$"
+)
+_CELL_OR = re.compile(r"^(?P<name>[^\s,]{1,30}),\s+or\s+(?P<alias>[^,]{2,80}),\s+(?:is|are)\s+(?P<rest>.+)$")
+_CELL_DOT = re.compile(r"^(?P<name>[A-Z0-9][\w\-/.]{0,20}?)\.\s+(?P<rest>[A-Z].*)$")
+_LEADING_BRACKET = re.compile(r"^\[(?P<alias>[^\[\]]{1,40})\]\s*")
+_LEADING_PAREN = re.compile(r"^\((?P<detail>[^()]{1,60})\)\s*")
+
+
+def _cell_parts(text: str, label: bool) -> list[str]:
+    """A cell's text, split at ``;`` when every part holds an entry (``PGP (...) - ...; GPG(...): ...``)."""
+    parts = [part.strip() for part in text.split(";") if part.strip()]
+    if label or len(parts) < 2 or not all(_cell_entry(part) is not None for part in parts):
+        return [text]
+    return parts
+
+
+def _cell_entry(text: str) -> tuple[str, str, list[str], list[str]] | None:
+    """A cheat-sheet cell as ``(term as written, definition, more aliases, details)``, if it holds one.
+
+    ``CBC (Cipher Block Chaining) - Symmetric, uses IV``, ``AES (Advanced Encryption Standard) [Rijndael]
+    (128 bits) Used by WPA2``, ``BIA (Business Impact Analysis)``, ``E0. Used by BlueTooth``.
+    """
+    text = text.strip()
+    split = tx.pair(text)
+    if split is not None and tx.is_term_name(tx.term_name(split[0]).name):
+        return split[0], split[1], [], []
+    match = _CELL_OR.match(text)
+    if match and tx.is_term_name(match.group("name")):
+        return match.group("name"), tx.capitalize(match.group("rest")), [match.group("alias")], []
+    match = _CELL_PAREN.match(text)
+    if match:
+        rest = match.group("rest").strip()
+        aliases: list[str] = []
+        details: list[str] = []
+        while True:
+            if found := _LEADING_BRACKET.match(rest):
+                aliases.append(found.group("alias").strip())
+            elif found := _LEADING_PAREN.match(rest):
+                details.append(found.group("detail").strip())
+            else:
+                break
+            rest = rest[found.end() :]
+        rest = re.sub(r"^(?:-{1,2}|–|—|:)\s*", "", rest.strip())
+        written = f"{match.group('name')} ({match.group('inner')})"
+        if tx.is_term_name(match.group("name")):
+            return written, tx.capitalize(rest), aliases, details
+    match = _CELL_DOT.match(text)
+    if match and any(ch.isupper() or ch.isdigit() for ch in match.group("name")):
+        return match.group("name"), match.group("rest"), [], []
+    return None
+
+
+def _is_outline_item(item: ListItem) -> bool:
+    """Whether a list item is a term line with its explanation nested below it."""
+    if len(item.lines) != 1 or not any(isinstance(block, ListBlock) for block in item.children):
+        return False
+    first = item.lines[0]
+    return tx.is_term_like(first.text, bold=first.bold) and tx.pair(first.text, first.lead) is None
 
 
 def _is_pair_item(item: ListItem) -> bool:
