@@ -10,6 +10,7 @@ import to an existing knowledge file without duplicating terms.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -107,6 +108,17 @@ def read_notes(path: str | Path, max_bytes: int = MAX_NOTES_BYTES) -> str:
     return text
 
 
+#: ``###Animal cells``: a heading written without the space Markdown needs (also after a list marker).
+_TIGHT_HEADING = re.compile(
+    r"^(?P<lead>[ \t]*(?:(?:\d{1,9}[.)]|[-*+])[ \t]+)?)(?P<marks>#{2,6})(?=[^\W\d_])", re.MULTILINE
+)
+
+
+def _spaced_headings(text: str) -> str:
+    """``text`` with the space added to headings written without it (``###Animal cells``)."""
+    return _TIGHT_HEADING.sub(lambda m: f"{m.group('lead')}{m.group('marks')} ", text)
+
+
 def _vocabulary(text: str) -> set[str]:
     """Every lower-cased word of the notes."""
     return {word.strip(".,;:!?()[]*_`'\"").lower() for word in text.split()}
@@ -123,7 +135,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     """Import Markdown ``text``; ``NotesError`` if no term could be found in it."""
     if not text.strip():
         raise NotesError(f"{notes_name} is empty; there is nothing to import")
-    blocks = parse_blocks(text)
+    blocks = parse_blocks(_spaced_headings(text))
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
     topic_heading = None
     if headings:

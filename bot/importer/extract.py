@@ -659,6 +659,8 @@ class Extractor:
                 pending_entry = self.entry_named(line.text, line.line)
             self.current = pending_entry
         target = pending_entry or self.owner()
+        if pending_entry is None and self.statements(block, items):
+            return
         if len(items) >= 2 and all(tx.is_name(item.text) for item in items) and target is not None:
             for item in block.items:
                 if item.text:
@@ -672,6 +674,31 @@ class Extractor:
             return
         for item in block.items:
             self.detail_item(item, target)
+
+    def statements(self, block: ListBlock, items: list[ListItem]) -> bool:
+        """A list of statements about terms (``The nucleus controls ...``): each subject is an entry."""
+        if self.current is not None and (self.section is None or self.current is not self.section.entry):
+            return False
+        said = [tx.statement(item.text) for item in items]
+        found = [s for s in said if s is not None and tx.is_term_name(s.subject)]
+        if len(found) < 2 or len(found) * 2 < len(items):
+            return False
+        owner = self.owner()
+        made: DraftEntry | None = None
+        for item in block.items:
+            statement = tx.statement(item.text) if item.text else None
+            if statement is not None and tx.is_term_name(statement.subject):
+                made = self.define(tx.capitalize(statement.subject), statement.definition, item.line)
+                self.detail_blocks(item.children, made)
+                continue
+            target = made or owner
+            if target is None:
+                self.paragraph(item.lines, in_item=True)
+                self.blocks(item.children)
+            else:
+                self.detail_item(item, target)
+        self.current = owner
+        return True
 
     def outline_item(self, item: ListItem) -> None:
         """``- Term`` with nested explanation lines and ``Sub-term - ...`` items; all pairs: a group."""
@@ -740,8 +767,15 @@ class Extractor:
             self.block(block)
 
     def detail_blocks(self, blocks: list[Block], owner: DraftEntry) -> None:
-        """Nested blocks under an entry's detail: all of it becomes details of ``owner``."""
-        for block in blocks:
+        """Nested blocks under an entry's detail: all of it becomes details of ``owner``.
+
+        A heading among them (``1. ### Plant cells`` in a numbered outline) starts a section: it and what
+        follows are read as notes of their own.
+        """
+        for index, block in enumerate(blocks):
+            if isinstance(block, Heading):
+                self.blocks(blocks[index:])
+                return
             if isinstance(block, Paragraph):
                 for line in block.lines:
                     owner.add("details", line.text)

@@ -280,7 +280,7 @@ def is_term_name(text: str) -> bool:
     if len(words(text)) > 8:
         return False
     said = sentence(text)
-    if said is not None and said.defines and len(words(said.rest)) >= 2:
+    if said is not None and len(words(said.rest)) >= 2:
         return False
     return not (len(text) == 1 and text.islower())
 
@@ -354,6 +354,36 @@ def sentence(text: str) -> Sentence | None:
     if not 1 <= len(parts) <= 5 or parts[0].lower() in _PRONOUNS:
         return None
     if len(parts) > 1 and parts[-1].lower() in _SMALL_WORDS:
+        return None
+    return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(match.group("article")))
+
+
+_STATING_VERBS = (
+    rf"{_DEFINING_VERBS}|has|have|can|may|must|will|consists?|contains?|controls?|absorbs?|increases?|"
+    r"makes?|produces?|needs?|requires?|uses?|carries?|helps?|forms?|stores?|protects?|holds?|"
+    r"converts?|transports?|detects?|breaks?|releases?"
+)
+_STATEMENT = re.compile(
+    rf"^(?:(?P<article>a|an|the)\s+)?(?P<subject>[^\W\d_][\w\-/']*(?:\s+[^\W\d_][\w\-/']*){{0,4}}?)"
+    rf"\s+(?P<verb>{_STATING_VERBS})\s+(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def statement(text: str) -> Sentence | None:
+    """A statement about a subject: ``The nucleus controls the activities of the cell``.
+
+    Broader than ``sentence``: any of a few dozen verbs; the subject is 1-5 words (``Mesophyll cells of a
+    leaf`` is cut to ``Mesophyll cells``), never a pronoun or a quantity word, and never joined by "and".
+    """
+    match = _STATEMENT.match(text.strip())
+    if not match or len(words(match.group("rest"))) < 3:
+        return None
+    subject = re.sub(r"\s+of\s+(?:a|an|the)\s+.*$", "", match.group("subject"), flags=re.IGNORECASE)
+    parts = words(subject)
+    if parts[0].lower() in _PRONOUNS or any(p.lower() in ("and", "or", "not", "with") for p in parts):
+        return None
+    if parts[-1].lower() in _SMALL_WORDS:
         return None
     return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(match.group("article")))
 
