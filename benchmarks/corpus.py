@@ -126,11 +126,7 @@ def grade_import(kb: KnowledgeBase, expected: list[Expected], report: Report) ->
             report.missed += 1
             report.missed_terms.append(term.name)
             continue
-        own = [
-            i
-            for i in holders
-            if len(claims[i]) == 1 or normalize_name(kb.entries[i].term) in term.names
-        ]
+        own = [i for i in holders if len(claims[i]) == 1 or normalize_name(kb.entries[i].term) in term.names]
         if own:
             report.captured += 1
         else:
@@ -212,9 +208,7 @@ def _ratio(part: int, whole: int) -> str:
 
 def _line(report: Report) -> str:
     corrected = report.corrected
-    fixed = (
-        f"{corrected.right}/{corrected.refused}/{corrected.wrong}" if corrected is not None else "-"
-    )
+    fixed = f"{corrected.right}/{corrected.refused}/{corrected.wrong}" if corrected is not None else "-"
     return (
         f"{report.name:<34} {report.split:<8} {report.captured:>3}/{report.terms:<3} {report.wrong:>5} "
         f"{report.missed:>6} {report.garbage:>7}   {report.raw.right:>3}/{report.raw.refused}/"
@@ -277,7 +271,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus directory")
     parser.add_argument("--json", action="store_true", help="one JSON document instead of the table")
     parser.add_argument("--show", action="store_true", help="list missed and wrong terms and look-ups")
-    parser.add_argument("--questions", type=int, default=0, metavar="N", help="print N quiz questions per file")
+    parser.add_argument(
+        "--questions", type=int, default=0, metavar="N", help="print N quiz questions per file"
+    )
     args = parser.parse_args(argv)
     reports: list[Report] = []
     for path in corpus_files(args.corpus):

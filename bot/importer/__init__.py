@@ -114,6 +114,25 @@ _TIGHT_HEADING = re.compile(
 )
 
 
+#: ``{:#anchor}`` / ``{: .class}`` attribute lists of kramdown (Jekyll sites): markup, not text.
+_KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
+_FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE)
+
+
+def _front_matter(text: str) -> tuple[str, str]:
+    """``text`` with its YAML front matter (``---`` / ``title: ...`` / ``---``) blanked, and its title.
+
+    The lines are kept (empty) so the line numbers of the notes stay right.
+    """
+    match = _FRONT_MATTER.match(text)
+    if match is None:
+        return text, ""
+    found = _FRONT_TITLE.search(match.group("body"))
+    title = found.group("title").strip().strip("\"'") if found else ""
+    return "\n" * match.group(0).count("\n") + text[match.end() :], title
+
+
 def _spaced_headings(text: str) -> str:
     """``text`` with the space added to headings written without it (``###Animal cells``)."""
     return _TIGHT_HEADING.sub(lambda m: f"{m.group('lead')}{m.group('marks')} ", text)
@@ -135,7 +154,8 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     """Import Markdown ``text``; ``NotesError`` if no term could be found in it."""
     if not text.strip():
         raise NotesError(f"{notes_name} is empty; there is nothing to import")
-    blocks = parse_blocks(_spaced_headings(text))
+    text, front_title = _front_matter(text)
+    blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
     topic_heading = None
     if headings:
@@ -149,7 +169,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     if title and title.strip():
         draft.title = " ".join(title.split())
     if not draft.title:
-        draft.title = _title_from_name(notes_name)
+        draft.title = front_title or _title_from_name(notes_name)
     finish(draft, extractor.label_refs)
     if not draft.entries:
         raise NotesError(

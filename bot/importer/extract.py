@@ -415,10 +415,21 @@ class Extractor:
         labelled = tx.label(text)
         if labelled is not None:
             return self.labelled_line(line, nxt, labelled, made)
-        if nxt is not None and nxt.text[:1] in ":~" and tx.is_term_like(text, bold=line.bold):
-            # a definition list: "Term" then ": definition" (and more ": ..." lines as details)
-            entry = self.define(text, nxt.text[1:].strip(), line.line)
+        if (
+            nxt is not None
+            and nxt.text[:1] in ":~"
+            and tx.is_term_like(text.rstrip(":").strip(), bold=line.bold)
+        ):
+            # a definition list: "Term" then ": definition" (with its continuation lines; more ": ..."
+            # lines are details)
+            parts = [nxt.text[1:].strip()]
             end = i + 2
+            while end < len(lines) and lines[end].text[:1] not in ":~" and not lines[end].bold:
+                if end + 1 < len(lines) and lines[end + 1].text[:1] in ":~":
+                    break  # the next term
+                parts.append(lines[end].text)
+                end += 1
+            entry = self.define(text.rstrip(":").strip(), " ".join(parts), line.line)
             while end < len(lines) and lines[end].text[:1] in ":~":
                 entry.add("details", tx.capitalize(lines[end].text[1:].strip()))
                 end += 1
@@ -437,7 +448,7 @@ class Extractor:
             # next block: a list or another heading confirms it, an explanation makes it a term)
             self.pending, self.pending_fresh = line, True
             return 1, None
-        split = tx.pair(text, line.lead)
+        split = tx.pair(text, line.lead, loose=in_item)
         if split is not None:
             term, rest = split
             name = tx.term_name(term)
@@ -1034,7 +1045,7 @@ def _is_pair_item(item: ListItem) -> bool:
     if not item.lines:
         return False
     first = item.lines[0]
-    if tx.pair(first.text, first.lead) is not None:
+    if tx.pair(first.text, first.lead, loose=True) is not None:
         return True
     return (
         len(item.lines) >= 2

@@ -320,8 +320,12 @@ def term_name(text: str) -> TermName:
     return TermName(name, note=inner)
 
 
-def pair(text: str, lead: str = "") -> tuple[str, str] | None:
-    """``(term, explanation)`` of a ``Term - explanation`` / ``Term: explanation`` line, if it is one."""
+def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] | None:
+    """``(term, explanation)`` of a ``Term - explanation`` / ``Term: explanation`` line, if it is one.
+
+    ``**Term** is ...`` / ``**Term** explanation`` (a bold lead and three words or more) is one too.
+    ``loose`` (an item of a glossary list) also takes lower-case terms: ``- element: a substance ...``.
+    """
     if lead and text.startswith(lead) and len(lead) < len(text):
         after = text[len(lead) :].strip()
         term = lead.rstrip(":").strip()
@@ -330,6 +334,9 @@ def pair(text: str, lead: str = "") -> tuple[str, str] | None:
             rest = after
         elif after[:1] in ":-–—=":
             rest = _SEPARATOR.sub("", after)
+        elif after[:1].isalpha() and len(words(after)) >= 3 and is_term_name(term):
+            said = sentence(f"{term} {after}")
+            rest = said.definition if said is not None and said.defines else capitalize(after)
         if term and rest:
             return term, rest
     for pattern in (_DASH_PAIR, _COLON_PAIR):
@@ -340,6 +347,8 @@ def pair(text: str, lead: str = "") -> tuple[str, str] | None:
         if "://" in text[: match.end("term") + 3] or label(text):
             return None
         if is_term_like(term) and len(words(term)) <= 6:
+            return term, rest
+        if loose and pattern is _COLON_PAIR and len(words(term)) <= 4 and is_term_name(term):
             return term, rest
     return None
 
