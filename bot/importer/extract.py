@@ -127,7 +127,7 @@ class Extractor:
             else:
                 self.block(block)
         self.flush()
-        self.draft.groups = self.groups()
+        self.draft.groups = list(dict.fromkeys([*self.groups(), *self.draft.groups]))
         if self.objectives:
             self.draft.objective = self.objectives[0]
             others = sorted(set(self.objectives) - {self.objectives[0]})

@@ -335,8 +335,7 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
         elif after[:1] in ":-–—=":
             rest = _SEPARATOR.sub("", after)
         elif after[:1].isalpha() and len(words(after)) >= 3 and is_term_name(term):
-            said = sentence(f"{term} {after}")
-            rest = said.definition if said is not None and said.defines else capitalize(after)
+            rest = capitalize(re.sub(r"^(?:is|are)\s+", "", after, flags=re.IGNORECASE))
         if term and rest:
             return term, rest
     for pattern in (_DASH_PAIR, _COLON_PAIR):

@@ -173,6 +173,74 @@ CASES: dict[str, Case] = {
         (("Reconnaissance", "Gathering information", ()), ("Weaponization", "Building the exploit", ())),
         absent=("passive or active",),
     ),
+    "outline: a term with its explanation nested, sub-terms as pairs, a group of pairs": Case(
+        "# Attacks\n\n- Phishing\n  - fake email that asks for a password\n"
+        "  - Spear phishing - aimed at one person\n"
+        "- Injection\n  - LDAP injection - queries a directory\n"
+        "  - Command injection - runs a shell command\n",
+        (
+            ("Phishing", "Fake email", ()),
+            ("Spear phishing", "Aimed at one person", ()),
+            ("LDAP injection", "Queries a directory", ()),
+            ("Command injection", "Runs a shell command", ()),
+        ),
+        absent=("Injection",),
+        tags=("Injection",),
+    ),
+    "cheat-sheet table: every cell an entry, bold cells group them": Case(
+        "# Sheet\n\n| **Ciphers** | **Kind** | **Hashes** |\n|---|---|---|\n"
+        "| AES (Advanced Encryption Standard) [Rijndael] (128 bits) Used by WPA2. | Block | "
+        "MD5 (Message Digest 5) - 128 bit digest. |\n"
+        "| RC4 (Rivest Cipher 4) Used by WEP. | Stream | SHA (Secure Hash Algorithm) - 160 bit digest. |\n"
+        "| **Modes** | | |\n"
+        "| CBC (Cipher Block Chaining) - uses an IV | | BIA (Business Impact Analysis) |\n",
+        (
+            ("AES", "Used by WPA2", ("Advanced Encryption Standard", "Rijndael")),
+            ("RC4", "Used by WEP", ()),
+            ("MD5", "128 bit digest", ()),
+            ("CBC", "Uses an IV", ("Cipher Block Chaining",)),
+            ("BIA", "Business Impact Analysis", ()),
+        ),
+        absent=("Ciphers", "Modes", "Block", "Stream"),
+        tags=("Ciphers", "Hashes", "Modes"),
+    ),
+    "a table of names and numbers (ports)": Case(
+        "# Ports\n\n| Port | Use |\n|---|---|\n| 22 | SSH/SCP |\n| UDP 123 | NTP |\n| 3389 | RDP |\n",
+        (("SSH/SCP", "Port 22", ()), ("NTP", "Port UDP 123", ()), ("RDP", "Port 3389", ())),
+        absent=("22", "3389"),
+    ),
+    "front matter and kramdown attributes": Case(
+        '---\ntitle: "Glossary"\n---\n\n**Closure**{:#closure}:\n:   a function that keeps\n    its scope.\n\n'
+        "**Vector**{:#vector}:\n:   a sequence of values\n",
+        (("Closure", "A function that keeps its scope", ()), ("Vector", "A sequence of values", ())),
+        absent=("title", "Closure{:#closure}"),
+    ),
+    "lower-case glossary list": Case(
+        "# Chem\n\n- element: a substance made of one kind of atom\n- compound: two or more elements bonded\n"
+        "- Relative atomic mass: the mean mass of an atom\n",
+        (
+            ("element", "A substance", ()),
+            ("compound", "Two or more", ()),
+            ("Relative atomic mass", "The mean", ()),
+        ),
+    ),
+    "bold term then a statement": Case(
+        "# RAM\n\n1. **DDR4** increases speed and efficiency.\n\n2. **ECC (Error-Correcting Code) RAM** "
+        "detects and corrects errors.\n\n3. **DDR5** is faster than DDR4.\n",
+        (("DDR4", "Increases speed", ()), ("DDR5", "Faster than DDR4", ())),
+    ),
+    "numbered outline with headings and statements": Case(
+        "1. ###Animal cells\n\n    1. The nucleus controls the activities of the cell\n"
+        "    2. The ribosomes are where proteins are made\n2. ###Plant cells\n\n"
+        "    1. The chloroplasts absorb light to make glucose\n    2. The cell wall is made of cellulose\n",
+        (
+            ("Nucleus", "Controls the activities", ()),
+            ("Ribosomes", "Where proteins", ()),
+            ("Chloroplasts", "Absorb light", ()),
+            ("Cell wall", "Made of cellulose", ()),
+        ),
+        absent=("###Animal cells", "Animal cells"),
+    ),
 }
 
 
