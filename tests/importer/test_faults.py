@@ -210,7 +210,8 @@ CASES: dict[str, Case] = {
         absent=("22", "3389"),
     ),
     "front matter and kramdown attributes": Case(
-        '---\ntitle: "Glossary"\n---\n\n**Closure**{:#closure}:\n:   a function that keeps\n    its scope.\n\n'
+        '---\ntitle: "Glossary"\n---\n\n'
+        "**Closure**{:#closure}:\n:   a function that keeps\n    its scope.\n\n"
         "**Vector**{:#vector}:\n:   a sequence of values\n",
         (("Closure", "A function that keeps its scope", ()), ("Vector", "A sequence of values", ())),
         absent=("title", "Closure{:#closure}"),
