@@ -30,15 +30,22 @@ def register(subparsers: Any) -> None:
     """Add the ``import`` sub-command (the module is ``importer`` because ``import`` is a keyword)."""
     parser = subparsers.add_parser(
         "import",
-        help="turn Markdown notes into a knowledge file to polish",
-        description="Read Markdown study notes and write a knowledge YAML file: headings become the topic "
+        help="turn Markdown notes (or Quizlet/Anki/CSV flash cards) into a knowledge file to polish",
+        description="Read Markdown study notes, a Quizlet or Anki text export (term<TAB>definition lines) "
+        "or a CSV file with a header row (term, definition, optional aliases and examples) and write a "
+        "knowledge YAML file. In Markdown, headings become the topic "
         "and subjects, 'Definition:' lines, 'Term - explanation' lines and bullets, a term line followed "
         "by its explanation, '(OBJ 2.2)' tags, lists of details and examples. Guesses are marked "
         "'# check:'; lines that fit nowhere are kept under 'unplaced:'.",
         epilog=f"Notes files are limited to {MAX_NOTES_BYTES // (1024 * 1024)} MB. "
         "Exit status: 0 on success; 2 for unreadable notes, notes without any term, or a usage error.",
     )
-    parser.add_argument("notes", type=Path, metavar="NOTES.md", help="the Markdown notes file")
+    parser.add_argument(
+        "notes",
+        type=Path,
+        metavar="NOTES.md",
+        help="the notes file: Markdown, .tsv/.txt (term<TAB>definition) or .csv with a header row",
+    )
     parser.add_argument(
         "-o",
         "--output",

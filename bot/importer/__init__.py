@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.importer import flat
 from bot.importer.blocks import Heading, parse_blocks
 from bot.importer.draft import Draft
 from bot.importer.extract import Extractor, finish
@@ -151,9 +152,30 @@ def _title_from_name(notes_name: str) -> str:
 
 
 def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None = None) -> ImportResult:
-    """Import Markdown ``text``; ``NotesError`` if no term could be found in it."""
+    """Import notes ``text``; ``NotesError`` if no term could be found in it.
+
+    Markdown, or a flash-card export chosen by ``notes_name``'s ending and the text (``.csv`` with a
+    header row; ``.tsv`` or tab-separated ``term<TAB>definition`` lines from Quizlet or Anki).
+    """
     if not text.strip():
         raise NotesError(f"{notes_name} is empty; there is nothing to import")
+    source = " ".join(Path(notes_name).name.split()) or "notes"
+    cards = flat.looks_like_cards(text, notes_name)
+    if cards is not None:
+        fallback = " ".join(title.split()) if title and title.strip() else _title_from_name(notes_name)
+        try:
+            read = flat.read_csv if cards == "csv" else flat.read_tsv
+            draft = read(text, fallback, source)
+        except flat.FlatError as exc:
+            raise NotesError(str(exc)) from None
+        finish(draft, set())
+        if not draft.entries:
+            raise NotesError(
+                f"found no cards in {notes_name} "
+                f"({_count(len(draft.unplaced), 'line')} could not be placed); write one card per line "
+                "as 'term<TAB>definition', or a CSV file with a term,definition header"
+            )
+        return ImportResult(_validated(draft, source), draft, source)
     text, front_title = _front_matter(text)
     blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
@@ -163,7 +185,6 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
         tops = [h for h in headings if h.level == top]
         if len(tops) == 1 and tops[0] is headings[0]:
             topic_heading = tops[0]
-    source = " ".join(Path(notes_name).name.split()) or "notes"
     extractor = Extractor(title="", source=source, vocabulary=_vocabulary(text))
     draft = extractor.run(blocks, topic_heading)
     if title and title.strip():

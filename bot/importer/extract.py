@@ -717,7 +717,7 @@ class Extractor:
             self.glossary_item(item)
             return
         nested = [child for block in item.children if isinstance(block, ListBlock) for child in block.items]
-        prose = [block for block in item.children if not isinstance(block, ListBlock)]
+        prose: list[Block] = [block for block in item.children if not isinstance(block, ListBlock)]
         own = [child for child in nested if not _is_pair_item(child) and not _is_outline_item(child)]
         if not own and not prose:
             self.group(item.text)

@@ -1,0 +1,109 @@
+"""Quizlet and Anki text exports and CSV files through ``python -m bot import``."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import KnowledgeBase
+from bot.loader import load_knowledge, normalize_name
+
+
+def _imported(run_cli, tmp_path: Path, name: str, content: str) -> tuple[KnowledgeBase, str]:
+    notes = tmp_path / name
+    notes.write_bytes(content.encode("utf-8"))
+    out = tmp_path / "kb" / (Path(name).stem + ".yaml")
+    run = run_cli("import", notes, "-o", out)
+    assert run.code == 0, run.err
+    assert run_cli("check", out).code == 0
+    return load_knowledge([out]), out.read_text(encoding="utf-8")
+
+
+def _entry(kb: KnowledgeBase, name: str):
+    found = [e for e in kb.entries if normalize_name(name) in {normalize_name(n) for n in e.names}]
+    assert len(found) == 1, (name, [e.term for e in kb.entries])
+    return found[0]
+
+
+def test_a_quizlet_export_term_tab_definition(run_cli, tmp_path: Path) -> None:
+    kb, text = _imported(
+        run_cli,
+        tmp_path,
+        "quizlet.txt",
+        "Domain Name System (DNS)\tTurns names into IP addresses\n"
+        "Port 443\tHTTPS\n"
+        "Smishing\tSMS phishing\n"
+        "Vishing\t\n"
+        "\tA card with no term\n"
+        "Smishing\tAgain, a second card\n",
+    )
+    assert [e.term for e in kb.entries] == ["Domain Name System", "Port 443", "Smishing"]
+    assert _entry(kb, "DNS").definition == "Turns names into IP addresses"
+    assert _entry(kb, "Smishing").definition == "SMS phishing"
+    # nothing is dropped silently: every card that did not become an entry is reported with its line
+    assert "Vishing: card without a definition' # line 4" in text.replace("  #", " #")
+    assert "A card with no term: card without a term" in text
+    assert "a second card for ''Smishing''" in text
+
+
+def test_an_anki_plain_text_export_with_html_and_header_lines(run_cli, tmp_path: Path) -> None:
+    kb, _ = _imported(
+        run_cli,
+        tmp_path,
+        "deck.txt",
+        "#separator:tab\n#html:true\n#tags column:3\n"
+        "Mitosis\tCell division giving <b>two</b> identical cells<br>used for growth\tbiology\n"
+        "Meiosis\t<div>Division giving four sex cells</div>\tbiology\n",
+    )
+    assert _entry(kb, "Mitosis").definition == "Cell division giving two identical cells; used for growth"
+    assert _entry(kb, "Meiosis").definition == "Division giving four sex cells"
+
+
+def test_a_tsv_file(run_cli, tmp_path: Path) -> None:
+    kb, _ = _imported(run_cli, tmp_path, "cards.tsv", "Kernel\tThe core of the OS\nShell\tReads commands\n")
+    assert [e.term for e in kb.entries] == ["Kernel", "Shell"]
+
+
+def test_a_csv_file_with_aliases_and_examples(run_cli, tmp_path: Path) -> None:
+    kb, text = _imported(
+        run_cli,
+        tmp_path,
+        "cards.csv",
+        "Term,Definition,Aliases,Examples\n"
+        'Hypervisor,"Runs virtual machines, several at once",VMM; virtual machine monitor,ESXi|Hyper-V\n'
+        "Container,Shares the host kernel,,Docker\n"
+        "Trojan,,,\n",
+    )
+    hypervisor = _entry(kb, "virtual machine monitor")
+    assert hypervisor.term == "Hypervisor"
+    assert hypervisor.definition == "Runs virtual machines, several at once"
+    assert hypervisor.aliases == ("VMM", "virtual machine monitor")
+    assert hypervisor.examples == ("ESXi", "Hyper-V")
+    assert _entry(kb, "Container").examples == ("Docker",)
+    assert "Trojan: card without a definition" in text
+
+
+def test_a_csv_file_with_front_and_back_columns_separated_by_semicolons(run_cli, tmp_path: Path) -> None:
+    kb, _ = _imported(run_cli, tmp_path, "deck.csv", "front;back\nOsmosis;Water moving through a membrane\n")
+    assert _entry(kb, "Osmosis").definition == "Water moving through a membrane"
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("bad.csv", "alpha,beta\nx,y\n", "the first row must name the columns, with 'term' and 'definition'"),
+        ("empty.csv", "term,definition\n,\n", "found no cards in empty.csv"),
+        ("none.tsv", "\tno term\n", "found no cards in none.tsv (1 line could not be placed)"),
+    ],
+)
+def test_card_files_that_cannot_be_imported_say_why(
+    run_cli, tmp_path: Path, name: str, content: str, message: str
+) -> None:
+    notes = tmp_path / name
+    notes.write_text(content, encoding="utf-8")
+    run = run_cli("import", notes)
+    assert run.code == 2
+    assert run.err.startswith("error: ")
+    assert message in run.err
+    assert "Traceback" not in run.err
