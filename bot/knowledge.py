@@ -64,6 +64,8 @@ class Entry:
     examples: tuple[str, ...] = ()
     see_also: tuple[str, ...] = ()
     line: int | None = None
+    #: ``# check:`` notes ``python -m bot import`` left on the entry and nobody resolved yet (its guesses)
+    checks: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:

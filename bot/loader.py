@@ -23,7 +23,9 @@ line; validation collects every problem of every file and raises one ``Knowledge
 
 from __future__ import annotations
 
+import bisect
 import contextlib
+import dataclasses
 import difflib
 import gc
 import logging
@@ -223,6 +225,8 @@ class _FileChecker:
             parsed.entries = self.entries(keys["entries"][1], topic)
         if "unplaced" in keys:  # lines `python -m bot import` could not place: checked as text, not loaded
             self.text_list(keys["unplaced"][1], "unplaced")
+        if _CHECK_MARK in text:
+            _attach_checks(text, parsed.entries)
         return parsed
 
     def compose(self, text: str) -> Node | None:
@@ -481,6 +485,31 @@ def _knowledge_files(paths: Iterable[str | Path], problems: list[Problem]) -> li
         else:
             problems.append(Problem(path, None, None, "no such file or directory"))
     return files
+
+
+_CHECK_MARK = "# check:"
+
+
+def _attach_checks(text: str, entries: list[_ParsedEntry]) -> None:
+    """Give each entry the ``# check:`` comments written inside it or right above its ``- term:`` line."""
+    lines = text.split("\n")
+    starts = [item.line for item in entries]
+    notes: dict[int, list[str]] = {}
+    for number, line in enumerate(lines, start=1):
+        stripped = line.strip()
+        if not stripped.startswith(_CHECK_MARK):
+            continue
+        # a comment block right above an entry belongs to it; anything else to the entry it is inside
+        after = number
+        while after < len(lines) and lines[after].strip().startswith("#"):
+            after += 1
+        owner = bisect.bisect_right(starts, after + 1) - 1
+        if owner >= 0:
+            notes.setdefault(owner, []).append(stripped[len(_CHECK_MARK) :].strip())
+    for index, found in notes.items():
+        entry = entries[index].entry
+        if entry is not None:
+            entries[index].entry = dataclasses.replace(entry, checks=tuple(found))
 
 
 def _walk_yaml(directory: Path) -> Iterator[Path]:

@@ -110,16 +110,36 @@ def hint_mask(term: str, rng: random.Random, reveal: float = 0.3) -> str:
     return "   ".join(words)
 
 
-def mask_names(text: str, names: Iterable[str]) -> str:
-    """``text`` with the term, its aliases and words of the term replaced by ``____``."""
-    phrases = sorted({n.strip() for n in names if n.strip()}, key=len, reverse=True)
+def acronym(name: str) -> str:
+    """The initials of a name of two or more words (``Reverse Address Resolution Protocol`` -> ``RARP``)."""
+    parts = [w for w in re.split(r"[\s\-/]+", name) if w and w[0].isalpha()]
+    if len(parts) < 2:
+        return ""
+    return "".join(w[0] for w in parts if w.lower() not in ("a", "an", "and", "of", "the", "to", "for"))
+
+
+def mask_names(text: str, names: Iterable[str], common: Iterable[str] = ()) -> str:
+    """``text`` with the term, its aliases, their acronyms and the term's distinctive words as ``____``.
+
+    A name is hidden with a plural or a numbered form after it (``VMs``, ``SSH1``, ``SSH-2``); the
+    initials of a multi-word name are hidden too (``RARP`` for Reverse Address Resolution Protocol). Single
+    words of the names (5+ letters, and word-family prefixes of them) are hidden unless they are in
+    ``common`` (lower-case words most entries of the notes use, like "address" or "protocol"), so the
+    rest of the definition still says enough to answer from.
+    """
+    given = [n.strip() for n in names if n.strip()]
+    initials = [a for a in (acronym(n) for n in given) if len(a) >= 2]
+    phrases = sorted(set(given) | set(initials), key=len, reverse=True)
     for phrase in phrases:
-        pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s)?(?![\w])"
-        text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE)
-    words = {w.casefold() for n in phrases for w in re.findall(r"[^\W\d_]{5,}", n)}
+        pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
+        text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)
+    skip = {w.casefold() for w in common}
+    words = {w.casefold() for n in given for w in re.findall(r"[^\W\d_]{5,}", n)} - skip
 
     def hide(match: re.Match[str]) -> str:
         word = match.group(0).casefold()
+        if word in skip:
+            return match.group(0)
         for w in words:
             if word == w or (len(word) >= 5 and len(w) >= 5 and (w.startswith(word) or word.startswith(w))):
                 return _MASK
@@ -127,3 +147,11 @@ def mask_names(text: str, names: Iterable[str]) -> str:
 
     text = re.sub(r"[^\W\d_]+", hide, text)
     return re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
+
+
+def answerable(masked: str) -> bool:
+    """Whether a masked definition still says enough to answer from (3+ visible words, blanks a minority)."""
+    tokens = re.findall(r"[^\W_]+|" + re.escape(_MASK), masked)
+    blanks = sum(1 for t in tokens if t == _MASK)
+    visible = len(tokens) - blanks
+    return visible >= 3 and blanks * 2 <= len(tokens)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import math
 import random
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -10,7 +12,7 @@ from enum import StrEnum
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching.names import key_of
 from bot.matching.query import QueryContext, subjects_of
-from bot.quiz.answers import AnswerChecker, hint_mask, mask_names
+from bot.quiz.answers import AnswerChecker, answerable, hint_mask, mask_names
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
 
 MAX_CHOICES = 4
@@ -58,7 +60,11 @@ class Question:
 
 
 def select_entries(kb: KnowledgeBase, topic: str | None = None) -> list[Entry]:
-    """Entries of the topic whose title or objective is ``topic`` (case-insensitive), or all entries."""
+    """Entries of the topic whose title or objective is ``topic`` (case-insensitive), or all entries.
+
+    Entries that still carry the importer's ``# check:`` notes are left out: their names or definitions
+    are guesses nobody confirmed. ``QuizSettingsError`` when no entry is left.
+    """
     if not topic:
         entries = list(kb.entries)
     else:
@@ -74,7 +80,12 @@ def select_entries(kb: KnowledgeBase, topic: str | None = None) -> list[Entry]:
         entries = [e for e in kb.entries if e.topic in topics]
     if not entries:
         raise QuizSettingsError("there are no terms to ask about")
-    return entries
+    checked = [e for e in entries if not e.checks]
+    if not checked:
+        raise QuizSettingsError(
+            "every term here still has '# check:' notes from the import; resolve them in the notes first"
+        )
+    return checked
 
 
 class QuestionGenerator:
@@ -83,7 +94,9 @@ class QuestionGenerator:
     def __init__(self, kb: KnowledgeBase, rng: random.Random) -> None:
         self.kb = kb
         self.rng = rng
-        self._all_examples = [(e, x) for e in kb.entries for x in e.examples]
+        self._usable = [e for e in kb.entries if not e.checks]  # never ask about or offer a guess
+        self._all_examples = [(e, x) for e in self._usable for x in e.examples]
+        self.common = _common_words(self._usable)
         self._all_keys: frozenset[str] | None = None
         self._context = QueryContext.of_subjects(subjects_of(kb))
 
@@ -93,6 +106,10 @@ class QuestionGenerator:
         if self._all_keys is None:
             self._all_keys = frozenset(key_of(name) for entry in self.kb.entries for name in entry.names)
         return self._all_keys
+
+    def masked(self, entry: Entry, text: str | None = None) -> str:
+        """``text`` (default: the entry's definition) with the entry's names and distinctive words blanked."""
+        return mask_names(entry.definition if text is None else text, entry.names, self.common)
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """``settings.questions`` questions on ``settings.topic``; no entry twice while others remain."""
@@ -115,11 +132,18 @@ class QuestionGenerator:
         return questions
 
     def kinds_for(self, entry: Entry, mode: QuizMode) -> list[QuestionKind]:
-        """Question kinds possible for ``entry`` in ``mode``."""
+        """Question kinds possible for ``entry`` in ``mode`` (naming the term needs a definition that still
+        says enough once the term is blanked out; the masked definition is asked anyway when nothing else
+        is possible)."""
+        clear = answerable(self.masked(entry))
         typed = [QuestionKind.WHICH_TERM]
-        if mode is QuizMode.TYPED or len(self.kb.entries) < 2:
+        if mode is QuizMode.TYPED or len(self._usable) < 2:
             return typed
-        buttons = [QuestionKind.MEANING, QuestionKind.PICK_TERM, QuestionKind.TRUE_FALSE]
+        buttons = [QuestionKind.MEANING, QuestionKind.TRUE_FALSE]
+        if clear:
+            buttons.insert(1, QuestionKind.PICK_TERM)
+        else:
+            typed = []
         if entry.examples and any(other != entry for other, _ in self._all_examples):
             buttons.append(QuestionKind.EXAMPLE)
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
@@ -128,7 +152,7 @@ class QuestionGenerator:
         self, entry: Entry, mode: QuizMode, index: int, used: set[tuple[Entry, QuestionKind]]
     ) -> QuestionKind:
         kinds = self.kinds_for(entry, mode)
-        if mode is QuizMode.MIXED and len(kinds) > 1:
+        if mode is QuizMode.MIXED and len(kinds) > 1 and kinds[0] is QuestionKind.WHICH_TERM:
             # alternate typed and button questions
             kinds = kinds[:1] if index % 2 == 0 else kinds[1:]
         fresh = [k for k in kinds if (entry, k) not in used] or kinds
@@ -141,18 +165,19 @@ class QuestionGenerator:
             return Question(
                 kind,
                 entry,
-                prompt=mask_names(entry.definition, entry.names),
+                prompt=self.masked(entry),
                 hint=hint_mask(entry.term, self.rng),
                 checker=AnswerChecker(entry.names, taken=self.all_keys, context=self._context),
             )
         if kind is QuestionKind.MEANING:
-            others = self._similar_entries(entry, MAX_CHOICES - 1)
-            right = mask_names(entry.definition, entry.names)
-            wrong = [mask_names(o.definition, o.names) for o in others]
+            right = self.masked(entry)
+            # every option has blanks, or none has: the one without blanks must not give the answer away
+            others = self._similar_entries(entry, MAX_CHOICES - 1, shape=_has_blank(right))
+            wrong = [self.masked(o) for o in others]
             return self._choice(entry, kind, f"What does **{entry.term}** mean?", right, wrong)
         if kind is QuestionKind.PICK_TERM:
-            others = self._similar_entries(entry, MAX_CHOICES - 1)
-            prompt = f"Which term is this? {mask_names(entry.definition, entry.names)}"
+            others = self._similar_entries(entry, MAX_CHOICES - 1, term_shape=True)
+            prompt = f"Which term is this? {self.masked(entry)}"
             return self._choice(entry, kind, prompt, entry.term, [o.term for o in others])
         if kind is QuestionKind.EXAMPLE:
             right = self.rng.choice(entry.examples)
@@ -167,12 +192,10 @@ class QuestionGenerator:
             return self._choice(entry, kind, prompt, right, wrong)
         if kind is QuestionKind.TRUE_FALSE:
             truth = self.rng.random() < 0.5
-            if truth:
-                shown = entry.definition
-            else:
-                other = self._similar_entries(entry, 1)[0]
-                shown = other.definition
-            statement = mask_names(shown, entry.names) if truth else shown
+            statement = self.masked(entry)
+            if not truth:
+                other = self._similar_entries(entry, 1, shape=_has_blank(statement))[0]
+                statement = self.masked(other)
             prompt = f"True or false? **{entry.term}**: {statement}"
             return Question(kind, entry, prompt, ("True", "False"), 0 if truth else 1)
         raise ValueError(f"unknown question kind {kind!r}")
@@ -184,15 +207,30 @@ class QuestionGenerator:
         self.rng.shuffle(choices)
         return Question(kind, entry, prompt, tuple(choices), choices.index(right))
 
-    def _similar_entries(self, entry: Entry, count: int) -> list[Entry]:
-        """Up to ``count`` other entries: same topic first, then others; each by similar definition length."""
+    def _similar_entries(
+        self, entry: Entry, count: int, *, shape: bool | None = None, term_shape: bool = False
+    ) -> list[Entry]:
+        """Up to ``count`` other entries: same topic first, then others; each by similar definition length.
+
+        ``shape``: prefer entries whose masked definition has blanks (True) or has none (False), like the
+        right answer's. ``term_shape``: prefer terms of the same kind (acronym or words, word count).
+        """
         length = len(entry.definition)
-        others = [e for e in self.kb.entries if e != entry and e.definition != entry.definition]
+        others = [e for e in self._usable if e != entry and e.definition != entry.definition]
         same = [e for e in others if e.topic == entry.topic]
         rest = [e for e in others if e.topic != entry.topic]
         picked: list[Entry] = []
+
+        def unlike(other: Entry) -> int:
+            miss = 0
+            if shape is not None and _has_blank(self.masked(other)) != shape:
+                miss += 1
+            if term_shape and _term_shape(other.term) != _term_shape(entry.term):
+                miss += 1
+            return miss
+
         for group in (same, rest):
-            group.sort(key=lambda e: (abs(len(e.definition) - length), self.rng.random()))
+            group.sort(key=lambda e: (unlike(e), abs(len(e.definition) - length), self.rng.random()))
             # a little variety: choose among the closest few
             closest = group[: max(count - len(picked), 0) + 2]
             self.rng.shuffle(closest)
@@ -200,6 +238,32 @@ class QuestionGenerator:
             if len(picked) >= count:
                 break
         return picked
+
+
+_BLANK = "____"
+
+
+def _has_blank(text: str) -> bool:
+    return _BLANK in text
+
+
+def _term_shape(term: str) -> tuple[bool, int]:
+    """An acronym or words, and how many words: options of one question look alike."""
+    parts = term.split()
+    return (len(parts) == 1 and sum(ch.isupper() for ch in term) >= 2, min(len(parts), 3))
+
+
+def _common_words(entries: Sequence[Entry]) -> frozenset[str]:
+    """Lower-case words that many entries use (in their names or definitions): not worth blanking."""
+    if len(entries) < 4:
+        return frozenset()
+    counts: dict[str, int] = {}
+    for entry in entries:
+        text = " ".join([*entry.names, entry.definition]).casefold()
+        for word in set(re.findall(r"[^\W\d_]{3,}", text)):
+            counts[word] = counts.get(word, 0) + 1
+    least = max(3, math.ceil(len(entries) * 0.1))
+    return frozenset(word for word, n in counts.items() if n >= least)
 
 
 _WEIGHTS = {
