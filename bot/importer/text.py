@@ -277,7 +277,7 @@ def is_term_name(text: str) -> bool:
         return False
     if text[-1] in ".!?,;:*[({" or text[0] in ")]},;:*" or not balanced(text):
         return False
-    if len(words(text)) > 8:
+    if len(words(text)) > 8 or any(w in ("is", "are", "was", "were") for w in words(text)):
         return False
     said = sentence(text)
     if said is not None and len(words(said.rest)) >= 2:

@@ -123,7 +123,8 @@ def mask_names(text: str, names: Iterable[str], common: Iterable[str] = ()) -> s
 
     A name is hidden with a plural or a numbered form after it (``VMs``, ``SSH1``, ``SSH-2``); the
     initials of a multi-word name are hidden too (``RARP`` for Reverse Address Resolution Protocol). Single
-    words of the names (5+ letters, and word-family prefixes of them) are hidden unless they are in
+    words of the term (the first name) and of one-word aliases (5+ letters, and their word family:
+    ``virtual`` for Virtualization, ``elements`` for Elemental) are hidden unless they are in
     ``common`` (lower-case words most entries of the notes use, like "address" or "protocol"), so the
     rest of the definition still says enough to answer from.
     """
@@ -134,7 +135,9 @@ def mask_names(text: str, names: Iterable[str], common: Iterable[str] = ()) -> s
         pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
         text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)
     skip = {w.casefold() for w in common}
-    words = {w.casefold() for n in given for w in re.findall(r"[^\W\d_]{5,}", n)} - skip
+    # single words come from the term and one-word aliases; a long alias (an expansion) is hidden whole
+    own = [n for i, n in enumerate(given) if i == 0 or len(n.split()) == 1]
+    words = {w.casefold() for n in own for w in re.findall(r"[^\W\d_]{5,}", n)} - skip
 
     def hide(match: re.Match[str]) -> str:
         word = match.group(0).casefold()
@@ -143,10 +146,26 @@ def mask_names(text: str, names: Iterable[str], common: Iterable[str] = ()) -> s
         for w in words:
             if word == w or (len(word) >= 5 and len(w) >= 5 and (w.startswith(word) or word.startswith(w))):
                 return _MASK
+            if (
+                len(word) >= 5
+                and len(w) >= 5
+                and _shared_prefix(word, w) >= max(5, min(len(word), len(w)) - 2)
+            ):
+                return _MASK  # the same word family: elements / elemental, molecules / molecular
         return match.group(0)
 
     text = re.sub(r"[^\W\d_]+", hide, text)
     return re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
+
+
+def _shared_prefix(a: str, b: str) -> int:
+    """How many leading letters ``a`` and ``b`` share."""
+    n = 0
+    for x, y in zip(a, b, strict=False):
+        if x != y:
+            break
+        n += 1
+    return n
 
 
 def answerable(masked: str) -> bool:

@@ -229,6 +229,12 @@ class QuestionGenerator:
                 miss += 1
             return miss
 
+        scored = [(unlike(e), e) for e in others]
+        alike = [e for miss, e in scored if miss == 0]
+        if (shape is not None or term_shape) and len(alike) >= min(2, count):
+            # options of one shape, even if fewer of them (a question with 3 choices beats a giveaway)
+            same = [e for e in same if e in alike]
+            rest = [e for e in rest if e in alike]
         for group in (same, rest):
             group.sort(key=lambda e: (unlike(e), abs(len(e.definition) - length), self.rng.random()))
             # a little variety: choose among the closest few

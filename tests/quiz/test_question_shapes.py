@@ -1,0 +1,129 @@
+"""Generated questions keep enough of a definition, leak no names, and give every option one shape."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from bot.importer import import_notes
+from bot.knowledge import Entry, KnowledgeBase, Topic
+from bot.loader import load_knowledge_text
+from bot.quiz.answers import answerable, mask_names
+from bot.quiz.questions import QuestionGenerator, QuestionKind, select_entries
+from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
+
+TOPIC = Topic(title="Network", path=Path("/notes/net.yaml"))
+
+
+def _kb(*entries: tuple[str, tuple[str, ...], str]) -> KnowledgeBase:
+    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+    kb.entries.extend(Entry(term=t, aliases=a, definition=d, topic=TOPIC) for t, a, d in entries)
+    return kb
+
+
+NETWORK = _kb(
+    (
+        "Reverse Address Resolution Protocol",
+        ("RARP",),
+        "Resolves MAC addresses to IP addresses; RARP is old.",
+    ),
+    ("Address Resolution Protocol", ("ARP",), "Resolves IP addresses to MAC addresses on a LAN."),
+    ("Secure Shell", ("SSH",), "Encrypted remote login protocol (SSH1 and SSH2)."),
+    ("Dynamic Host Configuration Protocol", ("DHCP",), "Leases IP addresses to hosts."),
+    ("Network Address Translation", ("NAT",), "Maps private addresses to one public address."),
+    ("Domain Name System", ("DNS",), "Protocol that turns names into IP addresses."),
+    ("Simple Network Management Protocol", ("SNMP",), "Polls devices; SNMPv3 adds encryption."),
+)
+
+
+def _question(kb: KnowledgeBase, term: str, kind: QuestionKind, seed: int = 0):
+    generator = QuestionGenerator(kb, random.Random(seed))
+    entry = next(e for e in kb.entries if e.term == term)
+    return generator, generator.make(entry, kind)
+
+
+def test_words_most_entries_use_stay_so_the_definition_can_be_answered() -> None:
+    _, question = _question(NETWORK, "Reverse Address Resolution Protocol", QuestionKind.WHICH_TERM)
+    assert question.prompt == "Resolves MAC addresses to IP addresses; ____ is old."
+    assert answerable(question.prompt)
+
+
+def test_an_acronym_with_a_number_does_not_leak_the_answer() -> None:
+    _, question = _question(NETWORK, "Secure Shell", QuestionKind.WHICH_TERM)
+    assert "SSH" not in question.prompt
+    assert question.prompt == "Encrypted remote login protocol (____ and ____)."
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "masked"),
+    [
+        ("RARP is old", ["Reverse Address Resolution Protocol"], "____ is old"),  # initials, no alias
+        ("Uses SSH-2 or SSHv2", ["SSH"], "Uses ____ or ____"),
+        ("Two VMs", ["VM"], "Two ____"),
+        ("Ions that are elements", ["Elemental ions"], "Ions that are ____"),  # word family
+        ("at the start", ["Address Translation"], "at the start"),  # lower-case initials are words
+    ],
+)
+def test_mask_forms(text: str, names: list[str], masked: str) -> None:
+    assert mask_names(text, names, common=["ions"]) == masked
+
+
+def test_meaning_options_all_have_blanks_or_none_has() -> None:
+    """RARP, SSH and SNMP mention themselves (blanks when masked), the others do not."""
+    generator = QuestionGenerator(NETWORK, random.Random(1))
+    for entry in NETWORK.entries:
+        for seed in range(10):
+            generator.rng.seed(seed)
+            question = generator.make(entry, QuestionKind.MEANING)
+            shapes = {"____" in choice for choice in question.choices}
+            assert len(shapes) == 1, question.choices
+
+
+def test_pick_term_options_look_alike() -> None:
+    kb = _kb(
+        ("TCP", (), "Connection-oriented transport with acknowledgements."),
+        ("UDP", (), "Connectionless transport without acknowledgements."),
+        ("ICMP", (), "Carries error messages and pings."),
+        ("IGMP", (), "Joins hosts to multicast groups."),
+        ("Three-way handshake", (), "SYN, SYN/ACK and ACK that open a connection."),
+        ("Sliding window", (), "How much data may be sent before an acknowledgement."),
+    )
+    generator = QuestionGenerator(kb, random.Random(3))
+    for seed in range(10):
+        generator.rng.seed(seed)
+        question = generator.make(kb.entries[0], QuestionKind.PICK_TERM)
+        assert all(choice.isupper() for choice in question.choices), question.choices
+
+
+CHECKED = """\
+# Import\\n
+- Firewall - filters traffic between networks by rules
+- Router - forwards packets between networks
+- Switch - forwards frames inside one network
+- Voice phishing (some automated)
+- Proxy - makes requests on behalf of clients
+"""
+
+
+def test_entries_the_importer_flagged_are_never_asked_or_offered() -> None:
+    result = import_notes(CHECKED, notes_name="net.md")
+    assert "# check:" in result.text
+    kb = load_knowledge_text(result.text, Path("net.yaml"))
+    flagged = {e.term for e in kb.entries if e.checks}
+    assert flagged  # the parenthesis guess
+    assert {e.term for e in select_entries(kb)} == {e.term for e in kb.entries} - flagged
+    generator = QuestionGenerator(kb, random.Random(5))
+    questions = generator.generate(RoundSettings(questions=40, mode=QuizMode.MIXED))
+    for question in questions:
+        assert question.entry.term not in flagged
+        for choice in question.choices:
+            assert all(term not in choice for term in flagged)
+
+
+def test_a_topic_of_only_flagged_entries_says_what_to_do() -> None:
+    result = import_notes("# T\n\n- Voice phishing (some automated)\n", notes_name="t.md")
+    kb = load_knowledge_text(result.text, Path("t.yaml"))
+    with pytest.raises(QuizSettingsError, match="'# check:' notes"):
+        select_entries(kb)
