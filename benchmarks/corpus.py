@@ -38,7 +38,7 @@ import yaml
 from bot.importer import NotesError, import_notes
 from bot.knowledge import Entry, KnowledgeBase, KnowledgeError
 from bot.loader import load_knowledge, load_knowledge_text, normalize_name
-from bot.matcher import Answer, Matcher
+from bot.matching import Answer, Matcher
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 
