@@ -26,10 +26,18 @@ from bot.matching.bm25 import DescriptionIndex
 from bot.matching.names import canonical, key_of, name_key, tokens
 from bot.matching.names_index import NameIndex
 from bot.matching.prefix import PrefixIndex
-from bot.matching.query import CHATTER_STARTS, ParsedQuery, QueryContext, parse_query, subjects_of
+from bot.matching.query import (
+    CHATTER_STARTS,
+    ParsedQuery,
+    QueryContext,
+    comparison_sides,
+    parse_query,
+    subjects_of,
+)
 from bot.matching.results import Answer, NotFound, Result, Suggestion
 from bot.matching.text import STOPWORDS
 from bot.matching.typos import TypoSearch
+from bot.matching.variants import ExampleIndex, LooseIndex
 
 log = logging.getLogger(__name__)
 
@@ -45,6 +53,8 @@ class Matcher:
         self._typos = TypoSearch(self._names)
         self._prefixes = PrefixIndex(self._names.take_prefix_lists())
         self._descriptions = DescriptionIndex(self._entries, *self._names.take_description_lists())
+        self._loose_index: LooseIndex | None = None  # built on first use, like the prefixes
+        self._example_index: ExampleIndex | None = None
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -59,6 +69,20 @@ class Matcher:
         """
         self._prefixes.indexes()
         self._descriptions.prepare()
+        self._loose()
+        self._examples()
+
+    def _loose(self) -> LooseIndex:
+        index = self._loose_index
+        if index is None:
+            index = self._loose_index = LooseIndex(self._entries)
+        return index
+
+    def _examples(self) -> ExampleIndex:
+        index = self._example_index
+        if index is None:
+            index = self._example_index = ExampleIndex(self._entries, self._names.exact)
+        return index
 
     def exact(self, text: str) -> Entry | None:
         """The entry ``text`` names exactly in the name model, as a whole or once its question frame
@@ -80,8 +104,16 @@ class Matcher:
         return names.exact_hit(parsed.key, parsed.plain) if parsed.key else None
 
     def lookup(self, text: str) -> Result:
-        """Answer a question or a term, or refuse with suggestions."""
+        """Answer a question or a term, or refuse with suggestions.
+
+        In order: the name (exact, then written another way), a comparison of two entries ("X vs Y"),
+        an example the notes list under one entry, a fuzzy name, a description, a question about a
+        named entry's property ("what is X vulnerable to"); otherwise a refusal with suggestions.
+        """
         parsed = parse_query(text, self._context)
+        compared = self._comparison(text) if parsed.key else None
+        if isinstance(compared, Answer):  # before the names: "HTTP vs HTTPS" shows both entries
+            return compared
         names = self._names
         hit = self._exact_name(text, parsed)
         if hit is None and not parsed.key:
@@ -91,16 +123,65 @@ class Matcher:
         if hit is not None:
             via = "name" if names.name_is_term[hit] else "alias"
             return Answer(text, names.entry(hit), 100.0, via)
+        loose = self._loose()
+        found = loose.hit(parsed.key)
+        if found is not None:
+            return Answer(text, self._entries[found], 95.0, "variant")
+        example = self._examples().hit(parsed.key)
+        if example is not None:
+            return Answer(text, self._entries[example[0]], 95.0, "example", example=example[1])
         scored = self._typos.fuzzy_names(parsed.key)
         answer = policy.confident_fuzzy(self._typos, text, parsed.key, scored, parsed.plain)
         if answer is not None:
             return answer
+        found = loose.hit_dropping_a_word(parsed.key)
+        if found is not None:
+            return Answer(text, self._entries[found], 85.0, "variant")
+        if compared is not None:  # a comparison of things the notes do not both name: never guess one
+            return NotFound(text, compared)
         descriptions = self._descriptions
         ranked, coverage = descriptions.rank(descriptions.question_stems(parsed.core or parsed.tokens))
         answer = policy.confident_description(descriptions, self._entries, text, parsed, ranked, coverage)
+        if answer is None:
+            answer = policy.contained_description(self._entries, text, parsed, ranked)
+        if answer is None:
+            answer = policy.named_inside(names, loose, self._entries, text, parsed)
         if answer is not None:
             return answer
         return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
+
+    def _comparison(self, text: str) -> Answer | tuple[Suggestion, ...] | None:
+        """Both entries of "X vs Y" / "difference between X and Y", when each side names one.
+
+        None when ``text`` is no comparison; the entries found (as suggestions) when only one side or
+        neither names an entry.
+        """
+        sides = comparison_sides(text)
+        if sides is None:
+            return None
+        first, second = (self._named(side) for side in sides)
+        if first is None and second is not None:  # "buffer vs integer overflow": the head is shared
+            tail = sides[1].split()[-1]
+            if len(sides[1].split()) > 1 and len(sides[0].split()) == 1:
+                first = self._named(f"{sides[0]} {tail}")
+        if first is None or second is None or first == second:
+            return tuple(Suggestion(e, 80.0) for e in dict.fromkeys((first, second)) if e is not None)
+        return Answer(text, first, 90.0, "comparison", also=(second,))
+
+    def _named(self, side: str) -> Entry | None:
+        """The entry one side of a comparison names (by name, variant or a close spelling only)."""
+        parsed = parse_query(side, self._context)
+        if not parsed.key:
+            return None
+        hit = self._names.exact_hit(parsed.key, parsed.plain)
+        if hit is not None:
+            return self._names.entry(hit)
+        found = self._loose().hit(parsed.key)
+        if found is not None:
+            return self._entries[found]
+        scored = self._typos.fuzzy_names(parsed.key)
+        answer = policy.confident_fuzzy(self._typos, side, parsed.key, scored, parsed.plain)
+        return answer.entry if answer is not None else None
 
     def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
         """Entries that might be meant by ``text``, best first (only ones with real similarity)."""

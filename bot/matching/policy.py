@@ -21,8 +21,9 @@ from bot.matching.names import fixed_parts
 from bot.matching.names_index import NameIndex
 from bot.matching.query import DESCRIPTION_MARKERS, GENERIC_TAILS, ParsedQuery, strip_trailing
 from bot.matching.results import Answer, Suggestion
-from bot.matching.text import STOPWORDS, content_stems
+from bot.matching.text import STOPWORDS, content_stems, name_key, word_set, words
 from bot.matching.typos import SUGGEST_MIN, TypoSearch, words_align
+from bot.matching.variants import LooseIndex
 
 _FUZZY_ACCEPT = 86.0  # minimum ratio for a fuzzy name answer
 _FUZZY_MARGIN = 4.0  # lead over the best other entry a fuzzy answer needs
@@ -33,6 +34,9 @@ _DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs...
 _DESC_COVER_LEAD = 0.1  # ...unless it has clearly more of the described words
 
 _ATTACK_WORDS = frozenset({"attack", "attacks"})
+_HOW_TO = frozenset(
+    {("how", "do", "i"), ("how", "can", "i"), ("how", "should", "i"), ("how", "to"), ("how", "do", "you")}
+)
 
 
 def generic_tail_hit(names: NameIndex, descriptions: DescriptionIndex, key: str) -> int | None:
@@ -92,6 +96,8 @@ def confident_description(
     if not ranked:
         return None
     content = [t for t in parsed.core if t not in STOPWORDS]
+    if tuple(parsed.tokens[:3]) in _HOW_TO or tuple(parsed.tokens[:2]) in _HOW_TO:
+        return None  # "how do I write a SQL query" asks for a task, not for a term
     described = len(parsed.core) >= 4 or any(t in DESCRIPTION_MARKERS for t in parsed.tokens)
     if len(content) < 2 or not described:
         return None
@@ -120,6 +126,93 @@ def confident_description(
         lead = 1.0
     confidence = min(99.0, 100.0 * cover * lead)
     return Answer(text, entries[doc], round(max(confidence, 50.0), 1), "description")
+
+
+#: Question words that open a question about a property of something named in it.
+_PROPERTY_OPENERS = word_set("what why how which when where who does do is are can could should would whats")
+
+
+#: Words a name asked about follows ("what is *a* ...", "why *is* ...", "does *the* ...").
+_BEFORE_A_NAME = STOPWORDS | _PROPERTY_OPENERS
+
+
+#: Verbs that follow a name in a question about it ("what does SSH use", "what does a SYN flood wait for").
+_QUESTION_VERBS = word_set(
+    "use uses wait write read send protect prevent stop cause affect require need mean stand do does work "
+    "run store hold contain replace differ compare happen matter exist solve fix break make"
+)
+_VERB_ENDINGS = ("ed", "ing", "able", "ible", "ive", "er")
+
+
+def _asks_about(rest: list[str]) -> bool:
+    """Whether the words after a name make the question one about it (not about a longer compound).
+
+    "... vulnerable to", "... performed by", "... not used", "... use": yes; "... ship", "... attack",
+    "... 6" ("DDR6"), "... based firewall", or nothing at all (a plain "what is X" is the name look-up's):
+    no.
+    """
+    if not rest:
+        return False
+    first, then = rest[0], rest[1] if len(rest) > 1 else ""
+    if first.isdigit():
+        return False
+    if first in STOPWORDS:
+        return True
+    verbish = first in _QUESTION_VERBS or first.endswith(_VERB_ENDINGS)
+    return verbish and (not then or then in STOPWORDS)
+
+
+def contained_description(
+    entries: list[Entry], text: str, parsed: ParsedQuery, ranked: list[tuple[int, float]]
+) -> Answer | None:
+    """The one entry among the best-ranked whose definition contains the question's words as written.
+
+    "connectionless transport protocol" answers UDP when UDP's definition says "connectionless
+    transport protocol" and no other well-ranked definition does; 3+ words, at least 2 of them content.
+    """
+    core = [t for t in parsed.core if t]
+    if len(core) < 3 or sum(1 for t in core if t not in STOPWORDS) < 3 or not ranked:
+        return None
+    phrase = " " + " ".join(core) + " "
+    holders = [doc for doc, _ in ranked[:8] if phrase in " " + " ".join(words(entries[doc].definition)) + " "]
+    if len(holders) != 1:
+        return None
+    return Answer(text, entries[holders[0]], 70.0, "description")
+
+
+def named_inside(
+    names: NameIndex, loose: LooseIndex, entries: list[Entry], text: str, parsed: ParsedQuery
+) -> Answer | None:
+    """The entry a question is about when it names exactly one ("what is live migration vulnerable to").
+
+    Only for questions (a question word first); the longest names found inside win; a name of one
+    short word, or two entries named, is a refusal.
+    """
+    tokens = parsed.tokens
+    if len(tokens) < 3 or tokens[0] not in _PROPERTY_OPENERS:
+        return None
+    for size in range(min(len(tokens) - 1, names.max_name_words + 1), 0, -1):
+        found: set[int] = set()
+        seen: set[int] = set()  # every entry named at this size, wherever it stands
+        for start in range(1, len(tokens) - size + 1):
+            span = tokens[start : start + size]
+            if size == 1 and (len(span[0]) < 3 or span[0] in STOPWORDS):
+                continue
+            key = name_key(span)
+            hit = names.exact_hit(key)
+            named = names.name_entry[hit] if hit is not None else None
+            if named is None and (size > 1 or len(span[0]) >= 4):
+                named = loose.hit(key)
+            if named is None:
+                continue
+            seen.add(named)
+            if tokens[start - 1] in _BEFORE_A_NAME and _asks_about(tokens[start + size :]):
+                found.add(named)  # not "DDR6" for DDR, a "stem cell" for a cell, a "container ship"
+        if len(seen) > 1:
+            return None  # two entries named: which one is asked about is not clear
+        if found:
+            return Answer(text, entries[next(iter(found))], 80.0, "property")
+    return None
 
 
 def suggestions(

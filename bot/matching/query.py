@@ -7,6 +7,7 @@ Discord markup is stripped by the face before text gets here.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
@@ -185,3 +186,33 @@ def parse_query(text: str, context: QueryContext = GENERIC) -> ParsedQuery:
         changed |= did
     plain = " ".join(t for t in core if t not in ARTICLES)
     return ParsedQuery(tokens=found, core=core, key=name_key(core), framed=framed, plain=plain)
+
+
+_SIDE = r"(?P<a>[^?]+?)"
+_OTHER = r"(?P<b>[^?]+?)"
+_ASK = r"(?:(?:what|whats|what's|what is|what are|explain|tell me|show me)\s+)?(?:(?:is|are)\s+)?(?:the\s+)?"
+#: "X vs Y", "difference between X and Y", "X or Y, which is which", "compare X and Y", "how does X differ
+#: from Y": a question about two entries at once.
+_COMPARISONS = tuple(
+    re.compile(pattern, re.IGNORECASE)
+    for pattern in (
+        rf"^{_ASK}(?:main\s+|key\s+|real\s+)?(?:difference|differences|diff)\s+between\s+{_SIDE}\s+and\s+{_OTHER}$",
+        rf"^(?:compare|comparing|contrast)\s+{_SIDE}\s+(?:and|with|to|vs\.?|versus)\s+{_OTHER}$",
+        rf"^how\s+(?:is|are|does|do)\s+{_SIDE}\s+differ(?:ent)?\s+(?:from|to|than)\s+{_OTHER}$",
+        rf"^{_SIDE}\s+(?:vs\.?|versus|v\.|compared\s+to|compared\s+with)\s+{_OTHER}(?:\s+difference)?$",
+        rf"^{_SIDE}\s+or\s+{_OTHER},?\s+which\s+is\s+which$",
+        rf"^{_SIDE}\s+and\s+{_OTHER},?\s+(?:what(?:'s| is)\s+the\s+)?difference$",
+    )
+)
+
+
+def comparison_sides(text: str) -> tuple[str, str] | None:
+    """The two things a comparison question asks about, as written; None for any other question."""
+    cleaned = " ".join(text.replace("?", " ").split()).strip(" .!")
+    for pattern in _COMPARISONS:
+        match = pattern.match(cleaned)
+        if match:
+            a, b = match.group("a").strip(" ,"), match.group("b").strip(" ,")
+            if a and b and a.casefold() != b.casefold():
+                return a, b
+    return None

@@ -50,8 +50,21 @@ def words_align(query: str, name: str) -> bool:
         needed = 100 if len(word) <= 3 or len(best) <= 3 else 75
         if fuzz.ratio(word, best) < needed:
             return False
+        if word != best and (
+            OSA.distance(word, best) > max(2, (min(len(word), len(best)) + 2) // 3) or _negated(word, best)
+        ):
+            return False  # "reaction" is not a slip of "equation", "buffered" not of "unbuffered"
         remaining.remove(best)
     return True
+
+
+_NEGATIONS = ("un", "non", "in", "im", "dis", "de", "anti")
+
+
+def _negated(a: str, b: str) -> bool:
+    """Whether one word is the other with a negating prefix ("buffered" / "unbuffered")."""
+    short, long_ = sorted((a, b), key=len)
+    return any(long_ == prefix + short for prefix in _NEGATIONS)
 
 
 class TypoSearch:

@@ -18,7 +18,16 @@ def test_lookup_and_friends_accept_any_text(matcher: Matcher, text: str) -> None
     assert result.query == text
     if isinstance(result, Answer):
         assert 0 <= result.score <= 100
-        assert result.via in {"name", "alias", "fuzzy", "description"}
+        assert result.via in {
+            "name",
+            "alias",
+            "variant",
+            "fuzzy",
+            "description",
+            "property",
+            "example",
+            "comparison",
+        }
     else:
         assert len(result.suggestions) <= 3
     found = matcher.complete(text)

@@ -1,0 +1,137 @@
+"""Loose name forms: the same name written another way, and names inside a longer question.
+
+Notes and students write one name many ways. ``LooseIndex`` keys every term and alias under forms
+that forgive them, and a question is tried under the same forms:
+
+* **joined, spaced and hyphenated**: the words run together (``typo squatting`` = ``typosquatting``,
+  ``S/MIME`` = ``smime``, ``PKCS #12`` = ``pkcs12``), with number words as digits inside words too
+  (``3 way handshake`` = ``three-way handshake``, ``triple DES`` = ``3DES``, ``0 day`` = ``zero-day``);
+* **a generic head noun added or dropped** (``smurf`` = ``Smurf attack``, ``DDoS attack`` = ``DDoS``);
+* **word forms and order**: the set of word stems (``escalating privileges`` = ``Privilege
+  escalation``, ``SYN flood`` = ``SYN flooding``).
+
+A form answers only when exactly one entry has it: two entries sharing a loose form make it ambiguous,
+and ambiguity is a refusal. ``ExampleIndex`` does the same for the examples the notes list under an
+entry (``Docker`` under Application containerization).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from bot.knowledge import Entry
+from bot.matching.text import STOPWORDS, key_of, stem, word_set
+
+#: Number words that stand for digits inside names ("three-way", "triple DES", "zero-day").
+NUMBER_WORDS = {
+    "zero": "0", "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6",
+    "seven": "7", "eight": "8", "nine": "9", "ten": "10", "single": "1", "double": "2", "triple": "3",
+    "tripl": "3", "quad": "4",
+}  # fmt: skip
+
+#: Last words that name only the kind of thing (a "Smurf attack" is a "smurf").
+GENERIC_HEADS = word_set(
+    "attack protocol algorithm cipher mode process method technique standard solution scheme model "
+    "service tool program software format framework mechanism system"
+)
+
+
+def _compact(tokens: list[str]) -> str:
+    return "".join(NUMBER_WORDS.get(t, t) for t in tokens)
+
+
+#: Words the stem form leaves out (only the emptiest: "between" and "without" change a name).
+_FILLER = word_set("a an the of to for and in on")
+
+
+def _stems(tokens: list[str]) -> str:
+    found = sorted({stem(NUMBER_WORDS.get(t, t)) for t in tokens if t not in _FILLER})
+    return " ".join(found)
+
+
+#: Heads a question may not drop: a "hypervisor attack" is not a hypervisor (the name index decides).
+_KEPT_IN_QUESTIONS = frozenset({"attack"})
+
+
+def loose_forms(key: str, *, question: bool = False) -> list[str]:
+    """The loose forms of a name key, strictest first (joined, joined without its head, stems ...).
+
+    ``question``: the key is a question's, which keeps an "attack" head (only a name may drop it).
+    """
+    tokens = key.split()
+    if not tokens:
+        return []
+    droppable = len(tokens) > 1 and tokens[-1] in GENERIC_HEADS
+    if question and tokens[-1] in _KEPT_IN_QUESTIONS:
+        droppable = False
+    headless = tokens[:-1] if droppable else []
+    forms = ["c:" + _compact(tokens)]
+    if headless:
+        forms.append("c:" + _compact(headless))
+    stems = _stems(tokens)
+    if stems and len(tokens) > 1:
+        forms.append("s:" + stems)
+    if headless and len(headless) > 1:
+        forms.append("s:" + _stems(headless))
+    return forms
+
+
+class LooseIndex:
+    """Loose forms of every term and alias -> the entries that have them."""
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.entries = entries
+        self.forms: dict[str, set[int]] = {}
+        for index, entry in enumerate(entries):
+            for name in entry.names:
+                for form in loose_forms(key_of(name)):
+                    self.forms.setdefault(form, set()).add(index)
+
+    def hit(self, key: str) -> int | None:
+        """The one entry ``key`` names under a loose form; None when none does or several do."""
+        for form in loose_forms(key, question=True):
+            found = self.forms.get(form)
+            if found:
+                return next(iter(found)) if len(found) == 1 else None
+        return None
+
+    def hit_dropping_a_word(self, key: str) -> int | None:
+        """The one entry named once one inner word of a 3+ word key is left out ("DNS cache poisoning").
+
+        Never a number or a function word ("mean time *between* failures" is not "mean time to failure").
+        """
+        tokens = key.split()
+        if len(tokens) < 3:
+            return None
+        found: set[int] = set()
+        # inner words only: the last says what kind of thing it is, and a word in front makes another
+        # thing ("app virtual machine" is no virtual machine)
+        for drop in range(1, len(tokens) - 1):
+            if tokens[drop].isdigit() or tokens[drop] in STOPWORDS:
+                continue  # "between" or "without" changes what is named; "cache" in "DNS cache poisoning" not
+            hit = self.hit(" ".join(tokens[:drop] + tokens[drop + 1 :]))
+            if hit is not None:
+                found.add(hit)
+        return next(iter(found)) if len(found) == 1 else None
+
+
+class ExampleIndex:
+    """The examples listed under entries, by name key -> (entries, the example as written)."""
+
+    def __init__(self, entries: list[Entry], names: Iterable[str]) -> None:
+        taken = set(names)  # a name of an entry is never answered as an example
+        self.examples: dict[str, tuple[set[int], str]] = {}
+        for index, entry in enumerate(entries):
+            for example in entry.examples:
+                key = key_of(example)
+                if not key or key in taken:
+                    continue
+                owners, _ = self.examples.setdefault(key, (set(), example))
+                owners.add(index)
+
+    def hit(self, key: str) -> tuple[int, str] | None:
+        """``(entry index, example as written)`` when ``key`` is an example of exactly one entry."""
+        found = self.examples.get(key)
+        if found is None or len(found[0]) != 1:
+            return None
+        return next(iter(found[0])), found[1]
