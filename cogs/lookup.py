@@ -159,7 +159,9 @@ class Lookup(commands.Cog):
             return
         result = self.bot.matcher.lookup(term)
         if isinstance(result, Answer):
-            await interaction.response.send_message(embed=entry_embed(result.entry))
+            await interaction.response.send_message(
+                result.lead or None, embeds=[entry_embed(e) for e in result.entries]
+            )
             return
         if result.suggestions:
             view = suggestion_view([s.entry for s in result.suggestions])
@@ -260,7 +262,9 @@ class Lookup(commands.Cog):
             log.debug("Look-up cooldown: ignoring a question from %s", message.author.id)
             return
         if isinstance(result, Answer):
-            await message.reply(embed=entry_embed(result.entry), mention_author=False)
+            await message.reply(
+                result.lead or None, embeds=[entry_embed(e) for e in result.entries], mention_author=False
+            )
         else:
             entries = [s.entry for s in result.suggestions]
             if entries:

@@ -75,12 +75,20 @@ def result_json(result: Result) -> dict[str, Any]:
     """The JSON object for one look-up result."""
     if isinstance(result, Answer):
         entry = result.entry
-        answer: dict[str, Any] | None = {
+        shown: dict[str, Any] = {
             "term": entry.term,
             "definition": entry.definition,
             "topic": entry.topic.title,
             "score": result.score,
+            "via": result.via,
         }
+        if result.example:
+            shown["example"] = result.example  # the question named this example of the entry
+        if result.also:  # a comparison: the other entries asked about
+            shown["also"] = [
+                {"term": e.term, "definition": e.definition, "topic": e.topic.title} for e in result.also
+            ]
+        answer: dict[str, Any] | None = shown
         suggestions: list[dict[str, Any]] = []
     else:
         answer = None
@@ -102,21 +110,23 @@ def result_text(result: Result) -> str:
     """A readable, multi-line answer: term, definition, details, examples, see also and topic."""
     if not isinstance(result, Answer):
         return not_found_text(result)
-    entry = result.entry
-    lines = [f"{entry.term}: {entry.definition}"]
-    lines += [f"  - {detail}" for detail in entry.details]
-    if entry.examples:
-        lines.append(f"  Examples: {', '.join(entry.examples)}")
-    if entry.see_also:
-        lines.append(f"  See also: {', '.join(entry.see_also)}")
-    lines.append(f"  Topic: {entry.topic.label}")
+    lines = [result.lead] if result.lead else []
+    for entry in result.entries:
+        lines.append(f"{entry.term}: {entry.definition}")
+        lines += [f"  - {detail}" for detail in entry.details]
+        if entry.examples:
+            lines.append(f"  Examples: {', '.join(entry.examples)}")
+        if entry.see_also:
+            lines.append(f"  See also: {', '.join(entry.see_also)}")
+        lines.append(f"  Topic: {entry.topic.label}")
     return "\n".join(lines)
 
 
 def result_line(result: Result) -> str:
     """A one-line answer for batch use: ``Term: definition`` or the not-found text."""
     if isinstance(result, Answer):
-        return f"{result.entry.term}: {result.entry.definition}"
+        said = " | ".join(f"{e.term}: {e.definition}" for e in result.entries)
+        return f"{result.lead} {said}" if result.lead else said
     return not_found_text(result)
 
 

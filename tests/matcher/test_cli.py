@@ -65,6 +65,7 @@ def test_ask_json_has_exactly_the_documented_shape(capsys: pytest.CaptureFixture
             "definition": found["answer"]["definition"],
             "topic": "Virtualization",
             "score": 100.0,
+            "via": "alias",
         },
         "suggestions": [],
     }
