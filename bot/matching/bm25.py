@@ -213,6 +213,12 @@ class DescriptionIndex:
         coverage = {doc: (strong / total, matched / total) for doc, _score, strong, matched in scored[:10]}
         return ranked, coverage
 
+    def document_count(self, stem: str) -> int:
+        """How many entries use ``stem`` (in names, definitions or details)."""
+        self._build_once()
+        posting = self._postings.get(stem)
+        return len(posting[0]) if posting is not None else 0
+
     def strong_matches(self, doc: int, question_stems: list[str]) -> int:
         """How many distinct question stems occur in the entry's names or definition."""
         count = 0

@@ -35,7 +35,7 @@ from bot.matching.query import (
     subjects_of,
 )
 from bot.matching.results import Answer, NotFound, Result, Suggestion
-from bot.matching.text import STOPWORDS
+from bot.matching.text import STOPWORDS, content_stems
 from bot.matching.typos import TypoSearch
 from bot.matching.variants import ExampleIndex, LooseIndex
 
@@ -121,8 +121,11 @@ class Matcher:
         if hit is None:
             hit = policy.generic_tail_hit(names, self._descriptions, parsed.key)
         if hit is not None:
+            entry = names.entry(hit)
+            if _acronym_plus_s(text, parsed.plain, parsed.key, entry):
+                return NotFound(text, (Suggestion(entry, 90.0),))  # "ftps" is not more than one FTP
             via = "name" if names.name_is_term[hit] else "alias"
-            return Answer(text, names.entry(hit), 100.0, via)
+            return Answer(text, entry, 100.0, via)
         loose = self._loose()
         found = loose.hit(parsed.key)
         if found is not None:
@@ -135,6 +138,8 @@ class Matcher:
         if answer is not None:
             return answer
         found = loose.hit_dropping_a_word(parsed.key)
+        if found is None:
+            found = self._qualified(parsed.key)
         if found is not None:
             return Answer(text, self._entries[found], 85.0, "variant")
         if compared is not None:  # a comparison of things the notes do not both name: never guess one
@@ -149,6 +154,30 @@ class Matcher:
         if answer is not None:
             return answer
         return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
+
+    def _qualified(self, key: str) -> int | None:
+        """The entry a name plus one word of its own definition names ("password spraying" -> Spraying).
+
+        "trojan horse" is Trojans when its definition says "horse"; a "container ship" is no container.
+        """
+        tokens = key.split()
+        if len(tokens) < 2:
+            return None
+        found: set[int] = set()
+        for name_part, extra in ((tokens[1:], tokens[0]), (tokens[:-1], tokens[-1])):
+            if extra in STOPWORDS or extra.isdigit() or len(extra) < 3:
+                continue
+            hit = self._names.exact_hit(" ".join(name_part))
+            if hit is None:
+                continue
+            entry = self._names.entry(hit)
+            said = set(content_stems(" ".join((entry.definition, *entry.details))))
+            stems = set(content_stems(extra))
+            # a word the notes use everywhere ("memory" in notes on RAM) says nothing about the entry
+            rare = all(self._descriptions.document_count(stem) <= 3 for stem in stems)
+            if stems and stems <= said and rare:
+                found.add(self._names.name_entry[hit])
+        return next(iter(found)) if len(found) == 1 else None
 
     def _comparison(self, text: str) -> Answer | tuple[Suggestion, ...] | None:
         """Both entries of "X vs Y" / "difference between X and Y", when each side names one.
@@ -240,3 +269,19 @@ class Matcher:
             scored = self._typos.fuzzy_names(parsed.key)
             return policy.confident_fuzzy(self._typos, text, parsed.key, scored, parsed.plain) is not None
         return False
+
+
+def _acronym_plus_s(text: str, plain: str, key: str, entry: Entry) -> bool:
+    """Whether the question is a protocol's acronym with an "s" added in lower case ("ftps").
+
+    "FTPS", "HTTPS" and "LDAPS" are protocols of their own; "FTPs" (a capital acronym, a small s) reads as
+    a plural, and so do other acronyms ("vlans", "cpus").
+    """
+    if plain == key or not plain.endswith("s"):
+        return False
+    # a protocol's acronym plus S is its secure form (FTPS, HTTPS, LDAPS), not a plural
+    acronyms = [n for n in entry.names if n.isupper() and len(n) >= 3 and " " not in n and n.endswith("P")]
+    if not any(n.casefold() + "s" == plain.split()[-1] for n in acronyms):
+        return False
+    written = [w for w in text.split() if w.strip("?!.,").casefold() == plain.split()[-1]]
+    return not any(w.strip("?!.,")[:-1].isupper() and w.strip("?!.,").endswith("s") for w in written)
