@@ -270,7 +270,14 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.corpus", description=__doc__.split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus directory")
     parser.add_argument("--json", action="store_true", help="one JSON document instead of the table")
-    parser.add_argument("--show", action="store_true", help="list missed and wrong terms and look-ups")
+    parser.add_argument(
+        "--show", action="store_true", help="list missed and wrong terms and look-ups of the tune files"
+    )
+    parser.add_argument(
+        "--show-heldout",
+        action="store_true",
+        help="with --show, the held-out files' misses too (for the final report only: never tune on them)",
+    )
     parser.add_argument(
         "--questions", type=int, default=0, metavar="N", help="print N quiz questions per file"
     )
@@ -292,7 +299,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for report in reports:
         print(_line(report) + (f"  ERROR {report.error}" if report.error else ""))
-        if args.show:
+        if args.show and (report.split != "heldout" or args.show_heldout):
             for term in report.missed_terms:
                 print(f"    missed  {term}")
             for term in report.wrong_terms:

@@ -1091,8 +1091,32 @@ def _entry_text(entry: DraftEntry) -> str:
     return text + (f" [{'; '.join(rest)}]" if rest else "")
 
 
+_VERSUS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus)\s+(?P<b>.+)$", re.IGNORECASE)
+
+
+def _spread_comparisons(draft: Draft) -> None:
+    """``## HTTP vs HTTPS`` is no term: its text becomes a detail of HTTP and of HTTPS (else unplaced)."""
+    names = {normalize(n): e for e in draft.entries for n in e.names()}
+    for entry in list(draft.entries):
+        match = _VERSUS.match(entry.term)
+        if match is None:
+            continue
+        sides = [names.get(normalize(match.group(side))) for side in ("a", "b")]
+        said = " ".join(t for t in [entry.definition, *(d.text for d in entry.details)] if t)
+        draft.entries.remove(entry)
+        placed = False
+        for side, other in ((sides[0], match.group("b")), (sides[1], match.group("a"))):
+            if side is not None and side is not entry and said:
+                side.add("details", f"Compared with {other}: {said}")
+                side.add("see_also", other)
+                placed = True
+        if not placed:
+            draft.unplaced.append((entry.line, _entry_text(entry)))
+
+
 def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
     """Settle the draft so it is a valid knowledge file: definitions, unique names, known see-also."""
+    _spread_comparisons(draft)
     kept: list[DraftEntry] = []
     for entry in sorted(draft.entries, key=lambda e: e.line):
         if not tx.is_term_name(entry.term):

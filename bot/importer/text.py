@@ -47,6 +47,8 @@ _LABEL_KIND = {
     "related terms": "see_also",
 }
 
+_LEADING_PAREN = re.compile(r"^\((?P<inner>[^()]{1,60})\)\s*")
+_MIDDLE_PAREN = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]{1,60})\)\s*(?P<tail>[^()]{1,30})$")
 _DASH_PAIR = re.compile(r"^(?P<term>.{1,80}?)\s+(?:-{1,2}|–|—|=|->|→)\s+(?P<rest>\S.*)$")
 _COLON_PAIR = re.compile(r"^(?P<term>[^:]{1,80}?)\s*:\s+(?P<rest>\S.*)$")
 _SEPARATOR = re.compile(r"^(?::|-{1,2}>?|–|—|=|→)\s*")
@@ -304,6 +306,11 @@ def term_name(text: str) -> TermName:
             return TermName(whole.name, [*whole.aliases, short], whole.note, whole.examples)
     match = _PAREN.match(text)
     if not match:
+        middle = _MIDDLE_PAREN.match(text)
+        if middle and len(words(middle.group("tail"))) <= 2:
+            # "ECC (Error-Correcting Code) RAM" is ECC RAM, also called Error-Correcting Code RAM
+            head, inner, tail = middle.group("head"), middle.group("inner"), middle.group("tail")
+            return TermName(f"{head} {tail}", aliases=[f"{inner} {tail}"])
         return TermName(text)
     name, inner = match.group("name").strip(), match.group("inner").strip()
     if _EXAMPLE_PREFIX.match(inner):
@@ -334,6 +341,12 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
             rest = after
         elif after[:1] in ":-–—=":
             rest = _SEPARATOR.sub("", after)
+        elif (paren := _LEADING_PAREN.match(after)) and len(words(after[paren.end() :])) >= 3:
+            # "**SO-DIMM** (Small Outline DIMM) modules are used in laptops": the parenthesis names it
+            term = f"{term} ({paren.group('inner')})"
+            rest = capitalize(
+                re.sub(r"^(?:is|are)\s+", "", after[paren.end() :].strip(), flags=re.IGNORECASE)
+            )
         elif after[:1].isalpha() and len(words(after)) >= 3 and is_term_name(term):
             rest = capitalize(re.sub(r"^(?:is|are)\s+", "", after, flags=re.IGNORECASE))
         if term and rest:

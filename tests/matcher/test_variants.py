@@ -113,7 +113,8 @@ def test_an_example_answers_its_entry_as_an_example(matcher: Matcher) -> None:
     assert (result.entry.term, result.via, result.example) == ("Container", "example", "Docker")
     assert result.lead == "Docker is an example of Container."
     wannacry = matcher.lookup("wannacry")
-    assert isinstance(wannacry, Answer) and wannacry.lead == "WannaCry is an example of Worm."
+    assert isinstance(wannacry, Answer)
+    assert wannacry.lead == "WannaCry is an example of Worm."
 
 
 def test_an_example_of_two_entries_is_refused() -> None:
@@ -175,7 +176,8 @@ def test_the_bundled_notes_answer_the_issues_questions() -> None:
         assert isinstance(result, Answer) and result.via == "example", question
         assert result.entry.term == "Application containerization"
     live = matcher.lookup("what is live migration vulnerable to")
-    assert isinstance(live, Answer) and live.entry.term == "Live migration"
+    assert isinstance(live, Answer)
+    assert live.entry.term == "Live migration"
     both = matcher.lookup("difference between type 1 and type 2 hypervisor")
     assert isinstance(both, Answer)
     assert [e.term for e in both.entries] == ["Type I hypervisor", "Type II hypervisor"]
