@@ -173,7 +173,8 @@ def test_the_bundled_notes_answer_the_issues_questions() -> None:
     matcher = Matcher(load_knowledge([DEFAULT_KNOWLEDGE_PATH / "security-plus" / "virtualization.yaml"]))
     for question in ("what is docker", "openvz", "parallels virtuozzo"):
         result = matcher.lookup(question)
-        assert isinstance(result, Answer) and result.via == "example", question
+        assert isinstance(result, Answer), question
+        assert result.via == "example", question
         assert result.entry.term == "Application containerization"
     live = matcher.lookup("what is live migration vulnerable to")
     assert isinstance(live, Answer)
