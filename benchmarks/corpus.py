@@ -5,7 +5,7 @@
 Each corpus file ``NAME.md`` has expectations ``NAME.yaml`` written from the notes alone (the terms a
 person would list, with aliases; questions a student would ask with the entries that answer them; out of
 scope questions) and a ``split`` (``tune`` or ``heldout``: held-out files are for reporting only). A
-hand-corrected knowledge base, where one was written, is ``corrected/NAME.yaml``.
+hand-corrected knowledge base, where one was written, is ``tests/corpus_corrected/NAME.yaml``.
 
 Per file it prints:
 
@@ -41,6 +41,8 @@ from bot.loader import load_knowledge, load_knowledge_text, normalize_name
 from bot.matching import Answer, Matcher
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+#: Hand-corrected knowledge bases of the tune files (``tests/corpus_corrected/correct.py`` says how).
+CORRECTED = CORPUS.parent / "corpus_corrected"
 
 
 @dataclass(slots=True)
@@ -196,7 +198,7 @@ def evaluate(path: Path, corpus: Path = CORPUS) -> tuple[Report, KnowledgeBase |
         return report, None
     grade_import(kb, expected, report)
     report.raw = grade_lookups(kb, data, expected)
-    corrected = corpus / "corrected" / f"{path.stem}.yaml"
+    corrected = CORRECTED / f"{path.stem}.yaml"
     if corrected.is_file():
         report.corrected = grade_lookups(load_knowledge([corrected]), data, expected)
     return report, kb

@@ -1107,7 +1107,7 @@ def _spread_comparisons(draft: Draft) -> None:
         placed = False
         for side, other in ((sides[0], match.group("b")), (sides[1], match.group("a"))):
             if side is not None and side is not entry and said:
-                side.add("details", f"Compared with {other}: {said}")
+                side.add("details", f"Compared with {other}: {said}", code=True)  # never its definition
                 side.add("see_also", other)
                 placed = True
         if not placed:
