@@ -295,9 +295,15 @@ class Extractor:
         return entry
 
     def set_definition(self, entry: DraftEntry, definition: str, check: str = "") -> None:
-        """Give ``entry`` its definition, or keep a second one as a detail."""
+        """Give ``entry`` its definition, or keep a second one as a detail.
+
+        Names the definition gives the term (``aka "typo squatting"``, ``also called X``) become aliases.
+        """
         if not definition:
             return
+        for alias in tx.named_in(definition):
+            if alias.casefold() != entry.term.casefold() and tx.is_term_name(alias):
+                self.alias(entry, alias)
         if not entry.definition:
             entry.definition = definition
             entry.checks.pop("definition", None)

@@ -409,6 +409,23 @@ def statement(text: str) -> Sentence | None:
     return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(match.group("article")))
 
 
+_ALSO_NAMED = re.compile(
+    r"\b(?:aka|a\.k\.a\.?|also known as|also called|otherwise known as|known as)\s+"
+    r"(?:[\"“'](?P<quoted>[^\"”']{2,40})[\"”']|(?P<plain>[A-Za-z0-9][\w\-/ ]{1,30}?)(?=\s*(?:[,;.)]|$)))",
+    re.IGNORECASE,
+)
+
+
+def named_in(definition: str) -> list[str]:
+    """Other names a definition gives its term: ``aka "typo squatting"``, ``also known as TLS``."""
+    found = []
+    for match in _ALSO_NAMED.finditer(definition):
+        name = (match.group("quoted") or match.group("plain") or "").strip()
+        if name and len(words(name)) <= 4:
+            found.append(name)
+    return found
+
+
 def is_type_label(term: str) -> bool:
     """Whether a term is only a label like ``Type I`` or ``Class 2`` that needs its subject."""
     return bool(_TYPE_LABEL.match(term.strip()))

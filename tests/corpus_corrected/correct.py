@@ -1,4 +1,4 @@
-"""How the hand-corrected knowledge bases here were made (re-run: ``python tests/corpus_corrected/correct.py``).
+"""How the hand-corrected knowledge bases here were made (``python tests/corpus_corrected/correct.py``).
 
 Each ``NAME.yaml`` is ``python -m bot import`` of ``tests/corpus/NAME``'s notes, corrected by hand the way
 a student polishing the import would: entries that are no terms (sentences, grouping headings made
@@ -125,7 +125,8 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
                 "Personal Area Network",
                 ["PAN"],
                 "A network for close proximity connections, such as smartphones "
-                "and laptops in a conference room; usually short-distance wireless (Bluetooth, infrared, ZigBee), "
+                "and laptops in a conference room; usually short-distance wireless "
+                "(Bluetooth, infrared, ZigBee), "
                 "extending only a few meters.",
             ),
             ("Physical topology", [], "The lay of the land of a network: a map of its physical layout."),
