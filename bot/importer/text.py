@@ -268,6 +268,12 @@ def balanced(text: str) -> bool:
     return not stack
 
 
+#: First words that start a piece of a sentence, never a name of several words.
+_NOT_A_NAME_START = frozenset(
+    ["in", "for", "but", "when", "just", "another", "if", "as", "so", "because", "although", "while", "with", "without", "on", "at", "by", "from", "to", "of", "and", "or", "then", "also", "however", "there", "here", "this", "that", "these", "those", "it", "they", "we", "you", "i", "he", "she", "our", "your", "my", "their", "its", "what", "how", "why", "where", "who", "which"]
+)
+
+
 def is_term_name(text: str) -> bool:
     """Whether ``text`` can be an entry's name: a short name, never a sentence, a mark or a bracket end.
 
@@ -281,6 +287,8 @@ def is_term_name(text: str) -> bool:
         return False
     if len(words(text)) > 8 or any(w in ("is", "are", "was", "were") for w in words(text)):
         return False
+    if len(words(text)) > 1 and words(text)[0].casefold() in _NOT_A_NAME_START:
+        return False  # "In animals", "But it also has some drawbacks", "When people": pieces of sentences
     said = sentence(text)
     if said is not None and len(words(said.rest)) >= 2:
         return False

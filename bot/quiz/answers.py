@@ -118,7 +118,9 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in parts if w.lower() not in ("a", "an", "and", "of", "the", "to", "for"))
 
 
-def mask_names(text: str, names: Iterable[str], common: Iterable[str] = ()) -> str:
+def mask_names(
+    text: str, names: Iterable[str], common: Iterable[str] = (), *, single_words: bool = True
+) -> str:
     """``text`` with the term, its aliases, their acronyms and the term's distinctive words as ``____``.
 
     A name is hidden with a plural or a numbered form after it (``VMs``, ``SSH1``, ``SSH-2``); the
@@ -134,6 +136,8 @@ def mask_names(text: str, names: Iterable[str], common: Iterable[str] = ()) -> s
     for phrase in phrases:
         pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
         text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)
+    if not single_words:  # only the names themselves (a question that shows the term anyway)
+        return re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
     skip = {w.casefold() for w in common}
     # single words come from the term and one-word aliases; a long alias (an expansion) is hidden whole
     own = [n for i, n in enumerate(given) if i == 0 or len(n.split()) == 1]
@@ -168,9 +172,20 @@ def _shared_prefix(a: str, b: str) -> int:
     return n
 
 
+#: Words that say nothing on their own: a masked definition needs more than these to be answered from.
+_EMPTY_WORDS = frozenset(
+    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who", "is", "are", "was", "were", "be", "it", "its", "this", "these", "those", "as", "not", "no", "can", "may"]
+)
+
+
 def answerable(masked: str) -> bool:
-    """Whether a masked definition still says enough to answer from (3+ visible words, blanks a minority)."""
+    """Whether a masked definition still says enough to answer from.
+
+    At least 3 visible words, 2 of them content words ("Ions that are ____" is not enough), and blanks
+    a minority.
+    """
     tokens = re.findall(r"[^\W_]+|" + re.escape(_MASK), masked)
     blanks = sum(1 for t in tokens if t == _MASK)
-    visible = len(tokens) - blanks
-    return visible >= 3 and blanks * 2 <= len(tokens)
+    visible = [t for t in tokens if t != _MASK]
+    content = [t for t in visible if t.casefold() not in _EMPTY_WORDS]
+    return len(visible) >= 3 and len(content) >= 2 and blanks * 2 <= len(tokens)

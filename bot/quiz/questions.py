@@ -107,9 +107,13 @@ class QuestionGenerator:
             self._all_keys = frozenset(key_of(name) for entry in self.kb.entries for name in entry.names)
         return self._all_keys
 
-    def masked(self, entry: Entry, text: str | None = None) -> str:
-        """``text`` (default: the entry's definition) with the entry's names and distinctive words blanked."""
-        return mask_names(entry.definition if text is None else text, entry.names, self.common)
+    def masked(self, entry: Entry, text: str | None = None, *, single_words: bool = True) -> str:
+        """``text`` (default: the entry's definition) with the entry's names and distinctive words blanked.
+
+        ``single_words=False`` blanks only the names (for options under a question that names the term).
+        """
+        text = entry.definition if text is None else text
+        return mask_names(text, entry.names, self.common, single_words=single_words)
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """``settings.questions`` questions on ``settings.topic``; no entry twice while others remain."""
@@ -170,10 +174,11 @@ class QuestionGenerator:
                 checker=AnswerChecker(entry.names, taken=self.all_keys, context=self._context),
             )
         if kind is QuestionKind.MEANING:
-            right = self.masked(entry)
+            # the question names the term: the options hide names only, so they keep their words
+            right = self.masked(entry, single_words=False)
             # every option has blanks, or none has: the one without blanks must not give the answer away
-            others = self._similar_entries(entry, MAX_CHOICES - 1, shape=_has_blank(right))
-            wrong = [self.masked(o) for o in others]
+            others = self._similar_entries(entry, MAX_CHOICES - 1, shape=_has_blank(right), names_only=True)
+            wrong = [self.masked(o, single_words=False) for o in others]
             return self._choice(entry, kind, f"What does **{entry.term}** mean?", right, wrong)
         if kind is QuestionKind.PICK_TERM:
             others = self._similar_entries(entry, MAX_CHOICES - 1, term_shape=True)
@@ -208,7 +213,13 @@ class QuestionGenerator:
         return Question(kind, entry, prompt, tuple(choices), choices.index(right))
 
     def _similar_entries(
-        self, entry: Entry, count: int, *, shape: bool | None = None, term_shape: bool = False
+        self,
+        entry: Entry,
+        count: int,
+        *,
+        shape: bool | None = None,
+        term_shape: bool = False,
+        names_only: bool = False,
     ) -> list[Entry]:
         """Up to ``count`` other entries: same topic first, then others; each by similar definition length.
 
@@ -223,7 +234,7 @@ class QuestionGenerator:
 
         def unlike(other: Entry) -> int:
             miss = 0
-            if shape is not None and _has_blank(self.masked(other)) != shape:
+            if shape is not None and _has_blank(self.masked(other, single_words=not names_only)) != shape:
                 miss += 1
             if term_shape and _term_shape(other.term) != _term_shape(entry.term):
                 miss += 1
