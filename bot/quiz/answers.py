@@ -174,7 +174,40 @@ def _shared_prefix(a: str, b: str) -> int:
 
 #: Words that say nothing on their own: a masked definition needs more than these to be answered from.
 _EMPTY_WORDS = frozenset(
-    ["a", "an", "the", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from", "that", "which", "who", "is", "are", "was", "were", "be", "it", "its", "this", "these", "those", "as", "not", "no", "can", "may"]
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "of",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "from",
+        "that",
+        "which",
+        "who",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "it",
+        "its",
+        "this",
+        "these",
+        "those",
+        "as",
+        "not",
+        "no",
+        "can",
+        "may",
+    ]
 )
 
 
