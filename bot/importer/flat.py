@@ -85,7 +85,7 @@ class _Cards:
             return
         entry = DraftEntry(term=name.name, line=line, definition=tx.capitalize(definition))
         self.names[normalize(name.name)] = entry
-        for alias in [*name.aliases, *aliases]:
+        for alias in [*name.aliases, *aliases, *tx.named_in(definition)]:
             key = normalize(alias)
             if alias and key not in self.names:
                 entry.add("aliases", alias)
