@@ -87,6 +87,12 @@ def _present(items: Sequence[str]) -> list[str]:
     return [item.strip() for item in items if item.strip()]
 
 
+def entry_embeds(entries: Sequence[Entry]) -> list[discord.Embed]:
+    """One card per entry (a comparison shows several), all of them within one message's 6,000 characters."""
+    share = EMBED_TOTAL_LIMIT // max(1, len(entries))
+    return [fit_embed(entry_embed(entry), share) for entry in entries]
+
+
 def entry_embed(entry: Entry) -> discord.Embed:
     """The card for one entry: term, definition, details, examples, topic and objective, see-also."""
     embed = discord.Embed(
@@ -113,12 +119,12 @@ def entry_embed(entry: Entry) -> discord.Embed:
     return fit_embed(embed)
 
 
-def fit_embed(embed: discord.Embed) -> discord.Embed:
-    """Shrink the longest parts until the whole embed is within 6,000 characters and 25 fields."""
+def fit_embed(embed: discord.Embed, total: int = EMBED_TOTAL_LIMIT) -> discord.Embed:
+    """Shrink the longest parts until the whole embed is within ``total`` characters and 25 fields."""
     while len(embed.fields) > EMBED_FIELDS_LIMIT:
         embed.remove_field(-1)
-    while len(embed) > EMBED_TOTAL_LIMIT:
-        excess = len(embed) - EMBED_TOTAL_LIMIT
+    while len(embed) > total:
+        excess = len(embed) - total
         parts: list[tuple[int, str]] = [(len(embed.description or ""), "description")]
         parts += [(len(f.value or ""), f"field:{i}") for i, f in enumerate(embed.fields)]
         parts.append((len(embed.footer.text or ""), "footer"))

@@ -26,6 +26,7 @@ from cogs._render import (
     button_label,
     choice_text,
     entry_embed,
+    entry_embeds,
     paginate,
     truncate,
 )
@@ -159,9 +160,7 @@ class Lookup(commands.Cog):
             return
         result = self.bot.matcher.lookup(term)
         if isinstance(result, Answer):
-            await interaction.response.send_message(
-                result.lead or None, embeds=[entry_embed(e) for e in result.entries]
-            )
+            await interaction.response.send_message(result.lead or None, embeds=entry_embeds(result.entries))
             return
         if result.suggestions:
             view = suggestion_view([s.entry for s in result.suggestions])
@@ -263,7 +262,7 @@ class Lookup(commands.Cog):
             return
         if isinstance(result, Answer):
             await message.reply(
-                result.lead or None, embeds=[entry_embed(e) for e in result.entries], mention_author=False
+                result.lead or None, embeds=entry_embeds(result.entries), mention_author=False
             )
         else:
             entries = [s.entry for s in result.suggestions]

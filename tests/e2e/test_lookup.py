@@ -281,3 +281,38 @@ async def test_look_ups_have_a_per_member_cooldown(start_bot: StartBot) -> None:
     other = await (await h.fake.slash(w.moderator, w.general, "define", term="VM")).message()
     assert embed_of(other)["title"] == "Virtual machine"
     h.assert_alive()
+
+
+async def test_a_comparison_shows_both_entries_and_an_example_says_so(start_bot: StartBot) -> None:
+    h = await start_bot()
+    w = h.world
+    handle = await h.fake.slash(
+        w.member, w.general, "define", term="difference between type 1 and type 2 hypervisor"
+    )
+    both = await handle.message()
+    h.assert_alive()
+    assert both["content"] == "Type I hypervisor and Type II hypervisor compared:"
+    assert [e["title"] for e in both["embeds"]] == ["Type I hypervisor", "Type II hypervisor"]
+    assert not both["flags"] & EPHEMERAL
+
+    await h.fake.send_message(w.member, w.study, "what is docker?")
+    reply = await h.fake.next_message(w.study)
+    h.assert_alive()
+    assert reply["content"] == "Docker is an example of Application containerization."
+    assert embed_of(reply)["title"] == "Application containerization"
+
+
+async def test_a_comparison_of_two_long_entries_fits_one_message(start_bot: StartBot, tmp_path: Path) -> None:
+    long = "word " * 900
+    notes = tmp_path / "long.yaml"
+    notes.write_text(
+        "topic: {title: Long}\nentries:\n"
+        f"  - {{term: Alpha, definition: '{long}', details: ['{long}', '{long}']}}\n"
+        f"  - {{term: Beta, definition: '{long}', details: ['{long}', '{long}']}}\n",
+        encoding="utf-8",
+    )
+    h = await start_bot({"knowledge": {"paths": [str(notes)]}})
+    w = h.world
+    message = await (await h.fake.slash(w.member, w.general, "define", term="alpha vs beta")).message()
+    h.assert_alive()
+    assert [e["title"] for e in message["embeds"]] == ["Alpha", "Beta"]
