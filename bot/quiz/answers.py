@@ -131,6 +131,9 @@ def mask_names(
     rest of the definition still says enough to answer from.
     """
     given = [n.strip() for n in names if n.strip()]
+    # "Awake()" is written "Awake" in its own definition, ".wav" is "wav"
+    bare = [n.strip("().[]{}:;,!? ") for n in given]
+    given += [n for n in bare if n and n not in given and any(ch.isalnum() for ch in n)]
     initials = [a for a in (acronym(n) for n in given) if len(a) >= 2]
     phrases = sorted(set(given) | set(initials), key=len, reverse=True)
     for phrase in phrases:
@@ -153,7 +156,7 @@ def mask_names(
             if (
                 len(word) >= 5
                 and len(w) >= 5
-                and _shared_prefix(word, w) >= max(5, min(len(word), len(w)) - 2)
+                and _shared_prefix(word, w) >= max(6, min(len(word), len(w)) - 2)
             ):
                 return _MASK  # the same word family: elements / elemental, molecules / molecular
         return match.group(0)

@@ -197,10 +197,11 @@ class QuestionGenerator:
             return self._choice(entry, kind, prompt, right, wrong)
         if kind is QuestionKind.TRUE_FALSE:
             truth = self.rng.random() < 0.5
-            statement = self.masked(entry)
+            # the prompt names the term: hide only names, so both kinds of statement read alike
+            statement = self.masked(entry, single_words=False)
             if not truth:
-                other = self._similar_entries(entry, 1, shape=_has_blank(statement))[0]
-                statement = self.masked(other)
+                other = self._similar_entries(entry, 1, shape=_has_blank(statement), names_only=True)[0]
+                statement = self.masked(other, single_words=False)
             prompt = f"True or false? **{entry.term}**: {statement}"
             return Question(kind, entry, prompt, ("True", "False"), 0 if truth else 1)
         raise ValueError(f"unknown question kind {kind!r}")

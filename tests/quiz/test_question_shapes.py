@@ -64,6 +64,8 @@ def test_an_acronym_with_a_number_does_not_leak_the_answer() -> None:
         ("Two VMs", ["VM"], "Two ____"),
         ("Ions that are elements", ["Elemental ions"], "Ions that are ____"),  # word family
         ("at the start", ["Address Translation"], "at the start"),  # lower-case initials are words
+        ("Awake is called once", ["Awake()"], "____ is called once"),  # a name with call brackets
+        ("A wav file", [".wav"], "A ____ file"),
     ],
 )
 def test_mask_forms(text: str, names: list[str], masked: str) -> None:
