@@ -337,6 +337,8 @@ def is_term_name(text: str) -> bool:
         return False
     if len(words(text)) > 8 or any(w in ("is", "are", "was", "were") for w in words(text)):
         return False
+    if len(words(text)) > 2 and words(text)[0].isdigit():
+        return False  # "60 CompTIA A+ hardware facts": a count of things, not a name
     if len(words(text)) > 1 and words(text)[0].casefold() in _NOT_A_NAME_START:
         return False  # "In animals", "But it also has some drawbacks", "When people": pieces of sentences
     said = sentence(text)
