@@ -206,8 +206,14 @@ _COMPARISONS = tuple(
 )
 
 
+_COMPARISON_WORDS = ("vs", "versus", "differ", "diff", "compar", "contrast", " or ", " v. ")
+
+
 def comparison_sides(text: str) -> tuple[str, str] | None:
     """The two things a comparison question asks about, as written; None for any other question."""
+    lowered = text.casefold()
+    if not any(word in lowered for word in _COMPARISON_WORDS):
+        return None  # the usual question: no regex at all
     cleaned = " ".join(text.replace("?", " ").split()).strip(" .!")
     for pattern in _COMPARISONS:
         match = pattern.match(cleaned)
