@@ -23,7 +23,7 @@ import logging
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import policy
 from bot.matching.bm25 import DescriptionIndex
-from bot.matching.names import canonical, key_of, name_key, tokens
+from bot.matching.names import canonical, key_of, name_key, plural_of_key, tokens
 from bot.matching.names_index import NameIndex
 from bot.matching.prefix import PrefixIndex
 from bot.matching.query import (
@@ -99,6 +99,10 @@ class Matcher:
         whole = key_of(text)
         if whole and whole != parsed.key:
             hit = names.exact_hit(whole)
+            if hit is not None:
+                return hit
+        if plural_of_key(parsed.plain, parsed.key):
+            hit = names.exact_hit(parsed.plain)  # "https" is HTTPS when the notes have it, not HTTP
             if hit is not None:
                 return hit
         return names.exact_hit(parsed.key, parsed.plain) if parsed.key else None

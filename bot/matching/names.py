@@ -100,15 +100,17 @@ def canonical(tokens: list[str]) -> list[str]:
     return out
 
 
-def name_key(tokens: list[str]) -> str:
-    """The key of a name from canonical tokens: singular words, numbers as digits, no articles.
+def name_key(tokens: list[str], keep: frozenset[str] = frozenset()) -> str:
+    """The key of a name from canonical tokens: singular words (but those in ``keep``), numbers as
+    digits, no articles.
 
     Spelt symbols are glued on first ("c", "plus", "plus" -> "c++"); an article is dropped
     unless it is the last word, follows "type"/"class"/... or comes before a single letter
     ("Type A", "A/B testing"): then it is a letter.
     """
+    one = singular if not keep else (lambda t: t if t in keep else singular(t))
     if _SPECIAL.isdisjoint(tokens):
-        return " ".join(map(singular, tokens))
+        return " ".join(map(one, tokens))
     glued: list[str] = []
     for token in tokens:
         if token in _SPELLED_SYMBOLS and glued and _takes_symbol(glued[-1], token):
@@ -120,7 +122,7 @@ def name_key(tokens: list[str]) -> str:
         token = glued[i]
         if token in ARTICLES and kept and len(kept[-1]) > 1 and not (i and glued[i - 1] in NUMBER_CONTEXT):
             continue
-        kept.append(NUMBER_WORDS.get(token) or singular(token))
+        kept.append(NUMBER_WORDS.get(token) or one(token))
     return " ".join(reversed(kept))
 
 
@@ -136,13 +138,25 @@ def _takes_symbol(before: str, word: str) -> bool:
 def key_of(text: str) -> str:
     """The key of a name given as text ("Type II hypervisors" -> "type 2 hypervisor", "C#" -> "c#")."""
     if len(text) > 120:  # chat text, not a name: not worth keeping in the cache
-        return name_key(canonical(tokens(text)))
+        return name_key(canonical(tokens(text)), capital_acronyms(text))
     return _cached_key(text)
 
 
 @lru_cache(maxsize=65536)
 def _cached_key(text: str) -> str:
-    return name_key(canonical(tokens(text)))
+    return name_key(canonical(tokens(text)), capital_acronyms(text))
+
+
+#: An acronym written in capitals that ends in S ("HTTPS", "FTPS", "LDAPS"): a name of its own, never
+#: the plural of the acronym without the S (an entry HTTP and an entry HTTPS are two names).
+_CAPITAL_S = re.compile(r"(?<![\w.])([A-Z0-9]{2,}S)(?![\w.])")
+
+
+def capital_acronyms(text: str) -> frozenset[str]:
+    """The capital acronyms ending in S written in ``text``, folded (``{"https"}``)."""
+    if "S" not in text:
+        return frozenset()
+    return frozenset(word.lower() for word in _CAPITAL_S.findall(text) if not word.isdigit())
 
 
 def identity(name: str) -> str:
@@ -198,3 +212,14 @@ def within_typos(guess: str, name: str, budget: int | None = None) -> bool:
     if fixed_parts(guess) != fixed_parts(name):
         return False
     return OSA.distance(guess, name, score_cutoff=budget) <= budget
+
+
+def plural_of_key(plain: str, key: str) -> bool:
+    """Whether ``plain`` is ``key`` with an "s" on its last word only ("https" for the key "http").
+
+    Such a text may name an acronym of its own (HTTPS), which is looked up before the plural reading.
+    """
+    if not plain or plain == key:
+        return False
+    said, keyed = plain.split(), key.split()
+    return len(said) == len(keyed) and said[:-1] == keyed[:-1] and said[-1] == keyed[-1] + "s"

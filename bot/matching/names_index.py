@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from bot.knowledge import Entry
-from bot.matching.names import ARTICLES, canonical, name_key, tokens
+from bot.matching.names import ARTICLES, canonical, capital_acronyms, name_key, tokens
 
 #: (term keys, their name indexes, all name keys, theirs, inner keys (from the 2nd word on), theirs)
 PrefixLists = tuple[list[str], list[int], list[str], list[int], list[str], list[int]]
@@ -101,7 +101,7 @@ class NameIndex:
                 if not acronym_like and len(name) <= 6 and name[:1].isupper() and " " not in name:
                     acronym_like = True
                 canon = canonical(raw)
-                key = name_key(canon)
+                key = name_key(canon, capital_acronyms(name))
                 if not key or key in keys:
                     continue
                 keys.add(key)

@@ -17,11 +17,11 @@ from __future__ import annotations
 
 from bot.knowledge import Entry
 from bot.matching.bm25 import Coverage, DescriptionIndex
-from bot.matching.names import fixed_parts
+from bot.matching.names import fixed_parts, name_key
 from bot.matching.names_index import NameIndex
 from bot.matching.query import DESCRIPTION_MARKERS, GENERIC_TAILS, ParsedQuery, strip_trailing
 from bot.matching.results import Answer, Suggestion
-from bot.matching.text import STOPWORDS, content_stems, name_key, word_set, words
+from bot.matching.text import STOPWORDS, content_stems, word_set, words
 from bot.matching.typos import SUGGEST_MIN, TypoSearch, words_align
 from bot.matching.variants import LooseIndex
 

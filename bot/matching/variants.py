@@ -17,10 +17,12 @@ entry (``Docker`` under Application containerization).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from bot.knowledge import Entry
-from bot.matching.text import STOPWORDS, key_of, stem, word_set
+from bot.matching.names import key_of
+from bot.matching.text import STOPWORDS, stem, word_set
 
 #: Number words that stand for digits inside names ("three-way", "triple DES", "zero-day").
 NUMBER_WORDS = {
@@ -28,6 +30,9 @@ NUMBER_WORDS = {
     "seven": "7", "eight": "8", "nine": "9", "ten": "10", "single": "1", "double": "2", "triple": "3",
     "tripl": "3", "quad": "4",
 }  # fmt: skip
+
+_NUMBER_SIGN = re.compile(r"#(?=[0-9])")  # "PKCS #12": a number sign, unlike the # of C#
+_NOT_NAME_CHAR = re.compile(r"[^a-z0-9#+.]")  # symbols stay: F# is not F, .NET not "net"
 
 #: Last words that name only the kind of thing (a "Smurf attack" is a "smurf").
 GENERIC_HEADS = word_set(
@@ -37,11 +42,13 @@ GENERIC_HEADS = word_set(
 
 
 def _compact(tokens: list[str]) -> str:
-    return "".join(NUMBER_WORDS.get(t, t) for t in tokens)
+    """The words run together, number words as digits ("three way" -> "3way"); symbols kept."""
+    joined = "".join(NUMBER_WORDS.get(t, t) for t in tokens)
+    return _NOT_NAME_CHAR.sub("", _NUMBER_SIGN.sub("", joined))
 
 
 #: Words the stem form leaves out (only the emptiest: "between" and "without" change a name).
-_FILLER = word_set("a an the of to for and in on")
+_FILLER = word_set("the of to for and in on")  # not "a": a key keeps it only as a label (Class A)
 
 
 def _stems(tokens: list[str]) -> str:

@@ -7,7 +7,7 @@ import re
 from collections.abc import Collection, Iterable
 from enum import StrEnum
 
-from bot.matching.names import key_of, typo_budget, within_typos
+from bot.matching.names import key_of, plural_of_key, typo_budget, within_typos
 from bot.matching.query import GENERIC, QueryContext, parse_query
 
 _MASK = "____"
@@ -69,9 +69,12 @@ class AnswerChecker:
         """``EXACT`` or ``TYPO`` when ``text`` names the answer, else None."""
         if len(text) > self._longest + _SLACK:
             return None
-        guesses = [key for key in dict.fromkeys((key_of(text), parse_query(text, self._context).key)) if key]
+        parsed = parse_query(text, self._context)
+        guesses = [key for key in dict.fromkeys((key_of(text), parsed.key)) if key]
         if any(key in self._exact for key in guesses):
             return Verdict.EXACT
+        if plural_of_key(parsed.plain, parsed.key) and parsed.plain in self._exact:
+            return Verdict.EXACT  # "https" typed for HTTPS (a name of its own, not HTTP's plural)
         for key in guesses:
             if key in self._taken:
                 continue  # another entry's exact name is never a typo of this one

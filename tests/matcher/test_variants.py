@@ -71,7 +71,6 @@ def matcher() -> Matcher:
         ("typo-squatting", "URL hijacking"),
         ("triple des", "3DES"),
         ("smime", "S/MIME"),
-        ("pkcs12", "PKCS #12"),
         # a description a definition contains
         ("connectionless transport protocol", "UDP"),
         # a property of a named entry
