@@ -38,6 +38,7 @@ from bot.quiz import (
 )
 from bot.quiz.runner import RoundRunner, database_unavailable
 from bot.quiz.settings import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
+from bot.quiz.writer import AnswerWriter
 from bot.schedule import ShardFilter
 from bot.storage import LeaderboardPage, Period, Store, StoredRound
 from bot.wording import plural
@@ -58,6 +59,9 @@ RESET_CONFIRM_SECONDS = 60
 STALE_SCAN = 50
 #: How long unloading waits for the edits that disable interrupted rounds' buttons.
 UNLOAD_EDIT_SECONDS = 3.0
+#: How long shutdown waits for the quiz answers being written (then it goes on; see AnswerWriter.close);
+#: it runs alongside the button edits, so unloading waits at most the longer of the two.
+WRITER_FLUSH_SECONDS = 3.0
 NO_MENTIONS = discord.AllowedMentions.none()
 #: The reaction on a member's last wrong guess of a question: their later guesses on it are ignored.
 OUT_OF_GUESSES = "\N{NO ENTRY SIGN}"
@@ -422,6 +426,8 @@ class QuizCog(commands.Cog, name="Quiz"):
         self.bot = bot
         self.store = store
         self.clock: Clock = clock or store.clock
+        #: One writer for every round of this process: answers are committed in batches (group commit).
+        self.writer = AnswerWriter(store)
         self.pause = 3.0
         self.rounds: dict[tuple[int, int], ChannelRound] = {}
         self.rng = random.Random()
@@ -450,6 +456,8 @@ class QuizCog(commands.Cog, name="Quiz"):
             self._announcer.cancel()
         # a round cancelled inside a database call closes its connection: let it, before the store closes
         await asyncio.gather(*tasks, return_exceptions=True)
+        # answers handed to the writer are still written (bounded: a stuck database cannot hold shutdown)
+        flushing = asyncio.ensure_future(self.writer.close(within=WRITER_FLUSH_SECONDS))
         # the interrupted rounds' open questions: grey their buttons out (one quick edit each, bounded)
         ends = [asyncio.ensure_future(state.presenter.end_buttons()) for state in states]
         if ends:
@@ -457,6 +465,9 @@ class QuizCog(commands.Cog, name="Quiz"):
             for end in ends:
                 end.cancel()
             await asyncio.gather(*ends, return_exceptions=True)
+        left = await flushing
+        if left:
+            log.warning("%d quiz answer(s) could not be written before shutdown", left)
 
     async def _announce_interrupted(self, interrupted: Sequence[StoredRound]) -> None:
         await self.bot.wait_until_ready()
@@ -537,6 +548,7 @@ class QuizCog(commands.Cog, name="Quiz"):
             presenter,
             self.clock,
             store=self.store,
+            writer=self.writer,
             guild_id=guild_id,
             channel_id=channel_id,
             pause=self.pause,

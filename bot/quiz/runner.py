@@ -12,8 +12,6 @@ from collections.abc import Iterable
 from datetime import datetime, timedelta
 from typing import Protocol
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
 from bot.clock import Clock
 from bot.quiz.round import (
     HintShown,
@@ -25,17 +23,11 @@ from bot.quiz.round import (
     SubmitResult,
     SubmitStatus,
 )
-from bot.review.quiz import review_quiz_answer
+from bot.quiz.writer import AnswerWriter, database_unavailable
+from bot.review.quiz import review_quiz_answers_in
 from bot.storage import AnswerRecord, RoundStatus, Store
 
 log = logging.getLogger(__name__)
-
-
-def database_unavailable(error: BaseException) -> bool:
-    """Whether ``error`` means the database cannot be reached or written now (not a bug in a query)."""
-    if isinstance(error, OperationalError | InterfaceError | OSError | TimeoutError):
-        return True
-    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 def _resolve(future: asyncio.Future[None]) -> None:
@@ -78,11 +70,12 @@ def answer_record(scored: ScoredAnswer, *, round_id: int, guild_id: int, channel
 
 
 async def store_answer(store: Store, record: AnswerRecord) -> bool:
-    """Store one answer (idempotent) and, when it is new, rate the member's flashcard for its term."""
-    stored = await store.record_answer(record)
-    if stored:
-        await review_quiz_answer(store, record)
-    return stored
+    """Store one answer (idempotent) and, when it is new, rate the member's flashcard for its term,
+    both in one transaction; False if it was already stored."""
+    return (await store.record_answers([record], also=review_quiz_answers_in))[0]
+
+
+__all__ = ["RoundPresenter", "RoundRunner", "answer_record", "database_unavailable", "store_answer"]
 
 
 class RoundRunner:
@@ -95,6 +88,7 @@ class RoundRunner:
         clock: Clock,
         *,
         store: Store | None = None,
+        writer: AnswerWriter | None = None,
         guild_id: int = 0,
         channel_id: int = 0,
         pause: float = 3.0,
@@ -103,6 +97,8 @@ class RoundRunner:
         self.presenter = presenter
         self.clock = clock
         self.store = store
+        #: Stores this round's answers; share one per process (group commit). A private one by default.
+        self.writer = writer if writer is not None or store is None else AnswerWriter(store)
         self.guild_id = guild_id
         self.channel_id = channel_id
         self.pause = timedelta(seconds=pause)
@@ -115,6 +111,7 @@ class RoundRunner:
         #: Answers not stored yet because the database was unavailable; retried at every later write.
         self.unsaved: list[AnswerRecord] = []
         self._database_failed = False
+        self._saving = asyncio.Lock()  # one save at a time: each waiting answer is handed over once
 
     @property
     def stopping(self) -> bool:
@@ -224,16 +221,18 @@ class RoundRunner:
     async def save_unsaved(self) -> bool:
         """Store the answers waiting for the database, oldest first; False while it is unavailable.
 
+        One save runs at a time (a stop, a close and a won answer may all try at once): each waiting
+        answer is handed to the writer once per attempt and leaves the list only once it is committed.
         Storing is idempotent (one answer per round, question and member), so a write that reached the
         database before its connection broke is not counted twice when it is retried.
         """
-        if self.store is None or not self.unsaved:
-            return True
-        waiting, failed_before = len(self.unsaved), self._database_failed
-        while self.unsaved:
-            record = self.unsaved[0]
+        async with self._saving:
+            if self.writer is None or not self.unsaved:
+                return True
+            batch = list(self.unsaved)
+            failed_before = self._database_failed
             try:
-                await store_answer(self.store, record)
+                await self.writer.write(batch)
             except Exception as exc:
                 if not database_unavailable(exc):
                     raise
@@ -246,11 +245,13 @@ class RoundRunner:
                 )
                 self._database_failed = True
                 return False
-            self.unsaved.pop(0)
-        self._database_failed = False
-        if failed_before:
-            log.warning("database back: stored %d waiting answer(s) of round %s", waiting, self.round_id)
-        return True
+            del self.unsaved[: len(batch)]  # answers that arrived meanwhile were appended after them
+            self._database_failed = False
+            if failed_before:
+                log.warning(
+                    "database back: stored %d waiting answer(s) of round %s", len(batch), self.round_id
+                )
+            return True
 
     async def _end(self, status: RoundStatus) -> None:
         if self.store is not None and self.round_id is not None:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 
 from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.review.cards import CardSource, Grade, StudyCard
 from bot.review.repository import ReviewRepository
@@ -34,3 +36,15 @@ async def review_quiz_answer(store: Store, record: AnswerRecord) -> StudyCard | 
         # the answer and the points are already stored; a missed card update must not stop the round
         log.exception("could not update the card of %s for %r", record.member_id, record.term)
         return None
+
+
+async def review_quiz_answers_in(conn: AsyncConnection, records: Sequence[AnswerRecord]) -> None:
+    """Rate the cards of stored quiz answers, in order, inside the transaction that stores them.
+
+    Made to be ``Store.record_answers``'s ``also``: the answers, their points and their cards are
+    committed together or not at all. Raises SQLAlchemy's errors.
+    """
+    engine = conn.engine
+    await ReviewRepository(engine).rate_terms_in(
+        conn, [(r.guild_id, r.member_id, r.term, grade_of(r.correct), r.answered_at) for r in records]
+    )

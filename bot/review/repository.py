@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
@@ -27,6 +27,10 @@ log = logging.getLogger(__name__)
 
 #: How often a quiz answer retries its card update when someone else changed the card meanwhile.
 CAS_ATTEMPTS = 8
+
+#: cards.term is String(200); (guild, member, term) keys per SELECT (3 parameters each).
+_TERM_LENGTH = 200
+_KEYS_PER_SELECT = 500
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,6 +177,86 @@ class ReviewRepository:
                 if await self._save(conn, before, after):
                     return after
         raise RuntimeError(f"card {guild_id}/{member_id}/{term!r} kept changing; gave up")
+
+    async def rate_terms_in(
+        self,
+        conn: AsyncConnection,
+        ratings: Sequence[tuple[int, int, str, Grade, datetime]],
+        *,
+        source: CardSource = CardSource.QUIZ,
+    ) -> dict[tuple[int, int, str], StudyCard]:
+        """Rate many (guild, member, term, grade, when) in order inside ``conn``'s transaction.
+
+        Cards are made first where missing, locked (PostgreSQL: ``FOR UPDATE``; SQLite holds the write
+        lock already), reviewed in order in memory and written back with one UPDATE statement. Returns
+        each rated card as it is afterwards. Raises SQLAlchemy's errors; the caller's transaction then
+        stores nothing.
+        """
+        if not ratings:
+            return {}
+        keys = list(dict.fromkeys((g, m, term[:_TERM_LENGTH]) for g, m, term, _grade, _when in ratings))
+        found = await self._locked_cards(conn, keys)
+        missing = [k for k in keys if k not in found]
+        if missing:
+            first_seen: dict[tuple[int, int, str], datetime] = {}
+            for g, m, term, _grade, when in ratings:
+                first_seen.setdefault((g, m, term[:_TERM_LENGTH]), when)
+            fresh = [
+                {
+                    "guild_id": g,
+                    "member_id": m,
+                    "term": term,
+                    "reps": 0,
+                    "lapses": 0,
+                    "source": source.value,
+                    "introduced_at": first_seen[(g, m, term)],
+                    **fsrs_columns(new_fsrs_card(0, first_seen[(g, m, term)])),
+                }
+                for g, m, term in missing
+            ]
+            insert = self._insert(cards).on_conflict_do_nothing(
+                index_elements=["guild_id", "member_id", "term"]
+            )
+            await conn.execute(insert, fresh)
+            found.update(await self._locked_cards(conn, missing))
+        before = dict(found)
+        for g, m, term, grade, when in ratings:
+            key = (g, m, term[:_TERM_LENGTH])
+            found[key] = review(found[key], grade, when)
+        changes = [
+            {
+                "b_id": card.id,
+                "b_reps": card.reps,
+                "b_lapses": card.lapses,
+                **{f"b_{name}": value for name, value in fsrs_columns(card.fsrs).items()},
+            }
+            for key, card in found.items()
+            if card is not before[key]
+        ]
+        columns = ("reps", "lapses", "state", "step", "stability", "difficulty", "due_at", "last_review_at")
+        stmt = (
+            sa.update(cards)
+            .where(cards.c.id == sa.bindparam("b_id"))
+            .values({name: sa.bindparam(f"b_{name}") for name in columns})
+        )
+        await conn.execute(stmt, changes)
+        return {k: found[k] for k in keys}
+
+    async def _locked_cards(
+        self, conn: AsyncConnection, keys: Sequence[tuple[int, int, str]]
+    ) -> dict[tuple[int, int, str], StudyCard]:
+        """The stored cards among ``keys``, locked for this transaction on PostgreSQL."""
+        out: dict[tuple[int, int, str], StudyCard] = {}
+        for start in range(0, len(keys), _KEYS_PER_SELECT):
+            chunk = keys[start : start + _KEYS_PER_SELECT]
+            stmt = sa.select(cards).where(
+                sa.tuple_(cards.c.guild_id, cards.c.member_id, cards.c.term).in_(chunk)
+            )
+            if self.engine.dialect.name == "postgresql":
+                stmt = stmt.with_for_update()
+            for row in (await conn.execute(stmt)).all():
+                out[(int(row.guild_id), int(row.member_id), str(row.term))] = card_from_row(row)
+        return out
 
     async def delete_member_cards(self, guild_id: int, member_id: int) -> int:
         """Delete a member's cards and reminder setting in one server; returns the cards deleted."""

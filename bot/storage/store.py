@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -16,8 +16,9 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import (
     ColumnElement,
     Connection,
+    Integer,
     Table,
-    and_,
+    bindparam,
     case,
     delete,
     event,
@@ -28,7 +29,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import ExceptionContext, make_url
-from sqlalchemy.ext.asyncio import AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.clock import Clock, SystemClock
 from bot.storage.migrations import MIGRATIONS_DIR
@@ -151,6 +152,69 @@ class StoredRound:
     started_at: datetime
     status: RoundStatus
     settings: Mapping[str, Any]
+
+
+#: Answers per INSERT statement (11 parameters each; both databases allow 32,766 per statement).
+_ROWS_PER_STATEMENT = 1000
+
+#: What ``Store.record_answers`` runs in its transaction with the answers stored now.
+AlsoInTransaction = Callable[[AsyncConnection, Sequence["AnswerRecord"]], Awaitable[None]]
+
+
+class _Run:
+    """One member's answers within a batch, in order: totals and the runs of right answers."""
+
+    __slots__ = ("answered", "best", "correct", "lead", "points", "trail")
+
+    def __init__(self) -> None:
+        self.points = self.answered = self.correct = 0
+        self.lead = 0  # right answers before the first wrong one
+        self.trail = 0  # right answers after the last wrong one (the streak at the end)
+        self.best = 0  # the longest run of right answers
+
+    def add(self, points: int, correct: bool) -> None:
+        if correct:
+            if self.trail == self.answered:
+                self.lead += 1
+            self.trail += 1
+            self.correct += 1
+            self.best = max(self.best, self.trail)
+        else:
+            self.trail = 0
+        self.points += points
+        self.answered += 1
+
+
+def _add(totals: dict[Any, list[int]], key: Any, points: int, correct: int) -> None:
+    found = totals.get(key)
+    if found is None:
+        totals[key] = [points, 1, correct]
+    else:
+        found[0] += points
+        found[1] += 1
+        found[2] += correct
+
+
+def _chunks(items: list[Any], size: int) -> Iterator[list[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+def _answer_row(record: AnswerRecord) -> dict[str, Any]:
+    # PostgreSQL refuses text longer than the columns (SQLite does not): clip over-long note names
+    return {
+        "round_id": record.round_id,
+        "question_index": record.question_index,
+        "guild_id": record.guild_id,
+        "channel_id": record.channel_id,
+        "member_id": record.member_id,
+        "term": record.term[:_NAME_LENGTH],
+        "topic": record.topic[:_NAME_LENGTH],
+        "correct": record.correct,
+        "points": record.points,
+        "ms": record.ms,
+        "answered_at": record.answered_at,
+    }
 
 
 def database_url(value: str | Path | None = None) -> str:
@@ -337,125 +401,144 @@ class Store:
     # -- answers and scores --------------------------------------------------------------
     async def record_answer(self, record: AnswerRecord) -> bool:
         """Store one answer and add it to the totals in one transaction; False if it was already stored."""
-        day = record.answered_at.astimezone(UTC).date()
-        correct = 1 if record.correct else 0
-        # PostgreSQL refuses text longer than the columns (SQLite does not): clip over-long note names
-        term, topic = record.term[:_NAME_LENGTH], record.topic[:_NAME_LENGTH]
-        ins = self._insert
+        return (await self.record_answers([record]))[0]
+
+    async def record_answers(
+        self, records: Sequence[AnswerRecord], *, also: AlsoInTransaction | None = None
+    ) -> list[bool]:
+        """Store answers and add them to every total in one transaction (a group commit).
+
+        Returns, per record in order, True when it was stored now and False when it was already stored
+        (one answer per round, question and member; a repeat in ``records`` counts once), so a retried
+        batch never counts a point twice. ``also(conn, stored)`` runs in the same transaction with the
+        records stored now, in order (the flashcards of the answers); if it raises, nothing is stored.
+        Totals are added in the order of ``records`` (streaks count consecutive right answers).
+        Raises SQLAlchemy's errors (``OperationalError`` and the like when the database is unavailable).
+        """
+        if not records:
+            return []
+        rows = [_answer_row(r) for r in records]
         answer_stmt = (
-            ins(answers)
-            .values(
-                round_id=record.round_id,
-                question_index=record.question_index,
-                guild_id=record.guild_id,
-                channel_id=record.channel_id,
-                member_id=record.member_id,
-                term=term,
-                topic=topic,
-                correct=record.correct,
-                points=record.points,
-                ms=record.ms,
-                answered_at=record.answered_at,
-            )
+            self._insert(answers)
             .on_conflict_do_nothing(index_elements=["round_id", "question_index", "member_id"])
-            .returning(answers.c.id)
+            .returning(answers.c.round_id, answers.c.question_index, answers.c.member_id)
         )
+        async with self.engine.begin() as conn:
+            inserted: set[tuple[int, int, int]] = set()
+            for chunk in _chunks(rows, _ROWS_PER_STATEMENT):
+                result = await conn.execute(answer_stmt, chunk)
+                inserted.update((int(a), int(b), int(c)) for a, b, c in result.all())
+            stored: list[AnswerRecord] = []
+            flags: list[bool] = []
+            for record in records:
+                key = (record.round_id, record.question_index, record.member_id)
+                new = key in inserted
+                if new:
+                    inserted.discard(key)  # a repeat of the same answer in this batch is not new
+                    stored.append(record)
+                flags.append(new)
+            if stored:
+                await self._add_totals(conn, stored)
+                if also is not None:
+                    await also(conn, stored)
+        if len(stored) < len(records):
+            log.info("%d of %d answer(s) were already stored", len(records) - len(stored), len(records))
+        return flags
+
+    async def _add_totals(self, conn: AsyncConnection, stored: Sequence[AnswerRecord]) -> None:
+        """Add new answers to the all-time, daily, week, month and topic totals (one statement each)."""
+        ins = self._insert
+        members: dict[tuple[int, int], _Run] = {}
+        days: dict[tuple[int, date, str, int], list[int]] = {}
+        periods: dict[tuple[int, str, date, int], list[int]] = {}
+        topics: dict[tuple[int, str, date, str, int], list[int]] = {}
+        for r in stored:
+            correct = 1 if r.correct else 0
+            topic = r.topic[:_NAME_LENGTH]
+            members.setdefault((r.guild_id, r.member_id), _Run()).add(r.points, r.correct)
+            _add(
+                days,
+                (r.guild_id, r.answered_at.astimezone(UTC).date(), topic, r.member_id),
+                r.points,
+                correct,
+            )
+            for p in (Period.WEEK, Period.MONTH):
+                key = (r.guild_id, p.value, period_start(p, r.answered_at), r.member_id)
+                _add(periods, key, r.points, correct)
+            for p in Period:
+                _add(
+                    topics,
+                    (r.guild_id, p.value, period_start(p, r.answered_at), topic, r.member_id),
+                    r.points,
+                    correct,
+                )
         score_ins = ins(scores).values(
-            guild_id=record.guild_id,
-            member_id=record.member_id,
-            points=record.points,
-            answered=1,
-            correct=correct,
-            streak=correct,
-            best_streak=correct,
+            guild_id=bindparam("g"),
+            member_id=bindparam("m"),
+            points=bindparam("points"),
+            answered=bindparam("n"),
+            correct=bindparam("correct"),
+            streak=bindparam("trail"),
+            best_streak=bindparam("inner"),
         )
-        new_streak = scores.c.streak + 1
+        # streak: the old one continues only if every answer of the batch was right (keep = 1)
+        continued = scores.c.streak + bindparam("lead", type_=Integer)
+        inner = bindparam("inner2", type_=Integer)
+        longest = case((continued > inner, continued), else_=inner)
         score_stmt = score_ins.on_conflict_do_update(
             index_elements=["guild_id", "member_id"],
             set_={
                 "points": scores.c.points + score_ins.excluded.points,
-                "answered": scores.c.answered + 1,
+                "answered": scores.c.answered + score_ins.excluded.answered,
                 "correct": scores.c.correct + score_ins.excluded.correct,
-                "streak": case((score_ins.excluded.correct > 0, new_streak), else_=0),
-                "best_streak": case(
-                    (and_(score_ins.excluded.correct > 0, new_streak > scores.c.best_streak), new_streak),
-                    else_=scores.c.best_streak,
-                ),
+                "streak": scores.c.streak * bindparam("keep", type_=Integer) + score_ins.excluded.streak,
+                "best_streak": case((scores.c.best_streak >= longest, scores.c.best_streak), else_=longest),
             },
         )
-        daily_ins = ins(daily_scores).values(
-            guild_id=record.guild_id,
-            day=day,
-            topic=topic,
-            member_id=record.member_id,
-            points=record.points,
-            answered=1,
-            correct=correct,
-        )
-        daily_stmt = daily_ins.on_conflict_do_update(
-            index_elements=["guild_id", "day", "topic", "member_id"],
-            set_={
-                "points": daily_scores.c.points + daily_ins.excluded.points,
-                "answered": daily_scores.c.answered + 1,
-                "correct": daily_scores.c.correct + daily_ins.excluded.correct,
-            },
-        )
-        totals = {"points": record.points, "answered": 1, "correct": correct}
-        mine = {"guild_id": record.guild_id, "member_id": record.member_id}
-        period_ins = ins(period_scores).values(
+        await conn.execute(
+            score_stmt,
             [
                 {
-                    **mine,
-                    "period_kind": p.value,
-                    "period_start": period_start(p, record.answered_at),
-                    **totals,
+                    "g": g,
+                    "m": m,
+                    "points": run.points,
+                    "n": run.answered,
+                    "correct": run.correct,
+                    "trail": run.trail,
+                    "inner": run.best,
+                    "inner2": run.best,
+                    "lead": run.lead,
+                    "keep": 1 if run.trail == run.answered else 0,
                 }
-                for p in (Period.WEEK, Period.MONTH)
+                for (g, m), run in members.items()
+            ],
+        )
+
+        def summed(table: Table, keys: list[str]) -> Any:
+            stmt = ins(table)
+            return stmt.on_conflict_do_update(
+                index_elements=keys,
+                set_={
+                    "points": table.c.points + stmt.excluded.points,
+                    "answered": table.c.answered + stmt.excluded.answered,
+                    "correct": table.c.correct + stmt.excluded.correct,
+                },
+            )
+
+        for table, keys, totals in (
+            (daily_scores, ["guild_id", "day", "topic", "member_id"], days),
+            (period_scores, ["guild_id", "period_kind", "period_start", "member_id"], periods),
+            (
+                period_topic_scores,
+                ["guild_id", "period_kind", "period_start", "topic", "member_id"],
+                topics,
+            ),
+        ):
+            params = [
+                {**dict(zip(keys, key, strict=True)), "points": p, "answered": n, "correct": c}
+                for key, (p, n, c) in totals.items()
             ]
-        )
-        period_stmt = period_ins.on_conflict_do_update(
-            index_elements=["guild_id", "period_kind", "period_start", "member_id"],
-            set_={
-                "points": period_scores.c.points + period_ins.excluded.points,
-                "answered": period_scores.c.answered + period_ins.excluded.answered,
-                "correct": period_scores.c.correct + period_ins.excluded.correct,
-            },
-        )
-        topic_ins = ins(period_topic_scores).values(
-            [
-                {
-                    **mine,
-                    "period_kind": p.value,
-                    "period_start": period_start(p, record.answered_at),
-                    "topic": topic,
-                    **totals,
-                }
-                for p in Period
-            ]
-        )
-        topic_stmt = topic_ins.on_conflict_do_update(
-            index_elements=["guild_id", "period_kind", "period_start", "topic", "member_id"],
-            set_={
-                "points": period_topic_scores.c.points + topic_ins.excluded.points,
-                "answered": period_topic_scores.c.answered + topic_ins.excluded.answered,
-                "correct": period_topic_scores.c.correct + topic_ins.excluded.correct,
-            },
-        )
-        async with self.engine.begin() as conn:
-            inserted = (await conn.execute(answer_stmt)).first()
-            if inserted is None:
-                log.info(
-                    "answer already stored: round %s question %s member %s",
-                    record.round_id,
-                    record.question_index,
-                    record.member_id,
-                )
-                return False
-            await conn.execute(score_stmt)
-            await conn.execute(daily_stmt)
-            await conn.execute(period_stmt)
-            await conn.execute(topic_stmt)
-        return True
+            await conn.execute(summed(table, keys), params)
 
     # -- leaderboards --------------------------------------------------------------------
     @staticmethod

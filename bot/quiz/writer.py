@@ -1,0 +1,165 @@
+"""Group commit of quiz answers: one writer per process stores every round's answers in batches.
+
+Rounds hand their scored answers to ``AnswerWriter.write`` and wait. One task takes everything queued
+so far and stores it in one transaction (answers, every total and the flashcards, through
+``Store.record_answers``); what arrives meanwhile waits for the next transaction. At low load a batch
+is one answer and costs one transaction, as before; under load one transaction carries hundreds, so
+the database's per-commit cost (and the event loop's) is shared. ``write`` returns only once its
+answers are committed, so a point announced after it survives a ``kill -9``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+
+from bot.review.quiz import review_quiz_answers_in
+from bot.storage import AnswerRecord, Store
+
+log = logging.getLogger(__name__)
+
+#: Answers per transaction at most (a bigger queue is written in several).
+MAX_BATCH = 2000
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` means the database cannot be reached or written now (not a bug in a query)."""
+    if isinstance(error, OperationalError | InterfaceError | OSError | TimeoutError):
+        return True
+    return isinstance(error, DBAPIError) and error.connection_invalidated
+
+
+class WriterClosedError(RuntimeError):
+    """The writer was closed before these answers could be written."""
+
+
+@dataclass(slots=True)
+class _Pending:
+    record: AnswerRecord
+    done: asyncio.Future[bool]
+
+
+@dataclass(slots=True)
+class WriterStats:
+    """What the writer did: transactions, answers, and the largest batch."""
+
+    batches: int = 0
+    answers: int = 0
+    largest: int = 0
+    seconds: float = 0.0  # wall time spent inside transactions
+
+
+class AnswerWriter:
+    """Stores quiz answers for every round of a process, one batch per transaction."""
+
+    def __init__(self, store: Store, *, max_batch: int = MAX_BATCH) -> None:
+        self.store = store
+        self.max_batch = max_batch
+        self.stats = WriterStats()
+        self._queue: list[_Pending] = []
+        self._wake = asyncio.Event()
+        self._idle = asyncio.Event()
+        self._idle.set()
+        self._task: asyncio.Task[None] | None = None
+        self._closed = False
+
+    @property
+    def queued(self) -> int:
+        """Answers waiting for a transaction (not counting the one being written)."""
+        return len(self._queue)
+
+    async def write(self, records: Sequence[AnswerRecord]) -> list[bool]:
+        """Store ``records`` and return once they are committed: per record, True if new, False if it was
+        already stored.
+
+        Raises the database's error when their batch could not be written (``database_unavailable``
+        tells a lost connection or a read-only file from a bug), and ``WriterClosedError`` after
+        ``close``. Cancelling the caller does not withdraw the records: they are still written.
+        """
+        if self._closed:
+            raise WriterClosedError("the answer writer is closed")
+        if not records:
+            return []
+        loop = asyncio.get_running_loop()
+        pending = [_Pending(r, loop.create_future()) for r in records]
+        self._queue.extend(pending)
+        self._idle.clear()
+        self._wake.set()
+        if self._task is None or self._task.done():
+            self._task = asyncio.create_task(self._run(), name="answer-writer")
+        # a cancelled caller (a stopped round) cancels only its wait: the answers are written all the same
+        return list(await asyncio.gather(*(p.done for p in pending)))
+
+    async def flush(self) -> None:
+        """Wait until everything queued so far is written (or failed)."""
+        if self._task is not None and not self._task.done():
+            await self._idle.wait()
+
+    async def close(self, within: float = 5.0) -> int:
+        """Write what is queued within ``within`` seconds, then stop; returns the answers left unwritten.
+
+        Shutdown is bounded: what is not committed by then fails with ``WriterClosedError`` (and its
+        points were never announced, since ``write`` had not returned).
+        """
+        self._closed = True
+        try:
+            await asyncio.wait_for(self.flush(), within)
+        except TimeoutError:
+            log.warning("answer writer: %d answer(s) not written within %.1f s", len(self._queue), within)
+        left = len(self._queue)
+        if self._task is not None:
+            self._task.cancel()
+            await asyncio.gather(self._task, return_exceptions=True)
+        self._fail(self._queue, WriterClosedError("the bot stopped before these answers were written"))
+        self._queue = []
+        self._idle.set()
+        return left
+
+    async def _run(self) -> None:
+        while True:
+            if not self._queue:
+                self._idle.set()
+                self._wake.clear()
+                await self._wake.wait()
+                continue
+            batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
+            try:
+                await self._write(batch)
+            except asyncio.CancelledError:
+                self._fail(batch, WriterClosedError("the bot stopped while these answers were written"))
+                raise
+
+    async def _write(self, batch: list[_Pending]) -> None:
+        started = time.perf_counter()
+        try:
+            flags = await self.store.record_answers([p.record for p in batch], also=review_quiz_answers_in)
+        except Exception as exc:
+            if database_unavailable(exc) or len(batch) == 1:
+                self._fail(batch, exc)
+                return
+            # not the database being away: write one by one so one bad answer cannot sink the others
+            log.exception("a batch of %d answers failed; writing them one by one", len(batch))
+            for pending in batch:
+                await self._write([pending])
+            return
+        finally:
+            self.stats.seconds += time.perf_counter() - started
+        self.stats.batches += 1
+        self.stats.answers += len(batch)
+        self.stats.largest = max(self.stats.largest, len(batch))
+        for pending, flag in zip(batch, flags, strict=True):
+            if not pending.done.done():
+                pending.done.set_result(flag)
+
+    @staticmethod
+    def _fail(batch: Sequence[_Pending], error: BaseException) -> None:
+        for pending in batch:
+            if not pending.done.done():
+                pending.done.set_exception(error)
+                # nobody may be waiting any more (a cancelled caller): don't log "never retrieved"
+                pending.done.exception()
