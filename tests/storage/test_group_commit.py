@@ -1,0 +1,148 @@
+"""Group commit: a batch of answers stored in one transaction leaves exactly what storing them one by one
+leaves (totals, streaks, periods, topics, flashcards), on SQLite and PostgreSQL; repeats count once."""
+
+from __future__ import annotations
+
+import asyncio
+import random
+from collections.abc import Sequence
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.quiz.runner import store_answer
+from bot.quiz.writer import AnswerWriter, WriterClosedError
+from bot.review.quiz import review_quiz_answers_in
+from bot.review.tables import cards
+from bot.storage import AnswerRecord, Period, Store
+from bot.storage.schema import daily_scores, period_scores, period_topic_scores, scores
+
+ONE_BY_ONE, BATCHED = 10, 20
+START = datetime(2026, 1, 4, 23, 0, tzinfo=UTC)  # a Sunday evening: the batch crosses into a new week
+
+
+def history(guild: int, rounds: Sequence[int], n: int = 240, seed: int = 7) -> list[AnswerRecord]:
+    """``n`` answers of 6 members over 3 rounds, right and wrong mixed, across a week boundary."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        correct = rng.random() < 0.6
+        out.append(
+            AnswerRecord(
+                round_id=rounds[i // 80],
+                question_index=i,
+                guild_id=guild,
+                channel_id=1,
+                member_id=rng.randint(1, 6),
+                term=rng.choice(["Hypervisor", "VM escape", "Container"]),
+                topic=rng.choice(["Virtualization", "Cloud"]),
+                correct=correct,
+                points=rng.randint(10, 30) if correct else 0,
+                ms=1000,
+                answered_at=START + timedelta(minutes=i),
+            )
+        )
+    return out
+
+
+async def _rounds(store: Store, guild: int) -> list[int]:
+    return [await store.start_round(guild, 1, 1, {}, START) for _ in range(3)]
+
+
+async def _clean_cards(store: Store) -> None:
+    async with store.engine.begin() as conn:
+        await conn.execute(delete(cards))
+
+
+async def _table(store: Store, table, guild: int) -> list[tuple[object, ...]]:  # type: ignore[no-untyped-def]
+    async with store.engine.connect() as conn:
+        rows = (await conn.execute(select(table).where(table.c.guild_id == guild))).all()
+    return sorted(tuple(v for k, v in row._mapping.items() if k not in ("guild_id", "id")) for row in rows)
+
+
+async def _cards(store: Store, guild: int) -> list[tuple[object, ...]]:
+    async with store.engine.connect() as conn:
+        rows = (await conn.execute(select(cards).where(cards.c.guild_id == guild))).all()
+    return sorted(
+        (r.member_id, r.term, r.reps, r.lapses, r.state, r.step, r.stability, r.difficulty, r.due_at)
+        for r in rows
+    )
+
+
+async def test_a_batch_leaves_what_one_by_one_leaves(store: Store) -> None:
+    await _clean_cards(store)
+    single = history(ONE_BY_ONE, await _rounds(store, ONE_BY_ONE))
+    batched = history(BATCHED, await _rounds(store, BATCHED))
+    for record in single:
+        assert await store_answer(store, record)
+    flags = await store.record_answers(batched, also=review_quiz_answers_in)
+    assert flags == [True] * len(batched)
+    for table in (scores, daily_scores, period_scores, period_topic_scores):
+        assert await _table(store, table, BATCHED) == await _table(store, table, ONE_BY_ONE), table.name
+    assert await _cards(store, BATCHED) == await _cards(store, ONE_BY_ONE)
+    for member in range(1, 7):
+        for period in Period:
+            a = await store.rank(ONE_BY_ONE, member, period=period, now=START + timedelta(hours=4))
+            b = await store.rank(BATCHED, member, period=period, now=START + timedelta(hours=4))
+            assert (a is None) == (b is None)
+            if a is not None and b is not None:
+                assert (a.points, a.answered, a.correct, a.best_streak, a.rank) == (
+                    b.points,
+                    b.answered,
+                    b.correct,
+                    b.best_streak,
+                    b.rank,
+                )
+
+
+async def test_repeats_count_once_and_a_failing_hook_stores_nothing(store: Store) -> None:
+    await _clean_cards(store)
+    ids = await _rounds(store, BATCHED)
+    records = history(BATCHED, ids, n=10)
+    assert await store.record_answers(records[:4]) == [True] * 4
+    again = [records[2], *records[4:], records[5]]  # one stored before, one twice in this batch
+    assert await store.record_answers(again) == [False, *([True] * 6), False]
+    rows = await store.answers_of(BATCHED)
+    assert len(rows) == 10
+
+    async def broken(conn: AsyncConnection, stored: Sequence[AnswerRecord]) -> None:
+        raise RuntimeError("card update failed")
+
+    late = history(BATCHED, ids, n=20)[10:]
+    with pytest.raises(RuntimeError):
+        await store.record_answers(late, also=broken)
+    assert len(await store.answers_of(BATCHED)) == 10, (
+        "the answers and the hook commit together or not at all"
+    )
+    total = sum(r.points for r in records)
+    assert sum(row.points for row in await _table_rows(store)) == total
+
+
+async def _table_rows(store: Store):  # type: ignore[no-untyped-def]
+    async with store.engine.connect() as conn:
+        return (await conn.execute(select(scores).where(scores.c.guild_id == BATCHED))).all()
+
+
+async def test_the_writer_batches_concurrent_rounds_and_returns_after_commit(store: Store) -> None:
+    await _clean_cards(store)
+    ids = await _rounds(store, BATCHED)
+    writer = AnswerWriter(store)
+    records = history(BATCHED, ids, n=200)
+    results = await asyncio.gather(*(writer.write([r]) for r in records))
+    assert results == [[True]] * 200
+    assert writer.stats.answers == 200
+    assert writer.stats.batches < 20, writer.stats  # hundreds of answers share a transaction
+    assert len(await store.answers_of(BATCHED)) == 200
+    assert await writer.write(records[:3]) == [False, False, False]
+    # cancelled callers do not withdraw their answers; close() writes them, bounded
+    more = history(BATCHED, ids, n=240)[200:]
+    waiting = [asyncio.create_task(writer.write([r])) for r in more]
+    await asyncio.sleep(0)
+    for task in waiting:
+        task.cancel()
+    assert await writer.close(within=10) == 0
+    assert len(await store.answers_of(BATCHED)) == 240
+    with pytest.raises(WriterClosedError):
+        await writer.write(more)
