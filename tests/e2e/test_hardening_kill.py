@@ -1,6 +1,7 @@
 """Hardening, the bot process killed with SIGKILL mid-round: it runs as ``python -m bot run --config``
-against the loopback Discord in this test process. After a restart the leaderboard holds every point won
-before the kill, none twice, and the channel is told that the round was interrupted.
+against the loopback Discord in this test process, on SQLite and on PostgreSQL. After a restart the
+leaderboard holds every point won before the kill, none twice, and the channel is told that the round
+was interrupted. Answers go through the group-commit writer: a point is announced only once committed.
 """
 
 from __future__ import annotations
@@ -11,7 +12,7 @@ import os
 import re
 import signal
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ import pytest
 import yaml
 
 from bot.storage import RoundStatus, Store
-from tests.dbutil import sqlite_url
+from tests.dbutil import postgres_database, sqlite_url
 from tests.e2e.conftest import World, build_world
 from tests.fakediscord import FakeDiscord
 
@@ -138,15 +139,24 @@ async def fake_and_world() -> AsyncIterator[tuple[FakeDiscord, World]]:
     assert fake.pings() == []
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """The bot's database, once per backend (a fresh PostgreSQL database, dropped afterwards)."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path / "studybot.db")
+        return
+    with postgres_database("studybot_kill") as url:
+        yield url
+
+
 async def test_sigkill_mid_round_keeps_every_point_once_and_the_channel_is_told(
-    tmp_path: Path, fake_and_world: tuple[FakeDiscord, World]
+    tmp_path: Path, fake_and_world: tuple[FakeDiscord, World], database_url: str
 ) -> None:
     fake, w = fake_and_world
-    database = tmp_path / "studybot.db"
     config = tmp_path / "config.yaml"
     settings = {
         "knowledge": {"paths": [str(write_notes(tmp_path / "notes.yaml"))]},
-        "database": {"url": sqlite_url(database)},
+        "database": {"url": database_url},
         "discord": {"api_base_url": fake.api_base_url, "gateway_url": fake.gateway_url, "sync": [w.guild.id]},
         "log_level": "INFO",
     }
@@ -170,7 +180,7 @@ async def test_sigkill_mid_round_keeps_every_point_once_and_the_channel_is_told(
     finally:
         await first.stop()
 
-    store = await Store.open(sqlite_url(database))
+    store = await Store.open(database_url)
     try:
         rank = await store.rank(w.guild.id, w.member.id)
         assert rank is not None
@@ -200,7 +210,7 @@ async def test_sigkill_mid_round_keeps_every_point_once_and_the_channel_is_told(
         await second.stop()
     assert fake.unread_messages(w.general) == []
 
-    store = await Store.open(sqlite_url(database))
+    store = await Store.open(database_url)
     try:
         rank = await store.rank(w.guild.id, w.member.id)
         assert rank is not None
