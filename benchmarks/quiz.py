@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import random
@@ -28,7 +29,7 @@ import statistics
 import tempfile
 import time
 import uuid
-from collections.abc import Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
 from pathlib import Path
@@ -50,12 +51,16 @@ from bot.quiz import (
     QuizRound,
     RoundFinished,
     RoundSettings,
+    SubmitStatus,
 )
 from bot.quiz.runner import RoundRunner
+from bot.quiz.writer import AnswerWriter
 from bot.storage import Store
 
 PG_ADMIN_URL = os.environ.get("STUDYBOT_BENCH_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 RESULTS = Path(__file__).resolve().parent / "results"
+#: The guild of the rounds benchmark's answers: the guild of the preloaded leaderboard (``GUILD``).
+BENCH_GUILD = 1
 WRONG_WORDS = [
     "banana",
     "firewall",
@@ -118,6 +123,8 @@ async def bench_rounds(
     bursts: bool = False,
     window: float = 4.0,
     warmup: float = 0.5,
+    store: Store | None = None,
+    probe: Callable[[], Awaitable[Any]] | None = None,
 ) -> dict[str, Any]:
     """Run ``rounds`` rounds at once fed at ``rate`` answers/s in all (None: as fast as possible).
 
@@ -129,19 +136,38 @@ async def bench_rounds(
     per round while its question is open), so a late event loop does not lower the offered load.
     ``bursts=False``: every answer is its own event-loop step. ``bursts=True``: a round handles the
     answers that have arrived by the time it runs back to back, then yields.
+
+    ``store``: the real database attached as the quiz cog attaches it (one ``AnswerWriter`` shared by
+    every round; a won answer returns once committed); afterwards the answers found in the database
+    are counted. ``probe``: a query timed every 50 ms during the window (a leaderboard read while
+    answers are written).
     """
     clock = SystemClock()
     settings = RoundSettings.validated(questions=questions, seconds=30, mode="typed")
     runners = []
     presenters: list[_Silent] = []
     scripts: list[list[list[tuple[int, str]]]] = []
+    writer = AnswerWriter(store) if store is not None else None
     for i in range(rounds):
         rng = random.Random(i)
         qs = QuestionGenerator(kb, rng).generate(settings)
         presenters.append(_Silent())
-        runners.append(RoundRunner(QuizRound(qs, settings), presenters[-1], clock, pause=0))
+        runners.append(
+            RoundRunner(
+                QuizRound(qs, settings),
+                presenters[-1],
+                clock,
+                store=store,
+                writer=writer,
+                guild_id=BENCH_GUILD,
+                channel_id=i + 1,
+                pause=0,
+            )
+        )
         scripts.append([[(rng.randrange(1, 50), g) for g in _guesses(q.entry.term, rng, wrong)] for q in qs])
     checks = 0
+    won = 0
+    probe_ms: list[float] = []
     lags: list[float] = []
     measuring = False
     stopping = False
@@ -157,10 +183,20 @@ async def bench_rounds(
             if measuring:
                 lags.append(max(0.0, loop.time() - start - interval))
 
+    async def probing() -> None:
+        """Time ``probe`` every 50 ms during the window."""
+        assert probe is not None
+        while not stopping:
+            await asyncio.sleep(0.05)
+            if measuring and not stopping:
+                t0 = time.perf_counter()
+                await probe()
+                probe_ms.append((time.perf_counter() - t0) * 1000)
+
     async def feed(
         runner: RoundRunner, shown: _Silent, script: list[list[tuple[int, str]]], seed: int
     ) -> None:
-        nonlocal checks
+        nonlocal checks, won
         rng = random.Random(seed)
         gaps = [rng.expovariate(1 / mean_gap) if mean_gap else 0.0 for _ in range(64)]
         g = 0
@@ -182,13 +218,18 @@ async def bench_rounds(
                     await asyncio.sleep(0)
                 if stopping:
                     return
-                await runner.answer(member, guess)
+                result = await runner.answer(member, guess)
                 checks += 1
+                if result.status is SubmitStatus.CORRECT:
+                    won += 1
                 if runner.quiz.resolved:
                     break
 
-    watcher = asyncio.create_task(monitor())
     tasks = [asyncio.create_task(r.run()) for r in runners]
+    if store is not None:  # 1,000 rounds stored first (as 1,000 /quiz start would), then the clock runs
+        await asyncio.gather(*(r.wait_started() for r in runners))
+    watcher = asyncio.create_task(monitor())
+    prober = asyncio.create_task(probing()) if probe is not None else None
     feeders = [
         asyncio.create_task(feed(r, p, sc, i))
         for i, (r, p, sc) in enumerate(zip(runners, presenters, scripts, strict=True))
@@ -207,7 +248,36 @@ async def bench_rounds(
         r.stop()
     await asyncio.gather(*tasks, *feeders)
     await watcher
+    if prober is not None:
+        await prober
     checks = checks_in_window
+    stored: dict[str, Any] = {}
+    if store is not None and writer is not None:
+        await writer.close(within=60)
+        ids = [r.round_id for r in runners if r.round_id is not None]
+        async with store.engine.connect() as conn:
+            found = await conn.execute(
+                text(
+                    "SELECT SUM(CASE WHEN correct THEN 1 ELSE 0 END), COUNT(*) FROM answers "
+                    "WHERE round_id BETWEEN :low AND :high"
+                ),
+                {"low": min(ids), "high": max(ids)},
+            )
+            right, rows = found.one()
+        stored = {
+            "answers_won": won,
+            "answers_stored": int(right or 0),
+            "answers_recorded": writer.stats.answers,
+            "rows_stored": int(rows),
+            "writer_transactions": writer.stats.batches,
+            "writer_largest_batch": writer.stats.largest,
+            "unsaved_left": sum(len(r.unsaved) for r in runners),
+        }
+    if probe_ms:
+        probe_ms.sort()
+        stored["probe_n"] = len(probe_ms)
+        stored["probe_p50_ms"] = round(probe_ms[len(probe_ms) // 2], 3)
+        stored["probe_p95_ms"] = round(probe_ms[min(len(probe_ms) - 1, int(len(probe_ms) * 0.95))], 3)
     lags.sort()
     p99 = round(1000 * lags[min(len(lags) - 1, int(len(lags) * 0.99))], 2) if lags else 0.0
     return {
@@ -223,6 +293,7 @@ async def bench_rounds(
         "loop_lag_p99_ms": p99,
         "loop_lag_samples": len(lags),
         "meets_both_targets": checks / elapsed >= 20000 and p99 < 50,
+        **stored,
     }
 
 
@@ -290,6 +361,8 @@ async def _load(store: Store, rows: list[tuple[Any, ...]], now: datetime) -> flo
             ),
             [{"id": i, "at": now.replace(tzinfo=None) if sqlite else now} for i in range(1, 1001)],
         )
+        if not sqlite:  # rounds started later get ids after these
+            await conn.execute(text("SELECT setval(pg_get_serial_sequence('rounds', 'id'), 1000)"))
         raw = await conn.get_raw_connection()
         driver: Any = raw.driver_connection
         if sqlite:
@@ -480,6 +553,79 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     return report
 
 
+async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
+    """The rounds with the real database attached (``--store``), and leaderboard reads meanwhile."""
+    kb = load_knowledge([DEFAULT_KNOWLEDGE_PATH])
+    report: dict[str, Any] = {
+        "store": args.store,
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+        "rounds": args.rounds,
+        "offered_per_s": args.rate,
+    }
+    now = datetime.now(UTC)
+    async with _database(args.store) as url:
+        store = await Store.open(url)
+        try:
+            probe = None
+            if args.rows:
+                report["preloaded_answers"] = args.rows
+                report["preload_s"] = round(await _load(store, _rows(args.rows, now), now), 2)
+                probe = partial(store.leaderboard, GUILD)
+            r = await bench_rounds(
+                kb,
+                args.rounds,
+                args.questions,
+                args.wrong,
+                args.rate,
+                window=args.window,
+                store=store,
+                probe=probe,
+            )
+        finally:
+            await store.close()
+    report.update(
+        checks_per_s=r["checks_per_second"],
+        checks_per_cpu_s=r["checks_per_cpu_second"],
+        lag_p50_ms=r["loop_lag_p50_ms"],
+        lag_p99_ms=r["loop_lag_p99_ms"],
+        lag_samples=r["loop_lag_samples"],
+        window_s=r["seconds"],
+        answer_checks=r["answer_checks"],
+        **{k: r[k] for k in r if k.startswith(("answers_", "rows_", "writer_", "unsaved_"))},
+    )
+    if "probe_n" in r:
+        report["leaderboard_top10_while_writing"] = {
+            "n": r["probe_n"],
+            "p50_ms": r["probe_p50_ms"],
+            "p95_ms": r["probe_p95_ms"],
+        }
+    report["targets_met"] = (
+        r["checks_per_second"] >= 20000
+        and r["loop_lag_p99_ms"] < 50
+        and r["answers_won"] == r["answers_stored"]
+        and report.get("leaderboard_top10_while_writing", {}).get("p95_ms", 0) < 5
+    )
+    report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    return report
+
+
+@contextlib.asynccontextmanager
+async def _database(kind: str) -> AsyncIterator[str]:
+    """A fresh database of ``kind`` (an SQLite file in a temporary directory, or a PostgreSQL database)."""
+    if kind == "sqlite":
+        with tempfile.TemporaryDirectory() as tmp:
+            yield f"{tmp}/bench.db"
+        return
+    name = f"studybot_bench_{uuid.uuid4().hex[:10]}"
+    await _admin(f'CREATE DATABASE "{name}"')
+    try:
+        yield make_url(PG_ADMIN_URL).set(database=name).render_as_string(hide_password=False)
+    finally:
+        await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
 def render(report: dict[str, Any]) -> str:
     """The report as text."""
     r = report["rounds"]
@@ -530,6 +676,19 @@ def render(report: dict[str, Any]) -> str:
     return "\n".join(lines)
 
 
+def _render_store(report: dict[str, Any]) -> str:
+    board = report.get("leaderboard_top10_while_writing")
+    return (
+        f"quiz with {report['store']} ({report['when']}, {report['cpus']} CPUs, load average "
+        f"{report['load_average_at_start']} -> {report['load_average_at_end']}): {report['rounds']} rounds, "
+        f"offered {report['offered_per_s']:,}/s: {report['checks_per_s']:,} checks/s, lag p50 "
+        f"{report['lag_p50_ms']} ms p99 {report['lag_p99_ms']} ms; won {report['answers_won']:,}, stored "
+        f"{report['answers_stored']:,} ({report['rows_stored']:,} rows in {report['writer_transactions']:,} "
+        f"transactions)"
+        + (f"; leaderboard top 10 while writing p95 {board['p95_ms']} ms (n={board['n']})" if board else "")
+    )
+
+
 def main() -> int:
     """Parse arguments, run, print (and optionally save) the report."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.quiz", description=__doc__.splitlines()[0])
@@ -548,7 +707,19 @@ def main() -> int:
     parser.add_argument(
         "--save", action="store_true", help="also write benchmarks/results/quiz.txt and .json"
     )
+    parser.add_argument(
+        "--store",
+        choices=["sqlite", "postgresql"],
+        help="the paced rounds with this database attached as the quiz cog attaches it (one JSON object)",
+    )
     args = parser.parse_args()
+    if args.store:
+        report = asyncio.run(run_with_store(args))
+        print(json.dumps(report, indent=2) if args.json else _render_store(report))
+        if args.save:
+            RESULTS.mkdir(exist_ok=True)
+            (RESULTS / f"quiz-{args.store}.json").write_text(json.dumps(report, indent=2) + "\n")
+        return 0
     report = asyncio.run(run(args))
     text_report = render(report)
     print(json.dumps(report, indent=2) if args.json else text_report)

@@ -376,7 +376,7 @@ class ChannelPresenter:
         """Disable the buttons and post the answer."""
         await self.end_buttons()
         embed = closed_embed(event)
-        if self.runner is not None and self.runner.unsaved:
+        if self.runner is not None and self.runner.unsaved and self.runner.database_failed:
             waiting = len(self.runner.unsaved)
             embed.add_field(
                 name="Not saved yet",

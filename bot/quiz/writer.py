@@ -23,8 +23,9 @@ from bot.storage import AnswerRecord, Store
 
 log = logging.getLogger(__name__)
 
-#: Answers per transaction at most (a bigger queue is written in several).
-MAX_BATCH = 2000
+#: Answers per transaction at most (a bigger queue is written in several): the event loop's share of
+#: a batch (parameters, totals, flashcards) stays a few milliseconds between its awaits.
+MAX_BATCH = 500
 
 
 def database_unavailable(error: BaseException) -> bool:

@@ -452,26 +452,20 @@ class Store:
         days: dict[tuple[int, date, str, int], list[int]] = {}
         periods: dict[tuple[int, str, date, int], list[int]] = {}
         topics: dict[tuple[int, str, date, str, int], list[int]] = {}
+        starts: dict[date, tuple[tuple[str, date], ...]] = {}  # day -> (kind, start) of week, month, all
         for r in stored:
             correct = 1 if r.correct else 0
             topic = r.topic[:_NAME_LENGTH]
             members.setdefault((r.guild_id, r.member_id), _Run()).add(r.points, r.correct)
-            _add(
-                days,
-                (r.guild_id, r.answered_at.astimezone(UTC).date(), topic, r.member_id),
-                r.points,
-                correct,
-            )
-            for p in (Period.WEEK, Period.MONTH):
-                key = (r.guild_id, p.value, period_start(p, r.answered_at), r.member_id)
-                _add(periods, key, r.points, correct)
-            for p in Period:
-                _add(
-                    topics,
-                    (r.guild_id, p.value, period_start(p, r.answered_at), topic, r.member_id),
-                    r.points,
-                    correct,
-                )
+            day = r.answered_at.astimezone(UTC).date()
+            _add(days, (r.guild_id, day, topic, r.member_id), r.points, correct)
+            mine = starts.get(day)
+            if mine is None:
+                mine = starts[day] = tuple((p.value, period_start(p, r.answered_at)) for p in Period)
+            for kind, start in mine:
+                if kind != Period.ALL.value:
+                    _add(periods, (r.guild_id, kind, start, r.member_id), r.points, correct)
+                _add(topics, (r.guild_id, kind, start, topic, r.member_id), r.points, correct)
         score_ins = ins(scores).values(
             guild_id=bindparam("g"),
             member_id=bindparam("m"),
