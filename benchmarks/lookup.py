@@ -1,36 +1,35 @@
-"""Look-up benchmark: the indexed ``Matcher`` against the naive rapidfuzz scan, on synthetic notes.
+"""Look-up benchmark: the bot's matcher on any notes and any query file, wall clock, naive scan beside it.
 
-``python -m benchmarks.lookup --terms 1000,10000,100000 [--json] [--seed N]``
+``python -m benchmarks.lookup --kb PATH --queries FILE --json`` loads the notes at PATH (a file or a
+directory) with ``load_knowledge``, builds every index the bot builds at start-up (``Matcher(kb)``
+and ``prepare()``), looks up each line of FILE once to warm up, then times each line again with the
+wall clock (``time.perf_counter_ns``), in this process. A line is ``KIND<TAB>QUERY``; KIND only
+groups the figures. It prints one JSON object::
 
-For each size it generates a seeded, realistic knowledge base (multi-word technical terms, 0-3
-aliases including acronyms, 20-60-word definitions), writes it as YAML files, loads it through
-``load_knowledge``, builds the ``Matcher``, and times a seeded query set:
+    {"terms", "load_s", "index_s", "rss_mb", "peak_rss_mb",
+     "by_kind": {KIND: {"n", "p50_ms", "p99_ms"}}, "all": {"n", "p50_ms", "p99_ms"},
+     "answers": [term or null per line, in order]}
 
-* lookup: exact names and aliases (varied case) and misspelt ones (1-2 edits), via ``lookup``;
-* autocomplete: prefixes of terms, via ``complete`` (hit = the term is among the 25 returned);
-* reverse look-up: 5-7 content words of a definition, some in a question frame, via ``lookup``.
+``--expected FILE.json`` (a JSON list, term or null per line, as ``benchmarks.queries`` writes it)
+adds top-1 accuracy per kind. ``--naive N`` also times the naive approach on the first N lines of
+each kind, in the same run: ``rapidfuzz.process.extractOne`` over every term and alias (WRatio,
+cut-off 85), else over every definition (token_set_ratio, cut-off 70), else no answer; with
+``--expected`` its accuracy is given on the same lines as ours.
 
-Next to it, in the same run, the naive approach: ``process.extractOne(query, names, scorer=WRatio)``
-for look-up, ``process.extract(prefix, names, scorer=WRatio, limit=25)`` for autocomplete and a
-``token_set_ratio`` scan of every definition for the reverse look-up. The naive side is slow, so it
-is timed on a smaller sample of the same queries (the sample size is printed). Each size runs in
-a fresh process so the RSS figures do not pile up.
+``python -m benchmarks.lookup --make-kb DIR --terms 100000`` writes seeded synthetic notes
+(multi-word technical terms, 0-3 aliases, 20-60-word definitions) as YAML files.
+Queries come from ``python -m benchmarks.queries`` (independent of the matcher's index).
 """
 
 from __future__ import annotations
 
 import argparse
-import concurrent.futures
 import gc
 import json
-import multiprocessing
 import os
-import platform
 import random
-import statistics
-import string
+import resource
 import sys
-import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -38,14 +37,12 @@ from pathlib import Path
 from typing import Any
 
 import psutil
-import rapidfuzz
 import yaml
 from rapidfuzz import fuzz, process, utils
-from rapidfuzz.distance import OSA
 
-from bot.knowledge import Entry
+from bot.knowledge import KnowledgeBase
 from bot.loader import load_knowledge, normalize_name
-from bot.matching import Answer, Matcher, NotFound
+from bot.matching import Answer, Matcher
 
 ENTRIES_PER_FILE = 2000
 
@@ -226,392 +223,189 @@ def write_yaml(entries: Sequence[SyntheticEntry], directory: Path) -> list[Path]
     return paths
 
 
-# ---------------------------------------------------------------- queries
-
-
-def _misspell(word: str, rng: random.Random) -> str:
-    """``word`` with one edit (delete, insert, substitute, transpose), never the first letter."""
-    i = rng.randrange(1, len(word))
-    kind = rng.choice(("delete", "insert", "substitute", "transpose"))
-    letter = rng.choice(string.ascii_lowercase)
-    if kind == "delete":
-        return word[:i] + word[i + 1 :]
-    if kind == "insert":
-        return word[:i] + letter + word[i:]
-    if kind == "substitute":
-        return word[:i] + letter + word[i + 1 :]
-    if i == len(word) - 1:
-        i -= 1
-    return word[:i] + word[i + 1] + word[i] + word[i + 2 :] if i >= 1 else word
-
-
-def make_typo(name: str, rng: random.Random) -> str | None:
-    """``name`` with one or two typing mistakes in one of its longer words, or None if it has none."""
-    words = name.split()
-    long_words = [i for i, w in enumerate(words) if len(w) >= 6]
-    if not long_words:
-        return None
-    i = rng.choice(long_words)
-    typo = _misspell(words[i], rng)
-    if rng.random() < 0.25 and len(words[i]) >= 9:
-        typo = _misspell(typo, rng)
-    words[i] = typo
-    return " ".join(words)
-
-
-_STOP = set(_FUNCTION_WORDS) | set(_VERBS[::2])
-_DESCRIPTION_FRAMES = ("", "", "what is it called when ", "whats the term for ", "the thing that ")
-
-
-def make_description(definition: str, rng: random.Random) -> str:
-    """5-7 content words of ``definition`` in order, sometimes behind a question frame."""
-    words = [w.strip(".,").lower() for w in definition.split()]
-    content = [w for w in words if w not in _STOP]
-    size = min(len(content), rng.randint(5, 7))
-    picked = sorted(rng.sample(range(len(content)), size))
-    return rng.choice(_DESCRIPTION_FRAMES) + " ".join(content[i] for i in picked)
-
-
-@dataclass(frozen=True, slots=True)
-class Query:
-    """A benchmark query and the term it is about."""
-
-    kind: str  # "exact", "typo", "prefix", "description"
-    text: str
-    term: str
-
-
-def make_queries(entries: Sequence[SyntheticEntry], per_kind: int, rng: random.Random) -> list[Query]:
-    """``per_kind`` seeded queries of each kind about random entries."""
-    queries: list[Query] = []
-    chosen = [rng.choice(entries) for _ in range(per_kind * 3)]
-    exact = typo = prefix = description = 0
-    for entry in chosen:
-        name = rng.choice((entry.term, *entry.aliases))
-        if exact < per_kind:
-            text = rng.choice((name, name.lower(), name.upper() if len(name) < 8 else name.title()))
-            queries.append(Query("exact", text, entry.term))
-            exact += 1
-        misspelt = make_typo(entry.term, rng)
-        if typo < per_kind and misspelt is not None:
-            queries.append(Query("typo", misspelt.lower(), entry.term))
-            typo += 1
-        if prefix < per_kind:
-            cut = rng.randint(min(4, len(entry.term)), min(len(entry.term), 14))
-            queries.append(Query("prefix", entry.term[:cut].lower(), entry.term))
-            prefix += 1
-        if description < per_kind:
-            queries.append(Query("description", make_description(entry.definition, rng), entry.term))
-            description += 1
-    return queries
-
-
 # ---------------------------------------------------------------- measuring
 
 
-def _percentiles(samples_ns: list[int]) -> dict[str, float]:
-    """Median and p99 of ``samples_ns`` in milliseconds."""
+def read_queries(path: Path) -> list[tuple[str, str]]:
+    """``(kind, query)`` per line of ``path`` (``KIND<TAB>QUERY``; a line without a tab is kind "query")."""
+    out = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        kind, tab, query = line.partition("\t")
+        out.append((kind, query) if tab else ("query", line))
+    return out
+
+
+def _summary(samples_ns: Sequence[int]) -> dict[str, Any]:
+    """n, median and p99 (nearest rank) of wall-clock samples, in milliseconds."""
     ordered = sorted(samples_ns)
-    p99 = ordered[min(len(ordered) - 1, round(0.99 * (len(ordered) - 1)))]
-    return {"median_ms": statistics.median(ordered) / 1e6, "p99_ms": p99 / 1e6}
-
-
-def _time(
-    fn: Callable[[Query], bool], queries: Sequence[Query], missed: list[Query] | None = None
-) -> dict[str, Any]:
-    """Time ``fn`` on each query (CPU time of this thread, and wall time); its result says if it was right.
-
-    The CPU time is what the code costs; the wall time also counts waiting for a CPU, which on a
-    shared machine with other work running is noise, so the targets are checked on CPU time.
-    The queries ``fn`` got wrong are added to ``missed`` when given.
-    """
-    cpu: list[int] = []
-    wall: list[int] = []
-    right = 0
-    for query in queries:
-        start_wall, start_cpu = time.perf_counter_ns(), time.thread_time_ns()
-        ok = fn(query)
-        cpu.append(time.thread_time_ns() - start_cpu)
-        wall.append(time.perf_counter_ns() - start_wall)
-        right += ok
-        if not ok and missed is not None:
-            missed.append(query)
-    walls = _percentiles(wall)
+    if not ordered:
+        return {"n": 0, "p50_ms": None, "p99_ms": None}
+    p99 = ordered[min(len(ordered) - 1, max(0, -(-99 * len(ordered) // 100) - 1))]
     return {
-        **_percentiles(cpu),
-        "wall_median_ms": walls["median_ms"],
-        "wall_p99_ms": walls["p99_ms"],
-        "accuracy": right / len(queries) if queries else 0.0,
-        "right": right,
-        "queries": len(queries),
+        "n": len(ordered),
+        "p50_ms": round(ordered[len(ordered) // 2] / 1e6, 4),
+        "p99_ms": round(p99 / 1e6, 4),
     }
 
 
-def _described_words(text: str) -> set[str]:
-    """The words of a description query without its question frame."""
-    for frame in _DESCRIPTION_FRAMES:
-        if frame and text.startswith(frame):
-            text = text[len(frame) :]
-            break
-    return set(text.split()) - _STOP
+def _timed(
+    fn: Callable[[str], str | None], queries: Sequence[tuple[str, str]]
+) -> tuple[list[int], list[str | None]]:
+    times: list[int] = []
+    answers: list[str | None] = []
+    clock = time.perf_counter_ns
+    for _kind, query in queries:
+        start = clock()
+        answer = fn(query)
+        times.append(clock() - start)
+        answers.append(answer)
+    return times, answers
 
 
-def _entry_words(entry: Entry) -> set[str]:
-    """The lower-case words of an entry's names and definition."""
-    return {w.strip(".,").lower() for w in " ".join((*entry.names, entry.definition)).split()}
+def _grouped(kinds: Sequence[str], values: Sequence[Any]) -> dict[str, list[Any]]:
+    out: dict[str, list[Any]] = {}
+    for kind, value in zip(kinds, values, strict=True):
+        out.setdefault(kind, []).append(value)
+    return out
 
 
-def measure_size(terms: int, seed: int, queries_per_kind: int, naive_per_kind: int) -> dict[str, Any]:
-    """Generate, load, index and time one knowledge-base size; return the figures."""
-    rng = random.Random(seed * 1_000_003 + terms)
-    me = psutil.Process()
-    entries = generate_entries(terms, rng)
-    queries = make_queries(entries, queries_per_kind, rng)
-    with tempfile.TemporaryDirectory(prefix="studybot-bench-") as tmp:
-        files = write_yaml(entries, Path(tmp))
-        del entries
-        gc.collect()
-        rss_before = me.memory_info().rss
-        start = time.perf_counter()
-        kb = load_knowledge([Path(tmp)])
-        load_s = time.perf_counter() - start
-    rss_loaded = me.memory_info().rss
-    start = time.perf_counter()
-    matcher = Matcher(kb)
-    index_s = time.perf_counter() - start
-    start = time.perf_counter()
-    matcher.prepare()
-    lazy_s = time.perf_counter() - start
-    rss_indexed = me.memory_info().rss
-
-    by_term: dict[str, Entry] = {e.term: e for e in kb.entries}
+def naive_finder(kb: KnowledgeBase) -> Callable[[str], str | None]:
+    """The naive look-up: a rapidfuzz scan of every name, then of every definition."""
     names: list[str] = []
-    name_entry: list[Entry] = []
+    owners: list[str] = []
     for entry in kb.entries:
         for name in entry.names:
             names.append(name)
-            name_entry.append(entry)
+            owners.append(entry.term)
     definitions = [e.definition for e in kb.entries]
 
-    def ours_lookup(query: Query) -> bool:
-        result = matcher.lookup(query.text)
-        return isinstance(result, Answer) and result.entry is by_term[query.term]
-
-    def ours_complete(query: Query) -> bool:
-        return by_term[query.term] in matcher.complete(query.text)
-
-    def naive_lookup(query: Query) -> bool:
-        best = process.extractOne(query.text, names, scorer=fuzz.WRatio, processor=utils.default_process)
-        return best is not None and name_entry[best[2]] is by_term[query.term]
-
-    def naive_complete(query: Query) -> bool:
-        found = process.extract(
-            query.text, names, scorer=fuzz.WRatio, processor=utils.default_process, limit=25
-        )
-        return any(name_entry[i] is by_term[query.term] for _n, _s, i in found)
-
-    processed_names = [utils.default_process(n) for n in names]
-
-    folded_terms = [e.term.lower() for e in kb.entries]
-
-    def typo_ambiguous(query: Query) -> bool:
-        """Whether ours refused and another entry has a name as few edits from the query as the meant one."""
-        if not isinstance(matcher.lookup(query.text), NotFound):
-            return False
-        text = utils.default_process(query.text)
-        meant = by_term[query.term]
-        distance = min(OSA.distance(text, utils.default_process(n)) for n in meant.names)
-        rivals = process.extract(
-            text, processed_names, scorer=OSA.distance, score_cutoff=distance, limit=None
-        )
-        return any(name_entry[i] is not meant for _n, _d, i in rivals)
-
-    def description_ambiguous(query: Query) -> bool:
-        """Whether ours refused and another entry holds every described word the meant one holds."""
-        if not isinstance(matcher.lookup(query.text), NotFound):
-            return False
-        described = _described_words(query.text)
-        meant = by_term[query.term]
-        held = described & _entry_words(meant)
-        return any(e is not meant and held <= _entry_words(e) for e in kb.entries)
-
-    def prefix_ambiguous(query: Query) -> bool:
-        """Whether more terms than autocomplete shows (25) start with the prefix."""
-        return sum(term.startswith(query.text) for term in folded_terms) > 25
-
-    def naive_reverse(query: Query) -> bool:
+    def find(query: str) -> str | None:
         best = process.extractOne(
-            query.text, definitions, scorer=fuzz.token_set_ratio, processor=utils.default_process
+            query, names, scorer=fuzz.WRatio, processor=utils.default_process, score_cutoff=85
         )
-        return best is not None and kb.entries[best[2]] is by_term[query.term]
+        if best is not None:
+            return owners[best[2]]
+        best = process.extractOne(
+            query, definitions, scorer=fuzz.token_set_ratio, processor=utils.default_process, score_cutoff=70
+        )
+        return kb.entries[best[2]].term if best is not None else None
 
-    kinds: dict[str, list[Query]] = {}
-    for query in queries:
-        kinds.setdefault(query.kind, []).append(query)
-    lookup_queries = kinds["exact"] + kinds["typo"]
-    rng.shuffle(lookup_queries)
-    Judge = Callable[[Query], bool]
-    plan: dict[str, tuple[list[Query], Judge, Judge, Judge]] = {
-        "lookup": (lookup_queries, ours_lookup, naive_lookup, typo_ambiguous),
-        "autocomplete": (kinds["prefix"], ours_complete, naive_complete, prefix_ambiguous),
-        "reverse": (kinds["description"], ours_lookup, naive_reverse, description_ambiguous),
-    }
-    operations: dict[str, Any] = {}
-    for operation, (subset, ours_fn, naive_fn, ambiguous_fn) in plan.items():
-        for query in subset[:20]:
-            ours_fn(query)  # warm caches
-        missed: list[Query] = []
-        ours = _time(ours_fn, subset, missed)
-        naive_subset = subset[: naive_per_kind * (2 if operation == "lookup" else 1)]
-        naive = _time(naive_fn, naive_subset)
-        ours_on_sample = _time(ours_fn, naive_subset)
-        # A refusal of a query two entries fit equally well is right; it is counted apart.
-        ambiguous = [q for q in missed if ambiguous_fn(q)]
-        judged = ours["queries"] - len(ambiguous)
-        ours["ambiguous_refused"] = len(ambiguous)
-        ours["accuracy_unambiguous"] = ours["right"] / judged if judged else 0.0
-        operations[operation] = {
-            "ours": ours,
-            "naive": naive,
-            "ours_accuracy_on_naive_sample": ours_on_sample["accuracy"],
-            "ours_missed": [{"kind": q.kind, "query": q.text, "term": q.term} for q in missed],
-            "speedup_median": naive["median_ms"] / ours["median_ms"] if ours["median_ms"] else None,
-            "speedup_p99": naive["p99_ms"] / ours["p99_ms"] if ours["p99_ms"] else None,
-        }
-    split: dict[str, Any] = {}
-    for kind in ("exact", "typo"):
-        split[kind] = _time(ours_lookup, kinds[kind])["accuracy"]
-    operations["lookup"]["ours_accuracy_by_kind"] = split
-    return {
+    return find
+
+
+def _accuracy(
+    kinds: Sequence[str], got: Sequence[str | None], expected: Sequence[str | None]
+) -> dict[str, Any]:
+    right = [g == e for g, e in zip(got, expected, strict=True)]
+    out = {kind: round(sum(r) / len(r), 4) for kind, r in _grouped(kinds, right).items()}
+    out["all"] = round(sum(right) / len(right), 4) if right else None
+    return out
+
+
+def measure(
+    kb_path: Path, queries_path: Path, *, naive: int = 0, expected_path: Path | None = None
+) -> dict[str, Any]:
+    """Load, index, warm up and time every query; the report as described in the module docstring."""
+    queries = read_queries(queries_path)
+    expected: list[str | None] | None = None
+    if expected_path is not None:
+        expected = json.loads(expected_path.read_text(encoding="utf-8"))
+        if len(expected) != len(queries):
+            raise SystemExit(f"{expected_path}: {len(expected)} expected answers for {len(queries)} queries")
+    me = psutil.Process()
+    start = time.perf_counter()
+    kb = load_knowledge([kb_path])
+    load_s = time.perf_counter() - start
+    start = time.perf_counter()
+    matcher = Matcher(kb)
+    matcher.prepare()
+    index_s = time.perf_counter() - start
+    gc.collect()
+    gc.freeze()  # as the bot does after start-up: the notes and the index are out of the collector's way
+
+    def ours(query: str) -> str | None:
+        result = matcher.lookup(query)
+        return result.entry.term if isinstance(result, Answer) else None
+
+    _timed(ours, queries)  # warm-up: every line once
+    times, answers = _timed(ours, queries)
+    kinds = [kind for kind, _q in queries]
+    report: dict[str, Any] = {
         "terms": len(kb.entries),
-        "names": len(names),
-        "files": len(files),
-        "load_s": load_s,
-        "index_s": index_s,
-        "lazy_index_s": lazy_s,
-        "rss_mb": rss_indexed / 2**20,
-        "rss_kb_mb": (rss_loaded - rss_before) / 2**20,
-        "rss_index_mb": (rss_indexed - rss_loaded) / 2**20,
-        "operations": operations,
+        "load_s": round(load_s, 3),
+        "index_s": round(index_s, 3),
+        "rss_mb": round(me.memory_info().rss / 2**20, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
+        "by_kind": {kind: _summary(t) for kind, t in _grouped(kinds, times).items()},
+        "all": _summary(times),
+        "answers": answers,
     }
-
-
-def _run_isolated(terms: int, seed: int, queries_per_kind: int, naive_per_kind: int) -> dict[str, Any]:
-    """``measure_size`` in a fresh process, so each size's memory is measured on its own."""
-    context = multiprocessing.get_context("spawn")
-    with concurrent.futures.ProcessPoolExecutor(max_workers=1, mp_context=context) as pool:
-        return pool.submit(measure_size, terms, seed, queries_per_kind, naive_per_kind).result()
-
-
-def _naive_sample(terms: int) -> int:
-    """How many queries per kind the naive side is timed on at this size (all up to 20k terms; it is slow)."""
-    if terms <= 20000:
-        return 500
-    return 100
-
-
-# ---------------------------------------------------------------- report
-
-TARGETS = {"lookup": 1.0, "autocomplete": 3.0, "reverse": 5.0}
-
-
-def format_report(report: dict[str, Any]) -> str:
-    """The human-readable report."""
-    meta = report["meta"]
-    lines = [
-        f"Look-up benchmark: seed {meta['seed']}, Python {meta['python']}, rapidfuzz {meta['rapidfuzz']}, "
-        f"{meta['cpus']} CPUs (load average {meta['load_average']}), {meta['queries_per_kind']} queries "
-        "per kind (naive side: the first n of them)",
-        "Latencies are CPU time per query (wall-clock p99 in brackets: includes waiting for a shared CPU).",
-        "Index: built when the Matcher is made; + the parts built on first use (prefixes, descriptions).",
-        "acc ours: right on all queries (lookup/reverse: top-1; autocomplete: among the 25 returned), a",
-        "refusal counting as wrong EXCEPT on a genuinely ambiguous query (amb: another entry is as few",
-        "edits from the typo, or holds every described word the meant one holds; autocomplete: over 25",
-        "terms start with the prefix): those are counted apart in amb and left out of acc ours.",
-        "ours on n: ours on exactly the naive side's queries, every miss counting as wrong (the",
-        "like-for-like comparison with acc naive).",
-        "Targets at 100k terms: p99 lookup <= 1 ms, autocomplete <= 3 ms, reverse <= 5 ms; >= 50x naive;",
-        "accuracy no worse than naive; loading 10k terms < 1 s.",
-        "",
-    ]
-    for size in report["sizes"]:
-        lines.append(
-            f"== {size['terms']:,} terms ({size['names']:,} names, {size['files']} files): "
-            f"load {size['load_s']:.2f} s, index {size['index_s']:.2f} s "
-            f"(+ {size.get('lazy_index_s', 0.0):.2f} s on first use), "
-            f"RSS {size['rss_mb']:.0f} MB (notes +{size['rss_kb_mb']:.0f} MB, "
-            f"index +{size['rss_index_mb']:.0f} MB)"
-        )
-        lines.append(
-            f"   {'operation':<13}{'ours med/p99 ms':>18}{'(wall p99)':>11}"
-            f"{'naive med/p99 ms':>20}{'n naive':>9}"
-            f"{'speed-up med/p99':>19}{'acc ours':>10}{'amb':>5}{'acc naive':>10}{'ours on n':>11}"
-        )
-        for name, op in size["operations"].items():
-            ours, naive = op["ours"], op["naive"]
-            lines.append(
-                f"   {name:<13}{ours['median_ms']:>8.3f} /{ours['p99_ms']:>7.3f}{ours['wall_p99_ms']:>11.2f}"
-                f"{naive['median_ms']:>10.2f} /{naive['p99_ms']:>8.2f}{naive['queries']:>9}"
-                f"{op['speedup_median']:>10.0f}x /{op['speedup_p99']:>5.0f}x"
-                f"{ours.get('accuracy_unambiguous', ours['accuracy']):>10.1%}"
-                f"{ours.get('ambiguous_refused', 0):>5}"
-                f"{naive['accuracy']:>10.1%}{op['ours_accuracy_on_naive_sample']:>11.1%}"
+    if expected is not None:
+        report["accuracy"] = _accuracy(kinds, answers, expected)
+    if naive:
+        find = naive_finder(kb)
+        picked: list[int] = []
+        for indexes in _grouped(kinds, list(range(len(queries)))).values():
+            picked.extend(indexes[:naive])
+        picked.sort()
+        sample = [queries[i] for i in picked]
+        naive_times, naive_answers = _timed(find, sample)
+        ours_times = [times[i] for i in picked]
+        sample_kinds = [kinds[i] for i in picked]
+        by_kind = {kind: _summary(t) for kind, t in _grouped(sample_kinds, naive_times).items()}
+        ours_by_kind = {kind: _summary(t) for kind, t in _grouped(sample_kinds, ours_times).items()}
+        naive_report: dict[str, Any] = {
+            "by_kind": by_kind,
+            "all": _summary(naive_times),
+            "speedup_p99": {
+                kind: round(by_kind[kind]["p99_ms"] / ours_by_kind[kind]["p99_ms"], 1)
+                for kind in by_kind
+                if ours_by_kind[kind]["p99_ms"]
+            },
+            "speedup_p50": {
+                kind: round(by_kind[kind]["p50_ms"] / ours_by_kind[kind]["p50_ms"], 1)
+                for kind in by_kind
+                if ours_by_kind[kind]["p50_ms"]
+            },
+        }
+        if expected is not None:
+            naive_report["accuracy"] = _accuracy(sample_kinds, naive_answers, [expected[i] for i in picked])
+            naive_report["ours_accuracy_same_lines"] = _accuracy(
+                sample_kinds, [answers[i] for i in picked], [expected[i] for i in picked]
             )
-        split = size["operations"]["lookup"].get("ours_accuracy_by_kind", {})
-        if split:
-            lines.append(
-                "   lookup accuracy (ours, strict) by kind: "
-                + ", ".join(f"{k} {v:.1%}" for k, v in split.items())
-            )
-        for name, op in size["operations"].items():
-            for miss in op.get("ours_missed", [])[:5]:
-                lines.append(f"   ours missed ({name}): {miss['query']!r} -> {miss['term']!r}")
-        lines.append("")
-    return "\n".join(lines)
+        report["naive"] = naive_report
+        report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    return report
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the benchmark and print the report (text, or JSON with --json)."""
+    """Measure (``--kb`` and ``--queries``) or write synthetic notes (``--make-kb``)."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.lookup", description=__doc__.split("\n")[0])
+    parser.add_argument("--kb", type=Path, help="the notes: a YAML file or a directory of them")
+    parser.add_argument("--queries", type=Path, help="KIND<TAB>QUERY per line")
+    parser.add_argument("--json", action="store_true", help="print the JSON object (the default output too)")
+    parser.add_argument("--expected", type=Path, help="JSON list: the right term (or null) per line")
     parser.add_argument(
-        "--terms", default="1000,10000,100000", help="comma-separated sizes (default: %(default)s)"
+        "--naive", type=int, default=0, help="time the naive scan on the first N lines of each kind"
     )
-    parser.add_argument("--seed", type=int, default=1, help="random seed (default: %(default)s)")
+    parser.add_argument("--make-kb", type=Path, help="write synthetic notes into this directory")
     parser.add_argument(
-        "--queries", type=int, default=500, help="queries per kind for ours (default: %(default)s)"
+        "--terms", type=int, default=100_000, help="entries of --make-kb (default: %(default)s)"
     )
-    parser.add_argument(
-        "--naive-queries", type=int, default=None, help="queries per kind for naive (default: by size)"
-    )
-    parser.add_argument("--json", action="store_true", help="print JSON instead of text")
-    parser.add_argument("--in-process", action="store_true", help="do not isolate sizes in fresh processes")
-    parser.add_argument("--output", type=Path, default=None, help="also write the text and .json report here")
+    parser.add_argument("--seed", type=int, default=1, help="seed of --make-kb (default: %(default)s)")
     args = parser.parse_args(argv)
-    sizes = [int(s.replace("_", "")) for s in args.terms.split(",") if s.strip()]
-    runner = measure_size if args.in_process else _run_isolated
-    results = []
-    for terms in sizes:
-        naive = args.naive_queries if args.naive_queries is not None else _naive_sample(terms)
-        print(f"measuring {terms:,} terms ...", file=sys.stderr, flush=True)
-        results.append(runner(terms, args.seed, args.queries, min(naive, args.queries)))
-    report = {
-        "meta": {
-            "seed": args.seed,
-            "python": platform.python_version(),
-            "rapidfuzz": rapidfuzz.__version__,
-            "cpus": os.cpu_count(),
-            "load_average": " ".join(f"{x:.1f}" for x in os.getloadavg()),
-            "queries_per_kind": args.queries,
-            "targets_p99_ms": TARGETS,
-        },
-        "sizes": results,
-    }
-    text = format_report(report)
-    if args.output is not None:
-        args.output.parent.mkdir(parents=True, exist_ok=True)
-        args.output.with_suffix(".txt").write_text(text + "\n", encoding="utf-8")
-        args.output.with_suffix(".json").write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
-    print(json.dumps(report, indent=2) if args.json else text)
+    if args.make_kb is not None:
+        args.make_kb.mkdir(parents=True, exist_ok=True)
+        files = write_yaml(generate_entries(args.terms, random.Random(args.seed)), args.make_kb)
+        print(f"wrote {args.terms:,} entries in {len(files)} files to {args.make_kb}", file=sys.stderr)
+        return 0
+    if args.kb is None or args.queries is None:
+        parser.error("give --kb PATH and --queries FILE (or --make-kb DIR)")
+    report = measure(args.kb, args.queries, naive=args.naive, expected_path=args.expected)
+    print(json.dumps(report))
     return 0
 
 
