@@ -564,6 +564,13 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
         "rounds": args.rounds,
         "offered_per_s": args.rate,
     }
+    # the same rounds without a database, in the same run: what the database costs, whatever the load
+    base = await bench_rounds(kb, args.rounds, args.questions, args.wrong, args.rate, window=args.window)
+    report["without_store"] = {
+        "checks_per_s": base["checks_per_second"],
+        "checks_per_cpu_s": base["checks_per_cpu_second"],
+        "lag_p99_ms": base["loop_lag_p99_ms"],
+    }
     now = datetime.now(UTC)
     async with _database(args.store) as url:
         store = await Store.open(url)
@@ -684,7 +691,8 @@ def _render_store(report: dict[str, Any]) -> str:
         f"offered {report['offered_per_s']:,}/s: {report['checks_per_s']:,} checks/s, lag p50 "
         f"{report['lag_p50_ms']} ms p99 {report['lag_p99_ms']} ms; won {report['answers_won']:,}, stored "
         f"{report['answers_stored']:,} ({report['rows_stored']:,} rows in {report['writer_transactions']:,} "
-        f"transactions)"
+        f"transactions); without the database in the same run: {report['without_store']['checks_per_s']:,} "
+        f"checks/s, lag p99 {report['without_store']['lag_p99_ms']} ms"
         + (f"; leaderboard top 10 while writing p95 {board['p95_ms']} ms (n={board['n']})" if board else "")
     )
 
