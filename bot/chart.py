@@ -8,10 +8,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from datetime import date, timedelta
 
-from matplotlib.backends.backend_agg import FigureCanvasAgg
-from matplotlib.figure import Figure
-from matplotlib.ticker import MaxNLocator, PercentFormatter
-
 from bot.stats import PROGRESS_WEEKS, WeekPoint, week_of
 
 log = logging.getLogger(__name__)
@@ -33,6 +29,11 @@ def chart_weeks(today: date, weeks: int = PROGRESS_WEEKS) -> list[date]:
 
 def render_progress(points: Sequence[WeekPoint], weeks: Sequence[date], title: str) -> bytes:
     """A PNG: accuracy per topic per week as lines, answers per week as grey bars behind them."""
+    # imported here: matplotlib takes about a second to import, which start-up need not pay
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+    from matplotlib.ticker import MaxNLocator, PercentFormatter
+
     answered: dict[str, int] = defaultdict(int)
     for point in points:
         answered[point.topic] += point.accuracy.answered

@@ -7,6 +7,7 @@ This is the one domain module that imports discord. Cogs read ``bot.kb``, ``bot.
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import os
 import pkgutil
@@ -223,8 +224,18 @@ class StudyBot(commands.Bot):
     async def reload_knowledge(self) -> KnowledgeBase:
         """Reload the notes from disk; on KnowledgeError the old knowledge base keeps serving."""
         async with self._reload_lock:
-            kb, matcher = await asyncio.to_thread(build_knowledge, knowledge_paths(self.settings))
-            self.replace_knowledge(kb, matcher)
+            # The build (off the loop, in a thread) makes millions of objects: no cyclic collections of
+            # everything meanwhile; once swapped in, the new notes and index are frozen out of the
+            # collector's reach as at start-up, so later full collections do not walk them.
+            was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                kb, matcher = await asyncio.to_thread(build_knowledge, knowledge_paths(self.settings))
+                self.replace_knowledge(kb, matcher)
+                gc.freeze()
+            finally:
+                if was_enabled:
+                    gc.enable()
         log.info("Knowledge base reloaded: %s", kb.summary())
         return kb
 
