@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
 import io
 import logging
+import multiprocessing
 from collections import defaultdict
 from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from datetime import date, timedelta
 
 from bot.stats import PROGRESS_WEEKS, WeekPoint, week_of
@@ -83,3 +87,58 @@ def render_progress(points: Sequence[WeekPoint], weeks: Sequence[date], title: s
     buffer = io.BytesIO()
     figure.savefig(buffer, format="png", dpi=DPI, metadata={"Software": None})
     return buffer.getvalue()
+
+
+class ChartRenderer:
+    """Renders charts in a worker process, so matplotlib (tens of ms of CPU per chart, holding the
+    interpreter lock all along) never stalls the event loop; five charts at once queue there."""
+
+    def __init__(self, workers: int = 1) -> None:
+        self.workers = workers
+        self._pool: ProcessPoolExecutor | None = None
+        self._ready: asyncio.Future[None] | None = None
+
+    def start(self) -> None:
+        """Start the worker process and its matplotlib import in the background (a second or more)."""
+        if self._pool is None:
+            # spawn: a fresh interpreter (forking a process that runs threads and an event loop is unsafe)
+            context = multiprocessing.get_context("spawn")
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+            self._ready = asyncio.wrap_future(self._pool.submit(_import_matplotlib))
+
+    async def ready(self) -> bool:
+        """Start the worker if needed and wait until it has imported matplotlib; False if it cannot."""
+        self.start()
+        ready = self._ready
+        if ready is None:
+            return False
+        try:
+            await asyncio.shield(ready)
+        except Exception as exc:
+            log.warning("the chart process could not start (%s); charts are drawn in a thread", exc)
+            self.close()
+            return False
+        return True
+
+    async def progress(self, points: Sequence[WeekPoint], weeks: Sequence[date], title: str) -> bytes:
+        """``render_progress`` off the event loop: in the worker process (a worker that died is
+        replaced), or in a thread if no worker can start."""
+        args = (list(points), list(weeks), title)
+        if await self.ready() and self._pool is not None:
+            try:
+                return await asyncio.get_running_loop().run_in_executor(self._pool, render_progress, *args)
+            except BrokenProcessPool:
+                log.warning("the chart process died; drawing in a thread and starting a new one")
+                self.close()
+        return await asyncio.to_thread(render_progress, *args)
+
+    def close(self) -> None:
+        """Stop the worker process (charts being drawn are abandoned)."""
+        pool, self._pool, self._ready = self._pool, None, None
+        if pool is not None:
+            pool.shutdown(wait=False, cancel_futures=True)
+
+
+def _import_matplotlib() -> None:
+    """Run in the worker process at its start: the first chart need not wait for the import."""
+    import matplotlib.backends.backend_agg  # noqa: F401

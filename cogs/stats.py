@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import io
 import logging
 from typing import Any
@@ -11,7 +10,7 @@ import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.chart import chart_weeks, render_progress
+from bot.chart import ChartRenderer, chart_weeks
 from bot.discord_bot import StudyBot
 from bot.review import ReviewRepository
 from bot.stats import MemberStats, ServerMissed, member_stats, server_missed
@@ -90,6 +89,13 @@ class Stats(commands.Cog):
     def __init__(self, bot: StudyBot) -> None:
         self.bot = bot
         self.repository = ReviewRepository(bot.store.engine)
+        #: Charts are drawn in a worker process, off the event loop and its interpreter lock; it starts
+        #: with the first chart (the reply is deferred meanwhile), so start-up does not pay for it.
+        self.charts = ChartRenderer()
+
+    async def cog_unload(self) -> None:
+        """Stop the chart process."""
+        self.charts.close()
 
     @app_commands.command(name="stats")
     @app_commands.guild_only()
@@ -124,7 +130,7 @@ class Stats(commands.Cog):
             await interaction.followup.send(embed=embed, ephemeral=True)
             return
         title = f"{who.display_name}: right answers by topic, week by week"
-        png = await asyncio.to_thread(render_progress, stats.weekly, chart_weeks(now.date()), title)
+        png = await self.charts.progress(stats.weekly, chart_weeks(now.date()), title)
         embed.set_image(url=f"attachment://{CHART_NAME}")
         await interaction.followup.send(
             embed=embed, file=discord.File(io.BytesIO(png), filename=CHART_NAME), ephemeral=True

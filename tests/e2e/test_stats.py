@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 from typing import Any
 
@@ -47,6 +48,14 @@ async def answer_history(h: Harness, member_id: int, history: list[tuple[str, st
         )
 
 
+async def charts_ready(h: Harness) -> None:
+    """Start the chart worker process and wait for it (seconds on a busy machine; the bot starts it on
+    the first /stats, whose reply is deferred meanwhile)."""
+    cog = h.bot.get_cog("Stats")
+    assert cog is not None
+    assert await asyncio.wait_for(cog.charts.ready(), 120), "the chart process did not start"
+
+
 async def test_stats_shows_numbers_and_a_progress_chart(start_bot: StartBot) -> None:
     h = await start_bot(extensions=EXTENSIONS)
     w = h.world
@@ -62,6 +71,7 @@ async def test_stats_shows_numbers_and_a_progress_chart(start_bot: StartBot) -> 
             ("SaaS", "Cloud", True, 0),
         ],
     )
+    await charts_ready(h)
     handle = await h.fake.slash(w.member, w.general, "stats")
     assert (await handle.response())["type"] == DEFERRED
     message = await handle.message()
@@ -83,6 +93,7 @@ async def test_stats_of_another_member_and_of_someone_without_answers(start_bot:
     h = await start_bot(extensions=EXTENSIONS)
     w = h.world
     await answer_history(h, w.moderator.id, [("Hypervisor", "Virtualization", True, 0)])
+    await charts_ready(h)
     theirs = await (await h.fake.slash(w.member, w.general, "stats", member=w.moderator)).message()
     assert theirs["embeds"][0]["title"] == "Study stats: morgan"
     assert "**1 answer**, **100%** right" in theirs["embeds"][0]["description"]
