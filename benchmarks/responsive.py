@@ -1,0 +1,189 @@
+"""Start-up and event-loop responsiveness: first answer, /kb reload, five charts at once.
+
+``python -m benchmarks.responsive [--kb PATH] [--json] [startup] [reload] [charts]``
+
+* ``startup``: wall time of ``python -m bot ask QUESTION --kb PATH`` in a fresh process (imports,
+  loading the notes, every start-up index, the first answer), 5 runs; median and worst.
+* ``reload``: the bot's ``/kb reload`` path (``build_knowledge`` in a thread, then the swap and
+  ``gc.freeze``) on a running event loop while a probe task asks to wake every 5 ms: lag p50/p99
+  during the reload, then the time of a full collection afterwards (``gc.collect()``) with the new
+  objects frozen as the bot does, and without freezing (the old behaviour) for comparison.
+* ``charts``: five progress charts at once through ``ChartRenderer`` (worker process) and through
+  ``asyncio.to_thread`` (the old way), lag p50/p99 while they render.
+
+Every figure comes with the load average (2 shared cores: above 2, other work competes).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import gc
+import json
+import os
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Awaitable, Callable
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from bot.chart import ChartRenderer, chart_weeks, render_progress
+from bot.discord_bot import build_knowledge
+from bot.loader import DEFAULT_KNOWLEDGE_PATH
+from bot.stats import Accuracy, WeekPoint
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _load() -> list[float]:
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+async def _with_lag_probe(work: Callable[[], Awaitable[Any]]) -> dict[str, Any]:
+    """Run ``work`` while a probe sleeps 5 ms at a time; how late the probe woke, in ms."""
+    loop = asyncio.get_running_loop()
+    lags: list[float] = []
+    done = False
+
+    async def probe() -> None:
+        while not done:
+            start = loop.time()
+            await asyncio.sleep(0.005)
+            lags.append(max(0.0, loop.time() - start - 0.005) * 1000)
+
+    prober = asyncio.create_task(probe())
+    started = time.perf_counter()
+    await work()
+    seconds = time.perf_counter() - started
+    done = True
+    await prober
+    lags.sort()
+    return {
+        "seconds": round(seconds, 3),
+        "lag_samples": len(lags),
+        "lag_p50_ms": round(lags[len(lags) // 2], 2) if lags else None,
+        "lag_p99_ms": round(lags[min(len(lags) - 1, int(len(lags) * 0.99))], 2) if lags else None,
+        "lag_max_ms": round(lags[-1], 2) if lags else None,
+    }
+
+
+def startup(kb: Path, runs: int = 5) -> dict[str, Any]:
+    """Fresh ``python -m bot ask`` processes: process start to first answer printed."""
+    question = "what is a hypervisor" if kb == DEFAULT_KNOWLEDGE_PATH else "what is it"
+    times = []
+    for _ in range(runs):
+        t0 = time.perf_counter()
+        subprocess.run(
+            [sys.executable, "-m", "bot", "ask", question, "--kb", str(kb)],
+            cwd=REPO,
+            check=False,
+            capture_output=True,
+        )
+        times.append(time.perf_counter() - t0)
+    return {
+        "kb": str(kb),
+        "runs": runs,
+        "median_s": round(statistics.median(times), 3),
+        "max_s": round(max(times), 3),
+        "load_average": _load(),
+    }
+
+
+async def reload(kb: Path) -> dict[str, Any]:
+    """The /kb reload path on a live loop, then full collections with and without freezing."""
+    kept: list[Any] = [await asyncio.to_thread(build_knowledge, [kb])]
+    gc.freeze()  # start-up's objects, as the bot freezes them
+
+    async def rebuild() -> None:
+        was = gc.isenabled()
+        gc.disable()
+        try:
+            kept[0] = await asyncio.to_thread(build_knowledge, [kb])
+            gc.freeze()
+        finally:
+            if was:
+                gc.enable()
+
+    during = await _with_lag_probe(rebuild)
+    t0 = time.perf_counter()
+    gc.collect()
+    frozen_ms = (time.perf_counter() - t0) * 1000
+    gc.unfreeze()  # the old behaviour: the reloaded objects stay where the collector walks them
+    t0 = time.perf_counter()
+    gc.collect()
+    unfrozen_ms = (time.perf_counter() - t0) * 1000
+    return {
+        "kb": str(kb),
+        "terms": len(kept[0][0].entries),
+        "during_reload": during,
+        "full_collection_after_ms_frozen": round(frozen_ms, 1),
+        "full_collection_after_ms_not_frozen": round(unfrozen_ms, 1),
+        "load_average": _load(),
+    }
+
+
+def _points() -> tuple[list[WeekPoint], list[date]]:
+    weeks = chart_weeks(date(2026, 6, 1))
+    topics = ["Virtualization", "Cloud", "Networking", "Cryptography", "Identity", "Governance"]
+    points = [
+        WeekPoint(week, topic, Accuracy(answered=10 + i + j, correct=5 + (i * j) % 7))
+        for i, week in enumerate(weeks)
+        for j, topic in enumerate(topics)
+    ]
+    return points, weeks
+
+
+async def charts(n: int = 5) -> dict[str, Any]:
+    """``n`` charts at once, in the worker process and in threads; lag while they render."""
+    points, weeks = _points()
+    renderer = ChartRenderer()
+    try:
+        await renderer.ready()
+        await renderer.progress(points, weeks, "warm-up")
+        in_process = await _with_lag_probe(
+            lambda: asyncio.gather(*(renderer.progress(points, weeks, f"chart {i}") for i in range(n)))
+        )
+    finally:
+        renderer.close()
+    await asyncio.to_thread(render_progress, points, weeks, "warm-up")
+    in_threads = await _with_lag_probe(
+        lambda: asyncio.gather(
+            *(asyncio.to_thread(render_progress, points, weeks, f"chart {i}") for i in range(n))
+        )
+    )
+    return {"charts": n, "worker_process": in_process, "threads": in_threads, "load_average": _load()}
+
+
+async def _run(args: argparse.Namespace) -> dict[str, Any]:
+    parts = args.parts or ["startup", "reload", "charts"]
+    report: dict[str, Any] = {"cpus": os.cpu_count(), "load_average_at_start": _load()}
+    if "startup" in parts:
+        report["startup"] = startup(args.kb)
+    if "reload" in parts:
+        report["reload"] = await reload(args.kb)
+    if "charts" in parts:
+        report["charts"] = await charts()
+    report["load_average_at_end"] = _load()
+    return report
+
+
+def main() -> int:
+    """Run the chosen parts and print JSON."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.responsive", description=__doc__.splitlines()[0]
+    )
+    parser.add_argument("parts", nargs="*", choices=["startup", "reload", "charts", []], help="default: all")
+    parser.add_argument(
+        "--kb", type=Path, default=DEFAULT_KNOWLEDGE_PATH, help="the notes (default: bundled)"
+    )
+    parser.add_argument("--json", action="store_true", help="JSON (the only output)")
+    args = parser.parse_args()
+    print(json.dumps(asyncio.run(_run(args)), indent=2))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
