@@ -30,9 +30,17 @@ lint: $(STAMP)
 	$(BIN)/mypy
 	$(BIN)/lint-imports --no-cache
 
+BENCH := .bench
+
 bench: $(STAMP)
-	$(BIN)/python -m benchmarks.lookup --terms 1000,10000,100000
-	$(BIN)/python -m benchmarks.quiz
+	@mkdir -p $(BENCH)
+	test -d $(BENCH)/kb100k || $(BIN)/python -m benchmarks.lookup --make-kb $(BENCH)/kb100k --terms 100000
+	$(BIN)/python -m benchmarks.queries --kb $(BENCH)/kb100k --out $(BENCH)/q100k.tsv --per-kind 2000
+	$(BIN)/python -m benchmarks.lookup --kb $(BENCH)/kb100k --queries $(BENCH)/q100k.tsv \
+		--expected $(BENCH)/q100k.tsv.expected.json --naive 400 --json > $(BENCH)/lookup-100k.json
+	$(BIN)/python -m benchmarks.quiz --store sqlite --json > $(BENCH)/quiz-sqlite.json
+	$(BIN)/python -m benchmarks.quiz --store postgresql --json > $(BENCH)/quiz-postgresql.json
+	$(BIN)/python -m benchmarks.responsive > $(BENCH)/responsive.json
 	$(BIN)/python -m benchmarks.markup --length 2000
 	$(BIN)/python -m benchmarks.markup --length 4000
 
