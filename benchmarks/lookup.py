@@ -29,6 +29,7 @@ import json
 import os
 import random
 import resource
+import string
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -221,6 +222,89 @@ def write_yaml(entries: Sequence[SyntheticEntry], directory: Path) -> list[Path]
         path.write_text(yaml.safe_dump(document, sort_keys=False, allow_unicode=True), encoding="utf-8")
         paths.append(path)
     return paths
+
+
+# ---------------------------------------------------------------- queries drawn from the generator
+# The generator's own queries (typos never on the first letter, descriptions copied in order): the
+# matcher's regression tests use them (tests/matcher). The benchmark's figures come from
+# ``benchmarks.queries`` instead, which knows nothing of the index.
+
+
+def _misspell(word: str, rng: random.Random) -> str:
+    """``word`` with one edit (delete, insert, substitute, transpose), never the first letter."""
+    i = rng.randrange(1, len(word))
+    kind = rng.choice(("delete", "insert", "substitute", "transpose"))
+    letter = rng.choice(string.ascii_lowercase)
+    if kind == "delete":
+        return word[:i] + word[i + 1 :]
+    if kind == "insert":
+        return word[:i] + letter + word[i:]
+    if kind == "substitute":
+        return word[:i] + letter + word[i + 1 :]
+    if i == len(word) - 1:
+        i -= 1
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :] if i >= 1 else word
+
+
+def make_typo(name: str, rng: random.Random) -> str | None:
+    """``name`` with one or two typing mistakes in one of its longer words, or None if it has none."""
+    words = name.split()
+    long_words = [i for i, w in enumerate(words) if len(w) >= 6]
+    if not long_words:
+        return None
+    i = rng.choice(long_words)
+    typo = _misspell(words[i], rng)
+    if rng.random() < 0.25 and len(words[i]) >= 9:
+        typo = _misspell(typo, rng)
+    words[i] = typo
+    return " ".join(words)
+
+
+_STOP = set(_FUNCTION_WORDS) | set(_VERBS[::2])
+_DESCRIPTION_FRAMES = ("", "", "what is it called when ", "whats the term for ", "the thing that ")
+
+
+def make_description(definition: str, rng: random.Random) -> str:
+    """5-7 content words of ``definition`` in order, sometimes behind a question frame."""
+    words = [w.strip(".,").lower() for w in definition.split()]
+    content = [w for w in words if w not in _STOP]
+    size = min(len(content), rng.randint(5, 7))
+    picked = sorted(rng.sample(range(len(content)), size))
+    return rng.choice(_DESCRIPTION_FRAMES) + " ".join(content[i] for i in picked)
+
+
+@dataclass(frozen=True, slots=True)
+class Query:
+    """A benchmark query and the term it is about."""
+
+    kind: str  # "exact", "typo", "prefix", "description"
+    text: str
+    term: str
+
+
+def make_queries(entries: Sequence[SyntheticEntry], per_kind: int, rng: random.Random) -> list[Query]:
+    """``per_kind`` seeded queries of each kind about random entries."""
+    queries: list[Query] = []
+    chosen = [rng.choice(entries) for _ in range(per_kind * 3)]
+    exact = typo = prefix = description = 0
+    for entry in chosen:
+        name = rng.choice((entry.term, *entry.aliases))
+        if exact < per_kind:
+            text = rng.choice((name, name.lower(), name.upper() if len(name) < 8 else name.title()))
+            queries.append(Query("exact", text, entry.term))
+            exact += 1
+        misspelt = make_typo(entry.term, rng)
+        if typo < per_kind and misspelt is not None:
+            queries.append(Query("typo", misspelt.lower(), entry.term))
+            typo += 1
+        if prefix < per_kind:
+            cut = rng.randint(min(4, len(entry.term)), min(len(entry.term), 14))
+            queries.append(Query("prefix", entry.term[:cut].lower(), entry.term))
+            prefix += 1
+        if description < per_kind:
+            queries.append(Query("description", make_description(entry.definition, rng), entry.term))
+            description += 1
+    return queries
 
 
 # ---------------------------------------------------------------- measuring

@@ -8,25 +8,42 @@ from pathlib import Path
 
 import pytest
 
-from benchmarks import lookup
+from benchmarks import lookup, queries
 from bot.loader import load_knowledge
 from bot.matching import Answer, Matcher
 
 
-def test_benchmark_runs_at_200_terms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    out = tmp_path / "lookup"
-    code = lookup.main(["--terms", "200", "--queries", "40", "--in-process", "--json", "--output", str(out)])
+def test_the_benchmark_command_lines_at_200_terms(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    notes, queries_file = tmp_path / "notes", tmp_path / "queries.tsv"
+    assert lookup.main(["--make-kb", str(notes), "--terms", "200"]) == 0
+    assert queries.main(["--kb", str(notes), "--out", str(queries_file), "--per-kind", "30"]) == 0
+    lines = queries_file.read_text(encoding="utf-8").splitlines()
+    expected = json.loads((tmp_path / "queries.tsv.expected.json").read_text(encoding="utf-8"))
+    assert len(lines) == len(expected) == 5 * 30
+    assert {line.split("\t")[0] for line in lines} == set(queries.KINDS)
+    assert all(e is None for line, e in zip(lines, expected, strict=True) if line.startswith("out_of_scope"))
+    capsys.readouterr()
+    expected_file = f"{queries_file}.expected.json"
+    args = ["--kb", str(notes), "--queries", str(queries_file), "--json", "--expected", expected_file]
+    code = lookup.main([*args, "--naive", "5"])
     assert code == 0
     report = json.loads(capsys.readouterr().out)
-    (size,) = report["sizes"]
-    assert size["terms"] == 200
-    assert set(size["operations"]) == {"lookup", "autocomplete", "reverse"}
-    for operation in size["operations"].values():
-        assert operation["ours"]["queries"] > 0
-        assert operation["naive"]["queries"] > 0
-        assert 0.0 <= operation["ours"]["accuracy"] <= 1.0
-    assert "200 terms" in out.with_suffix(".txt").read_text(encoding="utf-8")
-    assert json.loads(out.with_suffix(".json").read_text(encoding="utf-8")) == report
+    assert report["terms"] == 200
+    assert report["load_s"] >= 0
+    assert report["index_s"] >= 0
+    assert report["rss_mb"] > 0
+    assert set(report["by_kind"]) == set(queries.KINDS)
+    assert all(k["n"] == 30 and k["p50_ms"] <= k["p99_ms"] for k in report["by_kind"].values())
+    assert report["all"]["n"] == 150
+    assert len(report["answers"]) == 150
+    # the answers are the bot's: each one is what the matcher answers for that line
+    kb = load_knowledge([notes])
+    matcher = Matcher(kb)
+    for line, answer in zip(lines, report["answers"], strict=True):
+        result = matcher.lookup(line.split("\t", 1)[1])
+        assert answer == (result.entry.term if isinstance(result, Answer) else None)
+    assert report["accuracy"]["exact"] >= 0.9
+    assert report["naive"]["all"]["n"] == 25
 
 
 def test_synthetic_notes_load_and_their_queries_are_answered(tmp_path: Path) -> None:
