@@ -23,9 +23,9 @@ from bot.quiz.round import (
     SubmitResult,
     SubmitStatus,
 )
-from bot.quiz.writer import AnswerWriter, database_unavailable
+from bot.quiz.writer import AnswerWriter
 from bot.review.quiz import review_quiz_answers_in
-from bot.storage import AnswerRecord, RoundStatus, Store
+from bot.storage import AnswerRecord, RoundStatus, Store, database_unavailable
 
 log = logging.getLogger(__name__)
 

@@ -16,23 +16,14 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
-
 from bot.review.quiz import review_quiz_answers_in
-from bot.storage import AnswerRecord, Store
+from bot.storage import AnswerRecord, Store, database_unavailable
 
 log = logging.getLogger(__name__)
 
 #: Answers per transaction at most (a bigger queue is written in several): the event loop's share of
 #: a batch (parameters, totals, flashcards) stays a few milliseconds between its awaits.
 MAX_BATCH = 500
-
-
-def database_unavailable(error: BaseException) -> bool:
-    """Whether ``error`` means the database cannot be reached or written now (not a bug in a query)."""
-    if isinstance(error, OperationalError | InterfaceError | OSError | TimeoutError):
-        return True
-    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 class WriterClosedError(RuntimeError):

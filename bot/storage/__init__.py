@@ -10,6 +10,7 @@ from bot.storage.store import (
     RoundStatus,
     Store,
     StoredRound,
+    database_unavailable,
     database_url,
 )
 
@@ -23,5 +24,6 @@ __all__ = [
     "RoundStatus",
     "Store",
     "StoredRound",
+    "database_unavailable",
     "database_url",
 ]
