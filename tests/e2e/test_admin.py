@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 import pytest
 
 from tests.e2e.conftest import StartBot, copy_bundled_knowledge
@@ -38,12 +40,16 @@ async def test_reload_picks_up_new_notes_and_keeps_the_old_ones_when_broken(
     before = len(h.bot.kb)
 
     (notes / "cloud.yaml").write_text(NEW_TOPIC, encoding="utf-8")
+    frozen_before = gc.get_freeze_count()
     handle = await h.fake.slash(w.moderator, w.general, "kb reload")
     assert (await handle.response())["type"] == 5  # deferred while loading
     done = await handle.message()
     assert done["flags"] & EPHEMERAL
     assert done["content"] == f"Reloaded the notes: {h.bot.kb.summary()}."
     assert len(h.bot.kb) == before + 1
+    # the new notes and index are out of the collector's reach, as at start-up; collection is back on
+    assert gc.get_freeze_count() > frozen_before
+    assert gc.isenabled()
     card = await (await h.fake.slash(w.member, w.general, "define", term="community cloud")).message()
     assert card["embeds"][0]["title"] == "Community cloud"
 
@@ -71,6 +77,7 @@ async def test_reload_errors_are_truncated_to_one_message(start_bot: StartBot, t
     assert failed["content"].startswith("Reload failed with 300 problems")
     assert len(failed["content"]) <= 2000
     assert "more" in failed["content"]
+    assert gc.isenabled(), "a failed reload turns the collector back on"
     h.assert_alive()
 
 
