@@ -139,7 +139,7 @@ async def bench_rounds(
 
     ``store``: the real database attached as the quiz cog attaches it (one ``AnswerWriter`` shared by
     every round; a won answer returns once committed); afterwards the answers found in the database
-    are counted. ``probe``: a query timed every 50 ms during the window (a leaderboard read while
+    are counted. ``probe``: a query timed every 10 ms during the window (a leaderboard read while
     answers are written).
     """
     clock = SystemClock()
@@ -184,10 +184,10 @@ async def bench_rounds(
                 lags.append(max(0.0, loop.time() - start - interval))
 
     async def probing() -> None:
-        """Time ``probe`` every 50 ms during the window."""
+        """Time ``probe`` every 10 ms during the window."""
         assert probe is not None
         while not stopping:
-            await asyncio.sleep(0.05)
+            await asyncio.sleep(0.01)
             if measuring and not stopping:
                 t0 = time.perf_counter()
                 await probe()

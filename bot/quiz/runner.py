@@ -112,7 +112,6 @@ class RoundRunner:
         self.unsaved: list[AnswerRecord] = []
         self._database_failed = False
         self._saving = asyncio.Lock()  # one save at a time: each waiting answer is handed over once
-        self._background: set[asyncio.Task[bool]] = set()
 
     @property
     def stopping(self) -> bool:
@@ -154,8 +153,6 @@ class RoundRunner:
         try:
             result = await self._play(now)
         except asyncio.CancelledError:
-            for task in self._background:
-                task.cancel()  # only the waiting: what was handed to the writer is still written
             # left 'running' on purpose: the next start reports it as interrupted
             log.info("round %s in channel %s cancelled", self.round_id, self.channel_id)
             raise
@@ -181,12 +178,9 @@ class RoundRunner:
             if self._stopping:
                 break
             closed = self.quiz.close(self.clock.now())
-            if any(s.points for s in closed.to_record) or self._database_failed:
-                await self._record(closed.to_record)  # points are announced only once committed
-            else:
-                # wrong tries score nothing and announce nothing: written in the background, while the
-                # round goes on (a point won next is stored after them: one save at a time)
-                self._record_in_background(closed.to_record)
+            # every answer of the question (wrong tries too) is committed before the question's result is
+            # shown: what the channel has seen survives a kill -9
+            await self._record(closed.to_record)
             await self.presenter.closed(closed)
             if self.quiz.has_next and self.pause:
                 await self._wait_until(self.clock.now() + self.pause)
@@ -225,25 +219,6 @@ class RoundRunner:
                 answer_record(s, round_id=self.round_id, guild_id=self.guild_id, channel_id=self.channel_id)
             )
         await self.save_unsaved()
-
-    def _record_in_background(self, scored: Iterable[ScoredAnswer]) -> None:
-        if self.store is None or self.round_id is None:
-            return
-        for s in scored:
-            self.unsaved.append(
-                answer_record(s, round_id=self.round_id, guild_id=self.guild_id, channel_id=self.channel_id)
-            )
-        task = asyncio.ensure_future(self._save_quietly())
-        self._background.add(task)
-        task.add_done_callback(self._background.discard)
-
-    async def _save_quietly(self) -> bool:
-        """A background save: an error is logged (the answers stay in ``unsaved`` for the next save)."""
-        try:
-            return await self.save_unsaved()
-        except Exception:
-            log.exception("could not store the answers of round %s", self.round_id)
-            return False
 
     @property
     def database_failed(self) -> bool:
