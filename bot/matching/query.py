@@ -144,8 +144,36 @@ class ParsedQuery:
     plain: str = ""
 
 
+#: Phrase lists by their first and by their last word (in the lists' own order, longest first), so
+#: stripping a frame looks only at the phrases that can match instead of at all of them (hundreds
+#: with the notes' subjects). Keyed by the list's id; the list is kept to tell a reused id.
+_PHRASE_INDEX: dict[int, tuple[Sequence[tuple[str, ...]], _ByWord, _ByWord]] = {}
+_ByWord = dict[str, list[tuple[str, ...]]]
+
+
+def _by_end_word(phrases: Sequence[tuple[str, ...]]) -> tuple[_ByWord, _ByWord] | None:
+    """``phrases`` grouped by first and by last word; None if one is empty (it matches anything)."""
+    found = _PHRASE_INDEX.get(id(phrases))
+    if found is not None and found[0] is phrases:
+        return found[1], found[2]
+    if any(not phrase for phrase in phrases):
+        return None
+    first: _ByWord = {}
+    last: _ByWord = {}
+    for phrase in phrases:
+        first.setdefault(phrase[0], []).append(phrase)
+        last.setdefault(phrase[-1], []).append(phrase)
+    _PHRASE_INDEX[id(phrases)] = (phrases, first, last)
+    return first, last
+
+
 def _strip_leading(tokens: list[str], phrases: Sequence[tuple[str, ...]]) -> tuple[list[str], bool]:
     """Remove one of ``phrases`` from the start of ``tokens`` (keeping at least one token)."""
+    indexed = _by_end_word(phrases)
+    if indexed is not None:
+        if not tokens:
+            return tokens, False
+        phrases = indexed[0].get(tokens[0], ())
     for phrase in phrases:
         n = len(phrase)
         if len(tokens) > n and tuple(tokens[:n]) == phrase:
@@ -155,6 +183,11 @@ def _strip_leading(tokens: list[str], phrases: Sequence[tuple[str, ...]]) -> tup
 
 def strip_trailing(tokens: list[str], phrases: Sequence[tuple[str, ...]]) -> tuple[list[str], bool]:
     """Remove one of ``phrases`` from the end of ``tokens`` (keeping at least one token)."""
+    indexed = _by_end_word(phrases)
+    if indexed is not None:
+        if not tokens:
+            return tokens, False
+        phrases = indexed[1].get(tokens[-1], ())
     for phrase in phrases:
         n = len(phrase)
         if len(tokens) > n and tuple(tokens[-n:]) == phrase:
