@@ -1,7 +1,10 @@
-"""``python -m bot import NOTES.md [-o FILE.yaml] [--topic TITLE] [--merge]``: Markdown notes to YAML.
+"""``python -m bot import NOTES.md [-o FILE.yaml] [--topic TITLE] [--merge | --force]``: notes to YAML.
 
 Prints the knowledge file to stdout (or writes it to ``-o FILE``) and a one-line summary to stderr.
 Bad input (missing, empty, binary or too large notes, no terms found) is one line on stderr and exit 2.
+``-o`` never destroys anything by accident: it refuses the notes file itself, anything that is not a
+regular file (a device, a directory, a socket) and names not ending in ``.yaml``/``.yml``; an existing
+file is only added to (``--merge``) or replaced (``--force``) when asked. Every write is atomic.
 """
 
 from __future__ import annotations
@@ -9,6 +12,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import stat
 import sys
 import tempfile
 from pathlib import Path
@@ -17,7 +21,13 @@ from typing import Any
 from bot.importer import MAX_NOTES_BYTES, ImportResult, NotesError, import_file
 from bot.importer.merge import merge_into
 from bot.knowledge import KnowledgeError
-from bot.loader import DEFAULT_KNOWLEDGE_PATH, display_path, load_knowledge, normalize_name
+from bot.loader import (
+    DEFAULT_KNOWLEDGE_PATH,
+    KNOWLEDGE_SUFFIXES,
+    display_path,
+    load_knowledge,
+    normalize_name,
+)
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
@@ -36,7 +46,8 @@ def register(subparsers: Any) -> None:
         "knowledge YAML file. In Markdown, headings become the topic "
         "and subjects, 'Definition:' lines, 'Term - explanation' lines and bullets, a term line followed "
         "by its explanation, '(OBJ 2.2)' tags, lists of details and examples. Guesses are marked "
-        "'# check:'; lines that fit nowhere are kept under 'unplaced:'.",
+        "'# check:'; lines that fit nowhere are kept under 'unplaced:'. An existing -o FILE is never "
+        "replaced unless --merge or --force is given.",
         epilog=f"Notes files are limited to {MAX_NOTES_BYTES // (1024 * 1024)} MB. "
         "Exit status: 0 on success; 2 for unreadable notes, notes without any term, or a usage error.",
     )
@@ -56,12 +67,14 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--topic", metavar="TITLE", help="the topic's title (default: the notes' main heading)"
     )
-    parser.add_argument(
+    replace = parser.add_mutually_exclusive_group()
+    replace.add_argument(
         "--merge",
         action="store_true",
         help="add to the existing -o FILE instead of replacing it: new terms are appended, existing "
         "entries win, new aliases are added to them",
     )
+    replace.add_argument("--force", action="store_true", help="replace an existing -o FILE with the import")
     parser.set_defaults(func=run)
 
 
@@ -71,10 +84,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.merge and output is None:
             raise NotesError("--merge needs -o FILE.yaml (the knowledge file to add to)")
-        if output is not None and output.is_dir():
-            raise NotesError(
-                f"{output} is a directory; give the knowledge file to write, e.g. {output}/notes.yaml"
-            )
+        if args.force and output is None:
+            raise NotesError("--force needs -o FILE.yaml (the knowledge file to replace)")
+        if output is not None:
+            output = check_output(args.notes, output, merge=args.merge, force=args.force)
         result = import_file(args.notes, title=args.topic)
         if output is None:
             sys.stdout.write(result.text)
@@ -136,14 +149,67 @@ def _clashes_with_knowledge(output: Path, result: ImportResult) -> list[tuple[st
     ]
 
 
+def check_output(notes: Path, output: Path, *, merge: bool, force: bool) -> Path:
+    """The file ``-o`` may write (a symlink resolved to its target), or ``NotesError`` saying why not.
+
+    Refused: a name not ending in ``.yaml``/``.yml``; the notes file itself (also through a link);
+    anything existing that is not a regular file (``/dev/null``, a directory, a FIFO); an existing file
+    without ``merge`` or ``force``.
+    """
+    try:
+        info: os.stat_result | None = output.stat()
+    except FileNotFoundError:
+        info = None
+    except OSError as exc:  # a symlink loop, a path through a file, no permission
+        raise NotesError(f"cannot write {output}: {exc.strerror or exc}") from None
+    if info is not None and stat.S_ISDIR(info.st_mode):
+        raise NotesError(
+            f"{output} is a directory; give the knowledge file to write, e.g. {output}/notes.yaml"
+        )
+    if output.suffix.lower() not in KNOWLEDGE_SUFFIXES:
+        raise NotesError(
+            f"{output}: a knowledge file must end in .yaml or .yml (nothing was written); "
+            f"e.g. -o {output.with_suffix('.yaml').name}"
+        )
+    if info is None:
+        return output
+    if not stat.S_ISREG(info.st_mode):
+        raise NotesError(f"{output} is not a regular file (a device, socket or pipe); nothing was written")
+    try:
+        same = os.path.samefile(notes, output)
+    except OSError:
+        same = False
+    if same:
+        raise NotesError(f"{output} is the notes file being imported; write the knowledge file elsewhere")
+    if not merge and not force:
+        raise NotesError(
+            f"{output} already exists; add --merge to add the new terms to it, "
+            "or --force to replace it (nothing was written)"
+        )
+    return Path(os.path.realpath(output))
+
+
 def _write(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` atomically (a half-written knowledge file never exists)."""
+    """Write ``text`` to ``path`` atomically (a half-written knowledge file never exists).
+
+    The text goes to a temporary file in the same directory, which then replaces ``path`` in one
+    rename; a replaced file keeps its permission bits, a new one gets the usual ones (umask).
+    """
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            mode = stat.S_IMODE(path.stat().st_mode)
+        except FileNotFoundError:
+            umask = os.umask(0)
+            os.umask(umask)
+            mode = 0o666 & ~umask
         handle, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as out:
                 out.write(text)
+                out.flush()
+                os.fsync(out.fileno())
+            os.chmod(temp, mode)
             os.replace(temp, path)
         except BaseException:
             Path(temp).unlink(missing_ok=True)
