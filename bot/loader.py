@@ -19,6 +19,12 @@ topic::
 
 Files are parsed into YAML nodes (with the C loader when PyYAML has libyaml) so every value keeps its
 line; validation collects every problem of every file and raises one ``KnowledgeError``.
+
+Hostile or broken input is a problem like any other, never a traceback or a hang: a file that cannot
+be read (a symlink loop, no permission, a directory or device named ``x.yaml``, not UTF-8, larger than
+``MAX_FILE_BYTES``) is ``file: message``; YAML aliases (``*name``) are refused with their line, since
+one anchored text aliased thousands of times would make the matcher index it thousands of times; a term
+or alias longer than ``MAX_NAME_CHARS`` is refused (the matcher's work per name grows with its words).
 """
 
 from __future__ import annotations
@@ -30,6 +36,7 @@ import difflib
 import gc
 import logging
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -52,6 +59,13 @@ KNOWLEDGE_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
 TOP_KEYS: tuple[str, ...] = ("topic", "entries", "unplaced")
 TOPIC_KEYS: tuple[str, ...] = ("title", "objective", "source", "tags")
 ENTRY_KEYS: tuple[str, ...] = ("term", "aliases", "definition", "details", "examples", "see_also")
+
+#: Largest knowledge file read, in bytes (the bundled ones are a few KB; 2,000 terms take about 1 MB).
+MAX_FILE_BYTES = 16 * 1024 * 1024
+#: Longest term or alias, in characters (the database keeps names of up to 200 characters).
+MAX_NAME_CHARS = 12_000
+#: How many YAML aliases of one file are listed, each with its line, before the rest are counted.
+_ALIASES_LISTED = 5
 
 _BaseSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -121,8 +135,8 @@ def normalize_name(name: str) -> str:
 
 def display_path(path: Path) -> str:
     """``path`` relative to the working directory when it lies below it, else as given."""
-    try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    try:  # realpath, unlike Path.resolve, does not raise on a symlink loop
+        return str(Path(os.path.realpath(path)).relative_to(os.path.realpath(Path.cwd())))
     except (ValueError, OSError):
         return str(path)
 
@@ -192,6 +206,21 @@ class _FileChecker:
     def __init__(self, path: Path, problems: list[Problem]) -> None:
         self.path = path
         self.problems = problems
+        self._seen: set[int] = set()  # ids of the nodes read so far; a node read twice came by an alias
+        self.aliased = False
+
+    def repeated(self, node: Node) -> bool:
+        """Whether ``node`` was read before: YAML aliases share the anchored node, so it is one.
+
+        The first time marks the file as using aliases; the caller skips the node, so an alias is
+        never expanded (``parse`` reports each alias with its line).
+        """
+        key = id(node)
+        if key in self._seen:
+            self.aliased = True
+            return True
+        self._seen.add(key)
+        return False
 
     def problem(self, line: int | None, key: str | None, message: str) -> None:
         """Record one problem in this file."""
@@ -227,7 +256,27 @@ class _FileChecker:
             self.text_list(keys["unplaced"][1], "unplaced")
         if _CHECK_MARK in text:
             _attach_checks(text, parsed.entries)
+        if self.aliased:
+            self.report_aliases(text)
         return parsed
+
+    def report_aliases(self, text: str) -> None:
+        """One problem per YAML alias (the first few, then how many more), found by re-reading the events."""
+        aliases = [
+            (int(event.start_mark.line) + 1 if event.start_mark else 0, str(event.anchor))
+            for event in yaml.parse(text, Loader=_BaseSafeLoader)
+            if isinstance(event, yaml.AliasEvent)
+        ]
+        for line, anchor in aliases[:_ALIASES_LISTED]:
+            self.problem(
+                line,
+                None,
+                f"YAML aliases are not supported: write the text out instead of '*{anchor}' "
+                f"(and drop the anchor '&{anchor}')",
+            )
+        if len(aliases) > _ALIASES_LISTED:
+            more = len(aliases) - _ALIASES_LISTED
+            self.problem(aliases[_ALIASES_LISTED][0], None, f"... and {more} more YAML aliases")
 
     def compose(self, text: str) -> Node | None:
         """The file's single YAML document as a node tree, or None (with a problem) if unusable."""
@@ -263,6 +312,8 @@ class _FileChecker:
     ) -> dict[str, tuple[Node, Node]]:
         """Allowed keys of ``node`` with their key and value nodes; reports unknown and repeated keys."""
         found: dict[str, tuple[Node, Node]] = {}
+        if self.repeated(node):
+            return found
         for key_node, value_node in node.value:
             if type(key_node) is ScalarNode and key_node.value in allowed and key_node.value not in found:
                 found[key_node.value] = (key_node, value_node)
@@ -289,6 +340,8 @@ class _FileChecker:
 
     def text(self, node: Node, key: str, *, numbers_as_text: bool = False, label: str = "") -> str | None:
         """The text of a scalar node, or None after reporting why it is not usable text."""
+        if self.repeated(node):
+            return None
         if type(node) is ScalarNode:
             tag = _tag(node)
             if tag == _STR_TAG or (numbers_as_text and tag in (_INT_TAG, _FLOAT_TAG)):
@@ -334,7 +387,14 @@ class _FileChecker:
             self.problem(_line(node), key, f"'{key}' must be a list, not {_node_kind(node)}{hint}")
             return []
         items: list[tuple[str, Node]] = []
+        if self.repeated(node):
+            return items
+        seen = self._seen
         for index, item in enumerate(node.value, start=1):
+            if id(item) in seen:
+                self.aliased = True
+                continue
+            seen.add(id(item))
             # Inlined fast path of _tag(): most items are plain text whose first character rules out
             # any implicit type; anything else goes through the full check.
             if type(item) is ScalarNode:
@@ -347,6 +407,16 @@ class _FileChecker:
                         continue
             self.not_text(item, key, label=f"item {index} of '{key}'")
         return items
+
+    def long_name(self, node: Node, key: str, name: str) -> None:
+        """Report a term or alias longer than ``MAX_NAME_CHARS``."""
+        what = "the term" if key == "term" else "an alias"
+        self.problem(
+            _line(node),
+            key,
+            f"{what} '{name[:40]}...' is {len(name):,} characters long; a term or alias may have at most "
+            f"{MAX_NAME_CHARS} (put longer text in the definition or details)",
+        )
 
     def topic(self, found: tuple[Node, Node]) -> Topic | None:
         """The topic from the ``topic:`` mapping, or None if its title is unusable."""
@@ -394,7 +464,10 @@ class _FileChecker:
         return parsed
 
     def entry(self, node: Node, topic: Topic) -> _ParsedEntry | None:
-        """One entry as written, or None if it is not even a mapping."""
+        """One entry as written, or None if it is not even a mapping (or an alias of an earlier one)."""
+        if id(node) in self._seen:
+            self.aliased = True
+            return None
         line = _line(node)
         if not isinstance(node, MappingNode):
             kind = _node_kind(node)
@@ -409,6 +482,9 @@ class _FileChecker:
             term = self.text(keys["term"][1], "term")
             if term is not None:
                 term = " ".join(term.split())
+                if len(term) > MAX_NAME_CHARS:
+                    self.long_name(keys["term"][1], "term", term)
+                    term = None
         label = f"entry '{term}'" if term else "this entry"
         if "definition" not in keys:
             self.problem(line, "definition", f"{label} has no 'definition'")
@@ -422,6 +498,11 @@ class _FileChecker:
             (" ".join(alias.split()), alias_node.start_mark.line + 1)
             for alias, alias_node in lists["aliases"]
         ]
+        if any(len(alias) > MAX_NAME_CHARS for alias, _ in aliases):
+            for (alias, _), (_, alias_node) in zip(aliases, lists["aliases"], strict=True):
+                if len(alias) > MAX_NAME_CHARS:
+                    self.long_name(alias_node, "aliases", alias)
+            aliases = [(alias, line) for alias, line in aliases if len(alias) <= MAX_NAME_CHARS]
         see_also = [
             (" ".join(ref.split()), ref_node.start_mark.line + 1) for ref, ref_node in lists["see_also"]
         ]
@@ -444,44 +525,86 @@ class _FileChecker:
 
 
 def _read_text(path: Path, problems: list[Problem]) -> str | None:
-    """The file's text decoded as UTF-8, or None after recording why it cannot be read."""
+    """The file's text decoded as UTF-8, or None after recording why it cannot be read.
+
+    Only regular files of at most ``MAX_FILE_BYTES`` are read: a FIFO or a device named ``x.yaml`` is
+    refused without waiting on it or reading it to the end.
+    """
+
+    def cannot(message: str, line: int | None = None) -> None:
+        problems.append(Problem(path, line, None, message))
+
     try:
-        data = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except IsADirectoryError:
+        cannot("this is a directory, not a knowledge file")
+        return None
     except OSError as exc:
-        problems.append(Problem(path, None, None, f"cannot read the file: {exc.strerror or exc}"))
+        cannot(f"cannot read the file: {exc.strerror or exc}")
+        return None
+    try:
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if stat.S_ISDIR(info.st_mode):
+                cannot("this is a directory, not a knowledge file")
+                return None
+            if not stat.S_ISREG(info.st_mode):
+                cannot("not a regular file (a device, pipe or socket), so it was not read")
+                return None
+            data = handle.read(MAX_FILE_BYTES + 1)
+    except OSError as exc:
+        cannot(f"cannot read the file: {exc.strerror or exc}")
+        return None
+    if len(data) > MAX_FILE_BYTES:
+        cannot(
+            f"the file is {max(info.st_size, len(data)) / 1024 / 1024:.1f} MB; a knowledge file may have "
+            f"at most {MAX_FILE_BYTES // 1024 // 1024} MB: split it into several files"
+        )
         return None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
-        problems.append(Problem(path, line, None, "the file is not UTF-8 text; save it as UTF-8"))
+        cannot("the file is not UTF-8 text; save it as UTF-8", line)
         return None
 
 
 def _knowledge_files(paths: Iterable[str | Path], problems: list[Problem]) -> list[Path]:
-    """The YAML files named by ``paths``, directories expanded recursively in sorted order."""
+    """The YAML files named by ``paths``, directories expanded recursively in sorted order.
+
+    A path that cannot even be looked at (a symlink loop, a name too long, no permission) is a problem.
+    """
     files: list[Path] = []
-    seen: set[Path] = set()
+    seen: set[str] = set()
 
     def add(file: Path) -> None:
-        key = file.resolve()
+        key = os.path.realpath(file)  # never raises, even on a symlink loop (reading it will say why)
         if key not in seen:
             seen.add(key)
             files.append(file)
 
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            found = sorted(_walk_yaml(path), key=lambda p: p.relative_to(path).parts)
+        try:
+            info: os.stat_result | None = path.stat()
+        except FileNotFoundError:
+            info = None
+        except OSError as exc:
+            problems.append(Problem(path, None, None, f"cannot read this path: {exc.strerror or exc}"))
+            continue
+        if info is not None and stat.S_ISDIR(info.st_mode):
+            found = sorted(_walk_yaml(path, problems), key=lambda p: p.relative_to(path).parts)
             if not found:
                 problems.append(Problem(path, None, None, "no .yaml or .yml files in this directory"))
             for file in found:
                 add(file)
-        elif path.is_file():
+        elif info is not None:
             if path.suffix.lower() not in KNOWLEDGE_SUFFIXES:
                 problems.append(Problem(path, None, None, "not a knowledge file (expected .yaml or .yml)"))
             else:
                 add(path)
+        elif path.is_symlink():
+            problems.append(Problem(path, None, None, "a broken symbolic link (its target does not exist)"))
         else:
             problems.append(Problem(path, None, None, "no such file or directory"))
     return files
@@ -512,9 +635,14 @@ def _attach_checks(text: str, entries: list[_ParsedEntry]) -> None:
             entries[index].entry = dataclasses.replace(entry, checks=tuple(found))
 
 
-def _walk_yaml(directory: Path) -> Iterator[Path]:
-    """YAML files below ``directory``, skipping hidden files and folders."""
-    for root, dirs, names in os.walk(directory):
+def _walk_yaml(directory: Path, problems: list[Problem]) -> Iterator[Path]:
+    """YAML files below ``directory``, skipping hidden files and folders; unreadable folders are problems."""
+
+    def unreadable(error: OSError) -> None:
+        where = Path(error.filename) if error.filename else directory
+        problems.append(Problem(where, None, None, f"cannot read this directory: {error.strerror or error}"))
+
+    for root, dirs, names in os.walk(directory, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         for name in names:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in KNOWLEDGE_SUFFIXES:

@@ -17,6 +17,12 @@ from contextlib import contextmanager
 from bot.knowledge import Entry
 from bot.matching.names import ARTICLES, canonical, capital_acronyms, name_key, tokens
 
+#: Completions match a name from its start or from one of its next this many words (bounds the index).
+INNER_STARTS = 16
+#: Fuzzy and description look-ups index this many words of a name (real names have a handful), so a
+#: pasted paragraph as a name costs no more than a short one; exact look-ups still use the whole name.
+NAME_WORDS_INDEXED = 32
+
 #: (term keys, their name indexes, all name keys, theirs, inner keys (from the 2nd word on), theirs)
 PrefixLists = tuple[list[str], list[int], list[str], list[int], list[str], list[int]]
 
@@ -97,7 +103,7 @@ class NameIndex:
             acronym_like = False
             for position, name in enumerate((entry.term, *entry.aliases)):
                 raw = tokens(name)
-                entry_tokens += raw
+                entry_tokens += raw[:NAME_WORDS_INDEXED]
                 if not acronym_like and len(name) <= 6 and name[:1].isupper() and " " not in name:
                     acronym_like = True
                 canon = canonical(raw)
@@ -123,7 +129,7 @@ class NameIndex:
                 key_words = key.split()
                 if len(key_words) > max_words:
                     max_words = len(key_words)
-                for word in set(key_words):
+                for word in set(key_words[:NAME_WORDS_INDEXED]):
                     posting = word_names.get(word)
                     if posting is None:
                         word_names[word] = [name_index]
@@ -134,7 +140,9 @@ class NameIndex:
                 if position == 0:
                     term_keys.append(plain)
                     term_ids.append(name_index)
-                for i in range(1, len(canon)):
+                # completions from inside a name start at one of its first words: each suffix is a
+                # copy of the name, so indexing all of a very long name's would be quadratic
+                for i in range(1, min(len(canon), INNER_STARTS + 1)):
                     inner_keys.append(" ".join(canon[i:]))
                     inner_ids.append(name_index)
             name_tokens.append(entry_tokens)
