@@ -2,15 +2,22 @@
 
 Every value is validated here; a bad one raises :class:`ConfigError` whose message is one line naming the
 key and what is wrong. The bot token comes from ``DISCORD_TOKEN`` (or ``discord.token`` in a git-ignored
-``config.yaml``) and never appears in a repr or an error message.
+``config.yaml``) and never appears in a repr or an error message; neither does any token-shaped text,
+wherever it was pasted (a value, a key, a variable's name).
+
+Any file is read in bounded time and memory: at most ``MAX_CONFIG_BYTES``, UTF-8, no YAML anchors or
+aliases (a few hundred bytes of aliases expand to gigabytes), nesting at most ``MAX_DEPTH`` deep, text
+values of at most ``MAX_VALUE_CHARS``; each refusal is one line naming the key.
 """
 
 from __future__ import annotations
 
 import difflib
 import logging
+import os
 import re
-from collections.abc import Callable, Mapping
+import stat
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
@@ -19,6 +26,8 @@ from urllib.parse import urlsplit
 import yaml
 
 log = logging.getLogger(__name__)
+
+_BaseSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 #: The file read when no path is given, relative to the working directory.
 DEFAULT_CONFIG_PATH = Path("config.yaml")
@@ -33,8 +42,30 @@ LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
 QUIZ_MODES = ("typed", "buttons", "mixed")
 
 
+#: Largest config file read, in bytes (the example is about 3 KB).
+MAX_CONFIG_BYTES = 1024 * 1024
+#: Deepest nesting of lists and mappings accepted (sections hold keys that hold lists).
+MAX_DEPTH = 8
+#: Longest text value accepted, in characters (a token is about 72, a URL or path a few hundred).
+MAX_VALUE_CHARS = 4096
+
+#: A Discord bot token (id . timestamp . HMAC) pasted into the wrong place must not be echoed either.
+#: Matches start only where a run of word characters starts, and never backtrack (possessive), so
+#: a megabyte of letters is scanned once, not once per position.
+_TOKEN_SHAPE = re.compile(r"(?<![\w-])[\w-]{20,}+\.[\w-]{5,}+\.[\w-]{20,}+")
+_HIDDEN = "<token-shaped text hidden>"
+
+
+def hide_tokens(text: str) -> str:
+    """``text`` with every token-shaped part replaced by a placeholder."""
+    return _TOKEN_SHAPE.sub(_HIDDEN, text)
+
+
 class ConfigError(Exception):
-    """A missing or invalid setting; the message is one line naming the key."""
+    """A missing or invalid setting; the message is one line naming the key (token-shaped text hidden)."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(" ".join(hide_tokens(message).splitlines()))
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,10 +151,6 @@ class _Invalid(Exception):
 Parser = Callable[[Any], Any]
 
 
-#: A Discord bot token (id . timestamp . HMAC) pasted into the wrong key must not be echoed either.
-_TOKEN_SHAPE = re.compile(r"[\w-]{20,}\.[\w-]{5,}\.[\w-]{20,}")
-
-
 def _shown(value: Any) -> str:
     """The raw value for an error message, kept short (token-shaped text is not shown)."""
     text = repr(value)
@@ -132,12 +159,20 @@ def _shown(value: Any) -> str:
     return text if len(text) <= 60 else text[:57] + "..."
 
 
+def _name(key: Any) -> str:
+    """A key or variable name as written, for a message: one short line (token-shaped text hidden)."""
+    text = hide_tokens(str(key))
+    if text.isprintable() and len(text) <= 60:
+        return text
+    return _shown(text)
+
+
 def _integer(low: int, high: int) -> Parser:
     def parse(value: Any) -> int:
         expected = f"must be an integer from {low} to {high}, got {_shown(value)}"
         if isinstance(value, bool):
             raise _Invalid(expected)
-        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d+\s*", value):
+        if isinstance(value, str) and re.fullmatch(r"\s*[+-]?\d{1,30}\s*", value):
             value = int(value)
         if not isinstance(value, int) or not low <= value <= high:
             raise _Invalid(expected)
@@ -314,51 +349,186 @@ def _all_keys() -> list[str]:
 
 
 def _did_you_mean(name: str, candidates: list[str]) -> str:
+    if len(name) > 100:  # no key is that long, and difflib's time grows with the product of lengths
+        return ""
     close = difflib.get_close_matches(name, candidates, n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
 
 
-def _read_file(path: Path) -> dict[str, Any]:
-    """The YAML mapping in ``path``, or ConfigError."""
+class _ConfigLoader(_BaseSafeLoader):  # type: ignore[valid-type,misc]
+    """The safe loader; a number or date YAML cannot build (5,000 digits, 2024-02-30) stays text.
+
+    The validators then name the key and say what was expected, instead of a ``ValueError``.
+    """
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> Any:
+        """An int, or the text when it has too many digits for Python."""
+        try:
+            return super().construct_yaml_int(node)
+        except ValueError:
+            return str(node.value)
+
+    def construct_yaml_timestamp(self, node: yaml.ScalarNode) -> Any:
+        """A date or datetime, or the text when it is no real date."""
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError):
+            return str(node.value)
+
+
+_ConfigLoader.add_constructor("tag:yaml.org,2002:int", _ConfigLoader.construct_yaml_int)
+_ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _ConfigLoader.construct_yaml_timestamp)
+
+
+def _events(text: str) -> Iterator[tuple[yaml.Event, str]]:
+    """The YAML events of ``text``, each with the dotted key it belongs to (``quiz.seconds``, or "")."""
+    # each open collection: [is_mapping, its current key, whether a key comes next]
+    stack: list[list[Any]] = []
+
+    def where() -> str:
+        return ".".join(str(frame[1]) for frame in stack if frame[0] and frame[1] is not None)
+
+    def value_done() -> None:
+        if stack and stack[-1][0]:
+            frame = stack[-1]
+            frame[2] = not frame[2]
+            if frame[2]:
+                frame[1] = None
+
+    for event in yaml.parse(text, Loader=_BaseSafeLoader):
+        if isinstance(event, yaml.ScalarEvent):
+            top = stack[-1] if stack else None
+            if top is not None and top[0] and top[2]:
+                top[1] = _name(event.value)
+            yield event, where()
+            value_done()
+        elif isinstance(event, yaml.AliasEvent):
+            yield event, where()
+            value_done()
+        elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            yield event, where()
+            stack.append([isinstance(event, yaml.MappingStartEvent), None, True])
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            stack.pop()
+            yield event, where()
+            value_done()
+        else:
+            yield event, where()
+
+
+def _check_events(path: Path, text: str) -> None:
+    """Refuse anchors, aliases and deep nesting before anything is built, naming the key."""
+    depth = 0
+    for event, key in _events(text):
+        mark = event.start_mark
+        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        named = f"{where}: {key}" if key else where
+        if isinstance(event, yaml.AliasEvent):
+            raise ConfigError(
+                f"{named}: YAML aliases (*{_name(event.anchor)}) are not supported in the config; "
+                "write the value out"
+            )
+        anchor = getattr(event, "anchor", None)
+        if anchor:
+            raise ConfigError(
+                f"{named}: YAML anchors (&{_name(anchor)}) are not supported in the config; "
+                "write the value out"
+            )
+        if isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise ConfigError(f"{named}: nested too deeply (at most {MAX_DEPTH} levels)")
+        elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
+            depth -= 1
+
+
+def _key_at(text: str, line: int) -> str:
+    """The dotted key whose value is on ``line`` (0-based) of ``text``, or "" if none is found."""
+    found = ""
     try:
-        text = path.read_text(encoding="utf-8")
+        for event, key in _events(text):
+            if event.start_mark is not None and event.start_mark.line > line:
+                break
+            if isinstance(event, yaml.ScalarEvent) and key:
+                found = key
+    except yaml.YAMLError:
+        pass
+    return found
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The bytes of ``path`` (a regular file of at most ``MAX_CONFIG_BYTES``), or ConfigError."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise ConfigError(f"{path}: file not found") from None
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read: {exc.strerror}") from None
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
     try:
-        data = yaml.safe_load(text)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                what = "a directory" if stat.S_ISDIR(info.st_mode) else "not a regular file"
+                raise ConfigError(f"{path}: cannot read: {what}")
+            data = handle.read(MAX_CONFIG_BYTES + 1)
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read: {exc.strerror or exc}") from None
+    if len(data) > MAX_CONFIG_BYTES:
+        raise ConfigError(
+            f"{path}: the file is too large (a config file has at most {MAX_CONFIG_BYTES:,} bytes)"
+        )
+    return data
+
+
+def _read_file(path: Path) -> dict[str, Any]:
+    """The YAML mapping in ``path``, or ConfigError."""
+    data = _read_bytes(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start)
+        key = _key_at(data.decode("utf-8-sig", errors="replace"), line)
+        named = f"{path}:{line + 1}: {key}" if key else f"{path}:{line + 1}"
+        raise ConfigError(
+            f"{named}: not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8"
+        ) from None
+    try:
+        _check_events(path, text)
+        loaded = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a safe loader (SafeConstructor)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or "not valid YAML"
         raise ConfigError(f"{where}: invalid YAML: {problem}") from None
-    if data is None:
+    except RecursionError:
+        raise ConfigError(f"{path}: invalid YAML: nested too deeply") from None
+    if loaded is None:
         return {}
-    if not isinstance(data, dict):
+    if not isinstance(loaded, dict):
         raise ConfigError(f"{path}: must be a mapping of sections (knowledge:, discord:, ...)")
-    return data
+    return loaded
 
 
 def _values_from_file(path: Path, data: dict[str, Any]) -> dict[tuple[str, str], tuple[str, Any]]:
     """(section, key) -> (where, raw value) for every key in the file; unknown keys raise."""
     found: dict[tuple[str, str], tuple[str, Any]] = {}
-    for name, value in data.items():
-        name = str(name)
+    for raw_name, value in data.items():
+        name = str(raw_name)
         if name in SCHEMA[""]:
             found[("", name)] = (f"{path}: {name}", value)
             continue
         if name not in SCHEMA or not name:
-            raise ConfigError(f"{path}: {name}: unknown key{_did_you_mean(name, _all_keys())}")
+            shown = _name(raw_name)
+            raise ConfigError(f"{path}: {shown}: unknown key{_did_you_mean(name, _all_keys())}")
         if value is None:
             continue
         if not isinstance(value, dict):
             raise ConfigError(f"{path}: {name}: must be a mapping of keys, got {_shown(value)}")
-        for key, item in value.items():
-            key = str(key)
+        for raw_key, item in value.items():
+            key = str(raw_key)
             if key not in SCHEMA[name]:
                 hint = _did_you_mean(key, list(SCHEMA[name])) or _did_you_mean(f"{name}.{key}", _all_keys())
-                raise ConfigError(f"{path}: {name}.{key}: unknown key{hint}")
+                raise ConfigError(f"{path}: {name}.{_name(raw_key)}: unknown key{hint}")
             found[(name, key)] = (f"{path}: {name}.{key}", item)
     return found
 
@@ -375,7 +545,7 @@ def _values_from_env(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str,
         if not name.startswith(ENV_PREFIX):
             continue
         if name not in known:
-            raise ConfigError(f"{name}: unknown setting{_did_you_mean(name, sorted(known))}")
+            raise ConfigError(f"{_name(name)}: unknown setting{_did_you_mean(name, sorted(known))}")
         found[known[name]] = (name, env[name])
     if env.get(TOKEN_ENV, "").strip():
         found[("discord", "token")] = (TOKEN_ENV, env[TOKEN_ENV])
@@ -396,9 +566,13 @@ def load_settings(path: Path | str | None = None, env: Mapping[str, str] | None 
     parsed: dict[tuple[str, str], Any] = {}
     for (section, key), (where, value) in raw.items():
         try:
+            _check_size(value)
             parsed[(section, key)] = SCHEMA[section][key](value)
         except _Invalid as exc:
-            raise ConfigError(f"{where}: {exc}") from None
+            message = f"{where}: {exc}"
+            for secret in _raw_tokens(raw):  # the token itself, whatever its shape
+                message = message.replace(secret, "<token hidden>")
+            raise ConfigError(message) from None
 
     settings = Settings(source=source)
     for section in SCHEMA:
@@ -412,6 +586,22 @@ def load_settings(path: Path | str | None = None, env: Mapping[str, str] | None 
         settings = replace(settings, **top)
     _check_consistency(settings, raw)
     return settings
+
+
+def _check_size(value: Any) -> None:
+    """Refuse text longer than ``MAX_VALUE_CHARS`` anywhere in ``value`` (a string or a list of them)."""
+    items = value if isinstance(value, list | tuple) else [value]
+    for item in items:
+        if isinstance(item, str) and len(item) > MAX_VALUE_CHARS:
+            raise _Invalid(f"is {len(item):,} characters long; at most {MAX_VALUE_CHARS:,} are accepted")
+
+
+def _raw_tokens(raw: Mapping[tuple[str, str], tuple[str, Any]]) -> list[str]:
+    """The token as given (file and environment), to keep out of any message."""
+    token = raw.get(("discord", "token"))
+    if token is None or not isinstance(token[1], str) or len(token[1].strip()) < 8:
+        return []
+    return [token[1], token[1].strip()]
 
 
 def _check_consistency(settings: Settings, raw: Mapping[tuple[str, str], tuple[str, Any]]) -> None:
