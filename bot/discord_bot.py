@@ -245,7 +245,8 @@ class StudyBot(commands.Bot):
         """Open the database store as ``self.store`` (called first in setup_hook; migrates the schema)."""
         from bot.storage import Store
 
-        self.store = await Store.open(self.settings.database.url)
+        # exclusive: a second bot on the same SQLite file is refused (DatabaseInUse)
+        self.store = await Store.open(self.settings.database.url, exclusive=True)
 
     async def close_store(self) -> None:
         """Close ``self.store`` (called last in close, once the cogs are unloaded)."""
@@ -415,9 +416,13 @@ async def run_bot(bot: StudyBot) -> None:
     token = bot.settings.discord.token
     if not token:
         raise RuntimeError("no Discord token configured")
+    from bot.storage import DatabaseInUse
+
     try:
         async with bot:
             await bot.start(token)
+    except DatabaseInUse as exc:
+        raise StartupRefused(str(exc), config_problem=False) from None
     except aiohttp.ClientConnectorError as exc:  # connection refused, DNS failure, TLS failure
         raise StartupRefused(
             f"cannot reach Discord at {bot.settings.discord.api_base_url} ({connect_reason(exc)})",

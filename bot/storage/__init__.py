@@ -1,5 +1,6 @@
 """Persistent quiz data: rounds, answers, scores and leaderboards (SQLAlchemy async)."""
 
+from bot.storage.lock import DatabaseInUse
 from bot.storage.store import (
     DEFAULT_DATABASE_PATH,
     AnswerRecord,
@@ -17,6 +18,7 @@ from bot.storage.store import (
 __all__ = [
     "DEFAULT_DATABASE_PATH",
     "AnswerRecord",
+    "DatabaseInUse",
     "LeaderboardPage",
     "LeaderboardRow",
     "MemberRank",

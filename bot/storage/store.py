@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -33,6 +35,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.clock import Clock, SystemClock
+from bot.storage.lock import ProcessLock, migration_lock
 from bot.storage.migrations import MIGRATIONS_DIR
 from bot.storage.schema import (
     answers,
@@ -274,38 +277,66 @@ def _sqlite_stale_connection(context: ExceptionContext) -> None:
 class Store:
     """All persistent quiz data; open with ``await Store.open(url)``, close with ``await store.close()``."""
 
-    def __init__(self, engine: AsyncEngine, clock: Clock) -> None:
+    def __init__(self, engine: AsyncEngine, clock: Clock, *, lock: ProcessLock | None = None) -> None:
         self.engine = engine
         self.clock = clock
+        self._lock = lock
         self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
 
     @classmethod
     async def open(
-        cls, url: str | Path | None = None, *, clock: Clock | None = None, migrate_to: str = "head"
+        cls,
+        url: str | Path | None = None,
+        *,
+        clock: Clock | None = None,
+        migrate_to: str = "head",
+        exclusive: bool = False,
     ) -> Store:
-        """Connect, create the SQLite directory if needed, and migrate the schema."""
+        """Connect, create the SQLite directory if needed, and migrate the schema.
+
+        ``exclusive`` (the bot) takes the SQLite file's process lock first: ``DatabaseInUse`` when
+        another process holds it (PostgreSQL needs no such lock). Creating and migrating an SQLite
+        file is serialised between processes, so simultaneous starts never both create the tables.
+        """
         full_url = database_url(url)
         parsed = make_url(full_url)
+        sqlite_file: Path | None = None
         if parsed.get_backend_name() == "sqlite" and parsed.database not in (None, "", ":memory:"):
-            Path(parsed.database).parent.mkdir(parents=True, exist_ok=True)
+            sqlite_file = Path(parsed.database)
+            sqlite_file.parent.mkdir(parents=True, exist_ok=True)
+        lock = ProcessLock(sqlite_file, str(parsed.database)) if exclusive and sqlite_file else None
         engine = create_async_engine(full_url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
         if engine.dialect.name == "sqlite":
             event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
             event.listen(engine.sync_engine, "handle_error", _sqlite_stale_connection)
         try:
-            async with engine.begin() as conn:
-                if engine.dialect.name == "postgresql":
-                    await conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK})
-                await conn.run_sync(upgrade_schema, migrate_to)
+            serialised = migration_lock(sqlite_file) if sqlite_file else contextlib.nullcontext()
+            await asyncio.to_thread(serialised.__enter__)
+            try:
+                async with engine.begin() as conn:
+                    if engine.dialect.name == "postgresql":
+                        await conn.execute(
+                            text("SELECT pg_advisory_xact_lock(:key)"), {"key": _MIGRATION_LOCK}
+                        )
+                    await conn.run_sync(upgrade_schema, migrate_to)
+            finally:
+                serialised.__exit__(None, None, None)
         except BaseException:
             await engine.dispose()
+            if lock is not None:
+                lock.release()
             raise
         log.info("database ready: %s", parsed.render_as_string(hide_password=True))
-        return cls(engine, clock or SystemClock())
+        return cls(engine, clock or SystemClock(), lock=lock)
 
     async def close(self) -> None:
-        """Close every connection."""
-        await self.engine.dispose()
+        """Close every connection (and free the SQLite file's process lock)."""
+        try:
+            await self.engine.dispose()
+        finally:
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
     @property
     def dialect(self) -> str:
