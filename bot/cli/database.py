@@ -2,21 +2,48 @@
 
 The console loop is synchronous and the store is async, so a console command that needs the
 database runs its coroutines on an ``asyncio.Runner`` kept for the session.
+
+The console keeps what it has to write like the bot does: a write the database refuses because it is
+locked by another process (longer than the busy timeout) or unreachable is kept, retried before every
+later write and at the end of the session, and the player is told; nothing is lost, nothing raises.
 """
 
 from __future__ import annotations
 
 import asyncio
+import logging
 import os
-from collections.abc import Coroutine
+from collections.abc import Callable, Coroutine
 from types import TracebackType
 from typing import Any, Self, TypeVar
 
 from bot.clock import Clock
 from bot.config import load_settings
 from bot.storage import Store
+from bot.storage.store import SQLITE_BUSY_MS
+
+log = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+#: A write to retry: makes a fresh coroutine on every attempt (it must be idempotent).
+Write = Callable[[], Coroutine[Any, Any, Any]]
+
+
+def database_unavailable(error: BaseException) -> bool:
+    """Whether ``error`` means the database cannot be reached or written now (not a bug in a query)."""
+    from bot.quiz.runner import database_unavailable as unavailable
+
+    return unavailable(error)
+
+
+def reason(error: BaseException | None) -> str:
+    """A short reason for a database error ("database is locked"), one line, no SQL."""
+    if error is None:
+        return "no answer"
+    original = getattr(error, "orig", None) or error
+    text = str(original).strip().splitlines()[0] if str(original).strip() else type(original).__name__
+    return text[:120]
 
 
 def configured_database_url() -> str:
@@ -27,11 +54,18 @@ def configured_database_url() -> str:
 class ConsoleDatabase:
     """Base of console commands that use the store; use as a context manager around ``run_console``."""
 
-    def __init__(self, database_url: str | None = None, *, clock: Clock | None = None) -> None:
+    def __init__(
+        self, database_url: str | None = None, *, clock: Clock | None = None, busy_ms: int = SQLITE_BUSY_MS
+    ) -> None:
         self._url = database_url
         self._store_clock = clock
+        self._busy_ms = busy_ms
         self._runner: asyncio.Runner | None = None
         self._store: Store | None = None
+        #: Writes the database refused while unavailable, oldest first, with what each one is.
+        self.unsaved: list[tuple[str, Write]] = []
+        #: Why the database was last found unavailable.
+        self.last_error: BaseException | None = None
 
     def __enter__(self) -> Self:
         return self
@@ -42,8 +76,14 @@ class ConsoleDatabase:
         self.close()
 
     def close(self) -> None:
-        """Close the store and the event loop."""
+        """Save what is still waiting (one last try), close the store and the event loop."""
         if self._runner is not None:
+            if self._store is not None and self.unsaved and not self.flush():
+                log.error(
+                    "the database did not answer: %d console write(s) could not be saved (%s)",
+                    len(self.unsaved),
+                    ", ".join(what for what, _ in self.unsaved[:5]),
+                )
             if self._store is not None:
                 self._runner.run(self._store.close())
                 self._store = None
@@ -60,5 +100,30 @@ class ConsoleDatabase:
         """The store, opened (and migrated) on first use."""
         if self._store is None:
             url = self._url if self._url is not None else configured_database_url()
-            self._store = self._run(Store.open(url, clock=self._store_clock))
+            self._store = self._run(Store.open(url, clock=self._store_clock, busy_ms=self._busy_ms))
         return self._store
+
+    def save(self, what: str, write: Write) -> bool:
+        """Write now, after whatever is still waiting; False (the write kept) while the database is down."""
+        self.unsaved.append((what, write))
+        return self.flush()
+
+    def flush(self) -> bool:
+        """Retry the waiting writes in order; True once none is left.
+
+        Raises only what is not the database being unavailable (a bug), like the bot's round runner.
+        """
+        while self.unsaved:
+            _, write = self.unsaved[0]
+            try:
+                self._run(write())
+            except Exception as exc:
+                if not database_unavailable(exc):
+                    raise
+                self.last_error = exc
+                log.warning(
+                    "database unavailable, %d console write(s) kept: %s", len(self.unsaved), reason(exc)
+                )
+                return False
+            self.unsaved.pop(0)
+        return True

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import functools
 import logging
 from collections.abc import Awaitable, Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -258,11 +259,15 @@ def head_revision() -> str:
     return head
 
 
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+#: How long an SQLite statement waits for another connection's write lock before it fails, in ms.
+SQLITE_BUSY_MS = 10_000
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_ms: int = SQLITE_BUSY_MS) -> None:
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -291,12 +296,15 @@ class Store:
         clock: Clock | None = None,
         migrate_to: str = "head",
         exclusive: bool = False,
+        busy_ms: int = SQLITE_BUSY_MS,
     ) -> Store:
         """Connect, create the SQLite directory if needed, and migrate the schema.
 
         ``exclusive`` (the bot) takes the SQLite file's process lock first: ``DatabaseInUse`` when
         another process holds it (PostgreSQL needs no such lock). Creating and migrating an SQLite
         file is serialised between processes, so simultaneous starts never both create the tables.
+        ``busy_ms``: how long an SQLite statement waits for another process's write lock, then fails
+        with ``OperationalError`` ("database is locked").
         """
         full_url = database_url(url)
         parsed = make_url(full_url)
@@ -307,7 +315,7 @@ class Store:
         lock = ProcessLock(sqlite_file, str(parsed.database)) if exclusive and sqlite_file else None
         engine = create_async_engine(full_url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
         if engine.dialect.name == "sqlite":
-            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
+            event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
             event.listen(engine.sync_engine, "handle_error", _sqlite_stale_connection)
         try:
             serialised = migration_lock(sqlite_file) if sqlite_file else contextlib.nullcontext()

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from bot.cli.console import run_console
+from bot.cli.console.quiz import ConsoleQuiz
+from bot.cli.console.review import ConsoleReview
 from bot.config import MAX_CONFIG_BYTES, ConfigError, load_settings
-from bot.quiz.console import ConsoleQuiz
-from bot.review.console import ConsoleReview
 from tests.hardening.support import TOKEN
 from tests.quiz.conftest import make_kb
 

@@ -2,7 +2,9 @@
 
 The console is one person, kept as server 0, member 0, channel 0. The console loop is synchronous
 and blocks on input, so a question has no live countdown: an answer typed after the deadline is
-"too late". ``?`` shows the hint of a typed question; ``q`` stops the round.
+"too late". ``?`` shows the hint of a typed question; ``q`` stops the round. Like the bot, it keeps
+an answer the database cannot take now (locked by another process, unreachable) and saves it once the
+database answers.
 """
 
 from __future__ import annotations
@@ -10,15 +12,17 @@ from __future__ import annotations
 import logging
 import random
 import shlex
+from collections.abc import Callable, Coroutine
+from typing import Any
 
 from bot.cli.console.session import ConsoleCommand, ConsoleSession
-from bot.cli.database import ConsoleDatabase
+from bot.cli.database import ConsoleDatabase, database_unavailable, reason
 from bot.clock import Clock, SystemClock
 from bot.quiz.questions import QuestionGenerator
 from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinished, ScoredAnswer, SubmitStatus
 from bot.quiz.runner import answer_record, store_answer
 from bot.quiz.settings import QuizSettingsError, RoundSettings
-from bot.storage import RoundStatus, Store
+from bot.storage import AnswerRecord, RoundStatus, Store
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
@@ -58,10 +62,18 @@ class ConsoleQuiz(ConsoleDatabase):
     """Provides the console's ``/quiz`` command; use as a context manager around ``run_console``."""
 
     def __init__(
-        self, database_url: str | None = None, *, clock: Clock | None = None, rng: random.Random | None = None
+        self,
+        database_url: str | None = None,
+        *,
+        clock: Clock | None = None,
+        rng: random.Random | None = None,
+        busy_ms: int | None = None,
     ) -> None:
         self.clock: Clock = clock or SystemClock()
-        super().__init__(database_url, clock=self.clock)
+        if busy_ms is None:
+            super().__init__(database_url, clock=self.clock)
+        else:
+            super().__init__(database_url, clock=self.clock, busy_ms=busy_ms)
         self.rng = rng or random.Random()
 
     def commands(self) -> list[ConsoleCommand]:
@@ -85,12 +97,25 @@ class ConsoleQuiz(ConsoleDatabase):
         except Exception as exc:  # a bad URL or an unreachable server: say so, keep the console
             session.write(f"Cannot open the database: {exc}")
             return
-        quiz = QuizRound(questions, settings)
-        round_id = self._run(
-            store.start_round(
-                CONSOLE_GUILD_ID, CONSOLE_CHANNEL_ID, CONSOLE_MEMBER_ID, settings.as_dict(), self.clock.now()
+        try:
+            self.flush()  # what an earlier round kept goes first
+            round_id = self._run(
+                store.start_round(
+                    CONSOLE_GUILD_ID,
+                    CONSOLE_CHANNEL_ID,
+                    CONSOLE_MEMBER_ID,
+                    settings.as_dict(),
+                    self.clock.now(),
+                )
             )
-        )
+        except Exception as exc:
+            if not database_unavailable(exc):
+                raise
+            session.write(
+                f"Cannot start a quiz now: the database is unavailable ({reason(exc)}); try again soon."
+            )
+            return
+        quiz = QuizRound(questions, settings)
         session.write(
             f"Quiz: {settings.questions} question{'s' if settings.questions != 1 else ''}, "
             f"{settings.seconds} s each. ? shows a hint, q stops."
@@ -99,12 +124,24 @@ class ConsoleQuiz(ConsoleDatabase):
         while isinstance(event, QuestionAsked):
             if not self._ask(session, quiz, event, store, round_id):
                 result = quiz.stop(self.clock.now(), CONSOLE_MEMBER_ID)
-                self._run(store.end_round(round_id, RoundStatus.STOPPED, self.clock.now()))
+                self._end(session, store, round_id, RoundStatus.STOPPED)
                 session.write(_standing(result))
                 return
             event = quiz.next(self.clock.now())
-        self._run(store.end_round(round_id, RoundStatus.FINISHED, self.clock.now()))
+        self._end(session, store, round_id, RoundStatus.FINISHED)
         session.write(_standing(event))
+
+    def _end(self, session: ConsoleSession, store: Store, round_id: int, status: RoundStatus) -> None:
+        """Mark the round ended (kept for later when the database is unavailable)."""
+        now = self.clock.now()
+        waiting = len(self.unsaved)
+        if not self.save(f"end of round {round_id}", lambda: store.end_round(round_id, status, now)):
+            session.write(
+                f"  (the database is unavailable: {len(self.unsaved)} write(s) of this round are kept "
+                "and saved as soon as it answers)"
+            )
+        elif waiting:
+            session.write(f"  (the database answers again: {waiting} kept write(s) saved)")
 
     def _ask(
         self, session: ConsoleSession, quiz: QuizRound, event: QuestionAsked, store: Store, round_id: int
@@ -128,14 +165,30 @@ class ConsoleQuiz(ConsoleDatabase):
         scored: list[ScoredAnswer] = [result.scored] if result.scored else []
         closed = quiz.close(self.clock.now())
         scored.extend(closed.to_record)
-        self._run(self._store_answers(store, round_id, scored))
         session.write(_verdict(result.status, closed))
+        self._keep(session, store, round_id, scored)
         return True
 
-    async def _store_answers(self, store: Store, round_id: int, scored: list[ScoredAnswer]) -> None:
+    def _keep(self, session: ConsoleSession, store: Store, round_id: int, scored: list[ScoredAnswer]) -> None:
+        """Store the answers now, or keep them (saying so) until the database answers again."""
         where = {"round_id": round_id, "guild_id": CONSOLE_GUILD_ID, "channel_id": CONSOLE_CHANNEL_ID}
+        waiting = len(self.unsaved)
+        saved = True
         for answer in scored:
-            await store_answer(store, answer_record(answer, **where))
+            record = answer_record(answer, **where)
+            saved = self.save(f"answer to question {record.question_index + 1}", _storing(store, record))
+        if not saved:
+            session.write(
+                f"  (the database is unavailable: {len(self.unsaved)} answer(s) kept, "
+                "saved as soon as it answers)"
+            )
+        elif waiting:
+            session.write(f"  (the database answers again: {waiting} kept answer(s) saved)")
+
+
+def _storing(store: Store, record: AnswerRecord) -> Callable[[], Coroutine[Any, Any, bool]]:
+    """A retryable write of one answer (storing is idempotent per round, question and member)."""
+    return lambda: store_answer(store, record)
 
 
 def _choice_index(line: str, choices: tuple[str, ...]) -> int:

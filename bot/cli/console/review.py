@@ -7,11 +7,12 @@ and opens the store on the first ``/review``.
 
 from __future__ import annotations
 
+import functools
 import logging
 from datetime import datetime
 
 from bot.cli.console.session import ConsoleCommand, ConsoleSession
-from bot.cli.database import ConsoleDatabase
+from bot.cli.database import ConsoleDatabase, database_unavailable, reason
 from bot.clock import Clock
 from bot.config import ConfigError
 from bot.review.cards import Grade, short_interval
@@ -44,13 +45,32 @@ class ConsoleReview(ConsoleDatabase):
             return
         try:
             desk, clock = self._desk()
-        except (ConfigError, OSError) as exc:
-            session.write(f"Cannot open the database: {exc}")
+        except Exception as exc:
+            if not isinstance(exc, ConfigError | OSError) and not database_unavailable(exc):
+                raise
+            session.write(f"Cannot open the database: {reason(exc) if database_unavailable(exc) else exc}")
             return
         reviewed = 0
         while True:
             now = clock.now()
-            step = self._run(desk.next_card(CONSOLE_GUILD_ID, CONSOLE_MEMBER_ID, session.kb, now))
+            step: CardPrompt | NothingDue | None = None
+            try:
+                if self.flush():  # a kept rating goes first, or the same card would come back
+                    step = self._run(desk.next_card(CONSOLE_GUILD_ID, CONSOLE_MEMBER_ID, session.kb, now))
+            except Exception as exc:
+                if not database_unavailable(exc):
+                    raise
+                self.last_error = exc
+            if step is None:
+                kept = (
+                    f" ({len(self.unsaved)} rating(s) kept, saved as soon as it answers)"
+                    if self.unsaved
+                    else ""
+                )
+                session.write(
+                    f"The database is unavailable ({reason(self.last_error)}); /review again soon{kept}."
+                )
+                return
             if isinstance(step, NothingDue):
                 session.write(_done_line(step, now, reviewed))
                 return
@@ -78,7 +98,12 @@ class ConsoleReview(ConsoleDatabase):
                 return False
             if answer.strip() in ("1", "2", "3", "4"):
                 grade = Grade(int(answer.strip()))
-                self._run(desk.rate(prompt.card.id, prompt.card.reps, grade, clock.now()))
+                rating = functools.partial(desk.rate, prompt.card.id, prompt.card.reps, grade, clock.now())
+                if not self.save(f"rating of {prompt.entry.term}", rating):
+                    session.write(
+                        "  (the database is unavailable: the rating is kept, saved as soon as it answers)"
+                    )
+                    return False
                 return True
             session.write("  Type 1 (again), 2 (hard), 3 (good) or 4 (easy), or q to stop.")
 
