@@ -141,12 +141,20 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
+def one_line(text: str) -> str:
+    """``text`` with line breaks, tabs and other invisible controls escaped (``\\n``), so a message
+    quoting a file's text stays one line whatever the file holds; printable Unicode is kept."""
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ascii(ch)[1:-1] for ch in text)
+
+
 def format_problem(problem: Problem) -> str:
-    """``file:line: message`` with the file relative to the working directory when possible."""
-    where = display_path(problem.path)
+    """``file:line: message`` with the file relative to the working directory when possible (one line)."""
+    where = one_line(display_path(problem.path))
     if problem.line is not None:
         where = f"{where}:{problem.line}"
-    return f"{where}: {problem.message}"
+    return f"{where}: {one_line(problem.message)}"
 
 
 def _tag(node: Node) -> str:
@@ -223,8 +231,8 @@ class _FileChecker:
         return False
 
     def problem(self, line: int | None, key: str | None, message: str) -> None:
-        """Record one problem in this file."""
-        self.problems.append(Problem(self.path, line, key, message))
+        """Record one problem in this file (its message one line, whatever text of the file it quotes)."""
+        self.problems.append(Problem(self.path, line, key, one_line(message)))
 
     # -- parsing -------------------------------------------------------------------------------------
 
