@@ -437,9 +437,14 @@ class QuizCog(commands.Cog, name="Quiz"):
     async def cog_load(self) -> None:
         """Mark rounds left running by a crash as interrupted and tell their channels once connected."""
         discord_settings = self.bot.settings.discord
-        owns = None
+        shard_owns = None
         if discord_settings.shard_count is not None:
-            owns = ShardFilter.of(discord_settings.shard_count, discord_settings.shard_ids).owns
+            shard_owns = ShardFilter.of(discord_settings.shard_count, discord_settings.shard_ids).owns
+
+        def owns(guild_id: int) -> bool:
+            # guild 0 is the offline console's (no Discord server has id 0): its round may be live
+            return guild_id != 0 and (shard_owns is None or shard_owns(guild_id))
+
         self.bot.add_dynamic_items(AnswerButton, PageButton, ResetButton)
         interrupted = await self.store.interrupted_rounds(owns=owns)
         if interrupted:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -82,7 +83,10 @@ def read_notes(path: str | Path, max_bytes: int = MAX_NOTES_BYTES) -> str:
     if path.is_dir():
         raise NotesError(f"{path} is a directory; give a Markdown notes file")
     try:
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # a FIFO would wait for a writer forever, a device never end
+            raise NotesError(f"{path} is not a regular file (a device, pipe or socket); give a Markdown file")
+        size = info.st_size
         if size > max_bytes:
             raise NotesError(
                 f"{path} is {size / 1024 / 1024:.1f} MB; notes files are limited to "

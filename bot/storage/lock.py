@@ -2,10 +2,12 @@
 
 SQLite is one process's database: two bots on one file would each take the other's live rounds for
 crashed ones. The bot holds an exclusive ``flock`` on ``<db>.lock`` (with its pid written in it) for as
-long as it runs; a second one is refused with :class:`DatabaseInUse`. Creating and migrating a file is
-serialised by a blocking ``flock`` on ``<db>.migrate.lock``, so processes starting at the same moment
-never both create the tables. The locks are released by the OS when a process dies, so a crash never
-leaves a stale lock behind. On systems without ``fcntl`` (Windows) no lock is taken.
+long as it runs; a second process is refused with :class:`DatabaseInUse`. The lock belongs to the
+process: stores opened again in the same process (a restart simulated in tests) share it.
+Creating and migrating a file is serialised by a blocking ``flock`` on ``<db>.migrate.lock``, so
+processes starting at the same moment never both create the tables. The OS releases the locks when
+a process dies, so a crash never leaves a stale lock behind. Without ``fcntl`` (Windows) no lock is
+taken.
 """
 
 from __future__ import annotations
@@ -65,13 +67,23 @@ def _read_pid(fd: int) -> int | None:
     return int(text) if text.isdigit() else None
 
 
+#: The locks this process holds: real path of the lock file -> [file descriptor, stores using it].
+_HELD: dict[str, list[int]] = {}
+
+
 class ProcessLock:
-    """The exclusive lock of one bot process on one SQLite file; ``release()`` (or exit) frees it."""
+    """This process's exclusive lock on one SQLite file; ``release()`` (or exit) frees it."""
 
     def __init__(self, database: Path, shown: str) -> None:
         self.path = Path(f"{database}.lock")
-        self._fd: int | None = None
+        self._key: str | None = None
         if fcntl is None:  # pragma: no cover - Windows
+            return
+        key = os.path.realpath(self.path)
+        held = _HELD.get(key)
+        if held is not None:
+            held[1] += 1
+            self._key = key
             return
         fd = _open(self.path)
         try:
@@ -85,16 +97,23 @@ class ProcessLock:
             raise
         os.ftruncate(fd, 0)
         os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
-        self._fd = fd
+        _HELD[key] = [fd, 1]
+        self._key = key
         log.info("holding %s (pid %d)", self.path, os.getpid())
 
     def release(self) -> None:
-        """Free the lock (closing the file releases the flock)."""
-        fd, self._fd = self._fd, None
-        if fd is not None:
-            with contextlib.suppress(OSError):
-                os.ftruncate(fd, 0)
-            os.close(fd)
+        """Free the lock once no store of this process uses it (closing the file releases the flock)."""
+        key, self._key = self._key, None
+        held = _HELD.get(key) if key is not None else None
+        if held is None:
+            return
+        held[1] -= 1
+        if held[1] > 0:
+            return
+        del _HELD[key]  # type: ignore[arg-type]
+        with contextlib.suppress(OSError):
+            os.ftruncate(held[0], 0)
+        os.close(held[0])
 
 
 @contextlib.contextmanager

@@ -86,3 +86,20 @@ async def test_a_second_bot_on_the_same_sqlite_file_is_refused_and_changes_nothi
         assert rank.correct == 1
     finally:
         await store.close()
+
+
+async def test_the_bot_leaves_a_live_console_round_alone(tmp_path, start_bot) -> None:  # type: ignore[no-untyped-def]
+    """The console shares the bot's SQLite file: a bot starting while a console round runs does not
+    take that round for an interrupted one (it would tell channel 0, which is no Discord channel)."""
+    from bot.clock import SystemClock
+
+    store = await Store.open(sqlite_url(tmp_path / "studybot.db"))
+    try:
+        console_round = await store.start_round(0, 0, 0, {"questions": 3}, SystemClock().now())
+    finally:
+        await store.close()
+    h = await start_bot()
+    assert h.fake.unread_messages(h.world.study) == []
+    stored = await h.bot.store.get_round(console_round)
+    assert stored is not None
+    assert stored.status is RoundStatus.RUNNING

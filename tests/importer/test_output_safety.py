@@ -118,3 +118,10 @@ def test_the_write_is_atomic(run_cli, notes: Path, tmp_path: Path, monkeypatch: 
     assert "No space left on device" in line
     assert existing.read_text(encoding="utf-8") == "# mine\n"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["existing.yaml", "notes.md"]
+
+
+def test_a_fifo_or_a_device_as_notes_is_refused_without_waiting(run_cli, tmp_path: Path) -> None:
+    fifo = tmp_path / "notes.md"
+    os.mkfifo(fifo)  # opening it for reading would wait for a writer forever
+    assert "not a regular file" in refused(run_cli("import", fifo))
+    assert "not a regular file" in refused(run_cli("import", "/dev/zero"))

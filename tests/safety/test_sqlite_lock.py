@@ -3,6 +3,7 @@ processes at the same moment."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -18,28 +19,67 @@ from bot.storage.lock import holder
 REPO = Path(__file__).resolve().parents[2]
 
 
-async def test_a_second_exclusive_open_is_refused_with_the_pid_and_the_path_as_given(
+HOLD = textwrap.dedent(
+    """
+    import asyncio, sys
+    from bot.storage import Store
+    async def main():
+        store = await Store.open(sys.argv[1], exclusive=True)
+        print("holding", flush=True)
+        sys.stdin.readline()  # until the test says so
+        await store.close()
+    asyncio.run(main())
+    """
+)
+
+
+def test_another_process_is_refused_with_its_pid_and_the_path_as_given(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
     url = "sqlite+aiosqlite:///data/studybot.db"
-    first = await Store.open(url, exclusive=True)
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLD, url],
+        cwd=tmp_path,
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     try:
-        assert holder(Path("data/studybot.db")) == os.getpid()
+        assert other.stdout is not None
+        assert other.stdout.readline().strip() == "holding"
+        assert holder(Path("data/studybot.db")) == other.pid
         with pytest.raises(DatabaseInUse) as refused:
-            await Store.open(url, exclusive=True)
+            asyncio.run(Store.open(url, exclusive=True))
         assert str(refused.value) == (
-            f"another studybot process (pid {os.getpid()}) is using data/studybot.db; "
+            f"another studybot process (pid {other.pid}) is using data/studybot.db; "
             "use PostgreSQL to run several"
         )
         # a console (not exclusive) shares the file: SQLite serialises its writes
-        console = await Store.open(url)
-        await console.close()
+        asyncio.run(open_and_close(url))
     finally:
-        await first.close()
+        assert other.stdin is not None
+        other.stdin.write("\n")
+        other.stdin.flush()
+        assert other.wait(timeout=60) == 0
     assert holder(Path("data/studybot.db")) is None
-    again = await Store.open(url, exclusive=True)  # the lock went with the first store
-    await again.close()
+
+    async def twice_in_this_process() -> None:
+        first = await Store.open(url, exclusive=True)  # free again once the other one closed its store
+        again = await Store.open(url, exclusive=True)  # the same process shares its own lock (a restart)
+        await first.close()
+        assert holder(Path("data/studybot.db")) == os.getpid()
+        await again.close()
+
+    asyncio.run(twice_in_this_process())
+    assert holder(Path("data/studybot.db")) is None
+
+
+async def open_and_close(url: str) -> None:
+    store = await Store.open(url)
+    await store.close()
 
 
 def test_a_killed_bot_leaves_no_stale_lock(tmp_path: Path) -> None:
