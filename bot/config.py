@@ -480,6 +480,19 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+def _python_parser_error(text: str) -> yaml.YAMLError | None:
+    """The pure-Python parser's error for ``text`` (it says what it expected and what it got, where
+    libyaml says less); only read once the fast parser has failed."""
+    try:
+        for _ in yaml.parse(text, Loader=yaml.SafeLoader):
+            pass
+    except yaml.YAMLError as exc:
+        return exc if getattr(exc, "problem_mark", None) is not None else None
+    except RecursionError:
+        return None
+    return None
+
+
 def _read_file(path: Path) -> dict[str, Any]:
     """The YAML mapping in ``path``, or ConfigError."""
     data = _read_bytes(path)
@@ -496,6 +509,7 @@ def _read_file(path: Path) -> dict[str, Any]:
         _check_events(path, text)
         loaded = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a safe loader (SafeConstructor)
     except yaml.YAMLError as exc:
+        exc = _python_parser_error(text) or exc
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or "not valid YAML"
