@@ -19,22 +19,17 @@ from typing import Any, Self, TypeVar
 
 from bot.clock import Clock
 from bot.config import load_settings
-from bot.storage import Store
+from bot.storage import Store, database_unavailable
 from bot.storage.store import SQLITE_BUSY_MS
 
 log = logging.getLogger(__name__)
+
+__all__ = ["ConsoleDatabase", "Write", "configured_database_url", "database_unavailable", "reason"]
 
 T = TypeVar("T")
 
 #: A write to retry: makes a fresh coroutine on every attempt (it must be idempotent).
 Write = Callable[[], Coroutine[Any, Any, Any]]
-
-
-def database_unavailable(error: BaseException) -> bool:
-    """Whether ``error`` means the database cannot be reached or written now (not a bug in a query)."""
-    from bot.quiz.runner import database_unavailable as unavailable
-
-    return unavailable(error)
 
 
 def reason(error: BaseException | None) -> str:
