@@ -127,6 +127,17 @@ class ScheduleSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class NotesSettings:
+    """Each server's own notes: upload and entry limits, the matcher cache budget, cross-process refresh."""
+
+    max_file_bytes: int = 2 * 1024 * 1024
+    max_entries: int = 5000
+    cache_mb: int = 256
+    refresh_seconds: float = 2.0
+    confirm_minutes: int = 15
+
+
+@dataclass(frozen=True, slots=True)
 class Settings:
     """Everything the bot is configured with."""
 
@@ -137,6 +148,7 @@ class Settings:
     lookup: LookupSettings = field(default_factory=LookupSettings)
     quiz: QuizSettings = field(default_factory=QuizSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    notes: NotesSettings = field(default_factory=NotesSettings)
     log_level: str = "INFO"
     source: Path | None = field(default=None, compare=False)
 
@@ -336,6 +348,13 @@ SCHEMA: dict[str, dict[str, Parser]] = {
         "start_cooldown_seconds": _integer(0, 86_400),
     },
     "schedule": {"grace_minutes": _integer(0, 1440), "reminder_minutes": _integer(0, 10_080)},
+    "notes": {
+        "max_file_bytes": _integer(1024, 100 * 1024 * 1024),
+        "max_entries": _integer(1, 1_000_000),
+        "cache_mb": _integer(1, 1_000_000),
+        "refresh_seconds": _number(0.1, 3600),
+        "confirm_minutes": _integer(1, 1440),
+    },
     "": {"study_channels": _snowflakes, "log_level": _log_level},
 }
 
