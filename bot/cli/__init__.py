@@ -12,7 +12,7 @@ import sys
 from collections.abc import Sequence
 
 #: Sub-command modules, in the order ``--help`` lists them.
-COMMANDS = ("ask", "console", "check", "run", "importer")
+COMMANDS = ("ask", "console", "check", "run", "importer", "export")
 
 
 def build_parser() -> argparse.ArgumentParser:

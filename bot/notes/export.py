@@ -34,7 +34,7 @@ SUFFIXES: dict[str, str] = {"yaml": ".yaml", "anki": ".apkg", "csv": ".csv"}
 class _Dumper(yaml.SafeDumper):
     """Safe YAML with lists indented under their key, as the bundled knowledge files are written."""
 
-    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:  # noqa: FBT001, FBT002
+    def increase_indent(self, flow: bool = False, indentless: bool = False) -> None:
         """Never indentless: ``entries:`` then ``  - term: ...``."""
         super().increase_indent(flow, False)
 

@@ -44,23 +44,23 @@ class StoredTopic(Protocol):
     """What the library needs of a stored topic version (``bot.storage.notes.TopicVersion``)."""
 
     @property
-    def topic_key(self) -> str: ...  # noqa: D102
+    def topic_key(self) -> str: ...
 
     @property
-    def version(self) -> int: ...  # noqa: D102
+    def version(self) -> int: ...
 
     @property
-    def body(self) -> str | None: ...  # noqa: D102
+    def body(self) -> str | None: ...
 
 
 class StoredState(Protocol):
     """What the library needs of a server's stored state (``bot.storage.notes.GuildNotesState``)."""
 
     @property
-    def revision(self) -> int: ...  # noqa: D102
+    def revision(self) -> int: ...
 
     @property
-    def shared(self) -> bool: ...  # noqa: D102
+    def shared(self) -> bool: ...
 
 
 class NotesSource(Protocol):
@@ -130,7 +130,7 @@ def combine(own: Sequence[tuple[Topic, list[Entry]]], shared: KnowledgeBase | No
             claimed.update(normalize_name(a) for a in aliases)
             kb.entries.append(entry)
             kept += 1
-        if kept or topic in (shared.topics if shared is not None else ()):
+        if kept:
             kb.topics.append(topic)
             kb.files.append(topic.path)
     return kb

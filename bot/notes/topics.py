@@ -19,7 +19,7 @@ _NOT_SLUG = re.compile(r"[^0-9a-z]+")
 
 
 def topic_key(title: str) -> str:
-    """The key of a topic in a server: its title folded to ``a-z0-9-`` (``"Cell biology 1.2"`` -> ``cell-biology-1-2``)."""
+    """A topic's key in a server: the title folded to ``a-z0-9-`` (``Cells 1.2``: ``cells-1-2``)."""
     key = _NOT_SLUG.sub("-", title.casefold()).strip("-")
     return key[:200] or "notes"
 

@@ -1,4 +1,4 @@
-"""An uploaded notes file turned into a preview: entries, first terms, and every problem as ``file:line: message``.
+"""An uploaded notes file as a preview: entries, first terms, every problem as ``file:line: message``.
 
 Accepted: Markdown (``.md``, ``.markdown``, ``.txt``) and CSV/TSV flash cards (``.csv``, ``.tsv``) through
 the importer (``bot.importer``, the same code as ``python -m bot import``), and the knowledge YAML

@@ -11,7 +11,7 @@ their cached copy is old by comparing one integer.
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -244,16 +244,14 @@ class NotesRepository:
 
     async def _entries_besides(self, conn: AsyncConnection, guild_id: int, topic_key: str) -> int:
         rows = (await conn.execute(self._current_query(guild_id))).all()
-        return sum(
-            v.entries for v in map(_version, rows) if v.body is not None and v.topic_key != topic_key
-        )
+        return sum(v.entries for v in map(_version, rows) if v.body is not None and v.topic_key != topic_key)
 
     async def _append(
         self,
         conn: AsyncConnection,
         guild_id: int,
         topic_key: str,
-        values: dict[str, object],
+        values: Mapping[str, object],
         keep: int,
     ) -> int:
         """Insert the next version of the topic and delete those beyond the newest ``keep``."""

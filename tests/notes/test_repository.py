@@ -60,7 +60,8 @@ async def test_rollback_serves_the_previous_version_until_none_is_left(
     await _publish(repo, clock, "cells", 3)
     await _publish(repo, clock, "cells", 5)
     previous = await repo.rollback(GUILD, "cells", now=clock.advance(1), max_entries=5000)
-    assert previous is not None and (previous.version, previous.entries) == (1, 3)
+    assert previous is not None
+    assert (previous.version, previous.entries) == (1, 3)
     _, topics = await repo.current(GUILD)
     assert [(t.version, t.body) for t in topics] == [(1, '{"v": 3}')]
     revision = (await repo.state(GUILD)).revision
@@ -74,12 +75,14 @@ async def test_remove_hides_the_topic_and_rollback_brings_it_back(
 ) -> None:
     await _publish(repo, clock, "cells", 3)
     removed = await repo.remove(GUILD, "cells", member_id=9, now=clock.advance(1))
-    assert removed is not None and removed.version == 1
+    assert removed is not None
+    assert removed.version == 1
     assert (await repo.current(GUILD))[1] == []
     assert await repo.remove(GUILD, "cells", member_id=9, now=clock.advance(1)) is None
     assert await repo.remove(GUILD, "nothing", member_id=9, now=clock.advance(1)) is None
     back = await repo.rollback(GUILD, "cells", now=clock.advance(1), max_entries=5000)
-    assert back is not None and back.entries == 3
+    assert back is not None
+    assert back.entries == 3
     assert [t.topic_key for t in (await repo.current(GUILD))[1]] == ["cells"]
 
 
@@ -143,7 +146,8 @@ async def test_a_pending_upload_is_taken_once_and_only_in_its_server(
     assert await repo.take_pending(pending, OTHER, 7) is None
     assert await repo.take_pending(pending, GUILD, 8) is None  # someone else's
     taken = await repo.take_pending(pending, GUILD, 7)
-    assert taken is not None and (taken.member_id, taken.title, taken.entries) == (7, "Cells", 3)
+    assert taken is not None
+    assert (taken.member_id, taken.title, taken.entries) == (7, "Cells", 3)
     assert await repo.take_pending(pending, GUILD, 7) is None
 
 

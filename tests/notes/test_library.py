@@ -1,0 +1,200 @@
+"""Per-server notes end to end below Discord: upload preview, Confirm, serving, rollback, shared switch,
+limits, cache budget and another process's change, on SQLite and PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.clock import FakeClock
+from bot.knowledge import KnowledgeBase
+from bot.matching import Answer, Matcher
+from bot.notes import NotesLibrary, NotesLimits
+from bot.notes.library import BYTES_PER_SERVER
+from bot.notes.manager import NotesActionError, NotesManager
+from bot.storage.notes import NotesRepository
+from tests.notes.conftest import CELLS_MD
+
+A = 1001 << 22
+B = 2002 << 22
+MEMBER = 42
+
+
+def _manager(
+    repo: NotesRepository, shared: tuple[KnowledgeBase, Matcher], clock: FakeClock, **kw: object
+) -> NotesManager:
+    budget = kw.pop("budget_bytes", 64 * 1024 * 1024)
+    library = NotesLibrary(shared, repo, budget_bytes=int(budget), build_in_thread=False)  # type: ignore[call-overload]
+    return NotesManager(library, repo, clock, **kw)  # type: ignore[arg-type]
+
+
+async def _upload(manager: NotesManager, guild: int, name: str, data: bytes) -> None:
+    stored = await manager.preview(guild, MEMBER, name, data)
+    assert stored.preview.ok, stored.preview.problems
+    assert stored.pending_id is not None
+    await manager.confirm(guild, MEMBER, stored.pending_id)
+
+
+def _answers(notes_matcher: Matcher, question: str) -> str | None:
+    result = notes_matcher.lookup(question)
+    return result.entry.term if isinstance(result, Answer) else None
+
+
+async def test_nothing_is_served_before_confirm_and_only_in_its_server(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    manager = _manager(repo, shared_notes, clock)
+    stored = await manager.preview(A, MEMBER, "cells.md", CELLS_MD)
+    assert stored.preview.ok
+    assert stored.preview.first_terms(2) == ["Mitochondrion", "Ribosome"]
+    notes = await manager.library.for_guild(A)
+    assert _answers(notes.matcher, "what is a ribosome") is None  # previewed, not stored
+    assert stored.pending_id is not None
+    await manager.confirm(A, MEMBER, stored.pending_id)
+    a = await manager.library.for_guild(A)
+    b = await manager.library.for_guild(B)
+    assert _answers(a.matcher, "what is a ribosome") == "Ribosome"
+    assert _answers(a.matcher, "what is a hypervisor") == "Hypervisor"  # shared notes still there
+    assert _answers(b.matcher, "what is a ribosome") is None
+    assert b.kb is shared_notes[0]  # a server without notes is served the shared matcher itself
+    with pytest.raises(NotesActionError):  # a second Confirm of the same upload
+        await manager.confirm(A, MEMBER, stored.pending_id)
+
+
+async def test_a_bad_file_changes_nothing(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    manager = _manager(repo, shared_notes, clock)
+    await _upload(manager, A, "cells.md", CELLS_MD)
+    bad = b"topic:\n  title: Cell biology\nentries:\n  - term: Ribosome\n    definitoin: typo\n"
+    stored = await manager.preview(A, MEMBER, "cells.yaml", bad)
+    assert not stored.preview.ok
+    assert stored.pending_id is None
+    assert any(p.startswith("cells.yaml:5:") for p in stored.preview.problems), stored.preview.problems
+    notes = await manager.library.for_guild(A)
+    assert _answers(notes.matcher, "what is a mitochondrion") == "Mitochondrion"
+
+
+async def test_rollback_and_remove(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    manager = _manager(repo, shared_notes, clock)
+    await _upload(manager, A, "cells.md", CELLS_MD)
+    clock.advance(60)
+    await _upload(manager, A, "cells.md", b"# Cell biology\n\n- **Vacuole**: stores water in plant cells.\n")
+    notes = await manager.library.for_guild(A)
+    assert (_answers(notes.matcher, "vacuole"), _answers(notes.matcher, "ribosome")) == ("Vacuole", None)
+    [summary] = await manager.topics(A)
+    assert (summary.title, summary.entries, summary.version, summary.uploaded_by) == (
+        "Cell biology",
+        1,
+        2,
+        MEMBER,
+    )
+    previous = await manager.rollback(A, "cell biology")
+    assert previous.version == 1
+    notes = await manager.library.for_guild(A)
+    assert (_answers(notes.matcher, "vacuole"), _answers(notes.matcher, "ribosome")) == (None, "Ribosome")
+    await manager.remove(A, MEMBER, "Cell biology")
+    notes = await manager.library.for_guild(A)
+    assert _answers(notes.matcher, "ribosome") is None
+    assert notes.kb is shared_notes[0]
+    with pytest.raises(NotesActionError, match="no topic called"):
+        await manager.remove(A, MEMBER, "Astronomy")
+
+
+async def test_the_shared_switch(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    manager = _manager(repo, shared_notes, clock)
+    await _upload(manager, A, "cells.md", CELLS_MD)
+    await manager.set_shared(A, False)
+    notes = await manager.library.for_guild(A)
+    assert _answers(notes.matcher, "what is a hypervisor") is None
+    assert [t.title for t in notes.kb.topics] == ["Cell biology"]
+    await manager.set_shared(A, True)
+    notes = await manager.library.for_guild(A)
+    assert _answers(notes.matcher, "what is a hypervisor") == "Hypervisor"
+    # with no notes of its own and the shared notes off, a server sees nothing
+    await manager.set_shared(B, False)
+    assert len((await manager.library.for_guild(B)).kb.entries) == 0
+
+
+async def test_names_clashing_with_another_topic_block_the_upload(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    manager = _manager(repo, shared_notes, clock)
+    await _upload(manager, A, "cells.md", CELLS_MD)
+    stored = await manager.preview(
+        A, MEMBER, "organelles.md", b"# Organelles\n\n- **Ribosome**: makes proteins.\n"
+    )
+    assert not stored.preview.ok
+    assert stored.preview.problems == (
+        "organelles.md:3: 'Ribosome' is already in this server's topic 'Cell biology' (as 'Ribosome'); "
+        "remove it from one of them",
+    )
+    own = await manager.preview(A, MEMBER, "hv.md", b"# Mine\n\n- **Hypervisor**: our own definition here.\n")
+    assert own.preview.ok
+    assert own.preview.warnings
+    assert "shared notes" in own.preview.warnings[0]
+    assert own.pending_id is not None
+    await manager.confirm(A, MEMBER, own.pending_id)
+    notes = await manager.library.for_guild(A)
+    result = notes.matcher.lookup("hypervisor")
+    assert isinstance(result, Answer)
+    assert result.entry.definition == "Our own definition here."
+
+
+async def test_limits(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    manager = _manager(repo, shared_notes, clock, limits=NotesLimits(max_file_bytes=2048, max_entries=5))
+    from bot.notes.upload import UploadRefused
+
+    with pytest.raises(UploadRefused, match="limited to 2 KB"):
+        manager.check_size("big.md", 4096)
+    with pytest.raises(UploadRefused, match="limited"):
+        await manager.preview(A, MEMBER, "big.md", b"- **A**: b\n" * 400)
+    with pytest.raises(UploadRefused, match="I can read"):
+        manager.check_size("notes.pdf", 10)
+    await _upload(manager, A, "cells.md", CELLS_MD)  # 4 entries
+    stored = await manager.preview(
+        A, MEMBER, "more.md", b"# More\n\n- **Cilium**: a hair.\n- **Flagellum**: a tail.\n"
+    )
+    assert not stored.preview.ok
+    assert "would have 6 entries; the limit is 5" in stored.preview.problems[-1]
+
+
+async def test_the_cache_keeps_to_its_budget_least_recently_used_first(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    manager = _manager(repo, shared_notes, clock)
+    guilds = [(100 + n) << 22 for n in range(4)]
+    for guild in guilds:
+        await _upload(manager, guild, "cells.md", CELLS_MD)
+    library = manager.library
+    one = (await library.for_guild(guilds[0])).size
+    assert one > BYTES_PER_SERVER
+    library.budget_bytes = 2 * one
+    library.clear()
+    for guild in guilds:
+        await library.for_guild(guild)
+    assert library.cached_guilds() == guilds[2:]
+    assert library.cached_bytes <= library.budget_bytes
+    await library.for_guild(guilds[2])  # used: now the most recent
+    await library.for_guild(guilds[0])  # rebuilt, evicting guilds[3]
+    assert library.cached_guilds() == [guilds[2], guilds[0]]
+    assert _answers((await library.for_guild(guilds[3])).matcher, "ribosome") == "Ribosome"
+
+
+async def test_another_process_change_is_seen_after_refresh(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    here = _manager(repo, shared_notes, clock)
+    there = _manager(NotesRepository(repo.engine), shared_notes, clock)  # another process's library
+    before = await there.library.for_guild(A)
+    assert _answers(before.matcher, "ribosome") is None
+    await _upload(here, A, "cells.md", CELLS_MD)
+    assert _answers((await there.library.for_guild(A)).matcher, "ribosome") is None  # cached
+    assert await there.library.refresh() == [A]
+    assert _answers((await there.library.for_guild(A)).matcher, "ribosome") == "Ribosome"
+    assert await there.library.refresh() == []
