@@ -37,6 +37,7 @@ from bot.config import (
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import load_knowledge
 from bot.matching import Matcher
+from bot.notes import GuildNotes, NotesLibrary
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
@@ -199,6 +200,9 @@ class StudyBot(commands.Bot):
         self.identify_delay = identify_delay
         self.extension_list: list[str] = list(extension_names() if extensions is None else extensions)
         self._knowledge: tuple[KnowledgeBase, Matcher] = (kb, matcher)
+        #: Each server's notes (the shared ones plus its own); the database is attached in setup_hook.
+        self.notes = NotesLibrary((kb, matcher), None, budget_bytes=settings.notes.cache_mb * 1024 * 1024)
+        self._notes_refresher: asyncio.Task[None] | None = None
         self._reload_lock = asyncio.Lock()
         self.synced_commands: list[app_commands.AppCommand] = []
         self._dynamic_items: set[type[discord.ui.DynamicItem[Any]]] = set()
@@ -218,8 +222,13 @@ class StudyBot(commands.Bot):
         return self._knowledge[1]
 
     def replace_knowledge(self, kb: KnowledgeBase, matcher: Matcher) -> None:
-        """Serve a new knowledge base; both halves change in one assignment."""
+        """Serve a new knowledge base; both halves change in one assignment (servers' notes follow)."""
         self._knowledge = (kb, matcher)
+        self.notes.replace_shared(kb, matcher)
+
+    async def notes_for(self, guild_id: int | None) -> GuildNotes:
+        """The notes a server sees: its own topics and (unless switched off) the shared notes."""
+        return await self.notes.for_guild(guild_id)
 
     async def reload_knowledge(self) -> KnowledgeBase:
         """Reload the notes from disk; on KnowledgeError the old knowledge base keeps serving."""
@@ -244,12 +253,22 @@ class StudyBot(commands.Bot):
     async def open_store(self) -> None:
         """Open the database store as ``self.store`` (called first in setup_hook; migrates the schema)."""
         from bot.storage import Store
+        from bot.storage.notes import NotesRepository
 
         # exclusive: a second bot on the same SQLite file is refused (DatabaseInUse)
         self.store = await Store.open(self.settings.database.url, exclusive=True)
+        self.notes.source = NotesRepository(self.store.engine)
+        self._notes_refresher = asyncio.create_task(
+            self.notes.run_refresher(self.settings.notes.refresh_seconds), name="notes-refresher"
+        )
 
     async def close_store(self) -> None:
         """Close ``self.store`` (called last in close, once the cogs are unloaded)."""
+        refresher, self._notes_refresher = self._notes_refresher, None
+        if refresher is not None:
+            refresher.cancel()
+            await asyncio.gather(refresher, return_exceptions=True)
+        self.notes.source = None
         store, self.store = self.store, None
         if store is not None:
             await store.close()

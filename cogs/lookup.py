@@ -99,7 +99,7 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=
         """Post the chosen definition (or say that the notes no longer have it)."""
         bot = interaction.client
         assert isinstance(bot, StudyBot)
-        entry = entry_for_key(bot.kb.entries, self.key)
+        entry = entry_for_key((await bot.notes_for(interaction.guild_id)).kb.entries, self.key)
         if entry is None:
             await interaction.response.send_message(
                 "That term is no longer in the notes; try `/define` again.", ephemeral=True
@@ -154,11 +154,12 @@ class Lookup(commands.Cog):
         self, interaction: discord.Interaction[Any], term: app_commands.Range[str, 1, 200]
     ) -> None:
         """Look up a term in the notes."""
-        chosen = self.chosen_entry(term)
+        notes = await self.bot.notes_for(interaction.guild_id)
+        chosen = self.chosen_entry(notes.kb.entries, term)
         if chosen is not None:
             await interaction.response.send_message(embed=entry_embed(chosen))
             return
-        result = self.bot.matcher.lookup(term)
+        result = notes.matcher.lookup(term)
         if isinstance(result, Answer):
             await interaction.response.send_message(result.lead or None, embeds=entry_embeds(result.entries))
             return
@@ -168,24 +169,24 @@ class Lookup(commands.Cog):
         else:
             await interaction.response.send_message(not_found_text(result), ephemeral=True)
 
-    def chosen_entry(self, value: str) -> Entry | None:
+    @staticmethod
+    def chosen_entry(entries: Sequence[Entry], value: str) -> Entry | None:
         """The entry behind an autocomplete value that had to be shortened to 100 characters."""
         if not value.endswith(ELLIPSIS):
             return None
-        found = [
-            e for e in self.bot.kb.entries if len(e.term) > CHOICE_LIMIT and choice_text(e.term) == value
-        ]
+        found = [e for e in entries if len(e.term) > CHOICE_LIMIT and choice_text(e.term) == value]
         return found[0] if len(found) == 1 else None
 
     @define.autocomplete("term")
     async def define_autocomplete(
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
-        """Terms that start like (or look like) what is typed so far."""
+        """Terms that start like (or look like) what is typed so far (in this server's notes)."""
+        notes = await self.bot.notes_for(interaction.guild_id)
         if current.strip():
-            entries = self.bot.matcher.complete(current, limit=CHOICES_LIMIT)
+            entries = notes.matcher.complete(current, limit=CHOICES_LIMIT)
         else:
-            entries = sorted(self.bot.kb.entries, key=lambda e: e.term.casefold())
+            entries = sorted(notes.kb.entries, key=lambda e: e.term.casefold())
         choices: list[app_commands.Choice[str]] = []
         seen: set[str] = set()
         for entry in entries:
@@ -201,7 +202,7 @@ class Lookup(commands.Cog):
     @app_commands.command(name="topics")
     async def topics(self, interaction: discord.Interaction[Any]) -> None:
         """List the topics in the notes with their objectives and term counts."""
-        kb = self.bot.kb
+        kb = (await self.bot.notes_for(interaction.guild_id)).kb
         counts: dict[Any, int] = {}
         for entry in kb.entries:
             counts[entry.topic] = counts.get(entry.topic, 0) + 1
@@ -250,7 +251,7 @@ class Lookup(commands.Cog):
         text = plain_text(message.content, channels=self._channel_names(message))
         if not text:
             return
-        matcher = self.bot.matcher
+        matcher = (await self.bot.notes_for(message.guild.id)).matcher
         is_question = matcher.is_question(text)
         if not (is_question or mentioned):
             return

@@ -22,6 +22,7 @@ from discord.ext import commands
 
 from bot.clock import Clock
 from bot.discord_bot import StudyBot, register_friendly_error
+from bot.knowledge import KnowledgeBase
 from bot.markup import plain_text
 from bot.quiz import (
     WRONG_GUESSES,
@@ -540,12 +541,14 @@ class QuizCog(commands.Cog, name="Quiz"):
         channel_id: int,
         settings: RoundSettings,
         started_by: int,
+        kb: KnowledgeBase,
     ) -> ChannelRound:
-        """Start a round in a channel (QuizBusyError if one runs there; QuizSettingsError for a bad topic)."""
+        """Start a round on the server's notes ``kb`` (QuizBusyError if one runs there; QuizSettingsError
+        for a bad topic)."""
         busy = self.running_in(guild_id, channel_id)
         if busy is not None:
             raise QuizBusyError(f"A round is already running here; it ends {ts(busy.runner.ends_by())}.")
-        questions = QuestionGenerator(self.bot.kb, random.Random(self.rng.random())).generate(settings)
+        questions = QuestionGenerator(kb, random.Random(self.rng.random())).generate(settings)
         key = f"{channel_id}-{int(self.clock.now().timestamp() * 1000)}"
         presenter = ChannelPresenter(channel, key)
         runner = RoundRunner(
@@ -568,8 +571,9 @@ class QuizCog(commands.Cog, name="Quiz"):
     async def play(
         self, channel: discord.TextChannel, settings: RoundSettings, started_by: int = 0
     ) -> RoundFinished:
-        """Run a round in ``channel`` and wait for its end (for scheduled rounds)."""
-        state = self.start_round(channel, channel.guild.id, channel.id, settings, started_by)
+        """Run a round in ``channel`` on its server's notes and wait for its end (for scheduled rounds)."""
+        kb = (await self.bot.notes_for(channel.guild.id)).kb
+        state = self.start_round(channel, channel.guild.id, channel.id, settings, started_by, kb)
         return await asyncio.shield(state.task)
 
     def _round_done(
@@ -608,7 +612,7 @@ class QuizCog(commands.Cog, name="Quiz"):
     ) -> list[app_commands.Choice[str]]:
         """Topics of the notes whose title or objective starts with or contains what was typed."""
         wanted = current.strip().casefold()
-        titles = [t.title for t in self.bot.kb.topics]
+        titles = [t.title for t in (await self.bot.notes_for(interaction.guild_id)).kb.topics]
         ranked = sorted(
             (t for t in titles if wanted in t.casefold()),
             key=lambda t: (not t.casefold().startswith(wanted), t),
@@ -639,7 +643,8 @@ class QuizCog(commands.Cog, name="Quiz"):
         self.check_start_cooldown(interaction.guild.id, interaction.user.id)
         channel = interaction.channel
         assert isinstance(channel, discord.abc.Messageable)
-        state = self.start_round(channel, interaction.guild.id, channel.id, settings, interaction.user.id)
+        kb = (await self.bot.notes_for(interaction.guild.id)).kb
+        state = self.start_round(channel, interaction.guild.id, channel.id, settings, interaction.user.id, kb)
         self.last_start[(interaction.guild.id, interaction.user.id)] = self.clock.now()
         about = f" on **{settings.topic}**" if settings.topic else ""
         await interaction.response.send_message(
@@ -691,7 +696,8 @@ class QuizCog(commands.Cog, name="Quiz"):
     ) -> list[app_commands.Choice[str]]:
         """Topics answered on this server, and the notes' topics."""
         stored = await self.store.topics(interaction.guild_id or 0)
-        titles = sorted({*stored, *(t.title for t in self.bot.kb.topics)})
+        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        titles = sorted({*stored, *(t.title for t in kb.topics)})
         wanted = current.strip().casefold()
         return [app_commands.Choice(name=t[:100], value=t[:100]) for t in titles if wanted in t.casefold()][
             :25
@@ -773,7 +779,8 @@ class QuizCog(commands.Cog, name="Quiz"):
         assert guild is not None
         topic: str | None = None
         if topic_code != "-":
-            known = {*await self.store.topics(guild.id), *(t.title for t in self.bot.kb.topics)}
+            kb = (await self.bot.notes_for(guild.id)).kb
+            known = {*await self.store.topics(guild.id), *(t.title for t in kb.topics)}
             topic = next((t for t in known if short_hash(t) == topic_code), None)
             if topic is None:
                 await no_longer_active(interaction, "That topic is no longer on the leaderboard.")

@@ -221,9 +221,8 @@ class Review(commands.Cog):
         if remind is not None:
             await self.set_reminders(interaction, remind == "on")
             return
-        step = await self.desk.next_card(
-            interaction.guild_id, interaction.user.id, self.bot.kb, self.clock.now()
-        )
+        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        step = await self.desk.next_card(interaction.guild_id, interaction.user.id, kb, self.clock.now())
         if isinstance(step, NothingDue):
             await interaction.response.send_message(done_text(step), ephemeral=True)
             return
@@ -237,7 +236,8 @@ class Review(commands.Cog):
         if card is None or card.member_id != interaction.user.id or card.guild_id != interaction.guild_id:
             await interaction.response.send_message("That card is not yours.", ephemeral=True)
             return
-        entries = {e.term.casefold(): e for e in self.bot.kb.entries}
+        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        entries = {e.term.casefold(): e for e in kb.entries}
         entry = entries.get(card.term.casefold())
         if card.reps != reps or entry is None:
             await self._show_step(interaction, await self._next(interaction))
@@ -262,9 +262,8 @@ class Review(commands.Cog):
 
     async def _next(self, interaction: discord.Interaction[Any]) -> ReviewStep:
         assert interaction.guild_id is not None
-        return await self.desk.next_card(
-            interaction.guild_id, interaction.user.id, self.bot.kb, self.clock.now()
-        )
+        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        return await self.desk.next_card(interaction.guild_id, interaction.user.id, kb, self.clock.now())
 
     async def _show_step(self, interaction: discord.Interaction[Any], step: ReviewStep) -> None:
         """Replace the review message with the next card, or with "no cards due"."""

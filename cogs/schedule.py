@@ -165,7 +165,8 @@ class Schedules(commands.Cog):
             mode or quiz_defaults.mode,
         )
         if settings.topic:
-            select_entries(self.bot.kb, settings.topic)  # an unknown topic fails now, not at 19:00
+            # an unknown topic fails now, not at 19:00
+            select_entries((await self.bot.notes_for(guild.id)).kb, settings.topic)
         if not may_post(channel, guild.me):
             raise ScheduleCommandError(
                 f"I can't post in {channel.mention}: "
@@ -265,7 +266,7 @@ class Schedules(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         """The notes' topics (title or objective) containing what was typed."""
         wanted = current.strip().casefold()
-        labels = sorted({t.title for t in self.bot.kb.topics})
+        labels = sorted({t.title for t in (await self.bot.notes_for(interaction.guild_id)).kb.topics})
         found = [t for t in labels if wanted in t.casefold()]
         return [app_commands.Choice(name=t[:100], value=t[:100]) for t in found[:25]]
 

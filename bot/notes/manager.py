@@ -7,6 +7,7 @@ Every change invalidates this process's cached copy at once; other processes not
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -101,7 +102,8 @@ class NotesManager:
     async def preview(self, guild_id: int, member_id: int, filename: str, data: bytes) -> StoredPreview:
         """Read the file into a preview; a confirmable one is kept until Confirm (nothing is served yet)."""
         notes = await self.library.for_guild(guild_id)
-        preview = preview_upload(
+        preview = await asyncio.to_thread(
+            preview_upload,
             filename,
             data,
             limits=self.limits,

@@ -1,5 +1,6 @@
 """A loopback Discord (REST + gateway) for end-to-end tests of the real bot; see ``server.FakeDiscord``."""
 
+from tests.fakediscord.cdn import Upload
 from tests.fakediscord.models import BOT_PERMISSIONS, Channel, Guild, Member, Permissions, Role, User
 from tests.fakediscord.server import (
     Call,
@@ -23,6 +24,7 @@ __all__ = [
     "Permissions",
     "Role",
     "Send",
+    "Upload",
     "User",
     "Violation",
     "message_text",

@@ -22,6 +22,7 @@ from typing import Any
 
 from aiohttp import WSMsgType, web
 
+from tests.fakediscord.cdn import FakeCdn, Upload
 from tests.fakediscord.limits import (
     Problems,
     choice_problems,
@@ -279,6 +280,10 @@ class FakeDiscord:
         self._runner: web.AppRunner | None = None
         self._sockets: set[web.WebSocketResponse] = set()
         self.port = 0
+        #: Attachments (uploaded by members, or sent by the bot) at signed, expiring loopback URLs.
+        self.cdn = FakeCdn(lambda: f"http://127.0.0.1:{self.port}", clock)
+        #: What the interaction payload tells the client the upload limit is (bytes).
+        self.attachment_size_limit = 10 * 1024 * 1024
 
     # --- lifecycle -------------------------------------------------------------------------------
 
@@ -646,7 +651,7 @@ class FakeDiscord:
             "type": kind,
             "token": record.token,
             "version": 1,
-            "attachment_size_limit": 10 * 1024 * 1024,
+            "attachment_size_limit": self.attachment_size_limit,
             "data": data,
             "guild_id": str(guild.id),
             "guild": {"id": str(guild.id), "locale": "en-US", "features": []},
@@ -762,6 +767,16 @@ class FakeDiscord:
             role = value if isinstance(value, Role) else guild.roles[int(value)]
             resolved.setdefault("roles", {})[str(role.id)] = role.payload()
             item["value"] = str(role.id)
+        elif kind == 11:
+            if not isinstance(value, Upload):
+                raise FakeDiscordError(f"option {spec['name']!r} takes an Upload (a file), got {value!r}")
+            if len(value.data) > self.attachment_size_limit:
+                raise FakeDiscordError("Discord's client refuses files over attachment_size_limit")
+            attachment = self.cdn.put(
+                self.new_id(), 0, value.filename, value.data, value.content_type, ephemeral=True
+            )
+            resolved.setdefault("attachments", {})[attachment["id"]] = attachment
+            item["value"] = attachment["id"]
         else:
             item["value"] = value
         return item
@@ -872,20 +887,29 @@ class FakeDiscord:
             reader = await request.multipart()
             payload: Any = None
             files = 0
+            uploaded: list[dict[str, Any]] = []
             async for part in reader:
                 name = getattr(part, "name", None)
                 if name == "payload_json":
                     payload = json.loads(await part.text())  # type: ignore[union-attr]
                 else:
                     files += 1
-                    await part.read()  # type: ignore[union-attr]
+                    data = await part.read()  # type: ignore[union-attr]
+                    filename = getattr(part, "filename", None) or f"file{files}"
+                    ctype = part.headers.get("Content-Type", "application/octet-stream")
+                    uploaded.append(
+                        self.cdn.put(self.new_id(), 0, filename, bytes(data), ctype, ephemeral=False)
+                    )
             if isinstance(payload, dict):
                 payload["_files"] = files
+                payload["_uploaded"] = uploaded
             return payload, None
         return None, f"Content-Type must be application/json, got {ctype!r}"
 
     async def _rest(self, request: web.Request) -> web.StreamResponse:
         path = request.path
+        if self.cdn.serves(path):
+            return await self.cdn.handle(request)
         body, body_error = await self._read_body(request)
         call = Call(request.method, path, dict(request.query), body, dict(request.headers))
         self.calls.append(call)
@@ -1099,7 +1123,7 @@ class FakeDiscord:
             "mention_everyone": False,
             "mentions": [],
             "mention_roles": [],
-            "attachments": [],
+            "attachments": list(data.get("_uploaded") or []),
             "embeds": data.get("embeds") or [],
             "components": data.get("components") or [],
             "pinned": False,
@@ -1302,6 +1326,8 @@ class FakeDiscord:
             return self._invalid(call, {"type": ("BASE_TYPE_REQUIRED", "This field is required")})
         kind = body["type"]
         data = body.get("data") or {}
+        if body.get("_uploaded"):  # multipart: the files belong to the message in ``data``
+            data = {**data, "_uploaded": body["_uploaded"]}
         allowed = {
             APPLICATION_COMMAND: {CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, MODAL},
             MESSAGE_COMPONENT: {
@@ -1359,6 +1385,10 @@ class FakeDiscord:
             target = record.payload["message"]
             stored = self.messages.get(int(target["id"]), target)
             stored.update({k: v for k, v in data.items() if k in ("content", "embeds", "components")})
+            if "attachments" in data:  # the attachments listed are kept, the others removed
+                keep = {str(a.get("id")) for a in data["attachments"] or []}
+                kept = [a for a in stored.get("attachments") or [] if a["id"] in keep]
+                stored["attachments"] = kept + list(data.get("_uploaded") or [])
             record.timeline.append(stored)
             resource["message"] = stored
         if "message" in resource:
@@ -1445,6 +1475,7 @@ class FakeDiscord:
         if original is not None and int(original.get("flags") or 0) & 128:
             # The first follow-up after a deferral replaces the "thinking..." message.
             original.update({k: v for k, v in body.items() if k in ("content", "embeds", "components")})
+            original["attachments"] = list(body.get("_uploaded") or [])
             original["flags"] = (int(original.get("flags") or 0) & ~128) | (
                 int(body.get("flags") or 0) & EPHEMERAL
             )
