@@ -231,6 +231,8 @@ async def test_a_round_started_while_the_database_is_down_fails_with_a_clear_mes
     h = await start_bot({"database": {"url": outage.url}})
     w = h.world
     quiz_cog(h.bot)
+    # a server in use has its notes in memory (a server first seen during the outage: see the next test)
+    await (await h.fake.slash(w.member, w.general, "define", term="vm escape")).message()
     await outage.cut()
     await start_quiz(h.fake, w.member, w.study, questions=2, seconds=30, mode="typed")
     failed = await h.fake.next_message(w.study)
@@ -242,4 +244,22 @@ async def test_a_round_started_while_the_database_is_down_fails_with_a_clear_mes
     await h.fake.next_message(w.study)
     await h.fake.send_message(w.moderator, w.study, open_term(cog, w.guild.id, w.study.id))
     assert "got it" in (await h.fake.next_message(w.study))["embeds"][0]["description"]
+    h.assert_alive()
+
+
+async def test_a_server_first_seen_while_the_database_is_down_gets_a_clear_message(
+    start_bot: StartBot, outage: Outage
+) -> None:
+    h = await start_bot({"database": {"url": outage.url}})
+    w = h.world
+    await outage.cut()
+    answer = await (await h.fake.slash(w.member, w.general, "define", term="vm escape")).message()
+    if outage.reads_work:  # a read-only SQLite file still tells which notes the server has
+        assert answer["embeds"][0]["title"] == "VM escape"
+    else:
+        assert answer["flags"] & 64
+        assert "database is unavailable" in answer["content"]
+    await outage.restore()
+    card = await (await h.fake.slash(w.member, w.general, "define", term="vm escape")).message()
+    assert card["embeds"][0]["title"] == "VM escape"
     h.assert_alive()
