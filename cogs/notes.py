@@ -21,6 +21,7 @@ from bot.notes.export import FORMATS
 from bot.notes.manager import NotesActionError, NotesManager, StoredPreview
 from bot.notes.upload import NotesLimits
 from bot.storage.notes import NotesRepository
+from cogs._buttons import disabled_view
 from cogs._render import MESSAGE_LIMIT, truncate
 
 log = logging.getLogger(__name__)
@@ -114,17 +115,6 @@ class UploadButton(
         await cog.decide(interaction, self.action, self.pending_id, self.member_id)
 
 
-def _done_view(message: discord.Message | None) -> discord.ui.View | None:
-    """The message's buttons, disabled (what a used preview shows)."""
-    if message is None or not message.components:
-        return None
-    view = discord.ui.View.from_message(message, timeout=None)
-    for item in view.children:
-        if isinstance(item, discord.ui.Button):
-            item.disabled = True
-    return view
-
-
 class Notes(commands.Cog):
     """A server's own notes: what it studies, managed by its moderators."""
 
@@ -203,7 +193,7 @@ class Notes(commands.Cog):
         if interaction.user.id != member_id or interaction.guild_id is None:
             await interaction.response.send_message("This upload is not yours.", ephemeral=True)
             return
-        done = _done_view(interaction.message)
+        done = disabled_view(interaction.message) if interaction.message is not None else None
         if action == "cancel":
             await self.manager.cancel(interaction.guild_id, member_id, pending_id)
             await interaction.response.edit_message(
