@@ -429,6 +429,8 @@ class FakeDiscord:
             self._sockets.discard(ws)
             if session is not None and session.ws is ws:
                 session.ws = None
+                if ws.close_code in (1000, 1001):  # a clean close ends the session, as on Discord
+                    session.resumable = False
             await self._notify()
         return ws
 
