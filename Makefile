@@ -41,6 +41,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.quiz --store sqlite --json > $(BENCH)/quiz-sqlite.json
 	$(BIN)/python -m benchmarks.quiz --store postgresql --json > $(BENCH)/quiz-postgresql.json
 	$(BIN)/python -m benchmarks.responsive > $(BENCH)/responsive.json
+	$(BIN)/python -m benchmarks.notes_memory --json > $(BENCH)/notes-memory.json
 	$(BIN)/python -m benchmarks.markup --length 2000
 	$(BIN)/python -m benchmarks.markup --length 4000
 
