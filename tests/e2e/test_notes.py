@@ -9,7 +9,7 @@ import aiohttp
 import pytest
 
 from tests.e2e.conftest import StartBot, World, build_world
-from tests.fakediscord import Channel, FakeDiscord, Member, Upload
+from tests.fakediscord import Channel, FakeDiscord, Member, Permissions, Upload
 
 pytestmark = pytest.mark.e2e
 
@@ -49,7 +49,8 @@ def two_servers(fake: FakeDiscord) -> World:
     other = fake.add_guild("Biology Club")
     world.extra_guild = other  # type: ignore[attr-defined]
     world.extra_channel = next(iter(other.channels.values()))  # type: ignore[attr-defined]
-    world.extra_member = fake.add_member(other, "bea")  # type: ignore[attr-defined]
+    mods = other.add_role("Club moderators", Permissions.MANAGE_GUILD)
+    world.extra_member = fake.add_member(other, "bea", [mods])  # type: ignore[attr-defined]
     return world
 
 
@@ -271,6 +272,33 @@ async def test_quizzes_reviews_and_schedules_use_the_server_notes(start_bot: Sta
     assert b_quiz["flags"] & EPHEMERAL
 
     review = await (await h.fake.slash(w.member, w.general, "review")).message()
-    terms = {"Mitochondrion", "Ribosome", "Nucleus", "Chloroplast"}
-    assert review["embeds"][0]["title"] in terms or any(t in str(review["embeds"][0]) for t in terms)
+    card = review["embeds"][0]
+    assert card["footer"]["text"].endswith(
+        "Cell biology"
+    )  # the first new card comes from this server's notes
+    assert any(term in card["title"] for term in ("Mitochondrion", "Ribosome", "Nucleus", "Chloroplast"))
+
+    scheduled = await (
+        await h.fake.slash(
+            w.moderator,
+            w.study,
+            "schedule add",
+            channel=w.study,
+            when="daily 07:00 UTC",
+            topic="Cell biology",
+        )
+    ).message()
+    assert "Scheduled quiz" in scheduled["content"]
+    b_scheduled = await (
+        await h.fake.slash(
+            w.extra_member,  # type: ignore[attr-defined]
+            w.extra_channel,  # type: ignore[attr-defined]
+            "schedule add",
+            channel=w.extra_channel,  # type: ignore[attr-defined]
+            when="daily 07:00 UTC",
+            topic="Cell biology",
+        )
+    ).message()
+    assert "Cell biology" in b_scheduled["content"]
+    assert "Scheduled quiz" not in b_scheduled["content"]
     h.assert_alive()
