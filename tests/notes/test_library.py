@@ -3,9 +3,13 @@ limits, cache budget and another process's change, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
+import asyncio
+from pathlib import Path
+
 import pytest
 
 from bot.clock import FakeClock
+from bot.config import ConfigError, load_settings
 from bot.knowledge import KnowledgeBase
 from bot.matching import Answer, Matcher
 from bot.notes import NotesLibrary, NotesLimits
@@ -198,3 +202,51 @@ async def test_another_process_change_is_seen_after_refresh(
     assert await there.library.refresh() == [A]
     assert _answers((await there.library.for_guild(A)).matcher, "ribosome") == "Ribosome"
     assert await there.library.refresh() == []
+
+
+async def test_the_refresher_checks_every_interval_and_survives_database_errors(
+    shared_notes: tuple[KnowledgeBase, Matcher],
+) -> None:
+    class Flaky:
+        def __init__(self) -> None:
+            self.calls = 0
+
+        async def current(self, guild_id: int) -> tuple[object, list[object]]:
+            raise AssertionError("not used")
+
+        async def revisions(self, guild_ids: object = None) -> dict[int, int]:
+            self.calls += 1
+            if self.calls == 1:
+                raise ConnectionError("database down")
+            return {A: 5}
+
+    source = Flaky()
+    library = NotesLibrary(shared_notes, source, build_in_thread=False)  # type: ignore[arg-type]
+    library._keep(A, library.shared)  # a cached server at revision 0
+    slept: list[float] = []
+
+    async def sleep(seconds: float) -> None:
+        slept.append(seconds)
+        if len(slept) == 3:
+            raise asyncio.CancelledError
+
+    with pytest.raises(asyncio.CancelledError):
+        await library.run_refresher(2.0, sleep=sleep)
+    assert slept == [2.0, 2.0, 2.0]
+    assert source.calls == 2  # the first check failed (logged), the second dropped the stale server
+    assert library.cached_guilds() == []
+
+
+def test_notes_settings_come_from_the_file_and_the_environment(tmp_path: Path) -> None:
+    config = tmp_path / "config.yaml"
+    config.write_text("notes:\n  max_entries: 300\n  cache_mb: 64\n", encoding="utf-8")
+    settings = load_settings(config, {"STUDYBOT_NOTES_MAX_FILE_BYTES": "4096"})
+    assert (settings.notes.max_entries, settings.notes.cache_mb, settings.notes.max_file_bytes) == (
+        300,
+        64,
+        4096,
+    )
+    assert settings.notes.refresh_seconds == 2.0
+    config.write_text("notes:\n  max_entries: lots\n", encoding="utf-8")
+    with pytest.raises(ConfigError, match=r"notes\.max_entries"):
+        load_settings(config, {})
