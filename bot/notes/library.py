@@ -17,6 +17,7 @@ drops the cached servers whose revision moved, so another process serves an uplo
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
 import time
 from collections import OrderedDict
@@ -141,7 +142,9 @@ class NotesLibrary:
 
     ``shared`` is the shared knowledge base and its prepared matcher. ``source`` is the database
     repository, or None without a database (then every server sees the shared notes).
-    ``budget_bytes`` caps the estimated memory of the cached per-server matchers.
+    ``budget_bytes`` caps the estimated memory of the cached per-server matchers. ``freeze`` moves
+    each new server's objects out of the cyclic garbage collector's reach (``gc.freeze``), so full
+    collections do not walk every cached server; objects still freed by reference counting when evicted.
     """
 
     def __init__(
@@ -151,11 +154,13 @@ class NotesLibrary:
         *,
         budget_bytes: int = DEFAULT_BUDGET_BYTES,
         build_in_thread: bool = True,
+        freeze: bool = True,
     ) -> None:
         self._shared = GuildNotes(shared[0], shared[1], size=0)
         self.source = source
         self.budget_bytes = budget_bytes
         self.build_in_thread = build_in_thread
+        self.freeze = freeze
         self._cache: OrderedDict[int, GuildNotes] = OrderedDict()
         self._cached_bytes = 0
         self._locks: dict[int, asyncio.Lock] = {}
@@ -251,6 +256,11 @@ class NotesLibrary:
         kb = combine(own, shared.kb if state.shared else None)
         started = time.perf_counter()
         matcher = await asyncio.to_thread(Matcher, kb) if self.build_in_thread else Matcher(kb)
+        if self.freeze:
+            # Out of the cyclic collector's reach, as the shared notes are at start-up: a server's
+            # indexes hold no cycles (dropping one frees it by reference counting), but every full
+            # collection would walk all cached servers' objects (1.4 s pauses with 300 servers).
+            gc.freeze()
         self.builds += 1
         log.debug(
             "guild %s: built a matcher over %d entries in %.1f ms",
