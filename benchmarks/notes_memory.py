@@ -103,7 +103,10 @@ async def _serve_all(url: str, questions: list[str], budget_bytes: int) -> dict[
             baseline.append(time.perf_counter() - started)
     warm = statistics.median(baseline)
     store = await Store.open(url)
-    library = NotesLibrary((kb, shared), NotesRepository(store.engine), budget_bytes=budget_bytes or 1 << 62)
+    gc.freeze()  # as ``python -m bot run`` does with the shared notes
+    library = NotesLibrary(
+        (kb, shared), NotesRepository(store.engine), budget_bytes=budget_bytes or 1 << 62, freeze=True
+    )
     cold: list[float] = []
     answered = 0
     try:

@@ -96,7 +96,9 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_FAILURE
     # The knowledge base and the matcher's index live as long as the process: move them out of the
     # collector's reach so full collections (70-180 ms with a big index) do not stall the event loop.
+    # Each server's own matcher is frozen the same way when it is built.
     gc.freeze()
+    bot.notes.freeze = True
     try:
         asyncio.run(run_bot(bot))
     except StartupRefused as exc:

@@ -142,9 +142,10 @@ class NotesLibrary:
 
     ``shared`` is the shared knowledge base and its prepared matcher. ``source`` is the database
     repository, or None without a database (then every server sees the shared notes).
-    ``budget_bytes`` caps the estimated memory of the cached per-server matchers. ``freeze`` moves
-    each new server's objects out of the cyclic garbage collector's reach (``gc.freeze``), so full
-    collections do not walk every cached server; objects still freed by reference counting when evicted.
+    ``budget_bytes`` caps the estimated memory of the cached per-server matchers. ``freeze`` (set by
+    ``python -m bot run``, which freezes the shared notes too) moves each new server's objects out of
+    the cyclic collector's reach (``gc.freeze``), so full collections do not walk every cached server;
+    they are still freed by reference counting when evicted.
     """
 
     def __init__(
@@ -154,7 +155,7 @@ class NotesLibrary:
         *,
         budget_bytes: int = DEFAULT_BUDGET_BYTES,
         build_in_thread: bool = True,
-        freeze: bool = True,
+        freeze: bool = False,
     ) -> None:
         self._shared = GuildNotes(shared[0], shared[1], size=0)
         self.source = source
