@@ -162,7 +162,7 @@ class Notes(commands.Cog):
     @notes.command(name="upload")
     @app_commands.describe(file="Markdown (.md, .txt), flash cards (.csv, .tsv) or a knowledge file (.yaml)")
     async def upload(self, interaction: discord.Interaction[Any], file: discord.Attachment) -> None:
-        """Upload notes for this server: you see a preview and confirm before anything changes."""
+        """Upload this server's notes: a preview first, stored on Confirm (Manage Server or notes editors)."""
         assert interaction.guild_id is not None
         await self.check_editor(interaction)
         self.manager.check_size(file.filename, file.size)  # before downloading anything
@@ -268,7 +268,7 @@ class Notes(commands.Cog):
     async def remove(
         self, interaction: discord.Interaction[Any], topic: app_commands.Range[str, 1, 200]
     ) -> None:
-        """Stop using one of this server's topics."""
+        """Stop using one of this server's topics (Manage Server or notes editors)."""
         assert interaction.guild_id is not None
         await self.check_editor(interaction)
         removed = await self.manager.remove(interaction.guild_id, interaction.user.id, topic)
@@ -285,7 +285,7 @@ class Notes(commands.Cog):
     async def rollback(
         self, interaction: discord.Interaction[Any], topic: app_commands.Range[str, 1, 200]
     ) -> None:
-        """Go back to the previous version of one of this server's topics (the last 10 are kept)."""
+        """Go back to a topic's previous version; the last 10 are kept (Manage Server or notes editors)."""
         assert interaction.guild_id is not None
         await self.check_editor(interaction)
         previous = await self.manager.rollback(interaction.guild_id, topic)
