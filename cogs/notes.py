@@ -234,7 +234,8 @@ class Notes(commands.Cog):
         lines = [
             f"**{_escape(t.title)}**: {t.entries} {'term' if t.entries == 1 else 'terms'}, "
             f"version {t.version}, "
-            f"by <@{t.uploaded_by}> {discord.utils.format_dt(t.uploaded_at, 'R')}"
+            + (f"by <@{t.uploaded_by}> " if t.uploaded_by else "")
+            + discord.utils.format_dt(t.uploaded_at, "R")
             for t in topics
         ] or ["This server has no notes of its own yet: upload some with `/notes upload`."]
         if state.shared:

@@ -20,6 +20,7 @@ from discord.ext import commands
 from bot.discord_bot import StudyBot
 from bot.review.repository import ReviewRepository
 from bot.storage import Store
+from bot.storage.notes import NotesRepository
 from bot.wording import plural
 from cogs._buttons import disabled_view, no_longer_active
 
@@ -42,6 +43,7 @@ async def delete_member(store: Store, guild_id: int, member_id: int) -> DeletedD
     """Delete one member's scores, history and flashcards in one server."""
     answers = await store.delete_member_data(guild_id, member_id)
     cards = await ReviewRepository(store.engine).delete_member_cards(guild_id, member_id)
+    await NotesRepository(store.engine).forget_member(guild_id, member_id)  # uploads stay, unnamed
     log.info("deleted the data of member %s in guild %s on request", member_id, guild_id)
     return DeletedData(answers, cards)
 

@@ -439,3 +439,19 @@ class NotesRepository:
             filename=m["filename"],
             expires_at=m["expires_at"],
         )
+
+    async def forget_member(self, guild_id: int, member_id: int) -> int:
+        """The member's pending uploads deleted and their name taken off the versions they uploaded
+        (the notes stay the server's); how many versions no longer name them."""
+        async with self.engine.begin() as conn:
+            await conn.execute(
+                notes_pending.delete().where(
+                    notes_pending.c.guild_id == guild_id, notes_pending.c.member_id == member_id
+                )
+            )
+            result = await conn.execute(
+                notes_versions.update()
+                .where(notes_versions.c.guild_id == guild_id, notes_versions.c.uploaded_by == member_id)
+                .values(uploaded_by=0)
+            )
+            return int(result.rowcount or 0)

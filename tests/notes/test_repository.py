@@ -176,3 +176,26 @@ async def test_expired_pending_uploads_are_cleared(repo: NotesRepository, clock:
         now=clock.now(),
     )
     assert await repo.take_pending(old, GUILD, 7) is None
+
+
+async def test_forgetting_a_member_unnames_their_uploads_and_drops_their_pending_ones(
+    repo: NotesRepository, clock: FakeClock
+) -> None:
+    await _publish(repo, clock, "cells", 3)  # uploaded by member 7
+    await _publish(repo, clock, "cells", 3, guild=OTHER)
+    pending = await repo.add_pending(
+        GUILD,
+        7,
+        "plants",
+        title="Plants",
+        body="{}",
+        entries=1,
+        filename="p.md",
+        expires_at=clock.now() + timedelta(minutes=15),
+        now=clock.now(),
+    )
+    assert await repo.forget_member(GUILD, 7) == 1
+    _, topics = await repo.current(GUILD)
+    assert [(t.topic_key, t.uploaded_by, t.entries) for t in topics] == [("cells", 0, 3)]  # notes stay
+    assert await repo.take_pending(pending, GUILD, 7) is None
+    assert [t.uploaded_by for t in (await repo.current(OTHER))[1]] == [7]  # another server untouched
