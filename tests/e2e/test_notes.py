@@ -3,13 +3,16 @@ expiring loopback CDN URLs, previewed, confirmed, served only in that server, ro
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 import aiohttp
 import pytest
 
+from tests.dbutil import sqlite_url
 from tests.e2e.conftest import StartBot, World, build_world
 from tests.fakediscord import Channel, FakeDiscord, Member, Permissions, Upload
+from tests.schedule.e2e_support import assert_clean, start_bot_on
 
 pytestmark = pytest.mark.e2e
 
@@ -302,3 +305,28 @@ async def test_quizzes_reviews_and_schedules_use_the_server_notes(start_bot: Sta
     assert "Cell biology" in b_scheduled["content"]
     assert "Scheduled quiz" not in b_scheduled["content"]
     h.assert_alive()
+
+
+async def test_confirm_works_after_a_restart(tmp_path: Path) -> None:
+    fake = FakeDiscord()
+    w = build_world(fake)
+    await fake.start()
+    url = sqlite_url(tmp_path / "studybot.db")
+    first = await start_bot_on(fake, w, tmp_path, url, name="first")
+    try:
+        handle = await fake.slash(w.moderator, w.general, "notes upload", file=Upload("cells.md", CELLS_MD))
+        preview = await handle.message()
+    finally:
+        await first.stop()
+    second = await start_bot_on(fake, w, tmp_path, url, name="second")
+    try:
+        confirm = next(b for b in _buttons(preview) if b["label"] == "Confirm")
+        done = await (await fake.click(w.moderator, w.general, preview, confirm["custom_id"])).response()
+        assert done["data"]["content"].startswith("Stored **Cell biology** (version 1, 4 entries)")
+        card = await (await fake.slash(w.member, w.general, "define", term="ribosome")).message()
+        assert _title(card) == "Ribosome"
+        second.assert_alive()
+    finally:
+        await second.stop()
+        await fake.close()
+    assert_clean(fake)
