@@ -112,7 +112,10 @@ class UploadButton(
         if not isinstance(cog, Notes):
             await interaction.response.send_message("Notes uploads are turned off here.", ephemeral=True)
             return
-        await cog.decide(interaction, self.action, self.pending_id, self.member_id)
+        try:
+            await cog.decide(interaction, self.action, self.pending_id, self.member_id)
+        except Exception as exc:  # the database down, Discord refusing: the one error handler answers
+            await cog.bot.report_interaction_error(interaction, exc)
 
 
 class Notes(commands.Cog):

@@ -263,3 +263,28 @@ async def test_a_server_first_seen_while_the_database_is_down_gets_a_clear_messa
     card = await (await h.fake.slash(w.member, w.general, "define", term="vm escape")).message()
     assert card["embeds"][0]["title"] == "VM escape"
     h.assert_alive()
+
+
+async def test_confirming_an_upload_while_the_database_is_down_loses_nothing(
+    start_bot: StartBot, outage: Outage
+) -> None:
+    from tests.fakediscord import Upload
+
+    h = await start_bot({"database": {"url": outage.url}})
+    w = h.world
+    notes = b"# Cell biology\n\n- **Ribosome**: the site where proteins are made.\n"
+    upload = await h.fake.slash(w.moderator, w.general, "notes upload", file=Upload("cells.md", notes))
+    preview = await upload.message()
+    confirm = next(
+        c["custom_id"] for row in preview["components"] for c in row["components"] if c["label"] == "Confirm"
+    )
+    await outage.cut()
+    refused = await (await h.fake.click(w.moderator, w.general, preview, confirm)).message()
+    assert refused["content"] == DATABASE_DOWN
+    assert refused["flags"] & 64
+    await outage.restore()
+    done = await (await h.fake.click(w.moderator, w.general, preview, confirm)).response()
+    assert done["data"]["content"].startswith("Stored **Cell biology** (version 1, 1 entry)")
+    card = await (await h.fake.slash(w.member, w.general, "define", term="ribosome")).message()
+    assert card["embeds"][0]["title"] == "Ribosome"
+    h.assert_alive()

@@ -279,6 +279,7 @@ class FakeDiscord:
         self._changed = asyncio.Condition()
         self._runner: web.AppRunner | None = None
         self._sockets: set[web.WebSocketResponse] = set()
+        self._closed_by_fake: set[web.WebSocketResponse] = set()
         self.port = 0
         #: Attachments (uploaded by members, or sent by the bot) at signed, expiring loopback URLs.
         self.cdn = FakeCdn(lambda: f"http://127.0.0.1:{self.port}", clock)
@@ -429,8 +430,9 @@ class FakeDiscord:
             self._sockets.discard(ws)
             if session is not None and session.ws is ws:
                 session.ws = None
-                if ws.close_code in (1000, 1001):  # a clean close ends the session, as on Discord
-                    session.resumable = False
+                if ws.close_code in (1000, 1001) and ws not in self._closed_by_fake:
+                    session.resumable = False  # the bot closed cleanly: that ends the session, as on Discord
+            self._closed_by_fake.discard(ws)
             await self._notify()
         return ws
 
@@ -451,6 +453,7 @@ class FakeDiscord:
             if old.shard == shard:
                 old.resumable = False
                 if old.ws is not None and old.ws is not ws:
+                    self._closed_by_fake.add(old.ws)
                     await old.ws.close(code=4009)
         session = GatewaySession(secrets.token_hex(16), (shard[0], shard[1]), intents, ws=ws)
         self.sessions[session.id] = session
@@ -554,6 +557,7 @@ class FakeDiscord:
         if session is None or session.ws is None:
             raise FakeDiscordError(f"shard {shard_id} is not connected")
         session.resumable = code not in (4009,) if resumable is None else resumable
+        self._closed_by_fake.add(session.ws)
         await session.ws.close(code=code, message=b"closed by the test")
 
     async def wait_for_connection(self, *, identifies: int | None = None, resumes: int | None = None) -> None:
