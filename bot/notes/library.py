@@ -37,6 +37,8 @@ log = logging.getLogger(__name__)
 BYTES_PER_BODY_BYTE = 14
 #: What a cached server costs besides its topics (its record and the cache's bookkeeping), in bytes.
 BYTES_PER_SERVER = 2048
+#: Up to this many cached servers, a refresh asks for their revisions by id (else for all changed ones).
+REFRESH_BY_ID = 500
 #: The default memory budget of the per-server cache: 256 MiB.
 DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024
 
@@ -279,7 +281,8 @@ class NotesLibrary:
         if self.source is None or not self._cache:
             return []
         cached = {guild_id: notes.revision for guild_id, notes in self._cache.items()}
-        stored = await self.source.revisions(list(cached))
+        # one query either way: by id for a few servers, else every server that ever changed its notes
+        stored = await self.source.revisions(list(cached) if len(cached) <= REFRESH_BY_ID else None)
         stale = [g for g, revision in cached.items() if stored.get(g, 0) != revision]
         for guild_id in stale:
             current = self._cache.get(guild_id)

@@ -250,3 +250,18 @@ def test_notes_settings_come_from_the_file_and_the_environment(tmp_path: Path) -
     config.write_text("notes:\n  max_entries: lots\n", encoding="utf-8")
     with pytest.raises(ConfigError, match=r"notes\.max_entries"):
         load_settings(config, {})
+
+
+async def test_a_refresh_with_many_cached_servers_asks_for_every_changed_server_at_once(
+    repo: NotesRepository, shared_notes: tuple[KnowledgeBase, Matcher], clock: FakeClock
+) -> None:
+    from bot.notes import library as library_module
+
+    here = _manager(repo, shared_notes, clock)
+    there = _manager(NotesRepository(repo.engine), shared_notes, clock)
+    guilds = [(500 + n) << 22 for n in range(library_module.REFRESH_BY_ID + 1)]
+    for guild in guilds:
+        await there.library.for_guild(guild)
+    await _upload(here, guilds[-1], "cells.md", CELLS_MD)
+    assert await there.library.refresh() == [guilds[-1]]
+    assert len(there.library.cached_guilds()) == len(guilds) - 1
