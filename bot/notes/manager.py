@@ -18,7 +18,7 @@ from bot.knowledge import Entry, Topic
 from bot.notes.export import export_files
 from bot.notes.library import NotesLibrary
 from bot.notes.topics import topic_key
-from bot.notes.upload import NotesLimits, UploadPreview, preview_upload
+from bot.notes.upload import NotesLimits, UploadPreview, check_size, preview_upload
 from bot.storage.notes import EntryLimitReached, GuildNotesState, NotesRepository, TopicVersion
 
 log = logging.getLogger(__name__)
@@ -95,8 +95,6 @@ class NotesManager:
 
     def check_size(self, filename: str, size: int) -> None:
         """Refuse by declared size and name before downloading (``UploadRefused``)."""
-        from bot.notes.upload import check_size
-
         check_size(filename, size, self.limits)
 
     async def preview(self, guild_id: int, member_id: int, filename: str, data: bytes) -> StoredPreview:

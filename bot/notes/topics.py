@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -81,14 +81,3 @@ def read_body(body: str, path: Path) -> tuple[Topic, list[Entry]]:
         for item in data["entries"]
     ]
     return topic, entries
-
-
-def names_of(entries: Sequence[Entry]) -> dict[str, Entry]:
-    """Each name (term or alias, compared as the loader does) of ``entries`` with its entry."""
-    from bot.loader import normalize_name
-
-    names: dict[str, Entry] = {}
-    for entry in entries:
-        for name in entry.names:
-            names.setdefault(normalize_name(name), entry)
-    return names
