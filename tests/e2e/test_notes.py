@@ -17,6 +17,7 @@ from tests.schedule.e2e_support import assert_clean, start_bot_on
 pytestmark = pytest.mark.e2e
 
 EPHEMERAL = 64
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
 
 CELLS_MD = b"""# Cell biology
 
@@ -330,3 +331,22 @@ async def test_confirm_works_after_a_restart(tmp_path: Path) -> None:
         await second.stop()
         await fake.close()
     assert_clean(fake)
+
+
+async def test_flash_card_exports_upload_like_notes(start_bot: StartBot) -> None:
+    h = await start_bot()
+    w = h.world
+    tsv = (CORPUS / "quizlet_server_attacks.tsv").read_bytes()
+    preview = await _upload(h, w.moderator, "server-attacks.tsv", tsv)
+    cards = len([line for line in tsv.decode().splitlines() if line.strip()])
+    assert f": {cards} entries (a new topic)." in preview["content"]
+    await _confirm(h, w.moderator, preview)
+    assert _title(await _define(h, w.member, w.general, "replay attack")) == "Replay attack"
+
+    csv_preview = await _upload(
+        h, w.moderator, "networking.csv", (CORPUS / "networking_terms.csv").read_bytes()
+    )
+    assert csv_preview["content"].startswith("**Networking")
+    await _confirm(h, w.moderator, csv_preview)
+    assert _title(await _define(h, w.member, w.general, "packet switching")) == "Packet Switching"
+    h.assert_alive()
