@@ -12,6 +12,7 @@ import asyncio
 import signal
 import time
 from collections.abc import Iterator
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -89,23 +90,21 @@ async def test_an_upload_through_one_process_is_served_by_the_other(tmp_path: Pa
             if c["label"] == "Confirm"
         )
         done = await (await fake.click(w.moderator, w.general, preview, confirm)).response(STEP)
-        confirmed_at = time.monotonic()
+        confirmed_at = datetime.now()  # the processes log local wall-clock times
         assert done["data"]["content"].startswith("Stored **Cell biology**")
         card = await _define(fake, w.member, w.general, "ribosome")
         assert card["embeds"][0]["title"] == "Ribosome"  # served at once by the process that stored it
-        assert any("Ready as" in line for line in second.lines)
 
         await _interrupt(second)  # the server's interactions go back to process 1
-        while True:
-            answer = await _define(fake, w.member, w.general, "ribosome")
-            elapsed = time.monotonic() - confirmed_at
-            if answer.get("embeds"):
-                break
-            assert elapsed < SERVED_WITHIN, f"process 1 still answers from old notes after {elapsed:.1f} s"
+        deadline = time.monotonic() + STEP
+        while not (answer := await _define(fake, w.member, w.general, "ribosome")).get("embeds"):
+            assert time.monotonic() < deadline, "process 1 never served the new notes"
             await asyncio.sleep(0.2)
         assert answer["embeds"][0]["title"] == "Ribosome"
-        assert elapsed < SERVED_WITHIN
-        assert "notes changed elsewhere" in first.log
+        # When process 1 dropped its old copy (the time process 2 took to shut down does not count):
+        [seen] = [line for line in first.lines if "notes changed elsewhere" in line]
+        noticed_at = datetime.strptime(seen[:23], "%Y-%m-%d %H:%M:%S,%f")
+        assert (noticed_at - confirmed_at).total_seconds() < SERVED_WITHIN, seen
     finally:
         await second.stop()
         await first.stop()
