@@ -153,6 +153,9 @@ class Matcher:
         answer = policy.confident_description(descriptions, self._entries, text, parsed, ranked, coverage)
         if answer is None:
             answer = policy.contained_description(self._entries, text, parsed, ranked)
+        if answer is not None and policy.evidence_is_weak(names, descriptions, parsed, answer, self._entries):
+            # refused with suggestions, not answered by a name inside: never a confident wrong answer
+            return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
         if answer is None:
             answer = policy.named_inside(names, loose, self._entries, text, parsed)
         if answer is not None:

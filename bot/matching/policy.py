@@ -15,6 +15,8 @@ Anything else is refused with suggestions scored at least 60.
 
 from __future__ import annotations
 
+import itertools
+
 from bot.knowledge import Entry
 from bot.matching.bm25 import Coverage, DescriptionIndex
 from bot.matching.names import fixed_parts, name_key
@@ -126,6 +128,64 @@ def confident_description(
         lead = 1.0
     confidence = min(99.0, 100.0 * cover * lead)
     return Answer(text, entries[doc], round(max(confidence, 50.0), 1), "description")
+
+
+#: First words of a question that asks something *about* a thing rather than describing one
+#: ("why is a WAN slower...", "what port does Kerberos use", "what happens when ...").
+_ASKING_WORDS = word_set("what which why how when where who")
+#: Verbs the thing a question asks about follows ("what port does *Kerberos* use").
+_SUBJECT_VERBS = word_set("is are was were does do did")
+
+
+def asks_about_something(parsed: ParsedQuery) -> bool:
+    """Whether the question asks about a thing (a property, a cause) rather than describing one.
+
+    True when it opens with why/how/when/where, or its core still opens with a question word once
+    the definition frame is stripped ("what port does ...", "what happens when ..."); "what is an
+    attack that ..." and "attack that ..." describe a thing and are False.
+    """
+    if not parsed.tokens:
+        return False
+    first = parsed.tokens[0]
+    return first in {"why", "how", "when", "where"} or bool(parsed.core and parsed.core[0] in _ASKING_WORDS)
+
+
+def evidence_is_weak(
+    names: NameIndex,
+    descriptions: DescriptionIndex,
+    parsed: ParsedQuery,
+    answer: Answer,
+    entries: list[Entry],
+) -> bool:
+    """Whether a description answer to a question *about* something rests on too little.
+
+    Such a question ("what port does Kerberos use", "why is a WAN slower than a LAN") is about the
+    thing it names, so the answer is weak when the question says a word of 4+ letters the notes
+    never use (Kerberos, "plasmolysed" where the notes say plasmolysis: an unknown thing), or names
+    another entry by one of its names (WAN, LAN) that the answer's own names do not hold: the
+    answer merely mentions what was asked about. Only applied when ``asks_about_something``.
+    """
+    if not asks_about_something(parsed):
+        return False
+    core = parsed.core
+    for before, token in itertools.pairwise(core):
+        # the thing asked about stands after the verb: "does *kerberos* use", "is *plasmolysed*"
+        if before in _SUBJECT_VERBS and len(token) >= 4 and token not in STOPWORDS:
+            stems = content_stems(token)
+            if stems and all(descriptions.document_count(s) == 0 for s in descriptions.stems(stems)):
+                return True
+    own = {w for n in answer.entry.names for w in name_key(words(n)).split()}
+    answer_index = next((i for i, e in enumerate(entries) if e is answer.entry), None)
+    # "which mode ...", "what port ...": the word after the question word is the kind asked for
+    asked = core[2:] if core and core[0] in _ASKING_WORDS else core
+    others: set[int] = set()
+    for token in asked:
+        if token in STOPWORDS or len(token) < 2 or token in own:
+            continue
+        hit = names.exact_hit(name_key([token]))
+        if hit is not None and names.name_entry[hit] != answer_index:
+            others.add(names.name_entry[hit])
+    return len(others) >= 2
 
 
 #: Question words that open a question about a property of something named in it.
