@@ -344,6 +344,14 @@ class Extractor:
         self.flush()
         text, objectives = tx.strip_objective(heading.text)
         self.objectives.extend(objectives)
+        labelled = tx.label(text.rstrip(":") + ":") if text else None
+        if labelled is not None and not labelled[1] and not is_topic:
+            # "#### Examples" / "### Notes": what follows belongs to the entry of the heading above
+            owner = self.current or self.enclosing_entry(heading.level)
+            if owner is not None:
+                self.current = owner
+                self.expect = (labelled[0], owner)
+                return
         self.current = None
         if is_topic and text and not self.draft.title:
             self.draft.title = text
@@ -354,6 +362,15 @@ class Extractor:
             self.subject(text), text, heading.line, is_topic=is_topic, level=heading.level
         )
         self.sections.append(self.section)
+
+    def enclosing_entry(self, level: int) -> DraftEntry | None:
+        """The entry of the nearest heading above ``level`` that became one (or of the current one)."""
+        for section in reversed(self.sections):
+            if section.entry is not None and (section.level < level or section is self.section):
+                return section.entry
+            if section.level < level and not section.is_topic:
+                return None
+        return None
 
     def subject(self, heading: str) -> tx.TermName:
         """The term a heading names (``Hypervisors`` -> Hypervisor, alias Hypervisors, if the notes agree)."""
@@ -557,7 +574,7 @@ class Extractor:
         elif kind == "see_also":
             if target.add("see_also", name):
                 self.label_refs.add((id(target), name_id(name)))
-        elif kind == "examples":
+        elif kind == "examples" and not tx.is_explanation(name):
             target.add("examples", name)
         else:
             target.add("details", name)
@@ -704,7 +721,7 @@ class Extractor:
         made: DraftEntry | None = None
         for item in block.items:
             statement = tx.statement(item.text) if item.text else None
-            if statement is not None and tx.is_term_name(statement.subject):
+            if statement is not None and tx.is_term_name(statement.subject) and not tx.hedged(statement):
                 made = self.define(tx.capitalize(statement.subject), statement.definition, item.line)
                 self.detail_blocks(item.children, made)
                 continue

@@ -469,6 +469,18 @@ def statement(text: str) -> Sentence | None:
     return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(match.group("article")))
 
 
+#: Verbs that state what may or might be, never what a thing is.
+_MAYBE_VERBS = frozenset({"may", "might", "could", "would", "should"})
+
+
+def hedged(said: Sentence) -> bool:
+    """Whether a statement says what may be or what is not ("Cells may be ...", "The genes are not ...").
+
+    Such a statement is about its subject but defines nothing: its subject is no term of the notes.
+    """
+    return said.verb.lower() in _MAYBE_VERBS or said.rest.lower().startswith("not ")
+
+
 _ALSO_NAMED = re.compile(
     r"\b(?:aka|a\.k\.a\.?|also known as|also called|otherwise known as|known as)\s+"
     r"(?:[\"“'](?P<quoted>[^\"”']{2,40})[\"”']|(?P<plain>[A-Za-z0-9][\w\-/ ]{1,30}?)(?=\s*(?:[,;.)]|$)))",

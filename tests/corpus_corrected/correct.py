@@ -187,6 +187,12 @@ def corrected(name: str) -> str:
             if not entry["aliases"]:
                 del entry["aliases"]
     for term, names, definition in add:
+        have = [e for e in entries for n in [term, *names] if n.casefold() in {e["term"].casefold()}]
+        if have:  # the import now makes this entry itself (under this name or one of its aliases)
+            if term.casefold() not in taken:
+                have[0].setdefault("aliases", []).append(term)
+                taken.add(term.casefold())
+            continue
         entry = {"term": term, "definition": definition}
         free = [n for n in names if n.casefold() not in taken]
         if free:

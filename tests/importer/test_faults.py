@@ -242,6 +242,20 @@ CASES: dict[str, Case] = {
         ),
         absent=("###Animal cells", "Animal cells"),
     ),
+    "hedged and negated statements name no term": Case(
+        "1. ###Microbes\n\n    1. Cells may be harmful or helpful to people\n"
+        "    2. The genes are not in a nucleus\n    3. Plasmids are small rings of DNA in the cytoplasm\n"
+        "    4. Flagella are tails that help the cell move\n",
+        (("Plasmids", "Small rings of DNA", ()), ("Flagella", "Tails that help", ())),
+        absent=("Genes", "Cells"),
+    ),
+    "an Examples heading holds examples of the entry above, not terms": Case(
+        "# Exchange\n\n## Gas exchange\n\nSwapping gases between an organism and its surroundings.\n\n"
+        "### Examples\n\n1. The gills absorb oxygen from water flowing over them\n"
+        "2. Leaves take in carbon dioxide through their stomata\n",
+        (("Gas exchange", "Swapping gases", ()),),
+        absent=("Gills", "Leaves", "Examples"),
+    ),
 }
 
 
@@ -319,3 +333,12 @@ def test_term_names_are_cleaned(written: str, name: str, aliases: list[str]) -> 
 )
 def test_what_counts_as_a_term_name(text: str, ok: bool) -> None:
     assert is_term_name(text) is ok
+
+
+def test_an_examples_heading_gives_its_sentences_to_the_entry_above() -> None:
+    kb, unplaced, _ = _kb(CASES["an Examples heading holds examples of the entry above, not terms"].notes)
+    entry = next(e for e in kb.entries if e.term == "Gas exchange")
+    said = " ".join((*entry.details, *entry.examples))
+    assert "The gills absorb oxygen" in said
+    assert "Leaves take in carbon dioxide" in said
+    assert unplaced == []
