@@ -169,7 +169,15 @@ class Extractor:
         if entry is None:
             self.unplace(line.line, line.text)
             return None
-        self.set_definition(entry, tx.capitalize(line.text))
+        said = tx.sentence(line.text)
+        if said is not None and said.defines and self.same_as_section(said.subject):
+            # "A VPN is an encrypted tunnel ..." under "Virtual Private Network": VPN is its acronym
+            acronym = said.subject.split()[0]
+            if tx.acronym_of(acronym, entry.term):
+                self.alias(entry, acronym)
+            self.set_definition(entry, said.definition)
+        else:
+            self.set_definition(entry, tx.capitalize(line.text))
         self.current = entry
         return entry
 
@@ -594,6 +602,18 @@ class Extractor:
                     check = "" if near else f'placed here because it starts with "{said.subject}"'
                     target.add("details", text, check)
                 return
+            if said.defines and fresh and self.same_as_section(said.subject) and self.heading_is_term():
+                entry = self.section_entry()
+                assert entry is not None
+                self.set_definition(entry, said.definition)
+                self.current = entry
+                return
+            about = made or self.current or (self.section.entry if self.section is not None else None)
+            if said.defines and about is not None and not line.lead and tx.refers_back(said):
+                # "Routers are the devices that make this possible", "The protocol enables ...", "X is a
+                # huge advantage": a sentence that leans on the text above tells more about its entry
+                about.add("details", text)
+                return
             if said.defines and not (fresh and self.same_as_section(said.subject)):
                 term = tx.capitalize(said.subject) if said.had_article else said.subject
                 self.define(term, said.definition, line.line, f'taken from the sentence "{_short(text)}"')
@@ -627,10 +647,15 @@ class Extractor:
         """Whether ``subject`` names the current heading's subject."""
         if self.section is None:
             return False
-        names = {
-            name_id(n) for n in [self.section.name.name, *self.section.name.aliases, self.section.heading]
-        }
-        return name_id(subject) in names
+        full = self.section.name.name
+        names = {name_id(n) for n in [full, *self.section.name.aliases, self.section.heading]}
+        if name_id(subject) in names:
+            return True
+        # "WAN networks are ..." under "Wide Area Network": its acronym, with its head noun or not
+        parts = subject.split()
+        head = tx.singular(full.split()[-1]).casefold() if full.split() else ""
+        tail_ok = len(parts) == 1 or (len(parts) == 2 and tx.singular(parts[1]).casefold() == head)
+        return tail_ok and tx.acronym_of(parts[0], full)
 
     def tail_of_current(self, subject: str) -> DraftEntry | None:
         """The entry above when ``subject`` ends its term (``Containerization``, ``App containerization``)."""

@@ -469,6 +469,28 @@ def statement(text: str) -> Sentence | None:
     return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(match.group("article")))
 
 
+_LEANS_BACK = re.compile(r"\b(?:this|these|those|such)\b", re.IGNORECASE)
+_JUDGED = re.compile(
+    r"^(?:a|an|the|one)\s+(?:\w+\s+)?(?:example|advantage|disadvantage|benefit|drawback|problem|reason|"
+    r"way|feature|part|kind)s?\b",
+    re.IGNORECASE,
+)
+
+
+def refers_back(said: Sentence) -> bool:
+    """Whether a sentence leans on the text before it instead of defining its subject.
+
+    ``Routers are the devices that make this possible`` (this), ``The protocol enables ...`` (a lower-case
+    common noun after "the": the one named above), ``The Internet is a prime example of ...`` and
+    ``Prioritizing data is a huge advantage`` (a judgement, not what it is).
+    """
+    first_clause = re.split(r"[.;:!?]", said.rest, maxsplit=1)[0]
+    if _LEANS_BACK.search(first_clause) or _JUDGED.match(said.rest):
+        return True
+    parts = words(said.subject)
+    return said.had_article and len(parts) == 1 and parts[0].islower()
+
+
 #: Verbs that state what may or might be, never what a thing is.
 _MAYBE_VERBS = frozenset({"may", "might", "could", "would", "should"})
 

@@ -249,6 +249,25 @@ CASES: dict[str, Case] = {
         (("Plasmids", "Small rings of DNA", ()), ("Flagella", "Tails that help", ())),
         absent=("Genes", "Cells"),
     ),
+    "the first sentence under a heading names it by its acronym": Case(
+        "# Networks\n\n### Metropolitan Area Network\n\n"
+        "MAN networks are what joins the sites of a city with fast fibre links.\n\n"
+        "### Virtual Private Network\n\nA VPN is an encrypted tunnel over a public network.\n",
+        (
+            ("Metropolitan Area Network", "What joins the sites", ("MAN",)),
+            ("Virtual Private Network", "An encrypted tunnel", ("VPN",)),
+        ),
+        absent=("MAN networks",),
+    ),
+    "sentences that lean on the text above are details, not terms": Case(
+        "# Networks\n\n### Leased line\n\nA private circuit rented from a carrier.\n\n"
+        "Switches are the devices that make this possible at each end.\n\n"
+        "The circuit carries only the customer's traffic between two sites.\n\n"
+        "Guaranteed bandwidth is a big advantage of leased lines over broadband.\n\n"
+        "Jitter is the variation in delay between packets that arrive at a site.\n",
+        (("Leased line", "A private circuit", ()), ("Jitter", "The variation in delay", ())),
+        absent=("Switches", "Circuit", "Guaranteed bandwidth"),
+    ),
     "an Examples heading holds examples of the entry above, not terms": Case(
         "# Exchange\n\n## Gas exchange\n\nSwapping gases between an organism and its surroundings.\n\n"
         "### Examples\n\n1. The gills absorb oxygen from water flowing over them\n"
