@@ -97,6 +97,7 @@ class _Section:
     is_topic: bool = False
     entry: DraftEntry | None = None
     fresh: bool = True  # nothing under the heading was read yet
+    introduced: bool = False  # the heading opened with an introduction ("There are ...", "Let's ...")
     level: int = 1
 
 
@@ -165,6 +166,10 @@ class Extractor:
 
     def define_section(self, line: Line) -> DraftEntry | None:
         """The heading's term defined by the terse line under it (``#### Smishing`` / ``SMS phishing``)."""
+        if self.section is not None and self.section.entry is None and tx.introduces(line.text):
+            self.section.introduced = True  # "There are a lot of ...": the heading groups what follows
+            self.unplace(line.line, line.text)
+            return None
         entry = self.section_entry()
         if entry is None:
             self.unplace(line.line, line.text)
@@ -628,6 +633,9 @@ class Extractor:
             made.add("details", text)
             return
         section = self.section
+        if section is not None and section.introduced and section.entry is None and self.current is None:
+            self.unplace(line.line, text)  # more of the introduction ("Let's talk about three of them:")
+            return
         if section is not None and fresh and (said is None or self.same_as_section(said.subject)):
             entry = self.section_entry()
             assert entry is not None
@@ -717,6 +725,18 @@ class Extractor:
             else:
                 pending_entry = self.entry_named(line.text, line.line)
             self.current = pending_entry
+        section = self.section
+        if (
+            pending_entry is None
+            and self.current is None
+            and section is not None
+            and section.introduced
+            and section.entry is None
+            and all(tx.is_name(item.text) for item in items)
+        ):
+            for item in items:  # the names an introduction lists (the sections that follow, as a rule)
+                self.unplace(item.line, item.text)
+            return
         target = pending_entry or self.owner()
         if pending_entry is None and self.statements(block, items):
             return
@@ -771,6 +791,22 @@ class Extractor:
             self.group(item.text)
             for child in nested:
                 self.outline_item(child)
+            return
+        if (
+            own
+            and not prose
+            and tx.names_only(own[0].text)
+            and not any(tx.is_explanation(c.text) for c in own[:1])
+        ):
+            # "- Exploiting Browser Vulnerabilities" over "- Extensions, plugins, add-ons": a group of
+            # things named, not a term defined; what it holds is reported, never a definition
+            self.group(item.text)
+            for child in nested:
+                if child in own:
+                    self.unplace(child.line, child.text)
+                    self.blocks(child.children)
+                else:
+                    self.outline_item(child)
             return
         entry = self.entry_named(item.text, item.line)
         self.current = entry

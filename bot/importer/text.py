@@ -233,6 +233,24 @@ def acronym_of(acronym: str, long_name: str) -> bool:
     return wanted in (every, significant)
 
 
+_INTRODUCTION = re.compile(
+    r"^(?:there\s+(?:are|is|were)|there['’]s|let['’]?s|let\s+us|here\s+(?:are|is)|here['’]s|"
+    r"in\s+this\s+(?:section|chapter|part))\b",
+    re.IGNORECASE,
+)
+
+
+def introduces(text: str) -> bool:
+    """Whether a line introduces what follows (``There are a lot of ...``, ``Let's talk about ...``)."""
+    return bool(_INTRODUCTION.match(text.strip()))
+
+
+def names_only(text: str) -> bool:
+    """Whether ``text`` is only a list of 2+ names (``Extensions, plugins, add-ons``), no explanation."""
+    parts = [p.strip() for p in re.split(r",|\bor\b|\band\b", text) if p.strip()]
+    return len(parts) >= 2 and all(len(words(p)) <= 3 and p[-1] not in _END_PUNCT for p in parts)
+
+
 def split_names(text: str) -> list[str]:
     """Comma-, slash- or "or"-separated names, trimmed, without empties."""
     names = []

@@ -268,6 +268,23 @@ CASES: dict[str, Case] = {
         (("Leased line", "A private circuit", ()), ("Jitter", "The variation in delay", ())),
         absent=("Switches", "Circuit", "Guaranteed bandwidth"),
     ),
+    "an outline item over a list of names is a group, not a term": Case(
+        "- Web attacks\n  - Injection - untrusted input run as a command\n- Exploiting Plugins\n"
+        "  - Extensions, plugins, add-ons\n  - Extensions affect one site\n"
+        "- Zero-day - an attack nobody knew of\n",
+        (("Injection", "Untrusted input", ()), ("Zero-day", "An attack nobody", ())),
+        absent=("Exploiting Plugins",),
+        unplaced=("Extensions, plugins, add-ons", "Extensions affect one site"),
+    ),
+    "a heading that opens with an introduction groups the headings below": Case(
+        "# Net\n\n## Common Parts\n\nThere are many devices that make up a network.\n\n"
+        "Let's talk about two of them:\n\n- Switches\n\n- Bridges\n\n"
+        "### Switches\nForward frames by MAC address\n\n### Bridges\nJoin two segments into one\n",
+        (("Switches", "Forward frames", ()), ("Bridges", "Join two segments", ())),
+        absent=("Common Parts",),
+        unplaced=("There are many devices", "Let's talk about two of them"),
+        tags=("Common Parts",),
+    ),
     "an Examples heading holds examples of the entry above, not terms": Case(
         "# Exchange\n\n## Gas exchange\n\nSwapping gases between an organism and its surroundings.\n\n"
         "### Examples\n\n1. The gills absorb oxygen from water flowing over them\n"
