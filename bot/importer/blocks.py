@@ -58,6 +58,9 @@ class Line:
     line: int
     bold: bool = False  # the whole line is bold or italic
     lead: str = ""  # a bold/italic run the line starts with, e.g. "Term" in "**Term**: ..."
+    marked: tuple[
+        str, ...
+    ] = ()  # bold/italic runs inside the line after the lead ("... called **binary code**, ...")
 
 
 @dataclass(slots=True)
@@ -288,7 +291,22 @@ def _line_of(parts: list[tuple[str, bool]], line: int) -> Line:
             if not emphasis and clean_text(chunk):
                 break
             lead.append(chunk)
-    return Line(text=text, line=line, bold=bold, lead=strip_citations(clean_text("".join(lead))))
+    marked: list[str] = []
+    if not bold:
+        run: list[str] = []
+        for chunk, emphasis in [*parts[len(lead) :], ("", False)]:
+            if emphasis:
+                run.append(chunk)
+            elif run:
+                marked.append(strip_citations(clean_text("".join(run))))
+                run = []
+    return Line(
+        text=text,
+        line=line,
+        bold=bold,
+        lead=strip_citations(clean_text("".join(lead))),
+        marked=tuple(m for m in marked if m),
+    )
 
 
 def tag_free(html: str) -> str:

@@ -184,6 +184,9 @@ class Extractor:
         else:
             self.set_definition(entry, tx.capitalize(line.text))
         self.current = entry
+        if line.marked:
+            self.marked_terms(line)
+            self.current = entry
         return entry
 
     def heading_is_term(self) -> bool:
@@ -547,8 +550,29 @@ class Extractor:
         ):
             self.pending = line
             return 1, None
-        self.lone_line(line, made, fresh=fresh)
-        return 1, None
+        self.place_line(line, made, fresh=fresh)
+        return 1, self.marked_terms(line)
+
+    def marked_terms(self, line: Line) -> DraftEntry | None:
+        """Terms written bold inside prose and explained right after (the line itself is placed as before).
+
+        ``... a language called **binary code**, which consists of ...``, ``... a **distributed WAN**—an
+        internetwork that ...``, ``... the term **internetwork**. An internetwork is a type of ...``.
+        """
+        made: DraftEntry | None = None
+        for run in line.marked:
+            if run not in line.text or not tx.is_term_name(run) or len(tx.words(run)) > 4:
+                continue
+            if self.find(run) is not None:
+                continue
+            explained = tx.explained_after(run, line.text)
+            if explained is None:
+                continue
+            term = tx.capitalize(run) if run[:1].islower() and not any(c.isupper() for c in run) else run
+            entry = self.entry_named(term, line.line)
+            self.set_definition(entry, explained, f'taken from the bold "{run}" in a sentence')
+            made = entry
+        return made
 
     def labelled_line(
         self, line: Line, nxt: Line | None, labelled: tuple[str, str], made: DraftEntry | None
@@ -593,6 +617,12 @@ class Extractor:
             target.add("details", name)
 
     def lone_line(self, line: Line, made: DraftEntry | None, *, fresh: bool = False) -> None:
+        """Place a line that is neither a term nor a labelled line (and take the bold terms it explains)."""
+        self.place_line(line, made, fresh=fresh)
+        if line.marked:
+            self.marked_terms(line)
+
+    def place_line(self, line: Line, made: DraftEntry | None, *, fresh: bool = False) -> None:
         """Place a line that is neither a term nor a labelled line."""
         text = line.text
         said = tx.sentence(text)

@@ -245,6 +245,35 @@ def introduces(text: str) -> bool:
     return bool(_INTRODUCTION.match(text.strip()))
 
 
+_EXPLAINED_AFTER = re.compile(
+    r"^\s*(?:,\s*(?:which|where|that['’]s|that\s+is|who)\s+|\s*[—–]\s*|\s+-\s+)(?P<rest>.+)$",
+    re.IGNORECASE,
+)
+
+
+def explained_after(run: str, text: str) -> str | None:
+    """The explanation that follows a term marked inside a sentence, or None.
+
+    ``..., which consists of ...`` / ``—an internetwork that ...`` / ``. An internetwork is a ...``: the
+    clause up to the end of its sentence, if it has 3 words or more.
+    """
+    after = text[text.index(run) + len(run) :]
+    match = _EXPLAINED_AFTER.match(after)
+    if match is not None:
+        rest = match.group("rest")
+    else:
+        again = re.match(
+            rf"^\W*\.\s+(?:an?|the)\s+{re.escape(run)}\s+(?:is|are)\s+(?P<rest>.+)$", after, re.IGNORECASE
+        )
+        if again is None:
+            return None
+        rest = again.group("rest")
+    rest = re.split(r"(?<=[.!?])\s+", rest.strip(), maxsplit=1)[0].rstrip(" .")
+    if len(words(rest)) < 3:
+        return None
+    return capitalize(rest) + "."
+
+
 def names_only(text: str) -> bool:
     """Whether ``text`` is only a list of 2+ names (``Extensions, plugins, add-ons``), no explanation."""
     parts = [p.strip() for p in re.split(r",|\bor\b|\band\b", text) if p.strip()]

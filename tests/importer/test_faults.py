@@ -285,6 +285,18 @@ CASES: dict[str, Case] = {
         unplaced=("There are many devices", "Let's talk about two of them"),
         tags=("Common Parts",),
     ),
+    "bold terms inside prose, explained right after": Case(
+        "# Storage\n\n## Disks\n\nOld servers used a layout called **striping**, which spreads each file "
+        "over several disks.\n\nSome arrays add a **hot spare**—a disk that waits idle until one fails.\n\n"
+        "We get the word from the term **mirroring**. A mirroring is a copy of one disk kept on another.\n\n"
+        "Admins often talk about **uptime** when they compare arrays.\n",
+        (
+            ("Striping", "Spreads each file", ()),
+            ("Hot spare", "A disk that waits idle", ()),
+            ("Mirroring", "A copy of one disk", ()),
+        ),
+        absent=("Uptime",),
+    ),
     "an Examples heading holds examples of the entry above, not terms": Case(
         "# Exchange\n\n## Gas exchange\n\nSwapping gases between an organism and its surroundings.\n\n"
         "### Examples\n\n1. The gills absorb oxygen from water flowing over them\n"
