@@ -196,6 +196,7 @@ class Extractor:
             section is not None
             and not section.is_topic
             and section.entry is None
+            and not tx.is_grouping_label(section.heading)
             and tx.is_term_name(section.name.name)
             and len(tx.words(section.name.name)) <= 6
         )
@@ -498,8 +499,14 @@ class Extractor:
                 self.current = entry
                 return 1, entry
             return 1, self.define(term, rest, line.line)
+        if tx.is_grouping_label(text) and not line.lead:
+            # "Unit 2: Biology of behaviour" on its own line: a part of the notes, one of its groups
+            self.flush()
+            self.group(text)
+            self.current = None
+            return 1, None
         if (
-            tx.is_term_like(text, bold=line.bold)
+            (tx.is_term_like(text, bold=line.bold) or self.term_line(lines, i))
             and nxt is not None
             and tx.is_explanation(nxt.text)
             and tx.label(nxt.text) is None
@@ -573,6 +580,19 @@ class Extractor:
             self.set_definition(entry, explained, f'taken from the bold "{run}" in a sentence')
             made = entry
         return made
+
+    def term_line(self, lines: list[Line], i: int) -> bool:
+        """Whether ``lines[i]`` is a lower-case term over its definition line (``hindsight bias`` /
+        ``the tendency to believe ...``): a paragraph of just those two lines, the first a short name."""
+        text = lines[i].text
+        return (
+            i == 0
+            and len(lines) == 2
+            and len(tx.words(text)) <= 5
+            and text[-1:] not in ".!?:;,"
+            and tx.is_term_name(text)
+            and tx.sentence(text) is None
+        )
 
     def labelled_line(
         self, line: Line, nxt: Line | None, labelled: tuple[str, str], made: DraftEntry | None

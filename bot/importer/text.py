@@ -434,6 +434,19 @@ def term_name(text: str) -> TermName:
     return TermName(name, note=inner)
 
 
+_GROUPING_LABEL = re.compile(
+    r"^(?:unit|chapter|part|module|lesson|week|section|topic|lecture|day)\s+(?:\d+(?:\.\d+)*|[ivxlc]+)\b"
+    r"\s*(?:[:.\-–—]\s*.*)?$",
+    re.IGNORECASE,
+)
+
+
+def is_grouping_label(text: str) -> bool:
+    """Whether a heading or line names a part of the notes (``Unit I: Scientific Foundations``,
+    ``Chapter 3 - Memory``, ``Week 4``): a group of terms, never a term."""
+    return bool(_GROUPING_LABEL.match(text.strip()))
+
+
 def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] | None:
     """``(term, explanation)`` of a ``Term - explanation`` / ``Term: explanation`` line, if it is one.
 
@@ -458,6 +471,8 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
             rest = capitalize(re.sub(r"^(?:is|are)\s+", "", after, flags=re.IGNORECASE))
         if term and rest:
             return term, rest
+    if is_grouping_label(text):
+        return None  # "Unit 1: Research methods" names a part of the notes, not a term
     for pattern in (_DASH_PAIR, _COLON_PAIR):
         match = pattern.match(text)
         if not match:

@@ -297,6 +297,48 @@ CASES: dict[str, Case] = {
         ),
         absent=("Uptime",),
     ),
+    # -- the styles issue 14 names, in our own words (second round) -------------------------------------
+    "term line then definition line, lower case, unit headings": Case(
+        "---\ntitle: Psychology\n---\n\n# Unit I: Foundations\n\nhindsight bias\n"
+        "the tendency to believe, after an outcome, that one saw it coming\n\ncritical thinking\n"
+        "thinking that does not blindly accept arguments\n\n# Unit II: Biology\n\nNeuron\n"
+        "a nerve cell; the building block of the nervous system\n",
+        (
+            ("hindsight bias", "The tendency to believe", ()),
+            ("critical thinking", "Thinking that does not", ()),
+            ("Neuron", "A nerve cell", ()),
+        ),
+        absent=("Unit I: Foundations", "Unit I", "Unit II: Biology"),
+        tags=("Unit I: Foundations", "Unit II: Biology"),
+    ),
+    "unit lines in plain notes are groups, not terms": Case(
+        "Unit 1: Research methods\n\nHypothesis\nA testable prediction about how variables relate.\n\n"
+        "Unit 2: Behaviour\n\nNeuron\n\nA nerve cell; the building block of the nervous system.\n",
+        (("Hypothesis", "A testable prediction", ()), ("Neuron", "A nerve cell", ())),
+        absent=("Unit 1", "Unit 2", "Research methods"),
+        tags=("Unit 1: Research methods", "Unit 2: Behaviour"),
+    ),
+    "bold Term (ABBR): with the colon inside, under nested headings": Case(
+        "# Memory\n\n## Types\n\n### Volatile\n\n- **Random Access Memory (RAM):** Loses its contents "
+        "without power.\n  - Used by running programs.\n- **Cache:** Small fast memory near the CPU.\n\n"
+        "#### Modules\n\n- **Small Outline DIMM (SO-DIMM):** The smaller stick used in laptops.\n\n"
+        "## What is the difference between SRAM and DRAM?\n\n- **Static RAM (SRAM):** Needs no refresh.\n",
+        (
+            ("Random Access Memory", "Loses its contents", ("RAM",)),
+            ("Cache", "Small fast memory", ()),
+            ("Small Outline DIMM", "The smaller stick", ("SO-DIMM",)),
+            ("Static RAM", "Needs no refresh", ("SRAM",)),
+        ),
+        absent=("Types", "Volatile", "Modules"),
+    ),
+    "plain Term (ABBR): definition lines": Case(
+        "# Networking\n\nDynamic Host Configuration Protocol (DHCP): Hands out addresses automatically.\n"
+        "Domain Name System (DNS): Turns host names into addresses.\n",
+        (
+            ("Dynamic Host Configuration Protocol", "Hands out addresses", ("DHCP",)),
+            ("Domain Name System", "Turns host names", ("DNS",)),
+        ),
+    ),
     "an Examples heading holds examples of the entry above, not terms": Case(
         "# Exchange\n\n## Gas exchange\n\nSwapping gases between an organism and its surroundings.\n\n"
         "### Examples\n\n1. The gills absorb oxygen from water flowing over them\n"
