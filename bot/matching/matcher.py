@@ -209,7 +209,7 @@ class Matcher:
         parsed = parse_query(side, self._context)
         if not parsed.key:
             return None
-        hit = self._names.exact_hit(parsed.key, parsed.plain)
+        hit = self._exact_name(side, parsed)  # as a look-up of the side alone: "dns" is DNS, not a plural
         if hit is not None:
             return self._names.entry(hit)
         found = self._loose().hit(parsed.key)

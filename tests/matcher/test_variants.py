@@ -33,6 +33,8 @@ NOTES = _kb(
     ("Three-way handshake", (), "SYN, SYN/ACK, ACK: how TCP opens a connection.", ()),
     ("URL hijacking", ("typosquatting",), "Registering a misspelt domain of a real site.", ()),
     ("UDP", ("User Datagram Protocol",), "Connectionless transport protocol without acknowledgements.", ()),
+    ("DNS", ("Domain Name System",), "Turns host names into IP addresses.", ()),
+    ("DHCP", (), "Hands out IP addresses to hosts.", ()),
     ("TCP", ("Transmission Control Protocol",), "Connection-oriented transport with acknowledgements.", ()),
     ("FTP", ("File Transfer Protocol",), "Moves files between a client and a server, port 21.", ()),
     ("3DES", ("Triple DES",), "Runs DES three times on each block.", ()),
@@ -134,6 +136,8 @@ def test_an_example_of_two_entries_is_refused() -> None:
         ("buffer vs integer overflow", ["Buffer overflow", "Integer overflow"]),
         ("udp or tcp, which is which", ["UDP", "TCP"]),
         ("compare spraying and brute force", ["Spraying", "Brute force"]),
+        ("dns vs dhcp", ["DNS", "DHCP"]),  # an acronym ending in s is no plural on either side
+        ("dhcp vs dns", ["DHCP", "DNS"]),
     ],
 )
 def test_comparisons_show_both_entries(matcher: Matcher, question: str, terms: list[str]) -> None:
