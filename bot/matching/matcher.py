@@ -37,7 +37,7 @@ from bot.matching.query import (
 from bot.matching.results import Answer, NotFound, Result, Suggestion
 from bot.matching.text import STOPWORDS, content_stems
 from bot.matching.typos import TypoSearch
-from bot.matching.variants import ExampleIndex, LooseIndex
+from bot.matching.variants import ExampleIndex, InitialsIndex, LooseIndex
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +55,7 @@ class Matcher:
         self._descriptions = DescriptionIndex(self._entries, *self._names.take_description_lists())
         self._loose_index: LooseIndex | None = None  # built on first use, like the prefixes
         self._example_index: ExampleIndex | None = None
+        self._initials_index: InitialsIndex | None = None
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -71,6 +72,7 @@ class Matcher:
         self._descriptions.prepare()
         self._loose()
         self._examples()
+        self._initials()
 
     def _loose(self) -> LooseIndex:
         index = self._loose_index
@@ -82,6 +84,12 @@ class Matcher:
         index = self._example_index
         if index is None:
             index = self._example_index = ExampleIndex(self._entries, self._names.exact)
+        return index
+
+    def _initials(self) -> InitialsIndex:
+        index = self._initials_index
+        if index is None:
+            index = self._initials_index = InitialsIndex(self._entries, self._names.exact)
         return index
 
     def exact(self, text: str) -> Entry | None:
@@ -137,6 +145,10 @@ class Matcher:
         example = self._examples().hit(parsed.key)
         if example is not None:
             return Answer(text, self._entries[example[0]], 95.0, "example", example=example[1])
+        if parsed.plain and " " not in parsed.plain:
+            found = self._initials().hit(parsed.plain)  # "mitm": Man-in-the-Middle's initials
+            if found is not None:
+                return Answer(text, self._entries[found], 90.0, "variant")
         scored = self._typos.fuzzy_names(parsed.key)
         answer = policy.confident_fuzzy(self._typos, text, parsed.key, scored, parsed.plain)
         if answer is not None:

@@ -142,3 +142,41 @@ class ExampleIndex:
         if found is None or len(found[0]) != 1:
             return None
         return next(iter(found[0])), found[1]
+
+
+#: Words an acronym may leave out of the name it shortens ("Denial of Service" is DoS or DS).
+_ACRONYM_SMALL = frozenset(
+    {"a", "an", "and", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+)
+
+
+def initials(name: str) -> set[str]:
+    """The acronyms a name of 3+ words may be shortened to, in lower case.
+
+    ``Man-in-the-Middle`` -> {"mitm", "mm"}; ``Denial of Service`` -> {"dos", "ds"}; words are split at
+    spaces, hyphens and slashes; names of fewer than 3 words give none (too many would collide).
+    """
+    parts = [w for w in re.split(r"[\s\-/]+", name) if w]
+    if len(parts) < 3 or not all(w[:1].isalpha() for w in parts):
+        return set()
+    every = "".join(w[0] for w in parts).casefold()
+    significant = "".join(w[0] for w in parts if w.casefold() not in _ACRONYM_SMALL).casefold()
+    return {a for a in (every, significant) if len(a) >= 3}
+
+
+class InitialsIndex:
+    """Entries by the acronyms of their 3+ word names that the notes do not write themselves."""
+
+    def __init__(self, entries: list[Entry], names: Iterable[str]) -> None:
+        taken = set(names)  # a written name always wins over a guessed acronym
+        self.acronyms: dict[str, set[int]] = {}
+        for index, entry in enumerate(entries):
+            for name in entry.names:
+                for acronym in initials(name):
+                    if acronym not in taken and key_of(acronym) not in taken:
+                        self.acronyms.setdefault(acronym, set()).add(index)
+
+    def hit(self, word: str) -> int | None:
+        """The one entry ``word`` (a single word as typed, any case) abbreviates; None if none or several."""
+        found = self.acronyms.get(word.casefold())
+        return next(iter(found)) if found is not None and len(found) == 1 else None

@@ -77,3 +77,35 @@ def test_a_refused_question_about_two_entries_suggests_something(matcher: Matche
     result = matcher.lookup("why is a wan slower than a lan")
     assert isinstance(result, NotFound)
     assert result.suggestions, "a refusal offers what the notes have"
+
+
+def _acronym_matcher() -> Matcher:
+    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+    rows = (
+        ("Man-in-the-Middle", (), "An attacker sits between two hosts and relays their traffic."),
+        ("Denial of Service", (), "Makes a service unavailable by flooding it."),
+        ("Storage Area Network", (), "A network of shared block storage."),
+        ("Software Area Network", (), "A made-up look-alike whose initials are the same as the one above."),
+        ("Cell membrane", (), "Controls what enters and leaves the cell."),
+    )
+    kb.entries.extend(Entry(term=t, aliases=a, definition=d, topic=TOPIC) for t, a, d in rows)
+    return Matcher(kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("mitm", "Man-in-the-Middle"),
+        ("what does DoS mean", "Denial of Service"),
+        ("MITM?", "Man-in-the-Middle"),
+    ],
+)
+def test_the_initials_of_a_long_name_answer_it(question: str, term: str) -> None:
+    result = _acronym_matcher().lookup(question)
+    assert isinstance(result, Answer), f"{question!r} refused"
+    assert result.entry.term == term
+
+
+@pytest.mark.parametrize("question", ["what is a san", "cm", "what is a vpn", "mitb"])
+def test_initials_shared_by_two_entries_or_too_short_are_refused(question: str) -> None:
+    assert isinstance(_acronym_matcher().lookup(question), NotFound)
