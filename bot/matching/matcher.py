@@ -113,7 +113,10 @@ class Matcher:
             hit = names.exact_hit(parsed.plain)  # "https" is HTTPS when the notes have it, not HTTP
             if hit is not None:
                 return hit
-        return names.exact_hit(parsed.key, parsed.plain) if parsed.key else None
+        hit = names.exact_hit(parsed.key, parsed.plain) if parsed.key else None
+        if hit is None and parsed.plain and parsed.plain != parsed.key:
+            hit = names.exact_hit(parsed.plain)  # "cas latency" is CAS Latency: an acronym's s is no plural
+        return hit
 
     def lookup(self, text: str) -> Result:
         """Answer a question or a term, or refuse with suggestions.
@@ -140,6 +143,8 @@ class Matcher:
             return Answer(text, entry, 100.0, via)
         loose = self._loose()
         found = loose.hit(parsed.key)
+        if found is None and parsed.plain and parsed.plain != parsed.key:
+            found = loose.hit(parsed.plain)
         if found is not None:
             return Answer(text, self._entries[found], 95.0, "variant")
         example = self._examples().hit(parsed.key)
@@ -154,6 +159,8 @@ class Matcher:
         if answer is not None:
             return answer
         found = loose.hit_dropping_a_word(parsed.key)
+        if found is None and parsed.plain and parsed.plain != parsed.key:
+            found = loose.hit_dropping_a_word(parsed.plain)  # "dns cache poisoning": DNS, not DN
         if found is None:
             found = self._qualified(parsed.key)
         if found is not None:

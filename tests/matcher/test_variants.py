@@ -35,6 +35,8 @@ NOTES = _kb(
     ("UDP", ("User Datagram Protocol",), "Connectionless transport protocol without acknowledgements.", ()),
     ("DNS", ("Domain Name System",), "Turns host names into IP addresses.", ()),
     ("DHCP", (), "Hands out IP addresses to hosts.", ()),
+    ("CAS Latency", ("CL",), "Clock cycles between a column address and the data.", ()),
+    ("DNS poisoning", (), "Puts forged records into a name server's cache.", ()),
     ("TCP", ("Transmission Control Protocol",), "Connection-oriented transport with acknowledgements.", ()),
     ("FTP", ("File Transfer Protocol",), "Moves files between a client and a server, port 21.", ()),
     ("3DES", ("Triple DES",), "Runs DES three times on each block.", ()),
@@ -58,6 +60,9 @@ def matcher() -> Matcher:
 @pytest.mark.parametrize(
     ("question", "term"),
     [
+        ("cas latency", "CAS Latency"),  # an acronym ending in s, typed in lower case, is no plural
+        ("what is cas latency", "CAS Latency"),
+        ("what is dns cache poisoning", "DNS poisoning"),
         # a head noun added or dropped, another word form
         ("birthday attack", "Birthday"),
         ("password spraying", "Spraying"),
