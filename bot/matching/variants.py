@@ -37,7 +37,7 @@ _NOT_NAME_CHAR = re.compile(r"[^a-z0-9#+.]")  # symbols stay: F# is not F, .NET 
 #: Last words that name only the kind of thing (a "Smurf attack" is a "smurf").
 GENERIC_HEADS = word_set(
     "attack protocol algorithm cipher mode process method technique standard solution scheme model "
-    "service tool program software format framework mechanism system"
+    "service tool program software format framework mechanism system profile mode certificate"
 )
 
 

@@ -37,6 +37,7 @@ NOTES = _kb(
     ("DHCP", (), "Hands out IP addresses to hosts.", ()),
     ("CAS Latency", ("CL",), "Clock cycles between a column address and the data.", ()),
     ("DNS poisoning", (), "Puts forged records into a name server's cache.", ()),
+    ("XMP Profiles", (), "Settings stored on a memory module that overclock it safely.", ()),
     ("TCP", ("Transmission Control Protocol",), "Connection-oriented transport with acknowledgements.", ()),
     ("FTP", ("File Transfer Protocol",), "Moves files between a client and a server, port 21.", ()),
     ("3DES", ("Triple DES",), "Runs DES three times on each block.", ()),
@@ -63,6 +64,7 @@ def matcher() -> Matcher:
         ("cas latency", "CAS Latency"),  # an acronym ending in s, typed in lower case, is no plural
         ("what is cas latency", "CAS Latency"),
         ("what is dns cache poisoning", "DNS poisoning"),
+        ("what is xmp", "XMP Profiles"),  # a generic head (profile, mode, certificate) dropped
         # a head noun added or dropped, another word form
         ("birthday attack", "Birthday"),
         ("password spraying", "Spraying"),
