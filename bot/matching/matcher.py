@@ -113,10 +113,7 @@ class Matcher:
             hit = names.exact_hit(parsed.plain)  # "https" is HTTPS when the notes have it, not HTTP
             if hit is not None:
                 return hit
-        hit = names.exact_hit(parsed.key, parsed.plain) if parsed.key else None
-        if hit is None and parsed.plain and parsed.plain != parsed.key:
-            hit = names.exact_hit(parsed.plain)  # "cas latency" is CAS Latency: an acronym's s is no plural
-        return hit
+        return names.exact_hit(parsed.key, parsed.plain) if parsed.key else None
 
     def lookup(self, text: str) -> Result:
         """Answer a question or a term, or refuse with suggestions.
@@ -133,6 +130,9 @@ class Matcher:
         hit = self._exact_name(text, parsed)
         if hit is None and not parsed.key:
             return NotFound(text)
+        as_typed = _as_typed(parsed.plain, parsed.key)
+        if hit is None and as_typed:
+            hit = names.exact_hit(as_typed)  # "cas latency" is CAS Latency: an acronym's s is no plural
         if hit is None:
             hit = policy.generic_tail_hit(names, self._descriptions, parsed.key)
         if hit is not None:
@@ -143,8 +143,8 @@ class Matcher:
             return Answer(text, entry, 100.0, via)
         loose = self._loose()
         found = loose.hit(parsed.key)
-        if found is None and parsed.plain and parsed.plain != parsed.key:
-            found = loose.hit(parsed.plain)
+        if found is None and as_typed:
+            found = loose.hit(as_typed)
         if found is not None:
             return Answer(text, self._entries[found], 95.0, "variant")
         example = self._examples().hit(parsed.key)
@@ -159,8 +159,8 @@ class Matcher:
         if answer is not None:
             return answer
         found = loose.hit_dropping_a_word(parsed.key)
-        if found is None and parsed.plain and parsed.plain != parsed.key:
-            found = loose.hit_dropping_a_word(parsed.plain)  # "dns cache poisoning": DNS, not DN
+        if found is None and as_typed:
+            found = loose.hit_dropping_a_word(as_typed)  # "dns cache poisoning": DNS, not DN
         if found is None:
             found = self._qualified(parsed.key)
         if found is not None:
@@ -229,9 +229,14 @@ class Matcher:
         if not parsed.key:
             return None
         hit = self._exact_name(side, parsed)  # as a look-up of the side alone: "dns" is DNS, not a plural
+        as_typed = _as_typed(parsed.plain, parsed.key)
+        if hit is None and as_typed:
+            hit = self._names.exact_hit(as_typed)
         if hit is not None:
             return self._names.entry(hit)
         found = self._loose().hit(parsed.key)
+        if found is None and as_typed:
+            found = self._loose().hit(as_typed)
         if found is not None:
             return self._entries[found]
         scored = self._typos.fuzzy_names(parsed.key)
@@ -311,3 +316,15 @@ def _acronym_plus_s(text: str, plain: str, key: str, entry: Entry) -> bool:
         return False
     written = [w for w in text.split() if w.strip("?!.,").casefold() == plain.split()[-1]]
     return not any(w.strip("?!.,")[:-1].isupper() and w.strip("?!.,").endswith("s") for w in written)
+
+
+def _as_typed(plain: str, key: str) -> str:
+    """The question's words as typed when its key only took an "s" off some of them, else "".
+
+    "cas latency" (key "ca latency") may name CAS Latency; "C:A" (plain "c", key "c a") is no such case.
+    """
+    said, keyed = plain.split(), key.split()
+    if plain == key or len(said) != len(keyed):
+        return ""
+    same = all(s == k or s == k + "s" for s, k in zip(said, keyed, strict=True))
+    return plain if same else ""
