@@ -117,6 +117,8 @@ class Extractor:
         self.objectives: list[str] = []
         # see-also names the author wrote (kept as details when no entry has that name)
         self.label_refs: set[tuple[int, str]] = set()
+        # (entry, name, word) for each lower-case word in brackets taken as an alias ("Hashing (digest)")
+        self.bracketed: list[tuple[DraftEntry, str, str]] = []
 
     # -- driving ---------------------------------------------------------------------------------------
 
@@ -128,6 +130,7 @@ class Extractor:
             else:
                 self.block(block)
         self.flush()
+        self.qualifiers()
         self.draft.groups = list(dict.fromkeys([*self.groups(), *self.draft.groups]))
         if self.objectives:
             self.draft.objective = self.objectives[0]
@@ -136,6 +139,41 @@ class Extractor:
                 named = "objective" if len(others) == 1 else "objectives"
                 self.draft.topic_checks.append(f"the notes also name {named} {', '.join(others)}")
         return self.draft
+
+    def only_bracketed(self, entry: DraftEntry, name: str) -> bool:
+        """Whether ``entry`` has ``name`` only from a lower-case bracket (which then frees the name)."""
+        key = name_id(name)
+        if name_id(entry.term) == key or not any(
+            e is entry and name_id(w) == key for e, _n, w in self.bracketed
+        ):
+            return False
+        entry.aliases = [a for a in entry.aliases if name_id(a.text) != key]
+        if self.names.get(key) is entry:
+            del self.names[key]
+        return True
+
+    def qualifiers(self) -> None:
+        """Words in brackets that qualify a term rather than name it become part of an alias.
+
+        ``Catch (exception)`` and ``Raise (exception)``: a word two entries put in brackets, or that
+        another entry is called, says which catch is meant; the alias is ``Catch exception``, and
+        ``exception`` stays free for the entry of that name. ``Hashing (digest)`` keeps ``digest``.
+        """
+        shared: dict[str, int] = {}
+        for _entry, _name, word in self.bracketed:
+            shared[name_id(word)] = shared.get(name_id(word), 0) + 1
+        for entry, name, word in self.bracketed:
+            key = name_id(word)
+            owner = self.names.get(key)
+            other_term = any(e is not entry and name_id(e.term) == key for e in self.draft.entries)
+            if shared[key] < 2 and not other_term:
+                continue
+            entry.aliases = [a for a in entry.aliases if name_id(a.text) != key]
+            if owner is entry:
+                del self.names[key]
+            entry.checks.pop("aliases", None)
+            self.alias(entry, f"{name} {word}")
+            entry.check("aliases", f'"{name} {word}" made from the bracket in "{name} ({word})"')
 
     def block(self, block: Block) -> None:
         """Read one non-heading block."""
@@ -276,6 +314,8 @@ class Extractor:
         """
         name = tx.term_name(written)
         entry = self.find(name.name)
+        if entry is not None and self.only_bracketed(entry, name.name):
+            entry = None  # "Exception" after "Catch (exception)": a term of its own, not Catch
         if entry is None:
             entry = next((e for a in name.aliases if (e := self.find(a)) is not None), None)
         if entry is None:
@@ -291,6 +331,8 @@ class Extractor:
             entry.add("examples", example)
         if name.note:
             if explained and len(tx.words(name.note)) <= 4:
+                if name.note.isalpha() and name.note.islower():
+                    self.bracketed.append((entry, name.name, name.note))
                 self.alias(entry, name.note)
                 entry.check("aliases", f'"{name.note}" taken from the parenthesis in "{written}"')
             elif entry.definition or explained:

@@ -266,7 +266,10 @@ def named_inside(
             if named is None:
                 continue
             seen.add(named)
-            if tokens[start - 1] in _BEFORE_A_NAME and _asks_about(tokens[start + size :]):
+            # only question words and function words before it: "what does *raising an* exception mean"
+            # asks about raising one, not about Exception
+            lead_in = all(t in _BEFORE_A_NAME for t in tokens[1:start])
+            if lead_in and _asks_about(tokens[start + size :]):
                 found.add(named)  # not "DDR6" for DDR, a "stem cell" for a cell, a "container ship"
         if len(seen) > 1:
             return None  # two entries named: which one is asked about is not clear

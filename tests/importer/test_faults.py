@@ -339,6 +339,18 @@ CASES: dict[str, Case] = {
             ("Domain Name System", "Turns host names", ("DNS",)),
         ),
     ),
+    "a lower-case word in brackets qualifies the term, it is no name": Case(
+        "# Glossary\n\n**Catch (exception)**:\n:   to handle an error that was raised.\n\n"
+        "**Raise (exception)**:\n:   to signal that something went wrong.\n\n"
+        "**Exception**:\n:   an object that says what went wrong.\n\n"
+        "**Hashing (digest)**:\n:   a one-way function.\n",
+        (
+            ("Catch", "To handle an error", ("Catch exception",)),
+            ("Raise", "To signal", ("Raise exception",)),
+            ("Exception", "An object that says", ()),
+            ("Hashing", "A one-way function", ("digest",)),  # a bracket no other entry shares: an alias
+        ),
+    ),
     "an Examples heading holds examples of the entry above, not terms": Case(
         "# Exchange\n\n## Gas exchange\n\nSwapping gases between an organism and its surroundings.\n\n"
         "### Examples\n\n1. The gills absorb oxygen from water flowing over them\n"

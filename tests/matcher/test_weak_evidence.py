@@ -109,3 +109,17 @@ def test_the_initials_of_a_long_name_answer_it(question: str, term: str) -> None
 @pytest.mark.parametrize("question", ["what is a san", "cm", "what is a vpn", "mitb"])
 def test_initials_shared_by_two_entries_or_too_short_are_refused(question: str) -> None:
     assert isinstance(_acronym_matcher().lookup(question), NotFound)
+
+
+def test_a_question_about_a_compound_with_a_name_inside_is_not_about_the_name() -> None:
+    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+    rows = (
+        ("Exception", (), "An object holding what went wrong."),
+        ("Nucleus", (), "Controls the activities of the cell."),
+    )
+    kb.entries.extend(Entry(term=t, aliases=a, definition=d, topic=TOPIC) for t, a, d in rows)
+    matcher = Matcher(kb)
+    assert isinstance(matcher.lookup("what does raising an exception mean"), NotFound)
+    answer = matcher.lookup("what does the nucleus do")
+    assert isinstance(answer, Answer)
+    assert answer.entry.term == "Nucleus"
