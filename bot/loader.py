@@ -733,8 +733,11 @@ def _build(parsed_files: list[_ParsedFile], files: list[Path], problems: list[Pr
     return kb
 
 
-def load_knowledge(paths: Iterable[str | Path] = (DEFAULT_KNOWLEDGE_PATH,)) -> KnowledgeBase:
-    """Load every knowledge file under ``paths``; raise ``KnowledgeError`` listing all problems."""
+def load_knowledge(paths: Iterable[str | Path] | str | Path = (DEFAULT_KNOWLEDGE_PATH,)) -> KnowledgeBase:
+    """Load every knowledge file under ``paths`` (one path, or several); raise ``KnowledgeError`` listing all
+    problems."""
+    if isinstance(paths, str | Path):  # one path, not its characters
+        paths = (paths,)
     problems: list[Problem] = []
     parsed_files: list[_ParsedFile] = []
     with _gc_paused():

@@ -71,3 +71,10 @@ def test_seed_entries_keep_every_field_and_their_lines() -> None:
     assert all(entry.topic is topic for entry in kb for topic in kb.topics)
     assert kb.entries[0].term == "Virtualization"
     assert kb.entries[0].line == 11
+
+
+@pytest.mark.parametrize("as_text", [True, False])
+def test_one_path_not_in_a_list_is_one_path_not_its_characters(as_text: bool) -> None:
+    """``load_knowledge("knowledge/x.yaml")`` once walked "k", "n", ..., "/" (the whole file system)."""
+    kb = load_knowledge(str(SEED) if as_text else SEED)
+    assert kb.files == [SEED]
