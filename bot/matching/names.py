@@ -147,6 +147,31 @@ def _cached_key(text: str) -> str:
     return name_key(canonical(tokens(text)), capital_acronyms(text))
 
 
+#: Characters a key can start with that no token it was made from starts with: digits for number
+#: words and Roman numerals, the first letters of expanded short forms ("vs" -> "and").
+_NEW_INITIALS = {
+    **{word: frozenset(digits[0]) for word, digits in _NUMBERS.items()},
+    **{word: frozenset(part[0] for part in parts) for word, parts in EXPANSIONS.items()},
+}
+
+
+@lru_cache(maxsize=65536)
+def key_initials(text: str) -> frozenset[str]:
+    """Every character a key made from ``text`` can start with: the key of the whole text, or of
+    any run of its words (a question with its frame stripped), its plain form included.
+
+    ``"what is a VM?"`` -> ``{"w", "i", "a", "v"}``; ``"type two"`` -> ``{"t", "2"}``. A key
+    whose first character is not among these can never be made from ``text``: the quiz's
+    checker rejects most wrong answers with this alone, without parsing them. An empty set for
+    a text without a letter or digit.
+    """
+    found = tokens(text)
+    initials = {token[0] for token in found}
+    for token in _NEW_INITIALS.keys() & found:
+        initials |= _NEW_INITIALS[token]
+    return frozenset(initials)
+
+
 #: An acronym written in capitals that ends in S ("HTTPS", "FTPS", "LDAPS"): a name of its own, never
 #: the plural of the acronym without the S (an entry HTTP and an entry HTTPS are two names).
 _CAPITAL_S = re.compile(r"(?<![\w.])([A-Z0-9]{2,}S)(?![\w.])")

@@ -197,7 +197,14 @@ def strip_trailing(tokens: list[str], phrases: Sequence[tuple[str, ...]]) -> tup
 
 def parse_query(text: str, context: QueryContext = GENERIC) -> ParsedQuery:
     """Canonical tokens of ``text`` and the term part with the question frame stripped."""
-    found = canonical(tokens(text))
+    return parse_tokens(canonical(tokens(text)), context)
+
+
+def parse_tokens(found: list[str], context: QueryContext = GENERIC) -> ParsedQuery:
+    """``parse_query`` of a text whose canonical tokens (``canonical(tokens(text))``) are ``found``.
+
+    ``found`` is not changed; the result's ``tokens`` is ``found`` itself.
+    """
     core = list(found)
     framed = opened = False
     changed = True
@@ -217,7 +224,7 @@ def parse_query(text: str, context: QueryContext = GENERIC) -> ParsedQuery:
             changed = True
         core, did = strip_trailing(core, context.tails)
         changed |= did
-    plain = " ".join(t for t in core if t not in ARTICLES)
+    plain = " ".join(core if ARTICLES.isdisjoint(core) else [t for t in core if t not in ARTICLES])
     return ParsedQuery(tokens=found, core=core, key=name_key(core), framed=framed, plain=plain)
 
 

@@ -6,9 +6,20 @@ import random
 import re
 from collections.abc import Collection, Iterable
 from enum import StrEnum
+from functools import lru_cache
 
-from bot.matching.names import key_of, plural_of_key, typo_budget, within_typos
-from bot.matching.query import GENERIC, QueryContext, parse_query
+from bot.matching.names import (
+    canonical,
+    capital_acronyms,
+    key_initials,
+    key_of,
+    name_key,
+    plural_of_key,
+    tokens,
+    typo_budget,
+    within_typos,
+)
+from bot.matching.query import GENERIC, QueryContext, parse_tokens
 
 _MASK = "____"
 #: A typed answer longer than this many characters beyond its longest name is never right.
@@ -42,16 +53,19 @@ class AnswerChecker:
     ``context`` is the look-up's (``QueryContext.of_subjects``), so both strip the same frames.
     """
 
-    __slots__ = ("_context", "_exact", "_fuzzy", "_longest", "_taken")
+    __slots__ = ("_context", "_context_no", "_exact", "_fuzzy", "_initials", "_longest", "_taken")
 
     def __init__(
         self, names: Iterable[str], taken: Collection[str] = (), context: QueryContext = GENERIC
     ) -> None:
         names = list(names)
         self._context = context
+        self._context_no = _context_no(context)
         keys = [k for k in map(key_of, names) if k]
         self._exact = frozenset(keys)
         self._taken = frozenset(taken).difference(self._exact)
+        #: first characters of the names' keys: a guess none of whose keys starts so is wrong
+        self._initials = frozenset(key[0] for key in keys)
         self._longest = max(map(len, names), default=0)
         fuzzy: dict[str, list[tuple[str, int]]] = {}
         for key in dict.fromkeys(keys):
@@ -69,11 +83,14 @@ class AnswerChecker:
         """``EXACT`` or ``TYPO`` when ``text`` names the answer, else None."""
         if len(text) > self._longest + _SLACK:
             return None
-        parsed = parse_query(text, self._context)
-        guesses = [key for key in dict.fromkeys((key_of(text), parsed.key)) if key]
-        if any(key in self._exact for key in guesses):
-            return Verdict.EXACT
-        if plural_of_key(parsed.plain, parsed.key) and parsed.plain in self._exact:
+        if self._initials.isdisjoint(key_initials(text)):
+            return None  # no key of it can equal a name's, nor be a typo of one (same first letter)
+        guesses, plain = _guess_keys(text, self._context_no)
+        exact = self._exact
+        for key in guesses:
+            if key in exact:
+                return Verdict.EXACT
+        if plain and plain in exact:
             return Verdict.EXACT  # "https" typed for HTTPS (a name of its own, not HTTP's plural)
         for key in guesses:
             if key in self._taken:
@@ -82,6 +99,41 @@ class AnswerChecker:
                 if within_typos(key, name, budget):
                     return Verdict.TYPO
         return None
+
+
+#: The contexts checkers were made with, by number (``_guess_keys`` caches by number: hashing a
+#: context hashes its hundreds of phrases). Equal contexts share a number, so this stays as small as
+#: the number of different subject lists the bot has loaded.
+_CONTEXT_NOS: dict[QueryContext, int] = {}
+_CONTEXTS: list[QueryContext] = []
+
+
+def _context_no(context: QueryContext) -> int:
+    number = _CONTEXT_NOS.get(context)
+    if number is None:
+        number = _CONTEXT_NOS[context] = len(_CONTEXTS)
+        _CONTEXTS.append(context)
+    return number
+
+
+@lru_cache(maxsize=16384)
+def _guess_keys(text: str, context_no: int) -> tuple[tuple[str, ...], str]:
+    """The keys a typed ``text`` may name an answer by, and its plain form when that is a plural of its key.
+
+    The keys are the text's own key (``key_of(text)``) and its key with the question frame
+    stripped (``parse_query`` with the checker's context), without empties or repeats; the plain
+    form (articles dropped, plural kept) is given only when it is the key with an "s" on its last
+    word ("https"), else "". Cached by text: everyone in a channel types the same few right
+    answers, and each guess is checked against every open question of the channel.
+    """
+    found = canonical(tokens(text))  # tokenised once for both keys
+    parsed = parse_tokens(found, _CONTEXTS[context_no])
+    keep = capital_acronyms(text)
+    # the text's own key is ``key_of(text)``; the same as the core's when no frame was stripped
+    own = parsed.key if not keep and parsed.core == found else name_key(found, keep)
+    guesses = tuple(key for key in dict.fromkeys((own, parsed.key)) if key)
+    plain = parsed.plain if plural_of_key(parsed.plain, parsed.key) else ""
+    return guesses, plain
 
 
 def hint_mask(term: str, rng: random.Random, reveal: float = 0.3) -> str:
