@@ -73,6 +73,8 @@ class KnowledgeSettings:
     """Where the notes are: YAML files or directories searched recursively."""
 
     paths: tuple[str, ...] = ("knowledge",)
+    #: Directory of the index cache (``bot.index_cache``), "" for none.
+    index_cache: str = "data/index-cache"
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +277,14 @@ def _paths(value: Any) -> tuple[str, ...]:
     return tuple(item.strip() for item in items)
 
 
+def _directory_or_none(value: Any) -> str:
+    if value is None or value is False:
+        return ""
+    if not isinstance(value, str):
+        raise _Invalid(f'must be a directory path or "" for none, got {_shown(value)}')
+    return value.strip()
+
+
 def _url(schemes: tuple[str, ...]) -> Parser:
     def parse(value: Any) -> str:
         expected = f"must be a {' or '.join(schemes)} URL, got {_shown(value)}"
@@ -329,7 +339,7 @@ def _log_level(value: Any) -> str:
 
 #: section -> key -> parser; the section "" holds top-level keys.
 SCHEMA: dict[str, dict[str, Parser]] = {
-    "knowledge": {"paths": _paths},
+    "knowledge": {"paths": _paths, "index_cache": _directory_or_none},
     "database": {"url": _database_url},
     "discord": {
         "token": _token,

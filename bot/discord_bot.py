@@ -34,6 +34,7 @@ from bot.config import (
     describe,
     knowledge_paths,
 )
+from bot.index_cache import load_or_build
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import load_knowledge
 from bot.matching import Matcher
@@ -127,16 +128,27 @@ def build_intents(settings: Settings) -> discord.Intents:
     return intents
 
 
-def build_knowledge(paths: Iterable[Path]) -> tuple[KnowledgeBase, Matcher]:
+def build_knowledge(paths: Iterable[Path], cache_dir: Path | None = None) -> tuple[KnowledgeBase, Matcher]:
     """Load the notes and index them fully (blocking); KnowledgeError lists every problem.
 
     The matcher's lazy indexes are built here too, so the first autocomplete or description
-    look-up does not pay for them on the event loop.
+    look-up does not pay for them on the event loop. ``cache_dir``: read both from the index cache
+    there when the notes are unchanged, and cache a new build (``bot.index_cache``).
     """
-    kb = load_knowledge(list(paths))
-    matcher = Matcher(kb)
-    matcher.prepare()
-    return kb, matcher
+    paths = list(paths)
+
+    def build() -> tuple[KnowledgeBase, Matcher]:
+        kb = load_knowledge(paths)
+        matcher = Matcher(kb)
+        matcher.prepare()
+        return kb, matcher
+
+    return load_or_build(paths, cache_dir, build)
+
+
+def index_cache_dir(settings: Settings) -> Path | None:
+    """The configured index cache directory (``knowledge.index_cache``), None when turned off."""
+    return Path(settings.knowledge.index_cache) if settings.knowledge.index_cache else None
 
 
 def extension_names() -> list[str]:
@@ -239,7 +251,9 @@ class StudyBot(commands.Bot):
             was_enabled = gc.isenabled()
             gc.disable()
             try:
-                kb, matcher = await asyncio.to_thread(build_knowledge, knowledge_paths(self.settings))
+                kb, matcher = await asyncio.to_thread(
+                    build_knowledge, knowledge_paths(self.settings), index_cache_dir(self.settings)
+                )
                 self.replace_knowledge(kb, matcher)
                 gc.freeze()
             finally:
@@ -393,7 +407,7 @@ def create_bot(
     """The bot exactly as ``python -m bot run`` builds it (loads the notes unless ``kb`` is given)."""
     apply_endpoints(settings.discord)
     if kb is None:
-        kb, matcher = build_knowledge(knowledge_paths(settings))
+        kb, matcher = build_knowledge(knowledge_paths(settings), index_cache_dir(settings))
     else:
         matcher = Matcher(kb)
     if not settings.discord.message_content:

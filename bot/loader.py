@@ -618,6 +618,14 @@ def _knowledge_files(paths: Iterable[str | Path], problems: list[Problem]) -> li
     return files
 
 
+def knowledge_files(paths: Iterable[str | Path]) -> list[Path] | None:
+    """The knowledge files ``load_knowledge(paths)`` reads, in its order; None if a path is missing or
+    is not a knowledge file (``load_knowledge`` reports it)."""
+    problems: list[Problem] = []
+    files = _knowledge_files(paths, problems)
+    return None if problems else files
+
+
 _CHECK_MARK = "# check:"
 
 

@@ -50,6 +50,16 @@ class DescriptionIndex:
         self._pending: tuple[list[list[str]], list[int]] | None = (name_tokens, acronym_entries)
         self._building = threading.Lock()
 
+    def __getstate__(self) -> dict[str, object]:
+        """Everything but the build lock (a lock cannot be pickled: the index cache pickles this)."""
+        state = dict(self.__dict__)
+        del state["_building"]
+        return state
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._building = threading.Lock()
+
     # ------------------------------------------------------------------ building
 
     def prepare(self) -> None:

@@ -1,0 +1,99 @@
+"""The index cache: read back while the notes are unchanged, rebuilt when they change, safe when broken."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from bot.discord_bot import build_knowledge
+from bot.index_cache import cache_key
+from bot.knowledge import KnowledgeError
+from bot.loader import DEFAULT_KNOWLEDGE_PATH
+from bot.matching import Answer
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    target = tmp_path / "notes"
+    if DEFAULT_KNOWLEDGE_PATH.is_dir():
+        shutil.copytree(DEFAULT_KNOWLEDGE_PATH, target)
+    else:
+        target.mkdir()
+        shutil.copy(DEFAULT_KNOWLEDGE_PATH, target)
+    return target
+
+
+def _pickles(cache: Path) -> list[Path]:
+    return sorted(cache.glob("*.pickle"))
+
+
+def _answers(matcher: object, text: str) -> str | None:
+    answer = matcher.lookup(text)  # type: ignore[attr-defined]
+    return answer.entry.term if isinstance(answer, Answer) else None
+
+
+def test_a_second_start_reads_the_cache_and_answers_the_same(notes: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    kb, matcher = build_knowledge([notes], cache)
+    assert len(_pickles(cache)) == 1
+    kb2, matcher2 = build_knowledge([notes], cache)
+    assert matcher2 is not matcher  # read back, not the same objects
+    assert [e.term for e in kb2.entries] == [e.term for e in kb.entries]
+    for text in ("what is vm escape", "hypervisr", "attack that breaks out of a VM to the hypervisor"):
+        assert _answers(matcher2, text) == _answers(matcher, text) is not None
+
+
+def test_changed_notes_are_rebuilt_and_the_old_cache_removed(notes: Path, tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    build_knowledge([notes], cache)
+    before = _pickles(cache)
+    file = next(notes.rglob("*.yaml"))
+    text = file.read_text(encoding="utf-8")
+    file.write_text(
+        text.replace(
+            "entries:\n", "entries:\n  - term: Zorbling\n    definition: A made-up word for this test.\n", 1
+        ),
+        encoding="utf-8",
+    )
+    kb, matcher = build_knowledge([notes], cache)
+    assert "Zorbling" in [e.term for e in kb.entries]
+    assert _answers(matcher, "what is zorbling") == "Zorbling"
+    after = _pickles(cache)
+    assert len(after) == 1 and after != before
+
+
+@pytest.mark.parametrize("content", [b"", b"not a pickle at all", b"\x80\x05\x95garbage", None])
+def test_a_corrupt_cache_is_rebuilt(notes: Path, tmp_path: Path, content: bytes | None) -> None:
+    cache = tmp_path / "cache"
+    build_knowledge([notes], cache)
+    (file,) = _pickles(cache)
+    if content is None:  # a pickle of something else (another version's objects, say)
+        import pickle
+
+        file.write_bytes(pickle.dumps({"not": "notes"}))
+    else:
+        file.write_bytes(content)
+    kb, matcher = build_knowledge([notes], cache)
+    assert _answers(matcher, "what is vm escape") == "VM escape"
+    assert file.read_bytes() != content  # written again
+
+
+def test_an_unwritable_cache_does_not_stop_the_build(notes: Path, tmp_path: Path) -> None:
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a directory")
+    kb, matcher = build_knowledge([notes], blocked / "cache")
+    assert _answers(matcher, "what is vm escape") == "VM escape"
+
+
+def test_broken_notes_are_reported_not_cached(tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    assert cache_key([tmp_path / "missing"]) is None
+    with pytest.raises(KnowledgeError):
+        build_knowledge([tmp_path / "missing"], cache)
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("entries: [\n")
+    with pytest.raises(KnowledgeError):
+        build_knowledge([bad], cache)
+    assert _pickles(cache) == [] if cache.exists() else True
