@@ -61,7 +61,8 @@ def test_changed_notes_are_rebuilt_and_the_old_cache_removed(notes: Path, tmp_pa
     assert "Zorbling" in [e.term for e in kb.entries]
     assert _answers(matcher, "what is zorbling") == "Zorbling"
     after = _pickles(cache)
-    assert len(after) == 1 and after != before
+    assert len(after) == 1
+    assert after != before
 
 
 @pytest.mark.parametrize("content", [b"", b"not a pickle at all", b"\x80\x05\x95garbage", None])
@@ -75,7 +76,7 @@ def test_a_corrupt_cache_is_rebuilt(notes: Path, tmp_path: Path, content: bytes 
         file.write_bytes(pickle.dumps({"not": "notes"}))
     else:
         file.write_bytes(content)
-    kb, matcher = build_knowledge([notes], cache)
+    _, matcher = build_knowledge([notes], cache)
     assert _answers(matcher, "what is vm escape") == "VM escape"
     assert file.read_bytes() != content  # written again
 
@@ -83,7 +84,7 @@ def test_a_corrupt_cache_is_rebuilt(notes: Path, tmp_path: Path, content: bytes 
 def test_an_unwritable_cache_does_not_stop_the_build(notes: Path, tmp_path: Path) -> None:
     blocked = tmp_path / "a-file"
     blocked.write_text("not a directory")
-    kb, matcher = build_knowledge([notes], blocked / "cache")
+    _, matcher = build_knowledge([notes], blocked / "cache")
     assert _answers(matcher, "what is vm escape") == "VM escape"
 
 
