@@ -34,9 +34,8 @@ from bot.config import (
     describe,
     knowledge_paths,
 )
-from bot.index_cache import load_or_build
+from bot.index_cache import build_indexed
 from bot.knowledge import KnowledgeBase, KnowledgeError
-from bot.loader import load_knowledge
 from bot.matching import Matcher
 from bot.notes import GuildNotes, NotesLibrary
 from bot.wording import plural
@@ -135,15 +134,7 @@ def build_knowledge(paths: Iterable[Path], cache_dir: Path | None = None) -> tup
     look-up does not pay for them on the event loop. ``cache_dir``: read both from the index cache
     there when the notes are unchanged, and cache a new build (``bot.index_cache``).
     """
-    paths = list(paths)
-
-    def build() -> tuple[KnowledgeBase, Matcher]:
-        kb = load_knowledge(paths)
-        matcher = Matcher(kb)
-        matcher.prepare()
-        return kb, matcher
-
-    return load_or_build(paths, cache_dir, build)
+    return build_indexed(paths, cache_dir)
 
 
 def index_cache_dir(settings: Settings) -> Path | None:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from bot.knowledge import KnowledgeBase
-from bot.loader import knowledge_files
+from bot.loader import knowledge_files, load_knowledge
 from bot.matching import Matcher
 
 log = logging.getLogger(__name__)
@@ -84,6 +84,20 @@ def load_or_build(paths: Iterable[str | Path], cache_dir: Path | None, build: Ca
     built = build()
     _write(cache_dir, file, built)
     return built
+
+
+def build_indexed(paths: Iterable[str | Path], cache_dir: Path | None = None) -> Built:
+    """The notes at ``paths`` and a matcher with every index built (lazy ones too), through the cache
+    in ``cache_dir`` (None: none). Raises ``KnowledgeError`` listing every problem of the notes."""
+    paths = list(paths)
+
+    def build() -> Built:
+        kb = load_knowledge(paths)
+        matcher = Matcher(kb)
+        matcher.prepare()
+        return kb, matcher
+
+    return load_or_build(paths, cache_dir, build)
 
 
 def _read(file: Path) -> Built | None:

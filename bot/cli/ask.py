@@ -47,10 +47,14 @@ def load_kb_or_report(paths: Sequence[Path] | None, stderr: TextIO | None = None
     try:
         return load_knowledge(list(paths) if paths else [DEFAULT_KNOWLEDGE_PATH])
     except KnowledgeError as exc:
-        print("error: cannot load the knowledge base:", file=err)
-        for problem in exc.problems:
-            print(f"  {format_problem(problem)}", file=err)
+        _report(exc, err)
         return None
+
+
+def _report(exc: KnowledgeError, err: TextIO) -> None:
+    print("error: cannot load the knowledge base:", file=err)
+    for problem in exc.problems:
+        print(f"  {format_problem(problem)}", file=err)
 
 
 def register(subparsers: Any) -> None:
@@ -68,6 +72,13 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--json", action="store_true", help="print JSON (JSON Lines when reading stdin)")
     add_kb_argument(parser)
+    parser.add_argument(
+        "--index-cache",
+        type=Path,
+        metavar="DIR",
+        help="read the notes and their indexes from this cache while the notes are unchanged, "
+        "else build and cache them (as the bot does at start-up)",
+    )
     parser.set_defaults(func=run)
 
 
@@ -132,10 +143,19 @@ def result_line(result: Result) -> str:
 
 def run(args: argparse.Namespace) -> int:
     """Answer the question (or each stdin line) and return the exit code."""
-    kb = load_kb_or_report(args.kb)
-    if kb is None:
-        return EXIT_KNOWLEDGE
-    matcher = Matcher(kb)
+    if args.index_cache is not None:
+        from bot.index_cache import build_indexed
+
+        try:
+            matcher = build_indexed(args.kb or [DEFAULT_KNOWLEDGE_PATH], args.index_cache)[1]
+        except KnowledgeError as exc:
+            _report(exc, sys.stderr)
+            return EXIT_KNOWLEDGE
+    else:
+        loaded = load_kb_or_report(args.kb)
+        if loaded is None:
+            return EXIT_KNOWLEDGE
+        matcher = Matcher(loaded)
     if args.question != "-":
         result = matcher.lookup(plain_text(args.question))
         print(json.dumps(result_json(result), ensure_ascii=False) if args.json else result_text(result))

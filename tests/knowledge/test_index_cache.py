@@ -98,3 +98,15 @@ def test_broken_notes_are_reported_not_cached(tmp_path: Path) -> None:
     with pytest.raises(KnowledgeError):
         build_knowledge([bad], cache)
     assert _pickles(cache) == [] if cache.exists() else True
+
+
+def test_ask_with_an_index_cache_answers_from_it(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from bot.cli import main
+
+    cache = tmp_path / "cache"
+    for _ in range(2):  # built and cached, then read back
+        assert main(["ask", "what's a hypervisor?", "--index-cache", str(cache)]) == 0
+        assert capsys.readouterr().out.startswith("Hypervisor: Software that manages the distribution")
+        assert len(_pickles(cache)) == 1
+    assert main(["ask", "x", "--kb", str(tmp_path / "missing"), "--index-cache", str(cache)]) == 2
+    assert "no such file or directory" in capsys.readouterr().err
