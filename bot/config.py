@@ -280,7 +280,7 @@ def _paths(value: Any) -> tuple[str, ...]:
 def _directory_or_none(value: Any) -> str:
     if value is None or value is False:
         return ""
-    if not isinstance(value, str):
+    if not isinstance(value, str) or "\0" in value:
         raise _Invalid(f'must be a directory path or "" for none, got {_shown(value)}')
     return value.strip()
 

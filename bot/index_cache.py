@@ -140,5 +140,5 @@ def _write(cache_dir: Path, file: Path, built: Built) -> None:
         for old in cache_dir.glob(f"*{_SUFFIX}"):
             if old != file and not old.name.startswith(".writing-"):
                 old.unlink(missing_ok=True)
-    except (OSError, pickle.PicklingError, RecursionError) as exc:
+    except (OSError, ValueError, pickle.PicklingError, RecursionError) as exc:
         log.warning("Index cache not written to %s: %s", cache_dir, exc)

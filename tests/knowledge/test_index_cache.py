@@ -110,3 +110,8 @@ def test_ask_with_an_index_cache_answers_from_it(tmp_path: Path, capsys: pytest.
         assert len(_pickles(cache)) == 1
     assert main(["ask", "x", "--kb", str(tmp_path / "missing"), "--index-cache", str(cache)]) == 2
     assert "no such file or directory" in capsys.readouterr().err
+
+
+def test_a_cache_path_the_system_refuses_does_not_stop_the_build(notes: Path) -> None:
+    _, matcher = build_knowledge([notes], Path("bad\0dir"))
+    assert _answers(matcher, "what is vm escape") == "VM escape"
