@@ -31,9 +31,9 @@ from pathlib import Path
 from typing import Any
 
 from bot.chart import ChartRenderer, chart_weeks, render_progress
-from bot.discord_bot import build_knowledge
 from bot.loader import DEFAULT_KNOWLEDGE_PATH
-from bot.stats import Accuracy, WeekPoint
+from bot.services import build_knowledge
+from bot.storage.stats import Accuracy, WeekPoint
 
 REPO = Path(__file__).resolve().parents[1]
 

@@ -12,7 +12,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from datetime import date, timedelta
 
-from bot.stats import PROGRESS_WEEKS, WeekPoint, week_of
+from bot.storage.stats import PROGRESS_WEEKS, WeekPoint, week_of
 
 log = logging.getLogger(__name__)
 

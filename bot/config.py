@@ -25,6 +25,16 @@ from urllib.parse import urlsplit
 
 import yaml
 
+from bot.quiz.settings import (
+    DEFAULT_QUESTIONS,
+    DEFAULT_SECONDS,
+    MAX_QUESTIONS,
+    MAX_SECONDS,
+    MIN_QUESTIONS,
+    MIN_SECONDS,
+    QuizMode,
+)
+
 log = logging.getLogger(__name__)
 
 _BaseSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -39,7 +49,7 @@ TOKEN_ENV = "DISCORD_TOKEN"  # noqa: S105 - a variable name, not a secret
 DEFAULT_API_BASE_URL = "https://discord.com/api/v10"
 DEFAULT_GATEWAY_URL = "wss://gateway.discord.gg"
 LOG_LEVELS = ("DEBUG", "INFO", "WARNING", "ERROR", "CRITICAL")
-QUIZ_MODES = ("typed", "buttons", "mixed")
+QUIZ_MODES = tuple(mode.value for mode in QuizMode)
 
 
 #: Largest config file read, in bytes (the example is about 3 KB).
@@ -114,10 +124,11 @@ class LookupSettings:
 class QuizSettings:
     """Defaults for quizzes."""
 
-    questions: int = 10
-    seconds: int = 30
-    mode: str = "mixed"
+    questions: int = DEFAULT_QUESTIONS
+    seconds: int = DEFAULT_SECONDS
+    mode: str = QuizMode.MIXED.value
     start_cooldown_seconds: int = 60
+    pause_seconds: int = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -352,10 +363,11 @@ SCHEMA: dict[str, dict[str, Parser]] = {
     },
     "lookup": {"cooldown_rate": _integer(1, 1000), "cooldown_seconds": _number(0, 86_400)},
     "quiz": {
-        "questions": _integer(1, 50),
-        "seconds": _integer(5, 120),
+        "questions": _integer(MIN_QUESTIONS, MAX_QUESTIONS),
+        "seconds": _integer(MIN_SECONDS, MAX_SECONDS),
         "mode": _choice(QUIZ_MODES),
         "start_cooldown_seconds": _integer(0, 86_400),
+        "pause_seconds": _integer(0, 60),
     },
     "schedule": {"grace_minutes": _integer(0, 1440), "reminder_minutes": _integer(0, 10_080)},
     "notes": {

@@ -1,20 +1,18 @@
-"""The Discord client: builds the shared objects once, loads the cogs and handles every command error.
+"""The Discord client: takes the services built once, loads the cogs and handles every command error.
 
-This is the one domain module that imports discord. Cogs read ``bot.kb``, ``bot.matcher`` and
-``bot.settings``; a reload swaps knowledge base and matcher together.
+This is the one module of ``bot`` that imports discord. Each cog's ``setup`` hands the cog the services
+it uses (``bot.services``: settings, notes and matcher, database, quiz rounds, clock, random source).
 """
 
 from __future__ import annotations
 
 import asyncio
-import gc
 import logging
 import os
 import pkgutil
+import random
 import socket
-import time
-from collections.abc import Callable, Iterable, Sequence
-from pathlib import Path
+from collections.abc import Sequence
 from typing import Any
 
 import aiohttp
@@ -22,9 +20,9 @@ import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
-from sqlalchemy.exc import InterfaceError, OperationalError
 
 import cogs
+from bot.clock import Clock
 from bot.config import (
     DEFAULT_API_BASE_URL,
     DEFAULT_GATEWAY_URL,
@@ -32,12 +30,13 @@ from bot.config import (
     DiscordSettings,
     Settings,
     describe,
-    knowledge_paths,
 )
-from bot.index_cache import build_indexed
-from bot.knowledge import KnowledgeBase, KnowledgeError
+from bot.errors import UserError
+from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
 from bot.notes import GuildNotes, NotesLibrary
+from bot.services import Services, build_services
+from bot.storage import DatabaseUnavailable, Store, reported_as_database_down
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
@@ -45,46 +44,17 @@ log = logging.getLogger(__name__)
 #: What a user sees when a command fails for a reason we did not foresee.
 GENERIC_ERROR = "Something went wrong on my side; the error has been logged."
 
-#: Exception type -> function giving the short message users see (cogs may register their own).
-FRIENDLY_ERRORS: dict[type[BaseException], Callable[[Any], str]] = {}
-
-
-def register_friendly_error(exc_type: type[BaseException], message: Callable[[Any], str]) -> None:
-    """Show ``message(error)`` (ephemeral) when a command raises ``exc_type``."""
-    FRIENDLY_ERRORS[exc_type] = message
-
-
-def _knowledge_message(error: KnowledgeError) -> str:
-    first = str(error.problems[0]) if error.problems else str(error)
-    more = f" (and {len(error.problems) - 1} more)" if len(error.problems) > 1 else ""
-    return f"The notes have a problem: {first}{more}"[:1900]
-
-
-register_friendly_error(KnowledgeError, _knowledge_message)
-
-#: What a user sees when the database cannot be reached or written (SQLite read-only, PostgreSQL down).
-DATABASE_DOWN = "The database is unavailable right now, so I can't do that; please try again in a minute."
-
-
-def _database_message(error: BaseException) -> str:
-    log.warning("database unavailable: %s", str(error).splitlines()[0][:200])
-    return DATABASE_DOWN
-
-
-register_friendly_error(OperationalError, _database_message)
-register_friendly_error(InterfaceError, _database_message)
-# a PostgreSQL connection refused or reset while reconnecting surfaces as the socket error itself
-register_friendly_error(ConnectionError, _database_message)
-
 
 def friendly_message(error: BaseException) -> str | None:
-    """The user-facing message for a domain or check error, or None if it is a bug."""
-    for exc_type in type(error).__mro__:
-        if exc_type in FRIENDLY_ERRORS:
-            return FRIENDLY_ERRORS[exc_type](error)
-    user_message = getattr(error, "user_message", None)
-    if isinstance(user_message, str) and user_message:
-        return user_message
+    """The user-facing message for a :class:`UserError` or a check error, or None if it is a bug.
+
+    A database that cannot be reached is a :class:`DatabaseUnavailable` (logged as a warning).
+    """
+    if reported_as_database_down(error) and not isinstance(error, DatabaseUnavailable):
+        log.warning("database unavailable: %s", str(error).splitlines()[0][:200] if str(error) else error)
+        error = DatabaseUnavailable(error)
+    if isinstance(error, UserError):
+        return error.user_message
     if isinstance(error, app_commands.CommandOnCooldown):
         return f"Easy there: you can do that again in {max(1, round(error.retry_after))} s."
     if isinstance(error, app_commands.MissingPermissions):
@@ -127,21 +97,6 @@ def build_intents(settings: Settings) -> discord.Intents:
     return intents
 
 
-def build_knowledge(paths: Iterable[Path], cache_dir: Path | None = None) -> tuple[KnowledgeBase, Matcher]:
-    """Load the notes and index them fully (blocking); KnowledgeError lists every problem.
-
-    The matcher's lazy indexes are built here too, so the first autocomplete or description
-    look-up does not pay for them on the event loop. ``cache_dir``: read both from the index cache
-    there when the notes are unchanged, and cache a new build (``bot.index_cache``).
-    """
-    return build_indexed(paths, cache_dir)
-
-
-def index_cache_dir(settings: Settings) -> Path | None:
-    """The configured index cache directory (``knowledge.index_cache``), None when turned off."""
-    return Path(settings.knowledge.index_cache) if settings.knowledge.index_cache else None
-
-
 def extension_names() -> list[str]:
     """Every extension module in ``cogs/`` (modules starting with ``_`` are helpers)."""
     return sorted(
@@ -167,19 +122,17 @@ class StudyCommandTree(app_commands.CommandTree[Any]):
 
 
 class StudyBot(commands.Bot):
-    """The study bot: one knowledge base and matcher shared by every cog."""
+    """The study bot: the process's services, handed to every cog."""
 
     def __init__(
         self,
-        settings: Settings,
-        kb: KnowledgeBase,
-        matcher: Matcher,
+        services: Services,
         *,
         extensions: Sequence[str] | None = None,
-        clock: Callable[[], float] = time.monotonic,
         identify_delay: float = 5.0,
         **options: Any,
     ) -> None:
+        settings = services.settings
         options.setdefault("guild_ready_timeout", 2.0)
         # The bot never joins voice (no voice-state intent): discord.py's start-up warnings about the
         # voice libraries (PyNaCl, davey) are noise here, so they are switched off where they are raised.
@@ -198,89 +151,51 @@ class StudyBot(commands.Bot):
             chunk_guilds_at_startup=False,
             **options,
         )
-        self.settings = settings
-        self.clock = clock
+        self.services = services
         self.identify_delay = identify_delay
         self.extension_list: list[str] = list(extension_names() if extensions is None else extensions)
-        self._knowledge: tuple[KnowledgeBase, Matcher] = (kb, matcher)
-        #: Each server's notes (the shared ones plus its own); the database is attached in setup_hook.
-        self.notes = NotesLibrary((kb, matcher), None, budget_bytes=settings.notes.cache_mb * 1024 * 1024)
-        self._notes_refresher: asyncio.Task[None] | None = None
-        self._reload_lock = asyncio.Lock()
         self.synced_commands: list[app_commands.AppCommand] = []
         self._dynamic_items: set[type[discord.ui.DynamicItem[Any]]] = set()
-        # --- storage hook (helper D): the store opened in setup_hook and closed in close() -------
-        self.store: Any = None
 
-    # knowledge --------------------------------------------------------------------------------
+    @property
+    def settings(self) -> Settings:
+        """The settings the bot was built with."""
+        return self.services.settings
 
     @property
     def kb(self) -> KnowledgeBase:
         """The knowledge base being served."""
-        return self._knowledge[0]
+        return self.services.knowledge.kb
 
     @property
     def matcher(self) -> Matcher:
         """The matcher over :attr:`kb`."""
-        return self._knowledge[1]
+        return self.services.knowledge.matcher
 
-    def replace_knowledge(self, kb: KnowledgeBase, matcher: Matcher) -> None:
-        """Serve a new knowledge base; both halves change in one assignment (servers' notes follow)."""
-        self._knowledge = (kb, matcher)
-        self.notes.replace_shared(kb, matcher)
+    @property
+    def store(self) -> Store:
+        """The open database (from ``setup_hook`` until ``close``)."""
+        return self.services.store
+
+    @property
+    def notes(self) -> NotesLibrary:
+        """Each server's notes (the shared ones plus its own)."""
+        return self.services.notes
 
     async def notes_for(self, guild_id: int | None) -> GuildNotes:
         """The notes a server sees: its own topics and (unless switched off) the shared notes."""
-        return await self.notes.for_guild(guild_id)
+        return await self.services.notes.for_guild(guild_id)
 
     async def reload_knowledge(self) -> KnowledgeBase:
         """Reload the notes from disk; on KnowledgeError the old knowledge base keeps serving."""
-        async with self._reload_lock:
-            # The build (off the loop, in a thread) makes millions of objects: no cyclic collections of
-            # everything meanwhile; once swapped in, the new notes and index are frozen out of the
-            # collector's reach as at start-up, so later full collections do not walk them.
-            was_enabled = gc.isenabled()
-            gc.disable()
-            try:
-                kb, matcher = await asyncio.to_thread(
-                    build_knowledge, knowledge_paths(self.settings), index_cache_dir(self.settings)
-                )
-                self.replace_knowledge(kb, matcher)
-                gc.freeze()
-            finally:
-                if was_enabled:
-                    gc.enable()
-        log.info("Knowledge base reloaded: %s", kb.summary())
-        return kb
+        return await self.services.knowledge.reload()
 
     # lifecycle --------------------------------------------------------------------------------
 
-    async def open_store(self) -> None:
-        """Open the database store as ``self.store`` (called first in setup_hook; migrates the schema)."""
-        from bot.storage import Store
-        from bot.storage.notes import NotesRepository
-
-        # exclusive: a second bot on the same SQLite file is refused (DatabaseInUse)
-        self.store = await Store.open(self.settings.database.url, exclusive=True)
-        self.notes.source = NotesRepository(self.store.engine)
-        self._notes_refresher = asyncio.create_task(
-            self.notes.run_refresher(self.settings.notes.refresh_seconds), name="notes-refresher"
-        )
-
-    async def close_store(self) -> None:
-        """Close ``self.store`` (called last in close, once the cogs are unloaded)."""
-        refresher, self._notes_refresher = self._notes_refresher, None
-        if refresher is not None:
-            refresher.cancel()
-            await asyncio.gather(refresher, return_exceptions=True)
-        self.notes.source = None
-        store, self.store = self.store, None
-        if store is not None:
-            await store.close()
-
     async def setup_hook(self) -> None:
-        """Open the store, load every cog, sync the slash commands."""
-        await self.open_store()
+        """Open the database, load every cog, sync the slash commands."""
+        # exclusive: a second bot on the same SQLite file is refused (DatabaseInUse)
+        await self.services.open(exclusive=True)
         for name in self.extension_list:
             await self.load_extension(name)
         log.info("Loaded %d extensions: %s", len(self.extension_list), ", ".join(self.extension_list))
@@ -310,11 +225,11 @@ class StudyBot(commands.Bot):
             await asyncio.sleep(self.identify_delay)
 
     async def close(self) -> None:
-        """Unload the cogs (their rounds stop) and disconnect, then close the store they were using."""
+        """Unload the cogs and disconnect, then stop the quiz rounds and close the database."""
         try:
             await super().close()
         finally:
-            await self.close_store()
+            await self.services.close()
 
     async def on_ready(self) -> None:
         """Log once connected: who we are, where, and what we serve."""
@@ -393,14 +308,18 @@ def create_bot(
     settings: Settings,
     *,
     kb: KnowledgeBase | None = None,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
     **options: Any,
 ) -> StudyBot:
-    """The bot exactly as ``python -m bot run`` builds it (loads the notes unless ``kb`` is given)."""
+    """The bot exactly as ``python -m bot run`` builds it, on :func:`bot.services.build_services`.
+
+    Loads the notes unless ``kb`` is given (KnowledgeError lists every problem); ``clock`` (default the
+    wall clock) and ``rng`` (default unseeded) reach every cog. ``options`` go to discord.py's Bot.
+    """
     apply_endpoints(settings.discord)
-    if kb is None:
-        kb, matcher = build_knowledge(knowledge_paths(settings), index_cache_dir(settings))
-    else:
-        matcher = Matcher(kb)
+    services = build_services(settings, kb=kb, clock=clock, rng=rng)
+    kb = services.knowledge.kb
     if not settings.discord.message_content:
         log.warning(
             "discord.message_content is off: plain questions in study channels are not seen; "
@@ -409,7 +328,7 @@ def create_bot(
     log.info("Settings: %s", describe(settings))
     log.info("Knowledge base: %s", kb.summary())
     cls = ShardedStudyBot if settings.discord.sharded else StudyBot
-    return cls(settings, kb, matcher, **options)
+    return cls(services, **options)
 
 
 class StartupRefused(Exception):

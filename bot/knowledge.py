@@ -10,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.errors import UserError
 from bot.wording import plural
 
 
@@ -28,12 +29,23 @@ class Problem:
         return f"{where}:{key} {self.message}"
 
 
-class KnowledgeError(Exception):
-    """Raised when knowledge files cannot be loaded; carries every problem found."""
+class KnowledgeError(UserError):
+    """Raised when knowledge files cannot be loaded; carries every problem found.
+
+    ``str(error)`` lists every problem, one ``file:line: message`` a line (for the command line);
+    ``user_message`` is the first of them and how many more (for a chat reply).
+    """
 
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems: tuple[Problem, ...] = tuple(problems)
         super().__init__("\n".join(str(p) for p in self.problems) or "invalid knowledge base")
+
+    @property
+    def user_message(self) -> str:
+        """``The notes have a problem: FIRST (and N more)``, at most 1,900 characters."""
+        first = str(self.problems[0]) if self.problems else str(self)
+        more = f" (and {len(self.problems) - 1} more)" if len(self.problems) > 1 else ""
+        return f"The notes have a problem: {first}{more}"[:1900]
 
 
 @dataclass(frozen=True, slots=True)

@@ -11,6 +11,8 @@ from discord.ext import commands
 
 from bot.discord_bot import StudyBot
 from bot.knowledge import KnowledgeError
+from bot.services import Knowledge
+from cogs._checks import manage_server_or_owner
 from cogs._render import MESSAGE_LIMIT, code_block
 
 log = logging.getLogger(__name__)
@@ -26,24 +28,18 @@ class KnowledgeAdmin(commands.Cog):
         guild_only=True,
     )
 
-    def __init__(self, bot: StudyBot) -> None:
+    def __init__(self, bot: StudyBot, knowledge: Knowledge) -> None:
         self.bot = bot
-
-    async def may_manage(self, interaction: discord.Interaction[Any]) -> bool:
-        """Whether the user has Manage Server here or owns the bot."""
-        if interaction.permissions.manage_guild:
-            return True
-        return await self.bot.is_owner(interaction.user)
+        self.knowledge = knowledge
 
     @kb.command(name="reload")
+    @manage_server_or_owner()
     async def reload(self, interaction: discord.Interaction[Any]) -> None:
         """Reload the notes from disk; on errors the current notes keep serving."""
-        if not await self.may_manage(interaction):
-            raise app_commands.MissingPermissions(["manage_guild"])
         await interaction.response.defer(ephemeral=True, thinking=True)
-        old = self.bot.kb
+        old = self.knowledge.kb
         try:
-            kb = await self.bot.reload_knowledge()
+            kb = await self.knowledge.reload()
         except KnowledgeError as exc:
             count = len(exc.problems)
             log.warning("Reload refused (%d problems); still serving %s", count, old.summary())
@@ -61,4 +57,4 @@ class KnowledgeAdmin(commands.Cog):
 async def setup(bot: commands.Bot) -> None:
     """Add the knowledge administration cog."""
     assert isinstance(bot, StudyBot), "cogs.admin needs a StudyBot"
-    await bot.add_cog(KnowledgeAdmin(bot))
+    await bot.add_cog(KnowledgeAdmin(bot, bot.services.knowledge))

@@ -4,17 +4,20 @@ from __future__ import annotations
 
 import logging
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
+from bot.clock import Clock
+from bot.config import Settings
 from bot.discord_bot import StudyBot
 from bot.knowledge import Entry
 from bot.markup import plain_text
 from bot.matching import Answer, NotFound
+from bot.notes import NotesLibrary
 from bot.wording import plural
 from cogs._buttons import short_hash
 from cogs._render import (
@@ -35,9 +38,12 @@ log = logging.getLogger(__name__)
 
 
 class LookupCooldown:
-    """At most ``rate`` look-ups per member in ``per`` seconds, measured on ``clock``."""
+    """At most ``rate`` look-ups per member in ``per`` seconds, measured on ``clock``.
 
-    def __init__(self, rate: int, per: float, clock: Callable[[], float]) -> None:
+    The buckets count seconds since the epoch, as discord.py's own cooldowns do (``time.time()``).
+    """
+
+    def __init__(self, rate: int, per: float, clock: Clock) -> None:
         self.cooldown = app_commands.Cooldown(rate, per)
         self._mapping: commands.CooldownMapping[tuple[int, int]] = commands.CooldownMapping(
             self.cooldown, lambda key: key
@@ -46,7 +52,7 @@ class LookupCooldown:
 
     def hit(self, guild_id: int | None, user_id: int) -> float | None:
         """Count one look-up; the seconds to wait if over the limit, else None."""
-        now = self._clock()
+        now = self._clock.now().timestamp()
         bucket = self._mapping.get_bucket((guild_id or 0, user_id), now)
         return bucket.update_rate_limit(now) if bucket is not None else None
 
@@ -125,11 +131,12 @@ def suggestion_view(entries: Sequence[Entry]) -> discord.ui.View:
 class Lookup(commands.Cog):
     """Answers from the notes: /define, natural questions, /topics."""
 
-    def __init__(self, bot: StudyBot) -> None:
+    def __init__(self, bot: StudyBot, *, settings: Settings, notes: NotesLibrary, clock: Clock) -> None:
         self.bot = bot
-        settings = bot.settings.lookup
-        self.cooldown = LookupCooldown(settings.cooldown_rate, settings.cooldown_seconds, bot.clock)
-        self.study_channels = frozenset(bot.settings.study_channels)
+        self.notes = notes
+        lookup = settings.lookup
+        self.cooldown = LookupCooldown(lookup.cooldown_rate, lookup.cooldown_seconds, clock)
+        self.study_channels = frozenset(settings.study_channels)
 
     async def cog_load(self) -> None:
         """Register the "did you mean" buttons, so old ones work after a restart."""
@@ -154,7 +161,7 @@ class Lookup(commands.Cog):
         self, interaction: discord.Interaction[Any], term: app_commands.Range[str, 1, 200]
     ) -> None:
         """Look up a term in the notes."""
-        notes = await self.bot.notes_for(interaction.guild_id)
+        notes = await self.notes.for_guild(interaction.guild_id)
         chosen = self.chosen_entry(notes.kb.entries, term)
         if chosen is not None:
             await interaction.response.send_message(embed=entry_embed(chosen))
@@ -182,7 +189,7 @@ class Lookup(commands.Cog):
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         """Terms that start like (or look like) what is typed so far (in this server's notes)."""
-        notes = await self.bot.notes_for(interaction.guild_id)
+        notes = await self.notes.for_guild(interaction.guild_id)
         if current.strip():
             entries = notes.matcher.complete(current, limit=CHOICES_LIMIT)
         else:
@@ -202,7 +209,7 @@ class Lookup(commands.Cog):
     @app_commands.command(name="topics")
     async def topics(self, interaction: discord.Interaction[Any]) -> None:
         """List the topics in the notes with their objectives and term counts."""
-        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        kb = (await self.notes.for_guild(interaction.guild_id)).kb
         counts: dict[Any, int] = {}
         for entry in kb.entries:
             counts[entry.topic] = counts.get(entry.topic, 0) + 1
@@ -251,7 +258,7 @@ class Lookup(commands.Cog):
         text = plain_text(message.content, channels=self._channel_names(message))
         if not text:
             return
-        matcher = (await self.bot.notes_for(message.guild.id)).matcher
+        matcher = (await self.notes.for_guild(message.guild.id)).matcher
         is_question = matcher.is_question(text)
         if not (is_question or mentioned):
             return
@@ -277,4 +284,5 @@ class Lookup(commands.Cog):
 async def setup(bot: commands.Bot) -> None:
     """Add the look-up cog."""
     assert isinstance(bot, StudyBot), "cogs.lookup needs a StudyBot"
-    await bot.add_cog(Lookup(bot))
+    services = bot.services
+    await bot.add_cog(Lookup(bot, settings=services.settings, notes=services.notes, clock=services.clock))

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 import re
-from dataclasses import dataclass
 from typing import Any
 
 import discord
@@ -18,9 +17,7 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot import StudyBot
-from bot.review.repository import ReviewRepository
 from bot.storage import Store
-from bot.storage.notes import NotesRepository
 from bot.wording import plural
 from cogs._buttons import disabled_view, no_longer_active
 
@@ -29,23 +26,6 @@ log = logging.getLogger(__name__)
 #: How long the confirmation buttons work, in seconds.
 CONFIRM_TIMEOUT = 120
 NO_MENTIONS = discord.AllowedMentions.none()
-
-
-@dataclass(frozen=True, slots=True)
-class DeletedData:
-    """How much was deleted for one member in one server."""
-
-    answers: int
-    cards: int
-
-
-async def delete_member(store: Store, guild_id: int, member_id: int) -> DeletedData:
-    """Delete one member's scores, history and flashcards in one server."""
-    answers = await store.delete_member_data(guild_id, member_id)
-    cards = await ReviewRepository(store.engine).delete_member_cards(guild_id, member_id)
-    await NotesRepository(store.engine).forget_member(guild_id, member_id)  # uploads stay, unnamed
-    log.info("deleted the data of member %s in guild %s on request", member_id, guild_id)
-    return DeletedData(answers, cards)
 
 
 class DeleteButton(
@@ -115,7 +95,7 @@ class Privacy(commands.Cog):
                 content="Nothing was deleted.", view=done, allowed_mentions=NO_MENTIONS
             )
             return
-        deleted = await delete_member(self.store, interaction.guild_id, member_id)
+        deleted = await self.store.delete_member_data(interaction.guild_id, member_id)
         await interaction.response.edit_message(
             content=(
                 f"Deleted your data on this server: {plural(deleted.answers, 'quiz answer')} with your "
@@ -145,7 +125,4 @@ class Privacy(commands.Cog):
 async def setup(bot: commands.Bot) -> None:
     """Add the privacy cog (it needs the database store)."""
     assert isinstance(bot, StudyBot), "cogs.privacy needs a StudyBot"
-    if bot.store is None:
-        log.warning("no database store: /privacy is off")
-        return
-    await bot.add_cog(Privacy(bot, bot.store))
+    await bot.add_cog(Privacy(bot, bot.services.store))

@@ -15,19 +15,22 @@ from typing import Any, Literal
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import format_dt
 
 from bot.clock import Clock
 from bot.discord_bot import StudyBot
+from bot.notes import NotesLibrary
 from bot.review import (
     CardPrompt,
     DueReminder,
-    Grade,
     NothingDue,
+    Rating,
     ReviewDesk,
     ReviewRepository,
     ReviewStep,
     short_interval,
 )
+from bot.storage import Store
 from cogs._render import (
     EMBED_COLOUR,
     EMBED_DESCRIPTION_LIMIT,
@@ -42,19 +45,14 @@ from cogs._render import (
 log = logging.getLogger(__name__)
 
 NO_MENTIONS = discord.AllowedMentions.none()
-GRADE_STYLES = {
-    Grade.AGAIN: discord.ButtonStyle.danger,
-    Grade.HARD: discord.ButtonStyle.secondary,
-    Grade.GOOD: discord.ButtonStyle.success,
-    Grade.EASY: discord.ButtonStyle.primary,
+RATING_STYLES = {
+    Rating.AGAIN: discord.ButtonStyle.danger,
+    Rating.HARD: discord.ButtonStyle.secondary,
+    Rating.GOOD: discord.ButtonStyle.success,
+    Rating.EASY: discord.ButtonStyle.primary,
 }
 #: How often the reminder loop looks for members to remind.
 REMINDER_CHECK = timedelta(minutes=1)
-
-
-def ts(when: datetime, style: str = "R") -> str:
-    """A Discord timestamp such as ``<t:1700000000:R>`` (shown in each reader's own time zone)."""
-    return f"<t:{int(when.timestamp())}:{style}>"
 
 
 # --- rendering -----------------------------------------------------------------------------------------
@@ -93,7 +91,7 @@ def done_text(step: NothingDue) -> str:
     if step.next_due is None:
         return "No cards due. The notes have no terms to review yet."
     extra = " (new cards for today are used up)" if step.reviewed_today_limit else ""
-    return f"No cards due, next one {ts(step.next_due)}{extra}. Well done!"
+    return f"No cards due, next one {format_dt(step.next_due, 'R')}{extra}. Well done!"
 
 
 class ShowAnswerButton(
@@ -126,33 +124,33 @@ class ShowAnswerButton(
 
 class RateButton(
     discord.ui.DynamicItem[discord.ui.Button[Any]],
-    template=r"review:rate:(?P<card>\d+):(?P<reps>\d+):(?P<grade>[1-4])",
+    template=r"review:rate:(?P<card>\d+):(?P<reps>\d+):(?P<rating>[1-4])",
 ):
     """Again, Hard, Good or Easy."""
 
-    def __init__(self, card_id: int, reps: int, grade: Grade, interval: str = "") -> None:
-        label = f"{grade.label} · {interval}" if interval else grade.label
+    def __init__(self, card_id: int, reps: int, rating: Rating, interval: str = "") -> None:
+        label = f"{rating.label} · {interval}" if interval else rating.label
         super().__init__(
             discord.ui.Button(
                 label=button_label(label),
-                style=GRADE_STYLES[grade],
-                custom_id=f"review:rate:{card_id}:{reps}:{grade.value}",
+                style=RATING_STYLES[rating],
+                custom_id=f"review:rate:{card_id}:{reps}:{rating.value}",
             )
         )
         self.card_id = card_id
         self.reps = reps
-        self.grade = grade
+        self.rating = rating
 
     @classmethod
     async def from_custom_id(
         cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
     ) -> RateButton:
         """Rebuild the button from its custom id."""
-        return cls(int(match["card"]), int(match["reps"]), Grade(int(match["grade"])))
+        return cls(int(match["card"]), int(match["reps"]), Rating(int(match["rating"])))
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         """Rate the card and show the next one."""
-        await review_cog(interaction).rate(interaction, self.card_id, self.reps, self.grade)
+        await review_cog(interaction).rate(interaction, self.card_id, self.reps, self.rating)
 
 
 def review_cog(interaction: discord.Interaction[Any]) -> Review:
@@ -172,8 +170,8 @@ def question_view(prompt: CardPrompt) -> discord.ui.View:
 def rating_view(prompt: CardPrompt, now: datetime) -> discord.ui.View:
     """Again / Hard / Good / Easy, each with when the card would come back."""
     view = discord.ui.View(timeout=None)
-    for grade, delta in prompt.previews(now).items():
-        view.add_item(RateButton(prompt.card.id, prompt.card.reps, grade, short_interval(delta)))
+    for rating, delta in prompt.previews(now).items():
+        view.add_item(RateButton(prompt.card.id, prompt.card.reps, rating, short_interval(delta)))
     return view
 
 
@@ -183,17 +181,13 @@ def rating_view(prompt: CardPrompt, now: datetime) -> discord.ui.View:
 class Review(commands.Cog):
     """Spaced-repetition flashcards of the notes, one deck per member and server."""
 
-    def __init__(self, bot: StudyBot) -> None:
+    def __init__(self, bot: StudyBot, *, notes: NotesLibrary, store: Store, clock: Clock) -> None:
         self.bot = bot
-        self.repository = ReviewRepository(bot.store.engine)
+        self.notes = notes
+        self.clock = clock
+        self.repository = ReviewRepository(store.engine)
         self.desk = ReviewDesk(self.repository)
         self._reminders: asyncio.Task[None] | None = None
-
-    @property
-    def clock(self) -> Clock:
-        """The store's clock (tests may swap it)."""
-        clock: Clock = self.bot.store.clock
-        return clock
 
     async def cog_load(self) -> None:
         """Register the buttons and start the reminder loop."""
@@ -221,7 +215,7 @@ class Review(commands.Cog):
         if remind is not None:
             await self.set_reminders(interaction, remind == "on")
             return
-        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        kb = (await self.notes.for_guild(interaction.guild_id)).kb
         step = await self.desk.next_card(interaction.guild_id, interaction.user.id, kb, self.clock.now())
         if isinstance(step, NothingDue):
             await interaction.response.send_message(done_text(step), ephemeral=True)
@@ -236,7 +230,7 @@ class Review(commands.Cog):
         if card is None or card.member_id != interaction.user.id or card.guild_id != interaction.guild_id:
             await interaction.response.send_message("That card is not yours.", ephemeral=True)
             return
-        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        kb = (await self.notes.for_guild(interaction.guild_id)).kb
         entries = {e.term.casefold(): e for e in kb.entries}
         entry = entries.get(card.term.casefold())
         if card.reps != reps or entry is None:
@@ -248,21 +242,21 @@ class Review(commands.Cog):
         )
 
     async def rate(
-        self, interaction: discord.Interaction[Any], card_id: int, reps: int, grade: Grade
+        self, interaction: discord.Interaction[Any], card_id: int, reps: int, rating: Rating
     ) -> None:
         """Store the rating, then show the next card in the same message."""
         card = await self.repository.card(card_id)
         if card is None or card.member_id != interaction.user.id or card.guild_id != interaction.guild_id:
             await interaction.response.send_message("That card is not yours.", ephemeral=True)
             return
-        rated = await self.desk.rate(card_id, reps, grade, self.clock.now())
+        rated = await self.desk.rate(card_id, reps, rating, self.clock.now())
         if rated is not None:
-            log.debug("card %s rated %s, due %s", card_id, grade.label, rated.due_at.isoformat())
+            log.debug("card %s rated %s, due %s", card_id, rating.label, rated.due_at.isoformat())
         await self._show_step(interaction, await self._next(interaction))
 
     async def _next(self, interaction: discord.Interaction[Any]) -> ReviewStep:
         assert interaction.guild_id is not None
-        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        kb = (await self.notes.for_guild(interaction.guild_id)).kb
         return await self.desk.next_card(interaction.guild_id, interaction.user.id, kb, self.clock.now())
 
     async def _show_step(self, interaction: discord.Interaction[Any], step: ReviewStep) -> None:
@@ -289,7 +283,7 @@ class Review(commands.Cog):
         tomorrow = setting.send_time(now.astimezone(UTC).date() + timedelta(days=1))
         await interaction.response.send_message(
             "Review reminders are on: when cards are due I will message you daily at about "
-            f"{ts(tomorrow, 't')} (here in this channel if your DMs are closed). "
+            f"{format_dt(tomorrow, 't')} (here in this channel if your DMs are closed). "
             "`/review remind:off` stops them.",
             ephemeral=True,
         )
@@ -346,7 +340,5 @@ class Review(commands.Cog):
 async def setup(bot: commands.Bot) -> None:
     """Load the review cog (it needs the database store)."""
     assert isinstance(bot, StudyBot), "cogs.review needs a StudyBot"
-    if bot.store is None:
-        log.warning("no database store: /review is off")
-        return
-    await bot.add_cog(Review(bot))
+    services = bot.services
+    await bot.add_cog(Review(bot, notes=services.notes, store=services.store, clock=services.clock))

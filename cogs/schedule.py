@@ -6,20 +6,25 @@ import asyncio
 import contextlib
 import logging
 from datetime import datetime, timedelta
-from typing import Any, Literal
+from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
 
-from bot.discord_bot import StudyBot, friendly_message, register_friendly_error
+from bot.clock import Clock
+from bot.config import Settings
+from bot.discord_bot import StudyBot, friendly_message
+from bot.errors import UserError
+from bot.notes import NotesLibrary
 from bot.quiz import RoundSettings, select_entries
+from bot.quiz.rounds import QuizRounds
+from bot.quiz.settings import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.schedule import (
     Occurrence,
     Schedule,
-    Scheduler,
     ScheduleRepository,
-    ScheduleSpecError,
+    ScheduleRunner,
     ShardFilter,
     parse_spec,
 )
@@ -31,29 +36,16 @@ from bot.schedule.texts import (
     starting_text,
     timestamp,
 )
-from cogs.quiz import QuizCog
+from bot.storage import Store
+from cogs._autocomplete import topic_choices
+from cogs._checks import require_manage_server
+from cogs.quiz import Mode, start_channel_round
 
 log = logging.getLogger(__name__)
 
-register_friendly_error(ScheduleSpecError, str)
 
-Mode = Literal["typed", "buttons", "mixed"]
-
-
-class ScheduleCommandError(Exception):
+class ScheduleCommandError(UserError):
     """A /schedule request that cannot be done; ``user_message`` is shown to the user."""
-
-    def __init__(self, user_message: str) -> None:
-        super().__init__(user_message)
-        self.user_message = user_message
-
-
-def shard_filter(bot: StudyBot) -> ShardFilter | None:
-    """The guilds this process owns, from ``discord.shard_count``/``shard_ids`` (None: all of them)."""
-    settings = bot.settings.discord
-    if settings.shard_count is None:
-        return None
-    return ShardFilter.of(settings.shard_count, settings.shard_ids)
 
 
 def may_post(channel: discord.abc.GuildChannel, me: discord.Member) -> bool:
@@ -78,23 +70,37 @@ class Schedules(commands.Cog):
         guild_only=True,
     )
 
-    def __init__(self, bot: StudyBot) -> None:
+    def __init__(
+        self,
+        bot: StudyBot,
+        *,
+        settings: Settings,
+        notes: NotesLibrary,
+        store: Store,
+        quiz: QuizRounds,
+        clock: Clock,
+        shards: ShardFilter | None,
+    ) -> None:
         self.bot = bot
-        store = bot.store
-        if store is None:
-            raise RuntimeError("the schedule cog needs the database store")
-        self.clock = store.clock
+        self.settings = settings
+        self.notes = notes
+        self.quiz = quiz
+        self.clock = clock
         self.repository = ScheduleRepository(store.engine)
-        settings = bot.settings.schedule
-        self.scheduler = Scheduler(
+        schedule_settings = settings.schedule
+        self.scheduler = ScheduleRunner(
             self.repository,
             self.clock,
             self.run_occurrence,
             skipped=self.post_skipped,
             reminder=self.post_reminder,
-            shards=shard_filter(bot),
-            grace=timedelta(minutes=settings.grace_minutes),
-            remind_before=timedelta(minutes=settings.reminder_minutes) if settings.reminder_minutes else None,
+            shards=shards,
+            grace=timedelta(minutes=schedule_settings.grace_minutes),
+            remind_before=(
+                timedelta(minutes=schedule_settings.reminder_minutes)
+                if schedule_settings.reminder_minutes
+                else None
+            ),
         )
         self._starter: asyncio.Task[None] | None = None
 
@@ -117,11 +123,10 @@ class Schedules(commands.Cog):
     # --- checks ---------------------------------------------------------------------------------
 
     async def _guild(self, interaction: discord.Interaction[Any]) -> discord.Guild:
-        """The guild, after checking the user may manage it."""
+        """The guild, after checking the user may manage it (Manage Server or the bot's owner)."""
         if interaction.guild is None:
             raise app_commands.NoPrivateMessage()
-        if not interaction.permissions.manage_guild and not await self.bot.is_owner(interaction.user):
-            raise app_commands.MissingPermissions(["manage_guild"])
+        await require_manage_server(interaction)
         return interaction.guild
 
     async def _own_schedule(self, guild: discord.Guild, schedule_id: int) -> Schedule:
@@ -148,8 +153,8 @@ class Schedules(commands.Cog):
         channel: discord.TextChannel,
         when: str,
         topic: str | None = None,
-        questions: app_commands.Range[int, 1, 50] | None = None,
-        seconds: app_commands.Range[int, 5, 120] | None = None,
+        questions: app_commands.Range[int, MIN_QUESTIONS, MAX_QUESTIONS] | None = None,
+        seconds: app_commands.Range[int, MIN_SECONDS, MAX_SECONDS] | None = None,
         mode: Mode | None = None,
         role: discord.Role | None = None,
     ) -> None:
@@ -157,7 +162,7 @@ class Schedules(commands.Cog):
         guild = await self._guild(interaction)
         now = self.clock.now()
         spec = parse_spec(when, now)
-        quiz_defaults = self.bot.settings.quiz
+        quiz_defaults = self.settings.quiz
         settings = RoundSettings.validated(
             questions if questions is not None else quiz_defaults.questions,
             seconds if seconds is not None else quiz_defaults.seconds,
@@ -166,7 +171,7 @@ class Schedules(commands.Cog):
         )
         if settings.topic:
             # an unknown topic fails now, not at 19:00
-            select_entries((await self.bot.notes_for(guild.id)).kb, settings.topic)
+            select_entries((await self.notes.for_guild(guild.id)).kb, settings.topic)
         if not may_post(channel, guild.me):
             raise ScheduleCommandError(
                 f"I can't post in {channel.mention}: "
@@ -265,10 +270,7 @@ class Schedules(commands.Cog):
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         """The notes' topics (title or objective) containing what was typed."""
-        wanted = current.strip().casefold()
-        labels = sorted({t.title for t in (await self.bot.notes_for(interaction.guild_id)).kb.topics})
-        found = [t for t in labels if wanted in t.casefold()]
-        return [app_commands.Choice(name=t[:100], value=t[:100]) for t in found[:25]]
+        return topic_choices((await self.notes.for_guild(interaction.guild_id)).kb, current)
 
     @remove.autocomplete("schedule")
     @pause.autocomplete("schedule")
@@ -399,14 +401,15 @@ class Schedules(commands.Cog):
             await self._next_event(guild, schedule, occurrence.next_at)
 
     async def play_round(self, channel: discord.TextChannel, schedule: Schedule) -> None:
-        """Run the round with the quiz cog's runner and wait for it to finish (it posts the results)."""
-        quiz = self.bot.get_cog("Quiz")
-        if not isinstance(quiz, QuizCog):
-            raise ScheduleCommandError("quizzes are turned off on this bot")
+        """Run the round on the quiz service and wait for it to finish (it posts the results)."""
         settings = RoundSettings.validated(
             schedule.questions, schedule.seconds, schedule.topic, schedule.mode
         )
-        await quiz.play(channel, settings, started_by=schedule.created_by)
+        kb = (await self.notes.for_guild(channel.guild.id)).kb
+        state = start_channel_round(
+            self.quiz, channel, channel.guild.id, channel.id, settings, schedule.created_by, kb
+        )
+        await asyncio.shield(state.task)
 
     async def post_skipped(self, occurrence: Occurrence) -> None:
         """Tell the channel a run was missed while the bot was down; move the event on."""
@@ -440,8 +443,16 @@ class Schedules(commands.Cog):
 
 
 async def setup(bot: StudyBot) -> None:
-    """Load the cog (schedules live in the database: without a store there are none)."""
-    if bot.store is None:
-        log.warning("no database store: scheduled quizzes are off")
-        return
-    await bot.add_cog(Schedules(bot))
+    """Load the schedule cog with the services it uses (the quiz service runs its rounds)."""
+    services = bot.services
+    await bot.add_cog(
+        Schedules(
+            bot,
+            settings=services.settings,
+            notes=services.notes,
+            store=services.store,
+            quiz=services.quiz,
+            clock=services.clock,
+            shards=services.shards,
+        )
+    )

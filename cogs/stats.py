@@ -4,17 +4,22 @@ from __future__ import annotations
 
 import io
 import logging
+from datetime import datetime
 from typing import Any
 
 import discord
 from discord import app_commands
 from discord.ext import commands
+from discord.utils import format_dt
 
 from bot.chart import ChartRenderer, chart_weeks
+from bot.clock import Clock
 from bot.discord_bot import StudyBot
 from bot.review import ReviewRepository
-from bot.stats import MemberStats, ServerMissed, member_stats, server_missed
+from bot.storage import Store
+from bot.storage.stats import MemberStats, ServerMissed
 from bot.wording import plural
+from cogs._checks import require_manage_server
 from cogs._render import EMBED_COLOUR, EMBED_FIELD_VALUE_LIMIT, fit_embed, fit_lines, truncate
 
 log = logging.getLogger(__name__)
@@ -23,12 +28,7 @@ CHART_NAME = "progress.png"
 TOPIC_LINES = 10
 
 
-def ts(when: Any, style: str = "R") -> str:
-    """A Discord timestamp, shown in each reader's own time zone."""
-    return f"<t:{int(when.timestamp())}:{style}>"
-
-
-def member_embed(name: str, stats: MemberStats, due: int, next_due: Any) -> discord.Embed:
+def member_embed(name: str, stats: MemberStats, due: int, next_due: datetime | None) -> discord.Embed:
     """The numbers of one member's stats."""
     embed = discord.Embed(title=truncate(f"Study stats: {name}", 256), colour=EMBED_COLOUR)
     if not stats.has_answers:
@@ -55,7 +55,7 @@ def member_embed(name: str, stats: MemberStats, due: int, next_due: Any) -> disc
     if due:
         cards = f"{plural(due, 'card')} due now: `/review` to study them"
     elif next_due is not None:
-        cards = f"none due, next one {ts(next_due)}"
+        cards = f"none due, next one {format_dt(next_due, 'R')}"
     else:
         cards = "none yet: `/review` starts with a few new ones a day"
     embed.add_field(name="Flashcards", value=cards, inline=False)
@@ -68,17 +68,16 @@ def server_embed(guild_name: str, missed: ServerMissed) -> discord.Embed:
         title=truncate(f"Missed most this week: {guild_name}", 256),
         colour=EMBED_COLOUR,
     )
+    since = format_dt(missed.since, "d")
     if not missed.terms:
-        embed.description = (
-            f"Nothing missed since {ts(missed.since, 'd')} ({plural(missed.answered, 'answer')} in all)."
-        )
+        embed.description = f"Nothing missed since {since} ({plural(missed.answered, 'answer')} in all)."
         return embed
     lines = [
         f"{i}. **{m.term}** ({m.topic}): {m.missed} {'miss' if m.missed == 1 else 'misses'} "
         f"by {plural(m.members, 'member')}, {m.answered - m.missed}/{m.answered} right"
         for i, m in enumerate(missed.terms, 1)
     ]
-    header = f"From {plural(missed.answered, 'answer')} since {ts(missed.since, 'd')}: worth going over.\n"
+    header = f"From {plural(missed.answered, 'answer')} since {since}: worth going over.\n"
     embed.description = header + fit_lines(lines, 4000 - len(header))
     return fit_embed(embed)
 
@@ -86,9 +85,11 @@ def server_embed(guild_name: str, missed: ServerMissed) -> discord.Embed:
 class Stats(commands.Cog):
     """Accuracy, weak spots and progress, from the quiz history of this server."""
 
-    def __init__(self, bot: StudyBot) -> None:
+    def __init__(self, bot: StudyBot, *, store: Store, clock: Clock) -> None:
         self.bot = bot
-        self.repository = ReviewRepository(bot.store.engine)
+        self.store = store
+        self.clock = clock
+        self.repository = ReviewRepository(store.engine)
         #: Charts are drawn in a worker process, off the event loop and its interpreter lock; it starts
         #: with the first chart (the reply is deferred meanwhile), so start-up does not pay for it.
         self.charts = ChartRenderer()
@@ -113,16 +114,15 @@ class Stats(commands.Cog):
         guild = interaction.guild
         assert guild is not None
         if server:
-            if not (interaction.permissions.manage_guild or await self.bot.is_owner(interaction.user)):
-                raise app_commands.MissingPermissions(["manage_guild"])
+            await require_manage_server(interaction)
             await interaction.response.defer(ephemeral=True, thinking=True)
-            missed = await server_missed(self.bot.store.engine, guild.id, self.bot.store.clock.now())
+            missed = await self.store.stats.server_missed(guild.id, self.clock.now())
             await interaction.followup.send(embed=server_embed(guild.name, missed), ephemeral=True)
             return
         who = member or interaction.user
         await interaction.response.defer(ephemeral=True, thinking=True)
-        now = self.bot.store.clock.now()
-        stats = await member_stats(self.bot.store.engine, guild.id, who.id, now)
+        now = self.clock.now()
+        stats = await self.store.stats.member(guild.id, who.id, now)
         due = await self.repository.due_count(guild.id, who.id, now)
         next_due = await self.repository.next_due_at(guild.id, who.id)
         embed = member_embed(who.display_name, stats, due, next_due)
@@ -140,7 +140,4 @@ class Stats(commands.Cog):
 async def setup(bot: commands.Bot) -> None:
     """Load the stats cog (it needs the database store)."""
     assert isinstance(bot, StudyBot), "cogs.stats needs a StudyBot"
-    if bot.store is None:
-        log.warning("no database store: /stats is off")
-        return
-    await bot.add_cog(Stats(bot))
+    await bot.add_cog(Stats(bot, store=bot.services.store, clock=bot.services.clock))

@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.config import TOKEN_ENV, ConfigError, Settings, knowledge_paths, load_settings
+from bot.config import TOKEN_ENV, ConfigError, Settings, load_settings
 from bot.knowledge import KnowledgeError
 
 log = logging.getLogger(__name__)
@@ -52,12 +52,11 @@ def configure_logging(level: str) -> None:
 
 
 def start_console(settings: Settings) -> int:
-    """The offline console (the same as ``python -m bot console``) on the configured notes and database."""
-    from bot.cli.console import serve_console
-    from bot.loader import load_knowledge
+    """The offline console (the same as ``python -m bot console``) on the services of the configuration."""
+    from bot.cli.console import serve_services
+    from bot.services import build_services
 
-    kb = load_knowledge(knowledge_paths(settings))
-    return serve_console(kb, stdin=sys.stdin, stdout=sys.stdout, database_url=settings.database.url)
+    return serve_services(build_services(settings), stdin=sys.stdin, stdout=sys.stdout)
 
 
 def run(args: argparse.Namespace) -> int:

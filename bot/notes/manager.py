@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.clock import Clock
+from bot.errors import UserError
 from bot.knowledge import Entry, Topic
 from bot.notes.export import export_files
 from bot.notes.library import NotesLibrary
@@ -24,7 +25,7 @@ from bot.storage.notes import EntryLimitReached, GuildNotesState, NotesRepositor
 log = logging.getLogger(__name__)
 
 
-class NotesActionError(Exception):
+class NotesActionError(UserError):
     """A notes action refused; the message is the reply the moderator reads."""
 
     @property

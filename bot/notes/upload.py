@@ -16,6 +16,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from bot.errors import UserError
 from bot.importer import NotesError, import_notes
 from bot.knowledge import Entry, KnowledgeError, Topic
 from bot.loader import KNOWLEDGE_SUFFIXES, load_knowledge_text, normalize_name
@@ -37,7 +38,7 @@ class NotesLimits:
     max_entries: int = 5000
 
 
-class UploadRefused(Exception):
+class UploadRefused(UserError):
     """An upload refused as a whole (too big, wrong kind, not text); the message is for the user."""
 
     @property

@@ -124,6 +124,11 @@ class RoundRunner:
         self._stop_by = by
         self._wake()
 
+    @property
+    def waiting(self) -> bool:
+        """Whether the round is waiting on its clock (for a deadline, a hint or the pause)."""
+        return self._waker is not None
+
     async def wait_started(self) -> None:
         """Return once the round is stored and its first question is about to be shown."""
         await self._started.wait()

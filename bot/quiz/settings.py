@@ -6,6 +6,8 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from typing import Any
 
+from bot.errors import UserError
+
 MIN_QUESTIONS, MAX_QUESTIONS = 1, 50
 MIN_SECONDS, MAX_SECONDS = 5, 120
 DEFAULT_QUESTIONS, DEFAULT_SECONDS = 10, 30
@@ -19,12 +21,13 @@ class QuizMode(StrEnum):
     MIXED = "mixed"
 
 
-class QuizSettingsError(ValueError):
-    """A round setting is out of range or unknown; ``message`` is fit to show a member."""
+class QuizSettingsError(UserError, ValueError):
+    """A round setting is out of range or unknown; ``user_message`` (also ``message``) says which."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message)
-        self.message = message
+    @property
+    def message(self) -> str:
+        """The same as ``user_message``."""
+        return self.user_message
 
 
 @dataclass(frozen=True, slots=True)

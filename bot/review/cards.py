@@ -7,28 +7,29 @@ from datetime import UTC, datetime, timedelta
 from enum import IntEnum, StrEnum
 from typing import Any
 
-from fsrs import Card, Rating, Scheduler, State
+import fsrs
+from fsrs import Card, State
 
 #: The scheduler every review uses: FSRS defaults (90 % desired retention, 1 and 10 minute learning
 #: steps), without interval fuzz so a review is reproducible (and testable against ``fsrs`` itself).
-SCHEDULER = Scheduler(enable_fuzzing=False)
+SCHEDULER = fsrs.Scheduler(enable_fuzzing=False)
 
 #: How many cards a member may meet for the first time per (UTC) day in /review.
 NEW_CARDS_PER_DAY = 10
 
 
-class Grade(IntEnum):
-    """The four answers to "how well did you know it?", as FSRS ratings."""
+class Rating(IntEnum):
+    """The four answers to "how well did you know it?": FSRS's ratings Again, Hard, Good, Easy (1-4)."""
 
-    AGAIN = Rating.Again.value
-    HARD = Rating.Hard.value
-    GOOD = Rating.Good.value
-    EASY = Rating.Easy.value
+    AGAIN = fsrs.Rating.Again.value
+    HARD = fsrs.Rating.Hard.value
+    GOOD = fsrs.Rating.Good.value
+    EASY = fsrs.Rating.Easy.value
 
     @property
-    def rating(self) -> Rating:
+    def fsrs_rating(self) -> fsrs.Rating:
         """The ``fsrs.Rating`` with the same value."""
-        return Rating(self.value)
+        return fsrs.Rating(self.value)
 
     @property
     def label(self) -> str:
@@ -117,22 +118,22 @@ def card_from_row(row: Any) -> StudyCard:
     )
 
 
-def review(card: StudyCard, grade: Grade, now: datetime) -> StudyCard:
-    """The card after being rated ``grade`` at ``now``: FSRS moves it; reps and lapses are counted."""
+def review(card: StudyCard, rating: Rating, now: datetime) -> StudyCard:
+    """The card after being rated ``rating`` at ``now``: FSRS moves it; reps and lapses are counted."""
     when = _utc(now)
     if card.fsrs.last_review is not None and when < card.fsrs.last_review:
         when = card.fsrs.last_review  # an answer stored late never reviews "before" the last review
-    reviewed, _log = SCHEDULER.review_card(card.fsrs, grade.rating, when)
-    lapsed = grade is Grade.AGAIN and card.fsrs.state is State.Review
+    reviewed, _log = SCHEDULER.review_card(card.fsrs, rating.fsrs_rating, when)
+    lapsed = rating is Rating.AGAIN and card.fsrs.state is State.Review
     return replace(card, fsrs=reviewed, reps=card.reps + 1, lapses=card.lapses + (1 if lapsed else 0))
 
 
-def previews(card: StudyCard, now: datetime) -> dict[Grade, timedelta]:
-    """How long until the card would be due again after each grade, for the button labels."""
-    out: dict[Grade, timedelta] = {}
-    for grade in Grade:
-        reviewed, _log = SCHEDULER.review_card(card.fsrs, grade.rating, _utc(now))
-        out[grade] = reviewed.due - _utc(now)
+def previews(card: StudyCard, now: datetime) -> dict[Rating, timedelta]:
+    """How long until the card would be due again after each rating, for the button labels."""
+    out: dict[Rating, timedelta] = {}
+    for rating in Rating:
+        reviewed, _log = SCHEDULER.review_card(card.fsrs, rating.fsrs_rating, _utc(now))
+        out[rating] = reviewed.due - _utc(now)
     return out
 
 

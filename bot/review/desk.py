@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from bot.knowledge import Entry, KnowledgeBase
-from bot.review.cards import NEW_CARDS_PER_DAY, CardSource, Grade, StudyCard, previews
+from bot.review.cards import NEW_CARDS_PER_DAY, CardSource, Rating, StudyCard, previews
 from bot.review.repository import ReviewRepository, day_start
 
 log = logging.getLogger(__name__)
@@ -26,8 +26,8 @@ class CardPrompt:
         """``What is <term>?``."""
         return f"What is {self.entry.term}?"
 
-    def previews(self, now: datetime) -> dict[Grade, timedelta]:
-        """When the card would come back after each grade."""
+    def previews(self, now: datetime) -> dict[Rating, timedelta]:
+        """When the card would come back after each rating."""
         return previews(self.card, now)
 
 
@@ -81,6 +81,6 @@ class ReviewDesk:
             next_due = tomorrow if next_due is None else min(next_due, tomorrow)
         return NothingDue(next_due, limited)
 
-    async def rate(self, card_id: int, expected_reps: int, grade: Grade, now: datetime) -> StudyCard | None:
+    async def rate(self, card_id: int, expected_reps: int, rating: Rating, now: datetime) -> StudyCard | None:
         """Rate a shown card; None when it was already rated from this view (double click, old message)."""
-        return await self.repository.rate(card_id, expected_reps, grade, now)
+        return await self.repository.rate(card_id, expected_reps, rating, now)

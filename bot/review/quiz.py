@@ -5,19 +5,16 @@ from __future__ import annotations
 import logging
 from collections.abc import Sequence
 
-from sqlalchemy.exc import SQLAlchemyError
-from sqlalchemy.ext.asyncio import AsyncConnection
-
-from bot.review.cards import CardSource, Grade, StudyCard
+from bot.review.cards import CardSource, Rating, StudyCard
 from bot.review.repository import ReviewRepository
-from bot.storage import AnswerRecord, Store
+from bot.storage import AnswerRecord, DatabaseConnection, StorageError, Store
 
 log = logging.getLogger(__name__)
 
 
-def grade_of(correct: bool) -> Grade:
+def rating_of(correct: bool) -> Rating:
     """Good for a right answer, Again for a wrong one."""
-    return Grade.GOOD if correct else Grade.AGAIN
+    return Rating.GOOD if correct else Rating.AGAIN
 
 
 async def review_quiz_answer(store: Store, record: AnswerRecord) -> StudyCard | None:
@@ -28,23 +25,23 @@ async def review_quiz_answer(store: Store, record: AnswerRecord) -> StudyCard | 
             record.guild_id,
             record.member_id,
             record.term,
-            grade_of(record.correct),
+            rating_of(record.correct),
             record.answered_at,
             source=CardSource.QUIZ,
         )
-    except (SQLAlchemyError, RuntimeError):
+    except (StorageError, RuntimeError):
         # the answer and the points are already stored; a missed card update must not stop the round
         log.exception("could not update the card of %s for %r", record.member_id, record.term)
         return None
 
 
-async def review_quiz_answers_in(conn: AsyncConnection, records: Sequence[AnswerRecord]) -> None:
+async def review_quiz_answers_in(conn: DatabaseConnection, records: Sequence[AnswerRecord]) -> None:
     """Rate the cards of stored quiz answers, in order, inside the transaction that stores them.
 
     Made to be ``Store.record_answers``'s ``also``: the answers, their points and their cards are
-    committed together or not at all. Raises SQLAlchemy's errors.
+    committed together or not at all. Raises the storage's errors (StorageError).
     """
     engine = conn.engine
     await ReviewRepository(engine).rate_terms_in(
-        conn, [(r.guild_id, r.member_id, r.term, grade_of(r.correct), r.answered_at) for r in records]
+        conn, [(r.guild_id, r.member_id, r.term, rating_of(r.correct), r.answered_at) for r in records]
     )

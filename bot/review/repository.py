@@ -15,14 +15,14 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.review.cards import (
     CardSource,
-    Grade,
+    Rating,
     StudyCard,
     card_from_row,
     fsrs_columns,
     new_fsrs_card,
     review,
 )
-from bot.review.tables import cards, review_reminders
+from bot.storage.schema import cards, review_reminders
 
 log = logging.getLogger(__name__)
 
@@ -147,7 +147,7 @@ class ReviewRepository:
             row = await self._introduce(conn, guild_id, member_id, term, now, source)
         return card_from_row(row)
 
-    async def rate(self, card_id: int, expected_reps: int, grade: Grade, now: datetime) -> StudyCard | None:
+    async def rate(self, card_id: int, expected_reps: int, rating: Rating, now: datetime) -> StudyCard | None:
         """Rate a card if it still has ``expected_reps`` reviews (else None: a double click or stale view)."""
         async with self.engine.begin() as conn:
             row = (await conn.execute(sa.select(cards).where(cards.c.id == card_id))).first()
@@ -156,7 +156,7 @@ class ReviewRepository:
             before = card_from_row(row)
             if before.reps != expected_reps:
                 return None
-            after = review(before, grade, now)
+            after = review(before, rating, now)
             return after if await self._save(conn, before, after) else None
 
     async def rate_term(
@@ -164,7 +164,7 @@ class ReviewRepository:
         guild_id: int,
         member_id: int,
         term: str,
-        grade: Grade,
+        rating: Rating,
         now: datetime,
         *,
         source: CardSource = CardSource.QUIZ,
@@ -174,7 +174,7 @@ class ReviewRepository:
             async with self.engine.begin() as conn:
                 row = await self._introduce(conn, guild_id, member_id, term, now, source)
                 before = card_from_row(row)
-                after = review(before, grade, now)
+                after = review(before, rating, now)
                 if await self._save(conn, before, after):
                     return after
         raise RuntimeError(f"card {guild_id}/{member_id}/{term!r} kept changing; gave up")
@@ -182,11 +182,11 @@ class ReviewRepository:
     async def rate_terms_in(
         self,
         conn: AsyncConnection,
-        ratings: Sequence[tuple[int, int, str, Grade, datetime]],
+        ratings: Sequence[tuple[int, int, str, Rating, datetime]],
         *,
         source: CardSource = CardSource.QUIZ,
     ) -> dict[tuple[int, int, str], StudyCard]:
-        """Rate many (guild, member, term, grade, when) in order inside ``conn``'s transaction.
+        """Rate many (guild, member, term, rating, when) in order inside ``conn``'s transaction.
 
         Cards are made first where missing, locked (PostgreSQL: ``FOR UPDATE``; SQLite holds the write
         lock already), reviewed in order in memory and written back with one UPDATE statement. Returns
@@ -195,12 +195,12 @@ class ReviewRepository:
         """
         if not ratings:
             return {}
-        keys = list(dict.fromkeys((g, m, term[:_TERM_LENGTH]) for g, m, term, _grade, _when in ratings))
+        keys = list(dict.fromkeys((g, m, term[:_TERM_LENGTH]) for g, m, term, _rating, _when in ratings))
         found = await self._locked_cards(conn, keys)
         missing = [k for k in keys if k not in found]
         if missing:
             first_seen: dict[tuple[int, int, str], datetime] = {}
-            for g, m, term, _grade, when in ratings:
+            for g, m, term, _rating, when in ratings:
                 first_seen.setdefault((g, m, term[:_TERM_LENGTH]), when)
             fresh = [
                 {
@@ -221,9 +221,9 @@ class ReviewRepository:
             await conn.execute(insert, fresh)
             found.update(await self._locked_cards(conn, missing))
         before = dict(found)
-        for n, (g, m, term, grade, when) in enumerate(ratings, start=1):
+        for n, (g, m, term, rating, when) in enumerate(ratings, start=1):
             key = (g, m, term[:_TERM_LENGTH])
-            found[key] = review(found[key], grade, when)
+            found[key] = review(found[key], rating, when)
             if n % 100 == 0:
                 await asyncio.sleep(0)  # FSRS costs ~20 us a rating: let the event loop run between
         changes = [
@@ -260,19 +260,6 @@ class ReviewRepository:
             for row in (await conn.execute(stmt)).all():
                 out[(int(row.guild_id), int(row.member_id), str(row.term))] = card_from_row(row)
         return out
-
-    async def delete_member_cards(self, guild_id: int, member_id: int) -> int:
-        """Delete a member's cards and reminder setting in one server; returns the cards deleted."""
-        async with self.engine.begin() as conn:
-            result = await conn.execute(
-                sa.delete(cards).where(cards.c.guild_id == guild_id, cards.c.member_id == member_id)
-            )
-            await conn.execute(
-                sa.delete(review_reminders).where(
-                    review_reminders.c.guild_id == guild_id, review_reminders.c.member_id == member_id
-                )
-            )
-        return int(result.rowcount or 0)
 
     async def _card_for(
         self, conn: AsyncConnection, guild_id: int, member_id: int, term: str

@@ -1,7 +1,7 @@
 """Scheduled quiz rounds: specs and ``next_run``, the schedules table, and the scheduler (no Discord)."""
 
 from bot.schedule.repository import Schedule, ScheduleRepository, ShardFilter
-from bot.schedule.scheduler import Occurrence, Scheduler, TickResult
+from bot.schedule.runner import Occurrence, ScheduleRunner, TickResult
 from bot.schedule.spec import (
     BadDateError,
     BadDayError,
@@ -26,9 +26,9 @@ __all__ = [
     "OneOffSpec",
     "Schedule",
     "ScheduleRepository",
+    "ScheduleRunner",
     "ScheduleSpec",
     "ScheduleSpecError",
-    "Scheduler",
     "ShardFilter",
     "TickResult",
     "TimeInPastError",

@@ -1,79 +1,24 @@
-"""The schedules table and its repository; every state change is one UPDATE with a compare-and-set guard."""
+"""Schedules as the domain sees them: the stored rows (``bot.storage.schedules``) with parsed specs.
+
+Every state change is one UPDATE with a compare-and-set guard in storage; this module parses specs and
+computes next runs (``bot.schedule.spec``).
+"""
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
 
-import sqlalchemy as sa
-from sqlalchemy.ext.asyncio import AsyncEngine
-
+from bot.quiz.settings import DEFAULT_QUESTIONS, DEFAULT_SECONDS, QuizMode
 from bot.schedule.spec import ScheduleSpec, ScheduleSpecError, next_run, parse_spec
-from bot.storage.schema import BigId, UTCDateTime
+from bot.storage import Engine
+from bot.storage.schedules import ScheduleRows, ShardFilter, StoredSchedule
 
 log = logging.getLogger(__name__)
 
-#: Discord snowflakes carry their creation time above bit 22; shards are assigned by that.
-SNOWFLAKE_SHIFT = 22
-
-
-#: The schedules table as migration 0003 creates it (kept apart from ``bot.storage.schema``'s tables).
-metadata = sa.MetaData()
-
-schedules = sa.Table(
-    "schedules",
-    metadata,
-    sa.Column("id", BigId, primary_key=True, autoincrement=True),
-    sa.Column("guild_id", sa.BigInteger, nullable=False),
-    sa.Column("channel_id", sa.BigInteger, nullable=False),
-    sa.Column("created_by", sa.BigInteger, nullable=False),
-    sa.Column("spec", sa.String(200), nullable=False),
-    sa.Column("topic", sa.String(200), nullable=True),
-    sa.Column("questions", sa.Integer, nullable=False),
-    sa.Column("seconds", sa.Integer, nullable=False),
-    sa.Column("mode", sa.String(40), nullable=False),
-    sa.Column("role_id", sa.BigInteger, nullable=True),
-    sa.Column("paused", sa.Boolean, nullable=False, default=False),
-    sa.Column("next_run_at", UTCDateTime, nullable=True),
-    sa.Column("event_id", sa.BigInteger, nullable=True),
-    sa.Column("last_run_at", UTCDateTime, nullable=True),
-    sa.Column("reminded_for", UTCDateTime, nullable=True),
-    sa.Column("created_at", UTCDateTime, nullable=False),
-    sa.Index("ix_schedules_next_run_at", "next_run_at"),
-    sa.Index("ix_schedules_guild_id", "guild_id"),
-)
-
-
-@dataclass(frozen=True, slots=True)
-class ShardFilter:
-    """The guilds one bot process owns: ``(guild_id >> 22) % shard_count in shard_ids``."""
-
-    shard_count: int
-    shard_ids: frozenset[int]
-
-    @classmethod
-    def of(cls, shard_count: int, shard_ids: Collection[int] | None = None) -> ShardFilter:
-        """All shards when ``shard_ids`` is None, else the given ones."""
-        if shard_count < 1:
-            raise ValueError("shard_count must be at least 1")
-        ids = frozenset(range(shard_count)) if shard_ids is None else frozenset(shard_ids)
-        if not ids or any(not 0 <= i < shard_count for i in ids):
-            raise ValueError(f"shard_ids {sorted(ids)} must be within 0..{shard_count - 1}")
-        return cls(shard_count, ids)
-
-    def owns(self, guild_id: int) -> bool:
-        """Whether this process handles ``guild_id``."""
-        return (guild_id >> SNOWFLAKE_SHIFT) % self.shard_count in self.shard_ids
-
-    def clause(self, column: sa.ColumnElement[int]) -> sa.ColumnElement[bool]:
-        """The same test as SQL (floor division of integers works on SQLite and PostgreSQL)."""
-        if self.shard_ids == frozenset(range(self.shard_count)):
-            return sa.true()
-        shard = (column // (1 << SNOWFLAKE_SHIFT)) % self.shard_count
-        return shard.in_(sorted(self.shard_ids))
+__all__ = ["Schedule", "ScheduleRepository", "ShardFilter"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -98,44 +43,45 @@ class Schedule:
     created_at: datetime
 
     @classmethod
-    def from_row(cls, row: Mapping[Any, Any]) -> Schedule:
-        """Build from a ``schedules`` row."""
+    def from_stored(cls, stored: StoredSchedule) -> Schedule:
+        """The schedule of a stored row, its spec parsed (ScheduleSpecError if it no longer parses)."""
         return cls(
-            id=row["id"],
-            guild_id=row["guild_id"],
-            channel_id=row["channel_id"],
-            created_by=row["created_by"],
-            spec=parse_spec(row["spec"]),
-            topic=row["topic"],
-            questions=row["questions"],
-            seconds=row["seconds"],
-            mode=row["mode"],
-            role_id=row["role_id"],
-            paused=bool(row["paused"]),
-            next_run_at=row["next_run_at"],
-            event_id=row["event_id"],
-            last_run_at=row["last_run_at"],
-            reminded_for=row["reminded_for"],
-            created_at=row["created_at"],
+            id=stored.id,
+            guild_id=stored.guild_id,
+            channel_id=stored.channel_id,
+            created_by=stored.created_by,
+            spec=parse_spec(stored.spec),
+            topic=stored.topic,
+            questions=stored.questions,
+            seconds=stored.seconds,
+            mode=stored.mode,
+            role_id=stored.role_id,
+            paused=stored.paused,
+            next_run_at=stored.next_run_at,
+            event_id=stored.event_id,
+            last_run_at=stored.last_run_at,
+            reminded_for=stored.reminded_for,
+            created_at=stored.created_at,
         )
 
 
-def _readable(rows: Sequence[Mapping[Any, Any]]) -> list[Schedule]:
+def _readable(rows: Sequence[StoredSchedule]) -> list[Schedule]:
     """Schedules from rows, leaving out (and logging) any whose stored spec no longer parses."""
     found = []
     for row in rows:
         try:
-            found.append(Schedule.from_row(row))
+            found.append(Schedule.from_stored(row))
         except ScheduleSpecError as exc:
-            log.error("schedule %s has an unreadable spec %r: %s", row["id"], row["spec"], exc)
+            log.error("schedule %s has an unreadable spec %r: %s", row.id, row.spec, exc)
     return found
 
 
 class ScheduleRepository:
-    """Reads and writes schedules; safe to share one database between several bot processes."""
+    """Schedules over the stored rows (``bot.storage.schedules``): specs parsed, next runs computed."""
 
-    def __init__(self, engine: AsyncEngine) -> None:
+    def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self.rows = ScheduleRows(engine)
 
     async def add(
         self,
@@ -146,62 +92,41 @@ class ScheduleRepository:
         spec: ScheduleSpec,
         now: datetime,
         topic: str | None = None,
-        questions: int = 10,
-        seconds: int = 30,
-        mode: str = "first",
+        questions: int = DEFAULT_QUESTIONS,
+        seconds: int = DEFAULT_SECONDS,
+        mode: str = QuizMode.TYPED.value,
         role_id: int | None = None,
     ) -> Schedule:
         """Store a new schedule whose first run is the next one after ``now``."""
-        values = {
-            "guild_id": guild_id,
-            "channel_id": channel_id,
-            "created_by": created_by,
-            "spec": str(spec),
-            "topic": topic,
-            "questions": questions,
-            "seconds": seconds,
-            "mode": mode,
-            "role_id": role_id,
-            "paused": False,
-            "next_run_at": next_run(spec, now),
-            "event_id": None,
-            "last_run_at": None,
-            "reminded_for": None,
-            "created_at": now,
-        }
-        async with self.engine.begin() as conn:
-            result = await conn.execute(schedules.insert().values(**values).returning(schedules.c.id))
-            new_id = result.scalar_one()
-        log.info("schedule %s added in guild %s: %s", new_id, guild_id, spec)
-        return Schedule.from_row({"id": new_id, **values, "next_run_at": values["next_run_at"]})
+        stored = await self.rows.add(
+            guild_id=guild_id,
+            channel_id=channel_id,
+            created_by=created_by,
+            spec=str(spec),
+            next_run_at=next_run(spec, now),
+            now=now,
+            topic=topic,
+            questions=questions,
+            seconds=seconds,
+            mode=mode,
+            role_id=role_id,
+        )
+        log.info("schedule %s added in guild %s: %s", stored.id, guild_id, spec)
+        return Schedule.from_stored(stored)
 
     async def get(self, schedule_id: int) -> Schedule | None:
         """The schedule with this id, if any."""
-        async with self.engine.connect() as conn:
-            row = (
-                (await conn.execute(schedules.select().where(schedules.c.id == schedule_id)))
-                .mappings()
-                .first()
-            )
-        return Schedule.from_row(row) if row else None
+        stored = await self.rows.get(schedule_id)
+        return Schedule.from_stored(stored) if stored else None
 
     async def list_for_guild(self, guild_id: int) -> list[Schedule]:
         """A guild's schedules, oldest first."""
-        query = schedules.select().where(schedules.c.guild_id == guild_id).order_by(schedules.c.id)
-        async with self.engine.connect() as conn:
-            rows = (await conn.execute(query)).mappings().all()
-        return _readable(rows)
+        return _readable(await self.rows.list_for_guild(guild_id))
 
     async def remove(self, schedule_id: int, guild_id: int) -> Schedule | None:
         """Delete a guild's schedule; returns what was deleted, or None if it did not exist there."""
-        query = (
-            schedules.delete()
-            .where(schedules.c.id == schedule_id, schedules.c.guild_id == guild_id)
-            .returning(*schedules.c)
-        )
-        async with self.engine.begin() as conn:
-            row = (await conn.execute(query)).mappings().first()
-        return Schedule.from_row(row) if row else None
+        stored = await self.rows.remove(schedule_id, guild_id)
+        return Schedule.from_stored(stored) if stored else None
 
     async def set_paused(
         self, schedule_id: int, guild_id: int, paused: bool, now: datetime
@@ -210,51 +135,22 @@ class ScheduleRepository:
         schedule = await self.get(schedule_id)
         if schedule is None or schedule.guild_id != guild_id:
             return None
-        values: dict[str, Any] = {"paused": paused}
-        if not paused:
-            values["next_run_at"] = next_run(schedule.spec, now)
-        async with self.engine.begin() as conn:
-            await conn.execute(schedules.update().where(schedules.c.id == schedule_id).values(**values))
+        await self.rows.set_paused(schedule_id, paused, None if paused else next_run(schedule.spec, now))
         return await self.get(schedule_id)
 
     async def set_event_id(self, schedule_id: int, event_id: int | None) -> None:
         """Remember the Discord scheduled event that announces the next run."""
-        async with self.engine.begin() as conn:
-            await conn.execute(
-                schedules.update().where(schedules.c.id == schedule_id).values(event_id=event_id)
-            )
+        await self.rows.set_event_id(schedule_id, event_id)
 
     async def due(self, horizon: datetime, shards: ShardFilter | None = None) -> list[Schedule]:
         """Unpaused schedules whose next run is at or before ``horizon``, earliest first."""
-        query = schedules.select().where(
-            schedules.c.paused.is_(False),
-            schedules.c.next_run_at.is_not(None),
-            schedules.c.next_run_at <= horizon,
-        )
-        if shards is not None:
-            query = query.where(shards.clause(schedules.c.guild_id))
-        async with self.engine.connect() as conn:
-            rows = (
-                (await conn.execute(query.order_by(schedules.c.next_run_at, schedules.c.id))).mappings().all()
-            )
-        return _readable(rows)
+        return _readable(await self.rows.due(horizon, shards))
 
     async def earliest_next_run(
         self, shards: ShardFilter | None = None, *, unreminded_only: bool = False
     ) -> datetime | None:
         """The earliest next run of any unpaused schedule these shards own (optionally: not yet reminded)."""
-        query = sa.select(sa.func.min(schedules.c.next_run_at)).where(schedules.c.paused.is_(False))
-        if unreminded_only:
-            query = query.where(
-                sa.or_(
-                    schedules.c.reminded_for.is_(None), schedules.c.reminded_for != schedules.c.next_run_at
-                )
-            )
-        if shards is not None:
-            query = query.where(shards.clause(schedules.c.guild_id))
-        async with self.engine.connect() as conn:
-            value: datetime | None = (await conn.execute(query)).scalar_one_or_none()
-        return value
+        return await self.rows.earliest_next_run(shards, unreminded_only=unreminded_only)
 
     async def claim(
         self,
@@ -264,39 +160,9 @@ class ScheduleRepository:
         *,
         ran_at: datetime | None = None,
     ) -> bool:
-        """Atomically move ``next_run_at`` from the expected to the new value; True for the one winner.
-
-        One ``UPDATE ... WHERE id = :id AND next_run_at = :expected``: of any number of processes
-        claiming the same occurrence exactly one sees ``rowcount == 1``.
-        """
-        values: dict[str, Any] = {"next_run_at": new_next_run_at}
-        if ran_at is not None:
-            values["last_run_at"] = ran_at
-        query = (
-            schedules.update()
-            .where(
-                schedules.c.id == schedule_id,
-                schedules.c.next_run_at == expected_next_run_at,
-                schedules.c.paused.is_(False),
-            )
-            .values(**values)
-        )
-        async with self.engine.begin() as conn:
-            result = await conn.execute(query)
-        return result.rowcount == 1
+        """Atomically move ``next_run_at`` from the expected to the new value; True for the one winner."""
+        return await self.rows.claim(schedule_id, expected_next_run_at, new_next_run_at, ran_at=ran_at)
 
     async def claim_reminder(self, schedule_id: int, occurrence: datetime) -> bool:
         """Atomically mark the reminder for ``occurrence`` as sent; True for the one process that sends it."""
-        query = (
-            schedules.update()
-            .where(
-                schedules.c.id == schedule_id,
-                schedules.c.next_run_at == occurrence,
-                schedules.c.paused.is_(False),
-                sa.or_(schedules.c.reminded_for.is_(None), schedules.c.reminded_for != occurrence),
-            )
-            .values(reminded_for=occurrence)
-        )
-        async with self.engine.begin() as conn:
-            result = await conn.execute(query)
-        return result.rowcount == 1
+        return await self.rows.claim_reminder(schedule_id, occurrence)

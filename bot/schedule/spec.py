@@ -22,6 +22,8 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from rapidfuzz import process
 
+from bot.errors import UserError
+
 log = logging.getLogger(__name__)
 
 DAY_NAMES: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -43,8 +45,8 @@ _DATE_RE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
 _EXAMPLES = '"tue,thu 19:00 Europe/Berlin", "daily 07:00 UTC" or "2026-12-01 19:00 Europe/London"'
 
 
-class ScheduleSpecError(ValueError):
-    """A schedule text that cannot be understood; ``str(error)`` is safe to show a user."""
+class ScheduleSpecError(UserError, ValueError):
+    """A schedule text that cannot be understood; ``str(error)`` is ``user_message``."""
 
 
 class UnknownTimeZoneError(ScheduleSpecError):

@@ -19,15 +19,13 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.storage.schema import BigId, UTCDateTime
+from bot.storage.schema import BigId, UTCDateTime, metadata
 
 log = logging.getLogger(__name__)
 
 #: Versions kept per topic (older ones are deleted when a new one is stored).
 KEEP_VERSIONS = 10
 
-#: Kept apart from ``bot.storage.schema``'s tables, like the schedules and review tables.
-metadata = sa.MetaData()
 
 notes_guilds = sa.Table(
     "notes_guilds",

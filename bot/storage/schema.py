@@ -1,4 +1,7 @@
-"""The database tables at the newest migration (queries use these; migrations create them)."""
+"""The database tables at the newest migration, in one MetaData (queries use these; migrations create them).
+
+Quiz rounds, answers and score totals; schedules (migration 0003); flashcards and reminder opt-ins (0004).
+"""
 
 from __future__ import annotations
 
@@ -13,10 +16,12 @@ from sqlalchemy import (
     Date,
     DateTime,
     Dialect,
+    Double,
     ForeignKey,
     Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
     Table,
     UniqueConstraint,
@@ -156,4 +161,64 @@ Index(
     period_topic_scores.c.topic,
     period_topic_scores.c.points.desc(),
     period_topic_scores.c.member_id,
+)
+
+#: Scheduled quiz rounds (migration 0003).
+schedules = Table(
+    "schedules",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("guild_id", BigInteger, nullable=False),
+    Column("channel_id", BigInteger, nullable=False),
+    Column("created_by", BigInteger, nullable=False),
+    Column("spec", String(200), nullable=False),
+    Column("topic", String(200), nullable=True),
+    Column("questions", Integer, nullable=False),
+    Column("seconds", Integer, nullable=False),
+    Column("mode", String(40), nullable=False),
+    Column("role_id", BigInteger, nullable=True),
+    Column("paused", Boolean, nullable=False, default=False),
+    Column("next_run_at", UTCDateTime, nullable=True),
+    Column("event_id", BigInteger, nullable=True),
+    Column("last_run_at", UTCDateTime, nullable=True),
+    Column("reminded_for", UTCDateTime, nullable=True),
+    Column("created_at", UTCDateTime, nullable=False),
+    Index("ix_schedules_next_run_at", "next_run_at"),
+    Index("ix_schedules_guild_id", "guild_id"),
+)
+
+#: One flashcard per (server, member, term); the FSRS card is stored column by column.
+cards = Table(
+    "cards",
+    metadata,
+    Column("id", BigId, primary_key=True, autoincrement=True),
+    Column("guild_id", BigInteger, nullable=False),
+    Column("member_id", BigInteger, nullable=False),
+    Column("term", String(200), nullable=False),
+    Column("state", SmallInteger, nullable=False),
+    Column("step", Integer, nullable=True),
+    Column("stability", Double, nullable=True),
+    Column("difficulty", Double, nullable=True),
+    Column("due_at", UTCDateTime, nullable=False),
+    Column("last_review_at", UTCDateTime, nullable=True),
+    Column("reps", Integer, nullable=False, default=0),
+    Column("lapses", Integer, nullable=False, default=0),
+    Column("source", String(8), nullable=False),
+    Column("introduced_at", UTCDateTime, nullable=False),
+    UniqueConstraint("guild_id", "member_id", "term", name="uq_cards_guild_member_term"),
+    Index("ix_cards_guild_member_due", "guild_id", "member_id", "due_at"),
+)
+
+#: Who wants a daily "N cards due" message, where, at which minute of the UTC day, and when it was sent.
+review_reminders = Table(
+    "review_reminders",
+    metadata,
+    Column("guild_id", BigInteger, primary_key=True),
+    Column("member_id", BigInteger, primary_key=True),
+    Column("enabled", Boolean, nullable=False),
+    Column("channel_id", BigInteger, nullable=True),
+    Column("send_minute", Integer, nullable=False),
+    Column("last_sent_on", Date, nullable=True),
+    Column("updated_at", UTCDateTime, nullable=False),
+    Index("ix_review_reminders_enabled", "enabled"),
 )

@@ -32,22 +32,30 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import ExceptionContext, make_url
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
 
 from bot.clock import Clock, SystemClock
 from bot.storage.lock import ProcessLock, migration_lock
 from bot.storage.migrations import MIGRATIONS_DIR
+from bot.storage.notes import notes_pending, notes_versions
 from bot.storage.schema import (
     answers,
+    cards,
     daily_scores,
     period_scores,
     period_topic_scores,
+    review_reminders,
     rounds,
     scores,
 )
+from bot.storage.stats import StatsRepository
 
 log = logging.getLogger(__name__)
+
+#: The database handle repositories are built on (SQLAlchemy's async engine), and one of its
+#: connections inside a transaction (what ``Store.record_answers`` hands its ``also``).
+Engine = AsyncEngine
+DatabaseConnection = AsyncConnection
 
 DEFAULT_DATABASE_PATH = Path("data") / "studybot.db"
 _MIGRATION_LOCK = 0x5757_0001  # pg_advisory_xact_lock key: one migrator at a time
@@ -147,6 +155,14 @@ class MemberRank:
 
 
 @dataclass(frozen=True, slots=True)
+class DeletedMemberData:
+    """How much was deleted for one member in one server: quiz answers and flashcards."""
+
+    answers: int
+    cards: int
+
+
+@dataclass(frozen=True, slots=True)
 class StoredRound:
     """A round as stored."""
 
@@ -233,13 +249,6 @@ def database_url(value: str | Path | None = None) -> str:
     if raw.startswith("sqlite://"):
         return "sqlite+aiosqlite://" + raw[len("sqlite://") :]
     return raw
-
-
-def database_unavailable(error: BaseException) -> bool:
-    """Whether ``error`` means the database cannot be reached or written now (not a bug in a query)."""
-    if isinstance(error, OperationalError | InterfaceError | OSError | TimeoutError):
-        return True
-    return isinstance(error, DBAPIError) and error.connection_invalidated
 
 
 def upgrade_schema(connection: Connection, revision: str = "head") -> None:
@@ -345,6 +354,11 @@ class Store:
             if self._lock is not None:
                 self._lock.release()
                 self._lock = None
+
+    @property
+    def stats(self) -> StatsRepository:
+        """The study statistics of this database (/stats)."""
+        return StatsRepository(self.engine)
 
     @property
     def dialect(self) -> str:
@@ -735,11 +749,24 @@ class Store:
         log.info("leaderboard of guild %s reset", guild_id)
         return int(result.rowcount or 0)
 
-    async def delete_member_data(self, guild_id: int, member_id: int) -> int:
-        """Delete everything stored about one member in one server; returns the answers deleted."""
+    async def delete_member_data(self, guild_id: int, member_id: int) -> DeletedMemberData:
+        """Delete everything stored about one member in one server, in one transaction.
+
+        Their answers, score totals, flashcards, reminder setting and pending notes uploads go; rounds
+        they started and notes versions they uploaded stay (the others' points, the server's notes) but
+        no longer name them. Other servers are untouched. Returns what was deleted.
+        """
         async with self.engine.begin() as conn:
             result = await conn.execute(
                 delete(answers).where(answers.c.guild_id == guild_id, answers.c.member_id == member_id)
+            )
+            deleted_cards = await conn.execute(
+                delete(cards).where(cards.c.guild_id == guild_id, cards.c.member_id == member_id)
+            )
+            await conn.execute(
+                delete(review_reminders).where(
+                    review_reminders.c.guild_id == guild_id, review_reminders.c.member_id == member_id
+                )
             )
             await conn.execute(
                 delete(scores).where(scores.c.guild_id == guild_id, scores.c.member_id == member_id)
@@ -753,4 +780,15 @@ class Store:
                 .where(rounds.c.guild_id == guild_id, rounds.c.started_by == member_id)
                 .values(started_by=0)
             )
-        return int(result.rowcount or 0)
+            await conn.execute(
+                notes_pending.delete().where(
+                    notes_pending.c.guild_id == guild_id, notes_pending.c.member_id == member_id
+                )
+            )
+            await conn.execute(
+                notes_versions.update()
+                .where(notes_versions.c.guild_id == guild_id, notes_versions.c.uploaded_by == member_id)
+                .values(uploaded_by=0)
+            )
+        log.info("deleted the data of member %s in guild %s on request", member_id, guild_id)
+        return DeletedMemberData(int(result.rowcount or 0), int(deleted_cards.rowcount or 0))

@@ -4,7 +4,9 @@
 (merged over defaults that point at the fake) to ``tmp_path/config.yaml``, loads it with ``load_settings``,
 builds the bot with ``create_bot`` (what ``python -m bot run`` uses) and runs it as a task. ``config`` may
 also be a function of the :class:`World` (to name channels or guilds by id); ``restart_of=h`` starts a
-new bot on ``h``'s fake Discord and database (close or kill ``h``'s bot first). At teardown the bot is closed
+new bot on ``h``'s fake Discord and database (close or kill ``h``'s bot first). ``quiz_seed=N`` builds the
+bot on a :class:`FakeClock` and ``random.Random(N)`` (passed to ``create_bot``, as every service gets
+them) with no pause between questions; ``h.clock`` is that clock. At teardown the bot is closed
 and the test fails if the fake recorded anything Discord would have refused, or a send that would ping.
 """
 
@@ -12,15 +14,18 @@ from __future__ import annotations
 
 import asyncio
 import logging
+import random
 import shutil
 from collections.abc import AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
 import pytest
 import yaml
 
+from bot.clock import FakeClock
 from bot.config import Settings, load_settings
 from bot.discord_bot import StudyBot, create_bot, run_bot
 from bot.loader import DEFAULT_KNOWLEDGE_PATH
@@ -53,6 +58,13 @@ class Harness:
     settings: Settings
     config_path: Path
     extra: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def clock(self) -> FakeClock:
+        """The fake clock the bot runs on (started with ``quiz_seed``)."""
+        clock = self.bot.services.clock
+        assert isinstance(clock, FakeClock), "start the bot with quiz_seed=N to run it on a FakeClock"
+        return clock
 
     @property
     def fake(self) -> FakeDiscord:
@@ -132,6 +144,7 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[StartBot]:
         message_content_allowed: bool = True,
         world: Callable[[FakeDiscord], World] = build_world,
         restart_of: Harness | None = None,
+        quiz_seed: int | None = None,
         **bot_options: Any,
     ) -> Harness:
         if restart_of is not None:  # a new bot process on the same Discord and database
@@ -152,6 +165,10 @@ async def start_bot(tmp_path: Path) -> AsyncIterator[StartBot]:
             "study_channels": [the_world.study.id],
             "log_level": "DEBUG",
         }
+        if quiz_seed is not None:
+            defaults["quiz"] = {"pause_seconds": 0}
+            bot_options.setdefault("clock", FakeClock(datetime.now(UTC)))
+            bot_options.setdefault("rng", random.Random(quiz_seed))
         override = config(the_world) if callable(config) else (config or {})
         config_path = tmp_path / f"config-{len(started)}.yaml"
         config_path.write_text(yaml.safe_dump(merge(defaults, override)), encoding="utf-8")

@@ -6,6 +6,8 @@ import gc
 
 import pytest
 
+from bot.discord_bot import GENERIC_ERROR
+from bot.errors import UserError
 from tests.e2e.conftest import StartBot, copy_bundled_knowledge
 
 pytestmark = pytest.mark.e2e
@@ -131,13 +133,23 @@ async def test_domain_errors_with_a_user_message_are_shown_as_is(
     h = await start_bot()
     w = h.world
 
-    class QuizAlreadyRunning(Exception):
-        user_message = "A quiz is already running in this channel."
+    class QuizAlreadyRunning(UserError):
+        """A domain refusal: the one user-facing error type."""
+
+    class LooksFriendly(Exception):
+        user_message = "not a UserError: a bug"
 
     def refuse(text: str) -> None:
-        raise QuizAlreadyRunning
+        raise QuizAlreadyRunning("A quiz is already running in this channel.")
 
     monkeypatch.setattr(h.bot.matcher, "lookup", refuse)
     answer = await (await h.fake.slash(w.member, w.general, "define", term="hypervisor")).message()
     assert answer["content"] == "A quiz is already running in this channel."
+
+    def crash(text: str) -> None:
+        raise LooksFriendly
+
+    monkeypatch.setattr(h.bot.matcher, "lookup", crash)
+    answer = await (await h.fake.slash(w.member, w.general, "define", term="hypervisor")).message()
+    assert answer["content"] == GENERIC_ERROR, "only UserError is shown to users; anything else is a bug"
     h.assert_alive()

@@ -102,7 +102,7 @@ async def test_a_button_no_item_answers_gets_a_private_no_longer_active(start_bo
 async def test_answer_buttons_of_a_killed_round_are_disabled_at_restart_and_answer(
     start_bot: StartBot,
 ) -> None:
-    first = await start_bot()
+    first = await start_bot(quiz_seed=1)
     w = first.world
     cog, _clock = quiz_cog(first)
     question = await start_round(first, w.member, w.study, questions=3, seconds=60, mode="buttons")
@@ -127,7 +127,7 @@ async def test_answer_buttons_of_a_killed_round_are_disabled_at_restart_and_answ
 
 
 async def test_a_stopping_bot_disables_the_open_question(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     quiz_cog(h)
     question = await start_round(h, w.member, w.study, questions=2, seconds=60, mode="buttons")
@@ -136,7 +136,7 @@ async def test_a_stopping_bot_disables_the_open_question(start_bot: StartBot) ->
 
 
 async def test_stopped_and_closed_questions_disable_their_buttons(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     _cog, clock = quiz_cog(h)
     first = await start_round(h, w.member, w.study, questions=2, seconds=10, mode="buttons")
@@ -220,7 +220,7 @@ async def test_reset_confirmation_works_after_a_restart_and_is_disabled_once_use
 
 
 async def test_an_expired_reset_confirmation_says_so_and_resets_nothing(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     _cog, clock = quiz_cog(h)
     await fill_leaderboard(h, 1)
@@ -237,7 +237,7 @@ async def test_an_expired_reset_confirmation_says_so_and_resets_nothing(start_bo
 async def test_a_click_before_the_bot_has_the_question_message_back_is_acknowledged(
     start_bot: StartBot,
 ) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h)
     # Discord has posted the question, but its answer to the bot's POST is slow to come back

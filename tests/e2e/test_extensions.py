@@ -17,7 +17,7 @@ async def offline_bot(tmp_path: Path) -> StudyBot:
     config = tmp_path / "config.yaml"
     config.write_text(f"database:\n  url: sqlite+aiosqlite:///{tmp_path / 'bot.db'}\n", encoding="utf-8")
     bot = create_bot(load_settings(config, {}))
-    await bot.open_store()
+    await bot.services.open()
     yield bot
     await bot.close()
 
@@ -32,7 +32,7 @@ def test_extensions_are_discovered() -> None:
 async def test_every_extension_loads(offline_bot: StudyBot, name: str) -> None:
     await offline_bot.load_extension(name)
     assert name in offline_bot.extensions
-    module_cogs = [c for c in offline_bot.cogs.values() if type(c).__module__ == name]
+    module_cogs = [c for c in offline_bot.cogs.values() if type(c).__module__.partition("._")[0] == name]
     assert module_cogs, f"{name} added no cog"
     for cog in module_cogs:
         assert isinstance(cog, commands.Cog)

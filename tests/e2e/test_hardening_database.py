@@ -23,7 +23,7 @@ from typing import Any, Protocol
 import pytest
 from sqlalchemy.engine import make_url
 
-from bot.discord_bot import DATABASE_DOWN
+from bot.storage import DATABASE_DOWN
 from tests.dbutil import create_postgres_database, drop_postgres_database, sqlite_url
 from tests.e2e.conftest import Harness, StartBot
 from tests.hardening.support import (
@@ -145,7 +145,7 @@ async def test_answers_won_while_the_database_is_down_are_saved_once_it_is_back(
     start_bot: StartBot, outage: Outage, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.INFO)
-    h = await start_bot({"database": {"url": outage.url}})
+    h = await start_bot({"database": {"url": outage.url}}, quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h.bot)
     await start_quiz(h.fake, w.member, w.study, questions=3, seconds=30, mode="typed")
@@ -194,7 +194,7 @@ async def test_answers_won_while_the_database_is_down_are_saved_once_it_is_back(
 async def test_a_round_that_ends_before_the_database_is_back_says_what_was_not_saved(
     start_bot: StartBot, outage: Outage
 ) -> None:
-    h = await start_bot({"database": {"url": outage.url}})
+    h = await start_bot({"database": {"url": outage.url}}, quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h.bot)
     await start_quiz(h.fake, w.member, w.study, questions=2, seconds=30, mode="typed")
@@ -228,7 +228,7 @@ async def test_a_round_that_ends_before_the_database_is_back_says_what_was_not_s
 async def test_a_round_started_while_the_database_is_down_fails_with_a_clear_message(
     start_bot: StartBot, outage: Outage, caplog: pytest.LogCaptureFixture
 ) -> None:
-    h = await start_bot({"database": {"url": outage.url}})
+    h = await start_bot({"database": {"url": outage.url}}, quiz_seed=1)
     w = h.world
     quiz_cog(h.bot)
     # a server in use has its notes in memory (a server first seen during the outage: see the next test)

@@ -45,7 +45,7 @@ async def assert_each_question_once_and_points_once(h: Harness, total: int) -> N
 
 
 async def test_a_gateway_drop_with_4000_mid_round_resumes_and_replays_the_answer(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h.bot)
     await (
@@ -80,7 +80,7 @@ async def test_a_gateway_drop_with_4000_mid_round_resumes_and_replays_the_answer
 
 
 async def test_a_gateway_drop_with_4009_identifies_again_and_the_round_goes_on(start_bot: StartBot) -> None:
-    h = await start_bot(identify_delay=0)
+    h = await start_bot(identify_delay=0, quiz_seed=1)
     w = h.world
     cog, clock = quiz_cog(h.bot)
     await (
@@ -93,7 +93,7 @@ async def test_a_gateway_drop_with_4009_identifies_again_and_the_round_goes_on(s
 
     await h.fake.drop_gateway(4009)
     # while the bot is away, question 2 runs out of time: REST still works, so the round goes on
-    await advance_when_waiting(clock, 20)
+    await advance_when_waiting(clock, 20, cog)
     timed_out = await h.fake.next_message(w.study)
     assert "nobody got it" in timed_out["embeds"][0]["description"]
     await h.fake.wait_for_connection(identifies=2)
@@ -115,7 +115,7 @@ async def test_a_gateway_drop_with_4009_identifies_again_and_the_round_goes_on(s
 
 
 async def test_a_button_question_survives_a_resume(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, clock = quiz_cog(h.bot)
     await (
@@ -131,7 +131,7 @@ async def test_a_button_question_survives_a_resume(start_bot: StartBot) -> None:
     assert (await click.message())["content"].startswith("Answer recorded")
     again = await h.fake.click(w.member, w.study, question, buttons[asked.answer_index or 0]["custom_id"])
     assert (await again.message())["content"] == "You already answered this question."
-    await advance_when_waiting(clock, 20)
+    await advance_when_waiting(clock, 20, cog)
     card = await h.fake.next_message(w.study)
     assert f"<@{w.member.id}> (+" in card["embeds"][0]["description"]
     assert titles([await h.fake.next_message(w.study)]) == ["Quiz over"]

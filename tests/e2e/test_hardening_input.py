@@ -49,7 +49,8 @@ async def hostile_bot(start_bot: StartBot, tmp_path: Path, database: str) -> Har
             "knowledge": {"paths": [str(path)]},
             "database": {"url": database},
             "lookup": {"cooldown_rate": 1000},  # the cooldown has its own test
-        }
+        },
+        quiz_seed=1,
     )
 
 

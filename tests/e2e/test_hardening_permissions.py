@@ -68,7 +68,7 @@ async def test_schedule_commands_need_manage_server(start_bot: StartBot) -> None
 async def test_leaderboard_reset_needs_manage_server_and_only_the_asker_may_confirm(
     start_bot: StartBot,
 ) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h.bot)
     await (
@@ -112,7 +112,7 @@ async def test_kb_reload_and_server_stats_need_manage_server(start_bot: StartBot
 
 
 async def test_only_the_starter_or_manage_server_may_stop_a_round(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     bob = h.fake.add_member(w.guild, "bob")
     cog, _clock = quiz_cog(h.bot)
@@ -136,8 +136,7 @@ async def test_only_the_starter_or_manage_server_may_stop_a_round(start_bot: Sta
 
 
 async def test_questions_in_a_study_channel_have_a_per_member_rate_limit(start_bot: StartBot) -> None:
-    now = [1000.0]
-    h = await start_bot({"lookup": {"cooldown_rate": 2, "cooldown_seconds": 60}}, clock=lambda: now[0])
+    h = await start_bot({"lookup": {"cooldown_rate": 2, "cooldown_seconds": 60}}, quiz_seed=1)
     w = h.world
     for _ in range(3):
         await h.fake.send_message(w.member, w.study, "what is a hypervisor?")
@@ -147,14 +146,14 @@ async def test_questions_in_a_study_channel_have_a_per_member_rate_limit(start_b
     assert h.fake.unread_messages(w.study) == [], "the third question of the same member was ignored"
     refused = await run(h, w.member, w.general, "define", term="VM")
     assert refused["content"].startswith("Easy there")
-    now[0] += 61
+    h.clock.advance(61)
     await h.fake.send_message(w.member, w.study, "what is a hypervisor?")
     assert (await h.fake.next_message(w.study))["embeds"][0]["title"] == "Hypervisor"
     h.assert_alive()
 
 
 async def test_quiz_starts_have_a_per_member_rate_limit(start_bot: StartBot) -> None:
-    h = await start_bot({"quiz": {"start_cooldown_seconds": 60}})
+    h = await start_bot({"quiz": {"start_cooldown_seconds": 60}}, quiz_seed=1)
     w = h.world
     cog, clock = quiz_cog(h.bot)
     first = await run(h, w.member, w.study, "quiz start", questions=1, seconds=20, mode="typed")

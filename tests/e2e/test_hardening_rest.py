@@ -41,7 +41,7 @@ async def test_rate_limits_on_every_kind_of_send_are_retried(
     start_bot: StartBot, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.WARNING, logger="discord")
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, clock = quiz_cog(h.bot)
     study = MESSAGES.format(w.study.id)
@@ -55,7 +55,7 @@ async def test_rate_limits_on_every_kind_of_send_are_retried(
 
     # the hint is an edit of the question
     h.fake.inject("PATCH", rf"/channels/{w.study.id}/messages/\d+$", status=429, count=1, retry_after=0.01)
-    await advance_when_waiting(clock, 10)
+    await advance_when_waiting(clock, 10, cog)
     stored = h.fake.messages[int(q1["id"])]
     await h.fake.wait_for(lambda: "Hint" in str(stored["embeds"][0]["fields"]), 5, "the hint after a 429")
     assert statuses(h, "PATCH", rf"/channels/{w.study.id}/messages/\d+$") == [429, 200]
@@ -88,10 +88,10 @@ async def test_a_server_error_on_a_send_is_logged_and_the_round_goes_on(
     start_bot: StartBot, caplog: pytest.LogCaptureFixture, step: str
 ) -> None:
     caplog.set_level(logging.WARNING)
-    h = await start_bot()
+    # a pause on the fake clock: time to inject the fault before question 2
+    h = await start_bot({"quiz": {"pause_seconds": 5}}, quiz_seed=1)
     w = h.world
     cog, clock = quiz_cog(h.bot)
-    cog.pause = 5  # on the fake clock: time to inject the fault before question 2
     study = MESSAGES.format(w.study.id)
     edits = rf"/channels/{w.study.id}/messages/\d+$"
     handle = await h.fake.slash(w.member, w.study, "quiz start", questions=2, seconds=20, mode="typed")
@@ -99,7 +99,7 @@ async def test_a_server_error_on_a_send_is_logged_and_the_round_goes_on(
     await h.fake.next_message(w.study)  # question 1
     if step == "hint":
         h.fake.inject("PATCH", edits, status=503, count=1)
-        await advance_when_waiting(clock, 10)
+        await advance_when_waiting(clock, 10, cog)
         await h.fake.wait_for(lambda: 503 in statuses(h, "PATCH", edits), 5, "the failed hint")
     elif step == "answer card":
         h.fake.inject("POST", study, status=503, count=1)
@@ -111,7 +111,7 @@ async def test_a_server_error_on_a_send_is_logged_and_the_round_goes_on(
         await h.fake.wait_for(lambda: 503 in statuses(h, "POST", study), 5, "the failed answer card")
     if step == "question":
         h.fake.inject("POST", study, status=503, count=1)
-    await advance_when_waiting(clock, 5)  # the pause: question 2 is asked
+    await advance_when_waiting(clock, 5, cog)  # the pause: question 2 is asked
     if step != "question":
         assert (await h.fake.next_message(w.study))["embeds"][0]["title"] == "Question 2/2"
     state = cog.running_in(w.guild.id, w.study.id)

@@ -16,7 +16,7 @@ from bot.discord_bot import create_bot, run_bot
 from tests.dbutil import sqlite_url
 from tests.e2e.conftest import build_world
 from tests.fakediscord import FakeDiscord
-from tests.hardening.support import quiz_cog, start_quiz
+from tests.hardening.support import fake_time, quiz_cog, start_quiz
 
 pytestmark = pytest.mark.e2e
 
@@ -34,14 +34,16 @@ async def test_closing_with_rounds_running_leaves_nothing_behind(tmp_path: Path)
             },
         }
         config.write_text(yaml.safe_dump(settings), encoding="utf-8")
-        bot = create_bot(load_settings(config, {"DISCORD_TOKEN": fake.token}), guild_ready_timeout=0.05)
+        bot = create_bot(
+            load_settings(config, {"DISCORD_TOKEN": fake.token}), guild_ready_timeout=0.05, **fake_time()
+        )
         task = asyncio.create_task(run_bot(bot))
         await asyncio.wait_for(bot.wait_until_ready(), 10)
         cog, _clock = quiz_cog(bot)
         await start_quiz(fake, w.member, w.study, questions=3, seconds=20, mode="typed")
         await fake.next_message(w.study)  # this round waits on its clock
         await start_quiz(fake, w.moderator, w.general, questions=3, seconds=20, mode="typed")
-        rounds = [state.task for state in cog.rounds.values()]
+        rounds = [state.task for state in cog.rounds.running()]
         assert len(rounds) == 2
         before = asyncio.all_tasks()
         await asyncio.wait_for(bot.close(), 10)  # the second round may still be storing its start

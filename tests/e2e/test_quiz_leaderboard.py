@@ -27,7 +27,7 @@ def sync_all(world: World) -> dict[str, Any]:
 
 
 async def test_leaderboard_and_rank_after_a_round(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h)
     await start_round(h, w.member, w.study, questions=2, seconds=20, mode="typed")
@@ -89,7 +89,7 @@ async def test_leaderboard_pages_with_buttons(start_bot: StartBot) -> None:
 
 
 async def test_one_member_in_two_servers_has_separate_scores(start_bot: StartBot) -> None:
-    h = await start_bot(sync_all, world=two_servers)
+    h = await start_bot(sync_all, world=two_servers, quiz_seed=1)
     w = h.world
     other = next(g for g in w.fake.guilds.values() if g.id != w.guild.id)
     other_channel = next(iter(other.channels.values()))
@@ -111,7 +111,7 @@ async def test_one_member_in_two_servers_has_separate_scores(start_bot: StartBot
 
 
 async def test_reset_needs_manage_server_and_a_confirmation(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h)
     await start_round(h, w.member, w.study, questions=1, seconds=20, mode="typed")

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import random
-from datetime import UTC, datetime
 from typing import Any
 from urllib.parse import unquote
 
@@ -20,16 +18,13 @@ pytestmark = pytest.mark.e2e
 EPHEMERAL = 64
 
 
-def quiz_cog(h: Harness, seed: int = 1) -> tuple[QuizCog, FakeClock]:
-    """The running quiz cog, switched to a fake clock, no pause between questions and a fixed seed."""
+def quiz_cog(h: Harness) -> tuple[QuizCog, FakeClock]:
+    """The running quiz cog and the fake clock the bot was built on (``start_bot(quiz_seed=N)``)."""
     cog: Any = h.bot.get_cog("Quiz")
     # discord.py loads extensions as fresh module objects, so compare by name, not isinstance
     assert type(cog).__name__ == QuizCog.__name__
-    clock = FakeClock(datetime.now(UTC))
-    cog.clock = clock
-    cog.pause = 0
-    cog.rng = random.Random(seed)
-    return cog, clock
+    assert cog.clock is h.clock
+    return cog, h.clock
 
 
 def embed(message: dict[str, Any]) -> dict[str, Any]:
@@ -63,7 +58,7 @@ async def start_round(h: Harness, who: Member, channel: Channel, **options: Any)
 
 
 async def test_two_members_race_and_exactly_one_wins(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h)
     q1 = await start_round(h, w.member, w.study, questions=2, seconds=20, mode="typed")
@@ -87,9 +82,9 @@ async def test_two_members_race_and_exactly_one_wins(start_bot: StartBot) -> Non
 
 
 async def test_a_typo_wins_and_a_wrong_answer_is_ignored(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=3)
     w = h.world
-    cog, _clock = quiz_cog(h, seed=3)
+    cog, _clock = quiz_cog(h)
     await start_round(h, w.member, w.study, questions=1, seconds=20, mode="typed")
     term = current_term(cog, w.study)
     await h.fake.send_message(w.moderator, w.study, "definitely not it")
@@ -107,9 +102,9 @@ async def test_a_typo_wins_and_a_wrong_answer_is_ignored(start_bot: StartBot) ->
 async def test_three_wrong_guesses_then_a_members_guesses_are_ignored_with_one_reaction(
     start_bot: StartBot,
 ) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=3)
     w = h.world
-    cog, _clock = quiz_cog(h, seed=3)
+    cog, _clock = quiz_cog(h)
     await start_round(h, w.member, w.study, questions=1, seconds=20, mode="typed")
     term = current_term(cog, w.study)
     guesses = [await h.fake.send_message(w.member, w.study, f"not it {n}") for n in range(WRONG_GUESSES)]
@@ -142,9 +137,9 @@ async def test_without_add_reactions_guesses_are_still_limited_and_the_round_goe
             role.permissions &= ~Permissions.ADD_REACTIONS
         return world
 
-    h = await start_bot(world=world_without_reactions)
+    h = await start_bot(world=world_without_reactions, quiz_seed=3)
     w = h.world
-    cog, _clock = quiz_cog(h, seed=3)
+    cog, _clock = quiz_cog(h)
     await start_round(h, w.member, w.study, questions=1, seconds=20, mode="typed")
     term = current_term(cog, w.study)
     for n in range(WRONG_GUESSES):
@@ -159,7 +154,7 @@ async def test_without_add_reactions_guesses_are_still_limited_and_the_round_goe
 
 
 async def test_hint_at_half_time_then_timeout_reveals_the_answer(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, clock = quiz_cog(h)
     q1 = await start_round(h, w.member, w.study, questions=1, seconds=10, mode="typed")
@@ -185,7 +180,7 @@ async def test_hint_at_half_time_then_timeout_reveals_the_answer(start_bot: Star
 
 
 async def test_buttons_round_refuses_a_second_click_and_scores_at_the_end(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, clock = quiz_cog(h)
     q1 = await start_round(h, w.member, w.study, questions=1, seconds=10, mode="buttons")
@@ -217,7 +212,7 @@ async def test_buttons_round_refuses_a_second_click_and_scores_at_the_end(start_
 
 
 async def test_stop_needs_the_starter_or_manage_server(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     bob = h.fake.add_member(w.guild, "bob")
     _cog, _clock = quiz_cog(h)
@@ -236,7 +231,7 @@ async def test_stop_needs_the_starter_or_manage_server(start_bot: StartBot) -> N
 
 
 async def test_one_round_per_channel_and_two_channels_at_once(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     cog, _clock = quiz_cog(h)
     await start_round(h, w.member, w.study, questions=2, seconds=20, mode="typed")
@@ -258,7 +253,7 @@ async def test_one_round_per_channel_and_two_channels_at_once(start_bot: StartBo
 
 
 async def test_out_of_range_numbers_cannot_be_sent_and_a_bad_topic_is_explained(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     quiz_cog(h)
     # app_commands.Range: Discord's client itself keeps the numbers within the registered bounds
@@ -279,7 +274,7 @@ async def test_out_of_range_numbers_cannot_be_sent_and_a_bad_topic_is_explained(
 
 
 async def test_a_restart_mid_round_keeps_the_points_won(start_bot: StartBot) -> None:
-    first = await start_bot()
+    first = await start_bot(quiz_seed=1)
     w = first.world
     cog, _clock = quiz_cog(first)
     await start_round(first, w.member, w.study, questions=5, seconds=20, mode="typed")
@@ -303,7 +298,7 @@ async def test_a_restart_mid_round_keeps_the_points_won(start_bot: StartBot) -> 
 
 
 async def test_without_message_content_only_button_rounds_start(start_bot: StartBot) -> None:
-    h = await start_bot({"discord": {"message_content": False}}, message_content_allowed=False)
+    h = await start_bot({"discord": {"message_content": False}}, message_content_allowed=False, quiz_seed=1)
     w = h.world
     quiz_cog(h)
     refused = await (await h.fake.slash(w.member, w.study, "quiz start", mode="typed")).message()
@@ -315,7 +310,7 @@ async def test_without_message_content_only_button_rounds_start(start_bot: Start
 
 
 async def test_messages_use_the_right_number(start_bot: StartBot) -> None:
-    h = await start_bot()
+    h = await start_bot(quiz_seed=1)
     w = h.world
     quiz_cog(h)
     ack = await (

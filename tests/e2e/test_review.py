@@ -6,10 +6,11 @@ import copy
 from datetime import UTC, timedelta
 from typing import Any
 
+import fsrs
 import pytest
-from fsrs import Card, Rating, Scheduler
+from fsrs import Card, Scheduler
 
-from bot.review import Grade, ReviewRepository
+from bot.review import Rating, ReviewRepository
 from tests.e2e.conftest import Harness, StartBot
 
 pytestmark = pytest.mark.e2e
@@ -61,7 +62,7 @@ async def test_review_shows_a_private_card_and_a_rating_moves_its_due_date(start
     assert rated.reps == 1
     assert rated.fsrs.last_review is not None
     expected, _ = Scheduler(enable_fuzzing=False).review_card(
-        Card(card_id=1, due=card.due_at), Rating.Good, rated.fsrs.last_review
+        Card(card_id=1, due=card.due_at), fsrs.Rating.Good, rated.fsrs.last_review
     )
     assert rated.due_at == expected.due
     assert rated.due_at - rated.fsrs.last_review == timedelta(minutes=10)
@@ -87,7 +88,7 @@ async def test_review_ends_with_when_the_next_card_is_due(start_bot: StartBot) -
     repo = repository(h)
     now = h.bot.store.clock.now()
     for entry in h.bot.kb.entries:  # every term already known: nothing new, nothing due
-        await repo.rate_term(w.guild.id, w.member.id, entry.term, Grade.EASY, now)
+        await repo.rate_term(w.guild.id, w.member.id, entry.term, Rating.EASY, now)
     message = await (await h.fake.slash(w.member, w.general, "review")).message()
     assert message["flags"] & EPHEMERAL
     assert message["content"].startswith("No cards due, next one <t:")
@@ -110,7 +111,7 @@ async def test_reminders_on_then_a_daily_message_in_the_channel_when_dms_fail(st
 
     now = h.bot.store.clock.now()
     for term in ("Hypervisor", "Container"):
-        await repository(h).rate_term(w.guild.id, w.member.id, term, Grade.AGAIN, now)
+        await repository(h).rate_term(w.guild.id, w.member.id, term, Rating.AGAIN, now)
     cog: Any = h.bot.get_cog("Review")  # the extension's own module copy, so not isinstance of ours
     assert type(cog).__name__ == "Review"
     tomorrow = setting.send_time(now.astimezone(UTC).date() + timedelta(days=1))

@@ -172,6 +172,31 @@ async def test_the_round_runs_at_its_time_and_the_event_follows(start_bot: Start
     harness.assert_alive()
 
 
+async def test_a_scheduled_round_runs_after_the_quiz_cog_is_reloaded(start_bot: StartBot) -> None:
+    # the schedule cog is handed the quiz service; it used to look the quiz cog up by class, which
+    # failed silently ("quizzes are turned off") once cogs.quiz was reloaded
+    harness = await start_bot({"quiz": {"mode": "typed"}})
+    fake, world, cog = harness.fake, harness.world, schedules_cog(harness)
+    await harness.bot.reload_extension("cogs.quiz")
+    await add(fake, world, questions=1, seconds=30)
+    schedule = await only_schedule(cog.repository, world.guild.id)
+    await pull_forward(cog.repository, schedule.id, utcnow() + timedelta(seconds=1))
+    cog.scheduler.wake()
+
+    assert f"Scheduled quiz (#{schedule.id})" in message_text(
+        await fake.next_message(world.study, timeout=10)
+    )
+    assert "Question 1/1" in message_text(await fake.next_message(world.study))
+    # one quiz service: /quiz start sees the scheduled round in the channel
+    busy = await (await fake.slash(world.member, world.study, "quiz start")).message()
+    assert "already running here" in message_text(busy)
+    await answer_current_question(fake, harness.bot, world, world.study.id)
+    assert "got it" in message_text(await fake.next_message(world.study))
+    assert "Quiz over" in message_text(await fake.next_message(world.study))
+    await cog.scheduler.wait_idle()
+    harness.assert_alive()
+
+
 async def test_without_manage_events_the_schedule_still_runs(start_bot: StartBot) -> None:
     def world_without_events(fake: FakeDiscord) -> World:
         world = build_world(fake)

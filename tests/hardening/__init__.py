@@ -1,1 +1,1 @@
-"""Hardening (issue 7): faults, hostile input, permissions; e2e parts are tests/e2e/test_hardening*.py."""
+"""Hardening: faults, hostile input, permissions; e2e parts are tests/e2e/test_hardening*.py."""

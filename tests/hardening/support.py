@@ -81,15 +81,19 @@ async def start_quiz(fake: FakeDiscord, who: Any, channel: Any, **options: Any) 
     return await (await fake.slash(who, channel, "quiz start", **options)).message()
 
 
-def quiz_cog(bot: Any, seed: int = 1) -> tuple[Any, FakeClock]:
-    """The running quiz cog on a fake clock, with no pause between questions and a fixed seed."""
+def fake_time(seed: int = 1) -> dict[str, Any]:
+    """``create_bot`` keywords for a bot on a fake clock with a fixed seed (what ``quiz_seed`` does)."""
+    return {"clock": FakeClock(datetime.now(UTC)), "rng": random.Random(seed)}
+
+
+def quiz_cog(bot: Any) -> tuple[Any, FakeClock]:
+    """The running quiz cog and the fake clock the bot was built on (``quiz_seed`` / ``fake_time``)."""
     cog: Any = bot.get_cog("Quiz")
     assert cog is not None
     assert type(cog).__name__ == "QuizCog"
-    clock = FakeClock(datetime.now(UTC))
-    cog.clock = clock
-    cog.pause = 0
-    cog.rng = random.Random(seed)
+    clock = bot.services.clock
+    assert isinstance(clock, FakeClock), "build the bot with a FakeClock (start_bot(quiz_seed=N))"
+    assert cog.clock is clock
     return cog, clock
 
 
@@ -113,9 +117,15 @@ async def until(predicate: Callable[[], bool], what: str, seconds: float = 5.0) 
         await asyncio.sleep(0.001)
 
 
-async def advance_when_waiting(clock: FakeClock, seconds: float) -> None:
-    """Move the fake clock once someone sleeps on it (so the sleeper cannot miss the jump)."""
-    await until(lambda: clock.sleepers > 0, "a task sleeping on the clock")
+async def advance_when_waiting(clock: FakeClock, seconds: float, cog: Any) -> None:
+    """Move the fake clock once a round of ``cog`` waits on it (so the round cannot miss the jump).
+
+    Other tasks sleep on the bot's clock too (review reminders, the scheduler), so the round's own
+    wait is what counts.
+    """
+    await until(
+        lambda: any(state.runner.waiting for state in cog.rounds.running()), "a round waiting on the clock"
+    )
     clock.advance(seconds)
 
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.discord_bot import build_knowledge
+from bot.services import build_knowledge
 from bot.index_cache import cache_key
 from bot.knowledge import KnowledgeError
 from bot.loader import DEFAULT_KNOWLEDGE_PATH

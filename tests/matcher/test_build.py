@@ -15,7 +15,7 @@ from bot.loader import load_knowledge
 from bot.matching import Answer, Matcher, NotFound, Result
 
 #: Right answers out of 500 queries per kind on the benchmark's 2,000-term notes (seed 1). They may
-#: rise, never drop. Re-recorded when the one name model came (issue 13): the generator now skips
+#: rise, never drop. Re-recorded when the one name model (bot.matching.names) came: the generator now skips
 #: names the loader refuses as clashes ("DE" and "DEs" on two entries), so the notes differ from
 #: before (then: exact 500, typo 500, prefix 465, description 500). The one description missed
 #: is refused, not answered wrong: two entries cover the described words equally (80 each).

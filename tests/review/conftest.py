@@ -12,9 +12,8 @@ from sqlalchemy import delete
 from bot.clock import FakeClock
 from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.review import ReviewDesk, ReviewRepository
-from bot.review.tables import cards, review_reminders
 from bot.storage import AnswerRecord, Store
-from bot.storage.schema import answers, daily_scores, rounds, scores
+from bot.storage.schema import answers, cards, daily_scores, review_reminders, rounds, scores
 from tests.dbutil import postgres_database, sqlite_url
 
 

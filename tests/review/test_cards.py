@@ -4,14 +4,15 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from fsrs import Card, Rating, Scheduler, State
+import fsrs
+from fsrs import Card, Scheduler, State
 from sqlalchemy import select
 
 from bot.clock import FakeClock
-from bot.review import CardSource, Grade, ReviewRepository, review_quiz_answer
+from bot.review import CardSource, Rating, ReviewRepository, review_quiz_answer
 from bot.review.cards import card_from_row, short_interval
-from bot.review.tables import cards
 from bot.storage import AnswerRecord, Store
+from bot.storage.schema import cards
 
 GUILD, OTHER_GUILD, ALICE, BOB = 10, 11, 100, 200
 T0 = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
@@ -28,9 +29,14 @@ async def test_card_state_round_trips_exactly(repository: ReviewRepository) -> N
     assert (card.reps, card.lapses, card.due_at) == (0, 0, T0)
     when = T0
     expected = card
-    for grade, minutes in [(Grade.GOOD, 0), (Grade.GOOD, 11), (Grade.AGAIN, 60 * 24 * 5), (Grade.HARD, 15)]:
+    for rating, minutes in [
+        (Rating.GOOD, 0),
+        (Rating.GOOD, 11),
+        (Rating.AGAIN, 60 * 24 * 5),
+        (Rating.HARD, 15),
+    ]:
         when += timedelta(minutes=minutes)
-        rated = await repository.rate(expected.id, expected.reps, grade, when)
+        rated = await repository.rate(expected.id, expected.reps, rating, when)
         assert rated is not None
         expected = rated
         stored = await repository.card(card.id)
@@ -50,17 +56,17 @@ async def test_a_review_moves_the_due_date_as_fsrs_says(repository: ReviewReposi
     theirs = Card(card_id=1, due=T0)
     scheduler = reference()
     when = T0
-    for grade, rating, later in [
-        (Grade.GOOD, Rating.Good, timedelta()),
-        (Grade.GOOD, Rating.Good, timedelta(minutes=10)),
-        (Grade.EASY, Rating.Easy, timedelta(days=3)),
-        (Grade.AGAIN, Rating.Again, timedelta(days=20)),
-        (Grade.GOOD, Rating.Good, timedelta(minutes=10)),
+    for rating, fsrs_rating, later in [
+        (Rating.GOOD, fsrs.Rating.Good, timedelta()),
+        (Rating.GOOD, fsrs.Rating.Good, timedelta(minutes=10)),
+        (Rating.EASY, fsrs.Rating.Easy, timedelta(days=3)),
+        (Rating.AGAIN, fsrs.Rating.Again, timedelta(days=20)),
+        (Rating.GOOD, fsrs.Rating.Good, timedelta(minutes=10)),
     ]:
         when += later
-        rated = await repository.rate(ours.id, ours.reps, grade, when)
+        rated = await repository.rate(ours.id, ours.reps, rating, when)
         assert rated is not None
-        theirs, _ = scheduler.review_card(theirs, rating, when)
+        theirs, _ = scheduler.review_card(theirs, fsrs_rating, when)
         stored = await repository.card(card.id)
         assert stored is not None
         assert stored.due_at == theirs.due
@@ -74,14 +80,14 @@ async def test_a_review_moves_the_due_date_as_fsrs_says(repository: ReviewReposi
 
 async def test_a_stale_or_repeated_rating_changes_nothing(repository: ReviewRepository) -> None:
     card = await repository.introduce(GUILD, ALICE, "Hypervisor", T0, CardSource.REVIEW)
-    first = await repository.rate(card.id, 0, Grade.GOOD, T0)
+    first = await repository.rate(card.id, 0, Rating.GOOD, T0)
     assert first is not None
-    assert await repository.rate(card.id, 0, Grade.EASY, T0) is None  # the same button clicked twice
+    assert await repository.rate(card.id, 0, Rating.EASY, T0) is None  # the same button clicked twice
     stored = await repository.card(card.id)
     assert stored is not None
     assert stored.fsrs.to_dict() == first.fsrs.to_dict()
     assert stored.reps == 1
-    assert await repository.rate(999_999, 0, Grade.GOOD, T0) is None
+    assert await repository.rate(999_999, 0, Rating.GOOD, T0) is None
 
 
 async def test_cards_are_per_server_and_member(repository: ReviewRepository) -> None:
@@ -92,7 +98,7 @@ async def test_cards_are_per_server_and_member(repository: ReviewRepository) -> 
     b = await repository.introduce(GUILD, BOB, "Hypervisor", T0, CardSource.REVIEW)
     c = await repository.introduce(OTHER_GUILD, ALICE, "Hypervisor", T0, CardSource.REVIEW)
     assert len({a.id, b.id, c.id}) == 3
-    await repository.rate(a.id, 0, Grade.EASY, T0)
+    await repository.rate(a.id, 0, Rating.EASY, T0)
     assert await repository.due_count(GUILD, ALICE, T0) == 0
     assert await repository.due_count(GUILD, BOB, T0) == 1
     assert await repository.due_count(OTHER_GUILD, ALICE, T0) == 1
@@ -110,7 +116,9 @@ async def test_quiz_answers_rate_the_card_good_or_again(store: Store, repository
         )
         assert await store.record_answer(record)
         card = await review_quiz_answer(store, record)
-        expected, _ = scheduler.review_card(expected, Rating.Good if correct else Rating.Again, when)
+        expected, _ = scheduler.review_card(
+            expected, fsrs.Rating.Good if correct else fsrs.Rating.Again, when
+        )
         assert card is not None
         assert card.due_at == expected.due
     stored = await repository.card_for(GUILD, ALICE, "Hypervisor")
@@ -125,8 +133,8 @@ async def test_quiz_answers_rate_the_card_good_or_again(store: Store, repository
 async def test_an_answer_stored_late_never_reviews_before_the_last_review(
     repository: ReviewRepository,
 ) -> None:
-    card = await repository.rate_term(GUILD, ALICE, "Hypervisor", Grade.GOOD, T0 + timedelta(minutes=5))
-    older = await repository.rate_term(GUILD, ALICE, "Hypervisor", Grade.GOOD, T0)
+    card = await repository.rate_term(GUILD, ALICE, "Hypervisor", Rating.GOOD, T0 + timedelta(minutes=5))
+    older = await repository.rate_term(GUILD, ALICE, "Hypervisor", Rating.GOOD, T0)
     assert older.fsrs.last_review == card.fsrs.last_review
     assert older.reps == 2
 
@@ -136,7 +144,7 @@ async def test_concurrent_quiz_updates_are_not_lost(repository: ReviewRepository
 
     await asyncio.gather(
         *(
-            repository.rate_term(GUILD, ALICE, "Hypervisor", Grade.GOOD, T0 + timedelta(seconds=i))
+            repository.rate_term(GUILD, ALICE, "Hypervisor", Rating.GOOD, T0 + timedelta(seconds=i))
             for i in range(6)
         )
     )
@@ -197,7 +205,7 @@ async def test_the_runner_rates_cards_from_a_real_round(store: Store, repository
     assert alice is not None
     assert bob is not None
     good, _ = reference().review_card(
-        Card(card_id=1, due=alice.fsrs.last_review), Rating.Good, alice.fsrs.last_review
+        Card(card_id=1, due=alice.fsrs.last_review), fsrs.Rating.Good, alice.fsrs.last_review
     )
     assert alice.due_at == good.due
     assert (alice.reps, bob.reps) == (1, 1)

@@ -10,7 +10,7 @@ from datetime import date
 from PIL import Image
 
 from bot.chart import MAX_TOPICS, PALETTE, chart_weeks, render_progress
-from bot.stats import Accuracy, WeekPoint
+from bot.storage.stats import Accuracy, WeekPoint
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 
 from bot.clock import FakeClock
-from bot.review import CardPrompt, CardSource, Grade, NothingDue, ReviewDesk, ReviewRepository
+from bot.review import CardPrompt, CardSource, NothingDue, Rating, ReviewDesk, ReviewRepository
 from tests.review.conftest import make_kb
 
 GUILD, ALICE = 10, 100
@@ -24,7 +24,7 @@ async def test_new_cards_come_in_note_order_and_stop_at_ten_a_day(desk: ReviewDe
         assert step.card.is_new
         assert step.question == f"What is {step.entry.term}?"
         shown.append(step.entry.term)
-        assert await desk.rate(step.card.id, step.card.reps, Grade.EASY, T0) is not None
+        assert await desk.rate(step.card.id, step.card.reps, Rating.EASY, T0) is not None
     assert shown == TERMS[:10]
     assert isinstance(step, NothingDue)
     assert step.reviewed_today_limit
@@ -48,17 +48,17 @@ async def test_due_cards_come_before_new_ones_most_overdue_first(
     desk: ReviewDesk, repository: ReviewRepository
 ) -> None:
     await repository.rate_term(
-        GUILD, ALICE, TERMS[5], Grade.AGAIN, T0 - timedelta(hours=2)
+        GUILD, ALICE, TERMS[5], Rating.AGAIN, T0 - timedelta(hours=2)
     )  # due 1 min later
-    await repository.rate_term(GUILD, ALICE, TERMS[3], Grade.AGAIN, T0 - timedelta(hours=1))
+    await repository.rate_term(GUILD, ALICE, TERMS[3], Rating.AGAIN, T0 - timedelta(hours=1))
     step = await desk.next_card(GUILD, ALICE, KB, T0)
     assert isinstance(step, CardPrompt)
     assert (step.entry.term, step.due_left, step.card.is_new) == (TERMS[5], 2, False)
-    await desk.rate(step.card.id, step.card.reps, Grade.GOOD, T0)
+    await desk.rate(step.card.id, step.card.reps, Rating.GOOD, T0)
     step = await desk.next_card(GUILD, ALICE, KB, T0)
     assert isinstance(step, CardPrompt)
     assert step.entry.term == TERMS[3]
-    await desk.rate(step.card.id, step.card.reps, Grade.GOOD, T0)
+    await desk.rate(step.card.id, step.card.reps, Rating.GOOD, T0)
     step = await desk.next_card(GUILD, ALICE, KB, T0)
     assert isinstance(step, CardPrompt)
     assert step.entry.term == TERMS[0]  # then the first term of the notes without a card
@@ -67,7 +67,7 @@ async def test_due_cards_come_before_new_ones_most_overdue_first(
 async def test_nothing_due_says_when_the_next_card_is(desk: ReviewDesk, repository: ReviewRepository) -> None:
     small = make_kb({"Topic A": ["Alpha", "Beta"]})
     for term in ("Alpha", "Beta"):
-        await repository.rate_term(GUILD, ALICE, term, Grade.GOOD, T0)
+        await repository.rate_term(GUILD, ALICE, term, Rating.GOOD, T0)
     step = await desk.next_card(GUILD, ALICE, small, T0)
     assert isinstance(step, NothingDue)
     assert not step.reviewed_today_limit
@@ -88,7 +88,7 @@ async def test_cards_of_terms_no_longer_in_the_notes_are_skipped(
 async def test_terms_match_the_notes_case_insensitively(
     desk: ReviewDesk, repository: ReviewRepository
 ) -> None:
-    await repository.rate_term(GUILD, ALICE, "alpha", Grade.AGAIN, T0 - timedelta(hours=1))
+    await repository.rate_term(GUILD, ALICE, "alpha", Rating.AGAIN, T0 - timedelta(hours=1))
     step = await desk.next_card(GUILD, ALICE, make_kb({"Topic A": ["Alpha"]}), T0)
     assert isinstance(step, CardPrompt)
     assert not step.card.is_new

@@ -11,7 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Connection
 
 from bot.clock import FakeClock
-from bot.review import CardSource, Grade, ReviewRepository
+from bot.review import CardSource, Rating, ReviewRepository
 from bot.storage import Store
 from bot.storage.migrations import MIGRATIONS_DIR
 from tests.dbutil import postgres_database, sqlite_url
@@ -49,7 +49,7 @@ async def test_0003_database_gets_the_review_tables_and_can_go_back(fresh_url: s
     try:
         repository = ReviewRepository(store.engine)
         card = await repository.introduce(1, 2, "Hypervisor", clock.now(), CardSource.REVIEW)
-        rated = await repository.rate(card.id, 0, Grade.HARD, clock.now())
+        rated = await repository.rate(card.id, 0, Rating.HARD, clock.now())
         assert rated is not None
         stored = await repository.card(card.id)
         assert stored is not None

@@ -5,7 +5,7 @@ from __future__ import annotations
 import asyncio
 from datetime import UTC, date, datetime, timedelta
 
-from bot.review import DueReminder, Grade, ReviewRepository
+from bot.review import DueReminder, Rating, ReviewRepository
 from bot.storage import Store
 
 GUILD, OTHER_GUILD, ALICE, BOB, CHANNEL = 10, 11, 100, 200, 300
@@ -15,7 +15,7 @@ NEXT_DAY = datetime(2026, 1, 6, 9, 30, tzinfo=UTC)
 
 async def _with_due_cards(repository: ReviewRepository, guild: int, member: int, count: int) -> None:
     for i in range(count):
-        await repository.rate_term(guild, member, f"Term {i}", Grade.AGAIN, ON_AT - timedelta(hours=1))
+        await repository.rate_term(guild, member, f"Term {i}", Rating.AGAIN, ON_AT - timedelta(hours=1))
 
 
 async def test_turning_on_remembers_channel_and_minute_and_starts_tomorrow(
@@ -73,7 +73,7 @@ async def test_two_processes_claiming_at_once_send_once(store: Store, db_url: st
 async def test_nothing_due_means_no_reminder_until_something_is(repository: ReviewRepository) -> None:
     await repository.set_reminders(GUILD, ALICE, True, CHANNEL, ON_AT)
     assert await repository.claim_due_reminders(NEXT_DAY) == []
-    await repository.rate_term(GUILD, ALICE, "Alpha", Grade.AGAIN, NEXT_DAY + timedelta(hours=1))
+    await repository.rate_term(GUILD, ALICE, "Alpha", Rating.AGAIN, NEXT_DAY + timedelta(hours=1))
     # the card is due a minute after that review: the same day's check then finds it
     assert await repository.claim_due_reminders(NEXT_DAY + timedelta(hours=1)) == []
     found = await repository.claim_due_reminders(NEXT_DAY + timedelta(hours=1, minutes=2))

@@ -5,8 +5,16 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, timedelta
 
 from bot.clock import FakeClock
-from bot.stats import Accuracy, MissedTerm, TopicAccuracy, WeekPoint, day_streak, member_stats, server_missed
 from bot.storage import Store
+from bot.storage.stats import (
+    Accuracy,
+    MissedTerm,
+    TopicAccuracy,
+    WeekPoint,
+    day_streak,
+    member_stats,
+    server_missed,
+)
 from tests.review.conftest import History
 
 GUILD, OTHER_GUILD, ALICE, BOB, CAROL = 10, 11, 100, 200, 300

@@ -9,8 +9,9 @@ import pytest
 import sqlalchemy as sa
 from sqlalchemy.ext.asyncio import AsyncEngine
 
-from bot.schedule.repository import ScheduleRepository, schedules
+from bot.schedule.repository import ScheduleRepository
 from bot.storage import Store
+from bot.storage.schema import schedules
 from tests.dbutil import postgres_database, sqlite_url
 
 

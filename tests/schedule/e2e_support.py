@@ -20,7 +20,8 @@ import yaml
 from bot.config import load_settings
 from bot.discord_bot import StudyBot, create_bot, run_bot
 from bot.loader import DEFAULT_KNOWLEDGE_PATH
-from bot.schedule.repository import Schedule, ScheduleRepository, schedules
+from bot.schedule.repository import Schedule, ScheduleRepository
+from bot.storage.schema import schedules
 from tests.e2e.conftest import World, merge
 from tests.fakediscord import FakeDiscord
 

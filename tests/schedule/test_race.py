@@ -11,7 +11,7 @@ import pytest
 
 from bot.clock import FakeClock
 from bot.schedule.repository import Schedule, ScheduleRepository, ShardFilter
-from bot.schedule.scheduler import Occurrence, Scheduler
+from bot.schedule.runner import Occurrence, ScheduleRunner
 from bot.schedule.spec import next_run, parse_spec
 from bot.storage import Store
 
@@ -90,7 +90,9 @@ async def test_two_schedulers_run_each_occurrence_exactly_once(
     async def runner(occurrence: Occurrence) -> None:
         runs[occurrence.schedule.id, occurrence.at] += 1
 
-    schedulers = [Scheduler(BarrierRepository(repo.engine, barrier), clock, runner) for repo in two_processes]
+    schedulers = [
+        ScheduleRunner(BarrierRepository(repo.engine, barrier), clock, runner) for repo in two_processes
+    ]
     expected: set[tuple[int, datetime]] = set()
     moment = START
     for _ in range(ROUNDS):

@@ -7,8 +7,9 @@ from datetime import UTC, datetime, timedelta
 import pytest
 import sqlalchemy as sa
 
-from bot.schedule.repository import ScheduleRepository, ShardFilter, schedules
+from bot.schedule.repository import ScheduleRepository, ShardFilter
 from bot.schedule.spec import parse_spec
+from bot.storage.schema import schedules
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 TUESDAY = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # tue 19:00 Europe/Berlin
@@ -43,7 +44,7 @@ async def test_add_get_list_remove(repository: ScheduleRepository) -> None:
         "2.2",
         10,
         30,
-        "first",
+        "typed",  # the quiz defaults (it was a stale "first")
         99,
     )
     assert [s.id for s in await repository.list_for_guild(GUILD)] == [first.id, second.id]

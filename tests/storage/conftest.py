@@ -12,9 +12,11 @@ from bot.clock import FakeClock
 from bot.storage import Store
 from bot.storage.schema import (
     answers,
+    cards,
     daily_scores,
     period_scores,
     period_topic_scores,
+    review_reminders,
     rounds,
     scores,
 )
@@ -53,7 +55,16 @@ async def store(db_url: str, clock: FakeClock) -> AsyncIterator[Store]:
     """An open, empty store on each backend."""
     opened = await Store.open(db_url, clock=clock)
     async with opened.engine.begin() as conn:
-        for table in (answers, daily_scores, period_scores, period_topic_scores, scores, rounds):
+        for table in (
+            answers,
+            daily_scores,
+            period_scores,
+            period_topic_scores,
+            scores,
+            rounds,
+            cards,
+            review_reminders,
+        ):
             await conn.execute(delete(table))
     try:
         yield opened

@@ -15,9 +15,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.quiz.runner import store_answer
 from bot.quiz.writer import AnswerWriter, WriterClosedError
 from bot.review.quiz import review_quiz_answers_in
-from bot.review.tables import cards
 from bot.storage import AnswerRecord, Period, Store
-from bot.storage.schema import daily_scores, period_scores, period_topic_scores, scores
+from bot.storage.schema import cards, daily_scores, period_scores, period_topic_scores, scores
 
 ONE_BY_ONE, BATCHED = 10, 20
 START = datetime(2026, 1, 4, 23, 0, tzinfo=UTC)  # a Sunday evening: the batch crosses into a new week

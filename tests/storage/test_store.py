@@ -10,7 +10,8 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.clock import FakeClock
-from bot.storage import AnswerRecord, Period, RoundStatus, Store
+from bot.review import Rating, ReviewRepository
+from bot.storage import AnswerRecord, DeletedMemberData, Period, RoundStatus, Store
 from bot.storage.schema import daily_scores, period_scores, period_topic_scores, scores
 
 GUILD, OTHER_GUILD, CHANNEL = 100, 200, 10
@@ -242,7 +243,18 @@ async def test_delete_member_data_removes_one_member_in_one_server(store: Store)
     await _answer(store, r1, 1, 10, guild=GUILD)
     await _answer(store, r1, 2, 10, guild=GUILD)
     await _answer(store, r2, 1, 10, guild=OTHER_GUILD)
-    assert await store.delete_member_data(GUILD, 1) == 2
+    cards = ReviewRepository(store.engine)
+    now = store.clock.now()
+    for guild in (GUILD, OTHER_GUILD):
+        await cards.rate_term(guild, 1, "Hypervisor", Rating.GOOD, now)
+        await cards.set_reminders(guild, 1, True, None, now)
+    await cards.rate_term(GUILD, 2, "Hypervisor", Rating.GOOD, now)
+    # answers, totals, cards and the reminder setting go in one transaction
+    assert await store.delete_member_data(GUILD, 1) == DeletedMemberData(answers=2, cards=1)
+    assert await cards.reminder(GUILD, 1) is None
+    assert await cards.reminder(OTHER_GUILD, 1) is not None
+    assert await cards.due_count(OTHER_GUILD, 1, now + timedelta(days=365)) == 1
+    assert await cards.due_count(GUILD, 2, now + timedelta(days=365)) == 1
     for period, topic in BOARDS:
         assert await store.rank(GUILD, 1, period=period, topic=topic) is None
         assert await store.rank(GUILD, 2, period=period, topic=topic) is not None

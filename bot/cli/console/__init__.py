@@ -11,12 +11,18 @@ Modules: ``session`` (the loop and the command registry), ``quiz`` (``/quiz``), 
 from __future__ import annotations
 
 import argparse
+import random
 import sys
-from typing import Any, TextIO
+from typing import TYPE_CHECKING, Any, TextIO
 
 from bot.cli.ask import EXIT_KNOWLEDGE, add_kb_argument, load_kb_or_report
 from bot.cli.console.session import ConsoleCommand, ConsoleSession, handle_line, run_console
+from bot.clock import Clock
 from bot.knowledge import KnowledgeBase
+from bot.matching import Matcher
+
+if TYPE_CHECKING:  # the services pull in storage, which plain look-ups never need
+    from bot.services import Services
 
 __all__ = [
     "ConsoleCommand",
@@ -26,6 +32,7 @@ __all__ = [
     "run",
     "run_console",
     "serve_console",
+    "serve_services",
 ]
 
 
@@ -35,19 +42,40 @@ def serve_console(
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
     database_url: str | None = None,
+    matcher: Matcher | None = None,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
 ) -> int:
     """Run the full console (look-ups, ``/quiz``, ``/review``) on ``kb`` until end of input; the exit code.
 
     ``database_url`` is where quiz points and flashcards go (default: the configured database,
     ``config.yaml`` / ``STUDYBOT_DATABASE_URL``); it is opened on the first command that needs it.
+    ``matcher`` (default: built on ``kb``), ``clock`` (default: the wall clock) and ``rng`` (default:
+    unseeded) are the services' when :func:`serve_services` starts the console.
     """
     # Late imports: the quiz and review commands pull in storage, which plain look-ups never need.
     from bot.cli.console.quiz import ConsoleQuiz
     from bot.cli.console.review import ConsoleReview
 
-    with ConsoleReview(database_url) as review, ConsoleQuiz(database_url) as quiz:
+    with (
+        ConsoleReview(database_url, clock=clock) as review,
+        ConsoleQuiz(database_url, clock=clock, rng=rng) as quiz,
+    ):
         extra = [*review.commands(), *quiz.commands()]
-        return run_console(kb, stdin=stdin, stdout=stdout, extra_commands=extra)
+        return run_console(kb, stdin=stdin, stdout=stdout, extra_commands=extra, matcher=matcher)
+
+
+def serve_services(services: Services, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    """The console on the services of ``make run``: their notes, matcher, database, clock and rng."""
+    return serve_console(
+        services.knowledge.kb,
+        stdin=stdin,
+        stdout=stdout,
+        database_url=services.settings.database.url,
+        matcher=services.knowledge.matcher,
+        clock=services.clock,
+        rng=services.rng,
+    )
 
 
 def register(subparsers: Any) -> None:

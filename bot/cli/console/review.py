@@ -15,7 +15,7 @@ from bot.cli.console.session import ConsoleCommand, ConsoleSession
 from bot.cli.database import ConsoleDatabase, database_unavailable, reason
 from bot.clock import Clock
 from bot.config import ConfigError
-from bot.review.cards import Grade, short_interval
+from bot.review.cards import Rating, short_interval
 from bot.review.desk import CardPrompt, NothingDue, ReviewDesk
 from bot.review.repository import ReviewRepository
 
@@ -88,8 +88,8 @@ class ConsoleReview(ConsoleDatabase):
             return False
         session.write(f"  {prompt.entry.term}: {prompt.entry.definition}")
         choices = "  ".join(
-            f"{grade.value} {grade.label.lower()} ({short_interval(delta)})"
-            for grade, delta in prompt.previews(clock.now()).items()
+            f"{rating.value} {rating.label.lower()} ({short_interval(delta)})"
+            for rating, delta in prompt.previews(clock.now()).items()
         )
         while True:
             session.write(f"  {choices}")
@@ -97,9 +97,11 @@ class ConsoleReview(ConsoleDatabase):
             if answer is None or answer.strip().casefold() in QUIT_WORDS:
                 return False
             if answer.strip() in ("1", "2", "3", "4"):
-                grade = Grade(int(answer.strip()))
-                rating = functools.partial(desk.rate, prompt.card.id, prompt.card.reps, grade, clock.now())
-                if not self.save(f"rating of {prompt.entry.term}", rating):
+                rating = Rating(int(answer.strip()))
+                save_rating = functools.partial(
+                    desk.rate, prompt.card.id, prompt.card.reps, rating, clock.now()
+                )
+                if not self.save(f"rating of {prompt.entry.term}", save_rating):
                     session.write(
                         "  (the database is unavailable: the rating is kept, saved as soon as it answers)"
                     )

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from bot.cli.ask import EXIT_OK, result_text
+from bot.errors import UserError
 from bot.knowledge import KnowledgeBase
 from bot.markup import plain_text
 from bot.matching import Matcher
@@ -146,7 +147,10 @@ def handle_line(session: ConsoleSession, line: str, names: dict[str, str]) -> No
     if name is None:
         session.write(f"Unknown command /{word}; /help lists the commands.")
         return
-    session.commands[name].handler(session, arg.strip())
+    try:
+        session.commands[name].handler(session, arg.strip())
+    except UserError as exc:  # a refusal (a bad setting, the database down): its message, not a traceback
+        session.write(exc.user_message)
 
 
 def run_console(

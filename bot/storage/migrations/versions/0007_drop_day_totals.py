@@ -1,7 +1,7 @@
 """Drop member_days and topic_scores: period_scores / period_topic_scores (0006) replace them.
 
 A separate step after 0006 so that a process still on the code before 0006 can run against 0006.
-``bot/stats.py`` reads daily_scores, which stays. Downgrading re-creates and back-fills both tables.
+``bot/storage/stats.py`` reads daily_scores, which stays. Downgrading re-creates and back-fills both tables.
 
 Revision ID: 0007
 Revises: 0006

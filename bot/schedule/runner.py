@@ -1,4 +1,4 @@
-"""The scheduler: finds due occurrences of this process's schedules, claims each once, and runs it.
+"""The schedule runner: finds due occurrences of this process's schedules, claims each once, and runs it.
 
 Exactly-once across restarts and processes comes from the database: an occurrence is only run
 by the caller whose ``claim`` moved ``next_run_at`` past it. The claim happens *before* the
@@ -55,7 +55,7 @@ async def _ignore(_: Occurrence) -> None:
     """The default for callbacks nobody provided."""
 
 
-class Scheduler:
+class ScheduleRunner:
     """Runs due schedules of the guilds this process owns; drive it with ``tick`` or ``run``."""
 
     def __init__(

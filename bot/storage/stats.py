@@ -1,4 +1,7 @@
-"""Study statistics from the quiz history, per server: accuracy, weak spots, streaks, weekly progress."""
+"""Study statistics from the quiz history, per server: accuracy, weak spots, streaks, weekly progress.
+
+:class:`StatsRepository` reads them (``store.stats``); the records are plain data for /stats and the chart.
+"""
 
 from __future__ import annotations
 
@@ -238,3 +241,27 @@ async def server_missed(
         MissedTerm(str(r.term), str(r.topic), int(r.missed), int(r.answered), int(r.members)) for r in rows
     )
     return ServerMissed(guild_id, since, answered, terms)
+
+
+class StatsRepository:
+    """The statistics of one database (``store.stats``)."""
+
+    def __init__(self, engine: AsyncEngine) -> None:
+        self.engine = engine
+
+    async def member(
+        self, guild_id: int, member_id: int, now: datetime, *, missed_limit: int = MEMBER_MISSED_LIMIT
+    ) -> MemberStats:
+        """A member's accuracy, most-missed terms, streaks and weekly progress (see :func:`member_stats`)."""
+        return await member_stats(self.engine, guild_id, member_id, now, missed_limit=missed_limit)
+
+    async def server_missed(
+        self,
+        guild_id: int,
+        now: datetime,
+        *,
+        window: timedelta = SERVER_WINDOW,
+        limit: int = SERVER_MISSED_LIMIT,
+    ) -> ServerMissed:
+        """The terms the server missed most in the last ``window`` (see :func:`server_missed`)."""
+        return await server_missed(self.engine, guild_id, now, window=window, limit=limit)

@@ -9,7 +9,7 @@ from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import FakeClock
 from bot.schedule.repository import Schedule, ScheduleRepository, ShardFilter
-from bot.schedule.scheduler import Occurrence, Scheduler
+from bot.schedule.runner import Occurrence, ScheduleRunner
 from bot.schedule.spec import parse_spec
 from bot.storage import Store
 
@@ -39,8 +39,8 @@ class Recorder:
 
 def make_scheduler(
     repository: ScheduleRepository, clock: FakeClock, recorder: Recorder, **options: object
-) -> Scheduler:
-    return Scheduler(
+) -> ScheduleRunner:
+    return ScheduleRunner(
         repository,
         clock,
         recorder.run,
@@ -188,7 +188,7 @@ async def test_failing_runner_is_logged_and_does_not_block(repository: ScheduleR
         if len(ran) == 1:
             raise RuntimeError("channel deleted")
 
-    scheduler = Scheduler(repository, clock, runner)
+    scheduler = ScheduleRunner(repository, clock, runner)
     result = await scheduler.tick()
     await scheduler.wait_idle()
     assert len(result.ran) == 2
@@ -249,7 +249,7 @@ async def test_loop_sleeps_until_the_next_run_and_wakes_on_changes(repository: S
     async def runner(occurrence: Occurrence) -> None:
         await started.put(occurrence)
 
-    scheduler = Scheduler(repository, clock, runner, max_idle=timedelta(hours=1))
+    scheduler = ScheduleRunner(repository, clock, runner, max_idle=timedelta(hours=1))
     scheduler.start()
     try:
         await wait_for_sleeper(clock, NOW + timedelta(hours=1))  # nothing scheduled: idles max_idle

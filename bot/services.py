@@ -1,0 +1,210 @@
+"""The composition root: the shared objects of one bot process, built in one place.
+
+``build_services(settings, clock=..., rng=...)`` loads the notes and builds their matcher; ``await
+services.open()`` opens (and migrates) the database and builds the quiz service on it. The Discord bot
+hands these objects to every cog's constructor, and tests pass their own clock and random source here
+instead of patching a running cog.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import gc
+import logging
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from bot.clock import Clock, SystemClock
+from bot.config import Settings, knowledge_paths
+from bot.index_cache import build_indexed
+from bot.knowledge import KnowledgeBase
+from bot.matching import Matcher
+from bot.notes import NotesLibrary
+from bot.quiz.rounds import QuizRounds
+from bot.schedule import ShardFilter
+from bot.storage import Store
+from bot.storage.notes import NotesRepository
+
+log = logging.getLogger(__name__)
+
+
+def build_knowledge(paths: Iterable[Path], cache_dir: Path | None = None) -> tuple[KnowledgeBase, Matcher]:
+    """Load the notes and index them fully (blocking); KnowledgeError lists every problem.
+
+    The matcher's lazy indexes are built here too, so the first autocomplete or description
+    look-up does not pay for them on the event loop. ``cache_dir``: read both from the index cache
+    there when the notes are unchanged, and cache a new build (``bot.index_cache``).
+    """
+    return build_indexed(paths, cache_dir)
+
+
+def index_cache_dir(settings: Settings) -> Path | None:
+    """The configured index cache directory (``knowledge.index_cache``), None when turned off."""
+    return Path(settings.knowledge.index_cache) if settings.knowledge.index_cache else None
+
+
+class Knowledge:
+    """The notes being served and their matcher, swapped together by a reload."""
+
+    def __init__(
+        self, paths: Iterable[Path], kb: KnowledgeBase, matcher: Matcher, cache_dir: Path | None = None
+    ) -> None:
+        self.paths = list(paths)
+        #: The index cache directory (``bot.index_cache``), None for none.
+        self.cache_dir = cache_dir
+        self._current = (kb, matcher)
+        self._reload_lock = asyncio.Lock()
+        #: The servers' notes, told when the shared notes change (set by ``build_services``).
+        self.notes: NotesLibrary | None = None
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """The knowledge base being served."""
+        return self._current[0]
+
+    @property
+    def matcher(self) -> Matcher:
+        """The matcher over :attr:`kb`."""
+        return self._current[1]
+
+    def replace(self, kb: KnowledgeBase, matcher: Matcher) -> None:
+        """Serve a new knowledge base; both halves change in one assignment (servers' notes follow)."""
+        self._current = (kb, matcher)
+        if self.notes is not None:
+            self.notes.replace_shared(kb, matcher)
+
+    async def reload(self) -> KnowledgeBase:
+        """Reload the notes from :attr:`paths` off the event loop; on KnowledgeError the old ones stay."""
+        async with self._reload_lock:
+            # The build (off the loop, in a thread) makes millions of objects: no cyclic collections of
+            # everything meanwhile; once swapped in, the new notes and index are frozen out of the
+            # collector's reach as at start-up, so later full collections do not walk them.
+            was_enabled = gc.isenabled()
+            gc.disable()
+            try:
+                kb, matcher = await asyncio.to_thread(build_knowledge, self.paths, self.cache_dir)
+                self.replace(kb, matcher)
+                gc.freeze()
+            finally:
+                if was_enabled:
+                    gc.enable()
+        log.info("Knowledge base reloaded: %s", kb.summary())
+        return kb
+
+
+class ServicesNotOpen(RuntimeError):
+    """The database (and what needs it) was used before ``await services.open()``."""
+
+
+@dataclass
+class Services:
+    """Everything a face (the Discord bot, its cogs, the console) is built from.
+
+    ``clock`` tells the time (timezone-aware UTC) and sleeps; ``rng`` seeds every random choice (quiz
+    questions); :attr:`store` and :attr:`quiz` exist between :meth:`open` and :meth:`close`.
+    """
+
+    settings: Settings
+    knowledge: Knowledge
+    notes: NotesLibrary
+    clock: Clock
+    rng: random.Random
+    _store: Store | None = field(default=None, repr=False)
+    _quiz: QuizRounds | None = field(default=None, repr=False)
+    _notes_refresher: asyncio.Task[None] | None = field(default=None, repr=False)
+
+    @property
+    def store(self) -> Store:
+        """The open database; ServicesNotOpen before :meth:`open`."""
+        if self._store is None:
+            raise ServicesNotOpen("the database is not open (call `await services.open()` first)")
+        return self._store
+
+    @property
+    def quiz(self) -> QuizRounds:
+        """The quiz rounds of every channel; ServicesNotOpen before :meth:`open`."""
+        if self._quiz is None:
+            raise ServicesNotOpen("the quiz service needs the database (call `await services.open()` first)")
+        return self._quiz
+
+    @property
+    def shards(self) -> ShardFilter | None:
+        """The guilds this process owns, from ``discord.shard_count``/``shard_ids`` (None: all of them)."""
+        discord_settings = self.settings.discord
+        if discord_settings.shard_count is None:
+            return None
+        return ShardFilter.of(discord_settings.shard_count, discord_settings.shard_ids)
+
+    @property
+    def is_open(self) -> bool:
+        """Whether :meth:`open` succeeded and :meth:`close` has not run since."""
+        return self._store is not None
+
+    async def open(self, *, exclusive: bool = False) -> None:
+        """Open and migrate the configured database, and build the quiz service on it.
+
+        ``exclusive`` (the bot) takes the SQLite file's process lock: ``DatabaseInUse`` when another
+        process holds it.
+        """
+        if self._store is not None:
+            return
+        store = await Store.open(self.settings.database.url, clock=self.clock, exclusive=exclusive)
+        self._store = store
+        self.notes.source = NotesRepository(store.engine)
+        self._notes_refresher = asyncio.create_task(
+            self.notes.run_refresher(self.settings.notes.refresh_seconds), name="notes-refresher"
+        )
+        self._quiz = QuizRounds(
+            lambda: self.knowledge.kb,
+            store,
+            self.clock,
+            self.rng,
+            pause=self.settings.quiz.pause_seconds,
+        )
+
+    async def close(self) -> None:
+        """Stop the notes refresher and the quiz rounds still running, then close the database."""
+        refresher, self._notes_refresher = self._notes_refresher, None
+        if refresher is not None:
+            refresher.cancel()
+            await asyncio.gather(refresher, return_exceptions=True)
+        self.notes.source = None
+        quiz, self._quiz = self._quiz, None
+        store, self._store = self._store, None
+        if quiz is not None:
+            await quiz.cancel_all()
+            await quiz.flush_writes()
+        if store is not None:
+            await store.close()
+
+
+def build_services(
+    settings: Settings,
+    *,
+    kb: KnowledgeBase | None = None,
+    clock: Clock | None = None,
+    rng: random.Random | None = None,
+) -> Services:
+    """The services of one process: the notes of ``settings`` (or ``kb``), the clock and the random source.
+
+    Loads and indexes the notes (blocking; KnowledgeError lists every problem). The database is opened
+    later, on the event loop, by ``await services.open()``.
+    """
+    paths = knowledge_paths(settings)
+    cache_dir = index_cache_dir(settings)
+    if kb is None:
+        kb, matcher = build_knowledge(paths, cache_dir)
+    else:
+        matcher = Matcher(kb)
+    knowledge = Knowledge(paths, kb, matcher, cache_dir)
+    notes = NotesLibrary((kb, matcher), None, budget_bytes=settings.notes.cache_mb * 1024 * 1024)
+    knowledge.notes = notes
+    return Services(
+        settings=settings,
+        knowledge=knowledge,
+        notes=notes,
+        clock=clock if clock is not None else SystemClock(),
+        rng=rng if rng is not None else random.Random(),
+    )
