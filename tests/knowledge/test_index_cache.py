@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.services import build_knowledge
 from bot.index_cache import cache_key
 from bot.knowledge import KnowledgeError
 from bot.loader import DEFAULT_KNOWLEDGE_PATH
 from bot.matching import Answer
+from bot.services import build_knowledge
 
 
 @pytest.fixture
