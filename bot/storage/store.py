@@ -32,9 +32,10 @@ from sqlalchemy import (
 )
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import ExceptionContext, make_url
-from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine, create_async_engine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.clock import Clock, SystemClock
+from bot.storage.engine import create_engine, dispose_engine
 from bot.storage.lock import ProcessLock, migration_lock
 from bot.storage.migrations import MIGRATIONS_DIR
 from bot.storage.notes import notes_pending, notes_versions
@@ -322,7 +323,7 @@ class Store:
             sqlite_file = Path(parsed.database)
             sqlite_file.parent.mkdir(parents=True, exist_ok=True)
         lock = ProcessLock(sqlite_file, str(parsed.database)) if exclusive and sqlite_file else None
-        engine = create_async_engine(full_url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+        engine = create_engine(full_url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
         if engine.dialect.name == "sqlite":
             event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
             event.listen(engine.sync_engine, "handle_error", _sqlite_stale_connection)
@@ -339,7 +340,7 @@ class Store:
             finally:
                 serialised.__exit__(None, None, None)
         except BaseException:
-            await engine.dispose()
+            await dispose_engine(engine)
             if lock is not None:
                 lock.release()
             raise
@@ -347,9 +348,10 @@ class Store:
         return cls(engine, clock or SystemClock(), lock=lock)
 
     async def close(self) -> None:
-        """Close every connection (and free the SQLite file's process lock)."""
+        """Close every connection (waiting at most ``DISPOSE_TIMEOUT``, 5 s) and free the SQLite file's
+        process lock."""
         try:
-            await self.engine.dispose()
+            await dispose_engine(self.engine)
         finally:
             if self._lock is not None:
                 self._lock.release()

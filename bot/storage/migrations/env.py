@@ -6,7 +6,8 @@ import asyncio
 
 from alembic import context
 from sqlalchemy.engine import Connection
-from sqlalchemy.ext.asyncio import create_async_engine
+
+from bot.storage.engine import create_engine, dispose_engine
 
 
 def _run(connection: Connection) -> None:
@@ -20,12 +21,12 @@ def _run(connection: Connection) -> None:
 
 
 async def _run_from_url(url: str) -> None:
-    engine = create_async_engine(url)
+    engine = create_engine(url)
     try:
         async with engine.begin() as conn:
             await conn.run_sync(_run)
     finally:
-        await engine.dispose()
+        await dispose_engine(engine)
 
 
 _connection = context.config.attributes.get("connection")
