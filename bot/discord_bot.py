@@ -226,10 +226,13 @@ class StudyBot(commands.Bot):
 
     async def close(self) -> None:
         """Unload the cogs and disconnect, then stop the quiz rounds and close the database."""
+        started = time.monotonic()
         try:
             await super().close()
+            log.debug("cogs unloaded and Discord closed in %.2f s", time.monotonic() - started)
         finally:
             await self.services.close()
+            log.debug("services closed; the bot closed in %.2f s", time.monotonic() - started)
 
     async def on_ready(self) -> None:
         """Log once connected: who we are, where, and what we serve."""

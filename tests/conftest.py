@@ -10,9 +10,9 @@ import pytest
 
 from bot.storage.engine import SQLITE_THREAD_NAME
 from tests.pgserver import PostgresUnavailable, session_postgres, stop_session_postgres
-from tests.timeouts import pytest_timeout_set_timer
+from tests.timeouts import pytest_runtest_teardown, pytest_timeout_set_timer
 
-__all__ = ["pytest_timeout_set_timer"]  # the hook, registered by being a name of this conftest
+__all__ = ["pytest_runtest_teardown", "pytest_timeout_set_timer"]  # hooks: names of this conftest
 
 #: Seconds the session waits at its end for SQLite connection threads to finish.
 THREAD_GRACE = 5.0

@@ -30,6 +30,20 @@ def test_hangs_in_a_thread() -> None:
     stuck.join()
 
 
+async def ignores_cancellation() -> None:
+    while True:
+        try:
+            await asyncio.sleep(3600)
+        except asyncio.CancelledError:
+            continue
+
+
+async def test_fails_and_then_its_event_loop_hangs_closing() -> None:
+    asyncio.create_task(ignores_cancellation(), name="the-teardown-culprit")
+    await asyncio.sleep(0)
+    raise AssertionError("fails first")
+
+
 def test_after_the_hangs_the_session_goes_on() -> None:
     pass
 """
@@ -68,13 +82,17 @@ def test_a_timeout_dumps_the_tasks_and_threads_and_names_the_culprit(tmp_path: P
     )
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
-    assert "2 failed, 1 passed" in out, out
+    assert "3 failed, 1 passed, 1 error" in out, out
     assert "Timeout: over 2.0 s" in out, out
     # the task dump: the culprit's name and the line where it waits
     task_dump = out.split("hung: asyncio tasks")[1]
     assert "task 'the-culprit'" in task_dump, out
     assert "in wait_for_the_database" in task_dump, out
     assert 'test_hung.py", line 7' in task_dump, out
+    # a failed test stops pytest-timeout's timer; the loop's teardown is still timed and dumped
+    assert "ERROR at teardown of test_fails_and_then_its_event_loop_hangs_closing" in out, out
+    assert "task 'the-teardown-culprit'" in out, out
+    assert "in _cancel_all_tasks" in out, out
     # the thread dump: the stuck thread's stack, and the main thread's
     assert "thread the-stuck-thread (daemon)" in out, out
     assert "in test_hangs_in_a_thread" in out, out

@@ -106,11 +106,8 @@ def dump_everything(out: TextOut, main_frame: FrameType | None = None) -> None:
     out.flush()
 
 
-@pytest.hookimpl(tryfirst=True)
-def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> bool | None:
-    """With the signal method, time the test ourselves so the dump comes before the failure."""
-    if settings.method != "signal" or threading.current_thread() is not threading.main_thread():
-        return None  # pytest-timeout's thread method: its own dump, then it ends the process
+def _arm(item: pytest.Item, timeout: float) -> None:
+    """SIGALRM in ``timeout`` s: dump, then fail the test."""
 
     def on_timeout(_signum: int, frame: FrameType | None) -> None:
         __tracebackhide__ = True
@@ -118,13 +115,42 @@ def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> bool | None:
         capture = item.config.pluginmanager.getplugin("capturemanager")
         with capture.global_and_fixture_disabled() if capture is not None else contextlib.nullcontext():
             dump_everything(sys.stderr, frame)
-        pytest.fail(f"Timeout: over {settings.timeout} s (tasks and threads dumped above)", pytrace=False)
+        pytest.fail(f"Timeout: over {timeout} s (tasks and threads dumped above)", pytrace=False)
 
-    def cancel() -> None:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, signal.SIG_DFL)
-
-    item.cancel_timeout = cancel  # type: ignore[attr-defined]  # pytest-timeout's cancel hook calls it
     signal.signal(signal.SIGALRM, on_timeout)
-    signal.setitimer(signal.ITIMER_REAL, settings.timeout)
+    signal.setitimer(signal.ITIMER_REAL, timeout)
+
+
+def _disarm() -> None:
+    signal.setitimer(signal.ITIMER_REAL, 0)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_timeout_set_timer(item: pytest.Item, settings: Any) -> bool | None:
+    """With the signal method, time the test ourselves so the dump comes before the failure."""
+    if settings.method != "signal" or threading.current_thread() is not threading.main_thread():
+        return None  # pytest-timeout's thread method: its own dump, then it ends the process
+    item.stash[_TIMEOUT] = float(settings.timeout)
+    _arm(item, float(settings.timeout))
+    item.cancel_timeout = _disarm  # type: ignore[attr-defined]  # pytest-timeout's cancel hook calls it
     return True
+
+
+_TIMEOUT = pytest.StashKey[float]()
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item: pytest.Item) -> Any:
+    """Time the teardown too when a failure stopped the timer (pytest-timeout stops it for post-mortem
+    debugging whenever a test fails), so a fixture that hangs after a failure (an event loop closing
+    on a task that never ends) still times out, naming the task."""
+    timeout = item.stash.get(_TIMEOUT, None)
+    armed_here = timeout is not None and signal.getitimer(signal.ITIMER_REAL)[0] == 0
+    if armed_here:
+        _arm(item, timeout)  # type: ignore[arg-type]
+    try:
+        return (yield)
+    finally:
+        if armed_here:
+            _disarm()

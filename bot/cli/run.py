@@ -13,6 +13,7 @@ from typing import Any
 
 from bot.config import TOKEN_ENV, ConfigError, Settings, load_settings
 from bot.knowledge import KnowledgeError
+from bot.shutdown import run_until_signalled
 
 log = logging.getLogger(__name__)
 
@@ -60,7 +61,11 @@ def start_console(settings: Settings) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Start the bot; configuration problems are one line on stderr and exit code 2."""
+    """Start the bot; configuration problems are one line on stderr and exit code 2.
+
+    SIGTERM or SIGINT closes the bot (exit code 0); if that takes over ``SHUTDOWN_TIMEOUT`` (8) seconds,
+    what was still running is logged and the process exits at once with code 1.
+    """
     try:
         settings = load_settings(args.config, os.environ)
     except ConfigError as exc:
@@ -98,9 +103,16 @@ def run(args: argparse.Namespace) -> int:
     # Each server's own matcher is frozen the same way when it is built.
     gc.freeze()
     bot.notes.freeze = True
+    runner = asyncio.Runner()
     try:
-        asyncio.run(run_bot(bot))
+        clean = runner.run(run_until_signalled(run_bot(bot), bot.close))
     except StartupRefused as exc:
         print(f"error: {exc}", file=sys.stderr)
+        runner.close()
         return EXIT_CONFIG if exc.config_problem else EXIT_FAILURE
+    if not clean:
+        # what is still running was logged; waiting for it (asyncio's own teardown would) could hang
+        logging.shutdown()
+        os._exit(EXIT_FAILURE)
+    runner.close()
     return 0
