@@ -10,10 +10,14 @@ STAMP  := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "studybot needs Python 3.11 or newer; set PYTHON=python3.11")'
-	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@echo "Setting up $(VENV) (the first time takes a minute or two; later runs skip this)..."
+	@test -x $(BIN)/python || { echo "  creating the virtual environment with $$($(PYTHON) --version)"; $(PYTHON) -m venv $(VENV); }
+	@echo "  updating pip"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+	@echo "  installing studybot and its dependencies from pyproject.toml (with the test tools and an embedded PostgreSQL for the tests)"
 	@$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	@touch $(STAMP)
+	@echo "$(VENV) is ready."
 
 run: $(STAMP)
 	@$(BIN)/python -m bot run --console-without-token
