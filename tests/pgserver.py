@@ -17,6 +17,7 @@ the unprivileged user ``studybot-pg``, created with ``useradd`` if missing.
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import importlib.util
 import os
@@ -213,6 +214,7 @@ class SessionPostgres:
         if self._url is None:
             self.embedded = start_embedded()
             self._url = self.embedded.admin_url
+            atexit.register(self.stop)  # also when the session ends early (pytest.exit, an error)
         return self._url
 
     def stop(self) -> None:
