@@ -72,7 +72,7 @@ async def run_until_signalled(
             waiter.cancel()
             runner.result()  # main ended by itself: its exception, if any, is the caller's
             return True
-        log.info("%s received: shutting down (at most %.0f s)", received[0], bound)
+        log.info("%s received: shutting down (at most %g s)", received[0], bound)
         return await _close_within(runner, close, bound, again)
     finally:
         for sig in signals:
