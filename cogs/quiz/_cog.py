@@ -26,6 +26,7 @@ from bot.quiz.settings import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SEC
 from bot.schedule import ShardFilter
 from bot.storage import Store, StoredRound
 from bot.wording import plural
+from bot.quiz.writer import WriterClosedError
 from cogs._autocomplete import topic_choices
 from cogs._buttons import disable_message, has_live_buttons, no_longer_active
 from cogs.quiz._channel import NO_MENTIONS, shown_in_channel, start_channel_round
@@ -280,7 +281,12 @@ class QuizCog(commands.Cog, name="Quiz"):
         # "||VM escape||" and "**VM escape**" are "VM escape" (unless the term itself is written so)
         raw = message.content
         answer = raw if question.is_correct(raw) else (plain_text(raw) or raw)
-        result = await state.runner.answer(message.author.id, answer)
+        try:
+            result = await state.runner.answer(message.author.id, answer)
+        except WriterClosedError:
+            # the bot is stopping (SIGTERM): the answer is neither stored nor announced
+            log.info("answer in channel %s not saved: the bot is stopping", message.channel.id)
+            return
         if result.status is SubmitStatus.WRONG and result.guesses_left == 0:
             await self._mark_last_guess(message)
 
