@@ -12,6 +12,7 @@ import os
 import pkgutil
 import random
 import socket
+import time
 from collections.abc import Sequence
 from typing import Any
 

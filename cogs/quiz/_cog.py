@@ -23,10 +23,10 @@ from bot.notes import NotesLibrary
 from bot.quiz import QuizMode, QuizSettingsError, RoundSettings, SubmitStatus
 from bot.quiz.rounds import ChannelRound, QuizRounds
 from bot.quiz.settings import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
+from bot.quiz.writer import WriterClosedError
 from bot.schedule import ShardFilter
 from bot.storage import Store, StoredRound
 from bot.wording import plural
-from bot.quiz.writer import WriterClosedError
 from cogs._autocomplete import topic_choices
 from cogs._buttons import disable_message, has_live_buttons, no_longer_active
 from cogs.quiz._channel import NO_MENTIONS, shown_in_channel, start_channel_round
