@@ -105,6 +105,8 @@ class DiscordSettings:
     message_content: bool = True
     shard_count: int | None = None
     shard_ids: tuple[int, ...] | None = None
+    #: how long logging in (the first HTTP call to the API) may take before ``bot run`` gives up
+    login_timeout_seconds: float = 30.0
 
     @property
     def sharded(self) -> bool:
@@ -304,6 +306,12 @@ def _url(schemes: tuple[str, ...]) -> Parser:
         parts = urlsplit(value.strip())
         if parts.scheme not in schemes or not parts.netloc:
             raise _Invalid(expected)
+        try:
+            port = parts.port  # ValueError when out of range or not a number
+        except ValueError:
+            port = -1
+        if not parts.hostname or port == -1 or port == 0:
+            raise _Invalid(f"{expected} (bad host or port)")
         return value.strip().rstrip("/")
 
     return parse
@@ -360,6 +368,7 @@ SCHEMA: dict[str, dict[str, Parser]] = {
         "message_content": _boolean,
         "shard_count": _optional(_integer(1, 10_000)),
         "shard_ids": _optional(lambda v: tuple(_integer(0, 9_999)(i) for i in _as_list(v))),
+        "login_timeout_seconds": _number(1, 600),
     },
     "lookup": {"cooldown_rate": _integer(1, 1000), "cooldown_seconds": _number(0, 86_400)},
     "quiz": {

@@ -353,6 +353,35 @@ def connect_reason(exc: aiohttp.ClientConnectorError) -> str:
     return " ".join(str(reason).split())[:200]
 
 
+def bound_login(bot: StudyBot, where: str) -> None:
+    """Make the login call (GET /users/@me) give up after ``discord.login_timeout_seconds``.
+
+    A port that accepts connections and never answers would otherwise hang ``bot run`` forever; a server
+    that answers but is not Discord's API (an HTML 404 page) raised a traceback. Both become
+    StartupRefused. Only the HTTP call is bounded, not the rest of the login (database, cogs, sync).
+    """
+    http = bot.http
+    original = http.static_login
+    seconds = bot.settings.discord.login_timeout_seconds
+
+    async def static_login(token: str) -> Any:
+        try:
+            async with asyncio.timeout(seconds):
+                return await original(token)
+        except TimeoutError:
+            raise StartupRefused(
+                f"cannot reach Discord at {where} (no answer in {seconds:g} s)", config_problem=True
+            ) from None
+        except discord.HTTPException as exc:
+            if exc.status == 404:
+                reason = "HTTP 404 from a server that is not Discord's API"
+            else:
+                reason = f"HTTP {exc.status} from the API"
+            raise StartupRefused(f"cannot reach Discord at {where} ({reason})", config_problem=True) from None
+
+    http.static_login = static_login  # type: ignore[method-assign]
+
+
 async def run_bot(bot: StudyBot) -> None:
     """Log in and run until closed.
 
@@ -365,6 +394,8 @@ async def run_bot(bot: StudyBot) -> None:
         raise RuntimeError("no Discord token configured")
     from bot.storage import DatabaseInUse
 
+    where = bot.settings.discord.api_base_url
+    bound_login(bot, where)
     try:
         async with bot:
             await bot.start(token)
@@ -375,10 +406,13 @@ async def run_bot(bot: StudyBot) -> None:
             f"cannot reach Discord at {bot.settings.discord.api_base_url} ({connect_reason(exc)})",
             config_problem=True,
         ) from None
-    except TimeoutError:
+    except aiohttp.InvalidURL as exc:  # e.g. a port out of range that slipped past the config check
         raise StartupRefused(
-            f"cannot reach Discord at {bot.settings.discord.api_base_url} (timed out)", config_problem=True
+            f"cannot reach Discord at {where} (invalid URL: {' '.join(str(exc).split())[:200]})",
+            config_problem=True,
         ) from None
+    except TimeoutError:
+        raise StartupRefused(f"cannot reach Discord at {where} (timed out)", config_problem=True) from None
     except discord.LoginFailure:
         raise StartupRefused(
             f"Discord refused the token in {TOKEN_ENV}; check or reset it", config_problem=False

@@ -2,9 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+import http.server
 import os
+import socket
 import subprocess
 import sys
+import threading
+import time
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -48,6 +55,12 @@ def run_bot_cli(
             "discord:\n  sync: [general]\n",
             {"DISCORD_TOKEN": "x.y.z"},
             "error: config.yaml: discord.sync: must be \"global\" or a list of guild ids, got ['general']",
+        ),
+        (
+            "discord:\n  api_base_url: http://127.0.0.1:99999/api\n",
+            {"DISCORD_TOKEN": "x.y.z"},
+            "error: config.yaml: discord.api_base_url: must be a https or http URL, "
+            "got 'http://127.0.0.1:99999/api' (bad host or port)",
         ),
         (
             "quiz: [unclosed\n",
@@ -164,3 +177,100 @@ def test_discord_unreachable_is_one_line_and_exit_2_without_voice_warnings(
     assert reason in errors[0]
     assert result.stderr.rstrip().endswith(errors[0])
     assert "voice" not in result.stderr.casefold(), result.stderr
+
+
+@contextlib.contextmanager
+def not_discord_http_server() -> Iterator[int]:
+    """A plain HTTP server (like ``python3 -m http.server``) answering every GET with an HTML 404 page."""
+
+    class NotFound(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:
+            body = b"<html><body><h1>404 Not Found</h1>nothing here</body></html>"
+            self.send_response(404)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield int(server.server_address[1])
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@contextlib.contextmanager
+def black_hole() -> Iterator[int]:
+    """A port that accepts TCP connections (the kernel's backlog) and never answers."""
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen(16)
+        yield int(listener.getsockname()[1])
+
+
+def one_error_line(result: subprocess.CompletedProcess[str]) -> str:
+    assert result.returncode == 2, result.stderr
+    assert "Traceback" not in result.stderr
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1, result.stderr
+    assert result.stderr.rstrip().endswith(errors[0])
+    return errors[0]
+
+
+def test_an_http_server_that_is_not_discord_is_one_line_and_exit_2(tmp_path: Path) -> None:
+    with not_discord_http_server() as port:
+        url = f"http://127.0.0.1:{port}/api/v10"
+        (tmp_path / "config.yaml").write_text(
+            f"discord:\n  api_base_url: {url}\n  gateway_url: ws://127.0.0.1:{closed_port()}/gateway\n",
+            encoding="utf-8",
+        )
+        result = run_bot_cli(cwd=tmp_path, env={"DISCORD_TOKEN": "x.y.z"})
+    error = one_error_line(result)
+    assert error == f"error: cannot reach Discord at {url} (HTTP 404 from a server that is not Discord's API)"
+    assert "<html" not in result.stderr
+
+
+def test_a_black_hole_gives_up_after_the_login_timeout(tmp_path: Path) -> None:
+    with black_hole() as port:
+        url = f"http://127.0.0.1:{port}/api/v10"
+        (tmp_path / "config.yaml").write_text(
+            f"discord:\n  api_base_url: {url}\n  gateway_url: ws://127.0.0.1:{closed_port()}/gateway\n"
+            "  login_timeout_seconds: 1\n",
+            encoding="utf-8",
+        )
+        started = time.monotonic()
+        result = run_bot_cli(cwd=tmp_path, env={"DISCORD_TOKEN": "x.y.z"})
+        elapsed = time.monotonic() - started
+    assert one_error_line(result) == f"error: cannot reach Discord at {url} (no answer in 1 s)"
+    assert elapsed < 30, elapsed
+
+
+async def test_an_invalid_url_at_run_time_is_startup_refused(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import discord
+
+    from bot.config import load_settings
+    from bot.discord_bot import StartupRefused, create_bot, run_bot
+
+    config = tmp_path / "config.yaml"
+    config.write_text(
+        f"discord:\n  api_base_url: http://127.0.0.1:{closed_port()}/api\n"
+        f"database:\n  url: sqlite+aiosqlite:///{tmp_path / 'bot.db'}\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)  # restored after the test
+    bot = create_bot(load_settings(config, {"DISCORD_TOKEN": "x.y.z"}))
+    # what the config check now refuses, set behind its back: aiohttp raises InvalidUrlClientError
+    monkeypatch.setattr(discord.http.Route, "BASE", "http://127.0.0.1:99999/api")
+    with pytest.raises(StartupRefused) as caught:
+        await asyncio.wait_for(run_bot(bot), 10)
+    assert caught.value.config_problem
+    where = bot.settings.discord.api_base_url
+    assert str(caught.value).startswith(f"cannot reach Discord at {where} (invalid URL")
