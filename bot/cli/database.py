@@ -21,6 +21,7 @@ from bot.clock import Clock
 from bot.config import load_settings
 from bot.storage import Store, database_unavailable
 from bot.storage.store import SQLITE_BUSY_MS
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -75,8 +76,8 @@ class ConsoleDatabase:
         if self._runner is not None:
             if self._store is not None and self.unsaved and not self.flush():
                 log.error(
-                    "the database did not answer: %d console write(s) could not be saved (%s)",
-                    len(self.unsaved),
+                    "the database did not answer: %s could not be saved (%s)",
+                    plural(len(self.unsaved), "console write"),
                     ", ".join(what for what, _ in self.unsaved[:5]),
                 )
             if self._store is not None:
@@ -116,8 +117,11 @@ class ConsoleDatabase:
                 if not database_unavailable(exc):
                     raise
                 self.last_error = exc
-                log.warning(
-                    "database unavailable, %d console write(s) kept: %s", len(self.unsaved), reason(exc)
+                # the console says so itself, in one line ("N answers kept"): not a second warning here
+                log.info(
+                    "database unavailable, %s kept: %s",
+                    plural(len(self.unsaved), "console write"),
+                    reason(exc),
                 )
                 return False
             self.unsaved.pop(0)

@@ -23,6 +23,7 @@ from bot.quiz.runner import RoundPresenter, RoundRunner
 from bot.quiz.settings import RoundSettings
 from bot.quiz.writer import AnswerWriter
 from bot.storage import Store
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -165,7 +166,7 @@ class QuizRounds:
         self.writer = AnswerWriter(writer.store)
         left = await writer.close(within=within)
         if left:
-            log.warning("%d quiz answer(s) could not be written before shutdown", left)
+            log.warning("%s could not be written before shutdown", plural(left, "quiz answer"))
         return left
 
     def _forget(self, place: tuple[int, int], state: ChannelRound) -> None:

@@ -26,6 +26,7 @@ from bot.quiz.round import (
 from bot.quiz.writer import AnswerWriter
 from bot.review.quiz import review_quiz_answers_in
 from bot.storage import AnswerRecord, RoundStatus, Store, database_unavailable
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -249,8 +250,8 @@ class RoundRunner:
                 if not database_unavailable(exc):
                     raise
                 log.warning(
-                    "database unavailable: %d answer(s) of round %s in channel %s kept to retry (%s)",
-                    len(self.unsaved),
+                    "database unavailable: %s of round %s in channel %s kept to retry (%s)",
+                    plural(len(self.unsaved), "answer"),
                     self.round_id,
                     self.channel_id,
                     exc.__class__.__name__,
@@ -261,7 +262,9 @@ class RoundRunner:
             self._database_failed = False
             if failed_before:
                 log.warning(
-                    "database back: stored %d waiting answer(s) of round %s", len(batch), self.round_id
+                    "database back: stored %s of round %s",
+                    plural(len(batch), "waiting answer"),
+                    self.round_id,
                 )
             return True
 

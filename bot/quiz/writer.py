@@ -18,6 +18,7 @@ from dataclasses import dataclass
 
 from bot.review.quiz import review_quiz_answers_in
 from bot.storage import AnswerRecord, Store, database_unavailable
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -102,7 +103,9 @@ class AnswerWriter:
         try:
             await asyncio.wait_for(self.flush(), within)
         except TimeoutError:
-            log.warning("answer writer: %d answer(s) not written within %.1f s", len(self._queue), within)
+            log.warning(
+                "answer writer: %s not written within %.1f s", plural(len(self._queue), "answer"), within
+            )
         left = len(self._queue)
         if self._task is not None:
             self._task.cancel()

@@ -50,6 +50,7 @@ from bot.storage.schema import (
     scores,
 )
 from bot.storage.stats import StatsRepository
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -458,7 +459,7 @@ class Store:
                 for r in result
             ]
         if found:
-            log.warning("%d quiz round(s) were interrupted", len(found))
+            log.warning("%s interrupted", plural(len(found), "quiz round was", "quiz rounds were"))
         return sorted(found, key=lambda r: r.id)
 
     # -- answers and scores --------------------------------------------------------------
@@ -505,7 +506,11 @@ class Store:
                 if also is not None:
                     await also(conn, stored)
         if len(stored) < len(records):
-            log.info("%d of %d answer(s) were already stored", len(records) - len(stored), len(records))
+            log.info(
+                "%d of %s already stored",
+                len(records) - len(stored),
+                plural(len(records), "answer was", "answers were"),
+            )
         return flags
 
     async def _add_totals(self, conn: AsyncConnection, stored: Sequence[AnswerRecord]) -> None:

@@ -177,7 +177,7 @@ async def test_answers_won_while_the_database_is_down_are_saved_once_it_is_back(
     final = await h.fake.next_message(w.study)
     assert titles([final]) == ["Quiz over"]
     assert "Not saved" not in field_names(final)
-    assert any("database back: stored 2 waiting answer(s)" in r.getMessage() for r in caplog.records)
+    assert any("database back: stored 2 waiting answers" in r.getMessage() for r in caplog.records)
 
     store = h.bot.store
     rank = await store.rank(w.guild.id, w.member.id)

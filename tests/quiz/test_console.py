@@ -12,6 +12,7 @@ import pytest
 from bot.cli.console import run_console
 from bot.cli.console.quiz import ConsoleQuiz, parse_quiz_args
 from bot.clock import FakeClock
+from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.quiz.settings import QuizSettingsError
 from bot.storage import Store
 from tests.dbutil import sqlite_url
@@ -32,7 +33,16 @@ def _play(url: str, lines: list[str]) -> str:
 def test_a_console_round_scores_and_stores_points(tmp_path: Path) -> None:
     url = sqlite_url(tmp_path / "console.db")
     text = _play(
-        url, ["/quiz questions=3 seconds=20 mode=typed", "?", "hypervisr", "wrong", "the Hypervisor"]
+        url,
+        [
+            "/quiz questions=3 seconds=20 mode=typed",
+            "?",
+            "hypervisr",
+            "wrong",
+            "wrong",
+            "wrong",
+            "the Hypervisor",
+        ],
     )
     assert "Question 1/3: Software that shares" in text
     assert "hint: H _" in text
@@ -66,3 +76,76 @@ def test_parse_quiz_args() -> None:
         parse_quiz_args("five questions")
     with pytest.raises(QuizSettingsError, match="whole number"):
         parse_quiz_args("questions=five")
+
+
+def _kb_vm() -> KnowledgeBase:
+    topic = Topic(title="Virtualization", path=Path("/notes/v.yaml"), objective="1.1")
+    kb = KnowledgeBase()
+    kb.topics.append(topic)
+    kb.files.append(topic.path)
+    kb.entries.append(
+        Entry(
+            term="Virtual machine",
+            definition="A computer emulated in software.",
+            topic=topic,
+            aliases=("VM",),
+        )
+    )
+    return kb
+
+
+def _play_kb(kb: KnowledgeBase, url: str, lines: list[str]) -> str:
+    out = io.StringIO()
+    with ConsoleQuiz(url, clock=FakeClock(), rng=random.Random(1)) as quiz:
+        run_console(
+            kb, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out, extra_commands=quiz.commands()
+        )
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("typed", ["<@123456789012345678> vm", "@everyone vm", "**VM**", "||vm||"])
+def test_typed_answers_are_read_without_discord_markup(tmp_path: Path, typed: str) -> None:
+    text = _play_kb(
+        _kb_vm(), sqlite_url(tmp_path / "c.db"), ["/quiz questions=1 seconds=20 mode=typed", typed]
+    )
+    assert "Right! +" in text
+    assert "Quiz over:" in text
+    assert "1/1 right." in text
+
+
+def test_typed_questions_give_three_tries_like_discord(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "c.db")
+    text = _play_kb(_kb_vm(), url, ["/quiz questions=1 seconds=20 mode=typed", "nope", "?", "no", "vm"])
+    assert "Not quite, 2 tries left." in text
+    assert "Not quite, 1 try left." in text
+    assert "hint:" in text
+    assert "Right! +" in text
+    assert "1/1 right." in text
+    # three wrong guesses: then the answer is revealed
+    text = _play_kb(_kb_vm(), url, ["/quiz questions=1 seconds=20 mode=typed", "a", "b", "c", "vm"])
+    assert text.count("Not quite") == 2
+    assert "The answer was: Virtual machine." in text
+    assert "0/1 right." in text
+    # q still stops mid-question
+    text = _play_kb(_kb_vm(), url, ["/quiz questions=1 seconds=20 mode=typed", "a", "q"])
+    assert "Quiz stopped:" in text
+
+
+def test_button_questions_ask_again_for_a_bad_pick_and_print_plain_text(tmp_path: Path) -> None:
+    kb = make_kb(
+        {
+            "Virtualization": [
+                ("Virtualization sprawl", "Too many virtual machines for the system admins."),
+                ("Hypervisor", "Software that shares a host's hardware among virtual machines."),
+                ("Snapshot", "A saved state of a virtual machine."),
+                ("VM escape", "Breaking out of a guest into the host."),
+            ]
+        }
+    )
+    url = sqlite_url(tmp_path / "c.db")
+    text = _play_kb(kb, url, ["/quiz questions=4 seconds=20 mode=buttons", "9", "maybe", "A", "B", "C", "D"])
+    assert "**" not in text
+    assert text.count("Pick A-D.") == 2
+    assert ".." not in text.replace("...", "")
+    assert "Quiz over:" in text
+    assert "/4 right." in text

@@ -18,6 +18,7 @@ from typing import Any
 from bot.cli.console.session import ConsoleCommand, ConsoleSession
 from bot.cli.database import ConsoleDatabase, database_unavailable, reason
 from bot.clock import Clock, SystemClock
+from bot.markup import plain_text
 from bot.quiz.questions import QuestionGenerator
 from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinished, ScoredAnswer, SubmitStatus
 from bot.quiz.runner import answer_record, store_answer
@@ -137,21 +138,23 @@ class ConsoleQuiz(ConsoleDatabase):
         waiting = len(self.unsaved)
         if not self.save(f"end of round {round_id}", lambda: store.end_round(round_id, status, now)):
             session.write(
-                f"  (the database is unavailable: {len(self.unsaved)} write(s) of this round are kept "
-                "and saved as soon as it answers)"
+                f"  (the database is unavailable: {plural(len(self.unsaved), 'write')} of this round "
+                f"{'is' if len(self.unsaved) == 1 else 'are'} kept and saved as soon as it answers)"
             )
         elif waiting:
-            session.write(f"  (the database answers again: {waiting} kept write(s) saved)")
+            session.write(f"  (the database answers again: {plural(waiting, 'kept write')} saved)")
 
     def _ask(
         self, session: ConsoleSession, quiz: QuizRound, event: QuestionAsked, store: Store, round_id: int
     ) -> bool:
         """One question; False when the player stops."""
         q = event.question
-        session.write(f"\nQuestion {event.number}/{event.total}: {q.prompt}")
+        session.write(f"\nQuestion {event.number}/{event.total}: {plain_text(q.prompt) or q.prompt}")
         if not q.typed:
             for i, choice in enumerate(q.choices):
-                session.write(f"  {LETTERS[i] if len(q.choices) > 2 else choice[0]}. {choice}")
+                session.write(
+                    f"  {LETTERS[i] if len(q.choices) > 2 else choice[0]}. {plain_text(choice) or choice}"
+                )
         while True:
             line = session.read_line("  your answer: ")
             if line is None or line.strip().casefold() in QUIT_WORDS:
@@ -159,9 +162,21 @@ class ConsoleQuiz(ConsoleDatabase):
             if line.strip() == "?" and q.typed:
                 session.write(f"  hint: {q.hint}")
                 continue
+            answer: str | int
+            if q.typed:
+                # like the Discord cog: "<@123> vm" and "**VM**" are "vm" (unless right as typed)
+                answer = line if q.is_correct(line) else (plain_text(line) or line)
+            else:
+                answer = _choice_index(line, q.choices)
+                if answer < 0:  # not a choice: say so and ask again (not counted)
+                    session.write(f"  Pick {_pick(q.choices)}.")
+                    continue
+            result = quiz.submit(CONSOLE_MEMBER_ID, answer, self.clock.now())
+            if result.status is SubmitStatus.WRONG and result.guesses_left:
+                # the same WRONG_GUESSES a member has on Discord
+                session.write(f"  Not quite, {plural(result.guesses_left, 'try', 'tries')} left.")
+                continue
             break
-        answer: str | int = line if q.typed else _choice_index(line, q.choices)
-        result = quiz.submit(CONSOLE_MEMBER_ID, answer, self.clock.now())
         scored: list[ScoredAnswer] = [result.scored] if result.scored else []
         closed = quiz.close(self.clock.now())
         scored.extend(closed.to_record)
@@ -179,11 +194,11 @@ class ConsoleQuiz(ConsoleDatabase):
             saved = self.save(f"answer to question {record.question_index + 1}", _storing(store, record))
         if not saved:
             session.write(
-                f"  (the database is unavailable: {len(self.unsaved)} answer(s) kept, "
+                f"  (the database is unavailable: {plural(len(self.unsaved), 'answer')} kept, "
                 "saved as soon as it answers)"
             )
         elif waiting:
-            session.write(f"  (the database answers again: {waiting} kept answer(s) saved)")
+            session.write(f"  (the database answers again: {plural(waiting, 'kept answer')} saved)")
 
 
 def _storing(store: Store, record: AnswerRecord) -> Callable[[], Coroutine[Any, Any, bool]]:
@@ -202,14 +217,27 @@ def _choice_index(line: str, choices: tuple[str, ...]) -> int:
     return -1
 
 
+def _pick(choices: tuple[str, ...]) -> str:
+    """The accepted picks, for the "Pick A-D" reminder."""
+    if len(choices) == 2:
+        return " or ".join(choice[:1] for choice in choices)
+    return f"A-{LETTERS[len(choices) - 1]}"
+
+
+def _sentence(text: str) -> str:
+    """``text`` ending in exactly one full stop (a definition may already end in one)."""
+    return text.rstrip().rstrip(".") + "."
+
+
 def _verdict(status: SubmitStatus, closed: QuestionClosed) -> str:
     """What the console says after an answer."""
     entry = closed.question.entry
     won = [w for w in closed.winners if w.member_id == CONSOLE_MEMBER_ID]
     if won:
-        return f"  Right! +{plural(won[0].points, 'point')}. {entry.term}: {entry.definition}"
+        return f"  Right! +{plural(won[0].points, 'point')}. {entry.term}: {_sentence(entry.definition)}"
     late = "Too late: the time was up. " if status is SubmitStatus.LATE else ""
-    return f"  {late}The answer was: {closed.question.answer}. {entry.term}: {entry.definition}"
+    answer = plain_text(closed.question.answer) or closed.question.answer
+    return f"  {late}The answer was: {_sentence(answer)} {entry.term}: {_sentence(entry.definition)}"
 
 
 def _standing(result: RoundFinished) -> str:

@@ -18,6 +18,7 @@ from bot.config import ConfigError
 from bot.review.cards import Rating, short_interval
 from bot.review.desk import CardPrompt, NothingDue, ReviewDesk
 from bot.review.repository import ReviewRepository
+from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class ConsoleReview(ConsoleDatabase):
                 self.last_error = exc
             if step is None:
                 kept = (
-                    f" ({len(self.unsaved)} rating(s) kept, saved as soon as it answers)"
+                    f" ({plural(len(self.unsaved), 'rating')} kept, saved as soon as it answers)"
                     if self.unsaved
                     else ""
                 )
