@@ -64,6 +64,9 @@ MAX_VALUE_CHARS = 4096
 #: a megabyte of letters is scanned once, not once per position.
 _TOKEN_SHAPE = re.compile(r"(?<![\w-])[\w-]{20,}+\.[\w-]{5,}+\.[\w-]{20,}+")
 _HIDDEN = "<token-shaped text hidden>"
+#: In an environment variable's *name* a token may have had its dots turned into underscores: no
+#: setting's variable has a part of 20 letters or digits, so such a run (and all after it) is hidden.
+_SECRET_RUN = re.compile(r"[A-Za-z0-9-]{20,}.*", re.DOTALL)
 
 
 def hide_tokens(text: str) -> str:
@@ -183,7 +186,11 @@ def _shown(value: Any) -> str:
     text = repr(value)
     if _TOKEN_SHAPE.search(text):
         return "a token-shaped value (not shown)"
-    return text if len(text) <= 60 else text[:57] + "..."
+    if len(text) <= 60:
+        return text
+    if isinstance(value, str):
+        return repr(value[:50]) + "..."  # the quote stays closed
+    return text[:57] + "..."
 
 
 def _name(key: Any) -> str:
@@ -609,7 +616,8 @@ def _values_from_env(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str,
         if not name.startswith(ENV_PREFIX):
             continue
         if name not in known:
-            raise ConfigError(f"{_name(name)}: unknown setting{_did_you_mean(name, sorted(known))}")
+            shown = _name(_SECRET_RUN.sub(_HIDDEN, name))
+            raise ConfigError(f"{shown}: unknown setting{_did_you_mean(name, sorted(known))}")
         found[known[name]] = (name, env[name])
     if env.get(TOKEN_ENV, "").strip():
         found[("discord", "token")] = (TOKEN_ENV, env[TOKEN_ENV])
@@ -695,7 +703,7 @@ def describe(settings: Settings) -> str:
     """One log line summarising the settings (never the token)."""
     d = settings.discord
     sync = d.sync if isinstance(d.sync, str) else "guilds " + ",".join(str(g) for g in d.sync)
-    return (
+    return hide_tokens(
         f"knowledge={list(settings.knowledge.paths)} database={_without_password(settings.database.url)} "
         f"token={'set' if d.token else 'missing'} sync={sync} message_content={d.message_content} "
         f"study_channels={len(settings.study_channels)}"

@@ -551,11 +551,12 @@ def _read_text(path: Path, problems: list[Problem]) -> str | None:
         cannot(f"cannot read the file: {exc.strerror or exc}")
         return None
     try:
+        if stat.S_ISDIR(os.fstat(fd).st_mode):  # before fdopen, which refuses a directory as "Is a directory"
+            os.close(fd)
+            cannot("this is a directory, not a knowledge file")
+            return None
         with os.fdopen(fd, "rb") as handle:
             info = os.fstat(handle.fileno())
-            if stat.S_ISDIR(info.st_mode):
-                cannot("this is a directory, not a knowledge file")
-                return None
             if not stat.S_ISREG(info.st_mode):
                 cannot("not a regular file (a device, pipe or socket), so it was not read")
                 return None
@@ -660,6 +661,10 @@ def _walk_yaml(directory: Path, problems: list[Problem]) -> Iterator[Path]:
 
     for root, dirs, names in os.walk(directory, onerror=unreadable):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
+        # a folder named like a knowledge file is not walked but reported ("this is a directory")
+        for name in [d for d in dirs if os.path.splitext(d)[1].lower() in KNOWLEDGE_SUFFIXES]:
+            yield Path(root, name)
+        dirs[:] = [d for d in dirs if os.path.splitext(d)[1].lower() not in KNOWLEDGE_SUFFIXES]
         for name in names:
             if not name.startswith(".") and os.path.splitext(name)[1].lower() in KNOWLEDGE_SUFFIXES:
                 yield Path(root, name)

@@ -19,6 +19,7 @@ log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_PROBLEMS = 1
+EXIT_USAGE = 2
 
 
 def register(subparsers: Any) -> None:
@@ -34,7 +35,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "paths",
         nargs="*",
-        type=Path,
+        type=str,  # not Path: Path("") is ".", and an empty PATH must be an error, not the cwd
         metavar="PATH",
         help=f"a .yaml/.yml file or a directory (default: {display_path(DEFAULT_KNOWLEDGE_PATH)})",
     )
@@ -43,7 +44,10 @@ def register(subparsers: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Load the knowledge files named in ``args``, print the outcome and return the exit code."""
-    paths: list[Path] = list(args.paths) or [DEFAULT_KNOWLEDGE_PATH]
+    if any(not str(p) for p in args.paths):
+        print("error: empty path", file=sys.stderr)
+        return EXIT_USAGE
+    paths: list[Path] = [Path(p) for p in args.paths] or [DEFAULT_KNOWLEDGE_PATH]
     try:
         kb = load_knowledge(paths)
     except KnowledgeError as exc:

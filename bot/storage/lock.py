@@ -1,9 +1,10 @@
 """OS-level locks on an SQLite database file: one bot process per file, one migrator at a time.
 
 SQLite is one process's database: two bots on one file would each take the other's live rounds for
-crashed ones. The bot holds an exclusive ``flock`` on ``<db>.lock`` (with its pid written in it) for as
-long as it runs; a second process is refused with :class:`DatabaseInUse`. The lock belongs to the
-process: stores opened again in the same process (a restart simulated in tests) share it.
+crashed ones. The bot holds an exclusive ``flock`` on the database file itself (so a symbolic or
+hard link to it is the same lock; its pid is written in ``<real path>.lock``) for as long as it
+runs; a second process is refused with :class:`DatabaseInUse`. The lock belongs to the process:
+stores opened again in the same process (a restart simulated in tests) share it.
 Creating and migrating a file is serialised by a blocking ``flock`` on ``<db>.migrate.lock``, so
 processes starting at the same moment never both create the tables. The OS releases the locks when
 a process dies, so a crash never leaves a stale lock behind. Without ``fcntl`` (Windows) no lock is
@@ -38,21 +39,67 @@ class DatabaseInUse(Exception):
         self.pid = pid
 
 
-def _open(path: Path) -> int:
-    return os.open(path, os.O_RDWR | os.O_CREAT | getattr(os, "O_CLOEXEC", 0), 0o644)
+def _open(path: Path, *, create: bool = True) -> int:
+    flags = os.O_RDWR | getattr(os, "O_CLOEXEC", 0) | (os.O_CREAT if create else 0)
+    return os.open(path, flags, 0o644)
+
+
+def _pid_file(database: Path) -> Path:
+    """Where the holder writes its pid (for the message; the lock itself is on the database file)."""
+    return Path(f"{os.path.realpath(database)}.lock")
+
+
+def _key(info: os.stat_result) -> tuple[int, int]:
+    """One file however it is named: a symbolic or hard link to it has the same key."""
+    return (info.st_dev, info.st_ino)
+
+
+def _flock_pid(info: os.stat_result) -> int | None:
+    """The pid holding a flock on the file (Linux ``/proc/locks``), whatever name it was opened by."""
+    wanted = f"{os.major(info.st_dev):02x}:{os.minor(info.st_dev):02x}:{info.st_ino}"
+    try:
+        with open("/proc/locks", encoding="ascii", errors="replace") as locks:
+            for line in locks:
+                fields = line.split()
+                if "FLOCK" in fields and wanted in fields and "->" not in fields:
+                    pid = fields[fields.index(wanted) - 1]
+                    if pid.isdigit():
+                        return int(pid)
+    except OSError:
+        return None
+    return None
+
+
+def _holder_pid(database: Path, info: os.stat_result) -> int | None:
+    pid = _flock_pid(info)
+    if pid:
+        return pid
+    try:
+        fd = os.open(_pid_file(database), os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    except OSError:
+        return None
+    try:
+        return _read_pid(fd)
+    finally:
+        os.close(fd)
 
 
 def holder(database: Path) -> int | None:
     """The pid of the process holding ``database``'s bot lock, or None when it is free."""
-    path = Path(f"{database}.lock")
-    if fcntl is None or not path.exists():
+    if fcntl is None:
         return None
-    fd = _open(path)
+    try:
+        info = os.stat(database)
+    except OSError:
+        return None
+    if _key(info) in _HELD:  # this process: never open and close the file under its own SQLite
+        return os.getpid()
+    fd = _open(database, create=False)
     try:
         try:
             fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
         except BlockingIOError:
-            return _read_pid(fd) or -1
+            return _holder_pid(database, os.fstat(fd)) or -1
         fcntl.flock(fd, fcntl.LOCK_UN)
         return None
     finally:
@@ -67,39 +114,56 @@ def _read_pid(fd: int) -> int | None:
     return int(text) if text.isdigit() else None
 
 
-#: The locks this process holds: real path of the lock file -> [file descriptor, stores using it].
-_HELD: dict[str, list[int]] = {}
+#: The locks this process holds: (st_dev, st_ino) of the database file -> [file descriptor, stores using it].
+_HELD: dict[tuple[int, int], list[int]] = {}
 
 
 class ProcessLock:
-    """This process's exclusive lock on one SQLite file; ``release()`` (or exit) frees it."""
+    """This process's exclusive lock on one SQLite file; ``release()`` (or exit) frees it.
+
+    The ``flock`` is taken on the database file itself (created empty if missing; SQLite's own locks
+    are ``fcntl`` locks, which ``flock`` does not touch), so a symbolic or hard link to the file is
+    the same lock. Its pid is also written to ``<real path>.lock`` for systems without ``/proc/locks``.
+    """
 
     def __init__(self, database: Path, shown: str) -> None:
-        self.path = Path(f"{database}.lock")
-        self._key: str | None = None
+        self.path = _pid_file(database)
+        self._key: tuple[int, int] | None = None
         if fcntl is None:  # pragma: no cover - Windows
             return
-        key = os.path.realpath(self.path)
-        held = _HELD.get(key)
-        if held is not None:
-            held[1] += 1
-            self._key = key
-            return
-        fd = _open(self.path)
+        # held by this process already: share it, without opening (and closing) the file again,
+        # as closing any descriptor of a file drops the process's fcntl locks on it (SQLite's)
+        with contextlib.suppress(OSError):
+            held = _HELD.get(_key(os.stat(database)))
+            if held is not None:
+                held[1] += 1
+                self._key = _key(os.stat(database))
+                return
+        fd = _open(database)
         try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            pid = _read_pid(fd)
-            os.close(fd)
-            raise DatabaseInUse(shown, pid) from None
+            info = os.fstat(fd)
+            key = _key(info)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                pid = _holder_pid(database, info)
+                os.close(fd)
+                raise DatabaseInUse(shown, pid) from None
+        except DatabaseInUse:
+            raise
         except BaseException:
             os.close(fd)
             raise
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        with contextlib.suppress(OSError):
+            pid_fd = _open(self.path)
+            try:
+                os.ftruncate(pid_fd, 0)
+                os.pwrite(pid_fd, f"{os.getpid()}\n".encode(), 0)
+            finally:
+                os.close(pid_fd)
         _HELD[key] = [fd, 1]
         self._key = key
-        log.info("holding %s (pid %d)", self.path, os.getpid())
+        log.info("holding %s (pid %d)", database, os.getpid())
 
     def release(self) -> None:
         """Free the lock once no store of this process uses it (closing the file releases the flock)."""
@@ -112,7 +176,7 @@ class ProcessLock:
             return
         del _HELD[key]  # type: ignore[arg-type]
         with contextlib.suppress(OSError):
-            os.ftruncate(held[0], 0)
+            os.truncate(self.path, 0)
         os.close(held[0])
 
 

@@ -112,6 +112,37 @@ def test_settings_repr_and_summary_hide_the_token() -> None:
     assert "token=set" in describe(settings)
 
 
+def test_a_token_pasted_into_the_database_url_is_hidden_in_the_settings_line() -> None:
+    """Issue 16: ``Settings: ... database=sqlite:///<token>`` (the line ``bot run`` logs) showed it."""
+    settings = load_settings(None, {"STUDYBOT_DATABASE_URL": f"sqlite:///{TOKEN}"})
+    assert_secret_free(describe(settings), "the Settings: line")
+    assert "database=sqlite:///<token-shaped text hidden>" in describe(settings)
+
+
+def test_a_token_pasted_as_a_variable_name_is_hidden_and_the_quote_closed() -> None:
+    """Issue 16: ``STUDYBOT_<token with _ for .>=1`` printed 13 characters of it and an unclosed quote."""
+    name = "STUDYBOT_" + TOKEN.replace(".", "_")
+    with pytest.raises(ConfigError) as caught:
+        load_settings(None, {name: "1"})
+    message = str(caught.value)
+    assert_secret_free(message, "the unknown-setting error")
+    for part in TOKEN.split("."):
+        assert part[:8] not in message, message
+    assert message.count("'") % 2 == 0, message
+    assert "unknown setting" in message
+    done = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=REPO,
+        env={**child_env(), name: "1"},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2, done.stderr
+    assert done.stderr.startswith("error: STUDYBOT_<token-shaped text hidden>: unknown setting"), done.stderr
+    assert_secret_free(done.stdout + done.stderr, "the run command's output")
+
+
 def test_the_run_command_prints_config_errors_without_the_token(tmp_path: Path) -> None:
     path = tmp_path / "config.yaml"
     path.write_text(BAD_CONFIGS["Bot prefix"] + "quiz:\n  seconds: 1\n", encoding="utf-8")

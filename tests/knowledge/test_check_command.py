@@ -153,3 +153,30 @@ def test_symbols_and_numbers_that_tell_names_apart_are_no_clash(
     )
     assert main(["check", str(path)]) == 0
     assert capsys.readouterr().out == f"ok: 1 file, 1 topic, {len(names) + 1} terms, 2 aliases\n"
+
+
+def test_an_empty_path_is_a_usage_error_not_the_working_directory(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 16: ``check ""`` scanned the working directory recursively (``Path("")`` is ``.``)."""
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "broken.yaml").write_text("entries: [\n", encoding="utf-8")
+    assert main(["check", ""]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == "error: empty path\n"
+    assert main(["check", str(tmp_path), ""]) == 2
+
+
+def test_a_directory_named_like_a_knowledge_file_is_a_problem_not_walked(
+    write: WriteFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Issue 16: a folder ``x.yaml`` inside a knowledge directory was walked as a folder."""
+    write("notes/net.yaml", GOOD)
+    folder = tmp_path / "notes" / "x.yaml"
+    folder.mkdir()
+    (folder / "inner.yaml").write_text(GOOD, encoding="utf-8")
+    assert main(["check", str(tmp_path / "notes")]) == 1
+    out, _ = capsys.readouterr()
+    assert "x.yaml: this is a directory, not a knowledge file" in out
+    assert "inner.yaml" not in out

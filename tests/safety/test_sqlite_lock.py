@@ -132,3 +132,37 @@ def test_processes_creating_a_new_file_at_the_same_moment_all_succeed(tmp_path: 
         assert proc.returncode == 0, err
         assert out.strip(), err
     assert len({out.strip() for out, _ in results}) == 1
+
+
+@pytest.mark.parametrize("link", ["symlink", "hardlink"])
+def test_a_link_to_a_held_file_is_the_same_lock(tmp_path: Path, link: str) -> None:
+    """Issue 16: a second bot on ``alias.db``, a symbolic or hard link to the running bot's ``two.db``,
+    was not refused (the lock was on ``alias.db.lock``, another file)."""
+    database = tmp_path / "two.db"
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    other = subprocess.Popen(
+        [sys.executable, "-c", HOLD, database_url(database)],
+        env=env,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert other.stdout is not None
+        assert other.stdout.readline().strip() == "holding"
+        alias = tmp_path / "alias.db"
+        if link == "symlink":
+            alias.symlink_to(database)
+        else:
+            os.link(database, alias)
+        assert holder(alias) == other.pid
+        with pytest.raises(DatabaseInUse) as refused:
+            asyncio.run(Store.open(f"sqlite+aiosqlite:///{alias}", exclusive=True))
+        assert str(alias) in str(refused.value)
+        assert f"(pid {other.pid})" in str(refused.value)
+    finally:
+        assert other.stdin is not None
+        other.stdin.write("\n")
+        other.stdin.flush()
+        assert other.wait(timeout=60) == 0
+    assert holder(alias) is None
