@@ -41,6 +41,10 @@ from bot.matching.variants import ExampleIndex, InitialsIndex, LooseIndex
 
 log = logging.getLogger(__name__)
 
+#: The longest question read, in characters (a Discord message holds at most 4,000): the rest of a longer
+#: text is ignored, so a pasted book costs what a long message costs instead of minutes of CPU.
+MAX_QUERY_CHARS = 4000
+
 
 class Matcher:
     """Indexes a knowledge base once; answers look-ups and completions."""
@@ -121,7 +125,9 @@ class Matcher:
         In order: the name (exact, then written another way), a comparison of two entries ("X vs Y"),
         an example the notes list under one entry, a fuzzy name, a description, a question about a
         named entry's property ("what is X vulnerable to"); otherwise a refusal with suggestions.
+        Only the first :data:`MAX_QUERY_CHARS` characters of ``text`` are read.
         """
+        text = text[:MAX_QUERY_CHARS]
         parsed = parse_query(text, self._context)
         compared = self._comparison(text) if parsed.key else None
         if isinstance(compared, Answer):  # before the names: "HTTP vs HTTPS" shows both entries
