@@ -42,7 +42,8 @@ def register(subparsers: Any) -> None:
 
 
 def configure_logging(level: str) -> None:
-    """Log to stderr at ``level``, with discord.py's own logs one notch quieter."""
+    """Log to stderr at ``level``, with discord.py's own logs one notch quieter and Alembic's
+    plugin set-up lines (seven at every start) only at DEBUG."""
     logging.basicConfig(
         level=level,
         format="%(asctime)s %(levelname)-8s %(name)s: %(message)s",
@@ -50,6 +51,8 @@ def configure_logging(level: str) -> None:
     )
     if level == "DEBUG":
         logging.getLogger("discord").setLevel(logging.INFO)
+    else:
+        logging.getLogger("alembic").setLevel(logging.WARNING)
 
 
 def start_console(settings: Settings) -> int:

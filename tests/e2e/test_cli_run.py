@@ -177,6 +177,7 @@ def test_discord_unreachable_is_one_line_and_exit_2_without_voice_warnings(
     assert reason in errors[0]
     assert result.stderr.rstrip().endswith(errors[0])
     assert "voice" not in result.stderr.casefold(), result.stderr
+    assert "alembic" not in result.stderr, "Alembic's set-up lines are DEBUG noise"
 
 
 @contextlib.contextmanager
