@@ -41,9 +41,10 @@ from bot.matching.variants import ExampleIndex, InitialsIndex, LooseIndex
 
 log = logging.getLogger(__name__)
 
-#: The longest question read, in characters (a Discord message holds at most 4,000): the rest of a longer
-#: text is ignored, so a pasted book costs what a long message costs instead of minutes of CPU.
-MAX_QUERY_CHARS = 4000
+#: The longest question read, in characters: above the loader's longest name (``MAX_NAME_CHARS``, 12,000),
+#: so every name the notes may hold is read whole inside a question frame; the rest of a longer text is
+#: ignored, so a pasted book costs seconds instead of minutes of CPU (a Discord message holds 4,000).
+MAX_QUERY_CHARS = 16_000
 
 
 class Matcher:
