@@ -12,7 +12,7 @@ import hashlib
 import logging
 import re
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, Self
 
 import discord
 
@@ -92,3 +92,35 @@ async def no_longer_active(interaction: discord.Interaction[Any], text: str = NO
     await interaction.response.send_message(text, ephemeral=True, allowed_mentions=NO_MENTIONS)
     if message is not None and has_live_buttons(message):
         await disable_message(message)
+
+
+class ConfirmButton(
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    # the shape every subclass's template has; the base itself is never registered
+    template=r"(?P<prefix>[a-z]+):(?P<member>\d+):(?P<until>\d+):(?P<action>yes|no)",
+):
+    """A yes/no confirmation whose custom id is ``PREFIX:member:until:yes|no``: who asked, and until when
+    (Unix seconds) it may be confirmed. Subclasses set ``PREFIX``, ``YES_LABEL``, a matching ``template``
+    and ``callback``."""
+
+    PREFIX = ""
+    YES_LABEL = ""
+
+    def __init__(self, member_id: int, until: int, action: str) -> None:
+        super().__init__(
+            discord.ui.Button(
+                label=self.YES_LABEL if action == "yes" else "Cancel",
+                style=discord.ButtonStyle.danger if action == "yes" else discord.ButtonStyle.secondary,
+                custom_id=f"{self.PREFIX}:{member_id}:{until}:{action}",
+            )
+        )
+        self.member_id = member_id
+        self.until = until
+        self.action = action
+
+    @classmethod
+    async def from_custom_id(
+        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
+    ) -> Self:
+        """Rebuild the button from its custom id."""
+        return cls(int(match["member"]), int(match["until"]), match["action"])

@@ -16,7 +16,7 @@ from bot.notes import NotesLibrary
 from bot.storage import LeaderboardPage, Period, Store
 from bot.wording import plural
 from cogs._autocomplete import topic_choices
-from cogs._buttons import disabled_view, no_longer_active, short_hash
+from cogs._buttons import ConfirmButton, disabled_view, no_longer_active, short_hash
 from cogs._render import EMBED_COLOUR, truncate
 
 log = logging.getLogger(__name__)
@@ -137,29 +137,13 @@ def leaderboard_view(page: LeaderboardPage, period: Period, topic: str | None) -
 
 
 class ResetButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    ConfirmButton,
     template=r"reset:(?P<member>\d+):(?P<until>\d+):(?P<action>yes|no)",
 ):
     """Confirm or cancel a leaderboard reset: who asked and until when it may be confirmed."""
 
-    def __init__(self, member_id: int, until: int, action: str) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Reset the leaderboard" if action == "yes" else "Cancel",
-                style=discord.ButtonStyle.danger if action == "yes" else discord.ButtonStyle.secondary,
-                custom_id=f"reset:{member_id}:{until}:{action}",
-            )
-        )
-        self.member_id = member_id
-        self.until = until
-        self.action = action
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> ResetButton:
-        """Rebuild the button from its custom id."""
-        return cls(int(match["member"]), int(match["until"]), match["action"])
+    PREFIX = "reset"
+    YES_LABEL = "Reset the leaderboard"
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         """Reset (or not), once, by the moderator who asked, before the confirmation expires."""

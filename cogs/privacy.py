@@ -9,7 +9,6 @@ untouched. The member confirms with a button; every message is ephemeral.
 from __future__ import annotations
 
 import logging
-import re
 from typing import Any
 
 import discord
@@ -19,7 +18,7 @@ from discord.ext import commands
 from bot.discord_bot import StudyBot
 from bot.storage import Store
 from bot.wording import plural
-from cogs._buttons import disabled_view, no_longer_active
+from cogs._buttons import ConfirmButton, disabled_view, no_longer_active
 
 log = logging.getLogger(__name__)
 
@@ -29,29 +28,13 @@ NO_MENTIONS = discord.AllowedMentions.none()
 
 
 class DeleteButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    ConfirmButton,
     template=r"privacy:(?P<member>\d+):(?P<until>\d+):(?P<action>yes|no)",
 ):
     """Delete or keep: whose data and until when it may be confirmed are in the custom id."""
 
-    def __init__(self, member_id: int, until: int, action: str) -> None:
-        super().__init__(
-            discord.ui.Button(
-                label="Delete my data" if action == "yes" else "Cancel",
-                style=discord.ButtonStyle.danger if action == "yes" else discord.ButtonStyle.secondary,
-                custom_id=f"privacy:{member_id}:{until}:{action}",
-            )
-        )
-        self.member_id = member_id
-        self.until = until
-        self.action = action
-
-    @classmethod
-    async def from_custom_id(
-        cls, interaction: discord.Interaction[Any], item: discord.ui.Item[Any], match: re.Match[str], /
-    ) -> DeleteButton:
-        """Rebuild the button from its custom id."""
-        return cls(int(match["member"]), int(match["until"]), match["action"])
+    PREFIX = "privacy"
+    YES_LABEL = "Delete my data"
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         """Delete (or not), only for the member whose data it is, before the confirmation expires."""
