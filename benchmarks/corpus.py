@@ -4,8 +4,9 @@
 
 Each corpus file ``NAME.md`` has expectations ``NAME.yaml`` written from the notes alone (the terms a
 person would list, with aliases; questions a student would ask with the entries that answer them; out of
-scope questions) and a ``split`` (``tune`` or ``heldout``: held-out files are for reporting only). A
-hand-corrected knowledge base, where one was written, is ``tests/corpus_corrected/NAME.yaml``.
+scope questions) and a ``split`` (``tune``, or ``heldout`` / ``heldout2``: two held-out sets, written
+at different times, for reporting only). A hand-corrected knowledge base, where one was written, is
+``tests/corpus_corrected/NAME.yaml``.
 
 Per file it prints:
 
@@ -18,7 +19,7 @@ Per file it prints:
   when answered; a comparison is right when every expected entry is shown, wrong when an unexpected one
   is);
 
-then the totals of the tune files and of the held-out files apart. ``--show`` lists every miss;
+then the totals of the tune files and of each held-out split apart. ``--show`` lists every miss;
 ``--questions N`` prints N generated quiz questions per file (seeded) for grading by hand.
 """
 
@@ -291,7 +292,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.questions and kb is not None and not args.json:
             print(f"== {report.name}: {args.questions} generated questions")
             print("\n".join(sample_questions(kb, args.questions)))
-    splits = {split: totals(r for r in reports if r.split == split) for split in ("tune", "heldout")}
+    splits = {
+        split: totals(r for r in reports if r.split == split) for split in ("tune", "heldout", "heldout2")
+    }
     if args.json:
         print(json.dumps({"files": [asdict(r) for r in reports], "totals": splits}, indent=2))
         return 0
@@ -301,7 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for report in reports:
         print(_line(report) + (f"  ERROR {report.error}" if report.error else ""))
-        if args.show and (report.split != "heldout" or args.show_heldout):
+        if args.show and (not report.split.startswith("heldout") or args.show_heldout):
             for term in report.missed_terms:
                 print(f"    missed  {term}")
             for term in report.wrong_terms:

@@ -54,13 +54,20 @@ def test_flash_card_exports_import_completely(reports: list[corpus.Report]) -> N
         assert (report.captured, report.garbage, report.wrong) == (report.terms, 0, 0), report.name
 
 
-def test_the_command_prints_every_file_and_both_splits(capsys: pytest.CaptureFixture[str]) -> None:
-    assert corpus.main([]) == 0
+def test_the_command_prints_every_file_and_every_split(capsys: pytest.CaptureFixture[str]) -> None:
+    assert corpus.main(["--show"]) == 0
     out = capsys.readouterr().out
     for path in corpus.corpus_files():
         assert path.stem in out
     assert "tune (" in out
     assert "heldout (" in out
+    assert "heldout2 (" in out
+    split = ""
+    for line in out.splitlines():
+        if line.startswith("    "):
+            assert split == "tune", f"--show listed a miss of a held-out file: {line}"
+        elif line.split()[1:2] and not line.startswith("=="):
+            split = line.split()[1]
 
 
 @pytest.mark.parametrize("cases", ["questions.yaml", "heldout.yaml"])
