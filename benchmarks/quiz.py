@@ -455,7 +455,7 @@ async def bench_leaderboard(
     store = await Store.open(url)
     try:
         load_s = await _load(store, rows, now)
-        page = await store.leaderboard(GUILD, now=now)
+        page = await store.leaderboards.leaderboard(GUILD, now=now)
         results: dict[str, Any] = {
             "rows": len(rows),
             "load_seconds": round(load_s, 2),
@@ -464,23 +464,23 @@ async def bench_leaderboard(
         }
         # every board a member can pick; rank of the member a third of the way down that board
         for period, topic, name in BOARDS:
-            board = await store.leaderboard(GUILD, period=period, topic=topic, now=now)
-            middle = await store.leaderboard(
+            board = await store.leaderboards.leaderboard(GUILD, period=period, topic=topic, now=now)
+            middle = await store.leaderboards.leaderboard(
                 GUILD, period=period, topic=topic, limit=1, offset=board.total_members // 3, now=now
             )
             member = middle.rows[0].member_id
-            mine = await store.rank(GUILD, member, period=period, topic=topic, now=now)
+            mine = await store.leaderboards.rank(GUILD, member, period=period, topic=topic, now=now)
             assert mine is not None
             assert mine.of == board.total_members
             results[f"members_{name}"] = board.total_members
             results[f"top10_{name}"] = await _timed(
-                partial(store.leaderboard, GUILD, period=period, topic=topic, now=now), repeat
+                partial(store.leaderboards.leaderboard, GUILD, period=period, topic=topic, now=now), repeat
             )
             results[f"rank_{name}"] = await _timed(
-                partial(store.rank, GUILD, member, period=period, topic=topic, now=now), repeat
+                partial(store.leaderboards.rank, GUILD, member, period=period, topic=topic, now=now), repeat
             )
         results["top10_all_page_50"] = await _timed(
-            lambda: store.leaderboard(GUILD, offset=490, now=now), repeat
+            lambda: store.leaderboards.leaderboard(GUILD, offset=490, now=now), repeat
         )
 
         async def from_answers() -> None:
@@ -579,7 +579,7 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
             if args.rows:
                 report["preloaded_answers"] = args.rows
                 report["preload_s"] = round(await _load(store, _rows(args.rows, now), now), 2)
-                probe = partial(store.leaderboard, GUILD)
+                probe = partial(store.leaderboards.leaderboard, GUILD)
             r = await bench_rounds(
                 kb,
                 args.rounds,

@@ -25,7 +25,6 @@ from bot.notes import NotesLibrary
 from bot.quiz.rounds import QuizRounds
 from bot.schedule import ShardFilter
 from bot.storage import Store
-from bot.storage.notes import NotesRepository
 
 log = logging.getLogger(__name__)
 
@@ -152,7 +151,7 @@ class Services:
             return
         store = await Store.open(self.settings.database.url, clock=self.clock, exclusive=exclusive)
         self._store = store
-        self.notes.source = NotesRepository(store.engine)
+        self.notes.source = store.notes
         self._notes_refresher = asyncio.create_task(
             self.notes.run_refresher(self.settings.notes.refresh_seconds), name="notes-refresher"
         )

@@ -181,7 +181,9 @@ class Leaderboard(commands.Cog):
         """Show this server's leaderboard."""
         assert interaction.guild is not None
         which = Period(period)
-        page = await self.store.leaderboard(interaction.guild.id, period=which, topic=topic, limit=PAGE_SIZE)
+        page = await self.store.leaderboards.leaderboard(
+            interaction.guild.id, period=which, topic=topic, limit=PAGE_SIZE
+        )
         view = leaderboard_view(page, which, topic)
         embed = leaderboard_embed(page, which, topic, interaction.guild.name)
         await interaction.response.send_message(embed=embed, view=view, allowed_mentions=NO_MENTIONS)
@@ -191,7 +193,7 @@ class Leaderboard(commands.Cog):
         self, interaction: discord.Interaction[Any], current: str
     ) -> list[app_commands.Choice[str]]:
         """Topics answered on this server, and the notes' topics."""
-        stored = await self.store.topics(interaction.guild_id or 0)
+        stored = await self.store.leaderboards.topics(interaction.guild_id or 0)
         kb = (await self.notes.for_guild(interaction.guild_id)).kb
         return topic_choices(kb, current, also=stored)
 
@@ -218,7 +220,7 @@ class Leaderboard(commands.Cog):
         """Show a member's points, rank, accuracy and best streak on this server."""
         assert interaction.guild is not None
         who = member or interaction.user
-        found = await self.store.rank(interaction.guild.id, who.id)
+        found = await self.store.leaderboards.rank(interaction.guild.id, who.id)
         if found is None:
             await interaction.response.send_message(
                 f"{who.mention} has not answered a quiz question on this server yet.",
@@ -245,12 +247,12 @@ class Leaderboard(commands.Cog):
         topic: str | None = None
         if topic_code != "-":
             kb = (await self.notes.for_guild(guild.id)).kb
-            known = {*await self.store.topics(guild.id), *(t.title for t in kb.topics)}
+            known = {*await self.store.leaderboards.topics(guild.id), *(t.title for t in kb.topics)}
             topic = next((t for t in known if short_hash(t) == topic_code), None)
             if topic is None:
                 await no_longer_active(interaction, "That topic is no longer on the leaderboard.")
                 return
-        page = await self.store.leaderboard(
+        page = await self.store.leaderboards.leaderboard(
             guild.id, period=period, topic=topic, limit=PAGE_SIZE, offset=offset
         )
         embed = leaderboard_embed(page, period, topic, guild.name)
@@ -280,7 +282,7 @@ class Leaderboard(commands.Cog):
                 "You need the Manage Server permission for that.", ephemeral=True
             )
             return
-        members = await self.store.reset(interaction.guild_id)
+        members = await self.store.leaderboards.reset(interaction.guild_id)
         await interaction.response.edit_message(
             content=f"The leaderboard was reset ({members} {scores_of(members)} removed).", view=done
         )

@@ -20,7 +20,7 @@ from typing import Any, Self, TypeVar
 from bot.clock import Clock
 from bot.config import load_settings
 from bot.storage import Store, database_unavailable
-from bot.storage.store import SQLITE_BUSY_MS
+from bot.storage.database import SQLITE_BUSY_MS
 from bot.wording import plural
 
 log = logging.getLogger(__name__)

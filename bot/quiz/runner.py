@@ -73,7 +73,7 @@ def answer_record(scored: ScoredAnswer, *, round_id: int, guild_id: int, channel
 async def store_answer(store: Store, record: AnswerRecord) -> bool:
     """Store one answer (idempotent) and, when it is new, rate the member's flashcard for its term,
     both in one transaction; False if it was already stored."""
-    return (await store.record_answers([record], also=review_quiz_answers_in))[0]
+    return (await store.rounds.record_answers([record], also=review_quiz_answers_in))[0]
 
 
 __all__ = ["RoundPresenter", "RoundRunner", "answer_record", "database_unavailable", "store_answer"]
@@ -153,7 +153,7 @@ class RoundRunner:
         """Play the whole round; returns the standings."""
         now = self.clock.now()
         if self.store is not None:
-            self.round_id = await self.store.start_round(
+            self.round_id = await self.store.rounds.start_round(
                 self.guild_id, self.channel_id, self.quiz.started_by, self.quiz.settings.as_dict(), now
             )
         try:
@@ -272,7 +272,7 @@ class RoundRunner:
         if self.store is not None and self.round_id is not None:
             await self.save_unsaved()
             try:
-                await self.store.end_round(self.round_id, status, self.clock.now())
+                await self.store.rounds.end_round(self.round_id, status, self.clock.now())
             except Exception as exc:
                 if not database_unavailable(exc):
                     raise

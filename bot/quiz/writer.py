@@ -132,7 +132,9 @@ class AnswerWriter:
     async def _write(self, batch: list[_Pending]) -> None:
         started = time.perf_counter()
         try:
-            flags = await self.store.record_answers([p.record for p in batch], also=review_quiz_answers_in)
+            flags = await self.store.rounds.record_answers(
+                [p.record for p in batch], also=review_quiz_answers_in
+            )
         except Exception as exc:
             if database_unavailable(exc) or len(batch) == 1:
                 self._fail(batch, exc)

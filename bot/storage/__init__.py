@@ -1,5 +1,17 @@
-"""Persistent quiz data: rounds, answers, scores and leaderboards (SQLAlchemy async)."""
+"""Persistent data (SQLAlchemy async): :class:`Store` owns the engine and one repository per aggregate.
 
+``database`` (opening, migrating, Store), ``rounds`` (rounds, answers and their totals), ``leaderboards``,
+``stats``, ``schedules``, ``notes``; ``schema`` is the one MetaData.
+"""
+
+from bot.storage.database import (
+    DEFAULT_DATABASE_PATH,
+    DatabaseConnection,
+    DeletedMemberData,
+    Engine,
+    Store,
+    database_url,
+)
 from bot.storage.errors import (
     DATABASE_DOWN,
     DatabaseUnavailable,
@@ -7,22 +19,15 @@ from bot.storage.errors import (
     database_unavailable,
     reported_as_database_down,
 )
-from bot.storage.lock import DatabaseInUse
-from bot.storage.store import (
-    DEFAULT_DATABASE_PATH,
-    AnswerRecord,
-    DatabaseConnection,
-    DeletedMemberData,
-    Engine,
+from bot.storage.leaderboards import (
     LeaderboardPage,
+    LeaderboardRepository,
     LeaderboardRow,
     MemberRank,
     Period,
-    RoundStatus,
-    Store,
-    StoredRound,
-    database_url,
 )
+from bot.storage.lock import DatabaseInUse
+from bot.storage.rounds import AnswerRecord, RoundRepository, RoundStatus, StoredRound
 
 __all__ = [
     "DATABASE_DOWN",
@@ -34,9 +39,11 @@ __all__ = [
     "DeletedMemberData",
     "Engine",
     "LeaderboardPage",
+    "LeaderboardRepository",
     "LeaderboardRow",
     "MemberRank",
     "Period",
+    "RoundRepository",
     "RoundStatus",
     "StorageError",
     "Store",

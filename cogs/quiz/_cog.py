@@ -81,7 +81,7 @@ class QuizCog(commands.Cog, name="Quiz"):
             return guild_id != 0 and (shards is None or shards.owns(guild_id))
 
         self.bot.add_dynamic_items(AnswerButton)
-        interrupted = await self.store.interrupted_rounds(owns=owns)
+        interrupted = await self.store.rounds.interrupted_rounds(owns=owns)
         if interrupted:
             self._announcer = asyncio.create_task(self._announce_interrupted(interrupted))
 

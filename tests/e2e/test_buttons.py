@@ -164,9 +164,9 @@ async def fill_leaderboard(h: Harness, members: int) -> None:
     w = h.world
     store = h.bot.store
     now = store.clock.now()
-    rid = await store.start_round(w.guild.id, w.study.id, 1, {}, now)
+    rid = await store.rounds.start_round(w.guild.id, w.study.id, 1, {}, now)
     for member in range(1, members + 1):
-        await store.record_answer(
+        await store.rounds.record_answer(
             AnswerRecord(
                 rid, 0, w.guild.id, w.study.id, member, "VM", "Virtualization", True, member, 10, now
             )
@@ -215,7 +215,7 @@ async def test_reset_confirmation_works_after_a_restart_and_is_disabled_once_use
     await done.response()
     assert stored(second, ask)["content"] == "The leaderboard was reset (2 members' scores removed)."
     assert all_disabled(stored(second, ask))
-    assert await second.bot.store.rank(w.guild.id, 1) is None
+    assert await second.bot.store.leaderboards.rank(w.guild.id, 1) is None
     second.assert_alive()
 
 
@@ -230,7 +230,7 @@ async def test_an_expired_reset_confirmation_says_so_and_resets_nothing(start_bo
     await click.response()
     assert stored(h, ask)["content"] == "This confirmation has expired: run `/leaderboard reset` again."
     assert all_disabled(stored(h, ask))
-    assert await h.bot.store.rank(w.guild.id, 1) is not None
+    assert await h.bot.store.leaderboards.rank(w.guild.id, 1) is not None
     h.assert_alive()
 
 

@@ -180,10 +180,10 @@ async def test_answers_won_while_the_database_is_down_are_saved_once_it_is_back(
     assert any("database back: stored 2 waiting answers" in r.getMessage() for r in caplog.records)
 
     store = h.bot.store
-    rank = await store.rank(w.guild.id, w.member.id)
+    rank = await store.leaderboards.rank(w.guild.id, w.member.id)
     assert rank is not None
     assert (rank.points, rank.correct, rank.answered) == (sum(points), 3, 3), "every point, once"
-    stored = await store.answers_of(w.guild.id, w.member.id)
+    stored = await store.rounds.answers_of(w.guild.id, w.member.id)
     assert sorted(a.question_index for a in stored) == [0, 1, 2]
     board = await (await h.fake.slash(w.member, w.general, "leaderboard show")).message()
     assert board["embeds"][0]["description"] == f"**1.** <@{w.member.id}>: {sum(points)} points (3/3 right)"
@@ -212,7 +212,7 @@ async def test_a_round_that_ends_before_the_database_is_back_says_what_was_not_s
         "(not on the leaderboard)."
     )
     await outage.restore()
-    rank = await h.bot.store.rank(w.guild.id, w.member.id)
+    rank = await h.bot.store.leaderboards.rank(w.guild.id, w.member.id)
     assert rank is not None
     assert (rank.points, rank.answered) == (saved, 1), "what the channel was told is what was kept"
     # the bot works normally afterwards: a new round in another channel stores its points
@@ -221,7 +221,7 @@ async def test_a_round_that_ends_before_the_database_is_back_says_what_was_not_s
     await h.fake.send_message(w.moderator, w.general, open_term(cog, w.guild.id, w.general.id))
     await h.fake.next_message(w.general)
     assert titles([await h.fake.next_message(w.general)]) == ["Quiz over"]
-    assert (await h.bot.store.rank(w.guild.id, w.moderator.id)) is not None
+    assert (await h.bot.store.leaderboards.rank(w.guild.id, w.moderator.id)) is not None
     h.assert_alive()
 
 

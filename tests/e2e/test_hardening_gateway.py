@@ -31,11 +31,11 @@ async def assert_each_question_once_and_points_once(h: Harness, total: int) -> N
         assert posted[f"Question {number}/{total}"] == 1, posted
     assert sum(n for t, n in posted.items() if t.startswith("Answer ")) == total, posted
     assert posted["Quiz over"] == 1, posted
-    stored = await h.bot.store.answers_of(w.guild.id)
+    stored = await h.bot.store.rounds.answers_of(w.guild.id)
     keys = [(a.round_id, a.question_index, a.member_id) for a in stored]
     assert len(keys) == len(set(keys)), "an answer was stored twice"
     for member in (w.member, w.moderator):
-        rank = await h.bot.store.rank(w.guild.id, member.id)
+        rank = await h.bot.store.leaderboards.rank(w.guild.id, member.id)
         mine = [a for a in stored if a.member_id == member.id]
         if rank is None:
             assert mine == []
@@ -72,7 +72,7 @@ async def test_a_gateway_drop_with_4000_mid_round_resumes_and_replays_the_answer
             await h.fake.next_message(w.study)  # question 3
     assert titles([await h.fake.next_message(w.study)]) == ["Quiz over"]
     await assert_each_question_once_and_points_once(h, 3)
-    rank = await h.bot.store.rank(w.guild.id, w.member.id)
+    rank = await h.bot.store.leaderboards.rank(w.guild.id, w.member.id)
     assert rank is not None
     assert rank.correct == 3
     h.assert_alive()
@@ -105,7 +105,7 @@ async def test_a_gateway_drop_with_4009_identifies_again_and_the_round_goes_on(s
     assert "got it" in (await h.fake.next_message(w.study))["embeds"][0]["description"]
     assert titles([await h.fake.next_message(w.study)]) == ["Quiz over"]
     await assert_each_question_once_and_points_once(h, 3)
-    rank = await h.bot.store.rank(w.guild.id, w.member.id)
+    rank = await h.bot.store.leaderboards.rank(w.guild.id, w.member.id)
     assert rank is not None
     assert (rank.correct, rank.answered) == (2, 2)
     # the new session answers commands too

@@ -129,14 +129,14 @@ async def test_a_quiz_on_hostile_notes_with_hostile_answers_stores_every_point(
     h.assert_alive()
 
     store = h.bot.store
-    mine = await store.rank(w.guild.id, w.member.id)
-    theirs = await store.rank(w.guild.id, w.moderator.id)
+    mine = await store.leaderboards.rank(w.guild.id, w.member.id)
+    theirs = await store.leaderboards.rank(w.guild.id, w.moderator.id)
     assert mine is not None
     assert (mine.correct, mine.answered) == (total, total)
     assert theirs is not None
     assert (theirs.correct, theirs.points) == (0, 0)
     assert theirs.answered == total  # wrong tries count once per question
-    stored = await store.answers_of(w.guild.id, w.member.id)
+    stored = await store.rounds.answers_of(w.guild.id, w.member.id)
     assert sum(a.points for a in stored) == mine.points
     assert any(a.term == SQL for a in stored), "SQL text is stored as text"
     board = await (await h.fake.slash(w.member, w.study, "leaderboard show")).message()

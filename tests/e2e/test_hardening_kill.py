@@ -182,11 +182,11 @@ async def test_sigkill_mid_round_keeps_every_point_once_and_the_channel_is_told(
 
     store = await Store.open(database_url)
     try:
-        rank = await store.rank(w.guild.id, w.member.id)
+        rank = await store.leaderboards.rank(w.guild.id, w.member.id)
         assert rank is not None
         assert (rank.points, rank.correct, rank.answered) == (points, 1, 1)
-        assert len(await store.answers_of(w.guild.id, w.member.id)) == 1
-        wrong = await store.rank(w.guild.id, w.moderator.id)
+        assert len(await store.rounds.answers_of(w.guild.id, w.member.id)) == 1
+        wrong = await store.leaderboards.rank(w.guild.id, w.moderator.id)
         assert wrong is not None
         assert (wrong.points, wrong.answered) == (0, 1)
     finally:
@@ -212,11 +212,11 @@ async def test_sigkill_mid_round_keeps_every_point_once_and_the_channel_is_told(
 
     store = await Store.open(database_url)
     try:
-        rank = await store.rank(w.guild.id, w.member.id)
+        rank = await store.leaderboards.rank(w.guild.id, w.member.id)
         assert rank is not None
         assert rank.points == points, "no point counted twice after the restart"
-        assert len(await store.answers_of(w.guild.id, w.member.id)) == 1
-        killed = await store.get_round(1)
+        assert len(await store.rounds.answers_of(w.guild.id, w.member.id)) == 1
+        killed = await store.rounds.get_round(1)
         assert killed is not None
         assert killed.status is RoundStatus.INTERRUPTED
     finally:

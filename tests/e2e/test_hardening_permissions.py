@@ -78,7 +78,7 @@ async def test_leaderboard_reset_needs_manage_server_and_only_the_asker_may_conf
     await h.fake.send_message(w.member, w.study, open_term(cog, w.guild.id, w.study.id))
     await h.fake.next_message(w.study)
     await h.fake.next_message(w.study)  # the standings
-    assert await h.bot.store.rank(w.guild.id, w.member.id) is not None
+    assert await h.bot.store.leaderboards.rank(w.guild.id, w.member.id) is not None
 
     assert_refused(await run(h, w.member, w.general, "leaderboard reset"))
     ask = await run(h, w.moderator, w.general, "leaderboard reset")
@@ -89,10 +89,10 @@ async def test_leaderboard_reset_needs_manage_server_and_only_the_asker_may_conf
     other = await (await h.fake.click(w.member, w.general, ask, confirm["custom_id"])).message()
     assert other["flags"] & EPHEMERAL
     assert other["content"] == "This is not your confirmation."
-    assert await h.bot.store.rank(w.guild.id, w.member.id) is not None
+    assert await h.bot.store.leaderboards.rank(w.guild.id, w.member.id) is not None
     done = await (await h.fake.click(w.moderator, w.general, ask, confirm["custom_id"])).message()
     assert done["content"].startswith("The leaderboard was reset")
-    assert await h.bot.store.rank(w.guild.id, w.member.id) is None
+    assert await h.bot.store.leaderboards.rank(w.guild.id, w.member.id) is None
     h.assert_alive()
 
 

@@ -40,7 +40,7 @@ async def play(
 ) -> None:
     """A stored round with answers (member, term, correct, points), each also rating the member's card."""
     now = datetime.now(UTC) - timedelta(hours=1)
-    round_id = await store.start_round(guild_id, channel_id, answers[0][0], {}, now)
+    round_id = await store.rounds.start_round(guild_id, channel_id, answers[0][0], {}, now)
     for index, (member_id, term, correct, points) in enumerate(answers):
         record = AnswerRecord(
             round_id,
@@ -55,7 +55,7 @@ async def play(
             900,
             now,
         )
-        assert await store.record_answer(record)
+        assert await store.rounds.record_answer(record)
         await review_quiz_answer(store, record)
 
 
@@ -96,7 +96,7 @@ async def test_delete_my_data_removes_scores_history_and_cards_in_that_server_on
     )
     await play(store, w.guild.id, w.study.id, [(morgan, "Sandboxing", True, 10)])
     await play(store, other.id, other_channel.id, [(alice, "Hypervisor", True, 40)])
-    before = await store.leaderboard(w.guild.id)
+    before = await store.leaderboards.leaderboard(w.guild.id)
     assert [(r.member_id, r.points) for r in before.rows] == [(alice, 55), (morgan, 10)]
     assert await cards.terms_of(w.guild.id, alice) == {"Hypervisor", "VM escape"}
 
@@ -109,7 +109,7 @@ async def test_delete_my_data_removes_scores_history_and_cards_in_that_server_on
     assert refused["content"] == "This is not your confirmation."
     kept = await press(h, w.member, confirm, "Cancel")
     assert kept["content"] == "Nothing was deleted."
-    assert await store.rank(w.guild.id, alice) is not None
+    assert await store.leaderboards.rank(w.guild.id, alice) is not None
 
     confirm = await ask(h, w.member, w.general)
     done = await (
@@ -120,27 +120,27 @@ async def test_delete_my_data_removes_scores_history_and_cards_in_that_server_on
     assert all(c["disabled"] for row in done["components"] for c in row["components"])  # a used view
 
     # gone here...
-    assert await store.rank(w.guild.id, alice) is None
-    assert list(await store.answers_of(w.guild.id, alice)) == []
+    assert await store.leaderboards.rank(w.guild.id, alice) is None
+    assert list(await store.rounds.answers_of(w.guild.id, alice)) == []
     assert await cards.terms_of(w.guild.id, alice) == set()
-    started = await store.get_round(1)
+    started = await store.rounds.get_round(1)
     assert started is not None
     assert started.started_by == 0, "the round alice started no longer names her"
-    after = await store.leaderboard(w.guild.id)
+    after = await store.leaderboards.leaderboard(w.guild.id)
     assert [(r.rank, r.member_id, r.points) for r in after.rows] == [(1, morgan, 10)]
     assert after.total_members == 1
     for period in ("week", "month"):
-        page = await store.leaderboard(w.guild.id, period=period)
+        page = await store.leaderboards.leaderboard(w.guild.id, period=period)
         assert [r.member_id for r in page.rows] == [morgan]
     board = await (await h.fake.slash(w.moderator, w.general, "leaderboard show")).message()
     assert board["embeds"][0]["description"] == f"**1.** <@{morgan}>: 10 points (1/2 right)"
     # ...the other member's data here is whole...
-    morgan_rank = await store.rank(w.guild.id, morgan)
+    morgan_rank = await store.leaderboards.rank(w.guild.id, morgan)
     assert morgan_rank is not None
     assert (morgan_rank.points, morgan_rank.answered) == (10, 2)
     assert await cards.terms_of(w.guild.id, morgan) == {"Hypervisor", "Sandboxing"}
     # ...and the other server is untouched
-    there = await store.rank(other.id, alice)
+    there = await store.leaderboards.rank(other.id, alice)
     assert there is not None
     assert there.points == 40
     assert await cards.terms_of(other.id, alice) == {"Hypervisor"}
@@ -158,5 +158,5 @@ async def test_deleting_with_no_data_is_harmless(start_bot: StartBot) -> None:
         await h.fake.click(w.member, w.general, confirm, buttons(confirm)["Delete my data"])
     ).message()
     assert done["content"].startswith("Deleted your data on this server: 0 quiz answers")
-    assert (await h.bot.store.leaderboard(w.guild.id)).rows == ()
+    assert (await h.bot.store.leaderboards.leaderboard(w.guild.id)).rows == ()
     h.assert_alive()

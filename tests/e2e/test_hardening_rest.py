@@ -75,7 +75,7 @@ async def test_rate_limits_on_every_kind_of_send_are_retried(
         if number == 2:
             await h.fake.next_message(w.study)
     assert (await h.fake.next_message(w.study))["embeds"][0]["title"] == "Quiz over"
-    rank = await h.bot.store.rank(w.guild.id, w.member.id)
+    rank = await h.bot.store.leaderboards.rank(w.guild.id, w.member.id)
     assert rank is not None
     assert (rank.correct, rank.answered) == (3, 3)
     assert sum(1 for r in caplog.records if "rate limited" in r.getMessage()) >= 5
@@ -125,7 +125,7 @@ async def test_a_server_error_on_a_send_is_logged_and_the_round_goes_on(
     assert not any(
         "stopped because of an error" in (m.get("content") or "") for m in [x.payload for x in h.fake.sends]
     )
-    rank = await h.bot.store.rank(w.guild.id, w.member.id)
+    rank = await h.bot.store.leaderboards.rank(w.guild.id, w.member.id)
     assert rank is not None
     assert rank.correct == 2, "both answers counted although one message was lost"
     assert any(r.levelno == logging.WARNING and "503" in r.getMessage() for r in caplog.records)

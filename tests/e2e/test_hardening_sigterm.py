@@ -192,9 +192,9 @@ async def test_a_signal_during_a_write_exits_within_10_s_and_loses_nothing_annou
     assert cards == [], "the answer whose write was cut off must not be announced"
     store = await Store.open(database)
     try:
-        rank = await store.rank(w.guild.id, w.member.id)
+        rank = await store.leaderboards.rank(w.guild.id, w.member.id)
         assert rank is not None
         assert (rank.points, rank.correct) == (announced, 1)
-        assert len(await store.answers_of(w.guild.id, w.member.id)) == 1
+        assert len(await store.rounds.answers_of(w.guild.id, w.member.id)) == 1
     finally:
         await store.close()

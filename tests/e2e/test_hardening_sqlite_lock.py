@@ -78,10 +78,10 @@ async def test_a_second_bot_on_the_same_sqlite_file_is_refused_and_changes_nothi
 
     store = await Store.open(sqlite_url(database))
     try:
-        stored = await store.get_round(1)
+        stored = await store.rounds.get_round(1)
         assert stored is not None
         assert stored.status is not RoundStatus.INTERRUPTED, "the second process marked it interrupted"
-        rank = await store.rank(w.guild.id, w.member.id)
+        rank = await store.leaderboards.rank(w.guild.id, w.member.id)
         assert rank is not None
         assert rank.correct == 1
     finally:
@@ -95,11 +95,11 @@ async def test_the_bot_leaves_a_live_console_round_alone(tmp_path, start_bot) ->
 
     store = await Store.open(sqlite_url(tmp_path / "studybot.db"))
     try:
-        console_round = await store.start_round(0, 0, 0, {"questions": 3}, SystemClock().now())
+        console_round = await store.rounds.start_round(0, 0, 0, {"questions": 3}, SystemClock().now())
     finally:
         await store.close()
     h = await start_bot()
     assert h.fake.unread_messages(h.world.study) == []
-    stored = await h.bot.store.get_round(console_round)
+    stored = await h.bot.store.rounds.get_round(console_round)
     assert stored is not None
     assert stored.status is RoundStatus.RUNNING

@@ -70,9 +70,9 @@ async def test_leaderboard_pages_with_buttons(start_bot: StartBot) -> None:
 
     store = h.bot.store
     now = store.clock.now()
-    rid = await store.start_round(w.guild.id, w.study.id, 1, {}, now)
+    rid = await store.rounds.start_round(w.guild.id, w.study.id, 1, {}, now)
     for member in range(1, 24):
-        await store.record_answer(
+        await store.rounds.record_answer(
             AnswerRecord(
                 rid, 0, w.guild.id, w.study.id, member, "VM", "Virtualization", True, member, 10, now
             )
@@ -129,5 +129,5 @@ async def test_reset_needs_manage_server_and_a_confirmation(start_bot: StartBot)
     )
     done = await (await h.fake.click(w.moderator, w.general, ask, confirm["custom_id"])).message()
     assert done["content"].startswith("The leaderboard was reset")
-    assert await h.bot.store.rank(w.guild.id, w.member.id) is None
+    assert await h.bot.store.leaderboards.rank(w.guild.id, w.member.id) is None
     h.assert_alive()

@@ -75,7 +75,7 @@ async def test_two_members_race_and_exactly_one_wins(start_bot: StartBot) -> Non
     winner = w.member if f"<@{w.member.id}>" in description else w.moderator
     loser = w.moderator if winner is w.member else w.member
     assert f"<@{loser.id}>" not in description
-    stored = await h.bot.store.answers_of(w.guild.id)
+    stored = await h.bot.store.rounds.answers_of(w.guild.id)
     assert [(a.member_id, a.correct) for a in stored if a.correct] == [(winner.id, True)]
     q2 = await h.fake.next_message(w.study)
     assert embed(q2)["title"] == "Question 2/2"
@@ -121,7 +121,7 @@ async def test_three_wrong_guesses_then_a_members_guesses_are_ignored_with_one_r
         ("add", int(guesses[-1]["id"]), OUT_OF_GUESSES)
     ]
     assert int(ignored["id"]) not in {message for _a, _c, message, _e in h.fake.reactions}
-    stored = await h.bot.store.answers_of(w.guild.id)
+    stored = await h.bot.store.rounds.answers_of(w.guild.id)
     assert sorted((a.member_id, a.correct) for a in stored) == sorted(
         [(w.member.id, False), (w.moderator.id, True)]
     )
@@ -203,8 +203,8 @@ async def test_buttons_round_refuses_a_second_click_and_scores_at_the_end(start_
     description = embed(answer)["description"]
     assert f"<@{w.member.id}> (+" in description
     assert f"<@{w.moderator.id}>" not in description
-    member_rank = await h.bot.store.rank(w.guild.id, w.member.id)
-    moderator_rank = await h.bot.store.rank(w.guild.id, w.moderator.id)
+    member_rank = await h.bot.store.leaderboards.rank(w.guild.id, w.member.id)
+    moderator_rank = await h.bot.store.leaderboards.rank(w.guild.id, w.moderator.id)
     assert (member_rank.correct, moderator_rank.correct, moderator_rank.answered) == (1, 0, 1)
     edited = h.fake.messages[int(q1["id"])]
     assert all(c.get("disabled") for row in edited["components"] for c in row["components"])

@@ -167,7 +167,7 @@ async def test_the_round_runs_at_its_time_and_the_event_follows(start_bot: Start
     following = fake.scheduled_events[stored.event_id]
     assert event_time(following["scheduled_start_time"]) == stored.next_run_at
     assert stored.next_run_at > utcnow()
-    board = await harness.bot.store.leaderboard(world.guild.id)
+    board = await harness.bot.store.leaderboards.leaderboard(world.guild.id)
     assert [(row.member_id, row.points > 0) for row in board.rows] == [(world.member.id, True)]
     harness.assert_alive()
 

@@ -27,11 +27,11 @@ async def answer_history(h: Harness, member_id: int, history: list[tuple[str, st
     """Stored quiz answers ``(term, topic, correct, days ago)`` through the bot's own store."""
     store = h.bot.store
     now = store.clock.now()
-    round_id = await store.start_round(
+    round_id = await store.rounds.start_round(
         h.world.guild.id, h.world.study.id, member_id, {}, now - timedelta(days=60)
     )
     for index, (term, topic, correct, days_ago) in enumerate(history):
-        await store.record_answer(
+        await store.rounds.record_answer(
             AnswerRecord(
                 round_id,
                 index,

@@ -53,7 +53,7 @@ def test_a_console_round_scores_and_stores_points(tmp_path: Path) -> None:
     async def check() -> None:
         store = await Store.open(url)
         try:
-            rank = await store.rank(0, 0)
+            rank = await store.leaderboards.rank(0, 0)
             assert rank is not None
             assert (rank.points, rank.answered, rank.correct) == (40, 3, 2)
         finally:

@@ -83,7 +83,7 @@ async def test_a_round_with_a_win_a_hint_and_a_timeout(seed_kb: KnowledgeBase, s
     clock.advance(3)
     result = await runner.answer(BOB, first.question.entry.term)
     assert result.status is SubmitStatus.CORRECT
-    assert (await store.rank(GUILD, BOB)).points == result.scored.points  # type: ignore[union-attr]  # stored at once
+    assert (await store.leaderboards.rank(GUILD, BOB)).points == result.scored.points  # type: ignore[union-attr]  # stored at once
     await eventually(lambda: len(shown.of(QuestionClosed)) == 1)
     clock.advance(1)  # the pause between questions
     await eventually(lambda: len(shown.of(QuestionAsked)) == 2)
@@ -95,10 +95,10 @@ async def test_a_round_with_a_win_a_hint_and_a_timeout(seed_kb: KnowledgeBase, s
     closed = shown.of(QuestionClosed)
     assert closed[1].timed_out
     assert [s.member_id for s in done.standings] == [BOB, ALICE]
-    stored = await store.get_round(runner.round_id)  # type: ignore[arg-type]
+    stored = await store.rounds.get_round(runner.round_id)  # type: ignore[arg-type]
     assert stored is not None
     assert stored.status is RoundStatus.FINISHED
-    alice = await store.rank(GUILD, ALICE)
+    alice = await store.leaderboards.rank(GUILD, ALICE)
     assert alice is not None
     assert (alice.points, alice.answered, alice.correct) == (0, 1, 0)
 
@@ -115,8 +115,8 @@ async def test_stop_ends_the_round_and_keeps_points(seed_kb: KnowledgeBase, stor
     done = await asyncio.wait_for(task, 5)
     assert done.stopped
     assert done.asked == 1
-    assert (await store.get_round(runner.round_id)).status is RoundStatus.STOPPED  # type: ignore[arg-type,union-attr]
-    assert (await store.rank(GUILD, BOB)) is not None
+    assert (await store.rounds.get_round(runner.round_id)).status is RoundStatus.STOPPED  # type: ignore[arg-type,union-attr]
+    assert (await store.leaderboards.rank(GUILD, BOB)) is not None
 
 
 async def test_button_answers_are_stored_when_time_is_up(seed_kb: KnowledgeBase, store: Store) -> None:
@@ -126,10 +126,10 @@ async def test_button_answers_are_stored_when_time_is_up(seed_kb: KnowledgeBase,
     await eventually(lambda: clock.sleepers == 1)
     q = shown.of(QuestionAsked)[0].question
     assert (await runner.answer(ALICE, q.answer_index)).status is SubmitStatus.RECORDED
-    assert await store.rank(GUILD, ALICE) is None  # not scored yet
+    assert await store.leaderboards.rank(GUILD, ALICE) is None  # not scored yet
     clock.advance(20)
     await asyncio.wait_for(task, 5)
-    rank = await store.rank(GUILD, ALICE)
+    rank = await store.leaderboards.rank(GUILD, ALICE)
     assert rank is not None
     assert rank.points == 10 + 10
 
@@ -146,6 +146,6 @@ async def test_a_cancelled_round_is_reported_interrupted_on_the_next_start(
     task.cancel()
     with pytest.raises(asyncio.CancelledError):
         await task
-    (interrupted,) = await store.interrupted_rounds()
+    (interrupted,) = await store.rounds.interrupted_rounds()
     assert (interrupted.guild_id, interrupted.channel_id) == (GUILD, CHANNEL)
-    assert (await store.rank(GUILD, BOB)) is not None  # points won before the crash are kept
+    assert (await store.leaderboards.rank(GUILD, BOB)) is not None  # points won before the crash are kept

@@ -147,7 +147,7 @@ async def test_1000_rounds_stopped_with_writes_in_flight_store_every_answer_once
     won = [r for r in results if r.status is SubmitStatus.CORRECT]
     assert len(won) == ROUNDS + ROUNDS // 2  # every right answer was in time
     assert all(r.unsaved == [] for r in runners)
-    rows = await store.answers_of(GUILD)
+    rows = await store.rounds.answers_of(GUILD)
     stored_right = [row for row in rows if row.correct]
     keys = [(row.round_id, row.question_index, row.member_id) for row in rows]
     assert len(keys) == len(set(keys))
@@ -160,10 +160,10 @@ async def test_1000_rounds_stopped_with_writes_in_flight_store_every_answer_once
     assert len(stored_right) == len(won)
     assert len(wrong_rows) == 2 * closed
     assert sum(row.points for row in rows) == sum(r.scored.points for r in won if r.scored)
-    board = await store.leaderboard(GUILD, limit=50)
+    board = await store.leaderboards.leaderboard(GUILD, limit=50)
     assert sum(row.points for row in board.rows) == sum(r.scored.points for r in won if r.scored)
     for runner in runners:
         assert runner.round_id is not None
-        stored = await store.get_round(runner.round_id)
+        stored = await store.rounds.get_round(runner.round_id)
         assert stored is not None
         assert stored.status is RoundStatus.STOPPED

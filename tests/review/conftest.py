@@ -88,11 +88,11 @@ class History:
     ) -> None:
         """One answer at ``at`` (each in its own question of one round)."""
         if self.round_id is None:
-            self.round_id = await self.store.start_round(
+            self.round_id = await self.store.rounds.start_round(
                 self.guild_id, 1, member_id, {}, at - timedelta(days=400)
             )
         self.index += 1
-        await self.store.record_answer(
+        await self.store.rounds.record_answer(
             AnswerRecord(
                 round_id=self.round_id,
                 question_index=self.index,

@@ -106,7 +106,7 @@ async def test_cards_are_per_server_and_member(repository: ReviewRepository) -> 
 
 
 async def test_quiz_answers_rate_the_card_good_or_again(store: Store, repository: ReviewRepository) -> None:
-    round_id = await store.start_round(GUILD, 1, ALICE, {}, T0)
+    round_id = await store.rounds.start_round(GUILD, 1, ALICE, {}, T0)
     scheduler = reference()
     expected = Card(card_id=1, due=T0)
     for index, (correct, minutes) in enumerate([(True, 0), (True, 10), (False, 60 * 24 * 4)]):
@@ -114,7 +114,7 @@ async def test_quiz_answers_rate_the_card_good_or_again(store: Store, repository
         record = AnswerRecord(
             round_id, index, GUILD, 1, ALICE, "Hypervisor", "Virtualization", correct, 5, 900, when
         )
-        assert await store.record_answer(record)
+        assert await store.rounds.record_answer(record)
         card = await review_quiz_answer(store, record)
         expected, _ = scheduler.review_card(
             expected, fsrs.Rating.Good if correct else fsrs.Rating.Again, when

@@ -64,8 +64,8 @@ def stored(url: str) -> tuple[int, int, RoundStatus]:
     async def read() -> tuple[int, int, RoundStatus]:
         store = await Store.open(url)
         try:
-            rank = await store.rank(0, 0)
-            first = await store.get_round(1)
+            rank = await store.leaderboards.rank(0, 0)
+            first = await store.rounds.get_round(1)
             assert first is not None
             return (rank.points if rank else 0, rank.answered if rank else 0, first.status)
         finally:

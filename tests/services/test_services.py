@@ -62,7 +62,7 @@ async def test_the_clock_and_the_random_source_reach_the_database_and_the_quiz(t
         with pytest.raises(Exception, match="already running"):
             services.quiz.start(1, 2, Recorder(), settings, 3, key="b")
         assert services.quiz.running_in(1, 2) is first
-        stored = await services.store.get_round(first.runner.round_id or 0)
+        stored = await services.store.rounds.get_round(first.runner.round_id or 0)
         assert stored is not None
         assert stored.started_at == clock.now()
     finally:

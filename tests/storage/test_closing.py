@@ -79,12 +79,12 @@ async def test_tasks_cancelled_twice_inside_database_calls_leave_nothing_pending
     orphans_seen = 0
     for iteration in range(30):
         store = await Store.open(sqlite_url(tmp_path / f"{iteration}.db"), clock=FakeClock())
-        round_id = await store.start_round(1, 2, 3, {}, FakeClock().now())
+        round_id = await store.rounds.start_round(1, 2, 3, {}, FakeClock().now())
 
         async def write(store: Store = store, round_id: int = round_id) -> None:
             index = 0
             while True:
-                await store.record_answer(record(round_id, index))
+                await store.rounds.record_answer(record(round_id, index))
                 index += 1
                 async with store.engine.connect() as conn:
                     await conn.execute(text("SELECT count(*) FROM answers"))

@@ -47,7 +47,7 @@ def history(guild: int, rounds: Sequence[int], n: int = 240, seed: int = 7) -> l
 
 
 async def _rounds(store: Store, guild: int) -> list[int]:
-    return [await store.start_round(guild, 1, 1, {}, START) for _ in range(3)]
+    return [await store.rounds.start_round(guild, 1, 1, {}, START) for _ in range(3)]
 
 
 async def _clean_cards(store: Store) -> None:
@@ -76,15 +76,17 @@ async def test_a_batch_leaves_what_one_by_one_leaves(store: Store) -> None:
     batched = history(BATCHED, await _rounds(store, BATCHED))
     for record in single:
         assert await store_answer(store, record)
-    flags = await store.record_answers(batched, also=review_quiz_answers_in)
+    flags = await store.rounds.record_answers(batched, also=review_quiz_answers_in)
     assert flags == [True] * len(batched)
     for table in (scores, daily_scores, period_scores, period_topic_scores):
         assert await _table(store, table, BATCHED) == await _table(store, table, ONE_BY_ONE), table.name
     assert await _cards(store, BATCHED) == await _cards(store, ONE_BY_ONE)
     for member in range(1, 7):
         for period in Period:
-            a = await store.rank(ONE_BY_ONE, member, period=period, now=START + timedelta(hours=4))
-            b = await store.rank(BATCHED, member, period=period, now=START + timedelta(hours=4))
+            a = await store.leaderboards.rank(
+                ONE_BY_ONE, member, period=period, now=START + timedelta(hours=4)
+            )
+            b = await store.leaderboards.rank(BATCHED, member, period=period, now=START + timedelta(hours=4))
             assert (a is None) == (b is None)
             if a is not None and b is not None:
                 assert (a.points, a.answered, a.correct, a.best_streak, a.rank) == (
@@ -100,10 +102,10 @@ async def test_repeats_count_once_and_a_failing_hook_stores_nothing(store: Store
     await _clean_cards(store)
     ids = await _rounds(store, BATCHED)
     records = history(BATCHED, ids, n=10)
-    assert await store.record_answers(records[:4]) == [True] * 4
+    assert await store.rounds.record_answers(records[:4]) == [True] * 4
     again = [records[2], *records[4:], records[5]]  # one stored before, one twice in this batch
-    assert await store.record_answers(again) == [False, *([True] * 6), False]
-    rows = await store.answers_of(BATCHED)
+    assert await store.rounds.record_answers(again) == [False, *([True] * 6), False]
+    rows = await store.rounds.answers_of(BATCHED)
     assert len(rows) == 10
 
     async def broken(conn: AsyncConnection, stored: Sequence[AnswerRecord]) -> None:
@@ -111,8 +113,8 @@ async def test_repeats_count_once_and_a_failing_hook_stores_nothing(store: Store
 
     late = history(BATCHED, ids, n=20)[10:]
     with pytest.raises(RuntimeError):
-        await store.record_answers(late, also=broken)
-    assert len(await store.answers_of(BATCHED)) == 10, (
+        await store.rounds.record_answers(late, also=broken)
+    assert len(await store.rounds.answers_of(BATCHED)) == 10, (
         "the answers and the hook commit together or not at all"
     )
     total = sum(r.points for r in records)
@@ -133,7 +135,7 @@ async def test_the_writer_batches_concurrent_rounds_and_returns_after_commit(sto
     assert results == [[True]] * 200
     assert writer.stats.answers == 200
     assert writer.stats.batches < 20, writer.stats  # hundreds of answers share a transaction
-    assert len(await store.answers_of(BATCHED)) == 200
+    assert len(await store.rounds.answers_of(BATCHED)) == 200
     assert await writer.write(records[:3]) == [False, False, False]
     # cancelled callers do not withdraw their answers; close() writes them, bounded
     more = history(BATCHED, ids, n=240)[200:]
@@ -142,6 +144,6 @@ async def test_the_writer_batches_concurrent_rounds_and_returns_after_commit(sto
     for task in waiting:
         task.cancel()
     assert await writer.close(within=10) == 0
-    assert len(await store.answers_of(BATCHED)) == 240
+    assert len(await store.rounds.answers_of(BATCHED)) == 240
     with pytest.raises(WriterClosedError):
         await writer.write(more)

@@ -12,9 +12,9 @@ from sqlalchemy import Connection, text
 
 from bot.clock import FakeClock
 from bot.storage import Store, database_url
+from bot.storage.database import head_revision
 from bot.storage.migrations import MIGRATIONS_DIR
 from bot.storage.schema import answers, rounds
-from bot.storage.store import head_revision
 from tests.dbutil import postgres_database, sqlite_url
 
 
@@ -74,14 +74,16 @@ async def test_revision_1_database_is_upgraded_on_open(fresh_url: str) -> None:
     try:
         assert await store.revision() == head_revision()
         # the clock is Monday 2026-01-05 12:00: answers of Jan 4 and 3 are last week, this month
-        month = await store.leaderboard(5, period="month")
+        month = await store.leaderboards.leaderboard(5, period="month")
         assert [(r.member_id, r.points) for r in month.rows] == [(7, 30)]
-        assert (await store.leaderboard(5, period="week")).rows == ()
-        last_week = await store.leaderboard(5, period="week", now=clock.now() - timedelta(days=1))
+        assert (await store.leaderboards.leaderboard(5, period="week")).rows == ()
+        last_week = await store.leaderboards.leaderboard(
+            5, period="week", now=clock.now() - timedelta(days=1)
+        )
         assert [(r.member_id, r.points) for r in last_week.rows] == [(7, 30)]
-        topic_month = await store.leaderboard(5, period="month", topic="Virtualization")
+        topic_month = await store.leaderboards.leaderboard(5, period="month", topic="Virtualization")
         assert [(r.member_id, r.points) for r in topic_month.rows] == [(7, 30)]
-        topic = await store.leaderboard(5, topic="Virtualization")
+        topic = await store.leaderboards.leaderboard(5, topic="Virtualization")
         assert [(r.member_id, r.points) for r in topic.rows] == [(7, 30), (8, 15)]
     finally:
         await store.close()
@@ -150,13 +152,15 @@ async def test_period_totals_are_back_filled_at_week_and_month_boundaries(fresh_
     store = await Store.open(fresh_url, clock=clock)
     try:
         for topic in (None, "Virtualization"):
-            week = await store.leaderboard(5, period="week", topic=topic)
+            week = await store.leaderboards.leaderboard(5, period="week", topic=topic)
             assert [r.member_id for r in week.rows] == [3]
-            last = await store.leaderboard(5, period="week", topic=topic, now=clock.now() - timedelta(days=1))
+            last = await store.leaderboards.leaderboard(
+                5, period="week", topic=topic, now=clock.now() - timedelta(days=1)
+            )
             assert [r.member_id for r in last.rows] == [2, 1]
-            month = await store.leaderboard(5, period="month", topic=topic)
+            month = await store.leaderboards.leaderboard(5, period="month", topic=topic)
             assert [r.member_id for r in month.rows] == [3, 2]
-        everything = await store.leaderboard(5, topic="Virtualization")
+        everything = await store.leaderboards.leaderboard(5, topic="Virtualization")
         assert [r.member_id for r in everything.rows] == [3, 2, 1]
         # downgrading re-creates the old day totals from the answers
         async with store.engine.begin() as conn:

@@ -101,7 +101,7 @@ class ConsoleQuiz(ConsoleDatabase):
         try:
             self.flush()  # what an earlier round kept goes first
             round_id = self._run(
-                store.start_round(
+                store.rounds.start_round(
                     CONSOLE_GUILD_ID,
                     CONSOLE_CHANNEL_ID,
                     CONSOLE_MEMBER_ID,
@@ -136,7 +136,7 @@ class ConsoleQuiz(ConsoleDatabase):
         """Mark the round ended (kept for later when the database is unavailable)."""
         now = self.clock.now()
         waiting = len(self.unsaved)
-        if not self.save(f"end of round {round_id}", lambda: store.end_round(round_id, status, now)):
+        if not self.save(f"end of round {round_id}", lambda: store.rounds.end_round(round_id, status, now)):
             session.write(
                 f"  (the database is unavailable: {plural(len(self.unsaved), 'write')} of this round "
                 f"{'is' if len(self.unsaved) == 1 else 'are'} kept and saved as soon as it answers)"

@@ -1,0 +1,244 @@
+"""Leaderboards: one server's totals per period and topic, read as pages and ranks (SQLite or PostgreSQL).
+
+The totals themselves are added with the answers, in their transaction (``bot.storage.rounds``).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import UTC, date, datetime, timedelta
+from enum import StrEnum
+from typing import Any
+
+from sqlalchemy import ColumnElement, Table, delete, func, select
+from sqlalchemy.ext.asyncio import AsyncEngine
+
+from bot.clock import Clock
+from bot.storage.schema import (
+    answers,
+    daily_scores,
+    period_scores,
+    period_topic_scores,
+    scores,
+)
+
+log = logging.getLogger(__name__)
+
+#: answers.term, answers.topic and daily_scores.topic are String(200).
+NAME_LENGTH = 200
+
+
+class Period(StrEnum):
+    """Leaderboard periods: this calendar week (from Monday 00:00 UTC), this calendar month (UTC), all."""
+
+    WEEK = "week"
+    MONTH = "month"
+    ALL = "all"
+
+
+#: The period start stored for ``Period.ALL`` in period_topic_scores.
+ALL_TIME_START = date(1970, 1, 1)
+
+
+def period_start(period: Period, when: datetime) -> date:
+    """The first day (UTC) of the week, month or all-time period that ``when`` falls in."""
+    day = when.astimezone(UTC).date()
+    if period is Period.WEEK:
+        return day - timedelta(days=day.weekday())
+    if period is Period.MONTH:
+        return day.replace(day=1)
+    return ALL_TIME_START
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderboardRow:
+    """One line of a leaderboard."""
+
+    rank: int
+    member_id: int
+    points: int
+    answered: int
+    correct: int
+
+
+@dataclass(frozen=True, slots=True)
+class LeaderboardPage:
+    """A page of a leaderboard and how many members it has in all."""
+
+    rows: tuple[LeaderboardRow, ...]
+    total_members: int
+    offset: int
+    limit: int
+
+    @property
+    def pages(self) -> int:
+        """How many pages of ``limit`` rows the board has (at least 1)."""
+        return max(1, -(-self.total_members // self.limit))
+
+
+@dataclass(frozen=True, slots=True)
+class MemberRank:
+    """A member's standing in one server for a period (best streak is all-time)."""
+
+    member_id: int
+    rank: int
+    points: int
+    answered: int
+    correct: int
+    best_streak: int
+    of: int
+
+    @property
+    def accuracy(self) -> float:
+        """Correct answers as a fraction of answers (0.0 when none)."""
+        return self.correct / self.answered if self.answered else 0.0
+
+
+class LeaderboardRepository:
+    """Per-server leaderboards and ranks (``store.leaderboards``); ``clock`` decides the current period."""
+
+    def __init__(self, engine: AsyncEngine, clock: Clock) -> None:
+        self.engine = engine
+        self.clock = clock
+
+    @staticmethod
+    def _board(
+        guild_id: int, period: Period, topic: str | None, now: datetime
+    ) -> tuple[Table, dict[str, Any]]:
+        """The totals table of a leaderboard and the key values that select its index range."""
+        if period is Period.ALL and topic is None:
+            return scores, {"guild_id": guild_id}
+        key: dict[str, Any] = {
+            "guild_id": guild_id,
+            "period_kind": period.value,
+            "period_start": period_start(period, now),
+        }
+        if topic is None:
+            return period_scores, key
+        return period_topic_scores, {**key, "topic": topic[:NAME_LENGTH]}
+
+    @staticmethod
+    def _in(table: Any, key: Mapping[str, Any]) -> list[ColumnElement[bool]]:
+        """``table``'s (or an alias's) rows of one leaderboard."""
+        return [table.c[name] == value for name, value in key.items()]
+
+    async def leaderboard(
+        self,
+        guild_id: int,
+        *,
+        period: Period | str = Period.ALL,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        now: datetime | None = None,
+    ) -> LeaderboardPage:
+        """A page of one server's leaderboard, best first (equal points share a rank)."""
+        period = Period(period)
+        table, key = self._board(guild_id, period, topic, now or self.clock.now())
+        board = table.alias("board")
+        # one round trip: the page (an index range, best first) and the board's size (a COUNT over it)
+        total = select(func.count()).select_from(board).where(*self._in(board, key)).scalar_subquery()
+        page_stmt = (
+            select(table.c.member_id, table.c.points, table.c.answered, table.c.correct, total.label("total"))
+            .where(*self._in(table, key))
+            .order_by(table.c.points.desc(), table.c.member_id)
+            .limit(limit)
+            .offset(offset)
+        )
+        async with self.engine.connect() as conn:
+            rows = (await conn.execute(page_stmt)).all()
+            if not rows:
+                count = await conn.execute(select(func.count()).where(*self._in(table, key)))
+                return LeaderboardPage((), int(count.scalar_one()), offset, limit)
+            first_rank = 1
+            if offset > 0:
+                above = select(func.count()).where(
+                    *self._in(table, key), table.c.points > int(rows[0].points)
+                )
+                first_rank = 1 + int((await conn.execute(above)).scalar_one())
+        out: list[LeaderboardRow] = []
+        previous: tuple[int, int] | None = None
+        for position, row in enumerate(rows):
+            points = int(row.points)
+            if position == 0:
+                rank = first_rank
+            elif previous is not None and points == previous[1]:
+                rank = previous[0]
+            else:
+                rank = offset + position + 1
+            previous = (rank, points)
+            out.append(LeaderboardRow(rank, int(row.member_id), points, int(row.answered), int(row.correct)))
+        return LeaderboardPage(tuple(out), int(rows[0].total), offset, limit)
+
+    async def rank(
+        self,
+        guild_id: int,
+        member_id: int,
+        *,
+        period: Period | str = Period.ALL,
+        topic: str | None = None,
+        now: datetime | None = None,
+    ) -> MemberRank | None:
+        """A member's points, rank, answers, accuracy and best streak in one server; None if not ranked."""
+        period = Period(period)
+        table, key = self._board(guild_id, period, topic, now or self.clock.now())
+        above, board, streaks = table.alias("above"), table.alias("board"), scores.alias("streaks")
+        # one round trip: the member's row, COUNTs over the board's index range, the all-time best streak
+        stmt = select(
+            table.c.points,
+            table.c.answered,
+            table.c.correct,
+            select(func.count())
+            .select_from(above)
+            .where(*self._in(above, key), above.c.points > table.c.points)
+            .scalar_subquery()
+            .label("above"),
+            select(func.count())
+            .select_from(board)
+            .where(*self._in(board, key))
+            .scalar_subquery()
+            .label("of"),
+            select(streaks.c.best_streak)
+            .where(streaks.c.guild_id == guild_id, streaks.c.member_id == member_id)
+            .scalar_subquery()
+            .label("best"),
+        ).where(*self._in(table, key), table.c.member_id == member_id)
+        async with self.engine.connect() as conn:
+            row = (await conn.execute(stmt)).first()
+        if row is None:
+            return None
+        return MemberRank(
+            member_id,
+            int(row.above) + 1,
+            int(row.points),
+            int(row.answered),
+            int(row.correct),
+            int(row.best or 0),
+            int(row.of),
+        )
+
+    async def topics(self, guild_id: int) -> list[str]:
+        """Topics this server has answered questions on (for autocomplete)."""
+        async with self.engine.connect() as conn:
+            result = await conn.execute(
+                select(period_topic_scores.c.topic)
+                .where(
+                    period_topic_scores.c.guild_id == guild_id,
+                    period_topic_scores.c.period_kind == Period.ALL.value,
+                    period_topic_scores.c.period_start == ALL_TIME_START,
+                )
+                .distinct()
+            )
+            return sorted(str(t) for t in result.scalars())
+
+    async def reset(self, guild_id: int) -> int:
+        """Wipe one server's leaderboard and answer history; returns how many members it had."""
+        async with self.engine.begin() as conn:
+            result = await conn.execute(delete(scores).where(scores.c.guild_id == guild_id))
+            for table in (daily_scores, period_scores, period_topic_scores):
+                await conn.execute(delete(table).where(table.c.guild_id == guild_id))
+            await conn.execute(delete(answers).where(answers.c.guild_id == guild_id))
+        log.info("leaderboard of guild %s reset", guild_id)
+        return int(result.rowcount or 0)
