@@ -2,7 +2,7 @@
 
 Rounds hand their scored answers to ``AnswerWriter.write`` and wait. One task takes everything queued
 so far and stores it in one transaction (answers, every total and the flashcards, through
-``Store.record_answers``); what arrives meanwhile waits for the next transaction. At low load a batch
+``store.rounds.record_answers``); what arrives meanwhile waits for the next transaction. At low load a batch
 is one answer and costs one transaction, as before; under load one transaction carries hundreds, so
 the database's per-commit cost (and the event loop's) is shared. ``write`` returns only once its
 answers are committed, so a point announced after it survives a ``kill -9``.

@@ -38,7 +38,7 @@ async def review_quiz_answer(store: Store, record: AnswerRecord) -> StudyCard | 
 async def review_quiz_answers_in(conn: DatabaseConnection, records: Sequence[AnswerRecord]) -> None:
     """Rate the cards of stored quiz answers, in order, inside the transaction that stores them.
 
-    Made to be ``Store.record_answers``'s ``also``: the answers, their points and their cards are
+    Made to be ``store.rounds.record_answers``'s ``also``: the answers, their points and their cards are
     committed together or not at all. Raises the storage's errors (StorageError).
     """
     engine = conn.engine

@@ -1,9 +1,9 @@
 """The database: opening and migrating it, and the repositories of its aggregates on one engine.
 
 ``await Store.open(url)`` gives a :class:`Store` whose attributes are the repositories on its one
-engine: ``rounds`` (rounds, answers and their totals), ``leaderboards``, ``stats`` and ``notes`` (the
-schedules' rows, ``bot.storage.schedules.ScheduleRows``, are built on ``store.engine``). Deleting a
-member's data spans them all, in one transaction, here.
+engine: ``rounds`` (rounds, answers and their totals), ``leaderboards``, ``cards``, ``stats`` and
+``notes`` (the schedules' rows, ``bot.storage.schedules.ScheduleRows``, are built on ``store.engine``).
+Deleting a member's data spans them all, in one transaction, here.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.clock import Clock, SystemClock
+from bot.storage.cards import CardRepository
 from bot.storage.engine import create_engine, dispose_engine
 from bot.storage.leaderboards import LeaderboardRepository
 from bot.storage.lock import ProcessLock, migration_lock
@@ -123,6 +124,8 @@ class Store:
         self.rounds = RoundRepository(engine, clock)
         #: Leaderboard pages, ranks and topics; resetting a server's board.
         self.leaderboards = LeaderboardRepository(engine, clock)
+        #: Flashcard rows (a rating's write is a compare-and-set) and reminder opt-ins.
+        self.cards = CardRepository(engine)
         #: The study statistics (/stats).
         self.stats = StatsRepository(engine)
         #: Each server's own notes.

@@ -75,7 +75,7 @@ def make_kb(topics: dict[str, list[str]]) -> KnowledgeBase:
 
 
 class History:
-    """Writes a quiz answer history through the real ``Store.record_answer`` (answers, scores, days)."""
+    """Writes a quiz answer history through the real ``store.rounds.record_answer`` (answers, totals)."""
 
     def __init__(self, store: Store, guild_id: int) -> None:
         self.store = store
