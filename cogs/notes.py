@@ -17,10 +17,10 @@ from discord import app_commands
 from discord.ext import commands
 
 from bot.discord_bot import StudyBot
+from bot.notes import NotesLibrary
 from bot.notes.export import FORMATS
 from bot.notes.manager import NotesActionError, NotesManager, StoredPreview
 from bot.notes.upload import NotesLimits
-from bot.storage.notes import NotesRepository
 from cogs._buttons import disabled_view
 from cogs._render import MESSAGE_LIMIT, truncate
 
@@ -123,9 +123,10 @@ class Notes(commands.Cog):
 
     notes = app_commands.Group(name="notes", description="This server's own notes.", guild_only=True)
 
-    def __init__(self, bot: StudyBot, manager: NotesManager) -> None:
+    def __init__(self, bot: StudyBot, *, manager: NotesManager, notes: NotesLibrary) -> None:
         self.bot = bot
         self.manager = manager
+        self.notes_library = notes
 
     async def cog_load(self) -> None:
         """Register the Confirm / Cancel buttons (they work after a restart until the upload expires)."""
@@ -233,7 +234,7 @@ class Notes(commands.Cog):
         assert interaction.guild_id is not None
         topics = await self.manager.topics(interaction.guild_id)
         state = await self.manager.state(interaction.guild_id)
-        shared = self.bot.notes.shared.kb
+        shared = self.notes_library.shared.kb
         lines = [
             f"**{_escape(t.title)}**: {t.entries} {'term' if t.entries == 1 else 'terms'}, "
             f"version {t.version}, "
@@ -337,7 +338,7 @@ class Notes(commands.Cog):
     ) -> list[app_commands.Choice[str]]:
         """Every topic this server sees containing what was typed."""
         wanted = current.strip().casefold()
-        kb = (await self.bot.notes_for(interaction.guild_id)).kb
+        kb = (await self.notes_library.for_guild(interaction.guild_id)).kb
         titles = sorted({t.title for t in kb.topics}, key=str.casefold)
         return [app_commands.Choice(name=t[:100], value=t[:100]) for t in titles if wanted in t.casefold()][
             :25
@@ -376,17 +377,15 @@ class Notes(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
-    """Add the notes cog (it needs the database store)."""
+    """Add the notes cog with the services it uses (the servers' notes, their repository, the clock)."""
     assert isinstance(bot, StudyBot), "cogs.notes needs a StudyBot"
-    if bot.store is None:
-        log.warning("no database store: /notes is off")
-        return
-    settings = bot.settings.notes
+    services = bot.services
+    settings = services.settings.notes
     manager = NotesManager(
-        bot.notes,
-        NotesRepository(bot.store.engine),
-        bot.store.clock,
+        services.notes,
+        services.store.notes,
+        services.clock,
         limits=NotesLimits(settings.max_file_bytes, settings.max_entries),
         confirm_minutes=settings.confirm_minutes,
     )
-    await bot.add_cog(Notes(bot, manager))
+    await bot.add_cog(Notes(bot, manager=manager, notes=services.notes))
