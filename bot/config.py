@@ -537,9 +537,16 @@ def _read_bytes(path: Path) -> bytes:
     return data
 
 
+#: Longest text re-parsed by the pure-Python parser for its clearer message: its scanner is quadratic
+#: in open flow collections ("[[[[..."), 50,000 of them took minutes.
+_PYTHON_PARSER_MAX_CHARS = 64_000
+
+
 def _python_parser_error(text: str) -> yaml.YAMLError | None:
     """The pure-Python parser's error for ``text`` (it says what it expected and what it got, where
     libyaml says less); only read once the fast parser has failed."""
+    if len(text) > _PYTHON_PARSER_MAX_CHARS:
+        return None
     try:
         for _ in yaml.parse(text, Loader=yaml.SafeLoader):
             pass
@@ -566,7 +573,8 @@ def _read_file(path: Path) -> dict[str, Any]:
         _check_events(path, text)
         loaded = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a safe loader (SafeConstructor)
     except yaml.YAMLError as exc:
-        exc = _python_parser_error(text) or exc
+        if "nesting depth" not in str(getattr(exc, "problem", "")):
+            exc = _python_parser_error(text) or exc
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
         problem = getattr(exc, "problem", None) or "not valid YAML"
