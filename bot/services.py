@@ -1,7 +1,8 @@
 """The composition root: the shared objects of one bot process, built in one place.
 
 ``build_services(settings, clock=..., rng=...)`` loads the notes and builds their matcher; ``await
-services.open()`` opens (and migrates) the database and builds the quiz service on it. The Discord bot
+services.open()`` opens (and migrates) the database and builds on it, once, the quiz service and the
+domain's repositories (flashcards, schedules). The Discord bot
 hands these objects to every cog's constructor, and tests pass their own clock and random source here
 instead of patching a running cog.
 """
@@ -23,7 +24,8 @@ from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
 from bot.notes import NotesLibrary
 from bot.quiz.rounds import QuizRounds
-from bot.schedule import ShardFilter
+from bot.review import ReviewRepository
+from bot.schedule import ScheduleRepository, ShardFilter
 from bot.storage import Store
 
 log = logging.getLogger(__name__)
@@ -102,7 +104,8 @@ class Services:
     """Everything a face (the Discord bot, its cogs, the console) is built from.
 
     ``clock`` tells the time (timezone-aware UTC) and sleeps; ``rng`` seeds every random choice (quiz
-    questions); :attr:`store` and :attr:`quiz` exist between :meth:`open` and :meth:`close`.
+    questions); :attr:`store`, :attr:`quiz`, :attr:`reviews` and :attr:`schedules` exist between
+    :meth:`open` and :meth:`close`.
     """
 
     settings: Settings
@@ -112,6 +115,8 @@ class Services:
     rng: random.Random
     _store: Store | None = field(default=None, repr=False)
     _quiz: QuizRounds | None = field(default=None, repr=False)
+    _reviews: ReviewRepository | None = field(default=None, repr=False)
+    _schedules: ScheduleRepository | None = field(default=None, repr=False)
     _notes_refresher: asyncio.Task[None] | None = field(default=None, repr=False)
 
     @property
@@ -129,6 +134,20 @@ class Services:
         return self._quiz
 
     @property
+    def reviews(self) -> ReviewRepository:
+        """The flashcards (FSRS over ``store.cards``); ServicesNotOpen before :meth:`open`."""
+        if self._reviews is None:
+            raise ServicesNotOpen("the flashcards need the database (call `await services.open()` first)")
+        return self._reviews
+
+    @property
+    def schedules(self) -> ScheduleRepository:
+        """The quiz schedules (parsed specs over ``store.schedules``); ServicesNotOpen before :meth:`open`."""
+        if self._schedules is None:
+            raise ServicesNotOpen("the schedules need the database (call `await services.open()` first)")
+        return self._schedules
+
+    @property
     def shards(self) -> ShardFilter | None:
         """The guilds this process owns, from ``discord.shard_count``/``shard_ids`` (None: all of them)."""
         discord_settings = self.settings.discord
@@ -142,7 +161,7 @@ class Services:
         return self._store is not None
 
     async def open(self, *, exclusive: bool = False) -> None:
-        """Open and migrate the configured database, and build the quiz service on it.
+        """Open and migrate the configured database, and build the quiz service and repositories on it.
 
         ``exclusive`` (the bot) takes the SQLite file's process lock: ``DatabaseInUse`` when another
         process holds it.
@@ -151,6 +170,8 @@ class Services:
             return
         store = await Store.open(self.settings.database.url, clock=self.clock, exclusive=exclusive)
         self._store = store
+        self._reviews = ReviewRepository(store.cards)
+        self._schedules = ScheduleRepository(store.schedules)
         self.notes.source = store.notes
         self._notes_refresher = asyncio.create_task(
             self.notes.run_refresher(self.settings.notes.refresh_seconds), name="notes-refresher"
@@ -172,6 +193,7 @@ class Services:
         self.notes.source = None
         quiz, self._quiz = self._quiz, None
         store, self._store = self._store, None
+        self._reviews = self._schedules = None
         if quiz is not None:
             await quiz.cancel_all()
             await quiz.flush_writes()

@@ -30,7 +30,6 @@ from bot.review import (
     ReviewStep,
     short_interval,
 )
-from bot.storage import Store
 from cogs._render import (
     EMBED_COLOUR,
     EMBED_DESCRIPTION_LIMIT,
@@ -181,11 +180,13 @@ def rating_view(prompt: CardPrompt, now: datetime) -> discord.ui.View:
 class Review(commands.Cog):
     """Spaced-repetition flashcards of the notes, one deck per member and server."""
 
-    def __init__(self, bot: StudyBot, *, notes: NotesLibrary, store: Store, clock: Clock) -> None:
+    def __init__(
+        self, bot: StudyBot, *, notes: NotesLibrary, reviews: ReviewRepository, clock: Clock
+    ) -> None:
         self.bot = bot
         self.notes = notes
         self.clock = clock
-        self.repository = ReviewRepository(store.engine)
+        self.repository = reviews
         self.desk = ReviewDesk(self.repository)
         self._reminders: asyncio.Task[None] | None = None
 
@@ -338,7 +339,7 @@ class Review(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
-    """Load the review cog (it needs the database store)."""
+    """Load the review cog with the services it uses (the servers' notes, the flashcards, the clock)."""
     assert isinstance(bot, StudyBot), "cogs.review needs a StudyBot"
     services = bot.services
-    await bot.add_cog(Review(bot, notes=services.notes, store=services.store, clock=services.clock))
+    await bot.add_cog(Review(bot, notes=services.notes, reviews=services.reviews, clock=services.clock))

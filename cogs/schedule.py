@@ -36,7 +36,6 @@ from bot.schedule.texts import (
     starting_text,
     timestamp,
 )
-from bot.storage import Store
 from cogs._autocomplete import topic_choices
 from cogs._checks import require_manage_server
 from cogs.quiz import Mode, start_channel_round
@@ -76,7 +75,7 @@ class Schedules(commands.Cog):
         *,
         settings: Settings,
         notes: NotesLibrary,
-        store: Store,
+        schedules: ScheduleRepository,
         quiz: QuizRounds,
         clock: Clock,
         shards: ShardFilter | None,
@@ -86,7 +85,7 @@ class Schedules(commands.Cog):
         self.notes = notes
         self.quiz = quiz
         self.clock = clock
-        self.repository = ScheduleRepository(store.engine)
+        self.repository = schedules
         schedule_settings = settings.schedule
         self.scheduler = ScheduleRunner(
             self.repository,
@@ -450,7 +449,7 @@ async def setup(bot: StudyBot) -> None:
             bot,
             settings=services.settings,
             notes=services.notes,
-            store=services.store,
+            schedules=services.schedules,
             quiz=services.quiz,
             clock=services.clock,
             shards=services.shards,

@@ -16,8 +16,7 @@ from bot.chart import ChartRenderer, chart_weeks
 from bot.clock import Clock
 from bot.discord_bot import StudyBot
 from bot.review import ReviewRepository
-from bot.storage import Store
-from bot.storage.stats import MemberStats, ServerMissed
+from bot.storage.stats import MemberStats, ServerMissed, StatsRepository
 from bot.wording import plural
 from cogs._checks import require_manage_server
 from cogs._render import EMBED_COLOUR, EMBED_FIELD_VALUE_LIMIT, fit_embed, fit_lines, truncate
@@ -85,11 +84,13 @@ def server_embed(guild_name: str, missed: ServerMissed) -> discord.Embed:
 class Stats(commands.Cog):
     """Accuracy, weak spots and progress, from the quiz history of this server."""
 
-    def __init__(self, bot: StudyBot, *, store: Store, clock: Clock) -> None:
+    def __init__(
+        self, bot: StudyBot, *, stats: StatsRepository, reviews: ReviewRepository, clock: Clock
+    ) -> None:
         self.bot = bot
-        self.store = store
+        self.statistics = stats
         self.clock = clock
-        self.repository = ReviewRepository(store.engine)
+        self.repository = reviews
         #: Charts are drawn in a worker process, off the event loop and its interpreter lock; it starts
         #: with the first chart (the reply is deferred meanwhile), so start-up does not pay for it.
         self.charts = ChartRenderer()
@@ -116,13 +117,13 @@ class Stats(commands.Cog):
         if server:
             await require_manage_server(interaction)
             await interaction.response.defer(ephemeral=True, thinking=True)
-            missed = await self.store.stats.server_missed(guild.id, self.clock.now())
+            missed = await self.statistics.server_missed(guild.id, self.clock.now())
             await interaction.followup.send(embed=server_embed(guild.name, missed), ephemeral=True)
             return
         who = member or interaction.user
         await interaction.response.defer(ephemeral=True, thinking=True)
         now = self.clock.now()
-        stats = await self.store.stats.member(guild.id, who.id, now)
+        stats = await self.statistics.member(guild.id, who.id, now)
         due = await self.repository.due_count(guild.id, who.id, now)
         next_due = await self.repository.next_due_at(guild.id, who.id)
         embed = member_embed(who.display_name, stats, due, next_due)
@@ -138,6 +139,7 @@ class Stats(commands.Cog):
 
 
 async def setup(bot: commands.Bot) -> None:
-    """Load the stats cog (it needs the database store)."""
+    """Load the stats cog with the services it uses (the study statistics, the flashcards, the clock)."""
     assert isinstance(bot, StudyBot), "cogs.stats needs a StudyBot"
-    await bot.add_cog(Stats(bot, store=bot.services.store, clock=bot.services.clock))
+    services = bot.services
+    await bot.add_cog(Stats(bot, stats=services.store.stats, reviews=services.reviews, clock=services.clock))

@@ -7,7 +7,8 @@ from collections.abc import Sequence
 
 from bot.review.cards import CardSource, Rating, StudyCard
 from bot.review.repository import ReviewRepository
-from bot.storage import AnswerRecord, DatabaseConnection, StorageError, Store
+from bot.storage import AnswerRecord, DatabaseConnection, StorageError
+from bot.storage.cards import CardRepository
 
 log = logging.getLogger(__name__)
 
@@ -17,9 +18,8 @@ def rating_of(correct: bool) -> Rating:
     return Rating.GOOD if correct else Rating.AGAIN
 
 
-async def review_quiz_answer(store: Store, record: AnswerRecord) -> StudyCard | None:
+async def review_quiz_answer(repository: ReviewRepository, record: AnswerRecord) -> StudyCard | None:
     """Update the answering member's card for the asked term; a database error is logged, not raised."""
-    repository = ReviewRepository(store.engine)
     try:
         return await repository.rate_term(
             record.guild_id,
@@ -41,7 +41,6 @@ async def review_quiz_answers_in(conn: DatabaseConnection, records: Sequence[Ans
     Made to be ``store.rounds.record_answers``'s ``also``: the answers, their points and their cards are
     committed together or not at all. Raises the storage's errors (StorageError).
     """
-    engine = conn.engine
-    await ReviewRepository(engine).rate_terms_in(
+    await ReviewRepository(CardRepository.of_connection(conn)).rate_terms_in(
         conn, [(r.guild_id, r.member_id, r.term, rating_of(r.correct), r.answered_at) for r in records]
     )

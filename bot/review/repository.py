@@ -21,7 +21,7 @@ from bot.review.cards import (
     new_fsrs_card,
     review,
 )
-from bot.storage import DatabaseConnection, Engine
+from bot.storage import DatabaseConnection
 from bot.storage.cards import TERM_LENGTH, CardKey, CardRepository, CardRow, DueReminder, ReminderSetting
 
 log = logging.getLogger(__name__)
@@ -43,11 +43,10 @@ def _written(card: StudyCard) -> dict[str, object]:
 
 
 class ReviewRepository:
-    """Flashcards and reminder settings of every server, on SQLite or PostgreSQL."""
+    """Flashcards and reminder settings of every server, over the stored card rows (``store.cards``)."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.rows = CardRepository(engine)
+    def __init__(self, rows: CardRepository) -> None:
+        self.rows = rows
 
     # -- reading cards ----------------------------------------------------------------------------
     async def card(self, card_id: int) -> StudyCard | None:

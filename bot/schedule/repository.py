@@ -13,7 +13,6 @@ from datetime import datetime
 
 from bot.quiz.settings import DEFAULT_QUESTIONS, DEFAULT_SECONDS, QuizMode
 from bot.schedule.spec import ScheduleSpec, ScheduleSpecError, next_run, parse_spec
-from bot.storage import Engine
 from bot.storage.schedules import ScheduleRows, ShardFilter, StoredSchedule
 
 log = logging.getLogger(__name__)
@@ -79,9 +78,8 @@ def _readable(rows: Sequence[StoredSchedule]) -> list[Schedule]:
 class ScheduleRepository:
     """Schedules over the stored rows (``bot.storage.schedules``): specs parsed, next runs computed."""
 
-    def __init__(self, engine: Engine) -> None:
-        self.engine = engine
-        self.rows = ScheduleRows(engine)
+    def __init__(self, rows: ScheduleRows) -> None:
+        self.rows = rows
 
     async def add(
         self,

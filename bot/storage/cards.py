@@ -117,6 +117,12 @@ class CardRepository:
         self.engine = engine
         self._insert = postgresql.insert if engine.dialect.name == "postgresql" else sqlite.insert
 
+    @classmethod
+    def of_connection(cls, conn: AsyncConnection) -> CardRepository:
+        """The card rows of the database ``conn`` belongs to, for a hook that is handed only a connection
+        (``RoundRepository.record_answers``'s ``also``); use its ``_in`` methods with that ``conn``."""
+        return cls(conn.engine)
+
     def transaction(self) -> AbstractAsyncContextManager[AsyncConnection]:
         """A connection in a transaction, committed when the block ends without an exception."""
         return self.engine.begin()

@@ -1,8 +1,9 @@
 """The database: opening and migrating it, and the repositories of its aggregates on one engine.
 
 ``await Store.open(url)`` gives a :class:`Store` whose attributes are the repositories on its one
-engine: ``rounds`` (rounds, answers and their totals), ``leaderboards``, ``cards``, ``stats`` and
-``notes`` (the schedules' rows, ``bot.storage.schedules.ScheduleRows``, are built on ``store.engine``).
+engine: ``rounds`` (rounds, answers and their totals), ``leaderboards``, ``cards``, ``stats``,
+``schedules`` and ``notes``. The domain's repositories (``bot.review``, ``bot.schedule``) are built on
+these, never on the engine.
 Deleting a member's data spans them all, in one transaction, here.
 """
 
@@ -31,6 +32,7 @@ from bot.storage.lock import ProcessLock, migration_lock
 from bot.storage.migrations import MIGRATIONS_DIR
 from bot.storage.notes import NotesRepository, notes_pending, notes_versions
 from bot.storage.rounds import RoundRepository
+from bot.storage.schedules import ScheduleRows
 from bot.storage.schema import (
     answers,
     cards,
@@ -128,6 +130,8 @@ class Store:
         self.cards = CardRepository(engine)
         #: The study statistics (/stats).
         self.stats = StatsRepository(engine)
+        #: Schedule rows (every state change a compare-and-set).
+        self.schedules = ScheduleRows(engine)
         #: Each server's own notes.
         self.notes = NotesRepository(engine)
 

@@ -56,7 +56,7 @@ async def play(
             now,
         )
         assert await store.rounds.record_answer(record)
-        await review_quiz_answer(store, record)
+        await review_quiz_answer(ReviewRepository(store.cards), record)
 
 
 def buttons(message: dict[str, Any]) -> dict[str, str]:
@@ -86,7 +86,7 @@ async def test_delete_my_data_removes_scores_history_and_cards_in_that_server_on
     other_channel = next(iter(other.channels.values()))
     alice_there = other.members[w.member.id]
     store: Store = h.bot.store
-    cards = ReviewRepository(store.engine)
+    cards = ReviewRepository(store.cards)
     alice, morgan = w.member.id, w.moderator.id
     await play(
         store,

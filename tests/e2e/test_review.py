@@ -27,7 +27,7 @@ def buttons(message: dict[str, Any]) -> dict[str, str]:
 
 def repository(h: Harness) -> ReviewRepository:
     """Cards and reminders in the bot's own database."""
-    return ReviewRepository(h.bot.store.engine)
+    return h.bot.services.reviews
 
 
 async def test_review_shows_a_private_card_and_a_rating_moves_its_due_date(start_bot: StartBot) -> None:

@@ -308,7 +308,7 @@ async def restart_with_due_time(
     await first.stop()
     store = await Store.open(url)
     try:
-        await pull_forward(ScheduleRepository(store.engine), schedule.id, utcnow() + due_in)
+        await pull_forward(ScheduleRepository(store.schedules), schedule.id, utcnow() + due_in)
     finally:
         await store.close()
     second = await start_bot_on(fake, world, tmp_path, url, config, name="second")

@@ -54,7 +54,7 @@ async def store(db_url: str, clock: FakeClock) -> AsyncIterator[Store]:
 @pytest.fixture
 def repository(store: Store) -> ReviewRepository:
     """Cards and reminders over the store's database."""
-    return ReviewRepository(store.engine)
+    return ReviewRepository(store.cards)
 
 
 @pytest.fixture

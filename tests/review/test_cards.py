@@ -115,7 +115,7 @@ async def test_quiz_answers_rate_the_card_good_or_again(store: Store, repository
             round_id, index, GUILD, 1, ALICE, "Hypervisor", "Virtualization", correct, 5, 900, when
         )
         assert await store.rounds.record_answer(record)
-        card = await review_quiz_answer(store, record)
+        card = await review_quiz_answer(repository, record)
         expected, _ = scheduler.review_card(
             expected, fsrs.Rating.Good if correct else fsrs.Rating.Again, when
         )
@@ -151,7 +151,7 @@ async def test_concurrent_quiz_updates_are_not_lost(repository: ReviewRepository
     stored = await repository.card_for(GUILD, ALICE, "Hypervisor")
     assert stored is not None
     assert stored.reps == 6
-    async with repository.engine.connect() as conn:
+    async with repository.rows.engine.connect() as conn:
         rows = (await conn.execute(select(cards))).all()
     assert len(rows) == 1
     assert card_from_row(rows[0]).reps == 6

@@ -26,7 +26,7 @@ def console(lines: str, review: ConsoleReview) -> str:
 async def _card_reps(url: str, term: str) -> int | None:
     store = await Store.open(url)
     try:
-        card = await ReviewRepository(store.engine).card_for(CONSOLE_GUILD_ID, CONSOLE_MEMBER_ID, term)
+        card = await ReviewRepository(store.cards).card_for(CONSOLE_GUILD_ID, CONSOLE_MEMBER_ID, term)
         return None if card is None else card.reps
     finally:
         await store.close()

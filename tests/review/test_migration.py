@@ -47,7 +47,7 @@ async def test_0003_database_gets_the_review_tables_and_can_go_back(fresh_url: s
 
     store = await Store.open(fresh_url, clock=clock)
     try:
-        repository = ReviewRepository(store.engine)
+        repository = ReviewRepository(store.cards)
         card = await repository.introduce(1, 2, "Hypervisor", clock.now(), CardSource.REVIEW)
         rated = await repository.rate(card.id, 0, Rating.HARD, clock.now())
         assert rated is not None
@@ -63,6 +63,6 @@ async def test_0003_database_gets_the_review_tables_and_can_go_back(fresh_url: s
         await store.close()
     again = await Store.open(fresh_url, clock=clock)  # and up again
     try:
-        assert await ReviewRepository(again.engine).card(card.id) is None
+        assert await ReviewRepository(again.cards).card(card.id) is None
     finally:
         await again.close()

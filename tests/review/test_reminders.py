@@ -39,22 +39,21 @@ async def test_turning_on_remembers_channel_and_minute_and_starts_tomorrow(
 
 
 async def test_a_restarted_bot_with_a_new_store_does_not_send_again(store: Store, db_url: str) -> None:
-    repository = ReviewRepository(store.engine)
+    repository = ReviewRepository(store.cards)
     await repository.set_reminders(GUILD, ALICE, True, CHANNEL, ON_AT)
     await _with_due_cards(repository, GUILD, ALICE, 1)
     assert len(await repository.claim_due_reminders(NEXT_DAY)) == 1
     restarted = await Store.open(db_url, clock=store.clock)
     try:
         assert (
-            await ReviewRepository(restarted.engine).claim_due_reminders(NEXT_DAY + timedelta(minutes=1))
-            == []
+            await ReviewRepository(restarted.cards).claim_due_reminders(NEXT_DAY + timedelta(minutes=1)) == []
         )
     finally:
         await restarted.close()
 
 
 async def test_two_processes_claiming_at_once_send_once(store: Store, db_url: str) -> None:
-    repository = ReviewRepository(store.engine)
+    repository = ReviewRepository(store.cards)
     for member in range(1, 6):
         await repository.set_reminders(GUILD, member, True, CHANNEL, ON_AT)
         await _with_due_cards(repository, GUILD, member, 1)
@@ -62,7 +61,7 @@ async def test_two_processes_claiming_at_once_send_once(store: Store, db_url: st
     try:
         a, b = await asyncio.gather(
             repository.claim_due_reminders(NEXT_DAY),
-            ReviewRepository(other.engine).claim_due_reminders(NEXT_DAY),
+            ReviewRepository(other.cards).claim_due_reminders(NEXT_DAY),
         )
     finally:
         await other.close()

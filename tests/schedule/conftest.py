@@ -47,6 +47,6 @@ def engine(store: Store) -> AsyncEngine:
 
 
 @pytest.fixture
-def repository(engine: AsyncEngine) -> ScheduleRepository:
-    """The repository over the store's database."""
-    return ScheduleRepository(engine)
+def repository(store: Store) -> ScheduleRepository:
+    """The repository over the store's schedule rows."""
+    return ScheduleRepository(store.schedules)

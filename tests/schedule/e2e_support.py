@@ -101,7 +101,7 @@ async def start_bot_on(
 
 async def pull_forward(repository: ScheduleRepository, schedule_id: int, when: datetime) -> None:
     """Move a schedule's next run (test set-up: as if it had been created for ``when``)."""
-    async with repository.engine.begin() as conn:
+    async with repository.rows.engine.begin() as conn:
         await conn.execute(sa.update(schedules).where(schedules.c.id == schedule_id).values(next_run_at=when))
 
 

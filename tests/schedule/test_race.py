@@ -14,6 +14,7 @@ from bot.schedule.repository import Schedule, ScheduleRepository, ShardFilter
 from bot.schedule.runner import Occurrence, ScheduleRunner
 from bot.schedule.spec import next_run, parse_spec
 from bot.storage import Store
+from bot.storage.schedules import ScheduleRows
 
 START = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 ROUNDS = 100
@@ -22,8 +23,8 @@ ROUNDS = 100
 class BarrierRepository(ScheduleRepository):
     """A real repository whose ``due`` waits for the other process, so both always contend for the claim."""
 
-    def __init__(self, engine, barrier: asyncio.Barrier) -> None:  # type: ignore[no-untyped-def]
-        super().__init__(engine)
+    def __init__(self, rows: ScheduleRows, barrier: asyncio.Barrier) -> None:
+        super().__init__(rows)
         self.barrier = barrier
 
     async def due(self, horizon: datetime, shards: ShardFilter | None = None) -> list[Schedule]:
@@ -40,7 +41,7 @@ async def two_processes(
     first = await Store.open(database_url)
     second = await Store.open(database_url)
     try:
-        yield ScheduleRepository(first.engine), ScheduleRepository(second.engine)
+        yield ScheduleRepository(first.schedules), ScheduleRepository(second.schedules)
     finally:
         await first.close()
         await second.close()
@@ -91,7 +92,7 @@ async def test_two_schedulers_run_each_occurrence_exactly_once(
         runs[occurrence.schedule.id, occurrence.at] += 1
 
     schedulers = [
-        ScheduleRunner(BarrierRepository(repo.engine, barrier), clock, runner) for repo in two_processes
+        ScheduleRunner(BarrierRepository(repo.rows, barrier), clock, runner) for repo in two_processes
     ]
     expected: set[tuple[int, datetime]] = set()
     moment = START

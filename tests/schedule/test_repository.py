@@ -166,7 +166,7 @@ async def test_a_row_with_an_unreadable_spec_does_not_block_the_others(
 ) -> None:
     broken = await add(repository, text="daily 07:00 UTC")
     fine = await add(repository, text="daily 07:00 UTC")
-    async with repository.engine.begin() as conn:
+    async with repository.rows.engine.begin() as conn:
         await conn.execute(
             sa.update(schedules).where(schedules.c.id == broken.id).values(spec="daily 07:00 Mars/Olympus")
         )

@@ -12,6 +12,7 @@ from bot.schedule.repository import Schedule, ScheduleRepository, ShardFilter
 from bot.schedule.runner import Occurrence, ScheduleRunner
 from bot.schedule.spec import parse_spec
 from bot.storage import Store
+from bot.storage.schedules import ScheduleRows
 
 NOW = datetime(2026, 11, 28, 9, 0, tzinfo=UTC)
 TUESDAY = datetime(2026, 12, 1, 18, 0, tzinfo=UTC)  # tue 19:00 Europe/Berlin
@@ -159,7 +160,9 @@ async def test_reminder_is_sent_once_before_the_run(
     schedule = await add(repository)
     clock, recorder = FakeClock(NOW), Recorder()
     scheduler = make_scheduler(repository, clock, recorder, remind_before=timedelta(minutes=15))
-    other = make_scheduler(ScheduleRepository(engine), clock, recorder, remind_before=timedelta(minutes=15))
+    other = make_scheduler(
+        ScheduleRepository(ScheduleRows(engine)), clock, recorder, remind_before=timedelta(minutes=15)
+    )
     clock.set(TUESDAY - timedelta(minutes=15, seconds=1))
     assert (await scheduler.tick()).reminded == []
     clock.set(TUESDAY - timedelta(minutes=15))
@@ -202,7 +205,9 @@ async def test_only_owned_shards_are_scheduled(repository: ScheduleRepository, e
     clock = FakeClock(TUESDAY)
     zero, one = Recorder(), Recorder()
     shard0 = make_scheduler(repository, clock, zero, shards=ShardFilter.of(2, [0]))
-    shard1 = make_scheduler(ScheduleRepository(engine), clock, one, shards=ShardFilter.of(2, [1]))
+    shard1 = make_scheduler(
+        ScheduleRepository(ScheduleRows(engine)), clock, one, shards=ShardFilter.of(2, [1])
+    )
     assert [o.schedule.id for o in (await shard0.tick()).ran] == [mine.id]
     assert [o.schedule.id for o in (await shard1.tick()).ran] == [theirs.id]
 
@@ -218,7 +223,7 @@ async def test_restart_before_due_time_runs_at_due_time(
     clock.set(TUESDAY)  # the bot was down across nothing: it comes back before the run
     store = await Store.open(database_url)  # a new process: new engine, same database
     try:
-        restarted = make_scheduler(ScheduleRepository(store.engine), clock, recorder)
+        restarted = make_scheduler(ScheduleRepository(store.schedules), clock, recorder)
         clock.set(TUESDAY + timedelta(seconds=1))
         assert [(o.schedule.id, o.at) for o in (await restarted.tick()).ran] == [(schedule.id, TUESDAY)]
         await restarted.wait_idle()
@@ -236,7 +241,9 @@ async def test_restart_after_due_time_runs_once(database_url: str, repository: S
     for _ in range(2):  # two restarts after the due time
         store = await Store.open(database_url)
         try:
-            assert (await make_scheduler(ScheduleRepository(store.engine), clock, recorder).tick()).ran == []
+            assert (
+                await make_scheduler(ScheduleRepository(store.schedules), clock, recorder).tick()
+            ).ran == []
         finally:
             await store.close()
     assert [o.at for o in recorder.ran] == [TUESDAY]

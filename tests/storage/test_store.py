@@ -248,7 +248,7 @@ async def test_delete_member_data_removes_one_member_in_one_server(store: Store)
     await _answer(store, r1, 1, 10, guild=GUILD)
     await _answer(store, r1, 2, 10, guild=GUILD)
     await _answer(store, r2, 1, 10, guild=OTHER_GUILD)
-    cards = ReviewRepository(store.engine)
+    cards = ReviewRepository(store.cards)
     now = store.clock.now()
     for guild in (GUILD, OTHER_GUILD):
         await cards.rate_term(guild, 1, "Hypervisor", Rating.GOOD, now)

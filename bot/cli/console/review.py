@@ -37,7 +37,7 @@ class ConsoleReview(ConsoleDatabase):
 
     def _desk(self) -> tuple[ReviewDesk, Clock]:
         store = self._open()
-        return ReviewDesk(ReviewRepository(store.engine)), store.clock
+        return ReviewDesk(ReviewRepository(store.cards)), store.clock
 
     def review(self, session: ConsoleSession, arg: str) -> None:
         """Show due cards one by one: Enter turns a card over, 1-4 rates it, q stops."""
