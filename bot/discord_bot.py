@@ -35,7 +35,7 @@ from bot.config import (
 from bot.errors import UserError
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
-from bot.notes import GuildNotes, NotesLibrary
+from bot.notes import NotesLibrary
 from bot.services import Services, build_services
 from bot.storage import DatabaseUnavailable, Store, reported_as_database_down
 from bot.wording import plural
@@ -182,10 +182,6 @@ class StudyBot(commands.Bot):
     def notes(self) -> NotesLibrary:
         """Each server's notes (the shared ones plus its own)."""
         return self.services.notes
-
-    async def notes_for(self, guild_id: int | None) -> GuildNotes:
-        """The notes a server sees: its own topics and (unless switched off) the shared notes."""
-        return await self.services.notes.for_guild(guild_id)
 
     async def reload_knowledge(self) -> KnowledgeBase:
         """Reload the notes from disk; on KnowledgeError the old knowledge base keeps serving."""

@@ -103,15 +103,14 @@ class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=
 
     async def callback(self, interaction: discord.Interaction[Any]) -> None:
         """Post the chosen definition (or say that the notes no longer have it)."""
-        bot = interaction.client
-        assert isinstance(bot, StudyBot)
-        entry = entry_for_key((await bot.notes_for(interaction.guild_id)).kb.entries, self.key)
-        if entry is None:
-            await interaction.response.send_message(
-                "That term is no longer in the notes; try `/define` again.", ephemeral=True
-            )
-            return
-        await interaction.response.send_message(embed=entry_embed(entry))
+        await lookup_cog(interaction).post_suggestion(interaction, self.key)
+
+
+def lookup_cog(interaction: discord.Interaction[Any]) -> Lookup:
+    """The loaded look-up cog."""
+    cog = interaction.client.get_cog("Lookup")
+    assert isinstance(cog, Lookup), "the look-up cog is not loaded"
+    return cog
 
 
 def suggestion_view(entries: Sequence[Entry]) -> discord.ui.View:
@@ -145,6 +144,17 @@ class Lookup(commands.Cog):
     async def cog_unload(self) -> None:
         """Forget the buttons."""
         self.bot.remove_dynamic_items(SuggestionButton)
+
+    async def post_suggestion(self, interaction: discord.Interaction[Any], key: str) -> None:
+        """Post the definition a "did you mean" button names by ``key`` (or say the notes lost it)."""
+        notes = await self.notes.for_guild(interaction.guild_id)
+        entry = entry_for_key(notes.kb.entries, key)
+        if entry is None:
+            await interaction.response.send_message(
+                "That term is no longer in the notes; try `/define` again.", ephemeral=True
+            )
+            return
+        await interaction.response.send_message(embed=entry_embed(entry))
 
     async def interaction_check(self, interaction: discord.Interaction[Any], /) -> bool:
         """Apply the per-member look-up cooldown to /define."""

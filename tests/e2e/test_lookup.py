@@ -79,6 +79,20 @@ async def test_define_miss_offers_did_you_mean_buttons_that_post_the_definition(
     assert not posted["flags"] & EPHEMERAL
 
 
+async def test_a_did_you_mean_button_for_a_term_the_notes_lost_says_so_privately(start_bot: StartBot) -> None:
+    h = await start_bot()
+    w = h.world
+    refusal = await (await h.fake.slash(w.member, w.general, "define", term="type 3 hypervisor")).message()
+    button = next(c for row in refusal["components"] for c in row["components"])
+    # the notes were reloaded without that term since the button was sent
+    button["custom_id"] = "define:a term these notes never had"
+    click = await h.fake.click(w.member, w.general, refusal, button["custom_id"])
+    answer = await click.message()
+    h.assert_alive()
+    assert answer["flags"] & EPHEMERAL
+    assert answer["content"] == "That term is no longer in the notes; try `/define` again."
+
+
 async def test_define_miss_without_suggestions_is_a_short_ephemeral_refusal(start_bot: StartBot) -> None:
     h = await start_bot()
     w = h.world
