@@ -21,6 +21,7 @@ import discord
 import yarl
 from discord import app_commands
 from discord.ext import commands
+from discord.types.user import User as UserPayload
 
 import cogs
 from bot.clock import Clock
@@ -108,18 +109,14 @@ def extension_names() -> list[str]:
 # --- the bot -------------------------------------------------------------------------------------------
 
 
-class StudyCommandTree(app_commands.CommandTree[Any]):
+class StudyCommandTree(app_commands.CommandTree["StudyBot"]):
     """The command tree whose on_error is the bot's one error handler."""
 
     async def on_error(
-        self, interaction: discord.Interaction[Any], error: app_commands.AppCommandError
+        self, interaction: discord.Interaction[StudyBot], error: app_commands.AppCommandError
     ) -> None:
         """Hand every app command error to the bot."""
-        client = interaction.client
-        if isinstance(client, StudyBot):
-            await client.report_interaction_error(interaction, error)
-        else:  # pragma: no cover - the tree always belongs to a StudyBot
-            await super().on_error(interaction, error)
+        await interaction.client.report_interaction_error(interaction, error)
 
 
 class StudyBot(commands.Bot):
@@ -360,7 +357,7 @@ def bound_login(bot: StudyBot, where: str) -> None:
     original = http.static_login
     seconds = bot.settings.discord.login_timeout_seconds
 
-    async def static_login(token: str) -> Any:
+    async def static_login(token: str) -> UserPayload:
         try:
             async with asyncio.timeout(seconds):
                 return await original(token)

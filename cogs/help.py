@@ -21,9 +21,9 @@ Command = app_commands.Command[Any, ..., Any]
 
 def for_moderators(command: Command) -> bool:
     """Whether Discord shows the command only to members with some permission (Manage Server...)."""
-    node: Any = command
+    node: Command | app_commands.Group | None = command
     while node is not None:
-        perms = getattr(node, "default_permissions", None)
+        perms = node.default_permissions
         if perms is not None and perms.value:
             return True
         node = node.parent

@@ -14,7 +14,7 @@ from discord.ext import commands
 from bot.clock import Clock
 from bot.config import Settings
 from bot.discord_bot import StudyBot
-from bot.knowledge import Entry
+from bot.knowledge import Entry, Topic
 from bot.markup import plain_text
 from bot.matching import Answer, NotFound
 from bot.notes import NotesLibrary
@@ -220,7 +220,7 @@ class Lookup(commands.Cog):
     async def topics(self, interaction: discord.Interaction[Any]) -> None:
         """List the topics in the notes with their objectives and term counts."""
         kb = (await self.notes.for_guild(interaction.guild_id)).kb
-        counts: dict[Any, int] = {}
+        counts: dict[Topic, int] = {}
         for entry in kb.entries:
             counts[entry.topic] = counts.get(entry.topic, 0) + 1
         lines = [

@@ -30,8 +30,8 @@ class StaleComponents(commands.Cog):
         """A click on an unknown custom id: a private "no longer active", and its buttons disabled."""
         if interaction.type is not discord.InteractionType.component:
             return
-        data: Any = interaction.data or {}
-        custom_id = str(data.get("custom_id", ""))
+        data = interaction.data
+        custom_id = str(data.get("custom_id", "")) if data is not None else ""
         if self.bot.handles_custom_id(custom_id):
             return
         log.info("click on an unknown component %r: answered 'no longer active'", custom_id[:100])
