@@ -14,7 +14,7 @@ topics, build its matcher, answer). Reported:
   the library's own estimate of what it keeps; the number of servers kept and evicted;
 * with budget 0 (no limit): what keeping every server would cost, for comparison.
 
-Targets (issue 18): a 200-term server's cold first look-up <= 50 ms; <= 1 GB for all with the default budget.
+Targets: a 200-term server's cold first look-up <= 50 ms; <= 1 GB for all with the default budget.
 """
 
 from __future__ import annotations

@@ -1,7 +1,7 @@
 """The real-notes evaluation (``python -m benchmarks.corpus``) on the tune split, and the bundled notes.
 
-The floors are the numbers reached when this was written (issue 14); they may rise, never drop. The
-issue's targets are noted next to each; the held-out files are measured by the command, never here.
+The floors are what the importer and the matcher reach on these files; they may rise, never drop. The
+targets are noted next to each; the held-out files are measured by the command, never here.
 """
 
 from __future__ import annotations
@@ -13,8 +13,8 @@ from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
 from bot.matching import Matcher
 from tests.matcher.conftest import grade, load_cases
 
-#: Reached on the 10 tune files once issue 13's name model was merged (targets: import >= 95% and
-#: 0 garbage; look-ups >= 85% raw, >= 93% and 0 wrong corrected).
+#: Reached on the 10 tune files with the one name model (``bot.matching.names``) (targets: import >= 95%
+#: and 0 garbage; look-ups >= 85% raw, >= 93% and 0 wrong corrected).
 IMPORT_FLOOR = 0.96
 GARBAGE_CEILING = 0
 WRONG_TERMS_CEILING = 0

@@ -297,7 +297,7 @@ CASES: dict[str, Case] = {
         ),
         absent=("Uptime",),
     ),
-    # -- the styles issue 14 names, in our own words (second round) -------------------------------------
+    # -- note styles real notes use, written in our own words -----------------------------------------
     "term line then definition line, lower case, unit headings": Case(
         "---\ntitle: Psychology\n---\n\n# Unit I: Foundations\n\nhindsight bias\n"
         "the tendency to believe, after an outcome, that one saw it coming\n\ncritical thinking\n"
