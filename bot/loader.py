@@ -1,6 +1,6 @@
 """Load and validate the hand-written YAML knowledge base.
 
-A knowledge path is a ``.yaml``/``.yml`` file or a directory searched recursively. Each file is one
+A knowledge path is a ``.yaml``/``.yml`` file or a directory searched recursively. A file is one
 topic::
 
     topic:
@@ -16,6 +16,17 @@ topic::
         examples: [...]            # optional
         see_also: [Virtual machine]
     unplaced: [...]                # optional: lines the Markdown importer could not place (not loaded)
+
+or several: a ``topics:`` list of topics, each a mapping with the keys of ``topic:`` and its own
+``entries:`` (``topic:`` and ``entries:`` may then be left out; with them, they are one more topic)::
+
+    topics:
+      - title: RAM types
+        entries:
+          - term: SO-DIMM
+            definition: Smaller memory modules for laptops.
+      - title: Speeds and latency
+        entries: [...]
 
 Files are parsed into YAML nodes (with the C loader when PyYAML has libyaml) so every value keeps its
 line; validation collects every problem of every file and raises one ``KnowledgeError``.
@@ -56,8 +67,10 @@ DEFAULT_KNOWLEDGE_PATH: Path = Path(__file__).resolve().parent.parent / "knowled
 #: File name endings the loader reads.
 KNOWLEDGE_SUFFIXES: tuple[str, ...] = (".yaml", ".yml")
 
-TOP_KEYS: tuple[str, ...] = ("topic", "entries", "unplaced")
+TOP_KEYS: tuple[str, ...] = ("topic", "entries", "topics", "unplaced")
 TOPIC_KEYS: tuple[str, ...] = ("title", "objective", "source", "tags")
+#: Keys of one topic of a ``topics:`` list: the topic's own and its entries.
+LISTED_TOPIC_KEYS: tuple[str, ...] = (*TOPIC_KEYS, "entries")
 ENTRY_KEYS: tuple[str, ...] = ("term", "aliases", "definition", "details", "examples", "see_also")
 
 #: Largest knowledge file read, in bytes (the bundled ones are a few KB; 2,000 terms take about 1 MB).
@@ -201,11 +214,17 @@ class _ParsedEntry:
 
 @dataclass(slots=True)
 class _ParsedFile:
-    """One file's topic and entries; ``topic`` is None when the file had no usable topic."""
+    """One file's topics and entries (all topics' entries, in file order).
+
+    ``topic`` is the ``topic:`` mapping's (None when absent or its title is unusable), ``listed`` those of
+    the ``topics:`` list that have a usable title.
+    """
 
     path: Path
     topic: Topic | None = None
     entries: list[_ParsedEntry] = field(default_factory=list)
+    listed: list[Topic] = field(default_factory=list)
+    topic_line: int | None = None  # the line of the ``topic:`` key
 
 
 class _FileChecker:
@@ -250,16 +269,27 @@ class _FileChecker:
             )
             return parsed
         keys = self.mapping(root, TOP_KEYS, where="at the top of the file")
-        if "topic" not in keys:
-            self.problem(_line(root), "topic", "'topic' is missing (a mapping with at least a 'title')")
-        else:
+        listed = "topics" in keys
+        if "topic" in keys:
             parsed.topic = self.topic(keys["topic"])
-        if "entries" not in keys:
-            self.problem(_line(root), "entries", "'entries' is missing (a list of terms)")
-        else:
+            parsed.topic_line = _line(keys["topic"][0])
+        elif not listed or "entries" in keys:
+            self.problem(_line(root), "topic", "'topic' is missing (a mapping with at least a 'title')")
+        if "entries" in keys:
             # Without a usable topic, still check the entries (against a stand-in) to report everything.
             topic = parsed.topic or Topic(title="?", path=self.path)
             parsed.entries = self.entries(keys["entries"][1], topic)
+        elif not listed:
+            self.problem(_line(root), "entries", "'entries' is missing (a list of terms)")
+        elif "topic" in keys:
+            self.problem(
+                _line(keys["topic"][0]),
+                "entries",
+                "'entries' is missing: the terms of 'topic' (or leave 'topic' out and give each topic "
+                "of 'topics' its entries)",
+            )
+        if listed:
+            self.topic_list(keys["topics"][1], parsed)
         if "unplaced" in keys:  # lines `python -m bot import` could not place: checked as text, not loaded
             self.text_list(keys["unplaced"][1], "unplaced")
         if _CHECK_MARK in text:
@@ -434,10 +464,14 @@ class _FileChecker:
             self.problem(line, "topic", f"'topic' must be a mapping with a 'title', not {_node_kind(node)}")
             return None
         keys = self.mapping(node, TOPIC_KEYS, where="in 'topic'")
+        return self.topic_fields(node, keys, "the topic")
+
+    def topic_fields(self, node: Node, keys: dict[str, tuple[Node, Node]], label: str) -> Topic | None:
+        """A topic from its mapping's keys, or None if its title is unusable."""
         title = objective = source = None
         tags: list[tuple[str, Node]] = []
         if "title" not in keys:
-            self.problem(_line(node), "title", "the topic has no 'title'")
+            self.problem(_line(node), "title", f"{label} has no 'title'")
         else:
             title = self.text(keys["title"][1], "title")
         if "objective" in keys:
@@ -455,6 +489,52 @@ class _FileChecker:
             source=source,
             tags=tuple(tag for tag, _ in tags),
         )
+
+    def topic_list(self, node: Node, parsed: _ParsedFile) -> None:
+        """The topics of the ``topics:`` list, each with its entries, added to ``parsed``."""
+        if not isinstance(node, SequenceNode):
+            self.problem(_line(node), "topics", f"'topics' must be a list of topics, not {_node_kind(node)}")
+            return
+        if not node.value:
+            self.problem(_line(node), "topics", "'topics' is empty; add at least one topic")
+            return
+        if self.repeated(node):
+            return
+        titles: dict[str, int] = {}
+        if parsed.topic is not None and parsed.topic_line is not None:
+            titles[parsed.topic.title.casefold()] = parsed.topic_line
+        for index, item in enumerate(node.value, start=1):
+            if not isinstance(item, MappingNode):
+                self.problem(
+                    _line(item),
+                    "topics",
+                    f"topic {index} of 'topics' must be a mapping with a 'title' and 'entries', "
+                    f"not {_node_kind(item)}",
+                )
+                continue
+            if id(item) in self._seen:  # an alias of an earlier topic (reported with its line)
+                self.aliased = True
+                continue
+            keys = self.mapping(item, LISTED_TOPIC_KEYS, where="in a topic of 'topics'")
+            topic = self.topic_fields(item, keys, f"topic {index} of 'topics'")
+            if topic is not None:
+                first = titles.get(topic.title.casefold())
+                if first is not None:
+                    self.problem(
+                        _line(keys["title"][1]),
+                        "title",
+                        f"the topic '{topic.title}' is given twice (first on line {first}); "
+                        "put its entries in one topic",
+                    )
+                else:
+                    titles[topic.title.casefold()] = _line(keys["title"][1])
+                parsed.listed.append(topic)
+            if "entries" not in keys:
+                label = f"the topic '{topic.title}'" if topic is not None else f"topic {index} of 'topics'"
+                self.problem(_line(item), "entries", f"{label} has no 'entries' (a list of terms)")
+                continue
+            stand_in = topic or Topic(title="?", path=self.path)
+            parsed.entries.extend(self.entries(keys["entries"][1], stand_in))
 
     def entries(self, node: Node, topic: Topic) -> list[_ParsedEntry]:
         """The entries of the ``entries:`` list."""
@@ -742,6 +822,7 @@ def _build(parsed_files: list[_ParsedFile], files: list[Path], problems: list[Pr
         kb.files.append(parsed.path)
         if parsed.topic is not None:
             kb.topics.append(parsed.topic)
+        kb.topics.extend(parsed.listed)
         kb.entries.extend(item.entry for item in parsed.entries if item.entry is not None)
     return kb
 

@@ -100,7 +100,7 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_ones(write: WriteFi
     problem = only_problem([path])
     assert (problem.line, problem.key) == (6, "colour")
     assert (
-        problem.message == "unknown key 'colour' at the top of the file (allowed: topic, entries, unplaced)"
+        problem.message == "unknown key 'colour' at the top of the file (allowed: topic, entries, topics, unplaced)"
     )
 
 
@@ -190,7 +190,7 @@ def test_missing_title(write: WriteFile) -> None:
 def test_missing_topic_and_entries(write: WriteFile) -> None:
     path = write("bare.yaml", "title: Networking\n")
     assert [(p.line, p.key, p.message) for p in problems_of([path])] == [
-        (1, "title", "unknown key 'title' at the top of the file (allowed: topic, entries, unplaced)"),
+        (1, "title", "unknown key 'title' at the top of the file (allowed: topic, entries, topics, unplaced)"),
         (1, "topic", "'topic' is missing (a mapping with at least a 'title')"),
         (1, "entries", "'entries' is missing (a list of terms)"),
     ]
@@ -639,7 +639,7 @@ def test_merge_keys_and_explicit_tags_are_reported(write: WriteFile) -> None:
         """,
     )
     assert [(p.line, p.key, p.message) for p in problems_of([path])] == [
-        (2, "base", "unknown key 'base' at the top of the file (allowed: topic, entries, unplaced)"),
+        (2, "base", "unknown key 'base' at the top of the file (allowed: topic, entries, topics, unplaced)"),
         (
             4,
             "term",
