@@ -52,6 +52,7 @@ class Expected:
 
     name: str
     names: frozenset[str]  # normalised name and aliases
+    topic: str = ""  # the heading or group it sits under, as the expectations name it
 
 
 @dataclass(slots=True)
@@ -92,6 +93,9 @@ class Report:
     wrong_terms: list[str] = field(default_factory=list)
     garbage_entries: list[str] = field(default_factory=list)
     error: str = ""
+    topics: int = 0  # topics the import made
+    grouped: int = 0  # captured terms whose expectations name a group (a heading that defines nothing)
+    grouped_right: int = 0  # ... that the import put in a topic of that title
 
 
 def corpus_files(corpus: Path = CORPUS) -> list[Path]:
@@ -108,7 +112,13 @@ def _expected_terms(data: dict[str, Any]) -> list[Expected]:
     found = []
     for term in data.get("terms") or []:
         names = [str(term["name"]), *(str(a) for a in term.get("aliases") or [])]
-        found.append(Expected(str(term["name"]), frozenset(normalize_name(n) for n in names)))
+        found.append(
+            Expected(
+                str(term["name"]),
+                frozenset(normalize_name(n) for n in names),
+                " ".join(str(term.get("topic") or "").split()),
+            )
+        )
     return found
 
 
@@ -116,9 +126,23 @@ def _entry_names(entry: Entry) -> set[str]:
     return {normalize_name(n) for n in entry.names}
 
 
-def grade_import(kb: KnowledgeBase, expected: list[Expected], report: Report) -> None:
-    """Captured / wrong / missed terms and garbage entries of an import."""
+def _folded(text: str) -> str:
+    """A heading as compared: emoji, marks and spacing left out, case folded."""
+    return " ".join("".join(ch if ch.isalnum() else " " for ch in text).split()).casefold()
+
+
+def _is_group(topic: str, groups: set[str]) -> bool:
+    return _folded(topic) in groups
+
+
+def grade_import(
+    kb: KnowledgeBase, expected: list[Expected], report: Report, topics_only: Iterable[str] = ()
+) -> None:
+    """Captured / wrong / missed terms and garbage entries of an import; and how many terms the
+    expectations place under a grouping heading (``topics_only``) are in a topic of that title."""
     report.terms = len(expected)
+    report.topics = len(kb.topics)
+    groups = {_folded(t) for t in topics_only}
     claims: dict[int, list[Expected]] = {}
     for index, entry in enumerate(kb.entries):
         names = _entry_names(entry)
@@ -132,6 +156,10 @@ def grade_import(kb: KnowledgeBase, expected: list[Expected], report: Report) ->
         own = [i for i in holders if len(claims[i]) == 1 or normalize_name(kb.entries[i].term) in term.names]
         if own:
             report.captured += 1
+            if term.topic and _is_group(term.topic, groups):
+                report.grouped += 1
+                want = _folded(term.topic)  # "Chemistry Definitions" is right in "... Definitions Megalist"
+                report.grouped_right += any(want in _folded(kb.entries[i].topic.title) for i in own)
         else:
             report.wrong += 1
             report.wrong_terms.append(f"{term.name} (in {', '.join(kb.entries[i].term for i in holders)})")
@@ -197,7 +225,7 @@ def evaluate(path: Path, corpus: Path = CORPUS) -> tuple[Report, KnowledgeBase |
         report.terms = len(expected)
         report.missed = len(expected)
         return report, None
-    grade_import(kb, expected, report)
+    grade_import(kb, expected, report, [str(t) for t in data.get("topics_only") or []])
     report.raw = grade_lookups(kb, data, expected)
     corrected = CORRECTED / f"{path.stem}.yaml"
     if corrected.is_file():
@@ -228,6 +256,8 @@ def totals(reports: Iterable[Report]) -> dict[str, Any]:
         if report.corrected is not None:
             fixed.add(report.corrected)
     terms = sum(r.terms for r in reports)
+    grouped = sum(r.grouped for r in reports)
+    grouped_right = sum(r.grouped_right for r in reports)
     captured = sum(r.captured for r in reports)
     return {
         "files": len(reports),
@@ -237,6 +267,8 @@ def totals(reports: Iterable[Report]) -> dict[str, Any]:
         "missed": sum(r.missed for r in reports),
         "garbage": sum(r.garbage for r in reports),
         "import_ratio": captured / terms if terms else 0.0,
+        "grouped": grouped,
+        "grouped_right": grouped_right,
         "raw": {"right": raw.right, "refused": raw.refused, "wrong": raw.wrong, "total": raw.total},
         "raw_ratio": raw.right / raw.total if raw.total else 0.0,
         "corrected_files": sum(1 for r in reports if r.corrected is not None),
@@ -325,7 +357,8 @@ def main(argv: list[str] | None = None) -> int:
             f"{total['wrong']} wrong, {total['missed']} missed, {total['garbage']} garbage; look-ups raw "
             f"{_ratio(raw['right'], raw['total'])} right, {raw['wrong']} wrong; corrected "
             f"({total['corrected_files']} files) {_ratio(fixed['right'], fixed['total'])} right, "
-            f"{fixed['wrong']} wrong"
+            f"{fixed['wrong']} wrong; terms under a grouping heading in a topic of that title: "
+            f"{_ratio(total['grouped_right'], total['grouped'])}"
         )
     return 0
 

@@ -19,7 +19,7 @@ from bot.importer import flat
 from bot.importer.blocks import Heading, parse_blocks
 from bot.importer.draft import Draft
 from bot.importer.extract import Extractor, finish
-from bot.importer.render import render
+from bot.importer.render import render, render_order
 from bot.knowledge import KnowledgeError, Problem
 from bot.loader import load_knowledge_text
 
@@ -222,17 +222,19 @@ def _validated(draft: Draft, source: str) -> str:
 
 def _drop_rejected(draft: Draft, text: str, problems: tuple[Problem, ...]) -> bool:
     """Move entries that the loader's problems point at into unplaced; whether anything moved."""
-    starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.startswith("  - term:")]
+    starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.lstrip().startswith("- term:")]
+    order = render_order(draft)
     bad: set[int] = set()
     for problem in problems:
         if problem.line is None:
             return False
         index = sum(1 for start in starts if start <= problem.line) - 1
-        if index < 0 or index >= len(draft.entries):
+        if index < 0 or index >= len(order):
             return False
         bad.add(index)
     for index in sorted(bad, reverse=True):
-        entry = draft.entries.pop(index)
+        entry = order[index]
+        draft.entries.remove(entry)
         draft.unplaced.append((entry.line, f"{entry.term}: {entry.definition}"))
     draft.unplaced.sort(key=lambda item: item[0])
     if not draft.entries:

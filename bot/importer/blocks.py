@@ -30,7 +30,10 @@ _CITATION = re.compile(
     r"\s*(?:\[\^[^\]\s]+\]"
     r"|\[\s*\d{1,3}(?:\s*[,;:\-–]\s*(?:p{1,2}\.?\s*)?[\d\-–,\s]*)?\]"
     r"|\[(?:citation needed|source|ref|sic)\]"
-    r"|(?<=[^\W\d_])[¹²³⁰⁴-⁹]+)",
+    r"|(?<=[^\W\d_])[¹²³⁰⁴-⁹]+"
+    # "(Campbell, 2018)", "(Smith et al. 2020, p. 4)", "(Source: BBC Bitesize)": where it came from
+    r"|\((?:[A-Z][\w'’-]+(?:\s+(?:et\s+al\.?|and|&)(?:\s+[A-Z][\w'’-]+)?)*,?\s+(?:1[89]|20)\d{2}[a-z]?"
+    r"(?:,\s*p{1,2}\.?\s*[\d\-–]+)?|(?:sources?|adapted\s+from|credits?|via)\s*:[^()]*)\))",
     re.IGNORECASE,
 )
 
@@ -45,7 +48,7 @@ def clean_text(text: str) -> str:
 
 def strip_citations(text: str) -> str:
     """``text`` without citation and footnote marks (``DHCP process [1: 74-75]`` -> ``DHCP process``)."""
-    if "[" not in text and not any("⁰" <= ch <= "⁹" or ch in "¹²³" for ch in text):
+    if "[" not in text and "(" not in text and not any("⁰" <= ch <= "⁹" or ch in "¹²³" for ch in text):
         return text
     return clean_text(_CITATION.sub("", text))
 

@@ -119,6 +119,8 @@ class Extractor:
         self.label_refs: set[tuple[int, str]] = set()
         # (entry, name, word) for each lower-case word in brackets taken as an alias ("Hashing (digest)")
         self.bracketed: list[tuple[DraftEntry, str, str]] = []
+        self.label_group = ""  # the last grouping label (a bold table cell, "Unit 2: ..." line) in force
+        self.label_level = 0  # the level of the heading it was written under (0: none)
 
     # -- driving ---------------------------------------------------------------------------------------
 
@@ -132,6 +134,7 @@ class Extractor:
         self.flush()
         self.qualifiers()
         self.draft.groups = list(dict.fromkeys([*self.groups(), *self.draft.groups]))
+        self.place_in_groups()
         if self.objectives:
             self.draft.objective = self.objectives[0]
             others = sorted(set(self.objectives) - {self.objectives[0]})
@@ -235,6 +238,7 @@ class Extractor:
             and not section.is_topic
             and section.entry is None
             and not tx.is_grouping_label(section.heading)
+            and not tx.is_structural(section.heading)
             and tx.is_term_name(section.name.name)
             and len(tx.words(section.name.name)) <= 6
         )
@@ -243,13 +247,29 @@ class Extractor:
         """Headings that became no entry but have entries under them: the notes' grouping headings."""
         found: list[str] = []
         for index, section in enumerate(self.sections):
-            if section.is_topic or section.entry is not None:
+            if section.is_topic or section.entry is not None or section.heading.endswith("?"):
                 continue
             end = next((s.line for s in self.sections[index + 1 :] if s.level <= section.level), float("inf"))
             inside = any(section.line < e.line < end for e in self.draft.entries)
             if inside and section.heading not in found:
                 found.append(section.heading)
         return found
+
+    def place_in_groups(self) -> None:
+        """Give each entry without a grouping label the innermost grouping heading it sits under."""
+        grouping = [s for s in self.sections if not s.is_topic and s.entry is None]
+        spans = []
+        for section in grouping:
+            index = self.sections.index(section)
+            end = next((s.line for s in self.sections[index + 1 :] if s.level <= section.level), float("inf"))
+            spans.append((section, end))
+        for entry in self.draft.entries:
+            if entry.group:
+                continue
+            # a question heading ("What is TCP?") asks about what it holds: no group of its own
+            inside = [s for s, end in spans if s.line < entry.line < end and not s.heading.endswith("?")]
+            if inside:
+                entry.group = inside[-1].heading
 
     # -- entries ---------------------------------------------------------------------------------------
 
@@ -291,6 +311,7 @@ class Extractor:
         else:
             entry = DraftEntry(term=term, line=line)
             self.claim(entry, term)
+        entry.group = self.label_group
         self.draft.entries.append(entry)
         return entry
 
@@ -344,6 +365,7 @@ class Extractor:
 
     def define(self, written: str, explanation: str, line: int, check: str = "") -> DraftEntry:
         """Define the term ``written`` with ``explanation`` (a repeated "Term occurs ..." is trimmed)."""
+        explanation = _LEADING_MARKS.sub("", explanation)  # "**ARP** (Address ...): Maps" leaves ": Maps"
         entry = self.entry_named(written, line, explained=bool(explanation.strip()))
         definition = tx.capitalize(explanation.strip())
         said = tx.sentence(explanation)
@@ -376,6 +398,8 @@ class Extractor:
         section = self.section
         if section is None:
             return None
+        if section.entry is None and (tx.is_structural(section.heading) or section.heading.endswith("?")):
+            return None  # "Introduction", "Key points", "What is memory?": what they hold is no one's
         if section.entry is None:
             name = section.name
             found = self.names.get(name_id(name.name))
@@ -411,6 +435,8 @@ class Extractor:
                 self.current = owner
                 self.expect = (labelled[0], owner)
                 return
+        if heading.level <= self.label_level:
+            self.label_group, self.label_level = "", 0  # a heading as high as the label's ends its group
         self.current = None
         if is_topic and text and not self.draft.title:
             self.draft.title = text
@@ -730,7 +756,9 @@ class Extractor:
             return
         if section is not None and fresh and (said is None or self.same_as_section(said.subject)):
             entry = self.section_entry()
-            assert entry is not None
+            if entry is None:  # under "Introduction", "What is TCP?": no one's definition
+                self.unplace(line.line, text)
+                return
             definition = said.definition if said is not None and said.defines else tx.capitalize(text)
             check = "taken from the first line under the title heading" if section.is_topic else ""
             self.set_definition(entry, definition, check)
@@ -1107,11 +1135,14 @@ class Extractor:
             else:
                 self.unplace(table.rows[r][0], text)
         self.current = None
+        self.label_group, self.label_level = "", 0  # a table's labels group its own cells
         return True
 
     def group(self, label: str) -> None:
         """Record a label that groups entries (a bold table cell): one of the topic's tags."""
         label = tx.strip_term_marks(re.sub(r"\s*[\[(].*$", "", label)).strip()
+        self.label_group = label
+        self.label_level = self.section.level if self.section is not None else 0
         if label and label not in self.draft.groups:
             self.draft.groups.append(label)
 
@@ -1288,6 +1319,9 @@ def _spread_comparisons(draft: Draft) -> None:
                 placed = True
         if not placed:
             draft.unplaced.append((entry.line, _entry_text(entry)))
+
+
+_LEADING_MARKS = re.compile(r"^\s*[:;]+\s+")
 
 
 def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:

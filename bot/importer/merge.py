@@ -138,14 +138,15 @@ def merge_into(existing_text: str, existing_path: Path, imported: ImportResult) 
         ) from None
     root = yaml.compose(existing_text, Loader=yaml.SafeLoader)
     assert isinstance(root, MappingNode)  # the loader accepted it
-    entries_node = _value(root, "entries")
-    assert isinstance(entries_node, SequenceNode)
+    lists = _entry_lists(root)
+    # new entries go to the top-level 'entries', else to the last topic of 'topics'
+    entries_node = lists[0] if _value(root, "entries") is not None else lists[-1]
     if entries_node.flow_style:
         raise NotesError(
             f"{existing_path} writes 'entries' inline ([...]); write it as a block list to merge"
         )
     editor = _Editor(existing_text)
-    existing = _existing_entries(entries_node)
+    existing = [old for node in lists for old in _existing_entries(node)]
     claimed: dict[str, _Existing | DraftEntry] = {}
     for old in existing:
         for name in old.names:
@@ -213,6 +214,22 @@ def merge_into(existing_text: str, existing_path: Path, imported: ImportResult) 
     except KnowledgeError as exc:  # a bug here must never reach the file
         raise NotesError(f"merging would make {existing_path} invalid: {exc.problems[0]}") from None
     return result
+
+
+def _entry_lists(root: MappingNode) -> list[SequenceNode]:
+    """The existing file's lists of entries: the top-level ``entries`` and each topic's of ``topics``."""
+    found = []
+    top = _value(root, "entries")
+    if isinstance(top, SequenceNode):
+        found.append(top)
+    topics = _value(root, "topics")
+    if isinstance(topics, SequenceNode):
+        for topic in topics.value:
+            entries = _value(topic, "entries") if isinstance(topic, MappingNode) else None
+            if isinstance(entries, SequenceNode):
+                found.append(entries)
+    assert found  # the loader accepted the file
+    return found
 
 
 def _key_column(node: MappingNode) -> int:

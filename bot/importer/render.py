@@ -119,27 +119,90 @@ def unplaced_lines(unplaced: list[tuple[int, str]], indent: str = "  ") -> list[
     return lines
 
 
+def topic_groups(draft: Draft) -> list[tuple[str, list[DraftEntry]]] | None:
+    """The entries by the grouping heading they sit under, when the notes have two groups or more.
+
+    The first item is ``("", entries under no group)`` (possibly empty), then each group in the order
+    of the notes; a group named like the notes' title counts as no group. None when there are fewer
+    than two groups: the file is then one topic, its groups its tags.
+    """
+    titled = draft.title.casefold()
+    named: dict[str, tuple[str, list[DraftEntry]]] = {}
+    loose: list[DraftEntry] = []
+    for entry in draft.entries:
+        group = " ".join(entry.group.split())
+        if not group or group.casefold() == titled:
+            loose.append(entry)
+            continue
+        named.setdefault(group.casefold(), (group, []))[1].append(entry)
+    if len(named) < 2:
+        return None
+    return [("", loose), *named.values()]
+
+
+def render_order(draft: Draft) -> list[DraftEntry]:
+    """The entries in the order ``render`` writes them."""
+    groups = topic_groups(draft)
+    if groups is None:
+        return list(draft.entries)
+    return [entry for _, entries in groups for entry in entries]
+
+
 def render(draft: Draft, notes_name: str) -> str:
-    """The whole knowledge file for ``draft``."""
+    """The whole knowledge file for ``draft``: one topic, or one per grouping heading (``topics:``)."""
     lines = [
         f"# Imported from {' '.join(notes_name.split())} by `python -m bot import`.",
         "# Polish it by hand: resolve each check note and the 'unplaced' list, add aliases,",
         "# then run `python -m bot check` and `/kb reload`.",
-        "topic:",
     ]
-    lines.extend("  " + _comment(note) for note in draft.topic_checks)
-    lines.extend(pair_lines("title", draft.title, "  "))
-    if draft.objective:
-        lines.extend(pair_lines("objective", draft.objective, "  "))
-    lines.extend(pair_lines("source", draft.source, "  "))
-    if draft.groups:
-        lines.append("  # the headings that group the entries")
-        lines.extend(pair_lines("tags", draft.groups, "  ", flow=True))
-    lines.extend(["", "entries:"])
-    for index, entry in enumerate(draft.entries):
-        if index:
+    groups = topic_groups(draft)
+    if groups is None:
+        lines.append("topic:")
+        lines.extend("  " + _comment(note) for note in draft.topic_checks)
+        lines.extend(pair_lines("title", draft.title, "  "))
+        if draft.objective:
+            lines.extend(pair_lines("objective", draft.objective, "  "))
+        lines.extend(pair_lines("source", draft.source, "  "))
+        if draft.groups:
+            lines.append("  # the headings that group the entries")
+            lines.extend(pair_lines("tags", draft.groups, "  ", flow=True))
+        lines.extend(["", "entries:"])
+        for index, entry in enumerate(draft.entries):
+            if index:
+                lines.append("")
+            lines.extend(entry_lines(entry))
+    else:
+        loose = groups[0][1]
+        if loose:
+            lines.append("topic:")
+            lines.extend("  " + _comment(note) for note in draft.topic_checks)
+            lines.extend(pair_lines("title", draft.title, "  "))
+            if draft.objective:
+                lines.extend(pair_lines("objective", draft.objective, "  "))
+            lines.extend(pair_lines("source", draft.source, "  "))
+            lines.extend(["", "entries:"])
+            for index, entry in enumerate(loose):
+                if index:
+                    lines.append("")
+                lines.extend(entry_lines(entry))
             lines.append("")
-        lines.extend(entry_lines(entry))
+        else:
+            lines.extend(_comment(note) for note in draft.topic_checks)
+        lines.append("# one topic per grouping heading of the notes (tagged with the notes' title)")
+        lines.append("topics:")
+        for number, (title, entries) in enumerate(groups[1:]):
+            if number:
+                lines.append("")
+            lines.extend(_indent(dump({"title": title}), "  - ", "    "))
+            if draft.objective:
+                lines.extend(pair_lines("objective", draft.objective, "    "))
+            lines.extend(pair_lines("source", draft.source, "    "))
+            lines.extend(pair_lines("tags", [draft.title], "    ", flow=True))
+            lines.append("    entries:")
+            for index, entry in enumerate(entries):
+                if index:
+                    lines.append("")
+                lines.extend(entry_lines(entry, dash="      "))
     if draft.unplaced:
         lines.extend(
             [

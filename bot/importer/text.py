@@ -386,6 +386,8 @@ def is_term_name(text: str) -> bool:
         return False
     if len(words(text)) > 2 and words(text)[0].isdigit():
         return False  # "60 CompTIA A+ hardware facts": a count of things, not a name
+    if _NUMBERED_PLACE.match(text) or is_structural(text) or text.casefold().rstrip(".") in _NO_NAMES:
+        return False  # "Step 1", "Key points": a place in the notes, not a name
     if len(words(text)) > 1 and words(text)[0].casefold() in _NOT_A_NAME_START:
         return False  # "In animals", "But it also has some drawbacks", "When people": pieces of sentences
     said = sentence(text)
@@ -438,6 +440,61 @@ _GROUPING_LABEL = re.compile(
     r"^(?:unit|chapter|part|module|lesson|week|section|topic|lecture|day)\s+(?:\d+(?:\.\d+)*|[ivxlc]+)\b"
     r"\s*(?:[:.\-–—]\s*.*)?$",
     re.IGNORECASE,
+)
+
+
+_STRUCTURAL = re.compile(
+    r"^(?:[\d.)\s]+|[^\w\s]+\s*)?"  # "2. ", "1.3 ", an emoji or a mark before the words
+    r"(?:introduction|intro|overview|summary|summaries|conclusions?|key\s+(?:points|takeaways|ideas|facts)"
+    r"|takeaways|(?:further\s+)?reading|references?|sources?|bibliography|citations|works\s+cited"
+    r"|(?:useful\s+|external\s+)?(?:resources|links)|(?:table\s+of\s+)?contents|toc|appendix(?:\s+\w)?"
+    r"|(?:review|practice|exam|study|self[-\s]check)\s+questions|questions|exercises|quiz"
+    r"|acknowledge?ments|credits|licen[cs]e|changelog|to\s*do|tips|tips\s+and\s+tricks|notes|my\s+notes"
+    r"|prerequisites|learning\s+objectives|recap|revision\s+checklist)"
+    r"\s*:?\s*$",
+    re.IGNORECASE,
+)
+
+
+def is_structural(text: str) -> bool:
+    """Whether a heading names a part of the document rather than a subject (``Introduction``,
+    ``Key points``, ``References``, ``Table of contents``): never a term, and its text is no definition."""
+    return bool(_STRUCTURAL.match(" ".join(text.split())))
+
+
+#: ``Step 1``, ``Example 2``, ``Figure 3``: a numbered place in the notes, not a name.
+_NUMBERED_PLACE = re.compile(
+    r"^(?:step|example|figure|fig\.?|table|exercise|question|problem|q|slide|page|note)\s*\d+[a-z]?$",
+    re.IGNORECASE,
+)
+
+
+#: Words a table's or a list's odd line starts with that name nothing: totals, a question and its answer.
+_NO_NAMES = frozenset(
+    (
+        "total",
+        "totals",
+        "subtotal",
+        "sum",
+        "average",
+        "mean total",
+        "misc",
+        "miscellaneous",
+        "other",
+        "others",
+        "etc",
+        "n/a",
+        "none",
+        "tbd",
+        "q",
+        "a",
+        "question",
+        "answer",
+        "ans",
+        "see also",
+        "e.g",
+        "i.e",
+    )
 )
 
 

@@ -168,6 +168,7 @@ def preview_upload(
     suffix = Path(filename).suffix.lower()
     warnings: list[str] = []
     notes_lines: dict[str, int] = {}
+    notes_title = ""
     if suffix in KNOWLEDGE_SUFFIXES:
         yaml_text = text
     else:
@@ -176,6 +177,7 @@ def preview_upload(
         except NotesError as exc:
             return _refused(filename, str(exc))
         yaml_text = result.text
+        notes_title = result.draft.title
         notes_lines = {d.term: d.line for d in result.draft.entries}
         warnings.extend(
             _located(filename, line, f"not imported: {what[:150]}") for line, what in result.draft.unplaced
@@ -187,6 +189,16 @@ def preview_upload(
     if not kb.topics or not kb.entries:
         return _refused(filename, "no entries to store")
     topic = kb.topics[0]
+    if len(kb.topics) > 1:
+        # a server keeps one topic per uploaded file: the file's topics become one, named after the
+        # notes (or the first topic of a knowledge file), the others' titles its tags
+        title = notes_title or topic.title
+        tags = tuple(dict.fromkeys(t for each in kb.topics for t in (each.title, *each.tags) if t != title))
+        topic = Topic(title, topic.path, topic.objective, topic.source, tags)
+        warnings.append(
+            f"{filename}: its {len(kb.topics)} topics are stored as one topic, '{title}' "
+            "(a server keeps one topic per file); the other titles are its tags"
+        )
     key = topic_key(topic.title)
     stored_topic = Topic(topic.title, topic_path(key), topic.objective, topic.source, topic.tags)
     entries = tuple(kb.entries)

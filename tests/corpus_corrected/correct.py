@@ -173,7 +173,11 @@ def corrected(name: str) -> str:
     spec = yaml.safe_load((ROOT / "tests" / "corpus" / f"{name}.yaml").read_text(encoding="utf-8"))
     data = yaml.safe_load(import_file(ROOT / "tests" / "corpus" / spec["notes"]).text)
     delete, add, aliases = EDITS[name]
-    entries = [e for e in data["entries"] if e["term"] not in delete]
+    # an import of grouped notes has a list of entries per topic ("topics:"); the edits apply to all
+    lists = ([data["entries"]] if "entries" in data else []) + [t["entries"] for t in data.get("topics", [])]
+    for each in lists:
+        each[:] = [e for e in each if e["term"] not in delete]
+    entries = [e for each in lists for e in each]
     # (a term listed here that the import no longer makes is simply not there to delete)
     taken = {n.casefold() for e in entries for n in [e["term"], *e.get("aliases", [])]}
     for entry in entries:
@@ -198,8 +202,7 @@ def corrected(name: str) -> str:
         if free:
             entry["aliases"] = free
         taken.update(n.casefold() for n in [term, *free])
-        entries.append(entry)
-    data["entries"] = entries
+        lists[0].append(entry)  # added to the file's own topic (its first list of entries)
     data.pop("unplaced", None)
     header = f"# Hand-corrected import of tests/corpus/{spec['notes']} (see correct.py for every edit).\n"
     return header + yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=110)

@@ -24,7 +24,7 @@ class Case:
     entries: tuple[tuple[str, str, tuple[str, ...]], ...]  # term, definition start, some aliases
     absent: tuple[str, ...] = ()  # names that must be no entry's term or alias
     unplaced: tuple[str, ...] = ()  # texts that must be reported among the unplaced lines
-    tags: tuple[str, ...] = field(default=())
+    tags: tuple[str, ...] = field(default=())  # grouping headings: topics (two or more) or tags
 
 
 CASES: dict[str, Case] = {
@@ -351,6 +351,48 @@ CASES: dict[str, Case] = {
             ("Hashing", "A one-way function", ("digest",)),  # a bracket no other entry shares: an alias
         ),
     ),
+    # -- garbage kinds found by writing notes in the styles (third round) -------------------------
+    "document-part headings are no terms and their text is no definition": Case(
+        "# Networking\n\n## Table of Contents\n- [Introduction](#introduction)\n- [Protocols](#protocols)\n\n"
+        "## Introduction\nThis document covers networking for the exam.\n\n## Protocols\n\n"
+        "### UDP\nConnectionless transport protocol.\n\n## Key Points\n- Always check the cable first.\n"
+        "- There are 65535 ports.\n\n## Summary\nNetworking is important.\n\n## References\n"
+        "1. AUTHOR, J. (2020). *Networking*. Publisher, pp. 12-15.\n2. https://example.com/networking\n",
+        (("UDP", "Connectionless transport protocol", ()),),
+        absent=("Introduction", "Key Points", "Summary", "References", "Table of Contents", "Protocols"),
+        unplaced=("This document covers", "Always check the cable first.", "AUTHOR, J. (2020)"),
+    ),
+    "a question heading names its subject, no group": Case(
+        "# Networking\n\n## Transport\n\n### What is TCP?\n"
+        "TCP is a connection-oriented protocol that guarantees delivery.\n\n### UDP\nConnectionless.\n",
+        (("TCP", "A connection-oriented protocol", ()), ("UDP", "Connectionless", ())),
+        absent=("What is TCP?", "What is TCP"),
+        tags=("Transport",),
+    ),
+    "numbered steps, total rows and Q/A lines are no terms": Case(
+        "# Handshake\n\n- **SYN**: the client asks to open a connection\n\n1. **Step 1** Client sends SYN.\n"
+        "2. **Step 2** Server replies SYN/ACK.\n\n| Term | Definition |\n| --- | --- |\n"
+        "| ACK | Acknowledges data. |\n| Total | 2 terms |\n\nQ: What is a port? A: A numbered endpoint.\n",
+        (("SYN", "The client asks", ()), ("ACK", "Acknowledges data", ())),
+        absent=("Step 1", "Step 2", "Total", "Q"),
+        unplaced=("Client sends SYN", "Total", "What is a port?"),
+    ),
+    "author-year and source citations are no part of a definition": Case(
+        "# Cells\n\n| Term | Definition |\n| --- | --- |\n"
+        "| Osmosis | Movement of water across a membrane (AUTHOR, 2018). |\n"
+        "| Diffusion | Net movement of particles (AUTHOR et al. 2020, p. 4). |\n\n"
+        "Catalyst\n: A substance that speeds up a reaction. (Source: a revision site)\n",
+        (
+            ("Osmosis", "Movement of water across a membrane.", ()),
+            ("Diffusion", "Net movement of particles.", ()),
+            ("Catalyst", "A substance that speeds up a reaction.", ()),
+        ),
+    ),
+    "a colon after a bold term and its expansion is no part of the definition": Case(
+        "# Net\n\n- **ARP** (Address Resolution Protocol): Maps IP addresses to MAC addresses.\n"
+        "- **NDP** (Neighbor Discovery Protocol); Finds neighbours in IPv6.\n",
+        (("ARP", "Maps IP addresses", ("Address Resolution Protocol",)),),
+    ),
     "an Examples heading holds examples of the entry above, not terms": Case(
         "# Exchange\n\n## Gas exchange\n\nSwapping gases between an organism and its surroundings.\n\n"
         "### Examples\n\n1. The gills absorb oxygen from water flowing over them\n"
@@ -364,7 +406,9 @@ CASES: dict[str, Case] = {
 def _kb(text: str) -> tuple[KnowledgeBase, list[tuple[int, str]], tuple[str, ...]]:
     result = import_notes(text, notes_name="case.md")
     kb = load_knowledge_text(result.text, Path("case.yaml"))
-    return kb, result.draft.unplaced, kb.topics[0].tags
+    # a grouping heading is a topic of its own when there are two or more, else a tag of the one topic
+    groups = tuple(dict.fromkeys(g for t in kb.topics for g in (*t.tags, t.title)))
+    return kb, result.draft.unplaced, groups
 
 
 @pytest.mark.parametrize("name", list(CASES))

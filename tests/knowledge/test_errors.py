@@ -100,7 +100,8 @@ def test_unknown_key_without_a_close_match_lists_the_allowed_ones(write: WriteFi
     problem = only_problem([path])
     assert (problem.line, problem.key) == (6, "colour")
     assert (
-        problem.message == "unknown key 'colour' at the top of the file (allowed: topic, entries, topics, unplaced)"
+        problem.message
+        == "unknown key 'colour' at the top of the file (allowed: topic, entries, topics, unplaced)"
     )
 
 
@@ -190,7 +191,11 @@ def test_missing_title(write: WriteFile) -> None:
 def test_missing_topic_and_entries(write: WriteFile) -> None:
     path = write("bare.yaml", "title: Networking\n")
     assert [(p.line, p.key, p.message) for p in problems_of([path])] == [
-        (1, "title", "unknown key 'title' at the top of the file (allowed: topic, entries, topics, unplaced)"),
+        (
+            1,
+            "title",
+            "unknown key 'title' at the top of the file (allowed: topic, entries, topics, unplaced)",
+        ),
         (1, "topic", "'topic' is missing (a mapping with at least a 'title')"),
         (1, "entries", "'entries' is missing (a list of terms)"),
     ]
