@@ -119,6 +119,10 @@ _TIGHT_HEADING = re.compile(
 )
 
 
+#: ``- [x] **sudo** - ...``: a task list's box is not part of the item's text.
+_TASK_BOX = re.compile(r"^(?P<lead>[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+)\[[ xX]\][ \t]+", re.MULTILINE)
+
+
 #: ``{:#anchor}`` / ``{: .class}`` attribute lists of kramdown (Jekyll sites): markup, not text.
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
@@ -181,6 +185,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
             )
         return ImportResult(_validated(draft, source), draft, source)
     text, front_title = _front_matter(text)
+    text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
     blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
     topic_heading = None

@@ -6,6 +6,7 @@ Each function looks at one line of plain text (already extracted from Markdown).
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from bot.matching.text import singular as name_singular
@@ -300,8 +301,26 @@ _OPEN_CLOSE = {"(": ")", "[": "]", "{": "}"}
 
 
 def strip_term_marks(text: str) -> str:
-    """A term without the marks authors flag terms with (``Symbiosis *`` -> ``Symbiosis``)."""
-    return _TERM_MARKS.sub("", text.strip()).strip()
+    """A term without the marks authors flag terms with (``Symbiosis *`` -> ``Symbiosis``) and without
+    pictures around it (``🔥 Kernel`` -> ``Kernel``)."""
+    return strip_pictures(_TERM_MARKS.sub("", text.strip()).strip())
+
+
+def _picture(ch: str) -> bool:
+    """Whether ``ch`` is an emoji or a joiner or variation selector that goes with one."""
+    return (
+        unicodedata.category(ch) == "So" or ch in "\u200d\ufe0f\ufe0e" or "\U0001f3fb" <= ch <= "\U0001f3ff"
+    )
+
+
+def strip_pictures(text: str) -> str:
+    """``text`` without emoji and pictograms at its start and end (``🔥 Kernel`` -> ``Kernel``)."""
+    start, end = 0, len(text)
+    while start < end and (_picture(text[start]) or text[start].isspace()):
+        start += 1
+    while end > start and (_picture(text[end - 1]) or text[end - 1].isspace()):
+        end -= 1
+    return text[start:end]
 
 
 def balanced(text: str) -> bool:
@@ -446,7 +465,7 @@ _GROUPING_LABEL = re.compile(
 _STRUCTURAL = re.compile(
     r"^(?:[\d.)\s]+|[^\w\s]+\s*)?"  # "2. ", "1.3 ", an emoji or a mark before the words
     r"(?:introduction|intro|overview|summary|summaries|conclusions?|key\s+(?:points|takeaways|ideas|facts)"
-    r"|takeaways|(?:further\s+)?reading|references?|sources?|bibliography|citations|works\s+cited"
+    r"|takeaways|further\s+reading|references?|sources?|bibliography|citations|works\s+cited"
     r"|(?:useful\s+|external\s+)?(?:resources|links)|(?:table\s+of\s+)?contents|toc|appendix(?:\s+\w)?"
     r"|(?:review|practice|exam|study|self[-\s]check)\s+questions|questions|exercises|quiz"
     r"|acknowledge?ments|credits|licen[cs]e|changelog|to\s*do|tips|tips\s+and\s+tricks|notes|my\s+notes"

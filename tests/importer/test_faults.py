@@ -393,6 +393,12 @@ CASES: dict[str, Case] = {
         "- **NDP** (Neighbor Discovery Protocol); Finds neighbours in IPv6.\n",
         (("ARP", "Maps IP addresses", ("Address Resolution Protocol",)),),
     ),
+    "pictures around a term and task-list boxes are no part of it": Case(
+        "# Linux\n\n- 🔥 **Kernel**: the core of the operating system\n- [x] **sudo** — runs a command as "
+        "another user\n- [ ] Learn chmod before Friday\n- **Shell** 🐚 - a program that reads commands\n",
+        (("Kernel", "The core", ()), ("sudo", "Runs a command", ()), ("Shell", "A program that reads", ())),
+        absent=("🔥 Kernel", "[x] sudo", "Shell 🐚", "Learn chmod before Friday"),
+    ),
     "an Examples heading holds examples of the entry above, not terms": Case(
         "# Exchange\n\n## Gas exchange\n\nSwapping gases between an organism and its surroundings.\n\n"
         "### Examples\n\n1. The gills absorb oxygen from water flowing over them\n"
