@@ -195,29 +195,47 @@ def mask_names(
         pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
         text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)
     if not single_words:  # only the names themselves (a question that shows the term anyway)
-        return re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
+        return _ACRONYM_AFTER_BLANK.sub(
+            f"{_MASK} ({_MASK})", re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
+        )
     skip = {w.casefold() for w in common}
-    # single words come from the term and one-word aliases; a long alias (an expansion) is hidden whole
+    # single words come from the term and one-word aliases; a long alias (an expansion) is hidden whole.
+    # A name of several distinctive words gives itself away only when all of them are in the text:
+    # "Manages printers on the network" keeps "printers" for Print Server (the rest says enough), while
+    # "Ions that are elements" hides "elements" for Elemental ions.
     own = [n for i, n in enumerate(given) if i == 0 or len(n.split()) == 1]
-    words = {w.casefold() for n in own for w in re.findall(r"[^\W\d_]{5,}", n)} - skip
+    seen = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
+    words: set[str] = set()
+    for name in own:
+        mine = {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", name)} - skip
+        if len(mine) > 1 and not all(any(_same_family(t, w) for t in seen) for w in mine):
+            continue
+        words |= mine
 
     def hide(match: re.Match[str]) -> str:
         word = match.group(0).casefold()
         if word in skip:
             return match.group(0)
-        for w in words:
-            if word == w or (len(word) >= 5 and len(w) >= 5 and (w.startswith(word) or word.startswith(w))):
-                return _MASK
-            if (
-                len(word) >= 5
-                and len(w) >= 5
-                and _shared_prefix(word, w) >= max(6, min(len(word), len(w)) - 2)
-            ):
-                return _MASK  # the same word family: elements / elemental, molecules / molecular
+        if any(_same_family(word, w) for w in words):
+            return _MASK
         return match.group(0)
 
     text = re.sub(r"[^\W\d_]+", hide, text)
-    return re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
+    text = re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
+    # "The term ____ (MPLS) ...": the acronym written next to the hidden name is that name's too
+    return _ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", text)
+
+
+#: A blank followed by a bracketed acronym (two capitals or more, no spaces): ``____ (mGRE)``.
+_ACRONYM_AFTER_BLANK = re.compile(rf"{re.escape(_MASK)}\s*\((?=[^)\s]*[A-Z][^)\s]*[A-Z])[^()\s]{{2,12}}\)")
+
+
+def _same_family(word: str, w: str) -> bool:
+    """Whether ``word`` (of a text) is the term's word ``w`` or of its family (case-folded both)."""
+    if word == w or (len(word) >= 5 and len(w) >= 5 and (w.startswith(word) or word.startswith(w))):
+        return True
+    # the same word family: elements / elemental, molecules / molecular
+    return len(word) >= 5 and len(w) >= 5 and _shared_prefix(word, w) >= max(6, min(len(word), len(w)) - 2)
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -99,6 +99,12 @@ class QuestionGenerator:
         self.common = _common_words(self._usable)
         self._all_keys: frozenset[str] | None = None
         self._context = QueryContext.of_subjects(subjects_of(kb))
+        said: dict[str, int] = {}
+        for entry in kb.entries:
+            key = " ".join(entry.definition.casefold().split())
+            said[key] = said.get(key, 0) + 1
+        #: definitions two entries of the notes share: they cannot tell which term is meant
+        self._shared = frozenset(key for key, count in said.items() if count > 1)
 
     @property
     def all_keys(self) -> frozenset[str]:
@@ -139,7 +145,10 @@ class QuestionGenerator:
         """Question kinds possible for ``entry`` in ``mode`` (naming the term needs a definition that still
         says enough once the term is blanked out; the masked definition is asked anyway when nothing else
         is possible)."""
-        clear = answerable(self.masked(entry))
+        clear = (
+            answerable(self.masked(entry))
+            and " ".join(entry.definition.casefold().split()) not in self._shared
+        )
         typed = [QuestionKind.WHICH_TERM]
         if mode is QuizMode.TYPED or len(self._usable) < 2:
             return typed

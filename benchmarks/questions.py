@@ -1,0 +1,95 @@
+"""Generated quiz questions on the real-notes corpus, printed for grading by hand (issue 14).
+
+``python -m benchmarks.questions [--corpus DIR] [--per-file N] [--seed S] [--split tune|heldout|all]``
+
+Each notes file of the corpus is imported as ``python -m bot import`` would (the raw import: entries the
+importer flagged with ``# check:`` are never asked or offered), and ``N`` questions of a mixed round
+(typed and button questions alternating) are generated with a seeded random source, so a run can be
+repeated and graded. Every question is printed with its kind, prompt, options (``*`` marks the right one)
+or typed answer, and the entry it is about. Grade each as good (answerable from the prompt by someone
+who learnt the notes, one right option, nothing given away), poor (answerable but weak: a vague or
+ambiguous prompt, options of different shapes) or broken (unanswerable, a wrong or garbage answer, or
+the answer in the prompt).
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import sys
+from pathlib import Path
+
+import yaml
+
+from bot.importer import NotesError, import_notes
+from bot.knowledge import KnowledgeBase, KnowledgeError
+from bot.loader import load_knowledge_text
+from bot.quiz.questions import Question, QuestionGenerator
+from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
+
+CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+
+
+def corpus_notes(corpus: Path, split: str) -> list[tuple[str, Path]]:
+    """``(name, notes path)`` of every corpus file in ``split`` (``all`` for every split), by name."""
+    found = []
+    for path in sorted(corpus.glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        notes = corpus / str(data.get("notes") or path.with_suffix(".md").name)
+        if notes.is_file() and split in ("all", str(data.get("split", "tune"))):
+            found.append((path.stem, notes))
+    return found
+
+
+def imported(notes: Path) -> KnowledgeBase:
+    """The raw import of a notes file, loaded (``NotesError`` / ``KnowledgeError`` if it cannot be)."""
+    result = import_notes(notes.read_text(encoding="utf-8"), notes_name=notes.name)
+    return load_knowledge_text(result.text, Path(notes.stem + ".yaml"))
+
+
+def questions(kb: KnowledgeBase, count: int, seed: int) -> list[Question]:
+    """``count`` questions of a mixed round on ``kb`` with ``random.Random(seed)``."""
+    generator = QuestionGenerator(kb, random.Random(seed))
+    return generator.generate(RoundSettings(questions=count, mode=QuizMode.MIXED))
+
+
+def show(question: Question, number: int) -> list[str]:
+    """A question as numbered lines for grading."""
+    lines = [f"{number:>2}. [{question.kind}] {question.prompt}"]
+    for index, choice in enumerate(question.choices):
+        mark = "*" if index == question.answer_index else " "
+        lines.append(f"      {mark} {choice}")
+    if question.typed:
+        lines.append(
+            f"      answer: {question.entry.term}  (also: {', '.join(question.entry.aliases) or '-'})"
+        )
+    lines.append(f"      about: {question.entry.term} [{question.entry.topic.title}]")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Print the questions of every corpus file of the split; exit 0."""
+    parser = argparse.ArgumentParser(
+        prog="python -m benchmarks.questions", description=__doc__.split("\n")[0]
+    )
+    parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus directory")
+    parser.add_argument("--per-file", type=int, default=20, metavar="N", help="questions per notes file")
+    parser.add_argument("--seed", type=int, default=1, help="the random source's seed")
+    parser.add_argument("--split", default="all", help="tune, heldout (or another split's name) or all")
+    args = parser.parse_args(argv)
+    for name, notes in corpus_notes(args.corpus, args.split):
+        try:
+            kb = imported(notes)
+            asked = questions(kb, args.per_file, args.seed)
+        except (NotesError, KnowledgeError, QuizSettingsError) as exc:
+            print(f"== {name}: no questions ({str(exc).splitlines()[0]})")
+            continue
+        usable = sum(1 for e in kb.entries if not e.checks)
+        print(f"== {name}: {len(asked)} questions ({usable} of {len(kb.entries)} entries unflagged)")
+        for number, question in enumerate(asked, start=1):
+            print("\n".join(show(question, number)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

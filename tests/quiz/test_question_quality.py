@@ -1,0 +1,83 @@
+"""Question rules of issue 14, third round: keep what a definition needs, hide what gives the answer."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+
+from bot.quiz import QuestionGenerator, QuestionKind, QuizMode
+from bot.quiz.answers import answerable, mask_names
+from tests.quiz.conftest import make_kb
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "masked"),
+    [
+        # one word of a name of several says too little to give it away: it stays, so the rest can be answered
+        ("Manages printers on the network", ["Print Server"], "Manages printers on the network"),
+        (
+            "A Storage Area Network (SAN) is used by storage systems.",
+            ["Storage Area Network"],
+            "A ____ (____) is used by storage systems.",
+        ),
+        # every distinctive word of the name is there: together they spell it, so they go
+        (
+            "Resolves names of domains into addresses",
+            ["Domain Names"],
+            "Resolves ____ of ____ into addresses",
+        ),
+        # an acronym written next to the hidden name is hidden too, even when it is no alias
+        (
+            "The term Multiprotocol Label Switching (MPLS) names a WAN protocol.",
+            ["Multiprotocol Label Switching"],
+            "The term ____ (____) names a WAN protocol.",
+        ),
+        ("The Multipoint GRE (mGRE) protocol", ["Multipoint GRE"], "The ____ (____) protocol"),
+    ],
+)
+def test_mask_keeps_enough_and_hides_what_gives_the_name(text: str, names: list[str], masked: str) -> None:
+    assert mask_names(text, names) == masked
+
+
+def test_the_options_of_a_meaning_question_never_show_the_terms_acronym() -> None:
+    kb = make_kb(
+        {
+            "WAN": [
+                (
+                    "Multiprotocol Label Switching",
+                    "The term Multiprotocol Label Switching (MPLS) names a WAN protocol.",
+                ),
+                ("Frame Relay", "An older packet-switched WAN service between sites."),
+                ("Leased line", "A private circuit rented from a carrier between two sites."),
+                ("Metro Ethernet", "Ethernet offered by a carrier across a city."),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    question = generator.make(kb.entries[0], QuestionKind.MEANING)
+    assert question.answer_index is not None
+    assert "MPLS" not in question.choices[question.answer_index]
+
+
+def test_entries_that_share_a_definition_are_never_asked_by_it() -> None:
+    """The notes define Forward and Reverse proxy alike: naming one from it would mark the other wrong."""
+    same = "A proxy server that sits in front of web servers and forwards client requests to them"
+    kb = make_kb(
+        {
+            "Proxies": [
+                ("Forward Proxy", same),
+                ("Reverse Proxy", same),
+                ("Load Balancer", "Spreads traffic across several servers so none is overloaded"),
+                ("Default Gateway", "The router a host sends packets to for other networks"),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    forward = kb.entries[0]
+    kinds = generator.kinds_for(forward, QuizMode.MIXED)
+    assert QuestionKind.WHICH_TERM not in kinds
+    assert QuestionKind.PICK_TERM not in kinds
+    assert QuestionKind.MEANING in kinds
+    assert QuestionKind.PICK_TERM in generator.kinds_for(kb.entries[2], QuizMode.MIXED)
+    assert answerable(generator.masked(forward))  # the text itself is fine; only its owner is unclear
