@@ -174,7 +174,12 @@ def acronym(name: str) -> str:
 
 
 def mask_names(
-    text: str, names: Iterable[str], common: Iterable[str] = (), *, single_words: bool = True
+    text: str,
+    names: Iterable[str],
+    common: Iterable[str] = (),
+    *,
+    single_words: bool = True,
+    every_word: bool = False,
 ) -> str:
     """``text`` with the term, its aliases, their acronyms and the term's distinctive words as ``____``.
 
@@ -183,13 +188,16 @@ def mask_names(
     words of the term (the first name) and of one-word aliases (5+ letters, and their word family:
     ``virtual`` for Virtualization, ``elements`` for Elemental) are hidden unless they are in
     ``common`` (lower-case words most entries of the notes use, like "address" or "protocol"), so the
-    rest of the definition still says enough to answer from.
+    rest of the definition still says enough to answer from. A word of a name of several distinctive
+    words is hidden only when all of them are in the text, unless ``every_word`` (for a question that
+    shows the term among options, where one of its words would point at it).
     """
     given = [n.strip() for n in names if n.strip()]
     # "Awake()" is written "Awake" in its own definition, ".wav" is "wav"
     bare = [n.strip("().[]{}:;,!? ") for n in given]
     given += [n for n in bare if n and n not in given and any(ch.isalnum() for ch in n)]
-    initials = [a for a in (acronym(n) for n in given) if len(a) >= 2]
+    # initials match case-sensitively ("at" is no acronym of Address Translation), a name itself does not
+    initials = [a for a in (acronym(n) for n in given) if len(a) >= 2 and a not in given]
     phrases = sorted(set(given) | set(initials), key=len, reverse=True)
     for phrase in phrases:
         pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
@@ -208,7 +216,7 @@ def mask_names(
     words: set[str] = set()
     for name in own:
         mine = {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", name)} - skip
-        if len(mine) > 1 and not all(any(_same_family(t, w) for t in seen) for w in mine):
+        if len(mine) > 1 and not every_word and not all(any(_same_family(t, w) for t in seen) for w in mine):
             continue
         words |= mine
 

@@ -113,13 +113,16 @@ class QuestionGenerator:
             self._all_keys = frozenset(key_of(name) for entry in self.kb.entries for name in entry.names)
         return self._all_keys
 
-    def masked(self, entry: Entry, text: str | None = None, *, single_words: bool = True) -> str:
+    def masked(
+        self, entry: Entry, text: str | None = None, *, single_words: bool = True, every_word: bool = False
+    ) -> str:
         """``text`` (default: the entry's definition) with the entry's names and distinctive words blanked.
 
-        ``single_words=False`` blanks only the names (for options under a question that names the term).
+        ``single_words=False`` blanks only the names (for options under a question that names the term);
+        ``every_word`` blanks each distinctive word of the term (for a prompt above options of terms).
         """
         text = entry.definition if text is None else text
-        return mask_names(text, entry.names, self.common, single_words=single_words)
+        return mask_names(text, entry.names, self.common, single_words=single_words, every_word=every_word)
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """``settings.questions`` questions on ``settings.topic``; no entry twice while others remain."""
@@ -145,17 +148,15 @@ class QuestionGenerator:
         """Question kinds possible for ``entry`` in ``mode`` (naming the term needs a definition that still
         says enough once the term is blanked out; the masked definition is asked anyway when nothing else
         is possible)."""
-        clear = (
-            answerable(self.masked(entry))
-            and " ".join(entry.definition.casefold().split()) not in self._shared
-        )
+        own = " ".join(entry.definition.casefold().split()) not in self._shared
         typed = [QuestionKind.WHICH_TERM]
         if mode is QuizMode.TYPED or len(self._usable) < 2:
             return typed
         buttons = [QuestionKind.MEANING, QuestionKind.TRUE_FALSE]
-        if clear:
+        if own and answerable(self.masked(entry, every_word=True)):
+            # above options of terms, every word of the term is hidden: one would point at its option
             buttons.insert(1, QuestionKind.PICK_TERM)
-        else:
+        if not (own and answerable(self.masked(entry))):
             typed = []
         if entry.examples and any(other != entry for other, _ in self._all_examples):
             buttons.append(QuestionKind.EXAMPLE)
@@ -191,7 +192,7 @@ class QuestionGenerator:
             return self._choice(entry, kind, f"What does **{entry.term}** mean?", right, wrong)
         if kind is QuestionKind.PICK_TERM:
             others = self._similar_entries(entry, MAX_CHOICES - 1, term_shape=True)
-            prompt = f"Which term is this? {self.masked(entry)}"
+            prompt = f"Which term is this? {self.masked(entry, every_word=True)}"
             return self._choice(entry, kind, prompt, entry.term, [o.term for o in others])
         if kind is QuestionKind.EXAMPLE:
             right = self.rng.choice(entry.examples)

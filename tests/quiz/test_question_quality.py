@@ -81,3 +81,28 @@ def test_entries_that_share_a_definition_are_never_asked_by_it() -> None:
     assert QuestionKind.MEANING in kinds
     assert QuestionKind.PICK_TERM in generator.kinds_for(kb.entries[2], QuizMode.MIXED)
     assert answerable(generator.masked(forward))  # the text itself is fine; only its owner is unclear
+
+
+def test_corpus_questions_never_show_their_answer_or_a_flagged_entry() -> None:
+    """20 seeded questions per tune file of the real-notes corpus (``python -m benchmarks.questions``)."""
+    import re
+
+    from benchmarks.questions import corpus_notes, imported, questions
+
+    files = corpus_notes(questions.__globals__["CORPUS"], "tune")
+    assert len(files) >= 10
+    for name, notes in files:
+        kb = imported(notes)
+        for question in questions(kb, 20, seed=1):
+            assert not question.entry.checks, name
+            if question.kind in (QuestionKind.WHICH_TERM, QuestionKind.PICK_TERM):
+                for shown in question.entry.names:
+                    pattern = r"(?<!\w)" + re.escape(shown) + r"(?!\w)"
+                    assert not re.search(pattern, question.prompt, re.IGNORECASE), (
+                        name,
+                        shown,
+                        question.prompt,
+                    )
+            if question.choices:
+                assert len(set(question.choices)) == len(question.choices) >= 2, (name, question.choices)
+                assert question.answer_index is not None
