@@ -215,16 +215,35 @@ def mask_names(
     seen = {w.casefold() for w in re.findall(r"[^\W\d_]+", text)}
     words: set[str] = set()
     for name in own:
-        mine = {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", name)} - skip
-        if len(mine) > 1 and not every_word and not all(any(_same_family(t, w) for t in seen) for w in mine):
+        # counted before common words are left out: "server" of Print Server is a word of the name too
+        every = {w.casefold() for w in re.findall(r"[^\W\d_]{5,}", name)}
+        if (
+            len(every) > 1
+            and not every_word
+            and not all(any(_same_family(t, w) for t in seen) for w in every)
+        ):
             continue
-        words |= mine
+        words |= every - skip
+        short = (
+            {w.casefold() for w in re.findall(r"(?<![^\W\d_])[^\W\d_]{3,4}(?![^\W\d_])", name)}
+            - skip
+            - _EMPTY_WORDS
+        )
+        labelled = any(len(part) <= 2 or any(ch.isdigit() for ch in part) for part in name.split())
+        if (  # not for labelled names: "Type" of Type I hypervisor is as much Type II's
+            every
+            and short
+            and not labelled
+            and short <= seen
+            and all(any(_same_family(t, w) for t in seen) for w in every)
+        ):
+            words |= short  # "A star (hub-and-spoke) topology": with Topology, Star spells the name too
 
     def hide(match: re.Match[str]) -> str:
         word = match.group(0).casefold()
         if word in skip:
             return match.group(0)
-        if any(_same_family(word, w) for w in words):
+        if word in words or any(_same_family(word, w) for w in words):
             return _MASK
         return match.group(0)
 

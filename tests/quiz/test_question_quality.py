@@ -27,6 +27,13 @@ from tests.quiz.conftest import make_kb
             ["Domain Names"],
             "Resolves ____ of ____ into addresses",
         ),
+        # with its long words there, a short word of the name spells it too
+        (
+            "A star (hub-and-spoke) topology joins hosts",
+            ["Star Topology"],
+            "A ____ (hub-and-spoke) ____ joins hosts",
+        ),
+        ("The star shape", ["Star Topology"], "The star shape"),
         # an acronym written next to the hidden name is hidden too, even when it is no alias
         (
             "The term Multiprotocol Label Switching (MPLS) names a WAN protocol.",
