@@ -173,6 +173,36 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in parts if w.lower() not in ("a", "an", "and", "of", "the", "to", "for"))
 
 
+def _expansions(text: str, names: list[str]) -> list[str]:
+    """Runs of words in ``text`` whose initials spell one of ``names`` that is an acronym: the long name
+    of ``UFCS`` in "Uniform Function Call Syntax; fully qualified calls" gives the answer away."""
+    acronyms = [
+        n.casefold() for n in names if 2 <= len(n) <= 8 and n.isalnum() and sum(c.isupper() for c in n) >= 2
+    ]
+    if not acronyms:
+        return []
+    words = list(re.finditer(r"[^\W\d_][\w'’-]*", text))
+    small = ("a", "an", "and", "of", "the", "to", "for")
+    found = []
+    for letters in acronyms:
+        for start, first in enumerate(words):
+            if first.group(0)[0].casefold() != letters[0] or not first.group(0)[0].isupper():
+                continue
+            matched, end = 1, start + 1
+            while matched < len(letters) and end < len(words):
+                word = words[end].group(0)
+                if word.casefold() in small:
+                    end += 1
+                    continue
+                if word[0].casefold() != letters[matched] or not word[0].isupper():
+                    break  # a long name is written capitalised: "very powerful network" is not VPN
+                matched += 1
+                end += 1
+            if matched == len(letters):
+                found.append(text[first.start() : words[end - 1].end()])
+    return found
+
+
 def mask_names(
     text: str,
     names: Iterable[str],
@@ -198,7 +228,9 @@ def mask_names(
     given += [n for n in bare if n and n not in given and any(ch.isalnum() for ch in n)]
     # initials match case-sensitively ("at" is no acronym of Address Translation), a name itself does not
     initials = [a for a in (acronym(n) for n in given) if len(a) >= 2 and a not in given]
-    phrases = sorted(set(given) | set(initials), key=len, reverse=True)
+    # a long name written out for an acronym gives it away, except where the question names the term
+    spelt = _expansions(text, given) if single_words else []
+    phrases = sorted(set(given) | set(initials) | set(spelt), key=len, reverse=True)
     for phrase in phrases:
         pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
         text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)

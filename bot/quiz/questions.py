@@ -94,7 +94,9 @@ class QuestionGenerator:
     def __init__(self, kb: KnowledgeBase, rng: random.Random) -> None:
         self.kb = kb
         self.rng = rng
-        self._usable = [e for e in kb.entries if not e.checks]  # never ask about or offer a guess
+        # never ask about or offer a guess, nor a definition that is only the entry's own name
+        self._usable = [e for e in kb.entries if not e.checks and _says_something(e)]
+        self._silent = frozenset(e for e in kb.entries if not _says_something(e))
         self._all_examples = [(e, x) for e in self._usable for x in e.examples]
         self.common = _common_words(self._usable)
         self._all_keys: frozenset[str] | None = None
@@ -127,6 +129,7 @@ class QuestionGenerator:
     def generate(self, settings: RoundSettings) -> list[Question]:
         """``settings.questions`` questions on ``settings.topic``; no entry twice while others remain."""
         entries = select_entries(self.kb, settings.topic)
+        entries = [e for e in entries if e not in self._silent] or entries
         questions: list[Question] = []
         pool: list[Entry] = []
         used: set[tuple[Entry, QuestionKind]] = set()
@@ -269,6 +272,12 @@ class QuestionGenerator:
 
 
 _BLANK = "____"
+
+
+def _says_something(entry: Entry) -> bool:
+    """Whether the entry's definition says anything once its own names are hidden (not "PowerShell")."""
+    hidden = mask_names(entry.definition, entry.names, single_words=False)
+    return any(ch.isalnum() for ch in hidden.replace(_BLANK, " "))
 
 
 def _has_blank(text: str) -> bool:

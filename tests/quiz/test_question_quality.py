@@ -6,7 +6,7 @@ import random
 
 import pytest
 
-from bot.quiz import QuestionGenerator, QuestionKind, QuizMode
+from bot.quiz import QuestionGenerator, QuestionKind, QuizMode, RoundSettings
 from bot.quiz.answers import answerable, mask_names
 from tests.quiz.conftest import make_kb
 
@@ -113,3 +113,33 @@ def test_corpus_questions_never_show_their_answer_or_a_flagged_entry() -> None:
             if question.choices:
                 assert len(set(question.choices)) == len(question.choices) >= 2, (name, question.choices)
                 assert question.answer_index is not None
+
+
+def test_a_definition_that_is_only_its_name_is_never_asked_or_offered() -> None:
+    kb = make_kb(
+        {
+            "Shells": [
+                ("pwsh", "PowerShell"),  # becomes an alias-like line in some notes: nothing to ask from
+                ("bash", "Bourne Again SHell"),
+                ("zsh", "Z SHell with many plugins"),
+                ("fish", "Friendly Interactive SHell"),
+                ("ksh", "Korn SHell"),
+            ]
+        }
+    )
+    kb.entries[0] = type(kb.entries[0])(
+        term="PowerShell", definition="PowerShell", topic=kb.topics[0], aliases=("pwsh",)
+    )
+    generator = QuestionGenerator(kb, random.Random(3))
+    asked = generator.generate(RoundSettings(questions=12, mode=QuizMode.MIXED))
+    assert "PowerShell" not in {q.entry.term for q in asked}
+    for question in asked:
+        assert all(choice.strip() != "____" for choice in question.choices)
+        assert not question.prompt.rstrip().endswith(": ____")
+
+
+def test_an_acronym_spelt_out_in_capitals_is_hidden_but_not_ordinary_words() -> None:
+    assert mask_names("Uniform Function Call Syntax; fully qualified calls", ["UFCS"]) == (
+        "____; fully qualified calls"
+    )
+    assert mask_names("A very powerful network", ["VPN"]) == "A very powerful network"
