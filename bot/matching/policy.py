@@ -199,7 +199,8 @@ _BEFORE_A_NAME = STOPWORDS | _PROPERTY_OPENERS
 #: Verbs that follow a name in a question about it ("what does SSH use", "what does a SYN flood wait for").
 _QUESTION_VERBS = word_set(
     "use uses wait write read send protect prevent stop cause affect require need mean stand do does work "
-    "run store hold contain replace differ compare happen matter exist solve fix break make"
+    "run store hold contain replace differ compare happen matter exist solve fix break make "
+    "have has made built consist consists include includes look"
 )
 _VERB_ENDINGS = ("ed", "ing", "able", "ible", "ive", "er")
 
@@ -220,6 +221,30 @@ def _asks_about(rest: list[str]) -> bool:
         return True
     verbish = first in _QUESTION_VERBS or first.endswith(_VERB_ENDINGS)
     return verbish and (not then or then in STOPWORDS)
+
+
+_ARTICLES = word_set("a an the")
+_KIND_OPENERS = word_set("what which")
+
+
+def _names_last(tokens: list[str], start: int) -> bool:
+    """Whether the words before a name at the end ask for a property of it.
+
+    "how many bits is a subnet mask", "what layer is TCP", "which port are the SSH servers": a question
+    word, one or two words saying what is asked for, then is/are (and an article). "what is TCP" is the
+    name look-up's; "how is a subnet mask" or "what is a subnet mask" asks for no property.
+    """
+    lead = tokens[1:start]
+    while lead and lead[-1] in _ARTICLES:
+        lead.pop()
+    if not lead or lead[-1] not in {"is", "are"}:
+        return False
+    kind = lead[:-1]
+    if tokens[0] == "how" and kind[:1] in (["many"], ["much"]):
+        kind = kind[1:]
+    elif tokens[0] not in _KIND_OPENERS:
+        return False
+    return 1 <= len(kind) <= 2 and not any(t in STOPWORDS for t in kind)
 
 
 def contained_description(
@@ -254,6 +279,8 @@ def named_inside(
     for size in range(min(len(tokens) - 1, names.max_name_words + 1), 0, -1):
         found: set[int] = set()
         seen: set[int] = set()  # every entry named at this size, wherever it stands
+        subjects: dict[int, int] = {}  # entry asked about -> where its name ends
+        positions: list[tuple[int, int]] = []  # (start, entry) of every name found
         for start in range(1, len(tokens) - size + 1):
             span = tokens[start : start + size]
             if size == 1 and (len(span[0]) < 3 or span[0] in STOPWORDS):
@@ -266,11 +293,20 @@ def named_inside(
             if named is None:
                 continue
             seen.add(named)
+            positions.append((start, named))
             # only question words and function words before it: "what does *raising an* exception mean"
             # asks about raising one, not about Exception
             lead_in = all(t in _BEFORE_A_NAME for t in tokens[1:start])
-            if lead_in and _asks_about(tokens[start + size :]):
+            rest = tokens[start + size :]
+            if (lead_in and _asks_about(rest)) or (not rest and _names_last(tokens, start)):
                 found.add(named)  # not "DDR6" for DDR, a "stem cell" for a cell, a "container ship"
+                subjects.setdefault(named, start + size)
+        if len(found) == 1 and len(seen) > 1 and min(subjects.values()) < min(
+            s for s, e in positions if e not in found
+        ):
+            # "does yeast have a nucleus", "why is a WAN slower than a LAN": the one asked about comes
+            # first, in the subject's place; the other entries are named after it, in what is asked
+            return Answer(text, entries[next(iter(found))], 80.0, "property")
         if len(seen) > 1:
             return None  # two entries named: which one is asked about is not clear
         if found:

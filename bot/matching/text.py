@@ -63,6 +63,9 @@ _BRITISH_ENDINGS = (
     ("our", "or"),
     ("ours", "ors"),
 )
+#: The shortest stem before a British "-ise" ending ("organ-ising", "real-ised"); shorter ones are words
+#: whose "-ise" is no spelling choice ("ra-ising", "pra-ised", "ar-ising").
+_ISE_ROOT = 4
 _BRITISH_WORDS = {"licence": "license", "defence": "defense", "offence": "offense", "grey": "gray"}
 
 
@@ -130,7 +133,10 @@ def us_spelling(word: str) -> str:
         return word
     for ending, replacement in _BRITISH_ENDINGS:
         if word.endswith(ending):
-            return word[: -len(ending)] + replacement
+            root = word[: -len(ending)]
+            if ending[0] == "i" and len(root) < _ISE_ROOT:
+                return word  # "raising", "rising", "praised": the -ise is the word's own, not a spelling
+            return root + replacement
     return word
 
 
