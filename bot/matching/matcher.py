@@ -37,7 +37,7 @@ from bot.matching.query import (
 from bot.matching.results import Answer, NotFound, Result, Suggestion
 from bot.matching.text import STOPWORDS, content_stems
 from bot.matching.typos import TypoSearch
-from bot.matching.variants import ExampleIndex, InitialsIndex, LooseIndex
+from bot.matching.variants import AcronymIndex, ExampleIndex, InitialsIndex, LooseIndex
 
 log = logging.getLogger(__name__)
 
@@ -61,6 +61,7 @@ class Matcher:
         self._loose_index: LooseIndex | None = None  # built on first use, like the prefixes
         self._example_index: ExampleIndex | None = None
         self._initials_index: InitialsIndex | None = None
+        self._acronym_index: AcronymIndex | None = None
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -78,6 +79,7 @@ class Matcher:
         self._loose()
         self._examples()
         self._initials()
+        self._acronyms()
 
     def _loose(self) -> LooseIndex:
         index = self._loose_index
@@ -96,6 +98,43 @@ class Matcher:
         if index is None:
             index = self._initials_index = InitialsIndex(self._entries, self._names.exact)
         return index
+
+    def _acronyms(self) -> AcronymIndex:
+        index = self._acronym_index
+        if index is None:
+            index = self._acronym_index = AcronymIndex(self._entries)
+        return index
+
+    def _initialism(self, plain: str) -> int | None:
+        """The entry whose unwritten initials a question types, whole or in parts ("mitm", "sd-wan")."""
+        said = plain.split()
+        if len(said) == 1 or (1 < len(said) <= 3 and all(len(w) <= 4 and w.isalpha() for w in said)):
+            return self._initials().hit("".join(said))
+        return None
+
+    def _spelled_out(self, plain: str) -> int | None:
+        """The entry a question names by writing out an acronym: the notes' acronym spelled out ("mean
+        time between failures" -> MTBF) or another entry's acronym inside a name written out ("software
+        defined wan" -> Software-Defined Wide Area Network); None if none or ambiguous.
+
+        A spelled-out acronym needs half the question's words in the entry's own text too: initials
+        alone meet by chance in large notes.
+        """
+        said = plain.split()
+        acronyms = self._acronyms()
+        found = acronyms.spelled_out(said)
+        if found is not None:
+            entry = self._entries[found]
+            own = set(content_stems(" ".join((*entry.names, entry.definition, *entry.details))))
+            asked = set(content_stems(plain))
+            if asked and 2 * len(asked & own) >= len(asked):
+                return found
+        expanded = acronyms.expand(said)
+        if expanded is None:
+            return None
+        key = name_key(expanded)
+        hit = self._names.exact_hit(key)
+        return self._names.name_entry[hit] if hit is not None else self._loose().hit(key)
 
     def exact(self, text: str) -> Entry | None:
         """The entry ``text`` names exactly in the name model, as a whole or once its question frame
@@ -157,8 +196,8 @@ class Matcher:
         example = self._examples().hit(parsed.key)
         if example is not None:
             return Answer(text, self._entries[example[0]], 95.0, "example", example=example[1])
-        if parsed.plain and " " not in parsed.plain:
-            found = self._initials().hit(parsed.plain)  # "mitm": Man-in-the-Middle's initials
+        if parsed.plain:
+            found = self._initialism(parsed.plain)  # "mitm": Man-in-the-Middle's initials
             if found is not None:
                 return Answer(text, self._entries[found], 90.0, "variant")
         scored = self._typos.fuzzy_names(parsed.key)
@@ -170,6 +209,8 @@ class Matcher:
             found = loose.hit_dropping_a_word(as_typed)  # "dns cache poisoning": DNS, not DN
         if found is None:
             found = self._qualified(parsed.key)
+        if found is None and parsed.plain:
+            found = self._spelled_out(parsed.plain)
         if found is not None:
             return Answer(text, self._entries[found], 85.0, "variant")
         if compared is not None:  # a comparison of things the notes do not both name: never guess one
@@ -244,6 +285,8 @@ class Matcher:
         found = self._loose().hit(parsed.key)
         if found is None and as_typed:
             found = self._loose().hit(as_typed)
+        if found is None and parsed.plain:
+            found = self._initialism(parsed.plain)  # "mitm vs mitb"
         if found is not None:
             return self._entries[found]
         scored = self._typos.fuzzy_names(parsed.key)

@@ -44,8 +44,8 @@ _HOW_TO = frozenset(
 def generic_tail_hit(names: NameIndex, descriptions: DescriptionIndex, key: str) -> int | None:
     """An exact hit once a generic last word is dropped ("VM escape attack" -> "VM escape").
 
-    "attack" is only dropped when the entry is itself an attack: a "hypervisor attack" is not
-    a hypervisor.
+    "attack" is only dropped when the entry is itself an attack (its names or definition say so, or its
+    topic's title is about attacks): a "hypervisor attack" is not a hypervisor.
     """
     words_ = key.split()
     trimmed, did = strip_trailing(words_, GENERIC_TAILS)
@@ -55,7 +55,9 @@ def generic_tail_hit(names: NameIndex, descriptions: DescriptionIndex, key: str)
     if hit is None or words_[-1] not in _ATTACK_WORDS:
         return hit
     entry = names.entry(hit)
-    is_attack = "attack" in descriptions.stems(content_stems(" ".join((*entry.names, entry.definition))))
+    # an attack by its own words, or an entry of notes about attacks ("Server Attacks": DDoS, MITM)
+    said = (*entry.names, entry.definition, entry.topic.title)
+    is_attack = "attack" in descriptions.stems(content_stems(" ".join(said)))
     return hit if is_attack else None
 
 
@@ -301,8 +303,10 @@ def named_inside(
             if (lead_in and _asks_about(rest)) or (not rest and _names_last(tokens, start)):
                 found.add(named)  # not "DDR6" for DDR, a "stem cell" for a cell, a "container ship"
                 subjects.setdefault(named, start + size)
-        if len(found) == 1 and len(seen) > 1 and min(subjects.values()) < min(
-            s for s, e in positions if e not in found
+        if (
+            len(found) == 1
+            and len(seen) > 1
+            and min(subjects.values()) < min(s for s, e in positions if e not in found)
         ):
             # "does yeast have a nucleus", "why is a WAN slower than a LAN": the one asked about comes
             # first, in the subject's place; the other entries are named after it, in what is asked

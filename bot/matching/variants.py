@@ -83,14 +83,36 @@ def loose_forms(key: str, *, question: bool = False) -> list[str]:
     return forms
 
 
+#: "aka X", "also known as X", "also called X" in a definition: another name the notes give the entry.
+_STATED_NAME = re.compile(
+    r"\b(?:aka|a\.k\.a\.?|also known as|also called|also referred to as|otherwise known as|sometimes called)"
+    r"\s+[\"'\u201c\u2018]?([^,;:.()\[\]\"'\u201d\u2019\n\u2013\u2014]+)",
+    re.IGNORECASE,
+)
+_STATED_WORDS = 4  # the longest name a definition states that way, in words
+
+
+def stated_names(definition: str) -> list[str]:
+    """The other names a definition gives its entry ("Aka typo squatting (also ...)" -> typo squatting).
+
+    Up to 4 words up to the next punctuation mark; a longer phrase is a sentence, not a name.
+    """
+    found = []
+    for match in _STATED_NAME.finditer(definition):
+        phrase = match.group(1).split(" - ")[0].strip()
+        if phrase and len(phrase.split()) <= _STATED_WORDS:
+            found.append(phrase)
+    return found
+
+
 class LooseIndex:
-    """Loose forms of every term and alias -> the entries that have them."""
+    """Loose forms of every term and alias (and of the names its definition states) -> the entries."""
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.forms: dict[str, set[int]] = {}
         for index, entry in enumerate(entries):
-            for name in entry.names:
+            for name in (*entry.names, *stated_names(entry.definition)):
                 for form in loose_forms(key_of(name)):
                     self.forms.setdefault(form, set()).add(index)
 
@@ -180,3 +202,61 @@ class InitialsIndex:
         """The one entry ``word`` (a single word as typed, any case) abbreviates; None if none or several."""
         found = self.acronyms.get(word.casefold())
         return next(iter(found)) if found is not None and len(found) == 1 else None
+
+
+_ACRONYM_SHAPE = re.compile(r"[A-Za-z]{2,8}")
+
+
+def is_acronym(name: str) -> bool:
+    """Whether a name as written is an acronym: 2-8 letters, at least 2 and half of them capitals.
+
+    "MTBF", "DDoS", "WAN": yes; "Rank", "TCP/IP" (a slash), "802.1X": no.
+    """
+    if not _ACRONYM_SHAPE.fullmatch(name):
+        return False
+    capitals = sum(1 for ch in name if ch.isupper())
+    return capitals >= 2 and 2 * capitals >= len(name)
+
+
+class AcronymIndex:
+    """The acronyms the notes write as names, for questions that type them out or mix them in.
+
+    * ``spelled_out(words)``: the one entry whose acronym the question's words abbreviate ("mean time
+      between failures" -> MTBF, "distributed denial of service" -> DDoS), acronyms of 3+ letters only;
+    * ``expand(words)``: the question with another entry's acronym written out as that entry's own
+      expansion ("software defined wan" -> "software defined wide area network" when WAN's entry is
+      also called Wide Area Network).
+    """
+
+    def __init__(self, entries: list[Entry]) -> None:
+        self.by_acronym: dict[str, set[int]] = {}
+        expansions: dict[str, set[str]] = {}
+        for index, entry in enumerate(entries):
+            acronyms = [n.casefold() for n in entry.names if is_acronym(n)]
+            for acronym in acronyms:
+                self.by_acronym.setdefault(acronym, set()).add(index)
+            for name in entry.names:
+                for acronym in initials(name) & set(acronyms):
+                    expansions.setdefault(acronym, set()).add(key_of(name))
+        # an acronym two entries share, or with two expansions, is left as typed
+        self.expansions = {
+            a: next(iter(e)) for a, e in expansions.items() if len(e) == 1 and len(self.by_acronym[a]) == 1
+        }
+
+    def spelled_out(self, words: list[str]) -> int | None:
+        """The one entry whose 3+ letter acronym ``words`` (a question's words, 3+ of them) abbreviate."""
+        if len(words) < 3 or not all(w[:1].isalpha() for w in words):
+            return None
+        found: set[int] = set()
+        for acronym in initials(" ".join(words)):
+            found |= self.by_acronym.get(acronym, set())
+        return next(iter(found)) if len(found) == 1 else None
+
+    def expand(self, words: list[str]) -> list[str] | None:
+        """``words`` with each known acronym written out; None when none is there (or only it is)."""
+        if len(words) < 2:
+            return None
+        out: list[str] = []
+        for word in words:
+            out.extend(self.expansions.get(word, word).split())
+        return out if len(out) > len(words) else None

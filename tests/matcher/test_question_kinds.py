@@ -89,3 +89,101 @@ def test_which_of_two_is_never_answered_with_one(matcher: Matcher) -> None:
 )
 def test_only_a_real_ise_ending_is_a_british_spelling(british: str, us: str) -> None:
     assert us_spelling(british) == us
+
+
+ACRONYMS = _kb(
+    ("MTTR", (), "The average time it takes to repair a failed part."),
+    ("DoS", (), "Makes a service unavailable to its users."),
+    ("LAN", ("Local Area Network",), "A network inside one building."),
+    ("Software-Defined Local Area Network", (), "A LAN whose switches a controller programs."),
+    ("Man-in-the-Browser", (), "Malware inside the browser changes what the user sends."),
+    ("Man-in-the-Middle", (), "Someone between two hosts reads and changes their traffic."),
+    ("Virtual Private Network", (), "An encrypted tunnel over a public network."),
+    ("RTT", ("Round Trip Time",), "The time a packet takes to go and come back."),
+    ("RTO", (), "Retransmission time-out."),
+)
+
+
+@pytest.fixture(scope="module")
+def acronyms() -> Matcher:
+    return Matcher(ACRONYMS)
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        # an acronym's expansion typed where the notes write only the acronym
+        ("what is mean time to repair", ["MTTR"]),
+        ("denial of service", ["DoS"]),
+        # a name's initials typed in parts
+        ("sd-lan", ["Software-Defined Local Area Network"]),
+        ("vpn", ["Virtual Private Network"]),
+        # an acronym of another entry inside a name
+        ("software defined lan", ["Software-Defined Local Area Network"]),
+        # initials on both sides of a comparison
+        ("mitm vs mitb", ["Man-in-the-Middle", "Man-in-the-Browser"]),
+    ],
+)
+def test_names_through_acronyms(acronyms: Matcher, question: str, terms: list[str]) -> None:
+    result = acronyms.lookup(question)
+    assert isinstance(result, Answer), (question, result)
+    assert [e.term for e in result.entries] == terms
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "mean time to failure",  # MTTF: not in the notes, though MTTR is
+        "round trip",  # two words: too few to be read as an acronym's expansion
+        "what is the retransmission",
+        "sd-wan",  # initials of nothing in the notes
+        "software defined wan",
+        "random trial outcome",  # RTO's initials by chance: none of its words in RTO's definition
+    ],
+)
+def test_acronym_look_alikes_are_refused(acronyms: Matcher, question: str) -> None:
+    assert isinstance(acronyms.lookup(question), NotFound), question
+
+
+def test_a_name_the_definition_states_answers_its_entry() -> None:
+    kb = _kb(
+        ("URL hijacking", (), 'Aka "typo squatting" (also bit squatting): look-alike domain names.'),
+        ("Pipe operator", (), "The %>%, also called the pipe, passes a value on."),
+        (
+            "Worm",
+            (),
+            "Malware that spreads by itself, also known as a network worm or something else entirely.",
+        ),
+        ("Botnet", (), "Machines under one control, also known as a zombie army."),
+        ("Zombie", (), "One machine of a botnet, also known as a zombie army member."),
+    )
+    matcher = Matcher(kb)
+    for question, term in (
+        ("typosquatting", "URL hijacking"),
+        ("what is typo squatting", "URL hijacking"),
+        ("the pipe", "Pipe operator"),
+        ("zombie army", "Botnet"),
+    ):
+        result = matcher.lookup(question)
+        assert isinstance(result, Answer), question
+        assert result.entry.term == term
+    # a sentence after "also known as" names nothing; "bit squatting" is said in passing, not as a name
+    for question in ("something else entirely", "bit squatting"):
+        assert isinstance(matcher.lookup(question), NotFound), question
+
+
+def test_an_attack_head_is_dropped_for_entries_of_notes_about_attacks() -> None:
+    attacks = Topic(title="Network attacks", path=Path("/notes/attacks.yaml"))
+    machines = Topic(title="Machines", path=Path("/notes/machines.yaml"))
+    kb = KnowledgeBase(topics=[attacks, machines], files=[attacks.path, machines.path])
+    kb.entries.extend(
+        [
+            Entry(term="Teardrop", definition="Sends overlapping IP fragments.", topic=attacks),
+            Entry(term="Hypervisor", definition="Runs virtual machines.", topic=machines),
+        ]
+    )
+    matcher = Matcher(kb)
+    result = matcher.lookup("what is a teardrop attack")
+    assert isinstance(result, Answer)
+    assert result.entry.term == "Teardrop"
+    assert isinstance(matcher.lookup("what is a hypervisor attack"), NotFound)
