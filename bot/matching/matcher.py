@@ -209,6 +209,10 @@ class Matcher:
             found = loose.hit_dropping_a_word(as_typed)  # "dns cache poisoning": DNS, not DN
         if found is None:
             found = self._qualified(parsed.key)
+        if found is None:
+            found = loose.hit_missing_a_word(parsed.key)
+        if found is None:
+            found = loose.hit_cut_short(parsed.key)
         if found is None and parsed.plain:
             found = self._spelled_out(parsed.plain)
         if found is not None:
@@ -232,13 +236,14 @@ class Matcher:
     def _qualified(self, key: str) -> int | None:
         """The entry a name plus one word of its own definition names ("password spraying" -> Spraying).
 
-        "trojan horse" is Trojans when its definition says "horse"; a "container ship" is no container.
+        "trojan horse" is Trojans when its definition says "horse" (a word after the name must be rare in
+        the notes); a "container ship" is no container.
         """
         tokens = key.split()
         if len(tokens) < 2:
             return None
         found: set[int] = set()
-        for name_part, extra in ((tokens[1:], tokens[0]), (tokens[:-1], tokens[-1])):
+        for name_part, extra, before in ((tokens[1:], tokens[0], True), (tokens[:-1], tokens[-1], False)):
             if extra in STOPWORDS or extra.isdigit() or len(extra) < 3:
                 continue
             hit = self._names.exact_hit(" ".join(name_part))
@@ -247,8 +252,9 @@ class Matcher:
             entry = self._names.entry(hit)
             said = set(content_stems(" ".join((entry.definition, *entry.details))))
             stems = set(content_stems(extra))
-            # a word the notes use everywhere ("memory" in notes on RAM) says nothing about the entry
-            rare = all(self._descriptions.document_count(stem) <= 3 for stem in stems)
+            # a qualifier in front that its definition says ("certificate pinning"); a word after the name
+            # more often makes another thing, so it must also be rare in the notes ("trojan horse")
+            rare = before or all(self._descriptions.document_count(stem) <= 3 for stem in stems)
             if stems and stems <= said and rare:
                 found.add(self._names.name_entry[hit])
         return next(iter(found)) if len(found) == 1 else None

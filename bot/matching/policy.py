@@ -211,8 +211,8 @@ def _asks_about(rest: list[str]) -> bool:
     """Whether the words after a name make the question one about it (not about a longer compound).
 
     "... vulnerable to", "... performed by", "... not used", "... use": yes; "... ship", "... attack",
-    "... 6" ("DDR6"), "... based firewall", or nothing at all (a plain "what is X" is the name look-up's):
-    no.
+    "... 6" ("DDR6"), "... based firewall", a last "-ing" word ("certificate stapling" names a thing),
+    or nothing at all (a plain "what is X" is the name look-up's): no.
     """
     if not rest:
         return False
@@ -221,6 +221,8 @@ def _asks_about(rest: list[str]) -> bool:
         return False
     if first in STOPWORDS:
         return True
+    if not then and first.endswith("ing") and first not in _QUESTION_VERBS:
+        return False  # the name's own last word: "certificate pinning", "port mirroring"
     verbish = first in _QUESTION_VERBS or first.endswith(_VERB_ENDINGS)
     return verbish and (not then or then in STOPWORDS)
 

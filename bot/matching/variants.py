@@ -37,7 +37,7 @@ _NOT_NAME_CHAR = re.compile(r"[^a-z0-9#+.]")  # symbols stay: F# is not F, .NET 
 #: Last words that name only the kind of thing (a "Smurf attack" is a "smurf").
 GENERIC_HEADS = word_set(
     "attack protocol algorithm cipher mode process method technique standard solution scheme model "
-    "service tool program software format framework mechanism system profile mode certificate"
+    "service tool program software format framework mechanism system profile mode certificate operator"
 )
 
 
@@ -60,10 +60,22 @@ def _stems(tokens: list[str]) -> str:
 _KEPT_IN_QUESTIONS = frozenset({"attack"})
 
 
-def loose_forms(key: str, *, question: bool = False) -> list[str]:
+_SHARED_HEAD = 3  # entries whose names end in a head before a name may drop it like a generic one
+_CUT_KEPT = 3  # letters a word cut short keeps ("env")...
+_CUT_DROPPED = 2  # ...and letters it drops at least
+
+
+def _names_a_thing(token: str) -> bool:
+    """Whether a word of a name may be left out of it: a word of 3+ letters, no number or function word."""
+    return len(token) >= 3 and token.isalpha() and token not in STOPWORDS
+
+
+def loose_forms(key: str, *, question: bool = False, shared: frozenset[str] = frozenset()) -> list[str]:
     """The loose forms of a name key, strictest first (joined, joined without its head, stems ...).
 
     ``question``: the key is a question's, which keeps an "attack" head (only a name may drop it).
+    ``shared``: heads the notes' names share, which a name of 3+ words may drop too ("Client-Server
+    Networks" is "client server" in notes where many names end in "network").
     """
     tokens = key.split()
     if not tokens:
@@ -71,6 +83,8 @@ def loose_forms(key: str, *, question: bool = False) -> list[str]:
     droppable = len(tokens) > 1 and tokens[-1] in GENERIC_HEADS
     if question and tokens[-1] in _KEPT_IN_QUESTIONS:
         droppable = False
+    if len(tokens) > 2 and tokens[-1] in shared:
+        droppable = True
     headless = tokens[:-1] if droppable else []
     forms = ["c:" + _compact(tokens)]
     if headless:
@@ -111,10 +125,61 @@ class LooseIndex:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.forms: dict[str, set[int]] = {}
-        for index, entry in enumerate(entries):
-            for name in (*entry.names, *stated_names(entry.definition)):
-                for form in loose_forms(key_of(name)):
-                    self.forms.setdefault(form, set()).add(index)
+        keys = [
+            (index, key)
+            for index, entry in enumerate(entries)
+            for key in dict.fromkeys(key_of(n) for n in (*entry.names, *stated_names(entry.definition)))
+            if key
+        ]
+        owners: dict[str, set[int]] = {}
+        for index, key in keys:
+            tokens = key.split()
+            if len(tokens) > 1 and not tokens[-1].isdigit():
+                owners.setdefault(tokens[-1], set()).add(index)
+        #: heads that the names of 3+ entries share ("network" in notes on networks)
+        self.shared = frozenset(head for head, held in owners.items() if len(held) >= _SHARED_HEAD)
+        #: a name with one inner word left out ("double brackets" -> Double square brackets)
+        self.shortened: dict[str, set[int]] = {}
+        #: all words but the last -> (the last word, entry) ("global env" -> Global environment)
+        self.leading: dict[str, set[tuple[str, int]]] = {}
+        for index, key in keys:
+            for form in loose_forms(key, shared=self.shared):
+                self.forms.setdefault(form, set()).add(index)
+            tokens = key.split()
+            if len(tokens) > 1:
+                self.leading.setdefault(" ".join(tokens[:-1]), set()).add((tokens[-1], index))
+            for drop in range(1, len(tokens) - 1):
+                if _names_a_thing(tokens[drop]):
+                    form = _compact(tokens[:drop] + tokens[drop + 1 :])
+                    self.shortened.setdefault(form, set()).add(index)
+
+    def hit_missing_a_word(self, key: str) -> int | None:
+        """The one entry whose 3+ word name ``key`` writes with one inner word left out.
+
+        "double brackets" is Double square brackets; never a number, a one-letter label or a function
+        word ("type hypervisor" is no Type 2 hypervisor, "man middle" no Man-in-the-Middle).
+        """
+        tokens = key.split()
+        if len(tokens) < 2:
+            return None
+        found = self.shortened.get(_compact(tokens))
+        return next(iter(found)) if found is not None and len(found) == 1 else None
+
+    def hit_cut_short(self, key: str) -> int | None:
+        """The one entry whose name ``key`` writes with its last word cut short ("global env").
+
+        The cut word keeps 3+ letters and drops 2+ ("elliptic curve crypto" is Elliptic Curve
+        Cryptography; "vlan tag" no VLAN tagging).
+        """
+        tokens = key.split()
+        if len(tokens) < 2 or len(tokens[-1]) < _CUT_KEPT or not tokens[-1].isalpha():
+            return None
+        last = tokens[-1]
+        candidates = self.leading.get(" ".join(tokens[:-1]), set())
+        found = {
+            i for word, i in candidates if word.startswith(last) and len(word) >= len(last) + _CUT_DROPPED
+        }
+        return next(iter(found)) if len(found) == 1 else None
 
     def hit(self, key: str) -> int | None:
         """The one entry ``key`` names under a loose form; None when none does or several do."""

@@ -187,3 +187,71 @@ def test_an_attack_head_is_dropped_for_entries_of_notes_about_attacks() -> None:
     assert isinstance(result, Answer)
     assert result.entry.term == "Teardrop"
     assert isinstance(matcher.lookup("what is a hypervisor attack"), NotFound)
+
+
+SHORTENED = _kb(
+    ("Pinning", (), "The app hard-codes the server's certificate."),
+    ("Certificate", (), "Binds a public key to an identity."),
+    ("Client-Server Networks", (), "One server manages the network."),
+    ("Peer-to-Peer Networks", (), "Every computer is an equal."),
+    ("Metropolitan Area Network", ("MAN",), "Spans a city."),
+    ("Network", (), "Connected computers."),
+    ("Type 2 hypervisor", (), "Runs on a host operating system."),
+    ("Double square brackets", (), "Index that returns a single value."),
+    ("Access control list", (), "Rules that allow or deny traffic."),
+    ("Global environment", (), "Holds top-level definitions."),
+    ("Global variable", (), "A name every function sees."),
+    ("Elliptic Curve Cryptography", (), "Public-key cryptography on elliptic curves."),
+    ("Elliptic Curve Crash", (), "A made-up entry that makes crash/cryptography stand apart."),
+    ("Pipe operator", (), "Passes a value on to the next function."),
+    ("Stem cells", (), "Cells that can become other cells."),
+    ("Guard cells", (), "Open and close a stoma."),
+    ("Root hair cells", (), "Take up water."),
+)
+
+
+@pytest.fixture(scope="module")
+def shortened() -> Matcher:
+    return Matcher(SHORTENED)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        # a qualifier in front that the definition says
+        ("what is certificate pinning", "Pinning"),
+        # a head most of the notes' names share, dropped from a name of 3+ words
+        ("client server", "Client-Server Networks"),
+        ("what is peer to peer", "Peer-to-Peer Networks"),
+        ("root hair", "Root hair cells"),
+        # a generic head dropped
+        ("the pipe", "Pipe operator"),
+        # one inner word left out
+        ("double brackets", "Double square brackets"),
+        ("what is an access list", "Access control list"),
+        # the last word cut short
+        ("global env", "Global environment"),
+        ("global var", "Global variable"),
+        ("elliptic curve crypto", "Elliptic Curve Cryptography"),
+    ],
+)
+def test_names_written_shorter(shortened: Matcher, question: str, term: str) -> None:
+    result = shortened.lookup(question)
+    assert isinstance(result, Answer), (question, result)
+    assert result.entry.term == term
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a stem",  # a shared head is dropped only after 2+ words: a stem is no stem cell
+        "guard",
+        "type hypervisor",  # a number is never the word left out
+        "elliptic curve cr",  # too short a cut to tell
+        "what is a certificate stapling",  # no Stapling in the notes: not a property of Certificate
+        "pinning paint",  # a word after the name that its definition does not say
+    ],
+)
+def test_shorter_look_alikes_are_refused(shortened: Matcher, question: str) -> None:
+    result = shortened.lookup(question)
+    assert isinstance(result, NotFound), (question, result)
