@@ -270,9 +270,12 @@ class Matcher:
             return None
         first, second = (self._named(side) for side in sides)
         if first is None and second is not None:  # "buffer vs integer overflow": the head is shared
-            tail = sides[1].split()[-1]
-            if len(sides[1].split()) > 1 and len(sides[0].split()) == 1:
-                first = self._named(f"{sides[0]} {tail}")
+            said, other = sides[0].split(), sides[1].split()
+            if len(said) == 1:  # "single vs double square brackets": a head of several words too
+                for size in range(1, len(other)):
+                    first = self._named(" ".join((*said, *other[-size:])))
+                    if first is not None:
+                        break
         if first is None or second is None or first == second:
             return tuple(Suggestion(e, 80.0) for e in dict.fromkeys((first, second)) if e is not None)
         return Answer(text, first, 90.0, "comparison", also=(second,))

@@ -41,9 +41,19 @@ GENERIC_HEADS = word_set(
 )
 
 
+#: Words the field uses for the same thing inside names, each to one of them ("ECC memory" is ECC RAM,
+#: "hard drive" a hard disk). Only whole words of names; two entries meeting this way are ambiguous.
+SYNONYMS = {"memory": "ram", "drive": "disk", "drives": "disk", "disks": "disk"}
+
+
+def _word(token: str) -> str:
+    """A name's word as the loose forms compare it: a number word as digits, a synonym as its group."""
+    return NUMBER_WORDS.get(token) or SYNONYMS.get(token, token)
+
+
 def _compact(tokens: list[str]) -> str:
     """The words run together, number words as digits ("three way" -> "3way"); symbols kept."""
-    joined = "".join(NUMBER_WORDS.get(t, t) for t in tokens)
+    joined = "".join(map(_word, tokens))
     return _NOT_NAME_CHAR.sub("", _NUMBER_SIGN.sub("", joined))
 
 
@@ -52,7 +62,7 @@ _FILLER = word_set("the of to for and in on")  # not "a": a key keeps it only as
 
 
 def _stems(tokens: list[str]) -> str:
-    found = sorted({stem(NUMBER_WORDS.get(t, t)) for t in tokens if t not in _FILLER})
+    found = sorted({stem(_word(t)) for t in tokens if t not in _FILLER})
     return " ".join(found)
 
 
@@ -60,6 +70,8 @@ def _stems(tokens: list[str]) -> str:
 _KEPT_IN_QUESTIONS = frozenset({"attack"})
 
 
+_NUMBER_DOT = re.compile(r"(?<=[0-9a-z])\.(?=[0-9])")  # the dots of X.509 and 802.1x, not of .NET
+_STANDARD_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)+[a-z]*")  # 802.1x, 802.11ac: no plain 10 or 27001
 _SHARED_HEAD = 3  # entries whose names end in a head before a name may drop it like a generic one
 _CUT_KEPT = 3  # letters a word cut short keeps ("env")...
 _CUT_DROPPED = 2  # ...and letters it drops at least
@@ -89,6 +101,12 @@ def loose_forms(key: str, *, question: bool = False, shared: frozenset[str] = fr
     forms = ["c:" + _compact(tokens)]
     if headless:
         forms.append("c:" + _compact(headless))
+    for form in list(forms):
+        undotted = _NUMBER_DOT.sub("", form)
+        if undotted != form:  # a dotted number written without its dots: "x509" is X.509 (.NET keeps it)
+            forms.append(undotted)
+    if not question and len(tokens) == 2 and tokens[0].isalpha() and _STANDARD_NUMBER.fullmatch(tokens[1]):
+        forms.append("c:" + tokens[1])  # a standard's number without its body: "802.1x" is IEEE 802.1x
     stems = _stems(tokens)
     if stems and len(tokens) > 1:
         forms.append("s:" + stems)

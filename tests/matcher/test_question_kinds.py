@@ -255,3 +255,45 @@ def test_names_written_shorter(shortened: Matcher, question: str, term: str) -> 
 def test_shorter_look_alikes_are_refused(shortened: Matcher, question: str) -> None:
     result = shortened.lookup(question)
     assert isinstance(result, NotFound), (question, result)
+
+
+FIELD = _kb(
+    ("ECC RAM", (), "Detects and corrects single-bit errors."),
+    ("Hard disk", (), "Stores data on spinning platters."),
+    ("X.509", (), "The format of public key certificates."),
+    ("IEEE 802.1x", (), "Port-based network access control."),
+    ("Windows 10", (), "An operating system."),
+    ("Single linked list", (), "Each node points to the next."),
+    ("Double linked list", (), "Each node points to the next and the previous."),
+)
+
+
+@pytest.fixture(scope="module")
+def field_words() -> Matcher:
+    return Matcher(FIELD)
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("what is ecc memory", ["ECC RAM"]),  # the field's synonyms inside a name
+        ("hard drive", ["Hard disk"]),
+        ("x509 certificate", ["X.509"]),  # a dotted number without its dots, a generic head dropped
+        ("what is x509", ["X.509"]),
+        ("802.1x", ["IEEE 802.1x"]),  # a standard's number without its body's name
+        (
+            "single vs double linked list",
+            ["Single linked list", "Double linked list"],
+        ),  # a shared head of 2 words
+    ],
+)
+def test_names_in_the_fields_words(field_words: Matcher, question: str, terms: list[str]) -> None:
+    result = field_words.lookup(question)
+    assert isinstance(result, Answer), (question, result)
+    assert [e.term for e in result.entries] == terms
+
+
+@pytest.mark.parametrize("question", ["what is 10", "ecc disk", "802.1", "triple vs double linked list"])
+def test_field_look_alikes_are_refused(field_words: Matcher, question: str) -> None:
+    result = field_words.lookup(question)
+    assert isinstance(result, NotFound), (question, result)
