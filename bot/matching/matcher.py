@@ -175,7 +175,7 @@ class Matcher:
         names = self._names
         hit = self._exact_name(text, parsed)
         if hit is None and not parsed.key:
-            return NotFound(text)
+            return policy.symbol_inside(self._entries, text) or NotFound(text)  # "%>%"
         as_typed = _as_typed(parsed.plain, parsed.key)
         if hit is None and as_typed:
             hit = names.exact_hit(as_typed)  # "cas latency" is CAS Latency: an acronym's s is no plural
@@ -210,6 +210,8 @@ class Matcher:
         if found is None:
             found = self._qualified(parsed.key)
         if found is None:
+            found = self._subject_first(parsed.key)
+        if found is None:
             found = loose.hit_missing_a_word(parsed.key)
         if found is None:
             found = loose.hit_cut_short(parsed.key)
@@ -229,6 +231,8 @@ class Matcher:
             return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
         if answer is None:
             answer = policy.named_inside(names, loose, self._entries, text, parsed)
+        if answer is None:
+            answer = policy.symbol_inside(self._entries, text)
         if answer is not None:
             return answer
         return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
@@ -258,6 +262,19 @@ class Matcher:
             if stems and stems <= said and rare:
                 found.add(self._names.name_entry[hit])
         return next(iter(found)) if len(found) == 1 else None
+
+    def _subject_first(self, key: str) -> int | None:
+        """The entry named after a word of its topic's title ("memory rank" in notes on RAM & Memory)."""
+        tokens = key.split()
+        if len(tokens) < 2 or tokens[0] in STOPWORDS:
+            return None
+        rest = " ".join(tokens[1:])
+        hit = self._names.exact_hit(rest)
+        found = self._names.name_entry[hit] if hit is not None else self._loose().hit(rest)
+        if found is None:
+            return None
+        title = self._entries[found].topic.title
+        return found if tokens[0] in key_of(title).split() else None
 
     def _comparison(self, text: str) -> Answer | tuple[Suggestion, ...] | None:
         """Both entries of "X vs Y" / "difference between X and Y", when each side names one.

@@ -16,6 +16,7 @@ Anything else is refused with suggestions scored at least 60.
 from __future__ import annotations
 
 import itertools
+import re
 
 from bot.knowledge import Entry
 from bot.matching.bm25 import Coverage, DescriptionIndex
@@ -251,22 +252,58 @@ def _names_last(tokens: list[str], start: int) -> bool:
     return 1 <= len(kind) <= 2 and not any(t in STOPWORDS for t in kind)
 
 
+def _kind_asked(tokens: list[str], start: int) -> bool:
+    """Whether a question asks if something is one of a named kind ("is NaCl a molecule").
+
+    "is/are", one to three words naming the thing (an unknown one: a named one makes two entries),
+    then "a"/"an" and the name last; the kind's entry answers.
+    """
+    if tokens[0] not in {"is", "are"} or start < 3 or tokens[start - 1] not in {"a", "an"}:
+        return False
+    thing = tokens[1 : start - 1]
+    if thing and thing[0] in _ARTICLES:
+        thing = thing[1:]
+    return 1 <= len(thing) <= 3 and not any(t in STOPWORDS for t in thing)
+
+
 def contained_description(
     entries: list[Entry], text: str, parsed: ParsedQuery, ranked: list[tuple[int, float]]
 ) -> Answer | None:
     """The one entry among the best-ranked whose definition contains the question's words as written.
 
     "connectionless transport protocol" answers UDP when UDP's definition says "connectionless
-    transport protocol" and no other well-ranked definition does; 3+ words, at least 2 of them content.
+    transport protocol" and no other well-ranked definition does; 3+ content words, or a word and a number
+    of 2+ digits ("port 3389" answers the one entry whose definition says "Port 3389").
     """
     core = [t for t in parsed.core if t]
-    if len(core) < 3 or sum(1 for t in core if t not in STOPWORDS) < 3 or not ranked:
+    numbered = len(core) == 2 and sum(1 for t in core if t.isdigit() and len(t) >= 2) == 1
+    if numbered and any(t in STOPWORDS for t in core):
+        return None
+    if not numbered and (len(core) < 3 or sum(1 for t in core if t not in STOPWORDS) < 3):
+        return None
+    if not ranked:
         return None
     phrase = " " + " ".join(core) + " "
     holders = [doc for doc, _ in ranked[:8] if phrase in " " + " ".join(words(entries[doc].definition)) + " "]
     if len(holders) != 1:
         return None
     return Answer(text, entries[holders[0]], 70.0, "description")
+
+
+_SYMBOL = re.compile(r"(?<!\S)[^\w\s]{2,}(?!\S)")  # "%>%", "<-", "::", "&&" standing alone
+_NO_SYMBOL = frozenset("?!.,;:'\"()")  # punctuation of the sentence ("?!", "...", "),")
+
+
+def symbol_inside(entries: list[Entry], text: str) -> Answer | None:
+    """The one entry whose name or definition writes the operator a question asks about ("what does %>%
+    do" -> Pipe operator, when its definition says "%>%" and no other entry's text does)."""
+    symbols = [s for s in _SYMBOL.findall(text) if not set(s) <= _NO_SYMBOL]
+    if not symbols:
+        return None
+    holders = [
+        e for e in entries if all(s in " ".join((*e.names, e.definition, *e.details)) for s in symbols)
+    ]
+    return Answer(text, holders[0], 70.0, "description") if len(holders) == 1 else None
 
 
 def named_inside(
@@ -302,7 +339,8 @@ def named_inside(
             # asks about raising one, not about Exception
             lead_in = all(t in _BEFORE_A_NAME for t in tokens[1:start])
             rest = tokens[start + size :]
-            if (lead_in and _asks_about(rest)) or (not rest and _names_last(tokens, start)):
+            last = not rest and (_names_last(tokens, start) or _kind_asked(tokens, start))
+            if (lead_in and _asks_about(rest)) or last:
                 found.add(named)  # not "DDR6" for DDR, a "stem cell" for a cell, a "container ship"
                 subjects.setdefault(named, start + size)
         if (

@@ -297,3 +297,58 @@ def test_names_in_the_fields_words(field_words: Matcher, question: str, terms: l
 def test_field_look_alikes_are_refused(field_words: Matcher, question: str) -> None:
     result = field_words.lookup(question)
     assert isinstance(result, NotFound), (question, result)
+
+
+MORE = _kb(
+    ("Mirroring Mode", (), "Duplicates all memory contents."),
+    ("Rank", (), "A set of DRAM chips accessed together."),
+    ("RDP", (), "Port 3389."),
+    ("SSH", (), "Port 22."),
+    ("Telnet", (), "Port 23, in clear text."),
+    ("Pipe operator", (), "The %>% passes the left side on as the first argument."),
+    ("Assignment", (), "The <- operator binds a name; so does = (with ->, to the right)."),
+    ("Molecule", (), "Two or more atoms held together by chemical bonds."),
+    ("Atom", (), "Protons, neutrons and electrons."),
+)
+MORE.topics[0] = Topic(title="RAM & Memory", path=TOPIC.path)
+
+
+@pytest.fixture(scope="module")
+def more() -> Matcher:
+    kb = KnowledgeBase(topics=[MORE.topics[0]], files=MORE.files)
+    kb.entries.extend(Entry(term=e.term, definition=e.definition, topic=MORE.topics[0]) for e in MORE.entries)
+    return Matcher(kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("what is a memory rank", "Rank"),  # a word of the notes' title in front of a name
+        ("memory mirroring", "Mirroring Mode"),
+        ("port 3389", "RDP"),  # a number only one definition says, with its word
+        ("what does %>% do", "Pipe operator"),  # an operator only one entry writes
+        ("%>%", "Pipe operator"),
+        ("what does <- do", "Assignment"),
+        ("is NaCl a molecule", "Molecule"),  # whether something is of a named kind
+    ],
+)
+def test_more_kinds(more: Matcher, question: str, term: str) -> None:
+    result = more.lookup(question)
+    assert isinstance(result, Answer), (question, result)
+    assert result.entry.term == term
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what is a bank rank",  # "bank" is no word of the title, nor in Rank's definition
+        "port 2",  # one digit
+        "port 99",  # no definition says it
+        "what does ?! mean",  # the sentence's punctuation
+        "what does && do",  # no entry writes it
+        "is a molecule an atom or not",
+    ],
+)
+def test_more_look_alikes_are_refused(more: Matcher, question: str) -> None:
+    result = more.lookup(question)
+    assert isinstance(result, NotFound), (question, result)
