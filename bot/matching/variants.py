@@ -227,14 +227,45 @@ class LooseIndex:
         return next(iter(found)) if len(found) == 1 else None
 
 
+_SUCH_AS = re.compile(r"(\w+),?\s+(?:such as|including|e\.g\.,?|for example,?|for instance,?)\s+([^.;:()]+)")
+_LIST_BREAK = re.compile(r"(,|\band\b|\bor\b)")
+
+
+def stated_examples(entry: Entry) -> list[str]:
+    """The examples an entry's definition gives of the entry itself.
+
+    "Higher-order functions such as map are ..." gives map: the word before "such as" is the entry's
+    head. "... share resources such as data and applications" gives none: those are examples of
+    resources, not of the entry. Each item of the list is read up to its first function word.
+    """
+    heads = {key_of(n).split()[-1] for n in entry.names if key_of(n)}
+    found = []
+    for match in _SUCH_AS.finditer(entry.definition):
+        if key_of(match.group(1)) not in heads:
+            continue
+        pieces = _LIST_BREAK.split(match.group(2))  # item, separator, item, ...
+        for at in range(0, len(pieces), 2):
+            kept = []
+            for word in pieces[at].split():
+                if word.casefold() in STOPWORDS:
+                    break
+                kept.append(word)
+            if 0 < len(kept) <= _STATED_WORDS:
+                found.append(" ".join(kept))
+            if at >= 1 and pieces[at - 1] in {"and", "or"}:
+                break  # the item after "and"/"or" ends the list: "..., or KVM, run VMs"
+    return found
+
+
 class ExampleIndex:
-    """The examples listed under entries, by name key -> (entries, the example as written)."""
+    """The examples listed under entries (or given in their definitions, ``stated_examples``), by name
+    key -> (entries, the example as written)."""
 
     def __init__(self, entries: list[Entry], names: Iterable[str]) -> None:
         taken = set(names)  # a name of an entry is never answered as an example
         self.examples: dict[str, tuple[set[int], str]] = {}
         for index, entry in enumerate(entries):
-            for example in entry.examples:
+            for example in (*entry.examples, *stated_examples(entry)):
                 key = key_of(example)
                 if not key or key in taken:
                     continue

@@ -352,3 +352,27 @@ def test_more_kinds(more: Matcher, question: str, term: str) -> None:
 def test_more_look_alikes_are_refused(more: Matcher, question: str) -> None:
     result = more.lookup(question)
     assert isinstance(result, NotFound), (question, result)
+
+
+def test_examples_the_definition_gives_of_the_entry_itself() -> None:
+    kb = _kb(
+        (
+            "Higher-order function",
+            (),
+            "Takes functions as input. Higher-order functions such as map are common.",
+        ),
+        ("Hypervisor", (), "Runs VMs. Hypervisors, such as VirtualBox, VMware Workstation or KVM, run VMs."),
+        ("Network", (), "Computers that share resources such as data and printers."),
+    )
+    matcher = Matcher(kb)
+    for question, term, example in (
+        ("what is map", "Higher-order function", "map"),
+        ("vmware workstation", "Hypervisor", "VMware Workstation"),
+        ("what is kvm", "Hypervisor", "KVM"),
+    ):
+        result = matcher.lookup(question)
+        assert isinstance(result, Answer), question
+        assert (result.entry.term, result.via, result.example) == (term, "example", example)
+    # examples of something else the definition names ("resources"), and the words after the list
+    for question in ("what is a printer", "data", "run vms"):
+        assert isinstance(matcher.lookup(question), NotFound), question
