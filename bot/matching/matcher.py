@@ -174,8 +174,11 @@ class Matcher:
             return compared
         names = self._names
         hit = self._exact_name(text, parsed)
-        if hit is None and not parsed.key:
-            return policy.symbol_inside(self._entries, text) or NotFound(text)  # "%>%"
+        said = parsed.key.split()
+        operator = bool(said) and all(t in STOPWORDS for t in said) and bool(policy.symbols_of(text))
+        if operator or (hit is None and not said):
+            # "%>%", "what does => do": an operator asked about, never the "do" left around it (DoS)
+            return policy.symbol_inside(self._entries, text) or NotFound(text)
         as_typed = _as_typed(parsed.plain, parsed.key)
         if hit is None and as_typed:
             hit = names.exact_hit(as_typed)  # "cas latency" is CAS Latency: an acronym's s is no plural

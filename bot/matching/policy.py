@@ -212,7 +212,8 @@ def _asks_about(rest: list[str]) -> bool:
     """Whether the words after a name make the question one about it (not about a longer compound).
 
     "... vulnerable to", "... performed by", "... not used", "... use": yes; "... ship", "... attack",
-    "... 6" ("DDR6"), "... based firewall", a last "-ing" word ("certificate stapling" names a thing),
+    "... 6" ("DDR6"), "... based firewall", a last "-ing" or "-er" word ("certificate stapling",
+    "exception handler" name things),
     or nothing at all (a plain "what is X" is the name look-up's): no.
     """
     if not rest:
@@ -222,8 +223,8 @@ def _asks_about(rest: list[str]) -> bool:
         return False
     if first in STOPWORDS:
         return True
-    if not then and first.endswith("ing") and first not in _QUESTION_VERBS:
-        return False  # the name's own last word: "certificate pinning", "port mirroring"
+    if not then and first.endswith(("ing", "er")) and first not in _QUESTION_VERBS:
+        return False  # the name's own last word: "certificate pinning", "exception handler"
     verbish = first in _QUESTION_VERBS or first.endswith(_VERB_ENDINGS)
     return verbish and (not then or then in STOPWORDS)
 
@@ -291,13 +292,18 @@ def contained_description(
 
 
 _SYMBOL = re.compile(r"(?<!\S)[^\w\s]{2,}(?!\S)")  # "%>%", "<-", "::", "&&" standing alone
-_NO_SYMBOL = frozenset("?!.,;:'\"()")  # punctuation of the sentence ("?!", "...", "),")
+_NO_SYMBOL = frozenset("?!.,;'\"()")  # punctuation of the sentence ("?!", "...", "),"); "::" is an operator
+
+
+def symbols_of(text: str) -> list[str]:
+    """The operators a question writes as words of their own ("%>%", "::"), not its punctuation."""
+    return [s for s in _SYMBOL.findall(text) if not set(s) <= _NO_SYMBOL]
 
 
 def symbol_inside(entries: list[Entry], text: str) -> Answer | None:
     """The one entry whose name or definition writes the operator a question asks about ("what does %>%
     do" -> Pipe operator, when its definition says "%>%" and no other entry's text does)."""
-    symbols = [s for s in _SYMBOL.findall(text) if not set(s) <= _NO_SYMBOL]
+    symbols = symbols_of(text)
     if not symbols:
         return None
     holders = [

@@ -376,3 +376,19 @@ def test_examples_the_definition_gives_of_the_entry_itself() -> None:
     # examples of something else the definition names ("resources"), and the words after the list
     for question in ("what is a printer", "data", "run vms"):
         assert isinstance(matcher.lookup(question), NotFound), question
+
+
+def test_an_operator_is_never_read_as_the_words_around_it() -> None:
+    kb = _kb(
+        ("Denial of Service", ("DoS",), "Makes a service unavailable."),
+        ("Fully qualified name", (), "A name of the form package::thing."),
+        ("Exception", (), "An object that describes an error."),
+    )
+    matcher = Matcher(kb)
+    # "what does => do" once "=>" is gone is "do", a plural of DoS's key: refused, not Denial of Service
+    assert isinstance(matcher.lookup("what does => do"), NotFound)
+    result = matcher.lookup("what does :: do")
+    assert isinstance(result, Answer)
+    assert result.entry.term == "Fully qualified name"
+    # a last "-er" word makes another thing of the name ("exception handler"), as "-ing" does
+    assert isinstance(matcher.lookup("what is an exception handler"), NotFound)
