@@ -162,9 +162,12 @@ class Matcher:
     def lookup(self, text: str) -> Result:
         """Answer a question or a term, or refuse with suggestions.
 
-        In order: the name (exact, then written another way), a comparison of two entries ("X vs Y"),
-        an example the notes list under one entry, a fuzzy name, a description, a question about a
-        named entry's property ("what is X vulnerable to"); otherwise a refusal with suggestions.
+        In order: a comparison of two entries ("X vs Y"), an operator asked about ("what does %>% do"), the
+        name (exact, then written another way), an example the notes list under one entry, a name's
+        initials, a fuzzy name, a name written shorter or longer (a word of its definition or topic title
+        in front, an inner word left out, the last word cut short, an acronym spelled out), a
+        description, a question about a named entry's property ("what is X vulnerable to"); otherwise a
+        refusal with suggestions.
         Only the first :data:`MAX_QUERY_CHARS` characters of ``text`` are read.
         """
         text = text[:MAX_QUERY_CHARS]
