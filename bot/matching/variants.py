@@ -46,15 +46,19 @@ GENERIC_HEADS = word_set(
 SYNONYMS = {"memory": "ram", "drive": "disk", "drives": "disk", "disks": "disk"}
 
 
-def _word(token: str) -> str:
-    """A name's word as the loose forms compare it: a number word as digits, a synonym as its group."""
-    return NUMBER_WORDS.get(token) or SYNONYMS.get(token, token)
+#: A name's word as the loose forms compare it: a number word as digits, a synonym as its group.
+_AS_COMPARED = {**SYNONYMS, **NUMBER_WORDS}
+_word = _AS_COMPARED.get
 
 
 def _compact(tokens: list[str]) -> str:
     """The words run together, number words as digits ("three way" -> "3way"); symbols kept."""
-    joined = "".join(map(_word, tokens))
-    return _NOT_NAME_CHAR.sub("", _NUMBER_SIGN.sub("", joined))
+    return _joined([_word(t, t) for t in tokens])
+
+
+def _joined(compared: list[str]) -> str:
+    """Words already as compared (``_word``) run together, without the characters a name form drops."""
+    return _NOT_NAME_CHAR.sub("", _NUMBER_SIGN.sub("", "".join(compared)))
 
 
 #: Words the stem form leaves out (only the emptiest: "between" and "without" change a name).
@@ -62,7 +66,7 @@ _FILLER = word_set("the of to for and in on")  # not "a": a key keeps it only as
 
 
 def _stems(tokens: list[str]) -> str:
-    found = sorted({stem(_word(t)) for t in tokens if t not in _FILLER})
+    found = sorted({stem(_word(t, t)) for t in tokens if t not in _FILLER})
     return " ".join(found)
 
 
@@ -121,6 +125,7 @@ _STATED_NAME = re.compile(
     r"\s+[\"'\u201c\u2018]?([^,;:.()\[\]\"'\u201d\u2019\n\u2013\u2014]+)",
     re.IGNORECASE,
 )
+_STATED_HINTS = ("aka", "a.k.a", "also ", "known as", "called")  # one is in every such phrase
 _STATED_WORDS = 4  # the longest name a definition states that way, in words
 
 
@@ -129,6 +134,9 @@ def stated_names(definition: str) -> list[str]:
 
     Up to 4 words up to the next punctuation mark; a longer phrase is a sentence, not a name.
     """
+    folded = definition.casefold()
+    if not any(hint in folded for hint in _STATED_HINTS):
+        return []  # the usual case, checked in C
     found = []
     for match in _STATED_NAME.finditer(definition):
         phrase = match.group(1).split(" - ")[0].strip()
@@ -166,10 +174,12 @@ class LooseIndex:
             tokens = key.split()
             if len(tokens) > 1:
                 self.leading.setdefault(" ".join(tokens[:-1]), set()).add((tokens[-1], index))
-            for drop in range(1, len(tokens) - 1):
-                if _names_a_thing(tokens[drop]):
-                    form = _compact(tokens[:drop] + tokens[drop + 1 :])
-                    self.shortened.setdefault(form, set()).add(index)
+            if len(tokens) > 2:
+                compared = [_word(t, t) for t in tokens]
+                for drop in range(1, len(tokens) - 1):
+                    if _names_a_thing(tokens[drop]):
+                        form = _joined(compared[:drop] + compared[drop + 1 :])
+                        self.shortened.setdefault(form, set()).add(index)
 
     def hit_missing_a_word(self, key: str) -> int | None:
         """The one entry whose 3+ word name ``key`` writes with one inner word left out.
