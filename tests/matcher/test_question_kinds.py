@@ -1,4 +1,4 @@
-"""Kinds of questions about notes the matcher answers (issue 14), each with look-alikes it must refuse.
+"""Kinds of questions about notes the matcher answers, each with the look-alikes it must refuse.
 
 Small notes of our own, written from the kinds (a property asked of a named thing, an expansion typed
 for an acronym, ...), not from the corpus' strings. A wrong answer is worse than "I don't know".
