@@ -86,17 +86,20 @@ def _names_a_thing(token: str) -> bool:
     return len(token) >= 3 and token.isalpha() and token not in STOPWORDS
 
 
-def loose_forms(key: str, *, question: bool = False, shared: frozenset[str] = frozenset()) -> list[str]:
+def loose_forms(
+    key: str, *, question: bool = False, shared: frozenset[str] = frozenset(), keep_head: bool = False
+) -> list[str]:
     """The loose forms of a name key, strictest first (joined, joined without its head, stems ...).
 
     ``question``: the key is a question's, which keeps an "attack" head (only a name may drop it).
     ``shared``: heads the notes' names share, which a name of 3+ words may drop too ("Client-Server
     Networks" is "client server" in notes where many names end in "network").
+    ``keep_head``: the name never drops its head (see ``_head_in_acronym``).
     """
     tokens = key.split()
     if not tokens:
         return []
-    droppable = len(tokens) > 1 and tokens[-1] in GENERIC_HEADS
+    droppable = len(tokens) > 1 and tokens[-1] in GENERIC_HEADS and not keep_head
     if question and tokens[-1] in _KEPT_IN_QUESTIONS:
         droppable = False
     if len(tokens) > 2 and tokens[-1] in shared:
@@ -145,6 +148,12 @@ def stated_names(definition: str) -> list[str]:
     return found
 
 
+def _head_in_acronym(tokens: list[str], acronyms: set[str]) -> bool:
+    """Whether a two-word name's head is a letter of the entry's own acronym: "Internet Protocol (IP)"
+    without "protocol" is "internet", another thing, where a "Smurf attack" without "attack" is a smurf."""
+    return len(tokens) == 2 and "".join(t[0] for t in tokens) in acronyms
+
+
 class LooseIndex:
     """Loose forms of every term and alias (and of the names its definition states) -> the entries."""
 
@@ -168,8 +177,13 @@ class LooseIndex:
         self.shortened: dict[str, set[int]] = {}
         #: all words but the last -> (the last word, entry) ("global env" -> Global environment)
         self.leading: dict[str, set[tuple[str, int]]] = {}
+        acronyms: dict[int, set[str]] = {}
         for index, key in keys:
-            for form in loose_forms(key, shared=self.shared):
+            if " " not in key:
+                acronyms.setdefault(index, set()).add(key)
+        for index, key in keys:
+            keep_head = _head_in_acronym(key.split(), acronyms.get(index, set()))
+            for form in loose_forms(key, shared=self.shared, keep_head=keep_head):
                 self.forms.setdefault(form, set()).add(index)
             tokens = key.split()
             if len(tokens) > 1:

@@ -392,3 +392,31 @@ def test_an_operator_is_never_read_as_the_words_around_it() -> None:
     assert result.entry.term == "Fully qualified name"
     # a last "-er" word makes another thing of the name ("exception handler"), as "-ing" does
     assert isinstance(matcher.lookup("what is an exception handler"), NotFound)
+
+
+HEADS = _kb(
+    ("Internet Protocol", ("IP",), "Routes packets between networks."),
+    ("Smurf attack", (), "Floods a victim with ICMP echo replies from a broadcast address."),
+    ("File Transfer Protocol", ("FTP",), "Moves files between a client and a server."),
+)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("smurf", "Smurf attack"),  # a generic head dropped
+        ("file transfer", "File Transfer Protocol"),  # two words are left: still the name
+        ("internet protocol", "Internet Protocol"),
+        ("ip", "Internet Protocol"),
+    ],
+)
+def test_a_generic_head_may_be_dropped(question: str, term: str) -> None:
+    found = Matcher(HEADS).lookup(question)
+    assert isinstance(found, Answer), found
+    assert found.entry.term == term
+
+
+@pytest.mark.parametrize("question", ["internet", "what is the internet"])
+def test_a_head_in_the_acronym_is_kept(question: str) -> None:
+    """The Internet is no Internet Protocol (IP): the head is one of the acronym's letters."""
+    assert isinstance(Matcher(HEADS).lookup(question), NotFound)
