@@ -178,6 +178,10 @@ class DescriptionIndex:
         # Candidates: entries that have one of the two rarest words and another of the words.
         common = max(_COMMON_MIN, n // 8)
         considered = known[:_MAX_STEMS]
+        if len(considered) == 1 or considered[1][0] > common:
+            # One word nominates (the others are too common): its first entries. Postings are in
+            # entry order, so this is what sorting its set would give, without a set of thousands.
+            return self._scored(list(self._postings[considered[0][2]][0][:_DESCRIBE_CAP]), known, total_idf)
         anchors = [set(self._postings[s][0]) for df, _idf, s in considered[:2] if df <= common]
         counts: Counter[int] = Counter()
         for a, anchor in enumerate(anchors):
@@ -195,10 +199,14 @@ class DescriptionIndex:
             pool = list(counts)
             if len(pool) > _DESCRIBE_CAP:
                 pool = sorted(pool, key=counts.__getitem__, reverse=True)[:_DESCRIBE_CAP]
-        elif anchors:
-            pool = sorted(anchors[0])[:_DESCRIBE_CAP]
-        else:
+        else:  # postings are in entry order: the rarest word's first entries, as sorting its set would give
             pool = list(self._postings[known[0][2]][0][:_DESCRIBE_CAP])
+        return self._scored(pool, known, total_idf)
+
+    def _scored(
+        self, pool: list[int], known: list[tuple[int, float, str]], total_idf: float
+    ) -> tuple[list[tuple[int, float]], Coverage]:
+        """The top 10 of ``pool`` by BM25 over the ``known`` (df, idf, stem) words, and their coverage."""
         norms = self._norms
         scored: list[tuple[int, float, float, float]] = []
         for doc in pool:

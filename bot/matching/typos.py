@@ -77,6 +77,14 @@ class TypoSearch:
         with collector_paused():
             self._build()
         self._vocabulary: list[str] = sorted(names.word_names)  # every name word, sorted
+        self._common_sets: dict[str, frozenset[int]] = {}  # common word -> its names, made on first use
+
+    def _common_word_names(self, word: str) -> frozenset[int]:
+        """The names with ``word``, as a set (kept: only words with many names come here)."""
+        found = self._common_sets.get(word)
+        if found is None:
+            found = self._common_sets[word] = frozenset(self.index.word_names[word])
+        return found
 
     def _build(self) -> None:
         word_deletes = self._word_deletes
@@ -149,51 +157,78 @@ class TypoSearch:
 
         # Words spelt right usually find the name on their own: try them first, and look for
         # misspelt words' neighbours only when they do not narrow things down enough.
-        groups: list[list[array[int]]] = []
+        groups: list[list[tuple[str, array[int]]]] = []  # per query word: (near word, its window)
         if not complete and len(query_words) > 1:
             for word in query_words:
                 exact = window(word) if word in word_names else None
                 if exact is not None:
-                    groups.append([exact])
+                    groups.append([(word, exact)])
             all_exact = len(groups) == len(query_words)
-            narrow = bool(groups) and min(len(g[0]) for g in groups) <= cap
+            narrow = bool(groups) and min(len(g[0][1]) for g in groups) <= cap
             if not (all_exact or narrow):
                 groups = []
         if not groups:
             for position, word in enumerate(query_words):
                 last = complete and position == len(query_words) - 1
                 postings = [
-                    p for near in self.near_words(word, complete=last) if (p := window(near)) is not None
+                    (near, p)
+                    for near in self.near_words(word, complete=last)
+                    if (p := window(near)) is not None
                 ]
                 if postings:
                     groups.append(postings)
         if not groups:
             return []
-        groups.sort(key=lambda postings: sum(map(len, postings)))
-        sizes = [sum(map(len, postings)) for postings in groups]
+        sizes = [sum(len(p) for _w, p in postings) for postings in groups]
+        order = sorted(range(len(groups)), key=sizes.__getitem__)
+        groups = [groups[i] for i in order]
+        sizes = [sizes[i] for i in order]
         if sizes[0] <= cap:
             chosen: set[int] = set()
             for postings, size in zip(groups, sizes, strict=True):
                 if chosen and len(chosen) + size > cap:
                     break
-                for posting in postings:
+                for _word, posting in postings:
                     chosen.update(posting)
             return list(chosen)
-        sets = [set().union(*postings) for postings in groups[:3]]
-        if len(sets) >= 2:
-            shared: set[int] = set()
-            for i in range(len(sets)):
-                for j in range(i + 1, len(sets)):
-                    shared |= sets[i] & sets[j]
+        if len(groups) >= 2:
+            shared = self._shared(groups[:3], cap, shortest, longest)
             if shared:
-                return list(shared)[:cap] if len(shared) > cap else list(shared)
+                return shared[:cap] if len(shared) > cap else shared
         # One common word: the names whose length is closest to the query's.
         target = len(key)
         nearest: list[int] = []
-        for posting in groups[0]:
+        for _word, posting in groups[0]:
             middle = bisect.bisect_left(posting, target, key=length)
             nearest.extend(posting[max(0, middle - cap // 2) : middle + cap // 2])
         return nearest
+
+    def _shared(
+        self, groups: list[list[tuple[str, array[int]]]], cap: int, shortest: int, longest: int
+    ) -> list[int]:
+        """The names with words of two of ``groups`` (narrowest first), ``shortest``-``longest`` long.
+
+        A common word's names are a kept set, not its window's postings made into a set per look-up;
+        the sets only ever meet by intersection (in C, over the smaller one), and the window's
+        lengths are checked on what they share.
+        """
+
+        def names_of(group: list[tuple[str, array[int]]]) -> set[int] | frozenset[int]:
+            if len(group) == 1 and len(group[0][1]) > cap:
+                return self._common_word_names(group[0][0])
+            return set().union(*(posting for _word, posting in group))
+
+        shared: set[int] = set()
+        for i in range(min(2, len(groups) - 1)):
+            smaller = names_of(groups[i])
+            for larger in groups[i + 1 :]:
+                for word, posting in larger:
+                    if len(posting) > cap:
+                        shared |= smaller & self._common_word_names(word)
+                    else:
+                        shared |= smaller.intersection(posting)
+        names = self.index.names
+        return [i for i in shared if shortest <= len(names[i]) <= longest]
 
     def fuzzy_names(self, key: str, *, limit: int = 40) -> list[tuple[int, float]]:
         """Name indexes similar to ``key`` with their 0-100 score, best first (one per entry)."""
