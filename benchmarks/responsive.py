@@ -21,6 +21,7 @@ import asyncio
 import gc
 import json
 import os
+import resource
 import statistics
 import subprocess
 import sys
@@ -32,7 +33,7 @@ from typing import Any
 
 from bot.chart import ChartRenderer, chart_weeks, render_progress
 from bot.loader import DEFAULT_KNOWLEDGE_PATH
-from bot.services import build_knowledge
+from bot.services import Knowledge, build_knowledge
 from bot.storage.stats import Accuracy, WeekPoint
 
 REPO = Path(__file__).resolve().parents[1]
@@ -92,22 +93,25 @@ def startup(kb: Path, runs: int = 5) -> dict[str, Any]:
     }
 
 
-async def reload(kb: Path) -> dict[str, Any]:
-    """The /kb reload path on a live loop, then full collections with and without freezing."""
-    kept: list[Any] = [await asyncio.to_thread(build_knowledge, [kb])]
+async def reload(
+    kb: Path, *, in_thread: bool = False, cache: Path | None = None, cached_reload: bool = False
+) -> dict[str, Any]:
+    """``Knowledge.reload`` (the bot's /kb reload) on a live loop, then full collections with and without
+    freezing. ``in_thread``: build in a thread whatever the size (the old way); ``cache``: an index cache
+    directory for the first load; ``cached_reload``: the reload reads it too (unchanged notes), else
+    it builds them afresh as after an edit."""
+    paths = [kb]
+    built = await asyncio.to_thread(build_knowledge, paths, cache)
+    knowledge = Knowledge(
+        paths,
+        *built,
+        cache_dir=cache if cached_reload else None,
+        subprocess_build_bytes=1 << 62 if in_thread else 0,
+    )
+    del built
     gc.freeze()  # start-up's objects, as the bot freezes them
-
-    async def rebuild() -> None:
-        was = gc.isenabled()
-        gc.disable()
-        try:
-            kept[0] = await asyncio.to_thread(build_knowledge, [kb])
-            gc.freeze()
-        finally:
-            if was:
-                gc.enable()
-
-    during = await _with_lag_probe(rebuild)
+    during = await _with_lag_probe(knowledge.reload)
+    after = await _with_lag_probe(lambda: asyncio.sleep(2))
     t0 = time.perf_counter()
     gc.collect()
     frozen_ms = (time.perf_counter() - t0) * 1000
@@ -117,10 +121,15 @@ async def reload(kb: Path) -> dict[str, Any]:
     unfrozen_ms = (time.perf_counter() - t0) * 1000
     return {
         "kb": str(kb),
-        "terms": len(kept[0][0].entries),
+        "terms": len(knowledge.kb.entries),
+        "built": "in a thread"
+        if in_thread
+        else ("read from the index cache" if cached_reload else "in a child process"),
         "during_reload": during,
+        "two_seconds_after": after,
         "full_collection_after_ms_frozen": round(frozen_ms, 1),
         "full_collection_after_ms_not_frozen": round(unfrozen_ms, 1),
+        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
         "load_average": _load(),
     }
 
@@ -163,7 +172,9 @@ async def _run(args: argparse.Namespace) -> dict[str, Any]:
     if "startup" in parts:
         report["startup"] = startup(args.kb)
     if "reload" in parts:
-        report["reload"] = await reload(args.kb)
+        report["reload"] = await reload(
+            args.kb, in_thread=args.reload_in_thread, cache=args.index_cache, cached_reload=args.cached_reload
+        )
     if "charts" in parts:
         report["charts"] = await charts()
     report["load_average_at_end"] = _load()
@@ -180,6 +191,13 @@ def main() -> int:
         "--kb", type=Path, default=DEFAULT_KNOWLEDGE_PATH, help="the notes (default: bundled)"
     )
     parser.add_argument("--json", action="store_true", help="JSON (the only output)")
+    parser.add_argument(
+        "--reload-in-thread",
+        action="store_true",
+        help="reload: build in a thread whatever the size (the old way)",
+    )
+    parser.add_argument("--index-cache", type=Path, help="reload: load the notes first from this index cache")
+    parser.add_argument("--cached-reload", action="store_true", help="reload: read them from it again too")
     args = parser.parse_args()
     print(json.dumps(asyncio.run(_run(args)), indent=2))
     return 0

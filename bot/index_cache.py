@@ -9,21 +9,31 @@ corrupt, unreadable) is logged and rebuilt; one that cannot be written is logged
 cache never stops the bot from starting.
 
 Only the bot writes this directory: unpickling runs code, so it must not be shared with others.
+
+``build_in_subprocess`` is the same for a process with an event loop to keep responsive (``/kb reload``):
+the notes are built in a child process (``python -m bot.index_cache``), which holds the interpreter
+lock for the tens of seconds a large build takes, and only read here, from the cache file, by an
+unpickler that lets other threads run between its reads.
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
 import hashlib
+import io
 import logging
 import os
 import pickle
+import subprocess
 import sys
 import tempfile
-from collections.abc import Callable, Iterable
+from array import array
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import knowledge_files, load_knowledge
 from bot.matching import Matcher
 
@@ -101,20 +111,45 @@ def build_indexed(paths: Iterable[str | Path], cache_dir: Path | None = None) ->
     return load_or_build(paths, cache_dir, build)
 
 
-def _read(file: Path) -> Built | None:
+class _Yielding:
+    """A binary file whose reads run as Python code: the unpickler calls them every frame (64 KB),
+    and each call lets a waiting thread (the event loop) take the interpreter lock, instead of one
+    C call holding it for the whole file (seconds at 100,000 terms)."""
+
+    def __init__(self, stream: io.BufferedReader) -> None:
+        self._stream = stream
+
+    def read(self, size: int = -1) -> bytes:
+        return self._stream.read(size)
+
+    def readinto(self, buffer: bytearray | memoryview) -> int:
+        return self._stream.readinto(buffer)
+
+    def readline(self) -> bytes:
+        return self._stream.readline()
+
+
+def _unpickle(file: Path) -> Any:
+    """The object pickled in ``file``, the collector paused (millions of new containers: collecting
+    meanwhile would more than double the time). Raises what opening or unpickling raises."""
     was_enabled = gc.isenabled()
-    gc.disable()  # millions of new containers: collecting meanwhile would more than double the time
+    gc.disable()
     try:
         with file.open("rb") as stream:
-            found = pickle.load(stream)  # noqa: S301 - a directory only the bot writes (module docstring)
+            return pickle.load(_Yielding(stream))  # noqa: S301 - files only the bot writes (module docstring)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
+def _read(file: Path) -> Built | None:
+    try:
+        found = _unpickle(file)
     except FileNotFoundError:
         return None
     except Exception as exc:  # a corrupt or truncated file can raise almost anything from pickle
         log.warning("Index cache %s cannot be read (%s: %s); rebuilding it", file, type(exc).__name__, exc)
         return None
-    finally:
-        if was_enabled:
-            gc.enable()
     if (
         not isinstance(found, tuple)
         or len(found) != 2
@@ -126,19 +161,198 @@ def _read(file: Path) -> Built | None:
     return found[0], found[1]
 
 
+def _dump(file: Path, value: object) -> None:
+    """Pickle ``value`` into ``file`` whole or not at all (a temporary file, then renamed)."""
+    fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".writing-", suffix=_SUFFIX)
+    try:
+        with os.fdopen(fd, "wb") as stream:
+            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, file)  # readers see the whole file or none
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
 def _write(cache_dir: Path, file: Path, built: Built) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=cache_dir, prefix=".writing-", suffix=_SUFFIX)
-        try:
-            with os.fdopen(fd, "wb") as stream:
-                pickle.dump(built, stream, protocol=pickle.HIGHEST_PROTOCOL)
-            os.replace(tmp, file)  # readers see the whole file or none
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
+        _dump(file, built)
         for old in cache_dir.glob(f"*{_SUFFIX}"):
             if old != file and not old.name.startswith(".writing-"):
                 old.unlink(missing_ok=True)
     except (OSError, ValueError, pickle.PicklingError, RecursionError) as exc:
         log.warning("Index cache not written to %s: %s", cache_dir, exc)
+
+
+def build_in_subprocess(paths: Iterable[str | Path], cache_dir: Path | None = None) -> Built:
+    """``build_indexed(paths, cache_dir)`` with the build in a child process: blocking, for a worker thread.
+
+    Notes cached in ``cache_dir`` are read here; otherwise ``python -m bot.index_cache`` builds them
+    (and caches them in ``cache_dir``) and this process reads the result, an unpickler that lets other
+    threads run every 64 KB. Raises ``KnowledgeError`` listing every problem of the notes; if the
+    child process fails otherwise (killed, out of memory), that is logged and the notes are built here.
+    """
+    paths = list(paths)
+    key = cache_key(paths) if cache_dir is not None else None
+    cache_file = cache_dir / f"{key}{_SUFFIX}" if cache_dir is not None and key is not None else None
+    if cache_file is not None:
+        cached = _read(cache_file)
+        if cached is not None:
+            log.info("Knowledge base and indexes read from the cache %s", cache_file)
+            return cached
+    with tempfile.TemporaryDirectory(prefix="studybot-build-") as tmp:
+        out = Path(tmp) / f"built{_SUFFIX}"
+        command = [sys.executable, "-m", "bot.index_cache", "--out", str(out)]
+        if cache_dir is not None:
+            command += ["--cache-dir", str(cache_dir)]
+        command += ["--", *(str(path) for path in paths)]
+        env = dict(os.environ)
+        root = str(_PACKAGE.parent)  # the checkout holding ``bot``, installed or not
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (root, env.get("PYTHONPATH", "")) if p)
+        try:
+            child = subprocess.run(command, env=env, stdin=subprocess.DEVNULL, check=False)  # noqa: S603
+            code: int | str = child.returncode
+        except (OSError, ValueError) as exc:  # no interpreter to start, a path with a NUL in it
+            code = f"{type(exc).__name__}: {exc}"
+        try:
+            outcome = _unpickle(out) if code == 0 else None
+        except Exception as exc:  # a child killed while writing: the file is whole or missing
+            log.warning("The notes' build result %s cannot be read (%s: %s)", out, type(exc).__name__, exc)
+            outcome = None
+    if isinstance(outcome, tuple) and len(outcome) == 2:
+        kind, value = outcome
+        if kind == "problems":
+            raise KnowledgeError(value)
+        if kind == "cached" and cache_file is not None:
+            cached = _read(cache_file)
+            if cached is not None:
+                return cached
+        elif kind == "built" and isinstance(value, tuple):
+            return value[0], value[1]
+    log.warning("Building the notes in a child process failed (exit code %s); building them here", code)
+    return build_indexed(paths, cache_dir)
+
+
+#: Containers with more items than this are emptied piece by piece by ``release_gradually``.
+_RELEASE_BATCH = 2000
+
+
+def release_gradually(holder: list[Any]) -> None:
+    """Free what ``holder`` holds (an old knowledge base and matcher) piece by piece; ``holder`` ends empty.
+
+    Blocking, for a worker thread: freeing 100,000 terms' notes and indexes at once is one C call of
+    about 0.4 s that holds the interpreter lock (and stalls the event loop). Here every big container
+    and index object that only this structure holds is emptied ``_RELEASE_BATCH`` items at a time, in
+    Python, so other threads run in between. An object anyone else still references (a round holding
+    an entry, a look-up holding the old matcher) is only let go of, never emptied.
+    """
+    stack: list[Any] = list(holder)
+    holder.clear()
+    while stack:
+        obj = stack.pop()
+        # references: ``obj`` and getrefcount's argument; any more is someone else's: leave it whole
+        if sys.getrefcount(obj) <= 2:
+            _take_apart(obj, stack)
+        del obj
+
+
+def _take_apart(obj: Any, stack: list[Any]) -> None:
+    """Empty ``obj`` (held by nobody else) a batch at a time, pushing its big parts onto ``stack``."""
+    if isinstance(obj, dict):
+        # index dicts hold one kind of value: when the first is small, so are the rest
+        mixed = len(obj) <= _RELEASE_BATCH or _worth_releasing(next(iter(obj.values()), None))
+        pop = obj.popitem
+        while obj:
+            if not mixed:
+                for _ in range(min(_RELEASE_BATCH, len(obj))):
+                    pop()
+                continue
+            for _ in range(min(_RELEASE_BATCH, len(obj))):
+                value = pop()[1]
+                if _worth_releasing(value):
+                    stack.append(value)
+                del value
+    elif isinstance(obj, list):
+        mixed = bool(obj) and _worth_releasing(obj[0])  # index lists hold one kind of item
+        while obj:
+            if mixed:
+                stack.extend(item for item in obj[-_RELEASE_BATCH:] if _worth_releasing(item))
+            del obj[-_RELEASE_BATCH:]
+    elif isinstance(obj, tuple):
+        stack.extend(item for item in obj if _worth_releasing(item))
+    elif not isinstance(obj, type):
+        found = getattr(obj, "__dict__", None)
+        if found is not None:
+            _take_apart(found, stack)  # only ``obj`` holds it
+        for name in _slots(type(obj)):
+            value = getattr(obj, name, stack)
+            if value is not stack:
+                object.__delattr__(obj, name)  # a frozen dataclass too: nobody else sees it any more
+                if _worth_releasing(value):
+                    stack.append(value)
+            del value
+
+
+_SLOTS: dict[type, tuple[str, ...]] = {}
+
+
+def _slots(cls: type) -> tuple[str, ...]:
+    """The slot names of ``cls`` and its bases."""
+    found = _SLOTS.get(cls)
+    if found is None:
+        names: list[str] = []
+        for klass in cls.__mro__:
+            slots = klass.__dict__.get("__slots__", ())
+            names.extend((slots,) if isinstance(slots, str) else slots)
+        found = _SLOTS[cls] = tuple(name for name in names if name not in ("__dict__", "__weakref__"))
+    return found
+
+
+def _attributes(value: object) -> list[Any]:
+    if isinstance(value, type):
+        return []
+    found = list(getattr(value, "__dict__", {}).values())
+    found.extend(getattr(value, name, None) for name in _slots(type(value)))
+    return found
+
+
+def _worth_releasing(value: object, depth: int = 2) -> bool:
+    """Whether freeing ``value`` at once could take long: a big container, or an object or tuple holding
+    one (``depth`` levels down): an index, not one entry of the notes."""
+    if isinstance(value, (dict, list, set)):
+        return len(value) > _RELEASE_BATCH
+    if depth == 0 or isinstance(value, (str, bytes, int, float, array)):
+        return False
+    parts = value if isinstance(value, tuple) else _attributes(value)
+    return any(_worth_releasing(part, depth - 1) for part in parts)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """The child of ``build_in_subprocess``: build the notes, write the outcome to ``--out``.
+
+    The outcome is ``("cached", None)`` when the build is in the cache directory, ``("built", (kb,
+    matcher))`` when it could not be cached there, ``("problems", [Problem, ...])`` for notes with errors.
+    """
+    parser = argparse.ArgumentParser(prog="python -m bot.index_cache", description=main.__doc__)
+    parser.add_argument("--out", type=Path, required=True)
+    parser.add_argument("--cache-dir", type=Path)
+    parser.add_argument("paths", nargs="+", type=Path)
+    args = parser.parse_args(argv)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)-8s %(name)s: %(message)s")
+    outcome: tuple[str, object]
+    try:
+        built = build_indexed(args.paths, args.cache_dir)
+    except KnowledgeError as exc:
+        outcome = ("problems", list(exc.problems))
+    else:
+        key = cache_key(args.paths) if args.cache_dir is not None else None
+        cached = (
+            args.cache_dir is not None and key is not None and (args.cache_dir / f"{key}{_SUFFIX}").is_file()
+        )
+        outcome = ("cached", None) if cached else ("built", built)
+    _dump(args.out, outcome)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
