@@ -28,6 +28,7 @@ import pickle
 import subprocess
 import sys
 import tempfile
+import time
 from array import array
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -112,17 +113,19 @@ def build_indexed(paths: Iterable[str | Path], cache_dir: Path | None = None) ->
 
 
 class _Yielding:
-    """A binary file whose reads run as Python code: the unpickler calls them every frame (64 KB),
-    and each call lets a waiting thread (the event loop) take the interpreter lock, instead of one
-    C call holding it for the whole file (seconds at 100,000 terms)."""
+    """A binary file whose reads hand the interpreter lock over: the unpickler calls them every frame
+    (64 KB), so a waiting thread (the event loop) runs between frames, instead of one C call holding
+    the lock for the whole file (seconds at 100,000 terms)."""
 
     def __init__(self, stream: io.BufferedReader) -> None:
         self._stream = stream
 
     def read(self, size: int = -1) -> bytes:
+        time.sleep(0)  # hand the lock over now if another thread waits (not only every switch interval)
         return self._stream.read(size)
 
     def readinto(self, buffer: bytearray | memoryview) -> int:
+        time.sleep(0)
         return self._stream.readinto(buffer)
 
     def readline(self) -> bytes:
@@ -254,6 +257,7 @@ def release_gradually(holder: list[Any]) -> None:
         if sys.getrefcount(obj) <= 2:
             _take_apart(obj, stack)
         del obj
+        time.sleep(0)  # let a waiting thread (the event loop) run
 
 
 def _take_apart(obj: Any, stack: list[Any]) -> None:
@@ -263,6 +267,7 @@ def _take_apart(obj: Any, stack: list[Any]) -> None:
         mixed = len(obj) <= _RELEASE_BATCH or _worth_releasing(next(iter(obj.values()), None))
         pop = obj.popitem
         while obj:
+            time.sleep(0)
             if not mixed:
                 for _ in range(min(_RELEASE_BATCH, len(obj))):
                     pop()
@@ -275,6 +280,7 @@ def _take_apart(obj: Any, stack: list[Any]) -> None:
     elif isinstance(obj, list):
         mixed = bool(obj) and _worth_releasing(obj[0])  # index lists hold one kind of item
         while obj:
+            time.sleep(0)
             if mixed:
                 stack.extend(item for item in obj[-_RELEASE_BATCH:] if _worth_releasing(item))
             del obj[-_RELEASE_BATCH:]

@@ -115,3 +115,26 @@ def test_ask_with_an_index_cache_answers_from_it(tmp_path: Path, capsys: pytest.
 def test_a_cache_path_the_system_refuses_does_not_stop_the_build(notes: Path) -> None:
     _, matcher = build_knowledge([notes], Path("bad\0dir"))
     assert _answers(matcher, "what is vm escape") == "VM escape"
+
+
+def test_an_entry_pickles_every_field_it_has(tmp_path: Path) -> None:
+    import dataclasses
+    import pickle
+
+    from bot.knowledge import Entry, Topic
+
+    topic = Topic("T", tmp_path / "t.yaml", objective="1.1", source="src", tags=("a",))
+    values = {
+        "term": "Alpha",
+        "definition": "The first letter.",
+        "topic": topic,
+        "aliases": ("A",),
+        "details": ("d",),
+        "examples": ("e",),
+        "see_also": ("Beta",),
+        "line": 7,
+        "checks": ("check me",),
+    }
+    assert {f.name for f in dataclasses.fields(Entry)} == set(values)  # a new field must be pickled too
+    back = pickle.loads(pickle.dumps(Entry(**values), protocol=pickle.HIGHEST_PROTOCOL))
+    assert {name: getattr(back, name) for name in values} == values
