@@ -1,13 +1,16 @@
 """Start-up and event-loop responsiveness: first answer, /kb reload, five charts at once.
 
-``python -m benchmarks.responsive [--kb PATH] [--json] [startup] [reload] [charts]``
+``python -m benchmarks.responsive [--kb PATH] [--json] [--index-cache DIR] [--runs N] [--console]
+[--cached-reload | --reload-in-thread] [startup] [reload] [charts]``
 
-* ``startup``: wall time of ``python -m bot ask QUESTION --kb PATH`` in a fresh process (imports,
-  loading the notes, every start-up index, the first answer), 5 runs; median and worst.
-* ``reload``: the bot's ``/kb reload`` path (``build_knowledge`` in a thread, then the swap and
-  ``gc.freeze``) on a running event loop while a probe task asks to wake every 5 ms: lag p50/p99
-  during the reload, then the time of a full collection afterwards (``gc.collect()``) with the new
-  objects frozen as the bot does, and without freezing (the old behaviour) for comparison.
+* ``startup``: fresh ``python -m bot ask QUESTION --kb PATH [--index-cache DIR]`` processes (or, with
+  ``--console``, the question piped to ``python -m bot console``): seconds from process start to the
+  answer's first line on stdout (imports, loading or reading the notes, the first answer), and to exit.
+* ``reload``: ``Knowledge.reload`` (the bot's ``/kb reload``) on a running event loop while a probe task
+  asks to wake every 5 ms: lag p50/p99/max during the reload and in the 2 s after it, then the time of a
+  full collection (``gc.collect()``) with the new objects frozen as the bot does, and without freezing
+  for comparison. The reload builds the notes in a child process (or in a thread with
+  ``--reload-in-thread``, the old way), or reads them from ``--index-cache`` with ``--cached-reload``.
 * ``charts``: five progress charts at once through ``ChartRenderer`` (worker process) and through
   ``asyncio.to_thread`` (the old way), lag p50/p99 while they render.
 
