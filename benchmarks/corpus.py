@@ -4,9 +4,9 @@
 
 Each corpus file ``NAME.md`` has expectations ``NAME.yaml`` written from the notes alone (the terms a
 person would list, with aliases; questions a student would ask with the entries that answer them; out of
-scope questions) and a ``split`` (``tune``, or ``heldout`` / ``heldout2``: two held-out sets, written
-at different times, for reporting only). A hand-corrected knowledge base, where one was written, is
-``tests/corpus_corrected/NAME.yaml``.
+scope questions) and a ``split`` (``tune``, or ``heldout`` / ``heldout2`` / ``heldout3``: three held-out
+sets, written at different times, for reporting only). A hand-corrected knowledge base, where one was
+written, is ``tests/corpus_corrected/NAME.yaml``.
 
 Per file it prints:
 
@@ -325,7 +325,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"== {report.name}: {args.questions} generated questions")
             print("\n".join(sample_questions(kb, args.questions)))
     splits = {
-        split: totals(r for r in reports if r.split == split) for split in ("tune", "heldout", "heldout2")
+        split: totals(r for r in reports if r.split == split)
+        for split in ("tune", "heldout", "heldout2", "heldout3")
     }
     if args.json:
         print(json.dumps({"files": [asdict(r) for r in reports], "totals": splits}, indent=2))

@@ -63,6 +63,7 @@ def test_the_command_prints_every_file_and_every_split(capsys: pytest.CaptureFix
     assert "tune (" in out
     assert "heldout (" in out
     assert "heldout2 (" in out
+    assert "heldout3 (" in out
     split = ""
     for line in out.splitlines():
         if line.startswith("    "):
