@@ -17,6 +17,7 @@ from pathlib import Path
 
 from bot.importer import flat
 from bot.importer.blocks import Heading, parse_blocks
+from bot.importer.crossref import fold_cross_references
 from bot.importer.draft import Draft
 from bot.importer.extract import Extractor, finish
 from bot.importer.render import render, render_order
@@ -177,6 +178,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
         except flat.FlatError as exc:
             raise NotesError(str(exc)) from None
         finish(draft, set())
+        fold_cross_references(draft)
         if not draft.entries:
             raise NotesError(
                 f"found no cards in {notes_name} "
@@ -201,6 +203,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     if not draft.title:
         draft.title = front_title or _title_from_name(notes_name)
     finish(draft, extractor.label_refs)
+    fold_cross_references(draft)
     if not draft.entries:
         raise NotesError(
             f"found no terms in {notes_name} ({_count(len(draft.unplaced), 'line')} could not be placed); "
