@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["plain_text"]
+__all__ = ["answer_text", "plain_text"]
 
 _FENCE = re.compile(r"```(?:[\w+#.-]*[ \t]*\n)?(.*?)```", re.DOTALL)
 _MULTI_QUOTE = re.compile(r"^>>> ?(.*)\Z", re.DOTALL | re.MULTILINE)
@@ -74,6 +74,9 @@ _PAIRED = (
 _ADDRESS = re.compile(r"^(?:\s*(?:<@[!&]?\d+>|<#\d+>|@everyone\b|@here\b)[\s,:;]*)+")
 #: ... and after its last word, before the closing punctuation: "what is X, @everyone?"
 _LAST_ADDRESS = re.compile(r"(?:<@[!&]?\d{1,20}>|(?<![\w@])@everyone|(?<![\w@])@here)\Z")
+#: A name typed after "@" without picking the member (plain text, not a mention), first or last in a message.
+_PLAIN_FIRST = re.compile(r"^(?:@\w(?:[\w.]{0,30}\w)?(?![\w@])[\s,:;]*)+")
+_PLAIN_LAST = re.compile(r"(?<=[\s,:;])@\w(?:[\w.]{0,30}\w)?\Z")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 #: Private-use characters that stand in for protected text while the markdown is taken apart.
 _HOLD = "\ue000"
@@ -126,6 +129,23 @@ def plain_text(content: str, *, channels: Mapping[int, str] | None = None) -> st
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     joined = " ".join(line for line in lines if line)
     return _tidy(joined)
+
+
+def answer_text(content: str) -> str:
+    """A typed quiz answer as its writer means it: :func:`plain_text`, and a plain ``@Name`` (typed, not
+    picked as a mention) before the first or after the last word dropped too: "@Sam VM escape" answers
+    "VM escape". Used only for answers, where a name is never the answer's first word (a term that
+    starts with "@" is still right typed as is: callers try the raw text first). "" when nothing is left.
+    """
+    text = plain_text(content)
+    if "@" not in text:
+        return text
+    text = _PLAIN_FIRST.sub("", text)
+    body = text.rstrip("?!.")
+    closing = text[len(body) :]
+    while (match := _PLAIN_LAST.search(body[-40:])) is not None:
+        body = body[: len(body) - len(match.group(0))].rstrip(" \t,:;")
+    return body + closing if body else ""
 
 
 def _drop_last_addressees(text: str) -> str:

@@ -18,7 +18,7 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.discord_bot import StudyBot
 from bot.knowledge import KnowledgeBase
-from bot.markup import plain_text
+from bot.markup import answer_text
 from bot.notes import NotesLibrary
 from bot.quiz import QuizMode, QuizSettingsError, RoundSettings, SubmitStatus
 from bot.quiz.rounds import ChannelRound, QuizRounds
@@ -278,9 +278,9 @@ class QuizCog(commands.Cog, name="Quiz"):
         question = state.runner.quiz.current
         if question is None or not question.typed:
             return
-        # "||VM escape||" and "**VM escape**" are "VM escape" (unless the term itself is written so)
+        # "||VM escape||", "**VM escape**" and "@Sam VM escape" are "VM escape" (unless the term is written so)
         raw = message.content
-        answer = raw if question.is_correct(raw) else (plain_text(raw) or raw)
+        answer = raw if question.is_correct(raw) else (answer_text(raw) or raw)
         try:
             result = await state.runner.answer(message.author.id, answer)
         except WriterClosedError:

@@ -99,6 +99,19 @@ async def test_a_typo_wins_and_a_wrong_answer_is_ignored(start_bot: StartBot) ->
     h.assert_alive()
 
 
+async def test_a_plain_at_name_before_a_typed_answer_does_not_block_it(start_bot: StartBot) -> None:
+    h = await start_bot(quiz_seed=3)
+    w = h.world
+    cog, _clock = quiz_cog(h)
+    await start_round(h, w.member, w.study, questions=1, seconds=20, mode="typed")
+    term = current_term(cog, w.study)
+    # typed "@name" without picking the member: plain text, no mention in the message
+    await h.fake.send_message(w.member, w.study, f"@moderator {term}")
+    answer = await h.fake.next_message(w.study)
+    assert f"<@{w.member.id}> got it" in embed(answer)["description"]
+    h.assert_alive()
+
+
 async def test_three_wrong_guesses_then_a_members_guesses_are_ignored_with_one_reaction(
     start_bot: StartBot,
 ) -> None:

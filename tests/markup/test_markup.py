@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.markup import plain_text
+from bot.markup import answer_text, plain_text
 
 Q = "what is vm escape"
 
@@ -90,3 +90,25 @@ def test_plain_text_reads_like_a_person(raw: str, plain: str) -> None:
 def test_broken_markup_never_raises(raw: str) -> None:
     assert isinstance(plain_text(raw), str)
     assert isinstance(plain_text(raw * 50 + Q), str)
+
+
+@pytest.mark.parametrize(
+    ("raw", "answer"),
+    [
+        ("@Sam VM escape", "VM escape"),
+        ("@sam.lee, @ann: **VM escape**", "VM escape"),
+        ("VM escape @Sam", "VM escape"),
+        ("VM escape, @Sam!", "VM escape!"),
+        ("<@123> VM escape", "VM escape"),
+        ("mail me@example.com", "mail me@example.com"),  # not an addressee
+        ("VM @escape hatch", "VM @escape hatch"),  # inside the answer: kept
+        ("@Sam", ""),  # nothing else: the caller keeps the raw text
+    ],
+)
+def test_a_typed_answer_drops_plain_at_names_around_it(raw: str, answer: str) -> None:
+    assert answer_text(raw) == answer
+
+
+def test_a_plain_at_name_never_costs_quadratic_time() -> None:
+    assert answer_text("VM escape" + " @a" * 2000) == "VM escape"
+    assert answer_text("@a " * 2000 + "VM escape") == "VM escape"

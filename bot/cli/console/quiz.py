@@ -18,7 +18,7 @@ from typing import Any
 from bot.cli.console.session import ConsoleCommand, ConsoleSession
 from bot.cli.database import ConsoleDatabase, database_unavailable, reason
 from bot.clock import Clock, SystemClock
-from bot.markup import plain_text
+from bot.markup import answer_text, plain_text
 from bot.quiz.questions import QuestionGenerator
 from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinished, ScoredAnswer, SubmitStatus
 from bot.quiz.runner import answer_record, store_answer
@@ -165,7 +165,7 @@ class ConsoleQuiz(ConsoleDatabase):
             answer: str | int
             if q.typed:
                 # like the Discord cog: "<@123> vm" and "**VM**" are "vm" (unless right as typed)
-                answer = line if q.is_correct(line) else (plain_text(line) or line)
+                answer = line if q.is_correct(line) else (answer_text(line) or line)
             else:
                 answer = _choice_index(line, q.choices)
                 if answer < 0:  # not a choice: say so and ask again (not counted)
