@@ -278,7 +278,7 @@ class QuizCog(commands.Cog, name="Quiz"):
         question = state.runner.quiz.current
         if question is None or not question.typed:
             return
-        # "||VM escape||", "**VM escape**" and "@Sam VM escape" are "VM escape" (unless the term is written so)
+        # "||VM escape||", "**VM escape**", "@Sam VM escape" are "VM escape" (unless the term is written so)
         raw = message.content
         answer = raw if question.is_correct(raw) else (answer_text(raw) or raw)
         try:
