@@ -83,7 +83,7 @@ class _Cards:
         if owner is not None:
             self.draft.unplaced.append((line, f"{term}: {definition} (a second card for {owner.term!r})"))
             return
-        entry = DraftEntry(term=name.name, line=line, definition=tx.capitalize(definition))
+        entry = DraftEntry(term=name.name, line=line, definition=definition)  # the author's text, as written
         self.names[normalize(name.name)] = entry
         for alias in [*name.aliases, *aliases, *tx.named_in(definition)]:
             key = normalize(alias)
