@@ -18,7 +18,14 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from bot.importer import MAX_NOTES_BYTES, ImportResult, NotesError, import_file
+from bot.importer import (
+    MAX_NOTES_BYTES,
+    ImportResult,
+    NotesError,
+    decode_notes,
+    import_file,
+    import_notes,
+)
 from bot.importer.merge import merge_into
 from bot.knowledge import KnowledgeError
 from bot.loader import (
@@ -34,6 +41,8 @@ log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_BAD_INPUT = 2
+#: How the notes read from standard input (``bot import -``) are named in messages and the file's header.
+STDIN_NAME = "stdin"
 
 
 def register(subparsers: Any) -> None:
@@ -55,7 +64,8 @@ def register(subparsers: Any) -> None:
         "notes",
         type=Path,
         metavar="NOTES.md",
-        help="the notes file: Markdown, .tsv/.txt (term<TAB>definition) or .csv with a header row",
+        help="the notes file: Markdown, .tsv/.txt (term<TAB>definition) or .csv with a header row; "
+        "- reads the notes from standard input",
     )
     parser.add_argument(
         "-o",
@@ -86,9 +96,17 @@ def run(args: argparse.Namespace) -> int:
             raise NotesError("--merge needs -o FILE.yaml (the knowledge file to add to)")
         if args.force and output is None:
             raise NotesError("--force needs -o FILE.yaml (the knowledge file to replace)")
+        from_stdin = str(args.notes) == "-"
         if output is not None:
-            output = check_output(args.notes, output, merge=args.merge, force=args.force)
-        result = import_file(args.notes, title=args.topic)
+            output = check_output(
+                None if from_stdin else args.notes, output, merge=args.merge, force=args.force
+            )
+        if from_stdin:  # the Unix convention: `bot import - < notes.md`, `pbpaste | bot import -`
+            data = sys.stdin.buffer.read(MAX_NOTES_BYTES + 1)
+            text = decode_notes(data, STDIN_NAME)
+            result = import_notes(text, notes_name=STDIN_NAME, title=args.topic)
+        else:
+            result = import_file(args.notes, title=args.topic)
         if output is None:
             sys.stdout.write(result.text)
             sys.stdout.flush()
@@ -149,10 +167,11 @@ def _clashes_with_knowledge(output: Path, result: ImportResult) -> list[tuple[st
     ]
 
 
-def check_output(notes: Path, output: Path, *, merge: bool, force: bool) -> Path:
+def check_output(notes: Path | None, output: Path, *, merge: bool, force: bool) -> Path:
     """The file ``-o`` may write (a symlink resolved to its target), or ``NotesError`` saying why not.
 
-    Refused: a name not ending in ``.yaml``/``.yml``; the notes file itself (also through a link);
+    Refused: a name not ending in ``.yaml``/``.yml``; the notes file itself (also through a link; ``notes``
+    is None for notes read from standard input);
     anything existing that is not a regular file (``/dev/null``, a directory, a FIFO); an existing file
     without ``merge`` or ``force``.
     """
@@ -176,7 +195,7 @@ def check_output(notes: Path, output: Path, *, merge: bool, force: bool) -> Path
     if not stat.S_ISREG(info.st_mode):
         raise NotesError(f"{output} is not a regular file (a device, socket or pipe); nothing was written")
     try:
-        same = os.path.samefile(notes, output)
+        same = notes is not None and os.path.samefile(notes, output)
     except OSError:
         same = False
     if same:

@@ -9,6 +9,7 @@ import to an existing knowledge file without duplicating terms.
 
 from __future__ import annotations
 
+import codecs
 import logging
 import re
 import stat
@@ -29,7 +30,15 @@ log = logging.getLogger(__name__)
 #: Notes files larger than this are refused (real notes are a few kilobytes).
 MAX_NOTES_BYTES = 2 * 1024 * 1024
 
-__all__ = ["MAX_NOTES_BYTES", "ImportResult", "NotesError", "import_file", "import_notes", "read_notes"]
+__all__ = [
+    "MAX_NOTES_BYTES",
+    "ImportResult",
+    "NotesError",
+    "decode_notes",
+    "import_file",
+    "import_notes",
+    "read_notes",
+]
 
 
 class NotesError(Exception):
@@ -99,18 +108,48 @@ def read_notes(path: str | Path, max_bytes: int = MAX_NOTES_BYTES) -> str:
         raise NotesError(f"{path}: no such file") from None
     except OSError as exc:
         raise NotesError(f"cannot read {path}: {exc.strerror or exc}") from None
+    return decode_notes(data, str(path), max_bytes)
+
+
+#: Byte-order marks and the encodings they announce (UTF-32's before UTF-16's: FF FE starts both).
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def decode_notes(data: bytes, name: str, max_bytes: int = MAX_NOTES_BYTES) -> str:
+    """The text of notes read as ``data`` (``name`` says where from in messages); ``NotesError`` if it is
+    larger than ``max_bytes``, binary or empty.
+
+    UTF-8 (with or without a byte-order mark) and UTF-16/UTF-32 with a byte-order mark are read: Anki
+    and Quizlet on Windows write their text exports as UTF-16 with a BOM.
+    """
     if len(data) > max_bytes:
         raise NotesError(
-            f"{path} is larger than {max_bytes / 1024 / 1024:g} MB; split it into one file per topic"
+            f"{name} is larger than {max_bytes / 1024 / 1024:g} MB; split it into one file per topic"
         )
-    if b"\x00" in data:
-        raise NotesError(f"{path} is binary data, not Markdown text")
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        raise NotesError(f"{path} is not UTF-8 text; save the notes as UTF-8 Markdown") from None
+    encoding = next((codec for bom, codec in _BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            raise NotesError(
+                f"{name} starts like {encoding.upper()} text but is not; save the notes as UTF-8"
+            ) from None
+        if "\x00" in text:
+            raise NotesError(f"{name} is binary data, not Markdown text")
+    else:
+        if b"\x00" in data:
+            raise NotesError(f"{name} is binary data, not Markdown text")
+        try:
+            text = data.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise NotesError(f"{name} is not UTF-8 text; save the notes as UTF-8 Markdown") from None
     if not text.strip():
-        raise NotesError(f"{path} is empty; there is nothing to import")
+        raise NotesError(f"{name} is empty; there is nothing to import")
     return text
 
 

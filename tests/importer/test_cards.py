@@ -107,3 +107,47 @@ def test_card_files_that_cannot_be_imported_say_why(
     assert run.err.startswith("error: ")
     assert message in run.err
     assert "Traceback" not in run.err
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("cards.csv", "term,definition\nmRNA,messenger RNA: carries the code to the ribosome\n"),
+        ("cards.csv", 'term,definition\nmRNA,"messenger RNA: carries the code to the ribosome"\n'),
+        ("quizlet.txt", "mRNA\tmessenger RNA: carries the code to the ribosome\n"),
+    ],
+)
+def test_a_card_definition_keeps_the_authors_text(run_cli, tmp_path: Path, name: str, content: str) -> None:
+    kb, _ = _imported(run_cli, tmp_path, name, content)
+    assert _entry(kb, "mRNA").definition == "messenger RNA: carries the code to the ribosome"
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("deck.txt", "#separator:tab\n#html:true\nMitosis\tCell division, two identical cells\tbio\n"),
+        ("cards.csv", 'Term,Definition\nMitosis,"Cell division, two identical cells"\n'),
+    ],
+)
+def test_a_utf16_export_with_a_byte_order_mark_is_read(
+    run_cli, tmp_path: Path, encoding: str, name: str, content: str
+) -> None:
+    """Anki and Quizlet on Windows write UTF-16 with a BOM (``utf-16`` adds one; -le/-be get it by hand)."""
+    bom = {"utf-16-le": "\ufeff", "utf-16-be": "\ufeff"}.get(encoding, "")
+    notes = tmp_path / name
+    notes.write_bytes((bom + content.replace("\n", "\r\n")).encode(encoding))
+    out = tmp_path / "kb" / "deck.yaml"
+    run = run_cli("import", notes, "-o", out)
+    assert run.code == 0, run.err
+    assert _entry(load_knowledge([out]), "Mitosis").definition == "Cell division, two identical cells"
+
+
+def test_a_broken_utf16_file_is_one_error_line(run_cli, tmp_path: Path) -> None:
+    notes = tmp_path / "deck.txt"
+    notes.write_bytes(b"\xff\xfeM\x00i\x00\x00\xd8")  # a lone surrogate half
+    run = run_cli("import", notes)
+    assert run.code == 2
+    assert run.err.strip().splitlines() == [
+        f"error: {notes} starts like UTF-16 text but is not; save the notes as UTF-8"
+    ]

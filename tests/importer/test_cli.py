@@ -139,3 +139,29 @@ def test_warns_when_names_clash_with_the_knowledge_base(run_cli, tmp_path: Path,
     assert out.exists()
     elsewhere = run_cli("import", SEED_NOTES, "-o", tmp_path / "elsewhere.yaml")
     assert "warning" not in elsewhere.err
+
+
+def test_a_dash_reads_the_notes_from_standard_input(tmp_path: Path) -> None:
+    env = {**os.environ, "PYTHONPATH": str(REPO)}
+    out = tmp_path / "cards.yaml"
+    proc = subprocess.run(
+        [sys.executable, "-m", "bot", "import", "-", "-o", str(out), "--topic", "Cells"],
+        input=SEED_NOTES.read_bytes(),
+        capture_output=True,
+        cwd=tmp_path,
+        env=env,
+        timeout=120,
+        check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stderr.decode().startswith("imported stdin: 15 entries")
+    kb = load_knowledge([out])
+    assert kb.topics[0].title == "Cells"
+    assert len(kb.entries) == 15
+
+
+def test_empty_standard_input_is_one_error_line(run_cli, monkeypatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.TextIOWrapper(io.BytesIO(b"")))
+    assert one_error_line(run_cli("import", "-")) == "error: stdin is empty; there is nothing to import"
