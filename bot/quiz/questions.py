@@ -14,6 +14,7 @@ from bot.matching.names import key_of
 from bot.matching.query import QueryContext, subjects_of
 from bot.quiz.answers import AnswerChecker, answerable, hint_mask, mask_names
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
+from bot.wording import plural
 
 MAX_CHOICES = 4
 
@@ -57,6 +58,14 @@ class Question:
         if self.answer_index is None:
             return isinstance(answer, str) and self.checker is not None and self.checker.check(answer)
         return isinstance(answer, int) and answer == self.answer_index
+
+
+def question_count(asked: int, made: int) -> str:
+    """How many questions a round has, for its start message: ``3 questions``, or ``1 question (all the
+    notes hold: 10 were asked for)`` when the notes hold fewer different questions than asked for."""
+    if made >= asked:
+        return plural(made, "question")
+    return f"{plural(made, 'question')} (all the notes hold: {asked} were asked for)"
 
 
 def select_entries(kb: KnowledgeBase, topic: str | None = None) -> list[Entry]:
@@ -127,21 +136,42 @@ class QuestionGenerator:
         return mask_names(text, entry.names, self.common, single_words=single_words, every_word=every_word)
 
     def generate(self, settings: RoundSettings) -> list[Question]:
-        """``settings.questions`` questions on ``settings.topic``; no entry twice while others remain."""
+        """Up to ``settings.questions`` questions on ``settings.topic``, never the same one twice.
+
+        A question is an entry asked one way (its kind); no entry comes back while others remain, and
+        once every entry was asked every way the mode allows, the list ends: notes with one entry give a
+        typed quiz of one question, not the same question ``settings.questions`` times. Fewer questions
+        than asked for means that is all the notes hold (``len(result)``).
+        """
         entries = select_entries(self.kb, settings.topic)
         entries = [e for e in entries if e not in self._silent] or entries
+        kinds: dict[Entry, list[QuestionKind]] = {}  # of the entries asked so far (each costs a masking)
         questions: list[Question] = []
         pool: list[Entry] = []
         used: set[tuple[Entry, QuestionKind]] = set()
         previous: Entry | None = None
+
+        def fresh(entry: Entry) -> bool:  # an entry never asked has at least one kind left
+            return entry not in kinds or any((entry, kind) not in used for kind in kinds[entry])
+
         for index in range(settings.questions):
-            if not pool:
-                pool = entries[:]
-                self.rng.shuffle(pool)
-                if previous is not None and len(pool) > 1 and pool[-1] == previous:
-                    pool[0], pool[-1] = pool[-1], pool[0]
-            entry = pool.pop()
-            kind = self._pick_kind(entry, settings.mode, index, used)
+            entry: Entry | None = None
+            while entry is None:
+                if not pool:
+                    pool = [e for e in entries if fresh(e)]
+                    if not pool:
+                        break  # every question the notes hold was asked
+                    self.rng.shuffle(pool)
+                    if previous is not None and len(pool) > 1 and pool[-1] == previous:
+                        pool[0], pool[-1] = pool[-1], pool[0]
+                candidate = pool.pop()
+                if fresh(candidate):
+                    entry = candidate
+            if entry is None:
+                break
+            if entry not in kinds:
+                kinds[entry] = self.kinds_for(entry, settings.mode)
+            kind = self._pick_kind(entry, kinds[entry], settings.mode, index, used)
             used.add((entry, kind))
             questions.append(self.make(entry, kind))
             previous = entry
@@ -166,13 +196,20 @@ class QuestionGenerator:
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
 
     def _pick_kind(
-        self, entry: Entry, mode: QuizMode, index: int, used: set[tuple[Entry, QuestionKind]]
+        self,
+        entry: Entry,
+        possible: list[QuestionKind],
+        mode: QuizMode,
+        index: int,
+        used: set[tuple[Entry, QuestionKind]],
     ) -> QuestionKind:
-        kinds = self.kinds_for(entry, mode)
+        """A kind of ``possible`` not yet asked about ``entry`` (the caller makes sure one is left)."""
+        kinds = possible
         if mode is QuizMode.MIXED and len(kinds) > 1 and kinds[0] is QuestionKind.WHICH_TERM:
             # alternate typed and button questions
             kinds = kinds[:1] if index % 2 == 0 else kinds[1:]
-        fresh = [k for k in kinds if (entry, k) not in used] or kinds
+        fresh = [k for k in kinds if (entry, k) not in used]
+        fresh = fresh or [k for k in possible if (entry, k) not in used] or kinds
         weights = [_WEIGHTS[k] for k in fresh]
         return self.rng.choices(fresh, weights=weights)[0]
 

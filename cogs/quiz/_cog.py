@@ -21,12 +21,12 @@ from bot.knowledge import KnowledgeBase
 from bot.markup import answer_text
 from bot.notes import NotesLibrary
 from bot.quiz import QuizMode, QuizSettingsError, RoundSettings, SubmitStatus
+from bot.quiz.questions import question_count
 from bot.quiz.rounds import ChannelRound, QuizRounds
 from bot.quiz.settings import MAX_QUESTIONS, MAX_SECONDS, MIN_QUESTIONS, MIN_SECONDS
 from bot.quiz.writer import WriterClosedError
 from bot.schedule import ShardFilter
 from bot.storage import Store, StoredRound
-from bot.wording import plural
 from cogs._autocomplete import topic_choices
 from cogs._buttons import disable_message, has_live_buttons, no_longer_active
 from cogs.quiz._channel import NO_MENTIONS, shown_in_channel, start_channel_round
@@ -208,7 +208,8 @@ class QuizCog(commands.Cog, name="Quiz"):
         about = f" on **{settings.topic}**" if settings.topic else ""
         ends = format_dt(state.runner.ends_by(), "R")
         await interaction.response.send_message(
-            f"{interaction.user.mention} started a quiz{about}: {plural(settings.questions, 'question')}, "
+            f"{interaction.user.mention} started a quiz{about}: "
+            f"{question_count(settings.questions, state.runner.quiz.total)}, "
             f"{settings.seconds} s each ({settings.mode.value}), ending by {ends}.",
             allowed_mentions=NO_MENTIONS,
         )

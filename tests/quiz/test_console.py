@@ -18,7 +18,17 @@ from bot.storage import Store
 from tests.dbutil import sqlite_url
 from tests.quiz.conftest import make_kb
 
-KB = make_kb({"Solo": [("Hypervisor", "Software that shares a host's hardware among virtual machines.")]})
+#: Three entries: a round never asks the same question twice, so a 3-question round needs three (seed 1
+#: asks Emulator, Hypervisor, Container).
+KB = make_kb(
+    {
+        "Solo": [
+            ("Hypervisor", "Software that shares a host's hardware among virtual machines."),
+            ("Container", "An isolated user space that shares the host's kernel."),
+            ("Emulator", "Software that imitates another machine's processor in full."),
+        ]
+    }
+)
 
 
 def _play(url: str, lines: list[str]) -> str:
@@ -37,15 +47,16 @@ def test_a_console_round_scores_and_stores_points(tmp_path: Path) -> None:
         [
             "/quiz questions=3 seconds=20 mode=typed",
             "?",
-            "hypervisr",
+            "emulatr",
             "wrong",
             "wrong",
             "wrong",
-            "the Hypervisor",
+            "the Container",
         ],
     )
-    assert "Question 1/3: Software that shares" in text
-    assert "hint: H _" in text
+    assert "Question 1/3: Software that imitates" in text
+    assert "Question 2/3: Software that shares" in text
+    assert "hint: E _" in text
     assert "Right! +20 points." in text
     assert "The answer was: Hypervisor." in text
     assert "Quiz over: 40 points, 2/3 right." in text
@@ -149,3 +160,15 @@ def test_button_questions_ask_again_for_a_bad_pick_and_print_plain_text(tmp_path
     assert ".." not in text.replace("...", "")
     assert "Quiz over:" in text
     assert "/4 right." in text
+
+
+def test_a_round_on_one_entry_says_it_has_one_question(tmp_path: Path) -> None:
+    solo = make_kb({"Solo": [("Hypervisor", "Software that shares a host's hardware among virtual machines.")]})
+    out = io.StringIO()
+    with ConsoleQuiz(sqlite_url(tmp_path / "console.db"), clock=FakeClock(), rng=random.Random(1)) as quiz:
+        lines = "/quiz questions=5 seconds=20 mode=typed\nHypervisor\n"
+        run_console(solo, stdin=io.StringIO(lines), stdout=out, extra_commands=quiz.commands())
+    text = out.getvalue()
+    assert "Quiz: 1 question (all the notes hold: 5 were asked for), 20 s each." in text
+    assert text.count("Question 1/1:") == 1
+    assert "Quiz over: 20 points, 1/1 right." in text

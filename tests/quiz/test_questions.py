@@ -142,3 +142,20 @@ def test_a_one_entry_base_still_makes_typed_questions() -> None:
     kb = make_kb({"Solo": [("Only", "the only term")]})
     questions = _gen(kb, questions=3, mode="buttons")
     assert all(q.typed for q in questions)
+
+
+@pytest.mark.parametrize("mode", ["typed", "buttons", "mixed"])
+def test_a_one_entry_base_asks_its_one_question_once(mode: str) -> None:
+    kb = make_kb({"Solo": [("Only", "the only term")]})
+    questions = _gen(kb, questions=10, mode=mode)
+    assert [(q.kind, q.entry.term) for q in questions] == [(QuestionKind.WHICH_TERM, "Only")]
+
+
+@pytest.mark.parametrize("mode", ["typed", "buttons", "mixed"])
+def test_a_round_never_asks_the_same_question_twice(seed_kb: KnowledgeBase, mode: str) -> None:
+    questions = _gen(seed_kb, questions=50, mode=mode)
+    asked = [(q.entry.term, q.kind) for q in questions]
+    assert len(asked) == len(set(asked))
+    generator = QuestionGenerator(seed_kb, random.Random(1))
+    distinct = sum(len(generator.kinds_for(e, QuizMode(mode))) for e in seed_kb.entries)
+    assert len(questions) == min(50, distinct)

@@ -19,7 +19,7 @@ from bot.cli.console.session import ConsoleCommand, ConsoleSession
 from bot.cli.database import ConsoleDatabase, database_unavailable, reason
 from bot.clock import Clock, SystemClock
 from bot.markup import answer_text, plain_text
-from bot.quiz.questions import QuestionGenerator
+from bot.quiz.questions import QuestionGenerator, question_count
 from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinished, ScoredAnswer, SubmitStatus
 from bot.quiz.runner import answer_record, store_answer
 from bot.quiz.settings import QuizSettingsError, RoundSettings
@@ -118,7 +118,7 @@ class ConsoleQuiz(ConsoleDatabase):
             return
         quiz = QuizRound(questions, settings)
         session.write(
-            f"Quiz: {settings.questions} question{'s' if settings.questions != 1 else ''}, "
+            f"Quiz: {question_count(settings.questions, len(questions))}, "
             f"{settings.seconds} s each. ? shows a hint, q stops."
         )
         event: QuestionAsked | RoundFinished = quiz.start(self.clock.now())
