@@ -77,6 +77,19 @@ ENTRY_KEYS: tuple[str, ...] = ("term", "aliases", "definition", "details", "exam
 MAX_FILE_BYTES = 16 * 1024 * 1024
 #: Longest term or alias, in characters (the database keeps names of up to 200 characters).
 MAX_NAME_CHARS = 12_000
+#: Budgets of one file, so that loading and indexing it stay bounded whatever it holds (the matcher's work
+#: grows with its names, their words and the words of the texts). Real notes stay far below them: the
+#: largest notes seen have 87 entries, 8 aliases to an entry and 440-character texts; the look-up
+#: benchmark's generated files have 2,000 entries (about 1 MB) each.
+MAX_ENTRIES_PER_FILE = 5_000
+#: Aliases of one entry.
+MAX_ALIASES_PER_ENTRY = 50
+#: Terms and aliases of one file together, and their words.
+MAX_NAMES_PER_FILE = 12_000
+MAX_NAME_WORDS_PER_FILE = 40_000
+#: One definition, detail or example, in characters; all of a file's, in words.
+MAX_TEXT_CHARS = 20_000
+MAX_TEXT_WORDS_PER_FILE = 150_000
 #: How many YAML aliases of one file are listed, each with its line, before the rest are counted.
 _ALIASES_LISTED = 5
 
@@ -235,6 +248,8 @@ class _FileChecker:
         self.problems = problems
         self._seen: set[int] = set()  # ids of the nodes read so far; a node read twice came by an alias
         self.aliased = False
+        # what the file has used of its budgets so far (MAX_..._PER_FILE)
+        self.names = self.name_words = self.text_words = 0
 
     def repeated(self, node: Node) -> bool:
         """Whether ``node`` was read before: YAML aliases share the anchored node, so it is one.
@@ -545,11 +560,59 @@ class _FileChecker:
             self.problem(_line(node), "entries", "'entries' is empty; add at least one term")
             return []
         parsed: list[_ParsedEntry] = []
-        for item in node.value:
+        for number, item in enumerate(node.value, start=1):
+            if number > MAX_ENTRIES_PER_FILE:
+                self.problem(
+                    _line(item),
+                    "entries",
+                    f"the file has {len(node.value):,} entries; a file may have at most "
+                    f"{MAX_ENTRIES_PER_FILE:,} (so loading stays fast): split it into several files",
+                )
+                break
             entry = self.entry(item, topic)
             if entry is not None:
                 parsed.append(entry)
+            if self.over_budget(item):
+                break  # the rest of the file is not read: it could only cost time
         return parsed
+
+    def over_budget(self, node: Node) -> bool:
+        """Whether the entries read so far, up to ``node``, used up one of the file's budgets (reported)."""
+        used = (
+            (self.names, MAX_NAMES_PER_FILE, "terms and aliases", "aliases"),
+            (self.name_words, MAX_NAME_WORDS_PER_FILE, "words in terms and aliases", "aliases"),
+            (
+                self.text_words,
+                MAX_TEXT_WORDS_PER_FILE,
+                "words in definitions, details and examples",
+                "definition",
+            ),
+        )
+        for count, budget, what, key in used:
+            if count > budget:
+                self.problem(
+                    _line(node),
+                    key,
+                    f"with this entry the file has more than {budget:,} {what}, the most one file may have "
+                    "(so loading and look-ups stay fast): split it into several files; the rest of the file "
+                    "was not checked",
+                )
+                return True
+        return False
+
+    def long_text(self, node: Node, key: str, text: str) -> bool:
+        """Whether ``text`` is longer than ``MAX_TEXT_CHARS`` (reported); else its words count to the
+        file's budget."""
+        if len(text) > MAX_TEXT_CHARS:
+            self.problem(
+                _line(node),
+                key,
+                f"this {key.rstrip('s')} is {len(text):,} characters long; one may have at most "
+                f"{MAX_TEXT_CHARS:,}: keep the notes short, or split the text into details",
+            )
+            return True
+        self.text_words += text.count(" ") + 1
+        return False
 
     def entry(self, node: Node, topic: Topic) -> _ParsedEntry | None:
         """One entry as written, or None if it is not even a mapping (or an alias of an earlier one)."""
@@ -578,9 +641,21 @@ class _FileChecker:
             self.problem(line, "definition", f"{label} has no 'definition'")
         else:
             definition = self.text(keys["definition"][1], "definition")
+            if definition is not None and self.long_text(keys["definition"][1], "definition", definition):
+                definition = None
         lists: dict[str, list[tuple[str, Node]]] = {}
         for key in ("aliases", "details", "examples", "see_also"):
             lists[key] = self.text_list(keys[key][1], key) if key in keys else []
+        for key in ("details", "examples"):
+            lists[key] = [(text, node) for text, node in lists[key] if not self.long_text(node, key, text)]
+        if len(lists["aliases"]) > MAX_ALIASES_PER_ENTRY:
+            self.problem(
+                _line(keys["aliases"][1]),
+                "aliases",
+                f"{label} has {len(lists['aliases']):,} aliases; an entry may have at most "
+                f"{MAX_ALIASES_PER_ENTRY} (a name the notes would never be asked by is no alias)",
+            )
+            lists["aliases"] = []
         # Lines, not nodes, are kept so the node tree can be freed as soon as the file is checked.
         aliases = [
             (" ".join(alias.split()), alias_node.start_mark.line + 1)
@@ -596,6 +671,8 @@ class _FileChecker:
         ]
         names = [(term, _line(keys["term"][1]), "term")] if term is not None else []
         names += [(alias, alias_line, "aliases") for alias, alias_line in aliases]
+        self.names += len(names)
+        self.name_words += sum(name.count(" ") + 1 for name, _, _ in names)
         parsed = _ParsedEntry(term, line, None, names, see_also)
         if term is None or definition is None:
             return parsed

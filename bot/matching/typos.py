@@ -21,6 +21,10 @@ from bot.matching.names_index import NameIndex, collector_paused
 SUGGEST_MIN = 60.0  # minimum 0-100 ratio for a name to count as similar (and be suggested)
 _CANDIDATE_CAP = 1000  # most names fuzzy-scored per look-up
 _COMPLETE_CAP = 600  # most names fuzzy-scored per completion
+#: Longest word given a deletion neighbourhood (its one-letter deletions): a word of n letters has n of
+#: them, n letters each, so a 12,000-letter "word" cost 144 MB and seconds; longer words are still found
+#: by the fuzzy scan of their first letter's words. The longest English words have about 30 letters.
+_MAX_TYPO_WORD = 40
 
 
 def _pick(items: list[str], indexes: list[int]) -> list[str]:
@@ -90,7 +94,7 @@ class TypoSearch:
         word_deletes = self._word_deletes
         words_by_first = self._words_by_first
         for word in self.index.word_names:
-            if len(word) >= 4:
+            if 4 <= len(word) <= _MAX_TYPO_WORD:
                 for deleted in _deletes(word):
                     found = word_deletes.get(deleted)
                     if found is None:
@@ -114,17 +118,17 @@ class TypoSearch:
         found: set[str] = set()
         if word in word_names:
             found.add(word)
-        if len(word) >= 3:
+        if 3 <= len(word) <= _MAX_TYPO_WORD:
             for probe in (*_deletes(word), word):
                 if len(probe) >= 4 and probe in word_names:
                     found.add(probe)
                 found.update(self._word_deletes.get(probe, ()))
-            if not found and len(word) >= 5:
-                bucket = self._words_by_first.get(word[0], [])
-                for match, _score, _i in process.extract(
-                    word, bucket, scorer=fuzz.ratio, processor=None, score_cutoff=75, limit=5
-                ):
-                    found.add(match)
+        if not found and len(word) >= 5:
+            bucket = self._words_by_first.get(word[0], [])
+            for match, _score, _i in process.extract(
+                word, bucket, scorer=fuzz.ratio, processor=None, score_cutoff=75, limit=5
+            ):
+                found.add(match)
         if complete:
             start = bisect.bisect_left(self._vocabulary, word)
             for candidate in self._vocabulary[start : start + 20]:

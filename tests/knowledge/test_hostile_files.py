@@ -163,6 +163,10 @@ def test_the_alias_bomb_is_refused_with_file_and_line(tmp_path: Path) -> None:
     path.write_text(alias_bomb(150_000, 2000), encoding="utf-8")
     assert path.stat().st_size > 1_000_000
     problems = problems_of([path])
+    # the anchored definition itself is over the loader's text budget (MAX_TEXT_CHARS) too
+    assert (problems[0].line, problems[0].key) == (4, "definition")
+    assert "characters long; one may have at most" in problems[0].message
+    problems = problems[1:]
     assert [p.line for p in problems] == [6, 8, 10, 12, 14, 16]
     assert problems[0].message.startswith(
         "YAML aliases are not supported: write the text out instead of '*d'"
