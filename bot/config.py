@@ -499,18 +499,24 @@ def _check_events(path: Path, text: str) -> None:
             depth -= 1
 
 
-def _key_at(text: str, line: int) -> str:
-    """The dotted key whose value is on ``line`` (0-based) of ``text``, or "" if none is found."""
-    found = ""
+def _key_at(text: str, index: int) -> str:
+    """The dotted key of the text holding character ``index`` of ``text`` (a key or its value), or ""
+    when no key or value holds it (a comment, a blank)."""
     try:
         for event, key in _events(text):
-            if event.start_mark is not None and event.start_mark.line > line:
+            start, end = event.start_mark, event.end_mark
+            if start is not None and start.index > index:
                 break
-            if isinstance(event, yaml.ScalarEvent) and key:
-                found = key
+            if (
+                isinstance(event, yaml.ScalarEvent)
+                and key
+                and end is not None
+                and start.index <= index < end.index
+            ):
+                return key
     except yaml.YAMLError:
         pass
-    return found
+    return ""
 
 
 def _read_bytes(path: Path) -> bytes:
@@ -564,10 +570,15 @@ def _read_file(path: Path) -> dict[str, Any]:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start)
-        key = _key_at(data.decode("utf-8-sig", errors="replace"), line)
+        # the bad byte's place as a character index of the text decoded with replacements
+        index = len(data[: exc.start].decode("utf-8-sig", errors="replace"))
+        text = data.decode("utf-8-sig", errors="replace")
+        key = _key_at(text, index)
         named = f"{path}:{line + 1}: {key}" if key else f"{path}:{line + 1}"
+        start = text.rfind("\n", 0, index) + 1
+        where = " in a comment" if not key and "#" in text[start:index] else ""
         raise ConfigError(
-            f"{named}: not UTF-8 text (byte {data[exc.start]:#04x}); save the file as UTF-8"
+            f"{named}: not UTF-8 text{where} (byte {data[exc.start]:#04x}); save the file as UTF-8"
         ) from None
     try:
         _check_events(path, text)

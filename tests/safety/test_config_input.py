@@ -72,6 +72,27 @@ def test_a_latin1_config_is_one_line_naming_the_key(tmp_path: Path) -> None:
     assert line == "error: config.yaml:3: quiz.seconds: not UTF-8 text (byte 0xe9); save the file as UTF-8"
 
 
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        # the key after a comment was named by the line before it
+        ("quiz:\n  mode: typed\n  # note\n  topic: 'caf\xe9'\n", "4: quiz.topic: not UTF-8 text"),
+        (
+            "quiz:\n  mode: typed\n\n  # a comment\n  topic: caf\xe9\n  seconds: 20\n",
+            "5: quiz.topic: not UTF-8",
+        ),
+        # a comment is no key's: named as a comment, not as the key before or after it
+        ("quiz:\n  mode: typed\n  # caf\xe9\n  seconds: 20\n", "3: not UTF-8 text in a comment"),
+        ("quiz:\n  mode: typed  # caf\xe9\n  seconds: 20\n", "2: not UTF-8 text in a comment"),
+        ("# caf\xe9\nquiz:\n  mode: typed\n", "1: not UTF-8 text in a comment"),
+        ("quiz:\n  topic: 'caf\xe9\n    au lait'\n  seconds: 20\n", "2: quiz.topic: not UTF-8 text"),
+    ],
+)
+def test_a_latin1_byte_names_the_key_that_holds_it(tmp_path: Path, text: str, named: str) -> None:
+    path = config(tmp_path, text.encode("latin-1"))
+    assert error_of(path).startswith(f"{path}:{named}")
+
+
 @pytest.mark.parametrize("command", ["/quiz questions=1", "/review"])
 def test_the_console_says_so_for_a_latin1_config(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
