@@ -18,14 +18,21 @@ from types import TracebackType
 from typing import Any, Self, TypeVar
 
 from bot.clock import Clock
-from bot.config import load_settings
+from bot.config import ConfigError, load_settings
 from bot.storage import Store, database_unavailable
 from bot.storage.database import SQLITE_BUSY_MS
 from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
-__all__ = ["ConsoleDatabase", "Write", "configured_database_url", "database_unavailable", "reason"]
+__all__ = [
+    "ConsoleDatabase",
+    "Write",
+    "cannot_open",
+    "configured_database_url",
+    "database_unavailable",
+    "reason",
+]
 
 T = TypeVar("T")
 
@@ -45,6 +52,16 @@ def reason(error: BaseException | None) -> str:
 def configured_database_url() -> str:
     """The database of ``config.yaml`` / ``STUDYBOT_DATABASE_URL`` (what the Discord bot uses)."""
     return load_settings(env=os.environ).database.url
+
+
+def cannot_open(exc: BaseException) -> str:
+    """The console's one line when the store could not be opened: a settings problem is the settings'
+    (never "the database"), an unreachable database says why, anything else as it was raised."""
+    if isinstance(exc, ConfigError):
+        return f"The settings have a problem: {exc}"
+    if database_unavailable(exc):
+        return f"Cannot open the database: {reason(exc)}"
+    return f"Cannot open the database: {exc}"
 
 
 class ConsoleDatabase:

@@ -109,8 +109,38 @@ def test_the_console_says_so_for_a_latin1_config(
             extra_commands=[*review.commands(), *quiz.commands()],
         )
     text = out.getvalue()
-    assert "Cannot open the database: config.yaml:2: database.url: not UTF-8 text" in text
+    # a settings problem is the settings', not the database's
+    assert "The settings have a problem: config.yaml:2: database.url: not UTF-8 text" in text
+    assert "Cannot open the database" not in text
     assert "Hypervisor: Software that runs virtual machines." in text, "the console goes on"
+
+
+@pytest.mark.parametrize("command", ["/quiz questions=1", "/review"])
+@pytest.mark.parametrize(
+    ("text", "said"),
+    [
+        ("quiz:\n  secnds: 20\n", "config.yaml: quiz.secnds: unknown key (did you mean 'seconds'?)"),
+        ("quiz:\n  seconds: 'caf\xe9'\n", "config.yaml:2: quiz.seconds: not UTF-8 text"),
+    ],
+)
+def test_the_console_never_blames_the_database_for_a_config_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str, text: str, said: str
+) -> None:
+    config(tmp_path, text.encode("latin-1"))
+    monkeypatch.chdir(tmp_path)
+    kb = make_kb({"Solo": [("Hypervisor", "Software that runs virtual machines.")]})
+    out = io.StringIO()
+    with ConsoleReview() as review, ConsoleQuiz() as quiz:
+        run_console(
+            kb,
+            stdin=io.StringIO(f"{command}\nwhat is a hypervisor\n"),
+            stdout=out,
+            extra_commands=[*review.commands(), *quiz.commands()],
+        )
+    shown = out.getvalue()
+    assert f"The settings have a problem: {said}" in shown
+    assert "database" not in shown.casefold()
+    assert "Hypervisor: Software that runs virtual machines." in shown, "the console goes on"
 
 
 # -- anchors, aliases, nesting -------------------------------------------------------------------------

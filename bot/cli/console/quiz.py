@@ -16,7 +16,7 @@ from collections.abc import Callable, Coroutine
 from typing import Any
 
 from bot.cli.console.session import ConsoleCommand, ConsoleSession
-from bot.cli.database import ConsoleDatabase, database_unavailable, reason
+from bot.cli.database import ConsoleDatabase, cannot_open, database_unavailable, reason
 from bot.clock import Clock, SystemClock
 from bot.markup import answer_text, plain_text
 from bot.quiz.questions import QuestionGenerator, question_count
@@ -96,7 +96,7 @@ class ConsoleQuiz(ConsoleDatabase):
         try:
             store = self._open()
         except Exception as exc:  # a bad URL or an unreachable server: say so, keep the console
-            session.write(f"Cannot open the database: {exc}")
+            session.write(cannot_open(exc))
             return
         try:
             self.flush()  # what an earlier round kept goes first

@@ -12,7 +12,7 @@ import logging
 from datetime import datetime
 
 from bot.cli.console.session import ConsoleCommand, ConsoleSession
-from bot.cli.database import ConsoleDatabase, database_unavailable, reason
+from bot.cli.database import ConsoleDatabase, cannot_open, database_unavailable, reason
 from bot.clock import Clock
 from bot.config import ConfigError
 from bot.review.cards import Rating, short_interval
@@ -49,7 +49,7 @@ class ConsoleReview(ConsoleDatabase):
         except Exception as exc:
             if not isinstance(exc, ConfigError | OSError) and not database_unavailable(exc):
                 raise
-            session.write(f"Cannot open the database: {reason(exc) if database_unavailable(exc) else exc}")
+            session.write(cannot_open(exc))
             return
         reviewed = 0
         while True:
