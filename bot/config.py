@@ -505,14 +505,11 @@ def _key_at(text: str, index: int) -> str:
     try:
         for event, key in _events(text):
             start, end = event.start_mark, event.end_mark
-            if start is not None and start.index > index:
+            if start is None or end is None:
+                continue
+            if start.index > index:
                 break
-            if (
-                isinstance(event, yaml.ScalarEvent)
-                and key
-                and end is not None
-                and start.index <= index < end.index
-            ):
+            if isinstance(event, yaml.ScalarEvent) and key and start.index <= index < end.index:
                 return key
     except yaml.YAMLError:
         pass
