@@ -8,10 +8,11 @@ private answer and the message is edited so its buttons are disabled (:func:`no_
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import logging
 import re
-from collections.abc import Iterable
+from collections.abc import Awaitable, Callable, Iterable
 from typing import Any, Self
 
 import discord
@@ -94,7 +95,49 @@ async def no_longer_active(interaction: discord.Interaction[Any], text: str = NO
         await disable_message(message)
 
 
+async def report_error(interaction: discord.Interaction[Any], error: Exception) -> None:
+    """Hand ``error`` to the bot's one error handler (``StudyBot.report_interaction_error``): a short
+    private message for the member, the traceback in the log."""
+    report: Callable[[discord.Interaction[Any], BaseException], Awaitable[None]] | None = getattr(
+        interaction.client, "report_interaction_error", None
+    )
+    if report is None:  # not the StudyBot (never in the bot itself): at least log it
+        custom_id = interaction.data.get("custom_id") if interaction.data else None
+        log.error("button %r failed", custom_id, exc_info=error)
+        return
+    await report(interaction, error)
+
+
+class ReportsErrors:
+    """Base of every button: an exception raised by a subclass's ``callback`` goes to the bot's one error
+    handler, like a slash command's.
+
+    discord.py does not send component errors to ``tree.on_error``: a ``DynamicItem``'s are only logged
+    ("Ignoring exception in dynamic item callback"), a live ``View``'s go to ``View.on_error``; either
+    way the member saw "This interaction failed". Each subclass's own ``callback`` is wrapped when the
+    class is made, so a new button cannot forget it. Put it first:
+    ``class B(ReportsErrors, DynamicItem[...], template=...)``.
+    """
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        own = cls.__dict__.get("callback")
+        if own is None or getattr(own, "__reports_errors__", False):
+            return
+
+        @functools.wraps(own)
+        async def callback(self: Any, interaction: discord.Interaction[Any]) -> None:
+            try:
+                await own(self, interaction)
+            except Exception as exc:
+                await report_error(interaction, exc)
+
+        callback.__reports_errors__ = True  # type: ignore[attr-defined]
+        cls.callback = callback  # type: ignore[attr-defined]
+
+
 class ConfirmButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     # the shape every subclass's template has; the base itself is never registered
     template=r"(?P<prefix>[a-z]+):(?P<member>\d+):(?P<until>\d+):(?P<action>yes|no)",

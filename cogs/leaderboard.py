@@ -16,7 +16,7 @@ from bot.notes import NotesLibrary
 from bot.storage import LeaderboardPage, Period, Store
 from bot.wording import plural
 from cogs._autocomplete import topic_choices
-from cogs._buttons import ConfirmButton, disabled_view, no_longer_active, short_hash
+from cogs._buttons import ConfirmButton, ReportsErrors, disabled_view, no_longer_active, short_hash
 from cogs._render import EMBED_COLOUR, truncate
 
 log = logging.getLogger(__name__)
@@ -89,6 +89,7 @@ def _topic_code(topic: str | None) -> str:
 
 
 class PageButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"lb:(?P<way>[pn]):(?P<period>week|month|all):(?P<offset>\d+):(?P<topic>-|[0-9a-f]{12})",
 ):

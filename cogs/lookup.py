@@ -19,7 +19,7 @@ from bot.markup import plain_text
 from bot.matching import Answer, NotFound
 from bot.notes import NotesLibrary
 from bot.wording import plural
-from cogs._buttons import short_hash
+from cogs._buttons import ReportsErrors, short_hash
 from cogs._render import (
     CHOICE_LIMIT,
     CHOICES_LIMIT,
@@ -78,7 +78,9 @@ def entry_for_key(entries: Sequence[Entry], key: str) -> Entry | None:
     return next((e for e in entries if e.term.casefold() == key), None)
 
 
-class SuggestionButton(discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"define:(?P<key>.{1,93})"):
+class SuggestionButton(
+    ReportsErrors, discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"define:(?P<key>.{1,93})"
+):
     """One "did you mean" button; clicking it posts that entry's definition, also after a restart."""
 
     def __init__(self, key: str, label: str = "?") -> None:

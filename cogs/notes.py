@@ -21,7 +21,7 @@ from bot.notes import NotesLibrary
 from bot.notes.export import FORMATS
 from bot.notes.manager import NotesActionError, NotesManager, StoredPreview
 from bot.notes.upload import NotesLimits
-from cogs._buttons import disabled_view
+from cogs._buttons import ReportsErrors, disabled_view
 from cogs._render import MESSAGE_LIMIT, truncate
 
 log = logging.getLogger(__name__)
@@ -82,6 +82,7 @@ def preview_text(stored: StoredPreview) -> tuple[str, str | None]:
 
 
 class UploadButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"notes:(?P<action>confirm|cancel):(?P<pending>\d+):(?P<member>\d+)",
 ):
@@ -112,10 +113,8 @@ class UploadButton(
         if not isinstance(cog, Notes):
             await interaction.response.send_message("Notes uploads are turned off here.", ephemeral=True)
             return
-        try:
-            await cog.decide(interaction, self.action, self.pending_id, self.member_id)
-        except Exception as exc:  # the database down, Discord refusing: the one error handler answers
-            await cog.bot.report_interaction_error(interaction, exc)
+        # the database down, Discord refusing: ReportsErrors hands it to the one error handler
+        await cog.decide(interaction, self.action, self.pending_id, self.member_id)
 
 
 class Notes(commands.Cog):

@@ -30,6 +30,7 @@ from bot.review import (
     ReviewStep,
     short_interval,
 )
+from cogs._buttons import ReportsErrors
 from cogs._render import (
     EMBED_COLOUR,
     EMBED_DESCRIPTION_LIMIT,
@@ -94,7 +95,9 @@ def done_text(step: NothingDue) -> str:
 
 
 class ShowAnswerButton(
-    discord.ui.DynamicItem[discord.ui.Button[Any]], template=r"review:show:(?P<card>\d+):(?P<reps>\d+)"
+    ReportsErrors,
+    discord.ui.DynamicItem[discord.ui.Button[Any]],
+    template=r"review:show:(?P<card>\d+):(?P<reps>\d+)",
 ):
     """Turns the card over."""
 
@@ -122,6 +125,7 @@ class ShowAnswerButton(
 
 
 class RateButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"review:rate:(?P<card>\d+):(?P<reps>\d+):(?P<rating>[1-4])",
 ):

@@ -9,6 +9,7 @@ import discord
 from discord.ext import commands
 
 from bot.quiz import QuestionAsked
+from cogs._buttons import ReportsErrors
 from cogs.quiz._embeds import choice_label
 
 
@@ -30,6 +31,7 @@ def answer_chooser(interaction: discord.Interaction[Any]) -> AnswerChooser:
 
 
 class AnswerButton(
+    ReportsErrors,
     discord.ui.DynamicItem[discord.ui.Button[Any]],
     template=r"quiz:(?P<key>\d+-\d+):(?P<number>\d+):(?P<choice>\d)",
 ):

@@ -26,6 +26,7 @@ from sqlalchemy.engine import make_url
 from bot.storage import DATABASE_DOWN
 from tests.dbutil import create_postgres_database, drop_postgres_database, sqlite_url
 from tests.e2e.conftest import Harness, StartBot
+from tests.e2e.test_hardening_privacy import play
 from tests.hardening.support import (
     TcpProxy,
     assert_no_send_may_ping,
@@ -287,4 +288,26 @@ async def test_confirming_an_upload_while_the_database_is_down_loses_nothing(
     assert done["data"]["content"].startswith("Stored **Cell biology** (version 1, 1 entry)")
     card = await (await h.fake.slash(w.member, w.general, "define", term="ribosome")).message()
     assert card["embeds"][0]["title"] == "Ribosome"
+    h.assert_alive()
+
+
+async def test_a_button_whose_callback_fails_gets_the_one_error_handlers_reply(
+    start_bot: StartBot, outage: Outage
+) -> None:
+    """discord.py only logs a DynamicItem callback's exception ("This interaction failed" for the member);
+    ReportsErrors (cogs/_buttons.py) hands it to the bot's one error handler, as for a slash command."""
+    h = await start_bot({"database": {"url": outage.url}})
+    w = h.world
+    await play(h.bot.store, w.guild.id, w.study.id, [(w.member.id, "Hypervisor", True, 30)])  # data to delete
+    ask = await (await h.fake.slash(w.member, w.general, "privacy delete-my-data")).message()
+    confirm = next(
+        c["custom_id"]
+        for row in ask["components"]
+        for c in row["components"]
+        if c["label"] == "Delete my data"
+    )
+    await outage.cut()
+    refused = await (await h.fake.click(w.member, w.general, ask, confirm)).message()
+    assert refused["content"] == DATABASE_DOWN
+    assert refused["flags"] & 64
     h.assert_alive()
