@@ -375,6 +375,33 @@ def bound_login(bot: StudyBot, where: str) -> None:
     http.static_login = static_login  # type: ignore[method-assign]
 
 
+async def connect_within(bot: StudyBot, seconds: float) -> None:
+    """``bot.connect()`` until the bot is closed, giving up if the gateway has not sent READY within
+    ``seconds`` of the first attempt (StartupRefused, a config problem).
+
+    discord.py retries a gateway that accepts connections and never speaks forever (60 s per attempt,
+    then again with back-off), so ``bot run`` hung without a word; later drops are discord.py's to
+    resume as usual.
+    """
+    ready = asyncio.ensure_future(bot.wait_for("connect"))  # dispatched on the first READY
+    running = asyncio.ensure_future(bot.connect())
+    try:
+        done, _ = await asyncio.wait({ready, running}, timeout=seconds, return_when=asyncio.FIRST_COMPLETED)
+        if not done:
+            running.cancel()
+            await asyncio.gather(running, return_exceptions=True)
+            raise StartupRefused(
+                f"cannot reach Discord's gateway at {bot.settings.discord.gateway_url} "
+                f"(no answer in {seconds:g} s)",
+                config_problem=True,
+            )
+        await running
+    finally:
+        for task in (ready, running):
+            task.cancel()
+        await asyncio.gather(ready, running, return_exceptions=True)
+
+
 async def run_bot(bot: StudyBot) -> None:
     """Log in and run until closed.
 
@@ -391,7 +418,8 @@ async def run_bot(bot: StudyBot) -> None:
     bound_login(bot, where)
     try:
         async with bot:
-            await bot.start(token)
+            await bot.login(token)
+            await connect_within(bot, bot.settings.discord.login_timeout_seconds)
     except DatabaseInUse as exc:
         raise StartupRefused(str(exc), config_problem=False) from None
     except aiohttp.ClientConnectorError as exc:  # connection refused, DNS failure, TLS failure

@@ -275,3 +275,45 @@ async def test_an_invalid_url_at_run_time_is_startup_refused(
     assert caught.value.config_problem
     where = bot.settings.discord.api_base_url
     assert str(caught.value).startswith(f"cannot reach Discord at {where} (invalid URL")
+
+
+async def test_a_gateway_that_never_speaks_gives_up_after_the_timeout(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The REST API answers (the loopback Discord), the gateway accepts TCP and never speaks: discord.py
+    would retry it forever (60 s per attempt); ``bot run`` gives up with one line after the timeout."""
+    import discord
+
+    from bot.config import load_settings
+    from bot.discord_bot import StartupRefused, create_bot, run_bot
+    from tests.e2e.conftest import build_world
+    from tests.fakediscord import FakeDiscord
+
+    monkeypatch.setattr(discord.http.Route, "BASE", discord.http.Route.BASE)  # restored after the test
+    monkeypatch.setattr(
+        discord.gateway.DiscordWebSocket, "DEFAULT_GATEWAY", discord.gateway.DiscordWebSocket.DEFAULT_GATEWAY
+    )
+    fake = FakeDiscord()
+    build_world(fake)
+    await fake.start()
+    try:
+        with black_hole() as port:
+            gateway = f"ws://127.0.0.1:{port}/gateway"
+            config = tmp_path / "config.yaml"
+            config.write_text(
+                f"discord:\n  api_base_url: {fake.api_base_url}\n  gateway_url: {gateway}\n"
+                "  login_timeout_seconds: 1\n  sync: global\n"
+                f"database:\n  url: sqlite+aiosqlite:///{tmp_path / 'bot.db'}\n",
+                encoding="utf-8",
+            )
+            bot = create_bot(load_settings(config, {"DISCORD_TOKEN": fake.token}), guild_ready_timeout=0.05)
+            started = time.monotonic()
+            with pytest.raises(StartupRefused) as caught:
+                await asyncio.wait_for(run_bot(bot), 30)
+            elapsed = time.monotonic() - started
+    finally:
+        await fake.close()
+    assert str(caught.value) == f"cannot reach Discord's gateway at {gateway} (no answer in 1 s)"
+    assert caught.value.config_problem
+    assert elapsed < 15, elapsed  # the login, the database and the cogs, then 1 s
+    assert bot.is_closed()
