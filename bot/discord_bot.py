@@ -218,6 +218,18 @@ class StudyBot(commands.Bot):
         if not initial:
             await asyncio.sleep(self.identify_delay)
 
+    def dispatch(self, event_name: str, /, *args: Any, **kwargs: Any) -> None:
+        """Dispatch an event, unless the bot has closed.
+
+        discord.py's ``close()`` ends by setting ``loop`` to MISSING, and a shard still winding down
+        then dispatches ``disconnect``: its handler's coroutine was made and never scheduled
+        (AttributeError in the shard's task, "coroutine 'Client._run_event' was never awaited").
+        """
+        if self.loop is discord.utils.MISSING:
+            log.debug("event %r after close: not dispatched", event_name)
+            return
+        super().dispatch(event_name, *args, **kwargs)
+
     async def close(self) -> None:
         """Unload the cogs and disconnect, then stop the quiz rounds and close the database."""
         started = time.monotonic()

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import gc
 import logging
+import warnings
 
 import discord
 import pytest
@@ -137,3 +139,21 @@ async def test_a_server_error_on_send_is_retried(start_bot: StartBot) -> None:
     assert reply["embeds"][0]["title"] == "Hypervisor"
     assert [c.status for c in h.fake.calls_to("POST", r"/channels/\d+/messages$")] == [502, 200]
     h.assert_alive()
+
+
+@pytest.mark.parametrize("shards", [None, 2])
+async def test_an_event_after_close_is_dropped_without_a_never_awaited_coroutine(
+    start_bot: StartBot, shards: int | None
+) -> None:
+    """discord.py's close() leaves ``loop`` MISSING; a shard winding down then dispatched 'disconnect',
+    whose handler coroutine was made and never awaited (the occasional warning of the shards test)."""
+    config = {"discord": {"shard_count": shards, "sync": "global"}} if shards else {}
+    h = await start_bot(lambda w: config, world=two_shard_world if shards else build_world)
+    await h.close()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        h.bot.dispatch("disconnect")
+        h.bot.dispatch("shard_disconnect", 0)
+        h.bot.dispatch("ready")
+        gc.collect()
+    assert [str(w.message) for w in caught if "never awaited" in str(w.message)] == []
