@@ -163,7 +163,7 @@ def test_button_questions_ask_again_for_a_bad_pick_and_print_plain_text(tmp_path
 
 
 def test_a_round_on_one_entry_says_it_has_one_question(tmp_path: Path) -> None:
-    solo = make_kb({"Solo": [("Hypervisor", "Software that shares a host's hardware among virtual machines.")]})
+    solo = make_kb({"Solo": [("Hypervisor", "Software that shares a host's hardware among machines.")]})
     out = io.StringIO()
     with ConsoleQuiz(sqlite_url(tmp_path / "console.db"), clock=FakeClock(), rng=random.Random(1)) as quiz:
         lines = "/quiz questions=5 seconds=20 mode=typed\nHypervisor\n"
