@@ -24,6 +24,17 @@ from tests.dbutil import sqlite_url
 from tests.quiz.conftest import make_kb
 
 KB = make_kb({"Solo": [("Hypervisor", "Software that shares a host's hardware among virtual machines.")]})
+#: A round never asks the same question twice: three questions need three entries (seed 1 asks Emulator,
+#: Hypervisor, Container).
+QUIZ_KB = make_kb(
+    {
+        "Solo": [
+            ("Hypervisor", "Software that shares a host's hardware among virtual machines."),
+            ("Container", "An isolated user space that shares the host's kernel."),
+            ("Emulator", "Software that imitates another machine's processor in full."),
+        ]
+    }
+)
 
 
 class Script(io.StringIO):
@@ -85,13 +96,13 @@ def test_answers_won_while_the_database_is_locked_are_kept_and_saved(
     script = Script(
         "/quiz questions=3 seconds=20 mode=typed",
         lock.take,
-        "hypervisor",
+        "emulator",
         "hypervisor",
         lock.release,
-        "hypervisor",
+        "container",
     )
     with ConsoleQuiz(url, clock=FakeClock(), rng=random.Random(1), busy_ms=50) as quiz:
-        run_console(KB, stdin=script, stdout=out, extra_commands=quiz.commands())
+        run_console(QUIZ_KB, stdin=script, stdout=out, extra_commands=quiz.commands())
     text = out.getvalue()
     assert "Traceback" not in text
     assert text.count("Right! +") == 3
@@ -110,9 +121,9 @@ def test_the_round_end_is_kept_too_and_saved_when_the_console_closes(tmp_path: P
     url = sqlite_url(path)
     lock = WriteLock(path)
     out = io.StringIO()
-    script = Script("/quiz questions=2 seconds=20 mode=typed", "hypervisor", lock.take, "hypervisor")
+    script = Script("/quiz questions=2 seconds=20 mode=typed", "emulator", lock.take, "hypervisor")
     with ConsoleQuiz(url, clock=FakeClock(), rng=random.Random(1), busy_ms=50) as quiz:
-        run_console(KB, stdin=script, stdout=out, extra_commands=quiz.commands())
+        run_console(QUIZ_KB, stdin=script, stdout=out, extra_commands=quiz.commands())
         text = out.getvalue()
         assert "(the database is unavailable: 2 writes of this round are kept" in text
         assert [what for what, _ in quiz.unsaved] == ["answer to question 2", "end of round 1"]
