@@ -254,6 +254,8 @@ class _FileChecker:
         # what the file has used of its budgets so far (MAX_..._PER_FILE)
         self.names = self.name_words = self.text_words = 0
         self.words: set[str] = set()  # the different words of the texts so far
+        self.entry_count = 0  # entries of all the file's topics so far
+        self.spent = False  # a budget ran out (reported): the rest of the file is not read
 
     def repeated(self, node: Node) -> bool:
         """Whether ``node`` was read before: YAML aliases share the anchored node, so it is one.
@@ -564,20 +566,23 @@ class _FileChecker:
             self.problem(_line(node), "entries", "'entries' is empty; add at least one term")
             return []
         parsed: list[_ParsedEntry] = []
-        for number, item in enumerate(node.value, start=1):
-            if number > MAX_ENTRIES_PER_FILE:
+        for item in node.value:
+            if self.spent:
+                break  # the rest of the file is not read: it could only cost time
+            self.entry_count += 1
+            if self.entry_count > MAX_ENTRIES_PER_FILE:
                 self.problem(
                     _line(item),
                     "entries",
-                    f"the file has {len(node.value):,} entries; a file may have at most "
-                    f"{MAX_ENTRIES_PER_FILE:,} (so loading stays fast): split it into several files",
+                    f"the file has more than {MAX_ENTRIES_PER_FILE:,} entries, the most one file may have "
+                    "(so loading stays fast): split it into several files",
                 )
+                self.spent = True
                 break
             entry = self.entry(item, topic)
             if entry is not None:
                 parsed.append(entry)
-            if self.over_budget(item):
-                break  # the rest of the file is not read: it could only cost time
+            self.spent = self.over_budget(item)
         return parsed
 
     def over_budget(self, node: Node) -> bool:

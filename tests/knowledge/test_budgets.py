@@ -43,8 +43,18 @@ def test_too_many_entries_in_one_file_is_a_problem_on_the_first_one_over() -> No
     rows = "".join(f"  - {{term: t{i}, definition: d}}\n" for i in range(MAX_ENTRIES_PER_FILE + 3))
     [(line, key, message)] = problems("topic: {title: T}\nentries:\n" + rows)
     assert (line, key) == (3 + MAX_ENTRIES_PER_FILE, "entries")
-    assert f"the file has {MAX_ENTRIES_PER_FILE + 3:,} entries" in message
+    assert f"the file has more than {MAX_ENTRIES_PER_FILE:,} entries" in message
     assert "split it into several files" in message
+
+
+def test_the_entries_budget_counts_every_topic_of_a_file() -> None:
+    half = MAX_ENTRIES_PER_FILE // 2 + 1
+    rows = "".join(f"      - {{term: t{i}, definition: d}}\n" for i in range(half))
+    rows2 = "".join(f"      - {{term: u{i}, definition: d}}\n" for i in range(half))
+    text = f"topics:\n  - title: A\n    entries:\n{rows}  - title: B\n    entries:\n{rows2}"
+    [(_line, key, message)] = problems(text)
+    assert key == "entries"
+    assert f"more than {MAX_ENTRIES_PER_FILE:,} entries" in message
 
 
 def test_too_many_names_in_one_file_is_a_problem_where_the_budget_runs_out() -> None:
