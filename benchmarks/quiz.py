@@ -29,6 +29,7 @@ import statistics
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import AsyncIterator, Awaitable, Callable
 from datetime import UTC, datetime, timedelta
 from functools import partial
@@ -61,6 +62,8 @@ PG_ADMIN_URL = os.environ.get("STUDYBOT_BENCH_PG", "postgresql+asyncpg://postgre
 RESULTS = Path(__file__).resolve().parent / "results"
 #: The guild of the rounds benchmark's answers: the guild of the preloaded leaderboard (``GUILD``).
 BENCH_GUILD = 1
+#: Players per channel; each guess on a question is typed by a different one of them.
+PLAYERS_PER_CHANNEL = 50
 WRONG_WORDS = [
     "banana",
     "firewall",
@@ -164,9 +167,19 @@ async def bench_rounds(
                 pause=0,
             )
         )
-        scripts.append([[(rng.randrange(1, 50), g) for g in _guesses(q.entry.term, rng, wrong)] for q in qs])
+        # a busy channel: every guess on a question comes from a different one of the channel's players,
+        # so nobody runs into the WRONG_GUESSES limit (a guess past it would be dropped unchecked) and
+        # the right answer always counts
+        players = range((i + 1) * PLAYERS_PER_CHANNEL, (i + 2) * PLAYERS_PER_CHANNEL)
+        scripts.append(
+            [
+                list(zip(rng.sample(players, wrong + 2), _guesses(q.entry.term, rng, wrong), strict=True))
+                for q in qs
+            ]
+        )
     checks = 0
     won = 0
+    statuses: Counter[str] = Counter()  # what became of each answer offered in the window
     probe_ms: list[float] = []
     lags: list[float] = []
     measuring = False
@@ -220,6 +233,8 @@ async def bench_rounds(
                     return
                 result = await runner.answer(member, guess)
                 checks += 1
+                if measuring:
+                    statuses[result.status.value] += 1
                 if result.status is SubmitStatus.CORRECT:
                     won += 1
                 if runner.quiz.resolved:
@@ -292,6 +307,7 @@ async def bench_rounds(
         "loop_lag_p50_ms": round(1000 * lags[len(lags) // 2], 2) if lags else 0.0,
         "loop_lag_p99_ms": p99,
         "loop_lag_samples": len(lags),
+        "answers_by_status": dict(statuses),
         "meets_both_targets": checks / elapsed >= 20000 and p99 < 50,
         **stored,
     }

@@ -1,0 +1,250 @@
+"""A batch of quiz answers and its totals in a handful of statements, without per-row SQLAlchemy work.
+
+The quiz writer stores thousands of answers a second, so this path hands the driver plain tuples:
+SQLAlchemy's per-row work (bind processing of every column, compiling ``insertmanyvalues`` chunks) cost
+more CPU on the event loop than the database spent storing the rows. Every statement is fixed text,
+so both databases keep it prepared: the answers in one multi-row INSERT ... RETURNING (PostgreSQL:
+one INSERT from ``unnest`` of column arrays), then each totals table in one ``executemany`` of upserts
+keyed by what the batch adds up in Python (a member's answers in a batch make one row per total).
+
+Values are written as SQLAlchemy's own types would store them (SQLite: UTC datetimes as
+``YYYY-MM-DD HH:MM:SS.ffffff`` text, dates as ISO text, booleans as 0/1), so the tables read back
+the same through the rest of the store.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import UTC, date, datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy.ext.asyncio import AsyncConnection
+
+from bot.storage.leaderboards import ALL_TIME_START, NAME_LENGTH
+
+if TYPE_CHECKING:
+    from bot.storage.rounds import AnswerRecord
+
+#: Answers per SQLite INSERT statement (11 parameters each; SQLite allows 32,766 per statement).
+SQLITE_ROWS_PER_STATEMENT = 2000
+
+AnswerKey = tuple[int, int, int]  # (round_id, question_index, member_id)
+
+_COLUMNS = (
+    "round_id, question_index, guild_id, channel_id, member_id, term, topic, correct, points, ms, answered_at"
+)
+_PG_INSERT_ANSWERS = (
+    f"INSERT INTO answers ({_COLUMNS}) "
+    "SELECT * FROM unnest($1::bigint[], $2::int[], $3::bigint[], $4::bigint[], $5::bigint[], "
+    "$6::varchar[], $7::varchar[], $8::bool[], $9::int[], $10::int[], $11::timestamptz[]) "
+    "ON CONFLICT (round_id, question_index, member_id) DO NOTHING "
+    "RETURNING round_id, question_index, member_id"
+)
+
+
+def sqlite_datetime(moment: datetime) -> str:
+    """``moment`` as SQLAlchemy stores a UTC datetime in SQLite (naive UTC text, microseconds)."""
+    if moment.tzinfo is None:
+        raise ValueError("naive datetime given to the database; use timezone-aware UTC")
+    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+
+
+def parse_sqlite_datetime(value: Any) -> datetime | None:
+    """A datetime read from SQLite text (or already a datetime) as aware UTC; None stays None."""
+    if value is None:
+        return None
+    moment = value if isinstance(value, datetime) else datetime.fromisoformat(str(value))
+    return moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment.astimezone(UTC)
+
+
+def params(dialect: str, sql: str) -> str:
+    """``sql`` with ``{1}``, ``{2}``... made the dialect's numbered parameters (``?1`` or ``$1``)."""
+    mark = "$" if dialect == "postgresql" else "?"
+    return sql.replace("{", mark).replace("}", "")
+
+
+def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
+
+
+async def insert_answers(
+    conn: AsyncConnection, dialect: str, records: Sequence[AnswerRecord]
+) -> set[AnswerKey]:
+    """Insert the answers not stored yet (one per round, question and member); returns the keys inserted."""
+    inserted: set[AnswerKey] = set()
+    if dialect == "postgresql":
+        columns: list[list[Any]] = [[] for _ in range(11)]
+        for r in records:
+            for column, value in zip(columns, _values(r), strict=True):
+                column.append(value)
+        result = await conn.exec_driver_sql(_PG_INSERT_ANSWERS, tuple(columns))
+        inserted.update(_keys(result.all()))
+        return inserted
+    row = "(" + ",".join("?" * 11) + ")"
+    for chunk in _chunks(records, SQLITE_ROWS_PER_STATEMENT):
+        flat: list[Any] = []
+        for r in chunk:
+            values = _values(r)
+            values[7] = 1 if r.correct else 0
+            values[10] = sqlite_datetime(r.answered_at)
+            flat.extend(values)
+        result = await conn.exec_driver_sql(
+            f"INSERT INTO answers ({_COLUMNS}) VALUES {','.join([row] * len(chunk))} "
+            "ON CONFLICT (round_id, question_index, member_id) DO NOTHING "
+            "RETURNING round_id, question_index, member_id",
+            tuple(flat),
+        )
+        inserted.update(_keys(result.all()))
+    return inserted
+
+
+def _keys(rows: Sequence[Any]) -> Iterator[AnswerKey]:
+    for round_id, question_index, member_id in rows:
+        yield int(round_id), int(question_index), int(member_id)
+
+
+def _values(r: AnswerRecord) -> list[Any]:
+    # PostgreSQL refuses text longer than the columns (SQLite does not): clip over-long note names
+    return [
+        r.round_id,
+        r.question_index,
+        r.guild_id,
+        r.channel_id,
+        r.member_id,
+        r.term[:NAME_LENGTH],
+        r.topic[:NAME_LENGTH],
+        r.correct,
+        r.points,
+        r.ms,
+        r.answered_at,
+    ]
+
+
+class _Run:
+    """One member's answers within a batch, in order: totals and the runs of right answers."""
+
+    __slots__ = ("answered", "best", "correct", "lead", "points", "trail")
+
+    def __init__(self) -> None:
+        self.points = self.answered = self.correct = 0
+        self.lead = 0  # right answers before the first wrong one
+        self.trail = 0  # right answers after the last wrong one (the streak at the end)
+        self.best = 0  # the longest run of right answers
+
+    def add(self, points: int, correct: bool) -> None:
+        if correct:
+            if self.trail == self.answered:
+                self.lead += 1
+            self.trail += 1
+            self.correct += 1
+            self.best = max(self.best, self.trail)
+        else:
+            self.trail = 0
+        self.points += points
+        self.answered += 1
+
+
+def _add(totals: dict[Any, list[int]], key: Any, points: int, correct: int) -> None:
+    found = totals.get(key)
+    if found is None:
+        totals[key] = [points, 1, correct]
+    else:
+        found[0] += points
+        found[1] += 1
+        found[2] += correct
+
+
+# all-time score: the streak continues only if every answer of the batch was right ({8} = 1); the best
+# streak is the longest of the old best, the old streak continued by the batch's leading right answers
+# ({9}), and the batch's own longest run (excluded.best_streak)
+_SCORES = (
+    "INSERT INTO scores (guild_id, member_id, points, answered, correct, streak, best_streak) "
+    "VALUES ({1}, {2}, {3}, {4}, {5}, {6}, {7}) ON CONFLICT (guild_id, member_id) DO UPDATE SET "
+    "points = scores.points + excluded.points, answered = scores.answered + excluded.answered, "
+    "correct = scores.correct + excluded.correct, streak = scores.streak * {8} + excluded.streak, "
+    "best_streak = CASE WHEN scores.best_streak >= scores.streak + {9} "
+    "AND scores.best_streak >= excluded.best_streak THEN scores.best_streak "
+    "WHEN scores.streak + {9} > excluded.best_streak THEN scores.streak + {9} "
+    "ELSE excluded.best_streak END"
+)
+_SUMS = (
+    "points = {table}.points + excluded.points, answered = {table}.answered + excluded.answered, "
+    "correct = {table}.correct + excluded.correct"
+)
+_DAILY = (
+    "INSERT INTO daily_scores (guild_id, day, topic, member_id, points, answered, correct) "
+    "VALUES ({1}, {2}, {3}, {4}, {5}, {6}, {7}) ON CONFLICT (guild_id, day, topic, member_id) "
+    "DO UPDATE SET " + _SUMS.replace("{table}", "daily_scores")
+)
+_PERIODS = (
+    "INSERT INTO period_scores (guild_id, period_kind, period_start, member_id, points, answered, correct) "
+    "VALUES ({1}, {2}, {3}, {4}, {5}, {6}, {7}) "
+    "ON CONFLICT (guild_id, period_kind, period_start, member_id) "
+    "DO UPDATE SET " + _SUMS.replace("{table}", "period_scores")
+)
+_TOPICS = (
+    "INSERT INTO period_topic_scores "
+    "(guild_id, period_kind, period_start, topic, member_id, points, answered, correct) "
+    "VALUES ({1}, {2}, {3}, {4}, {5}, {6}, {7}, {8}) "
+    "ON CONFLICT (guild_id, period_kind, period_start, topic, member_id) "
+    "DO UPDATE SET " + _SUMS.replace("{table}", "period_topic_scores")
+)
+
+
+async def add_totals(conn: AsyncConnection, dialect: str, stored: Sequence[AnswerRecord]) -> None:
+    """Add new answers to the all-time, daily, week, month and topic totals: one ``executemany`` each.
+
+    A batch's answers are added up per key in Python first, in order (streaks count consecutive right
+    answers), so each total row is written once per batch.
+    """
+    members: dict[tuple[int, int], _Run] = {}
+    days: dict[tuple[int, date, str, int], list[int]] = {}
+    periods: dict[tuple[int, str, date, int], list[int]] = {}
+    topics: dict[tuple[int, str, date, str, int], list[int]] = {}
+    starts: dict[date, tuple[date, date]] = {}  # day -> start of its week and month
+    for r in stored:
+        correct = 1 if r.correct else 0
+        topic = r.topic[:NAME_LENGTH]
+        members.setdefault((r.guild_id, r.member_id), _Run()).add(r.points, r.correct)
+        day = r.answered_at.astimezone(UTC).date()
+        _add(days, (r.guild_id, day, topic, r.member_id), r.points, correct)
+        mine = starts.get(day)
+        if mine is None:
+            mine = starts[day] = (day - timedelta(days=day.weekday()), day.replace(day=1))
+        week, month = mine
+        _add(periods, (r.guild_id, "week", week, r.member_id), r.points, correct)
+        _add(periods, (r.guild_id, "month", month, r.member_id), r.points, correct)
+        _add(topics, (r.guild_id, "week", week, topic, r.member_id), r.points, correct)
+        _add(topics, (r.guild_id, "month", month, topic, r.member_id), r.points, correct)
+        _add(topics, (r.guild_id, "all", ALL_TIME_START, topic, r.member_id), r.points, correct)
+    day_value: Any = date.isoformat if dialect == "sqlite" else (lambda d: d)
+    await conn.exec_driver_sql(
+        params(dialect, _SCORES),
+        [
+            (
+                g,
+                m,
+                run.points,
+                run.answered,
+                run.correct,
+                run.trail,
+                run.best,
+                1 if run.trail == run.answered else 0,
+                run.lead,
+            )
+            for (g, m), run in members.items()
+        ],
+    )
+    await conn.exec_driver_sql(
+        params(dialect, _DAILY),
+        [(g, day_value(d), t, m, p, n, c) for (g, d, t, m), (p, n, c) in days.items()],
+    )
+    await conn.exec_driver_sql(
+        params(dialect, _PERIODS),
+        [(g, k, day_value(s), m, p, n, c) for (g, k, s, m), (p, n, c) in periods.items()],
+    )
+    await conn.exec_driver_sql(
+        params(dialect, _TOPICS),
+        [(g, k, day_value(s), t, m, p, n, c) for (g, k, s, t, m), (p, n, c) in topics.items()],
+    )
