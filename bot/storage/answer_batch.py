@@ -46,7 +46,9 @@ def sqlite_datetime(moment: datetime) -> str:
     """``moment`` as SQLAlchemy stores a UTC datetime in SQLite (naive UTC text, microseconds)."""
     if moment.tzinfo is None:
         raise ValueError("naive datetime given to the database; use timezone-aware UTC")
-    return moment.astimezone(UTC).strftime("%Y-%m-%d %H:%M:%S.%f")
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return moment.replace(tzinfo=None).isoformat(" ", "microseconds")
 
 
 def parse_sqlite_datetime(value: Any) -> datetime | None:

@@ -13,12 +13,14 @@ from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
+from types import SimpleNamespace
 from typing import Any
 
 import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
+from bot.storage.answer_batch import params, parse_sqlite_datetime, sqlite_datetime
 from bot.storage.schema import cards, review_reminders
 
 log = logging.getLogger(__name__)
@@ -33,6 +35,51 @@ CardKey = tuple[int, int, str]
 
 #: The columns of a card's FSRS state (what the domain computes and hands back to store).
 FSRS_COLUMNS = ("state", "step", "stability", "difficulty", "due_at", "last_review_at")
+
+# a batch of quiz answers rates hundreds of cards: plain statements with tuples of values (see
+# bot.storage.answer_batch), as SQLAlchemy's per-row work cost more CPU than the database's
+_CARD_COLUMNS = (
+    "id",
+    "guild_id",
+    "member_id",
+    "term",
+    *FSRS_COLUMNS,
+    "reps",
+    "lapses",
+    "source",
+    "introduced_at",
+)
+_TIMES = frozenset({"due_at", "last_review_at", "introduced_at"})
+_PG_LOCKED_CARDS = (
+    "SELECT " + ", ".join(f"c.{name}" for name in _CARD_COLUMNS) + " FROM cards c "
+    "JOIN unnest($1::bigint[], $2::bigint[], $3::varchar[]) AS k(g, m, t) "
+    "ON c.guild_id = k.g AND c.member_id = k.m AND c.term = k.t ORDER BY c.id FOR UPDATE OF c"
+)
+# CROSS JOIN: SQLite walks the keys and looks each one up in the unique index, never the table
+_SQLITE_CARDS = (
+    "WITH k(g, m, t) AS (VALUES {keys}) SELECT "
+    + ", ".join(f"c.{name}" for name in _CARD_COLUMNS)
+    + " FROM k CROSS JOIN cards AS c ON c.guild_id = k.g AND c.member_id = k.m AND c.term = k.t"
+)
+_INSERTED = _CARD_COLUMNS[1:]
+_INSERT_CARD = (
+    f"INSERT INTO cards ({', '.join(_INSERTED)}) "
+    f"VALUES ({', '.join(f'{{{n}}}' for n in range(1, len(_INSERTED) + 1))}) "
+    "ON CONFLICT (guild_id, member_id, term) DO NOTHING"
+)
+_UPDATED = ("reps", "lapses", *FSRS_COLUMNS, "id")
+_UPDATE_CARD = (
+    "UPDATE cards SET "
+    + ", ".join(f"{name} = {{{n}}}" for n, name in enumerate(_UPDATED[:-1], start=1))
+    + f" WHERE id = {{{len(_UPDATED)}}}"
+)
+
+
+def _raw(dialect: str, name: str, value: Any) -> Any:
+    """A column value as the driver takes it (SQLite: datetimes as SQLAlchemy's UTC text)."""
+    if dialect == "sqlite" and name in _TIMES and value is not None:
+        return sqlite_datetime(value)
+    return value
 
 
 @dataclass(frozen=True, slots=True)
@@ -244,41 +291,56 @@ class CardRepository:
         return True
 
     async def locked_in(self, conn: AsyncConnection, keys: Sequence[CardKey]) -> dict[CardKey, CardRow]:
-        """The stored cards among ``keys``, locked for this transaction on PostgreSQL (``FOR UPDATE``;
-        SQLite holds the write lock already)."""
+        """The stored cards among ``keys``, locked for this transaction on PostgreSQL (``FOR UPDATE``, in
+        id order; SQLite holds the write lock already)."""
         out: dict[CardKey, CardRow] = {}
-        for start in range(0, len(keys), _KEYS_PER_SELECT):
-            chunk = keys[start : start + _KEYS_PER_SELECT]
-            stmt = sa.select(cards).where(
-                sa.tuple_(cards.c.guild_id, cards.c.member_id, cards.c.term).in_(chunk)
-            )
-            if self.engine.dialect.name == "postgresql":
-                stmt = stmt.with_for_update()
-            for row in (await conn.execute(stmt)).all():
-                card = CardRow.from_row(row)
-                out[card.key] = card
+        if not keys:
+            return out
+        if self.engine.dialect.name == "postgresql":
+            guilds, members, terms = (list(column) for column in zip(*keys, strict=True))
+            result = await conn.exec_driver_sql(_PG_LOCKED_CARDS, (guilds, members, terms))
+            rows: list[Any] = [SimpleNamespace(**row) for row in result.mappings().all()]
+        else:
+            rows = []
+            for start in range(0, len(keys), _KEYS_PER_SELECT):
+                chunk = keys[start : start + _KEYS_PER_SELECT]
+                sql = _SQLITE_CARDS.format(keys=",".join(["(?,?,?)"] * len(chunk)))
+                result = await conn.exec_driver_sql(sql, tuple(v for key in chunk for v in key))
+                rows.extend(
+                    SimpleNamespace(
+                        **{
+                            **row,
+                            "due_at": parse_sqlite_datetime(row["due_at"]),
+                            "last_review_at": parse_sqlite_datetime(row["last_review_at"]),
+                            "introduced_at": parse_sqlite_datetime(row["introduced_at"]),
+                        }
+                    )
+                    for row in result.mappings().all()
+                )
+        for row in rows:
+            card = CardRow.from_row(row)
+            out[card.key] = card
         return out
 
     async def add_missing_in(self, conn: AsyncConnection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Insert new cards (every column but ``id``); a card that exists by now is left as it is."""
         if not rows:
             return
-        insert = self._insert(cards).on_conflict_do_nothing(index_elements=["guild_id", "member_id", "term"])
-        await conn.execute(insert, list(rows))
+        dialect = self.engine.dialect.name
+        await conn.exec_driver_sql(
+            params(dialect, _INSERT_CARD),
+            [tuple(_raw(dialect, name, row[name]) for name in _INSERTED) for row in rows],
+        )
 
     async def update_many_in(self, conn: AsyncConnection, changes: Sequence[Mapping[str, Any]]) -> None:
-        """Write rated cards back in one statement: each mapping has ``id``, ``reps``, ``lapses`` and the
-        FSRS columns (the caller holds their locks from :meth:`locked_in`)."""
+        """Write rated cards back in one ``executemany``: each mapping has ``id``, ``reps``, ``lapses`` and
+        the FSRS columns (the caller holds their locks from :meth:`locked_in`)."""
         if not changes:
             return
-        columns = ("reps", "lapses", *FSRS_COLUMNS)
-        stmt = (
-            sa.update(cards)
-            .where(cards.c.id == sa.bindparam("b_id"))
-            .values({name: sa.bindparam(f"b_{name}") for name in columns})
-        )
-        await conn.execute(
-            stmt, [{f"b_{name}": value for name, value in change.items()} for change in changes]
+        dialect = self.engine.dialect.name
+        await conn.exec_driver_sql(
+            params(dialect, _UPDATE_CARD),
+            [tuple(_raw(dialect, name, change[name]) for name in _UPDATED) for change in changes],
         )
 
     async def _card_for(
