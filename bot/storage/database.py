@@ -25,9 +25,10 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.clock import Clock, SystemClock
+from bot.storage.board_cache import BoardCache
 from bot.storage.cards import CardRepository
 from bot.storage.engine import create_engine, dispose_engine
-from bot.storage.leaderboards import LeaderboardRepository
+from bot.storage.leaderboards import LeaderboardPage, LeaderboardRepository
 from bot.storage.lock import ProcessLock, migration_lock
 from bot.storage.migrations import MIGRATIONS_DIR
 from bot.storage.notes import NotesRepository, notes_pending, notes_versions
@@ -122,10 +123,12 @@ class Store:
         self.engine = engine
         self.clock = clock
         self._lock = lock
+        #: Leaderboard pages read since this process last changed their server's totals.
+        self.boards: BoardCache[LeaderboardPage] = BoardCache()
         #: Rounds, and answers stored with their totals.
-        self.rounds = RoundRepository(engine, clock)
+        self.rounds = RoundRepository(engine, clock, boards=self.boards)
         #: Leaderboard pages, ranks and topics; resetting a server's board.
-        self.leaderboards = LeaderboardRepository(engine, clock)
+        self.leaderboards = LeaderboardRepository(engine, clock, boards=self.boards)
         #: Flashcard rows (a rating's write is a compare-and-set) and reminder opt-ins.
         self.cards = CardRepository(engine)
         #: The study statistics (/stats).
@@ -246,5 +249,6 @@ class Store:
                 .where(notes_versions.c.guild_id == guild_id, notes_versions.c.uploaded_by == member_id)
                 .values(uploaded_by=0)
             )
+        self.boards.changed([guild_id])
         log.info("deleted the data of member %s in guild %s on request", member_id, guild_id)
         return DeletedMemberData(int(result.rowcount or 0), int(deleted_cards.rowcount or 0))

@@ -16,6 +16,7 @@ from sqlalchemy import ColumnElement, Table, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock
+from bot.storage.board_cache import BoardCache
 from bot.storage.schema import (
     answers,
     daily_scores,
@@ -99,9 +100,13 @@ class MemberRank:
 class LeaderboardRepository:
     """Per-server leaderboards and ranks (``store.leaderboards``); ``clock`` decides the current period."""
 
-    def __init__(self, engine: AsyncEngine, clock: Clock) -> None:
+    def __init__(
+        self, engine: AsyncEngine, clock: Clock, *, boards: BoardCache[LeaderboardPage] | None = None
+    ) -> None:
         self.engine = engine
         self.clock = clock
+        #: Pages read since this process last changed their server's totals (shared with the rounds).
+        self.boards: BoardCache[LeaderboardPage] = boards if boards is not None else BoardCache()
 
     @staticmethod
     def _board(
@@ -137,6 +142,18 @@ class LeaderboardRepository:
         """A page of one server's leaderboard, best first (equal points share a rank)."""
         period = Period(period)
         table, key = self._board(guild_id, period, topic, now or self.clock.now())
+        cache_key = (table.name, tuple(key.values()), limit, offset)
+        cached = self.boards.get(guild_id, cache_key)
+        if cached is not None:
+            return cached
+        generation = self.boards.generation(guild_id)
+        page = await self._read_board(table, key, limit, offset)
+        self.boards.put(guild_id, cache_key, page, generation)
+        return page
+
+    async def _read_board(
+        self, table: Table, key: dict[str, Any], limit: int, offset: int
+    ) -> LeaderboardPage:
         board = table.alias("board")
         # one round trip: the page (an index range, best first) and the board's size (a COUNT over it)
         total = select(func.count()).select_from(board).where(*self._in(board, key)).scalar_subquery()
@@ -240,5 +257,6 @@ class LeaderboardRepository:
             for table in (daily_scores, period_scores, period_topic_scores):
                 await conn.execute(delete(table).where(table.c.guild_id == guild_id))
             await conn.execute(delete(answers).where(answers.c.guild_id == guild_id))
+        self.boards.changed([guild_id])
         log.info("leaderboard of guild %s reset", guild_id)
         return int(result.rowcount or 0)

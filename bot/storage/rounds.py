@@ -14,6 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.clock import Clock
 from bot.storage.answer_batch import add_totals, insert_answers
+from bot.storage.board_cache import BoardCache
+from bot.storage.leaderboards import LeaderboardPage
 from bot.storage.schema import (
     answers,
     rounds,
@@ -69,9 +71,13 @@ AlsoInTransaction = Callable[[AsyncConnection, Sequence["AnswerRecord"]], Awaita
 class RoundRepository:
     """Rounds, and answers with their totals (``store.rounds``); ``clock`` stamps interrupted rounds."""
 
-    def __init__(self, engine: AsyncEngine, clock: Clock) -> None:
+    def __init__(
+        self, engine: AsyncEngine, clock: Clock, *, boards: BoardCache[LeaderboardPage] | None = None
+    ) -> None:
         self.engine = engine
         self.clock = clock
+        #: The leaderboard pages kept by this process; each commit of answers drops their servers'.
+        self.boards: BoardCache[LeaderboardPage] = boards if boards is not None else BoardCache()
 
     async def start_round(
         self, guild_id: int, channel_id: int, started_by: int, settings: Mapping[str, Any], now: datetime
@@ -194,6 +200,7 @@ class RoundRepository:
                 await add_totals(conn, self.engine.dialect.name, stored)
                 if also is not None:
                     await also(conn, stored)
+        self.boards.changed(r.guild_id for r in stored)
         if len(stored) < len(records):
             log.info(
                 "%d of %s already stored",
