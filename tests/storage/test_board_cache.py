@@ -74,44 +74,44 @@ def _answer(round_id: int, question: int, member: int, points: int, guild: int =
 
 
 async def test_the_leaderboard_shows_every_committed_answer_at_once(store: Store) -> None:
-    rid = await store.start_round(GUILD, 1, 1, {}, store.clock.now())
-    await store.record_answers([_answer(rid, 0, 1, 10), _answer(rid, 0, 2, 5)])
-    first = await store.leaderboard(GUILD)
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
+    await store.rounds.record_answers([_answer(rid, 0, 1, 10), _answer(rid, 0, 2, 5)])
+    first = await store.leaderboards.leaderboard(GUILD)
     assert [(r.member_id, r.points) for r in first.rows] == [(1, 10), (2, 5)]
-    assert await store.leaderboard(GUILD) is first  # kept: nothing changed since
-    await store.record_answers([_answer(rid, 1, 2, 30)])
-    after = await store.leaderboard(GUILD)
+    assert await store.leaderboards.leaderboard(GUILD) is first  # kept: nothing changed since
+    await store.rounds.record_answers([_answer(rid, 1, 2, 30)])
+    after = await store.leaderboards.leaderboard(GUILD)
     assert [(r.member_id, r.points) for r in after.rows] == [(2, 35), (1, 10)]
     await store.delete_member_data(GUILD, 2)
-    assert [r.member_id for r in (await store.leaderboard(GUILD)).rows] == [1]
-    await store.reset(GUILD)
-    assert (await store.leaderboard(GUILD)).rows == ()
+    assert [r.member_id for r in (await store.leaderboards.leaderboard(GUILD)).rows] == [1]
+    await store.leaderboards.reset(GUILD)
+    assert (await store.leaderboards.leaderboard(GUILD)).rows == ()
 
 
 async def test_reads_racing_the_writer_never_keep_a_page_older_than_a_commit(store: Store) -> None:
-    rid = await store.start_round(GUILD, 1, 1, {}, store.clock.now())
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
 
     async def reader() -> None:
         for _ in range(30):
-            await store.leaderboard(GUILD)
+            await store.leaderboards.leaderboard(GUILD)
 
     async def writer() -> None:
         for q in range(30):
-            await store.record_answers([_answer(rid, q, 1, 1)])
+            await store.rounds.record_answers([_answer(rid, q, 1, 1)])
 
     await asyncio.gather(reader(), writer(), reader())
-    page = await store.leaderboard(GUILD)
+    page = await store.leaderboards.leaderboard(GUILD)
     assert [(r.member_id, r.points) for r in page.rows] == [(1, 30)]
 
 
 async def test_another_process_writing_is_seen_within_max_age(store: Store) -> None:
-    rid = await store.start_round(GUILD, 1, 1, {}, store.clock.now())
-    await store.record_answers([_answer(rid, 0, 1, 10)])
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
+    await store.rounds.record_answers([_answer(rid, 0, 1, 10)])
     ticks = Ticks()
-    store.boards = BoardCache(max_age=2.0, monotonic=ticks)
-    assert (await store.leaderboard(GUILD)).rows[0].points == 10
+    store.boards = store.rounds.boards = store.leaderboards.boards = BoardCache(max_age=2.0, monotonic=ticks)
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
     async with store.engine.begin() as conn:  # a write this process does not make
         await conn.execute(update(scores).where(scores.c.guild_id == GUILD).values(points=99))
-    assert (await store.leaderboard(GUILD)).rows[0].points == 10
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
     ticks.now += 2.0
-    assert (await store.leaderboard(GUILD)).rows[0].points == 99
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 99
