@@ -16,14 +16,39 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from sqlalchemy.ext.asyncio import AsyncConnection
 
 from bot.storage.leaderboards import ALL_TIME_START, NAME_LENGTH
 
-if TYPE_CHECKING:
-    from bot.storage.rounds import AnswerRecord
+
+class AnswerFields(Protocol):
+    """What this module reads of an answer (``bot.storage.rounds.AnswerRecord`` has them)."""
+
+    @property
+    def round_id(self) -> int: ...
+    @property
+    def question_index(self) -> int: ...
+    @property
+    def guild_id(self) -> int: ...
+    @property
+    def channel_id(self) -> int: ...
+    @property
+    def member_id(self) -> int: ...
+    @property
+    def term(self) -> str: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def correct(self) -> bool: ...
+    @property
+    def points(self) -> int: ...
+    @property
+    def ms(self) -> int: ...
+    @property
+    def answered_at(self) -> datetime: ...
+
 
 #: Answers per SQLite INSERT statement (11 parameters each; SQLite allows 32,766 per statement).
 SQLITE_ROWS_PER_STATEMENT = 2000
@@ -71,7 +96,7 @@ def _chunks(items: Sequence[Any], size: int) -> Iterator[Sequence[Any]]:
 
 
 async def insert_answers(
-    conn: AsyncConnection, dialect: str, records: Sequence[AnswerRecord]
+    conn: AsyncConnection, dialect: str, records: Sequence[AnswerFields]
 ) -> set[AnswerKey]:
     """Insert the answers not stored yet (one per round, question and member); returns the keys inserted."""
     inserted: set[AnswerKey] = set()
@@ -106,7 +131,7 @@ def _keys(rows: Sequence[Any]) -> Iterator[AnswerKey]:
         yield int(round_id), int(question_index), int(member_id)
 
 
-def _values(r: AnswerRecord) -> list[Any]:
+def _values(r: AnswerFields) -> list[Any]:
     # PostgreSQL refuses text longer than the columns (SQLite does not): clip over-long note names
     return [
         r.round_id,
@@ -194,7 +219,7 @@ _TOPICS = (
 )
 
 
-async def add_totals(conn: AsyncConnection, dialect: str, stored: Sequence[AnswerRecord]) -> None:
+async def add_totals(conn: AsyncConnection, dialect: str, stored: Sequence[AnswerFields]) -> None:
     """Add new answers to the all-time, daily, week, month and topic totals: one ``executemany`` each.
 
     A batch's answers are added up per key in Python first, in order (streaks count consecutive right
