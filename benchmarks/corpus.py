@@ -4,9 +4,10 @@
 
 Each corpus file ``NAME.md`` has expectations ``NAME.yaml`` written from the notes alone (the terms a
 person would list, with aliases; questions a student would ask with the entries that answer them; out of
-scope questions) and a ``split`` (``tune``, or ``heldout`` / ``heldout2`` / ``heldout3``: three held-out
-sets, written at different times, for reporting only). A hand-corrected knowledge base, where one was
-written, is ``tests/corpus_corrected/NAME.yaml``.
+scope questions) and a ``split`` (``tune`` / ``tune2``: looked at while tuning, ``tune2`` totalled apart;
+``heldout`` / ``heldout3`` or another split's name: held-out sets, written at different times, for
+reporting only). A hand-corrected knowledge base, where one was written, is
+``tests/corpus_corrected/NAME.yaml``.
 
 Per file it prints:
 
@@ -19,7 +20,7 @@ Per file it prints:
   when answered; a comparison is right when every expected entry is shown, wrong when an unexpected one
   is);
 
-then the totals of the tune files and of each held-out split apart. ``--show`` lists every miss;
+then the totals of each split apart. ``--show`` lists every miss of the tune splits;
 ``--questions N`` prints N generated quiz questions per file (seeded) for grading by hand.
 """
 
@@ -326,7 +327,7 @@ def main(argv: list[str] | None = None) -> int:
             print("\n".join(sample_questions(kb, args.questions)))
     splits = {
         split: totals(r for r in reports if r.split == split)
-        for split in ("tune", "heldout", "heldout2", "heldout3")
+        for split in ("tune", "tune2", *sorted({r.split for r in reports} - {"tune", "tune2"}))
     }
     if args.json:
         print(json.dumps({"files": [asdict(r) for r in reports], "totals": splits}, indent=2))
