@@ -165,6 +165,8 @@ _TASK_BOX = re.compile(r"^(?P<lead>[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+)\[[ xX]\][ 
 
 #: ``{:#anchor}`` / ``{: .class}`` attribute lists of kramdown (Jekyll sites): markup, not text.
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
+#: ``[TOC]`` / ``[[_TOC_]]`` / ``[[toc]]`` lines ask a renderer for a table of contents: markup, not text.
+_TOC_MARK = re.compile(r"^[ \t]*\[\[?_?toc_?\]\]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
 _FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE)
 
@@ -227,6 +229,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
         return ImportResult(_validated(draft, source), draft, source)
     text, front_title = _front_matter(text)
     text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
+    text = _TOC_MARK.sub("", text)
     blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
     topic_heading = None

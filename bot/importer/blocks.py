@@ -257,8 +257,11 @@ class _Walker:
         superscript = [0]  # inside <sup>...</sup>: footnote marks, left out
 
         def walk(parent: SyntaxTreeNode, emphasis: bool) -> None:
-            for child in parent.children:
+            for index, child in enumerate(parent.children):
                 kind = child.type
+                if kind == "code_inline" and _code_names(parent.children, index, runs[-1]):
+                    runs[-1].append((child.content, True))  # "`total cost`. costs ...": a named term
+                    continue
                 if kind == "html_inline" and _SUP_OPEN.match(child.content.strip()):
                     superscript[0] += 1
                 elif kind == "html_inline" and _SUP_CLOSE.match(child.content.strip()):
@@ -281,6 +284,17 @@ class _Walker:
 
         walk(node, False)
         return [_line_of(parts, first_line + index) for index, parts in enumerate(runs)]
+
+
+_AFTER_CODE_NAME = re.compile(r"^\s*[.:]\s+\S|^\s+(?:-{1,2}|–|—)\s+\S|^\s+[a-z]+\s+\w+\s+\w")
+
+
+def _code_names(siblings: list[SyntaxTreeNode], index: int, before: list[tuple[str, bool]]) -> bool:
+    """Whether the code span ``siblings[index]`` opens its line as a term's name (`` `Term`. text ``)."""
+    if any(clean_text(text) for text, _ in before):
+        return False
+    after = siblings[index + 1] if index + 1 < len(siblings) else None
+    return after is not None and after.type == "text" and bool(_AFTER_CODE_NAME.match(after.content))
 
 
 def _line_of(parts: list[tuple[str, bool]], line: int) -> Line:

@@ -415,6 +415,9 @@ def is_term_name(text: str) -> bool:
     return not (len(text) == 1 and text.islower())
 
 
+_WRAPPED_NAME = re.compile(r"^\((?P<name>[^(),]{2,60}),\s*(?P<alias>[^(),\s]{1,12})\)$")
+
+
 def term_name(text: str) -> TermName:
     """Split ``Term (Alias)`` / ``Long Name (ACRONYM)`` / ``Term (a note)`` into its parts.
 
@@ -422,6 +425,9 @@ def term_name(text: str) -> TermName:
     ``Replicates``, and ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
     """
     text = strip_term_marks(text.strip().rstrip(":").strip())
+    wrapped = _WRAPPED_NAME.match(text)
+    if wrapped:  # "(average total cost, ATC)": the whole name in brackets, its acronym after a comma
+        text = f"{wrapped.group('name').strip()} ({wrapped.group('alias').strip()})"
     plural = _PLURAL_PAREN.match(text)
     if plural:
         name = plural.group("name").strip()
@@ -537,6 +543,8 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
             rest = after
         elif after[:1] in ":-–—=":
             rest = _SEPARATOR.sub("", after)
+        elif after[:2] == ". " and len(words(after)) >= 2:
+            rest = capitalize(after[2:].strip())  # "**total cost**. the market value of ..."
         elif (paren := _LEADING_PAREN.match(after)) and len(words(after[paren.end() :])) >= 3:
             # "**SO-DIMM** (Small Outline DIMM) modules are used in laptops": the parenthesis names it
             term = f"{term} ({paren.group('inner')})"

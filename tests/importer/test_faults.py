@@ -406,6 +406,33 @@ CASES: dict[str, Case] = {
         (("Gas exchange", "Swapping gases", ()),),
         absent=("Gills", "Leaves", "Examples"),
     ),
+    # -- a code span names the term: `term`. definition ----------------------------------------------
+    "a code-span term followed by a period": Case(
+        "# Markets\n\n[TOC]\n\n`sunk cost`. a cost that has been paid and cannot be recovered.\n\n"
+        "`price taker` a buyer or seller who must accept the market price.\n\n"
+        "`barrier to entry`: anything that keeps new firms out of a market.\n",
+        (
+            ("sunk cost", "A cost that has been paid", ()),
+            ("price taker", "A buyer or seller", ()),
+            ("barrier to entry", "Anything that keeps", ()),
+        ),
+        absent=("Markets", "[TOC]", "TOC"),
+    ),
+    "a bracketed name with its acronym after a comma": Case(
+        "# Costs\n\n`(long-run average cost, LRAC)`. the lowest cost per unit over the long run.\n\n"
+        "**(marginal revenue product, MRP)**. the extra revenue one more worker brings.\n",
+        (
+            ("long-run average cost", "The lowest cost per unit", ("LRAC",)),
+            ("marginal revenue product", "The extra", ("MRP",)),
+        ),
+        absent=("(long-run average cost, LRAC)",),
+    ),
+    "a code span inside a sentence names nothing": Case(
+        "# Shell\n\nType `ls -l` to see the files with their sizes and owners.\n\n"
+        "`pwd`. prints the working directory.\n\n`cd` changes the working directory.\n",
+        (("pwd", "Prints the working directory", ()), ("cd", "Changes the working", ())),
+        absent=("ls -l", "ls", "Type ls -l to see the files with their sizes and owners"),
+    ),
 }
 
 
