@@ -102,6 +102,7 @@ class ListBlock:
 
     items: list[ListItem]
     ordered: bool
+    indented: bool = False  # its first marker is indented: bullets nested under the text above
 
 
 @dataclass(slots=True)
@@ -143,11 +144,16 @@ class _Walker:
 
     def __init__(self, md: MarkdownIt) -> None:
         self.md = md
+        self.source: list[str] = []  # the lines of the text being parsed
 
     def parse(self, text: str, offset: int, depth: int) -> list[Block]:
         """Parse ``text`` whose first line is source line ``offset + 1``."""
         root = SyntaxTreeNode(self.md.parse(text))
-        return self.nodes(root.children, offset, depth)
+        outer, self.source = self.source, text.split("\n")
+        try:
+            return self.nodes(root.children, offset, depth)
+        finally:
+            self.source = outer
 
     def nodes(self, nodes: list[SyntaxTreeNode], offset: int, depth: int) -> list[Block]:
         """Blocks of a run of sibling nodes."""
@@ -166,8 +172,11 @@ class _Walker:
         if kind == "paragraph":
             return self.paragraph(node, offset, depth)
         if kind in ("bullet_list", "ordered_list"):
+            first = self.source[node.map[0]] if node.map and node.map[0] < len(self.source) else ""
+            nested = node.parent is not None and node.parent.type == "list_item"
+            indented = first[:1] in (" ", "\t") and not nested
             items = [self.item(child, offset, depth) for child in node.children]
-            return [ListBlock(items, ordered=kind == "ordered_list")]
+            return [ListBlock(items, ordered=kind == "ordered_list", indented=indented)]
         if kind == "table":
             return [self.table(node, offset)]
         if kind == "code_block":

@@ -121,6 +121,7 @@ class Extractor:
         self.bracketed: list[tuple[DraftEntry, str, str]] = []
         self.label_group = ""  # the last grouping label (a bold table cell, "Unit 2: ..." line) in force
         self.label_level = 0  # the level of the heading it was written under (0: none)
+        self.above: DraftEntry | None = None  # the entry the paragraph just read defined last
 
     # -- driving ---------------------------------------------------------------------------------------
 
@@ -128,6 +129,7 @@ class Extractor:
         """Read every block; return the finished draft."""
         for block in blocks:
             if isinstance(block, Heading):
+                self.above = None
                 self.heading(block, is_topic=block is topic_heading)
             else:
                 self.block(block)
@@ -180,11 +182,12 @@ class Extractor:
 
     def block(self, block: Block) -> None:
         """Read one non-heading block."""
+        above, self.above = self.above, None
         if isinstance(block, Paragraph):
-            self.paragraph(block.lines)
+            self.above = self.paragraph(block.lines)
             return
         if isinstance(block, ListBlock):
-            self.list_block(block)
+            self.list_block(block, above)
             return
         self.flush()
         if isinstance(block, Table):
@@ -557,16 +560,27 @@ class Extractor:
             self.pending, self.pending_fresh = line, True
             return 1, None
         split = tx.pair(text, line.lead, loose=in_item)
+        if split is None and i == 0 and not in_item:
+            split = _lower_dash_pair(text)
         if split is not None:
             term, rest = split
+            end = i + 1
+            while (
+                end < len(lines)
+                and rest[-1:] not in ".!?:"
+                and (lines[end].text[:1].islower() or lines[end].text[:1] == "(")
+                and tx.pair(lines[end].text, lines[end].lead) is None
+            ):
+                rest = f"{rest} {lines[end].text}"  # "Term - a definition wrapped\nover two lines."
+                end += 1
             name = tx.term_name(term)
             if tx.is_name(rest) and (tx.acronym_of(name.name, rest) or tx.acronym_of(rest, name.name)):
                 entry = self.entry_named(term, line.line)
                 self.alias(entry, rest)
                 entry.expansion = entry.expansion or rest
                 self.current = entry
-                return 1, entry
-            return 1, self.define(term, rest, line.line)
+                return end - i, entry
+            return end - i, self.define(term, rest, line.line)
         if tx.is_grouping_label(text) and not line.lead:
             # "Unit 2: Biology of behaviour" on its own line: a part of the notes, one of its groups
             self.flush()
@@ -624,6 +638,10 @@ class Extractor:
             and tx.sentence(text) is None
         ):
             self.pending = line
+            return 1, None
+        open_term = _OPEN_TERM.match(text)
+        if not in_item and i == len(lines) - 1 and open_term and tx.is_term_name(open_term.group("term")):
+            self.pending = line  # "impl -": a term whose definition is the list below
             return 1, None
         self.place_line(line, made, fresh=fresh)
         return 1, self.marked_terms(line)
@@ -809,8 +827,12 @@ class Extractor:
 
     # -- lists -----------------------------------------------------------------------------------------
 
-    def list_block(self, block: ListBlock) -> None:
-        """Read a list: as entries (a glossary), examples, or the details of the entry above."""
+    def list_block(self, block: ListBlock, above: DraftEntry | None = None) -> None:
+        """Read a list: as entries (a glossary), examples, or the details of the entry above.
+
+        ``above`` is the entry the paragraph right before the list defined: bullets indented under it
+        are its details, never terms of their own.
+        """
         if self.section is not None:
             self.section.fresh = False
         expect, self.expect = self.expect, None
@@ -821,6 +843,20 @@ class Extractor:
                 if item.text:
                     self.add_named(wanted, kind, item.text, item.line)
                 self.detail_blocks(item.children, wanted)
+            return
+        open_term = _OPEN_TERM.match(self.pending.text) if self.pending is not None else None
+        if block.indented and open_term is not None and not self.pending_fresh:
+            self.pending = None
+            above = self.entry_named(open_term.group("term"), block.items[0].line - 1)
+        if block.indented and above is not None:
+            # "Term - definition" (or "Term -" alone) with "  - Label - detail" bullets indented below
+            for item in block.items:
+                if item.text and not above.definition:
+                    self.set_definition(above, tx.capitalize(item.text))
+                elif item.text:
+                    above.add("details", item.text)
+                self.detail_blocks(item.children, above)
+            self.current = above
             return
         outline = [item for item in items if _is_outline_item(item)]
         if len(outline) >= 2 and len(outline) * 2 >= len(items):
@@ -1237,6 +1273,22 @@ def _cell_entry(text: str) -> tuple[str, str, list[str], list[str]] | None:
     if match and any(ch.isupper() or ch.isdigit() for ch in match.group("name")):
         return match.group("name"), match.group("rest"), [], []
     return None
+
+
+_LOWER_DASH_PAIR = re.compile(r"^(?P<term>[a-z][\w/ ]{0,30}?)\s+-\s+(?P<rest>\S.*)$")
+
+
+def _lower_dash_pair(text: str) -> tuple[str, str] | None:
+    """``trait - a collection of ...``: a lower-case term of four words at most opening a paragraph."""
+    match = _LOWER_DASH_PAIR.match(text)
+    named = [word for word in tx.words(match.group("term")) if word.isalnum()] if match else []
+    if match is None or len(named) > 4 or len(tx.words(match.group("rest"))) < 3:
+        return None
+    term = match.group("term").strip()
+    return (term, tx.capitalize(match.group("rest"))) if tx.is_term_name(term) else None
+
+
+_OPEN_TERM = re.compile(r"^(?P<term>\S.{0,80}?)\s+(?:-{1,2}|–|—)$")
 
 
 def _is_outline_item(item: ListItem) -> bool:

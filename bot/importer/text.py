@@ -415,6 +415,9 @@ def is_term_name(text: str) -> bool:
     return not (len(text) == 1 and text.islower())
 
 
+_QUALIFIER = re.compile(
+    r"^(?:with|without|for|in|on|of|from|to|by|via|using|incl\.?|including)\s", re.IGNORECASE
+)
 _WRAPPED_NAME = re.compile(r"^\((?P<name>[^(),]{2,60}),\s*(?P<alias>[^(),\s]{1,12})\)$")
 
 
@@ -447,6 +450,8 @@ def term_name(text: str) -> TermName:
             return TermName(f"{head} {tail}", aliases=[f"{inner} {tail}"])
         return TermName(text)
     name, inner = match.group("name").strip(), match.group("inner").strip()
+    if _QUALIFIER.match(inner):
+        return TermName(name, note=inner)  # "Paths (with N, B, O)": what the term comes with, no names
     if _EXAMPLE_PREFIX.match(inner):
         return TermName(name, examples=split_names(_EXAMPLE_PREFIX.sub("", inner)))
     cleaned = _ALIAS_PREFIX.sub("", inner)

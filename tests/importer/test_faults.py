@@ -433,6 +433,37 @@ CASES: dict[str, Case] = {
         (("pwd", "Prints the working directory", ()), ("cd", "Changes the working", ())),
         absent=("ls -l", "ls", "Type ls -l to see the files with their sizes and owners"),
     ),
+    # -- "Term - definition" paragraphs wrapped over lines, with indented bullets below --------------
+    "a dash definition wrapped over lines": Case(
+        "Git Words\n\nCommit - a snapshot of the tracked files; each one points\nto its parent.\n\n"
+        "rebase - replay commits on top of another base\n(rewrites their hashes).\n\n"
+        "git add / git rm - stage or unstage files for\nthe next commit.\n",
+        (
+            ("Commit", "A snapshot of the tracked files; each one points to its parent.", ()),
+            ("rebase", "Replay commits on top of another base (rewrites their hashes)", ()),
+            ("git add / git rm", "Stage or unstage files for the next commit.", ()),
+        ),
+        absent=("to its parent.", "the next commit."),
+    ),
+    "indented 'Label - detail' bullets are details of the term above": Case(
+        "Git Words\n\nBranch - a movable pointer to a commit.\n"
+        "  - Local - lives in your repository only\n  - Remote-tracking - mirrors a branch on a\n"
+        "  remote, updated by fetch\n\nTag - a fixed name for one commit.\n",
+        (("Branch", "A movable pointer to a commit", ()), ("Tag", "A fixed name for one commit", ())),
+        absent=("Local", "Remote-tracking"),
+    ),
+    "a term defined only by its indented bullets": Case(
+        "Git Words\n\nstash -\n  - stash push - shelve the uncommitted changes\n"
+        "  - stash pop - bring them back\n\nRemotes (with origin, upstream) -\n"
+        "  - origin - where the clone came from\n  - upstream - the project you forked\n\n"
+        "Merge - join two histories into one.\n",
+        (
+            ("stash", "Stash push - shelve the uncommitted changes", ()),
+            ("Remotes", "", ()),
+            ("Merge", "Join two histories", ()),
+        ),
+        absent=("stash push", "stash pop", "origin", "upstream", "Remotes (with origin, upstream)"),
+    ),
 }
 
 
