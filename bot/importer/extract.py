@@ -866,8 +866,8 @@ class Extractor:
                 self.outline_item(item)
             return
         pairs = sum(1 for item in items if _is_pair_item(item))
-        above = self.current is not None or self.pending is not None
-        if pairs and (pairs * 2 > len(items) or (pairs * 2 == len(items) and not above)):
+        owned = self.current is not None or self.pending is not None
+        if pairs and (pairs * 2 > len(items) or (pairs * 2 == len(items) and not owned)):
             self.flush()
             for item in block.items:
                 self.glossary_item(item)
