@@ -526,6 +526,15 @@ class Extractor:
         labelled = tx.label(text)
         if labelled is not None:
             return self.labelled_line(line, nxt, labelled, made)
+        asked = _ASKED_TERM.match(text) if line.bold and not in_item else None
+        if asked is not None and tx.is_term_name(asked.group("term")):
+            # "*What is a Kernel*" then its answer (a blockquote, as a rule): the term and its definition
+            named = Line(asked.group("term"), line.line, bold=True)
+            if nxt is None:
+                self.pending = named
+                return 1, None
+            lines[i] = named
+            line, text = named, named.text
         if (
             nxt is not None
             and nxt.text[:1] in ":~"
@@ -574,7 +583,14 @@ class Extractor:
                 rest = f"{rest} {lines[end].text}"  # "Term - a definition wrapped\nover two lines."
                 end += 1
             name = tx.term_name(term)
-            if tx.is_name(rest) and (tx.acronym_of(name.name, rest) or tx.acronym_of(rest, name.name)):
+            expands = tx.acronym_of(name.name, rest) or tx.acronym_of(rest, name.name)
+            if in_item and not expands and tx.is_name(rest) and len(tx.words(rest)) >= 2:
+                # "- zsh: Z SHell", "- sh: Bourne SHell": a list of names with their long names
+                expands = (
+                    bool(re.fullmatch(r"[\w.\-]{1,15}", name.name))
+                    and name.name.casefold() != rest.casefold()
+                )
+            if tx.is_name(rest) and expands:
                 entry = self.entry_named(term, line.line)
                 self.alias(entry, rest)
                 entry.expansion = entry.expansion or rest
@@ -1275,6 +1291,9 @@ def _cell_entry(text: str) -> tuple[str, str, list[str], list[str]] | None:
     return None
 
 
+_ASKED_TERM = re.compile(
+    r"^(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?P<term>[^?]{1,60}?)\s*\??$", re.IGNORECASE
+)
 _LOWER_DASH_PAIR = re.compile(r"^(?P<term>[a-z][\w/ ]{0,30}?)\s+-\s+(?P<rest>\S.*)$")
 
 

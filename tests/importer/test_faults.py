@@ -464,6 +464,19 @@ CASES: dict[str, Case] = {
         ),
         absent=("stash push", "stash pop", "origin", "upstream", "Remotes (with origin, upstream)"),
     ),
+    # -- an italic question line, then its answer in a blockquote ---------------------------------------
+    "an italic question line then a blockquote answer": Case(
+        "*What is a Daemon*\n> A daemon is a background process that waits for requests.\n"
+        "> It has no terminal.\n\n_What are Signals?_\n> Signals are short messages the kernel sends "
+        "to a process.\n",
+        (("Daemon", "A background process", ()), ("Signals", "Signals are short messages", ())),
+        absent=("What is a Daemon", "What are Signals?", "It has no terminal."),
+    ),
+    "short names listed with their long names": Case(
+        "# Editors\n\nSome editors:\n- vi: Visual Editor\n- ed: Line Editor\n- nano: Nano's ANOther editor\n",
+        (("vi", "", ("Visual Editor",)), ("ed", "", ("Line Editor",))),
+        absent=("Some editors",),
+    ),
 }
 
 
