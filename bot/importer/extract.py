@@ -1310,12 +1310,29 @@ def _lower_dash_pair(text: str) -> tuple[str, str] | None:
 _OPEN_TERM = re.compile(r"^(?P<term>\S.{0,80}?)\s+(?:-{1,2}|–|—)$")
 
 
+_COUNTED_KINDS = re.compile(
+    r"^(?:\d{1,2}|two|three|four|five|six|several|many|main|some)\s+(?:main\s+)?"
+    r"(?:types?|kinds?|forms?|classes|parts|ways|examples|stages|steps|groups|categories)\b",
+    re.IGNORECASE,
+)
+
+
 def _is_outline_item(item: ListItem) -> bool:
     """Whether a list item is a term line with its explanation nested below it."""
     if len(item.lines) != 1 or not any(isinstance(block, ListBlock) for block in item.children):
         return False
     first = item.lines[0]
-    return tx.is_term_like(first.text, bold=first.bold) and tx.pair(first.text, first.lead) is None
+    text = first.text
+    if text.endswith(":") and not text.endswith("::"):  # "- Monocytes:" over its nested properties
+        text = text[:-1].strip()
+        if (
+            tx.label(first.text) is not None
+            or tx.is_type_label(text)
+            or tx.is_grouping_label(text)
+            or _COUNTED_KINDS.match(text)
+        ):
+            return False  # "- Examples:", "- 2 Types:": a label over what it counts, no term
+    return tx.is_term_like(text, bold=first.bold) and tx.pair(first.text, first.lead) is None
 
 
 def _is_pair_item(item: ListItem) -> bool:

@@ -477,6 +477,13 @@ CASES: dict[str, Case] = {
         (("vi", "", ("Visual Editor",)), ("ed", "", ("Line Editor",))),
         absent=("Some editors",),
     ),
+    "'- Term:' items with their properties nested below": Case(
+        "# Blood\n\nPlatelets and plasma compared\n- Platelets:\n  - Fragments of cells\n"
+        "  - Help blood clot\n"
+        "- Plasma:\n  - The liquid part of blood\n- 2 Types:\n  - Red\n  - White\n",
+        (("Platelets", "Fragments of cells", ()), ("Plasma", "The liquid part of blood", ())),
+        absent=("2 Types", "Help blood clot"),
+    ),
 }
 
 
