@@ -143,6 +143,7 @@ class Sentence:
     verb: str
     rest: str
     had_article: bool
+    article: str = ""  # "a", "an" or "the" (lower case) when ``had_article``
 
     @property
     def defines(self) -> bool:
@@ -587,7 +588,8 @@ def sentence(text: str) -> Sentence | None:
         return None
     if len(parts) > 1 and parts[-1].lower() in _SMALL_WORDS:
         return None
-    return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(match.group("article")))
+    article = (match.group("article") or "").lower()
+    return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(article), article)
 
 
 _STATING_VERBS = (
@@ -617,7 +619,8 @@ def statement(text: str) -> Sentence | None:
         return None
     if parts[-1].lower() in _SMALL_WORDS:
         return None
-    return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(match.group("article")))
+    article = (match.group("article") or "").lower()
+    return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(article), article)
 
 
 _LEANS_BACK = re.compile(r"\b(?:this|these|those|such)\b", re.IGNORECASE)
@@ -632,14 +635,14 @@ def refers_back(said: Sentence) -> bool:
     """Whether a sentence leans on the text before it instead of defining its subject.
 
     ``Routers are the devices that make this possible`` (this), ``The protocol enables ...`` (a lower-case
-    common noun after "the": the one named above), ``The Internet is a prime example of ...`` and
-    ``Prioritizing data is a huge advantage`` (a judgement, not what it is).
+    common noun after "the": the one named above; after "a"/"an" it is a new term), ``The Internet is a
+    prime example of ...`` and ``Prioritizing data is a huge advantage`` (a judgement, not what it is).
     """
     first_clause = re.split(r"[.;:!?]", said.rest, maxsplit=1)[0]
     if _LEANS_BACK.search(first_clause) or _JUDGED.match(said.rest):
         return True
     parts = words(said.subject)
-    return said.had_article and len(parts) == 1 and parts[0].islower()
+    return said.article == "the" and len(parts) == 1 and parts[0].islower()  # "An antibody is a ..." defines
 
 
 #: Verbs that state what may or might be, never what a thing is.

@@ -484,6 +484,13 @@ CASES: dict[str, Case] = {
         (("Platelets", "Fragments of cells", ()), ("Plasma", "The liquid part of blood", ())),
         absent=("2 Types", "Help blood clot"),
     ),
+    "'A/An x is a ...' after an entry defines a new term": Case(
+        "# Blood\n\nImmunity is the ability to resist infection\n\n"
+        "An antibody is a protein made in response to an antigen\n\n"
+        "The protein is shaped like a Y.\n",
+        (("Immunity", "The ability to resist", ()), ("Antibody", "A protein made in response", ())),
+        absent=("Protein",),
+    ),
 }
 
 
