@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import gc
 import json
 import os
 import random
@@ -541,9 +542,19 @@ async def _admin(statement: str) -> None:
         await engine.dispose()
 
 
+def _bundled_notes() -> KnowledgeBase:
+    """The bundled notes, moved out of the cyclic collector's reach as ``python -m bot run`` does after
+    start-up (``gc.freeze`` in ``bot/cli/run.py``): a full collection during the rounds then walks the
+    rounds' objects, as in the bot, and not the notes too (4-6 ms of CPU for the bundled notes)."""
+    kb = load_knowledge([DEFAULT_KNOWLEDGE_PATH])
+    gc.collect()
+    gc.freeze()
+    return kb
+
+
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every part of the benchmark."""
-    kb = load_knowledge([DEFAULT_KNOWLEDGE_PATH])
+    kb = _bundled_notes()
     report: dict[str, Any] = {
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
         "cpus": os.cpu_count(),
@@ -583,7 +594,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
 
 async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
     """The rounds with the real database attached (``--store``), and leaderboard reads meanwhile."""
-    kb = load_knowledge([DEFAULT_KNOWLEDGE_PATH])
+    kb = _bundled_notes()
     report: dict[str, Any] = {
         "store": args.store,
         "when": datetime.now(UTC).isoformat(timespec="seconds"),
