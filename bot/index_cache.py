@@ -70,7 +70,7 @@ def cache_key(paths: Iterable[str | Path]) -> str | None:
         for file in files:
             digest.update(str(file.resolve()).encode() + b"\0")
             digest.update(hashlib.sha256(file.read_bytes()).digest())
-    except OSError:
+    except (OSError, RuntimeError):  # RuntimeError: Path.resolve on a symlink loop (Python < 3.13)
         return None
     return digest.hexdigest()
 

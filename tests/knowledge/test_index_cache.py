@@ -138,3 +138,14 @@ def test_an_entry_pickles_every_field_it_has(tmp_path: Path) -> None:
     assert {f.name for f in dataclasses.fields(Entry)} == set(values)  # a new field must be pickled too
     back = pickle.loads(pickle.dumps(Entry(**values), protocol=pickle.HIGHEST_PROTOCOL))
     assert {name: getattr(back, name) for name in values} == values
+
+
+def test_a_symlink_loop_is_a_problem_not_a_traceback_of_the_cache(notes: Path, tmp_path: Path) -> None:
+    """With the cache on (the bot's and ``make run``'s default), a self-referencing symlink among the
+    notes is the same ``file: message`` problem as in ``bot check``: Python 3.11's ``Path.resolve``
+    raises ``RuntimeError("Symlink loop ...")``, which the cache key must not let through."""
+    (notes / "x.yaml").symlink_to("x.yaml")
+    assert cache_key([notes]) is None
+    with pytest.raises(KnowledgeError) as raised:
+        build_knowledge([notes], tmp_path / "cache")
+    assert "Too many levels of symbolic links" in str(raised.value)
