@@ -641,9 +641,12 @@ def _values_from_env(env: Mapping[str, str]) -> dict[tuple[str, str], tuple[str,
 
 
 def load_settings(path: Path | str | None = None, env: Mapping[str, str] | None = None) -> Settings:
-    """Settings from ``path`` (default: ``config.yaml`` if present) overridden by ``env``."""
+    """Settings from ``path`` (default: ``config.yaml`` if present) overridden by ``env``.
+
+    A ``config.yaml`` that is there in any form (a dangling or looping symlink, a directory) is read,
+    so a config that cannot be read is a ``ConfigError``, never silently the defaults."""
     env = {} if env is None else env
-    if path is None and DEFAULT_CONFIG_PATH.is_file():
+    if path is None and os.path.lexists(DEFAULT_CONFIG_PATH):
         path = DEFAULT_CONFIG_PATH
     source = Path(path) if path is not None else None
     raw: dict[tuple[str, str], tuple[str, Any]] = {}

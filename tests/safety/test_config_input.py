@@ -244,6 +244,27 @@ def test_a_directory_a_fifo_and_a_device_are_refused(tmp_path: Path) -> None:
     assert error_of(Path("/dev/zero")) == "/dev/zero: cannot read: not a regular file"
 
 
+@pytest.mark.parametrize("kind", ["dangling symlink", "symlink loop", "directory"])
+def test_a_default_config_yaml_that_cannot_be_read_is_not_skipped(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, kind: str
+) -> None:
+    """``config.yaml`` in the working directory that is there but unreadable (a symlink to a config
+    that was moved away, say) is an error, not silently replaced by the defaults (SQLite, the bundled
+    notes) while the token comes from the environment."""
+    monkeypatch.chdir(tmp_path)
+    path = Path("config.yaml")
+    if kind == "dangling symlink":
+        path.symlink_to(tmp_path / "moved-away.yaml")
+        expected = "config.yaml: file not found"
+    elif kind == "symlink loop":
+        path.symlink_to("config.yaml")
+        expected = "config.yaml: cannot read: Too many levels of symbolic links"
+    else:
+        path.mkdir()
+        expected = "config.yaml: cannot read: Is a directory"
+    assert error_of(None, {"DISCORD_TOKEN": TOKEN}) == expected
+
+
 # -- tokens ---------------------------------------------------------------------------------------------
 
 
