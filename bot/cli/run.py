@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.config import TOKEN_ENV, ConfigError, Settings, load_settings
+from bot.config import TOKEN_ENV, ConfigError, Settings, hide_tokens, load_settings
 from bot.knowledge import KnowledgeError
 from bot.shutdown import run_until_signalled
 
@@ -84,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
             try:
                 return start_console(settings)
             except KnowledgeError as exc:
-                print(exc, file=sys.stderr)
+                print(hide_tokens(str(exc)), file=sys.stderr)  # a path of the config may hold one
                 return EXIT_FAILURE
         print(
             f"error: no {TOKEN_ENV} is set: export {TOKEN_ENV}=<your bot token> "
@@ -99,7 +99,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         bot = create_bot(settings)
     except KnowledgeError as exc:
-        print(exc, file=sys.stderr)
+        print(hide_tokens(str(exc)), file=sys.stderr)
         return EXIT_FAILURE
     # The knowledge base and the matcher's index live as long as the process: move them out of the
     # collector's reach so full collections (70-180 ms with a big index) do not stall the event loop.

@@ -281,6 +281,25 @@ def test_a_token_pasted_as_a_key_is_hidden(tmp_path: Path) -> None:
     one_error_line(proc)
 
 
+def test_a_token_pasted_as_a_knowledge_path_is_hidden(tmp_path: Path) -> None:
+    """knowledge.paths is any path, so a token there is a valid setting: the knowledge error that
+    names the missing path must not echo it (with a token: before logging is set up; without: the
+    console of ``make run``)."""
+    config(
+        tmp_path, f"knowledge:\n  paths: [{TOKEN}]\ndiscord:\n  api_base_url: http://127.0.0.1:9/api/v10\n"
+    )
+    for args, env in (
+        (("run", "--config", "config.yaml", "--console-without-token"), {}),
+        (("run", "--config", "config.yaml"), {"DISCORD_TOKEN": "another-test-token"}),
+    ):
+        proc = run_cli(tmp_path, *args, env=env)
+        assert proc.returncode == 1, proc.stderr
+        assert "Traceback" not in proc.stderr
+        assert "token-shaped text hidden" in proc.stderr
+        for part in TOKEN.split("."):
+            assert part not in proc.stderr + proc.stdout
+
+
 def test_a_token_is_hidden_in_values_anchors_and_variable_names(tmp_path: Path) -> None:
     cases = [
         (config(tmp_path, f"quiz:\n  mode: {TOKEN}\n"), {}),
