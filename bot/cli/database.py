@@ -13,9 +13,10 @@ from __future__ import annotations
 import asyncio
 import logging
 import os
+import time
 from collections.abc import Callable, Coroutine
 from types import TracebackType
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TextIO, TypeVar
 
 from bot.clock import Clock
 from bot.config import ConfigError, load_settings
@@ -35,6 +36,10 @@ __all__ = [
 ]
 
 T = TypeVar("T")
+
+#: How long the end of a session waits for an unavailable database to save what was kept, in seconds.
+END_PATIENCE_S = 30.0
+_RETRY_PAUSE_S = 1.0  # between tries while waiting (a locked SQLite try waits its busy timeout itself)
 
 #: A write to retry: makes a fresh coroutine on every attempt (it must be idempotent).
 Write = Callable[[], Coroutine[Any, Any, Any]]
@@ -87,6 +92,40 @@ class ConsoleDatabase:
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+    def save_waiting(self, stdout: TextIO, *, patience_s: float = END_PATIENCE_S) -> bool:
+        """At the end of a session: keep retrying the waiting writes for up to ``patience_s`` seconds,
+        saying so on ``stdout``; True when nothing is left unsaved.
+
+        Ctrl-C stops the wait. What is still unsaved then is named on ``stdout`` (it is lost: the session
+        ends), so the caller can exit non-zero.
+        """
+        if not self.unsaved or self._store is None:
+            return not self.unsaved
+        waiting = len(self.unsaved)
+        print(
+            f"Saving {plural(waiting, 'kept write')}: waiting up to {patience_s:g} s for the database "
+            "(Ctrl-C to give up)...",
+            file=stdout,
+            flush=True,
+        )
+        deadline = time.monotonic() + patience_s
+        try:
+            while not self.flush() and time.monotonic() < deadline:
+                time.sleep(min(_RETRY_PAUSE_S, max(0.0, deadline - time.monotonic())))
+        except KeyboardInterrupt:
+            pass
+        if self.unsaved:
+            print(
+                f"Not saved: {plural(len(self.unsaved), 'write')} "
+                f"({', '.join(what for what, _ in self.unsaved[:5])}); "
+                f"the database did not answer ({reason(self.last_error)}).",
+                file=stdout,
+                flush=True,
+            )
+            return False
+        print(f"Saved {plural(waiting, 'kept write')}.", file=stdout, flush=True)
+        return True
 
     def close(self) -> None:
         """Save what is still waiting (one last try), close the store and the event loop."""

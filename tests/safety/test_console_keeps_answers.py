@@ -167,3 +167,25 @@ def test_a_review_rating_is_kept_while_locked(tmp_path: Path) -> None:
     assert "(the database is unavailable: the rating is kept, saved as soon as it answers)" in text
     assert "The database is unavailable (database is locked); /review again soon (1 rating kept" in text
     assert text.rstrip().splitlines()[-1].startswith("No cards due, next one in"), text
+
+
+def test_writes_still_unsaved_when_the_session_ends_are_named_not_dropped_silently(tmp_path: Path) -> None:
+    """The lock outlasts the session: the end waits (here: no patience), then names what is not saved."""
+    path = tmp_path / "console.db"
+    url = sqlite_url(path)
+    lock = WriteLock(path)
+    out = io.StringIO()
+    script = Script("/quiz questions=2 seconds=20 mode=typed", "emulator", lock.take, "hypervisor")
+    with ConsoleQuiz(url, clock=FakeClock(), rng=random.Random(1), busy_ms=50) as quiz:
+        run_console(QUIZ_KB, stdin=script, stdout=out, extra_commands=quiz.commands())
+        assert not quiz.save_waiting(out, patience_s=0)
+        text = out.getvalue()
+        assert "Saving 2 kept writes: waiting up to 0 s for the database" in text
+        assert "Not saved: 2 writes (answer to question 2, end of round 1); the database did not" in text
+        assert "locked" in text
+        assert quiz.save_waiting(out, patience_s=0) is False  # still kept: a later try may still save them
+        lock.release()
+        assert quiz.save_waiting(out, patience_s=0)
+        assert out.getvalue().endswith("Saved 2 kept writes.\n")
+    points = int(re.search(r"Quiz over: (\d+) points, 2/2 right.", text).group(1))  # type: ignore[union-attr]
+    assert stored(url) == (points, 2, RoundStatus.FINISHED)

@@ -24,7 +24,11 @@ from bot.matching import Matcher
 if TYPE_CHECKING:  # the services pull in storage, which plain look-ups never need
     from bot.services import Services
 
+#: Exit code when answers or ratings kept during the session could not be saved before it ended.
+EXIT_NOT_SAVED = 3
+
 __all__ = [
+    "EXIT_NOT_SAVED",
     "ConsoleCommand",
     "ConsoleSession",
     "handle_line",
@@ -45,13 +49,16 @@ def serve_console(
     matcher: Matcher | None = None,
     clock: Clock | None = None,
     rng: random.Random | None = None,
+    patience_s: float = 30.0,
 ) -> int:
     """Run the full console (look-ups, ``/quiz``, ``/review``) on ``kb`` until end of input; the exit code.
 
     ``database_url`` is where quiz points and flashcards go (default: the configured database,
     ``config.yaml`` / ``STUDYBOT_DATABASE_URL``); it is opened on the first command that needs it.
     ``matcher`` (default: built on ``kb``), ``clock`` (default: the wall clock) and ``rng`` (default:
-    unseeded) are the services' when :func:`serve_services` starts the console.
+    unseeded) are the services' when :func:`serve_services` starts the console. Writes kept while the
+    database was unavailable are retried for up to ``patience_s`` seconds at the end; if some are still
+    unsaved, they are named and the exit code is ``EXIT_NOT_SAVED``.
     """
     # Late imports: the quiz and review commands pull in storage, which plain look-ups never need.
     from bot.cli.console.quiz import ConsoleQuiz
@@ -62,7 +69,9 @@ def serve_console(
         ConsoleQuiz(database_url, clock=clock, rng=rng) as quiz,
     ):
         extra = [*review.commands(), *quiz.commands()]
-        return run_console(kb, stdin=stdin, stdout=stdout, extra_commands=extra, matcher=matcher)
+        status = run_console(kb, stdin=stdin, stdout=stdout, extra_commands=extra, matcher=matcher)
+        saved = [part.save_waiting(stdout, patience_s=patience_s) for part in (quiz, review)]
+    return status if status or all(saved) else EXIT_NOT_SAVED
 
 
 def serve_services(services: Services, *, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
