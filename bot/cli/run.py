@@ -11,7 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from bot.config import TOKEN_ENV, ConfigError, Settings, hide_tokens, load_settings
+from bot.config import TOKEN_ENV, ConfigError, KnowledgeSettings, Settings, hide_tokens, load_settings
 from bot.knowledge import KnowledgeError
 from bot.shutdown import run_until_signalled
 
@@ -76,9 +76,14 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_CONFIG
     if not settings.discord.token:
         if args.console_without_token:
+            paths = settings.knowledge.paths
+            notes = (
+                "the bundled knowledge base"
+                if paths == KnowledgeSettings().paths
+                else "the notes in " + hide_tokens(", ".join(paths))
+            )
             print(
-                f"No {TOKEN_ENV} is set: starting the offline console on the bundled knowledge base "
-                "(Ctrl-D to quit).",
+                f"No {TOKEN_ENV} is set: starting the offline console on {notes} (Ctrl-D to quit).",
                 file=sys.stderr,
             )
             try:

@@ -317,3 +317,18 @@ async def test_a_gateway_that_never_speaks_gives_up_after_the_timeout(
     assert caught.value.config_problem
     assert elapsed < 15, elapsed  # the login, the database and the cogs, then 1 s
     assert bot.is_closed()
+
+
+def test_the_offline_console_names_the_notes_the_config_gives(tmp_path: Path) -> None:
+    notes = tmp_path / "mine"
+    notes.mkdir()
+    (notes / "n.yaml").write_text(
+        "topic:\n  title: Mine\nentries:\n  - term: Widget\n    definition: A small part of a machine.\n"
+    )
+    (tmp_path / "config.yaml").write_text("knowledge:\n  paths: [mine]\n")
+    result = run_bot_cli("--console-without-token", cwd=tmp_path, stdin="what is a widget?\n")
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.splitlines() == [
+        "No DISCORD_TOKEN is set: starting the offline console on the notes in mine (Ctrl-D to quit)."
+    ]
+    assert "A small part of a machine" in result.stdout
