@@ -148,6 +148,32 @@ def render_order(draft: Draft) -> list[DraftEntry]:
     return [entry for _, entries in groups for entry in entries]
 
 
+def _entries_lines(entries: list[DraftEntry], dash: str = "  ") -> list[str]:
+    """``entries`` one after another, a blank line between two."""
+    lines: list[str] = []
+    for index, entry in enumerate(entries):
+        if index:
+            lines.append("")
+        lines.extend(entry_lines(entry, dash=dash))
+    return lines
+
+
+def _topic_lines(draft: Draft, entries: list[DraftEntry], *, tags: list[str]) -> list[str]:
+    """The file's own ``topic:`` (the notes' title, objective, source, ``tags``) and its ``entries:``."""
+    lines = ["topic:"]
+    lines.extend("  " + _comment(note) for note in draft.topic_checks)
+    lines.extend(pair_lines("title", draft.title, "  "))
+    if draft.objective:
+        lines.extend(pair_lines("objective", draft.objective, "  "))
+    lines.extend(pair_lines("source", draft.source, "  "))
+    if tags:
+        lines.append("  # the headings that group the entries")
+        lines.extend(pair_lines("tags", tags, "  ", flow=True))
+    lines.extend(["", "entries:"])
+    lines.extend(_entries_lines(entries))
+    return lines
+
+
 def render(draft: Draft, notes_name: str) -> str:
     """The whole knowledge file for ``draft``: one topic, or one per grouping heading (``topics:``)."""
     lines = [
@@ -157,34 +183,11 @@ def render(draft: Draft, notes_name: str) -> str:
     ]
     groups = topic_groups(draft)
     if groups is None:
-        lines.append("topic:")
-        lines.extend("  " + _comment(note) for note in draft.topic_checks)
-        lines.extend(pair_lines("title", draft.title, "  "))
-        if draft.objective:
-            lines.extend(pair_lines("objective", draft.objective, "  "))
-        lines.extend(pair_lines("source", draft.source, "  "))
-        if draft.groups:
-            lines.append("  # the headings that group the entries")
-            lines.extend(pair_lines("tags", draft.groups, "  ", flow=True))
-        lines.extend(["", "entries:"])
-        for index, entry in enumerate(draft.entries):
-            if index:
-                lines.append("")
-            lines.extend(entry_lines(entry))
+        lines.extend(_topic_lines(draft, draft.entries, tags=draft.groups))
     else:
         loose = groups[0][1]
         if loose:
-            lines.append("topic:")
-            lines.extend("  " + _comment(note) for note in draft.topic_checks)
-            lines.extend(pair_lines("title", draft.title, "  "))
-            if draft.objective:
-                lines.extend(pair_lines("objective", draft.objective, "  "))
-            lines.extend(pair_lines("source", draft.source, "  "))
-            lines.extend(["", "entries:"])
-            for index, entry in enumerate(loose):
-                if index:
-                    lines.append("")
-                lines.extend(entry_lines(entry))
+            lines.extend(_topic_lines(draft, loose, tags=[]))
             lines.append("")
         else:
             lines.extend(_comment(note) for note in draft.topic_checks)
@@ -199,10 +202,7 @@ def render(draft: Draft, notes_name: str) -> str:
             lines.extend(pair_lines("source", draft.source, "    "))
             lines.extend(pair_lines("tags", [draft.title], "    ", flow=True))
             lines.append("    entries:")
-            for index, entry in enumerate(entries):
-                if index:
-                    lines.append("")
-                lines.extend(entry_lines(entry, dash="      "))
+            lines.extend(_entries_lines(entries, dash="      "))
     if draft.unplaced:
         lines.extend(
             [
