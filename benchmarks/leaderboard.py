@@ -26,9 +26,17 @@ import time
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-from sqlalchemy import text
-
-from benchmarks.quiz import BOARDS, GUILD, MEMBERS, RESULTS, TOPICS, _database, _load, _rows
+from benchmarks.quiz import (
+    BOARDS,
+    GUILD,
+    MEMBERS,
+    RESULTS,
+    TOPICS,
+    _database,
+    _load,
+    _rows,
+    top10_from_answers,
+)
 from bot.quiz.writer import AnswerWriter
 from bot.storage import AnswerRecord, Store
 
@@ -168,20 +176,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
             idle, _, _ = await _read(store, args.samples, now, uncached=True)
             report["idle_every_read_from_database"] = {"all": _summary(idle)}
 
-            async def from_answers() -> None:
-                async with store.engine.connect() as conn:
-                    await conn.execute(
-                        text(
-                            "SELECT member_id, SUM(points) AS p FROM answers WHERE guild_id = :g "
-                            "GROUP BY member_id ORDER BY p DESC LIMIT 10"
-                        ),
-                        {"g": GUILD},
-                    )
-
             naive = []
             for _ in range(args.baseline_samples):
                 t0 = time.perf_counter()
-                await from_answers()
+                await top10_from_answers(store)
                 naive.append((time.perf_counter() - t0) * 1000)
             report["baseline_top10_from_answers"] = _summary(naive)
         finally:
