@@ -84,6 +84,8 @@ class ConsoleDatabase:
         self.unsaved: list[tuple[str, Write]] = []
         #: Why the database was last found unavailable.
         self.last_error: BaseException | None = None
+        #: Whether ``save_waiting`` already waited and named what is unsaved (``close`` does not retry).
+        self._given_up = False
 
     def __enter__(self) -> Self:
         return self
@@ -100,6 +102,7 @@ class ConsoleDatabase:
         Ctrl-C stops the wait. What is still unsaved then is named on ``stdout`` (it is lost: the session
         ends), so the caller can exit non-zero.
         """
+        self._given_up = False
         if not self.unsaved or self._store is None:
             return not self.unsaved
         waiting = len(self.unsaved)
@@ -123,14 +126,16 @@ class ConsoleDatabase:
                 file=stdout,
                 flush=True,
             )
+            self._given_up = True
             return False
         print(f"Saved {plural(waiting, 'kept write')}.", file=stdout, flush=True)
         return True
 
     def close(self) -> None:
-        """Save what is still waiting (one last try), close the store and the event loop."""
+        """Save what is still waiting (one last try, unless ``save_waiting`` already gave up), close the
+        store and the event loop."""
         if self._runner is not None:
-            if self._store is not None and self.unsaved and not self.flush():
+            if self._store is not None and self.unsaved and (self._given_up or not self.flush()):
                 log.error(
                     "the database did not answer: %s could not be saved (%s)",
                     plural(len(self.unsaved), "console write"),
