@@ -437,8 +437,9 @@ _ConfigLoader.add_constructor("tag:yaml.org,2002:int", _ConfigLoader.construct_y
 _ConfigLoader.add_constructor("tag:yaml.org,2002:timestamp", _ConfigLoader.construct_yaml_timestamp)
 
 
-def _events(text: str) -> Iterator[tuple[yaml.Event, str]]:
-    """The YAML events of ``text``, each with the dotted key it belongs to (``quiz.seconds``, or "")."""
+def _events(text: str) -> Iterator[tuple[yaml.Event, str, bool]]:
+    """The YAML events of ``text``, each with the dotted key it belongs to (``quiz.seconds``, or "") and
+    whether it is a mapping's key."""
     # each open collection: [is_mapping, its current key, whether a key comes next]
     stack: list[list[Any]] = []
 
@@ -455,31 +456,42 @@ def _events(text: str) -> Iterator[tuple[yaml.Event, str]]:
     for event in yaml.parse(text, Loader=_BaseSafeLoader):
         if isinstance(event, yaml.ScalarEvent):
             top = stack[-1] if stack else None
-            if top is not None and top[0] and top[2]:
+            is_key = top is not None and top[0] and top[2]
+            if is_key:
                 top[1] = _name(event.value)
-            yield event, where()
+            yield event, where(), is_key
             value_done()
         elif isinstance(event, yaml.AliasEvent):
-            yield event, where()
+            yield event, where(), False
             value_done()
         elif isinstance(event, yaml.MappingStartEvent | yaml.SequenceStartEvent):
-            yield event, where()
+            yield event, where(), False
             stack.append([isinstance(event, yaml.MappingStartEvent), None, True])
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             stack.pop()
-            yield event, where()
+            yield event, where(), False
             value_done()
         else:
-            yield event, where()
+            yield event, where(), False
 
 
 def _check_events(path: Path, text: str) -> None:
-    """Refuse anchors, aliases and deep nesting before anything is built, naming the key."""
+    """Refuse anchors, aliases, repeated keys and deep nesting before anything is built, naming the key.
+
+    A key given twice in one mapping is refused rather than letting the second silently win: the
+    first is usually the one the owner edits and then wonders why nothing changed.
+    """
     depth = 0
-    for event, key in _events(text):
+    seen: list[dict[str, int]] = []  # per open mapping: key -> its line (1-based)
+    for event, key, is_key in _events(text):
         mark = event.start_mark
-        where = f"{path}:{mark.line + 1}" if mark is not None else str(path)
+        line = mark.line + 1 if mark is not None else 0
+        where = f"{path}:{line}" if mark is not None else str(path)
         named = f"{where}: {key}" if key else where
+        if is_key and seen and isinstance(event, yaml.ScalarEvent):
+            first = seen[-1].setdefault(str(event.value), line)
+            if first != line:
+                raise ConfigError(f"{named}: given twice (first on line {first}); keep one")
         if isinstance(event, yaml.AliasEvent):
             raise ConfigError(
                 f"{named}: YAML aliases (*{_name(event.anchor)}) are not supported in the config; "
@@ -495,15 +507,19 @@ def _check_events(path: Path, text: str) -> None:
             depth += 1
             if depth > MAX_DEPTH:
                 raise ConfigError(f"{named}: nested too deeply (at most {MAX_DEPTH} levels)")
+            if isinstance(event, yaml.MappingStartEvent):
+                seen.append({})
         elif isinstance(event, yaml.MappingEndEvent | yaml.SequenceEndEvent):
             depth -= 1
+            if isinstance(event, yaml.MappingEndEvent):
+                seen.pop()
 
 
 def _key_at(text: str, index: int) -> str:
     """The dotted key of the text holding character ``index`` of ``text`` (a key or its value), or ""
     when no key or value holds it (a comment, a blank)."""
     try:
-        for event, key in _events(text):
+        for event, key, _ in _events(text):
             start, end = event.start_mark, event.end_mark
             if start is None or end is None:
                 continue

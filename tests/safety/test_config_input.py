@@ -320,3 +320,11 @@ def test_the_configured_token_is_hidden_even_when_not_token_shaped(tmp_path: Pat
     message = error_of(path)
     assert "discord.api_base_url" in message
     assert secret not in message
+
+
+def test_a_key_given_twice_is_refused_naming_both_lines(tmp_path: Path) -> None:
+    # YAML's loaders keep the last of two equal keys: the owner edits the first and nothing changes
+    path = config(tmp_path, "quiz:\n  seconds: 20\n  mode: typed\n  seconds: 45\n")
+    assert error_of(path) == f"{path}:4: quiz.seconds: given twice (first on line 2); keep one"
+    path = config(tmp_path, "knowledge:\n  paths: [knowledge]\nquiz: {}\nknowledge:\n  paths: [other]\n")
+    assert error_of(path) == f"{path}:4: knowledge: given twice (first on line 1); keep one"
