@@ -172,3 +172,18 @@ def test_a_round_on_one_entry_says_it_has_one_question(tmp_path: Path) -> None:
     assert "Quiz: 1 question (all the notes hold: 5 were asked for), 20 s each." in text
     assert text.count("Question 1/1:") == 1
     assert "Quiz over: 20 points, 1/1 right." in text
+
+
+def test_a_command_typed_mid_question_is_no_answer_and_spends_no_try(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "c.db")
+    lines = ["/quiz questions=1 seconds=20 mode=typed", "/help", "/define vm", "a", "b", "vm"]
+    text = _play_kb(_kb_vm(), url, lines)
+    assert "/help is a command: finish the quiz first (q stops it). Not counted." in text
+    assert "/define is a command" in text
+    assert "Not quite, 2 tries left." in text  # "a" was the first try, not the third
+    assert "Right! +" in text
+    assert "1/1 right." in text
+    # /exit (an alias of /quit) stops the round like q; a slash answer that is no command is an answer
+    assert "Quiz stopped:" in _play_kb(_kb_vm(), url, ["/quiz questions=1 seconds=20 mode=typed", "/exit"])
+    text = _play_kb(_kb_vm(), url, ["/quiz questions=1 seconds=20 mode=typed", "/etc/passwd"])
+    assert "Not quite, 2 tries left." in text

@@ -162,6 +162,12 @@ class ConsoleQuiz(ConsoleDatabase):
             if line.strip() == "?" and q.typed:
                 session.write(f"  hint: {q.hint}")
                 continue
+            command = _command_word(session, line)
+            if command == "quit":  # /q, /exit: leave the round, as q does
+                return False
+            if command:  # `/review` typed mid-round is no answer: don't spend a try on it
+                session.write(f"  /{command} is a command: finish the quiz first (q stops it). Not counted.")
+                continue
             answer: str | int
             if q.typed:
                 # like the Discord cog: "<@123> vm" and "**VM**" are "vm" (unless right as typed)
@@ -204,6 +210,19 @@ class ConsoleQuiz(ConsoleDatabase):
 def _storing(store: Store, record: AnswerRecord) -> Callable[[], Coroutine[Any, Any, bool]]:
     """A retryable write of one answer (storing is idempotent per round, question and member)."""
     return lambda: store_answer(store, record)
+
+
+def _command_word(session: ConsoleSession, line: str) -> str:
+    """The name of the console command ``line`` starts (``/review``, ``/define vm``, ``/exit`` is
+    ``quit``), or "" for anything else (an answer may start with a slash: ``/etc/passwd``)."""
+    text = line.strip()
+    if not text.startswith("/"):
+        return ""
+    word = text[1:].partition(" ")[0].casefold()
+    for command in session.commands.values():
+        if word == command.name or word in command.aliases:
+            return command.name
+    return ""
 
 
 def _choice_index(line: str, choices: tuple[str, ...]) -> int:
