@@ -456,8 +456,8 @@ def _events(text: str) -> Iterator[tuple[yaml.Event, str, bool]]:
     for event in yaml.parse(text, Loader=_BaseSafeLoader):
         if isinstance(event, yaml.ScalarEvent):
             top = stack[-1] if stack else None
-            is_key = top is not None and top[0] and top[2]
-            if is_key:
+            is_key = bool(top is not None and top[0] and top[2])
+            if top is not None and is_key:
                 top[1] = _name(event.value)
             yield event, where(), is_key
             value_done()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import discord
@@ -160,6 +161,18 @@ def button_label(text: str) -> str:
 def message_text(text: str) -> str:
     """Message content within 2,000 characters."""
     return truncate(text, MESSAGE_LIMIT)
+
+
+def blanks_shown(text: str) -> str:
+    """``text`` with its fill-in blanks (runs of underscores) escaped, so Discord shows them.
+
+    Discord reads ``__x__`` as underline and ``_x_`` as italics: an unescaped ``____`` is taken as
+    markup and the blank the question is about may be drawn as a short italic mark or nothing at all.
+    """
+    return _UNDERSCORE_RUN.sub(lambda m: "\\_" * len(m.group()), text)
+
+
+_UNDERSCORE_RUN = re.compile(r"(?<!\\)_{3,}")
 
 
 def code_block(lines: Sequence[str], limit: int) -> str:

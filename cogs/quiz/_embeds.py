@@ -9,7 +9,7 @@ from discord.utils import format_dt
 
 from bot.quiz import WRONG_GUESSES, QuestionAsked, QuestionClosed, RoundFinished
 from bot.wording import plural
-from cogs._render import EMBED_COLOUR, truncate
+from cogs._render import EMBED_COLOUR, blanks_shown, truncate
 
 LETTERS = "ABCD"
 
@@ -29,7 +29,7 @@ def question_embed(event: QuestionAsked, hint: str | None = None) -> discord.Emb
     q = event.question
     embed = discord.Embed(
         title=f"Question {event.number}/{event.total}",
-        description=truncate(q.prompt, 3000),
+        description=truncate(blanks_shown(q.prompt), 3000),
         colour=EMBED_COLOUR,
     )
     if q.typed:
@@ -40,7 +40,7 @@ def question_embed(event: QuestionAsked, hint: str | None = None) -> discord.Emb
         )
     else:
         lines = [
-            f"**{LETTERS[i]}.** {truncate(choice, 900 // len(q.choices))}"
+            f"**{LETTERS[i]}.** {truncate(blanks_shown(choice), 900 // len(q.choices))}"
             for i, choice in enumerate(q.choices)
         ]
         if q.choices == ("True", "False"):

@@ -2,20 +2,25 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
 from pathlib import Path
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import Entry, Topic
+from bot.quiz.questions import Question, QuestionKind
+from bot.quiz.round import QuestionAsked
 from cogs._render import (
     EMBED_TOTAL_LIMIT,
+    blanks_shown,
     code_block,
     entry_embed,
     fit_lines,
     paginate,
     truncate,
 )
+from cogs.quiz._embeds import question_embed
 
 TOPIC = Topic(title="Virtualization", path=Path("v.yaml"), objective="2.2")
 
@@ -127,3 +132,24 @@ def test_any_entry_fits_discord_embed_limits(
         assert len(field["value"]) <= 1024
         assert len(field["name"]) <= 256
     assert len(data.get("footer", {}).get("text", "")) <= 2048
+
+
+def test_fill_in_blanks_are_escaped_so_discord_shows_them() -> None:
+    # Discord reads runs of underscores as underline/italic markup: "The ____ is" lost its blank
+    assert blanks_shown("The ____ is the physical machine") == r"The \_\_\_\_ is the physical machine"
+    assert (
+        blanks_shown("snake_case, __init__ and an escaped \\___ stay")
+        == "snake_case, __init__ and an escaped \\___ stay"
+    )
+    entry = Entry(term="Host", definition="The physical machine.", topic=TOPIC)
+    question = Question(
+        kind=QuestionKind.MEANING,
+        entry=entry,
+        prompt="The ____ is the physical machine.",
+        choices=("a ____ machine", "a guest", "a VM", "a host"),
+        answer_index=3,
+    )
+    now = datetime(2026, 1, 1, tzinfo=UTC)
+    embed = question_embed(QuestionAsked(1, 1, question, now, now, None))
+    assert embed.description == r"The \_\_\_\_ is the physical machine."
+    assert r"a \_\_\_\_ machine" in str(embed.fields[0].value)
