@@ -4,9 +4,9 @@
 
 Each corpus file ``NAME.md`` has expectations ``NAME.yaml`` written from the notes alone (the terms a
 person would list, with aliases; questions a student would ask with the entries that answer them; out of
-scope questions) and a ``split`` (``tune`` / ``tune2``: looked at while tuning, ``tune2`` totalled apart;
-``heldout`` / ``heldout3`` or another split's name: held-out sets, written at different times, for
-reporting only). A hand-corrected knowledge base, where one was written, is
+scope questions) and a ``split`` (``tune``, ``tune2``, ``tune3``, ...: looked at while tuning, each
+totalled apart; ``heldout3``, ``heldout4`` or another split's name: held-out sets, written at different
+times, for reporting only). A hand-corrected knowledge base, where one was written, is
 ``tests/corpus_corrected/NAME.yaml``.
 
 Per file it prints:
@@ -20,7 +20,8 @@ Per file it prints:
   when answered; a comparison is right when every expected entry is shown, wrong when an unexpected one
   is);
 
-then the totals of each split apart. ``--show`` lists every miss of the tune splits;
+then the totals of each split apart (the tune splits first). ``--show`` lists every miss of the tune
+splits;
 ``--questions N`` prints N generated quiz questions per file (seeded) for grading by hand.
 """
 
@@ -234,6 +235,11 @@ def evaluate(path: Path, corpus: Path = CORPUS) -> tuple[Report, KnowledgeBase |
     return report, kb
 
 
+def _is_tune(split: str) -> bool:
+    """Whether a split may be looked at while tuning (``tune``, ``tune2``, ...); any other is held out."""
+    return split.startswith("tune")
+
+
 def _ratio(part: int, whole: int) -> str:
     return f"{part}/{whole} ({100 * part / whole:.0f}%)" if whole else "-"
 
@@ -325,10 +331,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.questions and kb is not None and not args.json:
             print(f"== {report.name}: {args.questions} generated questions")
             print("\n".join(sample_questions(kb, args.questions)))
-    splits = {
-        split: totals(r for r in reports if r.split == split)
-        for split in ("tune", "tune2", *sorted({r.split for r in reports} - {"tune", "tune2"}))
-    }
+    # the tune splits first, then the held-out ones, each in name order ("tune" before "tune2")
+    names = sorted({"tune", *(r.split for r in reports)}, key=lambda s: (not _is_tune(s), len(s), s))
+    splits = {split: totals(r for r in reports if r.split == split) for split in names}
     if args.json:
         print(json.dumps({"files": [asdict(r) for r in reports], "totals": splits}, indent=2))
         return 0
@@ -338,7 +343,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     for report in reports:
         print(_line(report) + (f"  ERROR {report.error}" if report.error else ""))
-        if args.show and (not report.split.startswith("heldout") or args.show_heldout):
+        if args.show and (_is_tune(report.split) or args.show_heldout):
             for term in report.missed_terms:
                 print(f"    missed  {term}")
             for term in report.wrong_terms:

@@ -1,6 +1,6 @@
 """Generated quiz questions on the real-notes corpus, printed for grading by hand (issue 14).
 
-``python -m benchmarks.questions [--corpus DIR] [--per-file N] [--seed S] [--split tune|heldout|all]``
+``python -m benchmarks.questions [--corpus DIR] [--per-file N] [--seed S] [--split NAME|all]``
 
 Each notes file of the corpus is imported as ``python -m bot import`` would (the raw import: entries the
 importer flagged with ``# check:`` are never asked or offered), and ``N`` questions of a mixed round
@@ -75,7 +75,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus directory")
     parser.add_argument("--per-file", type=int, default=20, metavar="N", help="questions per notes file")
     parser.add_argument("--seed", type=int, default=1, help="the random source's seed")
-    parser.add_argument("--split", default="all", help="tune, heldout (or another split's name) or all")
+    parser.add_argument("--split", default="all", help="a split's name (tune, tune2, heldout3, ...) or all")
     args = parser.parse_args(argv)
     for name, notes in corpus_notes(args.corpus, args.split):
         try:
