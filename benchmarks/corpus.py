@@ -219,16 +219,23 @@ def evaluate(path: Path, corpus: Path = CORPUS) -> tuple[Report, KnowledgeBase |
     report = Report(path.stem, str(data.get("split", "tune")))
     expected = _expected_terms(data)
     notes_path = corpus / _notes_name(path)
+    kb: KnowledgeBase | None = None
     try:
         result = import_notes(notes_path.read_text(encoding="utf-8"), notes_name=notes_path.name)
-        kb = load_knowledge_text(result.text, Path(path.stem + ".yaml"))
+        imported = load_knowledge_text(result.text, Path(path.stem + ".yaml"))
     except (NotesError, KnowledgeError) as exc:
+        # notes the bot cannot import answer nothing: every question is refused (out-of-scope ones
+        # rightly), so the file still weighs in its split's totals
         report.error = str(exc)
         report.terms = len(expected)
         report.missed = len(expected)
-        return report, None
-    grade_import(kb, expected, report, [str(t) for t in data.get("topics_only") or []])
-    report.raw = grade_lookups(kb, data, expected)
+        report.raw = Lookups(
+            right=len(data.get("out_of_scope") or []), refused=len(data.get("questions") or [])
+        )
+    else:
+        kb = imported
+        grade_import(kb, expected, report, [str(t) for t in data.get("topics_only") or []])
+        report.raw = grade_lookups(kb, data, expected)
     corrected = CORRECTED / f"{path.stem}.yaml"
     if corrected.is_file():
         report.corrected = grade_lookups(load_knowledge([corrected]), data, expected)
@@ -342,7 +349,9 @@ def main(argv: list[str] | None = None) -> int:
         f"{'raw r/ref/w':<12} {'corrected r/ref/w':>10}"
     )
     for report in reports:
-        print(_line(report) + (f"  ERROR {report.error}" if report.error else ""))
+        # a held-out file's import error is named only with --show-heldout (it says what failed)
+        error = report.error if _is_tune(report.split) or args.show_heldout else "(the import failed)"
+        print(_line(report) + (f"  ERROR {error}" if report.error else ""))
         if args.show and (_is_tune(report.split) or args.show_heldout):
             for term in report.missed_terms:
                 print(f"    missed  {term}")

@@ -6,6 +6,8 @@ targets are noted next to each; the held-out files are measured by the command, 
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from benchmarks import corpus
@@ -32,8 +34,8 @@ def reports() -> list[corpus.Report]:
     return found
 
 
-def test_every_corpus_file_imports(reports: list[corpus.Report]) -> None:
-    assert [r.name for r in reports if r.error] == []
+def test_every_tune_file_imports(reports: list[corpus.Report]) -> None:
+    assert [r.name for r in reports if r.error and r.split.startswith("tune")] == []
 
 
 def test_the_tune_split_keeps_its_numbers(reports: list[corpus.Report]) -> None:
@@ -87,3 +89,20 @@ def test_the_corrected_knowledge_bases_are_what_correct_py_makes() -> None:
 
     for path in sorted(HERE.glob("*.yaml")):
         assert path.read_text(encoding="utf-8") == corrected(path.stem), path.name
+
+
+def test_notes_that_do_not_import_count_every_question_refused(tmp_path: Path) -> None:
+    """A file the importer rejects still weighs in its split: nothing answered, out-of-scope rightly."""
+    (tmp_path / "unreadable_notes.md").write_text("<p></p>\n", encoding="utf-8")
+    (tmp_path / "unreadable_notes.yaml").write_text(
+        "notes: unreadable_notes.md\nsplit: heldout9\nterms: [{name: Fugue}]\n"
+        "questions: [{q: fugue, expect: [Fugue]}, {q: fugues, expect: [Fugue]}]\n"
+        "out_of_scope: [what is a sonata]\n",
+        encoding="utf-8",
+    )
+    report, kb = corpus.evaluate(tmp_path / "unreadable_notes.yaml", tmp_path)
+    assert kb is None
+    assert report.error
+    assert (report.captured, report.missed) == (0, 1)
+    assert (report.raw.right, report.raw.refused, report.raw.wrong) == (1, 2, 0)
+    assert corpus.totals([report])["raw"]["total"] == 3
