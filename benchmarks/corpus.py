@@ -44,7 +44,7 @@ from bot.loader import load_knowledge, load_knowledge_text, normalize_name
 from bot.matching import Answer, Matcher
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
-#: Hand-corrected knowledge bases of the tune files (``tests/corpus_corrected/correct.py`` says how).
+#: Hand-corrected knowledge bases of the corpus files (``tests/corpus_corrected/correct.py`` says how).
 CORRECTED = CORPUS.parent / "corpus_corrected"
 
 
