@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
 
 from benchmarks import corpus
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
@@ -84,11 +85,19 @@ def test_the_bundled_notes_keep_every_answer(cases: str) -> None:
 
 
 def test_the_corrected_knowledge_bases_are_what_correct_py_makes() -> None:
-    """The corrected files are the import plus the hand edits listed in correct.py, nothing else."""
+    """The corrected files of the tune splits are the import plus the hand edits listed in correct.py,
+    nothing else. A held-out file's corrected KB stays as it was written: regenerating it after an
+    importer change would show whoever changed the importer how the held-out notes now import."""
     from tests.corpus_corrected.correct import HERE, corrected
 
+    compared = 0
     for path in sorted(HERE.glob("*.yaml")):
+        expectations = yaml.safe_load((corpus.CORPUS / path.name).read_text(encoding="utf-8"))
+        if not str(expectations.get("split", "tune")).startswith("tune"):
+            continue
         assert path.read_text(encoding="utf-8") == corrected(path.stem), path.name
+        compared += 1
+    assert compared >= 10
 
 
 def test_notes_that_do_not_import_count_every_question_refused(tmp_path: Path) -> None:
