@@ -30,7 +30,13 @@ CORRECTED_WRONG_CEILING = 0
 
 @pytest.fixture(scope="module")
 def reports() -> list[corpus.Report]:
-    found = [corpus.evaluate(path)[0] for path in corpus.corpus_files()]
+    """The tune splits' reports only: a failing assert prints what it compared, and a held-out file's
+    import must not be shown to whoever is changing the importer (``benchmarks.corpus`` gives totals)."""
+    found = [
+        report
+        for report in (corpus.evaluate(path)[0] for path in corpus.corpus_files())
+        if report.split.startswith("tune")
+    ]
     assert sum(1 for r in found if r.split == "tune") >= 10
     return found
 
