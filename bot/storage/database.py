@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-import functools
 import logging
 from dataclasses import dataclass
 from pathlib import Path
@@ -27,6 +26,9 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 from bot.clock import Clock, SystemClock
 from bot.storage.board_cache import BoardCache
 from bot.storage.cards import CardRepository
+
+# SQLITE_BUSY_MS: how long an SQLite statement waits for another connection's lock, in ms
+from bot.storage.engine import SQLITE_BUSY_MS as SQLITE_BUSY_MS
 from bot.storage.engine import create_engine, dispose_engine
 from bot.storage.leaderboards import LeaderboardPage, LeaderboardRepository
 from bot.storage.lock import ProcessLock, migration_lock
@@ -95,15 +97,11 @@ def head_revision() -> str:
     return head
 
 
-#: How long an SQLite statement waits for another connection's write lock before it fails, in ms.
-SQLITE_BUSY_MS = 10_000
-
-
-def _sqlite_pragmas(dbapi_connection: Any, _record: Any, busy_ms: int = SQLITE_BUSY_MS) -> None:
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    # no busy_timeout here: the connection waits for locks itself (bot.storage.engine.SQLiteConnection)
     cursor = dbapi_connection.cursor()
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA synchronous=NORMAL")
-    cursor.execute(f"PRAGMA busy_timeout={int(busy_ms)}")
     cursor.execute("PRAGMA foreign_keys=ON")
     cursor.close()
 
@@ -163,9 +161,11 @@ class Store:
             sqlite_file = Path(parsed.database)
             sqlite_file.parent.mkdir(parents=True, exist_ok=True)
         lock = ProcessLock(sqlite_file, str(parsed.database)) if exclusive and sqlite_file else None
-        engine = create_engine(full_url, pool_pre_ping=parsed.get_backend_name() != "sqlite")
+        engine = create_engine(
+            full_url, sqlite_busy_ms=busy_ms, pool_pre_ping=parsed.get_backend_name() != "sqlite"
+        )
         if engine.dialect.name == "sqlite":
-            event.listen(engine.sync_engine, "connect", functools.partial(_sqlite_pragmas, busy_ms=busy_ms))
+            event.listen(engine.sync_engine, "connect", _sqlite_pragmas)
             event.listen(engine.sync_engine, "handle_error", _sqlite_stale_connection)
         try:
             serialised = migration_lock(sqlite_file) if sqlite_file else contextlib.nullcontext()

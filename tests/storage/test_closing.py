@@ -9,10 +9,13 @@ teardown (pytest-asyncio, ``asyncio.run``) hung on the orphaned task.
 from __future__ import annotations
 
 import asyncio
+import functools
+import logging
 import random
 import sqlite3
 import threading
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import text
@@ -120,3 +123,129 @@ async def test_closing_a_store_twice_and_a_failed_open_leave_no_connection(tmp_p
     for thread in set(sqlite_threads()) - threads_before:
         thread.join(HUNG)
     assert set(sqlite_threads()) <= threads_before, "an SQLite connection was never closed"
+
+
+class _Waiting(logging.Handler):
+    """Sets ``started`` once a statement containing ``needle`` waits for another connection's lock."""
+
+    def __init__(self, needle: str) -> None:
+        super().__init__(logging.DEBUG)
+        self.needle = needle
+        self.started = threading.Event()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        message = record.getMessage()
+        if message.startswith("waiting for another connection's lock") and self.needle in message:
+            self.started.set()
+
+
+async def test_a_write_waiting_on_a_lock_gives_up_when_its_task_is_cancelled(tmp_path: Path) -> None:
+    """Another connection holds the write lock (a transaction left open: a command-line tool, a
+    connection of this process whose task is stuck); a round starting meanwhile waits for it inside
+    SQLite. Cancelling that task (what closing the bot does to its rounds) must end it and close its
+    connection at once, not after the busy timeout (a minute here): before, the cancelled task's
+    connection could only close once the waiting INSERT had timed out, so closing the bot took the
+    whole busy timeout and a teardown bounded by it failed."""
+    database = tmp_path / "locked.db"
+    store = await Store.open(sqlite_url(database), clock=FakeClock(), busy_ms=60_000)
+    holder = sqlite3.connect(database, isolation_level=None)
+    watcher = _Waiting("INSERT INTO rounds")
+    engine_log = logging.getLogger("bot.storage.engine")
+    level = engine_log.level
+    engine_log.setLevel(logging.DEBUG)
+    engine_log.addHandler(watcher)
+    try:
+        holder.execute("BEGIN IMMEDIATE")  # the write lock, held until the end of the test
+        starting = asyncio.create_task(store.rounds.start_round(1, 2, 3, {}, FakeClock().now()))
+        assert await asyncio.to_thread(watcher.started.wait, HUNG), "the INSERT never waited for the lock"
+        starting.cancel()
+        done, _ = await asyncio.wait({starting}, timeout=HUNG)
+        assert starting in done, "the cancelled write kept waiting for the lock"
+        assert starting.cancelled()
+    finally:
+        engine_log.removeHandler(watcher)
+        engine_log.setLevel(level)
+        holder.rollback()
+        holder.close()
+        await store.close()
+    # nothing half-written: the round was never stored, and the file takes writes again
+    store = await Store.open(sqlite_url(database), clock=FakeClock())
+    try:
+        assert await store.rounds.get_round(1) is None
+        assert await store.rounds.start_round(1, 2, 3, {}, FakeClock().now()) == 1
+    finally:
+        await store.close()
+
+
+@pytest.mark.parametrize("how", ["close", "stop"])
+async def test_a_connection_closed_in_the_middle_of_a_write_keeps_no_lock(tmp_path: Path, how: str) -> None:
+    """A task cancelled after its ``INSERT ... RETURNING`` ran but before it fetched the rows leaves the
+    statement unfinished; SQLAlchemy then closes (or, cancelled again, stops) the connection while the
+    cursor is still referenced. sqlite3 only made such a connection a zombie that kept its transaction
+    and the write lock until the cursor was garbage collected: every other write of the process waited
+    out the busy timeout, and closing the bot waited with them."""
+    database = tmp_path / "c.db"
+    setup = sqlite3.connect(database)
+    setup.execute("PRAGMA journal_mode=WAL")
+    setup.execute("CREATE TABLE t (x INTEGER)")
+    setup.commit()
+    setup.close()
+    connection = await SQLiteConnection(functools.partial(sqlite3.connect, database), 64)
+    unfinished = await connection.execute("INSERT INTO t VALUES (1) RETURNING x")  # rows never fetched
+    if how == "close":
+        await connection.close()
+    else:
+        stopped = connection.stop()
+        assert stopped is not None
+        await asyncio.wait({stopped}, timeout=HUNG)
+    other = sqlite3.connect(database, timeout=0)  # no waiting: the lock must be free now
+    try:
+        other.execute("INSERT INTO t VALUES (2)")
+        other.commit()
+        assert other.execute("SELECT x FROM t").fetchall() == [(2,)], "the unfinished INSERT was rolled back"
+    finally:
+        other.close()
+        del unfinished
+
+
+def test_a_result_arriving_after_its_event_loop_closed_is_dropped_quietly(tmp_path: Path) -> None:
+    """A statement still running when its event loop closes (a write waiting for a lock at the end of
+    ``asyncio.run`` or of a test) finishes on the worker thread afterwards. aiosqlite's thread then raised
+    "Event loop is closed" while handing over the result, an exception nobody could catch."""
+    database = tmp_path / "d.db"
+    setup = sqlite3.connect(database)
+    setup.execute("CREATE TABLE t (x INTEGER)")
+    setup.commit()
+    setup.close()
+    holder = sqlite3.connect(database, isolation_level=None)
+    holder.execute("BEGIN IMMEDIATE")
+    watcher = _Waiting("INSERT INTO t")
+    engine_log = logging.getLogger("bot.storage.engine")
+    level = engine_log.level
+    engine_log.setLevel(logging.DEBUG)
+    engine_log.addHandler(watcher)
+    uncaught: list[Any] = []
+    hook = threading.excepthook
+    threading.excepthook = uncaught.append
+    loop = asyncio.new_event_loop()
+    try:
+        connector = functools.partial(sqlite3.connect, database, timeout=0.05, check_same_thread=False)
+        connection = loop.run_until_complete(SQLiteConnection(connector, 64, busy_ms=60_000))
+        writing = loop.create_task(connection.execute("INSERT INTO t VALUES (1)"))
+        waited = loop.run_until_complete(asyncio.to_thread(watcher.started.wait, HUNG))
+        assert waited, "the INSERT never waited for the lock"
+        writing.cancel()  # the caller gives up, as at the end of a run; the statement goes on waiting
+        loop.run_until_complete(asyncio.gather(writing, return_exceptions=True))
+        loop.close()
+        holder.rollback()  # the INSERT now gets the lock and finishes, with its loop gone
+        connection.stop()
+        connection._thread.join(HUNG)
+        assert not connection._thread.is_alive()
+    finally:
+        threading.excepthook = hook
+        engine_log.removeHandler(watcher)
+        engine_log.setLevel(level)
+        holder.close()
+        if not loop.is_closed():
+            loop.close()
+    assert uncaught == [], [u.exc_value for u in uncaught]
