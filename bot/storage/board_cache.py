@@ -1,73 +1,281 @@
-"""Leaderboard pages this process read, dropped the moment this process changes their server's totals.
+"""Live leaderboards: each board this process read, kept in memory whole and moved by its own commits.
 
-A top 10 is one index range, but reading it is several round trips (or thread hops, on SQLite), each of
-which waits for a CPU on a busy machine: 5-30 ms where the query itself takes a fraction of a
-millisecond. The bot writes a server's totals only through its ``Store`` (the answer writer, reset,
-delete-my-data), so a page read since the last such write is still exact; every write of a server's
-totals drops that server's pages (``changed``) and a read that raced a write is not kept (the server's
-generation moved meanwhile). ``max_age`` seconds bound what another process writing the same database
-(a command-line tool, another shard's process) can leave stale.
+Reading a top 10 from the database is several round trips (or thread hops, on SQLite), each of which
+waits for a CPU on a busy machine: 5-50 ms where the query itself takes a fraction of a millisecond.
+So the first read of a board loads all its members' totals (one index range) and keeps them in rank
+order; every answer this process commits afterwards is added to the boards it counts for, in memory,
+right after its transaction commits (``LiveBoards.writing``), so a member sees an announced point at
+once and a read never waits on the database in the steady state.
+
+Staleness, said exactly:
+
+- this process's writes: none. Answers are added once their transaction committed; a reset or a
+  member's deletion drops the server's boards (``changed``), and the next read loads them again.
+- writes by another process on the same database (another shard, a command-line tool): a board
+  loaded ``fresh_for`` seconds ago (2 s) is served and reloaded in the background meanwhile
+  (stale-while-revalidate); one not loaded within ``stale_for`` seconds (30 s) is loaded before
+  the read is answered. So another process's write shows within ``stale_for`` seconds at worst, and
+  within ``fresh_for`` plus one load on a board read at least every few seconds.
+
+A load that overlaps a write of this process cannot tell whether it saw that write (commits land
+between its statements), so the write's members keep their in-memory totals and take the loaded ones
+at the next reload; a first load that overlapped a write answers its one read and is not kept.
 """
 
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Hashable, Iterable
-from typing import Generic, TypeVar
+from bisect import bisect_left, insort
+from collections.abc import AsyncIterator, Callable, Hashable, Iterable, Sequence
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from datetime import datetime
+from enum import Enum
+from typing import Protocol
 
-Page = TypeVar("Page")
+#: Seconds a loaded board is served as it is.
+FRESH_SECONDS = 2.0
+#: Seconds after its load a board is still served while it is reloaded in the background.
+STALE_SECONDS = 30.0
+#: Member rows kept over all boards (the boards loaded longest ago go first); a row is about 200 bytes.
+MAX_ROWS = 1_000_000
+#: A board with more members is not kept: its pages are read from the database.
+MAX_BOARD_ROWS = 200_000
 
-#: Seconds a page is served at most without being read again.
-MAX_AGE_SECONDS = 2.0
-#: Pages kept at most (the oldest go first); a page is a few hundred bytes.
-MAX_PAGES = 10_000
+#: (member_id, points, answered, correct)
+Row = tuple[int, int, int, int]
 
 
-class BoardCache(Generic[Page]):
-    """Leaderboard pages by (guild, board key), dropped per guild on every write."""
+class Answer(Protocol):
+    """What the boards read of a committed answer (``bot.storage.rounds.AnswerRecord`` has it)."""
+
+    @property
+    def guild_id(self) -> int: ...
+    @property
+    def member_id(self) -> int: ...
+    @property
+    def points(self) -> int: ...
+    @property
+    def correct(self) -> bool: ...
+    @property
+    def topic(self) -> str: ...
+    @property
+    def answered_at(self) -> datetime: ...
+
+
+#: The boards (of its own server) an answer counts for.
+KeysOf = Callable[[Answer], Iterable[Hashable]]
+
+
+class State(Enum):
+    """How old a kept board is: serve it, serve it and reload it, or load it before answering."""
+
+    FRESH = "fresh"
+    STALE = "stale"
+    EXPIRED = "expired"
+
+
+class Board:
+    """One board's members: totals by member, and (-points, member_id) in rank order."""
+
+    __slots__ = ("loaded_at", "order", "refreshing", "totals")
+
+    def __init__(self, rows: Iterable[Row], loaded_at: float = 0.0) -> None:
+        self.totals: dict[int, tuple[int, int, int]] = {m: (p, n, c) for m, p, n, c in rows}
+        self.order: list[tuple[int, int]] = sorted((-p, m) for m, (p, _, _) in self.totals.items())
+        self.loaded_at = loaded_at
+        self.refreshing = False
+
+    def __len__(self) -> int:
+        return len(self.totals)
+
+    def add(self, member_id: int, points: int, answered: int, correct: int) -> None:
+        """Add to one member's totals (a new member joins the board)."""
+        old = self.totals.get(member_id)
+        if old is None:
+            self.totals[member_id] = (points, answered, correct)
+            insort(self.order, (-points, member_id))
+            return
+        new = (old[0] + points, old[1] + answered, old[2] + correct)
+        self.totals[member_id] = new
+        if points:
+            del self.order[bisect_left(self.order, (-old[0], member_id))]
+            insort(self.order, (-new[0], member_id))
+
+    def rank_of(self, points: int) -> int:
+        """1 + how many members have more points (equal points share a rank)."""
+        return 1 + bisect_left(self.order, (-points,))
+
+    def page(self, limit: int, offset: int) -> list[tuple[int, Row]]:
+        """(rank, row) for the members at ``offset`` .. ``offset + limit - 1``, best first."""
+        out: list[tuple[int, Row]] = []
+        for negative, member_id in self.order[offset : offset + limit]:
+            points, answered, correct = self.totals[member_id]
+            out.append((self.rank_of(-negative), (member_id, points, answered, correct)))
+        return out
+
+
+@dataclass(slots=True)
+class Load:
+    """A load of one board in progress; ``touched`` collects the members of writes it overlapped."""
+
+    guild_id: int
+    key: Hashable
+    epoch: int
+    started_at: float
+    touched: set[int] = field(default_factory=set)
+
+
+@dataclass(slots=True)
+class Write:
+    """A transaction of answers in progress; ``committed`` hands over what it stored."""
+
+    members: dict[int, set[int]]
+    stored: Sequence[Answer] = ()
+
+    def committed(self, stored: Sequence[Answer]) -> None:
+        """These answers are in the transaction; they are added to the boards once it commits."""
+        self.stored = stored
+
+
+class LiveBoards:
+    """The boards this process keeps, by server and board key; see the module's docstring."""
 
     def __init__(
         self,
+        keys_of: KeysOf,
         *,
-        max_age: float = MAX_AGE_SECONDS,
-        max_pages: int = MAX_PAGES,
+        fresh_for: float = FRESH_SECONDS,
+        stale_for: float = STALE_SECONDS,
+        max_rows: int = MAX_ROWS,
+        max_board_rows: int = MAX_BOARD_ROWS,
         monotonic: Callable[[], float] = time.monotonic,
     ) -> None:
-        self.max_age = max_age
-        self.max_pages = max_pages
+        self.keys_of = keys_of
+        self.fresh_for = fresh_for
+        self.stale_for = stale_for
+        self.max_rows = max_rows
+        self.max_board_rows = max_board_rows
         self._monotonic = monotonic
-        self._pages: dict[int, dict[Hashable, tuple[float, Page]]] = {}
-        self._count = 0
-        self._generation: dict[int, int] = {}
+        self._boards: dict[tuple[int, Hashable], Board] = {}
+        self._per_guild: dict[int, int] = {}
+        self._rows = 0
+        self._epoch: dict[int, int] = {}
+        self._writes: dict[int, list[set[int]]] = {}
+        self._loads: dict[int, list[Load]] = {}
+        #: Reads answered from memory, and reads that waited on the database.
         self.hits = 0
         self.misses = 0
 
-    def generation(self, guild_id: int) -> int:
-        """How many times this guild's totals were changed; take it before reading a page."""
-        return self._generation.get(guild_id, 0)
+    def get(self, guild_id: int, key: Hashable) -> tuple[Board | None, State]:
+        """The kept board and how old it is (``EXPIRED`` when there is none)."""
+        board = self._boards.get((guild_id, key))
+        if board is None:
+            return None, State.EXPIRED
+        age = self._monotonic() - board.loaded_at
+        if age < self.fresh_for:
+            return board, State.FRESH
+        if age < self.stale_for:
+            return board, State.STALE
+        return board, State.EXPIRED
 
-    def get(self, guild_id: int, key: Hashable) -> Page | None:
-        """The page read for ``key`` since the guild's last write and within ``max_age``, else None."""
-        found = self._pages.get(guild_id, {}).get(key)
-        if found is not None and self._monotonic() - found[0] < self.max_age:
-            self.hits += 1
-            return found[1]
-        self.misses += 1
-        return None
+    def start_load(self, guild_id: int, key: Hashable) -> Load:
+        """Note a load of a board starting now; end it with ``finish_load`` or ``abandon``."""
+        load = Load(guild_id, key, self._epoch.get(guild_id, 0), self._monotonic())
+        for members in self._writes.get(guild_id, ()):
+            load.touched |= members
+        self._loads.setdefault(guild_id, []).append(load)
+        return load
 
-    def put(self, guild_id: int, key: Hashable, page: Page, generation: int) -> None:
-        """Keep ``page`` unless the guild's totals changed since ``generation`` was taken."""
-        if self.generation(guild_id) != generation:
-            return
-        if self._count >= self.max_pages:
-            self._pages.clear()  # rare (thousands of boards read within seconds): start again
-            self._count = 0
-        pages = self._pages.setdefault(guild_id, {})
-        self._count += key not in pages
-        pages[key] = (self._monotonic(), page)
+    def abandon(self, load: Load) -> None:
+        """The load failed: forget it."""
+        loads = self._loads.get(load.guild_id, [])
+        if load in loads:
+            loads.remove(load)
+            if not loads:
+                del self._loads[load.guild_id]
+
+    def finish_load(self, load: Load, rows: Iterable[Row]) -> Board:
+        """The board as loaded (merged with this process's writes it overlapped); kept if it can be."""
+        self.abandon(load)
+        ident = (load.guild_id, load.key)
+        old = self._boards.get(ident)
+        if load.touched and old is not None:
+            rows = [r for r in rows if r[0] not in load.touched]
+            rows += [(m, *old.totals[m]) for m in load.touched if m in old.totals]
+        board = Board(rows, load.started_at)
+        if self._epoch.get(load.guild_id, 0) != load.epoch or (load.touched and old is None):
+            return board  # raced a reset or a write it may or may not have seen: answer once, keep nothing
+        if old is not None:
+            self._forget(ident)
+        if len(board) <= self.max_board_rows:
+            self._boards[ident] = board
+            self._per_guild[load.guild_id] = self._per_guild.get(load.guild_id, 0) + 1
+            self._rows += len(board)
+            while self._rows > self.max_rows and len(self._boards) > 1:
+                self._forget(next(iter(self._boards)))
+        return board
+
+    @asynccontextmanager
+    async def writing(self, answers: Sequence[Answer]) -> AsyncIterator[Write]:
+        """Around a transaction that stores ``answers`` (and commits on leaving it): what it hands to
+        ``Write.committed`` is added to the kept boards after the transaction commits. When it raises,
+        whether it committed is unknown, so its servers' boards are dropped."""
+        members: dict[int, set[int]] = {}
+        for answer in answers:
+            members.setdefault(answer.guild_id, set()).add(answer.member_id)
+        for guild_id, ids in members.items():
+            self._writes.setdefault(guild_id, []).append(ids)
+            for load in self._loads.get(guild_id, ()):
+                load.touched |= ids
+        write = Write(members)
+        try:
+            yield write
+        except BaseException:
+            self._end_write(members)
+            self.changed(members)
+            raise
+        self._end_write(members)
+        self._add(write.stored)
 
     def changed(self, guild_ids: Iterable[int]) -> None:
-        """These guilds' totals were changed: drop their pages."""
+        """These servers' totals changed other than by adding answers (a reset, a deletion): drop their
+        boards, and keep no load that was running meanwhile."""
         for guild_id in set(guild_ids):
-            self._generation[guild_id] = self.generation(guild_id) + 1
-            self._count -= len(self._pages.pop(guild_id, {}))
+            self._epoch[guild_id] = self._epoch.get(guild_id, 0) + 1
+            if self._per_guild.get(guild_id):
+                for ident in [i for i in self._boards if i[0] == guild_id]:
+                    self._forget(ident)
+
+    def _end_write(self, members: dict[int, set[int]]) -> None:
+        for guild_id, ids in members.items():
+            writes = self._writes[guild_id]
+            writes.remove(ids)
+            if not writes:
+                del self._writes[guild_id]
+
+    def _add(self, stored: Sequence[Answer]) -> None:
+        sums: dict[tuple[int, Hashable], dict[int, list[int]]] = {}
+        for answer in stored:
+            if not self._per_guild.get(answer.guild_id):
+                continue  # no board of this server is kept
+            for key in self.keys_of(answer):
+                ident = (answer.guild_id, key)
+                if ident in self._boards:
+                    found = sums.setdefault(ident, {}).setdefault(answer.member_id, [0, 0, 0])
+                    found[0] += answer.points
+                    found[1] += 1
+                    found[2] += 1 if answer.correct else 0
+        for ident, members in sums.items():
+            board = self._boards[ident]
+            before = len(board)
+            for member_id, (points, answered, correct) in members.items():
+                board.add(member_id, points, answered, correct)
+            self._rows += len(board) - before
+
+    def _forget(self, ident: tuple[int, Hashable]) -> None:
+        board = self._boards.pop(ident)
+        self._rows -= len(board)
+        self._per_guild[ident[0]] -= 1
+        if not self._per_guild[ident[0]]:
+            del self._per_guild[ident[0]]

@@ -24,13 +24,13 @@ from sqlalchemy.engine import ExceptionContext, make_url
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.clock import Clock, SystemClock
-from bot.storage.board_cache import BoardCache
+from bot.storage.board_cache import LiveBoards
 from bot.storage.cards import CardRepository
 
 # SQLITE_BUSY_MS: how long an SQLite statement waits for another connection's lock, in ms
 from bot.storage.engine import SQLITE_BUSY_MS as SQLITE_BUSY_MS
 from bot.storage.engine import create_engine, dispose_engine
-from bot.storage.leaderboards import LeaderboardPage, LeaderboardRepository
+from bot.storage.leaderboards import LeaderboardRepository, board_keys
 from bot.storage.lock import ProcessLock, migration_lock
 from bot.storage.migrations import MIGRATIONS_DIR
 from bot.storage.notes import NotesRepository, notes_pending, notes_versions
@@ -121,8 +121,8 @@ class Store:
         self.engine = engine
         self.clock = clock
         self._lock = lock
-        #: Leaderboard pages read since this process last changed their server's totals.
-        self.boards: BoardCache[LeaderboardPage] = BoardCache()
+        #: The leaderboards this process keeps in memory, moved by its own commits of answers.
+        self.boards = LiveBoards(board_keys)
         #: Rounds, and answers stored with their totals.
         self.rounds = RoundRepository(engine, clock, boards=self.boards)
         #: Leaderboard pages, ranks and topics; resetting a server's board.
@@ -191,6 +191,7 @@ class Store:
         """Close every connection (waiting at most ``DISPOSE_TIMEOUT``, 5 s) and free the SQLite file's
         process lock."""
         try:
+            await self.leaderboards.close()
             await dispose_engine(self.engine)
         finally:
             if self._lock is not None:

@@ -1,12 +1,15 @@
 """Leaderboards: one server's totals per period and topic, read as pages and ranks (SQLite or PostgreSQL).
 
-The totals themselves are added with the answers, in their transaction (``bot.storage.rounds``).
+The totals themselves are added with the answers, in their transaction (``bot.storage.rounds``). Pages
+are served from the boards this process keeps in memory (``bot.storage.board_cache``: exact for this
+process's writes, at most 30 s behind another process's, usually 2 s).
 """
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import Mapping
+from collections.abc import Hashable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -16,7 +19,7 @@ from sqlalchemy import ColumnElement, Table, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock
-from bot.storage.board_cache import BoardCache
+from bot.storage.board_cache import Answer, Board, LiveBoards, Row, State
 from bot.storage.schema import (
     answers,
     daily_scores,
@@ -51,6 +54,19 @@ def period_start(period: Period, when: datetime) -> date:
     if period is Period.MONTH:
         return day.replace(day=1)
     return ALL_TIME_START
+
+
+def board_keys(answer: Answer) -> Iterator[Hashable]:
+    """The boards of its server an answer counts for, keyed as ``LeaderboardRepository`` keys them: all
+    time, the week and the month of its UTC day, and the same three for its topic (as ``add_totals``)."""
+    topic = answer.topic[:NAME_LENGTH]
+    guild_id = answer.guild_id
+    yield (scores.name, guild_id)
+    for period in (Period.WEEK, Period.MONTH, Period.ALL):
+        start = period_start(period, answer.answered_at)
+        if period is not Period.ALL:
+            yield (period_scores.name, guild_id, period.value, start)
+        yield (period_topic_scores.name, guild_id, period.value, start, topic)
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,13 +116,12 @@ class MemberRank:
 class LeaderboardRepository:
     """Per-server leaderboards and ranks (``store.leaderboards``); ``clock`` decides the current period."""
 
-    def __init__(
-        self, engine: AsyncEngine, clock: Clock, *, boards: BoardCache[LeaderboardPage] | None = None
-    ) -> None:
+    def __init__(self, engine: AsyncEngine, clock: Clock, *, boards: LiveBoards | None = None) -> None:
         self.engine = engine
         self.clock = clock
-        #: Pages read since this process last changed their server's totals (shared with the rounds).
-        self.boards: BoardCache[LeaderboardPage] = boards if boards is not None else BoardCache()
+        #: The boards this process keeps (shared with the rounds, whose commits move them).
+        self.boards: LiveBoards = boards if boards is not None else LiveBoards(board_keys)
+        self._refreshing: set[asyncio.Task[None]] = set()
 
     @staticmethod
     def _board(
@@ -139,17 +154,74 @@ class LeaderboardRepository:
         offset: int = 0,
         now: datetime | None = None,
     ) -> LeaderboardPage:
-        """A page of one server's leaderboard, best first (equal points share a rank)."""
+        """A page of one server's leaderboard, best first (equal points share a rank).
+
+        Served from memory when this process keeps the board (reloaded in the background once it is
+        2 s old); otherwise the whole board is loaded first (one index range read best first), or only
+        the page when the board has more than ``boards.max_board_rows`` members. Raises SQLAlchemy's
+        errors when the database is needed and unavailable.
+        """
         period = Period(period)
         table, key = self._board(guild_id, period, topic, now or self.clock.now())
-        cache_key = (table.name, tuple(key.values()), limit, offset)
-        cached = self.boards.get(guild_id, cache_key)
-        if cached is not None:
-            return cached
-        generation = self.boards.generation(guild_id)
-        page = await self._read_board(table, key, limit, offset)
-        self.boards.put(guild_id, cache_key, page, generation)
-        return page
+        board_key = (table.name, *key.values())
+        board, state = self.boards.get(guild_id, board_key)
+        if board is not None and state is not State.EXPIRED:
+            self.boards.hits += 1
+            if state is State.STALE and not board.refreshing:
+                board.refreshing = True
+                task = asyncio.create_task(self._refresh(guild_id, board_key, table, key, board))
+                self._refreshing.add(task)
+                task.add_done_callback(self._refreshing.discard)
+            return self._page(board, limit, offset)
+        self.boards.misses += 1
+        loaded = await self._load(guild_id, board_key, table, key)
+        if loaded is None:
+            return await self._read_board(table, key, limit, offset)
+        return self._page(loaded, limit, offset)
+
+    async def close(self) -> None:
+        """Stop the background reloads (before the engine is closed)."""
+        for task in list(self._refreshing):
+            task.cancel()
+        await asyncio.gather(*self._refreshing, return_exceptions=True)
+
+    @staticmethod
+    def _page(board: Board, limit: int, offset: int) -> LeaderboardPage:
+        rows = tuple(LeaderboardRow(rank, *row) for rank, row in board.page(limit, offset))
+        return LeaderboardPage(rows, len(board), offset, limit)
+
+    async def _refresh(
+        self, guild_id: int, board_key: Hashable, table: Table, key: dict[str, Any], board: Board
+    ) -> None:
+        try:
+            await self._load(guild_id, board_key, table, key)
+        except Exception:  # the read that finds the board expired will load it and say what failed
+            log.warning("reloading a leaderboard of guild %s failed", guild_id, exc_info=True)
+        finally:
+            board.refreshing = False
+
+    async def _load(
+        self, guild_id: int, board_key: Hashable, table: Table, key: dict[str, Any]
+    ) -> Board | None:
+        """Every member's totals on one board (kept by ``boards`` when it can be); None when the board
+        has more than ``boards.max_board_rows`` members."""
+        stmt = (
+            select(table.c.member_id, table.c.points, table.c.answered, table.c.correct)
+            .where(*self._in(table, key))
+            .limit(self.boards.max_board_rows + 1)
+        )
+        load = self.boards.start_load(guild_id, board_key)
+        try:
+            async with self.engine.connect() as conn:
+                result = await conn.execute(stmt)
+                rows: list[Row] = [(int(m), int(p), int(n), int(c)) for m, p, n, c in result]
+        except BaseException:
+            self.boards.abandon(load)
+            raise
+        if len(rows) > self.boards.max_board_rows:
+            self.boards.abandon(load)
+            return None
+        return self.boards.finish_load(load, rows)
 
     async def _read_board(
         self, table: Table, key: dict[str, Any], limit: int, offset: int

@@ -14,8 +14,8 @@ from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.clock import Clock
 from bot.storage.answer_batch import add_totals, insert_answers
-from bot.storage.board_cache import BoardCache
-from bot.storage.leaderboards import LeaderboardPage
+from bot.storage.board_cache import LiveBoards
+from bot.storage.leaderboards import board_keys
 from bot.storage.schema import (
     answers,
     rounds,
@@ -71,13 +71,11 @@ AlsoInTransaction = Callable[[AsyncConnection, Sequence["AnswerRecord"]], Awaita
 class RoundRepository:
     """Rounds, and answers with their totals (``store.rounds``); ``clock`` stamps interrupted rounds."""
 
-    def __init__(
-        self, engine: AsyncEngine, clock: Clock, *, boards: BoardCache[LeaderboardPage] | None = None
-    ) -> None:
+    def __init__(self, engine: AsyncEngine, clock: Clock, *, boards: LiveBoards | None = None) -> None:
         self.engine = engine
         self.clock = clock
-        #: The leaderboard pages kept by this process; each commit of answers drops their servers'.
-        self.boards: BoardCache[LeaderboardPage] = boards if boards is not None else BoardCache()
+        #: The leaderboards kept by this process; each commit of answers is added to them.
+        self.boards: LiveBoards = boards if boards is not None else LiveBoards(board_keys)
 
     async def start_round(
         self, guild_id: int, channel_id: int, started_by: int, settings: Mapping[str, Any], now: datetime
@@ -185,7 +183,7 @@ class RoundRepository:
         """
         if not records:
             return []
-        async with self.engine.begin() as conn:
+        async with self.boards.writing(records) as write, self.engine.begin() as conn:
             inserted = await insert_answers(conn, self.engine.dialect.name, records)
             stored: list[AnswerRecord] = []
             flags: list[bool] = []
@@ -200,7 +198,7 @@ class RoundRepository:
                 await add_totals(conn, self.engine.dialect.name, stored)
                 if also is not None:
                     await also(conn, stored)
-        self.boards.changed(r.guild_id for r in stored)
+            write.committed(stored)  # added to the kept leaderboards once the transaction commits
         if len(stored) < len(records):
             log.info(
                 "%d of %s already stored",

@@ -1,18 +1,24 @@
-"""Kept leaderboard pages: served until this process changes their server's totals, never after; a read
-that raced a write is not kept; at most ``max_age`` seconds for writes this process cannot see."""
+"""Live leaderboards: the boards kept in memory and moved by this process's commits read exactly as the
+database's own query reads them, on both databases; another process's writes show within the bounds."""
 
 from __future__ import annotations
 
 import asyncio
+import random
 from datetime import UTC, datetime
 
+import pytest
 from sqlalchemy import update
 
+from bot.clock import FakeClock
 from bot.storage import AnswerRecord, Store
-from bot.storage.board_cache import BoardCache
+from bot.storage.board_cache import Board, LiveBoards
+from bot.storage.leaderboards import LeaderboardPage, Period, board_keys
 from bot.storage.schema import scores
 
 GUILD, OTHER = 11, 12
+TOPICS = ("Virtualization", "Networking", "T" * 250)  # the last one longer than the column
+BOARDS = [(p, t) for p in Period for t in (None, *TOPICS)]
 
 
 class Ticks:
@@ -25,39 +31,16 @@ class Ticks:
         return self.now
 
 
-def test_a_page_is_served_until_its_guild_changes_and_other_guilds_keep_theirs() -> None:
-    cache: BoardCache[str] = BoardCache(monotonic=Ticks())
-    cache.put(GUILD, "all", "page 1", cache.generation(GUILD))
-    cache.put(OTHER, "all", "other page", cache.generation(OTHER))
-    assert cache.get(GUILD, "all") == "page 1"
-    cache.changed([GUILD])
-    assert cache.get(GUILD, "all") is None
-    assert cache.get(OTHER, "all") == "other page"
-    assert (cache.hits, cache.misses) == (2, 1)
-
-
-def test_a_read_that_raced_a_write_is_not_kept() -> None:
-    cache: BoardCache[str] = BoardCache(monotonic=Ticks())
-    before = cache.generation(GUILD)  # a read starts...
-    cache.changed([GUILD])  # ...a write commits meanwhile...
-    cache.put(GUILD, "all", "read before the write", before)  # ...the read ends
-    assert cache.get(GUILD, "all") is None
-
-
-def test_a_page_expires_after_max_age_and_the_size_is_bounded() -> None:
-    ticks = Ticks()
-    cache: BoardCache[int] = BoardCache(max_age=2.0, max_pages=3, monotonic=ticks)
-    cache.put(GUILD, "all", 1, 0)
-    ticks.now += 1.9
-    assert cache.get(GUILD, "all") == 1
-    ticks.now += 0.2
-    assert cache.get(GUILD, "all") is None
-    for n in range(10):
-        cache.put(GUILD, n, n, 0)
-    assert sum(cache.get(GUILD, n) is not None for n in range(10)) <= 3
-
-
-def _answer(round_id: int, question: int, member: int, points: int, guild: int = GUILD) -> AnswerRecord:
+def _answer(
+    round_id: int,
+    question: int,
+    member: int,
+    points: int,
+    *,
+    guild: int = GUILD,
+    topic: str = "Virtualization",
+    at: datetime = datetime(2026, 1, 5, 12, 0, tzinfo=UTC),
+) -> AnswerRecord:
     return AnswerRecord(
         round_id=round_id,
         question_index=question,
@@ -65,53 +48,203 @@ def _answer(round_id: int, question: int, member: int, points: int, guild: int =
         channel_id=1,
         member_id=member,
         term="Hypervisor",
-        topic="Virtualization",
-        correct=True,
+        topic=topic,
+        correct=points > 0,
         points=points,
         ms=1000,
-        answered_at=datetime(2026, 1, 5, 12, 0, tzinfo=UTC),
+        answered_at=at,
     )
 
 
-async def test_the_leaderboard_shows_every_committed_answer_at_once(store: Store) -> None:
+async def _from_scratch(
+    store: Store, period: Period, topic: str | None, now: datetime, limit: int, offset: int
+) -> LeaderboardPage:
+    """The page as the database's own query reads it, bypassing the kept boards."""
+    leaderboards = store.leaderboards
+    table, key = leaderboards._board(GUILD, period, topic, now)
+    return await leaderboards._read_board(table, key, limit, offset)
+
+
+async def _assert_every_board_matches(store: Store, now: datetime) -> int:
+    """Every board and a few pages of each, kept against from scratch; returns the boards compared."""
+    for period, topic in BOARDS:
+        for limit, offset in ((10, 0), (7, 7), (1000, 0)):
+            kept = await store.leaderboards.leaderboard(
+                GUILD, period=period, topic=topic, limit=limit, offset=offset, now=now
+            )
+            fresh = await _from_scratch(store, period, topic, now, limit, offset)
+            assert kept == fresh, (period, topic, limit, offset)
+    return len(BOARDS)
+
+
+async def test_kept_boards_match_the_query_through_writes_ties_rollover_and_deletions(
+    store: Store, clock: FakeClock
+) -> None:
+    rng = random.Random(7)
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, clock.now())
+    other_rid = await store.rounds.start_round(OTHER, 1, 1, {}, clock.now())
+    # Sunday 2026-01-11 23:59 to Monday 00:00 crosses a week; Saturday 2026-01-31 to Sunday 02-01 a month
+    moments = [
+        datetime(2026, 1, 11, 23, 59, tzinfo=UTC),
+        datetime(2026, 1, 12, 0, 0, tzinfo=UTC),
+        datetime(2026, 1, 31, 23, 59, 59, tzinfo=UTC),
+        datetime(2026, 2, 1, 0, 0, tzinfo=UTC),
+    ]
+    question = 0
+    for moment in moments:
+        if moment > clock.now():
+            clock.set(moment)
+        await _assert_every_board_matches(store, moment)  # loaded (or read) before this period's writes
+        for _ in range(6):
+            batch = []
+            for _ in range(rng.randrange(1, 15)):
+                question += 1
+                # few distinct point values, so ties are common; some members only ever answer wrong
+                batch.append(
+                    _answer(
+                        rid,
+                        question,
+                        rng.randrange(1, 30),
+                        rng.choice((0, 0, 10, 20, 30)),
+                        topic=rng.choice(TOPICS),
+                        at=moment,
+                    )
+                )
+            batch.append(_answer(other_rid, question, 1, 30, guild=OTHER, at=moment))
+            await store.rounds.record_answers(batch)
+            misses = store.boards.misses
+            await _assert_every_board_matches(store, moment)
+            # the kept boards answered (only the from-scratch reads went to the database)
+            assert store.boards.misses == misses
+    # a member asks for their data to be deleted: their rows leave every board
+    gone = (await store.leaderboards.leaderboard(GUILD, now=moments[-1])).rows[0].member_id
+    await store.delete_member_data(GUILD, gone)
+    await _assert_every_board_matches(store, moments[-1])
+    assert gone not in {
+        r.member_id for r in (await store.leaderboards.leaderboard(GUILD, limit=100, now=moments[-1])).rows
+    }
+    # a repeat of an answer already stored adds nothing
+    await store.rounds.record_answers([_answer(rid, 1, 1, 30, at=moments[-1])])
+    await _assert_every_board_matches(store, moments[-1])
+    await store.leaderboards.reset(GUILD)
+    for period, topic in BOARDS:
+        page = await store.leaderboards.leaderboard(GUILD, period=period, topic=topic, now=moments[-1])
+        assert page.rows == ()
+        assert page.total_members == 0
+    assert (await store.leaderboards.leaderboard(OTHER, now=moments[-1])).rows[0].points == 30 * 24
+
+
+async def test_an_announced_point_is_on_the_board_at_once_without_a_database_read(store: Store) -> None:
     rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
     await store.rounds.record_answers([_answer(rid, 0, 1, 10), _answer(rid, 0, 2, 5)])
     first = await store.leaderboards.leaderboard(GUILD)
-    assert [(r.member_id, r.points) for r in first.rows] == [(1, 10), (2, 5)]
-    assert await store.leaderboards.leaderboard(GUILD) is first  # kept: nothing changed since
-    await store.rounds.record_answers([_answer(rid, 1, 2, 30)])
+    assert [(r.rank, r.member_id, r.points) for r in first.rows] == [(1, 1, 10), (2, 2, 5)]
+    misses = store.boards.misses
+    await store.rounds.record_answers([_answer(rid, 1, 2, 5), _answer(rid, 1, 3, 15)])
     after = await store.leaderboards.leaderboard(GUILD)
-    assert [(r.member_id, r.points) for r in after.rows] == [(2, 35), (1, 10)]
-    await store.delete_member_data(GUILD, 2)
-    assert [r.member_id for r in (await store.leaderboards.leaderboard(GUILD)).rows] == [1]
-    await store.leaderboards.reset(GUILD)
-    assert (await store.leaderboards.leaderboard(GUILD)).rows == ()
+    assert [(r.rank, r.member_id, r.points) for r in after.rows] == [(1, 3, 15), (2, 1, 10), (2, 2, 10)]
+    assert store.boards.misses == misses
 
 
-async def test_reads_racing_the_writer_never_keep_a_page_older_than_a_commit(store: Store) -> None:
+async def test_a_write_that_fails_drops_the_boards_and_adds_nothing(store: Store) -> None:
     rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
+    await store.rounds.record_answers([_answer(rid, 0, 1, 10)])
+    await store.leaderboards.leaderboard(GUILD)
+
+    async def broken(conn: object, stored: object) -> None:
+        raise RuntimeError("the flashcards could not be written")
+
+    with pytest.raises(RuntimeError):
+        await store.rounds.record_answers([_answer(rid, 1, 1, 20)], also=broken)
+    page = await store.leaderboards.leaderboard(GUILD)
+    assert [(r.member_id, r.points) for r in page.rows] == [(1, 10)]
+    assert page == await _from_scratch(store, Period.ALL, None, store.clock.now(), 10, 0)
+
+
+async def test_another_process_writing_is_served_stale_for_at_most_the_bounds(store: Store) -> None:
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
+    await store.rounds.record_answers([_answer(rid, 0, 1, 10)])
+    ticks = Ticks()
+    boards = LiveBoards(board_keys, fresh_for=2.0, stale_for=30.0, monotonic=ticks)
+    store.boards = store.rounds.boards = store.leaderboards.boards = boards
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
+    async with store.engine.begin() as conn:  # a write this process does not make
+        await conn.execute(update(scores).where(scores.c.guild_id == GUILD).values(points=99))
+    ticks.now += 1.9
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10  # fresh: as kept
+    assert not store.leaderboards._refreshing
+    ticks.now += 0.1
+    # stale: the kept board answers at once, and is reloaded meanwhile (once, however many read)
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
+    (reload,) = store.leaderboards._refreshing
+    await reload
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 99
+    # a board not reloaded for 30 s (nobody read it) is loaded before answering
+    async with store.engine.begin() as conn:
+        await conn.execute(update(scores).where(scores.c.guild_id == GUILD).values(points=77))
+    ticks.now += 30.0
+    misses = boards.misses
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 77
+    assert boards.misses == misses + 1
+
+
+async def test_reads_racing_the_writer_keep_exact_boards(store: Store) -> None:
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
+    ticks = Ticks()
+    # every read is stale, so loads overlap writes all the time
+    boards = LiveBoards(board_keys, fresh_for=0.0, monotonic=ticks)
+    store.boards = store.rounds.boards = store.leaderboards.boards = boards
 
     async def reader() -> None:
         for _ in range(30):
             await store.leaderboards.leaderboard(GUILD)
+            await store.leaderboards.leaderboard(GUILD, period=Period.WEEK, topic="Virtualization")
 
     async def writer() -> None:
         for q in range(30):
-            await store.rounds.record_answers([_answer(rid, q, 1, 1)])
+            await store.rounds.record_answers([_answer(rid, q, 1 + q % 3, 1), _answer(rid, q, 9, 2)])
 
     await asyncio.gather(reader(), writer(), reader())
-    page = await store.leaderboards.leaderboard(GUILD)
-    assert [(r.member_id, r.points) for r in page.rows] == [(1, 30)]
+    await store.leaderboards.close()
+    for period, topic in ((Period.ALL, None), (Period.WEEK, "Virtualization")):
+        kept = await store.leaderboards.leaderboard(GUILD, period=period, topic=topic)
+        assert kept == await _from_scratch(store, period, topic, store.clock.now(), 10, 0)
+        assert [(r.member_id, r.points) for r in kept.rows] == [(9, 60), (1, 10), (2, 10), (3, 10)]
 
 
-async def test_another_process_writing_is_seen_within_max_age(store: Store) -> None:
-    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
-    await store.rounds.record_answers([_answer(rid, 0, 1, 10)])
+async def test_a_load_that_overlapped_a_write_keeps_the_writes_members_from_memory() -> None:
     ticks = Ticks()
-    store.boards = store.rounds.boards = store.leaderboards.boards = BoardCache(max_age=2.0, monotonic=ticks)
-    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
-    async with store.engine.begin() as conn:  # a write this process does not make
-        await conn.execute(update(scores).where(scores.c.guild_id == GUILD).values(points=99))
-    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
-    ticks.now += 2.0
-    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 99
+    boards = LiveBoards(board_keys, monotonic=ticks)
+    key = ("scores", GUILD)
+    first = boards.start_load(GUILD, key)
+    boards.finish_load(first, [(1, 10, 1, 1), (2, 5, 1, 1)])
+    at = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
+    reload = boards.start_load(GUILD, key)  # a reload starts...
+    async with boards.writing([_answer(1, 0, 2, 20, at=at)]) as write:  # ...a write commits...
+        write.committed([_answer(1, 0, 2, 20, at=at)])
+    # ...and the reload read member 2 from before it (or after: it cannot tell), member 3 new
+    board = boards.finish_load(reload, [(1, 10, 1, 1), (2, 5, 1, 1), (3, 1, 1, 1)])
+    assert board.totals == {1: (10, 1, 1), 2: (25, 2, 2), 3: (1, 1, 1)}
+    kept, _ = boards.get(GUILD, key)
+    assert kept is board
+    # a first load that overlapped a write is not kept
+    cold = boards.start_load(GUILD, ("period_scores", GUILD, "week", at.date()))
+    async with boards.writing([_answer(1, 1, 4, 10, at=at)]) as write:
+        write.committed([])
+    boards.finish_load(cold, [(4, 10, 1, 1)])
+    assert boards.get(GUILD, ("period_scores", GUILD, "week", at.date()))[0] is None
+
+
+def test_boards_rank_ties_and_bound_their_rows() -> None:
+    board = Board([(5, 10, 1, 1), (3, 10, 1, 1), (1, 30, 3, 3), (9, 0, 2, 0)])
+    assert [(rank, row[0]) for rank, row in board.page(10, 0)] == [(1, 1), (2, 3), (2, 5), (4, 9)]
+    board.add(9, 10, 1, 1)
+    assert [(rank, row[0]) for rank, row in board.page(2, 2)] == [(2, 5), (2, 9)]
+    boards = LiveBoards(board_keys, max_rows=5, max_board_rows=3)
+    for guild in (1, 2, 3):
+        boards.finish_load(boards.start_load(guild, "all"), [(1, 1, 1, 1), (2, 2, 1, 1)])
+    assert sum(boards.get(g, "all")[0] is not None for g in (1, 2, 3)) == 2  # the oldest went
+    too_big = boards.finish_load(boards.start_load(4, "all"), [(m, m, 1, 1) for m in range(4)])
+    assert len(too_big) == 4
+    assert boards.get(4, "all")[0] is None
