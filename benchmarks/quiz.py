@@ -484,9 +484,8 @@ async def top10_from_answers(store: Store, guild_id: int = GUILD) -> None:
 
 
 async def _from_database(store: Store, **board: Any) -> LeaderboardPage:
-    """A leaderboard page read from the database (the page kept since the last write is dropped first)."""
-    store.boards.changed([GUILD])
-    return await store.leaderboards.leaderboard(GUILD, **board)
+    """A leaderboard page read from the database's totals (not from the boards the store keeps)."""
+    return await store.leaderboards.from_database(GUILD, **board)
 
 
 async def bench_leaderboard(

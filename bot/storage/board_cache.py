@@ -17,9 +17,10 @@ Staleness, said exactly:
   the read is answered. So another process's write shows within ``stale_for`` seconds at worst, and
   within ``fresh_for`` plus one load on a board read at least every few seconds.
 
-A load that overlaps a write of this process cannot tell whether it saw that write (commits land
-between its statements), so the write's members keep their in-memory totals and take the loaded ones
-at the next reload; a first load that overlapped a write answers its one read and is not kept.
+A load that overlaps a commit of this process (from the transaction's last statement until its commit
+returned) cannot tell whether it saw it, so that commit's members keep their in-memory totals and take
+the loaded ones at the next reload; a first load that overlapped a commit answers its one read and is
+not kept (the next read loads again).
 """
 
 from __future__ import annotations
@@ -126,16 +127,22 @@ class Load:
     touched: set[int] = field(default_factory=set)
 
 
-@dataclass(slots=True)
 class Write:
-    """A transaction of answers in progress; ``committed`` hands over what it stored."""
+    """A transaction of answers in progress; see ``LiveBoards.writing``."""
 
-    members: dict[int, set[int]]
-    stored: Sequence[Answer] = ()
+    __slots__ = ("_boards", "members", "stored")
+
+    def __init__(self, boards: LiveBoards) -> None:
+        self._boards = boards
+        self.members: dict[int, set[int]] = {}
+        self.stored: Sequence[Answer] | None = None
 
     def committed(self, stored: Sequence[Answer]) -> None:
-        """These answers are in the transaction; they are added to the boards once it commits."""
+        """The transaction stored these answers and commits next: call it last inside the transaction."""
         self.stored = stored
+        for answer in stored:
+            self.members.setdefault(answer.guild_id, set()).add(answer.member_id)
+        self._boards._committing(self.members)
 
 
 class LiveBoards:
@@ -217,26 +224,32 @@ class LiveBoards:
         return board
 
     @asynccontextmanager
-    async def writing(self, answers: Sequence[Answer]) -> AsyncIterator[Write]:
-        """Around a transaction that stores ``answers`` (and commits on leaving it): what it hands to
-        ``Write.committed`` is added to the kept boards after the transaction commits. When it raises,
-        whether it committed is unknown, so its servers' boards are dropped."""
-        members: dict[int, set[int]] = {}
-        for answer in answers:
-            members.setdefault(answer.guild_id, set()).add(answer.member_id)
+    async def writing(self) -> AsyncIterator[Write]:
+        """Around a transaction of answers, which commits on leaving it (enter this first).
+
+        The transaction's last statement hands what it stored to ``Write.committed``; once the
+        transaction commits, that is added to the kept boards. From ``committed`` until then, a load
+        of the same server cannot tell whether it saw those answers (``finish_load``). If the commit
+        raises, whether it happened is unknown, so its servers' boards are dropped; an error before
+        ``committed`` rolled everything back and leaves the boards as they are.
+        """
+        write = Write(self)
+        try:
+            yield write
+        except BaseException:
+            self._end_write(write.members)
+            if write.stored is not None:
+                self.changed(write.members)
+            raise
+        self._end_write(write.members)
+        if write.stored:
+            self._add(write.stored)
+
+    def _committing(self, members: dict[int, set[int]]) -> None:
         for guild_id, ids in members.items():
             self._writes.setdefault(guild_id, []).append(ids)
             for load in self._loads.get(guild_id, ()):
                 load.touched |= ids
-        write = Write(members)
-        try:
-            yield write
-        except BaseException:
-            self._end_write(members)
-            self.changed(members)
-            raise
-        self._end_write(members)
-        self._add(write.stored)
 
     def changed(self, guild_ids: Iterable[int]) -> None:
         """These servers' totals changed other than by adding answers (a reset, a deletion): drop their

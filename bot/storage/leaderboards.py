@@ -179,6 +179,21 @@ class LeaderboardRepository:
             return await self._read_board(table, key, limit, offset)
         return self._page(loaded, limit, offset)
 
+    async def from_database(
+        self,
+        guild_id: int,
+        *,
+        period: Period | str = Period.ALL,
+        topic: str | None = None,
+        limit: int = 10,
+        offset: int = 0,
+        now: datetime | None = None,
+    ) -> LeaderboardPage:
+        """``leaderboard``'s page read from the database's totals, never from the kept boards (checks and
+        benchmarks compare the two); one index range read best first and a COUNT."""
+        table, key = self._board(guild_id, Period(period), topic, now or self.clock.now())
+        return await self._read_board(table, key, limit, offset)
+
     async def close(self) -> None:
         """Stop the background reloads (before the engine is closed)."""
         for task in list(self._refreshing):

@@ -183,7 +183,7 @@ class RoundRepository:
         """
         if not records:
             return []
-        async with self.boards.writing(records) as write, self.engine.begin() as conn:
+        async with self.boards.writing() as write, self.engine.begin() as conn:
             inserted = await insert_answers(conn, self.engine.dialect.name, records)
             stored: list[AnswerRecord] = []
             flags: list[bool] = []
@@ -198,7 +198,7 @@ class RoundRepository:
                 await add_totals(conn, self.engine.dialect.name, stored)
                 if also is not None:
                     await also(conn, stored)
-            write.committed(stored)  # added to the kept leaderboards once the transaction commits
+            write.committed(stored)  # last: the kept leaderboards add these once the transaction commits
         if len(stored) < len(records):
             log.info(
                 "%d of %s already stored",

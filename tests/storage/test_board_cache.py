@@ -60,9 +60,9 @@ async def _from_scratch(
     store: Store, period: Period, topic: str | None, now: datetime, limit: int, offset: int
 ) -> LeaderboardPage:
     """The page as the database's own query reads it, bypassing the kept boards."""
-    leaderboards = store.leaderboards
-    table, key = leaderboards._board(GUILD, period, topic, now)
-    return await leaderboards._read_board(table, key, limit, offset)
+    return await store.leaderboards.from_database(
+        GUILD, period=period, topic=topic, limit=limit, offset=offset, now=now
+    )
 
 
 async def _assert_every_board_matches(store: Store, now: datetime) -> int:
@@ -146,7 +146,7 @@ async def test_an_announced_point_is_on_the_board_at_once_without_a_database_rea
     assert store.boards.misses == misses
 
 
-async def test_a_write_that_fails_drops_the_boards_and_adds_nothing(store: Store) -> None:
+async def test_a_write_rolled_back_adds_nothing_and_keeps_the_boards(store: Store) -> None:
     rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
     await store.rounds.record_answers([_answer(rid, 0, 1, 10)])
     await store.leaderboards.leaderboard(GUILD)
@@ -154,9 +154,11 @@ async def test_a_write_that_fails_drops_the_boards_and_adds_nothing(store: Store
     async def broken(conn: object, stored: object) -> None:
         raise RuntimeError("the flashcards could not be written")
 
+    misses = store.boards.misses
     with pytest.raises(RuntimeError):
         await store.rounds.record_answers([_answer(rid, 1, 1, 20)], also=broken)
     page = await store.leaderboards.leaderboard(GUILD)
+    assert store.boards.misses == misses
     assert [(r.member_id, r.points) for r in page.rows] == [(1, 10)]
     assert page == await _from_scratch(store, Period.ALL, None, store.clock.now(), 10, 0)
 
@@ -221,7 +223,7 @@ async def test_a_load_that_overlapped_a_write_keeps_the_writes_members_from_memo
     boards.finish_load(first, [(1, 10, 1, 1), (2, 5, 1, 1)])
     at = datetime(2026, 1, 5, 12, 0, tzinfo=UTC)
     reload = boards.start_load(GUILD, key)  # a reload starts...
-    async with boards.writing([_answer(1, 0, 2, 20, at=at)]) as write:  # ...a write commits...
+    async with boards.writing() as write:  # ...a write commits...
         write.committed([_answer(1, 0, 2, 20, at=at)])
     # ...and the reload read member 2 from before it (or after: it cannot tell), member 3 new
     board = boards.finish_load(reload, [(1, 10, 1, 1), (2, 5, 1, 1), (3, 1, 1, 1)])
@@ -230,8 +232,8 @@ async def test_a_load_that_overlapped_a_write_keeps_the_writes_members_from_memo
     assert kept is board
     # a first load that overlapped a write is not kept
     cold = boards.start_load(GUILD, ("period_scores", GUILD, "week", at.date()))
-    async with boards.writing([_answer(1, 1, 4, 10, at=at)]) as write:
-        write.committed([])
+    async with boards.writing() as write:
+        write.committed([_answer(1, 1, 4, 10, at=at)])
     boards.finish_load(cold, [(4, 10, 1, 1)])
     assert boards.get(GUILD, ("period_scores", GUILD, "week", at.date()))[0] is None
 
