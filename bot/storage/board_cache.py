@@ -38,10 +38,11 @@ from typing import Protocol
 FRESH_SECONDS = 2.0
 #: Seconds after its load a board is still served while it is reloaded in the background.
 STALE_SECONDS = 30.0
-#: Member rows kept over all boards (the boards loaded longest ago go first); a row is about 200 bytes.
-MAX_ROWS = 1_000_000
-#: A board with more members is not kept: its pages are read from the database.
-MAX_BOARD_ROWS = 200_000
+#: Member rows kept over all boards (the boards loaded longest ago go first): a row is 212 bytes
+#: (Discord ids, measured with tracemalloc over 100,000 rows), so about 53 MB at most.
+MAX_ROWS = 250_000
+#: A board with more members is not kept: each read takes its page from the database.
+MAX_BOARD_ROWS = 50_000
 
 #: (member_id, points, answered, correct)
 Row = tuple[int, int, int, int]
@@ -79,13 +80,12 @@ class State(Enum):
 class Board:
     """One board's members: totals by member, and (-points, member_id) in rank order."""
 
-    __slots__ = ("loaded_at", "order", "refreshing", "totals")
+    __slots__ = ("loaded_at", "order", "totals")
 
     def __init__(self, rows: Iterable[Row], loaded_at: float = 0.0) -> None:
         self.totals: dict[int, tuple[int, int, int]] = {m: (p, n, c) for m, p, n, c in rows}
         self.order: list[tuple[int, int]] = sorted((-p, m) for m, (p, _, _) in self.totals.items())
         self.loaded_at = loaded_at
-        self.refreshing = False
 
     def __len__(self) -> int:
         return len(self.totals)
@@ -163,7 +163,7 @@ class LiveBoards:
         self.stale_for = stale_for
         self.max_rows = max_rows
         self.max_board_rows = max_board_rows
-        self._monotonic = monotonic
+        self.monotonic = monotonic
         self._boards: dict[tuple[int, Hashable], Board] = {}
         self._per_guild: dict[int, int] = {}
         self._rows = 0
@@ -179,7 +179,7 @@ class LiveBoards:
         board = self._boards.get((guild_id, key))
         if board is None:
             return None, State.EXPIRED
-        age = self._monotonic() - board.loaded_at
+        age = self.monotonic() - board.loaded_at
         if age < self.fresh_for:
             return board, State.FRESH
         if age < self.stale_for:
@@ -188,7 +188,7 @@ class LiveBoards:
 
     def start_load(self, guild_id: int, key: Hashable) -> Load:
         """Note a load of a board starting now; end it with ``finish_load`` or ``abandon``."""
-        load = Load(guild_id, key, self._epoch.get(guild_id, 0), self._monotonic())
+        load = Load(guild_id, key, self._epoch.get(guild_id, 0), self.monotonic())
         for members in self._writes.get(guild_id, ()):
             load.touched |= members
         self._loads.setdefault(guild_id, []).append(load)

@@ -121,7 +121,9 @@ class LeaderboardRepository:
         self.clock = clock
         #: The boards this process keeps (shared with the rounds, whose commits move them).
         self.boards: LiveBoards = boards if boards is not None else LiveBoards(board_keys)
-        self._refreshing: set[asyncio.Task[None]] = set()
+        #: Boards being loaded in the background, and boards found too big to keep (when).
+        self._loading: dict[tuple[int, Hashable], asyncio.Task[None]] = {}
+        self._too_big: dict[tuple[int, Hashable], float] = {}
 
     @staticmethod
     def _board(
@@ -157,9 +159,10 @@ class LeaderboardRepository:
         """A page of one server's leaderboard, best first (equal points share a rank).
 
         Served from memory when this process keeps the board (reloaded in the background once it is
-        2 s old); otherwise the whole board is loaded first (one index range read best first), or only
-        the page when the board has more than ``boards.max_board_rows`` members. Raises SQLAlchemy's
-        errors when the database is needed and unavailable.
+        2 s old). Otherwise (a board not read yet, not read for 30 s, or with more members than
+        ``boards.max_board_rows``) the page is read from the database, one index range read best
+        first, and the whole board is loaded in the background to be kept. Raises SQLAlchemy's errors
+        when the database is needed and unavailable.
         """
         period = Period(period)
         table, key = self._board(guild_id, period, topic, now or self.clock.now())
@@ -167,17 +170,12 @@ class LeaderboardRepository:
         board, state = self.boards.get(guild_id, board_key)
         if board is not None and state is not State.EXPIRED:
             self.boards.hits += 1
-            if state is State.STALE and not board.refreshing:
-                board.refreshing = True
-                task = asyncio.create_task(self._refresh(guild_id, board_key, table, key, board))
-                self._refreshing.add(task)
-                task.add_done_callback(self._refreshing.discard)
+            if state is State.STALE:
+                self._load_in_background(guild_id, board_key, table, key)
             return self._page(board, limit, offset)
         self.boards.misses += 1
-        loaded = await self._load(guild_id, board_key, table, key)
-        if loaded is None:
-            return await self._read_board(table, key, limit, offset)
-        return self._page(loaded, limit, offset)
+        self._load_in_background(guild_id, board_key, table, key)
+        return await self._read_board(table, key, limit, offset)
 
     async def from_database(
         self,
@@ -194,26 +192,45 @@ class LeaderboardRepository:
         table, key = self._board(guild_id, Period(period), topic, now or self.clock.now())
         return await self._read_board(table, key, limit, offset)
 
+    async def settled(self) -> None:
+        """Wait for the boards being loaded in the background (their failures are logged, not raised)."""
+        while self._loading:
+            await asyncio.gather(*self._loading.values(), return_exceptions=True)
+
     async def close(self) -> None:
-        """Stop the background reloads (before the engine is closed)."""
-        for task in list(self._refreshing):
+        """Stop the background loads (before the engine is closed)."""
+        for task in self._loading.values():
             task.cancel()
-        await asyncio.gather(*self._refreshing, return_exceptions=True)
+        await self.settled()
 
     @staticmethod
     def _page(board: Board, limit: int, offset: int) -> LeaderboardPage:
         rows = tuple(LeaderboardRow(rank, *row) for rank, row in board.page(limit, offset))
         return LeaderboardPage(rows, len(board), offset, limit)
 
-    async def _refresh(
-        self, guild_id: int, board_key: Hashable, table: Table, key: dict[str, Any], board: Board
+    def _load_in_background(
+        self, guild_id: int, board_key: Hashable, table: Table, key: dict[str, Any]
+    ) -> None:
+        ident = (guild_id, board_key)
+        if ident in self._loading:
+            return
+        too_big = self._too_big.get(ident)
+        if too_big is not None and self.boards.monotonic() - too_big < self.boards.stale_for:
+            return  # its pages come from the database; try again later, it may have shrunk
+        task = asyncio.create_task(self._load_logged(guild_id, board_key, table, key))
+        self._loading[ident] = task
+        task.add_done_callback(lambda _: self._loading.pop(ident, None))
+
+    async def _load_logged(
+        self, guild_id: int, board_key: Hashable, table: Table, key: dict[str, Any]
     ) -> None:
         try:
-            await self._load(guild_id, board_key, table, key)
-        except Exception:  # the read that finds the board expired will load it and say what failed
-            log.warning("reloading a leaderboard of guild %s failed", guild_id, exc_info=True)
-        finally:
-            board.refreshing = False
+            if await self._load(guild_id, board_key, table, key) is None:
+                self._too_big[(guild_id, board_key)] = self.boards.monotonic()
+            else:
+                self._too_big.pop((guild_id, board_key), None)
+        except Exception:  # the reads meanwhile go to the database themselves and say what failed
+            log.warning("loading a leaderboard of guild %s failed", guild_id, exc_info=True)
 
     async def _load(
         self, guild_id: int, board_key: Hashable, table: Table, key: dict[str, Any]

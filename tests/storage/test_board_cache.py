@@ -94,7 +94,8 @@ async def test_kept_boards_match_the_query_through_writes_ties_rollover_and_dele
     for moment in moments:
         if moment > clock.now():
             clock.set(moment)
-        await _assert_every_board_matches(store, moment)  # loaded (or read) before this period's writes
+        await _assert_every_board_matches(store, moment)  # read from the database: not kept yet
+        await store.leaderboards.settled()  # kept now (loaded in the background)
         for _ in range(6):
             batch = []
             for _ in range(rng.randrange(1, 15)):
@@ -139,6 +140,7 @@ async def test_an_announced_point_is_on_the_board_at_once_without_a_database_rea
     await store.rounds.record_answers([_answer(rid, 0, 1, 10), _answer(rid, 0, 2, 5)])
     first = await store.leaderboards.leaderboard(GUILD)
     assert [(r.rank, r.member_id, r.points) for r in first.rows] == [(1, 1, 10), (2, 2, 5)]
+    await store.leaderboards.settled()
     misses = store.boards.misses
     await store.rounds.record_answers([_answer(rid, 1, 2, 5), _answer(rid, 1, 3, 15)])
     after = await store.leaderboards.leaderboard(GUILD)
@@ -150,6 +152,7 @@ async def test_a_write_rolled_back_adds_nothing_and_keeps_the_boards(store: Stor
     rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
     await store.rounds.record_answers([_answer(rid, 0, 1, 10)])
     await store.leaderboards.leaderboard(GUILD)
+    await store.leaderboards.settled()
 
     async def broken(conn: object, stored: object) -> None:
         raise RuntimeError("the flashcards could not be written")
@@ -170,25 +173,45 @@ async def test_another_process_writing_is_served_stale_for_at_most_the_bounds(st
     boards = LiveBoards(board_keys, fresh_for=2.0, stale_for=30.0, monotonic=ticks)
     store.boards = store.rounds.boards = store.leaderboards.boards = boards
     assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
+    await store.leaderboards.settled()
     async with store.engine.begin() as conn:  # a write this process does not make
         await conn.execute(update(scores).where(scores.c.guild_id == GUILD).values(points=99))
     ticks.now += 1.9
     assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10  # fresh: as kept
-    assert not store.leaderboards._refreshing
+    assert not store.leaderboards._loading
     ticks.now += 0.1
     # stale: the kept board answers at once, and is reloaded meanwhile (once, however many read)
     assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
     assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 10
-    (reload,) = store.leaderboards._refreshing
-    await reload
+    assert len(store.leaderboards._loading) == 1
+    await store.leaderboards.settled()
+    ticks.now += 0.5  # the reloaded board counts as loaded when its load started: fresh again
     assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 99
-    # a board not reloaded for 30 s (nobody read it) is loaded before answering
+    assert not store.leaderboards._loading
+    # a board not reloaded for 30 s (nobody read it) is not served: the page comes from the database
     async with store.engine.begin() as conn:
         await conn.execute(update(scores).where(scores.c.guild_id == GUILD).values(points=77))
     ticks.now += 30.0
     misses = boards.misses
     assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 77
     assert boards.misses == misses + 1
+    await store.leaderboards.settled()
+    assert (await store.leaderboards.leaderboard(GUILD)).rows[0].points == 77
+    assert boards.misses == misses + 1
+
+
+async def test_a_board_too_big_to_keep_is_read_page_by_page(store: Store) -> None:
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
+    await store.rounds.record_answers([_answer(rid, 0, m, m) for m in range(1, 6)])
+    boards = LiveBoards(board_keys, max_board_rows=4)
+    store.boards = store.rounds.boards = store.leaderboards.boards = boards
+    for _ in range(3):
+        page = await store.leaderboards.leaderboard(GUILD, limit=2, offset=1)
+        assert [(r.rank, r.member_id) for r in page.rows] == [(2, 4), (3, 3)]
+        assert page.total_members == 5
+        await store.leaderboards.settled()
+    assert boards.misses == 3
+    assert boards.get(GUILD, ("scores", GUILD))[0] is None
 
 
 async def test_reads_racing_the_writer_keep_exact_boards(store: Store) -> None:
@@ -208,7 +231,7 @@ async def test_reads_racing_the_writer_keep_exact_boards(store: Store) -> None:
             await store.rounds.record_answers([_answer(rid, q, 1 + q % 3, 1), _answer(rid, q, 9, 2)])
 
     await asyncio.gather(reader(), writer(), reader())
-    await store.leaderboards.close()
+    await store.leaderboards.settled()
     for period, topic in ((Period.ALL, None), (Period.WEEK, "Virtualization")):
         kept = await store.leaderboards.leaderboard(GUILD, period=period, topic=topic)
         assert kept == await _from_scratch(store, period, topic, store.clock.now(), 10, 0)
