@@ -13,8 +13,9 @@ member can pick (week, month, all time; overall and one topic). Wall-clock times
 board and over all, and of the reads that waited on the database (first loads of a board); the answers
 written meanwhile; the event loop's lag; afterwards, whether every kept board still equals the
 database's own query (``kept_boards_match_database``); then with the writer stopped the same reads
-with every board loaded again before each (a cold read), the page query alone, and the naive
-baseline, a top 10 summed from the raw answers table. Target: p95 < 5 ms while writing.
+as cold reads (the kept boards dropped before each: the page query) and the whole-board load each
+starts in the background, and the naive baseline, a top 10 summed from the raw answers table.
+Target: p95 < 5 ms while writing.
 """
 
 from __future__ import annotations
@@ -56,14 +57,21 @@ def _summary(times_ms: list[float]) -> dict[str, float]:
 
 
 async def _read(
-    store: Store, samples: int, now: datetime, *, every_s: float = 0.0, uncached: bool = False
+    store: Store,
+    samples: int,
+    now: datetime,
+    *,
+    every_s: float = 0.0,
+    uncached: bool = False,
+    loads: list[float] | None = None,
 ) -> tuple[list[float], dict[str, list[float]], list[float]]:
     """``samples`` top-10 reads cycling through the boards, one after another: all times, per board, and
     the reads that waited on the database (not answered from a kept board).
 
     ``every_s``: a read starts every so many seconds (an absolute schedule, as members asking), or
     right after the previous one. ``uncached``: every read is a cold read (the kept boards are dropped
-    before each, so each loads its whole board).
+    before each: the page comes from the database), and the whole board's load that it starts in the
+    background is waited for after it, untimed, its time appended to ``loads``.
     """
     loop = asyncio.get_running_loop()
     due = loop.time()
@@ -86,6 +94,11 @@ async def _read(
         by_board[name].append(ms)
         if store.boards.misses != misses:
             database.append(ms)
+        if uncached:
+            t0 = time.perf_counter()
+            await store.leaderboards.settled()
+            if loads is not None:
+                loads.append((time.perf_counter() - t0) * 1000)
     return every, by_board, database
 
 
@@ -182,15 +195,10 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                     for period, topic, _ in BOARDS
                 ]
             )
-            idle, _, _ = await _read(store, args.samples, now, uncached=True)
+            loads: list[float] = []
+            idle, _, _ = await _read(store, args.samples, now, uncached=True, loads=loads)
             report["idle_every_read_from_database"] = {"all": _summary(idle)}
-            page_query = []
-            for i in range(args.samples):
-                period, topic, _ = BOARDS[i % len(BOARDS)]
-                t0 = time.perf_counter()
-                await store.leaderboards.from_database(GUILD, period=period, topic=topic, now=now)
-                page_query.append((time.perf_counter() - t0) * 1000)
-            report["idle_page_query_only"] = {"all": _summary(page_query)}
+            report["idle_whole_board_load_in_background"] = {"all": _summary(loads)}
 
             naive = []
             for _ in range(args.baseline_samples):
@@ -223,17 +231,17 @@ def render(report: dict[str, Any]) -> str:
     for name, s in w["by_board"].items():
         lines.append(f"    {name:<16} p50 {s['p50_ms']:>8} p95 {s['p95_ms']:>8} p99 {s['p99_ms']:>8} ms")
     idle = report["idle_every_read_from_database"]["all"]
-    query = report["idle_page_query_only"]["all"]
+    loads = report["idle_whole_board_load_in_background"]["all"]
     base = report["baseline_top10_from_answers"]
     db = w["database_reads"]
     lines += [
-        f"  of which waited on the database (a board's first load): n={db['n']}"
+        f"  of which waited on the database (before the board's first load in the background): n={db['n']}"
         + (f", p50 {db['p50_ms']} p95 {db['p95_ms']} ms" if db["n"] else ""),
         f"  kept boards equal the database's query afterwards: {report['kept_boards_match_database']}",
-        f"  writer stopped, every read a cold read (its whole board loaded): p50 {idle['p50_ms']} "
+        f"  writer stopped, every read a cold read (the page query): p50 {idle['p50_ms']} "
         f"p95 {idle['p95_ms']} p99 {idle['p99_ms']} ms (n={idle['n']})",
-        f"  writer stopped, the page query alone: p50 {query['p50_ms']} p95 {query['p95_ms']} "
-        f"p99 {query['p99_ms']} ms (n={query['n']})",
+        f"  each then loading its whole board in the background: p50 {loads['p50_ms']} "
+        f"p95 {loads['p95_ms']} p99 {loads['p99_ms']} ms",
         f"  baseline, top 10 summed from the answers: p50 {base['p50_ms']} ms (n={base['n']})",
     ]
     return "\n".join(lines)

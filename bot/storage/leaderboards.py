@@ -174,8 +174,9 @@ class LeaderboardRepository:
                 self._load_in_background(guild_id, board_key, table, key)
             return self._page(board, limit, offset)
         self.boards.misses += 1
-        self._load_in_background(guild_id, board_key, table, key)
-        return await self._read_board(table, key, limit, offset)
+        page = await self._read_board(table, key, limit, offset)
+        self._load_in_background(guild_id, board_key, table, key)  # after: not competing with the page
+        return page
 
     async def from_database(
         self,
