@@ -116,7 +116,7 @@ class Board:
         return out
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, eq=False)  # loads are told apart by identity
 class Load:
     """A load of one board in progress; ``touched`` collects the members of writes it overlapped."""
 
@@ -138,7 +138,10 @@ class Write:
         self.stored: Sequence[Answer] | None = None
 
     def committed(self, stored: Sequence[Answer]) -> None:
-        """The transaction stored these answers and commits next: call it last inside the transaction."""
+        """The transaction stored these answers and commits next: call it last inside the transaction,
+        once. Raises ``RuntimeError`` when called again."""
+        if self.stored is not None:
+            raise RuntimeError("a transaction commits once")
         self.stored = stored
         for answer in stored:
             self.members.setdefault(answer.guild_id, set()).add(answer.member_id)
