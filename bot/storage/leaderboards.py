@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Hashable, Iterator, Mapping
+from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from enum import StrEnum
@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Table, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock
-from bot.storage.board_cache import Answer, Board, LiveBoards, Row, State
+from bot.storage.board_cache import Board, LiveBoards, Row, State
 from bot.storage.schema import (
     answers,
     daily_scores,
@@ -48,7 +48,11 @@ ALL_TIME_START = date(1970, 1, 1)
 
 def period_start(period: Period, when: datetime) -> date:
     """The first day (UTC) of the week, month or all-time period that ``when`` falls in."""
-    day = when.astimezone(UTC).date()
+    return period_start_of_day(period, when.astimezone(UTC).date())
+
+
+def period_start_of_day(period: Period, day: date) -> date:
+    """The first day of the week, month or all-time period that the UTC ``day`` falls in."""
     if period is Period.WEEK:
         return day - timedelta(days=day.weekday())
     if period is Period.MONTH:
@@ -56,17 +60,20 @@ def period_start(period: Period, when: datetime) -> date:
     return ALL_TIME_START
 
 
-def board_keys(answer: Answer) -> Iterator[Hashable]:
-    """The boards of its server an answer counts for, keyed as ``LeaderboardRepository`` keys them: all
-    time, the week and the month of its UTC day, and the same three for its topic (as ``add_totals``)."""
-    topic = answer.topic[:NAME_LENGTH]
-    guild_id = answer.guild_id
-    yield (scores.name, guild_id)
-    for period in (Period.WEEK, Period.MONTH, Period.ALL):
-        start = period_start(period, answer.answered_at)
-        if period is not Period.ALL:
-            yield (period_scores.name, guild_id, period.value, start)
-        yield (period_topic_scores.name, guild_id, period.value, start, topic)
+def board_keys(guild_id: int, topic: str, day: date) -> list[Hashable]:
+    """The boards an answer of one server, topic and UTC day counts for, keyed as ``LeaderboardRepository``
+    keys them: all time, the day's week and month, and the same three for the topic (as ``add_totals``)."""
+    topic = topic[:NAME_LENGTH]
+    week = period_start_of_day(Period.WEEK, day)
+    month = period_start_of_day(Period.MONTH, day)
+    return [
+        (scores.name, guild_id),
+        (period_scores.name, guild_id, Period.WEEK.value, week),
+        (period_scores.name, guild_id, Period.MONTH.value, month),
+        (period_topic_scores.name, guild_id, Period.WEEK.value, week, topic),
+        (period_topic_scores.name, guild_id, Period.MONTH.value, month, topic),
+        (period_topic_scores.name, guild_id, Period.ALL.value, ALL_TIME_START, topic),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
