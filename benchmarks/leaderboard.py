@@ -3,17 +3,18 @@
 ``python -m benchmarks.leaderboard --store sqlite|postgresql [--json] [--rows 1000000] [--rate 5000]
 [--samples 2000] [--save]``
 
-A fresh database (an SQLite file, or a new PostgreSQL database) is seeded with ``--rows`` answers
-(90 % in one guild of 5,000 members, over 90 days) and their totals. Then, on one event loop, as in the
-bot: ``--channels`` writer tasks hand questions' worth of answers (12 answers by different members, one
-right) to one shared ``AnswerWriter`` (the quiz's group commit: answers, totals and flashcards in one
+A fresh database (an SQLite file, or a new PostgreSQL database) is seeded with ``--rows`` answers (90 %
+in one guild of 5,000 members, over 90 days) and their totals. Then, on one event loop, as in the bot:
+``--channels`` writer tasks hand questions' worth of answers (12 answers by different members, one right)
+to one shared ``AnswerWriter`` (the quiz's group commit: answers, totals and flashcards in one
 transaction) at ``--rate`` answers per second in all, while a reader times ``--samples`` top-10 reads
-(``Store.leaderboard``), one every ``--read-every`` seconds (5 ms), cycling through every board a
-member can pick (week, month, all time; overall and one topic). Wall-clock times; p50/p95/p99 per
-board and over all, and of the reads that waited on the database (first loads of a board); the answers
-written meanwhile; the event loop's lag; afterwards, whether every kept board still equals the
-database's own query (``kept_boards_match_database``); then with the writer stopped the same reads
-as cold reads (the kept boards dropped before each: the page query) and the whole-board load each
+(``Store.leaderboard``), one every ``--read-every`` seconds (5 ms), cycling through every board a member
+can pick (week, month, all time; overall and one topic). Wall-clock times; p50/p95/p99 per board and over
+all, and of the reads that waited on the database (first loads of a board); the answers written
+meanwhile; the event loop's lag; afterwards, whether every kept board still equals the database's own
+query (``kept_boards_match_database``) and what moving them costs the writer's task
+(``board_update_us_per_answer``, against ``writer_us_per_answer``); then with the writer stopped the same
+reads as cold reads (the kept boards dropped before each: the page query) and the whole-board load each
 starts in the background, and the naive baseline, a top 10 summed from the raw answers table.
 Target: p95 < 5 ms while writing.
 """
@@ -42,6 +43,8 @@ from benchmarks.quiz import (
 )
 from bot.quiz.writer import AnswerWriter
 from bot.storage import AnswerRecord, Store
+from bot.storage.board_cache import LiveBoards
+from bot.storage.leaderboards import board_keys
 
 TARGET_P95_MS = 5.0
 
@@ -100,6 +103,42 @@ async def _read(
             if loads is not None:
                 loads.append((time.perf_counter() - t0) * 1000)
     return every, by_board, database
+
+
+async def _board_update_cost(store: Store, now: datetime) -> float:
+    """Microseconds of the writer's task an answer costs to move the kept boards: the best of 300
+    batches of 500 answers (12 a question, one right, as the writer's) added to copies of this run's
+    kept boards, so the real ones stay as the database has them."""
+    copies = LiveBoards(board_keys)
+    for key in board_keys(GUILD, TOPICS[0], now.date()):
+        kept, _ = store.boards.get(GUILD, key)
+        if kept is not None:
+            rows = [(m, *totals) for m, totals in kept.totals.items()]
+            copies.finish_load(copies.start_load(GUILD, key), rows)
+    rng = random.Random(0)
+    batch = [
+        AnswerRecord(
+            0,
+            i,
+            GUILD,
+            1,
+            rng.randrange(1, MEMBERS + 1),
+            "Term",
+            TOPICS[0],
+            i % 12 == 11,
+            20 if i % 12 == 11 else 0,
+            1500,
+            now,
+        )
+        for i in range(500)
+    ]
+    best = float("inf")
+    for _ in range(300):
+        t0 = time.perf_counter()
+        async with copies.writing() as write:
+            write.committed(batch)
+        best = min(best, time.perf_counter() - t0)
+    return round(1e6 * best / len(batch), 2)
 
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
@@ -187,7 +226,9 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
                 "answers_written_per_s": round(written_meanwhile / elapsed),
                 "writer_transactions": writer.stats.batches,
                 "loop_lag_p99_ms": round(1000 * lags[min(len(lags) - 1, int(len(lags) * 0.99))], 2),
+                "writer_us_per_answer": round(1e6 * writer.stats.seconds / max(1, writer.stats.answers), 1),
             }
+            report["board_update_us_per_answer"] = await _board_update_cost(store, now)
             report["kept_boards_match_database"] = all(
                 [
                     await store.leaderboards.leaderboard(GUILD, period=period, topic=topic, now=now)
@@ -238,6 +279,8 @@ def render(report: dict[str, Any]) -> str:
         f"  of which waited on the database (before the board's first load in the background): n={db['n']}"
         + (f", p50 {db['p50_ms']} p95 {db['p95_ms']} ms" if db["n"] else ""),
         f"  kept boards equal the database's query afterwards: {report['kept_boards_match_database']}",
+        f"  moving the kept boards: {report['board_update_us_per_answer']} us an answer of the writer's task "
+        f"(the writer: {w['writer_us_per_answer']} us an answer inside its transactions, wall clock)",
         f"  writer stopped, every read a cold read (the page query): p50 {idle['p50_ms']} "
         f"p95 {idle['p95_ms']} p99 {idle['p99_ms']} ms (n={idle['n']})",
         f"  each then loading its whole board in the background: p50 {loads['p50_ms']} "
