@@ -12,7 +12,7 @@ from enum import StrEnum
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching.names import key_of
 from bot.matching.query import QueryContext, subjects_of
-from bot.quiz.answers import AnswerChecker, answerable, hint_mask, mask_names
+from bot.quiz.answers import AnswerChecker, acronym, answerable, hint_mask, mask_names
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
 from bot.wording import plural
 
@@ -103,7 +103,8 @@ class QuestionGenerator:
     def __init__(self, kb: KnowledgeBase, rng: random.Random) -> None:
         self.kb = kb
         self.rng = rng
-        # never ask about or offer a guess, nor a definition that is only the entry's own name
+        # never ask about or offer a guess, nor a definition that is only the entry's own name, only an
+        # example or a sentence cut off ("Pair with", "a.m(x) desugars to"): nobody can answer from those
         self._usable = [e for e in kb.entries if not e.checks and _says_something(e)]
         self._silent = frozenset(e for e in kb.entries if not _says_something(e))
         self._all_examples = [(e, x) for e in self._usable for x in e.examples]
@@ -125,15 +126,33 @@ class QuestionGenerator:
         return self._all_keys
 
     def masked(
-        self, entry: Entry, text: str | None = None, *, single_words: bool = True, every_word: bool = False
+        self,
+        entry: Entry,
+        also: Sequence[str] = (),
+        *,
+        text: str | None = None,
+        single_words: bool = True,
+        every_word: bool = False,
     ) -> str:
         """``text`` (default: the entry's definition) with the entry's names and distinctive words blanked.
 
         ``single_words=False`` blanks only the names (for options under a question that names the term);
-        ``every_word`` blanks each distinctive word of the term (for a prompt above options of terms).
+        ``every_word`` blanks each distinctive word of the term (for a prompt above options of terms);
+        ``also``: more phrases to hide as names.
         """
         text = entry.definition if text is None else text
-        return mask_names(text, entry.names, self.common, single_words=single_words, every_word=every_word)
+        names = [*entry.names, *also]
+        return mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
+
+    def pick_prompt(self, entry: Entry) -> str:
+        """The definition above options of terms: every word of the term is hidden, short ones ("SQL" of
+        SQL injection) and plurals ("peers" of Peer-to-Peer) too, since each would point at its option."""
+        text = self.masked(entry, every_word=True)
+        skip = {w.casefold() for w in self.common} | _SMALL_WORDS
+        words = {w.casefold() for name in entry.names for w in re.findall(r"[^\W\d_]{2,}", name)} - skip
+        for word in sorted(words, key=len, reverse=True):
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", _BLANK, text, flags=re.IGNORECASE)
+        return re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text)
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """Up to ``settings.questions`` questions on ``settings.topic``, never the same one twice.
@@ -185,15 +204,41 @@ class QuestionGenerator:
         typed = [QuestionKind.WHICH_TERM]
         if mode is QuizMode.TYPED or len(self._usable) < 2:
             return typed
-        buttons = [QuestionKind.MEANING, QuestionKind.TRUE_FALSE]
-        if own and answerable(self.masked(entry, every_word=True)):
+        buttons = [QuestionKind.TRUE_FALSE]
+        pick = self.pick_prompt(entry)
+        if (_answerable(pick) or pick == self.masked(entry, single_words=False)) and self._meaning_fits(
+            entry
+        ):
+            # "What does Elemental ions mean?" over "Ions that are elements" is answered by its words alone
+            buttons.insert(0, QuestionKind.MEANING)
+        if own and _answerable(pick):
             # above options of terms, every word of the term is hidden: one would point at its option
-            buttons.insert(1, QuestionKind.PICK_TERM)
-        if not (own and answerable(self.masked(entry))):
+            buttons.insert(len(buttons) - 1, QuestionKind.PICK_TERM)
+        if not (own and _answerable(self.masked(entry))):
             typed = []
         if entry.examples and any(other != entry for other, _ in self._all_examples):
             buttons.append(QuestionKind.EXAMPLE)
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
+
+    def meaning(self, entry: Entry) -> str:
+        """The entry's definition as the right option of "What does TERM mean?": the question names the
+        term, so only its names are hidden (the option keeps its words), and an acronym's long name
+        ("What does UFCS mean?" over "Uniform Function Call Syntax; ...")."""
+        return self.masked(entry, _spelt_out(entry.definition, entry.names), single_words=False)
+
+    def _meaning_fits(self, entry: Entry) -> bool:
+        """Whether the entry's topic offers options of its meaning's shape (blanks or none), where it has
+        enough entries to offer options at all: ".ogg" over "____ Vorbis" among file formats without
+        blanks would take its options from another topic, and stand out as the one of its kind."""
+        mates = [
+            o
+            for o in self._usable
+            if o.topic == entry.topic and o != entry and o.definition != entry.definition
+        ]
+        if len(mates) < MAX_CHOICES - 1:
+            return True
+        shape = _has_blank(self.meaning(entry))
+        return sum(_has_blank(self.masked(o, single_words=False)) == shape for o in mates) >= 2
 
     def _pick_kind(
         self,
@@ -224,15 +269,14 @@ class QuestionGenerator:
                 checker=AnswerChecker(entry.names, taken=self.all_keys, context=self._context),
             )
         if kind is QuestionKind.MEANING:
-            # the question names the term: the options hide names only, so they keep their words
-            right = self.masked(entry, single_words=False)
+            right = self.meaning(entry)
             # every option has blanks, or none has: the one without blanks must not give the answer away
             others = self._similar_entries(entry, MAX_CHOICES - 1, shape=_has_blank(right), names_only=True)
             wrong = [self.masked(o, single_words=False) for o in others]
             return self._choice(entry, kind, f"What does **{entry.term}** mean?", right, wrong)
         if kind is QuestionKind.PICK_TERM:
             others = self._similar_entries(entry, MAX_CHOICES - 1, term_shape=True)
-            prompt = f"Which term is this? {self.masked(entry, every_word=True)}"
+            prompt = f"Which term is this? {self.pick_prompt(entry)}"
             return self._choice(entry, kind, prompt, entry.term, [o.term for o in others])
         if kind is QuestionKind.EXAMPLE:
             right = self.rng.choice(entry.examples)
@@ -279,6 +323,11 @@ class QuestionGenerator:
         """
         length = len(entry.definition)
         others = [e for e in self._usable if e != entry and e.definition != entry.definition]
+        if names_only:
+            # another definition that names this term ("Denial of service performed by a botnet" under
+            # "What does Denial of Service mean?") reads as right, or is ruled out by the name alone
+            silent = [e for e in others if not _names_any(e.definition, entry.names)]
+            others = silent if len(silent) >= count else others
         same = [e for e in others if e.topic == entry.topic]
         rest = [e for e in others if e.topic != entry.topic]
         picked: list[Entry] = []
@@ -312,19 +361,144 @@ _BLANK = "____"
 
 
 def _says_something(entry: Entry) -> bool:
-    """Whether the entry's definition says anything once its own names are hidden (not "PowerShell")."""
+    """Whether the entry's definition says anything once its own names are hidden (not "PowerShell"),
+    more than an example ("E.g. ...") and to its end (not "Pair with", "desugars to", "valid (e.g.,")."""
     hidden = mask_names(entry.definition, entry.names, single_words=False)
-    return any(ch.isalnum() for ch in hidden.replace(_BLANK, " "))
+    if not any(ch.isalnum() for ch in hidden.replace(_BLANK, " ")) or _EXAMPLE.match(entry.definition):
+        return False
+    return not _cut_off(entry.definition)
+
+
+#: A definition that only gives an example ("E.g. [CuCl4]2-") says what the term covers, not what it is.
+_EXAMPLE = re.compile(r"\s*(?:e\.\s?g\.|eg\b|for (?:example|instance)\b|examples?\b\s*:)", re.IGNORECASE)
+
+
+#: Words a sentence cannot end on: a definition ending on one was cut off (a wrapped line was lost).
+_OPEN_ENDS = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "and",
+        "or",
+        "nor",
+        "but",
+        "of",
+        "to",
+        "as",
+        "at",
+        "by",
+        "for",
+        "from",
+        "in",
+        "into",
+        "on",
+        "onto",
+        "via",
+        "with",
+        "without",
+        "than",
+        "that",
+        "which",
+        "whose",
+        "whether",
+        "if",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "eg",
+        "ie",
+        "such",
+        "like",
+    ]
+)
+
+
+def _cut_off(text: str) -> bool:
+    """Whether ``text`` stops mid-sentence: on a comma, colon, dash or open bracket, with a bracket left
+    open, or without a full stop on a word no sentence ends with ("... called as", "Pair with")."""
+    text = text.strip()
+    if not text or text[-1] in ",:;([{-–—/&" or text.count("(") > text.count(")"):
+        return True
+    if text[-1] in ".!?)]}\"'”’":  # "... the values they refer to." is a whole sentence
+        return text.endswith(("e.g.", "i.e."))
+    words = re.findall(r"[^\W_]+", text)
+    return bool(words) and words[-1].casefold() in _OPEN_ENDS
+
+
+def _answerable(masked: str) -> bool:
+    """``answerable``, and two words left besides the ones that point at other names ("aka", "also") and
+    the names they quote: 'Aka "____" - also "bit squatting"' says only what else the term is called."""
+    words = re.findall(r"[^\W_]+", masked.replace(_BLANK, " "))
+    if any(w.casefold() in _POINTERS for w in words):  # 'also "bit squatting"' is one more name
+        words = re.findall(r"[^\W_]+", re.sub(r'"[^"]*"|“[^”]*”', " ", masked.replace(_BLANK, " ")))
+    content = [w for w in words if w.casefold() not in _POINTERS and w.casefold() not in _OPEN_ENDS]
+    return answerable(masked) and len(content) >= 2
+
+
+#: Words that only point at other names of the term ("aka X", "also called Y", "see Z").
+_POINTERS = frozenset(["aka", "also", "called", "known", "see", "refer", "same"])
+
+
+def _names_any(text: str, names: Sequence[str]) -> bool:
+    """Whether ``text`` names one of ``names`` (as ``mask_names`` would find it)."""
+    return mask_names(text, names, single_words=False) != text
+
+
+def _spelt_out(text: str, names: Sequence[str]) -> list[str]:
+    """Runs of capitalised words of ``text`` whose initials spell a name that is an acronym: "Uniform
+    Function Call Syntax" for UFCS. Small words may sit inside a run ("Denial of Service")."""
+    acronyms = {
+        n.casefold() for n in names if 2 <= len(n) <= 8 and n.isalnum() and sum(map(str.isupper, n)) >= 2
+    }
+    if not acronyms:
+        return []
+    found = []
+    runs = re.finditer(r"[A-Z][\w'-]*(?:\s+(?:(?:a|an|and|of|the|to|for)\s+)?[A-Z][\w'-]*)+", text)
+    for run in runs:
+        words = run.group(0).split()
+        for start in range(len(words)):
+            for end in range(start + 2, len(words) + 1):
+                phrase = " ".join(words[start:end])
+                if acronym(phrase).casefold() in acronyms:
+                    found.append(phrase)
+    return found
+
+
+#: Words never hidden as a word of a term: they say nothing about which term is meant.
+_SMALL_WORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "of",
+        "the",
+        "to",
+        "for",
+        "in",
+        "on",
+        "at",
+        "by",
+        "or",
+        "is",
+        "as",
+        "vs",
+    ]
+)
 
 
 def _has_blank(text: str) -> bool:
     return _BLANK in text
 
 
-def _term_shape(term: str) -> tuple[bool, int]:
-    """An acronym or words, and how many words: options of one question look alike."""
+def _term_shape(term: str) -> tuple[bool, int, str]:
+    """An acronym or words, how many words, and a symbol's form (a file extension ".wav", a call
+    "Update()"): options of one question look alike."""
     parts = term.split()
-    return (len(parts) == 1 and sum(ch.isupper() for ch in term) >= 2, min(len(parts), 3))
+    form = "." if term.startswith(".") else "()" if term.endswith("()") else ""
+    return (len(parts) == 1 and sum(ch.isupper() for ch in term) >= 2, min(len(parts), 3), form)
 
 
 def _common_words(entries: Sequence[Entry]) -> frozenset[str]:

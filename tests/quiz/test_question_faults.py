@@ -1,0 +1,224 @@
+"""Faults found grading generated questions on real notes: each kind on a small knowledge base."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from bot.knowledge import Entry, KnowledgeBase
+from bot.quiz import QuestionGenerator, QuestionKind, QuizMode, RoundSettings
+from tests.quiz.conftest import make_kb
+
+FILLERS = [
+    ("Borrowing", "References to values without taking ownership."),
+    ("Crate", "A compilation unit, a library or a binary, with its own root module."),
+    ("Enum", "A sum type with a finite set of named variants that may carry data."),
+    ("Trait", "A collection of function signatures over Self that types implement."),
+]
+
+
+def _entry(kb: KnowledgeBase, term: str):  # type: ignore[no-untyped-def]
+    return next(e for e in kb.entries if e.term == term)
+
+
+def _everything_shown(kb: KnowledgeBase, seeds: range, count: int = 30) -> list[tuple[str, str]]:
+    """``(asked term, text)`` of every prompt and option of mixed rounds with each seed."""
+    shown = []
+    for seed in seeds:
+        generator = QuestionGenerator(kb, random.Random(seed))
+        for question in generator.generate(RoundSettings(questions=count, mode=QuizMode.MIXED)):
+            shown.append((question.entry.term, question.prompt))
+            shown.extend((question.entry.term, choice) for choice in question.choices)
+    return shown
+
+
+@pytest.mark.parametrize(
+    ("term", "definition"),
+    [
+        # a wrapped line starting with code was lost: the sentence stops on "to", "as" or an open bracket
+        ("Method", "Function in an impl with a receiver; a.m(x) desugars to"),
+        ("Associated function", "Function in an impl without a receiver; called as"),
+        ("Lifetimes", "Names for the regions during which references are valid (e.g.,"),
+        ("Reference Sheet", "Pair with"),
+    ],
+)
+def test_a_definition_cut_off_is_never_asked_or_offered(term: str, definition: str) -> None:
+    kb = make_kb({"Rust": [(term, definition), *FILLERS]})
+    for asked, text in _everything_shown(kb, range(5)):
+        assert asked != term
+        assert definition not in text
+
+
+def test_a_whole_sentence_ending_on_a_preposition_is_still_asked() -> None:
+    kb = make_kb(
+        {"R": [("Environment", "A structure that stores names and the values they refer to."), *FILLERS]}
+    )
+    assert "Environment" in {asked for asked, _ in _everything_shown(kb, range(3))}
+
+
+def test_what_does_x_mean_is_not_asked_when_the_definition_only_repeats_the_terms_words() -> None:
+    kb = make_kb(
+        {
+            "Chemistry": [
+                ("Elemental ions", "Ions that are elements"),
+                ("Physical layer", "Physical transmission"),
+                ("IMAP4", "Port 143"),
+                ("Isotope", "Atoms with the same number of protons but different numbers of neutrons"),
+                ("Compound", "A substance of two or more elements chemically combined"),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    assert QuestionKind.MEANING not in generator.kinds_for(_entry(kb, "Elemental ions"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING not in generator.kinds_for(_entry(kb, "Physical layer"), QuizMode.BUTTONS)
+    # nothing of the term in it: the port is the meaning to pick
+    assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, "IMAP4"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, "Isotope"), QuizMode.BUTTONS)
+
+
+ATTACKS = make_kb(
+    {
+        "Attacks": [
+            ("Denial of Service", "Overwhelms a server by saturating its resources"),
+            ("DDoS", "Denial of service performed by a botnet of many hosts"),
+            ("Smurf attack", "Spoofed echo request with the target as the source"),
+            ("Replay attack", "Copies credentials or a session token and sends them again later"),
+            ("Ad fraud", "Forges clicks on adverts to steal revenue from advertisers"),
+            ("Clickjacking", "A zero-pixel element in a page tricks the user into clicking"),
+            ("SQL injection", "Unsanitized input used in a SQL query can override the query's command"),
+            ("Domain hijacking", "The attacker changes the DNS record of a domain they do not own"),
+        ]
+    }
+)
+
+
+@pytest.mark.parametrize("seed", range(8))
+def test_a_distractor_never_names_the_asked_term(seed: int) -> None:
+    """ "Denial of service performed by a botnet" is DDoS's, but under "What does Denial of Service mean?"
+    it reads as right too."""
+    generator = QuestionGenerator(ATTACKS, random.Random(seed))
+    dos = _entry(ATTACKS, "Denial of Service")
+    meaning = generator.make(dos, QuestionKind.MEANING)
+    assert not any("denial of service" in choice.casefold() for choice in meaning.choices)
+    for _ in range(4):
+        statement = generator.make(dos, QuestionKind.TRUE_FALSE).prompt.split("**:", 1)[1]
+        assert "denial of service" not in statement.casefold()
+
+
+@pytest.mark.parametrize(
+    ("term", "definition", "hidden"),
+    [
+        # a short word of the term is the only option with it
+        ("SQL injection", "Unsanitized input used in a SQL query can override the query's command", "SQL"),
+        ("ARP poisoning", "The attacker answers ARP requests claiming to be another host", "ARP"),
+        # a plural of a word of the term
+        (
+            "Peer-to-Peer Networks",
+            "Computers joined without a central authority; they are all peers",
+            "peers",
+        ),
+    ],
+)
+def test_the_prompt_above_options_of_terms_hides_every_word_of_the_term(
+    term: str, definition: str, hidden: str
+) -> None:
+    kb = make_kb({"Net": [(term, definition), *FILLERS]})
+    generator = QuestionGenerator(kb, random.Random(2))
+    entry = _entry(kb, term)
+    assert QuestionKind.PICK_TERM in generator.kinds_for(entry, QuizMode.BUTTONS)
+    prompt = generator.make(entry, QuestionKind.PICK_TERM).prompt
+    assert not re.search(rf"\b{hidden}\b", prompt, re.IGNORECASE), prompt
+
+
+def test_the_right_meaning_never_spells_the_asked_acronym_out() -> None:
+    kb = make_kb(
+        {
+            "Rust": [
+                ("UFCS", "Uniform Function Call Syntax; fully qualified calls that pick one method"),
+                ("Monomorphization", "Compile-time copies of generic code for each set of type arguments"),
+                ("Newtype", "A tuple struct around one type to give it other trait impls"),
+                ("Coherence", "A trait impl is allowed only in the crate of the trait or of the type"),
+                *FILLERS,
+            ]
+        }
+    )
+    for seed in range(5):
+        generator = QuestionGenerator(kb, random.Random(seed))
+        question = generator.make(_entry(kb, "UFCS"), QuestionKind.MEANING)
+        assert question.answer_index is not None
+        right = question.choices[question.answer_index]
+        assert "Uniform Function Call Syntax" not in right
+        assert "fully qualified calls" in right  # the rest still says what it is
+
+
+def test_options_of_terms_share_a_symbols_form() -> None:
+    """A file extension among method names is no option anyone would pick."""
+    kb = make_kb(
+        {
+            "Unity": [
+                ("Update()", "The MonoBehaviour method that runs once every frame of the game"),
+                ("Start()", "Called once on the frame a script is enabled, before any update"),
+                ("Awake()", "Called once when the script instance is being loaded by the engine"),
+                ("FixedUpdate()", "Runs at a fixed rate independent of the frame rate, for physics"),
+                (".it", "Impulse Tracker module played back by the audio engine"),
+                (".xm", "FastTracker 2 module played back by the audio engine"),
+                (".mod", "Ultimate Soundtracker module played back by the audio engine"),
+            ]
+        }
+    )
+    for seed in range(6):
+        generator = QuestionGenerator(kb, random.Random(seed))
+        question = generator.make(_entry(kb, "Update()"), QuestionKind.PICK_TERM)
+        assert all(choice.endswith("()") for choice in question.choices), question.choices
+
+
+def test_a_definition_that_only_gives_an_example_is_never_asked_or_offered() -> None:
+    kb = make_kb({"Ions": [("Complex ions", "E.g. [CuCl4]2-, [Cu(H2O)6]2+ around a metal"), *FILLERS]})
+    for asked, text in _everything_shown(kb, range(5)):
+        assert asked != "Complex ions"
+        assert "CuCl4" not in text
+
+
+def test_a_definition_left_with_only_pointers_to_names_is_not_asked_by_it() -> None:
+    """'Aka "____" - also "bit ____"': the rest of it only says the term has other names."""
+    kb = make_kb({"Attacks": FILLERS})
+    kb.entries.append(
+        Entry(
+            term="URL hijacking",
+            aliases=("typo squatting",),
+            definition='Aka "typo squatting" - also "bit squatting"',
+            topic=kb.topics[0],
+        )
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    kinds = generator.kinds_for(kb.entries[-1], QuizMode.MIXED)
+    assert QuestionKind.PICK_TERM not in kinds
+    assert QuestionKind.WHICH_TERM not in kinds
+
+
+def test_what_does_x_mean_is_not_asked_when_its_topic_has_no_options_of_its_shape() -> None:
+    """ ".ogg" means "____ Vorbis" (its name hidden): among file formats without blanks, its options would
+    come from another topic and it would stand out as the only format."""
+    kb = make_kb(
+        {
+            "Audio formats": [
+                (".ogg", "Ogg Vorbis"),
+                (".wav", "Microsoft Wave"),
+                (".mp3", "MPEG layer 3"),
+                (".aiff", "Audio Interchange File Format"),
+                (".it", "Impulse Tracker module"),
+            ],
+            "Components": [
+                ("Transform", "Every GameObject has a Transform holding its position and rotation"),
+                ("Collider", "Collider components give objects a shape for physical collisions"),
+                ("Audio Source", "The Audio Source plays back an audio clip in the scene"),
+            ],
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    assert QuestionKind.MEANING not in generator.kinds_for(_entry(kb, ".ogg"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, ".wav"), QuizMode.BUTTONS)
+    # a topic too small to offer options takes them from elsewhere anyway
+    assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, "Transform"), QuizMode.BUTTONS)
