@@ -206,19 +206,45 @@ class QuestionGenerator:
             return typed
         buttons = [QuestionKind.TRUE_FALSE]
         pick = self.pick_prompt(entry)
-        if (_answerable(pick) or pick == self.masked(entry, single_words=False)) and self._meaning_fits(
-            entry
-        ):
+        if not self.restates(entry) and self._meaning_fits(entry):
             # "What does Elemental ions mean?" over "Ions that are elements" is answered by its words alone
             buttons.insert(0, QuestionKind.MEANING)
         if own and _answerable(pick):
             # above options of terms, every word of the term is hidden: one would point at its option
             buttons.insert(len(buttons) - 1, QuestionKind.PICK_TERM)
-        if not (own and _answerable(self.masked(entry))):
+        # "Can cause latent or immediate failure" says what many terms can do, a quotation ('"Yep, I'm
+        # x:x:x:x!"') what someone says: with no options to narrow it, nobody could name the one meant
+        vague = _MAYBE.match(entry.definition) or not _answerable(_QUOTED.sub(" ", entry.definition))
+        if not (own and _answerable(self.typed_prompt(entry))) or vague:
             typed = []
         if entry.examples and any(other != entry for other, _ in self._all_examples):
             buttons.append(QuestionKind.EXAMPLE)
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
+
+    def restates(self, entry: Entry) -> bool:
+        """Whether the entry's definition says nothing once the term's words are hidden: "Ions that are
+        elements" for Elemental ions, "Physical transmission" for Physical layer."""
+        pick = self.pick_prompt(entry)
+        return not _answerable(pick) and pick != self.masked(entry, single_words=False)
+
+    def typed_prompt(self, entry: Entry) -> str:
+        """The definition above a typed answer: ``masked``, and when every distinctive word of the term is
+        there in some form, they go, short ones too ("The mass of the atom relative to ..." spells
+        Relative atomic mass)."""
+        text = self.masked(entry)
+        # all of the term's words count ("average" of average variable cost is missing from "Variable
+        # costs divided by ...", which must stay), but words most entries use stay
+        words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", entry.term)} - _SMALL_WORDS
+        # words outside the names: "A Storage Area Network (SAN) is used by storage systems" keeps storage
+        outside = mask_names(entry.definition, entry.names, single_words=False)
+        seen = {t.casefold() for t in re.findall(r"[^\W\d_]{3,}", outside)}
+        forms = {w: {t for t in seen if _kin(t, w)} for w in words}
+        if len(words) < 2 or not all(forms.values()):
+            return text
+        common = {w.casefold() for w in self.common}
+        hidden = set().union(*(forms[w] for w in words if w not in common))
+        text = re.sub(r"[^\W\d_]+", lambda m: _BLANK if m.group(0).casefold() in hidden else m.group(0), text)
+        return re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text)
 
     def meaning(self, entry: Entry) -> str:
         """The entry's definition as the right option of "What does TERM mean?": the question names the
@@ -264,7 +290,7 @@ class QuestionGenerator:
             return Question(
                 kind,
                 entry,
-                prompt=self.masked(entry),
+                prompt=self.typed_prompt(entry),
                 hint=hint_mask(entry.term, self.rng),
                 checker=AnswerChecker(entry.names, taken=self.all_keys, context=self._context),
             )
@@ -290,7 +316,9 @@ class QuestionGenerator:
             prompt = f"Which of these is an example of **{entry.term}**?"
             return self._choice(entry, kind, prompt, right, wrong)
         if kind is QuestionKind.TRUE_FALSE:
-            truth = self.rng.random() < 0.5
+            # a definition that only restates the term ("Elemental ions: Ions that are elements") is
+            # true by its words: such a term is shown with another entry's definition
+            truth = self.rng.random() < 0.5 and not self.restates(entry)
             # the prompt names the term: hide only names, so both kinds of statement read alike
             statement = self.masked(entry, single_words=False)
             if not truth:
@@ -373,6 +401,14 @@ def _says_something(entry: Entry) -> bool:
 _EXAMPLE = re.compile(r"\s*(?:e\.\s?g\.|eg\b|for (?:example|instance)\b|examples?\b\s*:)", re.IGNORECASE)
 
 
+#: A definition that opens with what the term may do ("Can be performed locally", "May stabilize ...").
+_MAYBE = re.compile(r"\s*(?:can|may|might|could)\b", re.IGNORECASE)
+
+
+#: A quotation in a definition.
+_QUOTED = re.compile(r'"[^"]*"|“[^”]*”')
+
+
 #: Words a sentence cannot end on: a definition ending on one was cut off (a wrapped line was lost).
 _OPEN_ENDS = frozenset(
     [
@@ -426,6 +462,14 @@ def _cut_off(text: str) -> bool:
         return text.endswith(("e.g.", "i.e."))
     words = re.findall(r"[^\W_]+", text)
     return bool(words) and words[-1].casefold() in _OPEN_ENDS
+
+
+def _kin(word: str, other: str) -> bool:
+    """Whether two lower-case words are one word's forms: "atom" and "atomic", "cell" and "cells"."""
+    if word == other or word.rstrip("s") == other.rstrip("s"):
+        return True
+    short = min(len(word), len(other))
+    return short >= 4 and word[:short] == other[:short] and max(len(word), len(other)) - short <= 3
 
 
 def _answerable(masked: str) -> bool:

@@ -19,7 +19,7 @@ FILLERS = [
 ]
 
 
-def _entry(kb: KnowledgeBase, term: str):  # type: ignore[no-untyped-def]
+def _entry(kb: KnowledgeBase, term: str) -> Entry:
     return next(e for e in kb.entries if e.term == term)
 
 
@@ -222,3 +222,84 @@ def test_what_does_x_mean_is_not_asked_when_its_topic_has_no_options_of_its_shap
     assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, ".wav"), QuizMode.BUTTONS)
     # a topic too small to offer options takes them from elsewhere anyway
     assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, "Transform"), QuizMode.BUTTONS)
+
+
+def test_a_typed_prompt_hides_the_terms_words_in_any_form_once_all_are_there() -> None:
+    kb = make_kb(
+        {
+            "Chemistry": [
+                (
+                    "Relative atomic mass",
+                    "The mass of the atom relative to the weight of protons and neutrons",
+                ),
+                ("Cell wall", "Made of cellulose and strengthens the cell of a plant"),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    prompt = generator.make(_entry(kb, "Relative atomic mass"), QuestionKind.WHICH_TERM).prompt
+    assert prompt == "The ____ of the ____ to the weight of protons and neutrons"
+    # "wall" is not there: "cell" alone does not spell Cell wall, and "cellulose" is another word
+    prompt = generator.make(_entry(kb, "Cell wall"), QuestionKind.WHICH_TERM).prompt
+    assert prompt == "Made of cellulose and strengthens the cell of a plant"
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_a_definition_that_only_restates_its_term_is_never_called_true(seed: int) -> None:
+    kb = make_kb({"Chemistry": [("Elemental ions", "Ions that are elements"), *FILLERS]})
+    generator = QuestionGenerator(kb, random.Random(seed))
+    question = generator.make(_entry(kb, "Elemental ions"), QuestionKind.TRUE_FALSE)
+    assert question.answer_index == 1
+    assert "Ions that are elements" not in question.prompt
+
+
+def test_a_typed_prompt_keeps_a_word_of_the_term_while_another_is_missing() -> None:
+    kb = make_kb(
+        {
+            "Costs": [
+                ("average variable cost", "Variable costs divided by the quantity of output."),
+                ("average fixed cost", "Fixed costs divided by the quantity of output."),
+                ("average total cost", "Total cost divided by the quantity of output."),
+                ("total revenue", "The amount a firm receives for the sale of its output."),
+                ("sunk cost", "A cost that has already been committed and cannot be recovered."),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    prompt = generator.make(_entry(kb, "average variable cost"), QuestionKind.WHICH_TERM).prompt
+    assert prompt.startswith("Variable costs divided")
+
+
+def test_a_typed_prompt_counts_the_terms_words_outside_its_name_only() -> None:
+    kb = make_kb(
+        {
+            "Networks": [
+                ("Storage Area Network", "A Storage Area Network (SAN) is used by storage systems only."),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    prompt = generator.make(_entry(kb, "Storage Area Network"), QuestionKind.WHICH_TERM).prompt
+    assert prompt == "A ____ (____) is used by storage systems only."
+
+
+def test_a_definition_of_what_a_term_may_do_or_a_quotation_is_not_asked_to_be_typed() -> None:
+    kb = make_kb(
+        {
+            "RAM": [
+                ("Static Discharge Damage", "Can cause latent or immediate failure of the modules."),
+                ("Underclocking RAM", "May stabilize unstable systems that crash under load."),
+                ("ARP poisoning", '"Yep, I\'m x:x:x:x! I promise!", "you hear that guys, he\'s x:x:x:x!"'),
+                ("Memtest86", "A common tool for testing memory stability over many passes."),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    for term in ("Static Discharge Damage", "Underclocking RAM", "ARP poisoning"):
+        kinds = generator.kinds_for(_entry(kb, term), QuizMode.MIXED)
+        assert QuestionKind.WHICH_TERM not in kinds
+        assert QuestionKind.PICK_TERM in kinds  # with options to narrow it, it can be answered
+    assert QuestionKind.WHICH_TERM in generator.kinds_for(_entry(kb, "Memtest86"), QuizMode.MIXED)
