@@ -140,7 +140,7 @@ class QuestionGenerator:
         ``every_word`` blanks each distinctive word of the term (for a prompt above options of terms);
         ``also``: more phrases to hide as names.
         """
-        text = entry.definition if text is None else text
+        text = _readable(entry.definition if text is None else text)
         names = [*entry.names, *also]
         return mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
 
@@ -403,6 +403,54 @@ _EXAMPLE = re.compile(r"\s*(?:e\.\s?g\.|eg\b|for (?:example|instance)\b|examples
 
 #: A definition that opens with what the term may do ("Can be performed locally", "May stabilize ...").
 _MAYBE = re.compile(r"\s*(?:can|may|might|could)\b", re.IGNORECASE)
+
+
+def _readable(text: str) -> str:
+    """A definition as a question shows it: a Markdown link as its text ("[higher-order functions](#x)"),
+    inline maths without its dollars and commands ("$P \\times Q$" -> "P × Q")."""
+    text = _LINK.sub(r"\1", text)
+    return _MATH.sub(lambda m: _plain_math(m.group(1)), text)
+
+
+def _plain_math(tex: str) -> str:
+    """TeX maths as text: the usual operators as symbols, ``\\ `` as a space, other commands as their
+    names, braces dropped."""
+    tex = re.sub(r"\\frac\s*\{([^{}]*)\}\s*\{([^{}]*)\}", r"(\1)/(\2)", tex)
+    tex = re.sub(r"\\([a-zA-Z]+)", lambda m: _TEX.get(m.group(1), m.group(1)), tex)
+    tex = tex.replace("\\ ", " ").replace("\\,", " ").replace("{", "").replace("}", "")
+    return " ".join(tex.split())
+
+
+#: A Markdown link: its text is what a reader sees.
+_LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*(?:\s[^()]*)?\)")
+#: Inline TeX maths between single dollars (not a price: no space inside the dollars at either end).
+_MATH = re.compile(r"(?<![\\$\w])\$(?!\s)([^$]+?)(?<!\s)\$(?![\w$])")
+_TEX = {
+    "times": "×",
+    "cdot": "·",
+    "div": "÷",
+    "pm": "±",
+    "le": "≤",
+    "leq": "≤",
+    "ge": "≥",
+    "geq": "≥",
+    "neq": "≠",
+    "ne": "≠",
+    "approx": "≈",
+    "to": "→",
+    "rightarrow": "→",
+    "infty": "∞",
+    "sqrt": "√",
+    "alpha": "α",
+    "beta": "β",
+    "mu": "μ",
+    "sigma": "σ",
+    "Delta": "Δ",
+    "text": "",
+    "mathrm": "",
+    "left": "",
+    "right": "",
+}
 
 
 #: A quotation in a definition.

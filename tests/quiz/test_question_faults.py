@@ -303,3 +303,35 @@ def test_a_definition_of_what_a_term_may_do_or_a_quotation_is_not_asked_to_be_ty
         assert QuestionKind.WHICH_TERM not in kinds
         assert QuestionKind.PICK_TERM in kinds  # with options to narrow it, it can be answered
     assert QuestionKind.WHICH_TERM in generator.kinds_for(_entry(kb, "Memtest86"), QuizMode.MIXED)
+
+
+def test_markup_in_a_definition_is_shown_as_a_reader_sees_it() -> None:
+    kb = make_kb(
+        {
+            "Economics": [
+                (
+                    "average revenue",
+                    "Total revenue divided by the quantity sold, $(P \\times Q) / Q$ for a price taker.",
+                ),
+                (
+                    "functional style",
+                    "Functions transform data; it relies on [higher-order functions](#higher-order).",
+                ),
+                ("price floor", "A legal minimum on a price, such as $5 an hour for work of any kind."),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    shown = {
+        term: generator.meaning(_entry(kb, term))
+        for term in ("average revenue", "functional style", "price floor")
+    }
+    typed = generator.make(_entry(kb, "average revenue"), QuestionKind.WHICH_TERM).prompt
+    assert "(P × Q) / Q" in typed
+    assert "(P × Q) / Q for a price taker" in shown["average revenue"]
+    assert "relies on higher-order functions." in shown["functional style"]
+    assert "such as $5 an hour" in shown["price floor"]  # a price is no maths
+    for text in shown.values():
+        assert "\\times" not in text
+        assert "](" not in text
