@@ -202,7 +202,10 @@ class QuestionGenerator:
         is possible)."""
         own = " ".join(entry.definition.casefold().split()) not in self._shared
         typed = [QuestionKind.WHICH_TERM]
-        if mode is QuizMode.TYPED or len(self._usable) < 2:
+        # button questions need another entry to offer or contrast, with a definition of its own (two
+        # entries sharing the one definition cannot make a false statement of it)
+        contrast = any(e != entry and e.definition != entry.definition for e in self._usable)
+        if mode is QuizMode.TYPED or not contrast:
             return typed
         buttons = [QuestionKind.TRUE_FALSE]
         pick = self.pick_prompt(entry)

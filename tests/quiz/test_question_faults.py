@@ -335,3 +335,21 @@ def test_markup_in_a_definition_is_shown_as_a_reader_sees_it() -> None:
     for text in shown.values():
         assert "\\times" not in text
         assert "](" not in text
+
+
+@pytest.mark.parametrize("mode", [QuizMode.BUTTONS, QuizMode.MIXED])
+def test_two_entries_sharing_their_one_definition_still_make_a_round(mode: QuizMode) -> None:
+    """No other definition to offer or contrast: a false statement or a distractor cannot be made."""
+    kb = make_kb(
+        {
+            "Proxies": [
+                ("Forward proxy", "A proxy in front of clients"),
+                ("Reverse proxy", "A proxy in front of clients"),
+            ]
+        }
+    )
+    for seed in range(10):
+        asked = QuestionGenerator(kb, random.Random(seed)).generate(RoundSettings(questions=10, mode=mode))
+        assert asked
+        for question in asked:
+            assert question.typed or len(question.choices) >= 2
