@@ -141,7 +141,9 @@ class QuestionGenerator:
         ``also``: more phrases to hide as names.
         """
         text = _readable(entry.definition if text is None else text)
-        names = [*entry.names, *also]
+        # "End user" in the text is the name End-User written with a space (and "Peer to peer" Peer-to-Peer)
+        spaced = [n.replace("-", " ") for n in entry.names if "-" in n]
+        names = [*entry.names, *spaced, *also]
         return mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
 
     def pick_prompt(self, entry: Entry) -> str:
@@ -200,7 +202,9 @@ class QuestionGenerator:
         """Question kinds possible for ``entry`` in ``mode`` (naming the term needs a definition that still
         says enough once the term is blanked out; the masked definition is asked anyway when nothing else
         is possible)."""
-        own = " ".join(entry.definition.casefold().split()) not in self._shared
+        own = " ".join(entry.definition.casefold().split()) not in self._shared and not self._reads_alike(
+            entry
+        )
         typed = [QuestionKind.WHICH_TERM]
         # button questions need another entry to offer or contrast, with a definition of its own (two
         # entries sharing the one definition cannot make a false statement of it)
@@ -254,6 +258,12 @@ class QuestionGenerator:
         term, so only its names are hidden (the option keeps its words), and an acronym's long name
         ("What does UFCS mean?" over "Uniform Function Call Syntax; ...")."""
         return self.masked(entry, _spelt_out(entry.definition, entry.names), single_words=False)
+
+    def _reads_alike(self, entry: Entry) -> bool:
+        """Whether another entry of the topic reads the same once each hides its own names ("Is a
+        shareware licence ..." and "Is a freeware licence ..."): the prompt cannot tell them apart."""
+        mine = self.masked(entry)
+        return any(self.masked(o) == mine for o in self._usable if o.topic == entry.topic and o != entry)
 
     def _meaning_fits(self, entry: Entry) -> bool:
         """Whether the entry's topic offers options of its meaning's shape (blanks or none), where it has
@@ -355,6 +365,9 @@ class QuestionGenerator:
         length = len(entry.definition)
         others = [e for e in self._usable if e != entry and e.definition != entry.definition]
         if names_only:
+            # an option that reads as the right one once names are hidden would make two right options
+            shown = self.masked(entry, single_words=False)
+            others = [e for e in others if self.masked(e, single_words=False) != shown]
             # another definition that names this term ("Denial of service performed by a botnet" under
             # "What does Denial of Service mean?") reads as right, or is ruled out by the name alone
             silent = [e for e in others if not _names_any(e.definition, entry.names)]
@@ -393,9 +406,12 @@ _BLANK = "____"
 
 def _says_something(entry: Entry) -> bool:
     """Whether the entry's definition says anything once its own names are hidden (not "PowerShell"),
-    more than an example ("E.g. ...") and to its end (not "Pair with", "desugars to", "valid (e.g.,")."""
+    states rather than asks ("Is a shareware licence covered by copyright?"), gives more than an
+    example ("E.g. ...") and goes to its end (not "Pair with", "desugars to", "valid (e.g.,")."""
     hidden = mask_names(entry.definition, entry.names, single_words=False)
     if not any(ch.isalnum() for ch in hidden.replace(_BLANK, " ")) or _EXAMPLE.match(entry.definition):
+        return False
+    if entry.definition.rstrip().endswith("?"):  # a flashcard's question, not what the term is
         return False
     return not _cut_off(entry.definition)
 

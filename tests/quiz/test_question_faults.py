@@ -353,3 +353,66 @@ def test_two_entries_sharing_their_one_definition_still_make_a_round(mode: QuizM
         assert asked
         for question in asked:
             assert question.typed or len(question.choices) >= 2
+
+
+LICENCES = make_kb(
+    {
+        "Licences": [
+            ("Shareware", "Is a shareware copyright licence covered by copyright?"),
+            ("Freeware", "Is a freeware copyright licence covered by copyright?"),
+            ("Open Source", "Source code anyone may read, change and share under its licence"),
+            ("Public Domain", "Work nobody owns the copyright of, free for anyone to use"),
+            ("Commercial", "Software sold for profit under a licence restricting copies"),
+        ],
+        "Methods": FILLERS,
+    }
+)
+
+
+def test_a_flashcards_question_is_no_definition() -> None:
+    for asked, text in _everything_shown(LICENCES, range(5)):
+        assert asked not in ("Shareware", "Freeware")
+        assert "covered by copyright?" not in text
+
+
+def test_definitions_that_read_alike_once_names_are_hidden_are_not_asked_by_them() -> None:
+    """'A ____ licence' fits both terms: naming one from it would mark the other wrong."""
+    kb = make_kb(
+        {
+            "Licences": [
+                ("Shareware", "A shareware licence lets people try the program before paying for it"),
+                ("Freeware", "A freeware licence lets people try the program before paying for it"),
+                ("Open Source", "Source code anyone may read, change and share under its licence"),
+                ("Public Domain", "Work nobody owns the copyright of, free for anyone to use"),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    kinds = generator.kinds_for(_entry(kb, "Shareware"), QuizMode.MIXED)
+    assert QuestionKind.WHICH_TERM not in kinds
+    assert QuestionKind.PICK_TERM not in kinds
+    for seed in range(6):
+        question = QuestionGenerator(kb, random.Random(seed)).make(
+            _entry(kb, "Open Source"), QuestionKind.MEANING
+        )
+        assert len(set(question.choices)) == len(question.choices) >= 3
+        shareware = QuestionGenerator(kb, random.Random(seed)).make(
+            _entry(kb, "Shareware"), QuestionKind.MEANING
+        )
+        assert len(shareware.choices) >= 2
+        assert sum("lets people try" in choice for choice in shareware.choices) == 1
+
+
+def test_a_hyphenated_name_written_with_spaces_is_hidden_too() -> None:
+    kb = make_kb(
+        {
+            "Methods": [
+                ("End-User", "End user developer, cheap, fast, no documentation kept"),
+                ("Agile", "Fast, iterative, small team with the client, planning as needed"),
+                ("Structured", "Five stages, detailed planning, a large team and a long timeline"),
+                ("Prototyping", "Client involvement and successive prototypes shown to the client"),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    assert generator.meaning(_entry(kb, "End-User")) == "____ developer, cheap, fast, no documentation kept"
