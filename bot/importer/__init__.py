@@ -167,8 +167,13 @@ _TASK_BOX = re.compile(r"^(?P<lead>[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+)\[[ xX]\][ 
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
 #: ``[TOC]`` / ``[[_TOC_]]`` / ``[[toc]]`` lines ask a renderer for a table of contents: markup, not text.
 _TOC_MARK = re.compile(r"^[ \t]*\[\[?_?toc_?\]\]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
-_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.DOTALL)
-_FRONT_TITLE = re.compile(r"^title:[ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE)
+#: YAML front matter between ``---`` lines, or TOML front matter between ``+++`` lines (Hugo sites).
+_FRONT_MATTER = re.compile(
+    r"\A(?:---[ \t]*\n(?P<body>.*?\n)(?:---|\.\.\.)|\+\+\+[ \t]*\n(?P<toml>.*?\n)\+\+\+)[ \t]*(?:\n|\Z)",
+    re.DOTALL,
+)
+#: ``title:`` (``Title:`` in some notes apps' exports) in YAML front matter, ``title = "..."`` in TOML.
+_FRONT_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
 def _front_matter(text: str) -> tuple[str, str]:
@@ -179,7 +184,7 @@ def _front_matter(text: str) -> tuple[str, str]:
     match = _FRONT_MATTER.match(text)
     if match is None:
         return text, ""
-    found = _FRONT_TITLE.search(match.group("body"))
+    found = _FRONT_TITLE.search(match.group("body") or match.group("toml"))
     title = found.group("title").strip().strip("\"'") if found else ""
     return "\n" * match.group(0).count("\n") + text[match.end() :], title
 

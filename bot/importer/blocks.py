@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
 
+from bot.importer import htmlnotes
+
 #: How deep re-parsing of oddly indented text may go before the text is kept as it is.
 MAX_REPARSE_DEPTH = 6
 
@@ -185,6 +187,10 @@ class _Walker:
             code = node.content.rstrip("\n")
             return [Verbatim(code, line)] if code.strip() else []
         if kind == "html_block":
+            converted = htmlnotes.paragraphs(node.content)
+            if converted is not None and depth < MAX_REPARSE_DEPTH:
+                # "<p>An <em>aria</em> is ...</p>" exported by a notes app: prose, read as Markdown
+                return [b for at, text in converted for b in self.parse(text, line - 1 + at, depth + 1)]
             html = node.content.strip()
             return [Verbatim(html, line, html=True)] if html else []
         if kind == "hr":

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.importer import emphasis
 from bot.importer import text as tx
 from bot.importer.blocks import (
     Block,
@@ -184,7 +185,7 @@ class Extractor:
         """Read one non-heading block."""
         above, self.above = self.above, None
         if isinstance(block, Paragraph):
-            self.above = self.paragraph(block.lines)
+            self.above = self.emphasised(block.lines) or self.paragraph(block.lines)
             return
         if isinstance(block, ListBlock):
             self.list_block(block, above)
@@ -196,6 +197,35 @@ class Extractor:
             self.verbatim(block)
         elif isinstance(block, Heading):
             self.heading(block, is_topic=False)
+
+    def emphasised(self, lines: list[Line]) -> DraftEntry | None:
+        """A paragraph of sentences that define the terms emphasised in them (``A *madrigal* is ...``);
+        the last entry it defined, or None (nothing read) when no sentence defines an emphasised term."""
+        runs = [run for line in lines for run in (line.lead, *line.marked) if run]
+        if not runs or any(line.bold for line in lines):
+            return None
+        before, terms = emphasis.defined_terms(" ".join(line.text for line in lines if line.text), runs)
+        if not terms or before:
+            # prose that leads up to a term ("We get the word from the term **X**. An X is ...") is read
+            # the usual way, with the lines around it
+            return None
+        self.flush()
+        if self.section is not None:
+            self.section.fresh = False
+        line = lines[0].line
+        made: DraftEntry | None = None
+        for term in terms:
+            written = tx.capitalize(term.term) if term.term.islower() else term.term
+            definition = " ".join([term.definition, *term.more])
+            check = (
+                f'named without emphasis in the paragraph on "{term.kind_of}", as a kind of it'
+                if term.kind_of
+                else f'taken from the emphasised "{term.term}" in a sentence'
+            )
+            made = self.define(written, definition, line, check)
+            for alias in term.aliases:
+                self.alias(made, alias)
+        return made
 
     def flush(self) -> None:
         """Place a pending term line and forget a label that found no list."""

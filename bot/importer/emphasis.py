@@ -1,0 +1,144 @@
+"""Prose that defines emphasised terms inside its sentences: ``A melody is *conjunct* if it ...``.
+
+Glossaries written as prose (and the HTML that notes apps export) mark the term in italics or bold
+where the sentence defines it: at its start (``*Plainchant*, often referred to as *Gregorian chant*, is
+...``), after an article (``A *madrigal* is a ...``, ``The *theme* is ...``) or as what a thing is
+called when a condition holds (``A melody is *disjunct* if it ...``). A paragraph may define two terms,
+and a kind of a term it defines is named without emphasis (``Imitative polyphony is characterized by
+...`` inside the paragraph on polyphony). Sentences that define nothing stay with the term before them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from bot.importer import text as tx
+
+#: Sentence ends: after . ! ? (and a closing quote or bracket) before a capital letter or a quote.
+_SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
+#: What may stand between the term and its verb: other names for it.
+_APPOSITIVE = re.compile(
+    r"^,\s*(?:(?:often|also|sometimes|commonly)\s+)?(?:referred\s+to\s+as|called|known\s+as|or|aka)\s+"
+    r"(?P<names>[^,]{1,60}?),\s*",
+    re.IGNORECASE,
+)
+#: The verb that makes a sentence opening with the term define it.
+_DEFINING = re.compile(
+    r"^(?:(?P<copula>is|are|was|were)\s+|(?=(?:refers?\s+to|consists?\s+of|means|describes?|denotes?|"
+    r"has|have|is\s+characteri[sz]ed\s+by|are\s+characteri[sz]ed\s+by)\s))(?P<rest>\S.*)$",
+    re.IGNORECASE,
+)
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
+#: "A melody is *conjunct* if/when ...": what a thing is called when the condition holds.
+_CALLED_WHEN = re.compile(
+    r"^(?:a|an|the)\s+(?P<kind>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})\s+(?:is|are)\s+(?P<term>.+?)"
+    r"\s+(?:if|when|whenever)\s+\S",
+    re.IGNORECASE,
+)
+#: "Imitative polyphony is ...": a kind of a term the paragraph defines, named without emphasis.
+_KIND_OF = re.compile(
+    r"^(?P<name>(?:[^\W\d_][\w\-]*\s+){1,2}?(?P<head>[^\W\d_][\w\-]*))\s+(?:is|are)\s+\S", re.IGNORECASE
+)
+
+
+@dataclass(slots=True)
+class Defined:
+    """A term a paragraph defines: its name, other names, definition and the sentences after it."""
+
+    term: str
+    aliases: list[str] = field(default_factory=list)
+    definition: str = ""
+    more: list[str] = field(default_factory=list)  # sentences after the defining one, until the next term
+    kind_of: str = ""  # the term it is a kind of (named without emphasis inside that term's paragraph)
+
+
+def sentences(text: str) -> list[str]:
+    """``text`` split into sentences (``I.e.,`` and ``e.g.,`` do not end one)."""
+    return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
+
+
+def _runs_in(runs: list[str], text: str) -> list[str]:
+    """The emphasised runs that occur in ``text`` as whole words, in order of appearance."""
+    found = []
+    for run in runs:
+        match = re.search(rf"(?<!\w){re.escape(run)}(?!\w)", text, re.IGNORECASE)
+        if match is not None:
+            found.append((match.start(), run))
+    return [run for _, run in sorted(found)]
+
+
+def _opening(sentence: str, runs: list[str]) -> Defined | None:
+    """The term a sentence opens with and defines (``*Melisma* is a group ...``), or None."""
+    body = _ARTICLE.sub("", sentence, count=1)
+    for run in runs:
+        if not body.casefold().startswith(run.casefold()) or body[len(run) : len(run) + 1].isalnum():
+            continue
+        after = body[len(run) :]
+        aliases: list[str] = []
+        appositive = _APPOSITIVE.match(after)
+        if appositive is not None:
+            named = [n for n in tx.split_names(appositive.group("names")) if n in runs or tx.is_term_name(n)]
+            if not named:
+                continue
+            aliases, after = named, after[appositive.end() :]
+        else:
+            after = after.strip()
+            if after[:1] in ",;:(":
+                continue
+            # "*Homophony* texture has ...": one noun after the term says what kind of thing it is
+        verb = _DEFINING.match(re.sub(r"^[a-z]+\s+(?=(?:has|have)\s)", "", after.strip()))
+        if verb is None or len(tx.words(verb.group("rest"))) < 3:
+            continue
+        definition = verb.group("rest") if verb.group("copula") else after.strip()
+        return Defined(run, aliases, tx.capitalize(definition))
+    return None
+
+
+def _called_when(sentence: str, runs: list[str]) -> Defined | None:
+    """``A melody is *conjunct* if it tends to ...``: the emphasised term, the sentence its definition."""
+    match = _CALLED_WHEN.match(sentence)
+    if match is None or match.group("term") not in runs:
+        return None
+    return Defined(match.group("term"), [], sentence)
+
+
+def _kind(sentence: str, terms: list[Defined]) -> Defined | None:
+    """``Imitative polyphony is characterized by ...`` where the paragraph defines polyphony: a kind of it."""
+    match = _KIND_OF.match(sentence)
+    if match is None:
+        return None
+    head = tx.singular(match.group("head")).casefold()
+    parent = next((t for t in terms if tx.singular(t.term).casefold() == head), None)
+    name = match.group("name")
+    if parent is None or not tx.is_term_name(name) or name.split()[0].casefold() in ("the", "this", "that"):
+        return None
+    return Defined(tx.capitalize(name), [], sentence, kind_of=parent.term)
+
+
+def defined_terms(text: str, runs: list[str]) -> tuple[list[str], list[Defined]]:
+    """The sentences of a paragraph before its first term, and the terms it defines.
+
+    ``runs`` are the paragraph's emphasised words. Empty terms when no sentence defines an emphasised
+    run (the paragraph is read the usual way then).
+    """
+    runs = [
+        r
+        for r in dict.fromkeys(r.strip() for r in runs)
+        if r and tx.is_term_name(r) and len(tx.words(r)) <= 4
+    ]
+    before: list[str] = []
+    terms: list[Defined] = []
+    if not runs:
+        return before, terms
+    for said in sentences(text):
+        found = _opening(said, runs) or _called_when(said, runs)
+        if found is None and terms:
+            found = _kind(said, terms)
+        if found is not None:
+            terms.append(found)
+        elif terms:
+            terms[-1].more.append(said)
+        else:
+            before.append(said)
+    return before, terms

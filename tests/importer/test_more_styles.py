@@ -1,0 +1,103 @@
+"""More note styles: HTML paragraphs from a notes app, emphasised terms in prose, a property table under a
+term's heading, a bold term line with a hard break, and Obsidian spaced-repetition flashcards."""
+
+from __future__ import annotations
+
+from bot.importer import ImportResult, import_notes
+from bot.knowledge import Entry, KnowledgeBase
+from bot.loader import load_knowledge_text, normalize_name
+
+
+def imported(text: str, name: str = "notes.md") -> tuple[ImportResult, KnowledgeBase]:
+    result = import_notes(text, notes_name=name)
+    return result, load_knowledge_text(result.text)
+
+
+def entry(kb: KnowledgeBase, name: str) -> Entry:
+    wanted = normalize_name(name)
+    found = [e for e in kb.entries if wanted in {normalize_name(n) for n in e.names}]
+    assert len(found) == 1, f"{name!r}: {[e.term for e in found]}"
+    return found[0]
+
+
+def terms(kb: KnowledgeBase) -> list[str]:
+    return [e.term for e in kb.entries]
+
+
+def unplaced(result: ImportResult) -> list[str]:
+    return [text for _line, text in result.draft.unplaced]
+
+
+# -- HTML paragraphs and emphasised terms ------------------------------------------------------------
+
+
+HTML_NOTES = """---
+Title: Glossary of Dance
+---
+<p>Dancing is fun. These are words I had to look up.</p>
+<p>A <em>plié</em> is a bending of the knees with the back held straight.</p>
+<p><em>Relevé</em>, often referred to as <em>rise</em>, is a rise onto the balls of the feet.</p>
+<p>A turn is <em>en dehors</em> if it turns away from the supporting leg. A turn is <em>en dedans</em> \
+if it turns towards it.</p>
+<p><em>Jeté</em> is a leap from one foot<br />
+to the other foot with a brush of the working leg.</p>
+<p><em>Turnout</em>, or <em>rotation</em>, consists of turning the legs out from the hips. Full turnout \
+is reached when the feet form a straight line. Partial turnout is used by beginners.</p>
+<p>The <em>barre</em> &amp; the centre are where class happens: the <em>barre</em> is a handrail \
+used for support.</p>
+"""
+
+
+def test_html_paragraphs_define_the_terms_emphasised_in_their_sentences() -> None:
+    result, kb = imported(HTML_NOTES, "dance.md")
+    assert kb.topics[0].title == "Glossary of Dance"  # "Title:" in the front matter, as notes apps write it
+    assert entry(kb, "Plié").definition == "A bending of the knees with the back held straight."
+    releve = entry(kb, "Relevé")
+    assert releve.definition == "A rise onto the balls of the feet."
+    assert "rise" in releve.aliases
+    # two terms in one paragraph, each defined by its own sentence ("A turn is *en dehors* if ...")
+    assert (
+        entry(kb, "En dehors").definition == "A turn is en dehors if it turns away from the supporting leg."
+    )
+    assert entry(kb, "En dedans").definition == "A turn is en dedans if it turns towards it."
+    # <br /> does not cut the definition
+    assert (
+        entry(kb, "Jeté").definition
+        == "A leap from one foot to the other foot with a brush of the working leg."
+    )
+    turnout = entry(kb, "Turnout")
+    assert "rotation" in turnout.aliases
+    assert turnout.definition.startswith("Consists of turning the legs out from the hips.")
+    # "Full turnout is reached ..." inside the paragraph on turnout names a kind of it
+    assert entry(kb, "Full turnout").definition.startswith("Full turnout is reached when")
+    assert "Partial turnout" in terms(kb)
+    assert not any("<" in e.definition or "&amp;" in e.definition for e in kb.entries)
+    assert "Dancing is fun." in unplaced(result)[0]  # the introduction is reported, not dropped
+
+
+def test_html_that_is_not_prose_paragraphs_stays_a_raw_block() -> None:
+    result, kb = imported(
+        "# Tools\n\nHammer - drives nails into wood\n\n"
+        "<table><tr><td><em>Saw</em> is a blade</td></tr></table>\n"
+    )
+    assert terms(kb) == ["Hammer"]
+    assert not any(e.term == "Saw" for e in kb.entries)
+    assert any("Saw is a blade" in text for text in unplaced(result))
+
+
+def test_markdown_italic_terms_in_sentences_are_read_the_same_way() -> None:
+    _result, kb = imported(
+        "# Music\n\nA melody is *conjunct* if it moves by small steps. "
+        "A melody is *disjunct* if it leaps.\n\n"
+        "The *tempo* is the speed at which a piece is played.\n"
+    )
+    assert entry(kb, "Conjunct").definition == "A melody is conjunct if it moves by small steps."
+    assert entry(kb, "Disjunct").definition == "A melody is disjunct if it leaps."
+    assert entry(kb, "Tempo").definition == "The speed at which a piece is played."
+
+
+def test_an_emphasised_word_that_no_sentence_defines_leaves_the_paragraph_as_it_was() -> None:
+    _result, kb = imported(
+        "# Notes\n\nFirewall - filters traffic between networks\n\nIt is *really* useful.\n"
+    )
+    assert terms(kb) == ["Firewall"]
