@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.importer import emphasis
+from bot.importer import emphasis, properties
 from bot.importer import text as tx
 from bot.importer.blocks import (
     Block,
@@ -1091,6 +1091,8 @@ class Extractor:
 
     def table(self, table: Table) -> None:
         """A glossary table (Term | Definition | ...) as entries; any other table as details."""
+        if properties.is_property_table(table) and self.property_table(table):
+            return
         header = [" ".join(cell.lower().rstrip(":").split()) for cell in table.header]
         term_col = next((i for i, h in enumerate(header) if h in _TERM_HEADERS), None)
         def_col = next((i for i, h in enumerate(header) if h in _DEFINITION_HEADERS), None)
@@ -1151,6 +1153,35 @@ class Extractor:
                 for part in tx.split_names(value):
                     self.add_named(entry, kind, part, line)
         self.current = None
+
+    def property_table(self, table: Table) -> bool:
+        """The table of a term's properties right under its heading (``### Digoxin`` / ``| **Action** |
+        ...``): the heading's entry, defined from the table; whether the table was read so."""
+        section = self.section
+        if section is None or not section.fresh or not self.heading_is_term():
+            return False
+        term, aliases, details = properties.heading_name(section.name)
+        entry = self.names.get(name_id(term)) or self.new_entry(term, section.line)
+        section.entry = entry
+        section.fresh = False
+        for alias in aliases:
+            self.alias(entry, alias)
+        if term != section.name.name:
+            entry.check("term", f'made from the heading "{section.heading}"')
+        if section.name.note:
+            entry.add("details", tx.capitalize(section.name.note))
+        read = properties.read(table, entry.term)
+        if read.definition:
+            made_from = " and ".join(f'"{label}"' for label in read.made_from)
+            self.set_definition(entry, read.definition, f"made from the table's {made_from} rows")
+        for example in read.examples:
+            entry.add("examples", example)
+        for detail in details:
+            entry.add("details", detail)
+        for _line, detail in read.details:
+            entry.add("details", detail)
+        self.current = entry
+        return True
 
     def cheat_sheet(self, table: Table) -> bool:
         """A table whose cells are entries themselves (``AES (Advanced ...) - ...``), read column by column.

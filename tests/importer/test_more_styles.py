@@ -101,3 +101,69 @@ def test_an_emphasised_word_that_no_sentence_defines_leaves_the_paragraph_as_it_
         "# Notes\n\nFirewall - filters traffic between networks\n\nIt is *really* useful.\n"
     )
     assert terms(kb) == ["Firewall"]
+
+
+# -- a heading per term over a property table ----------------------------------------------------------
+
+
+PROPERTY_NOTES = """# Plant Care
+
+## Houseplants
+
+### Succulents (-aceae)
+| Element | Details |
+|---------|---------|
+| **Examples** | Aloe (Aloe vera), Jade plant (SL, pot), Echeveria |
+| **Description** | Plants that store water in thick leaves |
+| **Uses** | Dry, sunny windowsills |
+| **Watering** | Every two weeks; never let them stand in water |
+
+### Ferns - Boston
+| Element | Details |
+|---------|---------|
+| **Description** | A fern with long arching fronds |
+| **Light** | Bright, indirect |
+
+### Cactus - Saguaro (Giant)
+| Element | Details |
+|---------|---------|
+| **Watering** | Rarely |
+| **Light** | Full sun |
+"""
+
+
+def test_a_property_table_under_a_term_heading_defines_the_heading() -> None:
+    result, kb = imported(PROPERTY_NOTES)
+    assert sorted(terms(kb)) == ["Boston Ferns", "Saguaro", "Succulents"]  # row labels are never terms
+    succulents = entry(kb, "Succulents")
+    # what it is, then what it is used for: the rows that say so make the definition
+    assert (
+        succulents.definition == "Plants that store water in thick leaves; used for dry, sunny windowsills."
+    )
+    assert "Watering: Every two weeks; never let them stand in water" in succulents.details
+    assert "Names end in -aceae" in succulents.details  # a suffix in brackets is no alias
+    assert "-aceae" not in succulents.aliases
+    # brand names in brackets are examples too; a bracket of notes is not
+    assert succulents.examples == ("Aloe", "Aloe vera", "Jade plant", "Echeveria")
+    # "Class - Kind": a kind of a plural class reads "Kind Class"; a member of a singular class is itself
+    boston = entry(kb, "Ferns - Boston")
+    assert boston.term == "Boston Ferns"
+    assert boston.details == ("Light: Bright, indirect",)
+    saguaro = entry(kb, "Giant")
+    assert saguaro.term == "Saguaro"
+    # no row says what it is: the class stands in as its definition, flagged for the author to check
+    assert saguaro.definition == "Class: Cactus"
+    assert "no definition found" in " ".join(saguaro.checks)
+    assert "made from the table" in result.text
+
+
+def test_a_property_table_under_no_term_heading_stays_details_of_the_entry_above() -> None:
+    _result, kb = imported(
+        "# Notes\n\nHammer - drives nails\n\n| Element | Details |\n|---|---|\n| **Weight** | 500 g |\n"
+        "| **Handle** | Wood |\n"
+    )
+    assert terms(kb) == ["Hammer"]
+    assert entry(kb, "Hammer").details == (
+        "Element: Weight; Details: 500 g",
+        "Element: Handle; Details: Wood",
+    )
