@@ -16,7 +16,7 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
-from bot.importer import flat
+from bot.importer import flat, srcards
 from bot.importer.blocks import Heading, parse_blocks
 from bot.importer.crossref import fold_cross_references
 from bot.importer.draft import Draft
@@ -235,6 +235,8 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     text, front_title = _front_matter(text)
     text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
     text = _TOC_MARK.sub("", text)
+    vocabulary = _vocabulary(text)
+    text, flashcards = srcards.split_cards(text)
     blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))
     headings = [b for b in blocks if isinstance(b, Heading) and b.text.strip()]
     topic_heading = None
@@ -243,7 +245,8 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
         tops = [h for h in headings if h.level == top]
         if len(tops) == 1 and tops[0] is headings[0]:
             topic_heading = tops[0]
-    extractor = Extractor(title="", source=source, vocabulary=_vocabulary(text))
+    extractor = Extractor(title="", source=source, vocabulary=vocabulary)
+    extractor.cards = flashcards
     draft = extractor.run(blocks, topic_heading)
     if title and title.strip():
         draft.title = " ".join(title.split())

@@ -211,6 +211,17 @@ class _Walker:
             return []
         if FOOTNOTE_DEFINITION.match(inline.content):
             return [Verbatim(clean_text(inline.content), start + 1, footnote=True)]
+        linked = [c for c in inline.children if c.type != "text" or c.content.strip()]
+        if len(linked) == 1 and linked[0].type == "link":
+            # a line that is only a link ("[Classroom link](https://...)") points elsewhere: reported
+            # with its address, never a term or a definition
+            target = str(linked[0].attrs.get("href", ""))
+            label = clean_text(" ".join(c.content for c in linked[0].children if c.content))
+            return [
+                Verbatim(
+                    f"{label} ({target})" if label and target else label or target, start + 1, footnote=True
+                )
+            ]
         raw = inline.content.split("\n")
         cut = next((i for i, text in enumerate(raw) if i > 0 and _LIST_MARKER.match(text)), None)
         if cut is not None and depth < MAX_REPARSE_DEPTH:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.importer import emphasis, properties
+from bot.importer import emphasis, properties, srcards
 from bot.importer import text as tx
 from bot.importer.blocks import (
     Block,
@@ -123,18 +123,21 @@ class Extractor:
         self.label_group = ""  # the last grouping label (a bold table cell, "Unit 2: ..." line) in force
         self.label_level = 0  # the level of the heading it was written under (0: none)
         self.above: DraftEntry | None = None  # the entry the paragraph just read defined last
+        self.cards: list[srcards.Card] = []  # flashcards taken out of the text, read in their place
 
     # -- driving ---------------------------------------------------------------------------------------
 
     def run(self, blocks: list[Block], topic_heading: Heading | None) -> Draft:
         """Read every block; return the finished draft."""
         for block in blocks:
+            self.cards_before(_first_line(block))
             if isinstance(block, Heading):
                 self.above = None
                 self.heading(block, is_topic=block is topic_heading)
             else:
                 self.block(block)
         self.flush()
+        self.cards_before(None)
         self.qualifiers()
         self.draft.groups = list(dict.fromkeys([*self.groups(), *self.draft.groups]))
         self.place_in_groups()
@@ -145,6 +148,97 @@ class Extractor:
                 named = "objective" if len(others) == 1 else "objectives"
                 self.draft.topic_checks.append(f"the notes also name {named} {', '.join(others)}")
         return self.draft
+
+    # -- flashcards ------------------------------------------------------------------------------------
+
+    def cards_before(self, line: int | None) -> None:
+        """Read the flashcards that stand before source ``line`` (all that are left: ``None``)."""
+        while self.cards and (line is None or self.cards[0].line < line):
+            self.flush()
+            self.card(self.cards.pop(0))
+
+    def card(self, card: srcards.Card) -> None:
+        """One flashcard: what it asks about gets the answer as its definition or as a detail.
+
+        ``What is X?`` defines X; a card whose question names a bold term (``Can you modify
+        **Shareware**?``) adds the question and its answer to that term; a card that describes and
+        answers with a name (``Which method is described by ...? / Pilot``) defines that name (an entry
+        named ``Pilot installation method`` takes the shorter name). Anything else is unplaced.
+        """
+        asked, answers = card.asked, card.answers
+        if self.section is not None:
+            self.section.fresh = False
+        if not asked:
+            return
+        if not answers:
+            self.unplace(card.line, f"{asked} (answered only by a picture)")
+            return
+        answer = _joined(answers)
+        reversed_name = _named_answer(card)
+        if reversed_name is not None:
+            description = _joined(card.described) if card.described else asked
+            entry = self.find(reversed_name) or self._longer_name(reversed_name)
+            if entry is None:
+                entry = self.entry_named(reversed_name, card.line)
+            elif normalize(entry.term) != normalize(reversed_name):
+                longer = entry.term
+                entry.term = reversed_name
+                self.claim(entry, reversed_name)
+                self.alias(entry, longer)
+                entry.check("term", f'the card "{_short(asked)}" answers "{reversed_name}"')
+            self.set_definition(entry, description, f'from the card "{_short(asked)}"')
+            self.current = entry
+            return
+        what = _WHAT_IS.match(asked)
+        # "What is X?" asks for X; a card whose question is only a name ("Compost::Decayed ...") too
+        named = what.group("name").strip() if what else (asked if tx.is_term_name(asked) else "")
+        bold = [run for run in card.bold if tx.is_term_name(run)]
+        subject = bold[0] if bold else named
+        if not subject or not tx.is_term_name(subject) or len(tx.words(subject)) > 6:
+            owner = self.mentioned(asked)
+            if owner is not None:
+                owner.add("details", f"{asked} {answer}")
+            else:
+                self.unplace(card.line, f"{asked} {answer}")
+            return
+        if named and not bold and len(answers) > 1 and all(tx.is_name(a) for a in answers):
+            # "What are the installation methods? / - Pilot / - Phased": a list, not a definition
+            self.unplace(card.line, f"{asked} {', '.join(answers)}")
+            return
+        entry = self.find(subject) or self.entry_named(subject, card.line)
+        if named and normalize(named) == normalize(subject):
+            if tx.acronym_of(subject, answer) and tx.is_name(answer):
+                self.alias(entry, answer)  # "What is RAD? / Rapid Application Development"
+                entry.expansion = entry.expansion or answer
+            else:
+                self.set_definition(entry, answer, f'from the card "{_short(asked)}"')
+        elif not entry.definition and _CHARACTERISTICS.search(asked):
+            self.set_definition(entry, answer, f'from the card "{_short(asked)}"')
+        else:
+            entry.add("details", f"{asked} {answer}")
+        for raw in card.answer:
+            self.called_in_answer(raw, entry, card.line)
+        self.current = entry
+
+    def called_in_answer(self, raw: str, owner: DraftEntry, line: int) -> None:
+        """``Short development stages called **sprints**`` in an answer: an entry for the bold name."""
+        text = srcards.clean(raw)
+        for run in srcards.bold_runs(raw):
+            match = re.match(rf"^(?P<what>.{{3,}}?)\s+(?:called|known as|named)\s+{re.escape(run)}\W*$", text)
+            if match is None or not tx.is_term_name(run) or self.find(run) is not None:
+                continue
+            term = tx.capitalize(run) if run.islower() else run
+            entry = self.entry_named(term, line)
+            self.set_definition(
+                entry, tx.capitalize(match.group("what")), f'named in bold in "{_short(text)}"'
+            )
+            entry.add("see_also", owner.term)
+
+    def _longer_name(self, name: str) -> DraftEntry | None:
+        """The one entry whose name starts with ``name`` (``Pilot Installation method`` for ``Pilot``)."""
+        key = normalize(name) + " "
+        found = [e for e in self.draft.entries if normalize(e.term).startswith(key)]
+        return found[0] if len(found) == 1 else None
 
     def only_bracketed(self, entry: DraftEntry, name: str) -> bool:
         """Whether ``entry`` has ``name`` only from a lower-case bracket (which then frees the name)."""
@@ -1272,6 +1366,47 @@ class Extractor:
             target.add("details", text, code=True)
         else:
             self.unplace(block.line, text)
+
+
+#: ``What is the Pilot Installation method?``: a card asking what its subject is.
+_WHAT_IS = re.compile(
+    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:a|an|the)?\s*(?P<name>[^?]+?)\s*\?*$", re.IGNORECASE
+)
+_CHARACTERISTICS = re.compile(r"\b(?:characteristics|features|properties)\b", re.IGNORECASE)
+#: Reversed cards: the question describes, the answer names (``Which method is described by ...?``).
+_NAMING_QUESTION = re.compile(
+    r"^(?:which|what)\b.*\b(?:described|called|known as|named?|term|defined)\b", re.IGNORECASE
+)
+_YES_NO = frozenset({"yes", "no", "true", "false", "y", "n"})
+
+
+def _joined(parts: list[str]) -> str:
+    """Answer lines as one text: ``Fast; Iterative; Small team`` (a single line as written)."""
+    if len(parts) == 1:
+        return parts[0]
+    return "; ".join(part.rstrip(" .;") for part in parts) + "."
+
+
+def _named_answer(card: srcards.Card) -> str | None:
+    """The name a reversed card answers with (``Pilot``), or None."""
+    answers = card.answers
+    if len(answers) != 1:
+        return None
+    name = answers[0].strip()
+    if name.casefold() in _YES_NO or not tx.is_term_name(name) or len(tx.words(name)) > 4:
+        return None
+    if name.casefold() in " ".join(card.question).casefold():
+        return None
+    return name if card.reversed or _NAMING_QUESTION.match(card.asked) else None
+
+
+def _first_line(block: Block) -> int | None:
+    """The source line a block starts on (None when it has no line)."""
+    if isinstance(block, Heading | Table | Verbatim):
+        return block.line
+    if isinstance(block, Paragraph):
+        return block.lines[0].line if block.lines else None
+    return block.items[0].line if block.items else None
 
 
 def _reads_as_glossary(table: Table) -> bool:

@@ -167,3 +167,94 @@ def test_a_property_table_under_no_term_heading_stays_details_of_the_entry_above
         "Element: Weight; Details: 500 g",
         "Element: Handle; Details: Wood",
     )
+
+
+# -- Obsidian spaced-repetition flashcards ------------------------------------------------------------
+
+
+CARD_NOTES = """---
+tags: [flashcards]
+---
+## Mulching
+
+Does **Mulching** keep moisture in the soil?
+?
+Yes
+
+Should **Mulching** touch the stems?
+?
+No, keep it a hand's width away
+
+## Watering Methods
+
+[Course slides](https://example.com/slides)
+___
+What are the watering methods?
+?
+- Drip
+- Flood
+
+What is the Drip watering method?
+?
+- Water is delivered slowly to the roots.
+- Used where water is scarce
+
+Which watering method is described by the following?
+- Water is delivered slowly to the roots.
+- Used where water is scarce
+?
+Drip
+
+What is the diagram for the Drip watering method?
+?
+![](https://example.com/drip.png)
+
+What are the characteristics of **Flood** watering?
+?
+- Cheap
+- Wasteful, done in short bursts called **pulses**
+
+What is NPK?::Nitrogen, phosphorus and potassium fertiliser
+Compost:::Decayed organic matter added to soil
+"""
+
+
+def test_obsidian_flashcards_give_each_asked_term_its_answer() -> None:
+    result, kb = imported(CARD_NOTES)
+    assert sorted(terms(kb)) == ["Compost", "Drip", "Flood", "Mulching", "NPK", "Pulses"]
+    mulching = entry(kb, "Mulching")  # yes/no cards about a bold term are its details, questions kept
+    assert "Should Mulching touch the stems? No, keep it a hand's width away" in mulching.details
+    assert mulching.definition == "Does Mulching keep moisture in the soil? Yes"
+    assert "no definition found" in " ".join(mulching.checks)  # no card says what it is: flagged
+    # "What is the Drip watering method?" then a reversed card that answers "Drip": one entry, named Drip
+    drip = entry(kb, "Drip watering method")
+    assert drip.term == "Drip"
+    assert drip.definition == "Water is delivered slowly to the roots; Used where water is scarce."
+    assert next(e for e in result.draft.entries if e.term == "Drip").group == "Watering Methods"
+    # the characteristics of a term with no other definition define it; a bold name called in it is a term
+    assert entry(kb, "Flood").definition == "Cheap; Wasteful, done in short bursts called pulses."
+    assert entry(kb, "Pulses").definition == "Wasteful, done in short bursts"
+    assert entry(kb, "NPK").definition == "Nitrogen, phosphorus and potassium fertiliser"  # Q::A
+    assert entry(kb, "Compost").definition == "Decayed organic matter added to soil"  # Q:::A
+    lost = unplaced(result)
+    # a list of names, a picture-only answer and a link line are reported, never terms or definitions
+    assert "What are the watering methods? Drip, Flood" in lost
+    assert "What is the diagram for the Drip watering method? (answered only by a picture)" in lost
+    assert "Course slides (https://example.com/slides)" in lost
+    assert not any(e.definition in ("?", "Yes", "No") for e in kb.entries)
+
+
+def test_a_lone_question_mark_line_in_ordinary_notes_is_no_flashcard() -> None:
+    _result, kb = imported(
+        "# Notes\n\nFirewall - filters traffic\n\nWhy would anyone do that\n?\nNobody knows.\n"
+    )
+    assert terms(kb) == ["Firewall"]
+
+
+def test_double_colons_in_code_and_names_are_no_flashcards() -> None:
+    _result, kb = imported(
+        "# C++\n\nVector - a growable array, written std::vector\n\nMap - a sorted dictionary, std::map\n"
+    )
+    assert sorted(terms(kb)) == ["Map", "Vector"]
+    assert entry(kb, "Vector").definition == "A growable array, written std::vector"
+

@@ -1,0 +1,121 @@
+"""Obsidian spaced-repetition flashcards inside notes: ``Question`` / ``?`` / ``Answer`` and ``Q::A``.
+
+The Obsidian Spaced Repetition plugin reads a card from a question, a line holding only ``?`` (``??``
+for a card that is also asked the other way round) and the answer up to the next blank line, or from
+one line ``Question::Answer`` (``:::`` reversed). Read as Markdown, such a card is a paragraph of a
+question, a lone ``?`` and an answer run together. The cards are taken out of the text before it is
+parsed (their lines left empty, so line numbers stay right) and read on their own.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+#: Fewer cards than this in a file: a stray ``?`` or ``::`` line is text, not the plugin's format.
+MIN_CARDS = 2
+
+_FENCE = re.compile(r"^\s*(?:```|~~~)")
+_SEPARATOR = re.compile(r"^\s*(?P<mark>\?\??)\s*$")
+_BOUNDARY = re.compile(r"^\s*(?:#{1,6}\s|(?:_{3,}|-{3,}|\*{3,})\s*$)")  # a heading or a rule ends a card
+_INLINE = re.compile(
+    r"^(?P<question>[^:`]*?[^:\s`])(?P<space>\s*)(?P<mark>:::?)(?P<after>\s*)(?P<answer>[^:\s`].*)$"
+)
+_LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+_IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[\[[^\]]*\]\]")
+_LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)")
+_BOLD = re.compile(r"\*\*(?P<text>[^*]+?)\*\*|__(?P<under>[^_]+?)__")
+_EMPHASIS = re.compile(r"(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)")
+
+
+@dataclass(frozen=True, slots=True)
+class Card:
+    """One flashcard: its question and answer lines as written, where it starts, and its direction."""
+
+    line: int  # 1-based line of the question's first line
+    question: tuple[str, ...]
+    answer: tuple[str, ...]
+    reversed: bool = False  # ``??`` / ``:::``: the answer is also asked for the question
+
+    @property
+    def bold(self) -> list[str]:
+        """The runs written bold in the question (the plugin's users mark the term so)."""
+        return [clean(m.group("text") or m.group("under")) for m in _BOLD.finditer(" ".join(self.question))]
+
+    @property
+    def asked(self) -> str:
+        """The question's first line, without markup."""
+        return clean(self.question[0]) if self.question else ""
+
+    @property
+    def described(self) -> list[str]:
+        """The question's lines after its first (the description a reversed card gives), without markup."""
+        return [text for line in self.question[1:] if (text := clean(line))]
+
+    @property
+    def answers(self) -> list[str]:
+        """The answer's lines (list items one each) without markup; images are no text."""
+        return [text for line in self.answer if (text := clean(line))]
+
+
+def clean(line: str) -> str:
+    """A card line as plain text: list marker, images, link targets and emphasis marks left out."""
+    text = _LIST_MARK.sub("", line)
+    text = _IMAGE.sub("", text)
+    text = _LINK.sub(lambda m: m.group("text"), text)
+    text = _EMPHASIS.sub("", text)
+    return " ".join(text.split())
+
+
+def bold_runs(line: str) -> list[str]:
+    """The runs written bold in a raw line."""
+    return [clean(m.group("text") or m.group("under")) for m in _BOLD.finditer(line)]
+
+
+def split_cards(text: str) -> tuple[str, list[Card]]:
+    """``text`` with its flashcards' lines emptied, and the cards in order (none: ``text`` unchanged)."""
+    lines = text.split("\n")
+    cards: list[Card] = []
+    used: list[tuple[int, int]] = []  # (first, last) line indexes of each card
+    fenced = False
+    taken = -1  # the last line index a card used
+    for index, line in enumerate(lines):
+        if _FENCE.match(line):
+            fenced = not fenced
+        if fenced or index <= taken:
+            continue
+        separator = _SEPARATOR.match(line)
+        if separator is not None:
+            start = index
+            while start - 1 > taken and lines[start - 1].strip() and not _BOUNDARY.match(lines[start - 1]):
+                start -= 1
+            end = index
+            while end + 1 < len(lines) and lines[end + 1].strip() and not _BOUNDARY.match(lines[end + 1]):
+                end += 1
+            if start == index or _SEPARATOR.match(lines[start]):
+                continue  # no question above the "?"
+            question = tuple(lines[start:index])
+            answer = tuple(lines[index + 1 : end + 1])
+            cards.append(Card(start + 1, question, answer, reversed=separator.group("mark") == "??"))
+            used.append((start, end))
+            taken = end
+            continue
+        inline = _INLINE.match(line.strip())
+        if inline is not None and not _LIST_MARK.match(line) and "://" not in line:
+            # "std::vector" is code, not a card: "::" takes spaces round it, a question or an answer of
+            # words; ":::" is always the plugin's
+            spaced = bool(inline.group("space") or inline.group("after"))
+            worded = " " in inline.group("answer").strip()
+            if inline.group("mark") == ":::" or spaced or worded or inline.group("question").endswith("?"):
+                card = Card(index + 1, (inline.group("question"),), (inline.group("answer"),))
+                cards.append(
+                    Card(card.line, card.question, card.answer, reversed=inline.group("mark") == ":::")
+                )
+                used.append((index, index))
+                taken = index
+    if len(cards) < MIN_CARDS:
+        return text, []
+    for first, last in used:
+        for index in range(first, last + 1):
+            lines[index] = ""
+    return "\n".join(lines), cards
