@@ -460,7 +460,8 @@ def term_name(text: str) -> TermName:
     looks_like_names = (
         bool(aliases)
         and all(len(words(alias)) <= 5 for alias in aliases)
-        and (len(aliases) > 1 or not aliases[0][0].islower())
+        # "(or mixer)", "(aka digest)": the author says it is another name, whatever its case
+        and (len(aliases) > 1 or not aliases[0][0].islower() or cleaned != inner)
     )
     if looks_like_names or acronym_of(name, cleaned) or acronym_of(cleaned, name):
         return TermName(name, aliases=aliases if looks_like_names else [cleaned])

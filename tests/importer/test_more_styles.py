@@ -258,3 +258,16 @@ def test_double_colons_in_code_and_names_are_no_flashcards() -> None:
     assert sorted(terms(kb)) == ["Map", "Vector"]
     assert entry(kb, "Vector").definition == "A growable array, written std::vector"
 
+
+def test_a_bold_term_line_with_a_hard_break_before_its_definition() -> None:
+    _result, kb = imported(
+        '+++\ntitle = "Glossary"\n+++\n\n**Audio mixer (or mixer)**  \nAn apparatus used to mix audio.\n\n'
+        "**Audio channel (audio track, track, or channel)**\\\nA single stream of audio data.\n"
+    )
+    assert kb.topics[0].title == "Glossary"  # TOML front matter's title
+    mixer = entry(kb, "Audio mixer")
+    assert mixer.definition == "An apparatus used to mix audio."
+    assert "mixer" in mixer.aliases
+    channel = entry(kb, "Audio channel")
+    assert channel.definition == "A single stream of audio data."
+    assert {"audio track", "track", "channel"} <= set(channel.aliases)
