@@ -51,6 +51,7 @@ class Defined:
     definition: str = ""
     more: list[str] = field(default_factory=list)  # sentences after the defining one, until the next term
     kind_of: str = ""  # the term it is a kind of (named without emphasis inside that term's paragraph)
+    opens: bool = False  # the sentence opens with the term and says what it is (``*Melisma* is ...``)
 
 
 def sentences(text: str) -> list[str]:
@@ -86,12 +87,15 @@ def _opening(sentence: str, runs: list[str]) -> Defined | None:
             after = after.strip()
             if after[:1] in ",;:(":
                 continue
-            # "*Homophony* texture has ...": one noun after the term says what kind of thing it is
-        verb = _DEFINING.match(re.sub(r"^[a-z]+\s+(?=(?:has|have)\s)", "", after.strip()))
+        # "*Homophony* texture has ...": one noun after the term says what kind of thing it is
+        kind = re.match(r"^[a-z]+\s+(?=(?:has|have)\s)", after.strip())
+        verb = _DEFINING.match(after.strip()[kind.end() :] if kind else after.strip())
         if verb is None or len(tx.words(verb.group("rest"))) < 3:
             continue
         definition = verb.group("rest") if verb.group("copula") else after.strip()
-        return Defined(run, aliases, tx.capitalize(definition))
+        if kind is not None:  # "Texture has one ..." alone would read as a definition of texture
+            definition = f"{run} {after.strip()}"
+        return Defined(run, aliases, tx.capitalize(definition), opens=True)
     return None
 
 

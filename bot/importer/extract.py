@@ -184,8 +184,9 @@ class Extractor:
                 longer = entry.term
                 entry.term = reversed_name
                 self.claim(entry, reversed_name)
+                # the card that asks what "Pilot Installation method" is and the one that answers
+                # "Pilot" for the same description agree: the shorter name is the term, no guess
                 self.alias(entry, longer)
-                entry.check("term", f'the card "{_short(asked)}" answers "{reversed_name}"')
             self.set_definition(entry, description, f'from the card "{_short(asked)}"')
             self.current = entry
             return
@@ -211,7 +212,7 @@ class Extractor:
                 self.alias(entry, answer)  # "What is RAD? / Rapid Application Development"
                 entry.expansion = entry.expansion or answer
             else:
-                self.set_definition(entry, answer, f'from the card "{_short(asked)}"')
+                self.set_definition(entry, answer)  # the card asks what it is: its answer says
         elif not entry.definition and _CHARACTERISTICS.search(asked):
             self.set_definition(entry, answer, f'from the card "{_short(asked)}"')
         else:
@@ -311,9 +312,13 @@ class Extractor:
         for term in terms:
             written = tx.capitalize(term.term) if term.term.islower() else term.term
             definition = " ".join([term.definition, *term.more])
+            # "*Melisma* is a group of ..." defines as surely as "Melisma - a group of ..."; the kind of a
+            # term named without emphasis and "A melody is *conjunct* if ..." are readings to check
             check = (
                 f'named without emphasis in the paragraph on "{term.kind_of}", as a kind of it'
                 if term.kind_of
+                else ""
+                if term.opens
                 else f'taken from the emphasised "{term.term}" in a sentence'
             )
             made = self.define(written, definition, line, check)
@@ -1265,9 +1270,8 @@ class Extractor:
         if section.name.note:
             entry.add("details", tx.capitalize(section.name.note))
         read = properties.read(table, entry.term)
-        if read.definition:
-            made_from = " and ".join(f'"{label}"' for label in read.made_from)
-            self.set_definition(entry, read.definition, f"made from the table's {made_from} rows")
+        if read.definition:  # the rows that say what it is and does, as the author wrote them
+            self.set_definition(entry, read.definition)
         for example in read.examples:
             entry.add("examples", example)
         for detail in details:

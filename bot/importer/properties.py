@@ -95,7 +95,6 @@ class Properties:
     """A property table read: the definition made from it, examples and labelled details (with lines)."""
 
     definition: str = ""
-    made_from: list[str] = field(default_factory=list)  # the labels the definition was made from
     examples: list[str] = field(default_factory=list)
     details: list[tuple[int, str]] = field(default_factory=list)
 
@@ -133,12 +132,10 @@ def read(table: Table, term: str) -> Properties:
     parts = []
     if what is not None:
         parts.append(what[3].rstrip(" ."))
-        found.made_from.append(what[2])
     if uses is not None:
         parts.append(
             f"used for {_lower_first(uses[3]).rstrip(' .')}" if parts else f"Used for {_lower_first(uses[3])}"
         )
-        found.made_from.append(uses[2])
     if parts:
         found.definition = tx.capitalize("; ".join(parts)) + "."
     for line, label, written, value in rows:

@@ -60,6 +60,9 @@ def test_html_paragraphs_define_the_terms_emphasised_in_their_sentences() -> Non
         entry(kb, "En dehors").definition == "A turn is en dehors if it turns away from the supporting leg."
     )
     assert entry(kb, "En dedans").definition == "A turn is en dedans if it turns towards it."
+    # a sentence that opens with its term defines it surely; "A turn is *en dehors* if ..." is a reading
+    assert entry(kb, "Plié").checks == ()
+    assert entry(kb, "En dehors").checks != ()
     # <br /> does not cut the definition
     assert (
         entry(kb, "Jeté").definition
@@ -154,7 +157,10 @@ def test_a_property_table_under_a_term_heading_defines_the_heading() -> None:
     # no row says what it is: the class stands in as its definition, flagged for the author to check
     assert saguaro.definition == "Class: Cactus"
     assert "no definition found" in " ".join(saguaro.checks)
-    assert "made from the table" in result.text
+    # the rows say what it is, as written: asked in quizzes; a name made from the heading is checked first
+    assert succulents.checks == ()
+    assert any("made from the heading" in note for note in boston.checks)
+    assert "made from the heading" in result.text
 
 
 def test_a_property_table_under_no_term_heading_stays_details_of_the_entry_above() -> None:
@@ -230,6 +236,7 @@ def test_obsidian_flashcards_give_each_asked_term_its_answer() -> None:
     drip = entry(kb, "Drip watering method")
     assert drip.term == "Drip"
     assert drip.definition == "Water is delivered slowly to the roots; Used where water is scarce."
+    assert entry(kb, "NPK").checks == ()  # "What is NPK?" asks what it is: the answer says, no guess
     assert next(e for e in result.draft.entries if e.term == "Drip").group == "Watering Methods"
     # the characteristics of a term with no other definition define it; a bold name called in it is a term
     assert entry(kb, "Flood").definition == "Cheap; Wasteful, done in short bursts called pulses."
