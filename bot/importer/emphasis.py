@@ -42,6 +42,50 @@ _KIND_OF = re.compile(
 )
 
 
+#: Words emphasised for stress, never as the term a sentence defines (``*This* is why ...``).
+_NOT_TERMS = frozenset(
+    [
+        "it",
+        "this",
+        "that",
+        "these",
+        "those",
+        "they",
+        "there",
+        "he",
+        "she",
+        "we",
+        "you",
+        "i",
+        "which",
+        "what",
+        "who",
+        "each",
+        "every",
+        "all",
+        "some",
+        "most",
+        "many",
+        "one",
+        "here",
+        "such",
+        "not",
+        "never",
+        "always",
+        "only",
+        "very",
+        "really",
+        "must",
+        "note",
+        "important",
+        "warning",
+        "tip",
+        "remember",
+        "example",
+    ]
+)
+
+
 @dataclass(slots=True)
 class Defined:
     """A term a paragraph defines: its name, other names, definition and the sentences after it."""
@@ -129,7 +173,7 @@ def defined_terms(text: str, runs: list[str]) -> tuple[list[str], list[Defined]]
     runs = [
         r
         for r in dict.fromkeys(r.strip() for r in runs)
-        if r and tx.is_term_name(r) and len(tx.words(r)) <= 4
+        if r and tx.is_term_name(r) and len(tx.words(r)) <= 4 and r.casefold() not in _NOT_TERMS
     ]
     before: list[str] = []
     terms: list[Defined] = []

@@ -112,7 +112,9 @@ def is_property_table(table: Table) -> bool:
     labels = [cells[0].strip() for _, cells in rows]
     if not all(label and len(tx.words(label)) <= 4 and label[-1:] not in ".!?" for label in labels):
         return False
-    bold = all((row, 0) in table.labels for row in range(len(table.rows)) if table.rows[row][1][0].strip())
+    bold = all(
+        (row, 0) in table.labels for row, (_, cells) in enumerate(table.rows) if cells and cells[0].strip()
+    )
     known = sum(_label(label) in _KNOWN for label in labels)
     return (bold and _label(table.header[0]) in _PROPERTY_HEADERS) or known * 2 > len(labels)
 
@@ -125,7 +127,8 @@ def _lower_first(text: str) -> str:
 def read(table: Table, term: str) -> Properties:
     """The definition, examples and details of ``term`` from its property table."""
     found = Properties()
-    rows = [(line, _label(cells[0]), cells[0].strip(), cells[1].strip()) for line, cells in table.rows]
+    padded = [(line, [*cells, "", ""]) for line, cells in table.rows]
+    rows = [(line, _label(cells[0]), cells[0].strip(), cells[1].strip()) for line, cells in padded]
     rows = [row for row in rows if row[3]]
     what = next((row for label in _WHAT for row in rows if row[1] == label), None)
     uses = next((row for label in _USES for row in rows if row[1] == label), None)

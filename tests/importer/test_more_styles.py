@@ -3,7 +3,10 @@ term's heading, a bold term line with a hard break, and Obsidian spaced-repetiti
 
 from __future__ import annotations
 
-from bot.importer import ImportResult, import_notes
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from bot.importer import ImportResult, NotesError, import_notes
 from bot.knowledge import Entry, KnowledgeBase
 from bot.loader import load_knowledge_text, normalize_name
 
@@ -278,3 +281,63 @@ def test_a_bold_term_line_with_a_hard_break_before_its_definition() -> None:
     channel = entry(kb, "Audio channel")
     assert channel.definition == "A single stream of audio data."
     assert {"audio track", "track", "channel"} <= set(channel.aliases)
+
+
+# -- any mix of these styles' marks imports or is refused with one line, never a traceback --------------
+
+_STYLE_PIECES = st.sampled_from(
+    [
+        "\n?\n",
+        "\n??\n",
+        "::",
+        ":::",
+        "What is ",
+        "Which one is described by",
+        "Yes",
+        "<p>",
+        "</p>",
+        "<em>",
+        "</em>",
+        "<strong>",
+        "<br />",
+        "<img src=x>",
+        "&amp;",
+        " is a ",
+        " if it ",
+        "A ",
+        "| Element | Details |\n|---|---|\n",
+        "| **Action** | ",
+        "| **Uses** | ",
+        " |\n",
+        "### Drug (-pril)\n",
+        "### Class - Kind (ABC)\n",
+        "**Term**  \n",
+        "**Term (or alias)**\\\n",
+        "[link](http://x)",
+        "![](http://x.png)",
+        "___\n",
+        "- ",
+        "**",
+        "*",
+        "\n",
+        "\n\n",
+        " ",
+    ]
+)
+_STYLE_NOTES = st.lists(st.one_of(_STYLE_PIECES, st.text(max_size=8)), max_size=50).map("".join)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_STYLE_NOTES)
+def test_mixed_marks_of_these_styles_never_break_the_importer(text: str) -> None:
+    try:
+        result = import_notes(text, notes_name="fuzz.md")
+    except NotesError as exc:
+        message = str(exc)
+    else:
+        message = ""
+    if message:
+        assert "\n" not in message
+        return
+    kb = load_knowledge_text(result.text)
+    assert len(kb.entries) == result.entries >= 1
