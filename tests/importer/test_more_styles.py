@@ -81,6 +81,26 @@ def test_html_paragraphs_define_the_terms_emphasised_in_their_sentences() -> Non
     assert "Dancing is fun." in unplaced(result)[0]  # the introduction is reported, not dropped
 
 
+def test_html_headings_and_flat_lists_are_read_as_markdown() -> None:
+    _result, kb = imported(
+        "<h1>Networking</h1>\n<h2>Devices</h2>\n"
+        "<p>A <em>router</em> is a device that forwards packets between networks.</p>\n"
+        "<ul>\n<li><strong>Switch</strong>: connects devices within one network</li>\n"
+        "<li><strong>Hub</strong> - repeats every frame to every port</li>\n</ul>\n"
+        "<dl><dt>Bridge</dt><dd>joins two network segments</dd></dl>\n"
+    )
+    assert kb.topics[0].title == "Networking"
+    assert terms(kb) == ["Router", "Switch", "Hub", "Bridge"]
+    assert entry(kb, "Switch").definition == "Connects devices within one network"
+    assert entry(kb, "Bridge").definition == "Joins two network segments"
+    # a nested list is not flattened: the block stays raw HTML, reported, never guessed from
+    result, kb = imported(
+        "# Kit\n\nDrill - makes holes\n\n<ul><li>Saw<ul><li>cuts wood</li></ul></li></ul>\n"
+    )
+    assert terms(kb) == ["Drill"]
+    assert any("Saw" in text for text in unplaced(result))
+
+
 def test_html_that_is_not_prose_paragraphs_stays_a_raw_block() -> None:
     result, kb = imported(
         "# Tools\n\nHammer - drives nails into wood\n\n"
