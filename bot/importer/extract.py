@@ -1257,6 +1257,10 @@ class Extractor:
         """The table of a term's properties right under its heading (``### Digoxin`` / ``| **Action** |
         ...``): the heading's entry, defined from the table; whether the table was read so."""
         section = self.section
+        if section is not None and section.entry is not None and self.current is section.entry:
+            # "### Digoxin" / "A cardiac glycoside." / the table: its rows are the defined entry's details
+            self.add_properties(section.entry, properties.read(table, section.entry.term))
+            return True
         if section is None or not section.fresh or not self.heading_is_term():
             return False
         term, aliases, details = properties.heading_name(section.name)
@@ -1269,17 +1273,24 @@ class Extractor:
             entry.check("term", f'made from the heading "{section.heading}"')
         if section.name.note:
             entry.add("details", tx.capitalize(section.name.note))
-        read = properties.read(table, entry.term)
-        if read.definition:  # the rows that say what it is and does, as the author wrote them
-            self.set_definition(entry, read.definition)
-        for example in read.examples:
-            entry.add("examples", example)
         for detail in details:
             entry.add("details", detail)
+        self.add_properties(entry, properties.read(table, entry.term))
+        return True
+
+    def add_properties(self, entry: DraftEntry, read: properties.Properties) -> None:
+        """A property table's rows into ``entry``: its definition (kept as labelled details when the
+        notes defined the entry already), examples and details."""
+        if read.definition and not entry.definition:  # the rows that say what it is and does, as written
+            self.set_definition(entry, read.definition)
+        else:
+            for detail in read.defining:
+                entry.add("details", detail)
+        for example in read.examples:
+            entry.add("examples", example)
         for _line, detail in read.details:
             entry.add("details", detail)
         self.current = entry
-        return True
 
     def cheat_sheet(self, table: Table) -> bool:
         """A table whose cells are entries themselves (``AES (Advanced ...) - ...``), read column by column.

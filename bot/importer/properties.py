@@ -97,6 +97,7 @@ class Properties:
     definition: str = ""
     examples: list[str] = field(default_factory=list)
     details: list[tuple[int, str]] = field(default_factory=list)
+    defining: list[str] = field(default_factory=list)  # the rows the definition was made from, labelled
 
 
 def _label(text: str) -> str:
@@ -107,7 +108,7 @@ def is_property_table(table: Table) -> bool:
     """Whether ``table`` is two columns of labelled properties: ``| **Action** | ... |`` rows under an
     ``Element | Details`` header, or rows most of whose labels are property names."""
     rows = [(line, cells) for line, cells in table.rows if any(c.strip() for c in cells)]
-    if len(table.header) != 2 or len(rows) < 2 or any(len(cells) != 2 for _, cells in rows):
+    if len(table.header) != 2 or not rows or any(len(cells) != 2 for _, cells in rows):
         return False
     labels = [cells[0].strip() for _, cells in rows]
     if not all(label and len(tx.words(label)) <= 4 and label[-1:] not in ".!?" for label in labels):
@@ -135,7 +136,9 @@ def read(table: Table, term: str) -> Properties:
     parts = []
     if what is not None:
         parts.append(what[3].rstrip(" ."))
+        found.defining.append(f"{what[2]}: {what[3]}")
     if uses is not None:
+        found.defining.append(f"{uses[2]}: {uses[3]}")
         parts.append(
             f"used for {_lower_first(uses[3]).rstrip(' .')}" if parts else f"Used for {_lower_first(uses[3])}"
         )

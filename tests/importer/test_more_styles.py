@@ -361,3 +361,17 @@ def test_mixed_marks_of_these_styles_never_break_the_importer(text: str) -> None
         return
     kb = load_knowledge_text(result.text)
     assert len(kb.entries) == result.entries >= 1
+
+
+def test_a_property_table_after_the_terms_own_definition_adds_labelled_details() -> None:
+    _result, kb = imported(
+        "# Drugs\n\n## Heart\n\n### Digoxin\nA cardiac glycoside.\n\n| Element | Details |\n|---|---|\n"
+        "| **Action** | Positive inotrope |\n| **Uses** | Heart failure |\n| **Antidote** | Digibind |\n\n"
+        "### Warfarin\n| Element | Details |\n|---|---|\n| **Action** | Vitamin K antagonist |\n"
+    )
+    assert terms(kb) == ["Digoxin", "Warfarin"]
+    digoxin = entry(kb, "Digoxin")
+    assert digoxin.definition == "A cardiac glycoside."  # the author's own line stays the definition
+    assert digoxin.details == ("Action: Positive inotrope", "Uses: Heart failure", "Antidote: Digibind")
+    assert digoxin.checks == ()
+    assert entry(kb, "Warfarin").definition == "Vitamin K antagonist."  # a table of one row
