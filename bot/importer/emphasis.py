@@ -103,16 +103,6 @@ def sentences(text: str) -> list[str]:
     return [s.strip() for s in _SENTENCE_END.split(text) if s.strip()]
 
 
-def _runs_in(runs: list[str], text: str) -> list[str]:
-    """The emphasised runs that occur in ``text`` as whole words, in order of appearance."""
-    found = []
-    for run in runs:
-        match = re.search(rf"(?<!\w){re.escape(run)}(?!\w)", text, re.IGNORECASE)
-        if match is not None:
-            found.append((match.start(), run))
-    return [run for _, run in sorted(found)]
-
-
 def _opening(sentence: str, runs: list[str]) -> Defined | None:
     """The term a sentence opens with and defines (``*Melisma* is a group ...``), or None."""
     body = _ARTICLE.sub("", sentence, count=1)
