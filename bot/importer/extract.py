@@ -207,6 +207,10 @@ class Extractor:
             self.unplace(card.line, f"{asked} {', '.join(answers)}")
             return
         entry = self.find(subject) or self.entry_named(subject, card.line)
+        if bold:
+            kind = _kind_after(asked, subject)
+            if kind:  # "the **Agile** development approach": the notes' own longer name for it
+                self.alias(entry, f"{subject} {kind}")
         if named and normalize(named) == normalize(subject):
             if tx.acronym_of(subject, answer) and tx.is_name(answer):
                 self.alias(entry, answer)  # "What is RAD? / Rapid Application Development"
@@ -1393,6 +1397,75 @@ _NAMING_QUESTION = re.compile(
     r"^(?:which|what)\b.*\b(?:described|called|known as|named?|term|defined)\b", re.IGNORECASE
 )
 _YES_NO = frozenset({"yes", "no", "true", "false", "y", "n"})
+#: Words that end the noun after a bold term in a question ("**Shareware** copyright licence covered by").
+_NOT_NOUNS = frozenset(
+    [
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "should",
+        "does",
+        "do",
+        "did",
+        "has",
+        "have",
+        "had",
+        "by",
+        "for",
+        "of",
+        "in",
+        "on",
+        "to",
+        "under",
+        "as",
+        "and",
+        "or",
+        "but",
+        "that",
+        "which",
+        "who",
+        "with",
+        "without",
+        "from",
+        "at",
+        "than",
+        "suited",
+        "described",
+        "used",
+        "called",
+        "known",
+        "covered",
+        "protected",
+        "allowed",
+    ]
+)
+
+
+def _kind_after(asked: str, subject: str) -> str:
+    """The 1-2 lower-case nouns after ``subject`` in a question when an article comes before it
+    (``development approach`` in "the Agile development approach?"), "" when none or when more words
+    follow than a name holds."""
+    at = asked.find(subject)
+    if at < 0 or not re.search(r"\b(?:a|an|the)\s+$", asked[:at], re.IGNORECASE):
+        return ""  # "Does **Mulching** keep ...": without an article, a verb may follow, not a noun
+    nouns: list[str] = []
+    for word in asked[at + len(subject) :].split():
+        bare = word.rstrip("?.,;:!")
+        if not bare.isalpha() or not bare.islower() or bare in _NOT_NOUNS or bare.endswith("ed"):
+            break
+        nouns.append(bare)
+        if bare != word:
+            break
+    return " ".join(nouns) if 1 <= len(nouns) <= 2 else ""
 
 
 def _joined(parts: list[str]) -> str:

@@ -238,7 +238,7 @@ What is the diagram for the Drip watering method?
 ?
 ![](https://example.com/drip.png)
 
-What are the characteristics of **Flood** watering?
+What are the characteristics of the **Flood** watering method?
 ?
 - Cheap
 - Wasteful, done in short bursts called **pulses**
@@ -263,6 +263,9 @@ def test_obsidian_flashcards_give_each_asked_term_its_answer() -> None:
     assert next(e for e in result.draft.entries if e.term == "Drip").group == "Watering Methods"
     # the characteristics of a term with no other definition define it; a bold name called in it is a term
     assert entry(kb, "Flood").definition == "Cheap; Wasteful, done in short bursts called pulses."
+    # the nouns after "the **Flood**" name what it is; "Does **Mulching** keep moisture" names nothing
+    assert "Flood watering method" in entry(kb, "Flood").aliases
+    assert entry(kb, "Mulching").aliases == ()
     assert entry(kb, "Pulses").definition == "Wasteful, done in short bursts"
     assert entry(kb, "NPK").definition == "Nitrogen, phosphorus and potassium fertiliser"  # Q::A
     assert entry(kb, "Compost").definition == "Decayed organic matter added to soil"  # Q:::A
