@@ -42,7 +42,8 @@ _KIND_OF = re.compile(
 )
 
 
-#: Words emphasised for stress, never as the term a sentence defines (``*This* is why ...``).
+#: Words emphasised for stress, never as the term a sentence defines (``*This* is why ...``): pronouns
+#: and adverbs only, since a noun such as ``*note*`` or ``*example*`` is a term in some subjects.
 _NOT_TERMS = frozenset(
     [
         "it",
@@ -76,12 +77,6 @@ _NOT_TERMS = frozenset(
         "very",
         "really",
         "must",
-        "note",
-        "important",
-        "warning",
-        "tip",
-        "remember",
-        "example",
     ]
 )
 
