@@ -29,6 +29,12 @@ _K1_PLUS = _BM25_K1 + 1
 _DESCRIBE_CAP = 200  # most entries BM25-scored per description look-up
 _MAX_STEMS = 5  # rarest question words used to find description candidates
 _COMMON_MIN = 1000  # words in more entries than this (or an eighth of them) only score, never nominate
+#: Notes from which numpy does a look-up's binary searches, on lists of at least so many entries: below,
+#: Python is as fast, and numpy is never imported (a third of a second at start-up).
+_VECTOR_MIN_ENTRIES = 5000
+_VECTOR_MIN_POOL = 32
+_VECTOR_MIN_ROWS = 600  # (entry, word) pairs from which numpy scores a pool: its calls cost ~30 pairs each
+_TOP = 10  # entries ranked and covered per description look-up
 
 
 class DescriptionIndex:
@@ -156,8 +162,9 @@ class DescriptionIndex:
         """Entries ranked by BM25 over the question's content stems, and their coverage (top 10).
 
         Candidates are the entries sharing two of the question's words, one of them among its two
-        rarest (set intersections, in C), or failing that the entries of its rarest word; only those
-        are scored, with a binary search per word, which keeps it fast on a large base.
+        rarest (``_shared``), or failing that the entries of its rarest word; only those are scored,
+        with a binary search per word (numpy's, at once, on large notes), which keeps it fast on a
+        large base.
         """
         stems = list(dict.fromkeys(question_stems))
         if not stems or not self._doc_count:
@@ -182,19 +189,13 @@ class DescriptionIndex:
             # One word nominates (the others are too common): its first entries. Postings are in
             # entry order, so this is what sorting its set would give, without a set of thousands.
             return self._scored(list(self._postings[considered[0][2]][0][:_DESCRIBE_CAP]), known, total_idf)
-        anchors = [set(self._postings[s][0]) for df, _idf, s in considered[:2] if df <= common]
+        anchors = [s for df, _idf, s in considered[:2] if df <= common]
         counts: Counter[int] = Counter()
         for a, anchor in enumerate(anchors):
             for j, (df, _idf, s) in enumerate(considered):
                 if j == a or (j < len(anchors) and j < a) or df > common:
                     continue
-                docs = self._postings[s][0]
-                if len(anchor) * 16 < len(docs):  # few anchors, long list: binary search is cheaper
-                    counts.update(
-                        d for d in anchor if (i := bisect.bisect_left(docs, d)) < df and docs[i] == d
-                    )
-                else:
-                    counts.update(anchor.intersection(docs))
+                counts.update(self._shared(self._postings[anchor][0], self._postings[s][0]))
         if counts:
             pool = list(counts)
             if len(pool) > _DESCRIBE_CAP:
@@ -207,6 +208,22 @@ class DescriptionIndex:
         self, pool: list[int], known: list[tuple[int, float, str]], total_idf: float
     ) -> tuple[list[tuple[int, float]], Coverage]:
         """The top 10 of ``pool`` by BM25 over the ``known`` (df, idf, stem) words, and their coverage."""
+        if self._doc_count >= _VECTOR_MIN_ENTRIES and len(pool) * len(known) >= _VECTOR_MIN_ROWS:
+            top = self._top_vector(pool, known)
+        else:
+            scored = self._scored_rows(pool, known)
+            # Entries that have more of the described words first, then by BM25.
+            scored.sort(key=lambda row: (round(row[2], 2), row[1]), reverse=True)
+            top = scored[:_TOP]
+        total = total_idf or 1.0
+        ranked = [(doc, score) for doc, score, _strong, _matched in top if score > 0]
+        coverage = {doc: (strong / total, matched / total) for doc, _score, strong, matched in top}
+        return ranked, coverage
+
+    def _scored_rows(
+        self, pool: list[int], known: list[tuple[int, float, str]]
+    ) -> list[tuple[int, float, float, float]]:
+        """``(doc, BM25, strong IDF, matched IDF)`` per entry of ``pool``, one binary search per word."""
         norms = self._norms
         scored: list[tuple[int, float, float, float]] = []
         for doc in pool:
@@ -224,12 +241,61 @@ class DescriptionIndex:
                     score += idf * tf * _K1_PLUS / (tf + norm)
                     matched += idf
             scored.append((doc, score, strong, matched))
-        # Entries that have more of the described words first, then by BM25.
-        scored.sort(key=lambda row: (round(row[2], 2), row[1]), reverse=True)
-        total = total_idf or 1.0
-        ranked = [(doc, score) for doc, score, _strong, _matched in scored[:10] if score > 0]
-        coverage = {doc: (strong / total, matched / total) for doc, _score, strong, matched in scored[:10]}
-        return ranked, coverage
+        return scored
+
+    def _top_vector(
+        self, pool: list[int], known: list[tuple[int, float, str]]
+    ) -> list[tuple[int, float, float, float]]:
+        """The first ``_TOP`` rows of ``_scored_rows`` as sorted there, with numpy: each word's binary
+        searches at once, the sums in the same order and double precision (the same to the last bit),
+        and the order of the same keys (a stable sort, the strong IDF rounded by Python's ``round``)."""
+        import numpy as np  # only large notes come here: small ones never pay for the import
+
+        docs_of = np.asarray(pool, dtype=np.int32)
+        norm = np.frombuffer(self._norms, dtype=np.float32)[docs_of].astype(np.float64)
+        score = np.zeros(len(pool))
+        strong = np.zeros(len(pool))
+        matched = np.zeros(len(pool))
+        for _df, idf, s in known:
+            docs, frequencies = self._postings[s]
+            posting = np.frombuffer(docs, dtype=np.int32)
+            at = np.minimum(np.searchsorted(posting, docs_of), len(posting) - 1)
+            held = posting[at] == docs_of
+            tf = np.frombuffer(frequencies, dtype=np.float32)[at].astype(np.float64)
+            strong = np.where(held & (tf > 0), strong + idf, strong)
+            tf = np.abs(tf)
+            score = np.where(held, score + idf * tf * _K1_PLUS / (tf + norm), score)
+            matched = np.where(held, matched + idf, matched)
+        # a few distinct sums of IDFs: Python rounds each once, exactly as the row sort does
+        values, inverse = np.unique(strong, return_inverse=True)
+        rounded = np.array([round(v, 2) for v in values.tolist()])[inverse]
+        order = np.lexsort((np.arange(len(pool)), -score, -rounded))[:_TOP].tolist()
+        docs_, scores, strongs, matches = (
+            docs_of[order].tolist(),
+            score[order].tolist(),
+            strong[order].tolist(),
+            matched[order].tolist(),
+        )
+        return list(zip(docs_, scores, strongs, matches, strict=True))
+
+    def _shared(self, first: array[int], second: array[int]) -> list[int]:
+        """The entries in both sorted postings, in entry order.
+
+        On large notes numpy searches the shorter list in the longer at once: a set of a posting of
+        thousands of entries cost more than the rest of a look-up that matches nothing.
+        """
+        if len(first) > len(second):
+            first, second = second, first
+        if self._doc_count < _VECTOR_MIN_ENTRIES or len(first) < _VECTOR_MIN_POOL:
+            held = set(second)
+            return [d for d in first if d in held]
+        import numpy as np
+
+        short = np.frombuffer(first, dtype=np.int32)
+        long = np.frombuffer(second, dtype=np.int32)
+        at = np.minimum(np.searchsorted(long, short), len(long) - 1)
+        found: list[int] = short[long[at] == short].tolist()
+        return found
 
     def document_count(self, stem: str) -> int:
         """How many entries use ``stem`` (in names, definitions or details)."""
