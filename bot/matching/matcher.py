@@ -265,7 +265,7 @@ class Matcher:
             # a qualifier in front that its definition says ("certificate pinning"); a word after the name
             # more often makes another thing, so it must also be rare in the notes ("trojan horse")
             rare = before or all(self._descriptions.document_count(stem) <= 3 for stem in stems)
-            if stems and stems <= said and rare:
+            if stems and stems <= said and rare and not _labels_a_kind(entry, stems):
                 found.add(self._names.name_entry[hit])
         return next(iter(found)) if len(found) == 1 else None
 
@@ -382,6 +382,23 @@ class Matcher:
             scored = self._typos.fuzzy_names(parsed.key)
             return policy.confident_fuzzy(self._typos, text, parsed.key, scored, parsed.plain) is not None
         return False
+
+
+#: The longest label of a detail, in words, read as the name of a kind of the entry ("Artificial Passive:").
+_KIND_LABEL_WORDS = 4
+
+
+def _labels_a_kind(entry: Entry, stems: set[str]) -> bool:
+    """Whether a detail of ``entry`` is a labelled kind of it that the qualifier ``stems`` name.
+
+    Under Passive immunity, "Artificial Passive: introducing antibodies made by another animal" is a
+    kind of its own: "artificial passive immunity" asks for it, and Passive immunity is no answer.
+    """
+    for detail in entry.details:
+        label, colon, _ = detail.partition(":")
+        if colon and 0 < len(label.split()) <= _KIND_LABEL_WORDS and stems <= set(content_stems(label)):
+            return True
+    return False
 
 
 def _acronym_plus_s(text: str, plain: str, key: str, entry: Entry) -> bool:

@@ -148,6 +148,39 @@ def stated_names(definition: str) -> list[str]:
     return found
 
 
+_SLASH = re.compile(r"\s+/\s+")  # "Coherence / orphan rules": two names, spaced apart
+_EXTENSION = re.compile(r"\.[a-z0-9]{2,5}")  # ".mp3", ".s3m": a file extension, written small (not .NET)
+_DEFINED_NAME_WORDS = 5  # the longest definition read as the entry's name spelled out
+_NAME_ONLY = re.compile(r"[\w\- ]+")  # words and hyphens: no sentence, no list
+
+
+def written_names(entry: Entry) -> list[str]:
+    """Other names the notes write for an entry without calling them aliases.
+
+    * each side of a name written two ways around a spaced slash (".aiff / .aif", "Colour / Color": the
+      same first letters; "Mean / Median" are two things one entry compares; "TCP/IP" is no TCP);
+    * a file extension, written in small letters, without its dot (".mp3" is "mp3" and "mp3 file";
+      ".NET" is no "net", and ".it" no "it");
+    * a definition that is only a name, up to 5 words, most of them capitalised ("Ogg Vorbis",
+      "Impulse Tracker module" for .it): the entry spelled out; "Filled with cell sap" is a sentence.
+    """
+    found: list[str] = []
+    for name in entry.names:
+        parts = [part.strip() for part in _SLASH.split(name) if part.strip()]
+        if len(parts) > 1 and len({part.casefold()[:4] for part in parts}) == 1:
+            found += parts
+    for name in (*entry.names, *found):
+        if _EXTENSION.fullmatch(name) and name[1:] not in STOPWORDS:
+            found += (name[1:], name[1:] + " file")  # "a wav file"; never "hosts file" for Host
+    definition = entry.definition.strip()
+    said = definition.split()
+    capitals = sum(1 for w in said if w[0].isupper() or w[0].isdigit())
+    short = 0 < len(said) <= _DEFINED_NAME_WORDS and _NAME_ONLY.fullmatch(definition) is not None
+    if short and said[0][0].isupper() and 2 * capitals > len(said):
+        found.append(definition)
+    return found
+
+
 def _head_in_acronym(tokens: list[str], acronyms: set[str]) -> bool:
     """Whether a two-word name's head is a letter of the entry's own acronym: "Internet Protocol (IP)"
     without "protocol" is "internet", another thing, where a "Smurf attack" without "attack" is a smurf."""
@@ -163,7 +196,9 @@ class LooseIndex:
         keys = [
             (index, key)
             for index, entry in enumerate(entries)
-            for key in dict.fromkeys(key_of(n) for n in (*entry.names, *stated_names(entry.definition)))
+            for key in dict.fromkeys(
+                key_of(n) for n in (*entry.names, *stated_names(entry.definition), *written_names(entry))
+            )
             if key
         ]
         owners: dict[str, set[int]] = {}
