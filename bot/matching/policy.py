@@ -253,6 +253,46 @@ def _names_last(tokens: list[str], start: int) -> bool:
     return 1 <= len(kind) <= 2 and not any(t in STOPWORDS for t in kind)
 
 
+_AUXILIARIES = word_set("does do did can")  # "what is a memory controller" is a name, not what memory does
+
+
+def _done_by(tokens: list[str], start: int, rest: list[str]) -> bool:
+    """Whether a question asks what a named thing does, with the kind of answer said first.
+
+    "what does a correlation coefficient measure", "what range does a correlation coefficient go from",
+    "which port does SSH use": what/which, up to two words saying what is asked for, an auxiliary (and
+    an article), the name, then one verb and function words only. "what does a container ship carry"
+    puts a noun after the name: a container ship is no container.
+    """
+    if tokens[0] not in _KIND_OPENERS or not rest or rest[0] in STOPWORDS or rest[0].isdigit():
+        return False
+    if not all(t in STOPWORDS for t in rest[1:]):
+        return False
+    lead = tokens[1:start]
+    while lead and lead[-1] in _ARTICLES:
+        lead.pop()
+    if not lead or lead[-1] not in _AUXILIARIES:
+        return False
+    kind = lead[:-1]
+    return len(kind) <= 2 and not any(t in STOPWORDS for t in kind)
+
+
+def _part_of(tokens: list[str], start: int) -> bool:
+    """Whether a question asks for a part or property of a name it ends with: "what are the 5 steps of
+    SQ3R", "what is the formula of glucose" (what/which, is/are, the, one to three words, "of")."""
+    if (
+        start < 4
+        or tokens[start - 1] != "of"
+        or tokens[0] not in _KIND_OPENERS
+        or tokens[1] not in {"is", "are"}
+    ):
+        return False
+    kind = tokens[2 : start - 1]
+    if kind and kind[0] in _ARTICLES:
+        kind = kind[1:]
+    return 1 <= len(kind) <= 3 and not any(t in STOPWORDS and not t.isdigit() for t in kind)
+
+
 def _kind_asked(tokens: list[str], start: int) -> bool:
     """Whether a question asks if something is one of a named kind ("is NaCl a molecule").
 
@@ -345,8 +385,11 @@ def named_inside(
             # asks about raising one, not about Exception
             lead_in = all(t in _BEFORE_A_NAME for t in tokens[1:start])
             rest = tokens[start + size :]
-            last = not rest and (_names_last(tokens, start) or _kind_asked(tokens, start))
-            if (lead_in and _asks_about(rest)) or last:
+            last = not rest and (
+                _names_last(tokens, start) or _kind_asked(tokens, start) or _part_of(tokens, start)
+            )
+            asked = (lead_in and _asks_about(rest)) or _done_by(tokens, start, rest)
+            if asked or last:
                 found.add(named)  # not "DDR6" for DDR, a "stem cell" for a cell, a "container ship"
                 subjects.setdefault(named, start + size)
         if (
