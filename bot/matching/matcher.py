@@ -299,9 +299,36 @@ class Matcher:
                     first = self._named(" ".join((*said, *other[-size:])))
                     if first is not None:
                         break
+        if first is None and second is None:
+            whole = self._compared_within(*sides)
+            if whole is not None:
+                return Answer(text, whole, 90.0, "comparison")
         if first is None or second is None or first == second:
             return tuple(Suggestion(e, 80.0) for e in dict.fromkeys((first, second)) if e is not None)
         return Answer(text, first, 90.0, "comparison", also=(second,))
+
+    def _compared_within(self, first: str, second: str) -> Entry | None:
+        """The one entry that is itself the comparison asked for, when the notes name neither side.
+
+        "static vs dynamic dispatch": the shared head names Dispatch, whose own text says static and
+        dynamic; "nature vs nurture": the one name that starts with both sides ("Nature-nurture issue").
+        """
+        said, other = key_of(first).split(), key_of(second).split()
+        if not said or not other:
+            return None
+        if len(said) == 1 and len(other) >= 2:
+            head = self._names.exact_hit(" ".join(other[1:]))
+            if head is not None:
+                entry = self._names.entry(head)
+                own = set(content_stems(" ".join((entry.definition, *entry.details))))
+                sides = set(content_stems(" ".join((said[0], other[0]))))
+                if len(sides) == 2 and sides <= own:
+                    return entry
+        joined = " ".join((*said, *other))
+        starting = {
+            index for _word, index in self._loose().leading.get(joined, ())
+        }  # "nature nurture" + one more word
+        return self._entries[next(iter(starting))] if len(starting) == 1 else None
 
     def _named(self, side: str) -> Entry | None:
         """The entry one side of a comparison names (by name, variant or a close spelling only)."""
