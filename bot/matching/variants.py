@@ -86,6 +86,22 @@ def _names_a_thing(token: str) -> bool:
     return len(token) >= 3 and token.isalpha() and token not in STOPWORDS
 
 
+def _latin_singular(word: str) -> str:
+    """The singular of a Latin plural ("cilia" -> "cilium", "villi" -> "villus"), else "".
+
+    Only as a loose form: a name and a question meet through it when both are written either way.
+    """
+    if len(word) < 4 or not word.isalpha():
+        return ""
+    if word.endswith("a"):
+        return word[:-1] + "um"
+    if word.endswith("i"):
+        return word[:-1] + "us"
+    if word.endswith(("um", "us")):
+        return word  # the singular meets the plural's form
+    return ""
+
+
 def loose_forms(
     key: str, *, question: bool = False, shared: frozenset[str] = frozenset(), keep_head: bool = False
 ) -> list[str]:
@@ -114,6 +130,9 @@ def loose_forms(
             forms.append(undotted)
     if not question and len(tokens) == 2 and tokens[0].isalpha() and _STANDARD_NUMBER.fullmatch(tokens[1]):
         forms.append("c:" + tokens[1])  # a standard's number without its body: "802.1x" is IEEE 802.1x
+    latin = _latin_singular(tokens[-1])
+    if latin:  # "cilium" is the Cilia of the notes, "villi" their Villus
+        forms.append("c:" + _compact([*tokens[:-1], latin]))
     stems = _stems(tokens)
     if stems and len(tokens) > 1:
         forms.append("s:" + stems)

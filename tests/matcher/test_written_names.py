@@ -72,3 +72,28 @@ def test_names_the_notes_write_answer_their_entry(matcher: Matcher, question: st
 )
 def test_what_only_looks_like_a_written_name_is_refused(matcher: Matcher, question: str) -> None:
     assert isinstance(matcher.lookup(question), NotFound), question
+
+
+LATIN = (
+    ("Cilia", "Push the mucus along the airways."),
+    ("Villus", "A finger-like fold of the small intestine's lining."),
+    ("Media", "The ways a message is carried."),
+    ("Medium", "A substance bacteria are grown on."),
+)
+
+
+@pytest.fixture(scope="module")
+def latin() -> Matcher:
+    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+    kb.entries.extend(Entry(term=t, definition=d, topic=TOPIC) for t, d in LATIN)
+    return Matcher(kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("cilium", "Cilia"), ("what are villi", "Villus"), ("media", "Media"), ("medium", "Medium")],
+)
+def test_a_latin_plural_or_singular_answers_the_name(latin: Matcher, question: str, term: str) -> None:
+    result = latin.lookup(question)
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
