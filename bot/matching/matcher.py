@@ -419,11 +419,16 @@ def _labels_a_kind(entry: Entry, stems: set[str]) -> bool:
     """Whether a detail of ``entry`` is a labelled kind of it that the qualifier ``stems`` name.
 
     Under Passive immunity, "Artificial Passive: introducing antibodies made by another animal" is a
-    kind of its own: "artificial passive immunity" asks for it, and Passive immunity is no answer.
+    kind of its own (the label holds a word of the name): "artificial passive immunity" asks for it, and
+    Passive immunity is no answer. "Antidote: protamine" under Heparin labels a property.
     """
+    named = set(content_stems(" ".join(entry.names)))
     for detail in entry.details:
         label, colon, _ = detail.partition(":")
-        if colon and 0 < len(label.split()) <= _KIND_LABEL_WORDS and stems <= set(content_stems(label)):
+        if not colon or not 0 < len(label.split()) <= _KIND_LABEL_WORDS:
+            continue
+        said = set(content_stems(label))
+        if stems <= said and said & named:  # "Antidote:" under Heparin is a property, not a kind
             return True
     return False
 

@@ -97,3 +97,18 @@ def test_a_latin_plural_or_singular_answers_the_name(latin: Matcher, question: s
     result = latin.lookup(question)
     assert isinstance(result, Answer), question
     assert result.entry.term == term
+
+
+def test_a_labelled_property_in_the_details_still_answers_its_entry() -> None:
+    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+    kb.entries.append(
+        Entry(
+            term="Heparin",
+            definition="Activates antithrombin III; immediate anticoagulation.",
+            details=("Monitoring: aPTT", "Antidote: Protamine sulfate"),
+            topic=TOPIC,
+        )
+    )
+    result = Matcher(kb).lookup("heparin antidote")
+    assert isinstance(result, Answer)
+    assert result.entry.term == "Heparin"
