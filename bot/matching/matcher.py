@@ -231,7 +231,7 @@ class Matcher:
         ranked, coverage = descriptions.rank(descriptions.question_stems(parsed.core or parsed.tokens))
         answer = policy.confident_description(descriptions, self._entries, text, parsed, ranked, coverage)
         if answer is None:
-            answer = policy.contained_description(self._entries, text, parsed, ranked)
+            answer = policy.contained_description(self._entries, text, parsed, ranked, names)
         if answer is not None and policy.evidence_is_weak(names, descriptions, parsed, answer, self._entries):
             # refused with suggestions, not answered by a name inside: never a confident wrong answer
             return NotFound(text, policy.suggestions(names, scored, ranked, coverage))

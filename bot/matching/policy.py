@@ -307,14 +307,22 @@ def _kind_asked(tokens: list[str], start: int) -> bool:
     return 1 <= len(thing) <= 3 and not any(t in STOPWORDS for t in thing)
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")
+
+
 def contained_description(
-    entries: list[Entry], text: str, parsed: ParsedQuery, ranked: list[tuple[int, float]]
+    entries: list[Entry],
+    text: str,
+    parsed: ParsedQuery,
+    ranked: list[tuple[int, float]],
+    names: NameIndex | None = None,
 ) -> Answer | None:
     """The one entry among the best-ranked whose definition contains the question's words as written.
 
     "connectionless transport protocol" answers UDP when UDP's definition says "connectionless
     transport protocol" and no other well-ranked definition does; 3+ content words, or a word and a number
-    of 2+ digits ("port 3389" answers the one entry whose definition says "Port 3389").
+    of 2+ digits ("port 3389" answers the one entry whose definition says "Port 3389"). Not when the
+    words stand only in brackets there, nor when one of them is another entry's name (``names``).
     """
     core = [t for t in parsed.core if t]
     numbered = len(core) == 2 and sum(1 for t in core if t.isdigit() and len(t) >= 2) == 1
@@ -328,7 +336,19 @@ def contained_description(
     holders = [doc for doc, _ in ranked[:8] if phrase in " " + " ".join(words(entries[doc].definition)) + " "]
     if len(holders) != 1:
         return None
-    return Answer(text, entries[holders[0]], 70.0, "description")
+    holder = entries[holders[0]]
+    # a phrase the definition glosses in brackets names another thing ("in MT/s (megatransfers per
+    # second)"), and one with another entry's name in it is about that entry ("stages of the Agile
+    # development approach" under Sprints)
+    outside = _BRACKETED.sub(" ", holder.definition)
+    if phrase not in " " + " ".join(words(outside)) + " ":
+        return None
+    if names is not None and not numbered:
+        for token in core:
+            hit = None if token in STOPWORDS else names.exact_hit(name_key([token]))
+            if hit is not None and names.entry(hit) is not holder:
+                return None
+    return Answer(text, holder, 70.0, "description")
 
 
 _SYMBOL = re.compile(r"(?<!\S)[^\w\s]{2,}(?!\S)")  # "%>%", "<-", "::", "&&" standing alone
