@@ -171,8 +171,10 @@ def evidence_is_weak(
     if not asks_about_something(parsed):
         return False
     core = parsed.core
-    for before, token in itertools.pairwise(core):
-        # the thing asked about stands after the verb: "does *kerberos* use", "is *plasmolysed*"
+    # the thing asked about stands after the verb (and its article): "does *kerberos* use", "is
+    # *plasmolysed*", "when did the *french* revolution start"
+    spoken = [t for t in core if t not in _ARTICLES]
+    for before, token in itertools.pairwise(spoken):
         if before in _SUBJECT_VERBS and len(token) >= 4 and token not in STOPWORDS:
             stems = content_stems(token)
             if stems and all(descriptions.document_count(s) == 0 for s in descriptions.stems(stems)):

@@ -123,3 +123,16 @@ def test_a_question_about_a_compound_with_a_name_inside_is_not_about_the_name() 
     answer = matcher.lookup("what does the nucleus do")
     assert isinstance(answer, Answer)
     assert answer.entry.term == "Nucleus"
+
+
+def test_a_thing_asked_about_after_an_article_that_the_notes_never_name_is_refused() -> None:
+    topic = Topic(title="History", path=Path("/notes/history.yaml"))
+    kb = KnowledgeBase(topics=[topic], files=[topic.path])
+    definition = "Started in Tunisia (Jasmine Revolution)."
+    kb.entries.append(Entry(term="Arab Spring", definition=definition, topic=topic))
+    matcher = Matcher(kb)
+    # "french" is nowhere in the notes: the revolution asked about is not the one they describe
+    assert isinstance(matcher.lookup("when did the french revolution start"), NotFound)
+    result = matcher.lookup("where did the jasmine revolution start")
+    assert isinstance(result, Answer)
+    assert result.entry.term == "Arab Spring"
