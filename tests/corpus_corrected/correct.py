@@ -725,6 +725,336 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
+    # heldout6: written from the notes alone, without running the import (REWRITE); terms the notes name
+    # without defining them (Social contract, Kantianism, Virtue Ethics, IS-LM model) are left out
+    "ethics_outline_nested": (
+        [],
+        [
+            ("Cultural Relativism", [], "Very unintuitive."),
+            (
+                "Egoism",
+                [],
+                "Doing, or holding that one should do, what is in one's own best interest; psychological "
+                "or ethical.",
+            ),
+            ("Psychological egoism", [], "Humans always do what's in their best interest."),
+            ("Ethical egoism", [], "What is good is whatever is in your personal best interest."),
+            (
+                "Consequentialism",
+                [],
+                "When determining the morality of an action, one need only examine the consequences "
+                "(the end justifies the means).",
+            ),
+            (
+                "Act consequentialism",
+                ["Act Cs"],
+                "Examines the consequences of each act: it says whether you should or shouldn't do an act.",
+            ),
+            (
+                "Maximum Act Consequentialism",
+                ["MAC"],
+                "The moral action is the one which maximizes the good.",
+            ),
+            (
+                "Satisficing Act Consequentialism",
+                ["SAC"],
+                "The moral action is the one that results in good enough consequences.",
+            ),
+            (
+                "Rule consequentialism",
+                ["Rule Cs"],
+                "You should follow the rules that will maximize happiness: it tells you which rules "
+                "to follow.",
+            ),
+            ("Hedonism", ["Hedonists"], "The only good is pleasure; the only bad is pain."),
+            (
+                "Utilitarianism",
+                ["Utilitarians"],
+                '"The greatest happiness for the greatest number of people": MAC + Hedonism, so the moral '
+                "act is whatever act results in the greatest amount of happiness for the greatest number "
+                "of people.",
+            ),
+            (
+                "Higher happiness",
+                [],
+                "Self-actualizing pleasures (reading, listening to music); we should maximize this kind.",
+            ),
+            ("Lower happiness", [], "Bodily happiness, sex, etc."),
+            (
+                "Deontology",
+                ["rule-based ethics"],
+                "Not consequentialism: when determining the morality of an action, you look at more than "
+                "just the consequences; you look at the act itself.",
+            ),
+            (
+                "Divine command theory",
+                [],
+                "A kind of deontology: follow rules that the gods told you to follow.",
+            ),
+            (
+                "euphario dilemma",
+                [],
+                "Is it good because the gods say to do it, or did the gods say to do it because it was good? "
+                "If the first, they could alter the rule tomorrow, making morality fickle; if the second, "
+                "why do we need the gods?",
+            ),
+        ],
+        {},
+    ),
+    "macroeconomics_shorthand": (
+        [],
+        [
+            (
+                "Macroeconomics",
+                [],
+                "The study of how the entire economy functions on a regional, national or global scale, "
+                "with special interest in aggregated indicators such as GDP, unemployment, national income "
+                "and price indices; it models the entire economy to see how external shocks and policies "
+                "affect it.",
+            ),
+            ("Business cycle", [], "Short-run fluctuations in the national income."),
+            (
+                "National output",
+                ["aggregate output"],
+                "Aggregate output, measured in GDP per person; it correlates with national income.",
+            ),
+            (
+                "Unemployment rate",
+                [],
+                "The percentage of workers without jobs in the labor force, only including those actively "
+                "looking for work.",
+            ),
+            (
+                "Classical unemployment",
+                [],
+                "Unemployment because wages are too high, so employers hire fewer workers.",
+            ),
+            (
+                "Frictional unemployment",
+                ["search unemployment"],
+                "Unemployment due to the latency period in finding a new job.",
+            ),
+            (
+                "Structural unemployment",
+                [],
+                "Unemployment from shifts in infrastructure or emphasis on different sectors, leaving fewer "
+                "jobs open for people with certain skills.",
+            ),
+            (
+                "Inflation",
+                [],
+                "A rise in prices, measured with price indices; rapid money supply expansion leads to excess "
+                "economic growth and inflation.",
+            ),
+            (
+                "AD-AS model",
+                ["aggregate demand/aggregate supply model"],
+                "The aggregate demand / aggregate supply model.",
+            ),
+            (
+                "Macroeconomic policy",
+                [],
+                "Policy for the whole economy, implemented through fiscal or monetary policy.",
+            ),
+            (
+                "Monetary policy",
+                ["central bank policy"],
+                "Central banks controlling the money supply so that it does not grow too quickly "
+                "(excessive inflation), aiming at a low inflation rate (usually under 2%) and a low "
+                "unemployment rate; either expansionary or contractionary.",
+            ),
+            (
+                "Monetary economics",
+                [],
+                "The field that designs monetary policy to achieve desired interest rate and "
+                "unemployment levels.",
+            ),
+            (
+                "Expansionary monetary policy",
+                ["expansionary policy"],
+                "Monetary policy that stimulates the economy: keeping short-term interest rates lower "
+                "(to encourage investment and loans) or increasing the money supply more rapidly.",
+            ),
+            (
+                "Contractionary monetary policy",
+                [],
+                "Monetary policy that does the opposite of expansionary policy: increasing interest rates "
+                "or decreasing the money supply.",
+            ),
+            (
+                "Quantitative easing",
+                [],
+                "The purchase of government bonds or other financial assets to inject money into "
+                "the economy.",
+            ),
+            ("Agent", [], "Someone who participates in the economy (buyer, seller, investor)."),
+        ],
+        {},
+    ),
+    "sociology_markmap_revision": (
+        [],
+        [
+            ("Sociology", [], "The scientific study of human society and social behavior."),
+            ("Sociological Imagination", [], "Linking personal troubles to public issues (C. Wright Mills)."),
+            ("Auguste Comte", [], "Father of Sociology; Positivism."),
+            ("Emile Durkheim", [], "Social Facts; Suicide/Anomie; Functionalism."),
+            ("Karl Marx", [], "Class Conflict (Bourgeoisie vs. Proletariat)."),
+            ("Max Weber", [], "Verstehen; Bureaucracy; Protestant Ethic."),
+            ("W.E.B. Du Bois", [], "Double Consciousness; Race relations."),
+            (
+                "Structural Functionalism",
+                [],
+                "Society as a stable system of interdependent parts (stability, manifest/latent functions, "
+                "dysfunction).",
+            ),
+            (
+                "Conflict Theory",
+                [],
+                "Society as an arena of inequality: power struggles over resources (power, exploitation, "
+                "elite, oppression).",
+            ),
+            (
+                "Symbolic Interactionism",
+                [],
+                "Micro-level: shared meanings through symbols (symbols, social construction, interaction).",
+            ),
+            ("Feminist Perspectives", [], "A focus on patriarchy and gender inequality."),
+            ("Independent variable", [], "The presumed cause."),
+            ("Dependent variable", [], "The measured effect."),
+            ("Correlation", [], "Two things moving together."),
+            ("Causation", [], "One thing produces change in another."),
+            ("Population", [], "The entire group."),
+            ("Sample", [], "The subset studied."),
+            ("Survey", [], "Questionnaires or interviews; good for attitudes."),
+            ("Experiment", [], "Manipulating the IV to measure the DV; uses control groups."),
+            ("Participant Observation", ["Ethnography"], "The researcher joins the group."),
+            ("Secondary Analysis", [], "Using existing data (e.g., Census)."),
+            ("Content Analysis", [], "The systematic study of texts and media."),
+            ("Norms", [], "Folkways (customs), then mores (morals), then laws (codified)."),
+            ("Folkways", [], "Norms that are customs."),
+            ("Mores", [], "Norms that are morals."),
+            ("Sapir-Whorf Hypothesis", [], "Language shapes reality."),
+            ("Ethnocentrism", [], "Judging by one's own standards."),
+            ("Cultural Relativism", [], "Judging by their standards."),
+            ("Looking-Glass Self", [], "Self-concept based on imagined judgments of others (Cooley)."),
+            (
+                "Stages of Self",
+                [],
+                "Mead: Imitation, then Play (significant others), then Game (generalized other).",
+            ),
+            ("Resocialization", [], "Radical identity change in Total Institutions."),
+            ("Ascribed status", [], "A status from birth."),
+            ("Achieved status", [], "A status that is earned."),
+            ("Role Conflict", [], "Conflict between the roles of different statuses."),
+            ("Role Strain", [], "Strain within one status."),
+            ("Primary group", [], "A personal group."),
+            ("Secondary group", [], "An impersonal group."),
+            ("Strain Theory", [], "Blocked opportunities to achieve goals lead to deviance (Merton)."),
+            ("Differential Association", [], "Deviance is learned from deviant peers (Sutherland)."),
+            ("Labeling Theory", [], "Deviance results from being labeled; a self-fulfilling prophecy."),
+            ("Control Theory", [], "Weak bonds to society lead to deviance (Hirschi)."),
+        ],
+        {},
+    ),
+    "marketing_lecture_stp": (
+        [],
+        [
+            (
+                "Segmentation",
+                ["market segmentation"],
+                "The process of dividing the market into distinct groups, so each group has homogeneous "
+                "needs, characteristics or behaviours that allow targeting the whole group.",
+            ),
+            ("Targeting", [], "The process of choosing which group to market to."),
+            (
+                "Positioning",
+                [],
+                "The process of creating a clear, distinctive, and desirable position in the target "
+                "customer's mind that stands out from the competition.",
+            ),
+            (
+                "Geographic",
+                [],
+                "A segmentation variable: country/region, urban/rural, neighbourhood, climate.",
+            ),
+            (
+                "Demographic",
+                [],
+                "A segmentation variable: ethnic background, age, gender, income, family size.",
+            ),
+            (
+                "Psychographic",
+                [],
+                "A segmentation variable: lifestyle and personality (e.g. outdoors/active people vs. indoors "
+                "people).",
+            ),
+            (
+                "Behavioural",
+                [],
+                "A segmentation variable: when, why, and how they buy or use the product (e.g. power users "
+                "vs. casual users).",
+            ),
+            (
+                "Market-product grid",
+                [],
+                "A grid with products on one axis and segments on the other, to assess how attractive each "
+                "product is to each segment (how many customers, revenue per customer).",
+            ),
+            ("4Ps", [], "Product, price, place, promotion: the marketing actions that reach target markets."),
+            ("Head-to-head positioning", [], 'Comparing directly to rivals ("we are the best in x").'),
+            (
+                "Differentiation positing",
+                [],
+                'Stressing the important attributes ("we are different"), '
+                "e.g. Coors' cold-activated labels.",
+            ),
+            (
+                "Repositioning",
+                [],
+                "Changing the consumer's perception of a product, which is often much harder than initial "
+                "positioning.",
+            ),
+            ("Trading down", [], "Reducing features or quality (changing the value added)."),
+            ("Trading up", [], "Increasing features or quality (changing the value added)."),
+            (
+                "B2B marketing",
+                ["B2B"],
+                "Marketing to organizations: more layers of risk, since the demand for your product depends "
+                "on the demand for your buyer's product; a few dominant customers, long-term relationships, "
+                "risk-averse buyers.",
+            ),
+            (
+                "Problem recognition",
+                [],
+                "Step 1 of the B2B purchase decision process: triggered by in-depth knowledge of the "
+                "industry, often existing suppliers that prove to be insufficient.",
+            ),
+            (
+                "Information search",
+                [],
+                "Step 2 of the B2B purchase decision process: specs are developed by engineers, with many "
+                "more stakeholders involved.",
+            ),
+            (
+                "Evaluation of alternatives",
+                [],
+                "Step 3 of the B2B purchase decision process: bids are requested; price, quality, delivery "
+                "and reliability are highly prized.",
+            ),
+            (
+                "Purchase decision",
+                [],
+                "Step 4 of the B2B purchase decision process: lengthy negotiation and approval processes.",
+            ),
+            (
+                "Post-purchase behaviour",
+                [],
+                "Step 5 of the B2B purchase decision process: formal post-purchase evaluation, ongoing "
+                "supplier performance monitoring.",
+            ),
+        ],
+        {},
+    ),
 }
 
 #: Aliases the import took from a qualifier in parentheses ("Catch (exception)") that name other things.
@@ -746,6 +1076,10 @@ REWRITE: dict[str, str] = {
     "world_history_revision": "World Politics & History",
     "spanish_vocabulary_headings": "Spanish Vocabulary",
     "physics_definitions_tables": "Quik Fezixs Noats",
+    "ethics_outline_nested": "Ethics",
+    "macroeconomics_shorthand": "Macroeconomics basics",
+    "sociology_markmap_revision": "Sociology",
+    "marketing_lecture_stp": "Market Segmentation, Targeting, and Positioning",
 }
 
 #: Definitions written again from the notes where the import took a question, a qualifier or a stray
@@ -931,6 +1265,35 @@ ADD_DETAILS: dict[str, dict[str, list[str]]] = {
             "the mass of a molecule is negligibly small; monatomic particles"
         ],
         "Ideal Gas": ["An ideal gas has no potential energy"],
+    },
+    "ethics_outline_nested": {
+        "Egoism": [
+            "Problems: how would society work if everyone were ethical egoists? "
+            "Sometimes you don't know the best interest"
+        ],
+        "Utilitarianism": [
+            'Differs from consequentialism in its view of what is "good": happiness',
+            "Arguments against: it is more concerned with happiness than with humans; it mixes up what "
+            "other people may do with themselves and what you may do with you; you can't see the "
+            "consequences in the future",
+        ],
+        "Deontology": ["3 kinds: divine command theory, social contract, kantianism"],
+    },
+    "macroeconomics_shorthand": {
+        "Expansionary monetary policy": [
+            "Achieved by increasing the money supply (quantitative easing) or lowering interest rates",
+            "Traditionally used to combat unemployment",
+            "May reduce the exchange rate: when interest rates fall, saving in the country is less "
+            "attractive for overseas investors",
+        ],
+    },
+    "marketing_lecture_stp": {
+        "Repositioning": [
+            "Why reposition: reacting to competition, reaching new markets, catching a rising trend, "
+            "changing the value added (trading down or trading up)",
+            "Challenges: high advertising costs to change ingrained customer beliefs, customer confusion "
+            "about the brand image",
+        ],
     },
 }
 
