@@ -1031,18 +1031,19 @@ class Extractor:
                 pending_entry = self.entry_named(line.text, line.line)
             self.current = pending_entry
         section = self.section
-        if (
+        introduced = (
             pending_entry is None
             and self.current is None
             and section is not None
             and section.introduced
             and section.entry is None
-            and all(tx.is_name(item.text) for item in items)
-        ):
+        )
+        if introduced and all(tx.is_name(item.text) for item in items):
             for item in items:  # the names an introduction lists (the sections that follow, as a rule)
                 self.unplace(item.line, item.text)
             return
-        target = pending_entry or self.owner()
+        # what an introduction leads to is no definition of the heading ("Pair with" over a reading list)
+        target = pending_entry or (None if introduced else self.owner())
         if pending_entry is None and self.statements(block, items):
             return
         if len(items) >= 2 and all(tx.is_name(item.text) for item in items) and target is not None:

@@ -66,7 +66,9 @@ _SENTENCE = re.compile(
     r"(?P<rest>\S.*)$",
     re.IGNORECASE,
 )
-_IS_REST = re.compile(r"^(?:a|an|the|one|any|when|where|used|defined|how|what)\b", re.IGNORECASE)
+_IS_REST = re.compile(
+    r"^(?:a|an|the|one|any|when|where|used|defined|how|what|similar\s+to|like|akin\s+to)\b", re.IGNORECASE
+)
 _DROPPED_VERBS = ("is", "are", "refers to", "refer to", "means", "stands for")
 _PRONOUNS = frozenset(
     [
@@ -242,9 +244,18 @@ _INTRODUCTION = re.compile(
 )
 
 
+#: A lead-in cut off before what it leads to (``Pair with``, ``Read together with:``, ``Examples include``).
+_LEAD_IN = re.compile(
+    r"^[^.!?]*\s(?:with|include|includes|including|such\s+as|like|following|follows|see|below)\s*:?$",
+    re.IGNORECASE,
+)
+
+
 def introduces(text: str) -> bool:
-    """Whether a line introduces what follows (``There are a lot of ...``, ``Let's talk about ...``)."""
-    return bool(_INTRODUCTION.match(text.strip()))
+    """Whether a line introduces what follows (``There are a lot of ...``, ``Let's talk about ...``,
+    or a phrase cut off before it: ``Pair with``, ``Useful reading includes:``)."""
+    text = text.strip()
+    return bool(_INTRODUCTION.match(text) or _LEAD_IN.match(text))
 
 
 _EXPLAINED_AFTER = re.compile(

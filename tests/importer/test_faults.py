@@ -491,6 +491,19 @@ CASES: dict[str, Case] = {
         (("Immunity", "The ability to resist", ()), ("Antibody", "A protein made in response", ())),
         absent=("Protein",),
     ),
+    # -- a lead-in phrase under a heading, and a term defined by likeness -------------------------------
+    "a lead-in cut off before its list defines no heading": Case(
+        "# Optics\n\n## Lens Primer\n\nRead together with\n* Book one, chapter 2. Publisher, 2001.\n"
+        "* Book two, chapter 5.\n\n### Glossary\n\n- Focus: where the rays meet\n- Prism: splits light\n",
+        (("Focus", "Where the rays meet", ()), ("Prism", "Splits light", ())),
+        absent=("Lens Primer", "Read together with"),
+        unplaced=("Read together with", "Book one, chapter 2."),
+    ),
+    "'X are similar to Y' under a grouping heading defines X": Case(
+        "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
+        "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
+        (("Sample formats", "Similar to recordings", ()), (".wav", "Wave audio", ())),
+    ),
 }
 
 
