@@ -1016,6 +1016,26 @@ class Extractor:
             return
         pairs = sum(1 for item in items if _is_pair_item(item))
         owned = self.current is not None or self.pending is not None
+        if pairs and not owned and self.opens_with_definition(items):
+            # "### DIMM" over "- Electrical contacts on both sides." then "- 64-bit width: ..." and
+            # "- **SO-DIMM:** ...": the heading is the term, its first bullet the definition; a bold
+            # "**Term:**" bullet is a term of its own, a plain "Label: text" one a detail
+            entry = self.section_entry()
+            assert entry is not None
+            self.set_definition(entry, tx.capitalize(items[0].text))
+            self.current = entry
+            self.detail_blocks(items[0].children, entry)
+            for item in block.items:
+                if item is items[0] or not item.text:
+                    continue
+                if item.lines[0].lead and _is_pair_item(item):
+                    self.glossary_item(item)
+                    if self.current is not None and self.current is not entry:
+                        self.current.add("see_also", entry.term)
+                    self.current = entry
+                else:
+                    self.detail_item(item, entry)
+            return
         if pairs and (pairs * 2 > len(items) or (pairs * 2 == len(items) and not owned)):
             self.flush()
             for item in block.items:
@@ -1059,6 +1079,24 @@ class Extractor:
             return
         for item in block.items:
             self.detail_item(item, target)
+
+    def opens_with_definition(self, items: list[ListItem]) -> bool:
+        """Whether a list under a term's heading opens with that term's definition: a first bullet that
+        is a bare phrase (``Electrical contacts on both sides.``), neither a name, a ``Term:
+        explanation`` pair, a label nor a sentence with a subject (those name their own terms)."""
+        section = self.section
+        if section is None or section.entry is not None or section.introduced or len(items) < 2:
+            return False
+        text = items[0].text
+        return (
+            self.heading_is_term()
+            and not _is_pair_item(items[0])
+            and not tx.is_name(text)
+            and tx.label(text) is None
+            and text[-1:] != ":"
+            and tx.statement(text) is None
+            and tx.sentence(text) is None
+        )
 
     def statements(self, block: ListBlock, items: list[ListItem]) -> bool:
         """A list of statements about terms (``The nucleus controls ...``): each subject is an entry."""

@@ -499,6 +499,19 @@ CASES: dict[str, Case] = {
         absent=("Lens Primer", "Read together with"),
         unplaced=("Read together with", "Book one, chapter 2."),
     ),
+    "a term's heading over a bare phrase, a labelled property and a bold sub-term": Case(
+        "# Storage\n\n## Drives\n\n### SSD (Solid State Drive)\n- No moving parts.\n"
+        "- Read speed: up to 7 GB/s on NVMe.\n- Wears out after many writes.\n"
+        "- **M.2 (Next Generation Form Factor):** A small card slot for SSDs.\n\n"
+        "### Throughput\n- Amount of data moved per second.\n- Units: **MB/s**.\n"
+        "- More lanes = faster transfers.\n",
+        (
+            ("SSD", "No moving parts.", ("Solid State Drive",)),
+            ("M.2", "A small card slot", ("Next Generation Form Factor",)),
+            ("Throughput", "Amount of data moved", ()),
+        ),
+        absent=("Read speed", "Units", "More lanes"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
