@@ -1028,7 +1028,8 @@ class Extractor:
             for item in block.items:
                 if item is items[0] or not item.text:
                     continue
-                if item.lines[0].lead and _is_pair_item(item):
+                split = tx.pair(item.lines[0].text, item.lines[0].lead)
+                if split is not None and _bold_term(item.lines[0], split[0]):
                     self.glossary_item(item)
                     if self.current is not None and self.current is not entry:
                         self.current.add("see_also", entry.term)
@@ -1193,8 +1194,9 @@ class Extractor:
         """A list item under an entry: a detail (a "Term - occurs when ..." item also defines Term)."""
         if item.text:
             owner.add("details", item.text)
-            split = tx.pair(item.lines[0].text, item.lines[0].lead) if item.lines else None
-            if split is not None and _defines(split[1]):
+            first = item.lines[0] if item.lines else None
+            split = tx.pair(first.text, first.lead) if first is not None else None
+            if split is not None and (_defines(split[1]) or _bold_term(first, split[0])):
                 entry = self.define(split[0], split[1], item.line)
                 entry.add("see_also", owner.term)
                 self.current = owner
@@ -1670,6 +1672,57 @@ def _is_pair_item(item: ListItem) -> bool:
         and tx.is_term_like(first.text, bold=first.bold)
         and tx.is_explanation(item.lines[1].text)
     )
+
+
+def _bold_term(line: Line | None, term: str) -> bool:
+    """Whether a detail line opens with a term in bold (``**DDR3:** twice the rate of DDR2``): a term
+    of its own, as opposed to a label (``**Note:**``, ``**Pros:**``) or a plain ``Label: text``."""
+    if line is None or not line.lead or tx.label(f"{term}:") is not None:
+        return False
+    return (
+        tx.is_term_name(term)
+        and len(tx.words(term)) <= 4
+        and not tx.is_structural(term)
+        and not tx.is_grouping_label(term)
+        and term.casefold() not in _DETAIL_LABELS
+    )
+
+
+#: Bold labels of a term's properties, never terms of their own.
+_DETAIL_LABELS = frozenset(
+    (
+        "pros",
+        "cons",
+        "advantages",
+        "disadvantages",
+        "benefits",
+        "drawbacks",
+        "use",
+        "uses",
+        "use case",
+        "use cases",
+        "purpose",
+        "function",
+        "how it works",
+        "why",
+        "how",
+        "when",
+        "where",
+        "warning",
+        "caution",
+        "key point",
+        "summary",
+        "speed",
+        "size",
+        "cost",
+        "port",
+        "ports",
+        "layer",
+        "protocol",
+        "type",
+        "types",
+    )
+)
 
 
 def _defines(explanation: str) -> bool:

@@ -512,6 +512,18 @@ CASES: dict[str, Case] = {
         ),
         absent=("Read speed", "Units", "More lanes"),
     ),
+    "bold sub-terms nested under a label bullet are terms; bold property labels are not": Case(
+        "# Wireless\n\n## Standards\n\n### Wi-Fi (Wireless Fidelity)\n"
+        "- Wi-Fi links devices to a LAN by radio.\n- Generations:\n"
+        "  - **Wi-Fi 5:** 802.11ac, 5 GHz only.\n  - **Wi-Fi 6:** 802.11ax, better in crowds.\n"
+        "- **Pros:** no cables.\n- **Note:** walls weaken it.\n",
+        (
+            ("Wi-Fi", "Wi-Fi links devices", ("Wireless Fidelity",)),
+            ("Wi-Fi 5", "802.11ac", ()),
+            ("Wi-Fi 6", "802.11ax", ()),
+        ),
+        absent=("Pros", "Note", "Generations"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
