@@ -99,6 +99,7 @@ class _Section:
     entry: DraftEntry | None = None
     fresh: bool = True  # nothing under the heading was read yet
     introduced: bool = False  # the heading opened with an introduction ("There are ...", "Let's ...")
+    grouped: bool = False  # a glossary table was read under it: it groups those terms
     level: int = 1
 
 
@@ -536,6 +537,8 @@ class Extractor:
             return None
         if section.entry is None and (tx.is_structural(section.heading) or section.heading.endswith("?")):
             return None  # "Introduction", "Key points", "What is memory?": what they hold is no one's
+        if section.entry is None and section.grouped:
+            return None  # a glossary table read under it: the heading groups its terms
         if section.entry is None:
             name = section.name
             found = self.names.get(name_id(name.name))
@@ -1297,6 +1300,8 @@ class Extractor:
                 for part in tx.split_names(value):
                     self.add_named(entry, kind, part, line)
         self.current = None
+        if self.section is not None and table.rows:
+            self.section.grouped = True
 
     def property_table(self, table: Table) -> bool:
         """The table of a term's properties right under its heading (``### Digoxin`` / ``| **Action** |

@@ -524,6 +524,15 @@ CASES: dict[str, Case] = {
         ),
         absent=("Pros", "Note", "Generations"),
     ),
+    "a see-also line after a group's table is no term of the heading": Case(
+        "# Glossary\n\n## Routing\n\n| Term | Meaning |\n| --- | --- |\n| Hop | One router to the next |\n"
+        "\n## Naming\n\n| Term | Meaning |\n| --- | --- |\n| Resolver | Asks DNS servers for a client |\n"
+        "| Zone | A part of the DNS namespace |\n\nSee also: [Addressing](addressing.md).\n",
+        (("Hop", "One router", ()), ("Resolver", "Asks DNS", ()), ("Zone", "A part of", ())),
+        absent=("Naming",),
+        unplaced=("See also: Addressing",),
+        tags=("Routing", "Naming"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
