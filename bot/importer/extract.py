@@ -485,6 +485,11 @@ class Extractor:
             self.alias(entry, name.name)
         for alias in name.aliases:
             self.alias(entry, alias)
+        if " / " in name.name and len(name.aliases) >= 2:
+            entry.check(
+                "term",
+                f'"{name.name}" names {len(name.aliases)} things; split it if they are different terms',
+            )
         for example in name.examples:
             entry.add("examples", example)
         if name.note:

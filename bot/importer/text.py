@@ -430,6 +430,13 @@ def is_term_name(text: str) -> bool:
 _QUALIFIER = re.compile(
     r"^(?:with|without|for|in|on|of|from|to|by|via|using|incl\.?|including)\s", re.IGNORECASE
 )
+#: ``Term, in X`` / ``Term, in the context of X``: a term with the field it is meant in.
+_COMMA_QUALIFIER = re.compile(
+    r"^(?P<name>[^,()]{1,60}),\s+(?P<where>(?:in|for|as\s+in|in\s+the\s+context\s+of)\s+[^,()]{1,40})$",
+    re.IGNORECASE,
+)
+#: `` / `` between two names written as one (spaces around the slash: ``TCP/IP`` is one name).
+_SLASH = re.compile(r"\s+/\s+")
 _WRAPPED_NAME = re.compile(r"^\((?P<name>[^(),]{2,60}),\s*(?P<alias>[^(),\s]{1,12})\)$")
 
 
@@ -440,6 +447,11 @@ def term_name(text: str) -> TermName:
     ``Replicates``, and ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
     """
     text = strip_term_marks(text.strip().rstrip(":").strip())
+    qualified = _COMMA_QUALIFIER.match(text)
+    if qualified and is_term_name(qualified.group("name")):
+        # "Latency, in routing": the term is Latency, as the notes' subject uses it
+        name, where = qualified.group("name").strip(), qualified.group("where").strip()
+        return TermName(name, aliases=[f"{name} {where}"])
     wrapped = _WRAPPED_NAME.match(text)
     if wrapped:  # "(average total cost, ATC)": the whole name in brackets, its acronym after a comma
         text = f"{wrapped.group('name').strip()} ({wrapped.group('alias').strip()})"
@@ -460,6 +472,10 @@ def term_name(text: str) -> TermName:
             # "ECC (Error-Correcting Code) RAM" is ECC RAM, also called Error-Correcting Code RAM
             head, inner, tail = middle.group("head"), middle.group("inner"), middle.group("tail")
             return TermName(f"{head} {tail}", aliases=[f"{inner} {tail}"])
+        sides = [side.strip() for side in _SLASH.split(text)]
+        if 2 <= len(sides) <= 3 and all(is_term_name(side) and len(words(side)) <= 4 for side in sides):
+            # "Gateway / Default route", ".aiff / .aif": one row for two names; either one finds it
+            return TermName(text, aliases=sides)
         return TermName(text)
     name, inner = match.group("name").strip(), match.group("inner").strip()
     if _QUALIFIER.match(inner):

@@ -533,6 +533,18 @@ CASES: dict[str, Case] = {
         unplaced=("See also: Addressing",),
         tags=("Routing", "Naming"),
     ),
+    "'A / B' rows and 'Term, in X' rows are found by each name": Case(
+        "# Glossary\n\n| Term | Meaning |\n| --- | --- |\n"
+        "| Gateway / Default route | Where a host sends traffic it has no route for |\n"
+        "| Latency, in routing | The time a packet takes to arrive |\n"
+        "| TCP/IP | The internet's protocols |\n",
+        (
+            ("Gateway / Default route", "Where a host sends", ("Gateway", "Default route")),
+            ("Latency", "The time a packet", ("Latency in routing",)),
+            ("TCP/IP", "The internet's", ()),
+        ),
+        absent=("Latency, in routing", "TCP", "IP"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
