@@ -508,7 +508,15 @@ class Extractor:
     def define(self, written: str, explanation: str, line: int, check: str = "") -> DraftEntry:
         """Define the term ``written`` with ``explanation`` (a repeated "Term occurs ..." is trimmed)."""
         explanation = _LEADING_MARKS.sub("", explanation)  # "**ARP** (Address ...): Maps" leaves ": Maps"
+        expanded = _EXPANSION_FIRST.match(explanation)
+        long_name = ""
+        if expanded and tx.acronym_of(tx.term_name(written).name, expanded.group("long")):
+            # "TTL | Time To Live: a counter that ...": the long name, then the definition
+            long_name, explanation = expanded.group("long").strip(), expanded.group("rest")
         entry = self.entry_named(written, line, explained=bool(explanation.strip()))
+        if long_name:
+            self.alias(entry, long_name)
+            entry.expansion = entry.expansion or long_name
         definition = tx.capitalize(explanation.strip())
         said = tx.sentence(explanation)
         if said is not None and said.defines and name_id(said.subject) in {name_id(n) for n in entry.names()}:
@@ -1795,6 +1803,8 @@ def _spread_comparisons(draft: Draft) -> None:
             draft.unplaced.append((entry.line, _entry_text(entry)))
 
 
+#: ``Time To Live: a counter ...`` / ``Time To Live - a counter ...``: a long name before the definition.
+_EXPANSION_FIRST = re.compile(r"^\s*(?P<long>[^:;,.()]{3,60}?)\s*(?::|\s[-–—])\s+(?P<rest>\S.*)$")
 _LEADING_MARKS = re.compile(r"^\s*[:;]+\s+")
 
 

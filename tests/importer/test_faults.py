@@ -545,6 +545,13 @@ CASES: dict[str, Case] = {
         ),
         absent=("Latency, in routing", "TCP", "IP"),
     ),
+    "an acronym's definition opening with its long name": Case(
+        "# Glossary\n\n| Term | Meaning |\n| --- | --- |\n"
+        "| TTL | Time To Live: a counter that stops packets looping |\n"
+        "| Hop | Distance: one router to the next |\n",
+        (("TTL", "A counter that stops", ("Time To Live",)), ("Hop", "Distance: one router", ())),
+        absent=("Distance",),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
