@@ -1023,8 +1023,17 @@ class Extractor:
                 self.detail_blocks(item.children, above)
             self.current = above
             return
+        stubs = [item for item in items if _is_stub(item)]
+        if stubs and len(stubs) == len(items):
+            # "- Plasma B cells:" / "- Memory B cells:" with nothing after them: prompts to fill in
+            self.flush()
+            for item in items:
+                self.unplace(item.line, item.text)
+            return
         outline = [item for item in items if _is_outline_item(item)]
-        if len(outline) >= 2 and len(outline) * 2 >= len(items):
+        if (len(outline) >= 2 and len(outline) * 2 >= len(items)) or (
+            outline and len(outline) + len(stubs) == len(items) >= 2
+        ):
             # an outline: "- Term" with its explanation (and sub-terms) nested below
             self.flush()
             for item in block.items:
@@ -1064,6 +1073,8 @@ class Extractor:
             if self.pending_fresh:
                 self.pending_fresh = False
                 pending_entry = self.define_section(line)
+            elif self.counted_names(line, items):
+                return
             else:
                 pending_entry = self.entry_named(line.text, line.line)
             self.current = pending_entry
@@ -1096,6 +1107,28 @@ class Extractor:
             return
         for item in block.items:
             self.detail_item(item, target)
+
+    def counted_names(self, label: Line, items: list[ListItem]) -> bool:
+        """``3 Organs specific to the immune system`` over a list of exactly three bare names: each name
+        is a term the notes name without defining; its entry says what it is one of, flagged."""
+        counted = _COUNTED_LABEL.match(label.text.strip().rstrip(":").strip())
+        if counted is None or any(item.children or not item.text for item in items):
+            return False
+        word = counted.group("count").lower()
+        count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+        names = [tx.term_name(item.text) for item in items]
+        if count != len(items) or not all(
+            tx.is_term_name(n.name) and len(tx.words(n.name)) <= 4 for n in names
+        ):
+            return False
+        kind = counted.group("kind")
+        kind = kind if kind[:2].isupper() else kind[:1].lower() + kind[1:]
+        for item in items:
+            entry = self.entry_named(item.text, item.line)
+            entry.add("details", f"One of the {counted.group('count')} {kind}.")
+            entry.check("definition", f'named in the list "{_short(label.text)}" without a definition')
+        self.current = None
+        return True
 
     def opens_with_definition(self, items: list[ListItem]) -> bool:
         """Whether a list under a term's heading opens with that term's definition: a first bullet that
@@ -1142,6 +1175,9 @@ class Extractor:
 
     def outline_item(self, item: ListItem) -> None:
         """``- Term`` with nested explanation lines and ``Sub-term - ...`` items; all pairs: a group."""
+        if _is_stub(item):
+            self.unplace(item.line, item.text)  # "- T lymphocytes:" left empty among the outline's terms
+            return
         if not _is_outline_item(item):
             self.glossary_item(item)
             return
@@ -1653,6 +1689,23 @@ def _lower_dash_pair(text: str) -> tuple[str, str] | None:
 _OPEN_TERM = re.compile(r"^(?P<term>\S.{0,80}?)\s+(?:-{1,2}|–|—)$")
 
 
+#: ``3 Organs specific to ...``, ``There are two types of lymphocytes``: a count of what a list names.
+_COUNTED_LABEL = re.compile(
+    r"^(?:there\s+are\s+|the\s+)?(?P<count>\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?P<kind>[^\W\d_][^.!?]*)$",
+    re.IGNORECASE,
+)
+_NUMBER_WORDS = {
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+}
 _COUNTED_KINDS = re.compile(
     r"^(?:\d{1,2}|two|three|four|five|six|several|many|main|some)\s+(?:main\s+)?"
     r"(?:types?|kinds?|forms?|classes|parts|ways|examples|stages|steps|groups|categories)\b",
@@ -1676,6 +1729,19 @@ def _is_outline_item(item: ListItem) -> bool:
         ):
             return False  # "- Examples:", "- 2 Types:": a label over what it counts, no term
     return tx.is_term_like(text, bold=first.bold) and tx.pair(first.text, first.lead) is None
+
+
+def _is_stub(item: ListItem) -> bool:
+    """Whether a list item is a name with a colon and nothing after or below it (``- T cells:``)."""
+    text = item.text
+    return (
+        not item.children
+        and len(item.lines) == 1
+        and text.endswith(":")
+        and tx.label(text) is None
+        and tx.is_term_name(text[:-1].strip())
+        and not _COUNTED_KINDS.match(text[:-1].strip())
+    )
 
 
 def _is_pair_item(item: ListItem) -> bool:

@@ -552,6 +552,21 @@ CASES: dict[str, Case] = {
         (("TTL", "A counter that stops", ("Time To Live",)), ("Hop", "Distance: one router", ())),
         absent=("Distance",),
     ),
+    "a counted label over exactly that many bare names": Case(
+        "# Plants\n\nPhotosynthesis is how plants make sugar from light\n\n3 Parts of a flower\n"
+        "  1. Petal\n  2. Stamen (male part)\n  3. Carpel\n\nThere are two types of roots\n"
+        "  1. Taproot\n  2. Fibrous root\n\nSome common weeds\n  1. Dandelion\n  2. Clover\n",
+        (("Petal", "One of the 3 parts of a flower", ()), ("Taproot", "One of the two types of roots", ())),
+        absent=("3 Parts of a flower", "There are two types of roots", "Dandelion", "Clover"),
+    ),
+    "empty 'Term:' prompts are reported, never details or terms": Case(
+        "# Blood\n\nRed cells carry oxygen\n\nCompare the two cell types\n- Red cells:\n"
+        "  - Carry oxygen\n  - No nucleus\n- White cells:\n\nDescribe each one:\n- Platelets:\n"
+        "- Plasma:\n",
+        (("Red cells", "Carry oxygen", ()),),
+        absent=("White cells", "Platelets", "Plasma"),
+        unplaced=("White cells:", "Platelets:", "Plasma:"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
