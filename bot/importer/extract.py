@@ -1242,16 +1242,34 @@ class Extractor:
                 self.current = made
         self.blocks(item.children)
 
-    def detail_item(self, item: ListItem, owner: DraftEntry) -> None:
-        """A list item under an entry: a detail (a "Term - occurs when ..." item also defines Term)."""
+    def detail_item(self, item: ListItem, owner: DraftEntry, *, kind: bool = False) -> None:
+        """A list item under an entry: a detail (a "Term - occurs when ..." item also defines Term).
+
+        ``kind``: the item sits under a ``2 Types:`` label, so a ``Name: explanation`` item is a kind of
+        the entry, a term of its own, and what is nested under it is its own.
+        """
         if item.text:
             owner.add("details", item.text)
             first = item.lines[0] if item.lines else None
             split = tx.pair(first.text, first.lead) if first is not None else None
-            if split is not None and (_defines(split[1]) or _bold_term(first, split[0])):
+            named_kind = (
+                kind and split is not None and tx.is_term_name(split[0]) and len(tx.words(split[0])) <= 5
+            )
+            if split is not None and (_defines(split[1]) or _bold_term(first, split[0]) or named_kind):
                 entry = self.define(split[0], split[1], item.line)
                 entry.add("see_also", owner.term)
                 self.current = owner
+                if named_kind:
+                    self.detail_blocks(item.children, entry)
+                    return
+            if _KINDS_LABEL.match(item.text):
+                for block in item.children:
+                    if isinstance(block, ListBlock):
+                        for child in block.items:
+                            self.detail_item(child, owner, kind=True)
+                    else:
+                        self.detail_blocks([block], owner)
+                return
         self.detail_blocks(item.children, owner)
 
     def blocks(self, blocks: list[Block]) -> None:
@@ -1706,6 +1724,12 @@ _NUMBER_WORDS = {
     "nine": 9,
     "ten": 10,
 }
+#: ``- 2 Types:`` / ``- Kinds:`` over the kinds of the entry above, each ``Name: explanation``.
+_KINDS_LABEL = re.compile(
+    r"^(?:(?:\d{1,2}|two|three|four|five|six)\s+)?(?:main\s+)?(?:types?|kinds?|forms?|classes|categories|"
+    r"varieties|subtypes)\s*:$",
+    re.IGNORECASE,
+)
 _COUNTED_KINDS = re.compile(
     r"^(?:\d{1,2}|two|three|four|five|six|several|many|main|some)\s+(?:main\s+)?"
     r"(?:types?|kinds?|forms?|classes|parts|ways|examples|stages|steps|groups|categories)\b",

@@ -567,6 +567,17 @@ CASES: dict[str, Case] = {
         absent=("White cells", "Platelets", "Plasma"),
         unplaced=("White cells:", "Platelets:", "Plasma:"),
     ),
+    "'Name: explanation' items under a '2 Types:' label are kinds of the entry": Case(
+        "# Rocks\n\nIgneous rock: Rock formed from cooled magma\n- 2 Types:\n"
+        "  - Intrusive: Cooled slowly underground, large crystals\n    - Example: Granite\n"
+        "  - Extrusive: Cooled quickly at the surface\n- Colour: dark or light\n",
+        (
+            ("Igneous rock", "Rock formed from cooled magma", ()),
+            ("Intrusive", "Cooled slowly underground", ()),
+            ("Extrusive", "Cooled quickly", ()),
+        ),
+        absent=("2 Types", "Colour", "Granite"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
