@@ -278,6 +278,8 @@ class Extractor:
             if owner is entry:
                 del self.names[key]
             entry.checks.pop("aliases", None)
+            if any(normalize(a.text) == normalize(f"{word} {name}") for a in entry.aliases):
+                continue  # "(Monocytes) Phagocytic cells": "Monocytes Phagocytic cells" says it already
             self.alias(entry, f"{name} {word}")
             entry.check("aliases", f'"{name} {word}" made from the bracket in "{name} ({word})"')
 
@@ -485,6 +487,11 @@ class Extractor:
             self.alias(entry, name.name)
         for alias in name.aliases:
             self.alias(entry, alias)
+        if name.prefix and name.prefix[:1].isupper() and tx.is_name(name.prefix) and len(name.prefix) > 2:
+            # "(Monocytes) Phagocytic cells": a synonym, until an entry of that name turns up
+            self.bracketed.append((entry, name.name, name.prefix))
+            self.alias(entry, name.prefix)
+            entry.check("aliases", f'"{name.prefix}" taken from the parenthesis before "{name.name}"')
         if " / " in name.name and len(name.aliases) >= 2:
             entry.check(
                 "term",

@@ -135,6 +135,7 @@ class TermName:
     aliases: list[str] = field(default_factory=list)
     note: str = ""
     examples: list[str] = field(default_factory=list)
+    prefix: str = ""  # a parenthesis before the name: "(Monocytes) Phagocytic cells" -> "Monocytes"
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +196,9 @@ def is_term_like(text: str, *, bold: bool = False) -> bool:
         return False
     if not any(ch.isalpha() for ch in text):
         return False
+    leading = _LEADING_PAREN.match(text)
+    if leading and text[leading.end() :][:1].isalpha():
+        text = text[leading.end() :]  # "(Monocytes) Phagocytic white blood cells": the name after it
     if bold:
         return len(words(text)) <= 10
     first = text[0]
@@ -447,6 +451,15 @@ def term_name(text: str) -> TermName:
     ``Replicates``, and ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
     """
     text = strip_term_marks(text.strip().rstrip(":").strip())
+    leading = _LEADING_PAREN.match(text)
+    rest = text[leading.end() :] if leading else ""
+    if leading and rest[:1].isalpha() and is_term_name(rest):
+        # "(Monocytes) Phagocytic white blood cells", "(Induced) Specific defence": a synonym or a
+        # qualifier written first; the name is what follows
+        whole = term_name(rest)
+        inner = leading.group("inner").strip()
+        aliases = [*whole.aliases, f"{inner} {whole.name}"]
+        return TermName(whole.name, aliases, whole.note, whole.examples, prefix=inner)
     qualified = _COMMA_QUALIFIER.match(text)
     if qualified and is_term_name(qualified.group("name")):
         # "Latency, in routing": the term is Latency, as the notes' subject uses it

@@ -578,6 +578,17 @@ CASES: dict[str, Case] = {
         ),
         absent=("2 Types", "Colour", "Granite"),
     ),
+    "a parenthesis before the name: a synonym unless another entry has that name": Case(
+        "# Blood\n\n- (Thrombocytes) Platelets: Help the blood clot\n- (Erythrocytes) Red cells: Carry "
+        "oxygen\n- Plasma: The liquid part\n\nThe cells compared\n- Erythrocytes:\n  - Have no nucleus\n"
+        "  - Live 120 days\n- Plasma:\n  - Mostly water\n",
+        (
+            ("Platelets", "Help the blood clot", ("Thrombocytes",)),
+            ("Red cells", "Carry oxygen", ()),
+            ("Erythrocytes", "Have no nucleus", ()),
+        ),
+        absent=("(Thrombocytes) Platelets", "(Erythrocytes) Red cells"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
