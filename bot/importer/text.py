@@ -69,6 +69,10 @@ _SENTENCE = re.compile(
 _IS_REST = re.compile(
     r"^(?:a|an|the|one|any|when|where|used|defined|how|what|similar\s+to|like|akin\s+to)\b", re.IGNORECASE
 )
+#: ``foreign proteins that cause ...``, ``small organs which filter ...``: a kind, then what sets it apart.
+_KIND_THAT = re.compile(
+    r"^(?!\w+ly\s)(?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*s\s+(?:that|which|who|whose)\s", re.IGNORECASE
+)
 _DROPPED_VERBS = ("is", "are", "refers to", "refer to", "means", "stands for")
 _PRONOUNS = frozenset(
     [
@@ -153,7 +157,7 @@ class Sentence:
         """Whether the sentence reads as a definition of its subject ("X is a ...", "X occurs when ...")."""
         verb = " ".join(self.verb.lower().split())
         if verb in ("is", "are"):
-            return bool(_IS_REST.match(self.rest))
+            return bool(_IS_REST.match(self.rest) or _KIND_THAT.match(self.rest))
         return True
 
     @property

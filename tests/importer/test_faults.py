@@ -589,6 +589,12 @@ CASES: dict[str, Case] = {
         ),
         absent=("(Thrombocytes) Platelets", "(Erythrocytes) Red cells"),
     ),
+    "'X are <kinds> that ...' defines X; 'X are <adjective>' does not": Case(
+        "# Cells\n\nA cell is the unit of life\n\nA ribosome are small particles that build proteins\n\n"
+        "Mitochondria are important for the cell\n",
+        (("Ribosome", "Small particles that build proteins", ()),),
+        absent=("Mitochondria",),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
