@@ -363,6 +363,11 @@ class Extractor:
             self.set_definition(entry, said.definition)
         else:
             self.set_definition(entry, tx.capitalize(line.text))
+        for word in re.findall(r"\b[A-Z][A-Za-z]{1,7}\b", line.text):
+            # "... there are PANs, or personal area networks" under "Personal Area Network": its acronym
+            one = re.sub(r"(?<=[A-Z])e?s$", "", word)  # "PANs", "NASes": the acronym's plural
+            if one.isupper() and tx.acronym_of(one, entry.term):
+                self.alias(entry, one)
         self.current = entry
         if line.marked:
             self.marked_terms(line)

@@ -631,8 +631,8 @@ def sentence(text: str) -> Sentence | None:
     parts = words(subject)
     if not 1 <= len(parts) <= 5 or parts[0].lower() in _PRONOUNS:
         return None
-    if len(parts) > 1 and parts[-1].lower() in _SMALL_WORDS:
-        return None
+    if len(parts) > 1 and (parts[-1].lower() in _SMALL_WORDS or parts[0].lower() in _NOT_A_NAME_START):
+        return None  # "For close proximity connections there are PANs": an adverbial opening, no subject
     article = (match.group("article") or "").lower()
     return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(article), article)
 

@@ -595,6 +595,13 @@ CASES: dict[str, Case] = {
         (("Ribosome", "Small particles that build proteins", ()),),
         absent=("Mitochondria",),
     ),
+    "an adverbial opening under a term's heading is its definition, with the acronym it names": Case(
+        "# Storage\n\n### Network Attached Storage\n\nFor sharing files at home there are NASes, or small "
+        "file servers.\n\nThey sit on the LAN.\n\n### Tape\n\nIn old data centres tape is a backup medium "
+        "that lasts.\n",
+        (("Network Attached Storage", "For sharing files at home", ("NAS",)), ("Tape", "In old data", ())),
+        absent=("For sharing files at home there", "In old data centres tape"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
