@@ -685,7 +685,9 @@ class Extractor:
         """Read the line at ``i``; return how many lines were used and the entry it defined, if any."""
         text = line.text
         labelled = tx.label(text)
-        if labelled is not None:
+        defined_below = nxt is not None and nxt.text[:1] in ":~" and bool(line.bold or line.lead)
+        if labelled is not None and not defined_below:
+            # (a bold "**Alias**:" over ":   definition" is a term of a definition list, not a label)
             return self.labelled_line(line, nxt, labelled, made)
         asked = _ASKED_TERM.match(text) if line.bold and not in_item else None
         if asked is not None and tx.is_term_name(asked.group("term")):

@@ -602,6 +602,15 @@ CASES: dict[str, Case] = {
         (("Network Attached Storage", "For sharing files at home", ("NAS",)), ("Tape", "In old data", ())),
         absent=("For sharing files at home there", "In old data centres tape"),
     ),
+    "a definition-list term that is also a label word": Case(
+        "# Words\n\n**Alias**{:#alias}:\n:   to have two references to the same data.\n\n"
+        "**Example**:\n:   a case that shows a rule.\n\n**Bit**:\n:   a binary digit.\n",
+        (
+            ("Alias", "To have two references", ()),
+            ("Example", "A case that shows", ()),
+            ("Bit", "A binary", ()),
+        ),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
