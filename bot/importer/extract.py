@@ -838,9 +838,19 @@ class Extractor:
             if self.find(run) is not None:
                 continue
             explained = tx.explained_after(run, line.text)
-            if explained is None:
-                continue
             term = tx.capitalize(run) if run[:1].islower() and not any(c.isupper() for c in run) else run
+            if explained is None:
+                said = _sentence_naming(run, line.text)
+                if said is not None:
+                    # "... split a big LAN into smaller logical zones known as **workgroups** ...": the
+                    # sentence names the term without defining it; kept, flagged, until a definition turns up
+                    parts = term.split()
+                    one = tx.singular(parts[-1])
+                    if one != parts[-1] and one.lower() in self.vocabulary:
+                        term = " ".join([*parts[:-1], one])  # "Workgroup", as the notes also write it
+                    entry = self.entry_named(term, line.line)
+                    entry.add("details", said, f'the sentence names "{run}" without defining it')
+                continue
             entry = self.entry_named(term, line.line)
             self.set_definition(entry, explained, f'taken from the bold "{run}" in a sentence')
             made = entry
@@ -1767,6 +1777,25 @@ def _is_outline_item(item: ListItem) -> bool:
         ):
             return False  # "- Examples:", "- 2 Types:": a label over what it counts, no term
     return tx.is_term_like(text, bold=first.bold) and tx.pair(first.text, first.lead) is None
+
+
+#: ``known as``, ``called``, ``referred to as``, ``termed``: what comes before names the bold term after it.
+_NAMING_BEFORE = re.compile(r"\b(?:known\s+as|called|referred\s+to\s+as|termed)\s*$", re.IGNORECASE)
+
+
+def _sentence_naming(run: str, text: str) -> str | None:
+    """The sentence of ``text`` in which ``run`` follows ``known as`` / ``called`` (the sentence names
+    it, explained by what comes before), or None."""
+    for said in re.split(r"(?<=[.!?])\s+", text):
+        at = said.find(run)
+        if at <= 0 or not _NAMING_BEFORE.search(said[:at]) or len(tx.words(said)) < 6:
+            continue
+        if re.match(r"\W*\s*(?:is|are|was|were|has|have|had)\b", said[at + len(run) :], re.IGNORECASE):
+            return (
+                None  # "those dinosaurs known as **mainframes** were the only ...": said of them, in passing
+            )
+        return said
+    return None
 
 
 def _is_stub(item: ListItem) -> bool:

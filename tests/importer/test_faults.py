@@ -611,6 +611,12 @@ CASES: dict[str, Case] = {
             ("Bit", "A binary", ()),
         ),
     ),
+    "a bold term after 'known as' / 'called' in prose is kept with its sentence, flagged": Case(
+        "# Soil\n\nGardeners often mix compost into clay to make it drain; the mix is sometimes known as "
+        "**loam** by growers.\n\nOld farmers, those people known as **growers** were the first to do it.\n",
+        (("Loam", "Gardeners often mix compost", ()),),
+        absent=("Growers",),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
