@@ -815,6 +815,9 @@ class Extractor:
             and (len(lines) == 1 or line.bold)
             and tx.is_term_like(text, bold=line.bold)
             and tx.sentence(text) is None
+            # "The nucleus holds the DNA" is said, not a term over a definition; "3 Organs of ..." counts
+            # the names listed below it
+            and (tx.is_term_name(text) or _COUNTED_LABEL.match(text.strip().rstrip(":").strip()) is not None)
         ):
             self.pending = line
             return 1, None

@@ -432,6 +432,9 @@ def is_term_name(text: str) -> bool:
     said = sentence(text)
     if said is not None and len(words(said.rest)) >= 2:
         return False
+    stated = _STATEMENT.match(text)
+    if stated is not None and stated.group("article") and stated.group("subject")[:1].islower():
+        return False  # "The nucleus holds the DNA", "A ribosome makes proteins": a statement, not a name
     return not (len(text) == 1 and text.islower())
 
 

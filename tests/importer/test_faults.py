@@ -617,6 +617,12 @@ CASES: dict[str, Case] = {
         (("Loam", "Gardeners often mix compost", ()),),
         absent=("Growers",),
     ),
+    "a statement line over a paragraph is no term over its definition": Case(
+        "# Cells\n\n## Parts\n\nThe nucleus holds the DNA\n\nA ribosome is a small particle that builds "
+        "proteins\n\nA vacuole stores water\n\nChloroplast\n\nWhere photosynthesis happens in a leaf.\n",
+        (("Ribosome", "A small particle", ()), ("Chloroplast", "Where photosynthesis", ())),
+        absent=("The nucleus holds the DNA", "A vacuole stores water"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
