@@ -1263,6 +1263,18 @@ class Extractor:
         ):
             entry = self.entry_named(item.text, item.line)
             self.current = entry
+        elif (
+            len(item.lines) == 1
+            and not item.children
+            and tx.pair(item.text, item.lines[0].lead, loose=True) is None
+            and tx.is_term_like(item.text, bold=item.lines[0].bold)
+            and tx.is_term_name(item.text)
+            and tx.label(item.text) is None
+            and tx.statement(item.text) is None
+        ):
+            # "- Multi-tenancy" among "- Term: definition" items: a term without a definition, reported,
+            # never a detail of the term above it
+            self.unplace(item.line, f"{item.text}: no definition in the notes")
         else:
             made = self.paragraph(item.lines, in_item=True)
             if made is not None:
@@ -1940,7 +1952,7 @@ def _spread_comparisons(draft: Draft) -> None:
 
 
 #: ``Time To Live: a counter ...`` / ``Time To Live - a counter ...``: a long name before the definition.
-_EXPANSION_FIRST = re.compile(r"^\s*(?P<long>[^:;,.()]{3,60}?)\s*(?::|\s[-–—])\s+(?P<rest>\S.*)$")
+_EXPANSION_FIRST = re.compile(r"^\s*(?P<long>[^:;,.()]{3,60}?)\s*(?::|;|\s[-–—])\s+(?P<rest>\S.*)$")
 _LEADING_MARKS = re.compile(r"^\s*[:;]+\s+")
 
 

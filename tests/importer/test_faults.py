@@ -623,6 +623,18 @@ CASES: dict[str, Case] = {
         (("Ribosome", "A small particle", ()), ("Chloroplast", "Where photosynthesis", ())),
         absent=("The nucleus holds the DNA", "A vacuole stores water"),
     ),
+    "a bare name among 'Term: definition' bullets is reported, never a detail of the one above": Case(
+        "# Cloud\n\n- Elasticity: grow and shrink with demand\n- Scalability: handle more load\n"
+        "- Multi-tenancy\n- Serverless: code runs without servers to manage\n",
+        (("Scalability", "Handle more load", ()), ("Serverless", "Code runs", ())),
+        absent=("Multi-tenancy",),
+        unplaced=("Multi-tenancy",),
+    ),
+    "an acronym's long name before a semicolon": Case(
+        "# Cloud\n\n1. **PaaS** - Platform as a Service; run code without managing the OS.\n"
+        "2. **IaaS** - Infrastructure as a Service: rent servers.\n",
+        (("PaaS", "Run code without", ("Platform as a Service",)), ("IaaS", "Rent servers", ())),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
