@@ -1353,6 +1353,10 @@ class Extractor:
         if term_col is None and def_col is None:
             if _reads_as_glossary(table):
                 term_col, def_col = 0, 1
+                if len(table.header) == 2 and _header_is_row(table.header):
+                    # "| Anchoring | relying too much on ... |" over "|---|---|": a table written without a
+                    # header, whose first row Markdown reads as one
+                    table = Table(["", ""], [(table.line, table.header), *table.rows], table.line)
             elif (columns := _reads_as_lookup(table)) is not None:
                 # ``| Port | Use |`` / ``| 22 | SSH |``: the names column is the term, the value defines it
                 term_col, def_col = columns
@@ -1649,9 +1653,22 @@ def _first_line(block: Block) -> int | None:
     return block.items[0].line if block.items else None
 
 
+def _header_is_row(header: list[str]) -> bool:
+    """Whether a two-column table's header cells are a term and its explanation, not column titles: the
+    second reads as prose (lower-case start, a full stop, or five words or more)."""
+    name, said = header[0].strip(), header[1].strip()
+    return (
+        tx.is_term_name(name)
+        and len(tx.words(name)) <= 6
+        and len(tx.words(said)) >= 3
+        and (said[:1].islower() or said.endswith(".") or len(tx.words(said)) >= 5)
+    )
+
+
 def _reads_as_glossary(table: Table) -> bool:
     """Whether a table with unknown headers reads as names in its first column, explanations in its second."""
-    if len(table.header) < 2 or len(table.rows) < 2:
+    headless = not any(cell.strip() for cell in table.header)  # "| | |": a table without a header
+    if len(table.header) < 2 or len(table.rows) < (1 if headless else 2):
         return False
     firsts = [cells[0] if cells else "" for _, cells in table.rows]
     seconds = [cells[1] if len(cells) > 1 else "" for _, cells in table.rows]

@@ -635,6 +635,21 @@ CASES: dict[str, Case] = {
         "2. **IaaS** - Infrastructure as a Service: rent servers.\n",
         (("PaaS", "Run code without", ("Platform as a Service",)), ("IaaS", "Rent servers", ())),
     ),
+    "a table written without a header: its first row is a term, not column titles": Case(
+        "# Biases\n\n| Anchoring | relying too much on the first number heard |\n|---|---|\n"
+        "| Framing | how a choice is worded changes the decision |\n"
+        "| Priming | earlier exposure shapes a later response |\n\n## Other\n\n| | |\n|---|---|\n"
+        "| Halo effect | one good trait colours the whole judgement |\n\n## More\n\n"
+        "| Bias | What it means |\n|---|---|\n| Framing effect | wording changes choices |\n"
+        "| Decoy effect | a worse option makes another look better |\n",
+        (
+            ("Anchoring", "Relying too much", ()),
+            ("Framing", "How a choice", ()),
+            ("Halo effect", "One good trait", ()),
+            ("Decoy effect", "A worse option", ()),
+        ),
+        absent=("Bias",),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
