@@ -354,6 +354,13 @@ class Extractor:
         if entry is None:
             self.unplace(line.line, line.text)
             return None
+        trailing = _TRAILING_LABEL.match(line.text)
+        if trailing is not None:
+            # "Getting it back out. Examples:" over a list: the definition, then a label for the list
+            labelled = tx.label(trailing.group("label"))
+            if labelled is not None:
+                line = Line(trailing.group("text"), line.line, line.bold, line.lead, line.marked)
+                self.expect = (labelled[0], entry)
         said = tx.sentence(line.text)
         if said is not None and said.defines and self.same_as_section(said.subject):
             # "A VPN is an encrypted tunnel ..." under "Virtual Private Network": VPN is its acronym
@@ -1100,6 +1107,14 @@ class Extractor:
             if self.pending_fresh:
                 self.pending_fresh = False
                 pending_entry = self.define_section(line)
+                expect, self.expect = self.expect, None
+                if pending_entry is not None and expect is not None and expect[1] is pending_entry:
+                    for item in block.items:  # the list the label at the end of the line announced
+                        if item.text:
+                            self.add_named(pending_entry, expect[0], item.text, item.line)
+                        self.detail_blocks(item.children, pending_entry)
+                    self.current = pending_entry
+                    return
             elif self.counted_names(line, items):
                 return
             else:
@@ -1811,6 +1826,8 @@ def _is_outline_item(item: ListItem) -> bool:
     return tx.is_term_like(text, bold=first.bold) and tx.pair(first.text, first.lead) is None
 
 
+#: ``Getting it back out. Examples:``: a definition ending in a label for the list below it.
+_TRAILING_LABEL = re.compile(r"^(?P<text>.+[.!?;])\s+(?P<label>[A-Za-z][\w. ]{0,20}:)$")
 #: ``known as``, ``called``, ``referred to as``, ``termed``: what comes before names the bold term after it.
 _NAMING_BEFORE = re.compile(r"\b(?:known\s+as|called|referred\s+to\s+as|termed)\s*$", re.IGNORECASE)
 

@@ -650,6 +650,12 @@ CASES: dict[str, Case] = {
         ),
         absent=("Bias",),
     ),
+    "a terse line ending in 'Examples:' over a list": Case(
+        "# Memory\n\n### Retrieval\nGetting it back out. Examples:\n- recall\n- recognition\n\n"
+        "### Encoding\nGetting it in.\n",
+        (("Retrieval", "Getting it back out.", ()), ("Encoding", "Getting it in.", ())),
+        absent=("recall", "recognition"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
@@ -743,3 +749,14 @@ def test_an_examples_heading_gives_its_sentences_to_the_entry_above() -> None:
     assert "The gills absorb oxygen" in said
     assert "Leaves take in carbon dioxide" in said
     assert unplaced == []
+
+
+def test_a_label_ending_the_terse_line_gives_the_list_its_kind() -> None:
+    """ "Getting it back out. Examples:" over a list: the definition stops before the label, and the
+    list is the entry's examples, not details."""
+    text = "# Memory\n\n### Retrieval\nGetting it back out. Examples:\n- recall\n- recognition\n"
+    kb = load_knowledge_text(import_notes(text, notes_name="case.md").text, Path("case.yaml"))
+    (entry,) = kb.entries
+    assert entry.definition == "Getting it back out."
+    assert list(entry.examples) == ["recall", "recognition"]
+    assert not entry.details
