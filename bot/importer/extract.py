@@ -1294,6 +1294,11 @@ class Extractor:
             made = self.paragraph(item.lines, in_item=True)
             if made is not None:
                 self.current = made
+                if all(isinstance(block, ListBlock) for block in item.children):
+                    # "1. Externality: a cost ..." over "- Negative: pollution": what is nested under a
+                    # defined term is its detail (a bold "**Term:**" or "Term - occurs when" one a term too)
+                    self.detail_blocks(item.children, made)
+                    return
         self.blocks(item.children)
 
     def detail_item(self, item: ListItem, owner: DraftEntry, *, kind: bool = False) -> None:
@@ -1308,6 +1313,12 @@ class Extractor:
             split = tx.pair(first.text, first.lead) if first is not None else None
             named_kind = (
                 kind and split is not None and tx.is_term_name(split[0]) and len(tx.words(split[0])) <= 5
+            )
+            named_kind = named_kind or (
+                split is not None
+                and first is not None
+                and first.text[len(split[0]) :].lstrip().startswith(":")  # "Elemental ions: ...", not "A = B"
+                and _kind_of(owner.term, split[0], split[1])
             )
             if split is not None and (_defines(split[1]) or _bold_term(first, split[0]) or named_kind):
                 entry = self.define(split[0], split[1], item.line)
@@ -1666,6 +1677,19 @@ def _first_line(block: Block) -> int | None:
     if isinstance(block, Paragraph):
         return block.lines[0].line if block.lines else None
     return block.items[0].line if block.items else None
+
+
+def _kind_of(parent: str, name: str, explanation: str) -> bool:
+    """Whether a nested ``name: explanation`` names a kind of ``parent`` (``Elemental ions: ions that
+    are elements`` under ``ion``): a name of two words or more ending in the parent's head noun, or
+    explained by it. ``Negative: pollution`` under ``Externality`` is a detail."""
+    words, head = tx.words(name), tx.words(parent)
+    if len(words) < 2 or len(words) > 5 or not head or not tx.is_term_name(name):
+        return False
+    noun = tx.singular(head[-1]).casefold()
+    return tx.singular(words[-1]).casefold() == noun or any(
+        tx.singular(w).casefold() == noun for w in tx.words(explanation)[:3]
+    )
 
 
 def _header_is_row(header: list[str]) -> bool:

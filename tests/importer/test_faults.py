@@ -656,6 +656,17 @@ CASES: dict[str, Case] = {
         (("Retrieval", "Getting it back out.", ()), ("Encoding", "Getting it in.", ())),
         absent=("recall", "recognition"),
     ),
+    "'Label: value' bullets nested under a numbered term are its details; named kinds are terms": Case(
+        "# Markets\n\n1. Externality: a cost or benefit to a third party\n   - Negative: pollution\n"
+        "   - Positive: education\n2. Tax: money the state collects\n   - Income taxes: taxes on earnings\n"
+        "   - Rate = share of income\n   - Higher tax = less spending\n",
+        (
+            ("Externality", "A cost or benefit", ()),
+            ("Tax", "Money the state", ()),
+            ("Income taxes", "Taxes on earnings", ()),
+        ),
+        absent=("Negative", "Positive", "Rate", "Higher tax"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
