@@ -292,8 +292,13 @@ class _Walker:
                     superscript[0] += 1
                 elif kind == "html_inline" and _SUP_CLOSE.match(child.content.strip()):
                     superscript[0] = max(0, superscript[0] - 1)
-                elif superscript[0] or kind == "image":
-                    continue  # footnote marks and pictures are not text of the notes
+                elif (
+                    superscript[0]
+                    or kind == "image"
+                    # (inside brackets, "[[1](#sources): 74-75]", the whole citation goes later)
+                    or (_numbered_link(child) and not (runs[-1] and runs[-1][-1][0].endswith("[")))
+                ):
+                    continue  # footnote marks, "[1]" citation links and pictures are not text of the notes
                 elif kind in ("softbreak", "hardbreak"):
                     runs.append([])
                 elif kind in ("strong", "em"):
@@ -310,6 +315,15 @@ class _Walker:
 
         walk(node, False)
         return [_line_of(parts, first_line + index) for index, parts in enumerate(runs)]
+
+
+def _numbered_link(node: SyntaxTreeNode) -> bool:
+    """Whether ``node`` is a link whose whole text is a number (``[1]`` with ``[1]: https://...`` below):
+    a citation mark."""
+    if node.type != "link":
+        return False
+    text = "".join(child.content for child in node.children if child.type == "text")
+    return bool(re.fullmatch(r"\s*\d{1,3}\s*", text)) and len(node.children) == 1
 
 
 _AFTER_CODE_NAME = re.compile(r"^\s*[.:]\s+\S|^\s+(?:-{1,2}|–|—)\s+\S|^\s+[a-z]+\s+\w+\s+\w")

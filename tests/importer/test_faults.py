@@ -667,6 +667,16 @@ CASES: dict[str, Case] = {
         ),
         absent=("Negative", "Positive", "Rate", "Higher tax"),
     ),
+    "a numbered reference link is a citation": Case(
+        "# Econ\n\n- Equilibrium – where supply meets demand [1]\n- Surplus [2] – supply above demand\n"
+        "- Layer 7 - the application layer\n\n[1]: https://example.com/a\n[2]: https://example.com/b\n",
+        (
+            ("Equilibrium", "Where supply meets demand", ()),
+            ("Surplus", "Supply above", ()),
+            ("Layer 7", "The app", ()),
+        ),
+        absent=("Surplus 2", "Surplus [2]"),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
