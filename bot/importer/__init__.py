@@ -243,8 +243,13 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     if headings:
         top = min(h.level for h in headings)
         tops = [h for h in headings if h.level == top]
-        if len(tops) == 1 and tops[0] is headings[0]:
-            topic_heading = tops[0]
+        first = headings[0]
+        at = blocks.index(first)
+        bare = at + 1 < len(blocks) and isinstance(blocks[at + 1], Heading)
+        if first.level == top and (len(tops) == 1 or bare):
+            # the only top heading, or a first one with another heading right under it ("# Economics
+            # revision" over "Supply and demand\n=====" and more such parts): the notes' title
+            topic_heading = first
     extractor = Extractor(title="", source=source, vocabulary=vocabulary)
     extractor.cards = flashcards
     draft = extractor.run(blocks, topic_heading)

@@ -110,3 +110,17 @@ def test_an_upload_of_grouped_notes_is_one_server_topic_named_after_the_notes() 
     topic, entries = read_body(preview.body, Path("memory.yaml"))
     assert (topic.title, topic.tags, len(entries)) == ("Memory", ("RAM types", "Speeds and latency"), 4)
     assert any("its 2 topics are stored as one topic, 'Memory'" in w for w in preview.warnings)
+
+
+def test_a_first_heading_with_parts_right_under_it_titles_the_notes() -> None:
+    """ "# Economics revision" straight over "Supply and demand" / "=====" (another level-1 heading)
+    is the notes' title; the parts are its topics, not a title taken from the file name."""
+    text = (
+        "# Economics revision\n\nSupply and demand\n=================\n\n- Demand - how much people buy\n"
+        "- Supply - how much firms offer\n\nMarket failure\n==============\n\n"
+        "- Externality - a cost to others\n"
+    )
+    kb = load_knowledge_text(import_notes(text, notes_name="econ_notes.md").text, Path("econ.yaml"))
+    titles = {topic.title: topic for topic in kb.topics}
+    assert set(titles) == {"Supply and demand", "Market failure"}
+    assert all(topic.tags == ("Economics revision",) for topic in kb.topics)
