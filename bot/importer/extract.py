@@ -1307,6 +1307,12 @@ class Extractor:
         ``kind``: the item sits under a ``2 Types:`` label, so a ``Name: explanation`` item is a kind of
         the entry, a term of its own, and what is nested under it is its own.
         """
+        labelled = tx.label(item.text) if item.text and not item.children else None
+        if labelled is not None and labelled[0] == "examples" and labelled[1]:
+            # "- Example: Anti-tetanus injection" under an entry: its example, as a label line is
+            for name in tx.split_names(labelled[1]) if tx.names_only(labelled[1]) else [labelled[1]]:
+                self.add_named(owner, "examples", name, item.line)
+            return
         if item.text:
             owner.add("details", item.text)
             first = item.lines[0] if item.lines else None

@@ -677,6 +677,12 @@ CASES: dict[str, Case] = {
         ),
         absent=("Surplus 2", "Surplus [2]"),
     ),
+    "an 'Example:' bullet under an entry is its example": Case(
+        "# Immunity\n\nPassive immunity: antibodies given from outside\n- 2 Types:\n"
+        "  - Artificial passive: antibodies made by another animal\n    - Example: Anti-venom injection\n",
+        (("Artificial passive", "Antibodies made by another", ()),),
+        absent=("Example",),
+    ),
     "'X are similar to Y' under a grouping heading defines X": Case(
         "# Sound\n\n## Sample Formats for Games\n\nSample formats are similar to recordings, kept as "
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
@@ -780,4 +786,15 @@ def test_a_label_ending_the_terse_line_gives_the_list_its_kind() -> None:
     (entry,) = kb.entries
     assert entry.definition == "Getting it back out."
     assert list(entry.examples) == ["recall", "recognition"]
+    assert not entry.details
+
+
+def test_an_example_bullet_under_a_kind_is_an_example_not_a_detail() -> None:
+    text = (
+        "# Immunity\n\nPassive immunity: antibodies given from outside\n- 2 Types:\n"
+        "  - Artificial passive: antibodies made by another animal\n    - Example: Anti-venom injection\n"
+    )
+    kb = load_knowledge_text(import_notes(text, notes_name="case.md").text, Path("case.yaml"))
+    entry = next(e for e in kb.entries if e.term == "Artificial passive")
+    assert list(entry.examples) == ["Anti-venom injection"]
     assert not entry.details
