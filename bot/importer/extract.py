@@ -1286,6 +1286,7 @@ class Extractor:
             and tx.is_term_name(item.text)
             and tx.label(item.text) is None
             and tx.statement(item.text) is None
+            and not tx.term_name(item.text).note  # "- Vishing (voice phishing)": the bracket explains it
         ):
             # "- Multi-tenancy" among "- Term: definition" items: a term without a definition, reported,
             # never a detail of the term above it
