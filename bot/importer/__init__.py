@@ -245,7 +245,8 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
         tops = [h for h in headings if h.level == top]
         first = headings[0]
         at = blocks.index(first)
-        bare = at + 1 < len(blocks) and isinstance(blocks[at + 1], Heading)
+        after = blocks[at + 1] if at + 1 < len(blocks) else None
+        bare = isinstance(after, Heading) and after.level == first.level
         if first.level == top and (len(tops) == 1 or bare):
             # the only top heading, or a first one with another heading right under it ("# Economics
             # revision" over "Supply and demand\n=====" and more such parts): the notes' title
