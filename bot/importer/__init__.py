@@ -246,7 +246,13 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
         first = headings[0]
         at = blocks.index(first)
         after = blocks[at + 1] if at + 1 < len(blocks) else None
-        bare = isinstance(after, Heading) and after.level == first.level
+        source_lines = text.splitlines()
+        bare = (
+            isinstance(after, Heading)
+            and after.level == first.level
+            and not flashcards  # cards read out of the text leave headings that held them looking bare
+            and all(not line.strip(" =-") for line in source_lines[first.line : after.line - 1])
+        )
         if first.level == top and (len(tops) == 1 or bare):
             # the only top heading, or a first one with another heading right under it ("# Economics
             # revision" over "Supply and demand\n=====" and more such parts): the notes' title
