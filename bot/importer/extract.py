@@ -409,6 +409,9 @@ class Extractor:
     def place_in_groups(self) -> None:
         """Give each entry without a grouping label the innermost grouping heading it sits under."""
         grouping = [s for s in self.sections if not s.is_topic and s.entry is None]
+        repeated: dict[str, int] = {}
+        for section in grouping:
+            repeated[section.heading.casefold()] = repeated.get(section.heading.casefold(), 0) + 1
         spans = []
         for section in grouping:
             index = self.sections.index(section)
@@ -419,8 +422,11 @@ class Extractor:
                 continue
             # a question heading ("What is TCP?") asks about what it holds: no group of its own
             inside = [s for s, end in spans if s.line < entry.line < end and not s.heading.endswith("?")]
-            if inside:
-                entry.group = inside[-1].heading
+            # "### Definitions" under each "## Topic N": a label repeated under several parts groups
+            # nothing of its own; its terms belong to the part it sits in
+            own = [s for s in inside if repeated[s.heading.casefold()] < 2] or inside
+            if own:
+                entry.group = own[-1].heading
 
     # -- entries ---------------------------------------------------------------------------------------
 

@@ -124,3 +124,16 @@ def test_a_first_heading_with_parts_right_under_it_titles_the_notes() -> None:
     titles = {topic.title: topic for topic in kb.topics}
     assert set(titles) == {"Supply and demand", "Market failure"}
     assert all(topic.tags == ("Economics revision",) for topic in kb.topics)
+
+
+def test_a_label_heading_repeated_under_each_part_groups_by_the_part() -> None:
+    """ "### Definitions" under "## Topic 1" and under "## Topic 2": the repeated label is no group of
+    its own; each table's terms sit in the topic of the part they are written in."""
+    text = (
+        "# Physics\n\n## Topic 1: Measurements\n### Definitions\n\n| Term | Definition |\n| --- | --- |\n"
+        "| Random error | A deviation with equal chance above or below |\n\n## Topic 2: Mechanics\n"
+        "### Definitions\n\n| Term | Definition |\n| --- | --- |\n"
+        "| Impulse | Change in momentum from a force |\n"
+    )
+    topics = _topics(import_notes(text, notes_name="physics.md").text)
+    assert topics == [("Topic 1: Measurements", ["Random error"]), ("Topic 2: Mechanics", ["Impulse"])]
