@@ -44,7 +44,7 @@ import psutil
 import yaml
 from rapidfuzz import fuzz, process, utils
 
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import load_knowledge, normalize_name
 from bot.matching import Answer, Matcher
 
@@ -314,11 +314,13 @@ def make_queries(entries: Sequence[SyntheticEntry], per_kind: int, rng: random.R
 
 
 def read_queries(path: Path) -> list[tuple[str, str]]:
-    """``(kind, query)`` per line of ``path`` (``KIND<TAB>QUERY``; a line without a tab is kind "query")."""
+    """``(kind, query)`` per line of ``path`` (``KIND<TAB>QUERY``; a line without a tab is kind "query").
+
+    Every line counts, blank ones and empty queries too (the bot refuses them), so that ``answers`` has
+    one item per line of the file, in order.
+    """
     out = []
     for line in path.read_text(encoding="utf-8").splitlines():
-        if not line.strip():
-            continue
         kind, tab, query = line.partition("\t")
         out.append((kind, query) if tab else ("query", line))
     return out
@@ -429,7 +431,10 @@ def measure(
         "load_s": round(load_s, 3),
         "index_s": round(index_s, 3),
         "rss_mb": round(me.memory_info().rss / 2**20, 1),
-        "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024, 1),
+        # the kernel's high-water mark lags the current size by a page or so: never report it below that
+        "peak_rss_mb": round(
+            max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024, me.memory_info().rss) / 2**20, 1
+        ),
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "by_kind": {kind: _summary(t) for kind, t in _grouped(kinds, times).items()},
         "all": _summary(times),
@@ -499,7 +504,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     if args.kb is None or args.queries is None:
         parser.error("give --kb PATH and --queries FILE (or --make-kb DIR)")
-    report = measure(args.kb, args.queries, naive=args.naive, expected_path=args.expected)
+    try:
+        report = measure(args.kb, args.queries, naive=args.naive, expected_path=args.expected)
+    except KnowledgeError as exc:  # the notes: every problem with its file and line, as `bot check` says them
+        print(f"error: cannot load the notes at {args.kb}:", file=sys.stderr)
+        for problem in exc.problems[:20]:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except (OSError, UnicodeDecodeError, ValueError) as exc:  # the queries or expected file
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     print(json.dumps(report))
     return 0
 

@@ -60,3 +60,34 @@ def test_synthetic_notes_load_and_their_queries_are_answered(tmp_path: Path) -> 
     exact = [q for q in queries if q.kind == "exact"]
     right = sum(isinstance(r := matcher.lookup(q.text), Answer) and r.entry.term == q.term for q in exact)
     assert right >= 0.9 * len(exact)
+
+
+def test_every_line_of_the_queries_file_gets_an_answer(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # blank lines, a line without a tab and an empty query are lines too: answers stay aligned with them
+    queries_file = tmp_path / "q.tsv"
+    queries_file.write_text("exact\thypervisor\n\nno tab here\nexact\t\ntypo\thypervisr\n", encoding="utf-8")
+    assert lookup.main(["--kb", "knowledge", "--queries", str(queries_file), "--json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert len(report["answers"]) == 5
+    assert report["answers"][0] == report["answers"][4] == "Hypervisor"
+    assert report["answers"][1] is None
+    assert report["answers"][3] is None
+    assert report["peak_rss_mb"] >= report["rss_mb"]
+
+
+@pytest.mark.parametrize("which", ["kb", "queries", "notes.md"])
+def test_a_missing_or_unusable_input_is_one_error_line(
+    which: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    queries_file = tmp_path / "q.tsv"
+    queries_file.write_text("exact\thypervisor\n", encoding="utf-8")
+    notes = tmp_path / "notes.md"
+    notes.write_text("# Notes\n\n- VM: a computer in software\n", encoding="utf-8")
+    kb = {"kb": str(tmp_path / "nope"), "queries": "knowledge", "notes.md": str(notes)}[which]
+    queries_arg = str(tmp_path / "nope.tsv") if which == "queries" else str(queries_file)
+    assert lookup.main(["--kb", kb, "--queries", queries_arg, "--json"]) == 2
+    err = capsys.readouterr().err
+    assert err.startswith("error: ")
+    assert "Traceback" not in err
