@@ -28,6 +28,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
+import cProfile
 import gc
 import json
 import os
@@ -135,6 +136,7 @@ async def bench_rounds(
     warmup: float = 0.5,
     store: Store | None = None,
     probe: Callable[[], Awaitable[Any]] | None = None,
+    profile: cProfile.Profile | None = None,
 ) -> dict[str, Any]:
     """Run ``rounds`` rounds at once fed at ``rate`` answers/s in all (None: as fast as possible).
 
@@ -150,7 +152,7 @@ async def bench_rounds(
     ``store``: the real database attached as the quiz cog attaches it (one ``AnswerWriter`` shared by
     every round; a won answer returns once committed); afterwards the answers found in the database
     are counted. ``probe``: a query timed every 10 ms during the window (a leaderboard read while
-    answers are written).
+    answers are written). ``profile``: enabled on the event loop's thread during the window only.
     """
     clock = SystemClock()
     settings = RoundSettings.validated(questions=questions, seconds=30, mode="typed")
@@ -258,8 +260,12 @@ async def bench_rounds(
     ]
     await asyncio.sleep(warmup)
     measuring = True
+    if profile is not None:
+        profile.enable()
     checks_before, started, cpu_started = checks, time.perf_counter(), time.process_time()
     await asyncio.sleep(window - warmup)
+    if profile is not None:
+        profile.disable()
     checks_in_window = checks - checks_before
     elapsed = time.perf_counter() - started
     cpu = time.process_time() - cpu_started
@@ -607,7 +613,10 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
         "offered_per_s": args.rate,
     }
     # the same rounds without a database, in the same run: what the database costs, whatever the load
-    base = await bench_rounds(kb, args.rounds, args.questions, args.wrong, args.rate, window=args.window)
+    profiles = (cProfile.Profile(), cProfile.Profile()) if args.profile else (None, None)
+    base = await bench_rounds(
+        kb, args.rounds, args.questions, args.wrong, args.rate, window=args.window, profile=profiles[0]
+    )
     report["without_store"] = {
         "checks_per_s": base["checks_per_second"],
         "checks_per_cpu_s": base["checks_per_cpu_second"],
@@ -631,6 +640,7 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
                 window=args.window,
                 store=store,
                 probe=probe,
+                profile=profiles[1],
             )
         finally:
             await store.close()
@@ -657,6 +667,9 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
         and report.get("leaderboard_top10_while_writing", {}).get("p95_ms", 0) < 5
     )
     report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    for name, profile in zip(("without-store", "with-store"), profiles, strict=True):
+        if profile is not None:
+            profile.dump_stats(f"{args.profile}.{name}.prof")
     return report
 
 
@@ -761,6 +774,11 @@ def main() -> int:
         "--store",
         choices=["sqlite", "postgresql"],
         help="the paced rounds with this database attached as the quiz cog attaches it (one JSON object)",
+    )
+    parser.add_argument(
+        "--profile",
+        metavar="PREFIX",
+        help="with --store: cProfile of the event loop's thread during each window, to PREFIX.*.prof",
     )
     args = parser.parse_args()
     if args.store:

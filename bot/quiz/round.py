@@ -289,6 +289,22 @@ class QuizRound:
         op.choices[member_id] = (answer, now)
         return SubmitResult(SubmitStatus.RECORDED, member_id, op.index, correct=question.is_correct(answer))
 
+    def settle(self) -> tuple[ScoredAnswer, ...]:
+        """Score the wrong tries of a won typed question now, as ``close`` would, and hand them out once.
+
+        Once a typed question is won nobody can add a guess to it, so its wrong tries are final: a caller
+        that stores them together with the winner (one write per question instead of two) takes them
+        here, and ``close`` leaves them out of ``to_record``. Empty unless the open typed question is won.
+        """
+        op = self._open
+        if not self.resolved or op is None or not op.wrong_tries:
+            return ()
+        settled = tuple(
+            self._score(member_id, op, correct=False, at=at) for member_id, at in op.wrong_tries.items()
+        )
+        op.wrong_tries.clear()
+        return settled
+
     def close(self, now: datetime) -> QuestionClosed:
         """End the open question (time up, or won): score button answers and wrong tries."""
         op = self._open

@@ -144,7 +144,9 @@ class RoundRunner:
         if result.status is SubmitStatus.CORRECT:
             try:
                 if result.scored is not None:
-                    await self._record([result.scored])
+                    # the question's wrong tries are final once it is won: stored in the winner's write, so
+                    # closing it waits for no second commit
+                    await self._record((result.scored, *self.quiz.settle()))
             finally:
                 self._wake()  # close the question once the points are stored
         return result

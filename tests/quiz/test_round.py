@@ -57,6 +57,29 @@ def test_two_members_race_and_the_first_correct_answer_wins(seed_kb: KnowledgeBa
     assert not closed.timed_out
 
 
+def test_a_won_question_settles_its_wrong_tries_once_and_close_leaves_them_out(
+    seed_kb: KnowledgeBase,
+) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb)
+    asked = quiz.start(clock.now())
+    assert quiz.submit(ALICE, "banana", clock.now()).status is SubmitStatus.WRONG
+    assert quiz.settle() == ()  # not won yet: more guesses may come
+    clock.advance(5)
+    ok = quiz.submit(CAROL, asked.question.entry.term, clock.now())
+    assert ok.status is SubmitStatus.CORRECT
+    settled = quiz.settle()
+    assert [(a.member_id, a.correct, a.points, a.answered_at) for a in settled] == [
+        (ALICE, False, 0, clock.now() - timedelta(seconds=5))
+    ]
+    assert quiz.settle() == ()
+    closed = quiz.close(clock.now())
+    assert closed.to_record == ()
+    assert [w.member_id for w in closed.winners] == [CAROL]
+    standings = {s.member_id: s for s in quiz.standings()}
+    assert standings[ALICE].answered == 1  # scored once, by settle
+
+
 def test_wrong_answers_are_kept_and_recorded_at_close(seed_kb: KnowledgeBase) -> None:
     clock = FakeClock()
     quiz = _typed_round(seed_kb)
