@@ -219,8 +219,45 @@ _TOPICS = (
 )
 
 
+# PostgreSQL: each sums table in one statement from column arrays (an ``executemany`` is a statement per
+# row for the server: several per answer); the keys are unique within a batch, as ON CONFLICT requires
+_SUMS_FROM = "ON CONFLICT ({keys}) DO UPDATE SET {sums}"
+_PG_DAILY = (
+    "INSERT INTO daily_scores (guild_id, day, topic, member_id, points, answered, correct) "
+    "SELECT * FROM unnest($1::bigint[], $2::date[], $3::varchar[], $4::bigint[], $5::int[], $6::int[], "
+    "$7::int[]) "
+    + _SUMS_FROM.format(keys="guild_id, day, topic, member_id", sums=_SUMS.replace("{table}", "daily_scores"))
+)
+_PG_PERIODS = (
+    "INSERT INTO period_scores (guild_id, period_kind, period_start, member_id, points, answered, correct) "
+    "SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::date[], $4::bigint[], $5::int[], $6::int[], "
+    "$7::int[]) "
+    + _SUMS_FROM.format(
+        keys="guild_id, period_kind, period_start, member_id", sums=_SUMS.replace("{table}", "period_scores")
+    )
+)
+_PG_TOPICS = (
+    "INSERT INTO period_topic_scores "
+    "(guild_id, period_kind, period_start, topic, member_id, points, answered, correct) "
+    "SELECT * FROM unnest($1::bigint[], $2::varchar[], $3::date[], $4::varchar[], $5::bigint[], $6::int[], "
+    "$7::int[], $8::int[]) "
+    + _SUMS_FROM.format(
+        keys="guild_id, period_kind, period_start, topic, member_id",
+        sums=_SUMS.replace("{table}", "period_topic_scores"),
+    )
+)
+
+
+def columns_of(rows: Sequence[Sequence[Any]], width: int) -> tuple[list[Any], ...]:
+    """``rows`` of ``width`` values as ``width`` lists of values (PostgreSQL's ``unnest`` arguments)."""
+    if not rows:
+        return tuple([] for _ in range(width))
+    return tuple(list(column) for column in zip(*rows, strict=True))
+
+
 async def add_totals(conn: AsyncConnection, dialect: str, stored: Sequence[AnswerFields]) -> None:
-    """Add new answers to the all-time, daily, week, month and topic totals: one ``executemany`` each.
+    """Add new answers to the all-time, daily, week, month and topic totals: one statement each (SQLite:
+    one ``executemany`` each; PostgreSQL: the sums from column arrays).
 
     A batch's answers are added up per key in Python first, in order (streaks count consecutive right
     answers), so each total row is written once per batch.
@@ -263,15 +300,14 @@ async def add_totals(conn: AsyncConnection, dialect: str, stored: Sequence[Answe
             for (g, m), run in members.items()
         ],
     )
-    await conn.exec_driver_sql(
-        params(dialect, _DAILY),
-        [(g, day_value(d), t, m, p, n, c) for (g, d, t, m), (p, n, c) in days.items()],
-    )
-    await conn.exec_driver_sql(
-        params(dialect, _PERIODS),
-        [(g, k, day_value(s), m, p, n, c) for (g, k, s, m), (p, n, c) in periods.items()],
-    )
-    await conn.exec_driver_sql(
-        params(dialect, _TOPICS),
-        [(g, k, day_value(s), t, m, p, n, c) for (g, k, s, t, m), (p, n, c) in topics.items()],
-    )
+    day_rows = [(g, day_value(d), t, m, p, n, c) for (g, d, t, m), (p, n, c) in days.items()]
+    period_rows = [(g, k, day_value(s), m, p, n, c) for (g, k, s, m), (p, n, c) in periods.items()]
+    topic_rows = [(g, k, day_value(s), t, m, p, n, c) for (g, k, s, t, m), (p, n, c) in topics.items()]
+    if dialect == "postgresql":
+        await conn.exec_driver_sql(_PG_DAILY, columns_of(day_rows, 7))
+        await conn.exec_driver_sql(_PG_PERIODS, columns_of(period_rows, 7))
+        await conn.exec_driver_sql(_PG_TOPICS, columns_of(topic_rows, 8))
+        return
+    await conn.exec_driver_sql(params(dialect, _DAILY), day_rows)
+    await conn.exec_driver_sql(params(dialect, _PERIODS), period_rows)
+    await conn.exec_driver_sql(params(dialect, _TOPICS), topic_rows)

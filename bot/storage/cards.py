@@ -75,6 +75,37 @@ _UPDATE_CARD = (
 )
 
 
+# PostgreSQL: a batch's new and rated cards in one statement each, from column arrays
+_PG_TYPES = {
+    "guild_id": "bigint",
+    "member_id": "bigint",
+    "term": "varchar",
+    "state": "smallint",
+    "step": "int",
+    "stability": "float8",
+    "difficulty": "float8",
+    "due_at": "timestamptz",
+    "last_review_at": "timestamptz",
+    "reps": "int",
+    "lapses": "int",
+    "source": "varchar",
+    "introduced_at": "timestamptz",
+    "id": "bigint",
+}
+_PG_INSERT_CARDS = (
+    f"INSERT INTO cards ({', '.join(_INSERTED)}) SELECT * FROM unnest("
+    + ", ".join(f"${n}::{_PG_TYPES[name]}[]" for n, name in enumerate(_INSERTED, start=1))
+    + ") ON CONFLICT (guild_id, member_id, term) DO NOTHING"
+)
+_PG_UPDATE_CARDS = (
+    "UPDATE cards SET "
+    + ", ".join(f"{name} = v.{name}" for name in _UPDATED[:-1])
+    + " FROM unnest("
+    + ", ".join(f"${n}::{_PG_TYPES[name]}[]" for n, name in enumerate(_UPDATED, start=1))
+    + f") AS v({', '.join(_UPDATED)}) WHERE cards.id = v.id"
+)
+
+
 def _raw(dialect: str, name: str, value: Any) -> Any:
     """A column value as the driver takes it (SQLite: datetimes as SQLAlchemy's UTC text)."""
     if dialect == "sqlite" and name in _TIMES and value is not None:
@@ -327,6 +358,11 @@ class CardRepository:
         if not rows:
             return
         dialect = self.engine.dialect.name
+        if dialect == "postgresql":
+            await conn.exec_driver_sql(
+                _PG_INSERT_CARDS, tuple([row[name] for row in rows] for name in _INSERTED)
+            )
+            return
         await conn.exec_driver_sql(
             params(dialect, _INSERT_CARD),
             [tuple(_raw(dialect, name, row[name]) for name in _INSERTED) for row in rows],
@@ -338,6 +374,11 @@ class CardRepository:
         if not changes:
             return
         dialect = self.engine.dialect.name
+        if dialect == "postgresql":
+            await conn.exec_driver_sql(
+                _PG_UPDATE_CARDS, tuple([change[name] for change in changes] for name in _UPDATED)
+            )
+            return
         await conn.exec_driver_sql(
             params(dialect, _UPDATE_CARD),
             [tuple(_raw(dialect, name, change[name]) for name in _UPDATED) for change in changes],
