@@ -25,6 +25,9 @@ log = logging.getLogger(__name__)
 #: Answers per transaction at most (a bigger queue is written in several): the event loop's share of
 #: a batch (parameters, totals, flashcards) stays a few milliseconds between its awaits.
 MAX_BATCH = 500
+#: How long closing waits for a cancelled transaction to end, in seconds: a database that no longer
+#: answers (a lock never released, a server gone quiet) must not hold a shutdown up.
+CANCEL_WAIT_SECONDS = 2.0
 
 
 class WriterClosedError(RuntimeError):
@@ -33,8 +36,10 @@ class WriterClosedError(RuntimeError):
 
 @dataclass(slots=True)
 class _Pending:
-    record: AnswerRecord
-    done: asyncio.Future[bool]
+    """One ``write`` call: its answers and the one future its caller waits on."""
+
+    records: Sequence[AnswerRecord]
+    done: asyncio.Future[list[bool]]
 
 
 @dataclass(slots=True)
@@ -59,12 +64,13 @@ class AnswerWriter:
         self._idle = asyncio.Event()
         self._idle.set()
         self._task: asyncio.Task[None] | None = None
+        self._writing: list[_Pending] = []  # the batch in the transaction now
         self._closed = False
 
     @property
     def queued(self) -> int:
-        """Answers waiting for a transaction (not counting the one being written)."""
-        return len(self._queue)
+        """Answers waiting for a transaction (not counting the ones being written)."""
+        return sum(len(p.records) for p in self._queue)
 
     async def write(self, records: Sequence[AnswerRecord]) -> list[bool]:
         """Store ``records`` and return once they are committed: per record, True if new, False if it was
@@ -78,15 +84,16 @@ class AnswerWriter:
             raise WriterClosedError("the answer writer is closed")
         if not records:
             return []
-        loop = asyncio.get_running_loop()
-        pending = [_Pending(r, loop.create_future()) for r in records]
-        self._queue.extend(pending)
+        # one future per call, not per answer: a round's answers are settled together, and a gather over
+        # one future each cost the loop a callback per answer
+        pending = _Pending(tuple(records), asyncio.get_running_loop().create_future())
+        self._queue.append(pending)
         self._idle.clear()
         self._wake.set()
         if self._task is None or self._task.done():
             self._task = asyncio.create_task(self._run(), name="answer-writer")
         # a cancelled caller (a stopped round) cancels only its wait: the answers are written all the same
-        return list(await asyncio.gather(*(p.done for p in pending)))
+        return await asyncio.shield(pending.done)
 
     async def flush(self) -> None:
         """Wait until everything queued so far is written (or failed)."""
@@ -103,13 +110,13 @@ class AnswerWriter:
         try:
             await asyncio.wait_for(self.flush(), within)
         except TimeoutError:
-            log.warning(
-                "answer writer: %s not written within %.1f s", plural(len(self._queue), "answer"), within
-            )
-        left = len(self._queue)
+            log.warning("answer writer: %s not written within %.1f s", plural(self.queued, "answer"), within)
+        left = self.queued
         if self._task is not None:
             self._task.cancel()
-            await asyncio.gather(self._task, return_exceptions=True)
+            # the driver may finish its statement before it sees the cancel; closing does not wait for that
+            await asyncio.wait({self._task}, timeout=CANCEL_WAIT_SECONDS)
+        self._fail(self._writing, WriterClosedError("the bot stopped while these answers were written"))
         self._fail(self._queue, WriterClosedError("the bot stopped before these answers were written"))
         self._queue = []
         self._idle.set()
@@ -122,36 +129,67 @@ class AnswerWriter:
                 self._wake.clear()
                 await self._wake.wait()
                 continue
-            batch, self._queue = self._queue[: self.max_batch], self._queue[self.max_batch :]
+            # whole write calls up to max_batch answers (a bigger call alone)
+            size = taken = 0
+            for pending in self._queue:
+                if size and size + len(pending.records) > self.max_batch:
+                    break
+                size += len(pending.records)
+                taken += 1
+            batch, self._queue = self._queue[:taken], self._queue[taken:]
+            self._writing = batch
             try:
                 await self._write(batch)
             except asyncio.CancelledError:
                 self._fail(batch, WriterClosedError("the bot stopped while these answers were written"))
                 raise
+            finally:
+                self._writing = []
 
-    async def _write(self, batch: list[_Pending]) -> None:
+    async def _commit(self, records: Sequence[AnswerRecord]) -> list[bool]:
         started = time.perf_counter()
         try:
-            flags = await self.store.rounds.record_answers(
-                [p.record for p in batch], also=review_quiz_answers_in
-            )
+            return await self.store.rounds.record_answers(records, also=review_quiz_answers_in)
+        finally:
+            self.stats.seconds += time.perf_counter() - started
+
+    async def _write(self, batch: list[_Pending]) -> None:
+        records = [r for p in batch for r in p.records]
+        try:
+            flags = await self._commit(records)
         except Exception as exc:
-            if database_unavailable(exc) or len(batch) == 1:
+            if database_unavailable(exc) or len(records) == 1:
                 self._fail(batch, exc)
                 return
             # not the database being away: write one by one so one bad answer cannot sink the others
-            log.exception("a batch of %d answers failed; writing them one by one", len(batch))
+            log.exception("a batch of %d answers failed; writing them one by one", len(records))
             for pending in batch:
-                await self._write([pending])
+                await self._one_by_one(pending)
             return
-        finally:
-            self.stats.seconds += time.perf_counter() - started
-        self.stats.batches += 1
-        self.stats.answers += len(batch)
-        self.stats.largest = max(self.stats.largest, len(batch))
-        for pending, flag in zip(batch, flags, strict=True):
+        self._count(len(records))
+        at = 0
+        for pending in batch:
+            n = len(pending.records)
             if not pending.done.done():
-                pending.done.set_result(flag)
+                pending.done.set_result(flags[at : at + n])
+            at += n
+
+    async def _one_by_one(self, pending: _Pending) -> None:
+        flags: list[bool] = []
+        for record in pending.records:
+            try:
+                flags += await self._commit([record])
+            except Exception as exc:
+                self._fail([pending], exc)
+                return
+            self._count(1)
+        if not pending.done.done():
+            pending.done.set_result(flags)
+
+    def _count(self, answers: int) -> None:
+        self.stats.batches += 1
+        self.stats.answers += answers
+        self.stats.largest = max(self.stats.largest, answers)
 
     @staticmethod
     def _fail(batch: Sequence[_Pending], error: BaseException) -> None:

@@ -4,19 +4,27 @@ leaves (totals, streaks, periods, topics, flashcards), on SQLite and PostgreSQL;
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import dataclasses
+import logging
 import random
+import sqlite3
 from collections.abc import Sequence
 from datetime import UTC, datetime, timedelta
+from pathlib import Path
 
 import pytest
 from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncConnection
 
+from bot.clock import FakeClock
 from bot.quiz.runner import store_answer
 from bot.quiz.writer import AnswerWriter, WriterClosedError
 from bot.review.quiz import review_quiz_answers_in
 from bot.storage import AnswerRecord, Period, Store
 from bot.storage.schema import cards, daily_scores, period_scores, period_topic_scores, scores
+from tests.dbutil import sqlite_url
+from tests.storage.test_closing import HUNG, _Waiting
 
 ONE_BY_ONE, BATCHED = 10, 20
 START = datetime(2026, 1, 4, 23, 0, tzinfo=UTC)  # a Sunday evening: the batch crosses into a new week
@@ -137,6 +145,9 @@ async def test_the_writer_batches_concurrent_rounds_and_returns_after_commit(sto
     assert writer.stats.batches < 20, writer.stats  # hundreds of answers share a transaction
     assert len(await store.rounds.answers_of(BATCHED)) == 200
     assert await writer.write(records[:3]) == [False, False, False]
+    # one call's answers come back together, each with its own flag, in order
+    extra = dataclasses.replace(records[0], question_index=240)
+    assert await writer.write([records[5], extra, records[7]]) == [False, True, False]
     # cancelled callers do not withdraw their answers; close() writes them, bounded
     more = history(BATCHED, ids, n=240)[200:]
     waiting = [asyncio.create_task(writer.write([r])) for r in more]
@@ -144,6 +155,45 @@ async def test_the_writer_batches_concurrent_rounds_and_returns_after_commit(sto
     for task in waiting:
         task.cancel()
     assert await writer.close(within=10) == 0
-    assert len(await store.rounds.answers_of(BATCHED)) == 240
+    assert len(await store.rounds.answers_of(BATCHED)) == 241
     with pytest.raises(WriterClosedError):
         await writer.write(more)
+
+
+async def test_closing_while_a_batch_waits_for_a_lock_fails_it_and_returns(tmp_path: Path) -> None:
+    """Another connection holds SQLite's write lock for longer than closing may take: the batch waiting
+    for it fails with ``WriterClosedError`` (its points were never announced) and closing returns while
+    the lock is still held, instead of waiting out the busy timeout (a minute here)."""
+    database = tmp_path / "locked.db"
+    store = await Store.open(sqlite_url(database), clock=FakeClock(), busy_ms=60_000)
+    ids = await _rounds(store, BATCHED)
+    holder = sqlite3.connect(database, isolation_level=None)
+    watcher = _Waiting("INSERT")
+    engine_log = logging.getLogger("bot.storage.engine")
+    level = engine_log.level
+    engine_log.setLevel(logging.DEBUG)
+    engine_log.addHandler(watcher)
+    writer = AnswerWriter(store)
+    try:
+        holder.execute("BEGIN IMMEDIATE")
+        writing = asyncio.create_task(writer.write(history(BATCHED, ids, n=5)))
+        assert await asyncio.to_thread(watcher.started.wait, HUNG), "the batch never waited for the lock"
+        assert await writer.close(within=0.05) == 0  # nothing left queued: the one batch was in flight
+        assert holder.in_transaction  # closing did not wait for the lock
+        with pytest.raises(WriterClosedError):
+            await writing
+    finally:
+        engine_log.removeHandler(watcher)
+        engine_log.setLevel(level)
+        holder.rollback()
+        holder.close()
+        await store.close()
+    assert len(await _answers_in(database)) == 0
+
+
+async def _answers_in(database: Path) -> list[tuple[int]]:
+    def read() -> list[tuple[int]]:
+        with contextlib.closing(sqlite3.connect(database)) as conn:
+            return conn.execute("SELECT id FROM answers").fetchall()
+
+    return await asyncio.to_thread(read)
