@@ -187,6 +187,7 @@ async def bench_rounds(
             ]
         )
     checks = 0
+    checks_all = 0  # from the start to the stop, not only in the window: what the writer's rows compare with
     won = 0
     statuses: Counter[str] = Counter()  # what became of each answer offered in the window
     probe_ms: list[float] = []
@@ -218,7 +219,7 @@ async def bench_rounds(
     async def feed(
         runner: RoundRunner, shown: _Silent, script: list[list[tuple[int, str]]], seed: int
     ) -> None:
-        nonlocal checks, won
+        nonlocal checks, checks_all, won
         rng = random.Random(seed)
         gaps = [rng.expovariate(1 / mean_gap) if mean_gap else 0.0 for _ in range(64)]
         g = 0
@@ -242,6 +243,7 @@ async def bench_rounds(
                     return
                 result = await runner.answer(member, guess)
                 checks += 1
+                checks_all += 1
                 if measuring:
                     statuses[result.status.value] += 1
                 if result.status is SubmitStatus.CORRECT:
@@ -296,6 +298,9 @@ async def bench_rounds(
             "answers_won": won,
             "answers_stored": int(right or 0),
             "answers_recorded": writer.stats.answers,
+            "answers_checked_whole_run": checks_all,
+            # wall time the bot's loop spent awaiting the writer's transactions (they run on the loop)
+            "writer_busy_s": round(writer.stats.seconds, 3),
             "rows_stored": int(rows),
             "writer_transactions": writer.stats.batches,
             "writer_largest_batch": writer.stats.largest,
