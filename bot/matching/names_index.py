@@ -10,6 +10,7 @@ names (``bot.matching.bm25``).
 from __future__ import annotations
 
 import gc
+import re
 from array import array
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,6 +23,23 @@ INNER_STARTS = 16
 #: Fuzzy and description look-ups index this many words of a name (real names have a handful), so a
 #: pasted paragraph as a name costs no more than a short one; exact look-ups still use the whole name.
 NAME_WORDS_INDEXED = 32
+
+#: A name written with a Romance article in front ("La Paciencia", "El Jeroglífico", "L'école"):
+#: students look the word up without it, as a dictionary lists it. Only the capitalised article
+#: of a short name counts, so "LA" (an acronym) or an English name starting "Die ..." is left alone.
+_FOREIGN_ARTICLE = re.compile(r"(?:(?:La|El|Los|Las|Le|Les|Il|Lo|Gli|Un|Una)\s+|L['\u2019])([^\W\d_][\w'\u2019-]{2,}(?:\s+[\w'\u2019-]+)?)")
+
+
+def without_article(name: str) -> str | None:
+    """``name`` without a leading Romance article (``"La Paciencia"`` -> ``"Paciencia"``), or None.
+
+    The rest must be one or two words starting with a letter, at least three letters long.
+    """
+    if name[:1] not in "LEIGU":
+        return None
+    found = _FOREIGN_ARTICLE.fullmatch(name.strip())
+    return found.group(1) if found else None
+
 
 #: (term keys, their name indexes, all name keys, theirs, inner keys (from the 2nd word on), theirs)
 PrefixLists = tuple[list[str], list[int], list[str], list[int], list[str], list[int]]
@@ -101,7 +119,9 @@ class NameIndex:
             keys: set[str] = set()
             entry_tokens: list[str] = []
             acronym_like = False
-            for position, name in enumerate((entry.term, *entry.aliases)):
+            written = (entry.term, *entry.aliases)
+            bare = [short for short in map(without_article, written) if short]
+            for position, name in enumerate((*written, *bare) if bare else written):
                 raw = tokens(name)
                 entry_tokens += raw[:NAME_WORDS_INDEXED]
                 if not acronym_like and len(name) <= 6 and name[:1].isupper() and " " not in name:
