@@ -37,7 +37,8 @@ _NOT_NAME_CHAR = re.compile(r"[^a-z0-9#+.]")  # symbols stay: F# is not F, .NET 
 #: Last words that name only the kind of thing (a "Smurf attack" is a "smurf").
 GENERIC_HEADS = word_set(
     "attack protocol algorithm cipher mode process method technique standard solution scheme model "
-    "service tool program software format framework mechanism system profile mode certificate operator"
+    "service tool program software format framework mechanism system profile mode certificate operator "
+    "rock volcano force rate farming civilization"
 )
 
 
@@ -70,8 +71,9 @@ def _stems(tokens: list[str]) -> str:
     return " ".join(found)
 
 
-#: Heads a question may not drop: a "hypervisor attack" is not a hypervisor (the name index decides).
-_KEPT_IN_QUESTIONS = frozenset({"attack"})
+#: Heads a question may not drop: a "hypervisor attack" is not a hypervisor, a "sample rate" no sample
+#: (the name index decides). A name may: "Unemployment Rate" is what "unemployment" asks for.
+_KEPT_IN_QUESTIONS = frozenset({"attack", "rate", "force"})
 
 
 _NUMBER_DOT = re.compile(r"(?<=[0-9a-z])\.(?=[0-9])")  # the dots of X.509 and 802.1x, not of .NET
