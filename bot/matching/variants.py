@@ -104,6 +104,18 @@ def _latin_singular(word: str) -> str:
     return ""
 
 
+#: Ordinal words inside a name of 2+ words, as the digits and suffix a key splits "1st" into.
+_ORDINALS = {
+    "first": "1st", "second": "2nd", "third": "3rd", "fourth": "4th", "fifth": "5th", "sixth": "6th",
+    "seventh": "7th", "eighth": "8th", "ninth": "9th", "tenth": "10th",
+}  # fmt: skip
+#: Words that open a name only to say what kind of statement follows ("Principle of conservation of
+#: energy" is the "conservation of energy" a student asks about; "law of conservation of momentum" the
+#: notes' Conservation of Momentum).
+_STATEMENT_LEADS = frozenset({"principle", "law", "theory"})
+_OF_TAIL_LEAD = 2  # words a name keeps before a trailing "of X" it may drop ("Kinetic Theory of Gases")
+
+
 def loose_forms(
     key: str, *, question: bool = False, shared: frozenset[str] = frozenset(), keep_head: bool = False
 ) -> list[str]:
@@ -117,6 +129,8 @@ def loose_forms(
     tokens = key.split()
     if not tokens:
         return []
+    if len(tokens) > 1 and not _ORDINALS.keys().isdisjoint(tokens):  # "newton first law" = "newton 1 st law"
+        tokens = [_ORDINALS.get(t, t) for t in tokens]
     droppable = len(tokens) > 1 and tokens[-1] in GENERIC_HEADS and not keep_head
     if question and tokens[-1] in _KEPT_IN_QUESTIONS:
         droppable = False
@@ -140,6 +154,10 @@ def loose_forms(
         forms.append("s:" + stems)
     if headless and len(headless) > 1:
         forms.append("s:" + _stems(headless))
+    if len(tokens) > 3 and tokens[0] in _STATEMENT_LEADS and tokens[1] == "of" and "of" in tokens[3:]:
+        forms.append("c:" + _compact(tokens[2:]))  # what the principle is of, itself a name with "of"
+    if not question and len(tokens) > _OF_TAIL_LEAD + 1 and tokens[-2] == "of" and "of" not in tokens[:-2]:
+        forms.append("c:" + _compact(tokens[:-2]))  # the name said without what it is of
     return forms
 
 
