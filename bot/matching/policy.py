@@ -205,7 +205,8 @@ _BEFORE_A_NAME = STOPWORDS | _PROPERTY_OPENERS
 _QUESTION_VERBS = word_set(
     "use uses wait write read send protect prevent stop cause affect require need mean stand do does work "
     "run store hold contain replace differ compare happen matter exist solve fix break make "
-    "have has made built consist consists include includes look"
+    "have has made built consist consists include includes look "
+    "start starts begin begins end ends last occur fall collapse"
 )
 _VERB_ENDINGS = ("ed", "ing", "able", "ible", "ive", "er")
 
@@ -293,6 +294,19 @@ def _part_of(tokens: list[str], start: int) -> bool:
     if kind and kind[0] in _ARTICLES:
         kind = kind[1:]
     return 1 <= len(kind) <= 3 and not any(t in STOPWORDS and not t.isdigit() for t in kind)
+
+
+#: Past tenses that ask who or what acted on a named event or thing ("who led the Russian Revolution").
+_PAST_VERBS = word_set("led started began ended caused won lost fought founded ruled wrote invented discovered")
+
+
+def _acted_on(tokens: list[str], start: int) -> bool:
+    """Whether a question asks who or what acted on the name it ends with: "who led the russian
+    revolution", "what caused the french revolution" (who/what, one past-tense verb, an article)."""
+    if tokens[0] not in {"who", "what"} or len(tokens) < 3 or tokens[1] not in _PAST_VERBS:
+        return False
+    between = tokens[2:start]
+    return all(t in _ARTICLES for t in between)
 
 
 def _kind_asked(tokens: list[str], start: int) -> bool:
@@ -408,7 +422,10 @@ def named_inside(
             lead_in = all(t in _BEFORE_A_NAME for t in tokens[1:start])
             rest = tokens[start + size :]
             last = not rest and (
-                _names_last(tokens, start) or _kind_asked(tokens, start) or _part_of(tokens, start)
+                _names_last(tokens, start)
+                or _kind_asked(tokens, start)
+                or _part_of(tokens, start)
+                or _acted_on(tokens, start)
             )
             asked = (lead_in and _asks_about(rest)) or _done_by(tokens, start, rest)
             if asked or last:
