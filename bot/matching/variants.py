@@ -113,6 +113,9 @@ _ORDINALS = {
 #: energy" is the "conservation of energy" a student asks about; "law of conservation of momentum" the
 #: notes' Conservation of Momentum).
 _STATEMENT_LEADS = frozenset({"principle", "law", "theory"})
+#: The world wars, written as initials, words, Roman numerals or ordinals ("WWI", "ww1", "World War I",
+#: "first world war"): history notes name them one way and students ask another.
+_WORLD_WAR = re.compile(r"(?:ww|worldwar)(i{1,2}|[12])|(1st|2nd)worldwar")
 _OF_TAIL_LEAD = 2  # words a name keeps before a trailing "of X" it may drop ("Kinetic Theory of Gases")
 
 
@@ -138,6 +141,10 @@ def loose_forms(
         droppable = True
     headless = tokens[:-1] if droppable else []
     forms = ["c:" + _compact(tokens)]
+    war = _WORLD_WAR.fullmatch(forms[0], 2)
+    if war is not None:
+        number = war.group(1) or war.group(2)[0]
+        forms.append("c:ww" + (str(len(number)) if number.startswith("i") else number))
     if headless:
         forms.append("c:" + _compact(headless))
     for form in list(forms):

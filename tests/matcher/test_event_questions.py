@@ -48,3 +48,48 @@ def test_a_question_about_a_named_event_answers_it(matcher: Matcher, question: s
 )
 def test_an_event_the_notes_do_not_name_is_refused(matcher: Matcher, question: str) -> None:
     assert isinstance(matcher.lookup(question), NotFound), question
+
+
+WARS = (
+    ("WWI", "A world war, 1914-1918."),
+    ("WWII", "A world war, 1939-1945."),
+    ("Cold War", "Rivalry between the USA and the USSR, 1947-1991."),
+)
+
+
+@pytest.fixture(scope="module")
+def wars() -> Matcher:
+    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+    kb.entries.extend(Entry(term=t, definition=d, topic=TOPIC) for t, d in WARS)
+    return Matcher(kb)
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("ww1", "WWI"),
+        ("ww 2", "WWII"),
+        ("world war 2", "WWII"),
+        ("world war ii", "WWII"),
+        ("world war one", "WWI"),
+        ("first world war", "WWI"),
+        ("what was the second world war", "WWII"),
+        ("how did ww1 end", "WWI"),
+        ("when did world war ii start", "WWII"),
+    ],
+)
+def test_a_world_war_is_found_however_it_is_numbered(wars: Matcher, question: str, term: str) -> None:
+    result = wars.lookup(question)
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
+
+
+def test_both_world_wars_compared_show_both(wars: Matcher) -> None:
+    result = wars.lookup("ww1 vs ww2")
+    assert isinstance(result, Answer)
+    assert {result.entry.term, *(e.term for e in result.also)} == {"WWI", "WWII"}
+
+
+@pytest.mark.parametrize("question", ["world war 3", "third world war", "ww"])
+def test_a_world_war_the_notes_do_not_list_is_refused(wars: Matcher, question: str) -> None:
+    assert isinstance(wars.lookup(question), NotFound), question
