@@ -27,7 +27,10 @@ NAME_WORDS_INDEXED = 32
 #: A name written with a Romance article in front ("La Paciencia", "El Jeroglífico", "L'école"):
 #: students look the word up without it, as a dictionary lists it. Only the capitalised article
 #: of a short name counts, so "LA" (an acronym) or an English name starting "Die ..." is left alone.
-_FOREIGN_ARTICLE = re.compile(r"(?:(?:La|El|Los|Las|Le|Les|Il|Lo|Gli|Un|Una)\s+|L['\u2019])([^\W\d_][\w'\u2019-]{2,}(?:\s+[\w'\u2019-]+)?)")
+_FOREIGN_ARTICLE = re.compile(
+    r"(?:(?:La|El|Los|Las|Le|Les|Il|Lo|Gli|Un|Una)\s+|L['\u2019])"
+    r"([^\W\d_][\w'\u2019-]{2,}(?:\s+[\w'\u2019-]+)?)"
+)
 
 
 def without_article(name: str) -> str | None:

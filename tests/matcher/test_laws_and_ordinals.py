@@ -14,7 +14,7 @@ from bot.matching import Answer, Matcher, NotFound
 TOPIC = Topic(title="Physics", path=Path("/notes/physics.yaml"))
 
 ENTRIES = (
-    ("Newton's first law of motion", "A body stays at rest or moves at constant velocity unless a force acts."),
+    ("Newton's first law of motion", "A body keeps its velocity unless a force acts."),
     ("Newton's third law of motion", "Every action has an equal and opposite reaction."),
     ("Principle of conservation of Energy", "Energy cannot be created or destroyed."),
     ("Conservation of Momentum", "Total momentum of a closed system is constant."),
