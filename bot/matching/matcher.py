@@ -36,6 +36,7 @@ from bot.matching.query import (
 )
 from bot.matching.results import Answer, NotFound, Result, Suggestion
 from bot.matching.text import STOPWORDS, content_stems
+from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning
 from bot.matching.typos import TypoSearch
 from bot.matching.variants import AcronymIndex, ExampleIndex, InitialsIndex, LooseIndex
 
@@ -62,6 +63,7 @@ class Matcher:
         self._example_index: ExampleIndex | None = None
         self._initials_index: InitialsIndex | None = None
         self._acronym_index: AcronymIndex | None = None
+        self._gloss_index: GlossIndex | None = None
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -104,6 +106,23 @@ class Matcher:
         if index is None:
             index = self._acronym_index = AcronymIndex(self._entries)
         return index
+
+    def _translated(self, text: str, parsed: ParsedQuery) -> Answer | None:
+        """The entry a vocabulary question asks for: the word for a meaning its definition opens with
+        ("how do you say smile in spanish"), or a word the notes list asked "in English"."""
+        if LANGUAGES.isdisjoint(parsed.tokens):
+            return None
+        meaning = asked_meaning(text)
+        if meaning is None:
+            return None
+        index = self._gloss_index
+        if index is None:
+            index = self._gloss_index = GlossIndex(self._entries)
+        found = index.hit(meaning)
+        if found is not None:
+            return Answer(text, self._entries[found], 85.0, "description")
+        hit = self._names.exact_hit(key_of(meaning))
+        return Answer(text, self._names.entry(hit), 90.0, "name") if hit is not None else None
 
     def _initialism(self, plain: str) -> int | None:
         """The entry whose unwritten initials a question types, whole or in parts ("mitm", "sd-wan")."""
@@ -193,6 +212,9 @@ class Matcher:
                 return NotFound(text, (Suggestion(entry, 90.0),))  # "ftps" is not more than one FTP
             via = "name" if names.name_is_term[hit] else "alias"
             return Answer(text, entry, 100.0, via)
+        translated = self._translated(text, parsed)
+        if translated is not None:
+            return translated
         loose = self._loose()
         found = loose.hit(parsed.key)
         if found is None and as_typed:

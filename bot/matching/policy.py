@@ -297,7 +297,9 @@ def _part_of(tokens: list[str], start: int) -> bool:
 
 
 #: Past tenses that ask who or what acted on a named event or thing ("who led the Russian Revolution").
-_PAST_VERBS = word_set("led started began ended caused won lost fought founded ruled wrote invented discovered")
+_PAST_VERBS = word_set(
+    "led started began ended caused won lost fought founded ruled wrote invented discovered"
+)
 
 
 def _acted_on(tokens: list[str], start: int) -> bool:
