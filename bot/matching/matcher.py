@@ -38,6 +38,7 @@ from bot.matching.results import Answer, NotFound, Result, Suggestion
 from bot.matching.text import STOPWORDS, content_stems
 from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning
 from bot.matching.typos import TypoSearch
+from bot.matching.units import UnitIndex
 from bot.matching.variants import AcronymIndex, ExampleIndex, InitialsIndex, LooseIndex
 
 log = logging.getLogger(__name__)
@@ -64,6 +65,7 @@ class Matcher:
         self._initials_index: InitialsIndex | None = None
         self._acronym_index: AcronymIndex | None = None
         self._gloss_index: GlossIndex | None = None
+        self._unit_index: UnitIndex | None = None
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -224,6 +226,12 @@ class Matcher:
         example = self._examples().hit(parsed.key)
         if example is not None:
             return Answer(text, self._entries[example[0]], 95.0, "example", example=example[1])
+        units = self._unit_index
+        if units is None:
+            units = self._unit_index = UnitIndex(self._entries)
+        found = units.hit(parsed.key)
+        if found is not None:  # "candela", "what is measured in moles": the quantity the notes give it to
+            return Answer(text, self._entries[found], 85.0, "property")
         if parsed.plain:
             found = self._initialism(parsed.plain)  # "mitm": Man-in-the-Middle's initials
             if found is not None:

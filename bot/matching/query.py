@@ -56,6 +56,7 @@ _FRAMES = _phrases(
     "|what do we call it when|what do we call it|whats it called if|what is the term for when"
     "|whats the term for when|whats the word for when|what is the word for when|term for when|word for when"
     "|definition|defintion|meaning|what is the def of|gimme|quick def of|quick definition of"
+    "|unit of|units of|si unit of|the unit of|the si unit of"
 )
 #: Words naming the kind of thing asked about, dropped after a frame ("what is meant by the term X").
 _META_WORDS = frozenset({"term", "word", "concept", "phrase", "acronym", "abbreviation", "idea"})
