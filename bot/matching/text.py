@@ -151,25 +151,23 @@ EXPANSIONS: dict[str, tuple[str, ...]] = {
 }
 
 
-#: Singular nouns that end in "s" after a vowel, which the plural strip would cut ("gas" is no "ga");
-#: their plurals add "es" ("gases", "biases"; "gasses" too).
+#: Singular nouns that end in "s" after a vowel, whose plurals add "es" ("gases", "biases"; "gasses"
+#: too). The plural strip cuts their "s" ("gas" keys as "ga", like the acronym plural "GAs"), so their
+#: plurals are cut to the same key ("ideal gases" meets Ideal Gas).
 _S_SINGULARS = frozenset({"gas", "bias", "atlas", "canvas", "lens", "alias", "chaos", "cosmos", "pancreas"})
 
 
 @lru_cache(maxsize=65536)
 def singular(word: str) -> str:
-    """A light plural strip for names ("hypervisors" -> "hypervisor", "VMs" -> "vm", "OSes" -> "os").
-
-    A singular in ``_S_SINGULARS`` stays itself and its plurals meet it ("ideal gases" -> "ideal gas").
-    """
+    """A light plural strip for names ("hypervisors" -> "hypervisor", "VMs" -> "vm", "OSes" -> "os")."""
     if word == "oses":
         return "os"
     if len(word) < 3 or not word.endswith("s") or not word.isalpha():
         return word
-    if word in _S_SINGULARS:
-        return word
-    if word.endswith("es") and (word[:-2] in _S_SINGULARS or word[:-3] in _S_SINGULARS):
-        return word[:-2] if word[:-2] in _S_SINGULARS else word[:-3]
+    if word.endswith("es") and word[:-2] in _S_SINGULARS:
+        return word[:-3]
+    if word.endswith("sses") and word[:-3] in _S_SINGULARS:
+        return word[:-4]
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith("sses"):

@@ -66,3 +66,11 @@ def test_a_law_named_another_way_answers(matcher: Matcher, question: str, term: 
 )
 def test_what_the_notes_do_not_name_is_refused(matcher: Matcher, question: str) -> None:
     assert isinstance(matcher.lookup(question), NotFound), question
+
+
+def test_an_acronym_plural_still_meets_its_acronym() -> None:
+    # "gas" keys as "ga", like "GAs": its "es" plurals meet it without parting an acronym from its plural
+    from bot.matching.names import key_of
+
+    assert key_of("GAs") == key_of("GA") == key_of("gas") == key_of("gases") == key_of("gasses")
+    assert key_of("biases") == key_of("bias")
