@@ -226,6 +226,8 @@ def _asks_about(rest: list[str]) -> bool:
         return False
     if first in STOPWORDS:
         return True
+    if then == "or" and len(rest) == 3:  # a choice about it: "is proyecto masculine or feminine"
+        return True
     if not then and first.endswith(("ing", "er")) and first not in _QUESTION_VERBS:
         return False  # the name's own last word: "certificate pinning", "exception handler"
     verbish = first in _QUESTION_VERBS or first.endswith(_VERB_ENDINGS)

@@ -56,7 +56,7 @@ _FRAMES = _phrases(
     "|what do we call it when|what do we call it|whats it called if|what is the term for when"
     "|whats the term for when|whats the word for when|what is the word for when|term for when|word for when"
     "|definition|defintion|meaning|what is the def of|gimme|quick def of|quick definition of"
-    "|unit of|units of|si unit of|the unit of|the si unit of"
+    "|unit of|units of|si unit of|the unit of|the si unit of|how many"
 )
 #: Words naming the kind of thing asked about, dropped after a frame ("what is meant by the term X").
 _META_WORDS = frozenset({"term", "word", "concept", "phrase", "acronym", "abbreviation", "idea"})
@@ -73,7 +73,7 @@ _TAILS = _phrases(
     "|to me|used for|is used for|for|work|works|mean exactly|means exactly|called|is called|anyone"
     "|someone|again please|again pls|haha|bro|dude|guys|mate|thx bot|thanks bot"
     "|like|is about|about|like im 5|like i m 5|like im five|like i am 5"
-    "|like i am five|to me like im 5|in plain english|in simple words|for dummies|eli5"
+    "|like i am five|to me like im 5|in plain english|in simple words|for dummies|eli5|are there|is there"
 )
 #: Leading words left after a frame that do not belong to the term.
 _ARTICLE_WORDS = frozenset({"a", "an", "the", "is", "are", "does", "do", "exactly", "again", "my", "our"})

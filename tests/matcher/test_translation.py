@@ -68,3 +68,22 @@ def test_the_meaning_is_taken_out_of_the_question() -> None:
 
 def test_glosses_stop_at_the_grammar_notes() -> None:
     assert glosses("Wholeness, completeness (= totalidad); integrity") == ["Wholeness", "completeness"]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [("is escuela masculine or feminine", "La Escuela"), ("is aprender regular or irregular", "Aprender")],
+)
+def test_a_choice_asked_about_a_word_answers_it(matcher: Matcher, question: str, term: str) -> None:
+    result = matcher.lookup(question)
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
+
+
+def test_how_many_are_there_asks_about_the_entry() -> None:
+    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+    kb.entries.append(Entry(term="Oceans", definition="5 oceans, large masses of water.", topic=TOPIC))
+    result = Matcher(kb).lookup("how many oceans are there")
+    assert isinstance(result, Answer)
+    assert result.entry.term == "Oceans"
+    assert isinstance(Matcher(kb).lookup("how many continents are there"), NotFound)
