@@ -255,6 +255,9 @@ class Matcher:
             found = self._spelled_out(parsed.plain)
         if found is not None:
             return Answer(text, self._entries[found], 85.0, "variant")
+        found = policy.property_of(names, loose, self._entries, parsed)
+        if found is not None:
+            return Answer(text, self._entries[found], 80.0, "property")
         if compared is not None:  # a comparison of things the notes do not both name: never guess one
             return NotFound(text, compared)
         descriptions = self._descriptions

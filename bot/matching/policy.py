@@ -392,6 +392,39 @@ def symbol_inside(entries: list[Entry], text: str) -> Answer | None:
     return Answer(text, holders[0], 70.0, "description") if len(holders) == 1 else None
 
 
+#: What a question may ask of a named thing in the form "PROPERTY of X" ("side effects of digoxin",
+#: "slogan of the french revolution"); a closed list, since "speed of light" or "law of demand" name
+#: things of their own.
+_PROPERTIES = word_set(
+    "effects side causes cause symptoms uses use function functions role purpose advantages disadvantages "
+    "examples types properties features characteristics dangers risks benefits results consequences "
+    "leaders leader aims aim goals goal formula origin origins structure parts stages steps importance "
+    "significance outcome outcomes impact slogan motto antidote dose dosage contraindications date dates"
+)
+
+
+def property_of(names: NameIndex, loose: LooseIndex, entries: list[Entry], parsed: ParsedQuery) -> int | None:
+    """The entry X of a question "PROPERTY of (the) X" ("side effects of digoxin"), or None.
+
+    One or two property words from ``_PROPERTIES`` (the last one in it), "of", an optional article, then
+    a name of the notes and nothing else.
+    """
+    tokens = parsed.tokens
+    if "of" not in tokens[1:3]:
+        return None
+    at = tokens.index("of")
+    kind, rest = tokens[:at], tokens[at + 1 :]
+    if not kind or kind[-1] not in _PROPERTIES or any(t in STOPWORDS for t in kind):
+        return None
+    if rest and rest[0] in _ARTICLES:
+        rest = rest[1:]
+    if not rest:
+        return None
+    key = name_key(rest)
+    hit = names.exact_hit(key)
+    return names.name_entry[hit] if hit is not None else loose.hit(key)
+
+
 def named_inside(
     names: NameIndex, loose: LooseIndex, entries: list[Entry], text: str, parsed: ParsedQuery
 ) -> Answer | None:

@@ -93,3 +93,29 @@ def test_both_world_wars_compared_show_both(wars: Matcher) -> None:
 @pytest.mark.parametrize("question", ["world war 3", "third world war", "ww"])
 def test_a_world_war_the_notes_do_not_list_is_refused(wars: Matcher, question: str) -> None:
     assert isinstance(wars.lookup(question), NotFound), question
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("slogan of the french revolution", "French Revolution"),
+        ("causes of the russian revolution", "Russian Revolution"),
+        ("main effects of arab spring", "Arab Spring"),
+    ],
+)
+def test_a_property_of_a_named_event_answers_it(matcher: Matcher, question: str, term: str) -> None:
+    result = matcher.lookup(question)
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "spirit of the french revolution",  # not a listed property
+        "slogan of the american revolution",  # not named in the notes
+        "causes of revolutions in europe",
+    ],
+)
+def test_only_a_listed_property_of_a_named_thing_answers(matcher: Matcher, question: str) -> None:
+    assert isinstance(matcher.lookup(question), NotFound), question
