@@ -39,7 +39,7 @@ from bot.matching.text import STOPWORDS, content_stems
 from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning
 from bot.matching.typos import TypoSearch
 from bot.matching.units import UnitIndex
-from bot.matching.variants import AcronymIndex, ExampleIndex, InitialsIndex, LooseIndex
+from bot.matching.variants import AcronymIndex, ExampleIndex, InitialsIndex, LooseIndex, without_head
 
 log = logging.getLogger(__name__)
 
@@ -238,6 +238,9 @@ class Matcher:
                 return Answer(text, self._entries[found], 90.0, "variant")
         scored = self._typos.fuzzy_names(parsed.key)
         answer = policy.confident_fuzzy(self._typos, text, parsed.key, scored, parsed.plain)
+        headless = without_head(parsed.key) if answer is None else None
+        if headless is not None:  # "sedimentary rock": a typo of the notes' name, a kind word after it
+            answer = policy.confident_fuzzy(self._typos, text, headless, self._typos.fuzzy_names(headless))
         if answer is not None:
             return answer
         found = loose.hit_dropping_a_word(parsed.key)

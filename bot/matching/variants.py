@@ -83,6 +83,16 @@ _CUT_KEPT = 3  # letters a word cut short keeps ("env")...
 _CUT_DROPPED = 2  # ...and letters it drops at least
 
 
+def without_head(key: str) -> str | None:
+    """A question's key without a generic head a question may drop ("sedimentary rock" -> "sedimentary"),
+    or None: for a typo search on the rest when the whole has no name ("what is sedimentary rock" where
+    the notes misspell Sedimentray)."""
+    said = key.split()
+    if len(said) < 2 or said[-1] not in GENERIC_HEADS or said[-1] in _KEPT_IN_QUESTIONS:
+        return None
+    return " ".join(said[:-1])
+
+
 def _names_a_thing(token: str) -> bool:
     """Whether a word of a name may be left out of it: a word of 3+ letters, no number or function word."""
     return len(token) >= 3 and token.isalpha() and token not in STOPWORDS

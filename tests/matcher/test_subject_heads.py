@@ -23,6 +23,7 @@ ENTRIES = (
     ("Greek", "An ancient Mediterranean culture of city states."),
     ("Sample", "One value of a digital signal."),
     ("Air", "The gas mixture around the Earth."),
+    ("Sedimentray", "Sandstone, limestone and shale compressed together."),
 )
 
 
@@ -43,6 +44,7 @@ def matcher() -> Matcher:
         ("unemployment", "Unemployment Rate"),
         ("drag", "Drag Force"),
         ("greek civilisation", "Greek"),
+        ("what is sedimentary rock", "Sedimentray"),  # the notes' misspelling, a kind word after it
     ],
 )
 def test_a_kind_word_added_or_dropped_names_the_entry(matcher: Matcher, question: str, term: str) -> None:
@@ -51,6 +53,6 @@ def test_a_kind_word_added_or_dropped_names_the_entry(matcher: Matcher, question
     assert result.entry.term == term
 
 
-@pytest.mark.parametrize("question", ["what is a sample rate", "air force"])
+@pytest.mark.parametrize("question", ["what is a sample rate", "air force", "sedimentary force"])
 def test_a_head_that_makes_another_thing_is_kept(matcher: Matcher, question: str) -> None:
     assert isinstance(matcher.lookup(question), NotFound), question
