@@ -187,3 +187,10 @@ def test_a_command_typed_mid_question_is_no_answer_and_spends_no_try(tmp_path: P
     assert "Quiz stopped:" in _play_kb(_kb_vm(), url, ["/quiz questions=1 seconds=20 mode=typed", "/exit"])
     text = _play_kb(_kb_vm(), url, ["/quiz questions=1 seconds=20 mode=typed", "/etc/passwd"])
     assert "Not quite, 2 tries left." in text
+
+
+def test_a_typed_question_prints_its_blanks(tmp_path: Path) -> None:
+    # the hidden term leaves a blank the player can see, not a sentence with words cut out
+    kb = make_kb({"Crypto": [("Salting", "Adds a random salt to each password before it is hashed.")]})
+    text = _play_kb(kb, sqlite_url(tmp_path / "c.db"), ["/quiz questions=1 seconds=20 mode=typed", "salting"])
+    assert "Question 1/1: Adds a random ____ to each password before it is hashed." in text

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import logging
 import random
+import re
 import shlex
 from collections.abc import Callable, Coroutine
 from typing import Any
@@ -149,12 +150,10 @@ class ConsoleQuiz(ConsoleDatabase):
     ) -> bool:
         """One question; False when the player stops."""
         q = event.question
-        session.write(f"\nQuestion {event.number}/{event.total}: {plain_text(q.prompt) or q.prompt}")
+        session.write(f"\nQuestion {event.number}/{event.total}: {_shown(q.prompt)}")
         if not q.typed:
             for i, choice in enumerate(q.choices):
-                session.write(
-                    f"  {LETTERS[i] if len(q.choices) > 2 else choice[0]}. {plain_text(choice) or choice}"
-                )
+                session.write(f"  {LETTERS[i] if len(q.choices) > 2 else choice[0]}. {_shown(choice)}")
         while True:
             line = session.read_line("  your answer: ")
             if line is None or line.strip().casefold() in QUIT_WORDS:
@@ -248,6 +247,16 @@ def _sentence(text: str) -> str:
     return text.rstrip().rstrip(".") + "."
 
 
+def _shown(text: str) -> str:
+    """A question's text as the console prints it: its markup read (``plain_text``), its fill-in blanks
+    kept. ``plain_text`` reads ``____`` as empty underline markup and would drop the blank."""
+    return plain_text(_BLANK_RUN.sub(lambda m: "\\_" * len(m.group()), text)) or text
+
+
+#: A fill-in blank of a question (``____``), not yet escaped.
+_BLANK_RUN = re.compile(r"(?<!\\)_{3,}")
+
+
 def _verdict(status: SubmitStatus, closed: QuestionClosed) -> str:
     """What the console says after an answer."""
     entry = closed.question.entry
@@ -255,7 +264,7 @@ def _verdict(status: SubmitStatus, closed: QuestionClosed) -> str:
     if won:
         return f"  Right! +{plural(won[0].points, 'point')}. {entry.term}: {_sentence(entry.definition)}"
     late = "Too late: the time was up. " if status is SubmitStatus.LATE else ""
-    answer = plain_text(closed.question.answer) or closed.question.answer
+    answer = _shown(closed.question.answer)
     return f"  {late}The answer was: {_sentence(answer)} {entry.term}: {_sentence(entry.definition)}"
 
 
