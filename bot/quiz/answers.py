@@ -239,8 +239,8 @@ def mask_names(
         pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
         text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)
     if not single_words:  # only the names themselves (a question that shows the term anyway)
-        return _ACRONYM_AFTER_BLANK.sub(
-            f"{_MASK} ({_MASK})", re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
+        return drop_empty_brackets(
+            _ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text))
         )
     skip = {w.casefold() for w in common}
     # single words come from the term and one-word aliases; a long alias (an expansion) is hidden whole.
@@ -286,7 +286,24 @@ def mask_names(
     text = re.sub(r"[^\W\d_]+", hide, text)
     text = re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
     # "The term ____ (MPLS) ...": the acronym written next to the hidden name is that name's too
-    return _ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", text)
+    return drop_empty_brackets(_ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", text))
+
+
+#: Brackets holding nothing but blanks and the words joining them: ``(____ and ____)``, ``(____)``.
+_EMPTIED = re.compile(rf"\s*\((?:\s*(?:{re.escape(_MASK)}|and|or|[,/;]))*\s*{re.escape(_MASK)}\s*\)")
+
+
+def drop_empty_brackets(text: str) -> str:
+    """``text`` without brackets masking emptied: "protocol (SSH1 and SSH2)" reads "protocol", not
+    "protocol (____ and ____)", which says only that names were there. A blank's own acronym right after
+    it stays (``____ (____)``): one name written two ways."""
+
+    def drop(match: re.Match[str]) -> str:
+        if match.group(0).strip() == f"({_MASK})" and text[: match.start()].endswith(_MASK):
+            return match.group(0)
+        return ""
+
+    return _EMPTIED.sub(drop, text)
 
 
 #: A blank followed by a bracketed acronym (two capitals or more, no spaces): ``____ (mGRE)``.
@@ -298,7 +315,12 @@ def _same_family(word: str, w: str) -> bool:
     if word == w or (len(word) >= 5 and len(w) >= 5 and (w.startswith(word) or word.startswith(w))):
         return True
     # the same word family: elements / elemental, molecules / molecular
-    return len(word) >= 5 and len(w) >= 5 and _shared_prefix(word, w) >= max(6, min(len(word), len(w)) - 2)
+    if len(word) >= 5 and len(w) >= 5 and _shared_prefix(word, w) >= max(6, min(len(word), len(w)) - 2):
+        return True
+    # a short stem of the term's word: salt / salting, hash / hashing, stego / steganography. Four
+    # shared letters that are all but at most one of the shorter word ("port" is no stem of "protocol")
+    short = min(len(word), len(w))
+    return short >= 4 and _shared_prefix(word, w) >= max(4, short - 1)
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -12,7 +12,14 @@ from enum import StrEnum
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching.names import key_of
 from bot.matching.query import QueryContext, subjects_of
-from bot.quiz.answers import AnswerChecker, acronym, answerable, hint_mask, mask_names
+from bot.quiz.answers import (
+    AnswerChecker,
+    acronym,
+    answerable,
+    drop_empty_brackets,
+    hint_mask,
+    mask_names,
+)
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
 from bot.wording import plural
 
@@ -154,7 +161,7 @@ class QuestionGenerator:
         words = {w.casefold() for name in entry.names for w in re.findall(r"[^\W\d_]{2,}", name)} - skip
         for word in sorted(words, key=len, reverse=True):
             text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", _BLANK, text, flags=re.IGNORECASE)
-        return re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text)
+        return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text))
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """Up to ``settings.questions`` questions on ``settings.topic``, never the same one twice.
@@ -251,7 +258,7 @@ class QuestionGenerator:
         common = {w.casefold() for w in self.common}
         hidden = set().union(*(forms[w] for w in words if w not in common))
         text = re.sub(r"[^\W\d_]+", lambda m: _BLANK if m.group(0).casefold() in hidden else m.group(0), text)
-        return re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text)
+        return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text))
 
     def meaning(self, entry: Entry) -> str:
         """The entry's definition as the right option of "What does TERM mean?": the question names the
@@ -616,13 +623,30 @@ def _common_words(entries: Sequence[Entry]) -> frozenset[str]:
     """Lower-case words that many entries use (in their names or definitions): not worth blanking."""
     if len(entries) < 4:
         return frozenset()
+    # counted by singular: "address" of RARP's name and "addresses" of other definitions are one word
+    # most entries use, not a distinctive word of RARP ("Resolves a MAC ____ to an IP ____")
     counts: dict[str, int] = {}
+    forms: set[str] = set()
     for entry in entries:
         text = " ".join([*entry.names, entry.definition]).casefold()
-        for word in set(re.findall(r"[^\W\d_]{3,}", text)):
-            counts[word] = counts.get(word, 0) + 1
+        words = set(re.findall(r"[^\W\d_]{3,}", text))
+        forms |= words
+        for stem in {_singular(w) for w in words}:
+            counts[stem] = counts.get(stem, 0) + 1
     least = max(3, math.ceil(len(entries) * 0.1))
-    return frozenset(word for word, n in counts.items() if n >= least)
+    return frozenset(word for word in forms if counts[_singular(word)] >= least)
+
+
+def _singular(word: str) -> str:
+    """A lower-case word's singular by its ending: addresses -> address, hosts -> host, keys -> key,
+    policies -> policy; "address" and "class" stay."""
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "xes", "ches", "shes")):
+        return word[:-2]
+    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 _WEIGHTS = {

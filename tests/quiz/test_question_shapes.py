@@ -30,7 +30,7 @@ NETWORK = _kb(
         "Resolves MAC addresses to IP addresses; RARP is old.",
     ),
     ("Address Resolution Protocol", ("ARP",), "Resolves IP addresses to MAC addresses on a LAN."),
-    ("Secure Shell", ("SSH",), "Encrypted remote login protocol (SSH1 and SSH2)."),
+    ("Secure Shell", ("SSH",), "Encrypted remote login protocol (SSH1 and SSH2); SSH2 is current."),
     ("Dynamic Host Configuration Protocol", ("DHCP",), "Leases IP addresses to hosts."),
     ("Network Address Translation", ("NAT",), "Maps private addresses to one public address."),
     ("Domain Name System", ("DNS",), "Protocol that turns names into IP addresses."),
@@ -53,7 +53,8 @@ def test_words_most_entries_use_stay_so_the_definition_can_be_answered() -> None
 def test_an_acronym_with_a_number_does_not_leak_the_answer() -> None:
     _, question = _question(NETWORK, "Secure Shell", QuestionKind.WHICH_TERM)
     assert "SSH" not in question.prompt
-    assert question.prompt == "Encrypted remote login protocol (____ and ____)."
+    # brackets that held only the names say nothing once they are hidden: they go
+    assert question.prompt == "Encrypted remote login protocol; ____ is current."
 
 
 @pytest.mark.parametrize(
@@ -66,10 +67,31 @@ def test_an_acronym_with_a_number_does_not_leak_the_answer() -> None:
         ("at the start", ["Address Translation"], "at the start"),  # lower-case initials are words
         ("Awake is called once", ["Awake()"], "____ is called once"),  # a name with call brackets
         ("A wav file", [".wav"], "A ____ file"),
+        # a short stem of the term is one of its forms
+        ("Adds a random salt to each password", ["Salting"], "Adds a random ____ to each password"),
+        ("A hash function maps data", ["Hashing"], "A ____ function maps data"),
+        ("Hides data; stego tools embed it", ["Steganography"], "Hides data; ____ tools embed it"),
+        ("Edits the text of a test", ["Tester"], "Edits the text of a ____"),  # 'text' shares only 'te'
+        ("Sends a port number", ["Protocol"], "Sends a port number"),
+        # brackets left holding only blanks go; a blank's own acronym stays
+        ("Encrypted login (SSH1 and SSH2).", ["Secure Shell", "SSH"], "Encrypted login."),
+        ("Login protocol (SSH), then more", ["SSH"], "Login protocol, then more"),
+        ("A Storage Area Network (SAN) here", ["Storage Area Network", "SAN"], "A ____ (____) here"),
     ],
 )
 def test_mask_forms(text: str, names: list[str], masked: str) -> None:
     assert mask_names(text, names, common=["ions"]) == masked
+
+
+def test_options_under_a_named_term_drop_brackets_emptied_of_names() -> None:
+    """Options under a named term show the term anyway: "(____ and ____)" says only names were there."""
+    assert (
+        mask_names("Encrypted login (SSH1 and SSH2).", ["Secure Shell", "SSH"], single_words=False)
+        == "Encrypted login."
+    )
+    generator = QuestionGenerator(NETWORK, random.Random(0))
+    ssh = next(e for e in NETWORK.entries if e.term == "Secure Shell")
+    assert generator.masked(ssh, single_words=False) == "Encrypted remote login protocol; ____ is current."
 
 
 def test_meaning_options_all_have_blanks_or_none_has() -> None:
@@ -129,3 +151,17 @@ def test_a_topic_of_only_flagged_entries_says_what_to_do() -> None:
     kb = load_knowledge_text(result.text, Path("t.yaml"))
     with pytest.raises(QuizSettingsError, match="'# check:' notes"):
         select_entries(kb)
+
+
+def test_a_word_most_entries_use_in_some_form_stays_in_the_pick_prompt() -> None:
+    """'address' of RARP's name is in most definitions as 'addresses': it points at no one option."""
+    kb = _kb(
+        ("Reverse Address Resolution Protocol", ("RARP",), "Resolves a MAC address to an IP address."),
+        ("Address Resolution Protocol", ("ARP",), "Maps an IP address to a MAC address on a LAN."),
+        ("Domain Name System", ("DNS",), "Translates host names into IP addresses."),
+        ("Dynamic Host Configuration Protocol", ("DHCP",), "Assigns IP addresses to hosts automatically."),
+        ("Secure Shell", ("SSH",), "Encrypted remote login."),
+    )
+    generator = QuestionGenerator(kb, random.Random(0))
+    rarp = next(e for e in kb.entries if e.term == "Reverse Address Resolution Protocol")
+    assert generator.pick_prompt(rarp) == "Resolves a MAC address to an IP address."
