@@ -317,10 +317,12 @@ def _same_family(word: str, w: str) -> bool:
     # the same word family: elements / elemental, molecules / molecular
     if len(word) >= 5 and len(w) >= 5 and _shared_prefix(word, w) >= max(6, min(len(word), len(w)) - 2):
         return True
-    # a short stem of the term's word: salt / salting, hash / hashing, stego / steganography. Four
-    # shared letters that are all but at most one of the shorter word ("port" is no stem of "protocol")
-    short = min(len(word), len(w))
-    return short >= 4 and _shared_prefix(word, w) >= max(4, short - 1)
+    # a short form of the term's word in the text: salt / salting, hash / hashing, stego / steganography.
+    # Four shared letters that are all but at most one of the text's word; a longer word of the text is
+    # another word unless it starts with the whole of the term's ("location" is no form of Local)
+    if len(word) > len(w):
+        return word.startswith(w) and len(w) >= 4
+    return len(word) >= 4 and _shared_prefix(word, w) >= max(4, len(word) - 1)
 
 
 def _shared_prefix(a: str, b: str) -> int:

@@ -623,30 +623,13 @@ def _common_words(entries: Sequence[Entry]) -> frozenset[str]:
     """Lower-case words that many entries use (in their names or definitions): not worth blanking."""
     if len(entries) < 4:
         return frozenset()
-    # counted by singular: "address" of RARP's name and "addresses" of other definitions are one word
-    # most entries use, not a distinctive word of RARP ("Resolves a MAC ____ to an IP ____")
     counts: dict[str, int] = {}
-    forms: set[str] = set()
     for entry in entries:
         text = " ".join([*entry.names, entry.definition]).casefold()
-        words = set(re.findall(r"[^\W\d_]{3,}", text))
-        forms |= words
-        for stem in {_singular(w) for w in words}:
-            counts[stem] = counts.get(stem, 0) + 1
+        for word in set(re.findall(r"[^\W\d_]{3,}", text)):
+            counts[word] = counts.get(word, 0) + 1
     least = max(3, math.ceil(len(entries) * 0.1))
-    return frozenset(word for word in forms if counts[_singular(word)] >= least)
-
-
-def _singular(word: str) -> str:
-    """A lower-case word's singular by its ending: addresses -> address, hosts -> host, keys -> key,
-    policies -> policy; "address" and "class" stay."""
-    if word.endswith("ies") and len(word) > 4:
-        return word[:-3] + "y"
-    if word.endswith(("sses", "xes", "ches", "shes")):
-        return word[:-2]
-    if word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
-        return word[:-1]
-    return word
+    return frozenset(word for word, n in counts.items() if n >= least)
 
 
 _WEIGHTS = {

@@ -73,6 +73,7 @@ def test_an_acronym_with_a_number_does_not_leak_the_answer() -> None:
         ("Hides data; stego tools embed it", ["Steganography"], "Hides data; ____ tools embed it"),
         ("Edits the text of a test", ["Tester"], "Edits the text of a ____"),  # 'text' shares only 'te'
         ("Sends a port number", ["Protocol"], "Sends a port number"),
+        ("Spans one location", ["Local"], "Spans one location"),  # a longer word, not the term's form
         # brackets left holding only blanks go; a blank's own acronym stays
         ("Encrypted login (SSH1 and SSH2).", ["Secure Shell", "SSH"], "Encrypted login."),
         ("Login protocol (SSH), then more", ["SSH"], "Login protocol, then more"),
@@ -151,17 +152,3 @@ def test_a_topic_of_only_flagged_entries_says_what_to_do() -> None:
     kb = load_knowledge_text(result.text, Path("t.yaml"))
     with pytest.raises(QuizSettingsError, match="'# check:' notes"):
         select_entries(kb)
-
-
-def test_a_word_most_entries_use_in_some_form_stays_in_the_pick_prompt() -> None:
-    """'address' of RARP's name is in most definitions as 'addresses': it points at no one option."""
-    kb = _kb(
-        ("Reverse Address Resolution Protocol", ("RARP",), "Resolves a MAC address to an IP address."),
-        ("Address Resolution Protocol", ("ARP",), "Maps an IP address to a MAC address on a LAN."),
-        ("Domain Name System", ("DNS",), "Translates host names into IP addresses."),
-        ("Dynamic Host Configuration Protocol", ("DHCP",), "Assigns IP addresses to hosts automatically."),
-        ("Secure Shell", ("SSH",), "Encrypted remote login."),
-    )
-    generator = QuestionGenerator(kb, random.Random(0))
-    rarp = next(e for e in kb.entries if e.term == "Reverse Address Resolution Protocol")
-    assert generator.pick_prompt(rarp) == "Resolves a MAC address to an IP address."
