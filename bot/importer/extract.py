@@ -517,6 +517,7 @@ class Extractor:
             )
         for example in name.examples:
             entry.add("examples", example)
+        _add_grammar_and_year(entry, name)
         if name.note:
             if explained and len(tx.words(name.note)) <= 4:
                 if name.note.isalpha() and name.note.islower():
@@ -584,6 +585,7 @@ class Extractor:
             section.entry = entry
             for alias in name.aliases:
                 self.alias(entry, alias)
+            _add_grammar_and_year(entry, name)
             if name.note and not entry.definition:
                 entry.add("details", tx.capitalize(name.note))
         return section.entry
@@ -2027,6 +2029,17 @@ _EXPANSION_FIRST = re.compile(r"^\s*(?P<long>[^:;,.()]{3,60}?)\s*(?::|;|\s[-–�
 _LEADING_MARKS = re.compile(r"^\s*[:;]+\s+")
 
 
+#: Details the importer writes from a name's brackets: facts about the name, never a definition.
+_LABEL_ONLY = re.compile(r"^(?:Word class|Years?): ")
+
+
+def _add_grammar_and_year(entry: DraftEntry, name: tx.TermName) -> None:
+    if name.grammar:
+        entry.add("details", f"Word class: {name.grammar}")
+    if name.year:
+        entry.add("details", f"{'Years' if any(c in name.year for c in '-–—') else 'Year'}: {name.year}")
+
+
 def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
     """Settle the draft so it is a valid knowledge file: definitions, unique names, known see-also."""
     _spread_comparisons(draft)
@@ -2036,7 +2049,7 @@ def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
             draft.unplaced.append((entry.line, _entry_text(entry)))
             continue
         if not entry.definition:
-            prose = next((d for d in entry.details if not d.code), None)
+            prose = next((d for d in entry.details if not d.code and not _LABEL_ONLY.match(d.text)), None)
             if prose is not None:
                 entry.details.remove(prose)
                 entry.definition = prose.text

@@ -140,6 +140,8 @@ class TermName:
     note: str = ""
     examples: list[str] = field(default_factory=list)
     prefix: str = ""  # a parenthesis before the name: "(Monocytes) Phagocytic cells" -> "Monocytes"
+    grammar: str = ""  # "f; noun, sustantivo": gender and word class written after a word, never a name
+    year: str = ""  # "1789", "1914-1918": when the named thing happened, never another name for it
 
 
 @dataclass(frozen=True, slots=True)
@@ -451,13 +453,90 @@ _SLASH = re.compile(r"\s+/\s+")
 _WRAPPED_NAME = re.compile(r"^\((?P<name>[^(),]{2,60}),\s*(?P<alias>[^(),\s]{1,12})\)$")
 
 
+_WORD_CLASS = frozenset(
+    {
+        # gender and number marks of a vocabulary word
+        *("f", "m", "n", "nt", "mf", "m/f", "f/m", "pl", "sg", "fem", "masc", "neut"),
+        *("feminine", "masculine", "neuter", "plural", "singular", "femenino", "masculino"),
+        # word classes, in English and as Spanish, French or German learners write them
+        *("noun", "verb", "adjective", "adverb", "pronoun", "preposition", "conjunction", "interjection"),
+        *("adj", "adv", "prep", "conj", "pron", "vb", "phrase", "expression", "idiom"),
+        *("sustantivo", "nombre", "verbo", "adjetivo", "adjetiva", "adverbio", "pronombre"),
+        *("preposición", "preposicion", "conjunción", "conjuncion", "frase", "expresión", "expresion"),
+        *("nom", "verbe", "adjectif", "adverbe", "substantiv", "adjektiv"),
+        *("regular", "irregular", "transitive", "intransitive", "reflexive", "reflexivo"),
+    }
+)
+_TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)\s*$")
+_YEAR = re.compile(
+    r"^(?:c\.\s*|ca\.\s*)?\d{3,4}(?:\s*(?:bc|bce|ad|ce))?"
+    r"(?:\s*(?:-|–|—|to)\s*(?:\d{2,4}|present|now)(?:\s*(?:bc|bce|ad|ce))?)?s?$",
+    re.IGNORECASE,
+)
+#: Articles a vocabulary word is written with ("La Paciencia (f)"): the word without one is a name too.
+_VOCAB_ARTICLE = re.compile(
+    r"^(?:el|la|los|las|le|les|l'|il|lo|gli|der|die|das|o|a|os|as)\s+(?=\w)", re.IGNORECASE
+)
+
+
+def is_year(text: str) -> bool:
+    """Whether ``text`` is only a year or a span of years (``1789``, ``1914-1918``, ``776 BC``)."""
+    return bool(_YEAR.match(text.strip().rstrip(".")))
+
+
+#: Marks that are also units and symbols ("Mass (m)", "Force (F)", "Newton (N)"): a word's gender only
+#: next to its word class or after an article.
+_SHORT_MARKS = frozenset({"f", "m", "n", "nt", "mf", "m/f", "f/m", "pl", "sg"})
+
+
+def _word_class(inner: str) -> bool:
+    parts = [p for p in re.split(r"[\s,;.]+", inner.casefold()) if p]
+    return bool(parts) and all(part in _WORD_CLASS for part in parts)
+
+
+def _short_marks(inner: str) -> bool:
+    return all(p in _SHORT_MARKS for p in re.split(r"[\s,;.]+", inner.casefold()) if p)
+
+
+def _grammar_and_year(text: str) -> tuple[str, str, str]:
+    """``text`` without trailing ``(f) (noun, sustantivo)`` / ``(1789)`` groups, then what they said."""
+    grammar: list[str] = []
+    year = ""
+    while (match := _TRAILING_PAREN.search(text)) and match.start() > 0:
+        inner = match.group("inner").strip()
+        if _word_class(inner):
+            grammar.insert(0, inner)
+        elif is_year(inner) and not year:
+            year = inner
+        else:
+            break
+        text = text[: match.start()].rstrip().rstrip(":").rstrip()
+    if grammar and all(_short_marks(g) for g in grammar) and not _VOCAB_ARTICLE.match(text):
+        return text + "".join(f" ({g})" for g in grammar), "", year  # a symbol: "Mass (m)"
+    return text, "; ".join(grammar), year
+
+
 def term_name(text: str) -> TermName:
     """Split ``Term (Alias)`` / ``Long Name (ACRONYM)`` / ``Term (a note)`` into its parts.
 
     Flag marks are dropped (``Symbiosis *``), ``Replicate(s)`` is ``Replicate`` with the alias
     ``Replicates``, and ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
+    A vocabulary word's gender and word class (``La Paciencia (f) (noun, sustantivo)``) go to
+    ``grammar`` (and with a gender, the word without its article is an alias); a year after a name
+    (``French Revolution (1789)``) goes to ``year``.
     """
     text = strip_term_marks(text.strip().rstrip(":").strip())
+    text, grammar, year = _grammar_and_year(text)
+    if grammar or year:
+        named = term_name(text)
+        named.grammar, named.year = grammar, year
+        article = _VOCAB_ARTICLE.match(named.name)
+        gendered = any(
+            p in ("f", "m", "n", "nt", "mf", "fem", "masc", "neut") for p in re.split(r"[\s,;./]+", grammar)
+        )
+        if article and gendered and len(words(named.name)) >= 2:
+            named.aliases.append(named.name[article.end() :])
+        return named
     leading = _LEADING_PAREN.match(text)
     rest = text[leading.end() :] if leading else ""
     if leading and rest[:1].isalpha() and is_term_name(rest):
