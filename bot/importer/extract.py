@@ -979,6 +979,9 @@ class Extractor:
         if section is not None and section.introduced and section.entry is None and self.current is None:
             self.unplace(line.line, text)  # more of the introduction ("Let's talk about three of them:")
             return
+        if section is not None and fresh and section.is_topic and _ABOUT_THE_NOTES.match(text):
+            self.unplace(line.line, text)  # "This is a page to share words ...": about the notes, no term's
+            return
         if section is not None and fresh and (said is None or self.same_as_section(said.subject)):
             entry = self.section_entry()
             if entry is None:  # under "Introduction", "What is TCP?": no one's definition
@@ -1081,7 +1084,7 @@ class Extractor:
             for item in block.items:
                 self.outline_item(item)
             return
-        pairs = sum(1 for item in items if _is_pair_item(item))
+        pairs = sum(1 for item in items if _is_pair_item(item) or _is_fact_item(item))
         owned = self.current is not None or self.pending is not None
         if pairs and not owned and self.opens_with_definition(items):
             # "### DIMM" over "- Electrical contacts on both sides." then "- 64-bit width: ..." and
@@ -1278,6 +1281,9 @@ class Extractor:
         if not item.text:
             self.blocks(item.children)
             return
+        if self.fact_lines(item):
+            self.blocks(item.children)
+            return
         if (
             len(item.lines) == 1
             and item.children
@@ -1309,6 +1315,29 @@ class Extractor:
                     self.detail_blocks(item.children, made)
                     return
         self.blocks(item.children)
+
+    def fact_lines(self, item: ListItem) -> bool:
+        """``- **French Revolution (1789):**`` then ``-- Date: 14 July 1789`` lines: the facts are details
+        of the term (``-- Also called: X / Y`` its aliases), never terms of their own."""
+        head, facts = item.lines[0], item.lines[1:]
+        if not facts or not all(_FACT_LINE.match(f.text) for f in facts):
+            return False
+        name = tx.term_name(head.text)
+        if not tx.is_term_name(name.name) or (tx.pair(head.text, head.lead) is not None):
+            return False
+        entry = self.entry_named(head.text, head.line)
+        self.current = entry
+        for fact in facts:
+            text = _FACT_LINE.sub("", fact.text).strip()
+            labelled = tx.label(text)
+            if labelled is not None and labelled[0] == "aliases":
+                named = [a for a in tx.split_names(labelled[1].rstrip(".")) if tx.is_term_name(a)]
+                for alias in named:
+                    self.alias(entry, alias)
+                if named:
+                    continue
+            entry.add("details", text)
+        return True
 
     def detail_item(self, item: ListItem, owner: DraftEntry, *, kind: bool = False) -> None:
         """A list item under an entry: a detail (a "Term - occurs when ..." item also defines Term).
@@ -1814,6 +1843,13 @@ def _lower_dash_pair(text: str) -> tuple[str, str] | None:
     return (term, tx.capitalize(match.group("rest"))) if tx.is_term_name(term) else None
 
 
+_ABOUT_THE_NOTES = re.compile(
+    r"^(?:this|these|here)\s+(?:is|are)\s+(?:a|an|the|my|some)?\s*(?:page|pages|notes?|list|file|document|"
+    r"collection|place|summary|glossary)\b",
+    re.IGNORECASE,
+)
+#: A fact written under a term with a double dash or a dash without a space ("-- Leader: Lenin").
+_FACT_LINE = re.compile(r"^(?:-{2,}|[–—])\s*(?=\S)")
 _OPEN_TERM = re.compile(r"^(?P<term>\S.{0,80}?)\s+(?:-{1,2}|–|—)$")
 
 
@@ -1897,6 +1933,9 @@ def _is_stub(item: ListItem) -> bool:
         and tx.is_term_name(text[:-1].strip())
         and not _COUNTED_KINDS.match(text[:-1].strip())
     )
+def _is_fact_item(item: ListItem) -> bool:
+    """``- **Term (year):**`` followed by ``-- Key: fact`` lines."""
+    return len(item.lines) > 1 and all(_FACT_LINE.match(line.text) for line in item.lines[1:])
 
 
 def _is_pair_item(item: ListItem) -> bool:

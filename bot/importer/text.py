@@ -421,7 +421,7 @@ def is_term_name(text: str) -> bool:
     text = text.strip()
     if not text or len(text) > 80 or not any(ch.isalnum() for ch in text):
         return False
-    if text[-1] in ".!?,;:*[({" or text[0] in ")]},;:*" or not balanced(text):
+    if text[-1] in ".!?,;:*[({" or text[0] in ")]},;:*-–—" or not balanced(text):
         return False
     if len(words(text)) > 8 or any(w in ("is", "are", "was", "were") for w in words(text)):
         return False
@@ -662,6 +662,9 @@ def is_grouping_label(text: str) -> bool:
     return bool(_GROUPING_LABEL.match(text.strip()))
 
 
+_POINTS_BACK = re.compile(r"^(?:this|that)\s+(?:word|term|one|name|phrase)\b", re.IGNORECASE)
+
+
 def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] | None:
     """``(term, explanation)`` of a ``Term - explanation`` / ``Term: explanation`` line, if it is one.
 
@@ -697,6 +700,8 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
         term, rest = match.group("term").strip(), match.group("rest").strip()
         if "://" in text[: match.end("term") + 3] or label(text):
             return None
+        if _POINTS_BACK.match(rest):
+            return None  # "Intuition - this word comes to mind": a note on the word above, not a definition
         if is_term_like(term) and len(words(term)) <= 6:
             return term, rest
         if loose and pattern is _COLON_PAIR and len(words(term)) <= 4 and is_term_name(term):

@@ -68,3 +68,56 @@ def test_a_year_after_a_name_is_a_detail_never_an_alias() -> None:
     assert balfour.aliases == ()
     assert balfour.definition == "British support for a Jewish homeland."
     assert "Year: 1917" in balfour.details
+
+
+HISTORY = """**Revolutions:**
+- **French Revolution (1789):**
+-- Date: 14 July 1789 (Fall of Bastille).
+-- Slogan: Liberty, Equality, Fraternity.
+- **Russian Revolution (1917):**
+-- Also called: Bolshevik Revolution / October Revolution.
+-- Leader: Vladimir Lenin.
+
+**World Wars:**
+- **WWI (1914-1918):**
+-- US President: Woodrow Wilson (14 Points).
+-- Ended with: Treaty of Versailles (1919).
+- **WWII (1939-1945):**
+-- Started: 1 Sept 1939 (Germany invaded Poland).
+"""
+
+
+def test_double_dash_fact_lines_are_details_of_the_term_above_never_terms() -> None:
+    kb = kb_of(HISTORY)
+    assert terms(kb) == {"French Revolution", "Russian Revolution", "WWI", "WWII"}
+    french = entry(kb, "French Revolution")
+    assert "Slogan: Liberty, Equality, Fraternity." in (french.definition, *french.details)
+    assert "Year: 1789" in french.details
+    russian = entry(kb, "Bolshevik Revolution")  # "Also called" names are aliases
+    assert russian.term == "Russian Revolution"
+    assert set(russian.aliases) == {"Bolshevik Revolution", "October Revolution"}
+    assert "Leader: Vladimir Lenin." in (russian.definition, *russian.details)
+    assert entry(kb, "WWI").aliases == ()
+
+
+def test_a_line_starting_with_a_dash_is_never_a_term() -> None:
+    result = import_notes("Revolution: a sudden change.\n\n-- Leader: Lenin\n", notes_name="notes.md")
+    assert all(not e.term.startswith("-") for e in result.draft.entries)
+
+
+def test_a_note_on_the_word_above_is_not_a_definition_of_another_word() -> None:
+    kb = kb_of(
+        "# Words #\n\n## Encontrar (verb, verbo): ##\n* Intuition - this word comes to mind\n* To find\n"
+    )
+    assert "Intuition" not in terms(kb)
+    assert "Encontrar" in terms(kb)
+
+
+def test_a_title_line_about_the_page_is_not_the_title_s_definition() -> None:
+    notes = (
+        "# Spanish Vocabulary #\nThis is a page to share words I like.\n\n"
+        "## Claro: ##\n* Sure\n\n## Linda: ##\n* Cute\n"
+    )
+    result = import_notes(notes, notes_name="notes.md")
+    assert {e.term for e in result.draft.entries} == {"Claro", "Linda"}
+    assert any("This is a page" in text for _, text in result.draft.unplaced)
