@@ -671,7 +671,11 @@ class Extractor:
                 for line in lines:
                     self.lone_line(line, defined)
                 return defined
-            lines = [pending, *lines]
+            if not fresh_pending and lines and _opens_glossary(lines):
+                # "Georgraphy" then "agriculture - The growing of ...": a title over term lines, a group
+                self.group(pending.text)
+            else:
+                lines = [pending, *lines]
         made: DraftEntry | None = None
         i = 0
         while i < len(lines):
@@ -747,8 +751,10 @@ class Extractor:
             self.pending, self.pending_fresh = line, True
             return 1, None
         split = tx.pair(text, line.lead, loose=in_item)
-        if split is None and i == 0 and not in_item:
-            split = _lower_dash_pair(text)
+        lower_pair = False
+        if split is None and not in_item and (i == 0 or _pair_line(lines[i - 1])):
+            split = _lower_dash_pair(text)  # at a paragraph's start or after another term line
+            lower_pair = split is not None
         if split is not None:
             term, rest = split
             end = i + 1
@@ -757,6 +763,7 @@ class Extractor:
                 and rest[-1:] not in ".!?:"
                 and (lines[end].text[:1].islower() or lines[end].text[:1] == "(")
                 and tx.pair(lines[end].text, lines[end].lead) is None
+                and not (lower_pair and _lower_dash_pair(lines[end].text) is not None)
             ):
                 rest = f"{rest} {lines[end].text}"  # "Term - a definition wrapped\nover two lines."
                 end += 1
@@ -1831,6 +1838,16 @@ _ASKED_TERM = re.compile(
     r"^(?:what|who)\s+(?:is|are)\s+(?:(?:a|an|the)\s+)?(?P<term>[^?]{1,60}?)\s*\??$", re.IGNORECASE
 )
 _LOWER_DASH_PAIR = re.compile(r"^(?P<term>[a-z][\w/ ]{0,30}?)\s+-\s+(?P<rest>\S.*)$")
+
+
+def _pair_line(line: Line) -> bool:
+    return tx.pair(line.text, line.lead) is not None or _lower_dash_pair(line.text) is not None
+
+
+def _opens_glossary(lines: list[Line]) -> bool:
+    """Whether a paragraph is term lines from its first (two at least, or all of one or two)."""
+    head = lines[:3]
+    return all(_pair_line(line) for line in head) and (len(head) >= 2 or len(lines) == 1)
 
 
 def _lower_dash_pair(text: str) -> tuple[str, str] | None:

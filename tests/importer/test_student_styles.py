@@ -121,3 +121,18 @@ def test_a_title_line_about_the_page_is_not_the_title_s_definition() -> None:
     result = import_notes(notes, notes_name="notes.md")
     assert {e.term for e in result.draft.entries} == {"Claro", "Linda"}
     assert any("This is a page" in text for _, text in result.draft.unplaced)
+
+
+def test_a_title_over_plain_term_lines_is_a_group_and_every_lower_case_line_is_a_term() -> None:
+    notes = (
+        "Georgraphy\n\n"
+        "agriculture - The growing of crops and animals\n"
+        "sedimentray - sandstone, limestone and shale compressed togther\n"
+        "igneous - hot molten lava soldifies\n"
+        "Plain: A low flat area.\n"
+        "Frontier (Border): The boundary around a country.\n"
+    )
+    kb = kb_of(notes)
+    assert terms(kb) == {"agriculture", "sedimentray", "igneous", "Plain", "Frontier"}
+    assert entry(kb, "sedimentray").definition == "Sandstone, limestone and shale compressed togther"
+    assert entry(kb, "Border").term == "Frontier"
