@@ -561,6 +561,11 @@ class Extractor:
         for alias in tx.named_in(definition):
             if alias.casefold() != entry.term.casefold() and tx.is_term_name(alias):
                 self.alias(entry, alias)
+        made_up = any(note.startswith("made from the ") for note in entry.checks.get("definition", []))
+        if entry.definition and made_up and not check:
+            # "Temperature | `K` (Kelvin)" in a units table, then the notes' own definition: theirs wins
+            entry.add("details", entry.definition)
+            entry.definition = ""
         if not entry.definition:
             entry.definition = definition
             entry.checks.pop("definition", None)
@@ -1120,6 +1125,16 @@ class Extractor:
                 self.glossary_item(item)
             return
         pending_entry: DraftEntry | None = None
+        if self.pending is not None and not self.pending_fresh and _about_others(self.pending.text, items):
+            # "**Important conceptual points**" over "- Ideal gas has no potential energy": a label over
+            # statements about other things, not a term; what it holds is reported
+            line, self.pending = self.pending, None
+            self.group(line.text)
+            self.unplace(line.line, line.text)
+            for item in block.items:
+                self.unplace(item.line, item.text)
+                self.blocks(item.children)
+            return
         if self.pending is not None:
             line, self.pending = self.pending, None
             if self.pending_fresh:
@@ -1427,6 +1442,7 @@ class Extractor:
         term_col = next((i for i, h in enumerate(header) if h in _TERM_HEADERS), None)
         def_col = next((i for i, h in enumerate(header) if h in _DEFINITION_HEADERS), None)
         value_header = ""
+        value_check = ""
         if term_col is None and def_col is None:
             if _reads_as_glossary(table):
                 term_col, def_col = 0, 1
@@ -1434,6 +1450,11 @@ class Extractor:
                     # "| Anchoring | relying too much on ... |" over "|---|---|": a table written without a
                     # header, whose first row Markdown reads as one
                     table = Table(["", ""], [(table.line, table.header), *table.rows], table.line)
+            elif _reads_as_values(table):
+                # ``|Quantity|Symbol|`` / ``|Length|`m` (meter)|``: each name's value, labelled by its header
+                term_col, def_col = 0, 1
+                value_header = table.header[1].strip()
+                value_check = f'made from the "{value_header}" column; say what it is'
             elif (columns := _reads_as_lookup(table)) is not None:
                 # ``| Port | Use |`` / ``| 22 | SSH |``: the names column is the term, the value defines it
                 term_col, def_col = columns
@@ -1474,7 +1495,10 @@ class Extractor:
                     self.alias(entry, alias)
             else:
                 value = cell.get(def_col, "")
-                entry = self.define(term, f"{value_header} {value}" if value_header else value, line)
+                if value_check:
+                    entry = self.define(term, f"{value_header}: {value}", line, value_check)
+                else:
+                    entry = self.define(term, f"{value_header} {value}" if value_header else value, line)
             for index, value in cell.items():
                 if index in (term_col, def_col) or not value.strip():
                     continue
@@ -1767,6 +1791,22 @@ def _reads_as_glossary(table: Table) -> bool:
     return names == len(firsts) and explained * 3 >= len(seconds) * 2
 
 
+#: Headers of a column that gives each name one short value (its symbol, unit, formula ...).
+_VALUE_HEADERS = frozenset(
+    {"symbol", "symbols", "unit", "units", "si unit", "si units", "formula", "equation", "abbreviation"}
+)
+
+
+def _reads_as_values(table: Table) -> bool:
+    """Whether a two-column table pairs names with a labelled short value (``|Length|`m` (meter)|``)."""
+    if len(table.header) != 2 or len(table.rows) < 2:
+        return False
+    if " ".join(table.header[1].lower().split()) not in _VALUE_HEADERS:
+        return False
+    rows = [[*cells, "", ""][:2] for _, cells in table.rows]
+    return all(tx.is_term_name(row[0]) and 0 < len(tx.words(row[1])) <= 6 for row in rows)
+
+
 def _reads_as_lookup(table: Table) -> tuple[int, int] | None:
     """``(names column, values column)`` of a two-column table of names and numbers (a port table)."""
     if len(table.header) != 2 or len(table.rows) < 3:
@@ -1950,6 +1990,17 @@ def _is_stub(item: ListItem) -> bool:
         and tx.is_term_name(text[:-1].strip())
         and not _COUNTED_KINDS.match(text[:-1].strip())
     )
+def _about_others(label: str, items: list[ListItem]) -> bool:
+    """Whether most ``items`` are sentences about subjects other than ``label`` (two at least)."""
+    own = normalize(tx.term_name(label).name)
+    others = 0
+    for item in items:
+        said = tx.statement(item.text) or tx.sentence(item.text)
+        if said is not None and normalize(said.subject) != own and len(tx.words(said.rest)) >= 1:
+            others += 1
+    return others >= 2 and others * 2 >= len(items)
+
+
 def _is_fact_item(item: ListItem) -> bool:
     """``- **Term (year):**`` followed by ``-- Key: fact`` lines."""
     return len(item.lines) > 1 and all(_FACT_LINE.match(line.text) for line in item.lines[1:])

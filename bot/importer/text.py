@@ -608,7 +608,8 @@ _STRUCTURAL = re.compile(
     r"|(?:useful\s+|external\s+)?(?:resources|links)|(?:table\s+of\s+)?contents|toc|appendix(?:\s+\w)?"
     r"|(?:review|practice|exam|study|self[-\s]check)\s+questions|questions|exercises|quiz"
     r"|acknowledge?ments|credits|licen[cs]e|changelog|to\s*do|tips|tips\s+and\s+tricks|notes|my\s+notes"
-    r"|prerequisites|learning\s+objectives|recap|revision\s+checklist)"
+    r"|prerequisites|learning\s+objectives|recap|revision\s+checklist"
+    r"|definitions|key\s+(?:terms|words|definitions|vocabulary)|keywords|glossary|vocabulary|terminology)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )

@@ -136,3 +136,52 @@ def test_a_title_over_plain_term_lines_is_a_group_and_every_lower_case_line_is_a
     assert terms(kb) == {"agriculture", "sedimentray", "igneous", "Plain", "Frontier"}
     assert entry(kb, "sedimentray").definition == "Sandstone, limestone and shale compressed togther"
     assert entry(kb, "Border").term == "Frontier"
+
+
+PHYSICS = """## Topic 1: Measurements
+### Definitions
+
+|Term|Definition|
+|:---|:---|
+|Random Errors|Unpredictable deviations of a measured value from the actual value|
+|Temperature|A measure of the average kinetic energy of the molecules|
+
+### Base SI Units
+
+|Quantity|Symbol|
+|:---|:---|
+|Length|`m` (meter)|
+|Mass|`kg` (kilogram)|
+|Temperature|`K` (Kelvin)|
+
+### Definitions
+Assumptions of the kinetic model
+- Gas molecules are constantly moving
+- They have negligible volume
+
+**Important conceptual points**
+- Ideal gas has no potential energy
+- Potential energy is negative.
+"""
+
+
+def test_tables_without_spaces_a_units_table_and_definitions_labels() -> None:
+    result = import_notes(PHYSICS, notes_name="notes.md")
+    kb = load_knowledge_text(result.text, "notes.yaml")
+    assert terms(kb) - {"Assumptions of the kinetic model"} == {
+        "Random Errors",
+        "Temperature",
+        "Length",
+        "Mass",
+    }
+    for made in result.draft.entries:
+        if made.term == "Assumptions of the kinetic model":  # a label over fragments: a guess, flagged
+            assert made.checks
+    length = next(e for e in result.draft.entries if e.term == "Length")
+    assert length.definition == "Symbol: m (meter)"
+    assert length.checks  # a value is not a definition: flagged, so never asked in a quiz
+    temperature = entry(kb, "Temperature")  # the notes' own definition beats its units row
+    assert temperature.definition == "A measure of the average kinetic energy of the molecules"
+    assert "Symbol: K (Kelvin)" in temperature.details
+    unplaced = {text for _, text in result.draft.unplaced}
+    assert {"Important conceptual points", "Ideal gas has no potential energy"} <= unplaced
