@@ -189,8 +189,15 @@ def _front_matter(text: str) -> tuple[str, str]:
     return "\n" * match.group(0).count("\n") + text[match.end() :], title
 
 
+#: ``##3. Title##``: a closed heading without its spaces (its closing marks make it one, even before a digit).
+_CLOSED_TIGHT_HEADING = re.compile(
+    r"^(?P<lead>[ \t]{0,3})(?P<marks>#{1,6})(?P<body>[^#\s][^#\n]*?)[ \t]*#{1,6}[ \t]*$", re.MULTILINE
+)
+
+
 def _spaced_headings(text: str) -> str:
-    """``text`` with the space added to headings written without it (``###Animal cells``)."""
+    """``text`` with the spaces added to headings written without (``###Animal cells``, ``##3. Title##``)."""
+    text = _CLOSED_TIGHT_HEADING.sub(lambda m: f"{m.group('lead')}{m.group('marks')} {m.group('body')}", text)
     return _TIGHT_HEADING.sub(lambda m: f"{m.group('lead')}{m.group('marks')} ", text)
 
 

@@ -342,6 +342,10 @@ class Extractor:
                 self.pending_fresh = False
                 self.define_section(line)
                 return
+            if line.bold and _bold_label(line.text):
+                self.group(line.text.rstrip(":").strip())  # "**World Wars:**" over a glossary list
+                self.current = None
+                return
             self.lone_line(line, None)
 
     def define_section(self, line: Line) -> DraftEntry | None:
@@ -349,6 +353,9 @@ class Extractor:
         if self.section is not None and self.section.entry is None and tx.introduces(line.text):
             self.section.introduced = True  # "There are a lot of ...": the heading groups what follows
             self.unplace(line.line, line.text)
+            return None
+        if line.bold and _bold_label(line.text):
+            self.group(line.text.rstrip(":").strip())  # "**Revolutions:**" under a heading: a label
             return None
         entry = self.section_entry()
         if entry is None:
@@ -676,6 +683,10 @@ class Extractor:
                 for line in lines:
                     self.lone_line(line, defined)
                 return defined
+            if not fresh_pending and pending.bold and _bold_label(pending.text):
+                # "**Photosynthesis:**" then its explanation: the colon only leads to it
+                named = pending.text.rstrip(":").strip()
+                pending = Line(named, pending.line, bold=True, marked=pending.marked)
             if not fresh_pending and lines and _opens_glossary(lines):
                 # "Georgraphy" then "agriculture - The growing of ...": a title over term lines, a group
                 self.group(pending.text)
@@ -840,13 +851,13 @@ class Extractor:
             not in_item
             and i == len(lines) - 1
             and (len(lines) == 1 or line.bold)
-            and tx.is_term_like(text, bold=line.bold)
+            and (tx.is_term_like(text, bold=line.bold) or (line.bold and _bold_label(text)))
             and tx.sentence(text) is None
             # "The nucleus holds the DNA" is said, not a term over a definition; "3 Organs of ..." counts
             # the names listed below it
             and (tx.is_term_name(text) or _COUNTED_LABEL.match(text.strip().rstrip(":").strip()) is not None)
         ):
-            self.pending = line
+            self.pending = line  # "**World Wars:**" too: a term, or a label over the glossary list below
             return 1, None
         open_term = _OPEN_TERM.match(text)
         if not in_item and i == len(lines) - 1 and open_term and tx.is_term_name(open_term.group("term")):
@@ -1990,6 +2001,14 @@ def _is_stub(item: ListItem) -> bool:
         and tx.is_term_name(text[:-1].strip())
         and not _COUNTED_KINDS.match(text[:-1].strip())
     )
+
+
+def _bold_label(text: str) -> bool:
+    """``World Wars:``: a short name ending in a colon (a label, or a term whose explanation follows)."""
+    name = text.rstrip(":").strip()
+    return text.endswith(":") and not text.endswith("::") and tx.is_term_like(name, bold=True)
+
+
 def _about_others(label: str, items: list[ListItem]) -> bool:
     """Whether most ``items`` are sentences about subjects other than ``label`` (two at least)."""
     own = normalize(tx.term_name(label).name)

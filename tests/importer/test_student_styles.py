@@ -185,3 +185,29 @@ def test_tables_without_spaces_a_units_table_and_definitions_labels() -> None:
     assert "Symbol: K (Kelvin)" in temperature.details
     unplaced = {text for _, text in result.draft.unplaced}
     assert {"Important conceptual points", "Ideal gas has no potential energy"} <= unplaced
+
+
+def test_closed_headings_without_spaces_and_bold_labels_group_the_terms_below() -> None:
+    notes = (
+        "##3. World Politics & History##\n\n"
+        "**Revolutions:**\n"
+        "- **Cultural Revolution:** China.\n"
+        "- **Arab Spring (2010)::** Started in Tunisia.\n\n"
+        "**Important Treaties:**\n"
+        "- **Kyoto Protocol:** Environment (Greenhouse gas reduction).\n"
+        "- **Paris Agreement:** Climate Change.\n"
+    )
+    result = import_notes(notes, notes_name="notes.md")
+    groups = {e.term: e.group for e in result.draft.entries}
+    assert groups == {
+        "Cultural Revolution": "Revolutions",
+        "Arab Spring": "Revolutions",
+        "Kyoto Protocol": "Important Treaties",
+        "Paris Agreement": "Important Treaties",
+    }
+    assert not result.draft.unplaced
+
+
+def test_a_bold_term_with_a_colon_over_its_explanation_is_still_a_term() -> None:
+    kb = kb_of("**Photosynthesis:**\n\nThe process by which plants make food from light.\n")
+    assert entry(kb, "Photosynthesis").definition == "The process by which plants make food from light."
