@@ -798,6 +798,22 @@ class Extractor:
                 self.current = entry
                 return end - i, entry
             return end - i, self.define(term, rest, line.line)
+        if _DATE_LINE.match(text):
+            # "26/03/24" over the lesson's term lines: when they were written, a group, never a detail
+            self.group(text)
+            self.current = None
+            return 1, None
+        if (
+            not in_item
+            and i > 0
+            and _pair_line(lines[i - 1])
+            and (nxt is None or _pair_line(nxt))
+            and tx.is_term_like(text)
+            and tx.is_term_name(text)
+        ):
+            # "Life expectancy" alone among "Term - definition" lines: a term the author left undefined
+            self.unplace(line.line, f"{text}: no definition in the notes")
+            return 1, None
         if tx.is_grouping_label(text) and not line.lead:
             # "Unit 2: Biology of behaviour" on its own line: a part of the notes, one of its groups
             self.flush()
@@ -1179,6 +1195,16 @@ class Extractor:
         # what an introduction leads to is no definition of the heading ("Pair with" over a reading list)
         target = pending_entry or (None if introduced else self.owner())
         if pending_entry is None and self.statements(block, items):
+            return
+        if (
+            target is not None
+            and not target.definition
+            and any(d.text.startswith("Word class: ") for d in target.details)
+            and all(tx.is_name(item.text) and not item.children for item in items)
+        ):
+            # "## El Proyecto (m) (noun): ##" over "* Plan" / "* Project": a word's meanings, not examples
+            self.set_definition(target, "; ".join(item.text for item in items))
+            self.current = target
             return
         if len(items) >= 2 and all(tx.is_name(item.text) for item in items) and target is not None:
             for item in block.items:
@@ -1916,6 +1942,7 @@ _ABOUT_THE_NOTES = re.compile(
     r"collection|place|summary|glossary)\b",
     re.IGNORECASE,
 )
+_DATE_LINE = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})$")
 #: A fact written under a term with a double dash or a dash without a space ("-- Leader: Lenin").
 _FACT_LINE = re.compile(r"^(?:-{2,}|[–—])\s*(?=\S)")
 _OPEN_TERM = re.compile(r"^(?P<term>\S.{0,80}?)\s+(?:-{1,2}|–|—)$")

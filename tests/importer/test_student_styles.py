@@ -211,3 +211,30 @@ def test_closed_headings_without_spaces_and_bold_labels_group_the_terms_below() 
 def test_a_bold_term_with_a_colon_over_its_explanation_is_still_a_term() -> None:
     kb = kb_of("**Photosynthesis:**\n\nThe process by which plants make food from light.\n")
     assert entry(kb, "Photosynthesis").definition == "The process by which plants make food from light."
+
+
+def test_a_date_line_groups_the_lesson_and_an_undefined_term_is_reported() -> None:
+    notes = (
+        "Green Belt: A protected area of countryside around a city.\n\n"
+        "26/03/24\n"
+        "Continents - large masses of land with countries inside\n"
+        "Population - number of people in area\n"
+        "Life expectancy\n"
+        "GNI - Gross National Income\n"
+    )
+    result = import_notes(notes, notes_name="notes.md")
+    by_term = {e.term: e for e in result.draft.entries}
+    assert set(by_term) == {"Green Belt", "Continents", "Population", "GNI"}
+    assert not by_term["Green Belt"].details  # the date is no fact about the term above it
+    assert by_term["Continents"].group == "26/03/24"
+    assert not by_term["Population"].details
+    assert (6, "Life expectancy: no definition in the notes") in result.draft.unplaced
+
+
+def test_a_vocabulary_word_s_list_of_meanings_is_its_definition() -> None:
+    kb = kb_of(
+        "# Words #\n\n## El Proyecto (m) (noun, sustantivo): ##\n* Plan\n* Project\n\n## Claro: ##\n* Sure\n"
+    )
+    proyecto = entry(kb, "proyecto")
+    assert proyecto.definition == "Plan; Project"
+    assert proyecto.examples == ()
