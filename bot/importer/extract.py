@@ -1196,16 +1196,29 @@ class Extractor:
         target = pending_entry or (None if introduced else self.owner())
         if pending_entry is None and self.statements(block, items):
             return
-        if (
+        vocabulary = (
             target is not None
             and not target.definition
+            and bool(items)
             and any(d.text.startswith("Word class: ") for d in target.details)
-            and all(tx.is_name(item.text) and not item.children for item in items)
-        ):
-            # "## El Proyecto (m) (noun): ##" over "* Plan" / "* Project": a word's meanings, not examples
-            self.set_definition(target, "; ".join(item.text for item in items))
-            self.current = target
-            return
+        )
+        if vocabulary and target is not None:
+            # "## El Proyecto (m) (noun): ##" over "* Plan" / "* Project": a word's meanings, not examples;
+            # "* Patience" / "* Patience is key to ...": its meaning, then an example of its use
+            if all(tx.is_name(item.text) and not item.children for item in items):
+                self.set_definition(target, "; ".join(item.text for item in items))
+                self.current = target
+                return
+            first = items[0].text
+            if len(tx.words(first)) <= 8 and tx.sentence(first) is None and not first.endswith((".", ":")):
+                self.set_definition(target, tx.capitalize(first))
+                self.current = target
+                for item in block.items:
+                    if item is items[0]:
+                        self.detail_blocks(item.children, target)
+                    else:
+                        self.detail_item(item, target)
+                return
         if len(items) >= 2 and all(tx.is_name(item.text) for item in items) and target is not None:
             for item in block.items:
                 if item.text:

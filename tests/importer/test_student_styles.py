@@ -51,6 +51,11 @@ def test_a_closed_heading_per_word_keeps_gender_and_word_class_out_of_the_name()
     linda = entry(kb, "Linda")
     assert linda.aliases == ()  # "adjective" and "adjetiva" are what it is, not its names
     assert linda.definition == "Cute, pretty"
+    result = import_notes(VOCABULARY + "\n## La Sonrisa (f) (noun): ##\n* Smile\n* Her smile is warm.\n")
+    sonrisa = next(e for e in result.draft.entries if e.term == "La Sonrisa")
+    assert sonrisa.definition == "Smile"  # the meaning under a word heading: sure enough to be asked
+    assert not sonrisa.checks
+    assert "Her smile is warm." in [d.text for d in sonrisa.details]
 
 
 def test_a_symbol_in_brackets_is_not_a_gender() -> None:
