@@ -243,3 +243,32 @@ def test_a_vocabulary_word_s_list_of_meanings_is_its_definition() -> None:
     proyecto = entry(kb, "proyecto")
     assert proyecto.definition == "Plan; Project"
     assert proyecto.examples == ()
+
+
+MEMORY = """## RAM Slots
+
+### DIMM (Dual Inline Memory Module)
+- Electrical contacts on both sides.
+- 64-bit data width: amount of information read/written.
+- Easily installed or removed from motherboard.
+- **SO-DIMM (Small Outline DIMM):** Smaller form factor used in laptops.
+
+### Memory Bandwidth
+- Measures speed of memory transfers.
+- Units: **MT/s (Megatransfers per second)**.
+- Higher bandwidth = faster data movement.
+
+## Handshake
+- A handshake is a sequence of messages that sets up a connection.
+- TCP handshake: SYN, SYN-ACK, ACK
+"""
+
+
+def test_a_heading_s_term_described_point_by_point_keeps_its_labelled_points_as_details() -> None:
+    kb = kb_of(MEMORY)
+    assert {"DIMM", "SO-DIMM", "Memory Bandwidth", "Handshake", "TCP handshake"} == terms(kb)
+    dimm = entry(kb, "DIMM")
+    assert "64-bit data width: amount of information read/written." in dimm.details
+    assert entry(kb, "Small Outline DIMM").definition == "Smaller form factor used in laptops."
+    bandwidth = entry(kb, "Memory Bandwidth")
+    assert "Higher bandwidth = faster data movement." in bandwidth.details
