@@ -357,6 +357,10 @@ class Extractor:
         if line.bold and _bold_label(line.text):
             self.group(line.text.rstrip(":").strip())  # "**Revolutions:**" under a heading: a label
             return None
+        if self.section is not None and self.section.entry is None and _DANGLING.search(line.text):
+            self.section.introduced = True  # "Pair with" over a reading list: it leads on, defines nothing
+            self.unplace(line.line, line.text)
+            return None
         entry = self.section_entry()
         if entry is None:
             self.unplace(line.line, line.text)
@@ -586,7 +590,9 @@ class Extractor:
         section = self.section
         if section is None:
             return None
-        if section.entry is None and (tx.is_structural(section.heading) or section.heading.endswith("?")):
+        if section.entry is None and (
+            tx.is_structural(section.heading) or section.heading.endswith("?") or section.introduced
+        ):
             return None  # "Introduction", "Key points", "What is memory?": what they hold is no one's
         if section.entry is None and section.grouped:
             return None  # a glossary table read under it: the heading groups its terms
@@ -1954,6 +1960,10 @@ _ABOUT_THE_NOTES = re.compile(
     r"^(?:this|these|here)\s+(?:is|are)\s+(?:a|an|the|my|some)?\s*(?:page|pages|notes?|list|file|document|"
     r"collection|place|summary|glossary)\b",
     re.IGNORECASE,
+)
+#: A line that stops on a word that needs more after it ("Pair with", "Used for the"): it leads on.
+_DANGLING = re.compile(
+    r"\s(?:with|to|for|of|and|or|from|the|a|an|into|about|than|including)\s*$", re.IGNORECASE
 )
 _DATE_LINE = re.compile(r"^(?:\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}|\d{4}-\d{2}-\d{2})$")
 #: A fact written under a term with a double dash or a dash without a space ("-- Leader: Lenin").

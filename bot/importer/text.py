@@ -412,6 +412,11 @@ _NOT_A_NAME_START = frozenset(
 )
 
 
+_DANGLING_END = re.compile(
+    r"\s(?:with|to|for|of|and|or|from|the|a|an|into|about|than|including)$", re.IGNORECASE
+)
+
+
 def is_term_name(text: str) -> bool:
     """Whether ``text`` can be an entry's name: a short name, never a sentence, a mark or a bracket end.
 
@@ -425,6 +430,8 @@ def is_term_name(text: str) -> bool:
         return False
     if len(words(text)) > 8 or any(w in ("is", "are", "was", "were") for w in words(text)):
         return False
+    if len(words(text)) > 1 and _DANGLING_END.search(text):
+        return False  # "Pair with", "Used for the": a line that leads on to what follows, not a name
     if len(words(text)) > 2 and words(text)[0].isdigit():
         return False  # "60 CompTIA A+ hardware facts": a count of things, not a name
     if _NUMBERED_PLACE.match(text) or is_structural(text) or text.casefold().rstrip(".") in _NO_NAMES:

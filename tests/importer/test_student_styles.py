@@ -272,3 +272,18 @@ def test_a_heading_s_term_described_point_by_point_keeps_its_labelled_points_as_
     assert entry(kb, "Small Outline DIMM").definition == "Smaller form factor used in laptops."
     bandwidth = entry(kb, "Memory Bandwidth")
     assert "Higher bandwidth = faster data movement." in bandwidth.details
+
+
+def test_a_line_that_leads_on_under_the_title_is_no_definition_of_the_title() -> None:
+    notes = (
+        "## Unity Physics Reference Sheet\n\nPair with\n"
+        "* Chapter 3 in AUTHOR1. Unity 2017 Game Development. Packt, 2018.\n\n"
+        "### Terminology\n\nTerm | Definition\n--- | ---\n"
+        "Rigidbody | This component allows game objects to move using physics.\n"
+        "Collider | Collider components define the shape of objects for collisions.\n"
+    )
+    result = import_notes(notes, notes_name="notes.md")
+    assert {e.term for e in result.draft.entries} == {"Rigidbody", "Collider"}
+    reported = " ".join(text for _, text in result.draft.unplaced)
+    assert "Pair with" in reported
+    assert "Chapter 3 in AUTHOR1" in reported  # reported, not dropped
