@@ -476,7 +476,7 @@ _WORD_CLASS = frozenset(
 )
 _TRAILING_PAREN = re.compile(r"\s*\((?P<inner>[^()]{1,40})\)\s*$")
 _YEAR = re.compile(
-    r"^(?:c\.\s*|ca\.\s*)?\d{3,4}(?:\s*(?:bc|bce|ad|ce))?"
+    r"^(?:c\.\s*|ca\.\s*)?(?:1\d{3}|20\d{2}|\d{1,4}\s*(?:bc|bce|ad|ce))"
     r"(?:\s*(?:-|–|—|to)\s*(?:\d{2,4}|present|now)(?:\s*(?:bc|bce|ad|ce))?)?s?$",
     re.IGNORECASE,
 )

@@ -73,6 +73,9 @@ def test_a_year_after_a_name_is_a_detail_never_an_alias() -> None:
     assert balfour.aliases == ()
     assert balfour.definition == "British support for a Jewish homeland."
     assert "Year: 1917" in balfour.details
+    wars = kb_of("- **WWI (1914-1918):** The First World War.\n- **Greek (776 BC):** First Olympics.\n")
+    assert "Years: 1914-1918" in entry(wars, "WWI").details
+    assert "Year: 776 BC" in entry(wars, "Greek").details
 
 
 HISTORY = """**Revolutions:**
