@@ -877,7 +877,11 @@ class Extractor:
             and tx.sentence(text) is None
             # "The nucleus holds the DNA" is said, not a term over a definition; "3 Organs of ..." counts
             # the names listed below it
-            and (tx.is_term_name(text) or _COUNTED_LABEL.match(text.strip().rstrip(":").strip()) is not None)
+            and (
+                tx.is_term_name(text)
+                or (line.bold and _bold_label(text) and tx.is_term_name(text.rstrip(":").strip()))
+                or _COUNTED_LABEL.match(text.strip().rstrip(":").strip()) is not None
+            )
         ):
             self.pending = line  # "**World Wars:**" too: a term, or a label over the glossary list below
             return 1, None
@@ -1026,6 +1030,10 @@ class Extractor:
             return
         if section is not None and fresh and section.is_topic and _ABOUT_THE_NOTES.match(text):
             self.unplace(line.line, text)  # "This is a page to share words ...": about the notes, no term's
+            return
+        if section is not None and fresh and section.entry is None and _DANGLING.search(text):
+            section.introduced = True  # "Pair with" over a reading list: it leads on, defines nothing
+            self.unplace(line.line, text)
             return
         if section is not None and fresh and (said is None or self.same_as_section(said.subject)):
             entry = self.section_entry()
