@@ -35,7 +35,7 @@ from bot.matching.query import (
     subjects_of,
 )
 from bot.matching.results import Answer, NotFound, Result, Suggestion
-from bot.matching.text import STOPWORDS, content_stems
+from bot.matching.text import STOPWORDS, content_stems, words
 from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning
 from bot.matching.typos import TypoSearch
 from bot.matching.units import UnitIndex
@@ -275,9 +275,38 @@ class Matcher:
             answer = policy.named_inside(names, loose, self._entries, text, parsed)
         if answer is None:
             answer = policy.symbol_inside(self._entries, text)
+        if answer is not None and (
+            _names_another(text, answer.entry)
+            or (answer.via == "description" and self._qualified_unknown(parsed.plain, answer.entry))
+        ):
+            # "what port does ftps use" is about FTPS, which the notes lack, not about FTP
+            return NotFound(text, (Suggestion(answer.entry, 80.0),))
         if answer is not None:
             return answer
         return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
+
+    def _qualified_unknown(self, plain: str, entry: Entry) -> bool:
+        """Whether the question writes one of ``entry``'s names of 2+ words after a word that the notes never
+        use: "ssh file transfer protocol" names SFTP, another protocol, not File Transfer Protocol."""
+        said = plain.split()  # as typed: "does" is no plural of a "doe"
+        for name in entry.names:
+            named = name_key(tokens(name))
+            size = len(named.split())
+            if size < 2 or size >= len(said):  # an acronym alone is asked about ("what port does ftp use")
+                continue
+            for start in range(len(said) - size + 1):
+                if name_key(said[start : start + size]) != named:
+                    continue
+                if start == 0:
+                    continue
+                # the word in front only: a verb after the name asks about it ("... overflow write into")
+                word = said[start - 1]
+                if word in STOPWORDS or len(word) < 2:
+                    continue
+                stems = self._descriptions.stems(content_stems(word))
+                if stems and all(self._descriptions.document_count(s) == 0 for s in stems):
+                    return True
+        return False
 
     def _qualified(self, key: str) -> int | None:
         """The entry a name plus one word of its own definition names ("password spraying" -> Spraying).
@@ -483,6 +512,30 @@ def _acronym_plus_s(text: str, plain: str, key: str, entry: Entry) -> bool:
         return False
     written = [w for w in text.split() if w.strip("?!.,").casefold() == plain.split()[-1]]
     return not any(w.strip("?!.,")[:-1].isupper() and w.strip("?!.,").endswith("s") for w in written)
+
+
+def _names_another(text: str, entry: Entry) -> bool:
+    """Whether the question writes one of ``entry``'s acronyms with letters added, as another name.
+
+    "ftps" and "sftp" are protocols of their own that FTP's entry does not describe; "FTPs" (a capital
+    acronym, a small s) is a plural and names FTP.
+    """
+    # two letters sit inside too many words ("TH" in "the")
+    acronyms = {n.casefold() for n in entry.names if n.isupper() and len(n) >= 3 and n.isalnum()}
+    if not acronyms:
+        return False
+    own = set(words(" ".join((*entry.names, entry.definition, *entry.details))))
+    for raw in text.split():
+        word = raw.strip("?!.,;:'\"()")
+        said = word.casefold()
+        if not said.isalnum() or said in acronyms or said in STOPWORDS or said in own:
+            continue
+        for acronym in acronyms:
+            if acronym in said and len(said) - len(acronym) <= 2:
+                plural = said == acronym + "s" and word[:-1].isupper() and word.endswith("s")
+                if not plural:
+                    return True
+    return False
 
 
 def _as_typed(plain: str, key: str) -> str:

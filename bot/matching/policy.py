@@ -224,6 +224,8 @@ def _asks_about(rest: list[str]) -> bool:
     first, then = rest[0], rest[1] if len(rest) > 1 else ""
     if first.isdigit():
         return False
+    if first == "over" and then and then not in STOPWORDS:
+        return False  # "FTP over SSL", "DNS over HTTPS": a thing of its own, named after the one it wraps
     if first in STOPWORDS:
         return True
     if then == "or" and len(rest) == 3:  # a choice about it: "is proyecto masculine or feminine"

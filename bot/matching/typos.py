@@ -47,7 +47,18 @@ def words_align(query: str, name: str) -> bool:
     """
     query_words, name_words = query.split(), name.split()
     if len(query_words) != len(name_words):
-        return fuzz.ratio(query.replace(" ", ""), name.replace(" ", "")) >= 92
+        joined_query, joined_name = query.replace(" ", ""), name.replace(" ", "")
+        if fuzz.ratio(joined_query, joined_name) < 92:
+            return False
+        # only the spacing and a slip may differ, not a word of 3+ letters put in front or after: "ssh
+        # file transfer protocol" is another protocol than File Transfer Protocol
+        longer, shorter = (
+            (query_words, joined_name) if len(query_words) > len(name_words) else (name_words, joined_query)
+        )
+        return not any(
+            len(word) >= 3 and "".join(rest) == shorter
+            for word, rest in ((longer[0], longer[1:]), (longer[-1], longer[:-1]))
+        )
     remaining = list(name_words)
     for word in query_words:
         best = max(remaining, key=lambda other: fuzz.ratio(word, other))

@@ -1,0 +1,77 @@
+"""A question naming a thing the notes lack is refused, not answered by the near name.
+
+FTPS, SFTP, "FTP over SSL" and "SSH File Transfer Protocol" are protocols of their own; notes that only
+hold FTP must say "not in the notes, did you mean FTP" rather than give FTP's port as theirs.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.knowledge import Entry, KnowledgeBase, Topic
+from bot.matching import Answer, Matcher, NotFound
+
+TOPIC = Topic(title="Networking", path=Path("/notes/networking.yaml"))
+NOTES = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+NOTES.entries.extend(
+    Entry(term=term, aliases=aliases, definition=definition, topic=TOPIC)
+    for term, aliases, definition in (
+        (
+            "FTP",
+            ("File Transfer Protocol",),
+            "Transfers files between a client and a server over TCP, using port 21 for control and port 20 "
+            "for data.",
+        ),
+        ("UDP", ("User Datagram Protocol",), "Connectionless transport protocol without acknowledgements."),
+        ("ARP", ("Address Resolution Protocol",), "Resolves IP addresses to MAC addresses."),
+        ("RARP", ("Reverse Address Resolution Protocol",), "Resolves MAC addresses to IP addresses."),
+    )
+)
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(NOTES)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "what port does ftps use",  # through the description index
+        "what is ftp over ssl",  # through a property of a named entry
+        "ftp over tls",
+        "what is ssh file transfer protocol",  # through a fuzzy name
+        "ssh file transfer protocol",
+        "what is ftps",
+        "what port does sftp use",
+        "what port does FTPS use",
+        "what is dns over https",
+    ],
+)
+def test_a_thing_the_notes_lack_is_refused(matcher: Matcher, question: str) -> None:
+    result = matcher.lookup(question)
+    assert isinstance(result, NotFound), (question, result)
+    if "ftp" in question.casefold():
+        assert [s.entry.term for s in result.suggestions][:1] == ["FTP"], question
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("what port does ftp use", "FTP"),
+        ("what port does FTP use", "FTP"),
+        ("what ports do FTPs use", "FTP"),  # a capital acronym with a small s is a plural
+        ("what is file transfer protocol", "FTP"),
+        ("what does ftp run over", "FTP"),
+        ("what is the file transfer protocl", "FTP"),
+        ("connectionless transport protocol", "UDP"),
+        ("what is rarp", "RARP"),
+        ("reverse address resolution protocol", "RARP"),
+    ],
+)
+def test_the_names_the_notes_hold_still_answer(matcher: Matcher, question: str, term: str) -> None:
+    result = matcher.lookup(question)
+    assert isinstance(result, Answer), (question, result)
+    assert result.entry.term == term
