@@ -275,6 +275,8 @@ class Matcher:
             answer = policy.named_inside(names, loose, self._entries, text, parsed)
         if answer is None:
             answer = policy.symbol_inside(self._entries, text)
+        if answer is not None and answer.via == "property":
+            answer = self._example_of_kind(parsed, answer)
         if answer is not None and (
             _names_another(text, answer.entry)
             or (answer.via == "description" and self._qualified_unknown(parsed.plain, answer.entry))
@@ -307,6 +309,21 @@ class Matcher:
                 if stems and all(self._descriptions.document_count(s) == 0 for s in stems):
                     return True
         return False
+
+    def _example_of_kind(self, parsed: ParsedQuery, answer: Answer) -> Answer:
+        """ "is OpenVZ a hypervisor": when the thing asked about is an example the notes list, the answer
+        is the entry it is an example of (said as such), never the kind's entry, which reads as "yes"."""
+        tokens = parsed.tokens
+        if len(tokens) < 4 or tokens[0] not in {"is", "are"}:
+            return answer
+        for end in range(2, min(len(tokens), 6)):
+            if tokens[end] in {"a", "an"}:
+                example = self._examples().hit(name_key(tokens[1:end]))
+                if example is not None:
+                    entry, name = self._entries[example[0]], example[1]
+                    return Answer(answer.query, entry, 90.0, "example", example=name)
+                break
+        return answer
 
     def _qualified(self, key: str) -> int | None:
         """The entry a name plus one word of its own definition names ("password spraying" -> Spraying).

@@ -1,7 +1,8 @@
 """A question naming a thing the notes lack is refused, not answered by the near name.
 
 FTPS, SFTP, "FTP over SSL" and "SSH File Transfer Protocol" are protocols of their own; notes that only
-hold FTP must say "not in the notes, did you mean FTP" rather than give FTP's port as theirs.
+hold FTP must say "not in the notes, did you mean FTP" rather than give FTP's port as theirs. An example
+asked about as a kind ("is OpenVZ a hypervisor") is answered as the example it is, never as a "yes".
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
+from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
 from bot.matching import Answer, Matcher, NotFound
 
 TOPIC = Topic(title="Networking", path=Path("/notes/networking.yaml"))
@@ -75,3 +77,25 @@ def test_the_names_the_notes_hold_still_answer(matcher: Matcher, question: str, 
     result = matcher.lookup(question)
     assert isinstance(result, Answer), (question, result)
     assert result.entry.term == term
+
+
+@pytest.fixture(scope="module")
+def bundled() -> Matcher:
+    return Matcher(load_knowledge([DEFAULT_KNOWLEDGE_PATH / "security-plus" / "virtualization.yaml"]))
+
+
+@pytest.mark.parametrize(
+    ("question", "example", "term"),
+    [
+        ("is openvz a hypervisor", "OpenVZ", "Application containerization"),
+        ("is docker a hypervisor", "Docker", "Application containerization"),
+        ("is parallels virtuozzo a type 2 hypervisor", "Parallels Virtuozzo", "Application containerization"),
+    ],
+)
+def test_an_example_asked_about_as_a_kind_is_said_to_be_an_example(
+    bundled: Matcher, question: str, example: str, term: str
+) -> None:
+    result = bundled.lookup(question)
+    assert isinstance(result, Answer), (question, result)
+    assert (result.via, result.example, result.entry.term) == ("example", example, term)
+    assert result.lead == f"{example} is an example of {term}."
