@@ -386,13 +386,33 @@ class ExampleIndex:
                     continue
                 owners, _ = self.examples.setdefault(key, (set(), example))
                 owners.add(index)
+        # the product's own name without its maker's ("ESXi" of "VMware ESXi", "Hyper-V" of "Microsoft
+        # Hyper-V"): only a coined word (an inner capital, a digit or a hyphen), never a plain one
+        # ("Workstation" of "VMware Workstation" is a word of its own)
+        self.parts: dict[str, tuple[set[int], str]] = {}
+        for owners, example in self.examples.values():
+            maker, _, product = example.partition(" ")
+            if not maker or " " in product or not _coined(product):
+                continue
+            part = key_of(product)
+            if part and part not in taken and part not in self.examples:
+                found, _ = self.parts.setdefault(part, (set(), example))
+                found.update(owners)
+                if self.parts[part][1] != example:
+                    found.add(-1)  # two examples share the part: it names neither
 
     def hit(self, key: str) -> tuple[int, str] | None:
-        """``(entry index, example as written)`` when ``key`` is an example of exactly one entry."""
-        found = self.examples.get(key)
-        if found is None or len(found[0]) != 1:
+        """``(entry index, example as written)`` when ``key`` is an example of exactly one entry, or the
+        coined product name of exactly one example ("esxi" -> "VMware ESXi")."""
+        found = self.examples.get(key) or self.parts.get(key)
+        if found is None or len(found[0]) != 1 or -1 in found[0]:
             return None
         return next(iter(found[0])), found[1]
+
+
+def _coined(word: str) -> bool:
+    """Whether a word is a coined product name: a capital after its first letter, a digit or a hyphen."""
+    return any(c.isupper() or c.isdigit() or c == "-" for c in word[1:])
 
 
 #: Words an acronym may leave out of the name it shortens ("Denial of Service" is DoS or DS).

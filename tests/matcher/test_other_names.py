@@ -99,3 +99,21 @@ def test_an_example_asked_about_as_a_kind_is_said_to_be_an_example(
     assert isinstance(result, Answer), (question, result)
     assert (result.via, result.example, result.entry.term) == ("example", example, term)
     assert result.lead == f"{example} is an example of {term}."
+
+
+@pytest.mark.parametrize(
+    ("question", "example"),
+    [("what is hyper-v", "Microsoft Hyper-V"), ("esxi", "VMware ESXi"), ("what is esxi", "VMware ESXi")],
+)
+def test_the_coined_part_of_an_examples_name_answers_it_as_an_example(
+    bundled: Matcher, question: str, example: str
+) -> None:
+    result = bundled.lookup(question)
+    assert isinstance(result, Answer), (question, result)
+    assert result.lead == f"{example} is an example of Type I hypervisor."
+
+
+@pytest.mark.parametrize("question", ["what is a workstation", "what is a desktop"])
+def test_a_plain_word_of_an_examples_name_is_no_example(bundled: Matcher, question: str) -> None:
+    result = bundled.lookup(question)
+    assert not (isinstance(result, Answer) and result.via == "example"), (question, result)
