@@ -228,7 +228,7 @@ class _Walker:
             head = "\n".join(text.strip() for text in raw[:cut])
             tail = "\n".join(text.strip() for text in raw[cut:])
             return self.parse(head, start, depth + 1) + self.parse(tail, start + cut, depth + 1)
-        lines = self.inline(inline, start + 1)
+        lines = unwrap(self.inline(inline, start + 1))
         return [Paragraph(lines)] if any(x.text for x in lines) else []
 
     def item(self, node: SyntaxTreeNode, offset: int, depth: int) -> ListItem:
@@ -315,6 +315,36 @@ class _Walker:
 
         walk(node, False)
         return [_line_of(parts, first_line + index) for index, parts in enumerate(runs)]
+
+
+#: A line that ends a sentence, a clause or a label: the next line starts something of its own.
+_ENDS_THOUGHT = re.compile(r"[.!?:;)\]]$")
+
+
+def unwrap(lines: list[Line]) -> list[Line]:
+    """``lines`` with soft-wrapped prose joined: a line of six or more words that ends mid-sentence and
+    a next line that carries on in lower case are one line, as the author's editor wrapped one thought.
+
+    Shorter lines (a term's name over its definition, "industrial organization (I/O) psychology" /
+    "the application of ...", or "uses port 443") and lines ending in punctuation stay apart, since notes
+    often put a term on a line of its own and one fact per line without bullets.
+    """
+    joined: list[Line] = []
+    for line in lines:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and line.text[:1].islower()
+            and not last.bold
+            and not line.bold
+            and len(last.text.split()) >= 6
+            and not _ENDS_THOUGHT.search(last.text)
+        ):
+            more = (line.lead, *line.marked) if line.lead else line.marked
+            joined[-1] = Line(f"{last.text} {line.text}", last.line, False, last.lead, (*last.marked, *more))
+        else:
+            joined.append(line)
+    return joined
 
 
 def _numbered_link(node: SyntaxTreeNode) -> bool:

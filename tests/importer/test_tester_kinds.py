@@ -1,0 +1,49 @@
+"""Importer faults a new user met on tiny notes files, each as a small input of its kind."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.importer import import_notes
+from bot.knowledge import Entry, KnowledgeBase
+from bot.loader import load_knowledge_text, normalize_name
+
+
+def _import(text: str) -> tuple[KnowledgeBase, list[tuple[int, str]]]:
+    result = import_notes(text, notes_name="case.md")
+    return load_knowledge_text(result.text, Path("case.yaml")), result.draft.unplaced
+
+
+def _entry(kb: KnowledgeBase, name: str) -> Entry:
+    found = [e for e in kb.entries if normalize_name(name) in {normalize_name(n) for n in e.names}]
+    assert len(found) == 1, [e.term for e in kb.entries]
+    return found[0]
+
+
+def test_a_wrapped_paragraph_under_a_heading_is_one_definition() -> None:
+    kb, _ = _import(
+        "# Networking\n\n### Subnetting\nSubnetting divides one IP network into smaller networks\n"
+        "so that traffic stays local and addresses are used\nefficiently across the organisation.\n\n"
+        "### Routing\nRouting chooses the path a packet takes.\n"
+    )
+    entry = _entry(kb, "Subnetting")
+    assert entry.definition.endswith("efficiently across the organisation.")
+    assert "so that traffic stays local" in entry.definition
+    assert not entry.details
+
+
+def test_short_lines_and_finished_sentences_stay_apart() -> None:
+    """One fact per line, without bullets, is not wrapped prose."""
+    kb, _ = _import("# Web\n\n### HTTPS\nHTTP over TLS.\nuses port 443\nencrypts the whole request\n")
+    entry = _entry(kb, "HTTPS")
+    assert entry.definition == "HTTP over TLS."
+    assert "uses port 443" in entry.details
+
+
+def test_a_term_line_over_its_lower_case_definition_stays_a_term() -> None:
+    kb, _ = _import(
+        "# Psychology\n\napplied research\nscientific study that aims to solve practical problems.\n\n"
+        "industrial organization (I/O) psychology\n"
+        "the application of psychological methods to behaviour in workplaces.\n"
+    )
+    assert _entry(kb, "I/O psychology").definition.startswith("The application of psychological")
