@@ -1694,16 +1694,17 @@ class Extractor:
             self.draft.groups.append(label)
 
     def verbatim(self, block: Verbatim, owner: DraftEntry | None = None) -> None:
-        """Code or raw HTML: a detail of the entry above, else unplaced."""
-        if block.footnote:  # a source reference: reported, never part of an entry
+        """Raw HTML: a detail of the entry it sits under, else unplaced. Code: always unplaced."""
+        if block.footnote or not block.html:
+            # a source reference points elsewhere; code ("def hash(x): ...") is an example to read in the
+            # notes, never a term's words, and as a detail it would become quiz text: both are reported
             self.unplace(block.line, block.text)
             return
-        text = tag_free(block.text) if block.html else block.text
-        if block.html and block.text.lstrip().startswith("<!--"):
+        text = tag_free(block.text)
+        if block.text.lstrip().startswith("<!--"):
             text = block.text.strip()
-        target = owner or (self.current if not block.html else None)
-        if target is not None and text:
-            target.add("details", text, code=True)
+        if owner is not None and text:
+            owner.add("details", text, code=True)
         else:
             self.unplace(block.line, text)
 

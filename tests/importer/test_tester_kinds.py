@@ -40,6 +40,17 @@ def test_short_lines_and_finished_sentences_stay_apart() -> None:
     assert "uses port 443" in entry.details
 
 
+def test_code_is_never_part_of_an_entry() -> None:
+    kb, unplaced = _import(
+        "# Crypto\n\n### Hashing\nA hash function maps data of any size to a fixed-size digest.\n\n"
+        "```python\ndef hash(x): return sha256(x)\n```\n\n### Salting\nRandom data added before hashing.\n"
+    )
+    for entry in kb.entries:
+        said = " ".join((entry.term, entry.definition, *entry.details, *entry.examples))
+        assert "sha256" not in said
+    assert any("sha256" in text for _, text in unplaced)
+
+
 def test_a_term_line_over_its_lower_case_definition_stays_a_term() -> None:
     kb, _ = _import(
         "# Psychology\n\napplied research\nscientific study that aims to solve practical problems.\n\n"
