@@ -281,10 +281,17 @@ class _Walker:
         """An inline node's text split at line breaks, with which runs were bold or italic."""
         runs: list[list[tuple[str, bool]]] = [[]]
         superscript = [0]  # inside <sup>...</sup>: footnote marks, left out
+        closing = [False]  # a citation in parentheses was left out: so is the ")" after it
 
         def walk(parent: SyntaxTreeNode, emphasis: bool) -> None:
             for index, child in enumerate(parent.children):
                 kind = child.type
+                if _cited_link(parent.children, index, runs[-1]):
+                    # "... over their shoulder ([source](https://...))": where it came from, not its words
+                    text, emphasised = runs[-1][-1]
+                    runs[-1][-1] = (text.rstrip()[:-1].rstrip(), emphasised)
+                    closing[0] = True  # and the ")" that ends it
+                    continue
                 if kind == "code_inline" and _code_names(parent.children, index, runs[-1]):
                     runs[-1].append((child.content, True))  # "`total cost`. costs ...": a named term
                     continue
@@ -304,7 +311,11 @@ class _Walker:
                 elif kind in ("strong", "em"):
                     walk(child, True)
                 elif kind in ("text", "code_inline", "text_special"):
-                    runs[-1].append((child.content, emphasis))
+                    content = child.content
+                    if closing[0]:
+                        closing[0] = False
+                        content = content.lstrip()[1:]
+                    runs[-1].append((content, emphasis))
                 elif kind == "html_inline":
                     if _BR.match(child.content.strip()):
                         runs.append([])
@@ -345,6 +356,21 @@ def unwrap(lines: list[Line]) -> list[Line]:
         else:
             joined.append(line)
     return joined
+
+
+def _cited_link(siblings: list[SyntaxTreeNode], index: int, before: list[tuple[str, bool]]) -> bool:
+    """Whether ``siblings[index]`` is a link standing alone in parentheses (``([source](https://...))``):
+    a citation."""
+    node = siblings[index]
+    after = siblings[index + 1] if index + 1 < len(siblings) else None
+    return (
+        node.type == "link"
+        and bool(before)
+        and before[-1][0].rstrip().endswith("(")
+        and after is not None
+        and after.type == "text"
+        and after.content.lstrip().startswith(")")
+    )
 
 
 def _numbered_link(node: SyntaxTreeNode) -> bool:

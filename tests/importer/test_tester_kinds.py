@@ -51,6 +51,21 @@ def test_code_is_never_part_of_an_entry() -> None:
     assert any("sha256" in text for _, text in unplaced)
 
 
+def test_a_link_citation_in_parentheses_is_not_part_of_a_definition() -> None:
+    kb, _ = _import(
+        "# Social engineering\n\n"
+        "- **Shoulder surfing** - Watching someone type a password ([source](https://example.com/ss))\n"
+        "- **Tailgating** - Following someone through a door ([NIST](https://example.com/tg)) at work\n"
+    )
+    assert _entry(kb, "Shoulder surfing").definition == "Watching someone type a password"
+    assert _entry(kb, "Tailgating").definition == "Following someone through a door at work"
+
+
+def test_a_link_in_running_text_keeps_its_words() -> None:
+    kb, _ = _import("# Web\n\n- **TLS** - Encrypts traffic, see [the RFC](https://example.com) for more\n")
+    assert "see the RFC for more" in _entry(kb, "TLS").definition
+
+
 def test_a_term_line_over_its_lower_case_definition_stays_a_term() -> None:
     kb, _ = _import(
         "# Psychology\n\napplied research\nscientific study that aims to solve practical problems.\n\n"
