@@ -624,6 +624,10 @@ class Extractor:
         self.flush()
         text, objectives = tx.strip_objective(heading.text)
         self.objectives.extend(objectives)
+        numbered = _SECTION_NUMBER.match(text)
+        if numbered is not None and text[numbered.end() :].rstrip(":").strip():
+            # "### 1.2 Phishing:": the number places the section in the notes; the name is what follows
+            text = text[numbered.end() :].rstrip(":").strip()
         labelled = tx.label(text.rstrip(":") + ":") if text else None
         if labelled is not None and not labelled[1] and not is_topic:
             # "#### Examples" / "### Notes": what follows belongs to the entry of the heading above
@@ -1708,6 +1712,9 @@ class Extractor:
         else:
             self.unplace(block.line, text)
 
+
+#: A section number before a heading's name: ``1.2 ``, ``3.1.4. ``, ``2. ``, ``4) `` (never ``802.11``).
+_SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.?|[.)])\s+(?=\S)")
 
 #: ``What is the Pilot Installation method?``: a card asking what its subject is.
 _WHAT_IS = re.compile(

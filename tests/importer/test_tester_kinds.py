@@ -66,6 +66,17 @@ def test_a_link_in_running_text_keeps_its_words() -> None:
     assert "see the RFC for more" in _entry(kb, "TLS").definition
 
 
+def test_section_numbers_and_a_trailing_colon_are_not_part_of_a_heading_term() -> None:
+    kb, _ = _import(
+        "# Attacks\n\n### 1.2 Phishing:\nFraudulent emails that trick people.\n\n"
+        "### 2. Vishing\nPhishing over voice calls.\n\n### 802.11 Wireless\nThe Wi-Fi standard.\n"
+    )
+    assert _entry(kb, "Phishing").term == "Phishing"
+    assert _entry(kb, "Vishing").term == "Vishing"
+    assert _entry(kb, "802.11 Wireless").definition == "The Wi-Fi standard."
+    assert not any(e.term[:1].isdigit() and e.term != "802.11 Wireless" for e in kb.entries)
+
+
 def test_a_term_line_over_its_lower_case_definition_stays_a_term() -> None:
     kb, _ = _import(
         "# Psychology\n\napplied research\nscientific study that aims to solve practical problems.\n\n"
