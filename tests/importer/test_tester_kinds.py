@@ -84,3 +84,16 @@ def test_a_term_line_over_its_lower_case_definition_stays_a_term() -> None:
         "the application of psychological methods to behaviour in workplaces.\n"
     )
     assert _entry(kb, "I/O psychology").definition.startswith("The application of psychological")
+
+
+def test_an_acronym_column_gives_aliases_not_details() -> None:
+    for column in ("Acronym", "Abbreviation", "Short form", "Also known as", "Synonym(s)"):
+        kb, _ = _import(
+            f"# Web attacks\n\n| Term | {column} | Definition |\n|---|---|---|\n"
+            "| Cross-site scripting | XSS | Injecting scripts into pages other users view |\n"
+            "| SQL injection | SQLi | Inserting SQL into a query through user input |\n"
+        )
+        entry = _entry(kb, "XSS")
+        assert entry.term == "Cross-site scripting", column
+        assert not entry.details, column
+        assert _entry(kb, "SQLi").definition.startswith("Inserting SQL"), column
