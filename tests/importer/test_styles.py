@@ -43,8 +43,9 @@ def test_a_heading_per_term_with_acronyms_lists_and_code(tmp_path: Path) -> None
     assert dns.details == (
         "The client asks its resolver",
         "The resolver asks the root, TLD and authoritative servers",
-        "dig example.com A",
     )
+    # code is an example to read in the notes, never an entry's text (nor quiz text): reported
+    assert any(text == "dig example.com A" for _, text in result.draft.unplaced)
     ports = entry(kb, "Ports to know")  # a list with no definition: the first item stands in, marked
     assert ports.definition == "22 - SSH"
     assert "# check: no definition found" in result.text
