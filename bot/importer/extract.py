@@ -136,6 +136,8 @@ class Extractor:
         self.label_level = 0  # the level of the heading it was written under (0: none)
         self.above: DraftEntry | None = None  # the entry the paragraph just read defined last
         self.cards: list[srcards.Card] = []  # flashcards taken out of the text, read in their place
+        # (entry, the entry of the heading it was written under): related when its text names that term
+        self.under_heading: list[tuple[DraftEntry, DraftEntry]] = []
 
     # -- driving ---------------------------------------------------------------------------------------
 
@@ -150,6 +152,7 @@ class Extractor:
                 self.block(block)
         self.flush()
         self.cards_before(None)
+        self.relate_to_headings()
         self.qualifiers()
         self.draft.groups = list(dict.fromkeys([*self.groups(), *self.draft.groups]))
         self.place_in_groups()
@@ -162,6 +165,16 @@ class Extractor:
         return self.draft
 
     # -- flashcards ------------------------------------------------------------------------------------
+
+    def relate_to_headings(self) -> None:
+        """See-also the heading's term from the entries written under it whose name or text names it
+        ("File Server", "Virus: malware that ..." under "### Malware"); independent ``Term: definition``
+        bullets under a term's heading ("Smishing: phishing over SMS" under "### Pharming") are related
+        only by place."""
+        for entry, heading_entry in self.under_heading:
+            said = _stems(" ".join([entry.term, entry.definition, *(item.text for item in entry.details)]))
+            if any(_stems(name) and _stems(name) <= said for name in heading_entry.names()):
+                entry.add("see_also", heading_entry.term)
 
     def cards_before(self, line: int | None) -> None:
         """Read the flashcards that stand before source ``line`` (all that are left: ``None``)."""
@@ -522,7 +535,7 @@ class Extractor:
             entry = self.new_entry(name.name, line)
             heading_entry = self.section.entry if self.section is not None else None
             if heading_entry is not None and heading_entry is not entry:
-                entry.add("see_also", heading_entry.term)
+                self.under_heading.append((entry, heading_entry))
         elif normalize(entry.term) != normalize(name.name):
             self.alias(entry, name.name)
         for alias in name.aliases:
@@ -1788,6 +1801,12 @@ _NOT_NOUNS = frozenset(
         "allowed",
     ]
 )
+
+
+def _stems(text: str) -> set[str]:
+    """The words of ``text`` (three letters or more) lower-cased, singular and cut to six letters, so that
+    word forms meet ("specialised" and "Specialisation"), to tell whether a text names a term."""
+    return {tx.singular(word.lower())[:6] for word in re.findall(r"[^\W_]{3,}", text)}
 
 
 def _kind_after(asked: str, subject: str) -> str:

@@ -97,3 +97,22 @@ def test_an_acronym_column_gives_aliases_not_details() -> None:
         assert entry.term == "Cross-site scripting", column
         assert not entry.details, column
         assert _entry(kb, "SQLi").definition.startswith("Inserting SQL"), column
+
+
+def test_independent_bullets_under_a_term_heading_are_not_related_to_it() -> None:
+    kb, _ = _import(
+        "# Attacks\n\n### Pharming 🎣\nRedirecting users to a fake site by poisoning DNS.\n\n"
+        "- Smishing: phishing over SMS text messages\n- Vishing: phishing over voice calls\n"
+    )
+    assert _entry(kb, "Pharming").definition.startswith("Redirecting users")
+    assert not _entry(kb, "Smishing").see_also
+    assert not _entry(kb, "Vishing").see_also
+
+
+def test_kinds_that_name_the_heading_term_still_see_it() -> None:
+    kb, _ = _import(
+        "# Security\n\n### Malware\nSoftware written to harm a computer.\n\n"
+        "- Virus: malware that attaches itself to files\n- Worm: malware that spreads on its own\n"
+    )
+    assert _entry(kb, "Virus").see_also == ("Malware",)
+    assert _entry(kb, "Worm").see_also == ("Malware",)
