@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import textwrap
 from dataclasses import dataclass, field
+from html import unescape
 
 from markdown_it import MarkdownIt
 from markdown_it.tree import SyntaxTreeNode
@@ -423,5 +424,5 @@ def _line_of(parts: list[tuple[str, bool]], line: int) -> Line:
 
 
 def tag_free(html: str) -> str:
-    """Raw HTML with its tags removed, on one line."""
-    return clean_text(_TAG.sub(" ", html))
+    """Raw HTML with its tags removed and its entities (``&nbsp;``, ``&amp;``) decoded, on one line."""
+    return clean_text(unescape(_TAG.sub(" ", html)))

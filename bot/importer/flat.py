@@ -15,6 +15,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from html import unescape
 from pathlib import Path
 
 from bot.importer import text as tx
@@ -33,6 +34,8 @@ _EXAMPLE_COLUMNS = ("examples", "example")
 _LIST_SPLIT = re.compile(r"\s*[;|]\s*")
 _BR = re.compile(r"<br\s*/?>|</div>\s*<div>|</p>\s*<p>", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+#: An HTML character reference: ``&nbsp;``, ``&amp;``, ``&#39;``, ``&#x2014;``.
+_ENTITY = re.compile(r"&(?:[a-z][a-z0-9]{1,31}|#[0-9]{1,7}|#x[0-9a-f]{1,6});", re.IGNORECASE)
 _ANKI_HEADER = re.compile(r"^#[a-z ]+:", re.IGNORECASE)
 
 
@@ -56,9 +59,10 @@ def looks_like_cards(text: str, notes_name: str) -> str | None:
 
 
 def _field(value: str, html: bool) -> str:
-    """A card field as one line of plain text (HTML tags dropped when the export carries HTML)."""
+    """A card field as one line of plain text (HTML tags dropped and entities such as ``&nbsp;`` and
+    ``&amp;`` decoded when the export carries HTML)."""
     if html:
-        value = _TAG.sub("", _BR.sub("; ", value))
+        value = unescape(_TAG.sub("", _BR.sub("; ", value)))
     return strip_citations(clean_text(value))
 
 
@@ -125,7 +129,7 @@ def read_csv(text: str, title: str, source: str) -> Draft:
         if not any(cell.strip() for cell in row):
             continue
         cell = dict(enumerate(row))
-        html = any("<" in value and ">" in value for value in row)
+        html = any(("<" in value and ">" in value) or _ENTITY.search(value) for value in row)
         cards.add(
             number,
             _field(cell.get(term_col, ""), html),

@@ -116,3 +116,29 @@ def test_kinds_that_name_the_heading_term_still_see_it() -> None:
     )
     assert _entry(kb, "Virus").see_also == ("Malware",)
     assert _entry(kb, "Worm").see_also == ("Malware",)
+
+
+def _cards(text: str, name: str) -> KnowledgeBase:
+    result = import_notes(text, notes_name=name)
+    return load_knowledge_text(result.text, Path("cards.yaml"))
+
+
+def test_html_entities_in_an_anki_export_are_decoded() -> None:
+    kb = _cards(
+        "#separator:tab\n#html:true\nCIA&nbsp;triad\tConfidentiality,&nbsp;integrity &amp; availability\n"
+        "Phishing\tFraudulent&nbsp;<b>emails</b>\n",
+        "deck.txt",
+    )
+    assert _entry(kb, "CIA triad").definition == "Confidentiality, integrity & availability"
+    assert _entry(kb, "Phishing").definition == "Fraudulent emails"
+
+
+def test_html_entities_in_a_csv_export_are_decoded() -> None:
+    kb = _cards("term,definition\nCIA&nbsp;triad,Confidentiality &amp; integrity\n", "deck.csv")
+    assert _entry(kb, "CIA triad").definition == "Confidentiality & integrity"
+
+
+def test_html_entities_in_raw_html_of_markdown_notes_are_decoded() -> None:
+    kb, unplaced = _import("# Web\n\n### XSS\nInjected scripts.\n\n<div>Escape&nbsp;&lt;script&gt;</div>\n")
+    said = [*_entry(kb, "XSS").details, *(text for _, text in unplaced)]
+    assert "Escape <script>" in said
