@@ -329,6 +329,8 @@ class _Walker:
         return [_line_of(parts, first_line + index) for index, parts in enumerate(runs)]
 
 
+#: A line that names a term and explains it (``sedimentary - rocks ...``, ``igneous: ...``): its own line.
+_PAIR_LINE = re.compile(r"^[^\s:]\S*(?:\s+\S+){0,4}?(?:\s+[-–—]{1,2}\s|:\s)")
 #: A line that ends a sentence, a clause or a label: the next line starts something of its own.
 _ENDS_THOUGHT = re.compile(r"[.!?:;)\]]$")
 
@@ -351,6 +353,7 @@ def unwrap(lines: list[Line]) -> list[Line]:
             and not line.bold
             and len(last.text.split()) >= 6
             and not _ENDS_THOUGHT.search(last.text)
+            and not _PAIR_LINE.match(line.text)
         ):
             more = (line.lead, *line.marked) if line.lead else line.marked
             joined[-1] = Line(f"{last.text} {line.text}", last.line, False, last.lead, (*last.marked, *more))

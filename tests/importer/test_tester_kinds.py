@@ -142,3 +142,12 @@ def test_html_entities_in_raw_html_of_markdown_notes_are_decoded() -> None:
     kb, unplaced = _import("# Web\n\n### XSS\nInjected scripts.\n\n<div>Escape&nbsp;&lt;script&gt;</div>\n")
     said = [*_entry(kb, "XSS").details, *(text for _, text in unplaced)]
     assert "Escape <script>" in said
+
+
+def test_term_lines_written_one_under_another_are_not_wrapped_prose() -> None:
+    kb, _ = _import(
+        "# Geography\n\nagriculture - The growing of crops and animals on farms\n"
+        "igneous - hot molten lava solidifies\nmetamorphic - forms when rock is heated\n"
+    )
+    assert _entry(kb, "igneous").definition.startswith("Hot molten lava")
+    assert _entry(kb, "agriculture").definition.endswith("on farms")
