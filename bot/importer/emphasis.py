@@ -44,41 +44,7 @@ _KIND_OF = re.compile(
 
 #: Words emphasised for stress, never as the term a sentence defines (``*This* is why ...``): pronouns
 #: and adverbs only, since a noun such as ``*note*`` or ``*example*`` is a term in some subjects.
-_NOT_TERMS = frozenset(
-    [
-        "it",
-        "this",
-        "that",
-        "these",
-        "those",
-        "they",
-        "there",
-        "he",
-        "she",
-        "we",
-        "you",
-        "i",
-        "which",
-        "what",
-        "who",
-        "each",
-        "every",
-        "all",
-        "some",
-        "most",
-        "many",
-        "one",
-        "here",
-        "such",
-        "not",
-        "never",
-        "always",
-        "only",
-        "very",
-        "really",
-        "must",
-    ]
-)
+_NOT_TERMS = tx.PRONOUNS | frozenset(["not", "never", "always", "only", "very", "really", "must"])
 
 
 @dataclass(slots=True)

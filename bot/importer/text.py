@@ -74,7 +74,8 @@ _KIND_THAT = re.compile(
     r"^(?!\w+ly\s)(?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*s\s+(?:that|which|who|whose)\s", re.IGNORECASE
 )
 _DROPPED_VERBS = ("is", "are", "refers to", "refer to", "means", "stands for")
-_PRONOUNS = frozenset(
+#: Words that stand for something named elsewhere: never a term's name.
+PRONOUNS = frozenset(
     [
         "it",
         "this",
@@ -724,7 +725,7 @@ def sentence(text: str) -> Sentence | None:
         return None
     subject = match.group("subject").strip()
     parts = words(subject)
-    if not 1 <= len(parts) <= 5 or parts[0].lower() in _PRONOUNS:
+    if not 1 <= len(parts) <= 5 or parts[0].lower() in PRONOUNS:
         return None
     if len(parts) > 1 and (parts[-1].lower() in _SMALL_WORDS or parts[0].lower() in _NOT_A_NAME_START):
         return None  # "For close proximity connections there are PANs": an adverbial opening, no subject
@@ -755,7 +756,7 @@ def statement(text: str) -> Sentence | None:
         return None
     subject = re.sub(r"\s+of\s+(?:a|an|the)\s+.*$", "", match.group("subject"), flags=re.IGNORECASE)
     parts = words(subject)
-    if parts[0].lower() in _PRONOUNS or any(p.lower() in ("and", "or", "not", "with") for p in parts):
+    if parts[0].lower() in PRONOUNS or any(p.lower() in ("and", "or", "not", "with") for p in parts):
         return None
     if parts[-1].lower() in _SMALL_WORDS:
         return None
