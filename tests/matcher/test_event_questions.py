@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import Entry, KnowledgeBase, Topic
+from bot.knowledge import Topic
 from bot.matching import Answer, Matcher, NotFound
+from tests.quiz.conftest import make_kb
 
 TOPIC = Topic(title="Revolutions", path=Path("/notes/history.yaml"))
 
@@ -21,9 +22,7 @@ ENTRIES = (
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
-    kb.entries.extend(Entry(term=t, definition=d, topic=TOPIC) for t, d in ENTRIES)
-    return Matcher(kb)
+    return Matcher(make_kb({TOPIC.title: list(ENTRIES)}))
 
 
 @pytest.mark.parametrize(
@@ -59,9 +58,7 @@ WARS = (
 
 @pytest.fixture(scope="module")
 def wars() -> Matcher:
-    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
-    kb.entries.extend(Entry(term=t, definition=d, topic=TOPIC) for t, d in WARS)
-    return Matcher(kb)
+    return Matcher(make_kb({TOPIC.title: list(WARS)}))
 
 
 @pytest.mark.parametrize(

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import Entry, KnowledgeBase, Topic
+from bot.knowledge import Topic
 from bot.matching import Answer, Matcher, NotFound
+from tests.quiz.conftest import make_kb
 
 TOPIC = Topic(title="Vocabulario", path=Path("/notes/spanish.yaml"))
 
@@ -26,9 +27,7 @@ ENTRIES = (
 
 @pytest.fixture(scope="module")
 def matcher() -> Matcher:
-    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
-    kb.entries.extend(Entry(term=t, definition=d, topic=TOPIC) for t, d in ENTRIES)
-    return Matcher(kb)
+    return Matcher(make_kb({TOPIC.title: list(ENTRIES)}))
 
 
 @pytest.mark.parametrize(

@@ -13,6 +13,7 @@ import pytest
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.matching import Answer, Matcher, NotFound
+from tests.quiz.conftest import make_kb
 
 TOPIC = Topic(title="Mixed notes", path=Path("/notes/mixed.yaml"))
 
@@ -84,9 +85,7 @@ LATIN = (
 
 @pytest.fixture(scope="module")
 def latin() -> Matcher:
-    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
-    kb.entries.extend(Entry(term=t, definition=d, topic=TOPIC) for t, d in LATIN)
-    return Matcher(kb)
+    return Matcher(make_kb({TOPIC.title: list(LATIN)}))
 
 
 @pytest.mark.parametrize(
