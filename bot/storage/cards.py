@@ -355,33 +355,32 @@ class CardRepository:
 
     async def add_missing_in(self, conn: AsyncConnection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Insert new cards (every column but ``id``); a card that exists by now is left as it is."""
-        if not rows:
-            return
-        dialect = self.engine.dialect.name
-        if dialect == "postgresql":
-            await conn.exec_driver_sql(
-                _PG_INSERT_CARDS, tuple([row[name] for row in rows] for name in _INSERTED)
-            )
-            return
-        await conn.exec_driver_sql(
-            params(dialect, _INSERT_CARD),
-            [tuple(_raw(dialect, name, row[name]) for name in _INSERTED) for row in rows],
-        )
+        await self._write_rows(conn, rows, _INSERTED, _PG_INSERT_CARDS, _INSERT_CARD)
 
     async def update_many_in(self, conn: AsyncConnection, changes: Sequence[Mapping[str, Any]]) -> None:
         """Write rated cards back in one ``executemany``: each mapping has ``id``, ``reps``, ``lapses`` and
         the FSRS columns (the caller holds their locks from :meth:`locked_in`)."""
-        if not changes:
+        await self._write_rows(conn, changes, _UPDATED, _PG_UPDATE_CARDS, _UPDATE_CARD)
+
+    async def _write_rows(
+        self,
+        conn: AsyncConnection,
+        rows: Sequence[Mapping[str, Any]],
+        columns: Sequence[str],
+        postgresql_sql: str,
+        sqlite_sql: str,
+    ) -> None:
+        """One statement for all ``rows``: PostgreSQL gets one array per column (``unnest``), SQLite an
+        ``executemany`` of tuples stored as SQLAlchemy's types would store them."""
+        if not rows:
             return
         dialect = self.engine.dialect.name
         if dialect == "postgresql":
-            await conn.exec_driver_sql(
-                _PG_UPDATE_CARDS, tuple([change[name] for change in changes] for name in _UPDATED)
-            )
+            await conn.exec_driver_sql(postgresql_sql, tuple([row[name] for row in rows] for name in columns))
             return
         await conn.exec_driver_sql(
-            params(dialect, _UPDATE_CARD),
-            [tuple(_raw(dialect, name, change[name]) for name in _UPDATED) for change in changes],
+            params(dialect, sqlite_sql),
+            [tuple(_raw(dialect, name, row[name]) for name in columns) for row in rows],
         )
 
     async def _card_for(
