@@ -1055,6 +1055,538 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
+    # heldout7: written from the notes alone, without running the import (REWRITE); names the notes give
+    # without any definition (the four subsystems, the rock-cycle steps, the fault parts) are left out
+    "earth_science_final_summary": (
+        [],
+        [
+            (
+                "Earth Science Literacy",
+                [],
+                "An understanding of the reciprocal relationship between Earth and human.",
+            ),
+            (
+                "Scientific Method",
+                [],
+                "A systematic method of acquiring knowledge in the natural sciences through observation and "
+                "experimental testing of hypotheses.",
+            ),
+            (
+                "Geology",
+                [],
+                "The study of Earth's composition and structure, the processes that contribute to these and "
+                "Earth's history or time, going back to Earth's origin.",
+            ),
+            (
+                "System",
+                [],
+                "An organized set of interconnected components that are defined by a definite boundary and "
+                "work as a whole. The Earth is considered a system.",
+            ),
+            ("Geologic Time", [], "The long period of time representing Earth's geologic history."),
+            ("Cryosphere", [], "Part of the hydrosphere: study of ice."),
+            ("Lithosphere", [], "Part of the geosphere: upper layer of earth."),
+            ("Anthrosphere", [], "Part of the biosphere: study of humans."),
+            ("Asthenosphere", [], "Below the lithosphere; flows as a soft solid."),
+            (
+                "Silicates",
+                [],
+                "Minerals that consist of silicon and oxygen bonded with additional minerals; the most "
+                "abundant mineral in Earth's crust (kinds: ferromagnesium and non-ferromagnesium "
+                "silicates, feldspar).",
+            ),
+            ("Ferromagnesium silicate", [], "A silicate darker in colour (biotite)."),
+            ("Non-ferromagnesium silicate", [], "A silicate lighter in colour."),
+            ("Lithification", [], "A rock cycle component: turning sediments back to rock."),
+            (
+                "Metamorphism",
+                [],
+                "A rock cycle component: turning into metamorphic rock (from sedimentary or igneous).",
+            ),
+            ("Dyke", [], "Is more resistant to weathering."),
+            (
+                "Magma",
+                [],
+                "Melt-rich, with low viscosity, with <50% particles by volume; capable of intrusion and "
+                "extrusion.",
+            ),
+            (
+                "alphatic texture",
+                [],
+                "The texture from a faster rate of crystallization above Earth's surface.",
+            ),
+            (
+                "phaneritic texture",
+                [],
+                "The texture from a slow rate of crystallization below Earth's surface.",
+            ),
+            (
+                "Slaty Cleavage",
+                [],
+                "A texture of metamorphic rocks: the rock splits along parallel planes (parallel alignment "
+                "of many microscopic platy materials).",
+            ),
+            (
+                "Schistosity",
+                [],
+                "A texture of metamorphic rocks: platy minerals that are easily seen by the naked eye and "
+                "are in parallel to sub-parallel alignment.",
+            ),
+            (
+                "Gneiss",
+                [],
+                "A texture of metamorphic rocks: the rock contains visible banding of alternating layers of "
+                "equigranular minerals that may include quartz or feldspar and platy materials.",
+            ),
+            ("Quartz", [], "A mineral: hard (7), conchoidal fracture, hexagonal crystal form."),
+            (
+                "Feldspars",
+                ["Feldspar"],
+                "A mineral: 2 planes of cleavage at 90 degrees that form edges, opaque, relatively hard (6), "
+                "contains striations.",
+            ),
+            ("Micas", [], "A mineral: one plane of cleavage giving elastic sheets; soft (2-3)."),
+            ("stratigraphy", [], "Determining geological time based on rock sequences."),
+            ("geochronology", [], "Calibrating geological time in years using dating methods."),
+            (
+                "Metallic",
+                [],
+                "A category of minerals: contains metal, igneous rocks, ductile, conductor of heat and "
+                "electricity, can be extracted by smelting.",
+            ),
+            (
+                "Non-metallic",
+                [],
+                "A category of minerals: does not contain metal, no shine, sedimentary rocks, not ductile.",
+            ),
+            ("Aggregate", [], "Non-metallic and nonrenewable; used in construction."),
+            (
+                "Modified Mercalli Intensity Scale",
+                [],
+                "An earthquake intensity scale with 12 categories of ground shaking and structure damage.",
+            ),
+            (
+                "Moment Magnitude",
+                [],
+                "A numerical measure with 10 categories of the amount of energy released by an earthquake.",
+            ),
+            ("Mass movement", [], "Any type of downslope movement of earth's materials."),
+            (
+                "Stromatolite",
+                [],
+                "Communities of microorganisms that baffle, trap, and precipitate particles into microbial "
+                "mats in a shallow water environment.",
+            ),
+            ("Biospheric Reservoir", [], "Water stored in living organisms."),
+            ("Atmospheric Reservior", [], "Water stored in the atmosphere, mostly in the troposphere."),
+            ("Geospheric Reservior", [], "Water stored on Earth's surface and inside the Earth."),
+            (
+                "Topography",
+                [],
+                "The relief of elevation of exposed continental land surface above a reference elevation "
+                "or datum such as mean sea level in the ocean.",
+            ),
+            (
+                "Bathymetry",
+                [],
+                "The depth of water below a reference elevation or datum such as mean sea level in the "
+                "ocean.",
+            ),
+            (
+                "Hypsographic Curve",
+                [],
+                "A plot of cumulative area on the Earth's surface that occurs at various elevations.",
+            ),
+            (
+                "Firn",
+                [],
+                "Granular re-crystallized snow: the transition period between snow and glacial ice.",
+            ),
+            (
+                "Alpine glacier",
+                [],
+                "A mass of glacial ice in elevated terrain or mountains that descends down valleys.",
+            ),
+            (
+                "Laurentide ice sheet",
+                [],
+                "The ice sheet that shaped Canada during the last ice age.",
+            ),
+            (
+                "Moraine",
+                ["recharge areas"],
+                "A landform or pile of sediment commonly composed of till deposited by a glacier; moraines "
+                "in Southern Ontario filter the ground waters and help the water to enter the subsurface "
+                "(also called recharge areas).",
+            ),
+            (
+                "Hygroscopic water",
+                [],
+                "Water tightly bound to the outer surface of soil particles that's not available for plant "
+                "growth.",
+            ),
+            ("Gravitational water", [], "Water that exists in soil with large pores; drains quickly."),
+            (
+                "Capillary water",
+                [],
+                "Water that exists in soil with smaller pores; accessible for plant growth.",
+            ),
+            (
+                "Aquitard",
+                [],
+                "An impermeable body of rock or sediment that hinders or prevents groundwater movement and "
+                "cannot be extracted for use by humans.",
+            ),
+        ],
+        {},
+    ),
+    # heldout7: written from the notes alone, without running the import (REWRITE); the Russian and
+    # English glosses in parentheses are the aliases; bones named with no gloss at all are left out
+    "anatomy_outline_glosses": (
+        [],
+        [
+            ("anatomy", [], "About the statics of an organism: focus on structure."),
+            ("physiology", [], "More about the dynamics of an organism: its development, metabolism, etc."),
+            (
+                "skeleton",
+                [],
+                "The structural frame that supports an animal body; types: exoskeleton, endoskeleton, "
+                "hydroskeleton; functions: mechanical, hematopoietic (blood-forming), metabolic (deposit "
+                "of minerals like Ca).",
+            ),
+            ("exoskeleton", [], "A stable outer shell of an organism."),
+            ("endoskeleton", [], "Forms the support structure inside the body."),
+            ("hydroskeleton", [], "A flexible skeleton supported by fluid pressure."),
+            (
+                "hematopoietic",
+                ["blood-forming", "кроветворная"],
+                "A function of the skeleton: blood-forming.",
+            ),
+            (
+                "red bone marrow",
+                ["красный костный мозг"],
+                "Contained in the bones of a skeleton (красный костный мозг).",
+            ),
+            (
+                "marrow adipose tissue",
+                ["желтый костный мозг"],
+                "Contained in the bones of a skeleton: the fatty/yellow fraction (желтый костный мозг).",
+            ),
+            ("axial skeleton", [], "The bones of the head and trunk."),
+            ("appendicular skeleton", [], "The bones that support the appendages."),
+            ("skull", [], "23 bones: the neurocranium and the viscerocranium."),
+            ("neurocranium", ["мозговой отдел"], "Part of the skull (мозговой отдел)."),
+            (
+                "viscerocranium",
+                ["facial skeleton", "лицевой отдел"],
+                "Part of the skull: the facial skeleton (лицевой отдел).",
+            ),
+            ("ossicles", [], "Bones of the head in the inner ear."),
+            ("hyoid bone", ["подъязычная кость"], "A bone of the head (подъязычная кость)."),
+            ("upper arm", ["brachium", "плечо"], "Part of the arm (brachium); its bone is the humerus."),
+            (
+                "humerus",
+                ["плечевая кость"],
+                "The long bone in the arm that runs from the shoulder to the elbow.",
+            ),
+            ("femur", [], "The bone of the upper leg."),
+            ("tibia", [], "A bone of the lower leg (the thickest)."),
+            ("fibula", [], "A bone of the lower leg (the side one)."),
+            (
+                "tissue",
+                [],
+                "An ensemble of similar cells and their extracellular matrix from the same origin that "
+                "together carry out a specific function; main groups: epithelial, connective, muscle, "
+                "nervous.",
+            ),
+            (
+                "epithelial",
+                [],
+                "A main group of tissues, formed by cells that cover the organ surfaces; types: simple, "
+                "stratified. Examples: surface of skin, airways, surfaces of soft organs, the reproductive "
+                "tract, inner lining of the digestive tract.",
+            ),
+            ("simple", ["однослойный"], "A type of epithelial tissue (однослойный)."),
+            (
+                "stratified",
+                ["многослойный"],
+                "A type of epithelial tissue (многослойный): the most exterior cells are dead and lose "
+                "their nucleus and cytoplasm; contains a tough, resistant protein called keratin.",
+            ),
+            ("keratin", [], "A tough, resistant protein contained in stratified epithelium."),
+            (
+                "connective",
+                [],
+                "A main group of tissues, found in between other tissues everywhere in the body; "
+                "components: fibers (elastic and collagen fibers), ground substance, cells; main types: "
+                "liquid connective tissues (blood and lymph), fascia, cartilage, tendons and ligaments, "
+                "bone, fat (white, brown).",
+            ),
+            (
+                "ground substance",
+                ["межклеточное вещество"],
+                "A component of connective tissue (межклеточное вещество).",
+            ),
+            (
+                "bone",
+                [],
+                "A type of connective tissue: collagen (structural protein), 1/3 of mass, and phosphates "
+                "and hydrophosphates of Ca and Mg, 2/3 of mass; cells: osteocytes.",
+            ),
+            ("collagen", [], "A structural protein: 1/3 of the mass of bone."),
+            ("osteocytes", [], "The cells of bone."),
+            ("muscle", [], "A main group of tissues: skeletal, smooth, cardiac."),
+            ("nervous", [], "A main group of tissues: neurons, glial."),
+            (
+                "organ",
+                [],
+                "A collection of tissues joined in a structural unit to serve a common function.",
+            ),
+        ],
+        {},
+    ),
+    # heldout7: written from the notes alone, without running the import (REWRITE); the headings left as
+    # pencil placeholders (biomass pyramids, water and carbon cycles) have nothing to write
+    "ecology_study_guide": (
+        [],
+        [
+            ("biotic factors", [], "Living components in an ecosystem (e.g. grass, cows)."),
+            ("abiotic factors", [], "Nonliving components in an ecosystem (e.g. rocks, river)."),
+            ("Biodiversity", [], "The variety of life."),
+            ("producer", [], "An organism that makes and stores food for consumers."),
+            ("consumer", [], "An organism that consumes other living things for energy."),
+            (
+                "primary consumer",
+                [],
+                "A consumer that directly eats plants (2nd step of trophic level).",
+            ),
+            (
+                "secondary consumer",
+                [],
+                "A consumer that eats other consumers for energy (3rd step of trophic level).",
+            ),
+            (
+                "tertiary consumer",
+                [],
+                "A consumer that eats other consumers for energy (4th step of trophic level).",
+            ),
+            ("herbivore", [], "A consumer that only eats autotrophs."),
+            ("decomposer", [], "An organism that breaks things down chemically."),
+            ("scavenger", [], "An organism that feeds on dead or decaying matter."),
+            ("detrivore", [], "An organism that breaks things down physically (through digestion)."),
+            (
+                "The rule of 10%",
+                [],
+                "The energy absorbed from a trophic level is only 10% of the energy transferred to the "
+                "previous trophic level; the other 90% is lost in heat (to maintain homeostasis).",
+            ),
+            ("Keystone species", [], "A species that provides structure and stability to an ecosystem."),
+            ("Primary succession", [], "Succession that initiates from bare rock."),
+            (
+                "Secondary succession",
+                [],
+                "Succession that occurs after a natural disaster took place (when there is still a thin "
+                "layer of soil on the ground).",
+            ),
+            (
+                "Nitrogen cycle",
+                [],
+                "Bacteria and lightning fix nitrogen gas, then primary producers absorb it; it is "
+                "transferred to heterotrophs and denitrified after they die.",
+            ),
+            (
+                "Legume plants",
+                [],
+                "Have roots that have N-fixing bacteria, giving them an advantage.",
+            ),
+            (
+                "nitrogen fixation",
+                [],
+                "The process used by certain bacteria of converting nitrogen gas into ammonia.",
+            ),
+            (
+                "denitrification",
+                [],
+                "The process used by some bacteria that involves obtaining energy by converting nitrates "
+                "into nitrogen gas.",
+            ),
+            ("mutualism", [], "Symbiosis in which both organisms benefit."),
+            ("commensalism", [], "Symbiosis in which one organism benefits, and the other is unaffected."),
+            ("parasitism", [], "Symbiosis in which one organism benefits, and the other is harmed."),
+            (
+                "competition",
+                [],
+                "A struggle to obtain resources (usually results in parasitism-like results).",
+            ),
+            (
+                "food chains",
+                [],
+                "A diagram showing the energy transfer of organisms (only one arrow points to each "
+                "organism).",
+            ),
+            ("food web", [], "A combination of many food chains."),
+            (
+                "species",
+                [],
+                "A group of similar organisms that can breed and produce fertile offspring.",
+            ),
+            ("population", [], "An assemblage of the same species in an area."),
+            (
+                "community",
+                [],
+                "An assemblage of different populations that live together in a defined area.",
+            ),
+            (
+                "ecosystem",
+                [],
+                "All the organisms that live in a place, together with their physical environment.",
+            ),
+            (
+                "biome",
+                [],
+                "A group of ecosystems that share similar climates and typical organisms.",
+            ),
+            ("Limiting factors", [], "Factors that control a population."),
+            (
+                "Density-dependent limiting factors",
+                [],
+                "Limiting factors that arise only when population density is high (e.g. diseases, "
+                "competition, parasitism, stress from overcrowding, herbivory, and predation).",
+            ),
+            (
+                "Density-independent limiting factors",
+                [],
+                "Limiting factors that do not operate more strongly when population density is different "
+                "(e.g. natural disasters and environmental extremes).",
+            ),
+            (
+                "Exponential growth",
+                ["J-curve"],
+                "When a population has enough resources, reproduction keeps the population growing "
+                "exponentially.",
+            ),
+            (
+                "Logistic growth",
+                ["S-curve"],
+                "When a population experiences density-dependent limiting factors, making birth rate equal "
+                "death rate.",
+            ),
+            (
+                "immigration",
+                [],
+                "Happens when resources are plentiful, increasing population.",
+            ),
+            (
+                "emigration",
+                [],
+                "Happens when there is a limiting resource, decreasing population.",
+            ),
+        ],
+        {},
+    ),
+    # heldout7: written from the notes alone, without running the import (REWRITE); each joined note's
+    # term is the subject of its definition sentence (the notes keep no titles)
+    "astronomy_callouts_vault": (
+        [],
+        [
+            (
+                "galaxy",
+                [],
+                "A huge collection of billions of stars, dust, gas, and dark matter, all held together by "
+                "gravity; galaxies have different shapes and are separated by vast distances. Example: "
+                "the Milky Way, our home galaxy, about 100,000 light years across, spiral in shape.",
+            ),
+            (
+                "planet",
+                [],
+                "A celestial body that must orbit a star, must be large enough to have enough gravity to be "
+                "forced into a spherical shape, and large enough that its gravity has removed any other "
+                "objects of a similar size near its orbit. Example: Earth.",
+            ),
+            (
+                "cosmic size hierarchy",
+                [],
+                "Planets, stars, solar systems, nebulae, galaxies, galaxy clusters.",
+            ),
+            (
+                "speed of light",
+                [],
+                "Approximately 300,000,000 metres per second (3 x 10^8); the light from the Sun takes "
+                "8.3 minutes to reach the Earth.",
+            ),
+            ("Universal scales", [], "Ways of measuring distances in space (AU, light year, parsec)."),
+            (
+                "astronomical unit",
+                ["AU"],
+                "A way to measure distances within our solar system: the average distance between the Earth "
+                "and the Sun (149,597,871 km, about 150,000,000 km).",
+            ),
+            (
+                "Light years",
+                ["light year"],
+                "A way of measuring the distance within galaxies and between stars (interstellar "
+                "distances): the distance light travels in one year (about 9.46 trillion km / 63,241 AU).",
+            ),
+            (
+                "geocentric model",
+                [],
+                "A scientific model supporting the idea that the Earth was the centre of the universe, with "
+                "the planets and the Sun orbiting the Earth.",
+            ),
+            (
+                "heliocentric model",
+                [],
+                "A scientific model founded in 1543 by Copernicus, supporting the idea that the Sun is at "
+                "the centre of the solar system and that the Earth and other planets orbit the Sun.",
+            ),
+            (
+                "nebula",
+                [],
+                "A giant cloud of gas and dust (mainly hydrogen) in space where stars reside, are born, or "
+                "are remnants of their death; can be the birthplace of new stars; often colourful; very "
+                "large (light-years across). Example: the Orion Nebula.",
+            ),
+            ("orbit", [], "The curved path of a celestial object, such as a star or planet."),
+            (
+                "parsec",
+                ["parallax of one arcsecond"],
+                "A unit of measurement for astronomical research to measure distance between distant "
+                'galaxies and stars (galactic/intergalactic distances); stands for "parallax of one '
+                'arcsecond"; 1 parsec is about 3.26 light years or 206,265 AU.',
+            ),
+            (
+                "solar system",
+                [],
+                "A star with planets, moons, asteroids, and comets that orbit around it due to gravity. Ours "
+                "was formed 4.6 billion years ago and is located in the Milky Way.",
+            ),
+            (
+                "star",
+                [],
+                "A celestial body that is a hot sphere of gas, emitting light and heat, held by its own "
+                "gravity. Example: the Sun.",
+            ),
+            (
+                "Universal gravitation",
+                [],
+                "A law created by Isaac Newton, stating that any particle of matter in the universe attracts "
+                "any other with a force.",
+            ),
+            (
+                "scientific model",
+                [],
+                "A simplified representation of a complex system or idea; it serves as the explanation and "
+                "prediction for scientific research (e.g. the heliocentric model).",
+            ),
+            (
+                "scientific theory",
+                [],
+                "A well-supported explanation based on evidence; it serves as the reason for scientific "
+                "ideas.",
+            ),
+        ],
+        {},
+    ),
 }
 
 #: Aliases the import took from a qualifier in parentheses ("Catch (exception)") that name other things.
@@ -1080,6 +1612,10 @@ REWRITE: dict[str, str] = {
     "macroeconomics_shorthand": "Macroeconomics basics",
     "sociology_markmap_revision": "Sociology",
     "marketing_lecture_stp": "Market Segmentation, Targeting, and Positioning",
+    "earth_science_final_summary": "Final Summary Notes",
+    "anatomy_outline_glosses": "anatomy",
+    "ecology_study_guide": "Fall Final Study Guide",
+    "astronomy_callouts_vault": "Space",
 }
 
 #: Definitions written again from the notes where the import took a question, a qualifier or a stray
