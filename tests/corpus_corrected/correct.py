@@ -1587,6 +1587,48 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
+    # heldout7: written from the notes alone, without running the import (REWRITE); the example bullets
+    # under each heading are the entries' examples (ADD_EXAMPLES)
+    "literary_devices_headings": (
+        [],
+        [
+            ("Literary devices", [], "Tools that writers can use to enhance their texts."),
+            ("Alliteration", [], "The repetition of the same sound at the beginning of words."),
+            (
+                "Allusion",
+                [],
+                "Hinting or referring to somebody or something famous in real life or literature.",
+            ),
+            ("Assonance", [], "Repetition of similar vowels."),
+            ("Contrast", [], "To emphasize the difference between two things."),
+            ("End rhyme", [], "Poetry lines that end with words that sound the same."),
+            ("Exaggeration", ["hyperbole"], "Clarifying a point by overstating it."),
+            ("Flashback", [], "A scene that takes the story back in time."),
+            ("Foreshadowing", [], "A hint about what is going to happen later in the story."),
+            ("Irony", [], "Saying the opposite of what one means."),
+            ("Metaphor", [], "A comparison between two objects without using like or as."),
+            ("Onomatopoeia", [], "Words imitating the sounds they describe."),
+            ("Oxymoron", [], "Two opposites are joined to create a surprising effect."),
+            (
+                "Parallel construction",
+                [],
+                "Words, phrases or clauses that are similar in length and grammatical form next to each "
+                "other; an effective form of repetition often used in speeches.",
+            ),
+            ("Personification", [], "Giving human qualities to an object or animal."),
+            ("Repetition", [], "Repeating key words, phrases or sentences (in general terms)."),
+            ("Rhythm", [], "A regular pattern of sounds."),
+            ("Simile", [], "A comparison between two objects using like or as."),
+            ("Slogan", ["power line"], "A memorable catchphrase."),
+            ("Symbol", [], "Represents something more and beyond itself."),
+            (
+                "Understatement",
+                [],
+                "Describes something in a way that makes it seem less important.",
+            ),
+        ],
+        {},
+    ),
 }
 
 #: Aliases the import took from a qualifier in parentheses ("Catch (exception)") that name other things.
@@ -1616,6 +1658,7 @@ REWRITE: dict[str, str] = {
     "anatomy_outline_glosses": "anatomy",
     "ecology_study_guide": "Fall Final Study Guide",
     "astronomy_callouts_vault": "Space",
+    "literary_devices_headings": "literary-devices",
 }
 
 #: Definitions written again from the notes where the import took a question, a qualifier or a stray
@@ -1835,6 +1878,28 @@ ADD_DETAILS: dict[str, dict[str, list[str]]] = {
 
 #: Examples a student adds to an entry from the notes (a drug class's prototypes): file -> term -> names.
 ADD_EXAMPLES: dict[str, dict[str, list[str]]] = {
+    "literary_devices_headings": {
+        "Alliteration": ["Kids keep coming into the cave."],
+        "Allusion": ["The place is like a Garden of Eden.", "She stood there like a Valkyrie."],
+        "Assonance": ["The sat on her flat hat."],
+        "Contrast": ['"It was the best of times, it was the worst of times ..." (A Tale of Two Cities)'],
+        "End rhyme": ['"Whose woods these are I think I know. This house is in the village, though"'],
+        "Exaggeration": ["I told you to clean your room a hundred times"],
+        "Metaphor": ["My love is a rose.", "My life has been an eventful journey."],
+        "Onomatopoeia": ["Bank", "Beep", "Rattle", "Crack"],
+        "Oxymoron": ["An open secret", "Clearly confused", "Walking dead"],
+        "Parallel construction": [
+            "The rich are getting richer, the poor are getting poorer",
+            "I have nothing to offer but blood, toil, tears and sweat.",
+        ],
+        "Personification": ["My cell phone laughs at me"],
+        "Repetition": ['"I have a dream"', '"Yes, we can"'],
+        "Rhythm": ["Iambic pentameter in sonnets"],
+        "Simile": ["My love is like a red, red rose."],
+        "Slogan": ["Just do it! (Nike)", "Make America great again!"],
+        "Symbol": ["A crossroads can be a symbol of choice."],
+        "Understatement": ['"It rained a bit more than usual yesterday" (after heavy flooding)'],
+    },
     "nursing_drug_classes": {
         "ACE Inhibitors": ["Lisinopril", "Enalapril", "Captopril"],
         "ARBs": ["Losartan", "Valsartan", "Irbesartan"],
@@ -1848,7 +1913,7 @@ ADD_EXAMPLES: dict[str, dict[str, list[str]]] = {
         "Long-acting beta2 agonists": ["Salmeterol", "Serevent", "Formoterol"],
         "Inhaled corticosteroids": ["Fluticasone", "Flovent", "Budesonide"],
         "Anticholinergics": ["Ipratropium", "Atrovent", "Tiotropium", "Spiriva"],
-    }
+    },
 }
 
 
