@@ -23,6 +23,8 @@ MAX_REPARSE_DEPTH = 6
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])\s+\S")
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
+#: ``## 1. Title`` inside a heading's text: its markers written twice (mind-map exports), never part of the name.
+_REPEATED_MARKERS = re.compile(r"^(?:#{1,6}[ \t]+)+")
 _SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
 _SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)
 #: A footnote's text: ``[^2]: Smith, Notes on networks, p. 4``.
@@ -171,7 +173,9 @@ class _Walker:
         kind = node.type
         if kind == "heading":
             lines = self.inline(node.children[0], line) if node.children else []
-            return [Heading(int(node.tag[1:]), " ".join(x.text for x in lines if x.text), line)]
+            # "## ## 1. Title": a mind-map export writes the heading's markers again inside its text
+            text = _REPEATED_MARKERS.sub("", " ".join(x.text for x in lines if x.text))
+            return [Heading(int(node.tag[1:]), text, line)]
         if kind == "paragraph":
             return self.paragraph(node, offset, depth)
         if kind in ("bullet_list", "ordered_list"):

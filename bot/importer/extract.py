@@ -831,6 +831,11 @@ class Extractor:
                 entry.expansion = entry.expansion or rest
                 self.current = entry
                 return end - i, entry
+            contrasted = _glossed_series(rest, single=True) if line.lead or line.bold else None
+            if contrasted is not None:
+                # "**Status**: Ascribed (birth) vs. Achieved (earned)": the emphasised label names what is
+                # compared ("Dispatch - static (...) vs dynamic (...)" written plain stays one term)
+                return end - i, self.contrasted(term, contrasted, line.line)
             return end - i, self.define(term, rest, line.line)
         if _DATE_LINE.match(text):
             # "26/03/24" over the lesson's term lines: when they were written, a group, never a detail
@@ -919,6 +924,38 @@ class Extractor:
             return 1, None
         self.place_line(line, made, fresh=fresh)
         return 1, self.marked_terms(line)
+
+    def contrasted(self, label: str, parts: list[tuple[str, str]], line: int) -> DraftEntry:
+        """Terms set side by side, each with its gloss (``Ascribed (birth) vs. Achieved (earned)``).
+
+        ``label`` (what they are, ``Status``) is no entry; a one-word qualifier part is completed with
+        it (``Ascribed status``, the part alone an alias), a part that is a name already is kept as
+        written. Each part defines its own entry and sees the others; returns the last one.
+        """
+        words = tx.words(tx.term_name(label).name)
+        head = tx.singular(words[-1]) if words else ""
+        head = head if head[1:].islower() or not head[1:] else head
+        made: list[DraftEntry] = []
+        for name, gloss in parts:
+            term, check = name, f'one of the terms set side by side under "{label}"'
+            if (
+                head
+                and len(tx.words(name)) == 1
+                and _QUALIFIER.search(name)
+                and head.casefold() not in name.casefold()
+            ):
+                term = f"{tx.capitalize(name)} {head.lower() if head[1:].islower() else head}"
+                check = f'"{name}" completed with the label "{label}"'
+            entry = self.define(tx.capitalize(term), tx.capitalize(gloss), line, check)
+            if term != name:
+                self.alias(entry, name)
+            made.append(entry)
+        for entry in made:
+            for other in made:
+                if other is not entry:
+                    entry.add("see_also", other.term)
+        self.current = made[-1]
+        return made[-1]
 
     def marked_terms(self, line: Line) -> DraftEntry | None:
         """Terms written bold inside prose and explained right after (the line itself is placed as before).
@@ -2224,6 +2261,41 @@ def _entry_text(entry: DraftEntry) -> str:
 
 
 _VERSUS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus)\s+(?P<b>.+)$", re.IGNORECASE)
+
+
+#: One ``Name (gloss)`` part of terms set side by side.
+_GLOSSED = re.compile(r"^(?P<name>[^()]{1,40}?)\s*\((?P<gloss>[^()]{2,80})\)$")
+#: What joins terms set side by side: ``vs.``, ``versus``, ``or``.
+_CONTRAST_JOIN = re.compile(r"\s+(?:vs\.?|versus|or)\s+", re.IGNORECASE)
+#: The endings of a one-word qualifier (``Ascribed``, ``Independent``, ``Primary``, ``Ethical``): a word
+#: that says which kind of the thing its label names, never a name by itself.
+_QUALIFIER = re.compile(r"(?:[^e]ed|ent|ant|ary|al|ic|ive|ous|ible|able)$", re.IGNORECASE)
+
+
+def _glossed_series(text: str, *, single: bool = False) -> list[tuple[str, str]] | None:
+    """``Ascribed (birth) vs. Achieved (earned)``: each ``(name, gloss)``, or None.
+
+    Two parts or more joined by ``vs.``/``versus``/``or``, each a short name with its gloss in brackets;
+    ``single``: one ``Title-Case Name (lower-case gloss)`` part alone counts too (under a bold label).
+    """
+    pieces = _CONTRAST_JOIN.split(text.strip().rstrip(".;"))
+    if len(pieces) < 2 and not single:
+        return None
+    parts: list[tuple[str, str]] = []
+    for piece in pieces:
+        match = _GLOSSED.match(piece.strip())
+        if match is None:
+            return None
+        name, gloss = match.group("name").strip(), match.group("gloss").strip()
+        if not tx.is_term_name(name) or len(tx.words(name)) > 4 or tx.sentence(name) is not None:
+            return None
+        parts.append((name, gloss))
+    if len(parts) == 1:
+        name, gloss = parts[0]
+        title_case = len(tx.words(name)) >= 2 and all(w[:1].isupper() for w in tx.words(name))
+        if not (title_case and gloss[:1].islower() and len(tx.words(gloss)) >= 2):
+            return None
+    return parts
 
 
 def _spread_comparisons(draft: Draft) -> None:
