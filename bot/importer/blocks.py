@@ -23,7 +23,7 @@ MAX_REPARSE_DEPTH = 6
 _LIST_MARKER = re.compile(r"^\s*(?:\d{1,9}[.)]|[-*+])\s+\S")
 _BR = re.compile(r"^<br\s*/?>$", re.IGNORECASE)
 _TAG = re.compile(r"<[^>]*>")
-#: ``## 1. Title`` inside a heading's text: its markers written twice (mind-map exports), never part of the name.
+#: ``## 1. Title`` inside a heading's text: its markers written twice (mind-map exports), no part of it.
 _REPEATED_MARKERS = re.compile(r"^(?:#{1,6}[ \t]+)+")
 _SUP_OPEN = re.compile(r"^<sup\b[^>]*>$", re.IGNORECASE)
 _SUP_CLOSE = re.compile(r"^</sup\s*>$", re.IGNORECASE)

@@ -934,7 +934,6 @@ class Extractor:
         """
         words = tx.words(tx.term_name(label).name)
         head = tx.singular(words[-1]) if words else ""
-        head = head if head[1:].islower() or not head[1:] else head
         made: list[DraftEntry] = []
         for name, gloss in parts:
             term, check = name, f'one of the terms set side by side under "{label}"'
