@@ -152,6 +152,7 @@ class Extractor:
                 self.block(block)
         self.flush()
         self.cards_before(None)
+        self.lone_heading()
         self.relate_to_headings()
         self.qualifiers()
         self.draft.groups = list(dict.fromkeys([*self.groups(), *self.draft.groups]))
@@ -163,6 +164,30 @@ class Extractor:
                 named = "objective" if len(others) == 1 else "objectives"
                 self.draft.topic_checks.append(f"the notes also name {named} {', '.join(others)}")
         return self.draft
+
+    def lone_heading(self) -> None:
+        """``#### Smishing`` over ``SMS phishing`` and nothing else: the one heading names the term its
+        terse line defines. A heading over terms of their own (or over prose) stays the notes' title."""
+        if len(self.sections) != 1 or len(self.draft.unplaced) != 1:
+            return
+        if any(entry.definition or entry.details for entry in self.draft.entries):
+            return
+        section = self.sections[0]
+        line, text = self.draft.unplaced[0]
+        if (
+            not section.is_topic
+            or line <= section.line
+            or text[-1:] in ".!?:;,"
+            or not 1 <= len(tx.words(text)) <= 8
+            or tx.is_structural(section.heading)
+            or not tx.is_term_name(section.name.name)
+            or len(tx.words(section.name.name)) > 6
+        ):
+            return
+        self.draft.unplaced.clear()
+        entry = self.find(section.name.name) or self.new_entry(section.name.name, section.line)
+        self.set_definition(entry, tx.capitalize(text))
+        section.entry = entry
 
     # -- flashcards ------------------------------------------------------------------------------------
 

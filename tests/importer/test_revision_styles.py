@@ -75,3 +75,21 @@ def test_terms_compared_under_a_plain_dash_stay_one_term() -> None:
     binding = entry(kb, "Binding")
     assert "mutable" in binding.definition
     assert "Mutable binding" not in terms(kb)
+
+
+def test_a_lone_heading_over_a_terse_line_is_the_term_it_defines() -> None:
+    kb = kb_of("#### Smishing\nSMS phishing\n")
+    smishing = entry(kb, "Smishing")
+    assert smishing.definition == "SMS phishing"
+    assert kb.topics[0].title == "Smishing"
+
+
+def test_a_lone_heading_over_terms_of_their_own_is_the_title() -> None:
+    kb = kb_of("#### Phishing kinds\n- Smishing: SMS phishing\n- Vishing: voice phishing\n")
+    assert terms(kb) == {"Smishing", "Vishing"}
+    assert kb.topics[0].title == "Phishing kinds"
+
+
+def test_a_structural_lone_heading_defines_nothing() -> None:
+    result = import_notes("# Introduction\nSMS phishing\n\n## Vishing\nVoice phishing\n")
+    assert [e.term for e in result.draft.entries] == ["Vishing"]
