@@ -645,6 +645,9 @@ class Extractor:
             return None  # "Introduction", "Key points", "What is memory?": what they hold is no one's
         if section.entry is None and section.grouped:
             return None  # a glossary table read under it: the heading groups its terms
+        if section.entry is None and self.joins_entries(section.name.name):
+            section.introduced = True  # "Segmentation and Targeting" after both were defined: a part
+            return None
         if section.entry is None:
             name = section.name
             found = self.names.get(name_id(name.name))
@@ -656,6 +659,12 @@ class Extractor:
             if name.note and not entry.definition:
                 entry.add("details", tx.capitalize(name.note))
         return section.entry
+
+    def joins_entries(self, name: str) -> bool:
+        """Whether ``name`` joins two names or more that are entries already (``Segmentation and
+        Targeting``, ``Supply, Demand & Price``): a heading over what they share, no term of its own."""
+        parts = [p for p in _JOINED_NAMES.split(name) if p.strip()]
+        return len(parts) >= 2 and all(self.names.get(name_id(p.strip())) is not None for p in parts)
 
     def unplace(self, line: int, text: str) -> None:
         """Keep a line the importer could not place."""
@@ -1330,6 +1339,8 @@ class Extractor:
             return
         if target is None:
             for item in block.items:
+                if self.kinds_item(item, None):
+                    continue
                 self.paragraph(item.lines, in_item=True)
                 self.blocks(item.children)
             return
@@ -1380,14 +1391,14 @@ class Extractor:
         """A list of statements about terms (``The nucleus controls ...``): each subject is an entry."""
         if self.current is not None and (self.section is None or self.current is not self.section.entry):
             return False
-        said = [tx.statement(item.text) for item in items]
+        said = [_stated(item) for item in items]
         found = [s for s in said if s is not None and tx.is_term_name(s.subject)]
         if len(found) < 2 or len(found) * 2 < len(items):
             return False
         owner = self.owner()
         made: DraftEntry | None = None
         for item in block.items:
-            statement = tx.statement(item.text) if item.text else None
+            statement = _stated(item) if item.text else None
             if statement is not None and tx.is_term_name(statement.subject) and not tx.hedged(statement):
                 made = self.define(tx.capitalize(statement.subject), statement.definition, item.line)
                 self.detail_blocks(item.children, made)
@@ -1520,6 +1531,8 @@ class Extractor:
         ``kind``: the item sits under a ``2 Types:`` label, so a ``Name: explanation`` item is a kind of
         the entry, a term of its own, and what is nested under it is its own.
         """
+        if self.kinds_item(item, owner):
+            return
         labelled = tx.label(item.text) if item.text and not item.children else None
         if labelled is not None and labelled[0] == "examples" and labelled[1]:
             # "- Example: Anti-tetanus injection" under an entry: its example, as a label line is
@@ -1555,6 +1568,35 @@ class Extractor:
                         self.detail_blocks([block], owner)
                 return
         self.detail_blocks(item.children, owner)
+
+    def kinds_item(self, item: ListItem, owner: DraftEntry | None) -> bool:
+        """A line over a list of ``Name: what it is`` items (``Commonly this is done over the 4
+        variables:`` over ``Geographic: country, region, climate``): each item is a term of its own,
+        what is nested under it its details; the line itself is a detail of ``owner`` (else unplaced).
+        Whether the item was read so."""
+        if not item.text or _is_pair_item(item) or tx.label(item.text) is not None:
+            return False
+        nested = [block for block in item.children if isinstance(block, ListBlock)]
+        if len(nested) != 1 or len(item.children) != 1:
+            return False
+        kinds = [child for child in nested[0].items if child.text]
+        named = [_named_kind(child) for child in kinds]
+        if len(kinds) < 2 or any(n is None for n in named):
+            return False
+        if owner is not None:
+            owner.add("details", item.text)
+        else:
+            self.unplace(item.line, item.text)
+        for child, split in zip(kinds, named, strict=True):
+            assert split is not None
+            if owner is not None:
+                owner.add("details", child.text)  # the kinds stay listed with what they are kinds of
+            entry = self.define(split[0], split[1], child.line)
+            if owner is not None:
+                entry.add("see_also", owner.term)
+            self.detail_blocks(child.children, entry)
+        self.current = owner
+        return True
 
     def blocks(self, blocks: list[Block]) -> None:
         """Read nested blocks in order."""
@@ -2196,6 +2238,43 @@ def _is_pair_item(item: ListItem) -> bool:
     )
 
 
+#: ``based on ...``, ``often bundled together``: a passive description after "is"/"are", no definition.
+_PASSIVE = re.compile(r"^(?:\w+\s+)?\w+ed\s+(?:on|by|with|together|from|into|in|to|for)\b", re.IGNORECASE)
+
+
+def _stated(item: ListItem) -> tx.Sentence | None:
+    """The statement a list item makes about a term: ``The nucleus controls ...``, ``X is a ...``.
+
+    ``Positions are based on ...`` and ``The point of positioning is to be ...`` say something about
+    their subject without saying what it is: no statement of a term, unless the subject is the item's
+    emphasised opening (``*Repositioning* is changing ...``); ``A vacuole is filled with ...`` names a
+    term with its article, and stays one.
+    """
+    said = tx.statement(item.text)
+    if said is None or said.verb.lower() not in ("is", "are") or said.defines:
+        return said
+    lead = item.lines[0].lead if item.lines else ""
+    if lead and normalize(lead) == normalize(said.subject):
+        return said
+    if said.rest.lower().startswith("to ") or (said.article not in ("a", "an") and _PASSIVE.match(said.rest)):
+        return None
+    return said
+
+
+def _named_kind(item: ListItem) -> tuple[str, str] | None:
+    """``(name, explanation)`` of a ``Name: what it is`` list item (a short name, then a colon), or None."""
+    if len(item.lines) != 1:
+        return None
+    first = item.lines[0]
+    split = tx.pair(first.text, first.lead, loose=True)
+    if split is None or not first.text[len(split[0]) :].lstrip().startswith(":"):
+        return None
+    name = split[0]
+    if not tx.is_term_name(name) or len(tx.words(name)) > 4 or tx.label(first.text) is not None:
+        return None
+    return name, split[1]
+
+
 def _bold_term(line: Line | None, term: str) -> bool:
     """Whether a detail line opens with a term in bold (``**DDR3:** twice the rate of DDR2``): a term
     of its own, as opposed to a label (``**Note:**``, ``**Pros:**``) or a plain ``Label: text``."""
@@ -2287,6 +2366,8 @@ def _entry_text(entry: DraftEntry) -> str:
 _VERSUS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus)\s+(?P<b>.+)$", re.IGNORECASE)
 
 
+#: What joins names in a heading: ``,``, ``&``, ``and``.
+_JOINED_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b)\s*", re.IGNORECASE)
 #: One ``Name (gloss)`` part of terms set side by side.
 _GLOSSED = re.compile(r"^(?P<name>[^()]{1,40}?)\s*\((?P<gloss>[^()]{2,80})\)$")
 #: What joins terms set side by side: ``vs.``, ``versus``, ``or``.

@@ -725,8 +725,8 @@ def sentence(text: str) -> Sentence | None:
         return None
     subject = match.group("subject").strip()
     parts = words(subject)
-    if not 1 <= len(parts) <= 5 or parts[0].lower() in PRONOUNS:
-        return None
+    if not 1 <= len(parts) <= 5 or any(p.lower() in PRONOUNS for p in parts):
+        return None  # "Commonly this is done ...": a pronoun anywhere in it names nothing
     if len(parts) > 1 and (parts[-1].lower() in _SMALL_WORDS or parts[0].lower() in _NOT_A_NAME_START):
         return None  # "For close proximity connections there are PANs": an adverbial opening, no subject
     article = (match.group("article") or "").lower()
@@ -756,7 +756,7 @@ def statement(text: str) -> Sentence | None:
         return None
     subject = re.sub(r"\s+of\s+(?:a|an|the)\s+.*$", "", match.group("subject"), flags=re.IGNORECASE)
     parts = words(subject)
-    if parts[0].lower() in PRONOUNS or any(p.lower() in ("and", "or", "not", "with") for p in parts):
+    if any(p.lower() in PRONOUNS or p.lower() in ("and", "or", "not", "with") for p in parts):
         return None
     if parts[-1].lower() in _SMALL_WORDS:
         return None

@@ -93,3 +93,68 @@ def test_a_lone_heading_over_terms_of_their_own_is_the_title() -> None:
 def test_a_structural_lone_heading_defines_nothing() -> None:
     result = import_notes("# Introduction\nSMS phishing\n\n## Vishing\nVoice phishing\n")
     assert [e.term for e in result.draft.entries] == ["Vishing"]
+
+
+LECTURE = """# Week 3
+
+## Supply, Demand and Elasticity
+
+* *Supply* is the amount of a good that producers offer at each price
+* *Demand* is the amount of a good that buyers want at each price
+* *Elasticity* is how strongly one quantity responds to a change in another
+
+### Supply and Demand
+
+* Curves for the market:
+\t1. Drawing both curves
+\t\t* Usually this is done over 3 shifts:
+\t\t\t* Income shift: buyers earn more or less
+\t\t\t* Taste shift: buyers want it more or less
+\t\t\t* Input shift: making it costs more or less
+\t\t* Shifts are often combined together in one diagram
+* Prices are set by the market
+* The aim of pricing is to clear the market
+
+### Elasticity
+
+* Firms follow a 3 step pricing process, but markets differ
+\t1. Cost estimate: adding up what one unit costs
+\t2. Margin choice: what the firm keeps per unit
+\t3. Price review: checking the price against rivals
+"""
+
+
+def test_name_colon_items_under_a_leading_line_are_kinds_at_any_depth() -> None:
+    kb = kb_of(LECTURE)
+    assert entry(kb, "Income shift").definition == "Buyers earn more or less"
+    assert entry(kb, "Input shift").definition == "Making it costs more or less"
+    cost = entry(kb, "Cost estimate")
+    assert cost.definition == "Adding up what one unit costs"
+    assert "Elasticity" in cost.see_also
+    assert "Cost estimate: adding up what one unit costs" in entry(kb, "Elasticity").details
+    assert entry(kb, "Price review").definition == "Checking the price against rivals"
+
+
+def test_a_heading_joining_defined_terms_and_passive_statements_make_no_entries() -> None:
+    kb = kb_of(LECTURE)
+    # "Supply and Demand" joins two terms defined above; "Shifts are often combined ...", "Prices are
+    # set by ...", "The aim of pricing is to ..." and "Usually this is done ..." say things, define nothing
+    assert terms(kb) == {
+        "Supply",
+        "Demand",
+        "Elasticity",
+        "Income shift",
+        "Taste shift",
+        "Input shift",
+        "Cost estimate",
+        "Margin choice",
+        "Price review",
+    }
+
+
+def test_a_statement_of_a_new_term_with_its_article_still_defines_it() -> None:
+    kb = kb_of(
+        "## Cells\n1. A vacuole is filled with cell sap\n2. The nucleus controls the cell\n"
+        "3. Ribosomes are where proteins are made\n"
+    )
+    assert entry(kb, "vacuole").definition == "Filled with cell sap"
