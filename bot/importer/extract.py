@@ -966,7 +966,7 @@ class Extractor:
         it (``Ascribed status``, the part alone an alias), a part that is a name already is kept as
         written. Each part defines its own entry and sees the others; returns the last one.
         """
-        words = tx.words(tx.term_name(label).name)
+        words = tx.words(tx.term_name(label).name) if label else []
         head = tx.singular(words[-1]) if words else ""
         made: list[DraftEntry] = []
         for name, gloss in parts:
@@ -1424,6 +1424,9 @@ class Extractor:
         prose: list[Block] = [block for block in item.children if not isinstance(block, ListBlock)]
         own = [child for child in nested if not _is_pair_item(child) and not _is_outline_item(child)]
         if not own and not prose:
+            named = _TRAILING_NAME.match(item.text)
+            if named is not None and self.named_in_brackets(item, named, nested):
+                return
             self.group(item.text)
             for child in nested:
                 self.outline_item(child)
@@ -1447,9 +1450,14 @@ class Extractor:
         entry = self.entry_named(item.text, item.line)
         self.current = entry
         for child in nested:
+            if self.outline_child(child, entry):
+                self.current = entry
+                continue
             if child in own:
                 if child.text:
-                    if entry.definition:
+                    if _heads_details(child):
+                        pass  # "problems" over what they are: the items below say it
+                    elif entry.definition:
                         entry.add("details", child.text)
                     else:
                         self.set_definition(entry, tx.capitalize(child.text))
@@ -1461,6 +1469,139 @@ class Extractor:
             self.current = entry
         self.detail_blocks(prose, entry)
         self.current = entry
+
+    def named_in_brackets(self, item: ListItem, named: re.Match[str], nested: list[ListItem]) -> bool:
+        """``How to examine the consequences (Act consequentialism)`` over terms: the bracket names the
+        term they are kinds of, the words before it say what it is. Whether the item was read so."""
+        what, name = named.group("what").strip(), named.group("name").strip()
+        if tx.is_name(what) or not tx.is_term_name(name) or not 1 <= len(tx.words(name)) <= 4:
+            return False
+        if len(tx.words(what)) < 3:
+            return False
+        entry = self.entry_named(tx.capitalize(name), item.line)
+        entry.add("details", tx.capitalize(what), f'named in the bracket of "{_short(item.text)}"')
+        for child in nested:
+            self.outline_item(child)
+            if self.current is not None and self.current is not entry:
+                self.current.add("see_also", entry.term)
+        self.current = entry
+        return True
+
+    def outline_child(self, child: ListItem, entry: DraftEntry) -> bool:
+        """An item nested under an outline's term that names terms of its own; whether it was read.
+
+        ``psychological`` over its explanation under ``Egoism``: a kind, *Psychological egoism*;
+        ``Higher happiness vs lower happiness`` over ``lower: ...`` / ``higher: ...``: a term per side;
+        ``3 kinds`` over three names: each a term; ``euphario dilemma`` over its explanation, once the
+        entry is defined: a term of its own; ``Difference between X and Y``: details of the entry.
+        """
+        text = child.text
+        nested = [block for block in child.children if isinstance(block, ListBlock)]
+        if not text:
+            return False
+        if _COMPARES.search(text):
+            self.detail_item(child, entry)
+            return True
+        if self.sided_kinds(child, entry) or self.counted_kinds(child, entry):
+            return True
+        named = _TRAILING_NAME.match(text)
+        kids = [kid for block in nested for kid in block.items]
+        if (
+            named is not None
+            and kids
+            and all(_is_pair_item(kid) for kid in kids)
+            and self.named_in_brackets(child, named, kids)
+        ):
+            assert self.current is not None
+            self.current.add("see_also", entry.term)
+            return True
+        if not nested or len(child.lines) != 1 or text[-1:] in ".!?;,":
+            return False
+        bare = text.rstrip(":").strip()
+        parts = tx.words(bare)
+        if len(parts) == 1 and tx.singular(bare) != bare:
+            self.detail_blocks(child.children, entry)  # "problems", "Arguments": a heading of details
+            return True
+        if len(parts) == 1 and bare.islower() and _QUALIFIER.search(bare):
+            kind = self.entry_named(f"{tx.capitalize(bare)} {_lowered(entry.term)}", child.line)
+            kind.check("term", f'"{bare}" under "{entry.term}" taken as a kind of it')
+        elif (
+            entry.definition
+            and 2 <= len(parts) <= 3
+            and tx.is_term_name(bare)
+            and tx.sentence(bare) is None
+            and tx.statement(bare) is None
+        ):
+            kind = self.entry_named(bare, child.line)  # "euphario dilemma" over what it asks
+        else:
+            return False
+        kind.add("see_also", entry.term)
+        self.detail_blocks(child.children, kind)
+        return True
+
+    def sided_kinds(self, item: ListItem, owner: DraftEntry | None) -> bool:
+        """``Higher happiness vs lower happiness`` (``either expansionary or contractionary``) over items
+        labelled by one word of a side (``lower: bodily happiness``, ``contractionary`` over its own
+        explanation): a term per side, completed with the owner's name when the side is one word
+        (*Contractionary monetary policy* under *Monetary policy*). Whether the item was read so."""
+        sides = _sides(item.text)
+        nested = [block for block in item.children if isinstance(block, ListBlock)]
+        if sides is None or len(nested) != 1:
+            return False
+        picked: list[tuple[ListItem, str, str]] = []
+        for child in nested[0].items:
+            named = _named_kind(child)
+            word, rest = named if named is not None else (child.text.rstrip(":").strip(), "")
+            if not rest and not child.children:
+                return False
+            side = next((s for s in sides if word.casefold() in tx.words(s.casefold())), None)
+            if len(tx.words(word)) != 1 or side is None:
+                return False
+            picked.append((child, side, rest))
+        if len(picked) < 2:
+            return False
+        if owner is not None:
+            owner.add("details", item.text)
+        else:
+            self.unplace(item.line, item.text)
+        for child, side, rest in picked:
+            term = side if len(tx.words(side)) >= 2 or owner is None else f"{side} {_lowered(owner.term)}"
+            entry = self.define(tx.capitalize(term), rest, child.line) if rest else None
+            if entry is None:
+                entry = self.entry_named(tx.capitalize(term), child.line)
+            if owner is not None:
+                entry.add("see_also", owner.term)
+            self.detail_blocks(child.children, entry)
+        self.current = owner
+        return True
+
+    def counted_kinds(self, item: ListItem, owner: DraftEntry) -> bool:
+        """``3 kinds`` over exactly three items under an outline's term: each item is a term (one named
+        without an explanation says what it is one of, flagged). Whether the item was read so."""
+        counted = _COUNTED_KINDS.match(item.text.rstrip(":").strip())
+        nested = [block for block in item.children if isinstance(block, ListBlock)]
+        if counted is None or len(nested) != 1 or len(item.lines) != 1:
+            return False
+        word = item.text.split()[0].lower()
+        count = int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)
+        kinds = [child for child in nested[0].items if child.text]
+        names = [tx.term_name(child.text).name for child in kinds]
+        if count != len(kinds) or not all(tx.is_term_name(n) and len(tx.words(n)) <= 4 for n in names):
+            return False
+        owner.add("details", item.text)
+        for child in kinds:
+            if _is_outline_item(child) or _is_pair_item(child):
+                self.outline_item(child)
+                made = self.current
+            else:
+                made = self.entry_named(tx.capitalize(child.text), child.line)
+                made.add("details", f"One of the {item.text.rstrip(':').strip()} of {owner.term}.")
+                made.check("definition", f'named in "{item.text}" under "{owner.term}" without a definition')
+                self.detail_blocks(child.children, made)
+            if made is not None and made is not owner:
+                made.add("see_also", owner.term)
+        self.current = owner
+        return True
 
     def glossary_item(self, item: ListItem) -> None:
         """A list item that defines a term; what is nested below it belongs to that term."""
@@ -1532,6 +1673,18 @@ class Extractor:
         the entry, a term of its own, and what is nested under it is its own.
         """
         if self.kinds_item(item, owner):
+            return
+        contrasted = _glossed_series(item.text) if len(item.lines) == 1 else None
+        if contrasted is not None:
+            # "Trading down (fewer features) or trading up (more features)" under an entry: two terms
+            owner.add("details", item.text)
+            self.contrasted("", contrasted, item.line)
+            for name, _gloss in contrasted:
+                found = self.find(tx.capitalize(name))
+                if found is not None:
+                    found.add("see_also", owner.term)
+            self.current = owner
+            self.detail_blocks(item.children, owner)
             return
         labelled = tx.label(item.text) if item.text and not item.children else None
         if labelled is not None and labelled[0] == "examples" and labelled[1]:
@@ -2259,6 +2412,34 @@ def _stated(item: ListItem) -> tx.Sentence | None:
     if said.rest.lower().startswith("to ") or (said.article not in ("a", "an") and _PASSIVE.match(said.rest)):
         return None
     return said
+
+
+#: ``How to examine the consequences (Act consequentialism)``: words, then a name in brackets.
+_TRAILING_NAME = re.compile(r"^(?P<what>[^()]+?)\s*\((?P<name>[^()]+)\)$")
+#: ``Difference between X and Y``: a comparison of terms, never a term.
+_COMPARES = re.compile(r"\bbetween\s+\S.*\s(?:and|&)\s+\S", re.IGNORECASE)
+#: What joins the sides of ``Higher happiness vs lower happiness``, ``either A or B``.
+_SIDE_JOIN = re.compile(r"\s+(?:vs\.?|versus|or)\s+", re.IGNORECASE)
+
+
+def _sides(text: str) -> list[str] | None:
+    """The sides of ``Higher happiness vs lower happiness`` / ``either expansionary or contractionary``
+    (each one to four words), or None."""
+    text = re.sub(r"^either\s+", "", text.strip().rstrip(":").strip(), flags=re.IGNORECASE)
+    sides = [side.strip() for side in _SIDE_JOIN.split(text)]
+    if len(sides) < 2 or not all(1 <= len(tx.words(side)) <= 4 and tx.is_term_name(side) for side in sides):
+        return None
+    return sides
+
+
+def _lowered(term: str) -> str:
+    """``Egoism`` -> ``egoism`` to follow a qualifier; a name with capitals inside (``IS-LM``) as it is."""
+    return term if any(ch.isupper() for ch in term[1:]) else term.lower()
+
+
+def _heads_details(item: ListItem) -> bool:
+    """Whether an item is a one- or two-word heading of the items nested under it (``problems``)."""
+    return bool(item.children) and len(tx.words(item.text.rstrip(":"))) <= 2
 
 
 def _named_kind(item: ListItem) -> tuple[str, str] | None:

@@ -158,3 +158,68 @@ def test_a_statement_of_a_new_term_with_its_article_still_defines_it() -> None:
         "3. Ribosomes are where proteins are made\n"
     )
     assert entry(kb, "vacuole").definition == "Filled with cell sap"
+
+
+OUTLINE = """1. Realism
+    - very old
+2. Empiricism
+    - radical
+        + Only experience counts as knowledge
+    - logical
+        * Meaning is what can be verified
+    - objections
+        1. Where do the rules of logic come from?
+        2. Some knowledge seems inborn
+3. Rationalism
+    - reason is the chief source of knowledge
+    - How knowledge is justified (Foundational rationalism)
+        + Strong Foundational Rationalism (SFR) - every belief rests on self-evident truths
+        + Weak Foundational Rationalism (WFR) - some beliefs rest on self-evident truths
+    - Difference between Rationalism and Empiricism
+        + where knowledge starts
+    - Innate ideas vs acquired ideas
+        + acquired: ideas that come from the senses
+        + innate: ideas the mind is born with
+    - Critiques
+        + it cannot explain learning new facts
+    - 2 kinds
+        + Platonic rationalism
+            * ideas exist apart from minds
+            * recollection paradox
+                - how can we look for what we do not know
+        + cartesianism
+"""
+
+
+def test_bare_labels_in_an_outline_are_kinds_of_their_term_and_plural_labels_head_details() -> None:
+    kb = kb_of(OUTLINE)
+    radical = entry(kb, "radical empiricism")
+    assert radical.term == "Radical empiricism"
+    assert radical.definition == "Only experience counts as knowledge"
+    assert "Empiricism" in radical.see_also
+    assert entry(kb, "logical empiricism").definition == "Meaning is what can be verified"
+    assert not terms(kb) & {"objections", "Objections", "Critiques", "2 kinds"}
+    assert "Some knowledge seems inborn" in entry(kb, "Empiricism").details
+
+
+def test_an_outline_names_its_kinds_by_sides_brackets_and_counts() -> None:
+    kb = kb_of(OUTLINE)
+    assert entry(kb, "Innate ideas").definition == "Ideas the mind is born with"
+    assert entry(kb, "Acquired ideas").definition == "Ideas that come from the senses"
+    foundational = entry(kb, "Foundational rationalism")
+    assert foundational.definition == "How knowledge is justified"
+    assert "Foundational rationalism" in entry(kb, "SFR").see_also
+    assert entry(kb, "Platonic rationalism").definition == "Ideas exist apart from minds"
+    assert entry(kb, "recollection paradox").definition.casefold().startswith("how can we look")
+    cartesianism = entry(kb, "Cartesianism")
+    assert "Rationalism" in cartesianism.see_also
+    assert "Difference between Rationalism and Empiricism" not in terms(kb)
+
+
+def test_terms_side_by_side_in_a_detail_each_get_their_gloss() -> None:
+    kb = kb_of(
+        "## Pricing\n* *Pricing* is choosing what to charge\n\t* Moves\n\t\t"
+        "* Skimming (start high) or penetration (start low)\n"
+    )
+    assert entry(kb, "Skimming").definition == "Start high"
+    assert entry(kb, "Penetration").definition == "Start low"
