@@ -1205,6 +1205,19 @@ class Extractor:
                     self.add_named(wanted, kind, item.text, item.line)
                 self.detail_blocks(item.children, wanted)
             return
+        section = self.section
+        if (
+            not items
+            and section is not None
+            and section.entry is None
+            and self.current is None
+            and self.pending is None
+            and not any(item.children for item in block.items)
+        ):
+            # "# Changes on exchange rate" over an empty "- ": the writer left the part to fill in
+            section.introduced = True
+            self.unplace(section.line, f"{section.heading}: nothing written under it")
+            return
         open_term = _OPEN_TERM.match(self.pending.text) if self.pending is not None else None
         if block.indented and open_term is not None and not self.pending_fresh:
             self.pending = None
@@ -1232,6 +1245,8 @@ class Extractor:
         ):
             # an outline: "- Term" with its explanation (and sub-terms) nested below
             self.flush()
+            if self.counted_parts(items):
+                return
             for item in block.items:
                 self.outline_item(item)
             return
@@ -1341,11 +1356,55 @@ class Extractor:
             for item in block.items:
                 if self.kinds_item(item, None):
                     continue
+                if _bare_term(item):
+                    # "- agent" over "+ someone who participates in ...": a term and its explanation
+                    made = self.entry_named(tx.capitalize(item.text), item.line)
+                    self.explained_below(made, item)
+                    self.current = made
+                    continue
                 self.paragraph(item.lines, in_item=True)
                 self.blocks(item.children)
             return
         for item in block.items:
             self.detail_item(item, target)
+
+    def counted_parts(self, items: list[ListItem]) -> bool:
+        """``### 3 central topics to economics`` over exactly three items: each item is one of the parts
+        the heading counts, no term; what is nested under it is read on its own (the item is reported).
+        Whether the list was read so."""
+        section = self.section
+        if section is None or section.entry is not None:
+            return False
+        counted = _COUNTED_PARTS.match(section.heading)
+        if counted is None:
+            return False
+        word = counted.group("count").lower()
+        if (int(word) if word.isdigit() else _NUMBER_WORDS.get(word, 0)) != len(items):
+            return False
+        section.introduced = True
+        for item in items:
+            self.current = None
+            self.unplace(item.line, item.text)
+            for block in item.children:
+                if isinstance(block, ListBlock):
+                    self.parts_list(block)
+                else:
+                    self.block(block)
+        self.current = None
+        return True
+
+    def parts_list(self, block: ListBlock) -> None:
+        """The items of one counted part: kinds and ``Name (gloss)`` terms; the rest is reported."""
+        for item in block.items:
+            if not item.text or self.kinds_item(item, None):
+                continue
+            glossed = _glossed_series(item.text, single=True, loose=True) if len(item.lines) == 1 else None
+            if glossed is not None and len(glossed) == 1:
+                name, gloss = glossed[0]
+                self.define(tx.capitalize(name), tx.capitalize(gloss), item.line)
+                continue
+            self.unplace(item.line, item.text)
+            self.blocks(item.children)
 
     def counted_names(self, label: Line, items: list[ListItem]) -> bool:
         """``3 Organs specific to the immune system`` over a list of exactly three bare names: each name
@@ -1487,6 +1546,24 @@ class Extractor:
         self.current = entry
         return True
 
+    def explained_below(self, entry: DraftEntry, item: ListItem) -> None:
+        """What is nested under ``item`` explains ``entry``: the first bullet (a plain line, no label)
+        is its definition unless it has one, the rest its details."""
+        kids = [kid for block in item.children if isinstance(block, ListBlock) for kid in block.items]
+        first = kids[0] if kids else None
+        if (
+            first is not None
+            and first.text
+            and not entry.definition
+            and not first.children
+            and not first.text.endswith(":")
+        ):
+            self.set_definition(entry, tx.capitalize(first.text))
+            kids = kids[1:]
+        for kid in kids:
+            self.detail_item(kid, entry)
+        self.detail_blocks([block for block in item.children if not isinstance(block, ListBlock)], entry)
+
     def outline_child(self, child: ListItem, entry: DraftEntry) -> bool:
         """An item nested under an outline's term that names terms of its own; whether it was read.
 
@@ -1536,7 +1613,7 @@ class Extractor:
         else:
             return False
         kind.add("see_also", entry.term)
-        self.detail_blocks(child.children, kind)
+        self.explained_below(kind, child)
         return True
 
     def sided_kinds(self, item: ListItem, owner: DraftEntry | None) -> bool:
@@ -1571,7 +1648,7 @@ class Extractor:
                 entry = self.entry_named(tx.capitalize(term), child.line)
             if owner is not None:
                 entry.add("see_also", owner.term)
-            self.detail_blocks(child.children, entry)
+            self.explained_below(entry, child)
         self.current = owner
         return True
 
@@ -1672,7 +1749,7 @@ class Extractor:
         ``kind``: the item sits under a ``2 Types:`` label, so a ``Name: explanation`` item is a kind of
         the entry, a term of its own, and what is nested under it is its own.
         """
-        if self.kinds_item(item, owner):
+        if self.kinds_item(item, owner) or self.sided_kinds(item, owner):
             return
         contrasted = _glossed_series(item.text) if len(item.lines) == 1 else None
         if contrasted is not None:
@@ -1744,7 +1821,8 @@ class Extractor:
             assert split is not None
             if owner is not None:
                 owner.add("details", child.text)  # the kinds stay listed with what they are kinds of
-            entry = self.define(split[0], split[1], child.line)
+            name = tx.capitalize(split[0]) if split[0].islower() else split[0]
+            entry = self.define(name, split[1], child.line)
             if owner is not None:
                 entry.add("see_also", owner.term)
             self.detail_blocks(child.children, entry)
@@ -2414,6 +2492,11 @@ def _stated(item: ListItem) -> tx.Sentence | None:
     return said
 
 
+#: ``3 central topics to economics``: a heading that counts the parts of the notes below it.
+_COUNTED_PARTS = re.compile(
+    r"^(?P<count>\d{1,2}|two|three|four|five|six)\s+(?:\w+\s+)?(?:topics|parts|areas|themes|units)\b",
+    re.IGNORECASE,
+)
 #: ``How to examine the consequences (Act consequentialism)``: words, then a name in brackets.
 _TRAILING_NAME = re.compile(r"^(?P<what>[^()]+?)\s*\((?P<name>[^()]+)\)$")
 #: ``Difference between X and Y``: a comparison of terms, never a term.
@@ -2435,6 +2518,24 @@ def _sides(text: str) -> list[str] | None:
 def _lowered(term: str) -> str:
     """``Egoism`` -> ``egoism`` to follow a qualifier; a name with capitals inside (``IS-LM``) as it is."""
     return term if any(ch.isupper() for ch in term[1:]) else term.lower()
+
+
+def _bare_term(item: ListItem) -> bool:
+    """``- agent`` over ``+ someone who participates in the economy``: a short bare name (any case)
+    whose nested list opens with its explanation."""
+    nested = [block for block in item.children if isinstance(block, ListBlock)]
+    if len(item.lines) != 1 or len(nested) != 1 or len(item.children) != 1 or not nested[0].items:
+        return False
+    text = item.text
+    return (
+        1 <= len(tx.words(text)) <= 3
+        and text[-1:] not in ".!?:;,"
+        and tx.is_term_name(text)
+        and tx.sentence(text) is None
+        and tx.is_explanation(nested[0].items[0].text)
+        and not nested[0].items[0].children  # "Drawing both curves" over "Usually ... 3 shifts:" and them
+        and not nested[0].items[0].text.endswith(":")
+    )
 
 
 def _heads_details(item: ListItem) -> bool:
@@ -2558,13 +2659,25 @@ _CONTRAST_JOIN = re.compile(r"\s+(?:vs\.?|versus|or)\s+", re.IGNORECASE)
 _QUALIFIER = re.compile(r"(?:[^e]ed|ent|ant|ary|al|ic|ive|ous|ible|able)$", re.IGNORECASE)
 
 
-def _glossed_series(text: str, *, single: bool = False) -> list[tuple[str, str]] | None:
+def _glossed_series(text: str, *, single: bool = False, loose: bool = False) -> list[tuple[str, str]] | None:
     """``Ascribed (birth) vs. Achieved (earned)``: each ``(name, gloss)``, or None.
 
     Two parts or more joined by ``vs.``/``versus``/``or``, each a short name with its gloss in brackets;
-    ``single``: one ``Title-Case Name (lower-case gloss)`` part alone counts too (under a bold label).
+    ``single``: one ``Title-Case Name (lower-case gloss)`` part alone counts too (under a bold label);
+    ``loose``: one ``Name (gloss`` whose bracket the writer never closed counts too (any case).
     """
-    pieces = _CONTRAST_JOIN.split(text.strip().rstrip(".;"))
+    text = text.strip()
+    if loose and text.count("(") == 1 and ")" not in text:
+        text += ")"
+    if loose:
+        match = _GLOSSED.match(text)
+        if match is None or len(tx.words(match.group("gloss"))) < 2:
+            return None
+        name = match.group("name").strip()
+        if not tx.is_term_name(name) or not 1 <= len(tx.words(name)) <= 4:
+            return None
+        return [(name, match.group("gloss").strip())]
+    pieces = _CONTRAST_JOIN.split(text.rstrip(".;"))
     if len(pieces) < 2 and not single:
         return None
     parts: list[tuple[str, str]] = []

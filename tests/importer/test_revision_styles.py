@@ -223,3 +223,56 @@ def test_terms_side_by_side_in_a_detail_each_get_their_gloss() -> None:
     )
     assert entry(kb, "Skimming").definition == "Start high"
     assert entry(kb, "Penetration").definition == "Start low"
+
+
+SHORTHAND = """###### Trade basics
+- study of how countries exchange goods
+- also look @tariffs
+
+### 3 central topics to trade
+- Exports and imports
+    + Net exports (exports minus imports, measured per year
+    + exports grow @cheap currency
+- Tariffs
+    + types of tariff:
+        * ad valorem tariff: @percent of the value == price rises
+        * specific tariff: fixed amount per unit
+- Quotas
+    + limits on amounts
+
+# Trade policy
+- set by governments.
+- either protectionist or liberal
+    + protectionist: shields home firms. raises tariffs
+    + liberal
+        * opens markets by removing tariffs
+
+# Currency unions
+-
+
+
+- importer
+    + someone who buys goods from abroad (firm, state)
+"""
+
+
+def test_a_heading_counting_its_parts_makes_no_terms_of_them() -> None:
+    result = import_notes(SHORTHAND)
+    made = {e.term for e in result.draft.entries}
+    assert not made & {"Exports and imports", "Tariffs", "Quotas", "types of tariff", "Currency unions"}
+    unplaced = [text for _line, text in result.draft.unplaced]
+    assert "Exports and imports" in unplaced  # reported, never dropped
+    assert "Currency unions: nothing written under it" in unplaced
+
+
+def test_shorthand_kinds_sides_and_bare_terms_are_read() -> None:
+    kb = kb_of(SHORTHAND)
+    assert entry(kb, "Net exports").definition == "Exports minus imports, measured per year"
+    assert entry(kb, "Ad valorem tariff").definition.startswith("@percent")
+    assert entry(kb, "Specific tariff").definition == "Fixed amount per unit"
+    assert entry(kb, "Protectionist trade policy").definition.startswith("Shields home firms")
+    liberal = entry(kb, "Liberal trade policy")
+    assert liberal.definition == "Opens markets by removing tariffs"
+    assert "Trade policy" in liberal.see_also
+    importer = entry(kb, "Importer")
+    assert importer.definition == "Someone who buys goods from abroad (firm, state)"
