@@ -1150,6 +1150,25 @@ class Extractor:
             return
         self.unplace(line.line, text)
 
+    def names_section(self, subject: str) -> bool:
+        """Whether ``subject`` is the current heading's term with words left out (``expansionary
+        policy`` under ``Expansionary monetary policy``)."""
+        section = self.section
+        if section is None or (section.entry is None and not self.heading_is_term()):
+            return False
+        if self.same_as_section(subject):
+            return False  # "Osmosis is ..." under "Osmosis": its own statement, read as one
+        said = [tx.singular(w).casefold() for w in tx.words(subject)]
+        term = section.entry.term if section.entry is not None else section.name.name
+        full = [tx.singular(w).casefold() for w in tx.words(term)]
+        if len(said) < 2 or len(said) >= len(full):
+            return False
+        at = 0
+        for word in full:
+            if at < len(said) and word == said[at]:
+                at += 1
+        return at == len(said) and said[0] == full[0] and said[-1] == full[-1]
+
     def same_as_section(self, subject: str) -> bool:
         """Whether ``subject`` names the current heading's subject."""
         if self.section is None:
@@ -1399,9 +1418,9 @@ class Extractor:
             if not item.text or self.kinds_item(item, None):
                 continue
             glossed = _glossed_series(item.text, single=True, loose=True) if len(item.lines) == 1 else None
-            if glossed is not None and len(glossed) == 1:
-                name, gloss = glossed[0]
-                self.define(tx.capitalize(name), tx.capitalize(gloss), item.line)
+            named = glossed[0] if glossed is not None and len(glossed) == 1 else _glossed_term(item)
+            if named is not None:
+                self.define(tx.capitalize(named[0]), tx.capitalize(named[1]), item.line)
                 continue
             self.unplace(item.line, item.text)
             self.blocks(item.children)
@@ -1451,6 +1470,13 @@ class Extractor:
         if self.current is not None and (self.section is None or self.current is not self.section.entry):
             return False
         said = [_stated(item) for item in items]
+        for index, statement in enumerate(said):
+            if statement is not None and self.names_section(statement.subject):
+                # "expansionary policy can be ..." under "Expansionary monetary policy": another name
+                heading_entry = self.section_entry()
+                if heading_entry is not None and tx.is_term_name(statement.subject):
+                    self.alias(heading_entry, statement.subject)
+                said[index] = None
         found = [s for s in said if s is not None and tx.is_term_name(s.subject)]
         if len(found) < 2 or len(found) * 2 < len(items):
             return False
@@ -1458,6 +1484,8 @@ class Extractor:
         made: DraftEntry | None = None
         for item in block.items:
             statement = _stated(item) if item.text else None
+            if statement is not None and self.names_section(statement.subject):
+                statement = None
             if statement is not None and tx.is_term_name(statement.subject) and not tx.hedged(statement):
                 made = self.define(tx.capitalize(statement.subject), statement.definition, item.line)
                 self.detail_blocks(item.children, made)
@@ -1749,7 +1777,15 @@ class Extractor:
         ``kind``: the item sits under a ``2 Types:`` label, so a ``Name: explanation`` item is a kind of
         the entry, a term of its own, and what is nested under it is its own.
         """
-        if self.kinds_item(item, owner) or self.sided_kinds(item, owner):
+        if self.sided_kinds(item, owner) or self.kinds_item(item, owner):
+            return
+        glossed = _glossed_term(item)
+        if glossed is not None:
+            # "- business cycle (short-run fluctuations in output)" among notes on its heading's term
+            owner.add("details", item.text)
+            made = self.define(tx.capitalize(glossed[0]), tx.capitalize(glossed[1]), item.line)
+            made.add("see_also", owner.term)
+            self.current = owner
             return
         contrasted = _glossed_series(item.text) if len(item.lines) == 1 else None
         if contrasted is not None:
@@ -2518,6 +2554,41 @@ def _sides(text: str) -> list[str] | None:
 def _lowered(term: str) -> str:
     """``Egoism`` -> ``egoism`` to follow a qualifier; a name with capitals inside (``IS-LM``) as it is."""
     return term if any(ch.isupper() for ch in term[1:]) else term.lower()
+
+
+#: ``measured @unemployment rate (share of workers without jobs)``: shorthand whose ``@`` (for "by",
+#: "at") puts a name and its gloss at the end of the line.
+_AT_GLOSSED = re.compile(r"^[^@()]*\s@(?P<name>[a-z][\w\- ]{2,40}?)\s*\((?P<gloss>[^()]{2,160})\)$")
+
+
+def _glossed_term(item: ListItem) -> tuple[str, str] | None:
+    """``(name, gloss)`` of an item that is only a short lower-case name and its gloss in brackets
+    (``business cycle (short-run fluctuations in the national income)``), or that ends with one after
+    a shorthand ``@`` (``measured @unemployment rate (share of workers without jobs)``); or None."""
+    if len(item.lines) != 1 or item.children:
+        return None
+    for pattern in (_GLOSSED, _AT_GLOSSED):
+        match = pattern.match(item.text.strip())
+        named = _glossed_name(match) if match is not None else None
+        if named is not None:
+            return named
+    return None
+
+
+def _glossed_name(match: re.Match[str]) -> tuple[str, str] | None:
+    """The ``(name, gloss)`` of a match of ``_GLOSSED``/``_AT_GLOSSED`` when it is a short lower-case name
+    and a gloss of three words or more (``eg ...`` gives examples, no gloss); or None."""
+    name, gloss = match.group("name").strip(), match.group("gloss").strip()
+    if (
+        not name.islower()
+        or not 1 <= len(tx.words(name)) <= 3
+        or not tx.is_term_name(name)
+        or tx.sentence(name) is not None
+        or len(tx.words(gloss)) < 3
+        or re.match(r"(?:e\.?g|i\.?e|eg|ie)\b", gloss, re.IGNORECASE)
+    ):
+        return None
+    return name, gloss
 
 
 def _bare_term(item: ListItem) -> bool:

@@ -276,3 +276,38 @@ def test_shorthand_kinds_sides_and_bare_terms_are_read() -> None:
     assert "Trade policy" in liberal.see_also
     importer = entry(kb, "Importer")
     assert importer.definition == "Someone who buys goods from abroad (firm, state)"
+
+
+GLOSSED_SHORTHAND = """### Trade
+- how countries exchange goods and services
+- trade deficit (imports larger than exports over a year)
+- determinants of long-run trade performance (eg overall increases in output)
+- counted @balance of payments (record of all money flows abroad)
+
+# Trade policy
+- either free or managed
+    + free: no tariffs at all between members
+    + managed: quotas and tariffs set by the state
+
+# Free trade policy
+- free policy can be agreed between two states
+- free trade policy may remove tariffs over several years
+"""
+
+
+def test_a_lower_case_name_with_its_gloss_is_a_term_and_a_long_phrase_is_not() -> None:
+    kb = kb_of(GLOSSED_SHORTHAND)
+    deficit = entry(kb, "trade deficit")
+    assert deficit.term == "Trade deficit"
+    assert deficit.definition == "Imports larger than exports over a year"
+    assert "Trade" in deficit.see_also
+    assert entry(kb, "balance of payments").definition == "Record of all money flows abroad"
+    assert not any(t.startswith("Determinants") for t in terms(kb))
+
+
+def test_a_statement_about_the_heading_term_shortened_is_its_alias_not_a_term() -> None:
+    kb = kb_of(GLOSSED_SHORTHAND)
+    policy = entry(kb, "free policy")
+    assert policy.term == "Free trade policy"
+    assert policy.definition == "No tariffs at all between members"
+    assert "Free policy" not in terms(kb)
