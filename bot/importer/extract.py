@@ -153,6 +153,7 @@ class Extractor:
         self.flush()
         self.cards_before(None)
         self.lone_heading()
+        self.coined_names()
         self.relate_to_headings()
         self.qualifiers()
         self.draft.groups = list(dict.fromkeys([*self.groups(), *self.draft.groups]))
@@ -164,6 +165,31 @@ class Extractor:
                 named = "objective" if len(others) == 1 else "objectives"
                 self.draft.topic_checks.append(f"the notes also name {named} {', '.join(others)}")
         return self.draft
+
+    def coined_names(self) -> None:
+        """``the 4Ps (product, price, place, promotion)`` anywhere in the notes: a counted name whose
+        bracket lists that many words, each starting with its letter, is a term those words define."""
+        texts = [(line, text, None) for line, text in self.draft.unplaced]
+        for entry in list(self.draft.entries):
+            texts.extend((entry.line, item.text, entry) for item in entry.details)
+        for line, text, owner in texts:
+            for match in _COINED.finditer(text):
+                parts = [part.strip() for part in match.group("parts").split(",")]
+                parts[-1] = re.sub(r"^(?:and|&)\s+", "", parts[-1])
+                letter = match.group("letter").casefold()
+                if int(match.group("count")) != len(parts) or not all(
+                    part[:1].casefold() == letter and len(tx.words(part)) <= 3 for part in parts
+                ):
+                    continue
+                name = match.group("name")
+                if self.find(name) is not None:
+                    continue
+                entry = self.new_entry(name, line)
+                self.set_definition(
+                    entry, tx.capitalize(", ".join(parts)), f'the words in brackets after "{name}"'
+                )
+                if owner is not None:
+                    entry.add("see_also", owner.term)
 
     def lone_heading(self) -> None:
         """``#### Smishing`` over ``SMS phishing`` and nothing else: the one heading names the term its
@@ -2528,6 +2554,8 @@ def _stated(item: ListItem) -> tx.Sentence | None:
     return said
 
 
+#: ``4Ps (product, price, place, promotion)``: a counted name and the words it counts.
+_COINED = re.compile(r"\b(?P<name>(?P<count>[2-9])\s?(?P<letter>[A-Z])'?s)\s*\((?P<parts>[^()]{3,120})\)")
 #: ``3 central topics to economics``: a heading that counts the parts of the notes below it.
 _COUNTED_PARTS = re.compile(
     r"^(?P<count>\d{1,2}|two|three|four|five|six)\s+(?:\w+\s+)?(?:topics|parts|areas|themes|units)\b",

@@ -311,3 +311,14 @@ def test_a_statement_about_the_heading_term_shortened_is_its_alias_not_a_term() 
     assert policy.term == "Free trade policy"
     assert policy.definition == "No tariffs at all between members"
     assert "Free policy" not in terms(kb)
+
+
+def test_a_counted_name_whose_bracket_lists_its_words_is_a_term() -> None:
+    kb = kb_of(
+        "## Writing\n* *Style* is how a text reads\n\t* Check the 3Cs (clear, concise, correct)\n"
+        "\t* Keep 2 drafts (first, final)\n\t* Mind the 3Rs (read, write)\n"
+    )
+    assert entry(kb, "3Cs").definition == "Clear, concise, correct"
+    assert "Style" in entry(kb, "3Cs").see_also
+    # two drafts counted but not one letter each; three Rs counted but two listed: no terms
+    assert terms(kb) == {"Style", "3Cs"}
