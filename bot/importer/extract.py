@@ -169,7 +169,9 @@ class Extractor:
     def coined_names(self) -> None:
         """``the 4Ps (product, price, place, promotion)`` anywhere in the notes: a counted name whose
         bracket lists that many words, each starting with its letter, is a term those words define."""
-        texts = [(line, text, None) for line, text in self.draft.unplaced]
+        texts: list[tuple[int, str, DraftEntry | None]] = [
+            (line, text, None) for line, text in self.draft.unplaced
+        ]
         for entry in list(self.draft.entries):
             texts.extend((entry.line, item.text, entry) for item in entry.details)
         for line, text, owner in texts:
