@@ -1661,6 +1661,7 @@ class Extractor:
         elif (
             entry.definition
             and 2 <= len(parts) <= 3
+            and tx.singular(parts[-1]) == parts[-1]  # "key features" over them heads details
             and tx.is_term_name(bare)
             and tx.sentence(bare) is None
             and tx.statement(bare) is None
@@ -1864,9 +1865,10 @@ class Extractor:
         self.detail_blocks(item.children, owner)
 
     def kinds_item(self, item: ListItem, owner: DraftEntry | None) -> bool:
-        """A line over a list of ``Name: what it is`` items (``Commonly this is done over the 4
-        variables:`` over ``Geographic: country, region, climate``): each item is a term of its own,
-        what is nested under it its details; the line itself is a detail of ``owner`` (else unplaced).
+        """A line that announces a list of ``Name: what it is`` items (``Commonly this is done over the 4
+        variables:`` over four items such as ``Geographic: country, region, climate``; ``types of X:``):
+        each item is a term of its own, what is nested under it its details; the line itself is a
+        detail of ``owner`` (else unplaced). A line that counts nothing (``Pros:``) announces no terms.
         Whether the item was read so."""
         if not item.text or _is_pair_item(item) or tx.label(item.text) is not None:
             return False
@@ -1875,7 +1877,7 @@ class Extractor:
             return False
         kinds = [child for child in nested[0].items if child.text]
         named = [_named_kind(child) for child in kinds]
-        if len(kinds) < 2 or any(n is None for n in named):
+        if len(kinds) < 2 or any(n is None for n in named) or not _announces(item.text, len(kinds)):
             return False
         if owner is not None:
             owner.add("details", item.text)
@@ -2642,6 +2644,19 @@ def _bare_term(item: ListItem) -> bool:
 def _heads_details(item: ListItem) -> bool:
     """Whether an item is a one- or two-word heading of the items nested under it (``problems``)."""
     return bool(item.children) and len(tx.words(item.text.rstrip(":"))) <= 2
+
+
+#: ``types of unemployment:``, ``kinds of X``: a line that names what follows as kinds.
+_KINDS_OF = re.compile(r"\b(?:types?|kinds?|sorts?|forms?|categories)\s+of\b", re.IGNORECASE)
+
+
+def _announces(text: str, count: int) -> bool:
+    """Whether ``text`` announces ``count`` things below it: it says that number (``the 4 variables:``,
+    ``a five step process``) or that they are kinds (``types of unemployment:``)."""
+    if _KINDS_OF.search(text) or _KINDS_LABEL.match(text):
+        return True
+    said = [int(w) if w.isdigit() else _NUMBER_WORDS.get(w, 0) for w in re.findall(r"\w+", text.lower())]
+    return count in said
 
 
 def _named_kind(item: ListItem) -> tuple[str, str] | None:

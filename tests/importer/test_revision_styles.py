@@ -322,3 +322,13 @@ def test_a_counted_name_whose_bracket_lists_its_words_is_a_term() -> None:
     assert "Style" in entry(kb, "3Cs").see_also
     # two drafts counted but not one letter each; three Rs counted but two listed: no terms
     assert terms(kb) == {"Style", "3Cs"}
+
+
+def test_a_label_that_counts_nothing_announces_no_terms() -> None:
+    kb = kb_of(
+        "## Cloud\n* *Elasticity* is growing and shrinking with demand\n\t* Pros:\n"
+        "\t\t* Cost: you pay for what you use\n\t\t* Speed: capacity comes in minutes\n"
+        "\t* key features\n\t\t* scaling out\n"
+    )
+    assert terms(kb) == {"Elasticity"}
+    assert "Cost: you pay for what you use" in entry(kb, "Elasticity").details
