@@ -2588,6 +2588,10 @@ def _lowered(term: str) -> str:
     return term if any(ch.isupper() for ch in term[1:]) else term.lower()
 
 
+#: Words of degree and negation that open a quality said of something, never a name.
+_DEGREE_WORDS = frozenset(
+    {"more", "less", "most", "least", "very", "too", "not", "no", "much", "many", "few"}
+)
 #: ``measured @unemployment rate (share of workers without jobs)``: shorthand whose ``@`` (for "by",
 #: "at") puts a name and its gloss at the end of the line.
 _AT_GLOSSED = re.compile(r"^[^@()]*\s@(?P<name>[a-z][\w\- ]{2,40}?)\s*\((?P<gloss>[^()]{2,160})\)$")
@@ -2611,9 +2615,12 @@ def _glossed_name(match: re.Match[str]) -> tuple[str, str] | None:
     """The ``(name, gloss)`` of a match of ``_GLOSSED``/``_AT_GLOSSED`` when it is a short lower-case name
     and a gloss of three words or more (``eg ...`` gives examples, no gloss); or None."""
     name, gloss = match.group("name").strip(), match.group("gloss").strip()
+    parts = tx.words(name)
     if (
         not name.islower()
-        or not 1 <= len(tx.words(name)) <= 3
+        or not 1 <= len(parts) <= 3
+        or (len(parts) == 1 and match.re is _GLOSSED)  # "- faster (no handshake before sending)": a quality
+        or parts[0] in _DEGREE_WORDS  # "more secure (...)": said of the term above, no name
         or not tx.is_term_name(name)
         or tx.sentence(name) is not None
         or len(tx.words(gloss)) < 3
@@ -2630,8 +2637,11 @@ def _bare_term(item: ListItem) -> bool:
     if len(item.lines) != 1 or len(nested) != 1 or len(item.children) != 1 or not nested[0].items:
         return False
     text = item.text
+    parts = tx.words(text)
     return (
-        1 <= len(tx.words(text)) <= 3
+        1 <= len(parts) <= 3
+        and not (len(parts) == 1 and tx.singular(text) != text)  # "Advantages" over them: a label
+        and tx.label(text + ":") is None
         and text[-1:] not in ".!?:;,"
         and tx.is_term_name(text)
         and tx.sentence(text) is None

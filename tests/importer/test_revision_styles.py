@@ -332,3 +332,13 @@ def test_a_label_that_counts_nothing_announces_no_terms() -> None:
     )
     assert terms(kb) == {"Elasticity"}
     assert "Cost: you pay for what you use" in entry(kb, "Elasticity").details
+
+
+def test_a_quality_in_brackets_or_a_plural_label_is_no_term() -> None:
+    kb = kb_of(
+        "### Protocols\n- how machines talk over a network\n- faster (no handshake before sending)\n"
+        "- more secure (every packet is encrypted)\n- packet loss (data that never arrives)\n"
+    )
+    assert terms(kb) == {"Protocols", "Packet loss"}
+    result = import_notes("### Cables\n-\n\n- Advantages\n    + they are cheap to buy and to lay\n")
+    assert "Advantages" not in {e.term for e in result.draft.entries}
