@@ -21,6 +21,7 @@ from bot.importer.blocks import Heading, parse_blocks
 from bot.importer.crossref import fold_cross_references
 from bot.importer.draft import Draft
 from bot.importer.extract import Extractor, finish
+from bot.importer.gate import judge
 from bot.importer.render import render, render_order
 from bot.knowledge import KnowledgeError, Problem
 from bot.loader import load_knowledge_text
@@ -273,6 +274,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
         draft.title = front_title or _title_from_name(notes_name)
     finish(draft, extractor.label_refs)
     fold_cross_references(draft)
+    judge(draft, text)
     if not draft.entries:
         raise NotesError(
             f"found no terms in {notes_name} ({_count(len(draft.unplaced), 'line')} could not be placed); "

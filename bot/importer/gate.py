@@ -1,0 +1,185 @@
+"""The last look at every entry of a Markdown import: is its term a name, and its definition a meaning?
+
+The extractor reads many styles of notes and, on notes unlike any it knows, takes some lines for terms
+that are none: a question number (``1a - A set of processes ...``), an equation (``H + OH = H2O``),
+a sample of Markdown syntax (``# Heading``), a label that only introduces its children
+(``Status: Ascribed (birth) vs. Achieved (earned)``), a field label repeated under every term
+(``- **Context**: ...``), or an author quoted on another term (``**Ogburn**: "Socialization is ..."``).
+Such an entry answers a look-up with confidence and wrongly; a refusal with suggestions is better.
+
+``judge`` moves those entries to ``unplaced`` (the import's "not placed" report, so nothing written is
+lost) and marks ``# check:`` the definitions that are doubtful but may be right (a definition that
+ends in a colon, one taken from the first point under a bare label): the quiz never asks a flagged
+entry, and a look-up does not give it for a kind of it (``bot.matching.matcher``). The rules look at
+the shape of the term and definition, never at a particular file's words.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.importer.draft import Draft, DraftEntry
+from bot.matching.names import identity
+
+#: ``1a``, ``2``, ``1921``: a question, part or list number (or a bare year) standing where a name should.
+_NUMBERING = re.compile(r"^\(?\d{1,4}[a-z]?[.)]?$")
+#: An equation or relation between two sides (``H + OH``, ``[] = concentration``, ``pH ≈ 6-8``).
+_RELATION = re.compile(r"\s[=+<>≈→⇒]\s|\s(?:->|=>|<-|<=|>=)\s|[≈→⇒]")
+#: A sample of Markdown written in code (``# Heading``, ``![image](path)``, ``[link](url)``).
+_SYNTAX_SAMPLE = re.compile(r"^(?:#{1,6}\s|!\w)|\]\(")
+#: Top-level ``vs.`` / ``versus`` between the parts of a definition.
+_VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+#: A definition that leads on to a list instead of saying anything (``Programs:``, ``Can be achieved @:``).
+_LEADS_ON = re.compile(r"[:：]\s*$")
+#: Emphasis marks left inside a word (``hydro__chlor__ic acid``): markup, not part of the name.
+_INNER_EMPHASIS = re.compile(r"(?<=[^\W_])(?:__|\*\*)(?=[^\W_])")
+#: Quotation marks around a whole definition.
+_QUOTES = "\"'“”‘’«»"
+#: One side of such a contrast: a kind named like a term (capital first) and its own gloss in brackets
+#: (emptied by ``_outside_brackets``), ``Ascribed ()``; a side in running prose has no gloss.
+_KIND = re.compile(r"^[A-Z][\w'-]*(?:\s+[\w'-]+){0,3}\s*\(\)$")
+
+
+def judge(draft: Draft, notes: str) -> None:
+    """Move entries whose term is no name or whose definition is no meaning to ``draft.unplaced``, and
+    flag doubtful definitions ``# check:`` (in place). ``notes`` is the Markdown text the draft was read
+    from (field labels are counted in it)."""
+    for entry in draft.entries:
+        cleaned = _INNER_EMPHASIS.sub("", entry.term).strip()
+        if cleaned and cleaned != entry.term:
+            entry.term = cleaned
+    labels = _repeated_labels(notes)
+    lines = notes.splitlines()
+    kept: list[DraftEntry] = []
+    for entry in draft.entries:
+        reason = _not_a_term(entry, draft.entries, labels)
+        if reason is not None:
+            draft.unplaced.append((entry.line, f"{_text(entry)} ({reason})"))
+            continue
+        _flag_doubtful(entry, lines)
+        kept.append(entry)
+    draft.entries = kept
+    draft.unplaced.sort(key=lambda item: item[0])
+
+
+def _not_a_term(entry: DraftEntry, entries: list[DraftEntry], labels: set[str]) -> str | None:
+    """Why ``entry`` is no entry (``None`` when it may be one)."""
+    term = entry.term.strip()
+    if _NUMBERING.match(term):
+        return "a number, not a name"
+    if _RELATION.search(term):
+        return "an equation or relation, not a name"
+    if _SYNTAX_SAMPLE.search(term):
+        return "a sample of markup, not a name"
+    if identity(term) in labels:
+        return "a label repeated under several terms, not a term"
+    if _contrasts_kinds(entry.definition):
+        return "a label over the kinds it contrasts, not a meaning"
+    other = _quoted_about(entry, entries)
+    if other is not None:
+        return f'a quotation defining "{other}", not a meaning of {term}'
+    return None
+
+
+def _contrasts_kinds(definition: str) -> bool:
+    """Whether ``definition`` only contrasts short kinds (``Ascribed (birth) vs. Achieved (earned)``)."""
+    parts = _VERSUS.split(_outside_brackets(definition).strip(" ."))
+    if len(parts) < 2:
+        return False
+    return all(_KIND.match(part.strip()) for part in parts)
+
+
+def _outside_brackets(text: str) -> str:
+    """``text`` with what is inside parentheses left out (``A (x vs. y)`` -> ``A ()``), so that a
+    ``vs.`` inside them does not count."""
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch == "(":
+            depth += 1
+            if depth == 1:
+                out.append("(")
+        elif ch == ")" and depth:
+            depth -= 1
+            if depth == 0:
+                out.append(")")
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)
+
+
+def _quoted_about(entry: DraftEntry, entries: list[DraftEntry]) -> str | None:
+    """The other entry whose name a wholly quoted definition of ``entry`` starts with, if any
+    (``Ogburn: "Socialization is a process ..."`` quotes Ogburn on Socialization)."""
+    definition = entry.definition.strip()
+    if len(definition) < 3 or definition[0] not in _QUOTES or definition.rstrip(".")[-1:] not in _QUOTES:
+        return None
+    inner = definition.strip(_QUOTES + ". ")
+    own = {identity(name) for name in entry.names()}
+    for other in entries:
+        if other is entry:
+            continue
+        for name in other.names():
+            if identity(name) in own or len(name) < 3:
+                continue
+            starts = inner[: len(name)].casefold() == name.casefold()
+            if starts and inner[len(name) : len(name) + 1] in (" ", ","):
+                return other.term
+    return None
+
+
+#: ``- **Context**: ...`` / ``* Bad:`` / ``Definition:``: a label at the start of a line, before a colon.
+_LINE_LABEL = re.compile(
+    r"^[ \t>]*(?:[-*+][ \t]+|\d{1,3}[.)][ \t]+)?(?:\*\*|__|\*|_)?(?P<label>[^\W\d_][^:*_\n]{0,40}?)"
+    r"[ \t]*(?:\*\*|__|\*|_)?[ \t]*[:：](?:\*\*|__)?(?:[ \t]|$)",
+    re.MULTILINE,
+)
+#: How many times a label must start a line under different terms to be a field label.
+_LABEL_REPEATS = 2
+
+
+def _repeated_labels(notes: str) -> set[str]:
+    """Labels that start ``_LABEL_REPEATS`` or more lines of ``notes`` with different text after them
+    (``**Context**:`` under every term of a glossary): fields of an entry, never terms themselves."""
+    seen: dict[str, set[str]] = {}
+    for line in notes.splitlines():
+        found = _LINE_LABEL.match(line)
+        if found is None:
+            continue
+        rest = line[found.end() :].strip()
+        seen.setdefault(identity(found.group("label")), set()).add(rest.casefold())
+    return {label for label, rests in seen.items() if len(rests) >= _LABEL_REPEATS}
+
+
+def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
+    """Mark ``# check:`` a definition that is there but may say nothing of the term."""
+    definition = entry.definition.strip()
+    if entry.checks.get("definition"):
+        return
+    if _LEADS_ON.search(definition):
+        entry.check("definition", f"only introduces a list; write what {entry.term} means")
+    elif _bare_item(entry, lines):
+        entry.check("definition", f"taken from the first point under {entry.term}, which may be a label")
+
+
+#: A list item: its marker and the text after it.
+_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>.*)$")
+
+
+def _bare_item(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry``'s line is a list item holding its term alone (``- Unemployment``), so that its
+    definition came from a point below it: such a label often only groups its sub-points."""
+    if not 0 < entry.line <= len(lines):
+        return False
+    item = _ITEM.match(lines[entry.line - 1])
+    if item is None:
+        return False
+    said = item.group("text").strip().strip("*_` ").rstrip(":").strip("*_` ")
+    return identity(said) == identity(entry.term)
+
+
+def _text(entry: DraftEntry) -> str:
+    """The entry on one line: term, definition, details and examples."""
+    text = f"{entry.term}: {entry.definition}" if entry.definition else entry.term
+    rest = [item.text for key in ("details", "examples") for item in getattr(entry, key)]
+    return text + (f" [{'; '.join(rest)}]" if rest else "")
