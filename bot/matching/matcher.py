@@ -19,6 +19,7 @@ it refuses with up to three suggestions. A wrong definition is worse than none.
 from __future__ import annotations
 
 import logging
+import re
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import policy
@@ -190,8 +191,21 @@ class Matcher:
         description, a question about a named entry's property ("what is X vulnerable to"); otherwise a
         refusal with suggestions.
         Only the first :data:`MAX_QUERY_CHARS` characters of ``text`` are read.
+
+        An entry the importer was unsure of (it carries ``# check:`` notes) is not given for one of the
+        kinds its own points list ("psychological egoism" is not a doubtful "Egoism" whose first point
+        is "psychological"): it is offered as a suggestion instead.
         """
         text = text[:MAX_QUERY_CHARS]
+        result = self._lookup(text)
+        if isinstance(result, Answer) and not result.also and result.entry.checks:
+            parsed = parse_query(text, self._context)
+            if self._exact_name(text, parsed) is None and _kind_of(text, result.entry):
+                return NotFound(text, (Suggestion(result.entry, min(result.score, 80.0)),))
+        return result
+
+    def _lookup(self, text: str) -> Result:
+        """``lookup`` before doubtful entries are held back."""
         parsed = parse_query(text, self._context)
         compared = self._comparison(text) if parsed.key else None
         if isinstance(compared, Answer):  # before the names: "HTTP vs HTTPS" shows both entries
@@ -565,3 +579,26 @@ def _as_typed(plain: str, key: str) -> str:
         return ""
     same = all(s == k or s == k + "s" for s, k in zip(said, keyed, strict=True))
     return plain if same else ""
+
+
+def _kind_of(text: str, entry: Entry) -> bool:
+    """Whether the question ``text`` ends in one of ``entry``'s names with a word in front of it that the
+    entry's own text lists ("what is structural unemployment" for an "Unemployment" whose points name
+    structural unemployment): a kind of the entry, not the entry ("the slogan of the French Revolution"
+    is about it: a stopword comes before the name)."""
+    said = _WORD.findall(text.casefold())
+    for name in entry.names:
+        named = _WORD.findall(name.casefold())
+        if not named or len(said) <= len(named) or said[-len(named) :] != named:
+            continue
+        before = said[-len(named) - 1]
+        if before in STOPWORDS or before in named:
+            continue
+        listed = " ".join((entry.definition, *entry.details, *entry.examples)).casefold()
+        if before in _WORD.findall(listed):
+            return True
+    return False
+
+
+#: A word of a question or name as typed.
+_WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

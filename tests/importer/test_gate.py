@@ -8,6 +8,8 @@ contrasts, an author quoted on another term, a label whose meaning is only its f
 from __future__ import annotations
 
 from bot.importer import ImportResult, import_notes
+from bot.loader import load_knowledge_text
+from bot.matching import Answer, Matcher, NotFound
 
 
 def _terms(result: ImportResult) -> list[str]:
@@ -143,3 +145,22 @@ def test_a_definition_that_only_introduces_a_list_is_flagged() -> None:
         "- A program is a set of instructions written in a programming language.\n"
     )
     assert "only introduces a list" in _flagged(result)["Process Management"][0]
+
+
+def test_a_doubtful_entry_is_not_given_for_a_kind_its_points_list() -> None:
+    result = import_notes(
+        "# Ethics\n\n"
+        "- Egoism\n"
+        "    + psychological\n"
+        "        * humans always do what is in their best interest\n"
+        "    + ethical\n"
+        "        * what is good is whatever is in your best interest\n"
+        "- Hedonism: the only good is pleasure\n"
+    )
+    matcher = Matcher(load_knowledge_text(result.text))
+    asked = matcher.lookup("what is ethical egoism")
+    assert isinstance(asked, NotFound)
+    assert [s.entry.term for s in asked.suggestions] == ["Egoism"]
+    named = matcher.lookup("what is egoism")
+    assert isinstance(named, Answer)
+    assert named.entry.term == "Egoism"
