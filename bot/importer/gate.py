@@ -162,20 +162,41 @@ def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
         entry.check("definition", f"taken from the first point under {entry.term}, which may be a label")
 
 
-#: A list item: its marker and the text after it.
-_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>.*)$")
+#: A list item: its indent, its marker and the text after it.
+_ITEM = re.compile(r"^(?P<indent>[ \t]*)(?:[-*+]|\d{1,3}[.)])[ \t]+(?P<text>.*)$")
 
 
 def _bare_item(entry: DraftEntry, lines: list[str]) -> bool:
-    """Whether ``entry``'s line is a list item holding its term alone (``- Unemployment``), so that its
-    definition came from a point below it: such a label often only groups its sub-points."""
+    """Whether ``entry``'s line is a list item holding its term alone (``- Unemployment``) over points
+    that are kinds rather than a meaning: its first point has points of its own (``+ psychological``
+    over what psychological egoism is), or a point names a kind of the term (``classical unemployment:``).
+    Its definition, taken from the first point, is then a guess."""
     if not 0 < entry.line <= len(lines):
         return False
     item = _ITEM.match(lines[entry.line - 1])
     if item is None:
         return False
     said = item.group("text").strip().strip("*_` ").rstrip(":").strip("*_` ")
-    return identity(said) == identity(entry.term)
+    if identity(said) != identity(entry.term):
+        return False
+    depth = _depth(item.group("indent"))
+    points: list[tuple[int, str]] = []
+    for line in lines[entry.line :]:
+        if not line.strip():
+            continue
+        point = _ITEM.match(line)
+        if point is None or _depth(point.group("indent")) <= depth:
+            break
+        points.append((_depth(point.group("indent")), point.group("text")))
+    if len(points) >= 2 and points[1][0] > points[0][0]:
+        return True
+    kind = re.compile(rf"[^\W_][\w'-]*\s+{re.escape(entry.term)}\b", re.IGNORECASE)
+    return any(kind.search(text) for _, text in points)
+
+
+def _depth(indent: str) -> int:
+    """How deep an indent is, a tab counted as four spaces."""
+    return len(indent.replace("\t", "    "))
 
 
 def _text(entry: DraftEntry) -> str:

@@ -120,19 +120,24 @@ def test_emphasis_left_inside_a_name_is_dropped() -> None:
     assert "hydrochloric acid" in _terms(result)
 
 
-def test_doubtful_definitions_are_flagged() -> None:
+def test_a_bare_label_over_kinds_is_flagged() -> None:
     result = import_notes(
         "# Economics\n\n"
-        "- Output\n"
-        "    + National output, measured in GDP per person\n"
-        "    + output correlates with national income.\n"
+        "- Unemployment\n"
+        "    + measured by the unemployment rate\n"
+        "    + classical unemployment: wages too high\n"
         "- Egoism\n"
         "    + psychological\n"
+        "        * humans always do what is in their best interest\n"
+        "- Demand\n"
+        "    + how much buyers want at each price\n"
+        "    + falls as the price rises\n"
         "- Inflation: a general rise in prices over time\n"
     )
     flagged = _flagged(result)
-    assert flagged["Output"]
-    assert flagged["Egoism"]
+    assert "first point under Unemployment" in flagged["Unemployment"][0]
+    assert "first point under Egoism" in flagged["Egoism"][0]
+    assert flagged["Demand"] == []  # its points say what it is
     assert flagged["Inflation"] == []
 
 
