@@ -50,6 +50,10 @@ def judge(draft: Draft, notes: str) -> None:
             entry.term = cleaned
     labels = _repeated_labels(notes)
     lines = notes.splitlines()
+    for entry in draft.entries:
+        whole = _elided_name(entry, lines)
+        if whole and not any(identity(whole) in map(identity, other.names()) for other in draft.entries):
+            entry.term = whole
     kept: list[DraftEntry] = []
     for entry in draft.entries:
         reason = _not_a_term(entry, draft.entries, labels)
@@ -192,6 +196,35 @@ def _bare_item(entry: DraftEntry, lines: list[str]) -> bool:
         return True
     kind = re.compile(rf"[^\W_][\w'-]*\s+{re.escape(entry.term)}\b", re.IGNORECASE)
     return any(kind.search(text) for _, text in points)
+
+
+def _elided_name(entry: DraftEntry, lines: list[str]) -> str:
+    """The whole name of a one-word kind written short under the item that names it (``+ lower:`` under
+    ``- Higher happiness vs lower happiness`` is ``lower happiness``), or ""."""
+    term = entry.term.strip()
+    if len(term.split()) != 1 or not 0 < entry.line <= len(lines):
+        return ""
+    item = _ITEM.match(lines[entry.line - 1])
+    if item is None or not item.group("indent"):
+        return ""
+    depth = _depth(item.group("indent"))
+    for line in reversed(lines[: entry.line - 1]):
+        parent = _ITEM.match(line)
+        if parent is None or _depth(parent.group("indent")) >= depth:
+            if parent is None and line.strip():
+                return ""
+            continue
+        found = re.search(
+            rf"(?<![\w-]){re.escape(term)}\s+(?P<rest>[^\W\d_][\w'-]*)", parent.group("text"), re.I
+        )
+        if found is None or found.group("rest").casefold() in _JOINERS:
+            return ""
+        return f"{term} {found.group('rest')}"
+    return ""
+
+
+#: Words that join two names rather than continue one (``lower vs higher``): never the rest of a name.
+_JOINERS = frozenset({"vs", "versus", "and", "or", "to", "is", "are"})
 
 
 def _depth(indent: str) -> int:

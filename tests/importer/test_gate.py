@@ -169,3 +169,16 @@ def test_a_doubtful_entry_is_not_given_for_a_kind_its_points_list() -> None:
     named = matcher.lookup("what is egoism")
     assert isinstance(named, Answer)
     assert named.entry.term == "Egoism"
+
+
+def test_a_kind_written_short_under_the_item_naming_it_gets_its_whole_name() -> None:
+    result = import_notes(
+        "5. Utilitarianism\n"
+        "    - the greatest happiness for the greatest number\n"
+        "    - Higher happiness vs lower happiness\n"
+        "        + lower: bodily happiness, sex, etc.\n"
+        "        + higher: self-actualizing pleasures (reading, music)\n\n"
+        "6. Deontology\n"
+        "    - not consequentialism\n"
+    )
+    assert _terms(result) == ["Utilitarianism", "lower happiness", "higher happiness", "Deontology"]
