@@ -51,7 +51,7 @@ def judge(draft: Draft, notes: str) -> None:
     labels = _repeated_labels(notes)
     lines = notes.splitlines()
     for entry in draft.entries:
-        whole = _elided_name(entry, lines) or _elided_sibling(entry, draft.entries, lines)
+        whole = _elided_name(entry, lines)
         if whole and not any(identity(whole) in map(identity, other.names()) for other in draft.entries):
             entry.term = whole
     kept: list[DraftEntry] = []
@@ -221,29 +221,6 @@ def _elided_name(entry: DraftEntry, lines: list[str]) -> str:
             return ""
         return f"{term} {found.group('rest')}"
     return ""
-
-
-def _elided_sibling(entry: DraftEntry, entries: list[DraftEntry], lines: list[str]) -> str:
-    """The whole name of a one-word kind written short among siblings in the same block of lines that
-    share the rest of the name (``Formal:`` right under ``Internal social control:`` and ``Informal
-    social control:`` is ``Formal social control``), or ""."""
-    term = entry.term.strip()
-    if len(term.split()) != 1 or not term.isalpha() or not 0 < entry.line <= len(lines):
-        return ""
-    first = last = entry.line
-    while first > 1 and lines[first - 2].strip():
-        first -= 1
-    while last < len(lines) and lines[last].strip():
-        last += 1
-    tails: dict[str, int] = {}
-    for other in entries:
-        words = other.term.split()
-        if other is entry or len(words) < 3 or not first <= other.line <= last:
-            continue
-        tail = " ".join(words[1:]).casefold()
-        tails[tail] = tails.get(tail, 0) + 1
-    shared = [tail for tail, count in tails.items() if count >= 2 and term.casefold() not in tail.split()]
-    return f"{term} {shared[0]}" if len(shared) == 1 else ""
 
 
 #: Words that join two names rather than continue one (``lower vs higher``): never the rest of a name.

@@ -182,20 +182,3 @@ def test_a_kind_written_short_under_the_item_naming_it_gets_its_whole_name() -> 
         "    - not consequentialism\n"
     )
     assert _terms(result) == ["Utilitarianism", "lower happiness", "higher happiness", "Deontology"]
-
-
-def test_a_kind_written_short_among_siblings_sharing_the_rest_gets_the_whole_name() -> None:
-    result = import_notes(
-        "Internal social control: socialization that makes deviance undesirable\n"
-        "Informal social control: laughing, ridicule, glares or smiles\n"
-        "Formal: authorized agents, officers, judges\n\n"
-        "Deviance: violation of a norm\n"
-        "Crime: deviance against the law\n"
-    )
-    assert _terms(result) == [
-        "Internal social control",
-        "Informal social control",
-        "Formal social control",
-        "Deviance",
-        "Crime",
-    ]
