@@ -1,9 +1,11 @@
 """Generated quiz questions on the real-notes corpus, printed for grading by hand (issue 14).
 
-``python -m benchmarks.questions [--corpus DIR] [--per-file N] [--seed S] [--split NAME|all]``
+``python -m benchmarks.questions [--corpus DIR] [--per-file N] [--seed S] [--split NAME|all] [--corrected]``
 
 Each notes file of the corpus is imported as ``python -m bot import`` would (the raw import: entries the
-importer flagged with ``# check:`` are never asked or offered), and ``N`` questions of a mixed round
+importer flagged with ``# check:`` are never asked or offered), or with ``--corrected`` its hand-corrected
+knowledge base (``tests/corpus_corrected/NAME.yaml``, where one was written: questions graded on it do not
+move when the importer changes), and ``N`` questions of a mixed round
 (typed and button questions alternating) are generated with a seeded random source, so a run can be
 repeated and graded. Every question is printed with its kind, prompt, options (``*`` marks the right one)
 or typed answer, and the entry it is about. Grade each as good (answerable from the prompt by someone
@@ -23,11 +25,13 @@ import yaml
 
 from bot.importer import NotesError, import_notes
 from bot.knowledge import KnowledgeBase, KnowledgeError
-from bot.loader import load_knowledge_text
+from bot.loader import load_knowledge, load_knowledge_text
 from bot.quiz.questions import Question, QuestionGenerator
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
 
 CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+#: Hand-corrected knowledge bases of the corpus files (``tests/corpus_corrected/correct.py`` says how).
+CORRECTED = CORPUS.parent / "corpus_corrected"
 
 
 def corpus_notes(corpus: Path, split: str) -> list[tuple[str, Path]]:
@@ -76,10 +80,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--per-file", type=int, default=20, metavar="N", help="questions per notes file")
     parser.add_argument("--seed", type=int, default=1, help="the random source's seed")
     parser.add_argument("--split", default="all", help="a split's name (tune, tune2, heldout3, ...) or all")
+    parser.add_argument(
+        "--corrected",
+        action="store_true",
+        help="ask from each file's hand-corrected knowledge base where there is one (not the raw import)",
+    )
     args = parser.parse_args(argv)
     for name, notes in corpus_notes(args.corpus, args.split):
+        fixed = CORRECTED / f"{name}.yaml"
         try:
-            kb = imported(notes)
+            kb = load_knowledge([fixed]) if args.corrected and fixed.is_file() else imported(notes)
             asked = questions(kb, args.per_file, args.seed)
         except (NotesError, KnowledgeError, QuizSettingsError) as exc:
             print(f"== {name}: no questions ({str(exc).splitlines()[0]})")
