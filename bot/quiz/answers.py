@@ -234,9 +234,11 @@ def mask_names(
     initials = [a for a in (acronym(n) for n in given) if len(a) >= 2 and a not in given]
     # a long name written out for an acronym gives it away, except where the question names the term
     spelt = _expansions(text, given) if single_words else []
-    phrases = sorted(set(given) | set(initials) | set(spelt), key=len, reverse=True)
+    # a hyphenated word of the term ("post-purchase" of Post-purchase behaviour) is half its name
+    compounds = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", given[0]) if single_words and given else []
+    phrases = sorted(set(given) | set(initials) | set(spelt) | set(compounds), key=len, reverse=True)
     for phrase in phrases:
-        pattern = r"(?<![\w])" + re.escape(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
+        pattern = r"(?<![\w])" + _phrase_pattern(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
         text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)
     if not single_words:  # only the names themselves (a question that shows the term anyway)
         return drop_empty_brackets(
@@ -287,6 +289,16 @@ def mask_names(
     text = re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
     # "The term ____ (MPLS) ...": the acronym written next to the hidden name is that name's too
     return drop_empty_brackets(_ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", text))
+
+
+def _phrase_pattern(phrase: str) -> str:
+    """A regular expression of ``phrase`` whose words may be parted by spaces, a slash or a hyphen, with
+    or without spaces around it: "aggregate demand / aggregate supply" is the name written
+    "aggregate demand/aggregate supply", "End user" is End-User."""
+    parts = re.split(r"\s*[/\-\u2013]\s*|\s+", phrase)
+    if len(parts) < 2 or not all(parts):
+        return re.escape(phrase)
+    return r"(?:\s*[/\-\u2013]\s*|\s+)".join(map(re.escape, parts))
 
 
 #: Brackets holding nothing but blanks and the words joining them: ``(____ and ____)``, ``(____)``.

@@ -153,14 +153,28 @@ class QuestionGenerator:
         names = [*entry.names, *spaced, *also]
         return mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
 
-    def pick_prompt(self, entry: Entry) -> str:
-        """The definition above options of terms: every word of the term is hidden, short ones ("SQL" of
-        SQL injection) and plurals ("peers" of Peer-to-Peer) too, since each would point at its option."""
+    def pick_prompt(self, entry: Entry, offered: Sequence[str] | None = None) -> str:
+        """The definition above options of terms: the names are hidden, and every word of the term as the
+        option shows it, short ones ("SQL" of SQL injection) and plurals ("peers" of Peer-to-Peer) too,
+        since each would point at its option. ``offered``: the other options' terms; a word most entries
+        use stays when one of them shows it too ("address" above RARP, ARP and NAT). A
+        word only of an alias the options do not show stays ("Resolves a MAC address ..." for RARP, whose
+        long name is Reverse Address Resolution Protocol). Without ``offered``, every word of the term
+        goes (the prompt as bare as it can get: whether it is still answerable)."""
         text = self.masked(entry, every_word=True)
-        skip = {w.casefold() for w in self.common} | _SMALL_WORDS
-        words = {w.casefold() for name in entry.names for w in re.findall(r"[^\W\d_]{2,}", name)} - skip
+        words = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", entry.term)} - _SMALL_WORDS
+        if offered is not None:
+            shown = [{w.casefold() for w in re.findall(r"[^\W\d_]{2,}", o)} for o in offered]
+            common = {w.casefold() for w in self.common}
+            words = {w for w in words if w not in common or not any(w in s for s in shown)}
         for word in sorted(words, key=len, reverse=True):
             text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", _BLANK, text, flags=re.IGNORECASE)
+        # the term's words in other forms: "position" above the option Positions
+        text = re.sub(
+            r"[^\W\d_]{5,}",
+            lambda m: _BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
+            text,
+        )
         return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text))
 
     def generate(self, settings: RoundSettings) -> list[Question]:
@@ -215,15 +229,17 @@ class QuestionGenerator:
         typed = [QuestionKind.WHICH_TERM]
         # button questions need another entry to offer or contrast, with a definition of its own (two
         # entries sharing the one definition cannot make a false statement of it)
-        contrast = any(e != entry and e.definition != entry.definition for e in self._usable)
-        if mode is QuizMode.TYPED or not contrast:
+        contrasts = sum(1 for e in self._usable if e != entry and e.definition != entry.definition)
+        if mode is QuizMode.TYPED or not contrasts:
             return typed
         buttons = [QuestionKind.TRUE_FALSE]
         pick = self.pick_prompt(entry)
-        if not self.restates(entry) and self._meaning_fits(entry):
+        # options need two wrong ones at least: a choice of two is a true-or-false question, asked already
+        choice = contrasts >= 2
+        if choice and not self.restates(entry) and self._meaning_fits(entry):
             # "What does Elemental ions mean?" over "Ions that are elements" is answered by its words alone
             buttons.insert(0, QuestionKind.MEANING)
-        if own and _answerable(pick):
+        if choice and own and _answerable(pick):
             # above options of terms, every word of the term is hidden: one would point at its option
             buttons.insert(len(buttons) - 1, QuestionKind.PICK_TERM)
         # "Can cause latent or immediate failure" says what many terms can do, a quotation ('"Yep, I'm
@@ -283,8 +299,8 @@ class QuestionGenerator:
         ]
         if len(mates) < MAX_CHOICES - 1:
             return True
-        shape = _has_blank(self.meaning(entry))
-        return sum(_has_blank(self.masked(o, single_words=False)) == shape for o in mates) >= 2
+        shape = _shape(self.meaning(entry))
+        return sum(_shape(self.masked(o, single_words=False)) == shape for o in mates) >= 2
 
     def _pick_kind(
         self,
@@ -317,12 +333,12 @@ class QuestionGenerator:
         if kind is QuestionKind.MEANING:
             right = self.meaning(entry)
             # every option has blanks, or none has: the one without blanks must not give the answer away
-            others = self._similar_entries(entry, MAX_CHOICES - 1, shape=_has_blank(right), names_only=True)
+            others = self._similar_entries(entry, MAX_CHOICES - 1, shape=_shape(right), names_only=True)
             wrong = [self.masked(o, single_words=False) for o in others]
             return self._choice(entry, kind, f"What does **{entry.term}** mean?", right, wrong)
         if kind is QuestionKind.PICK_TERM:
             others = self._similar_entries(entry, MAX_CHOICES - 1, term_shape=True)
-            prompt = f"Which term is this? {self.pick_prompt(entry)}"
+            prompt = f"Which term is this? {self.pick_prompt(entry, [o.term for o in others])}"
             return self._choice(entry, kind, prompt, entry.term, [o.term for o in others])
         if kind is QuestionKind.EXAMPLE:
             right = self.rng.choice(entry.examples)
@@ -342,7 +358,7 @@ class QuestionGenerator:
             # the prompt names the term: hide only names, so both kinds of statement read alike
             statement = self.masked(entry, single_words=False)
             if not truth:
-                other = self._similar_entries(entry, 1, shape=_has_blank(statement), names_only=True)[0]
+                other = self._similar_entries(entry, 1, shape=_shape(statement), names_only=True)[0]
                 statement = self.masked(other, single_words=False)
             prompt = f"True or false? **{entry.term}**: {statement}"
             return Question(kind, entry, prompt, ("True", "False"), 0 if truth else 1)
@@ -360,14 +376,15 @@ class QuestionGenerator:
         entry: Entry,
         count: int,
         *,
-        shape: bool | None = None,
+        shape: tuple[bool, bool] | None = None,
         term_shape: bool = False,
         names_only: bool = False,
     ) -> list[Entry]:
         """Up to ``count`` other entries: same topic first, then others; each by similar definition length.
 
-        ``shape``: prefer entries whose masked definition has blanks (True) or has none (False), like the
-        right answer's. ``term_shape``: prefer terms of the same kind (acronym or words, word count).
+        ``shape``: prefer entries whose masked definition has the right answer's ``_shape`` (blanks or
+        none, an action "To ..." or not). ``term_shape``: prefer terms of the same kind (acronym or
+        words, word count).
         """
         length = len(entry.definition)
         others = [e for e in self._usable if e != entry and e.definition != entry.definition]
@@ -375,17 +392,13 @@ class QuestionGenerator:
             # an option that reads as the right one once names are hidden would make two right options
             shown = self.masked(entry, single_words=False)
             others = [e for e in others if self.masked(e, single_words=False) != shown]
-            # another definition that names this term ("Denial of service performed by a botnet" under
-            # "What does Denial of Service mean?") reads as right, or is ruled out by the name alone
-            silent = [e for e in others if not _names_any(e.definition, entry.names)]
-            others = silent if len(silent) >= count else others
         same = [e for e in others if e.topic == entry.topic]
         rest = [e for e in others if e.topic != entry.topic]
         picked: list[Entry] = []
 
         def unlike(other: Entry) -> int:
             miss = 0
-            if shape is not None and _has_blank(self.masked(other, single_words=not names_only)) != shape:
+            if shape is not None and _shape(self.masked(other, single_words=not names_only)) != shape:
                 miss += 1
             if term_shape and _term_shape(other.term) != _term_shape(entry.term):
                 miss += 1
@@ -397,14 +410,21 @@ class QuestionGenerator:
             # options of one shape, even if fewer of them (a question with 3 choices beats a giveaway)
             same = [e for e in same if e in alike]
             rest = [e for e in rest if e in alike]
+        kin: list[Entry] = []  # kinds of the entry and what it is a kind of: the last resort
         for group in (same, rest):
             group.sort(key=lambda e: (unlike(e), abs(len(e.definition) - length), self.rng.random()))
-            # a little variety: choose among the closest few
-            closest = group[: max(count - len(picked), 0) + 2]
+            # a little variety: choose among the closest few (looked at in order: kin are few)
+            closest: list[Entry] = []
+            for other in group:
+                if len(closest) >= count - len(picked) + 2:
+                    break
+                (kin if _related(entry, other) else closest).append(other)
             self.rng.shuffle(closest)
             picked.extend(closest[: count - len(picked)])
             if len(picked) >= count:
                 break
+        if len(picked) < min(count, 2):
+            picked.extend(kin[: count - len(picked)])
         return picked
 
 
@@ -412,11 +432,14 @@ _BLANK = "____"
 
 
 def _says_something(entry: Entry) -> bool:
-    """Whether the entry's definition says anything once its own names are hidden (not "PowerShell"),
-    states rather than asks ("Is a shareware licence covered by copyright?"), gives more than an
-    example ("E.g. ...") and goes to its end (not "Pair with", "desugars to", "valid (e.g.,")."""
+    """Whether the entry's definition says anything once its own names are hidden (not "PowerShell",
+    nor "The ____"), states rather than asks ("Is a shareware licence covered by copyright?"), gives
+    more than an example ("E.g. ...") and goes to its end (not "Pair with", "desugars to", "valid
+    (e.g.,")."""
     hidden = mask_names(entry.definition, entry.names, single_words=False)
-    if not any(ch.isalnum() for ch in hidden.replace(_BLANK, " ")) or _EXAMPLE.match(entry.definition):
+    # "The ____." (The aggregate demand / aggregate supply model) is the name again
+    words = re.findall(r"[^\W_]+", hidden.replace(_BLANK, " "))
+    if all(w.casefold() in _OPEN_ENDS for w in words) or _EXAMPLE.match(entry.definition):
         return False
     if entry.definition.rstrip().endswith("?"):  # a flashcard's question, not what the term is
         return False
@@ -560,6 +583,48 @@ def _answerable(masked: str) -> bool:
 _POINTERS = frozenset(["aka", "also", "called", "known", "see", "refer", "same"])
 
 
+def _related(entry: Entry, other: Entry) -> bool:
+    """Whether one of two entries is a kind of the other, so that one's definition may fit the other too
+    (or be ruled out by a name alone): one's name ends with the other's ("Rule consequentialism" and
+    Consequentialism, "Expansionary monetary policy" and Monetary policy), or one's definition names
+    the other ("A kind of deontology: ..." and Deontology; "Denial of service performed by a botnet"
+    and Denial of Service)."""
+    return (
+        _kind_of(entry, other)
+        or _kind_of(other, entry)
+        or _names_any(other.definition, entry.names)
+        or _names_any(entry.definition, other.names)
+    )
+
+
+def _kind_of(entry: Entry, other: Entry) -> bool:
+    """Whether a name of ``entry`` is a name of ``other`` with words before it (its head noun and more),
+    or the same words in other forms ("Positions" and Positioning, "Hedonists" and Hedonism)."""
+    theirs = [_words(n) for n in other.names]
+    for name in entry.names:
+        mine = _words(name)
+        if any(0 < len(t) < len(mine) and mine[-len(t) :] == t for t in theirs):
+            return True
+        if any(len(t) == len(mine) and all(map(_one_word, mine, t)) for t in theirs):
+            return True
+    return False
+
+
+def _one_word(word: str, other: str) -> bool:
+    """Whether two lower-case words of names are one word's forms: "positions" and "positioning",
+    "hedonists" and "hedonism" (not "term0" and "term1", nor "psychological" and "psychographic")."""
+    if word == other:
+        return True
+    pairs = zip(word, other, strict=False)
+    shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(word), len(other)))
+    return word.isalpha() and other.isalpha() and shared >= max(5, min(len(word), len(other)) - 2)
+
+
+def _words(name: str) -> list[str]:
+    """A name's words, lower case, hyphens and slashes as spaces."""
+    return re.findall(r"[^\W_]+", name.casefold())
+
+
 def _names_any(text: str, names: Sequence[str]) -> bool:
     """Whether ``text`` names one of ``names`` (as ``mask_names`` would find it)."""
     return mask_names(text, names, single_words=False) != text
@@ -609,6 +674,12 @@ _SMALL_WORDS = frozenset(
 
 def _has_blank(text: str) -> bool:
     return _BLANK in text
+
+
+def _shape(text: str) -> tuple[bool, bool]:
+    """What an option of definitions shows at a glance: blanks or none, and whether it says an action
+    ("To learn", "To hear, to listen": a verb's gloss among nouns' stands out)."""
+    return _has_blank(text), bool(re.match(r"\s*to\s+[^\W\d_]", text, re.IGNORECASE))
 
 
 def _term_shape(term: str) -> tuple[bool, int, str]:
