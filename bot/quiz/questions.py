@@ -8,6 +8,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from itertools import islice
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching.names import key_of
@@ -229,7 +230,8 @@ class QuestionGenerator:
         typed = [QuestionKind.WHICH_TERM]
         # button questions need another entry to offer or contrast, with a definition of its own (two
         # entries sharing the one definition cannot make a false statement of it)
-        contrasts = sum(1 for e in self._usable if e != entry and e.definition != entry.definition)
+        others = (e for e in self._usable if e != entry and e.definition != entry.definition)
+        contrasts = sum(1 for _ in islice(others, 2))  # none, one, or enough for options
         if mode is QuizMode.TYPED or not contrasts:
             return typed
         buttons = [QuestionKind.TRUE_FALSE]

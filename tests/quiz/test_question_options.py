@@ -226,5 +226,6 @@ def test_a_choice_of_two_definitions_or_terms_is_never_offered() -> None:
     )
     generator = QuestionGenerator(three, random.Random(0))
     kinds = generator.kinds_for(three.entries[0], QuizMode.BUTTONS)
-    assert QuestionKind.MEANING in kinds and QuestionKind.PICK_TERM in kinds
+    assert QuestionKind.MEANING in kinds
+    assert QuestionKind.PICK_TERM in kinds
     assert all(len(q.choices) == 3 for q in _questions(three, "Inflation", QuestionKind.MEANING))
