@@ -285,10 +285,20 @@ def mask_names(
             return _MASK
         return match.group(0)
 
-    text = re.sub(r"[^\W\d_]+", hide, text)
+    text = hide_compounds(re.sub(r"[^\W\d_]+", hide, text))
     text = re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
     # "The term ____ (MPLS) ...": the acronym written next to the hidden name is that name's too
     return drop_empty_brackets(_ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", text))
+
+
+def hide_compounds(text: str) -> str:
+    """``text`` with a hyphenated word of which a part is hidden hidden whole: "____-concept" (the Self
+    of Looking-Glass Self in "Self-concept") reads as a mangled word, "____" as a word to find."""
+    return _HALF_HIDDEN.sub(_MASK, text)
+
+
+#: A hyphenated word with a blank for one of its parts.
+_HALF_HIDDEN = re.compile(rf"(?:[^\W_]+-)+{re.escape(_MASK)}(?:-[^\W_]+)*|{re.escape(_MASK)}(?:-[^\W_]+)+")
 
 
 def _phrase_pattern(phrase: str) -> str:

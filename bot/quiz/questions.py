@@ -18,6 +18,7 @@ from bot.quiz.answers import (
     acronym,
     answerable,
     drop_empty_brackets,
+    hide_compounds,
     hint_mask,
     mask_names,
 )
@@ -167,7 +168,9 @@ class QuestionGenerator:
         if offered is not None:
             shown = [{w.casefold() for w in re.findall(r"[^\W\d_]{2,}", o)} for o in offered]
             common = {w.casefold() for w in self.common}
-            words = {w for w in words if w not in common or not any(w in s for s in shown)}
+            words = {
+                w for w in words if w not in common or not any(_one_word(w, x) for s in shown for x in s)
+            }
         for word in sorted(words, key=len, reverse=True):
             text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", _BLANK, text, flags=re.IGNORECASE)
         # the term's words in other forms: "position" above the option Positions
@@ -176,7 +179,7 @@ class QuestionGenerator:
             lambda m: _BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
             text,
         )
-        return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text))
+        return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, hide_compounds(text)))
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """Up to ``settings.questions`` questions on ``settings.topic``, never the same one twice.
@@ -276,7 +279,7 @@ class QuestionGenerator:
         common = {w.casefold() for w in self.common}
         hidden = set().union(*(forms[w] for w in words if w not in common))
         text = re.sub(r"[^\W\d_]+", lambda m: _BLANK if m.group(0).casefold() in hidden else m.group(0), text)
-        return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, text))
+        return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, hide_compounds(text)))
 
     def meaning(self, entry: Entry) -> str:
         """The entry's definition as the right option of "What does TERM mean?": the question names the
@@ -613,9 +616,10 @@ def _kind_of(entry: Entry, other: Entry) -> bool:
 
 
 def _one_word(word: str, other: str) -> bool:
-    """Whether two lower-case words of names are one word's forms: "positions" and "positioning",
-    "hedonists" and "hedonism" (not "term0" and "term1", nor "psychological" and "psychographic")."""
-    if word == other:
+    """Whether two lower-case words of names are one word's forms: "cost" and "costs", "positions" and
+    "positioning", "hedonists" and "hedonism" (not "term0" and "term1", nor "psychological" and
+    "psychographic")."""
+    if word == other or word.rstrip("s") == other.rstrip("s"):
         return True
     pairs = zip(word, other, strict=False)
     shared = next((i for i, (a, b) in enumerate(pairs) if a != b), min(len(word), len(other)))

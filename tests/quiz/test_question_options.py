@@ -63,6 +63,8 @@ def test_a_common_word_of_the_shown_term_stays_only_where_another_option_shows_i
     rarp = _entry(spelt, "Reverse Address Resolution Protocol")
     shared = generator.pick_prompt(rarp, ["Address Resolution Protocol", "Domain Name System"])
     assert shared == "Resolves a MAC address to an IP address."
+    # in another form too: "Addresses" on an option shows the word as much as "Address"
+    assert generator.pick_prompt(rarp, ["Private Addresses", "Domain Name System"]) == shared
     alone = generator.pick_prompt(rarp, ["Domain Name System", "Simple Network Management Protocol"])
     assert alone == "Resolves a MAC ____ to an IP ____."
     # without the options (whether the prompt can be asked at all) every word of the term goes
@@ -229,3 +231,20 @@ def test_a_choice_of_two_definitions_or_terms_is_never_offered() -> None:
     assert QuestionKind.MEANING in kinds
     assert QuestionKind.PICK_TERM in kinds
     assert all(len(q.choices) == 3 for q in _questions(three, "Inflation", QuestionKind.MEANING))
+
+
+def test_a_hyphenated_word_with_a_word_of_the_term_is_hidden_whole() -> None:
+    """ "____-concept" is a mangled word; "____" above the options is a word to find."""
+    kb = make_kb(
+        {
+            "Sociology": [
+                ("Looking-Glass Self", "Self-concept based on imagined judgments of others."),
+                ("Conflict Theory", "Society as an arena of inequality and power struggles."),
+                ("Resocialization", "Radical identity change in total institutions."),
+                ("Norms", "Folkways, then mores, then laws: rules of behaviour."),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(0))
+    entry = _entry(kb, "Looking-Glass Self")
+    assert generator.pick_prompt(entry, ["Conflict Theory"]) == "____ based on imagined judgments of others."
