@@ -40,7 +40,14 @@ from bot.matching.text import STOPWORDS, content_stems, words
 from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning
 from bot.matching.typos import TypoSearch
 from bot.matching.units import UnitIndex
-from bot.matching.variants import AcronymIndex, ExampleIndex, InitialsIndex, LooseIndex, without_head
+from bot.matching.variants import (
+    AcronymIndex,
+    ExampleIndex,
+    InitialsIndex,
+    LooseIndex,
+    genus_words,
+    without_head,
+)
 
 log = logging.getLogger(__name__)
 
@@ -348,6 +355,9 @@ class Matcher:
         tokens = key.split()
         if len(tokens) < 2:
             return None
+        kind = self._of_its_kind(key)
+        if kind is not None:  # that reading wins over a qualifier in front ("behavioral segmentation")
+            return kind
         found: set[int] = set()
         for name_part, extra, before in ((tokens[1:], tokens[0], True), (tokens[:-1], tokens[-1], False)):
             if extra in STOPWORDS or extra.isdigit() or len(extra) < 3:
@@ -356,14 +366,29 @@ class Matcher:
             if hit is None:
                 continue
             entry = self._names.entry(hit)
-            said = set(content_stems(" ".join((entry.definition, *entry.details))))
             stems = set(content_stems(extra))
+            said = set(content_stems(" ".join((entry.definition, *entry.details))))
             # a qualifier in front that its definition says ("certificate pinning"); a word after the name
             # more often makes another thing, so it must also be rare in the notes ("trojan horse")
             rare = before or all(self._descriptions.document_count(stem) <= 3 for stem in stems)
             if stems and stems <= said and rare and not _labels_a_kind(entry, stems):
                 found.add(self._names.name_entry[hit])
         return next(iter(found)) if len(found) == 1 else None
+
+    def _of_its_kind(self, key: str) -> int | None:
+        """The entry named and then called by the kind its definition says it is: "psychographic
+        segmentation" or "demographic variables" when Psychographic's definition opens "A segmentation
+        variable: ..." (``genus_words``)."""
+        tokens = key.split()
+        extra = tokens[-1] if len(tokens) > 1 else ""
+        if extra in STOPWORDS or extra.isdigit() or len(extra) < 3:
+            return None
+        hit = self._names.exact_hit(" ".join(tokens[:-1]))
+        if hit is None:
+            return None
+        stems = set(content_stems(extra))
+        kind = set(content_stems(" ".join(genus_words(self._names.entry(hit).definition))))
+        return self._names.name_entry[hit] if stems and stems <= kind else None
 
     def _subject_first(self, key: str) -> int | None:
         """The entry named after a word of its topic's title ("memory rank" in notes on RAM & Memory)."""
@@ -442,6 +467,8 @@ class Matcher:
             found = self._loose().hit(as_typed)
         if found is None and parsed.plain:
             found = self._initialism(parsed.plain)  # "mitm vs mitb"
+        if found is None:
+            found = self._of_its_kind(parsed.key)  # "geographic vs demographic segmentation"
         if found is not None:
             return self._entries[found]
         scored = self._typos.fuzzy_names(parsed.key)

@@ -62,6 +62,7 @@ _BRITISH_ENDINGS = (
     ("tres", "ters"),
     ("our", "or"),
     ("ours", "ors"),
+    ("oural", "oral"),
 )
 #: The shortest stem before a British "-ise" ending ("organ-ising", "real-ised"); shorter ones are words
 #: whose "-ise" is no spelling choice ("ra-ising", "pra-ised", "ar-ising").

@@ -204,6 +204,35 @@ def stated_names(definition: str) -> list[str]:
     return found
 
 
+#: A definition that opens with an article and a noun phrase names the kind of thing its entry is
+#: ("A segmentation variable: ...", "An attack that ...", "A kind of deontology: ...").
+_GENUS = re.compile(r"\s*(?:an?|the)\s+([\w'-]+(?:\s+[\w'-]+){0,4})", re.IGNORECASE)
+#: Words that say "a kind of" before the kind itself ("A type of malware").
+_KIND_OF = word_set("kind type form sort variety")
+_GENUS_WORDS = 3  # the longest kind read, in words
+
+
+def genus_words(definition: str) -> list[str]:
+    """The words of the kind a definition says its entry is, or none.
+
+    "A segmentation variable: lifestyle ..." -> [segmentation, variable]; "An attack that finds ..." ->
+    [attack]; "A kind of deontology: ..." -> [deontology]; a definition that does not open with an article
+    ("Tries one common password ...") states no kind.
+    """
+    found = _GENUS.match(definition)
+    if found is None:
+        return []
+    said = found.group(1).split()
+    if len(said) > 2 and said[0].casefold() in _KIND_OF and said[1].casefold() == "of":
+        said = said[2:]
+    kind: list[str] = []
+    for word in said[:_GENUS_WORDS]:
+        if word.casefold() in STOPWORDS:
+            break
+        kind.append(word)
+    return kind
+
+
 _SLASH = re.compile(r"\s+/\s+")  # "Coherence / orphan rules": two names, spaced apart
 _EXTENSION = re.compile(r"\.[a-z0-9]{2,5}")  # ".mp3", ".s3m": a file extension, written small (not .NET)
 _DEFINED_NAME_WORDS = 5  # the longest definition read as the entry's name spelled out

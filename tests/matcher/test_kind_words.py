@@ -1,0 +1,67 @@
+"""A name followed by the kind its definition says it is ("A playing style where ...": "legato style",
+"legato playing"), also as one side of a comparison, and before a qualifier-in-front reading."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.matching import Answer, Matcher, NotFound
+from bot.matching.variants import genus_words
+from tests.quiz.conftest import make_kb
+
+ENTRIES = [
+    ("Legato", "A playing style where the notes are joined smoothly."),
+    ("Staccato", "A playing style where each note is cut short."),
+    ("Style", "The way a piece is played: legato, staccato, or marcato."),
+    ("Rubato", "Stretching the tempo for expression."),
+    ("Behavioural", "A grouping variable: how people buy or use the product."),
+    ("Grouping", "Dividing listeners into groups by their behaviours and tastes."),
+]
+
+
+@pytest.fixture(scope="module")
+def matcher() -> Matcher:
+    return Matcher(make_kb({"Performance": ENTRIES}))
+
+
+@pytest.mark.parametrize(
+    ("definition", "kind"),
+    [
+        ("A playing style where the notes are joined.", ["playing", "style"]),
+        ("An attack that finds two inputs with one hash.", ["attack"]),
+        ("A kind of deontology: follow divine rules.", ["deontology"]),
+        ("The process of choosing a group.", ["process"]),
+        ("Stretching the tempo for expression.", []),  # no article: no kind stated
+        ("A", []),
+    ],
+)
+def test_genus_words(definition: str, kind: list[str]) -> None:
+    assert genus_words(definition) == kind
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("legato style", "Legato"),
+        ("what is legato playing", "Legato"),
+        ("staccato styles", "Staccato"),
+        # Grouping's definition says "behaviours", but Behavioural is the grouping variable asked for
+        ("behavioral grouping", "Behavioural"),
+        ("behavioural variables", "Behavioural"),
+    ],
+)
+def test_a_name_and_its_kind_answer_the_entry(matcher: Matcher, question: str, term: str) -> None:
+    result = matcher.lookup(question)
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
+
+
+def test_a_comparison_side_may_add_the_kind(matcher: Matcher) -> None:
+    result = matcher.lookup("legato vs staccato style")
+    assert isinstance(result, Answer)
+    assert [e.term for e in result.entries] == ["Legato", "Staccato"]
+
+
+@pytest.mark.parametrize("question", ["legato pedal", "rubato style", "what is a staccato drum"])
+def test_a_word_that_is_not_its_kind_is_refused(matcher: Matcher, question: str) -> None:
+    assert isinstance(matcher.lookup(question), NotFound), question
