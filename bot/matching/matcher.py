@@ -280,6 +280,8 @@ class Matcher:
         if found is not None:
             return Answer(text, self._entries[found], 85.0, "variant")
         found = policy.property_of(names, loose, self._entries, parsed)
+        if found is None:
+            found = policy.labelled_property(names, loose, parsed)
         if found is not None:
             return Answer(text, self._entries[found], 80.0, "property")
         if compared is not None:  # a comparison of things the notes do not both name: never guess one
@@ -534,10 +536,6 @@ class Matcher:
         return False
 
 
-#: The longest label of a detail, in words, read as the name of a kind of the entry ("Artificial Passive:").
-_KIND_LABEL_WORDS = 4
-
-
 def _labels_a_kind(entry: Entry, stems: set[str]) -> bool:
     """Whether a detail of ``entry`` is a labelled kind of it that the qualifier ``stems`` name.
 
@@ -546,14 +544,8 @@ def _labels_a_kind(entry: Entry, stems: set[str]) -> bool:
     Passive immunity is no answer. "Antidote: protamine" under Heparin labels a property.
     """
     named = set(content_stems(" ".join(entry.names)))
-    for detail in entry.details:
-        label, colon, _ = detail.partition(":")
-        if not colon or not 0 < len(label.split()) <= _KIND_LABEL_WORDS:
-            continue
-        said = set(content_stems(label))
-        if stems <= said and said & named:  # "Antidote:" under Heparin is a property, not a kind
-            return True
-    return False
+    # "Antidote:" under Heparin is a property, not a kind
+    return any(stems <= said and said & named for said in policy.labels_of(entry))
 
 
 def _acronym_plus_s(text: str, plain: str, key: str, entry: Entry) -> bool:

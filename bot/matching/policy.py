@@ -211,19 +211,23 @@ _QUESTION_VERBS = word_set(
 _VERB_ENDINGS = ("ed", "ing", "able", "ible", "ive", "er")
 
 
-def _asks_about(rest: list[str]) -> bool:
+def _asks_about(rest: list[str], why: bool = False) -> bool:
     """Whether the words after a name make the question one about it (not about a longer compound).
 
     "... vulnerable to", "... performed by", "... not used", "... use": yes; "... ship", "... attack",
     "... 6" ("DDR6"), "... based firewall", a last "-ing" or "-er" word ("certificate stapling",
     "exception handler" name things),
     or nothing at all (a plain "what is X" is the name look-up's): no.
+    ``why``: the question opens with "why", where one word after the name says what it is ("why is brute
+    force slow", "why is repositioning hard"): "why is X" names no compound.
     """
     if not rest:
         return False
     first, then = rest[0], rest[1] if len(rest) > 1 else ""
     if first.isdigit():
         return False
+    if why and not then:
+        return True
     if first == "over" and then and then not in STOPWORDS:
         return False  # "FTP over SSL", "DNS over HTTPS": a thing of its own, named after the one it wraps
     if first in STOPWORDS:
@@ -307,9 +311,13 @@ _PAST_VERBS = word_set(
 
 
 def _acted_on(tokens: list[str], start: int) -> bool:
-    """Whether a question asks who or what acted on the name it ends with: "who led the russian
-    revolution", "what caused the french revolution" (who/what, one past-tense verb, an article)."""
-    if tokens[0] not in {"who", "what"} or len(tokens) < 3 or tokens[1] not in _PAST_VERBS:
+    """Whether a question asks who or what acts on the name it ends with: "who led the russian
+    revolution", "what caused the french revolution", "what causes inflation" (who/what, one verb in the
+    past or with a third-person -s, an article)."""
+    if tokens[0] not in {"who", "what"} or len(tokens) < 3:
+        return False
+    verb = tokens[1]
+    if verb not in _PAST_VERBS and not (verb.endswith("s") and verb[:-1] in _QUESTION_VERBS):
         return False
     between = tokens[2:start]
     return all(t in _ARTICLES for t in between)
@@ -427,6 +435,58 @@ def property_of(names: NameIndex, loose: LooseIndex, entries: list[Entry], parse
     return names.name_entry[hit] if hit is not None else loose.hit(key)
 
 
+#: The longest detail label, in words, read as a property the notes give an entry ("Arguments against:").
+_LABEL_WORDS = 4
+_LABELLED_TOKENS = 8  # the longest question read for a labelled property, in words
+
+
+def labels_of(entry: Entry) -> list[set[str]]:
+    """The stems of each label that opens one of an entry's details ("Side effects: ..." -> {side,
+    effect}); a "label" of more than 4 words is a sentence."""
+    found = []
+    for detail in entry.details:
+        label, colon, _ = detail.partition(":")
+        if colon and 0 < len(label.split()) <= _LABEL_WORDS:
+            found.append(set(content_stems(label)))
+    return found
+
+
+def detail_labels(entry: Entry) -> set[str]:
+    """The stems of all the labels that open an entry's details (``labels_of``)."""
+    return set().union(*labels_of(entry))
+
+
+def labelled_property(names: NameIndex, loose: LooseIndex, parsed: ParsedQuery) -> int | None:
+    """The entry a question names when its other words are a label of that entry's details.
+
+    "problems with egoism", "what are the arguments against utilitarianism": the notes list "Problems:"
+    and "Arguments against:" under those entries, so the question asks for them. A label word right
+    before the name names a kind instead ("classical unemployment" under "Classical: ..."). None unless
+    exactly one entry named in the question has such labels.
+    """
+    tokens = parsed.tokens
+    if not 2 <= len(tokens) <= _LABELLED_TOKENS:
+        return None
+    found: set[int] = set()
+    for size in range(len(tokens) - 1, 0, -1):
+        for start in range(len(tokens) - size + 1):
+            span = tokens[start : start + size]
+            if size == 1 and (len(span[0]) < 3 or span[0] in STOPWORDS):
+                continue
+            key = name_key(span)
+            hit = names.exact_hit(key)
+            named = names.name_entry[hit] if hit is not None else loose.hit(key)
+            if named is None or (start > 0 and tokens[start - 1] not in _BEFORE_A_NAME):
+                continue  # a label right before the name makes a kind of it ("classical unemployment")
+            others = [t for t in (*tokens[:start], *tokens[start + size :]) if t not in _BEFORE_A_NAME]
+            said = set(content_stems(" ".join(others)))
+            if said and said <= detail_labels(names.entries[named]):
+                found.add(named)
+        if found:
+            break
+    return next(iter(found)) if len(found) == 1 else None
+
+
 def named_inside(
     names: NameIndex, loose: LooseIndex, entries: list[Entry], text: str, parsed: ParsedQuery
 ) -> Answer | None:
@@ -466,7 +526,7 @@ def named_inside(
                 or _part_of(tokens, start)
                 or _acted_on(tokens, start)
             )
-            asked = (lead_in and _asks_about(rest)) or _done_by(tokens, start, rest)
+            asked = (lead_in and _asks_about(rest, why=tokens[0] == "why")) or _done_by(tokens, start, rest)
             if asked or last:
                 found.add(named)  # not "DDR6" for DDR, a "stem cell" for a cell, a "container ship"
                 subjects.setdefault(named, start + size)
