@@ -135,8 +135,9 @@ def loose_forms(
     """The loose forms of a name key, strictest first (joined, joined without its head, stems ...).
 
     ``question``: the key is a question's, which keeps an "attack" head (only a name may drop it).
-    ``shared``: heads the notes' names share, which a name of 3+ words may drop too ("Client-Server
-    Networks" is "client server" in notes where many names end in "network").
+    ``shared``: heads the notes' names share, which a name (or a question) of 3+ words may drop too
+    ("Client-Server Networks" is "client server" in notes where many names end in "network", and
+    "differential association theory" is Differential Association where many end in "theory").
     ``keep_head``: the name never drops its head (see ``_head_in_acronym``).
     """
     tokens = key.split()
@@ -145,10 +146,10 @@ def loose_forms(
     if len(tokens) > 1 and not _ORDINALS.keys().isdisjoint(tokens):  # "newton first law" = "newton 1 st law"
         tokens = [_ORDINALS.get(t, t) for t in tokens]
     droppable = len(tokens) > 1 and tokens[-1] in GENERIC_HEADS and not keep_head
-    if question and tokens[-1] in _KEPT_IN_QUESTIONS:
-        droppable = False
     if len(tokens) > 2 and tokens[-1] in shared:
         droppable = True
+    if question and tokens[-1] in _KEPT_IN_QUESTIONS:
+        droppable = False
     headless = tokens[:-1] if droppable else []
     forms = ["c:" + _compact(tokens)]
     war = _WORLD_WAR.fullmatch(forms[0], 2)
@@ -345,7 +346,7 @@ class LooseIndex:
 
     def hit(self, key: str) -> int | None:
         """The one entry ``key`` names under a loose form; None when none does or several do."""
-        for form in loose_forms(key, question=True):
+        for form in loose_forms(key, question=True, shared=self.shared):
             found = self.forms.get(form)
             if found:
                 return next(iter(found)) if len(found) == 1 else None

@@ -65,3 +65,31 @@ def test_a_comparison_side_may_add_the_kind(matcher: Matcher) -> None:
 @pytest.mark.parametrize("question", ["legato pedal", "rubato style", "what is a staccato drum"])
 def test_a_word_that_is_not_its_kind_is_refused(matcher: Matcher, question: str) -> None:
     assert isinstance(matcher.lookup(question), NotFound), question
+
+
+THEORIES = [
+    ("Strain Theory", "Blocked goals lead to deviance."),
+    ("Labeling Theory", "Deviance follows from being labelled."),
+    ("Control Theory", "Weak social bonds lead to deviance."),
+    ("Differential Association", "Deviance is learned from peers."),
+    ("Role Strain", "Strain within one status."),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("differential association theory", "Differential Association"),  # most names end in "theory"
+        ("what is the role strain theory", "Role Strain"),
+        ("strain theory", "Strain Theory"),
+    ],
+)
+def test_a_head_the_notes_names_share_may_be_added(question: str, term: str) -> None:
+    result = Matcher(make_kb({"Deviance": THEORIES})).lookup(question)
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
+
+
+@pytest.mark.parametrize("question", ["peer group theory", "status theory", "association theory"])
+def test_a_shared_head_after_no_name_is_refused(question: str) -> None:
+    assert isinstance(Matcher(make_kb({"Deviance": THEORIES})).lookup(question), NotFound), question
