@@ -36,7 +36,7 @@ from bot.matching.query import (
     subjects_of,
 )
 from bot.matching.results import Answer, NotFound, Result, Suggestion
-from bot.matching.text import STOPWORDS, content_stems, words
+from bot.matching.text import STOPWORDS, content_stems, noun_forms, words
 from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning
 from bot.matching.typos import TypoSearch
 from bot.matching.units import UnitIndex
@@ -368,12 +368,15 @@ class Matcher:
             if hit is None:
                 continue
             entry = self._names.entry(hit)
-            stems = set(content_stems(extra))
             said = set(content_stems(" ".join((entry.definition, *entry.details))))
+            # the word as written or, in front, the noun of an adjective ("economic agent" where the
+            # definition says "economy")
+            forms = (extra, *noun_forms(extra)) if before else (extra,)
+            stems = next((f for f in map(set, map(content_stems, forms)) if f and f <= said), set())
             # a qualifier in front that its definition says ("certificate pinning"); a word after the name
             # more often makes another thing, so it must also be rare in the notes ("trojan horse")
             rare = before or all(self._descriptions.document_count(stem) <= 3 for stem in stems)
-            if stems and stems <= said and rare and not _labels_a_kind(entry, stems):
+            if stems and rare and not _labels_a_kind(entry, stems):
                 found.add(self._names.name_entry[hit])
         return next(iter(found)) if len(found) == 1 else None
 
@@ -393,17 +396,26 @@ class Matcher:
         return self._names.name_entry[hit] if stems and stems <= kind else None
 
     def _subject_first(self, key: str) -> int | None:
-        """The entry named after a word of its topic's title ("memory rank" in notes on RAM & Memory)."""
+        """The entry named after a word of its topic's title ("memory rank" in notes on RAM & Memory), or
+        as an adjective before it ("deontological ethics" is Deontology in notes on Ethics)."""
         tokens = key.split()
-        if len(tokens) < 2 or tokens[0] in STOPWORDS:
+        if len(tokens) < 2:
             return None
-        rest = " ".join(tokens[1:])
-        hit = self._names.exact_hit(rest)
-        found = self._names.name_entry[hit] if hit is not None else self._loose().hit(rest)
-        if found is None:
-            return None
-        title = self._entries[found].topic.title
-        return found if tokens[0] in key_of(title).split() else None
+        if tokens[0] not in STOPWORDS:
+            rest = " ".join(tokens[1:])
+            hit = self._names.exact_hit(rest)
+            found = self._names.name_entry[hit] if hit is not None else self._loose().hit(rest)
+            if found is not None and tokens[0] in key_of(self._entries[found].topic.title).split():
+                return found
+        if len(tokens) == 2:
+            # "cell biology" is no Cell: only the adjective of a name says it is that subject's kind
+            hits = (self._names.exact_hit(noun) for noun in noun_forms(tokens[0]))
+            named = {self._names.name_entry[hit] for hit in hits if hit is not None}
+            if len(named) == 1:
+                found = named.pop()
+                if tokens[1] in key_of(self._entries[found].topic.title).split():
+                    return found
+        return None
 
     def _comparison(self, text: str) -> Answer | tuple[Suggestion, ...] | None:
         """Both entries of "X vs Y" / "difference between X and Y", when each side names one.

@@ -180,6 +180,24 @@ def singular(word: str) -> str:
     return word[:-1]
 
 
+#: Adjective endings and the noun endings of the same word ("deontological" -> "deontology",
+#: "economic" -> "economy", "economics"; "organic" has no "organy": no noun).
+_ADJECTIVE_ENDINGS = (("ical", ("y", "ics")), ("ic", ("y", "ics")))
+_ADJECTIVE_ROOT = 4  # the shortest root before the ending ("log-ical" is no form of a "logy")
+
+
+def noun_forms(word: str) -> tuple[str, ...]:
+    """The nouns an adjective in -ic or -ical is a form of ("economic" -> ("economy", "economics")).
+
+    Spelt out, not stemmed: a caller looks them up as names or stems them like any word.
+    """
+    for ending, nouns in _ADJECTIVE_ENDINGS:
+        root = word[: -len(ending)]
+        if word.endswith(ending) and len(root) >= _ADJECTIVE_ROOT and root.isalpha():
+            return tuple(root + noun for noun in nouns)
+    return ()
+
+
 @lru_cache(maxsize=262144)
 def stem(word: str) -> str:
     """The Snowball (Porter 2) stem of a canonical word; short "-ation" words too ("creation" -> "creat")."""
