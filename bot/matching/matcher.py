@@ -45,6 +45,7 @@ from bot.matching.variants import (
     ExampleIndex,
     InitialsIndex,
     LooseIndex,
+    contracted,
     genus_words,
     without_head,
 )
@@ -143,13 +144,18 @@ class Matcher:
 
     def _spelled_out(self, plain: str) -> int | None:
         """The entry a question names by writing out an acronym: the notes' acronym spelled out ("mean
-        time between failures" -> MTBF) or another entry's acronym inside a name written out ("software
+        time between failures" -> MTBF), a name's acronym with the rest of it ("business to business
+        marketing" -> B2B marketing) or another entry's acronym inside a name written out ("software
         defined wan" -> Software-Defined Wide Area Network); None if none or ambiguous.
 
         A spelled-out acronym needs half the question's words in the entry's own text too: initials
         alone meet by chance in large notes.
         """
         said = plain.split()
+        named = {hit for hit in map(self._names.exact_hit, map(key_of, contracted(said))) if hit is not None}
+        entries = {self._names.name_entry[hit] for hit in named}
+        if len(entries) == 1:  # "business to business marketing" is B2B marketing
+            return entries.pop()
         acronyms = self._acronyms()
         found = acronyms.spelled_out(said)
         if found is not None:

@@ -451,18 +451,46 @@ _ACRONYM_SMALL = frozenset(
 )
 
 
+#: Words an acronym writes as a digit that sounds like them ("business to business" is B2B).
+_ACRONYM_DIGITS = {"to": "2", "two": "2", "for": "4", "four": "4"}
+
+
 def initials(name: str) -> set[str]:
     """The acronyms a name of 3+ words may be shortened to, in lower case.
 
-    ``Man-in-the-Middle`` -> {"mitm", "mm"}; ``Denial of Service`` -> {"dos", "ds"}; words are split at
-    spaces, hyphens and slashes; names of fewer than 3 words give none (too many would collide).
+    ``Man-in-the-Middle`` -> {"mitm", "mm"}; ``Denial of Service`` -> {"dos", "ds"}; ``business to
+    business`` -> {"btb", "bb", "b2b"}; words are split at spaces, hyphens and slashes; names of fewer
+    than 3 words give none (too many would collide).
     """
     parts = [w for w in re.split(r"[\s\-/]+", name) if w]
     if len(parts) < 3 or not all(w[:1].isalpha() for w in parts):
         return set()
     every = "".join(w[0] for w in parts).casefold()
     significant = "".join(w[0] for w in parts if w.casefold() not in _ACRONYM_SMALL).casefold()
-    return {a for a in (every, significant) if len(a) >= 3}
+    digits = "".join(_ACRONYM_DIGITS.get(w.casefold(), w[0]) for w in parts).casefold()
+    return {a for a in (every, significant, digits) if len(a) >= 3}
+
+
+def contracted(said: list[str]) -> list[str]:
+    """``said`` (a question's words) with a run of 3+ of its words shortened to their initials, written
+    as acronyms are (in capitals, so an "s" stays: "DNS server"), each way that keeps another word
+    beside it: "business to business marketing" -> "B2B marketing", ...
+
+    Up to 8 words are read, so a question costs at most a few dozen candidates.
+    """
+    found: list[str] = []
+    if not 3 < len(said) <= _CONTRACTED_WORDS:
+        return found
+    for start in range(len(said)):
+        for end in range(start + 3, len(said) + 1):
+            if end - start == len(said):
+                continue  # the whole question as initials is the acronym look-ups' (``spelled_out``)
+            for acronym in sorted(initials(" ".join(said[start:end]))):
+                found.append(" ".join((*said[:start], acronym.upper(), *said[end:])))
+    return found
+
+
+_CONTRACTED_WORDS = 8
 
 
 class InitialsIndex:
