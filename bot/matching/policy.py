@@ -337,7 +337,20 @@ def _kind_asked(tokens: list[str], start: int) -> bool:
     return 1 <= len(thing) <= 3 and not any(t in STOPWORDS for t in thing)
 
 
-_BRACKETED = re.compile(r"\([^()]*\)")
+#: Brackets right after a name written with a capital, digit or symbol: a gloss of that name
+#: ("MT/s (megatransfers per second)"), where brackets after a plain word restate the sentence.
+_BRACKETED = re.compile(r"(\S*)\s*\([^()]*\)")
+_NAME_MARK = re.compile(r"[A-Z0-9/+#%]")
+
+
+def _without_glosses(definition: str) -> str:
+    """``definition`` without the brackets that gloss a name written before them."""
+    return _BRACKETED.sub(
+        lambda m: m.group(1) + " " if _NAME_MARK.search(m.group(1)) else m.group(0), definition
+    )
+
+
+_SAYING_WORDS = 5  # a text of this many words or more, no question, may be quoted whole
 
 
 def contained_description(
@@ -350,15 +363,20 @@ def contained_description(
     """The one entry among the best-ranked whose definition contains the question's words as written.
 
     "connectionless transport protocol" answers UDP when UDP's definition says "connectionless
-    transport protocol" and no other well-ranked definition does; 3+ content words, or a word and a number
-    of 2+ digits ("port 3389" answers the one entry whose definition says "Port 3389"). Not when the
-    words stand only in brackets there, nor when one of them is another entry's name (``names``).
+    transport protocol" and no other well-ranked definition does; 3+ content words, a word and a number
+    of 2+ digits ("port 3389" answers the one entry whose definition says "Port 3389"), or a saying of 5+
+    words with 2+ content words, quoted whole ("the end justifies the means"). Not when the words stand
+    only in brackets glossing a name there ("MT/s (megatransfers per second)"), nor when one of them is
+    another entry's name (``names``).
     """
     core = [t for t in parsed.core if t]
+    if not parsed.framed and len(parsed.tokens) >= _SAYING_WORDS:
+        core = parsed.tokens  # a saying as written, tails and all: "the end justifies the means"
     numbered = len(core) == 2 and sum(1 for t in core if t.isdigit() and len(t) >= 2) == 1
     if numbered and any(t in STOPWORDS for t in core):
         return None
-    if not numbered and (len(core) < 3 or sum(1 for t in core if t not in STOPWORDS) < 3):
+    content = sum(1 for t in core if t not in STOPWORDS)
+    if not numbered and (len(core) < 3 or content < 3) and (len(core) < _SAYING_WORDS or content < 2):
         return None
     if not ranked:
         return None
@@ -370,7 +388,7 @@ def contained_description(
     # a phrase the definition glosses in brackets names another thing ("in MT/s (megatransfers per
     # second)"), and one with another entry's name in it is about that entry ("stages of the Agile
     # development approach" under Sprints)
-    outside = _BRACKETED.sub(" ", holder.definition)
+    outside = _without_glosses(holder.definition)
     if phrase not in " " + " ".join(words(outside)) + " ":
         return None
     if names is not None and not numbered:

@@ -19,6 +19,8 @@ ENTRIES = (
     ("Agile", "Fast, iterative, small team with client, planning as needed."),
     ("User Datagram Protocol", "A connectionless transport protocol used for low-latency traffic."),
     ("Remote Desktop Protocol", "Remote control of a desktop over Port 3389."),
+    ("Consequentialism", "Judge an act by its consequences alone (the end justifies the means)."),
+    ("Deontology", "Judge an act by the act itself; duties come first."),
 )
 
 
@@ -32,6 +34,8 @@ def matcher() -> Matcher:
     [
         ("connectionless transport protocol", "User Datagram Protocol"),
         ("port 3389", "Remote Desktop Protocol"),
+        # a saying quoted whole, one a definition restates in brackets after a plain word
+        ("the end justifies the means", "Consequentialism"),
     ],
 )
 def test_words_a_definition_says_answer_it(matcher: Matcher, question: str, term: str) -> None:
@@ -45,6 +49,7 @@ def test_words_a_definition_says_answer_it(matcher: Matcher, question: str, term
     [
         ("megatransfers per second", "Memory bandwidth"),  # only in brackets: a gloss of MT/s
         ("agile development approach", "Sprints"),  # Agile is an entry of its own
+        ("what is the means", "Consequentialism"),  # too few words to be a quoted saying
     ],
 )
 def test_words_that_name_something_else_there_do_not_answer_it(
