@@ -75,6 +75,7 @@ class Matcher:
         self._acronym_index: AcronymIndex | None = None
         self._gloss_index: GlossIndex | None = None
         self._unit_index: UnitIndex | None = None
+        self._label_stems: frozenset[str] | None = None
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -93,6 +94,14 @@ class Matcher:
         self._examples()
         self._initials()
         self._acronyms()
+        self._labels()
+
+    def _labels(self) -> frozenset[str]:
+        """The stems of every label of the notes' details (``policy.detail_labels``)."""
+        labels = self._label_stems
+        if labels is None:
+            labels = self._label_stems = frozenset().union(*map(policy.detail_labels, self._entries))
+        return labels
 
     def _loose(self) -> LooseIndex:
         index = self._loose_index
@@ -152,11 +161,11 @@ class Matcher:
         alone meet by chance in large notes.
         """
         said = plain.split()
-        named = {hit for hit in map(self._names.exact_hit, map(key_of, contracted(said))) if hit is not None}
-        entries = {self._names.name_entry[hit] for hit in named}
+        acronyms = self._acronyms()
+        hits = map(self._names.exact_hit, map(key_of, contracted(said, acronyms.inside)))
+        entries = {self._names.name_entry[hit] for hit in hits if hit is not None}
         if len(entries) == 1:  # "business to business marketing" is B2B marketing
             return entries.pop()
-        acronyms = self._acronyms()
         found = acronyms.spelled_out(said)
         if found is not None:
             entry = self._entries[found]
@@ -278,6 +287,8 @@ class Matcher:
         if found is None:
             found = self._subject_first(parsed.key)
         if found is None:
+            found = self._shared_head_added(parsed.key)
+        if found is None:
             found = loose.hit_missing_a_word(parsed.key)
         if found is None:
             found = loose.hit_cut_short(parsed.key)
@@ -287,7 +298,7 @@ class Matcher:
             return Answer(text, self._entries[found], 85.0, "variant")
         found = policy.property_of(names, loose, self._entries, parsed)
         if found is None:
-            found = policy.labelled_property(names, loose, parsed)
+            found = policy.labelled_property(names, loose, parsed, self._labels())
         if found is not None:
             return Answer(text, self._entries[found], 80.0, "property")
         if compared is not None:  # a comparison of things the notes do not both name: never guess one
@@ -400,6 +411,15 @@ class Matcher:
         stems = set(content_stems(extra))
         kind = set(content_stems(" ".join(genus_words(self._names.entry(hit).definition))))
         return self._names.name_entry[hit] if stems and stems <= kind else None
+
+    def _shared_head_added(self, key: str) -> int | None:
+        """The entry a name of 2+ words names with a head most of the notes' names share added after it
+        ("differential association theory" is Differential Association where many names end in "theory")."""
+        tokens = key.split()
+        if len(tokens) < 3 or tokens[-1] not in self._loose().shared:
+            return None
+        hit = self._names.exact_hit(" ".join(tokens[:-1]))
+        return None if hit is None else self._names.name_entry[hit]
 
     def _subject_first(self, key: str) -> int | None:
         """The entry named after a word of its topic's title ("memory rank" in notes on RAM & Memory), or

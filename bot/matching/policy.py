@@ -24,7 +24,7 @@ from bot.matching.names import fixed_parts, name_key
 from bot.matching.names_index import NameIndex
 from bot.matching.query import DESCRIPTION_MARKERS, GENERIC_TAILS, ParsedQuery, strip_trailing
 from bot.matching.results import Answer, Suggestion
-from bot.matching.text import STOPWORDS, content_stems, word_set, words
+from bot.matching.text import STOPWORDS, content_stems, content_stems_of_tokens, word_set, words
 from bot.matching.typos import SUGGEST_MIN, TypoSearch, words_align
 from bot.matching.variants import LooseIndex
 
@@ -474,16 +474,19 @@ def detail_labels(entry: Entry) -> set[str]:
     return set().union(*labels_of(entry))
 
 
-def labelled_property(names: NameIndex, loose: LooseIndex, parsed: ParsedQuery) -> int | None:
+def labelled_property(
+    names: NameIndex, loose: LooseIndex, parsed: ParsedQuery, labels: frozenset[str]
+) -> int | None:
     """The entry a question names when its other words are a label of that entry's details.
 
     "problems with egoism", "what are the arguments against utilitarianism": the notes list "Problems:"
     and "Arguments against:" under those entries, so the question asks for them. A label word right
     before the name names a kind instead ("classical unemployment" under "Classical: ..."). None unless
-    exactly one entry named in the question has such labels.
+    exactly one entry named in the question has such labels. ``labels``: the stems of every label of
+    the notes, so that a question with none of them costs nothing.
     """
     tokens = parsed.tokens
-    if not 2 <= len(tokens) <= _LABELLED_TOKENS:
+    if not 2 <= len(tokens) <= _LABELLED_TOKENS or labels.isdisjoint(content_stems_of_tokens(tokens)):
         return None
     found: set[int] = set()
     for size in range(len(tokens) - 1, 0, -1):

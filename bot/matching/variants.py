@@ -18,7 +18,7 @@ entry (``Docker`` under Application containerization).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 
 from bot.knowledge import Entry
 from bot.matching.names import key_of
@@ -135,9 +135,8 @@ def loose_forms(
     """The loose forms of a name key, strictest first (joined, joined without its head, stems ...).
 
     ``question``: the key is a question's, which keeps an "attack" head (only a name may drop it).
-    ``shared``: heads the notes' names share, which a name (or a question) of 3+ words may drop too
-    ("Client-Server Networks" is "client server" in notes where many names end in "network", and
-    "differential association theory" is Differential Association where many end in "theory").
+    ``shared``: heads the notes' names share, which a name of 3+ words may drop too ("Client-Server
+    Networks" is "client server" in notes where many names end in "network").
     ``keep_head``: the name never drops its head (see ``_head_in_acronym``).
     """
     tokens = key.split()
@@ -146,10 +145,10 @@ def loose_forms(
     if len(tokens) > 1 and not _ORDINALS.keys().isdisjoint(tokens):  # "newton first law" = "newton 1 st law"
         tokens = [_ORDINALS.get(t, t) for t in tokens]
     droppable = len(tokens) > 1 and tokens[-1] in GENERIC_HEADS and not keep_head
-    if len(tokens) > 2 and tokens[-1] in shared:
-        droppable = True
     if question and tokens[-1] in _KEPT_IN_QUESTIONS:
         droppable = False
+    if len(tokens) > 2 and tokens[-1] in shared:
+        droppable = True
     headless = tokens[:-1] if droppable else []
     forms = ["c:" + _compact(tokens)]
     war = _WORLD_WAR.fullmatch(forms[0], 2)
@@ -346,7 +345,7 @@ class LooseIndex:
 
     def hit(self, key: str) -> int | None:
         """The one entry ``key`` names under a loose form; None when none does or several do."""
-        for form in loose_forms(key, question=True, shared=self.shared):
+        for form in loose_forms(key, question=True):
             found = self.forms.get(form)
             if found:
                 return next(iter(found)) if len(found) == 1 else None
@@ -471,26 +470,34 @@ def initials(name: str) -> set[str]:
     return {a for a in (every, significant, digits) if len(a) >= 3}
 
 
-def contracted(said: list[str]) -> list[str]:
-    """``said`` (a question's words) with a run of 3+ of its words shortened to their initials, written
-    as acronyms are (in capitals, so an "s" stays: "DNS server"), each way that keeps another word
-    beside it: "business to business marketing" -> "B2B marketing", ...
+def contracted(said: list[str], known: Container[str]) -> list[str]:
+    """``said`` (a question's words) with a run of 3+ of its words shortened to their initials, when
+    those are an acronym in ``known`` (in lower case), written as acronyms are (in capitals, so an "s"
+    stays: "DNS server"), each way that keeps another word beside it: "business to business marketing"
+    -> "B2B marketing", ...
 
     Up to 8 words are read, so a question costs at most a few dozen candidates.
     """
     found: list[str] = []
-    if not 3 < len(said) <= _CONTRACTED_WORDS:
+    if not 3 < len(said) <= _CONTRACTED_WORDS or not all(w[:1].isalpha() for w in said):
         return found
+    # the letters ``initials`` takes of each word, as every word, significant word and digit write them
+    every = [w[0] for w in said]
+    significant = ["" if w in _ACRONYM_SMALL else w[0] for w in said]
+    digits = [_ACRONYM_DIGITS.get(w, w[0]) for w in said]
     for start in range(len(said)):
         for end in range(start + 3, len(said) + 1):
             if end - start == len(said):
                 continue  # the whole question as initials is the acronym look-ups' (``spelled_out``)
-            for acronym in sorted(initials(" ".join(said[start:end]))):
-                found.append(" ".join((*said[:start], acronym.upper(), *said[end:])))
+            spans = {"".join(letters[start:end]) for letters in (every, significant, digits)}
+            for acronym in sorted(spans):
+                if len(acronym) >= 3 and acronym in known:
+                    found.append(" ".join((*said[:start], acronym.upper(), *said[end:])))
     return found
 
 
 _CONTRACTED_WORDS = 8
+_ACRONYM_WORD = re.compile(r"[A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*[A-Z0-9][A-Za-z0-9]*")  # two capitals or digits
 
 
 class InitialsIndex:
@@ -537,8 +544,14 @@ class AcronymIndex:
 
     def __init__(self, entries: list[Entry]) -> None:
         self.by_acronym: dict[str, set[int]] = {}
+        #: acronyms written inside names of 2+ words ("B2B" of "B2B marketing"), in lower case
+        self.inside: set[str] = set()
         expansions: dict[str, set[str]] = {}
         for index, entry in enumerate(entries):
+            for name in entry.names:
+                said = name.split()
+                if len(said) > 1:
+                    self.inside.update(w.casefold() for w in said if _ACRONYM_WORD.fullmatch(w))
             acronyms = [n.casefold() for n in entry.names if is_acronym(n)]
             for acronym in acronyms:
                 self.by_acronym.setdefault(acronym, set()).add(index)

@@ -29,9 +29,13 @@ def test_initials_write_sounding_digits() -> None:
 
 
 def test_contracted_keeps_a_word_beside_the_initials() -> None:
-    assert "B2B marketing" in contracted(["business", "to", "business", "marketing"])
-    assert contracted(["business", "to", "business"]) == []  # the whole question: the acronym look-ups'
-    assert contracted(["a", "b", "c", "d", "e", "f", "g", "h", "i"]) == []  # longer questions are not tried
+    assert "B2B marketing" in contracted(["business", "to", "business", "marketing"], {"b2b"})
+    assert (
+        contracted(["business", "to", "business"], {"b2b"}) == []
+    )  # the whole question: the acronym look-ups'
+    assert (
+        contracted(["a", "b", "c", "d", "e", "f", "g", "h", "i"], {"abc"}) == []
+    )  # longer questions are not tried
 
 
 @pytest.mark.parametrize(
