@@ -384,6 +384,10 @@ class Matcher:
             hit = self._names.exact_hit(" ".join(name_part))
             if hit is None:
                 continue
+            if before and self._says_the_head(extra, name_part):
+                # "behavioral segmentation" where Behavioural is an entry about segmentation: that entry
+                # (the reading after this one) or none, never Segmentation qualified by the word
+                continue
             entry = self._names.entry(hit)
             said = set(content_stems(" ".join((entry.definition, *entry.details))))
             # the word as written or, in front, the noun of an adjective ("economic agent" where the
@@ -396,6 +400,17 @@ class Matcher:
             if stems and rare and not _labels_a_kind(entry, stems):
                 found.add(self._names.name_entry[hit])
         return next(iter(found)) if len(found) == 1 else None
+
+    def _says_the_head(self, word: str, head: list[str]) -> bool:
+        """Whether ``word`` names an entry whose own text or topic title says ``head`` (Behavioural, in
+        notes on segmentation, for "behavioral segmentation"; Certificate says nothing of pinning)."""
+        hit = self._names.exact_hit(word)
+        if hit is None:
+            return False
+        entry = self._names.entry(hit)
+        stems = set(content_stems(" ".join(head)))
+        own = set(content_stems(" ".join((entry.definition, *entry.details, entry.topic.title))))
+        return bool(stems) and stems <= own
 
     def _of_its_kind(self, key: str) -> int | None:
         """The entry named and then called by the kind its definition says it is: "psychographic

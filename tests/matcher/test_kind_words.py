@@ -93,3 +93,26 @@ def test_a_head_the_notes_names_share_may_be_added(question: str, term: str) -> 
 @pytest.mark.parametrize("question", ["peer group theory", "status theory", "association theory"])
 def test_a_shared_head_after_no_name_is_refused(question: str) -> None:
     assert isinstance(Matcher(make_kb({"Deviance": THEORIES})).lookup(question), NotFound), question
+
+
+def test_a_qualifier_that_is_an_entry_about_the_head_never_answers_the_head() -> None:
+    # no definition states its kind here: Grouping's definition says "behaviours", but Behavioural is an
+    # entry in notes on grouping, so "behavioral grouping" may mean it: never Grouping
+    kb = make_kb(
+        {
+            "Grouping listeners": [
+                ("Grouping", "Dividing listeners by their behaviours and tastes."),
+                ("Behavioural", "How people buy or use the product."),
+            ],
+            "Security": [
+                ("Pinning", "Trusting only one certificate for a host."),
+                ("Certificate", "A signed statement binding a key to a name."),
+            ],
+        }
+    )
+    matcher = Matcher(kb)
+    result = matcher.lookup("behavioral grouping")
+    assert not (isinstance(result, Answer) and result.entry.term == "Grouping")
+    pinning = matcher.lookup("certificate pinning")  # Certificate says nothing of pinning
+    assert isinstance(pinning, Answer)
+    assert pinning.entry.term == "Pinning"
