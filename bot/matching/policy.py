@@ -489,14 +489,9 @@ def labelled_property(
     if not 2 <= len(tokens) <= _LABELLED_TOKENS or labels.isdisjoint(content_stems_of_tokens(tokens)):
         return None
     found: set[int] = set()
-    for size in range(len(tokens) - 1, 0, -1):
+    for size in range(min(len(tokens) - 1, names.max_name_words + 1), 0, -1):
         for start in range(len(tokens) - size + 1):
-            span = tokens[start : start + size]
-            if size == 1 and (len(span[0]) < 3 or span[0] in STOPWORDS):
-                continue
-            key = name_key(span)
-            hit = names.exact_hit(key)
-            named = names.name_entry[hit] if hit is not None else loose.hit(key)
+            named = _named_span(names, loose, tokens[start : start + size])
             if named is None or (start > 0 and tokens[start - 1] not in _BEFORE_A_NAME):
                 continue  # a label right before the name makes a kind of it ("classical unemployment")
             others = [t for t in (*tokens[:start], *tokens[start + size :]) if t not in _BEFORE_A_NAME]
@@ -506,6 +501,18 @@ def labelled_property(
         if found:
             break
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _named_span(names: NameIndex, loose: LooseIndex, span: list[str]) -> int | None:
+    """The entry a run of a question's words names, exactly or loosely; never one short word alone
+    (3+ letters for an exact name, 4+ for a loose one) or a function word."""
+    if len(span) == 1 and (len(span[0]) < 3 or span[0] in STOPWORDS):
+        return None
+    key = name_key(span)
+    hit = names.exact_hit(key)
+    if hit is not None:
+        return names.name_entry[hit]
+    return loose.hit(key) if len(span) > 1 or len(span[0]) >= 4 else None
 
 
 def named_inside(
@@ -525,14 +532,7 @@ def named_inside(
         subjects: dict[int, int] = {}  # entry asked about -> where its name ends
         positions: list[tuple[int, int]] = []  # (start, entry) of every name found
         for start in range(1, len(tokens) - size + 1):
-            span = tokens[start : start + size]
-            if size == 1 and (len(span[0]) < 3 or span[0] in STOPWORDS):
-                continue
-            key = name_key(span)
-            hit = names.exact_hit(key)
-            named = names.name_entry[hit] if hit is not None else None
-            if named is None and (size > 1 or len(span[0]) >= 4):
-                named = loose.hit(key)
+            named = _named_span(names, loose, tokens[start : start + size])
             if named is None:
                 continue
             seen.add(named)
