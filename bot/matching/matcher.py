@@ -382,13 +382,16 @@ class Matcher:
             if extra in STOPWORDS or extra.isdigit() or len(extra) < 3:
                 continue
             hit = self._names.exact_hit(" ".join(name_part))
-            if hit is None:
+            index = self._names.name_entry[hit] if hit is not None else None
+            if index is None and len(name_part) == 1:  # "password spray": Spraying in another word form
+                index = self._loose().hit_word_form(name_part[0])
+            if index is None:
                 continue
             if before and self._says_the_head(extra, name_part):
                 # "behavioral segmentation" where Behavioural is an entry about segmentation: that entry
                 # (the reading after this one) or none, never Segmentation qualified by the word
                 continue
-            entry = self._names.entry(hit)
+            entry = self._entries[index]
             said = set(content_stems(" ".join((entry.definition, *entry.details))))
             # the word as written or, in front, the noun of an adjective ("economic agent" where the
             # definition says "economy")
@@ -398,7 +401,7 @@ class Matcher:
             # more often makes another thing, so it must also be rare in the notes ("trojan horse")
             rare = before or all(self._descriptions.document_count(stem) <= 3 for stem in stems)
             if stems and rare and not _labels_a_kind(entry, stems):
-                found.add(self._names.name_entry[hit])
+                found.add(index)
         return next(iter(found)) if len(found) == 1 else None
 
     def _says_the_head(self, word: str, head: list[str]) -> bool:

@@ -298,9 +298,13 @@ class LooseIndex:
         #: all words but the last -> (the last word, entry) ("global env" -> Global environment)
         self.leading: dict[str, set[tuple[str, int]]] = {}
         acronyms: dict[int, set[str]] = {}
+        #: the stem of a one-word name -> its entries ("spraying" and "spray" are one word)
+        self.word_forms: dict[str, set[int]] = {}
         for index, key in keys:
             if " " not in key:
                 acronyms.setdefault(index, set()).add(key)
+                if _names_a_thing(key):
+                    self.word_forms.setdefault(stem(key), set()).add(index)
         for index, key in keys:
             keep_head = _head_in_acronym(key.split(), acronyms.get(index, set()))
             for form in loose_forms(key, shared=self.shared, keep_head=keep_head):
@@ -314,6 +318,13 @@ class LooseIndex:
                     if _names_a_thing(tokens[drop]):
                         form = _joined(compared[:drop] + compared[drop + 1 :])
                         self.shortened.setdefault(form, set()).add(index)
+
+    def hit_word_form(self, word: str) -> int | None:
+        """The one entry with a one-word name of ``word``'s stem ("spray" -> Spraying), for a name
+        asked with a qualifier beside it only: alone, a word form names too much ("organic" is no
+        Organ)."""
+        found = self.word_forms.get(stem(word)) if _names_a_thing(word) else None
+        return next(iter(found)) if found is not None and len(found) == 1 else None
 
     def hit_missing_a_word(self, key: str) -> int | None:
         """The one entry whose 3+ word name ``key`` writes with one inner word left out.

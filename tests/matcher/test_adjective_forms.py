@@ -62,3 +62,14 @@ def test_an_adjective_form_answers(matcher: Matcher, question: str, term: str) -
 )
 def test_other_words_in_front_are_refused(matcher: Matcher, question: str) -> None:
     assert isinstance(matcher.lookup(question), NotFound), question
+
+
+def test_a_qualified_name_may_be_written_in_another_word_form() -> None:
+    kb = make_kb({"Attacks": [("Spraying", "Tries one common password against many accounts."), *ENTRIES]})
+    matcher = Matcher(kb)
+    for question in ("password spray", "password sprays"):
+        result = matcher.lookup(question)
+        assert isinstance(result, Answer), question
+        assert result.entry.term == "Spraying"
+    for question in ("spray paint", "spray", "organ password"):  # no qualifier its definition says
+        assert isinstance(matcher.lookup(question), NotFound), question
