@@ -46,6 +46,34 @@ _CITATION = re.compile(
 _NOT_PRINTABLE = re.compile("[^\x09\x0a\x0d\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
+#: A fence's language naming plain text: its content may be notes rather than code.
+_PLAIN_FENCE = frozenset({"", "txt", "text", "plain", "plaintext", "md", "markdown", "notes"})
+#: ``Term - what it is`` on one line: a name of up to six words, a dash, colon or arrow, then two
+#: words or more. Code rarely reads so (no brackets, semicolons, underscores or ``=`` in the name).
+_TERM_LINE = re.compile(
+    r"^[ \t]*[^\W\d_][\w'’/&.+ -]{0,48}?[ \t]*(?:[ \t][-–—][ \t]|:[ \t]|[ \t]-{1,2}>[ \t]|[ \t]→[ \t])"
+    r"[ \t]*\S+[ \t]+\S"
+)
+#: Line ends that only code has.
+_CODE_END = re.compile(r"[;{}()\[\]\\]\s*$")
+
+
+def fenced_term_lines(info: str, code: str) -> int | None:
+    """Where the ``Term - definition`` lines of a fenced block's ``code`` (language ``info``) start
+    (0-based line), if the block is a list of them: no language or a plain-text one, at least three
+    such lines and two thirds of its non-blank lines, and no line ending the way code does; else None."""
+    if info.strip().lower() not in _PLAIN_FENCE:
+        return None
+    lines = code.split("\n")
+    written = [text for text in lines if text.strip()]
+    if any(_CODE_END.search(text) for text in written):
+        return None
+    termed = [i for i, text in enumerate(lines) if _TERM_LINE.match(text) and "_" not in text.split()[0]]
+    if len(termed) < 3 or 3 * len(termed) < 2 * len(written):
+        return None
+    return termed[0]
+
+
 def clean_text(text: str) -> str:
     """``text`` on one line: unprintable characters dropped, whitespace (``&nbsp;`` too) collapsed."""
     return " ".join(_NOT_PRINTABLE.sub(" ", text).split())
@@ -190,6 +218,12 @@ class _Walker:
             return self.reparse(textwrap.dedent(node.content.expandtabs(4)), line - 1, depth, line)
         if kind == "fence":
             code = node.content.rstrip("\n")
+            start = fenced_term_lines(node.info, code) if depth < MAX_REPARSE_DEPTH else None
+            if start is not None:
+                # a revision list typed inside a plain fence ("Crowdfunding - Raising capital ..."):
+                # notes kept monospaced, read as the lines they are; a caption over its first term
+                # ("term definition") is no part of them
+                return self.parse("\n".join(code.split("\n")[start:]), line + start, depth + 1)
             return [Verbatim(code, line)] if code.strip() else []
         if kind == "html_block":
             converted = htmlnotes.paragraphs(node.content)

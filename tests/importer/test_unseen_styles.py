@@ -1,0 +1,61 @@
+"""Styles met in notes the importer had not been tuned on: a revision list typed inside a plain code
+fence, a definition callout whose title names the term, a remark label that is itself the term."""
+
+from __future__ import annotations
+
+from bot.importer import import_notes
+from bot.knowledge import Entry, KnowledgeBase
+from bot.loader import load_knowledge_text, normalize_name
+
+
+def kb_of(notes: str) -> KnowledgeBase:
+    result = import_notes(notes, notes_name="notes.md")
+    return load_knowledge_text(result.text, "notes.yaml")
+
+
+def entry(kb: KnowledgeBase, name: str) -> Entry:
+    wanted = normalize_name(name)
+    found = [e for e in kb.entries if wanted in {normalize_name(n) for n in e.names}]
+    assert len(found) == 1, f"{name!r}: {[e.term for e in found]}"
+    return found[0]
+
+
+def terms(kb: KnowledgeBase) -> set[str]:
+    return {e.term for e in kb.entries}
+
+
+FENCED_LIST = """# Business
+
+## Key terms
+
+```
+term definition
+
+Crowdfunding - Raising capital online from small investors
+Dividends - Payments to shareholders from profits
+Venture capital - Investor takes a chance on a business
+Flat structure - No/Few hierarchy
+```
+"""
+
+
+def test_a_term_list_typed_inside_a_plain_fence_is_read_as_notes() -> None:
+    kb = kb_of(FENCED_LIST)
+    assert terms(kb) == {"Crowdfunding", "Dividends", "Venture capital", "Flat structure"}
+    assert entry(kb, "venture capital").definition == "Investor takes a chance on a business"
+    # the caption over the list names no term
+    assert not any("term definition" in e.definition.lower() for e in kb.entries)
+
+
+def test_code_in_a_fence_stays_code() -> None:
+    for fence in (
+        # a language: code, whatever it reads like
+        "```python\nCrowdfunding - Raising capital online\nDividends - Payments to shareholders\n"
+        "Venture capital - Investor takes a chance\n```\n",
+        # lines ending as code does
+        "```\nstart - begin the run (fast)\nstop - end the run ();\nreset - set all back {}\n```\n",
+        # too few term lines among the others
+        "```\nx = compute(a, b)\nprint x\nnext - the step after\nreturn x\n```\n",
+    ):
+        notes = "# Notes\n\n**Ledger** - A book of accounts.\n\n" + fence
+        assert terms(kb_of(notes)) == {"Ledger"}, fence
