@@ -74,6 +74,30 @@ def fenced_term_lines(info: str, code: str) -> int | None:
     return termed[0]
 
 
+#: ``> [!definition] Title``: the first line of a callout (Obsidian, GitHub), its kind and title.
+_CALLOUT = re.compile(r"^\s*>\s?\[!([A-Za-z-]+)\][+-]?[ \t]*(.*)$")
+_QUOTE_MARK = re.compile(r"^\s*>[ \t]?")
+#: Callout kinds that hold a definition: their title, when they have one, is the term it defines.
+_DEFINING_CALLOUTS = frozenset({"definition", "def", "defn", "term", "vocab", "vocabulary", "glossary"})
+#: "Definition:", "Definition 5.1 —", "Def." before the name in a callout's title.
+_DEFINITION_WORD = re.compile(r"^(?:definition|defn?)\b\.?\s*[\d.]*\s*[:—–-]?\s*", re.IGNORECASE)
+#: ", $\dim V$" or " ($\dim V$)" after the name: its symbol, no part of the name.
+_SYMBOL_TAIL = re.compile(r"\s*(?:,\s*|\(\s*)?\$[^$]*\$\s*\)?\s*$")
+
+
+def definition_callout(lines: list[str]) -> str | None:
+    """A definition callout's ``lines`` (``> [!definition] Dimension`` over its quoted body) as Markdown
+    whose first line names the term in bold, or the body alone when the title names none (``[!definition]``
+    alone, ``Definition``); None for any other blockquote."""
+    found = _CALLOUT.match(lines[0]) if lines else None
+    if found is None or found.group(1).lower() not in _DEFINING_CALLOUTS:
+        return None
+    title = _SYMBOL_TAIL.sub("", _DEFINITION_WORD.sub("", found.group(2).strip())).strip(" *_:")
+    body = [_QUOTE_MARK.sub("", text, count=1) for text in lines[1:]]
+    head = [f"**{title}**  "] if title and len(title.split()) <= 8 else [""]
+    return "\n".join(head + body)
+
+
 def clean_text(text: str) -> str:
     """``text`` on one line: unprintable characters dropped, whitespace (``&nbsp;`` too) collapsed."""
     return " ".join(_NOT_PRINTABLE.sub(" ", text).split())
@@ -234,6 +258,10 @@ class _Walker:
             return [Verbatim(html, line, html=True)] if html else []
         if kind == "hr":
             return []
+        if kind == "blockquote" and node.map and depth < MAX_REPARSE_DEPTH:
+            body = definition_callout(self.source[node.map[0] : node.map[1]])
+            if body is not None:
+                return self.parse(body, line - 1, depth + 1)
         return self.nodes(node.children, offset, depth)  # blockquote and anything else: its content
 
     def reparse(self, text: str, offset: int, depth: int, line: int) -> list[Block]:

@@ -59,3 +59,39 @@ def test_code_in_a_fence_stays_code() -> None:
     ):
         notes = "# Notes\n\n**Ledger** - A book of accounts.\n\n" + fence
         assert terms(kb_of(notes)) == {"Ledger"}, fence
+
+
+CALLOUTS = """# Linear algebra
+
+Thus, we can define dimension as below.
+
+> [!definition]  Definition: Dimension, $\\dim V$
+> - The *dimension* of a vector space is the length of any basis of it.
+> - It is written $\\dim V$.
+
+> [!definition] Definition 5.1 — Span
+> The set of all linear combinations of a list of vectors.
+
+> [!theorem] Basis length does not depend on basis
+> Any two bases of a vector space have the same length.
+"""
+
+
+def test_a_definition_callout_titled_with_a_name_defines_that_name() -> None:
+    kb = kb_of(CALLOUTS)
+    dimension = entry(kb, "dimension")
+    assert dimension.term == "Dimension"
+    assert dimension.definition == "The dimension of a vector space is the length of any basis of it."
+    assert entry(kb, "span").definition == "The set of all linear combinations of a list of vectors."
+    # a theorem's title states a fact: no term
+    assert not any("basis length" in name.lower() for e in kb.entries for name in e.names)
+
+
+def test_an_untitled_definition_callout_is_its_sentence() -> None:
+    notes = (
+        "# Topology\n\n> [!definition]\n> A topological space is ***Hausdorff*** if any two distinct points"
+        " have disjoint open neighbourhoods.\n"
+    )
+    kb = kb_of(notes)
+    assert "[!definition]" not in kb_of(notes).entries[0].definition
+    assert entry(kb, "Hausdorff").definition.startswith("A topological space is")
