@@ -194,7 +194,20 @@ def label(text: str) -> tuple[str, str] | None:
     if not match:
         return None
     name = " ".join(match.group("label").lower().split())
-    return _LABEL_KIND.get(name, "note"), match.group("rest").strip()
+    rest = match.group("rest").strip()
+    if name.isalpha() and _defines_itself(name, rest):
+        # "Note: A note is a named pitch": the label word is the term its line defines
+        return None
+    return _LABEL_KIND.get(name, "note"), rest
+
+
+def _defines_itself(word: str, rest: str) -> bool:
+    """Whether ``rest`` is a sentence defining ``word`` (or its plural) as its subject."""
+    found = sentence(rest)
+    if found is None or not found.defines:
+        return False
+    subject = found.subject.lower()
+    return subject in (word, word + "s", word.rstrip("s"))
 
 
 def is_term_like(text: str, *, bold: bool = False) -> bool:

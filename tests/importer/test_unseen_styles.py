@@ -95,3 +95,20 @@ def test_an_untitled_definition_callout_is_its_sentence() -> None:
     kb = kb_of(notes)
     assert "[!definition]" not in kb_of(notes).entries[0].definition
     assert entry(kb, "Hausdorff").definition.startswith("A topological space is")
+
+
+def test_a_remark_label_that_its_line_defines_is_a_term() -> None:
+    notes = """# Music
+
+## Terms to know
+- Pitch: A specific frequency, corresponding to a note.
+- Note: A note is a named pitch. It is something you write.
+- Octave: The interval between two notes whose frequencies differ by twice
+- Interval: The difference in pitch between two notes
+  - Note: sing both notes to hear it
+"""
+    kb = kb_of(notes)
+    assert entry(kb, "note").definition.startswith("A named pitch")
+    # a remark stays a remark on the entry above it
+    assert terms(kb) == {"Pitch", "Note", "Octave", "Interval"}
+    assert "Note: sing both notes to hear it" in entry(kb, "interval").details
