@@ -1,4 +1,5 @@
-"""Obsidian spaced-repetition flashcards inside notes: ``Question`` / ``?`` / ``Answer`` and ``Q::A``.
+"""Flashcards inside notes: the Obsidian plugin's ``Question`` / ``?`` / ``Answer`` and ``Q::A``, and
+``Q: question`` / ``A: answer`` pairs.
 
 The Obsidian Spaced Repetition plugin reads a card from a question, a line holding only ``?`` (``??``
 for a card that is also asked the other way round) and the answer up to the next blank line, or from
@@ -22,6 +23,16 @@ _INLINE = re.compile(
     r"^(?P<question>[^:`]*?[^:\s`])(?P<space>\s*)(?P<mark>:::?)(?P<after>\s*)(?P<answer>[^:\s`].*)$"
 )
 _LIST_MARK = re.compile(r"^\s*(?:[-*+]|\d{1,9}[.)])\s+")
+#: ``Q:`` / ``**Q:**`` / ``Question.`` before a question and ``A:`` / ``**A**:`` before its answer, on
+#: one line (``- **Q:** What is X? — **A:** ...``) or on two (the answer's line next, or nested under it).
+_LEAD = r"^\s*(?:(?:[-*+]|\d{1,9}[.)])\s+)?"
+_Q_MARK = r"(?:[*_]{2})?(?:Q|Question)(?:[*_]{2})?\s*[:.](?:[*_]{2})?\s+"
+_A_MARK = r"(?:[*_]{2})?(?:A|Answer|Ans)(?:[*_]{2})?\s*[:.](?:[*_]{2})?\s+"
+_QA_LINE = re.compile(
+    _LEAD + _Q_MARK + r"(?P<question>\S.*?\?)[*_]*\s+(?:[—–|→-]\s+)?" + _A_MARK + r"(?P<answer>\S.*)$"
+)
+_Q_LINE = re.compile(_LEAD + _Q_MARK + r"(?P<question>\S.*)$")
+_A_LINE = re.compile(_LEAD + _A_MARK + r"(?P<answer>\S.*)$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[\[[^\]]*\]\]")
 _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)")
 _BOLD = re.compile(r"\*\*(?P<text>[^*]+?)\*\*|__(?P<under>[^_]+?)__")
@@ -100,6 +111,20 @@ def split_cards(text: str) -> tuple[str, list[Card]]:
             used.append((start, end))
             taken = end
             continue
+        asked = _QA_LINE.match(line) or _Q_LINE.match(line)
+        if asked is not None:
+            last = index
+            if "answer" not in asked.groupdict():
+                # the answer's line: the next one, or the one after a blank line
+                last = next((j for j in (index + 1, index + 2) if j < len(lines) and lines[j].strip()), -1)
+                if last == index + 2 and lines[index + 1].strip():
+                    last = -1
+            answered = asked if last == index else _A_LINE.match(lines[last]) if last > index else None
+            if answered is not None:
+                cards.append(Card(index + 1, (asked.group("question"),), (answered.group("answer"),)))
+                used.append((index, last))
+                taken = last
+                continue
         inline = _INLINE.match(line.strip())
         if inline is not None and not _LIST_MARK.match(line) and "://" not in line:
             # "std::vector" is code, not a card: "::" takes spaces round it, a question or an answer of

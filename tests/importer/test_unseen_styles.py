@@ -112,3 +112,28 @@ def test_a_remark_label_that_its_line_defines_is_a_term() -> None:
     # a remark stays a remark on the entry above it
     assert terms(kb) == {"Pitch", "Note", "Octave", "Interval"}
     assert "Note: sing both notes to hear it" in entry(kb, "interval").details
+
+
+def test_q_and_a_pairs_on_one_line_or_two_are_cards() -> None:
+    notes = """# Testing
+
+## Flashcards
+
+- **Q:** What is verification? — **A:** Checking we built the product right.
+- **Q:** What is validation? — **A:** Checking we built the right product.
+
+## More
+
+- **Q:** What is a "configuration"?
+    - **A:** The complete set of characteristics of a deliverable.
+
+Q: What is regression testing?
+A: Re-running old tests after a change.
+"""
+    kb = kb_of(notes)
+    assert entry(kb, "verification").definition == "Checking we built the product right."
+    assert entry(kb, "validation").definition == "Checking we built the right product."
+    assert entry(kb, "configuration").definition == "The complete set of characteristics of a deliverable."
+    assert entry(kb, "regression testing").definition == "Re-running old tests after a change."
+    assert not any(name.startswith(("Q", "A:")) for e in kb.entries for name in e.names)
+
