@@ -268,6 +268,18 @@ class Extractor:
             self.set_definition(entry, description, f'from the card "{_short(asked)}"')
             self.current = entry
             return
+        compared = _compared(asked, answer)
+        if compared:
+            # "Severity vs priority? / Severity is user impact; priority is how soon ...": each name
+            # is defined by its own clause of the answer
+            made = [self.find(name) or self.entry_named(name, card.line) for name, _ in compared]
+            for entry, (_, definition) in zip(made, compared, strict=True):
+                self.set_definition(entry, definition, f'from the card "{_short(asked)}"')
+                for other in made:
+                    if other is not entry:
+                        entry.add("see_also", other.term)
+            self.current = made[-1]
+            return
         what = _WHAT_IS.match(asked)
         # "What is X?" asks for X; a card whose question is only a name ("Compost::Decayed ...") too
         named = what.group("name").strip() if what else (asked if tx.is_term_name(asked) else "")
@@ -2144,6 +2156,33 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.?|[.)])\s+(?=\S)")
 _WHAT_IS = re.compile(
     r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:a|an|the)?\s*(?P<name>[^?]+?)\s*\?*$", re.IGNORECASE
 )
+_COMPARED_NAMES = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
+
+
+def _compared(asked: str, answer: str) -> list[tuple[str, str]]:
+    """``(name, definition)`` of each name a ``A vs B?`` question compares, when its answer gives one
+    ``A is ...`` clause per name (split at ``;``, or at a comma before one of the names); else ``[]``."""
+    names = _COMPARED_NAMES.split(asked.rstrip("?").strip())
+    if len(names) < 2 or not all(tx.is_term_name(n) and len(tx.words(n)) <= 4 for n in names):
+        return []
+    said = "|".join(sorted({re.escape(w) for n in names for w in tx.words(n)}, key=len, reverse=True))
+    clauses = re.split(rf"\s*;\s*|,\s+(?=(?:{said})\b)", answer.rstrip("."), flags=re.IGNORECASE)
+    found: list[tuple[str, str]] = []
+    for name in names:
+        key = name.casefold()
+        for clause in clauses:
+            told = tx.sentence(clause)
+            if told is None or " ".join(told.verb.lower().split()) not in ("is", "are", "means"):
+                continue
+            subject = told.subject.casefold()
+            if subject == key or key.startswith(subject + " ") or key.endswith(" " + subject):
+                found.append((tx.capitalize(name) if name.islower() else name, told.definition))
+                break
+        else:
+            return []
+    return found
+
+
 _CHARACTERISTICS = re.compile(r"\b(?:characteristics|features|properties)\b", re.IGNORECASE)
 #: Reversed cards: the question describes, the answer names (``Which method is described by ...?``).
 _NAMING_QUESTION = re.compile(

@@ -137,3 +137,19 @@ A: Re-running old tests after a change.
     assert entry(kb, "regression testing").definition == "Re-running old tests after a change."
     assert not any(name.startswith(("Q", "A:")) for e in kb.entries for name in e.names)
 
+
+def test_a_card_comparing_names_defines_each_by_its_clause() -> None:
+    notes = """# Testing
+
+- **Q:** Severity vs priority? — **A:** Severity is user impact; priority is how soon it must be fixed.
+- **Q:** Error vs defect vs failure? — **A:** Error is a slip, defect is bad code, failure is a fault seen.
+- **Q:** Unit vs system tests? — **A:** It depends on the team.
+"""
+    kb = kb_of(notes)
+    assert entry(kb, "severity").definition == "User impact"
+    assert entry(kb, "priority").definition == "How soon it must be fixed"
+    assert "Priority" in entry(kb, "severity").see_also
+    assert entry(kb, "defect").definition == "Bad code"
+    assert entry(kb, "failure").definition == "A fault seen"
+    # an answer that defines neither name defines nothing
+    assert not terms(kb) & {"Unit", "System tests", "Unit vs system tests"}
