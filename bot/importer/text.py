@@ -50,9 +50,10 @@ _LABEL_KIND = {
 
 _LEADING_PAREN = re.compile(r"^\((?P<inner>[^()]{1,60})\)\s*")
 _MIDDLE_PAREN = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]{1,60})\)\s*(?P<tail>[^()]{1,30})$")
-_DASH_PAIR = re.compile(r"^(?P<term>.{1,80}?)\s+(?:-{1,2}|–|—|=|->|→)\s+(?P<rest>\S.*)$")
+#: ``Term - explanation``: a dash, ``=``, an arrow or an ellipsis between (``Oligopoly ... few firms``).
+_DASH_PAIR = re.compile(r"^(?P<term>.{1,80}?)\s+(?:-{1,2}|–|—|=|->|→|\.{3}|…)\s+(?P<rest>\S.*)$")
 _COLON_PAIR = re.compile(r"^(?P<term>[^:]{1,80}?)\s*:\s+(?P<rest>\S.*)$")
-_SEPARATOR = re.compile(r"^(?::|-{1,2}>?|–|—|=|→)\s*")
+_SEPARATOR = re.compile(r"^(?::|-{1,2}>?|–|—|=|→|\.{3}|…)\s*")
 _PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
 _ALIAS_SPLIT = re.compile(r"\s*(?:,|;|/|\bor\b)\s*")
 _ALIAS_PREFIX = re.compile(r"^(?:aka|a\.k\.a\.?|also|also known as|also called|or)\s+", re.IGNORECASE)
@@ -726,7 +727,16 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
             return None  # "Intuition - this word comes to mind": a note on the word above, not a definition
         if is_term_like(term) and len(words(term)) <= 6:
             return term, rest
-        if loose and pattern is _COLON_PAIR and len(words(term)) <= 4 and is_term_name(term):
+        if (
+            loose
+            and len(words(term)) <= 4
+            and is_term_name(term)
+            and (
+                pattern is _COLON_PAIR
+                # "- market clearing price ... demand = supply": a lower-case name in a list item
+                or (term[:1].isalpha() and ":" not in term and len(words(rest)) >= 2)
+            )
+        ):
             return term, rest
     return None
 

@@ -153,3 +153,23 @@ def test_a_card_comparing_names_defines_each_by_its_clause() -> None:
     assert entry(kb, "failure").definition == "A fault seen"
     # an answer that defines neither name defines nothing
     assert not terms(kb) & {"Unit", "System tests", "Unit vs system tests"}
+
+
+def test_an_ellipsis_between_a_name_and_its_meaning_separates_them() -> None:
+    notes = """# Economics
+
+- Economics ... management of scarce resources
+- Oligopoly … a few companies competing
+
+## Glossary
+- market clearing price ... demand = supply
+- labor market - labor suppliers
+- if price is too high ... very low demand
+"""
+    kb = kb_of(notes)
+    assert entry(kb, "economics").definition.lower() == "management of scarce resources"
+    assert entry(kb, "oligopoly").definition.lower() == "a few companies competing"
+    # a lower-case name in a list item, before a dash or an ellipsis
+    assert entry(kb, "market clearing price").definition.lower() == "demand = supply"
+    assert entry(kb, "labor market").definition.lower() == "labor suppliers"
+    assert not any(name.lower().startswith("if price") for e in kb.entries for name in e.names)
