@@ -283,6 +283,10 @@ class Extractor:
         what = _WHAT_IS.match(asked)
         # "What is X?" asks for X; a card whose question is only a name ("Compost::Decayed ...") too
         named = what.group("name").strip() if what else (asked if tx.is_term_name(asked) else "")
+        if what and _OF_SOMETHING.match(named) and _ASKS_THE.match(asked):
+            # "What is the purpose of status accounting?", "... the best bug report of all?": asks
+            # about a property of something, names no term
+            named = ""
         bold = [run for run in card.bold if tx.is_term_name(run)]
         subject = bold[0] if bold else named
         if not subject or not tx.is_term_name(subject) or len(tx.words(subject)) > 6:
@@ -2156,6 +2160,9 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.?|[.)])\s+(?=\S)")
 _WHAT_IS = re.compile(
     r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:a|an|the)?\s*(?P<name>[^?]+?)\s*\?*$", re.IGNORECASE
 )
+#: "purpose of status accounting": a lower-case head noun, then "of" and what it belongs to.
+_OF_SOMETHING = re.compile(r"^[a-z][\w'’ -]*?\s+of\s+\S")
+_ASKS_THE = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+the\s", re.IGNORECASE)
 _COMPARED_NAMES = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 
 

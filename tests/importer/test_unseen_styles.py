@@ -173,3 +173,15 @@ def test_an_ellipsis_between_a_name_and_its_meaning_separates_them() -> None:
     assert entry(kb, "market clearing price").definition.lower() == "demand = supply"
     assert entry(kb, "labor market").definition.lower() == "labor suppliers"
     assert not any(name.lower().startswith("if price") for e in kb.entries for name in e.names)
+
+
+def test_a_card_asking_about_a_property_of_something_names_no_term() -> None:
+    notes = """# Testing
+
+- **Q:** What is verification? — **A:** Checking we built the product right.
+- **Q:** What is the purpose of status accounting? — **A:** To track every item's status.
+- **Q:** What is the best bug report of all? — **A:** A small failing test.
+- **Q:** What is a unit of work? — **A:** A piece of work done as one.
+"""
+    kb = kb_of(notes)
+    assert terms(kb) == {"verification", "unit of work"}
