@@ -87,15 +87,16 @@ _SYMBOL_TAIL = re.compile(r"\s*(?:,\s*|\(\s*)?\$[^$]*\$\s*\)?\s*$")
 
 def definition_callout(lines: list[str]) -> str | None:
     """A definition callout's ``lines`` (``> [!definition] Dimension`` over its quoted body) as Markdown
-    whose first line names the term in bold, or the body alone when the title names none (``[!definition]``
-    alone, ``Definition``); None for any other blockquote."""
+    whose first line names the term in bold; None for any other blockquote, and for a callout whose title
+    names none (``[!definition]`` alone, ``Definition``): its body's own sentence says what it defines."""
     found = _CALLOUT.match(lines[0]) if lines else None
     if found is None or found.group(1).lower() not in _DEFINING_CALLOUTS:
         return None
     title = _SYMBOL_TAIL.sub("", _DEFINITION_WORD.sub("", found.group(2).strip())).strip(" *_:")
+    if not title or len(title.split()) > 8:
+        return None
     body = [_QUOTE_MARK.sub("", text, count=1) for text in lines[1:]]
-    head = [f"**{title}**  "] if title and len(title.split()) <= 8 else [""]
-    return "\n".join(head + body)
+    return "\n".join([f"**{title}**  ", *body])
 
 
 def clean_text(text: str) -> str:

@@ -87,16 +87,6 @@ def test_a_definition_callout_titled_with_a_name_defines_that_name() -> None:
     assert not any("basis length" in name.lower() for e in kb.entries for name in e.names)
 
 
-def test_an_untitled_definition_callout_is_its_sentence() -> None:
-    notes = (
-        "# Topology\n\n> [!definition]\n> A topological space is ***Hausdorff*** if any two distinct points"
-        " have disjoint open neighbourhoods.\n"
-    )
-    kb = kb_of(notes)
-    assert "[!definition]" not in kb_of(notes).entries[0].definition
-    assert entry(kb, "Hausdorff").definition.startswith("A topological space is")
-
-
 def test_a_remark_label_that_its_line_defines_is_a_term() -> None:
     notes = """# Music
 
@@ -105,13 +95,13 @@ def test_a_remark_label_that_its_line_defines_is_a_term() -> None:
 - Note: A note is a named pitch. It is something you write.
 - Octave: The interval between two notes whose frequencies differ by twice
 - Interval: The difference in pitch between two notes
-  - Note: sing both notes to hear it
+  - Tip: sing both notes to hear it
 """
     kb = kb_of(notes)
     assert entry(kb, "note").definition.startswith("A named pitch")
     # a remark stays a remark on the entry above it
     assert terms(kb) == {"Pitch", "Note", "Octave", "Interval"}
-    assert "Note: sing both notes to hear it" in entry(kb, "interval").details
+    assert "Tip: sing both notes to hear it" in entry(kb, "interval").details
 
 
 def test_q_and_a_pairs_on_one_line_or_two_are_cards() -> None:
