@@ -25,6 +25,8 @@ from bot.matching.names import identity
 _NUMBERING = re.compile(r"^\(?\d{1,4}[a-z]?[.)]?$")
 #: An equation or relation between two sides (``H + OH``, ``[] = concentration``, ``pH ≈ 6-8``).
 _RELATION = re.compile(r"\s[=+<>≈→⇒]\s|\s(?:->|=>|<-|<=|>=)\s|[≈→⇒]")
+#: ``0.001M``, ``2.5 kg``: a measured amount (a decimal and at most a short unit), never a name.
+_QUANTITY = re.compile(r"^\d*[.,]\d+\s*[^\W\d_]{0,3}$")
 #: A sample of Markdown written in code (``# Heading``, ``![image](path)``, ``[link](url)``).
 _SYNTAX_SAMPLE = re.compile(r"^(?:#{1,6}\s|!\w)|\]\(")
 #: Top-level ``vs.`` / ``versus`` between the parts of a definition.
@@ -51,12 +53,13 @@ def judge(draft: Draft, notes: str) -> None:
     labels = _repeated_labels(notes)
     lines = notes.splitlines()
     for entry in draft.entries:
-        whole = _elided_name(entry, lines)
+        whole = _elided_name(entry, lines) or _dated_name(entry)
         if whole and not any(identity(whole) in map(identity, other.names()) for other in draft.entries):
             entry.term = whole
+        _join_alternative_name(entry)
     kept: list[DraftEntry] = []
     for entry in draft.entries:
-        reason = _not_a_term(entry, draft.entries, labels)
+        reason = _not_a_term(entry, draft.entries, labels, lines)
         if reason is not None:
             draft.unplaced.append((entry.line, f"{_text(entry)} ({reason})"))
             continue
@@ -66,15 +69,24 @@ def judge(draft: Draft, notes: str) -> None:
     draft.unplaced.sort(key=lambda item: item[0])
 
 
-def _not_a_term(entry: DraftEntry, entries: list[DraftEntry], labels: set[str]) -> str | None:
+def _not_a_term(
+    entry: DraftEntry, entries: list[DraftEntry], labels: set[str], lines: list[str]
+) -> str | None:
     """Why ``entry`` is no entry (``None`` when it may be one)."""
     term = entry.term.strip()
     if _NUMBERING.match(term):
         return "a number, not a name"
+    if _QUANTITY.match(term):
+        return "a quantity, not a name"
     if _RELATION.search(term):
         return "an equation or relation, not a name"
-    if _SYNTAX_SAMPLE.search(term):
+    if _SYNTAX_SAMPLE.search(term) or _in_code_sample(entry, lines):
         return "a sample of markup, not a name"
+    if _only_links(entry.definition):
+        return "links to other notes, not a meaning"
+    other_term = _heading_over_item(entry, lines)
+    if other_term:
+        return f"a heading whose first point is {other_term}; the meaning is not the heading's"
     if identity(term) in labels:
         return "a label repeated under several terms, not a term"
     if _contrasts_kinds(entry.definition):
@@ -144,15 +156,20 @@ _LABEL_REPEATS = 2
 
 def _repeated_labels(notes: str) -> set[str]:
     """Labels that start ``_LABEL_REPEATS`` or more lines of ``notes`` with different text after them
-    (``**Context**:`` under every term of a glossary): fields of an entry, never terms themselves."""
-    seen: dict[str, set[str]] = {}
+    (``**Context**:`` under every term of a glossary), or with nothing after them (``* Bad:`` over the
+    points of each of several things): fields of an entry, never terms themselves."""
+    seen: dict[str, list[str]] = {}
     for line in notes.splitlines():
         found = _LINE_LABEL.match(line)
         if found is None:
             continue
         rest = line[found.end() :].strip()
-        seen.setdefault(identity(found.group("label")), set()).add(rest.casefold())
-    return {label for label, rests in seen.items() if len(rests) >= _LABEL_REPEATS}
+        seen.setdefault(identity(found.group("label")), []).append(rest.casefold())
+    return {
+        label
+        for label, rests in seen.items()
+        if len(set(rests)) >= _LABEL_REPEATS or rests.count("") >= _LABEL_REPEATS
+    }
 
 
 def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
@@ -237,3 +254,93 @@ def _text(entry: DraftEntry) -> str:
     text = f"{entry.term}: {entry.definition}" if entry.definition else entry.term
     rest = [item.text for key in ("details", "examples") for item in getattr(entry, key)]
     return text + (f" [{'; '.join(rest)}]" if rest else "")
+
+
+#: A link to another note or page (``[[Note|shown]]``, ``[text](url)``) or an empty pair of brackets.
+_LINK = re.compile(r"\[\[[^\]]*\]\]|\[[^\]]*\]\([^)]*\)|\[\s*\]")
+#: A word of two letters or more.
+_WORD = re.compile(r"[^\W\d_]{2,}")
+
+
+def _only_links(definition: str) -> bool:
+    """Whether ``definition`` holds links and nothing else that reads as words (``[[2-1 Basics]] (v)``):
+    a table of contents under a heading, not what the heading means."""
+    if not _LINK.search(definition):
+        return False
+    return _WORD.search(_LINK.sub(" ", definition)) is None
+
+
+#: Code spans in a line of notes.
+_CODE_SPAN = re.compile(r"`+([^`]+)`+")
+#: What a sample of Markdown inside a code span starts with (``# x``, ``**x**``, ``*x*``, ``- x``,
+#: ``![x](y)``) or holds (``[x](y)``, ``[[x]]``).
+_MARKUP_IN_CODE = re.compile(r"^(?:#{1,6}\s|\*{1,2}\S|_{1,2}\S|[-+>]\s|!\[)|\]\(|\[\[")
+
+
+def _in_code_sample(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry``'s term comes from a code span on its line that shows Markdown syntax
+    (``- `[link](url)` - External links`` makes a term ``link``)."""
+    if not 0 < entry.line <= len(lines):
+        return False
+    wanted = identity(entry.term)
+    for span in _CODE_SPAN.finditer(lines[entry.line - 1]):
+        sample = span.group(1).strip()
+        if _MARKUP_IN_CODE.search(sample) and wanted and wanted in identity(sample):
+            return True
+    return False
+
+
+#: A heading line.
+_HEADING = re.compile(r"^\s{0,3}#{1,6}\s")
+#: A list item holding one emphasised name and nothing else (``- **Heritability**``).
+_EMPHASISED_ITEM = re.compile(
+    r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(\*\*|__|\*|_)(?P<name>[^*_\n]+?)\1[ \t:]*$"
+)
+
+
+def _heading_over_item(entry: DraftEntry, lines: list[str]) -> str:
+    """The name a heading entry's first point gives alone in emphasis (``### Heredity`` over
+    ``- **Heritability**`` over its definition), or "": the definition read for the heading is that
+    name's. A name given alone under several headings is a field label (``- **Definition**``) and
+    does not count."""
+    if not 0 < entry.line <= len(lines) or not _HEADING.match(lines[entry.line - 1]):
+        return ""
+    following = next((line for line in lines[entry.line :] if line.strip()), "")
+    item = _EMPHASISED_ITEM.match(following)
+    if item is None:
+        return ""
+    name = item.group("name").strip()
+    if identity(name) == identity(entry.term):
+        return ""
+    same = sum(
+        1
+        for line in lines
+        if (other := _EMPHASISED_ITEM.match(line)) and identity(other.group("name")) == identity(name)
+    )
+    return name if same == 1 else ""
+
+
+#: A year glued to a name with a dash (``Kapp Putsch -1920``, ``Turnip Winter - 1917``).
+_DATED = re.compile(r"^(?P<name>.*[^\W\d_].*?)\s+[-–]\s?\d{4}$")
+
+
+def _dated_name(entry: DraftEntry) -> str:
+    """The name without a year glued to its end by a dash, or ""."""
+    found = _DATED.match(entry.term.strip())
+    return found.group("name").strip() if found else ""
+
+
+#: A definition that goes on with another name for the term (``**mechanical** or **segmental
+#: solidarity**: social cohesion ...`` read as ``mechanical`` :: ``or segmental solidarity: ...``).
+_ALTERNATIVE = re.compile(r"^or\s+(?P<name>[^\W\d_][\w' -]{0,40}?)\s*[:：]\s+(?P<rest>\S.*)$", re.I | re.S)
+
+
+def _join_alternative_name(entry: DraftEntry) -> None:
+    """Give ``entry`` its whole name as written (``mechanical or segmental solidarity``) when its
+    definition starts with the rest of it, and the definition after that name (in place)."""
+    found = _ALTERNATIVE.match(entry.definition.strip())
+    if found is None or len(entry.term.split()) > 3:
+        return
+    entry.term = f"{entry.term.strip()} or {found.group('name').strip()}"
+    rest = found.group("rest").strip()
+    entry.definition = rest[:1].upper() + rest[1:]

@@ -187,3 +187,114 @@ def test_a_kind_written_short_under_the_item_naming_it_gets_its_whole_name() -> 
         "    - not consequentialism\n"
     )
     assert _terms(result) == ["Utilitarianism", "Lower happiness", "Higher happiness", "Deontology"]
+
+
+def test_a_heading_over_links_to_other_notes_is_no_term() -> None:
+    result = import_notes(
+        "## Memory\nThe encoding, storage and retrieval of information.\n\n"
+        "## Research methods\n"
+        "[[2-1 Basics of Scientific Research]]  (v)\n"
+        "[[2-2 Consent & Bias]]  (v)\n\n"
+        "## Learning\nA relatively permanent change in behaviour.\n"
+    )
+    assert "Research methods" not in _terms(result)
+    assert "links to other notes" in _unplaced(result)
+
+
+def test_a_link_inside_a_definition_keeps_the_entry() -> None:
+    result = import_notes(
+        "- **Vault**: a folder of notes, see [[How Obsidian Works]]\n"
+        "- **Canvas**: a board for laying out notes and media\n"
+    )
+    assert _terms(result) == ["Vault", "Canvas"]
+
+
+def test_a_decimal_quantity_is_no_term() -> None:
+    result = import_notes(
+        "0.001M - 3pH (negative log of molarity)\n\n"
+        "5G - the fifth generation of mobile networks\n\n"
+        "titration - process used to find the concentration of an unknown solution\n"
+    )
+    assert _terms(result) == ["5G", "titration"]
+    assert "0.001M: 3pH" in _unplaced(result)
+
+
+def test_a_name_shown_in_a_code_sample_is_no_term() -> None:
+    result = import_notes(
+        "### Markdown\n"
+        "**Markdown** is a lightweight markup language for formatting plain text.\n\n"
+        "Common syntax:\n"
+        "- `[link](url)` - External links\n"
+        "- `**bold**` - Bold text\n\n"
+        "### Grep\n"
+        "- `grep` - searches files for lines matching a pattern\n"
+    )
+    assert "link" not in _terms(result)
+    assert "link: External links (a sample of markup" in _unplaced(result)
+    assert "grep" in map(str.casefold, _terms(result))
+
+
+def test_a_label_with_nothing_after_it_under_several_things_is_no_term() -> None:
+    result = import_notes(
+        "#### Threads\n"
+        "* Kernel space:\n"
+        "  * Bad:\n"
+        "    * Thread operations use system calls (expensive)\n"
+        "  * Good:\n"
+        "    * Can use additional hardware\n"
+        "* User space:\n"
+        "  * Bad:\n"
+        "    * System calls block all threads\n"
+        "  * Good:\n"
+        "    * Fast switching between threads\n\n"
+        "Deadlock - each process in a set waits for an event only another can cause\n"
+    )
+    terms = _terms(result)
+    assert "Bad" not in terms
+    assert "Good" not in terms
+    assert "Deadlock" in terms
+
+
+def test_a_heading_over_an_emphasised_term_does_not_take_its_meaning() -> None:
+    result = import_notes(
+        "### 1.1 **Interaction of Heredity and Environment**\n\n"
+        "- **Heritability**\n"
+        "  - **Definition**: The proportion of variation in traits that genetic factors explain.\n"
+        "  - **Example**: Intelligence has a heritability estimate of about 50%.\n\n"
+        "### Twin Studies\n"
+        "Research that compares identical and fraternal twins.\n"
+    )
+    assert "Interaction of Heredity and Environment" not in _terms(result)
+    assert "Twin Studies" in _terms(result)
+    assert "first point is Heritability" in _unplaced(result)
+
+
+def test_a_heading_over_a_field_label_keeps_its_meaning() -> None:
+    result = import_notes(
+        "### Taxonomy\n"
+        "- **Definition**\n"
+        "  - The science of naming and classifying organisms.\n\n"
+        "### Metabolism\n"
+        "- **Definition**\n"
+        "  - The chemical reactions that keep organisms alive.\n"
+    )
+    assert _terms(result) == ["Taxonomy", "Metabolism"]
+
+
+def test_a_year_glued_to_a_name_is_left_out_of_it() -> None:
+    result = import_notes(
+        "Spartacist uprising - Jan 1919 - communists tried to overthrow the government in Berlin\n"
+        "Kapp Putsch -1920 - ex-Freikorps took over Berlin; the putsch lasted 6 days and failed\n"
+    )
+    assert _terms(result) == ["Spartacist uprising", "Kapp Putsch"]
+
+
+def test_a_name_written_in_two_parts_gets_both() -> None:
+    result = import_notes(
+        "## Durkheim\n"
+        "- **mechanical** or **segmental** **solidarity**: social cohesion based on sameness\n"
+        "- **organic solidarity**: social cohesion based on interdependence of specialised parts\n"
+    )
+    entries = {e.term: e.definition for e in result.draft.entries}
+    assert entries["mechanical or segmental solidarity"] == "Social cohesion based on sameness"
+    assert "mechanical" not in entries
