@@ -53,13 +53,13 @@ def judge(draft: Draft, notes: str) -> None:
     labels = _repeated_labels(notes)
     lines = notes.splitlines()
     for entry in draft.entries:
-        whole = _elided_name(entry, lines) or _dated_name(entry)
+        whole = _elided_name(entry, lines) or _dated_name(entry) or _opposite_name(entry, draft.entries)
         if whole and not any(identity(whole) in map(identity, other.names()) for other in draft.entries):
             entry.term = whole
         _join_alternative_name(entry)
     kept: list[DraftEntry] = []
     for entry in draft.entries:
-        reason = _not_a_term(entry, draft.entries, labels, lines)
+        reason = _not_a_term(entry, draft.entries, labels, lines) or _restated_title(entry, draft.title)
         if reason is not None:
             draft.unplaced.append((entry.line, f"{_text(entry)} ({reason})"))
             continue
@@ -82,6 +82,8 @@ def _not_a_term(
         return "an equation or relation, not a name"
     if _SYNTAX_SAMPLE.search(term) or _in_code_sample(entry, lines):
         return "a sample of markup, not a name"
+    if _formula_after_arrow(entry, lines):
+        return "a reaction or equation, not a meaning"
     if _only_links(entry.definition):
         return "links to other notes, not a meaning"
     other_term = _heading_over_item(entry, lines)
@@ -344,3 +346,59 @@ def _join_alternative_name(entry: DraftEntry) -> None:
     entry.term = f"{entry.term.strip()} or {found.group('name').strip()}"
     rest = found.group("rest").strip()
     entry.definition = rest[:1].upper() + rest[1:]
+
+
+#: An arrow written between a name and what it turns into (``HCl → H⁺ Cl⁻``).
+_ARROW = r"(?:→|⇒|->|=>)"
+#: A word of three lower-case letters or more: what prose has and a formula has not.
+_PROSE_WORD = re.compile(r"[^\W\dA-Z_]{3,}")
+
+
+def _formula_after_arrow(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry``'s line writes its term, an arrow, then only symbols (``HCL → H$^+$ Cl$^-$``):
+    a reaction or equation, which says what the term becomes, not what it is."""
+    if not 0 < entry.line <= len(lines) or _PROSE_WORD.search(_strip_math(entry.definition)):
+        return False
+    pattern = rf"^[\W_]*{re.escape(entry.term.strip())}[\W_]*?\s*{_ARROW}\s"
+    return re.match(pattern, lines[entry.line - 1], re.IGNORECASE) is not None
+
+
+def _strip_math(text: str) -> str:
+    """``text`` without the TeX commands of inline math (``\\lambda``, ``\\dfrac``)."""
+    return re.sub(r"\\[A-Za-z]+", " ", text)
+
+
+#: Definitions this short that restate the notes' title are the title line's last word ("Notes").
+_TITLE_LINE_WORDS = 2
+
+
+def _restated_title(entry: DraftEntry, title: str) -> str | None:
+    """Why ``entry`` is the notes' title written again with a word after it (``# Micro Economics`` then
+    ``Microeconomics – Notes``), or ``None``."""
+    squashed = re.sub(r"[\W_]+", "", entry.term).casefold()
+    if not squashed or squashed != re.sub(r"[\W_]+", "", title).casefold():
+        return None
+    if len(entry.definition.split()) > _TITLE_LINE_WORDS:
+        return None
+    return "the notes' title written again, not a term"
+
+
+#: Prefixes that make a word its opposite (``informal`` / ``formal``, ``non-verbal`` / ``verbal``).
+_NEGATING = ("non-", "non", "in", "un", "dis", "im", "ir", "il")
+
+
+def _opposite_name(entry: DraftEntry, entries: list[DraftEntry]) -> str:
+    """The whole name of a one-word kind written right next to its opposite in full (``Formal:`` after
+    ``Informal social control:`` is ``Formal social control``), or ""."""
+    term = entry.term.strip()
+    if len(term.split()) != 1:
+        return ""
+    index = next(i for i, other in enumerate(entries) if other is entry)
+    for other in entries[max(index - 1, 0) : index + 2]:
+        words = other.term.split()
+        if other is entry or len(words) < 2 or abs(other.line - entry.line) > 1:
+            continue
+        first = words[0].casefold()
+        if any(first == prefix + term.casefold() for prefix in _NEGATING):
+            return " ".join([term, *words[1:]])
+    return ""

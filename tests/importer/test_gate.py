@@ -298,3 +298,37 @@ def test_a_name_written_in_two_parts_gets_both() -> None:
     entries = {e.term: e.definition for e in result.draft.entries}
     assert entries["mechanical or segmental solidarity"] == "Social cohesion based on sameness"
     assert "mechanical" not in entries
+
+
+def test_a_kind_next_to_its_opposite_gets_the_whole_name() -> None:
+    result = import_notes(
+        "Informal social control: carried out through laughing, ridicule or smiles\n"
+        "Formal: authorized agents, officers, judges, employers\n\n"
+        "Deviance: violation of a norm\n"
+        "Stigma: an attribute that devalues a social identity\n"
+    )
+    assert _terms(result) == ["Informal social control", "Formal social control", "Deviance", "Stigma"]
+
+
+def test_a_formula_after_an_arrow_is_no_meaning() -> None:
+    result = import_notes(
+        "##### Strong\n"
+        "Break up entirely leaving only ions\n\n"
+        "HCL → H$^+$ Cl$^-$\n\n"
+        "Photosynthesis → the process by which plants make food from light\n"
+    )
+    terms = _terms(result)
+    assert "HCL" not in terms
+    assert "Photosynthesis" in terms
+    assert "a reaction or equation" in _unplaced(result)
+
+
+def test_the_title_written_again_is_no_term() -> None:
+    result = import_notes(
+        "# Micro Economics\n\n"
+        "Microeconomics – Notes\n\n"
+        "Law of Demand: as price rises, quantity demanded falls\n"
+        "Law of Supply: as price rises, quantity supplied rises\n"
+    )
+    assert _terms(result) == ["Law of Demand", "Law of Supply"]
+    assert "the notes' title written again" in _unplaced(result)
