@@ -159,17 +159,20 @@ _LABEL_REPEATS = 2
 def _repeated_labels(notes: str) -> set[str]:
     """Labels that start ``_LABEL_REPEATS`` or more lines of ``notes`` with different text after them
     (``**Context**:`` under every term of a glossary), or with nothing after them (``* Bad:`` over the
-    points of each of several things): fields of an entry, never terms themselves."""
-    seen: dict[str, list[str]] = {}
+    points of each of several things): fields of an entry, never terms themselves. Only lines as deeply
+    indented count together: a term defined in a glossary (``10. *Capital*: ...``) and named again in a
+    sub-list of another term (``    4. Capital: ...``) is no field label."""
+    seen: dict[tuple[str, int], list[str]] = {}
     for line in notes.splitlines():
         found = _LINE_LABEL.match(line)
         if found is None:
             continue
         rest = line[found.end() :].strip()
-        seen.setdefault(identity(found.group("label")), []).append(rest.casefold())
+        depth = _depth(line[: len(line) - len(line.lstrip(" \t>"))])
+        seen.setdefault((identity(found.group("label")), depth), []).append(rest.casefold())
     return {
         label
-        for label, rests in seen.items()
+        for (label, _), rests in seen.items()
         if len(set(rests)) >= _LABEL_REPEATS or rests.count("") >= _LABEL_REPEATS
     }
 

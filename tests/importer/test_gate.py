@@ -332,3 +332,14 @@ def test_the_title_written_again_is_no_term() -> None:
     )
     assert _terms(result) == ["Law of Demand", "Law of Supply"]
     assert "the notes' title written again" in _unplaced(result)
+
+
+def test_a_term_named_again_in_a_sub_list_is_no_field_label() -> None:
+    result = import_notes(
+        "10. *Capital*: Financial investment in a business\n\n"
+        "11. *Equity*: synonyms\n"
+        "    1. Net assets: the difference between assets and liabilities\n"
+        "    2. Capital: broad term for the funds invested in a business\n\n"
+        "12. *Footing*: a sum written under a column to check it\n"
+    )
+    assert "Capital" in _terms(result)
