@@ -59,7 +59,9 @@ def judge(draft: Draft, notes: str) -> None:
         _join_alternative_name(entry)
     kept: list[DraftEntry] = []
     for entry in draft.entries:
-        reason = _not_a_term(entry, draft.entries, labels, lines) or _restated_title(entry, draft.title)
+        reason = _not_a_term(entry, draft.entries, labels, lines) or _restated_title(
+            entry, draft.title, lines
+        )
         if reason is not None:
             draft.unplaced.append((entry.line, f"{_text(entry)} ({reason})"))
             continue
@@ -375,15 +377,25 @@ def _strip_math(text: str) -> str:
 _TITLE_LINE_WORDS = 2
 
 
-def _restated_title(entry: DraftEntry, title: str) -> str | None:
-    """Why ``entry`` is the notes' title written again with a word after it (``# Micro Economics`` then
-    ``Microeconomics – Notes``), or ``None``."""
-    squashed = re.sub(r"[\W_]+", "", entry.term).casefold()
-    if not squashed or squashed != re.sub(r"[\W_]+", "", title).casefold():
+def _restated_title(entry: DraftEntry, title: str, lines: list[str]) -> str | None:
+    """Why ``entry`` is the notes' title heading written again with a word after it (``# Micro
+    Economics`` then ``Microeconomics – Notes``), or ``None``. The entry's own line must not be that
+    heading, and the title must come from a heading (not the file's name)."""
+    if not 0 < entry.line <= len(lines) or _HEADING.match(lines[entry.line - 1]):
         return None
-    if len(entry.definition.split()) > _TITLE_LINE_WORDS:
+    squashed = _squash(entry.term)
+    if squashed != _squash(title) or len(entry.definition.split()) > _TITLE_LINE_WORDS:
         return None
-    return "the notes' title written again, not a term"
+    for number, line in enumerate(lines, start=1):
+        if number != entry.line and _HEADING.match(line) and _squash(line) == squashed and squashed:
+            return "the notes' title written again, not a term"
+    return None
+
+
+def _squash(text: str) -> str:
+    """``text`` in lower case without spaces, punctuation or heading marks (``Micro Economics`` ->
+    ``microeconomics``)."""
+    return re.sub(r"[\W_]+", "", text).casefold()
 
 
 #: Prefixes that make a word its opposite (``informal`` / ``formal``, ``non-verbal`` / ``verbal``).

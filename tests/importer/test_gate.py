@@ -343,3 +343,13 @@ def test_a_term_named_again_in_a_sub_list_is_no_field_label() -> None:
         "12. *Footing*: a sum written under a column to check it\n"
     )
     assert "Capital" in _terms(result)
+
+
+def test_a_one_term_file_under_its_own_heading_keeps_the_term() -> None:
+    result = import_notes("Smishing - SMS phishing\n", notes_name="smishing.md")
+    assert _terms(result) == ["Smishing"]
+
+
+def test_a_term_under_its_own_heading_with_a_short_meaning_stays() -> None:
+    result = import_notes("# Ecology\n\n## Biotic\nBiotic - living\n\n## Abiotic\nAbiotic - non-living\n")
+    assert _terms(result) == ["Biotic", "Abiotic"]
