@@ -33,6 +33,14 @@ _SYNTAX_SAMPLE = re.compile(r"^(?:#{1,6}\s|!\w)|\]\(")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 #: A definition that leads on to a list instead of saying anything (``Programs:``, ``Can be achieved @:``).
 _LEADS_ON = re.compile(r"[:：]\s*$")
+#: An Obsidian callout's marker with at most a short title (``[!definition]``, ``[!Info] Progressive
+#: waves``): the box's kind, not what the term means.
+_CALLOUT = re.compile(r"^\[![\w-]+\][+-]?(?:\s+\S+){0,5}$")
+#: A definition that stops at an arrow (``Sales Oriented (aggressive selling) ->``): one step of a chain.
+_DANGLING_ARROW = re.compile(r"(?:→|⇒|->|=>)\s*$")
+#: A definition that starts with a point's letter (``A) wave motion is ...``): a lettered point read as
+#: the meaning of the heading above it.
+_LETTERED = re.compile(r"^\(?[A-Za-z]\)\s")
 #: Emphasis marks left inside a word (``hydro__chlor__ic acid``): markup, not part of the name.
 _INNER_EMPHASIS = re.compile(r"(?<=[^\W_])(?:__|\*\*)(?=[^\W_])")
 #: Quotation marks around a whole definition.
@@ -88,6 +96,10 @@ def _not_a_term(
         return "a reaction or equation, not a meaning"
     if _only_links(entry.definition):
         return "links to other notes, not a meaning"
+    if _CALLOUT.match(entry.definition.strip()):
+        return "the marker of a callout box, not a meaning"
+    if _DANGLING_ARROW.search(entry.definition):
+        return "a chain of steps cut at an arrow, not a meaning"
     other_term = _heading_over_item(entry, lines)
     if other_term:
         return f"a heading whose first point is {other_term}; the meaning is not the heading's"
@@ -186,6 +198,8 @@ def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
         return
     if _LEADS_ON.search(definition):
         entry.check("definition", f"only introduces a list; write what {entry.term} means")
+    elif _LETTERED.match(definition):
+        entry.check("definition", f"taken from a lettered point under {entry.term}, which may be a heading")
     elif _bare_item(entry, lines):
         entry.check("definition", f"taken from the first point under {entry.term}, which may be a label")
 

@@ -353,3 +353,40 @@ def test_a_one_term_file_under_its_own_heading_keeps_the_term() -> None:
 def test_a_term_under_its_own_heading_with_a_short_meaning_stays() -> None:
     result = import_notes("# Ecology\n\n## Biotic\nBiotic - living\n\n## Abiotic\nAbiotic - non-living\n")
     assert _terms(result) == ["Biotic", "Abiotic"]
+
+
+def test_a_callout_marker_is_no_meaning() -> None:
+    result = import_notes(
+        "## A\n\n"
+        "**A/B Testing** - Comparing two versions of a page to see which performs better.\n\n"
+        "## B\n\n"
+        "> [!definition]\n"
+        "> **Brand Equity** - The value premium a company gets from a recognisable name.\n"
+    )
+    terms = _terms(result)
+    assert "B" not in terms
+    assert {"A/B Testing", "Brand Equity"} <= set(terms)
+    assert "the marker of a callout box" in _unplaced(result)
+
+
+def test_a_step_of_a_chain_cut_at_an_arrow_is_no_meaning() -> None:
+    result = import_notes(
+        "# Marketing\n\n"
+        "Product Oriented (good product sells itself) -> Sales Oriented (aggressive selling) ->\n\n"
+        "Segmentation - dividing a market into groups of buyers with different needs\n"
+    )
+    assert _terms(result) == ["Segmentation"]
+    assert "a chain of steps cut at an arrow" in _unplaced(result)
+
+
+def test_a_lettered_point_read_as_a_heading_meaning_is_flagged() -> None:
+    result = import_notes(
+        "# General notes\n\n"
+        "a) wave motion is the propagation of disturbances\n\n"
+        "- wave motion can be observed in rope or water waves\n\n"
+        "# Terms\n\n"
+        "- period: the time taken to produce one complete wave\n"
+    )
+    flagged = _flagged(result)
+    assert "lettered point under General notes" in flagged["General notes"][0]
+    assert flagged["period"] == []
