@@ -25,8 +25,9 @@ from bot.matching.names import identity
 _NUMBERING = re.compile(r"^\(?\d{1,4}[a-z]?[.)]?$")
 #: An equation or relation between two sides (``H + OH``, ``[] = concentration``, ``pH ≈ 6-8``).
 _RELATION = re.compile(r"\s[=+<>≈→⇒]\s|\s(?:->|=>|<-|<=|>=)\s|[≈→⇒]")
-#: ``0.001M``, ``2.5 kg``: a measured amount (a decimal and at most a short unit), never a name.
-_QUANTITY = re.compile(r"^\d*[.,]\d+\s*[^\W\d_]{0,3}$")
+#: ``0.001M``, ``2.5 kg``: a measured amount (a small decimal and a short unit), never a name; a
+#: standard's number (``802.11``, ``802.11ac``) has more digits before its point, or no unit.
+_QUANTITY = re.compile(r"^\d{0,2}[.,]\d+\s*[^\W\d_]{1,3}$")
 #: A sample of Markdown written in code (``# Heading``, ``![image](path)``, ``[link](url)``).
 _SYNTAX_SAMPLE = re.compile(r"^(?:#{1,6}\s|!\w)|\]\(")
 #: Top-level ``vs.`` / ``versus`` between the parts of a definition.
@@ -293,9 +294,10 @@ def _only_links(definition: str) -> bool:
 
 #: Code spans in a line of notes.
 _CODE_SPAN = re.compile(r"`+([^`]+)`+")
-#: What a sample of Markdown inside a code span starts with (``# x``, ``**x**``, ``*x*``, ``- x``,
-#: ``![x](y)``) or holds (``[x](y)``, ``[[x]]``).
-_MARKUP_IN_CODE = re.compile(r"^(?:#{1,6}\s|\*{1,2}\S|_{1,2}\S|[-+>]\s|!\[)|\]\(|\[\[")
+#: What a sample of Markdown inside a code span is (``**x**``, ``*x*``), starts with (``# x``, ``- x``,
+#: ``![x](y)``) or holds (``[x](y)``, ``[[x]]``). Code with stars or underscores (``**kwargs``,
+#: ``__init__``) is no sample.
+_MARKUP_IN_CODE = re.compile(r"^(?:\*{1,2}[^*\s][^*]*\*{1,2}$|#{1,6}\s|[-+>]\s|!\[)|\]\(|\[\[")
 
 
 def _in_code_sample(entry: DraftEntry, lines: list[str]) -> bool:
@@ -414,13 +416,15 @@ def _squash(text: str) -> str:
 
 #: Prefixes that make a word its opposite (``informal`` / ``formal``, ``non-verbal`` / ``verbal``).
 _NEGATING = ("non-", "non", "in", "un", "dis", "im", "ir", "il")
+#: Shorter words are too often the end of an unrelated one (``put`` / ``input``, ``come`` / ``income``).
+_OPPOSITE_LETTERS = 5
 
 
 def _opposite_name(entry: DraftEntry, entries: list[DraftEntry]) -> str:
     """The whole name of a one-word kind written right next to its opposite in full (``Formal:`` after
     ``Informal social control:`` is ``Formal social control``), or ""."""
     term = entry.term.strip()
-    if len(term.split()) != 1:
+    if len(term.split()) != 1 or len(term) < _OPPOSITE_LETTERS:
         return ""
     index = next(i for i, other in enumerate(entries) if other is entry)
     for other in entries[max(index - 1, 0) : index + 2]:

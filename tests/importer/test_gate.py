@@ -390,3 +390,13 @@ def test_a_lettered_point_read_as_a_heading_meaning_is_flagged() -> None:
     flagged = _flagged(result)
     assert "lettered point under General notes" in flagged["General notes"][0]
     assert flagged["period"] == []
+
+
+def test_standards_and_code_with_stars_stay_terms() -> None:
+    result = import_notes(
+        "- 802.11ac - a Wi-Fi standard on the 5 GHz band\n"
+        "- `__init__` - the method that sets up a new object\n"
+        "- Put: a contract giving the right to sell at a set price\n"
+        "- Input devices: devices that send data into a computer\n"
+    )
+    assert _terms(result) == ["802.11ac", "__init__", "Put", "Input devices"]
