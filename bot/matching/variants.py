@@ -81,6 +81,9 @@ _STANDARD_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)+[a-z]*")  # 802.1x, 802.11ac:
 _SHARED_HEAD = 3  # entries whose names end in a head before a name may drop it like a generic one
 _CUT_KEPT = 3  # letters a word cut short keeps ("env")...
 _CUT_DROPPED = 2  # ...and letters it drops at least
+#: The most words a question may have for one of them to be left out in turn: each try costs a look-up
+#: of the rest, so a longer text (a pasted paragraph) would cost its length squared. Names are shorter.
+DROP_A_WORD_MAX_WORDS = 12
 
 
 def without_head(key: str) -> str | None:
@@ -366,9 +369,11 @@ class LooseIndex:
         """The one entry named once one inner word of a 3+ word key is left out ("DNS cache poisoning").
 
         Never a number or a function word ("mean time *between* failures" is not "mean time to failure").
+        Only for keys of 3 to :data:`DROP_A_WORD_MAX_WORDS` words (at most that many look-ups); longer
+        text gets None.
         """
         tokens = key.split()
-        if len(tokens) < 3:
+        if not 3 <= len(tokens) <= DROP_A_WORD_MAX_WORDS:
             return None
         found: set[int] = set()
         # inner words only: the last says what kind of thing it is, and a word in front makes another
