@@ -187,12 +187,20 @@ _STATED_NAME = re.compile(
     r"\s+[\"'\u201c\u2018]?([^,;:.()\[\]\"'\u201d\u2019\n\u2013\u2014]+)",
     re.IGNORECASE,
 )
+#: "(also X)" as a whole parenthesis, or "also" before a quoted name: "also" alone is another name only
+#: there ("... (also URL hijacking)", 'also "bit squatting"'); "it also runs on hosts" names nothing.
+_ALSO_NAME = re.compile(
+    r"\(\s*also\s+([^()\[\]\"'\u201c\u201d,;:.\n]+?)\s*\)|\balso\s+[\"\u201c]([^\"\u201d\n]+)[\"\u201d]",
+    re.IGNORECASE,
+)
+_NOT_A_NAME_START = STOPWORDS | {"see", "cf", "used", "useful"}  # "(also see VM)" points elsewhere
 _STATED_HINTS = ("aka", "a.k.a", "also ", "known as", "called")  # one is in every such phrase
 _STATED_WORDS = 4  # the longest name a definition states that way, in words
 
 
 def stated_names(definition: str) -> list[str]:
-    """The other names a definition gives its entry ("Aka typo squatting (also ...)" -> typo squatting).
+    """The other names a definition gives its entry ("Aka typo squatting (also ...)" -> typo squatting;
+    "... (also URL hijacking)" -> URL hijacking).
 
     Up to 4 words up to the next punctuation mark; a longer phrase is a sentence, not a name.
     """
@@ -203,6 +211,11 @@ def stated_names(definition: str) -> list[str]:
     for match in _STATED_NAME.finditer(definition):
         phrase = match.group(1).split(" - ")[0].strip()
         if phrase and len(phrase.split()) <= _STATED_WORDS:
+            found.append(phrase)
+    for match in _ALSO_NAME.finditer(definition):
+        phrase = (match.group(1) or match.group(2)).strip()
+        said = phrase.split()
+        if said and len(said) <= _STATED_WORDS and said[0].casefold() not in _NOT_A_NAME_START:
             found.append(phrase)
     return found
 

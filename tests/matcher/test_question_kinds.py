@@ -156,19 +156,23 @@ def test_a_name_the_definition_states_answers_its_entry() -> None:
         ),
         ("Botnet", (), "Machines under one control, also known as a zombie army."),
         ("Zombie", (), "One machine of a botnet, also known as a zombie army member."),
+        ("Cybersquatting", (), "Registering a domain to sell it to its owner (also domain squatting)."),
+        ("Pharming", (), "Sends visitors to a fake site (also see DNS poisoning); it also redirects users."),
     )
     matcher = Matcher(kb)
     for question, term in (
         ("typosquatting", "URL hijacking"),
         ("what is typo squatting", "URL hijacking"),
+        ("bit squatting", "URL hijacking"),  # "(also X)" says X is another name, as "aka" does
+        ("what is domain squatting", "Cybersquatting"),
         ("the pipe", "Pipe operator"),
         ("zombie army", "Botnet"),
     ):
         result = matcher.lookup(question)
         assert isinstance(result, Answer), question
         assert result.entry.term == term
-    # a sentence after "also known as" names nothing; "bit squatting" is said in passing, not as a name
-    for question in ("something else entirely", "bit squatting"):
+    # a sentence after "also known as" names nothing, nor "also" pointing elsewhere or in a sentence
+    for question in ("something else entirely", "dns poisoning", "redirects users"):
         assert isinstance(matcher.lookup(question), NotFound), question
 
 
