@@ -107,6 +107,8 @@ def run(args: argparse.Namespace) -> int:
             result = import_notes(text, notes_name=STDIN_NAME, title=args.topic)
         else:
             result = import_file(args.notes, title=args.topic)
+        for reason in result.rejected:  # the rest was imported: a warning each, not an error
+            print(f"warning: {reason} (moved to unplaced)", file=sys.stderr)
         if output is None:
             sys.stdout.write(result.text)
             sys.stdout.flush()

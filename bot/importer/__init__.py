@@ -24,7 +24,14 @@ from bot.importer.extract import Extractor, finish
 from bot.importer.gate import judge
 from bot.importer.render import render, render_order
 from bot.knowledge import KnowledgeError, Problem
-from bot.loader import load_knowledge_text
+from bot.loader import (
+    MAX_DISTINCT_WORDS_PER_FILE,
+    MAX_ENTRIES_PER_FILE,
+    MAX_NAME_WORDS_PER_FILE,
+    MAX_NAMES_PER_FILE,
+    MAX_TEXT_WORDS_PER_FILE,
+    load_knowledge_text,
+)
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +60,8 @@ class ImportResult:
     text: str
     draft: Draft
     notes_name: str
+    #: entries the loader refused, moved to ``unplaced``: ``notes.md:LINE: Term: why`` each
+    rejected: tuple[str, ...] = ()
 
     @property
     def entries(self) -> int:
@@ -223,6 +232,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     if not text.strip():
         raise NotesError(f"{notes_name} is empty; there is nothing to import")
     source = " ".join(Path(notes_name).name.split()) or "notes"
+    _check_notes_words(text, source)
     cards = flat.looks_like_cards(text, notes_name)
     if cards is not None:
         fallback = " ".join(title.split()) if title and title.strip() else _title_from_name(notes_name)
@@ -239,7 +249,8 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
                 f"({_count(len(draft.unplaced), 'line')} could not be placed); write one card per line "
                 "as 'term<TAB>definition', or a CSV file with a term,definition header"
             )
-        return ImportResult(_validated(draft, source), draft, source)
+        _check_budgets(draft, source)
+        return _validated(draft, source)
     text, front_title = _front_matter(text)
     text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
     text = _TOC_MARK.sub("", text)
@@ -280,45 +291,98 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
             f"found no terms in {notes_name} ({_count(len(draft.unplaced), 'line')} could not be placed); "
             "write one term per line followed by its explanation, or 'Term - explanation'"
         )
-    return ImportResult(_validated(draft, source), draft, source)
+    _check_budgets(draft, source)
+    return _validated(draft, source)
 
 
-def _validated(draft: Draft, source: str) -> str:
-    """The rendered file, checked with the loader; entries the loader rejects are moved to unplaced."""
+_SPLIT = "split the notes into one file per topic (nothing was imported)"
+
+
+def _check_notes_words(text: str, source: str) -> None:
+    """``NotesError`` when the notes have more words than any knowledge file may hold, before they are
+    read: every word of a term goes to the terms' budget, every other to the texts'."""
+    words = len(text.split())
+    most = MAX_TEXT_WORDS_PER_FILE + MAX_NAME_WORDS_PER_FILE
+    if words > most:
+        raise NotesError(
+            f"{source} has {words:,} words; a knowledge file may hold at most {MAX_TEXT_WORDS_PER_FILE:,} "
+            f"words of definitions, details and examples and {MAX_NAME_WORDS_PER_FILE:,} in terms and "
+            f"aliases: {_SPLIT}"
+        )
+
+
+def _check_budgets(draft: Draft, source: str) -> None:
+    """``NotesError`` naming the first budget of one knowledge file (``bot.loader``) the draft exceeds,
+    checked before the file is rendered and loaded (for 20,000 entries that took most of a minute)."""
+    names = [name for entry in draft.entries for name in entry.names()]
+    texts = [
+        text
+        for entry in draft.entries
+        for text in (entry.definition, *(i.text for i in entry.details), *(i.text for i in entry.examples))
+    ]
+    text_words = [word for text in texts for word in text.split()]
+    used = (
+        (len(draft.entries), MAX_ENTRIES_PER_FILE, "entries"),
+        (len(names), MAX_NAMES_PER_FILE, "terms and aliases"),
+        (sum(len(name.split()) for name in names), MAX_NAME_WORDS_PER_FILE, "words in terms and aliases"),
+        (len(text_words), MAX_TEXT_WORDS_PER_FILE, "words in definitions, details and examples"),
+        (
+            len(set(text_words)),
+            MAX_DISTINCT_WORDS_PER_FILE,
+            "different words in definitions, details and examples",
+        ),
+    )
+    for count, budget, what in used:
+        if count > budget:
+            raise NotesError(
+                f"{source} gives {count:,} {what}; a knowledge file may have at most {budget:,}: {_SPLIT}"
+            )
+
+
+def _validated(draft: Draft, source: str) -> ImportResult:
+    """The import, its rendered file checked with the loader; entries the loader rejects are moved to
+    unplaced (each named by the notes' file and line in ``rejected``)."""
     path = Path(Path(source).stem + ".yaml")
+    rejected: list[str] = []
     for _ in range(5):
         text = render(draft, source)
         try:
             load_knowledge_text(text, path)
         except KnowledgeError as exc:
-            log.warning("imported file rejected by the loader: %s", exc)
-            if not _drop_rejected(draft, text, exc.problems):
-                raise NotesError(f"could not make a valid knowledge file: {exc.problems[0]}") from None
+            log.info("imported file rejected by the loader: %s", exc)
+            rejected += _drop_rejected(draft, text, exc.problems, source)
             continue
-        return text
-    raise NotesError("could not make a valid knowledge file from these notes")
+        return ImportResult(text, draft, source, tuple(rejected))
+    raise NotesError(f"could not make a valid knowledge file from {source}")
 
 
-def _drop_rejected(draft: Draft, text: str, problems: tuple[Problem, ...]) -> bool:
-    """Move entries that the loader's problems point at into unplaced; whether anything moved."""
+def _drop_rejected(draft: Draft, text: str, problems: tuple[Problem, ...], source: str) -> list[str]:
+    """Move entries that the loader's problems point at into unplaced: ``source:LINE: Term: why`` for
+    each; ``NotesError`` (one line) when a problem is not one entry's or no entry is left."""
     starts = [i + 1 for i, line in enumerate(text.split("\n")) if line.lstrip().startswith("- term:")]
     order = render_order(draft)
-    bad: set[int] = set()
+    bad: dict[int, Problem] = {}
     for problem in problems:
-        if problem.line is None:
-            return False
-        index = sum(1 for start in starts if start <= problem.line) - 1
-        if index < 0 or index >= len(order):
-            return False
-        bad.add(index)
+        index = sum(1 for start in starts if problem.line is not None and start <= problem.line) - 1
+        if problem.line is None or index < 0 or index >= len(order) or "one file may have" in problem.message:
+            where = f"{source}:{order[index].line}" if 0 <= index < len(order) else source
+            raise NotesError(f"could not make a valid knowledge file: {where}: {_problem_text(problem)}")
+        bad.setdefault(index, problem)
+    reasons = []
     for index in sorted(bad, reverse=True):
         entry = order[index]
         draft.entries.remove(entry)
         draft.unplaced.append((entry.line, f"{entry.term}: {entry.definition}"))
+        reasons.append(f"{source}:{entry.line}: {entry.term}: {_problem_text(bad[index])}")
     draft.unplaced.sort(key=lambda item: item[0])
     if not draft.entries:
-        raise NotesError("found no terms the knowledge base accepts in these notes")
-    return bool(bad)
+        raise NotesError(f"found no terms the knowledge base accepts in {source}: {reasons[-1]}")
+    return reasons[::-1]
+
+
+def _problem_text(problem: Problem) -> str:
+    """A loader's problem without the file and line of the rendered file (the notes' are given instead)."""
+    return f"{problem.key}: {problem.message}" if problem.key else problem.message
 
 
 def import_file(path: str | Path, *, title: str | None = None) -> ImportResult:
