@@ -26,7 +26,7 @@ from bot.importer import (
     import_file,
     import_notes,
 )
-from bot.importer.merge import merge_into
+from bot.importer.merge import merge_into_as_written
 from bot.knowledge import KnowledgeError
 from bot.loader import (
     DEFAULT_KNOWLEDGE_PATH,
@@ -115,11 +115,11 @@ def run(args: argparse.Namespace) -> int:
             print(result.summary(), file=sys.stderr)
             return EXIT_OK
         if args.merge and output.exists():
-            try:
-                existing = output.read_text(encoding="utf-8-sig")
+            try:  # as written: its byte-order mark and CRLF line ends stay
+                existing = output.read_bytes().decode("utf-8")
             except (OSError, UnicodeDecodeError) as exc:
                 raise NotesError(f"cannot read {output}: {exc}") from None
-            merged = merge_into(existing, output, result)
+            merged = merge_into_as_written(existing, output, result)
             if merged.changed:
                 _write(output, merged.text)
             print(result.summary(), file=sys.stderr)

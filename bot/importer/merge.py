@@ -216,6 +216,30 @@ def merge_into(existing_text: str, existing_path: Path, imported: ImportResult) 
     return result
 
 
+_BOM = "\ufeff"
+
+
+def merge_into_as_written(existing_text: str, existing_path: Path, imported: ImportResult) -> MergeResult:
+    """``merge_into`` for a file's whole text as read (``newline=""``, a byte-order mark as U+FEFF): the
+    merged text keeps the mark and, when every line ends in CRLF, CRLF line ends (the added lines too).
+
+    Other line ends (a mix, or old Mac CRs) are merged as LF, as any YAML reader sees them.
+    """
+    bom = existing_text.startswith(_BOM)
+    text = existing_text.removeprefix(_BOM)
+    crlf = "\r\n" in text and text.count("\r\n") == text.count("\n") == text.count("\r")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    result = merge_into(text, existing_path, imported)
+    if not result.changed:
+        result.text = existing_text
+        return result
+    if crlf:
+        result.text = result.text.replace("\n", "\r\n")
+    if bom:
+        result.text = _BOM + result.text
+    return result
+
+
 def _entry_lists(root: MappingNode) -> list[SequenceNode]:
     """The existing file's lists of entries: the top-level ``entries`` and each topic's of ``topics``."""
     found = []

@@ -125,3 +125,36 @@ def test_merge_adds_aliases_to_entries_without_aliases_and_block_lists() -> None
     kb = load_knowledge_text(result.text)
     assert kb.by_term("Hashing").aliases == ("digest",)  # type: ignore[union-attr]
     assert kb.by_term("Salt").aliases == ("salts", "nonce")  # type: ignore[union-attr]
+
+
+def test_merge_keeps_the_byte_order_mark_and_crlf_line_ends(run_cli, tmp_path: Path) -> None:
+    """The file is kept as it was: a Windows editor's BOM and CRLF stay, and the added lines use CRLF."""
+    target = tmp_path / "malware.yaml"
+    written = b"\xef\xbb\xbf" + EXISTING.replace("\n", "\r\n").encode("utf-8")
+    target.write_bytes(written)
+    notes = tmp_path / "malware.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    run = run_cli("import", notes, "-o", target, "--merge")
+    assert run.code == 0, run.err
+    merged = target.read_bytes()
+    assert merged.startswith(b"\xef\xbb\xbf")
+    assert _kept(written, merged)
+    assert merged.count(b"\n") == merged.count(b"\r\n")
+    assert load_knowledge([target]).by_term("Ransomware") is not None
+
+
+def test_merge_keeps_lf_line_ends_without_a_mark(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "malware.yaml"
+    target.write_bytes(EXISTING.encode("utf-8"))
+    notes = tmp_path / "malware.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    assert run_cli("import", notes, "-o", target, "--merge").code == 0
+    merged = target.read_bytes()
+    assert _kept(EXISTING.encode("utf-8"), merged)
+    assert b"\r" not in merged
+
+
+def _kept(before: bytes, after: bytes) -> bool:
+    """Whether every line of ``before`` is in ``after``, in order, and more were added."""
+    added = iter(after.splitlines(keepends=True))
+    return len(after) > len(before) and all(line in added for line in before.splitlines(keepends=True))
