@@ -1,6 +1,11 @@
-"""Generated quiz questions on the real-notes corpus, printed for grading by hand (issue 14).
+"""Generated quiz questions on the real-notes corpus, printed for grading by hand.
 
-``python -m benchmarks.questions [--corpus DIR] [--per-file N] [--seed S] [--split NAME|all] [--corrected]``
+``python -m benchmarks.questions [--corpus DIR] [--per-file N] [--seed S] [--split NAME|tunes|all]``
+``[--corrected]``
+
+The files of one split, of every tune split (``tunes``, the default: held-out files are only for
+``--split heldoutN`` or ``all``), or of all. An unknown split or a corpus file that is not YAML is one
+``error:`` line and exit status 2.
 
 Each notes file of the corpus is imported as ``python -m bot import`` would (the raw import: entries the
 importer flagged with ``# check:`` are never asked or offered), or with ``--corrected`` its hand-corrected
@@ -34,14 +39,35 @@ CORPUS = Path(__file__).resolve().parents[1] / "tests" / "corpus"
 CORRECTED = CORPUS.parent / "corpus_corrected"
 
 
+#: ``--split`` for every tune split (tune, tune2, ...).
+TUNE_SPLITS = "tunes"
+
+
+class CorpusError(Exception):
+    """A corpus that cannot be read as asked; the message is one line."""
+
+
 def corpus_notes(corpus: Path, split: str) -> list[tuple[str, Path]]:
-    """``(name, notes path)`` of every corpus file in ``split`` (``all`` for every split), by name."""
+    """``(name, notes path)`` of every corpus file in ``split`` (``tunes`` for every tune split, ``all``
+    for every split), by name; ``CorpusError`` for a file that is not YAML or a split no file has."""
     found = []
+    splits = set()
     for path in sorted(corpus.glob("*.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        try:
+            data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+            raise CorpusError(f"{path}: {' '.join(str(exc).split())}") from None
+        if not isinstance(data, dict):
+            raise CorpusError(f"{path}: a corpus file is a mapping (notes, split, expect ...)")
         notes = corpus / str(data.get("notes") or path.with_suffix(".md").name)
-        if notes.is_file() and split in ("all", str(data.get("split", "tune"))):
+        name = str(data.get("split", "tune"))
+        splits.add(name)
+        wanted = split == "all" or name == split or (split == TUNE_SPLITS and name.startswith("tune"))
+        if notes.is_file() and wanted:
             found.append((path.stem, notes))
+    if split not in ("all", TUNE_SPLITS) and split not in splits:
+        known = ", ".join(sorted(splits)) or "none"
+        raise CorpusError(f"no file of {corpus} is in split {split!r} (its splits: {known})")
     return found
 
 
@@ -72,21 +98,31 @@ def show(question: Question, number: int) -> list[str]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    """Print the questions of every corpus file of the split; exit 0."""
+    """Print the questions of every corpus file of the split; exit 0 (2 for an unknown split or a
+    corpus file that is not YAML)."""
     parser = argparse.ArgumentParser(
         prog="python -m benchmarks.questions", description=__doc__.split("\n")[0]
     )
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="the corpus directory")
     parser.add_argument("--per-file", type=int, default=20, metavar="N", help="questions per notes file")
     parser.add_argument("--seed", type=int, default=1, help="the random source's seed")
-    parser.add_argument("--split", default="all", help="a split's name (tune, tune2, heldout3, ...) or all")
+    parser.add_argument(
+        "--split",
+        default=TUNE_SPLITS,
+        help="a split's name (tune, tune2, heldout3, ...), tunes (every tune split, the default) or all",
+    )
     parser.add_argument(
         "--corrected",
         action="store_true",
         help="ask from each file's hand-corrected knowledge base where there is one (not the raw import)",
     )
     args = parser.parse_args(argv)
-    for name, notes in corpus_notes(args.corpus, args.split):
+    try:
+        files = corpus_notes(args.corpus, args.split)
+    except CorpusError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    for name, notes in files:
         fixed = CORRECTED / f"{name}.yaml"
         try:
             kb = load_knowledge([fixed]) if args.corrected and fixed.is_file() else imported(notes)
