@@ -4,11 +4,14 @@
 directory) with ``load_knowledge``, builds every index the bot builds at start-up (``Matcher(kb)``
 and ``prepare()``), looks up each line of FILE once to warm up, then times each line again with the
 wall clock (``time.perf_counter_ns``), in this process. A line is ``KIND<TAB>QUERY``; KIND only
-groups the figures. It prints one JSON object::
+groups the figures. Blank lines and lines of another shape are not looked up or timed (their answer is
+null; the malformed ones are listed on stderr with their numbers). With ``--json`` it prints one JSON
+object, else a table of the same figures::
 
     {"terms", "load_s", "index_s", "rss_mb", "peak_rss_mb", "load_average",
      "by_kind": {KIND: {"n", "p50_ms", "p99_ms"}}, "all": {"n", "p50_ms", "p99_ms"},
-     "answers": [term or null per line, in order], "cpu_by_kind": {KIND: {...}}}
+     "answers": [term or null per line, in order], "malformed_lines": [line numbers],
+     "blank_lines": [line numbers], "cpu_by_kind": {KIND: {...}}}
 
 ``cpu_by_kind`` is no target: the same look-ups' CPU time, which tells the matcher's own cost from
 waiting for a shared CPU.
@@ -47,6 +50,7 @@ from rapidfuzz import fuzz, process, utils
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import load_knowledge, normalize_name
 from bot.matching import Answer, Matcher
+from bot.wording import plural
 
 ENTRIES_PER_FILE = 2000
 
@@ -313,17 +317,38 @@ def make_queries(entries: Sequence[SyntheticEntry], per_kind: int, rng: random.R
 # ---------------------------------------------------------------- measuring
 
 
-def read_queries(path: Path) -> list[tuple[str, str]]:
-    """``(kind, query)`` per line of ``path`` (``KIND<TAB>QUERY``; a line without a tab is kind "query").
+@dataclass(frozen=True, slots=True)
+class QueryFile:
+    """A queries file: ``(kind, query)`` per line, in order (kind "" for a line not looked up), and the
+    numbers (from 1) of its lines that are not ``KIND<TAB>QUERY`` and of its blank lines."""
 
-    Every line counts, blank ones and empty queries too (the bot refuses them), so that ``answers`` has
-    one item per line of the file, in order.
+    lines: list[tuple[str, str]]
+    malformed: list[int]
+    blank: list[int]
+
+
+def read_queries(path: Path) -> QueryFile:
+    """The lines of ``path``, each ``KIND<TAB>QUERY``.
+
+    Every line keeps its place, so that ``answers`` has one item per line of the file, in order; a
+    blank line, a line without a tab and one with a second tab (``exact<TAB>Hypervisor<TAB>extra``) are
+    not looked up (their answer is null) nor timed, and the last two are listed in ``malformed``.
+    An empty query after the tab is looked up (the bot refuses it) and timed.
     """
-    out = []
-    for line in path.read_text(encoding="utf-8").splitlines():
+    lines: list[tuple[str, str]] = []
+    malformed: list[int] = []
+    blank: list[int] = []
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
         kind, tab, query = line.partition("\t")
-        out.append((kind, query) if tab else ("query", line))
-    return out
+        if not line.strip():
+            blank.append(number)
+        elif not tab or not kind or "\t" in query:
+            malformed.append(number)
+        else:
+            lines.append((kind, query))
+            continue
+        lines.append(("", line))
+    return QueryFile(lines, malformed, blank)
 
 
 def _summary(samples_ns: Sequence[int]) -> dict[str, Any]:
@@ -401,12 +426,17 @@ def measure(
     kb_path: Path, queries_path: Path, *, naive: int = 0, expected_path: Path | None = None
 ) -> dict[str, Any]:
     """Load, index, warm up and time every query; the report as described in the module docstring."""
-    queries = read_queries(queries_path)
+    read = read_queries(queries_path)
+    looked_up = [i for i, (kind, _q) in enumerate(read.lines) if kind]
+    queries = [read.lines[i] for i in looked_up]
     expected: list[str | None] | None = None
     if expected_path is not None:
-        expected = json.loads(expected_path.read_text(encoding="utf-8"))
-        if len(expected) != len(queries):
-            raise SystemExit(f"{expected_path}: {len(expected)} expected answers for {len(queries)} queries")
+        every_line = json.loads(expected_path.read_text(encoding="utf-8"))
+        if len(every_line) != len(read.lines):
+            raise ValueError(
+                f"{expected_path}: {len(every_line)} expected answers for {len(read.lines)} lines of queries"
+            )
+        expected = [every_line[i] for i in looked_up]
     me = psutil.Process()
     start = time.perf_counter()
     kb = load_knowledge([kb_path])
@@ -438,7 +468,9 @@ def measure(
         "load_average": [round(x, 2) for x in os.getloadavg()],
         "by_kind": {kind: _summary(t) for kind, t in _grouped(kinds, times).items()},
         "all": _summary(times),
-        "answers": answers,
+        "answers": _on_every_line(len(read.lines), looked_up, answers),
+        "malformed_lines": read.malformed,
+        "blank_lines": read.blank,
         # not a target: the CPU time of the same look-ups, to tell the matcher's cost from waiting for a
         # shared CPU (on a loaded machine the wall-clock tail is mostly the latter)
         "cpu_by_kind": {kind: _summary(t) for kind, t in _grouped(kinds, cpu).items()},
@@ -481,12 +513,55 @@ def measure(
     return report
 
 
+def _on_every_line(count: int, looked_up: Sequence[int], answers: Sequence[str | None]) -> list[str | None]:
+    """The answers of the lines looked up, at their places among ``count`` lines (null elsewhere)."""
+    out: list[str | None] = [None] * count
+    for index, answer in zip(looked_up, answers, strict=True):
+        out[index] = answer
+    return out
+
+
+def _numbers(lines: Sequence[int], shown: int = 20) -> str:
+    """``3, 6, 9`` (the first ``shown`` of them, then how many more)."""
+    more = f" and {len(lines) - shown} more" if len(lines) > shown else ""
+    return ", ".join(str(n) for n in lines[:shown]) + more
+
+
+def table(report: dict[str, Any]) -> str:
+    """The report for reading: the load and index figures, then a row per kind (milliseconds)."""
+    out = [
+        f"{report['terms']:,} terms: loaded in {report['load_s']} s, indexed in {report['index_s']} s, "
+        f"RSS {report['rss_mb']} MB (peak {report['peak_rss_mb']} MB), load average "
+        + " ".join(str(x) for x in report["load_average"]),
+        "",
+    ]
+    accuracy = report.get("accuracy", {})
+    naive = report.get("naive", {}).get("by_kind", {})
+    header = f"{'kind':<16} {'n':>7} {'p50 ms':>9} {'p99 ms':>9}"
+    header += f" {'accuracy':>9}" if accuracy else ""
+    header += f" {'naive p50':>10} {'naive p99':>10}" if naive else ""
+    out.append(header)
+    rows = [*report["by_kind"].items(), ("all", report["all"])]
+    for kind, figures in rows:
+        row = f"{kind:<16} {figures['n']:>7} {figures['p50_ms'] or 0:>9.3f} {figures['p99_ms'] or 0:>9.3f}"
+        if accuracy:
+            row += f" {accuracy[kind]:>9.1%}" if kind in accuracy else " " * 10
+        if naive:
+            slow = naive.get(kind) or (report["naive"]["all"] if kind == "all" else None)
+            row += f" {slow['p50_ms']:>10.3f} {slow['p99_ms']:>10.3f}" if slow else ""
+        out.append(row)
+    answered = sum(answer is not None for answer in report["answers"])
+    out.append("")
+    out.append(f"{answered:,} of {len(report['answers']):,} lines answered (--json lists the answers)")
+    return "\n".join(out)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Measure (``--kb`` and ``--queries``) or write synthetic notes (``--make-kb``)."""
     parser = argparse.ArgumentParser(prog="python -m benchmarks.lookup", description=__doc__.split("\n")[0])
     parser.add_argument("--kb", type=Path, help="the notes: a YAML file or a directory of them")
     parser.add_argument("--queries", type=Path, help="KIND<TAB>QUERY per line")
-    parser.add_argument("--json", action="store_true", help="print the JSON object (the default output too)")
+    parser.add_argument("--json", action="store_true", help="print the JSON object (default: a table)")
     parser.add_argument("--expected", type=Path, help="JSON list: the right term (or null) per line")
     parser.add_argument(
         "--naive", type=int, default=0, help="time the naive scan on the first N lines of each kind"
@@ -514,7 +589,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     except (OSError, UnicodeDecodeError, ValueError) as exc:  # the queries or expected file
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    print(json.dumps(report))
+    if report["malformed_lines"]:
+        lines = report["malformed_lines"]
+        print(
+            f"warning: {args.queries}: {plural(len(lines), 'line')} not KIND<TAB>QUERY, not looked up "
+            f"(answered null): {'line' if len(lines) == 1 else 'lines'} {_numbers(lines)}",
+            file=sys.stderr,
+        )
+    print(json.dumps(report) if args.json else table(report))
     return 0
 
 

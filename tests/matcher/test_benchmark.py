@@ -65,16 +65,39 @@ def test_synthetic_notes_load_and_their_queries_are_answered(tmp_path: Path) -> 
 def test_every_line_of_the_queries_file_gets_an_answer(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    # blank lines, a line without a tab and an empty query are lines too: answers stay aligned with them
+    # blank lines, lines of another shape and an empty query are lines too: answers stay aligned with them
     queries_file = tmp_path / "q.tsv"
-    queries_file.write_text("exact\thypervisor\n\nno tab here\nexact\t\ntypo\thypervisr\n", encoding="utf-8")
+    queries_file.write_text(
+        "exact\thypervisor\n\nno tab here\nexact\t\ntypo\thypervisr\nexact\tHypervisor\textra\n",
+        encoding="utf-8",
+    )
     assert lookup.main(["--kb", "knowledge", "--queries", str(queries_file), "--json"]) == 0
-    report = json.loads(capsys.readouterr().out)
-    assert len(report["answers"]) == 5
-    assert report["answers"][0] == report["answers"][4] == "Hypervisor"
-    assert report["answers"][1] is None
-    assert report["answers"][3] is None
+    captured = capsys.readouterr()
+    report = json.loads(captured.out)
+    assert report["answers"] == ["Hypervisor", None, None, None, "Hypervisor", None]
     assert report["peak_rss_mb"] >= report["rss_mb"]
+    # only the well-formed lines are timed (the empty query too: the bot refuses it), under their kinds
+    assert report["all"]["n"] == 3
+    assert {kind: figures["n"] for kind, figures in report["by_kind"].items()} == {"exact": 2, "typo": 1}
+    assert report["malformed_lines"] == [3, 6]
+    assert report["blank_lines"] == [2]
+    warning = captured.err.splitlines()
+    assert len(warning) == 1
+    assert warning[0].startswith(f"warning: {queries_file}: 2 lines not KIND<TAB>QUERY")
+    assert warning[0].endswith("lines 3, 6")
+
+
+def test_without_json_the_figures_are_a_table(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    queries_file = tmp_path / "q.tsv"
+    queries_file.write_text("exact\thypervisor\ntypo\thypervisr\nexact\tfirewall\n", encoding="utf-8")
+    assert lookup.main(["--kb", "knowledge", "--queries", str(queries_file)]) == 0
+    out = capsys.readouterr().out
+    rows = {line.split()[0]: line.split()[1:] for line in out.splitlines() if line.split()}
+    assert rows["kind"] == ["n", "p50", "ms", "p99", "ms"]
+    assert rows["exact"][0] == "2"
+    assert rows["typo"][0] == "1"
+    assert rows["all"][0] == "3"
+    assert "2 of 3 lines answered" in out
 
 
 @pytest.mark.parametrize("which", ["kb", "queries", "notes.md"])
