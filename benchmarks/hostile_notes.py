@@ -1,4 +1,4 @@
-"""Hostile knowledge files of about 2 MB: load + index + first look-ups, wall time per shape (issue 16).
+"""Hostile knowledge files of about 2 MB: load + index + first look-ups, wall time per shape.
 
 ``python -m benchmarks.hostile_notes [SHAPE ...] [--json]``
 

@@ -113,14 +113,14 @@ def test_settings_repr_and_summary_hide_the_token() -> None:
 
 
 def test_a_token_pasted_into_the_database_url_is_hidden_in_the_settings_line() -> None:
-    """Issue 16: ``Settings: ... database=sqlite:///<token>`` (the line ``bot run`` logs) showed it."""
+    """``Settings: ... database=sqlite:///<token>`` (the line ``bot run`` logs) showed it."""
     settings = load_settings(None, {"STUDYBOT_DATABASE_URL": f"sqlite:///{TOKEN}"})
     assert_secret_free(describe(settings), "the Settings: line")
     assert "database=sqlite:///<token-shaped text hidden>" in describe(settings)
 
 
 def test_a_token_pasted_as_a_variable_name_is_hidden_and_the_quote_closed() -> None:
-    """Issue 16: ``STUDYBOT_<token with _ for .>=1`` printed 13 characters of it and an unclosed quote."""
+    """``STUDYBOT_<token with _ for .>=1`` printed 13 characters of it and an unclosed quote."""
     name = "STUDYBOT_" + TOKEN.replace(".", "_")
     with pytest.raises(ConfigError) as caught:
         load_settings(None, {name: "1"})

@@ -1,4 +1,4 @@
-"""Issue 16, SQLite is one process's database: a second ``python -m bot run`` on the same file is refused
+"""SQLite is one process's database: a second ``python -m bot run`` on the same file is refused
 with one line (naming the first one's pid) and touches nothing: the first one's live round goes on and is
 not announced as interrupted."""
 

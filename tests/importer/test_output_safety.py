@@ -1,4 +1,4 @@
-"""Issue 16, writing files: ``bot import -o`` never destroys the notes, a device or an existing file."""
+"""Writing files: ``bot import -o`` never destroys the notes, a device or an existing file."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Issue 16, last point: no 2 MB knowledge file makes loading or the first look-up slow.
+"""Last point: no 2 MB knowledge file makes loading or the first look-up slow.
 
 Each of a file's budgets (``bot.loader.MAX_*``) is a ``file:line`` problem naming the key, found
 before the matcher indexes anything; what stays within them is indexed with bounded work (counted

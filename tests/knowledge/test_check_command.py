@@ -158,7 +158,7 @@ def test_symbols_and_numbers_that_tell_names_apart_are_no_clash(
 def test_an_empty_path_is_a_usage_error_not_the_working_directory(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Issue 16: ``check ""`` scanned the working directory recursively (``Path("")`` is ``.``)."""
+    """``check ""`` scanned the working directory recursively (``Path("")`` is ``.``)."""
     monkeypatch.chdir(tmp_path)
     (tmp_path / "broken.yaml").write_text("entries: [\n", encoding="utf-8")
     assert main(["check", ""]) == 2
@@ -171,7 +171,7 @@ def test_an_empty_path_is_a_usage_error_not_the_working_directory(
 def test_a_directory_named_like_a_knowledge_file_is_a_problem_not_walked(
     write: WriteFile, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Issue 16: a folder ``x.yaml`` inside a knowledge directory was walked as a folder."""
+    """a folder ``x.yaml`` inside a knowledge directory was walked as a folder."""
     write("notes/net.yaml", GOOD)
     folder = tmp_path / "notes" / "x.yaml"
     folder.mkdir()

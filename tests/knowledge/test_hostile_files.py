@@ -1,4 +1,4 @@
-"""Issue 16, reading notes: every unreadable file is a ``file: message`` problem, aliases are refused.
+"""Reading notes: every unreadable file is a ``file: message`` problem, aliases are refused.
 
 Also what a careless operator leaves in a knowledge folder: a FIFO or a link to /dev/zero named
 ``x.yaml`` (neither waited on nor read to the end), a file over the size limit, a term that is a pasted

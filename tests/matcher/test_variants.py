@@ -1,6 +1,6 @@
 """Names written another way, examples, properties, comparisons and descriptions inside a definition.
 
-The faults of issue 14, in our own small notes (the bundled notes' cases are their own questions), and
+Known faults, in our own small notes (the bundled notes' cases are their own questions), and
 next to each kind the out-of-scope look-alikes that must still be refused.
 """
 

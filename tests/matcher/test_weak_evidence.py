@@ -1,6 +1,6 @@
 """Questions *about* something are refused, not answered by a definition that merely mentions it.
 
-Issue 14: "why is a WAN slower than a LAN" answered Internetwork (whose definition says LAN and
+"Why is a WAN slower than a LAN" answered Internetwork (whose definition says LAN and
 WAN), "what port does Kerberos use" answered 802.1X (its definition says port), and "what happens when
 a plant cell is plasmolysed" answered Turgor. Our own small notes of the same kinds; next to each the
 description and property questions that must still be answered.

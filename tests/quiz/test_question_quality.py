@@ -1,4 +1,4 @@
-"""Question rules of issue 14, third round: keep what a definition needs, hide what gives the answer."""
+"""Question rules: keep what a definition needs, hide what gives the answer."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""The save race (issue 13): 1,000 rounds stopped, or closing, while their answers are being written.
+"""The save race: 1,000 rounds stopped, or closing, while their answers are being written.
 
 Every round shares one ``AnswerWriter`` (as in the bot) and a real database (SQLite and PostgreSQL).
 Each answer must be stored exactly once: the rows found afterwards equal the answers won (and the

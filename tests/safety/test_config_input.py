@@ -1,4 +1,4 @@
-"""Issue 16, config: any file or variable is one ``error:`` line naming the key (exit 2), in bounded
+"""Config: any file or variable is one ``error:`` line naming the key (exit 2), in bounded
 time and memory, and token-shaped text is hidden wherever it was pasted."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Issue 16, the console keeps answers like the bot: another process holding the SQLite write lock
+"""The console keeps answers like the bot: another process holding the SQLite write lock
 longer than the busy timeout is a message; the answers (and ratings, and the round's end) are kept and
 saved once the database answers; never a traceback."""
 

@@ -1,4 +1,4 @@
-"""Issue 16, property tests over generated knowledge files and configs: ``bot check`` and config loading
+"""Property tests over generated knowledge files and configs: ``bot check`` and config loading
 never raise a traceback and stay within their limits (size limits before parsing, aliases and anchors
 refused, nesting bounded), whatever the file holds: anchors and aliases, tokens, huge or odd values,
 random bytes. Time is bounded by those limits in the code, not by timed assertions here."""

@@ -1,4 +1,4 @@
-"""Issue 16, SQLite is one process's database: the bot's lock, and creating a new file from several
+"""SQLite is one process's database: the bot's lock, and creating a new file from several
 processes at the same moment."""
 
 from __future__ import annotations
@@ -136,7 +136,7 @@ def test_processes_creating_a_new_file_at_the_same_moment_all_succeed(tmp_path: 
 
 @pytest.mark.parametrize("link", ["symlink", "hardlink"])
 def test_a_link_to_a_held_file_is_the_same_lock(tmp_path: Path, link: str) -> None:
-    """Issue 16: a second bot on ``alias.db``, a symbolic or hard link to the running bot's ``two.db``,
+    """a second bot on ``alias.db``, a symbolic or hard link to the running bot's ``two.db``,
     was not refused (the lock was on ``alias.db.lock``, another file)."""
     database = tmp_path / "two.db"
     env = {**os.environ, "PYTHONPATH": str(REPO)}
