@@ -57,7 +57,7 @@ import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from bot.knowledge import Entry, KnowledgeBase, KnowledgeError, Problem, Topic
-from bot.matching.names import identity
+from bot.matching.names import identity, is_fragment
 
 log = logging.getLogger(__name__)
 
@@ -678,6 +678,16 @@ class _FileChecker:
                 if len(alias) > MAX_NAME_CHARS:
                     self.long_name(alias_node, "aliases", alias)
             aliases = [(alias, line) for alias, line in aliases if len(alias) <= MAX_NAME_CHARS]
+        for alias, alias_line in aliases:
+            if is_fragment(alias):
+                # the matcher would answer this entry for "what is a" or "what is on"
+                self.problem(
+                    alias_line,
+                    "aliases",
+                    f"alias '{alias}' of {label} is a single letter or function word in lower case, not a "
+                    "name: remove it (a symbol or acronym is written in capitals: C, IT)",
+                )
+        aliases = [(alias, line) for alias, line in aliases if not is_fragment(alias)]
         see_also = [
             (" ".join(ref.split()), ref_node.start_mark.line + 1) for ref, ref_node in lists["see_also"]
         ]

@@ -26,7 +26,7 @@ from bot.importer.blocks import (
     tag_free,
 )
 from bot.importer.draft import Draft, DraftEntry, Item
-from bot.matching.names import identity
+from bot.matching.names import identity, is_fragment
 
 _TERM_HEADERS = frozenset(
     [
@@ -580,6 +580,9 @@ class Extractor:
         """Add an alias unless it is the term itself or another entry's name."""
         alias = " ".join(alias.split())
         if not alias or normalize(alias) == normalize(entry.term):
+            return
+        if is_fragment(alias):
+            entry.check("aliases", f'"{alias}" left out: a letter or function word is no name')
             return
         owner = self.names.get(name_id(alias))
         if owner is not None and owner is not entry:

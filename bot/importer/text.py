@@ -331,7 +331,9 @@ def split_names(text: str) -> list[str]:
 #: Marks after a term that flag it (``Symbiosis *``, ``Mitosis †``), not part of its name.
 _TERM_MARKS = re.compile(r"(?:\s*\\?[*†‡§#]+)+$")
 #: ``Replicate(s)``, ``Protocol(s)``: an optional plural ending glued to the word.
-_PLURAL_PAREN = re.compile(r"^(?P<name>.*[^\W\d_])\((?P<end>s|es)\)$", re.IGNORECASE)
+_PLURAL_PAREN = re.compile(r"^(?P<name>.*[^\W\d_])\((?P<end>s|es|e)\)$", re.IGNORECASE)
+#: ``Nucle(us/i)``, ``Analys(is/es)``: a stem glued to its endings, singular first.
+_ENDINGS_PAREN = re.compile(r"^(?P<stem>.*[a-z]{2})\((?P<ends>[a-z]{1,4}(?:/[a-z]{1,4})+)\)$")
 #: ``[Characteristics of] Life``: optional words in square brackets.
 _OPTIONAL_WORDS = re.compile(r"\[(?P<words>[^\[\]]+)\]")
 _OPEN_CLOSE = {"(": ")", "[": "]", "{": "}"}
@@ -542,7 +544,7 @@ def term_name(text: str) -> TermName:
     """Split ``Term (Alias)`` / ``Long Name (ACRONYM)`` / ``Term (a note)`` into its parts.
 
     Flag marks are dropped (``Symbiosis *``), ``Replicate(s)`` is ``Replicate`` with the alias
-    ``Replicates``, and ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
+    ``Replicates`` (``Nucle(us/i)`` is ``Nucleus`` with the alias ``Nuclei``), and ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
     A vocabulary word's gender and word class (``La Paciencia (f) (noun, sustantivo)``) go to
     ``grammar`` (and with a gender, the word without its article is an alias); a year after a name
     (``French Revolution (1789)``) goes to ``year``.
@@ -576,6 +578,11 @@ def term_name(text: str) -> TermName:
     wrapped = _WRAPPED_NAME.match(text)
     if wrapped:  # "(average total cost, ATC)": the whole name in brackets, its acronym after a comma
         text = f"{wrapped.group('name').strip()} ({wrapped.group('alias').strip()})"
+    endings = _ENDINGS_PAREN.match(text)
+    if endings:  # "Fung(us/i)": Fungus, also Fungi; never the word fragments as names
+        stem = endings.group("stem").strip()
+        forms = [stem + end for end in endings.group("ends").split("/")]
+        return TermName(forms[0], aliases=forms[1:])
     plural = _PLURAL_PAREN.match(text)
     if plural:
         name = plural.group("name").strip()

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.matching.text import EXPANSIONS, fold, singular, us_spelling, words_of_folded
+from bot.matching.text import EXPANSIONS, STOPWORDS, fold, singular, us_spelling, words_of_folded
 
 #: Words after which a Roman numeral or a number word is a number ("Type II", "type two").
 NUMBER_CONTEXT = frozenset(
@@ -248,3 +248,20 @@ def plural_of_key(plain: str, key: str) -> bool:
         return False
     said, keyed = plain.split(), key.split()
     return len(said) == len(keyed) and said[:-1] == keyed[:-1] and said[-1] == keyed[-1] + "s"
+
+
+#: Words that are never a name on their own (the look-up's stopwords without its question words).
+_FUNCTION_WORDS = STOPWORDS - frozenset(
+    """called call term word name thing something someone stuff kind one another happens happen mean
+    means meant definition define explain describe tell know please pls plz etc""".split()
+)
+
+
+def is_fragment(name: str) -> bool:
+    """Whether ``name`` reads as a piece of a word or sentence rather than a name: written in lower
+    case, one letter or only function words (``a``, ``us``, ``is on``). Capitals show a name meant
+    (``C``, ``IT``, ``AS``); as an alias a fragment would answer whatever question is left of it."""
+    if name != name.lower() or not any(ch.isalpha() for ch in name):
+        return False
+    said = [word.strip(".,;:!?'\"()") for word in name.split()]
+    return (len(said) == 1 and len(said[0]) == 1) or all(word in _FUNCTION_WORDS for word in said)

@@ -265,12 +265,12 @@ def test_quoted_boolean_words_are_text(write: WriteFile) -> None:
           title: Networking
         entries:
           - term: "On"
-            aliases: ["yes", 'no', "2.2"]
+            aliases: ["yes", 'No', "2.2"]
             definition: "true"
         """,
     )
     (entry,) = load_knowledge([path])
-    assert (entry.term, entry.aliases, entry.definition) == ("On", ("yes", "no", "2.2"), "true")
+    assert (entry.term, entry.aliases, entry.definition) == ("On", ("yes", "No", "2.2"), "true")
 
 
 @pytest.mark.parametrize("value", ["~", "null", ""])
@@ -684,3 +684,24 @@ def test_problems_are_ordered_by_file_then_line(write: WriteFile, tmp_path: Path
     missing = tmp_path / "missing.yaml"
     found = [(p.path, p.line) for p in problems_of([second, missing, first])]
     assert found == [(missing, None), (second, 2), (first, 2)]
+
+
+def test_a_lower_case_letter_or_function_word_alias_is_refused_but_capitals_are_names(write: WriteFile) -> None:
+    path = write(
+        "cell.yaml",
+        """
+        topic:
+          title: Cells
+        entries:
+          - term: Mitochondrion
+            aliases: [Mitochondria, "on", a, is on]
+            definition: Powerhouse of the cell.
+          - term: C
+            aliases: [C language, IT, AS]
+            definition: A programming language.
+        """,
+    )
+    problems = problems_of([path])
+    assert [(p.line, p.key) for p in problems] == [(5, "aliases")] * 3
+    assert [p.message.split("'")[1] for p in problems] == ["on", "a", "is on"]
+    assert "single letter or function word" in problems[0].message

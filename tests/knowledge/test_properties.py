@@ -7,11 +7,12 @@ from pathlib import Path
 from typing import Any
 
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import ENTRY_KEYS, TOPIC_KEYS, load_knowledge, normalize_name
+from bot.matching.names import is_fragment
 
 PROPERTY_SETTINGS = settings(
     max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -128,6 +129,8 @@ NAMES = st.text(
 @PROPERTY_SETTINGS
 @given(st.lists(st.tuples(NAMES, NAMES, st.lists(NAMES, max_size=3)), min_size=1, max_size=8))
 def test_valid_generated_notes_load_with_their_text(rows: list[tuple[str, str, list[str]]]) -> None:
+    # a lower-case letter or function word is refused as an alias (its own test)
+    assume(not any(is_fragment(" ".join(a.split())) for _, _, aliases in rows for a in aliases))
     # A clash: one entry spelling a name twice, or two entries with names the name model cannot tell apart.
     repeats = any(
         len({" ".join(n.split()).casefold() for n in (term, *aliases)}) < len(aliases) + 1

@@ -1,0 +1,52 @@
+"""Importer faults on small notes: word endings in brackets, lone headings, short stubs, placeholders."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bot.importer import import_notes
+from bot.knowledge import Entry, KnowledgeBase
+from bot.loader import load_knowledge_text, normalize_name
+from bot.matching.names import is_fragment
+
+
+def _import(text: str) -> tuple[KnowledgeBase, list[tuple[int, str]]]:
+    result = import_notes(text, notes_name="case.md")
+    return load_knowledge_text(result.text, Path("case.yaml")), result.draft.unplaced
+
+
+def _entry(kb: KnowledgeBase, name: str) -> Entry:
+    found = [e for e in kb.entries if normalize_name(name) in {normalize_name(n) for n in e.names}]
+    assert len(found) == 1, [e.term for e in kb.entries]
+    return found[0]
+
+
+def test_endings_in_brackets_give_both_word_forms_and_no_fragments() -> None:
+    kb, _ = _import(
+        "- Nucle(us/i) - the control centre of the cell\n"
+        "- Fung(us/i) - decomposers that feed on dead matter\n"
+        "- Bacteri(um/a) - single-celled organisms without a nucleus\n"
+    )
+    assert [(e.term, e.aliases) for e in kb.entries] == [
+        ("Nucleus", ("Nuclei",)),
+        ("Fungus", ("Fungi",)),
+        ("Bacterium", ("Bacteria",)),
+    ]
+    assert _entry(kb, "Fungi").definition == "Decomposers that feed on dead matter"
+
+
+def test_endings_in_brackets_in_a_table() -> None:
+    kb, _ = _import(
+        "| Term | Definition |\n|---|---|\n| Alga(e) | Simple plants that live in water |\n"
+        "| Analys(is/es) | A detailed examination of something |\n| Mitochondri(on/a) | Powerhouse of the cell |\n"
+    )
+    assert [(e.term, e.aliases) for e in kb.entries] == [
+        ("Alga", ("Algae",)),
+        ("Analysis", ("Analyses",)),
+        ("Mitochondrion", ("Mitochondria",)),
+    ]
+
+
+def test_the_importer_never_makes_an_alias_of_a_letter_or_function_word() -> None:
+    kb, _ = _import("- Speed (s) - how fast something moves\n- Mass (on) - how much matter there is\n")
+    assert not [alias for e in kb.entries for alias in e.aliases if is_fragment(alias)]
