@@ -174,6 +174,10 @@ class Table:
     labels: set[tuple[int, int]] = field(default_factory=set)
 
 
+#: A table cell that only holds its place: ``-``, ``—``, ``n/a``, ``?``, ``TBD``, ``...``.
+_PLACEHOLDER = re.compile(r"^\s*(?:[-–—]{1,3}|n/?a|\?+|tb[ad]|to\s*do|\.{2,}|…)\s*$", re.IGNORECASE)
+
+
 @dataclass(slots=True)
 class Verbatim:
     """Text kept as written: fenced code or raw HTML."""
@@ -325,6 +329,8 @@ class _Walker:
                 cells = []
                 for column, cell in enumerate(row.children):
                     text, label = self.cell(cell, row_line)
+                    if section.type != "thead" and _PLACEHOLDER.match(text):
+                        text, label = "", False  # "| HTTP | - |": nothing written yet, as an empty cell
                     cells.append(text)
                     if label:
                         table.labels.add((index, column))

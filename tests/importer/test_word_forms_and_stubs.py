@@ -50,3 +50,13 @@ def test_endings_in_brackets_in_a_table() -> None:
 def test_the_importer_never_makes_an_alias_of_a_letter_or_function_word() -> None:
     kb, _ = _import("- Speed (s) - how fast something moves\n- Mass (on) - how much matter there is\n")
     assert not [alias for e in kb.entries for alias in e.aliases if is_fragment(alias)]
+
+
+def test_a_placeholder_cell_is_empty() -> None:
+    rows = "".join(f"| {term} | {cell} |\n" for term, cell in [("HTTP", "-"), ("FTP", "n/a"), ("SMTP", "—")])
+    kb, unplaced = _import(
+        "| Term | Definition |\n|---|---|\n" + rows + "| TELNET | ? |\n| POP3 | TBD |\n| IMAP | ... |\n"
+        "| DNS | Resolves names to addresses |\n"
+    )
+    assert [e.term for e in kb.entries] == ["DNS"]
+    assert [text.split(":")[0] for _, text in unplaced] == ["HTTP", "FTP", "SMTP", "TELNET", "POP3", "IMAP"]
