@@ -132,6 +132,8 @@ class Extractor:
         self.label_refs: set[tuple[int, str]] = set()
         # (entry, name, word) for each lower-case word in brackets taken as an alias ("Hashing (digest)")
         self.bracketed: list[tuple[DraftEntry, str, str]] = []
+        # (entry, the term as written) for each entry whose definition is the note in its brackets
+        self.bracket_defined: list[tuple[DraftEntry, str]] = []
         self.label_group = ""  # the last grouping label (a bold table cell, "Unit 2: ..." line) in force
         self.label_level = 0  # the level of the heading it was written under (0: none)
         self.above: DraftEntry | None = None  # the entry the paragraph just read defined last
@@ -196,12 +198,24 @@ class Extractor:
     def lone_heading(self) -> None:
         """``#### Smishing`` over ``SMS phishing`` and nothing else: the one heading names the term its
         terse line defines. A heading over terms of their own (or over prose) stays the notes' title."""
-        if len(self.sections) != 1 or len(self.draft.unplaced) != 1:
+        if len(self.sections) != 1:
             return
-        if any(entry.definition or entry.details for entry in self.draft.entries):
+        bracketed = self.bracket_defined[-1] if self.bracket_defined else None
+        guessed: DraftEntry | None = None
+        if (
+            not self.draft.unplaced
+            and bracketed is not None
+            and self.draft.entries == [bracketed[0]]
+            and not (bracketed[0].details or bracketed[0].examples or bracketed[0].see_also)
+        ):
+            # "Voice phishing (some automated)" read as a term defined by its bracket: the line
+            # under the heading, whole, is what defines it
+            guessed, line, text = bracketed[0], bracketed[0].line, bracketed[1]
+        elif len(self.draft.unplaced) != 1 or any(e.definition or e.details for e in self.draft.entries):
             return
+        else:
+            line, text = self.draft.unplaced[0]
         section = self.sections[0]
-        line, text = self.draft.unplaced[0]
         if (
             not section.is_topic
             or line <= section.line
@@ -213,6 +227,9 @@ class Extractor:
         ):
             return
         self.draft.unplaced.clear()
+        if guessed is not None:
+            self.draft.entries.remove(guessed)
+            self.names = {key: owner for key, owner in self.names.items() if owner is not guessed}
         entry = self.find(section.name.name) or self.new_entry(section.name.name, section.line)
         self.set_definition(entry, tx.capitalize(text))
         section.entry = entry
@@ -636,6 +653,7 @@ class Extractor:
             else:
                 entry.definition = tx.capitalize(name.note)
                 entry.check("definition", f'taken from the parenthesis in "{written}"')
+                self.bracket_defined.append((entry, written))
         return entry
 
     def define(self, written: str, explanation: str, line: int, check: str = "") -> DraftEntry:

@@ -60,3 +60,9 @@ def test_a_placeholder_cell_is_empty() -> None:
     )
     assert [e.term for e in kb.entries] == ["DNS"]
     assert [text.split(":")[0] for _, text in unplaced] == ["HTTP", "FTP", "SMTP", "TELNET", "POP3", "IMAP"]
+
+
+def test_a_lone_heading_over_a_line_with_brackets_is_the_term_that_line_defines() -> None:
+    kb, unplaced = _import("#### Vishing\nVoice phishing (some automated)\n")
+    assert [(e.term, e.definition) for e in kb.entries] == [("Vishing", "Voice phishing (some automated)")]
+    assert not unplaced
