@@ -134,6 +134,8 @@ class Extractor:
         self.bracketed: list[tuple[DraftEntry, str, str]] = []
         # (entry, the term as written) for each entry whose definition is the note in its brackets
         self.bracket_defined: list[tuple[DraftEntry, str]] = []
+        # the paragraphs read so far, since the last of another shape, were each a term over its definition
+        self.term_paragraphs = False
         self.label_group = ""  # the last grouping label (a bold table cell, "Unit 2: ..." line) in force
         self.label_level = 0  # the level of the heading it was written under (0: none)
         self.above: DraftEntry | None = None  # the entry the paragraph just read defined last
@@ -802,6 +804,8 @@ class Extractor:
         """Read a paragraph's lines; return the last entry it defined."""
         self.expect = None
         lines = [line for line in lines if line.text]
+        if len(lines) != 2 or in_item:
+            self.term_paragraphs = False
         if self.pending is not None:
             pending, fresh_pending = self.pending, self.pending_fresh
             self.pending, self.pending_fresh = None, False
@@ -961,10 +965,13 @@ class Extractor:
         if (
             (tx.is_term_like(text, bold=line.bold) or self.term_line(lines, i))
             and nxt is not None
-            and tx.is_explanation(nxt.text)
+            and (tx.is_explanation(nxt.text) or (self.term_paragraphs and self.term_line(lines, i)))
             and tx.label(nxt.text) is None
             and (line.bold or tx.pair(nxt.text, nxt.lead) is None)
         ):
+            # a term over a short definition ("Smishing" / "SMS phishing") after paragraphs of a term
+            # over its explanation: the same style, however terse
+            self.term_paragraphs = self.term_paragraphs or self.term_line(lines, i)
             return 2, self.define(text, nxt.text, line.line)
         if (
             nxt is not None

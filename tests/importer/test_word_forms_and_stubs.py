@@ -66,3 +66,15 @@ def test_a_lone_heading_over_a_line_with_brackets_is_the_term_that_line_defines(
     kb, unplaced = _import("#### Vishing\nVoice phishing (some automated)\n")
     assert [(e.term, e.definition) for e in kb.entries] == [("Vishing", "Voice phishing (some automated)")]
     assert not unplaced
+
+
+def test_a_term_over_a_short_definition_after_another_entry_is_an_entry() -> None:
+    for notes in (
+        "**Vishing**\nVoice phishing by phone\n\n**Smishing**\nSMS phishing\n",
+        "Vishing\nVoice phishing by phone\n\nSmishing\nSMS phishing\n",
+    ):
+        kb, _ = _import(notes)
+        assert [(e.term, e.definition, e.details) for e in kb.entries] == [
+            ("Vishing", "Voice phishing by phone", ()),
+            ("Smishing", "SMS phishing", ()),
+        ]
