@@ -49,6 +49,8 @@ _LABEL_KIND = {
 }
 
 _LEADING_PAREN = re.compile(r"^\((?P<inner>[^()]{1,60})\)\s*")
+#: ``[Characteristics of] Life``: optional words first (two letters or more: ``[x]`` ticks a task).
+_LEADING_OPTIONAL = re.compile(r"^\[(?=[^\[\]]*[^\W\d_]{2})[^\[\]]{1,40}\]\s*")
 _MIDDLE_PAREN = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]{1,60})\)\s*(?P<tail>[^()]{1,30})$")
 #: ``Term - explanation``: a dash, ``=``, an arrow or an ellipsis between (``Oligopoly ... few firms``).
 _DASH_PAIR = re.compile(r"^(?P<term>.{1,80}?)\s+(?:-{1,2}|–|—|=|->|→|\.{3}|…)\s+(?P<rest>\S.*)$")
@@ -734,6 +736,9 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
             return None  # "Intuition - this word comes to mind": a note on the word above, not a definition
         if is_term_like(term) and len(words(term)) <= 6:
             return term, rest
+        optional = _LEADING_OPTIONAL.match(term)
+        if optional and is_term_name(term[optional.end() :]) and len(words(term)) <= 6:
+            return term, rest  # "[Characteristics of] Life - ...": optional words before the name
         if (
             loose
             and len(words(term)) <= 4

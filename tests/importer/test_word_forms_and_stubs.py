@@ -78,3 +78,18 @@ def test_a_term_over_a_short_definition_after_another_entry_is_an_entry() -> Non
             ("Vishing", "Voice phishing by phone", ()),
             ("Smishing", "SMS phishing", ()),
         ]
+
+
+def test_a_bullet_term_with_optional_words_first_is_an_entry_as_in_a_table() -> None:
+    kb, _ = _import(
+        "- Cell - the basic unit of life\n"
+        "- [Characteristics of] Life - growth, reproduction and response to stimuli\n"
+    )
+    life = _entry(kb, "Life")
+    assert (life.term, life.definition) == ("Characteristics of Life", "Growth, reproduction and response to stimuli")
+    assert not _entry(kb, "Cell").details
+
+
+def test_a_ticked_task_box_is_not_an_optional_word() -> None:
+    kb, _ = _import("- [x] Firewall - blocks traffic\n- [ ] Proxy - forwards requests\n")
+    assert [e.term for e in kb.entries] == ["Firewall", "Proxy"]
