@@ -136,6 +136,7 @@ class Extractor:
         self.bracket_defined: list[tuple[DraftEntry, str]] = []
         # the paragraphs read so far, since the last of another shape, were each a term over its definition
         self.term_paragraphs = False
+        self.row_lines: set[int] = set()  # lines of table rows left unplaced
         self.label_group = ""  # the last grouping label (a bold table cell, "Unit 2: ..." line) in force
         self.label_level = 0  # the level of the heading it was written under (0: none)
         self.above: DraftEntry | None = None  # the entry the paragraph just read defined last
@@ -217,6 +218,8 @@ class Extractor:
             return
         else:
             line, text = self.draft.unplaced[0]
+            if line in self.row_lines:
+                return  # a table's row under the title: values in columns, no definition of the title
         section = self.sections[0]
         if (
             not section.is_topic
@@ -1331,8 +1334,21 @@ class Extractor:
                 self.unplace(item.line, item.text)
             return
         outline = [item for item in items if _is_outline_item(item)]
-        if (len(outline) >= 2 and len(outline) * 2 >= len(items)) or (
-            outline and len(outline) + len(stubs) == len(items) >= 2
+        lone_under_title = (
+            len(outline) == len(items) == 1
+            and section is not None
+            and section.is_topic
+            and section.entry is None
+            and self.current is None
+            and self.pending is None
+            and _names_one(items[0].text.rstrip(":").strip())
+        )
+        if (
+            (len(outline) >= 2 and len(outline) * 2 >= len(items))
+            or (outline and len(outline) + len(stubs) == len(items) >= 2)
+            # "## Principles" over "- Authority" / "  - Someone in charge": one term of the notes, as
+            # when more follow it
+            or lone_under_title
         ):
             # an outline: "- Term" with its explanation (and sub-terms) nested below
             self.flush()
@@ -2006,13 +2022,18 @@ class Extractor:
         if self.section is not None:
             self.section.fresh = False
         if term_col is None or def_col is None:
-            owner = self.owner()
+            section = self.section
+            titled = section is not None and section.is_topic and section.entry is None
+            # "## Web" over "| Protocol | Port |": columns under the notes' title describe no term named
+            # by the title; with nothing above them the rows are left for the writer to place
+            owner = self.current if titled else self.owner()
             for line, cells in table.rows:
                 row = _row_text(table.header, cells)
                 if owner is not None:
                     owner.add("details", row)
                 else:
                     self.unplace(line, row)
+                    self.row_lines.add(line)
             return
         for line, cells in table.rows:
             cell = dict(enumerate(cells))
@@ -2702,6 +2723,17 @@ def _glossed_name(match: re.Match[str]) -> tuple[str, str] | None:
     ):
         return None
     return name, gloss
+
+
+def _names_one(text: str) -> bool:
+    """Whether an outline item's line names one thing, not a label over its points (``Advantages``,
+    ``Uses``, ``Examples``)."""
+    parts = tx.words(text)
+    return (
+        text.casefold() not in _DETAIL_LABELS
+        and not (len(parts) == 1 and tx.singular(text) != text)
+        and tx.label(text + ":") is None
+    )
 
 
 def _bare_term(item: ListItem) -> bool:

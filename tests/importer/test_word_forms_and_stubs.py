@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bot.importer import import_notes
+import pytest
+
+from bot.importer import NotesError, import_notes
 from bot.knowledge import Entry, KnowledgeBase
 from bot.loader import load_knowledge_text, normalize_name
 from bot.matching.names import is_fragment
@@ -93,3 +95,24 @@ def test_a_bullet_term_with_optional_words_first_is_an_entry_as_in_a_table() -> 
 def test_a_ticked_task_box_is_not_an_optional_word() -> None:
     kb, _ = _import("- [x] Firewall - blocks traffic\n- [ ] Proxy - forwards requests\n")
     assert [e.term for e in kb.entries] == ["Firewall", "Proxy"]
+
+
+def test_one_outlined_term_under_the_title_is_that_term_not_the_title() -> None:
+    kb, _ = _import("## Principles\n- Authority\n  - Someone in charge\n")
+    assert [(e.term, e.definition, e.topic.title) for e in kb.entries] == [
+        ("Authority", "Someone in charge", "Principles")
+    ]
+    kb, _ = _import("# Networking\n- DHCP process\n  - Discover, offer, request, acknowledge\n")
+    assert [e.term for e in kb.entries] == ["DHCP process"]
+
+
+def test_a_table_of_columns_under_the_title_never_defines_the_title() -> None:
+    notes = "## Web\n\n| Protocol | Port |\n|---|---|\n| HTTP | 80 |\n\n- TLS - encrypts traffic between two hosts\n"
+    kb, unplaced = _import(notes)
+    assert "Web" not in [e.term for e in kb.entries]
+    assert [text for _, text in unplaced] == ["Protocol: HTTP; Port: 80"]
+
+
+def test_a_table_of_columns_alone_under_the_title_is_no_term() -> None:
+    with pytest.raises(NotesError, match="found no terms"):
+        import_notes("## Web\n| Protocol | Port |\n|---|---|\n| HTTP | 80 |\n", notes_name="case.md")
