@@ -546,7 +546,8 @@ def term_name(text: str) -> TermName:
     """Split ``Term (Alias)`` / ``Long Name (ACRONYM)`` / ``Term (a note)`` into its parts.
 
     Flag marks are dropped (``Symbiosis *``), ``Replicate(s)`` is ``Replicate`` with the alias
-    ``Replicates`` (``Nucle(us/i)`` is ``Nucleus`` with the alias ``Nuclei``), and ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
+    ``Replicates`` (``Nucle(us/i)`` is ``Nucleus`` with the alias ``Nuclei``), and
+    ``[Characteristics of] Life`` is ``Characteristics of Life`` with the alias ``Life``.
     A vocabulary word's gender and word class (``La Paciencia (f) (noun, sustantivo)``) go to
     ``grammar`` (and with a gender, the word without its article is an alias); a year after a name
     (``French Revolution (1789)``) goes to ``year``.

@@ -27,7 +27,7 @@ from functools import lru_cache
 
 from rapidfuzz.distance import OSA
 
-from bot.matching.text import EXPANSIONS, STOPWORDS, fold, singular, us_spelling, words_of_folded
+from bot.matching.text import EXPANSIONS, STOPWORDS, fold, singular, us_spelling, word_set, words_of_folded
 
 #: Words after which a Roman numeral or a number word is a number ("Type II", "type two").
 NUMBER_CONTEXT = frozenset(
@@ -251,9 +251,9 @@ def plural_of_key(plain: str, key: str) -> bool:
 
 
 #: Words that are never a name on their own (the look-up's stopwords without its question words).
-_FUNCTION_WORDS = STOPWORDS - frozenset(
+_FUNCTION_WORDS = STOPWORDS - word_set(
     """called call term word name thing something someone stuff kind one another happens happen mean
-    means meant definition define explain describe tell know please pls plz etc""".split()
+    means meant definition define explain describe tell know please pls plz etc"""
 )
 
 

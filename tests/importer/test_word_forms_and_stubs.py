@@ -40,7 +40,8 @@ def test_endings_in_brackets_give_both_word_forms_and_no_fragments() -> None:
 def test_endings_in_brackets_in_a_table() -> None:
     kb, _ = _import(
         "| Term | Definition |\n|---|---|\n| Alga(e) | Simple plants that live in water |\n"
-        "| Analys(is/es) | A detailed examination of something |\n| Mitochondri(on/a) | Powerhouse of the cell |\n"
+        "| Analys(is/es) | A detailed examination of something |\n"
+        "| Mitochondri(on/a) | Powerhouse of the cell |\n"
     )
     assert [(e.term, e.aliases) for e in kb.entries] == [
         ("Alga", ("Algae",)),
@@ -88,7 +89,10 @@ def test_a_bullet_term_with_optional_words_first_is_an_entry_as_in_a_table() -> 
         "- [Characteristics of] Life - growth, reproduction and response to stimuli\n"
     )
     life = _entry(kb, "Life")
-    assert (life.term, life.definition) == ("Characteristics of Life", "Growth, reproduction and response to stimuli")
+    assert (life.term, life.definition) == (
+        "Characteristics of Life",
+        "Growth, reproduction and response to stimuli",
+    )
     assert not _entry(kb, "Cell").details
 
 
@@ -107,7 +111,10 @@ def test_one_outlined_term_under_the_title_is_that_term_not_the_title() -> None:
 
 
 def test_a_table_of_columns_under_the_title_never_defines_the_title() -> None:
-    notes = "## Web\n\n| Protocol | Port |\n|---|---|\n| HTTP | 80 |\n\n- TLS - encrypts traffic between two hosts\n"
+    notes = (
+        "## Web\n\n| Protocol | Port |\n|---|---|\n| HTTP | 80 |\n\n"
+        "- TLS - encrypts traffic between two hosts\n"
+    )
     kb, unplaced = _import(notes)
     assert "Web" not in [e.term for e in kb.entries]
     assert [text for _, text in unplaced] == ["Protocol: HTTP; Port: 80"]

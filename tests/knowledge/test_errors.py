@@ -686,7 +686,9 @@ def test_problems_are_ordered_by_file_then_line(write: WriteFile, tmp_path: Path
     assert found == [(missing, None), (second, 2), (first, 2)]
 
 
-def test_a_lower_case_letter_or_function_word_alias_is_refused_but_capitals_are_names(write: WriteFile) -> None:
+def test_a_lower_case_letter_or_function_word_alias_is_refused_but_capitals_are_names(
+    write: WriteFile,
+) -> None:
     path = write(
         "cell.yaml",
         """
