@@ -52,7 +52,7 @@ def test_yaml_export_of_the_bundled_notes_loads_back_identically() -> None:
 def test_yaml_export_quotes_what_yaml_would_misread_and_reupload_restores_it() -> None:
     topic = Topic("Odd values", Path("odd.yaml"), objective="2.10", tags=("yes",))
     entries = [
-        Entry("yes", "no", topic, aliases=("on", "1.0"), examples=("null", "@everyone: hi", "- dash")),
+        Entry("yes", "no", topic, aliases=("On", "1.0"), examples=("null", "@everyone: hi", "- dash")),
         Entry("Key: value", "A definition with: a colon, # a hash and 'quotes'", topic, details=("true",)),
     ]
     text = to_yaml(topic, entries)
