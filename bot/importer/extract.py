@@ -968,7 +968,7 @@ class Extractor:
         if (
             (tx.is_term_like(text, bold=line.bold) or self.term_line(lines, i))
             and nxt is not None
-            and (tx.is_explanation(nxt.text) or (self.term_paragraphs and self.term_line(lines, i)))
+            and (tx.is_explanation(nxt.text) or (self.term_paragraphs and self.terse_term(lines, i)))
             and tx.label(nxt.text) is None
             and (line.bold or tx.pair(nxt.text, nxt.lead) is None)
         ):
@@ -1108,6 +1108,12 @@ class Extractor:
             and tx.is_term_name(text)
             and tx.sentence(text) is None
         )
+
+    def terse_term(self, lines: list[Line], i: int) -> bool:
+        """Whether ``lines[i]`` names a term over a definition too short to tell by itself
+        (``Smishing`` / ``SMS phishing``): a term line that is no label (``Examples``, ``Note``)."""
+        text = lines[i].text
+        return self.term_line(lines, i) and _names_one(text) and not tx.is_structural(text)
 
     def labelled_line(
         self, line: Line, nxt: Line | None, labelled: tuple[str, str], made: DraftEntry | None

@@ -123,3 +123,9 @@ def test_a_table_of_columns_under_the_title_never_defines_the_title() -> None:
 def test_a_table_of_columns_alone_under_the_title_is_no_term() -> None:
     with pytest.raises(NotesError, match="found no terms"):
         import_notes("## Web\n| Protocol | Port |\n|---|---|\n| HTTP | 80 |\n", notes_name="case.md")
+
+
+def test_a_label_over_a_short_line_after_a_term_paragraph_is_no_term() -> None:
+    for label in ("Examples", "Note"):
+        kb, _ = _import(f"Firewall\nFilters traffic between two networks\n\n{label}\npfSense\n")
+        assert [e.term for e in kb.entries] == ["Firewall"]
