@@ -21,6 +21,7 @@ from bot.importer.blocks import Heading, parse_blocks
 from bot.importer.crossref import fold_cross_references
 from bot.importer.draft import Draft
 from bot.importer.extract import Extractor, finish
+from bot.importer.fields import field_tables
 from bot.importer.gate import judge
 from bot.importer.render import render, render_order
 from bot.knowledge import KnowledgeError, Problem
@@ -276,6 +277,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
             # the only top heading, or a first one with another heading right under it ("# Economics
             # revision" over "Supply and demand\n=====" and more such parts): the notes' title
             topic_heading = first
+    blocks = field_tables(blocks, topic_heading)
     extractor = Extractor(title="", source=source, vocabulary=vocabulary)
     extractor.cards = flashcards
     draft = extractor.run(blocks, topic_heading)

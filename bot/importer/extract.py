@@ -2099,14 +2099,15 @@ class Extractor:
             entry.add("details", tx.capitalize(section.name.note))
         for detail in details:
             entry.add("details", detail)
-        self.add_properties(entry, properties.read(table, entry.term))
+        # no row says what it is: a class the heading names stands in before the first row does
+        self.add_properties(entry, properties.read(table, entry.term, first_as_definition=not details))
         return True
 
     def add_properties(self, entry: DraftEntry, read: properties.Properties) -> None:
         """A property table's rows into ``entry``: its definition (kept as labelled details when the
         notes defined the entry already), examples and details."""
         if read.definition and not entry.definition:  # the rows that say what it is and does, as written
-            self.set_definition(entry, read.definition)
+            self.set_definition(entry, read.definition, read.check)
         else:
             for detail in read.defining:
                 entry.add("details", detail)

@@ -55,6 +55,10 @@ _WHAT = (
 _USES = ("uses", "use", "used for", "indications", "indication", "used when", "used in", "applications")
 #: Row labels whose values are examples of the term.
 _EXAMPLES = ("prototype", "prototypes", "examples", "example", "e.g.", "common drugs", "drugs", "members")
+#: The label lists above, for other readers of labelled fields.
+WHAT = frozenset(_WHAT)
+USES = frozenset(_USES)
+EXAMPLES = frozenset(_EXAMPLES)
 #: Labels known to name properties (a table of them is a property table whatever its header says).
 _KNOWN = frozenset(
     [
@@ -98,6 +102,7 @@ class Properties:
     examples: list[str] = field(default_factory=list)
     details: list[tuple[int, str]] = field(default_factory=list)
     defining: list[str] = field(default_factory=list)  # the rows the definition was made from, labelled
+    check: str = ""  # why the definition is to be checked ("" when a row says what the term is)
 
 
 def _label(text: str) -> str:
@@ -125,8 +130,9 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[1:2].islower() else text
 
 
-def read(table: Table, term: str) -> Properties:
-    """The definition, examples and details of ``term`` from its property table."""
+def read(table: Table, term: str, *, first_as_definition: bool = False) -> Properties:
+    """The definition, examples and details of ``term`` from its property table; with
+    ``first_as_definition``, the first row defines a term no row says what it is of (flagged)."""
     found = Properties()
     padded = [(line, [*cells, "", ""]) for line, cells in table.rows]
     rows = [(line, _label(cells[0]), cells[0].strip(), cells[1].strip()) for line, cells in padded]
@@ -144,6 +150,11 @@ def read(table: Table, term: str) -> Properties:
         )
     if parts:
         found.definition = tx.capitalize("; ".join(parts)) + "."
+    elif rows and first_as_definition:
+        what = rows[0]
+        found.definition = tx.capitalize(what[3])
+        found.defining.append(f"{what[2]}: {what[3]}")
+        found.check = f'made from the "{what[2]}" row; no row says what it is'
     for line, label, written, value in rows:
         if (what is not None and line == what[0]) or (uses is not None and line == uses[0]):
             continue

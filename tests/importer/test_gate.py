@@ -69,7 +69,9 @@ def test_a_field_label_under_every_term_is_no_term() -> None:
         "- **Context**: Catabolism breaks nutrients down, anabolism builds.\n"
     )
     assert _terms(result) == ["Taxonomy", "Metabolism"]
-    assert "Context: It helps scientists" in _unplaced(result)
+    # the other field is the term's detail, label and all
+    taxonomy = next(e for e in result.draft.entries if e.term == "Taxonomy")
+    assert [d.text for d in taxonomy.details] == ["Context: It helps scientists communicate about species."]
 
 
 def test_a_label_over_contrasted_kinds_is_no_term() -> None:
