@@ -1,0 +1,116 @@
+"""A heading per term over labelled fields repeated from term to term: the heading is the term, the most
+defining label its definition, the other labels its details; labels are never terms."""
+
+from __future__ import annotations
+
+from bot.importer import ImportResult, import_notes
+from bot.importer.draft import DraftEntry
+
+
+def _entries(result: ImportResult) -> dict[str, DraftEntry]:
+    return {entry.term: entry for entry in result.draft.entries}
+
+
+def _details(entry: DraftEntry) -> list[str]:
+    return [item.text for item in entry.details]
+
+
+def _unplaced(result: ImportResult) -> list[str]:
+    return [text for _line, text in result.draft.unplaced]
+
+
+ORGANELLES = """# Cell organelles
+### Mitochondria
+- **Structure**
+  - double membrane with folded cristae
+- **Function**: site of aerobic respiration, makes ATP
+### Ribosome
+- **Structure**
+  - two subunits of RNA and protein
+- **Function**: protein synthesis
+"""
+
+
+def test_bold_labels_with_nested_points_make_each_heading_a_term() -> None:
+    result = import_notes(ORGANELLES)
+    entries = _entries(result)
+    assert sorted(entries) == ["Mitochondria", "Ribosome"]
+    mitochondria = entries["Mitochondria"]
+    assert mitochondria.definition == "Site of aerobic respiration, makes ATP."
+    assert _details(mitochondria) == ["Structure: double membrane with folded cristae"]
+    assert not mitochondria.checks.get("definition")
+    assert _details(entries["Ribosome"]) == ["Structure: two subunits of RNA and protein"]
+    assert _unplaced(result) == []
+
+
+def test_plain_labels_colon_inside_bold_and_unbulleted_lines_read_alike() -> None:
+    plain = (
+        "# Drugs\n### Digoxin\n- Action: increases contractility\n- Uses: heart failure\n"
+        "- Side effects: nausea, visual halos\n### Furosemide\n- Action: loop diuretic\n"
+        "- Uses: oedema\n- Side effects: low potassium\n"
+    )
+    bold = plain.replace("- Action:", "- **Action:**").replace("- Uses:", "- **Uses:**")
+    bare = "\n".join(line.removeprefix("- ") for line in plain.splitlines()) + "\n"
+    for notes in (plain, bold, bare):
+        entries = _entries(import_notes(notes))
+        assert sorted(entries) == ["Digoxin", "Furosemide"], notes
+        digoxin = entries["Digoxin"]
+        assert digoxin.definition == "Increases contractility; used for heart failure.", notes
+        assert _details(digoxin) == ["Side effects: nausea, visual halos"], notes
+
+
+def test_labels_as_sub_headings_under_each_term() -> None:
+    notes = (
+        "# Sorting\n## Merge sort\n#### Time complexity\nO(n log n) in every case\n#### Use\n"
+        "Sorting linked lists and data too big for memory\n"
+        "## Quicksort\n#### Time complexity\nO(n log n) on average, O(n^2) at worst\n#### Use\n"
+        "General in-memory sorting\n"
+    )
+    result = import_notes(notes)
+    entries = _entries(result)
+    assert sorted(entries) == ["Merge sort", "Quicksort"]
+    merge = entries["Merge sort"]
+    # what it is used for defines it, as in a property table; the other label is a detail
+    assert merge.definition == "Used for sorting linked lists and data too big for memory."
+    assert _details(merge) == ["Time complexity: O(n log n) in every case"]
+    assert "Time complexity" not in entries and "Use" not in entries
+
+
+def test_case_law_and_history_fields() -> None:
+    law = import_notes(
+        "# Contract cases\n### Carlill v Carbolic Smoke Ball\n- **Facts**: advert promised £100\n"
+        "- **Held**: a unilateral offer to the world\n### Hadley v Baxendale\n- **Facts**: mill shaft late\n"
+        "- **Held**: damages only for foreseeable loss\n"
+    )
+    entries = _entries(law)
+    assert sorted(entries) == ["Carlill v Carbolic Smoke Ball", "Hadley v Baxendale"]
+    # no label says what it is: the first label's text, flagged for the author
+    assert entries["Hadley v Baxendale"].definition == "Mill shaft late"
+    assert "Facts" in " ".join(entries["Hadley v Baxendale"].checks["definition"])
+    assert _details(entries["Hadley v Baxendale"]) == ["Held: damages only for foreseeable loss"]
+    history = _entries(
+        import_notes(
+            "# Medieval England\n### Battle of Hastings\n- Date: 1066\n- Significance: Norman conquest\n"
+            "### Magna Carta\n- Date: 1215\n- Significance: limited the king's power\n"
+        )
+    )
+    assert sorted(history) == ["Battle of Hastings", "Magna Carta"]
+    assert "Significance: limited the king's power" in _details(history["Magna Carta"])
+
+
+def test_a_universal_label_under_a_single_term_heading() -> None:
+    entries = _entries(
+        import_notes("# Biology\n### Osmosis\n- **Definition**: movement of water across a membrane\n")
+    )
+    assert entries["Osmosis"].definition == "Movement of water across a membrane."
+
+
+def test_names_that_do_not_repeat_across_headings_stay_terms() -> None:
+    result = import_notes(
+        "# Cell division\n### Types\n- **Mitosis**: division into two identical cells\n"
+        "- **Meiosis**: division into four gametes\n### Stages\n- **Prophase**: chromosomes condense\n"
+        "- **Anaphase**: chromatids pulled apart\n"
+    )
+    entries = _entries(result)
+    assert {"Mitosis", "Meiosis", "Prophase", "Anaphase"} <= set(entries)
+    assert "Types" not in entries
