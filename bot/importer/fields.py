@@ -114,7 +114,10 @@ def _body_fields(body: list[Block]) -> tuple[int, list[_Field]] | None:
     index = start
     while index < len(body):
         block = body[index]
-        if isinstance(block, ListBlock):
+        if isinstance(block, ListBlock) and found and not found[-1].value:
+            # ``**Structure**`` on a line of its own over the points that say it
+            found[-1].value = _join(_flatten([block]))
+        elif isinstance(block, ListBlock):
             for item in block.items:
                 fields = _item_fields(item)
                 if fields is None:

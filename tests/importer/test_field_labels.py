@@ -114,3 +114,22 @@ def test_names_that_do_not_repeat_across_headings_stay_terms() -> None:
     entries = _entries(result)
     assert {"Mitosis", "Meiosis", "Prophase", "Anaphase"} <= set(entries)
     assert "Types" not in entries
+
+
+def test_a_bold_label_line_over_points_and_a_definition_written_first() -> None:
+    entries = _entries(
+        import_notes(
+            "# Organelles\n### Nucleus\nThe control centre of the cell.\n\n**Structure**\n"
+            "- double membrane with pores\n\n**Function**\n- holds the DNA\n"
+            "### Golgi\n**Structure**\n- stacked cisternae\n\n**Function**\n- packages proteins\n"
+        )
+    )
+    assert sorted(entries) == ["Golgi", "Nucleus"]
+    # the line written first defines it; the labelled fields are its details
+    assert entries["Nucleus"].definition == "The control centre of the cell."
+    assert _details(entries["Nucleus"]) == [
+        "Function: holds the DNA",
+        "Structure: double membrane with pores",
+    ]
+    assert entries["Golgi"].definition == "Packages proteins."
+    assert _details(entries["Golgi"]) == ["Structure: stacked cisternae"]
