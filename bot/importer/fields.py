@@ -7,9 +7,10 @@ text``, ``- Label: text``, ``- **Label**`` over nested points), as plain ``Label
 sub-headings (``#### Label`` over its text). Such a body is rewritten as the property table the importer
 reads the same way (:mod:`bot.importer.properties`), so labels never become terms.
 
-A label is a short name written under two or more sibling headings, or one of the universal field
-labels (``Definition``, ``Function``, ``Uses``, ...). A heading whose points are not all labels
-(``### Types`` over ``- **Mitosis**: ...`` and ``- **Meiosis**: ...``) is left as it is.
+A label is a short name written under two or more headings of one level, or one of the universal
+field labels that say what a term is or is for (``Definition``, ``Function``, ``Uses``, ...). A heading
+whose points are not all labels (``### Types`` over ``- **Mitosis**: ...`` and ``- **Meiosis**: ...``)
+is left as it is.
 """
 
 from __future__ import annotations
@@ -149,82 +150,55 @@ def _body_fields(body: list[Block]) -> tuple[int, list[_Field]] | None:
 
 def _universal(label: str) -> bool:
     key = _key(label)
-    return key in properties.WHAT or key in properties.USES or key in properties.EXAMPLES
+    # ``Examples`` alone is no sign: a heading of examples under a defined term is read as such already
+    return key in properties.WHAT or key in properties.USES
 
 
 def _heading_at_most(block: Block, level: int) -> bool:
     return isinstance(block, Heading) and block.level <= level
 
 
-def _sections(blocks: list[Block], start: int, end: int, level: int) -> list[tuple[int, int]]:
-    """The (heading index, end) spans of the headings of ``level`` between ``start`` and ``end``."""
+def _spans(blocks: list[Block]) -> list[tuple[int, int]]:
+    """Each heading's (index, end of its body): up to the next heading as high or higher."""
     spans = []
-    index = start
-    while index < end:
-        block = blocks[index]
-        if isinstance(block, Heading) and block.level == level:
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
             stop = index + 1
-            while stop < end and not _heading_at_most(blocks[stop], level):
+            while stop < len(blocks) and not _heading_at_most(blocks[stop], block.level):
                 stop += 1
             spans.append((index, stop))
-            index = stop
-        else:
-            index += 1
     return spans
-
-
-def _sibling_groups(blocks: list[Block]) -> list[list[tuple[int, int]]]:
-    """Headings grouped with their siblings (same level, same parent), each as (index, end of body)."""
-    groups: list[list[tuple[int, int]]] = []
-
-    def walk(start: int, end: int) -> None:
-        levels = [b.level for b in blocks[start:end] if isinstance(b, Heading)]
-        if not levels:
-            return
-        level = min(levels)
-        first = next(i for i in range(start, end) if isinstance(blocks[i], Heading))
-        spans = _sections(blocks, first, end, level)
-        groups.append(spans)
-        for index, stop in spans:
-            walk(index + 1, stop)
-
-    walk(0, len(blocks))
-    return groups
 
 
 def field_tables(blocks: list[Block], topic: Heading | None = None) -> list[Block]:
     """``blocks`` with each term heading's labelled fields rewritten as one ``| Element | Details |``
     table (bold labels) right under the heading, in place of the points or sub-headings they were."""
     replace: dict[int, tuple[int, Table]] = {}  # body start -> (body end, table)
-    for group in _sibling_groups(blocks):
-        bodies: list[tuple[int, int, tuple[int, list[_Field]]]] = []
-        for index, stop in group:
-            heading = blocks[index]
-            assert isinstance(heading, Heading)
-            if heading is topic or index + 1 >= stop:
-                continue
-            read = _body_fields(blocks[index + 1 : stop])
-            if read is not None:
-                bodies.append((index, stop, read))
-        seen: dict[str, int] = {}
-        for _index, _stop, (_start, found) in bodies:
-            for key in {_key(field.label) for field in found}:
-                seen[key] = seen.get(key, 0) + 1
-        for index, stop, (start, found) in bodies:
-            heading = blocks[index]
-            assert isinstance(heading, Heading)
-            name = tx.term_name(heading.text).name
-            if (
-                not tx.is_term_name(name)
-                or tx.is_grouping_label(heading.text)
-                or tx.is_structural(heading.text)
-                or not all(seen[_key(f.label)] >= 2 or _universal(f.label) for f in found)
-                or any(_key(f.label) == _key(name) for f in found)
-            ):
-                continue
-            rows = [(field.line, [field.label, field.value]) for field in found]
-            table = Table(["Element", "Details"], rows, found[0].line, {(row, 0) for row in range(len(rows))})
-            replace[index + 1 + start] = (stop, table)
+    bodies: list[tuple[Heading, int, int, int, list[_Field]]] = []
+    for index, stop in _spans(blocks):
+        heading = blocks[index]
+        assert isinstance(heading, Heading)
+        if heading is not topic and (read := _body_fields(blocks[index + 1 : stop])) is not None:
+            bodies.append((heading, index, stop, *read))
+    # a label is written under two or more headings of one level (cousins too: ``## Cardiac drugs`` /
+    # ``### Digoxin`` and ``## Renal drugs`` / ``### Furosemide``)
+    seen: dict[tuple[int, str], int] = {}
+    for heading, *_, found in bodies:
+        for key in {_key(field.label) for field in found}:
+            seen[heading.level, key] = seen.get((heading.level, key), 0) + 1
+    for heading, index, stop, start, found in bodies:
+        name = tx.term_name(heading.text).name
+        if (
+            not tx.is_term_name(name)
+            or tx.is_grouping_label(heading.text)
+            or tx.is_structural(heading.text)
+            or not all(seen[heading.level, _key(f.label)] >= 2 or _universal(f.label) for f in found)
+            or any(_key(f.label) == _key(name) for f in found)
+        ):
+            continue
+        rows = [(field.line, [field.label, field.value]) for field in found]
+        table = Table(["Element", "Details"], rows, found[0].line, {(row, 0) for row in range(len(rows))})
+        replace.setdefault(index + 1 + start, (stop, table))
     if not replace:
         return blocks
     out: list[Block] = []
