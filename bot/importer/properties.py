@@ -58,7 +58,6 @@ _EXAMPLES = ("prototype", "prototypes", "examples", "example", "e.g.", "common d
 #: The label lists above, for other readers of labelled fields.
 WHAT = frozenset(_WHAT)
 USES = frozenset(_USES)
-EXAMPLES = frozenset(_EXAMPLES)
 #: Labels known to name properties (a table of them is a property table whatever its header says).
 _KNOWN = frozenset(
     [
@@ -132,7 +131,8 @@ def _lower_first(text: str) -> str:
 
 def read(table: Table, term: str, *, first_as_definition: bool = False) -> Properties:
     """The definition, examples and details of ``term`` from its property table; with
-    ``first_as_definition``, the first row defines a term no row says what it is of (flagged)."""
+    ``first_as_definition``, the first row of more than one word defines a term no row says what it is
+    of (flagged)."""
     found = Properties()
     padded = [(line, [*cells, "", ""]) for line, cells in table.rows]
     rows = [(line, _label(cells[0]), cells[0].strip(), cells[1].strip()) for line, cells in padded]
@@ -151,7 +151,8 @@ def read(table: Table, term: str, *, first_as_definition: bool = False) -> Prope
     if parts:
         found.definition = tx.capitalize("; ".join(parts)) + "."
     elif rows and first_as_definition:
-        what = rows[0]
+        # the first row that says more than a bare value (``Date: 1066``) or, failing that, the first
+        what = next((row for row in rows if len(tx.words(row[3])) >= 2), rows[0])
         found.definition = tx.capitalize(what[3])
         found.defining.append(f"{what[2]}: {what[3]}")
         found.check = f'made from the "{what[2]}" row; no row says what it is'
@@ -159,10 +160,9 @@ def read(table: Table, term: str, *, first_as_definition: bool = False) -> Prope
         if (what is not None and line == what[0]) or (uses is not None and line == uses[0]):
             continue
         if label in _EXAMPLES:
-            names = [
-                n for n in _example_names(value) if n.casefold() != term.casefold() and tx.is_term_name(n)
-            ]
-            if names:
+            given = [n for n in _example_names(value) if n.casefold() != term.casefold()]
+            names = [n for n in given if tx.is_term_name(n)]
+            if names and len(names) == len(given):  # examples by name; sentences stay a detail whole
                 found.examples.extend(names)
                 continue
         found.details.append((line, f"{written}: {value}"))

@@ -73,7 +73,8 @@ def test_labels_as_sub_headings_under_each_term() -> None:
     # what it is used for defines it, as in a property table; the other label is a detail
     assert merge.definition == "Used for sorting linked lists and data too big for memory."
     assert _details(merge) == ["Time complexity: O(n log n) in every case"]
-    assert "Time complexity" not in entries and "Use" not in entries
+    assert "Time complexity" not in entries
+    assert "Use" not in entries
 
 
 def test_case_law_and_history_fields() -> None:
@@ -95,7 +96,9 @@ def test_case_law_and_history_fields() -> None:
         )
     )
     assert sorted(history) == ["Battle of Hastings", "Magna Carta"]
-    assert "Significance: limited the king's power" in _details(history["Magna Carta"])
+    # a bare value (a year) defines nothing: the first label that says more stands in, flagged
+    assert history["Magna Carta"].definition == "Limited the king's power"
+    assert _details(history["Magna Carta"]) == ["Date: 1215"]
 
 
 def test_a_universal_label_under_a_single_term_heading() -> None:
@@ -133,3 +136,31 @@ def test_a_bold_label_line_over_points_and_a_definition_written_first() -> None:
     ]
     assert entries["Golgi"].definition == "Packages proteins."
     assert _details(entries["Golgi"]) == ["Structure: stacked cisternae"]
+
+
+def test_labels_repeated_under_headings_of_one_level_in_different_groups() -> None:
+    entries = _entries(
+        import_notes(
+            "# Drugs\n## Cardiac\n### Digoxin\n- Onset: hours\n- Monitoring: pulse before each dose\n"
+            "## Renal\n### Furosemide\n- Onset: within an hour\n- Monitoring: potassium and fluid balance\n"
+        )
+    )
+    assert sorted(entries) == ["Digoxin", "Furosemide"]
+    assert entries["Furosemide"].definition == "Within an hour"
+    assert _details(entries["Furosemide"]) == ["Monitoring: potassium and fluid balance"]
+
+
+def test_examples_written_as_sentences_stay_whole() -> None:
+    """A names-only examples field gives examples; one with a sentence in it is kept whole as a detail,
+    never cut down to the parts that read as names."""
+    entries = _entries(
+        import_notes(
+            "# Exchange\n### Gas exchange\n- **Definition**: swapping gases with the surroundings\n"
+            "- **Examples**: the gills absorb oxygen from water; Leaves\n"
+            "### Diffusion\n- **Definition**: net movement down a gradient\n"
+            "- **Examples**: Osmosis, Dialysis\n"
+        )
+    )
+    assert [item.text for item in entries["Diffusion"].examples] == ["Osmosis", "Dialysis"]
+    gas = entries["Gas exchange"]
+    assert _details(gas) == ["Examples: the gills absorb oxygen from water; Leaves"]
