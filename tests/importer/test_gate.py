@@ -74,6 +74,16 @@ def test_a_field_label_under_every_term_is_no_term() -> None:
     assert [d.text for d in taxonomy.details] == ["Context: It helps scientists communicate about species."]
 
 
+def test_a_field_label_under_every_line_defined_term_is_no_term() -> None:
+    result = import_notes(
+        "# Biology\nTaxonomy - the science of naming organisms\nContext: it helps scientists communicate\n\n"
+        "Metabolism - the chemical reactions that keep organisms alive\n"
+        "Context: catabolism breaks nutrients down\n"
+    )
+    assert _terms(result) == ["Taxonomy", "Metabolism"]
+    assert "a label repeated under several terms" in _unplaced(result)
+
+
 def test_a_label_over_contrasted_kinds_is_no_term() -> None:
     result = import_notes(
         "# Sociology\n\n"
