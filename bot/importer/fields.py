@@ -24,6 +24,8 @@ from bot.importer.blocks import Block, Heading, Line, ListBlock, ListItem, Parag
 
 #: ``Side effects: ...`` / ``Function:`` : a short name before a colon at the start of a line.
 _LABELLED = re.compile(r"^(?P<label>[^\W\d_][\w'/&() -]{0,40}?)\s*:\s*(?P<value>.*)$")
+#: `` - text`` after a bold label.
+_DASHED = re.compile(r"^\s*[-–—]\s+(?P<value>\S.*)$")
 _LABEL_WORDS = 4
 
 
@@ -77,8 +79,16 @@ def _line_fields(lines: list[Line]) -> list[_Field] | None:
             continue
         match = _LABELLED.match(line.text)
         label = _label_name(match.group("label")) if match else None
+        dashed = (
+            _DASHED.match(line.text[len(line.lead) :])
+            if line.lead and line.text.startswith(line.lead)
+            else None
+        )
         if label is not None and match is not None:
             found.append(_Field(label, match.group("value").strip(), line.line))
+        elif dashed is not None and (label := _label_name(line.lead)) is not None:
+            # ``**Function** - site of aerobic respiration``: a bold label and a dash
+            found.append(_Field(label, dashed.group("value").strip(), line.line))
         elif line.bold and (label := _label_name(line.text)) is not None:
             found.append(_Field(label, "", line.line))
         elif found:

@@ -3,6 +3,8 @@ defining label its definition, the other labels its details; labels are never te
 
 from __future__ import annotations
 
+import re
+
 from bot.importer import ImportResult, import_notes
 from bot.importer.draft import DraftEntry
 
@@ -43,7 +45,7 @@ def test_bold_labels_with_nested_points_make_each_heading_a_term() -> None:
     assert _unplaced(result) == []
 
 
-def test_plain_labels_colon_inside_bold_and_unbulleted_lines_read_alike() -> None:
+def test_plain_labels_colon_inside_bold_unbulleted_lines_and_dashes_read_alike() -> None:
     plain = (
         "# Drugs\n### Digoxin\n- Action: increases contractility\n- Uses: heart failure\n"
         "- Side effects: nausea, visual halos\n### Furosemide\n- Action: loop diuretic\n"
@@ -51,7 +53,9 @@ def test_plain_labels_colon_inside_bold_and_unbulleted_lines_read_alike() -> Non
     )
     bold = plain.replace("- Action:", "- **Action:**").replace("- Uses:", "- **Uses:**")
     bare = "\n".join(line.removeprefix("- ") for line in plain.splitlines()) + "\n"
-    for notes in (plain, bold, bare):
+    dashed = re.sub(r"^- ([A-Z][a-z ]+): ", r"- **\1** - ", plain, flags=re.MULTILINE)
+    assert "- **Side effects** - nausea" in dashed
+    for notes in (plain, bold, bare, dashed):
         entries = _entries(import_notes(notes))
         assert sorted(entries) == ["Digoxin", "Furosemide"], notes
         digoxin = entries["Digoxin"]
