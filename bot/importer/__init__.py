@@ -176,6 +176,11 @@ _TASK_BOX = re.compile(r"^(?P<lead>[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+)\[[ xX]\][ 
 
 #: ``{:#anchor}`` / ``{: .class}`` attribute lists of kramdown (Jekyll sites): markup, not text.
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
+#: ``## Groups {#groups}``: a heading's attributes (Pandoc, Astro and Hugo sites) at its end: markup, not text.
+_HEADING_ATTRIBUTES = re.compile(
+    r"^(?P<head>[ \t]{0,3}#{1,6}[ \t]+\S.*?)[ \t]+\{[ \t]*[#.][\w:-]+(?:[ \t]+[#.]?[\w:-]+(?:=\S+)?)*[ \t]*\}[ \t]*$",
+    re.MULTILINE,
+)
 #: ``[TOC]`` / ``[[_TOC_]]`` / ``[[toc]]`` lines ask a renderer for a table of contents: markup, not text.
 _TOC_MARK = re.compile(r"^[ \t]*\[\[?_?toc_?\]\]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 #: YAML front matter between ``---`` lines, or TOML front matter between ``+++`` lines (Hugo sites).
@@ -255,6 +260,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     text, front_title = _front_matter(text)
     text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
     text = _TOC_MARK.sub("", text)
+    text = _HEADING_ATTRIBUTES.sub(lambda m: m.group("head"), text)
     vocabulary = _vocabulary(text)
     text, flashcards = srcards.split_cards(text)
     blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))

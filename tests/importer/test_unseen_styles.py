@@ -175,3 +175,16 @@ def test_a_card_asking_about_a_property_of_something_names_no_term() -> None:
 """
     kb = kb_of(notes)
     assert terms(kb) == {"verification", "unit of work"}
+
+
+def test_a_headings_attributes_are_not_part_of_its_text() -> None:
+    notes = (
+        "## Groups {#groups}\nA **group** is a set with an associative operation, an identity and inverses.\n\n"
+        "## Rings {#rings .math}\nA **ring** is an abelian group with a multiplication that distributes.\n"
+    )
+    kb = kb_of(notes)
+    assert {normalize_name(t) for t in terms(kb)} == {"group", "ring"}
+    assert not any("{" in e.term or "{" in e.definition for e in kb.entries)
+    # braces that are not an attribute list stay in the heading
+    kb = kb_of("## Sets {a, b}\nA **set** is a collection of distinct objects.\n")
+    assert entry(kb, "set").definition.startswith("A collection")
