@@ -181,6 +181,28 @@ _HEADING_ATTRIBUTES = re.compile(
     r"^(?P<head>[ \t]{0,3}#{1,6}[ \t]+\S.*?)[ \t]+\{[ \t]*[#.][\w:-]+(?:[ \t]+[#.]?[\w:-]+(?:=\S+)?)*[ \t]*\}[ \t]*$",
     re.MULTILINE,
 )
+#: ``#Science #Space``: a line of Obsidian tags (``#`` then a name without spaces, not all digits; two or
+#: more, or one written in lower case or with ``/`` or ``_``): it files the note, it names no term.
+_TAG = r"#(?!\d+(?![\w/-]))[\w/-]+"
+_TAG_LINE = re.compile(
+    rf"^[ \t]*(?:{_TAG}(?:[ \t]+{_TAG})+|#[a-z][\w/-]*|#[^\W\d][\w-]*[/_][\w/-]*)[ \t]*$",
+    re.MULTILINE,
+)
+#: ``#Science`` alone: a tag too where the notes file their notes with tag lines, or over a callout
+#: (``> [!info]``); elsewhere it may be a heading typed without its space, and stays.
+_ONE_TAG_LINE = re.compile(rf"^[ \t]*{_TAG}[ \t]*$", re.MULTILINE)
+_OVER_CALLOUT = re.compile(rf"^[ \t]*{_TAG}[ \t]*\n(?=(?:[ \t]*\n)*[ \t]*>[ \t]?\[!)", re.MULTILINE)
+
+
+def _without_tag_lines(text: str) -> str:
+    """``text`` with its tag lines blanked (not removed: a tag line often stands between two notes
+    joined in one file, and the note under it must not run on into the one above)."""
+    tagged = _TAG_LINE.search(text) is not None
+    text = _TAG_LINE.sub("", text)
+    text = _OVER_CALLOUT.sub("\n", text)
+    return _ONE_TAG_LINE.sub("", text) if tagged else text
+
+
 #: ``[TOC]`` / ``[[_TOC_]]`` / ``[[toc]]`` lines ask a renderer for a table of contents: markup, not text.
 _TOC_MARK = re.compile(r"^[ \t]*\[\[?_?toc_?\]\]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 #: YAML front matter between ``---`` lines, or TOML front matter between ``+++`` lines (Hugo sites).
@@ -261,6 +283,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
     text = _TOC_MARK.sub("", text)
     text = _HEADING_ATTRIBUTES.sub(lambda m: m.group("head"), text)
+    text = _without_tag_lines(text)
     vocabulary = _vocabulary(text)
     text, flashcards = srcards.split_cards(text)
     blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))

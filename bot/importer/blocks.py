@@ -79,6 +79,11 @@ _CALLOUT = re.compile(r"^\s*>\s?\[!([A-Za-z-]+)\][+-]?[ \t]*(.*)$")
 _QUOTE_MARK = re.compile(r"^\s*>[ \t]?")
 #: Callout kinds that hold a definition: their title, when they have one, is the term it defines.
 _DEFINING_CALLOUTS = frozenset({"definition", "def", "defn", "term", "vocab", "vocabulary", "glossary"})
+#: Callout kinds whose body is an aside (an example, a question, a warning), never what a caption names.
+_ASIDE_CALLOUTS = frozenset(
+    {"example", "examples", "question", "faq", "help", "exercise", "problem", "quote", "cite", "todo", "proof"}
+    | {"warning", "caution", "attention", "danger", "error", "bug", "failure", "fail", "missing", "success"}
+)
 #: "Definition:", "Definition 5.1 —", "Def." before the name in a callout's title.
 _DEFINITION_WORD = re.compile(r"^(?:definition|defn?)\b\.?\s*[\d.]*\s*[:—–-]?\s*", re.IGNORECASE)
 #: ", $\dim V$" or " ($\dim V$)" after the name: its symbol, no part of the name.
@@ -97,6 +102,19 @@ def definition_callout(lines: list[str]) -> str | None:
         return None
     body = [_QUOTE_MARK.sub("", text, count=1) for text in lines[1:]]
     return "\n".join([f"**{title}**  ", *body])
+
+
+def callout_body(lines: list[str]) -> str | None:
+    """An untitled callout's ``lines`` (``> [!proof]-``, or a title that is only the word ``Definition``,
+    over its quoted body) as the Markdown of its body, the marker line left blank (its kind is markup, no
+    text of the notes; the body's own sentence says what it defines); None for any other blockquote."""
+    found = _CALLOUT.match(lines[0]) if lines else None
+    if found is None:
+        return None
+    titled = _DEFINITION_WORD.sub("", found.group(2).strip()).strip(" *_:")
+    if titled and found.group(1).lower() in _ASIDE_CALLOUTS:
+        return None
+    return "\n".join(["", *(_QUOTE_MARK.sub("", text, count=1) for text in lines[1:])])
 
 
 def clean_text(text: str) -> str:
@@ -264,7 +282,10 @@ class _Walker:
         if kind == "hr":
             return []
         if kind == "blockquote" and node.map and depth < MAX_REPARSE_DEPTH:
-            body = definition_callout(self.source[node.map[0] : node.map[1]])
+            quoted = self.source[node.map[0] : node.map[1]]
+            body = definition_callout(quoted)
+            if body is None:
+                body = callout_body(quoted)
             if body is not None:
                 return self.parse(body, line - 1, depth + 1)
         return self.nodes(node.children, offset, depth)  # blockquote and anything else: its content

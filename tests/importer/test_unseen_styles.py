@@ -188,3 +188,43 @@ def test_a_headings_attributes_are_not_part_of_its_text() -> None:
     # braces that are not an attribute list stay in the heading
     kb = kb_of("## Sets {a, b}\nA **set** is a collection of distinct objects.\n")
     assert entry(kb, "set").definition.startswith("A collection")
+
+
+def test_tag_lines_file_a_note_and_name_no_term() -> None:
+    notes = (
+        "#science #space\n\n> [!info] Definition\n> A light year is the distance light travels in one year.\n\n"
+        "#Science\n\n> [!info] Explanation\n> A comet is an icy body that releases gas near the Sun.\n\n"
+        "#astro/bodies\nPulsar\nA spinning neutron star.\n"
+    )
+    kb = kb_of(notes)
+    assert terms(kb) == {"Light year", "Comet", "Pulsar"}
+    assert entry(kb, "comet").definition == "An icy body that releases gas near the Sun."
+    assert not any("#" in e.term or "#" in e.definition for e in kb.entries)
+    # a tag line over a sentence that defines nothing by its first words is no term of its own
+    kb = kb_of("#biology #cells\n\nWater crosses a membrane by osmosis.\n\nDiffusion\nThe spreading of particles.\n")
+    assert terms(kb) == {"Diffusion"}
+
+
+def test_a_capitalised_hash_word_alone_may_be_a_heading() -> None:
+    # no tag lines elsewhere and no callout under it: '#Photosynthesis' is kept as the notes wrote it
+    kb = kb_of("#Photosynthesis\nThe process by which plants make sugar from light.\n")
+    assert [e.definition for e in kb.entries] == ["The process by which plants make sugar from light."]
+
+
+def test_an_untitled_callouts_marker_is_markup() -> None:
+    notes = (
+        "Metric space\nA set with a distance function.\n\n"
+        "> [!proof]-\n> Let x and y be two points. Then their distance is positive.\n\n"
+        "> [!theorem]\n> Every metric space is Hausdorff.\n"
+    )
+    kb = kb_of(notes)
+    assert not any("[!" in e.term or "[!" in e.definition for e in kb.entries)
+    assert entry(kb, "metric space").definition == "A set with a distance function."
+
+
+def test_an_example_callouts_title_keeps_its_body_out_of_the_terms() -> None:
+    notes = (
+        "> [!info] Definition\n> A nebula is a cloud of gas and dust in space.\n\n"
+        "> [!example] Application\n> Halley is a famous comet.\n"
+    )
+    assert terms(kb_of(notes)) == {"Nebula"}
