@@ -31,9 +31,11 @@ _DEFINING = re.compile(
 )
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+", re.IGNORECASE)
 #: "A melody is *conjunct* if/when ...": what a thing is called when the condition holds.
+#: The thing may be a link (``[[topological space]]``) and carry its symbol (``$(X, T)$``); a comma may
+#: stand before the condition (``is ***Hausdorff***, if ...``).
 _CALLED_WHEN = re.compile(
-    r"^(?:a|an|the)\s+(?P<kind>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})\s+(?:is|are)\s+(?P<term>.+?)"
-    r"\s+(?:if|when|whenever)\s+\S",
+    r"^(?:a|an|the)\s+(?:\[\[)?(?P<kind>[^\W\d_][\w\-]*(?:\s+[^\W\d_][\w\-]*){0,2})(?:\]\])?"
+    r"(?:\s+\$[^$]+\$)?\s+(?:is|are)\s+(?P<term>[^,]+?),?\s+(?:if|when|whenever)\s+\S",
     re.IGNORECASE,
 )
 #: "Imitative polyphony is ...": a kind of a term the paragraph defines, named without emphasis.

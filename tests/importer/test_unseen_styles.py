@@ -228,3 +228,13 @@ def test_an_example_callouts_title_keeps_its_body_out_of_the_terms() -> None:
         "> [!example] Application\n> Halley is a famous comet.\n"
     )
     assert terms(kb_of(notes)) == {"Nebula"}
+
+
+def test_a_term_in_bold_italics_before_a_comma_and_its_condition() -> None:
+    notes = (
+        "> [!definition]\n"
+        "> A [[topological space]] $(X,T)$ is ***Hausdorff***, if any two points have disjoint neighbourhoods.\n"
+    )
+    kb = kb_of(notes)
+    assert terms(kb) == {"Hausdorff"}
+    assert "disjoint neighbourhoods" in entry(kb, "hausdorff").definition
