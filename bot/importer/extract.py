@@ -1432,8 +1432,17 @@ class Extractor:
             for item in items:  # the names an introduction lists (the sections that follow, as a rule)
                 self.unplace(item.line, item.text)
             return
-        # what an introduction leads to is no definition of the heading ("Pair with" over a reading list)
-        target = pending_entry or (None if introduced else self.owner())
+        grouping = (
+            pending_entry is None
+            and self.current is None
+            and section is not None
+            and section.entry is None
+            and _labels_over_pairs(items)
+        )
+        # what an introduction leads to is no definition of the heading ("Pair with" over a reading list);
+        # "## Lyndon B. Johnson" over "* Great Society programs" over "* Medicare - health insurance for
+        # the elderly": the heading groups the named things its labels hold, it is no term of its own
+        target = pending_entry or (None if introduced or grouping else self.owner())
         if pending_entry is None and self.statements(block, items):
             return
         vocabulary = (
@@ -2586,6 +2595,34 @@ def _sentence_naming(run: str, text: str) -> str | None:
             )
         return said
     return None
+
+
+def _labels_over_pairs(items: list[ListItem]) -> bool:
+    """Whether ``items`` are labels (a short name, nothing explained) whose nested items end in
+    ``Name - explanation`` pairs only, three or more (two read as a term's sides), under labels again or not (``Health programs`` over
+    ``Medicare - health insurance for the elderly``)."""
+    leaves: list[ListItem] = []
+
+    def labelled(item: ListItem) -> bool:
+        nested = [sub for block in item.children if isinstance(block, ListBlock) for sub in block.items]
+        if not nested or len(nested) != sum(len(b.items) for b in item.children if isinstance(b, ListBlock)):
+            return False
+        if len(item.children) != sum(1 for b in item.children if isinstance(b, ListBlock)):
+            return False  # text of its own under the label: it is explained, no mere label
+        label = item.text.rstrip(":").strip()
+        if _is_pair_item(item) or len(tx.words(label)) > 8 or label.endswith(".") or tx.sentence(label):
+            return False
+        for sub in nested:
+            if any(isinstance(b, ListBlock) for b in sub.children):
+                if not labelled(sub):
+                    return False
+            else:
+                leaves.append(sub)
+        return True
+
+    return bool(items) and all(labelled(item) for item in items) and (
+        len(leaves) >= 3 and all(_is_pair_item(leaf) for leaf in leaves)
+    )
 
 
 def _is_stub(item: ListItem) -> bool:

@@ -238,3 +238,22 @@ def test_a_term_in_bold_italics_before_a_comma_and_its_condition() -> None:
     kb = kb_of(notes)
     assert terms(kb) == {"Hausdorff"}
     assert "disjoint neighbourhoods" in entry(kb, "hausdorff").definition
+
+
+def test_a_heading_over_labels_that_group_named_things_is_no_term() -> None:
+    notes = (
+        "## Lyndon B. Johnson\n\n"
+        '* "Great Society" programs of LBJ\n'
+        "  * Health and welfare programs\n"
+        "    * Medicare - health insurance for the elderly\n"
+        "    * Medicaid - health insurance for the poor\n"
+        "  * Education\n"
+        "    * Head Start - free preschool for poor children\n"
+        "  * Immigration Reform Act - removes immigration quotas\n"
+    )
+    kb = kb_of(notes)
+    assert terms(kb) == {"Medicare", "Medicaid", "Head Start", "Immigration Reform Act"}
+    assert entry(kb, "medicaid").definition == "Health insurance for the poor"
+    # a label over two sides of a term stays that term's details
+    kb = kb_of("## Elasticity\n\n- elasticity of power\n\t- short term -> hard to change\n\t- long term -> easier\n")
+    assert not any(normalize_name(t) in {"short term", "long term"} for t in terms(kb))
