@@ -1115,6 +1115,26 @@ class Extractor:
         text = lines[i].text
         return self.term_line(lines, i) and _names_one(text) and not tx.is_structural(text)
 
+    def named_by_heading_end(self, said: str) -> DraftEntry | None:
+        """The entry a ``Definition:`` line under a broader heading names by its first words, the end of
+        that heading (``General Principles of Configuration Management`` over ``Definition:
+        Configuration management encompasses ...``); the heading is then no term. None otherwise."""
+        section = self.section
+        if section is None or section.entry is not None or self.current is not None:
+            return None
+        heading, opening = tx.words(section.name.name), tx.words(said)
+        for size in range(len(heading) - 1, 0, -1):
+            end = heading[-size:]
+            if (
+                len(opening) > size + 2
+                and [w.casefold() for w in opening[:size]] == [w.casefold() for w in end]
+                and opening[size][:1].islower()
+                and tx.is_term_name(" ".join(end))
+            ):
+                section.introduced = True
+                return self.entry_named(" ".join(end), section.line)
+        return None
+
     def labelled_line(
         self, line: Line, nxt: Line | None, labelled: tuple[str, str], made: DraftEntry | None
     ) -> tuple[int, DraftEntry | None]:
@@ -1122,7 +1142,8 @@ class Extractor:
         kind, rest = labelled
         used = 1
         if kind == "definition":
-            target = made or (self.section_entry() if self.section else self.current)
+            named = self.named_by_heading_end(rest) if made is None else None
+            target = made or named or (self.section_entry() if self.section else self.current)
             if not rest and nxt is not None:
                 rest, used = nxt.text, 2
             if target is None:

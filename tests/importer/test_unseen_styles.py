@@ -257,3 +257,17 @@ def test_a_heading_over_labels_that_group_named_things_is_no_term() -> None:
     # a label over two sides of a term stays that term's details
     kb = kb_of("## Elasticity\n\n- elasticity of power\n\t- short term -> hard to change\n\t- long term -> easier\n")
     assert not any(normalize_name(t) in {"short term", "long term"} for t in terms(kb))
+
+
+def test_a_definition_label_names_the_term_its_broader_heading_ends_with() -> None:
+    notes = (
+        "## General Principles of Configuration Management\n\n"
+        "- **Definition**: Configuration management encompasses the activities that control change.\n\n"
+        "- **Configuration**: A configuration is the complete set of characteristics of a deliverable.\n"
+    )
+    kb = kb_of(notes)
+    assert {normalize_name(t) for t in terms(kb)} == {"configuration management", "configuration"}
+    assert "control change" in entry(kb, "configuration management").definition
+    # under a heading that is the term, the label defines that heading as before
+    kb = kb_of("## Version Control\n\nDefinition: the practice of tracking changes to files.\n")
+    assert entry(kb, "version control").definition == "The practice of tracking changes to files."
