@@ -1399,7 +1399,7 @@ class Extractor:
                 if item is items[0] or not item.text:
                     continue
                 split = tx.pair(item.lines[0].text, item.lines[0].lead)
-                if split is not None and _bold_term(item.lines[0], split[0]):
+                if split is not None and (_bold_term(item.lines[0], split[0]) or _explained_name(item, split)):
                     self.glossary_item(item)
                     if self.current is not None and self.current is not entry:
                         self.current.add("see_also", entry.term)
@@ -2865,6 +2865,24 @@ def _bold_term(line: Line | None, term: str) -> bool:
         and not tx.is_structural(term)
         and not tx.is_grouping_label(term)
         and term.casefold() not in _DETAIL_LABELS
+    )
+
+
+def _explained_name(item: ListItem, split: tuple[str, str]) -> bool:
+    """Whether a plain ``Name: explanation`` bullet among a term's details is a term of its own: a one-word
+    capitalised name (no property like ``64-bit width``), a lower-case explanation of five words or more
+    with no figure in it (``Accidental: use a note that is not in the key``)."""
+    name, said = split
+    return (
+        len(tx.words(name)) == 1
+        and name[:1].isupper()
+        and name[1:].islower()
+        and said[:1].islower()
+        and len(tx.words(said)) >= 5
+        and not any(ch.isdigit() for ch in name + said)
+        and tx.label(f"{name}:") is None
+        and not tx.is_structural(name)
+        and name.casefold() not in _DETAIL_LABELS
     )
 
 

@@ -271,3 +271,18 @@ def test_a_definition_label_names_the_term_its_broader_heading_ends_with() -> No
     # under a heading that is the term, the label defines that heading as before
     kb = kb_of("## Version Control\n\nDefinition: the practice of tracking changes to files.\n")
     assert entry(kb, "version control").definition == "The practice of tracking changes to files."
+
+
+def test_a_plain_name_with_its_explanation_among_a_terms_details_is_a_term() -> None:
+    notes = (
+        "## Keys\n\n#### Key Signatures\n"
+        "- Tell which notes should be sharp and which flat\n"
+        "- Accidental: use a note that is not supposed to be in the key\n"
+        "  - Put # or b before the note; it lasts the whole bar\n"
+        "- Speed: 3200 MHz at most\n"
+    )
+    kb = kb_of(notes)
+    assert entry(kb, "accidental").definition == "Use a note that is not supposed to be in the key"
+    # a property with a figure stays a detail of the heading's term
+    assert not any(normalize_name(t) == "speed" for t in terms(kb))
+    assert entry(kb, "key signatures").definition.startswith("Tell which notes")
