@@ -203,6 +203,9 @@ def _without_tag_lines(text: str) -> str:
     return _ONE_TAG_LINE.sub("", text) if tagged else text
 
 
+#: ``**Caravel<TAB>Small:** regular vessel ...``: a tab inside a bold run (pasted from a table's two
+#: columns) ends the name; what follows it opens the explanation (``**Caravel:** Small regular vessel``).
+_TAB_IN_BOLD = re.compile(r"\*\*(?P<name>[^*\n\t]*[^*\s])\t+(?P<more>[^*\n]*?[^*\s:])(?P<colon>:?)\*\*")
 #: ``[TOC]`` / ``[[_TOC_]]`` / ``[[toc]]`` lines ask a renderer for a table of contents: markup, not text.
 _TOC_MARK = re.compile(r"^[ \t]*\[\[?_?toc_?\]\]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 #: YAML front matter between ``---`` lines, or TOML front matter between ``+++`` lines (Hugo sites).
@@ -284,6 +287,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     text = _TOC_MARK.sub("", text)
     text = _HEADING_ATTRIBUTES.sub(lambda m: m.group("head"), text)
     text = _without_tag_lines(text)
+    text = _TAB_IN_BOLD.sub(lambda m: f"**{m.group('name')}{m.group('colon')}** {m.group('more')}", text)
     vocabulary = _vocabulary(text)
     text, flashcards = srcards.split_cards(text)
     blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))

@@ -286,3 +286,9 @@ def test_a_plain_name_with_its_explanation_among_a_terms_details_is_a_term() -> 
     # a property with a figure stays a detail of the heading's term
     assert not any(normalize_name(t) == "speed" for t in terms(kb))
     assert entry(kb, "key signatures").definition.startswith("Tell which notes")
+
+
+def test_a_tab_inside_a_bold_name_ends_the_name() -> None:
+    kb = kb_of("**Caravel\tSmall:** regular vessel with a high deck and three sails.\n\n**Saga:** a long heroic story.\n")
+    assert terms(kb) == {"Caravel", "Saga"}
+    assert entry(kb, "caravel").definition == "Small regular vessel with a high deck and three sails."
