@@ -2618,6 +2618,21 @@ def _sentence_naming(run: str, text: str) -> str | None:
     return None
 
 
+def _members(entry: DraftEntry, entries: list[DraftEntry]) -> bool:
+    """Whether an entry with no definition names a kind of a thing the notes define (``Perfect
+    intervals`` where other entries name an ``interval``) over two to eight short names of its members,
+    and nothing else (no details). ``Key figures`` over three names names no kind of anything defined."""
+    names = [e.text for e in entry.examples]
+    written = tx.words(entry.term)
+    if not (2 <= len(names) <= 8 and not entry.details and len(written) >= 2 and written[-1][-1:] == "s"):
+        return False
+    head = tx.singular(written[-1]).casefold()
+    elsewhere = any(
+        head in (w.casefold() for w in tx.words(other.term)) for other in entries if other is not entry
+    )
+    return elsewhere and all(len(tx.words(n)) <= 3 and tx.is_term_name(n) for n in names)
+
+
 def _labels_over_pairs(items: list[ListItem]) -> bool:
     """Whether ``items`` are labels (a short name, nothing explained) whose nested items end in
     ``Name - explanation`` pairs only, three or more (two read as a term's sides), under labels again or not (``Health programs`` over
@@ -3065,6 +3080,12 @@ def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
             elif entry.expansion:
                 entry.definition = entry.expansion
                 entry.check("definition", "no definition found in the notes; the long name was used")
+            elif _members(entry, draft.entries):
+                # "## Perfect intervals" over "- Prime" / "- Fourth" / "- Fifth" / "- Octave": a kind of
+                # thing told by what it is made of; said as its members, for the writer to check
+                entry.definition = _joined([e.text for e in entry.examples])
+                entry.examples = []
+                entry.check("definition", "no definition found in the notes; its members were listed")
             else:
                 draft.unplaced.append((entry.line, _entry_text(entry)))
                 continue

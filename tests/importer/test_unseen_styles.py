@@ -292,3 +292,15 @@ def test_a_tab_inside_a_bold_name_ends_the_name() -> None:
     kb = kb_of("**Caravel\tSmall:** regular vessel with a high deck and three sails.\n\n**Saga:** a long heroic story.\n")
     assert terms(kb) == {"Caravel", "Saga"}
     assert entry(kb, "caravel").definition == "Small regular vessel with a high deck and three sails."
+
+
+def test_a_kind_heading_over_a_bare_list_of_its_members() -> None:
+    notes = (
+        "## Unison interval\n\nTwo notes at the same pitch.\n\n"
+        "## Perfect intervals\n\n- Prime\n- Fourth\n- Fifth\n- Octave\n\n"
+        "## Key figures\n\n- Lincoln\n- Grant\n- Lee\n"
+    )
+    kb = kb_of(notes)
+    assert entry(kb, "perfect intervals").definition == "Prime; Fourth; Fifth; Octave."
+    # a heading over names that is no kind of anything the notes define stays out
+    assert not any(normalize_name(t) == "key figures" for t in terms(kb))
