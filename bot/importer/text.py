@@ -698,6 +698,9 @@ def is_grouping_label(text: str) -> bool:
 _POINTS_BACK = re.compile(r"^(?:this|that)\s+(?:word|term|one|name|phrase)\b", re.IGNORECASE)
 
 
+_MATHS_SPAN = re.compile(r"\$[^$\n]+\$")
+
+
 def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] | None:
     """``(term, explanation)`` of a ``Term - explanation`` / ``Term: explanation`` line, if it is one.
 
@@ -726,11 +729,16 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
             return term, rest
     if is_grouping_label(text):
         return None  # "Unit 1: Research methods" names a part of the notes, not a term
+    # a separator inside maths (``1-elastic: $|E| = 1$ ... rare``) separates nothing
+    masked = _MATHS_SPAN.sub(lambda m: "$" + "x" * (len(m.group(0)) - 2) + "$", text) if "$" in text else text
     for pattern in (_DASH_PAIR, _COLON_PAIR):
-        match = pattern.match(text)
+        match = pattern.match(masked)
         if not match:
             continue
-        term, rest = match.group("term").strip(), match.group("rest").strip()
+        term = text[match.start("term") : match.end("term")].strip()
+        rest = text[match.start("rest") : match.end("rest")].strip()
+        if pattern is _DASH_PAIR and "$" in term and re.search(r":\s", match.group("term")):
+            continue  # "1-elastic: $|E| = 1$ ... rare": the name ends at the colon, its maths explains it
         if "://" in text[: match.end("term") + 3] or label(text):
             return None
         if _POINTS_BACK.match(rest):

@@ -179,7 +179,7 @@ def test_a_card_asking_about_a_property_of_something_names_no_term() -> None:
 
 def test_a_headings_attributes_are_not_part_of_its_text() -> None:
     notes = (
-        "## Groups {#groups}\nA **group** is a set with an associative operation, an identity and inverses.\n\n"
+        "## Groups {#groups}\nA **group** is a set with an associative operation and inverses.\n\n"
         "## Rings {#rings .math}\nA **ring** is an abelian group with a multiplication that distributes.\n"
     )
     kb = kb_of(notes)
@@ -192,7 +192,7 @@ def test_a_headings_attributes_are_not_part_of_its_text() -> None:
 
 def test_tag_lines_file_a_note_and_name_no_term() -> None:
     notes = (
-        "#science #space\n\n> [!info] Definition\n> A light year is the distance light travels in one year.\n\n"
+        "#science #space\n\n> [!info] Definition\n> A light year is the distance light travels in a year.\n\n"
         "#Science\n\n> [!info] Explanation\n> A comet is an icy body that releases gas near the Sun.\n\n"
         "#astro/bodies\nPulsar\nA spinning neutron star.\n"
     )
@@ -201,7 +201,9 @@ def test_tag_lines_file_a_note_and_name_no_term() -> None:
     assert entry(kb, "comet").definition == "An icy body that releases gas near the Sun."
     assert not any("#" in e.term or "#" in e.definition for e in kb.entries)
     # a tag line over a sentence that defines nothing by its first words is no term of its own
-    kb = kb_of("#biology #cells\n\nWater crosses a membrane by osmosis.\n\nDiffusion\nThe spreading of particles.\n")
+    kb = kb_of(
+        "#biology #cells\n\nWater crosses a membrane by osmosis.\n\nDiffusion\nThe spreading of particles.\n"
+    )
     assert terms(kb) == {"Diffusion"}
 
 
@@ -233,7 +235,7 @@ def test_an_example_callouts_title_keeps_its_body_out_of_the_terms() -> None:
 def test_a_term_in_bold_italics_before_a_comma_and_its_condition() -> None:
     notes = (
         "> [!definition]\n"
-        "> A [[topological space]] $(X,T)$ is ***Hausdorff***, if any two points have disjoint neighbourhoods.\n"
+        "> A [[topological space]] $(X,T)$ is ***Hausdorff***, if two points have disjoint neighbourhoods.\n"
     )
     kb = kb_of(notes)
     assert terms(kb) == {"Hausdorff"}
@@ -255,7 +257,9 @@ def test_a_heading_over_labels_that_group_named_things_is_no_term() -> None:
     assert terms(kb) == {"Medicare", "Medicaid", "Head Start", "Immigration Reform Act"}
     assert entry(kb, "medicaid").definition == "Health insurance for the poor"
     # a label over two sides of a term stays that term's details
-    kb = kb_of("## Elasticity\n\n- elasticity of power\n\t- short term -> hard to change\n\t- long term -> easier\n")
+    kb = kb_of(
+        "## Elasticity\n\n- elasticity of power\n\t- short term -> hard to change\n\t- long term -> easier\n"
+    )
     assert not any(normalize_name(t) in {"short term", "long term"} for t in terms(kb))
 
 
@@ -289,7 +293,9 @@ def test_a_plain_name_with_its_explanation_among_a_terms_details_is_a_term() -> 
 
 
 def test_a_tab_inside_a_bold_name_ends_the_name() -> None:
-    kb = kb_of("**Caravel\tSmall:** regular vessel with a high deck and three sails.\n\n**Saga:** a long heroic story.\n")
+    kb = kb_of(
+        "**Caravel\tSmall:** regular vessel with a high deck and three sails.\n\n**Saga:** a heroic story.\n"
+    )
     assert terms(kb) == {"Caravel", "Saga"}
     assert entry(kb, "caravel").definition == "Small regular vessel with a high deck and three sails."
 
@@ -304,3 +310,16 @@ def test_a_kind_heading_over_a_bare_list_of_its_members() -> None:
     assert entry(kb, "perfect intervals").definition == "Prime; Fourth; Fifth; Octave."
     # a heading over names that is no kind of anything the notes define stays out
     assert not any(normalize_name(t) == "key figures" for t in terms(kb))
+
+
+def test_a_separator_inside_maths_separates_nothing() -> None:
+    notes = (
+        "- elastic: $|E| > 1$ ... demand does scale\n"
+        "- 1-elastic: $|E| = 1$ ... rare\n"
+        "- inelastic: $|E| < 1$ ... demand does not scale\n"
+    )
+    kb = kb_of(notes)
+    assert {normalize_name(t) for t in terms(kb)} == {
+        normalize_name(n) for n in ("elastic", "1-elastic", "inelastic")
+    }
+    assert entry(kb, "1-elastic").definition.startswith("$|E| = 1$")
