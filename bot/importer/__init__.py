@@ -176,9 +176,10 @@ _TASK_BOX = re.compile(r"^(?P<lead>[ \t]*(?:\d{1,9}[.)]|[-*+])[ \t]+)\[[ xX]\][ 
 
 #: ``{:#anchor}`` / ``{: .class}`` attribute lists of kramdown (Jekyll sites): markup, not text.
 _KRAMDOWN_ATTRIBUTES = re.compile(r"\{:[^{}\n]*\}")
-#: ``## Groups {#groups}``: a heading's attributes (Pandoc, Astro and Hugo sites) at its end: markup, not text.
+#: ``## Groups {#groups}``: a heading's attributes (Pandoc, Astro, Hugo sites) at its end: markup, not text.
 _HEADING_ATTRIBUTES = re.compile(
-    r"^(?P<head>[ \t]{0,3}#{1,6}[ \t]+\S.*?)[ \t]+\{[ \t]*[#.][\w:-]+(?:[ \t]+[#.]?[\w:-]+(?:=\S+)?)*[ \t]*\}[ \t]*$",
+    r"^(?P<head>[ \t]{0,3}#{1,6}[ \t]+\S.*?)[ \t]+"
+    r"\{[ \t]*[#.][\w:-]+(?:[ \t]+[#.]?[\w:-]+(?:=\S+)?)*[ \t]*\}[ \t]*$",
     re.MULTILINE,
 )
 #: ``#Science #Space``: a line of Obsidian tags (``#`` then a name without spaces, not all digits; two or

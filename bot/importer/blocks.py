@@ -81,7 +81,19 @@ _QUOTE_MARK = re.compile(r"^\s*>[ \t]?")
 _DEFINING_CALLOUTS = frozenset({"definition", "def", "defn", "term", "vocab", "vocabulary", "glossary"})
 #: Callout kinds whose body is an aside (an example, a question, a warning), never what a caption names.
 _ASIDE_CALLOUTS = frozenset(
-    {"example", "examples", "question", "faq", "help", "exercise", "problem", "quote", "cite", "todo", "proof"}
+    {
+        "example",
+        "examples",
+        "question",
+        "faq",
+        "help",
+        "exercise",
+        "problem",
+        "quote",
+        "cite",
+        "todo",
+        "proof",
+    }
     | {"warning", "caution", "attention", "danger", "error", "bug", "failure", "fail", "missing", "success"}
 )
 #: "Definition:", "Definition 5.1 —", "Def." before the name in a callout's title.

@@ -1399,7 +1399,9 @@ class Extractor:
                 if item is items[0] or not item.text:
                     continue
                 split = tx.pair(item.lines[0].text, item.lines[0].lead)
-                if split is not None and (_bold_term(item.lines[0], split[0]) or _explained_name(item, split)):
+                if split is not None and (
+                    _bold_term(item.lines[0], split[0]) or _explained_name(item, split)
+                ):
                     self.glossary_item(item)
                     if self.current is not None and self.current is not entry:
                         self.current.add("see_also", entry.term)
@@ -2635,8 +2637,8 @@ def _members(entry: DraftEntry, entries: list[DraftEntry]) -> bool:
 
 def _labels_over_pairs(items: list[ListItem]) -> bool:
     """Whether ``items`` are labels (a short name, nothing explained) whose nested items end in
-    ``Name - explanation`` pairs only, three or more (two read as a term's sides), under labels again or not (``Health programs`` over
-    ``Medicare - health insurance for the elderly``)."""
+    ``Name - explanation`` pairs only, three or more (two read as a term's sides), under labels again
+    or not (``Health programs`` over ``Medicare - health insurance for the elderly``)."""
     leaves: list[ListItem] = []
 
     def labelled(item: ListItem) -> bool:
@@ -2656,8 +2658,10 @@ def _labels_over_pairs(items: list[ListItem]) -> bool:
                 leaves.append(sub)
         return True
 
-    return bool(items) and all(labelled(item) for item in items) and (
-        len(leaves) >= 3 and all(_is_pair_item(leaf) for leaf in leaves)
+    return (
+        bool(items)
+        and all(labelled(item) for item in items)
+        and (len(leaves) >= 3 and all(_is_pair_item(leaf) for leaf in leaves))
     )
 
 
