@@ -368,16 +368,19 @@ def test_a_term_under_its_own_heading_with_a_short_meaning_stays() -> None:
 
 
 def test_a_callout_marker_is_no_meaning() -> None:
-    result = import_notes(
-        "## A\n\n"
-        "**A/B Testing** - Comparing two versions of a page to see which performs better.\n\n"
-        "## B\n\n"
-        "> [!definition]\n"
-        "> **Brand Equity** - The value premium a company gets from a recognisable name.\n"
-    )
-    terms = _terms(result)
-    assert "B" not in terms
-    assert {"A/B Testing", "Brand Equity"} <= set(terms)
+    for marker in ("> [!definition]\n", "> [!example]- Worked case\n"):
+        result = import_notes(
+            "## A\n\n"
+            "**A/B Testing** - Comparing two versions of a page to see which performs better.\n\n"
+            "## B\n\n"
+            f"{marker}"
+            "> **Brand Equity** - The value premium a company gets from a recognisable name.\n"
+        )
+        terms = _terms(result)
+        assert "B" not in terms
+        assert {"A/B Testing", "Brand Equity"} <= set(terms)
+        assert not any("[!" in e.definition for e in result.draft.entries)
+    # an untitled marker is left out as the blocks are read; a titled aside's reaches the gate
     assert "the marker of a callout box" in _unplaced(result)
 
 
