@@ -288,12 +288,39 @@ def _head_in_acronym(tokens: list[str], acronyms: set[str]) -> bool:
     return len(tokens) == 2 and "".join(t[0] for t in tokens) in acronyms
 
 
+#: the value of an owner map (``LooseIndex``) for a form that several entries hold
+_SEVERAL = -1
+
+
+def _own(owners: dict[str, int], form: str, index: int) -> None:
+    """Record that entry ``index`` holds ``form``: its index while it is the only one, else ``_SEVERAL``.
+
+    A look-up only asks whether one entry holds a form, so a number per form does what a set of owners
+    did at a fraction of the memory (an int is shared, an empty set is 216 bytes).
+    """
+    held = owners.get(form)
+    if held is None:
+        owners[form] = index
+    elif held != index:
+        owners[form] = _SEVERAL
+
+
+def _one(held: int | None) -> int | None:
+    """The one owner an owner map gives, None when no entry or several hold the form."""
+    return held if held is not None and held != _SEVERAL else None
+
+
 class LooseIndex:
-    """Loose forms of every term and alias (and of the names its definition states) -> the entries."""
+    """Loose forms of every term and alias (and of the names its definition states) -> the entries.
+
+    ``forms``, ``shortened`` and ``word_forms`` map a form to the one entry that holds it, or to
+    ``_SEVERAL`` (-1) when several do; ``leading`` maps all words but the last to (last word, entry)
+    pairs.
+    """
 
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
-        self.forms: dict[str, set[int]] = {}
+        self.forms: dict[str, int] = {}
         keys = [
             (index, key)
             for index, entry in enumerate(entries)
@@ -310,37 +337,40 @@ class LooseIndex:
         #: heads that the names of 3+ entries share ("network" in notes on networks)
         self.shared = frozenset(head for head, held in owners.items() if len(held) >= _SHARED_HEAD)
         #: a name with one inner word left out ("double brackets" -> Double square brackets)
-        self.shortened: dict[str, set[int]] = {}
+        self.shortened: dict[str, int] = {}
         #: all words but the last -> (the last word, entry) ("global env" -> Global environment)
-        self.leading: dict[str, set[tuple[str, int]]] = {}
+        leading: dict[str, set[tuple[str, int]]] = {}
         acronyms: dict[int, set[str]] = {}
         #: the stem of a one-word name -> its entries ("spraying" and "spray" are one word)
-        self.word_forms: dict[str, set[int]] = {}
+        self.word_forms: dict[str, int] = {}
         for index, key in keys:
             if " " not in key:
                 acronyms.setdefault(index, set()).add(key)
                 if _names_a_thing(key):
-                    self.word_forms.setdefault(stem(key), set()).add(index)
+                    _own(self.word_forms, stem(key), index)
         for index, key in keys:
             keep_head = _head_in_acronym(key.split(), acronyms.get(index, set()))
             for form in loose_forms(key, shared=self.shared, keep_head=keep_head):
-                self.forms.setdefault(form, set()).add(index)
+                _own(self.forms, form, index)
             tokens = key.split()
             if len(tokens) > 1:
-                self.leading.setdefault(" ".join(tokens[:-1]), set()).add((tokens[-1], index))
+                leading.setdefault(" ".join(tokens[:-1]), set()).add((tokens[-1], index))
             if len(tokens) > 2:
                 compared = [_word(t, t) for t in tokens]
                 for drop in range(1, len(tokens) - 1):
                     if _names_a_thing(tokens[drop]):
                         form = _joined(compared[:drop] + compared[drop + 1 :])
-                        self.shortened.setdefault(form, set()).add(index)
+                        _own(self.shortened, form, index)
+        # a tuple holds the few pairs in a quarter of a set's memory
+        self.leading: dict[str, tuple[tuple[str, int], ...]] = {
+            joined: tuple(pairs) for joined, pairs in leading.items()
+        }
 
     def hit_word_form(self, word: str) -> int | None:
         """The one entry with a one-word name of ``word``'s stem ("spray" -> Spraying), for a name
         asked with a qualifier beside it only: alone, a word form names too much ("organic" is no
         Organ)."""
-        found = self.word_forms.get(stem(word)) if _names_a_thing(word) else None
-        return next(iter(found)) if found is not None and len(found) == 1 else None
+        return _one(self.word_forms.get(stem(word))) if _names_a_thing(word) else None
 
     def hit_missing_a_word(self, key: str) -> int | None:
         """The one entry whose 3+ word name ``key`` writes with one inner word left out.
@@ -351,8 +381,7 @@ class LooseIndex:
         tokens = key.split()
         if len(tokens) < 2:
             return None
-        found = self.shortened.get(_compact(tokens))
-        return next(iter(found)) if found is not None and len(found) == 1 else None
+        return _one(self.shortened.get(_compact(tokens)))
 
     def hit_cut_short(self, key: str) -> int | None:
         """The one entry whose name ``key`` writes with its last word cut short ("global env").
@@ -364,7 +393,7 @@ class LooseIndex:
         if len(tokens) < 2 or len(tokens[-1]) < _CUT_KEPT or not tokens[-1].isalpha():
             return None
         last = tokens[-1]
-        candidates = self.leading.get(" ".join(tokens[:-1]), set())
+        candidates = self.leading.get(" ".join(tokens[:-1]), ())
         found = {
             i for word, i in candidates if word.startswith(last) and len(word) >= len(last) + _CUT_DROPPED
         }
@@ -374,8 +403,8 @@ class LooseIndex:
         """The one entry ``key`` names under a loose form; None when none does or several do."""
         for form in loose_forms(key, question=True):
             found = self.forms.get(form)
-            if found:
-                return next(iter(found)) if len(found) == 1 else None
+            if found is not None:
+                return _one(found)
         return None
 
     def hit_dropping_a_word(self, key: str) -> int | None:
@@ -534,17 +563,17 @@ class InitialsIndex:
 
     def __init__(self, entries: list[Entry], names: Iterable[str]) -> None:
         taken = set(names)  # a written name always wins over a guessed acronym
-        self.acronyms: dict[str, set[int]] = {}
+        #: acronym -> the one entry it abbreviates, ``_SEVERAL`` when several
+        self.acronyms: dict[str, int] = {}
         for index, entry in enumerate(entries):
             for name in entry.names:
                 for acronym in initials(name):
                     if acronym not in taken and key_of(acronym) not in taken:
-                        self.acronyms.setdefault(acronym, set()).add(index)
+                        _own(self.acronyms, acronym, index)
 
     def hit(self, word: str) -> int | None:
         """The one entry ``word`` (a single word as typed, any case) abbreviates; None if none or several."""
-        found = self.acronyms.get(word.casefold())
-        return next(iter(found)) if found is not None and len(found) == 1 else None
+        return _one(self.acronyms.get(word.casefold()))
 
 
 _ACRONYM_SHAPE = re.compile(r"[A-Za-z]{2,8}")
