@@ -18,6 +18,7 @@ entry (``Docker`` under Application containerization).
 from __future__ import annotations
 
 import re
+import sys
 from collections.abc import Container, Iterable
 
 from bot.knowledge import Entry
@@ -354,7 +355,8 @@ class LooseIndex:
                 _own(self.forms, form, index)
             tokens = key.split()
             if len(tokens) > 1:
-                leading.setdefault(" ".join(tokens[:-1]), set()).add((tokens[-1], index))
+                # interned: the heads the notes' names share are one string, not one per name
+                leading.setdefault(" ".join(tokens[:-1]), set()).add((sys.intern(tokens[-1]), index))
             if len(tokens) > 2:
                 compared = [_word(t, t) for t in tokens]
                 for drop in range(1, len(tokens) - 1):
