@@ -7,6 +7,7 @@ import re
 from collections.abc import Collection, Iterable
 from enum import StrEnum
 from functools import lru_cache
+from itertools import pairwise
 
 from bot.matching.names import (
     canonical,
@@ -177,34 +178,78 @@ def acronym(name: str) -> str:
     return "".join(w[0] for w in parts if w.lower() not in ("a", "an", "and", "of", "the", "to", "for"))
 
 
-def _expansions(text: str, names: list[str]) -> list[str]:
-    """Runs of words in ``text`` whose initials spell one of ``names`` that is an acronym: the long name
-    of ``UFCS`` in "Uniform Function Call Syntax; fully qualified calls" gives the answer away."""
+def spelt_out(text: str, names: Iterable[str]) -> list[str]:
+    """Runs of words in ``text`` that spell one of ``names`` that is an acronym: its long name gives it
+    away ("Uniform Function Call Syntax; ..." for UFCS).
+
+    Every word of the run gives its first letter, and may give more of its letters in order ("Secure
+    Shell" for SSH, "Hypertext Transfer Protocol" for HTTP); small words may give theirs or none ("Denial
+    of Service" for DoS, "Man-in-the-middle" for MITM); an X may stand for "cross" or "trans" ("Cross-site
+    scripting" for XSS). Hyphens part words ("Dial-In"). A run is a long name when it is written in
+    capitals, or when the text opens with it and a comma, colon, dash or bracket follows ("Man-in-the-
+    middle, ..."): "A very powerful network" is not VPN.
+    """
     acronyms = [
         n.casefold() for n in names if 2 <= len(n) <= 8 and n.isalnum() and sum(c.isupper() for c in n) >= 2
     ]
     if not acronyms:
         return []
-    words = list(re.finditer(r"[^\W\d_][\w'’-]*", text))
-    small = ("a", "an", "and", "of", "the", "to", "for")
+    words = list(re.finditer(r"[^\W\d_][\w'’]*", text))
+    opening = words[0].start() if words and not text[: words[0].start()].strip(" *_\"'“‘") else -1
     found = []
-    for letters in acronyms:
+    for letters in dict.fromkeys(acronyms):
         for start, first in enumerate(words):
-            if first.group(0)[0].casefold() != letters[0] or not first.group(0)[0].isupper():
-                continue
-            matched, end = 1, start + 1
-            while matched < len(letters) and end < len(words):
-                word = words[end].group(0)
-                if word.casefold() in small:
-                    end += 1
+            # the longest run from here: "Remote Authentication Dial-In User Service", not "... User"
+            for end in reversed(_spellings(letters, words, start)):
+                if end - start < 2 or words[end - 1].group(0).casefold() in _SMALL:
                     continue
-                if word[0].casefold() != letters[matched] or not word[0].isupper():
-                    break  # a long name is written capitalised: "very powerful network" is not VPN
-                matched += 1
-                end += 1
-            if matched == len(letters):
-                found.append(text[first.start() : words[end - 1].end()])
+                run = words[start:end]
+                if any(not re.fullmatch(r"[\s/-]+", text[a.end() : b.start()]) for a, b in pairwise(run)):
+                    continue  # "Port 22, ..." is no run of words
+                capitals = all(w.group(0)[0].isupper() for w in run if w.group(0).casefold() not in _SMALL)
+                opens = first.start() == opening and re.match(
+                    r"\s*(?:[,;:(\u2013\u2014]|-\s|$)", text[run[-1].end() :]
+                )
+                if capitals or opens:
+                    found.append(text[first.start() : run[-1].end()])
+                    break
     return found
+
+
+#: Small words of a long name: they may give their initial to its acronym or not ("Denial of Service").
+_SMALL = frozenset(["a", "an", "and", "of", "the", "to", "for", "in", "on", "by", "with", "at", "or"])
+
+
+def _spellings(letters: str, words: list[re.Match[str]], start: int) -> list[int]:
+    """The ends (word indexes, exclusive) of runs of ``words`` from ``start`` that spell ``letters``."""
+    ends: list[int] = []
+
+    def walk(index: int, done: int) -> None:
+        if done == len(letters):
+            ends.append(index)
+            return
+        if index == len(words) or index - start > 2 * len(letters):
+            return
+        word = words[index].group(0).casefold()
+        if word in _SMALL and index > start:
+            walk(index + 1, done)  # a small word may give no letter
+        letter = letters[done]
+        if word[0] == letter or (letter == "x" and word.startswith(("cross", "trans"))):
+            for after in _inner(word, 1, letters, done + 1):
+                walk(index + 1, after)
+
+    walk(start, 0)
+    return sorted(set(ends))
+
+
+def _inner(word: str, at: int, letters: str, done: int) -> list[int]:
+    """How many of ``letters`` are given once ``word`` from ``at`` gives none or more of them in order."""
+    reached = [done]
+    if done < len(letters):
+        for position in range(at, len(word)):
+            if word[position] == letters[done]:
+                reached += _inner(word, position + 1, letters, done + 1)
+    return reached
 
 
 def mask_names(
@@ -232,13 +277,18 @@ def mask_names(
     given += [n for n in bare if n and n not in given and any(ch.isalnum() for ch in n)]
     # initials match case-sensitively ("at" is no acronym of Address Translation), a name itself does not
     initials = [a for a in (acronym(n) for n in given) if len(a) >= 2 and a not in given]
+    # and in capitals ("NAT" of Network address translation), the way an acronym is written
+    initials += [a.upper() for a in initials if a.upper() not in initials and a.upper() not in given]
     # a long name written out for an acronym gives it away, except where the question names the term
-    spelt = _expansions(text, given) if single_words else []
+    spelt = spelt_out(text, given) if single_words else []
     # a hyphenated word of the term ("post-purchase" of Post-purchase behaviour) is half its name
     compounds = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", given[0]) if single_words and given else []
     phrases = sorted(set(given) | set(initials) | set(spelt) | set(compounds), key=len, reverse=True)
     for phrase in phrases:
         pattern = r"(?<![\w])" + _phrase_pattern(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
+        if _ACRONYM.fullmatch(phrase):  # written letter by letter too: "N.A.T.", "S-S-L"
+            dotted = r"[.-]".join(map(re.escape, phrase))
+            pattern = r"(?<![\w.-])" + dotted + r"\.?(?![\w-])|" + pattern
         text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)
     if not single_words:  # only the names themselves (a question that shows the term anyway)
         return drop_empty_brackets(
@@ -289,6 +339,10 @@ def mask_names(
     text = re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
     # "The term ____ (MPLS) ...": the acronym written next to the hidden name is that name's too
     return drop_empty_brackets(_ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", text))
+
+
+#: An acronym: two to eight letters or digits, two capitals or more ("NAT", "DoS").
+_ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9]{2,8}")
 
 
 def hide_compounds(text: str) -> str:

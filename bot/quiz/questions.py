@@ -15,12 +15,12 @@ from bot.matching.names import key_of
 from bot.matching.query import QueryContext, subjects_of
 from bot.quiz.answers import (
     AnswerChecker,
-    acronym,
     answerable,
     drop_empty_brackets,
     hide_compounds,
     hint_mask,
     mask_names,
+    spelt_out,
 )
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
 from bot.wording import plural
@@ -285,7 +285,7 @@ class QuestionGenerator:
         """The entry's definition as the right option of "What does TERM mean?": the question names the
         term, so only its names are hidden (the option keeps its words), and an acronym's long name
         ("What does UFCS mean?" over "Uniform Function Call Syntax; ...")."""
-        return self.masked(entry, _spelt_out(entry.definition, entry.names), single_words=False)
+        return self.masked(entry, spelt_out(entry.definition, entry.names), single_words=False)
 
     def _reads_alike(self, entry: Entry) -> bool:
         """Whether another entry of the topic reads the same once each hides its own names ("Is a
@@ -634,26 +634,6 @@ def _words(name: str) -> list[str]:
 def _names_any(text: str, names: Sequence[str]) -> bool:
     """Whether ``text`` names one of ``names`` (as ``mask_names`` would find it)."""
     return mask_names(text, names, single_words=False) != text
-
-
-def _spelt_out(text: str, names: Sequence[str]) -> list[str]:
-    """Runs of capitalised words of ``text`` whose initials spell a name that is an acronym: "Uniform
-    Function Call Syntax" for UFCS. Small words may sit inside a run ("Denial of Service")."""
-    acronyms = {
-        n.casefold() for n in names if 2 <= len(n) <= 8 and n.isalnum() and sum(map(str.isupper, n)) >= 2
-    }
-    if not acronyms:
-        return []
-    found = []
-    runs = re.finditer(r"[A-Z][\w'-]*(?:\s+(?:(?:a|an|and|of|the|to|for)\s+)?[A-Z][\w'-]*)+", text)
-    for run in runs:
-        words = run.group(0).split()
-        for start in range(len(words)):
-            for end in range(start + 2, len(words) + 1):
-                phrase = " ".join(words[start:end])
-                if acronym(phrase).casefold() in acronyms:
-                    found.append(phrase)
-    return found
 
 
 #: Words never hidden as a word of a term: they say nothing about which term is meant.

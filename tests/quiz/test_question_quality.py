@@ -143,3 +143,49 @@ def test_an_acronym_spelt_out_in_capitals_is_hidden_but_not_ordinary_words() -> 
         "____; fully qualified calls"
     )
     assert mask_names("A very powerful network", ["VPN"]) == "A very powerful network"
+
+
+@pytest.mark.parametrize(
+    ("definition", "names"),
+    [
+        ("Remote Authentication Dial-In User Service, central AAA for dial-up users", ["RADIUS"]),
+        ("Man-in-the-middle, an attacker relays traffic", ["MITM"]),
+        ("Man In The Middle, an attacker relays traffic", ["MITM"]),
+        ("Denial Of Service, flooding a host", ["DoS"]),
+        ("Secure Shell, encrypted remote login", ["SSH"]),
+        ("Hypertext Transfer Protocol, the web's protocol", ["HTTP"]),
+        ("Cross-site scripting, injecting scripts into pages", ["XSS"]),
+    ],
+)
+def test_an_acronyms_long_name_opening_its_definition_is_hidden(definition: str, names: list[str]) -> None:
+    assert mask_names(definition, names).startswith("____, ")
+
+
+@pytest.mark.parametrize(
+    ("definition", "names", "shown"),
+    [
+        (
+            "N.A.T. rewrites private addresses",
+            ["Network address translation"],
+            "____ rewrites private addresses",
+        ),
+        ("S-S-L is deprecated", ["Secure Sockets Layer"], "____ is deprecated"),
+        (
+            "NAT rewrites private addresses",
+            ["Network address translation"],
+            "____ rewrites private addresses",
+        ),
+    ],
+)
+def test_initials_in_capitals_or_letter_by_letter_are_hidden(
+    definition: str, names: list[str], shown: str
+) -> None:
+    assert mask_names(definition, names) == shown
+
+
+def test_words_that_only_share_an_acronyms_letters_stay() -> None:
+    assert mask_names("Port 22, secure shell", ["SSH"]) == "Port 22, secure shell"
+    assert (
+        mask_names("Runs on a very powerful network, always", ["VPN"])
+        == "Runs on a very powerful network, always"
+    )
