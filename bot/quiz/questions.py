@@ -277,9 +277,18 @@ class QuestionGenerator:
         if len(words) < 2 or not all(forms.values()):
             return text
         common = {w.casefold() for w in self.common}
-        hidden = set().union(*(forms[w] for w in words if w not in common))
-        text = re.sub(r"[^\W\d_]+", lambda m: _BLANK if m.group(0).casefold() in hidden else m.group(0), text)
-        return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, hide_compounds(text)))
+
+        def hide(words: set[str]) -> str:
+            hidden = set().union(*(forms[w] for w in words))
+            out = re.sub(
+                r"[^\W\d_]+", lambda m: _BLANK if m.group(0).casefold() in hidden else m.group(0), text
+            )
+            return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, hide_compounds(out)))
+
+        # a word most entries use stays only where hiding it too leaves too little: "A ____ (hub-and-spoke)
+        # topology's computers ..." spells Star Topology with "topology" shown
+        every = hide(words)
+        return every if _answerable(every) else hide({w for w in words if w not in common})
 
     def meaning(self, entry: Entry) -> str:
         """The entry's definition as the right option of "What does TERM mean?": the question names the

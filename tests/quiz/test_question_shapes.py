@@ -152,3 +152,24 @@ def test_a_topic_of_only_flagged_entries_says_what_to_do() -> None:
     kb = load_knowledge_text(result.text, Path("t.yaml"))
     with pytest.raises(QuizSettingsError, match="'# check:' notes"):
         select_entries(kb)
+
+
+TOPOLOGIES = _kb(
+    (
+        "Star Topology",
+        (),
+        "A star (hub-and-spoke) topology’s computers are connected to a central point by their own cables.",
+    ),
+    ("Mesh Topology", (), "Every computer links to every other; the topology survives many broken links."),
+    ("Bus Topology", (), "One shared backbone cable; a break in this topology stops the whole segment."),
+    ("Ring Topology", (), "Each computer passes frames to the next around a loop of the topology."),
+    ("Hub", (), "A device repeating every frame to all of its ports."),
+)
+
+
+def test_a_typed_prompt_that_holds_every_word_of_the_term_hides_a_word_most_entries_use_too() -> None:
+    generator, question = _question(TOPOLOGIES, "Star Topology", QuestionKind.WHICH_TERM)
+    assert "topology" in generator.common
+    assert question.prompt == (
+        "A ____ (hub-and-spoke) ____’s computers are connected to a central point by their own cables."
+    )
