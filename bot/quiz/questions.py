@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import random
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import islice
@@ -252,7 +252,10 @@ class QuestionGenerator:
         vague = _MAYBE.match(entry.definition) or not _answerable(_QUOTED.sub(" ", entry.definition))
         if not (own and _answerable(self.typed_prompt(entry))) or vague:
             typed = []
-        if entry.examples and any(other != entry for other, _ in self._all_examples):
+        # like any choice, an example needs two wrong ones (other entries' examples) beside it
+        given = {x.casefold() for x in entry.examples}
+        wrong = (x.casefold() for o, x in self._all_examples if o != entry and x.casefold() not in given)
+        if entry.examples and _distinct(wrong, 2):
             buttons.append(QuestionKind.EXAMPLE)
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
 
@@ -303,9 +306,10 @@ class QuestionGenerator:
         return any(self.masked(o) == mine for o in self._usable if o.topic == entry.topic and o != entry)
 
     def _meaning_fits(self, entry: Entry) -> bool:
-        """Whether the entry's topic offers options of its meaning's shape (blanks or none), where it has
-        enough entries to offer options at all: ".ogg" over "____ Vorbis" among file formats without
-        blanks would take its options from another topic, and stand out as the one of its kind."""
+        """Whether the entry's topic offers options of its meaning's shape (blanks or none, about its size),
+        where it has enough entries to offer options at all: ".ogg" over "____ Vorbis" among file formats
+        without blanks would take its options from another topic, and stand out as the one of its kind;
+        "China." among sentences stands out as the one answer of a word."""
         mates = [
             o
             for o in self._usable
@@ -314,7 +318,7 @@ class QuestionGenerator:
         if len(mates) < MAX_CHOICES - 1:
             return True
         shape = _shape(self.meaning(entry))
-        return sum(_shape(self.masked(o, single_words=False)) == shape for o in mates) >= 2
+        return sum(_unlike(shape, _shape(self.masked(o, single_words=False))) <= 1 for o in mates) >= 2
 
     def _pick_kind(
         self,
@@ -374,6 +378,9 @@ class QuestionGenerator:
             if not truth:
                 other = self._similar_entries(entry, 1, shape=_shape(statement), names_only=True)[0]
                 statement = self.masked(other, single_words=False)
+            # a blank beside the term in bold reads as that term hidden: the statement names it instead,
+            # the false one too ("**Collider**: Collider components define ...", not "____ components")
+            statement = re.sub(rf"{_BLANK}(?:\s*\({_BLANK}\))?", lambda _: entry.term, statement)
             prompt = f"True or false? **{entry.term}**: {statement}"
             return Question(kind, entry, prompt, ("True", "False"), 0 if truth else 1)
         raise ValueError(f"unknown question kind {kind!r}")
@@ -382,6 +389,9 @@ class QuestionGenerator:
         self, entry: Entry, kind: QuestionKind, prompt: str, right: str, wrong: Sequence[str]
     ) -> Question:
         choices = [right, *[w for w in dict.fromkeys(wrong) if w != right]]
+        if len(choices) < 3:
+            # a choice of two is a true-or-false question: ask that one (the options ran short)
+            return self.make(entry, QuestionKind.TRUE_FALSE)
         self.rng.shuffle(choices)
         return Question(kind, entry, prompt, tuple(choices), choices.index(right))
 
@@ -390,7 +400,7 @@ class QuestionGenerator:
         entry: Entry,
         count: int,
         *,
-        shape: tuple[bool, bool] | None = None,
+        shape: tuple[bool, bool, int] | None = None,
         term_shape: bool = False,
         names_only: bool = False,
     ) -> list[Entry]:
@@ -410,18 +420,24 @@ class QuestionGenerator:
         rest = [e for e in others if e.topic != entry.topic]
         picked: list[Entry] = []
 
+        mine = _term_shape(entry.term)
+
         def unlike(other: Entry) -> int:
             miss = 0
-            if shape is not None and _shape(self.masked(other, single_words=not names_only)) != shape:
-                miss += 1
-            if term_shape and _term_shape(other.term) != _term_shape(entry.term):
-                miss += 1
+            if shape is not None:
+                miss += _unlike(shape, _shape(self.masked(other, single_words=not names_only)))
+            if term_shape:
+                acronym, words, form = _term_shape(other.term)
+                miss += 2 * (acronym != mine[0]) + abs(words - mine[1]) + 3 * (form != mine[2])
             return miss
 
         scored = [(unlike(e), e) for e in others]
-        alike = [e for miss, e in scored if miss == 0]
-        if (shape is not None or term_shape) and len(alike) >= min(2, count):
-            # options of one shape, even if fewer of them (a question with 3 choices beats a giveaway)
+        if (shape is not None or term_shape) and len(scored) >= min(2, count):
+            # options as like the right one as the notes allow, even if fewer of them (a question with 3
+            # choices beats a giveaway): "Diffie-Hellman Key Exchange" among words, not RSA, PGP and ECC
+            misses = sorted(miss for miss, _ in scored)
+            most = misses[min(2, count) - 1]
+            alike = {e for miss, e in scored if miss <= most}
             same = [e for e in same if e in alike]
             rest = [e for e in rest if e in alike]
         kin: list[Entry] = []  # kinds of the entry and what it is a kind of: the last resort
@@ -667,14 +683,33 @@ _SMALL_WORDS = frozenset(
 )
 
 
+def _distinct(items: Iterable[str], count: int) -> bool:
+    """Whether ``items`` holds ``count`` different ones (stops looking once it has)."""
+    seen: set[str] = set()
+    for item in items:
+        seen.add(item)
+        if len(seen) >= count:
+            return True
+    return False
+
+
 def _has_blank(text: str) -> bool:
     return _BLANK in text
 
 
-def _shape(text: str) -> tuple[bool, bool]:
-    """What an option of definitions shows at a glance: blanks or none, and whether it says an action
-    ("To learn", "To hear, to listen": a verb's gloss among nouns' stands out)."""
-    return _has_blank(text), bool(re.match(r"\s*to\s+[^\W\d_]", text, re.IGNORECASE))
+def _shape(text: str) -> tuple[bool, bool, int]:
+    """What an option of definitions shows at a glance: blanks or none, whether it says an action
+    ("To learn", "To hear, to listen": a verb's gloss among nouns' stands out), and its size: a word or
+    two (0: "China.", "____ Vorbis"), a phrase (1: up to 6 words) or a sentence (2)."""
+    words = len(re.findall(r"[^\W_]+", text.replace(_BLANK, " ")))
+    action = bool(re.match(r"\s*to\s+[^\W\d_]", text, re.IGNORECASE))
+    return _has_blank(text), action, 0 if words <= 2 else 1 if words <= 6 else 2
+
+
+def _unlike(shape: tuple[bool, bool, int], other: tuple[bool, bool, int]) -> int:
+    """How far apart two options' ``_shape`` are: 0 alike, 1 a size apart (a phrase among words or among
+    sentences passes), more stands out."""
+    return 2 * (shape[0] != other[0]) + 2 * (shape[1] != other[1]) + abs(shape[2] - other[2])
 
 
 def _term_shape(term: str) -> tuple[bool, int, str]:

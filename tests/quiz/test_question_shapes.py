@@ -173,3 +173,108 @@ def test_a_typed_prompt_that_holds_every_word_of_the_term_hides_a_word_most_entr
     assert question.prompt == (
         "A ____ (hub-and-spoke) ____’s computers are connected to a central point by their own cables."
     )
+
+
+CRYPTO = Topic(title="Crypto", path=Path("/notes/crypto.yaml"))
+PROTOCOLS = Topic(title="Protocols", path=Path("/notes/protocols.yaml"))
+
+
+def test_term_options_are_as_like_the_right_one_as_the_notes_allow() -> None:
+    kb = KnowledgeBase(topics=[CRYPTO, PROTOCOLS], files=[CRYPTO.path, PROTOCOLS.path])
+    crypto = [
+        ("Diffie-Hellman Key Exchange", "A standard for agreeing on keys over public networks."),
+        ("RSA", "Uses large prime numbers for signatures."),
+        ("PGP", "Used for signing and encrypting emails."),
+        ("ECC", "Uses elliptic curves for small keys."),
+        ("DSA", "A signature algorithm of the government."),
+    ]
+    protocols = [
+        ("Perfect Forward Secrecy", "Keeps old sessions safe when a private key is stolen."),
+        ("Certificate pinning", "The application trusts only a hard-coded certificate."),
+        ("Key stretching", "Makes a weak password costly to guess."),
+        ("SMTP", "Sends mail between servers."),
+    ]
+    kb.entries.extend(Entry(term=t, definition=d, topic=CRYPTO) for t, d in crypto)
+    kb.entries.extend(Entry(term=t, definition=d, topic=PROTOCOLS) for t, d in protocols)
+    for seed in range(10):
+        _, question = _question(kb, "Diffie-Hellman Key Exchange", QuestionKind.PICK_TERM, seed)
+        assert len(question.choices) >= 3
+        assert all(" " in choice for choice in question.choices), question.choices
+
+
+def _kinds(kb: KnowledgeBase, term: str) -> list[QuestionKind]:
+    generator = QuestionGenerator(kb, random.Random(0))
+    return generator.kinds_for(next(e for e in kb.entries if e.term == term), QuizMode.BUTTONS)
+
+
+def test_a_word_or_two_is_not_offered_as_a_meaning_among_sentences() -> None:
+    history = _kb(
+        ("Cultural Revolution", (), "China."),
+        ("Cold War", (), "A rivalry between two superpowers that never became a direct war."),
+        ("Marshall Plan", (), "American aid that rebuilt the economies of western Europe."),
+        ("Iron Curtain", (), "The border that divided Europe into two blocs after the war."),
+        ("Detente", (), "A period when the tension between the two blocs eased for a while."),
+    )
+    assert QuestionKind.MEANING not in _kinds(history, "Cultural Revolution")
+    assert QuestionKind.MEANING in _kinds(history, "Cold War")
+
+
+def test_a_fragment_with_a_blank_is_not_offered_as_a_meaning_among_sentences_with_blanks() -> None:
+    unity = _kb(
+        (".ogg", ("Ogg",), "Ogg Vorbis"),
+        ("Transform", (), "Stores position and scale; every GameObject has a Transform component."),
+        ("Rigidbody", (), "Puts an object under physics; a Rigidbody is moved by forces."),
+        ("Collider", (), "Defines the shape of an object for collisions; a Collider is invisible."),
+        ("Audio Source", (), "Plays a clip in the scene; an Audio Source can play in 3D."),
+    )
+    assert QuestionKind.MEANING not in _kinds(unity, ".ogg")
+    assert QuestionKind.MEANING in _kinds(unity, "Transform")
+
+
+def test_an_example_question_needs_two_wrong_examples() -> None:
+    kb = KnowledgeBase(topics=[TOPIC], files=[TOPIC.path])
+    kb.entries.extend(
+        [
+            Entry(
+                term="Worm", definition="Malware that spreads by itself.", topic=TOPIC, examples=("Morris",)
+            ),
+            Entry(
+                term="Trojan",
+                definition="Malware posing as a useful program.",
+                topic=TOPIC,
+                examples=("Zeus",),
+            ),
+            Entry(term="Rootkit", definition="Malware that hides itself deep in a system.", topic=TOPIC),
+        ]
+    )
+    assert QuestionKind.EXAMPLE not in _kinds(kb, "Worm")
+    kb.entries.append(
+        Entry(
+            term="Virus", definition="Malware attached to a host file.", topic=TOPIC, examples=("ILOVEYOU",)
+        )
+    )
+    assert QuestionKind.EXAMPLE in _kinds(kb, "Worm")
+    for seed in range(5):
+        question = QuestionGenerator(kb, random.Random(seed)).make(kb.entries[0], QuestionKind.EXAMPLE)
+        assert len(question.choices) == 3
+
+
+def test_a_true_or_false_statement_names_the_term_in_bold_instead_of_a_blank() -> None:
+    unity = _kb(
+        ("Collider", (), "Collider components define the shape of objects for collisions."),
+        ("Rigidbody", (), "Puts an object under physics; a Rigidbody is moved by forces."),
+        ("Transform", (), "Stores position and scale of every object in the scene."),
+        ("Audio Source", (), "Plays a clip in the scene from a point in space."),
+    )
+    prompts = set()
+    for seed in range(12):
+        _, question = _question(unity, "Collider", QuestionKind.TRUE_FALSE, seed)
+        assert "____" not in question.prompt
+        prompts.add(question.prompt)
+    assert (
+        "True or false? **Collider**: Collider components define the shape of objects for collisions."
+        in prompts
+    )
+    assert (
+        "True or false? **Collider**: Puts an object under physics; a Collider is moved by forces." in prompts
+    )
