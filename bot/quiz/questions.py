@@ -119,6 +119,7 @@ class QuestionGenerator:
         self._all_examples = [(e, x) for e in self._usable for x in e.examples]
         self.common = _common_words(self._usable)
         self._all_keys: frozenset[str] | None = None
+        self._said_text: str | None = None
         self._context = QueryContext.of_subjects(subjects_of(kb))
         said: dict[str, int] = {}
         for entry in kb.entries:
@@ -250,6 +251,10 @@ class QuestionGenerator:
         # "Can cause latent or immediate failure" says what many terms can do, a quotation ('"Yep, I'm
         # x:x:x:x!"') what someone says: with no options to narrow it, nobody could name the one meant
         vague = _MAYBE.match(entry.definition) or not _answerable(_QUOTED.sub(" ", entry.definition))
+        if self._inside_a_name(entry):
+            # "Step 4 of the B2B ____ process": hidden, the name leaves a hole in another name; shown,
+            # it is the answer. Only the true/false statement (which names the term) asks it
+            return [QuestionKind.TRUE_FALSE] if mode is not QuizMode.TYPED else typed
         if not (own and _answerable(self.typed_prompt(entry))) or vague:
             typed = []
         # like any choice, an example needs two wrong ones (other entries' examples) beside it
@@ -258,6 +263,36 @@ class QuestionGenerator:
         if entry.examples and _distinct(wrong, 2):
             buttons.append(QuestionKind.EXAMPLE)
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
+
+    def _inside_a_name(self, entry: Entry) -> bool:
+        """Whether the entry's definition writes one of its names as part of a longer name the other
+        definitions use too, a word beside it ("Step 4 of the B2B purchase decision process" for Purchase
+        decision, where other steps say "B2B purchase decision process" too)."""
+        text = " ".join(_readable(entry.definition).casefold().split())
+        for name in entry.names:
+            folded = re.escape(" ".join(name.casefold().split()))
+            for match in re.finditer(rf"(?<!\w){folded}(?!\w)", text):
+                before = re.search(r"([^\W_]+) $", text[: match.start()])
+                after = re.match(r" ([^\W_]+)", text[match.end() :])
+                phrases = [
+                    f"{before.group(1)} {match.group(0)}"
+                    if before and before.group(1) not in _OPEN_ENDS
+                    else "",
+                    f"{match.group(0)} {after.group(1)}"
+                    if after and after.group(1) not in _OPEN_ENDS
+                    else "",
+                ]
+                for phrase in filter(None, phrases):
+                    if self._said.count(phrase) > text.count(phrase):
+                        return True
+        return False
+
+    @property
+    def _said(self) -> str:
+        """Every definition of the notes, case-folded, one a line (searched for phrases)."""
+        if self._said_text is None:
+            self._said_text = "\n".join(" ".join(e.definition.casefold().split()) for e in self._usable)
+        return self._said_text
 
     def restates(self, entry: Entry) -> bool:
         """Whether the entry's definition says nothing once the term's words are hidden: "Ions that are

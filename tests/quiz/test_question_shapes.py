@@ -278,3 +278,22 @@ def test_a_true_or_false_statement_names_the_term_in_bold_instead_of_a_blank() -
     assert (
         "True or false? **Collider**: Puts an object under physics; a Collider is moved by forces." in prompts
     )
+
+
+def test_a_name_written_inside_a_longer_name_the_notes_use_is_asked_only_by_true_or_false() -> None:
+    steps = _kb(
+        ("Need description", (), "Step 1 of the hiring decision process: the team says whom it needs."),
+        ("Hiring decision", (), "Step 3 of the hiring decision process: the panel agrees on an offer."),
+        ("Onboarding", (), "Step 4 of the hiring decision process: the new hire learns the ropes."),
+        ("Interview", (), "A structured conversation that tests a candidate's skills."),
+    )
+    assert _kinds(steps, "Hiring decision") == [QuestionKind.TRUE_FALSE]
+    assert QuestionKind.PICK_TERM in _kinds(steps, "Onboarding")
+    # the name on its own in its definition is hidden as usual
+    alone = _kb(
+        ("Hiring decision", (), "Step 3 of the process: the panel makes a hiring decision on an offer."),
+        ("Onboarding", (), "Step 4 of the hiring process: the new hire learns the ropes."),
+        ("Interview", (), "A structured conversation that tests a candidate's skills."),
+        ("Need description", (), "Step 1 of the hiring process: the team says whom it needs."),
+    )
+    assert QuestionKind.PICK_TERM in _kinds(alone, "Hiring decision")
