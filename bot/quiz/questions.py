@@ -242,7 +242,7 @@ class QuestionGenerator:
         pick = self.pick_prompt(entry)
         # options need two wrong ones at least: a choice of two is a true-or-false question, asked already
         choice = contrasts >= 2
-        if choice and not self.restates(entry) and self._meaning_fits(entry):
+        if choice and not self.restates(entry) and self._meaning_fits(entry) and not self._shows_term(entry):
             # "What does Elemental ions mean?" over "Ions that are elements" is answered by its words alone
             buttons.insert(0, QuestionKind.MEANING)
         if choice and own and _answerable(pick):
@@ -339,6 +339,15 @@ class QuestionGenerator:
         shareware licence ..." and "Is a freeware licence ..."): the prompt cannot tell them apart."""
         mine = self.masked(entry)
         return any(self.masked(o) == mine for o in self._usable if o.topic == entry.topic and o != entry)
+
+    def _shows_term(self, entry: Entry) -> bool:
+        """Whether the right option of "What does TERM mean?" shows a word of the term most entries do not
+        use, in some form ("A star (hub-and-spoke) topology's computers" for Star Topology, "translates
+        domain names" for Domain Name System): the question names the term, so its word picks the option."""
+        common = {w.casefold() for w in self.common}
+        words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", entry.term)} - _SMALL_WORDS - common
+        shown = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", self.meaning(entry))}
+        return any(_kin(t, w) for w in words for t in shown)
 
     def _meaning_fits(self, entry: Entry) -> bool:
         """Whether the entry's topic offers options of its meaning's shape (blanks or none, about its size),

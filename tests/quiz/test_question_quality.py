@@ -69,7 +69,7 @@ def test_the_options_of_a_meaning_question_never_show_the_terms_acronym() -> Non
 
 def test_entries_that_share_a_definition_are_never_asked_by_it() -> None:
     """The notes define Forward and Reverse proxy alike: naming one from it would mark the other wrong."""
-    same = "A proxy server that sits in front of web servers and forwards client requests to them"
+    same = "A server that sits in front of web servers and passes client requests on to them"
     kb = make_kb(
         {
             "Proxies": [

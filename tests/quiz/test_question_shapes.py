@@ -210,7 +210,7 @@ def _kinds(kb: KnowledgeBase, term: str) -> list[QuestionKind]:
 def test_a_word_or_two_is_not_offered_as_a_meaning_among_sentences() -> None:
     history = _kb(
         ("Cultural Revolution", (), "China."),
-        ("Cold War", (), "A rivalry between two superpowers that never became a direct war."),
+        ("Cold War", (), "A rivalry between two superpowers that never came to open fighting."),
         ("Marshall Plan", (), "American aid that rebuilt the economies of western Europe."),
         ("Iron Curtain", (), "The border that divided Europe into two blocs after the war."),
         ("Detente", (), "A period when the tension between the two blocs eased for a while."),
@@ -297,3 +297,17 @@ def test_a_name_written_inside_a_longer_name_the_notes_use_is_asked_only_by_true
         ("Need description", (), "Step 1 of the hiring process: the team says whom it needs."),
     )
     assert QuestionKind.PICK_TERM in _kinds(alone, "Hiring decision")
+
+
+def test_what_does_x_mean_is_not_asked_when_its_right_option_shows_a_word_of_the_term() -> None:
+    sql = _kb(
+        ("SQL injection", (), "Unsanitized input used in a SQL query overrides the query's command."),
+        ("Replay attack", (), "Copies credentials or a session token and sends them again later."),
+        ("Smurf attack", (), "Spoofed echo requests with the target as their source."),
+        ("Ad fraud", (), "Forges clicks on advertisements to steal their revenue."),
+        ("Clickjacking", (), "A zero-pixel element in a page tricks the user into clicking."),
+    )
+    assert QuestionKind.MEANING not in _kinds(sql, "SQL injection")
+    # "attack" is a word most entries use: not what picks the option
+    assert QuestionKind.MEANING in _kinds(sql, "Replay attack")
+    assert QuestionKind.MEANING in _kinds(sql, "Ad fraud")
