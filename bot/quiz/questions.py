@@ -347,7 +347,8 @@ class QuestionGenerator:
         common = {w.casefold() for w in self.common}
         words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", entry.term)} - _SMALL_WORDS - common
         shown = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", self.meaning(entry))}
-        return any(_kin(t, w) for w in words for t in shown)
+        # "faxes" of Fax Server: a short word's plural too
+        return any(_kin(t, w) or t in (f"{w}s", f"{w}es") for w in words for t in shown)
 
     def _meaning_fits(self, entry: Entry) -> bool:
         """Whether the entry's topic offers options of its meaning's shape (blanks or none, about its size),

@@ -306,8 +306,10 @@ def test_what_does_x_mean_is_not_asked_when_its_right_option_shows_a_word_of_the
         ("Smurf attack", (), "Spoofed echo requests with the target as their source."),
         ("Ad fraud", (), "Forges clicks on advertisements to steal their revenue."),
         ("Clickjacking", (), "A zero-pixel element in a page tricks the user into clicking."),
+        ("Fax attack", (), "Sends forged faxes to a company's machines."),
     )
     assert QuestionKind.MEANING not in _kinds(sql, "SQL injection")
+    assert QuestionKind.MEANING not in _kinds(sql, "Fax attack")
     # "attack" is a word most entries use: not what picks the option
     assert QuestionKind.MEANING in _kinds(sql, "Replay attack")
     assert QuestionKind.MEANING in _kinds(sql, "Ad fraud")
