@@ -345,10 +345,7 @@ class QuestionGenerator:
         use, in some form ("A star (hub-and-spoke) topology's computers" for Star Topology, "translates
         domain names" for Domain Name System): the question names the term, so its word picks the option."""
         common = {w.casefold() for w in self.common}
-        words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", entry.term)} - _SMALL_WORDS - common
-        shown = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", self.meaning(entry))}
-        # "faxes" of Fax Server: a short word's plural too
-        return any(_kin(t, w) or t in (f"{w}s", f"{w}es") for w in words for t in shown)
+        return bool(_term_words_in(entry.term, self.meaning(entry)) - common)
 
     def _meaning_fits(self, entry: Entry) -> bool:
         """Whether the entry's topic offers options of its meaning's shape (blanks or none, about its size),
@@ -396,7 +393,15 @@ class QuestionGenerator:
         if kind is QuestionKind.MEANING:
             right = self.meaning(entry)
             # every option has blanks, or none has: the one without blanks must not give the answer away
-            others = self._similar_entries(entry, MAX_CHOICES - 1, shape=_shape(right), names_only=True)
+            # a word of the term that the right option shows ("a domain" for Domain hijacking, one most
+            # entries use) is shown by the wrong ones too where the notes have such options
+            others = self._similar_entries(
+                entry,
+                MAX_CHOICES - 1,
+                shape=_shape(right),
+                names_only=True,
+                showing=_term_words_in(entry.term, right),
+            )
             wrong = [self.masked(o, single_words=False) for o in others]
             return self._choice(entry, kind, f"What does **{entry.term}** mean?", right, wrong)
         if kind is QuestionKind.PICK_TERM:
@@ -448,12 +453,14 @@ class QuestionGenerator:
         shape: tuple[bool, bool, int] | None = None,
         term_shape: bool = False,
         names_only: bool = False,
+        showing: frozenset[str] = frozenset(),
     ) -> list[Entry]:
         """Up to ``count`` other entries: same topic first, then others; each by similar definition length.
 
         ``shape``: prefer entries whose masked definition has the right answer's ``_shape`` (blanks or
         none, an action "To ..." or not). ``term_shape``: prefer terms of the same kind (acronym or
-        words, word count).
+        words, word count). ``showing``: lower-case words the right option shows; only entries whose
+        definitions show one of them too, where two or more do.
         """
         length = len(entry.definition)
         others = [e for e in self._usable if e != entry and e.definition != entry.definition]
@@ -485,6 +492,11 @@ class QuestionGenerator:
             alike = {e for miss, e in scored if miss <= most}
             same = [e for e in same if e in alike]
             rest = [e for e in rest if e in alike]
+        if showing:  # among those, ones that show the word too
+            telling = {e for e in same + rest if _term_words_in(" ".join(showing), e.definition)}
+            if len(telling) >= min(2, count):
+                same = [e for e in same if e in telling]
+                rest = [e for e in rest if e in telling]
         kin: list[Entry] = []  # kinds of the entry and what it is a kind of: the last resort
         for group in (same, rest):
             group.sort(key=lambda e: (unlike(e), abs(len(e.definition) - length), self.rng.random()))
@@ -634,6 +646,14 @@ def _cut_off(text: str) -> bool:
         return text.endswith(("e.g.", "i.e."))
     words = re.findall(r"[^\W_]+", text)
     return bool(words) and words[-1].casefold() in _OPEN_ENDS
+
+
+def _term_words_in(term: str, text: str) -> frozenset[str]:
+    """The lower-case words of ``term`` (3+ letters, not small ones) that ``text`` shows in some form:
+    "faxes" for Fax Server, "domain" for Domain hijacking."""
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", term)} - _SMALL_WORDS
+    shown = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
+    return frozenset(w for w in words if any(_kin(t, w) or t in (f"{w}s", f"{w}es") for t in shown))
 
 
 def _kin(word: str, other: str) -> bool:

@@ -313,3 +313,21 @@ def test_what_does_x_mean_is_not_asked_when_its_right_option_shows_a_word_of_the
     # "attack" is a word most entries use: not what picks the option
     assert QuestionKind.MEANING in _kinds(sql, "Replay attack")
     assert QuestionKind.MEANING in _kinds(sql, "Ad fraud")
+
+
+def test_a_word_of_the_term_most_entries_use_in_the_right_meaning_is_in_the_wrong_ones_too() -> None:
+    attacks = _kb(
+        ("Domain hijacking", (), "Attacker changes the DNS record of a domain."),
+        ("URL hijacking", (), "Registering look-alike domain names to catch typing slips."),
+        ("DNS poisoning", (), "Fake DNS answers map a domain to the attacker's address."),
+        ("Replay attack", (), "Copies credentials and sends them again later."),
+        ("Smurf attack", (), "Spoofed echo requests with the target as their source."),
+        ("Ad fraud", (), "Forges clicks on advertisements to steal their revenue."),
+        ("Domain squatting", (), "Buying a domain someone else will want, to sell it on."),
+    )
+    generator = QuestionGenerator(attacks, random.Random(0))
+    assert "domain" in generator.common
+    entry = attacks.entries[0]
+    for seed in range(8):
+        question = QuestionGenerator(attacks, random.Random(seed)).make(entry, QuestionKind.MEANING)
+        assert all("domain" in choice for choice in question.choices), question.choices
