@@ -348,11 +348,17 @@ _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9]{2,8}")
 def hide_compounds(text: str) -> str:
     """``text`` with a hyphenated word of which a part is hidden hidden whole: "____-concept" (the Self
     of Looking-Glass Self in "Self-concept") reads as a mangled word, "____" as a word to find."""
-    return _HALF_HIDDEN.sub(_MASK, text)
+    return _HYPHENATED.sub(_hide_if_half_hidden, text)
 
 
-#: A hyphenated word with a blank for one of its parts.
-_HALF_HIDDEN = re.compile(rf"(?:[^\W_]+-)+{re.escape(_MASK)}(?:-[^\W_]+)*|{re.escape(_MASK)}(?:-[^\W_]+)+")
+def _hide_if_half_hidden(match: re.Match[str]) -> str:
+    return _MASK if _MASK in match.group(0) else match.group(0)
+
+
+#: A hyphenated word, blanks counting as parts. Possessive, and starting only where no letter or digit
+#: is before it, so that every position of a long text is tried once (a backtracking form took seconds
+#: on a few thousand characters of hyphens).
+_HYPHENATED = re.compile(rf"(?<![^\W_])(?:[^\W_]++|{re.escape(_MASK)})(?:-(?:[^\W_]++|{re.escape(_MASK)}))++")
 
 
 def _phrase_pattern(phrase: str) -> str:
