@@ -159,7 +159,7 @@ async def bench_rounds(
     runners = []
     presenters: list[_Silent] = []
     scripts: list[list[list[tuple[int, str]]]] = []
-    writer = AnswerWriter(store) if store is not None else None
+    writer = AnswerWriter.attached(store) if store is not None else None
     for i in range(rounds):
         rng = random.Random(i)
         qs = QuestionGenerator(kb, rng).generate(settings)

@@ -75,7 +75,7 @@ class QuizRounds:
         self._knowledge = knowledge
         self.store = store
         #: One writer for every round of this process: answers are committed in batches (group commit).
-        self.writer = AnswerWriter(store) if store is not None else None
+        self.writer = AnswerWriter.attached(store) if store is not None else None
         self.clock = clock
         self.rng = rng
         self.pause = pause
@@ -163,7 +163,7 @@ class QuizRounds:
         writer = self.writer
         if writer is None:
             return 0
-        self.writer = AnswerWriter(writer.store)
+        self.writer = AnswerWriter.attached(writer.store)
         left = await writer.close(within=within)
         if left:
             log.warning("%s could not be written before shutdown", plural(left, "quiz answer"))

@@ -158,6 +158,8 @@ class RoundRunner:
             self.round_id = await self.store.rounds.start_round(
                 self.guild_id, self.channel_id, self.quiz.started_by, self.quiz.settings.as_dict(), now
             )
+            if self.writer is not None:
+                self.writer.start()  # the writer's process, if it has one, boots during the first question
         try:
             result = await self._play(now)
         except asyncio.CancelledError:

@@ -6,6 +6,10 @@ so far and stores it in one transaction (answers, every total and the flashcards
 is one answer and costs one transaction, as before; under load one transaction carries hundreds, so
 the database's per-commit cost (and the event loop's) is shared. ``write`` returns only once its
 answers are committed, so a point announced after it survives a ``kill -9``.
+
+``AnswerWriter.attached(store)`` (the bot's writer) does the transactions in a child process
+(``bot.quiz.writer_process``) when the database can be opened by another process: the event loop then
+only hands the batch over and waits, and the database work runs on another core without the GIL.
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.quiz.writer_process import ProcessCommitter
 from bot.review.quiz import review_quiz_answers_in
 from bot.storage import AnswerRecord, Store, database_unavailable
 from bot.wording import plural
@@ -55,9 +60,13 @@ class WriterStats:
 class AnswerWriter:
     """Stores quiz answers for every round of a process, one batch per transaction."""
 
-    def __init__(self, store: Store, *, max_batch: int = MAX_BATCH) -> None:
+    def __init__(
+        self, store: Store, *, max_batch: int = MAX_BATCH, process: ProcessCommitter | None = None
+    ) -> None:
         self.store = store
         self.max_batch = max_batch
+        #: The child process that runs the transactions (None: this process runs them).
+        self.process = process
         self.stats = WriterStats()
         self._queue: list[_Pending] = []
         self._wake = asyncio.Event()
@@ -66,6 +75,21 @@ class AnswerWriter:
         self._task: asyncio.Task[None] | None = None
         self._writing: list[_Pending] = []  # the batch in the transaction now
         self._closed = False
+
+    @classmethod
+    def attached(cls, store: Store, *, max_batch: int = MAX_BATCH) -> AnswerWriter:
+        """The writer the quiz uses: its transactions in a child process, unless the database is an
+        in-memory SQLite one (which no other process can open)."""
+        url = store.engine.url
+        if url.get_backend_name() == "sqlite" and url.database in (None, "", ":memory:"):
+            return cls(store, max_batch=max_batch)
+        return cls(store, max_batch=max_batch, process=ProcessCommitter(url.render_as_string(False)))
+
+    def start(self) -> None:
+        """Start the child process now if there is one and it is not running (the first write does it
+        anyway): a round calls this as it starts, so the child is ready by its first answer."""
+        if self.process is not None and not self.process.alive and not self._closed:
+            self.process.start()
 
     @property
     def queued(self) -> int:
@@ -120,6 +144,8 @@ class AnswerWriter:
         self._fail(self._queue, WriterClosedError("the bot stopped before these answers were written"))
         self._queue = []
         self._idle.set()
+        if self.process is not None:
+            await self.process.close(within=CANCEL_WAIT_SECONDS)
         return left
 
     async def _run(self) -> None:
@@ -149,7 +175,11 @@ class AnswerWriter:
     async def _commit(self, records: Sequence[AnswerRecord]) -> list[bool]:
         started = time.perf_counter()
         try:
-            return await self.store.rounds.record_answers(records, also=review_quiz_answers_in)
+            if self.process is None:
+                return await self.store.rounds.record_answers(records, also=review_quiz_answers_in)
+            if not self.process.alive:
+                self.process.start()  # first use, or after the child died (its batch failed: retried now)
+            return await self.process.commit(records, self.store.boards)
         finally:
             self.stats.seconds += time.perf_counter() - started
 

@@ -197,3 +197,52 @@ async def _answers_in(database: Path) -> list[tuple[int]]:
             return conn.execute("SELECT id FROM answers").fetchall()
 
     return await asyncio.to_thread(read)
+
+
+async def test_the_writer_process_leaves_what_this_process_leaves(store: Store) -> None:
+    """The bot's writer commits in a child process: same answers, totals, flashcards and flags as the
+    writer of this process, the kept leaderboard moved by the commits, and the child stopped on close."""
+    await _clean_cards(store)
+    here = history(ONE_BY_ONE, await _rounds(store, ONE_BY_ONE))
+    there = history(BATCHED, await _rounds(store, BATCHED))
+    local = AnswerWriter(store)
+    assert await asyncio.gather(*(local.write([r]) for r in here)) == [[True]] * len(here)
+    await local.close()
+    writer = AnswerWriter.attached(store)
+    assert writer.process is not None
+    board = await store.leaderboards.leaderboard(BATCHED, now=START)  # kept, then moved by commits
+    assert board.total_members == 0
+    half = len(there) // 2
+    assert await asyncio.gather(*(writer.write([r]) for r in there[:half])) == [[True]] * half
+    assert writer.process.alive
+    rest = [there[3], *there[half:], there[half]]  # one stored before, one twice in this call
+    assert await writer.write(rest) == [False, *([True] * (len(there) - half)), False]
+    for table in (scores, daily_scores, period_scores, period_topic_scores):
+        assert await _table(store, table, BATCHED) == await _table(store, table, ONE_BY_ONE), table.name
+    assert await _cards(store, BATCHED) == await _cards(store, ONE_BY_ONE)
+    page = await store.leaderboards.leaderboard(BATCHED, now=START)
+    expected = await store.leaderboards.leaderboard(ONE_BY_ONE, now=START)
+    assert [(r.member_id, r.points, r.answered, r.correct) for r in page.rows] == [
+        (r.member_id, r.points, r.answered, r.correct) for r in expected.rows
+    ]
+    assert writer.stats.answers == len(there) + 2
+    process = writer.process
+    assert await writer.close(within=10) == 0
+    assert not process.alive
+
+
+async def test_a_dead_writer_process_is_started_again(store: Store) -> None:
+    """The child killed between batches (a crash, the OOM killer): the next write starts a new one."""
+    ids = await _rounds(store, BATCHED)
+    records = history(BATCHED, ids, n=10)
+    writer = AnswerWriter.attached(store)
+    assert writer.process is not None
+    assert await writer.write(records[:5]) == [True] * 5
+    child = writer.process._process
+    assert child is not None
+    child.kill()
+    await asyncio.to_thread(child.join, 10)
+    assert await writer.write(records[5:]) == [True] * 5
+    assert writer.process._process is not child
+    assert await writer.close(within=10) == 0
+    assert len(await store.rounds.answers_of(BATCHED)) == 10
