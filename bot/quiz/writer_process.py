@@ -81,6 +81,11 @@ class ProcessCommitter:
         """Whether the child process runs."""
         return self._process is not None and self._process.is_alive()
 
+    @property
+    def pid(self) -> int | None:
+        """The child's process id while it runs."""
+        return self._process.pid if self.alive and self._process is not None else None
+
     def start(self) -> None:
         """Start the child process (spawned: nothing of this process's threads or loop is copied)."""
         if self._conn is not None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import logging
 from collections.abc import Collection, Sequence
+from dataclasses import replace
 from datetime import UTC, datetime, time
 
 from bot.review.cards import (
@@ -35,6 +36,24 @@ __all__ = ["CAS_ATTEMPTS", "DueReminder", "ReminderSetting", "ReviewRepository",
 def day_start(now: datetime) -> datetime:
     """Midnight UTC at the start of ``now``'s day."""
     return datetime.combine(now.astimezone(UTC).date(), time(), tzinfo=UTC)
+
+
+def _fresh_card(key: CardKey, now: datetime, source: CardSource) -> StudyCard:
+    """A card never rated, as ``CardRepository.add_missing_in`` would store it (id 0: not stored yet)."""
+    guild_id, member_id, term = key
+    return StudyCard(0, guild_id, member_id, term, new_fsrs_card(0, now), 0, 0, source, now.astimezone(UTC))
+
+
+def _inserted(card: StudyCard) -> dict[str, object]:
+    """Every column of a new card but its id."""
+    return {
+        "guild_id": card.guild_id,
+        "member_id": card.member_id,
+        "term": card.term,
+        **_written(card),
+        "source": card.source.value,
+        "introduced_at": card.introduced_at,
+    }
 
 
 def _written(card: StudyCard) -> dict[str, object]:
@@ -144,37 +163,42 @@ class ReviewRepository:
             dict.fromkeys((g, m, term[:TERM_LENGTH]) for g, m, term, _rating, _when in ratings)
         )
         found = {k: card_from_row(r) for k, r in (await self.rows.locked_in(conn, keys)).items()}
-        missing = [k for k in keys if k not in found]
-        if missing:
-            first_seen: dict[CardKey, datetime] = {}
-            for g, m, term, _rating, when in ratings:
-                first_seen.setdefault((g, m, term[:TERM_LENGTH]), when)
-            fresh = [
-                {
-                    "guild_id": g,
-                    "member_id": m,
-                    "term": term,
-                    "reps": 0,
-                    "lapses": 0,
-                    "source": source.value,
-                    "introduced_at": first_seen[(g, m, term)],
-                    **fsrs_columns(new_fsrs_card(0, first_seen[(g, m, term)])),
-                }
-                for g, m, term in missing
-            ]
-            await self.rows.add_missing_in(conn, fresh)
-            found.update({k: card_from_row(r) for k, r in (await self.rows.locked_in(conn, missing)).items()})
         before = dict(found)
-        for n, (g, m, term, rating, when) in enumerate(ratings, start=1):
+        # cards met for the first time are rated in memory from a fresh card and inserted as rated (no
+        # second look-up, no update); one made meanwhile by another process is rated as stored instead
+        fresh: dict[CardKey, StudyCard] = {}
+        for g, m, term, _rating, when in ratings:
             key = (g, m, term[:TERM_LENGTH])
-            found[key] = review(found[key], rating, when)
-            if n % 100 == 0:
-                await asyncio.sleep(0)  # FSRS costs ~20 us a rating: let the event loop run between
+            if key not in found and key not in fresh:
+                fresh[key] = _fresh_card(key, when, source)
+        found.update(fresh)
+        self._review_in_order(found, ratings)
+        await asyncio.sleep(0)
+        ids = await self.rows.add_rated_in(conn, [_inserted(found[key]) for key in fresh])
+        for key, card_id in ids.items():
+            found[key] = replace(found[key], id=card_id)
+        raced = [key for key in fresh if key not in ids]
+        if raced:
+            stored = {k: card_from_row(r) for k, r in (await self.rows.locked_in(conn, raced)).items()}
+            again = [r for r in ratings if (r[0], r[1], r[2][:TERM_LENGTH]) in stored]
+            before.update(stored)
+            found.update(stored)
+            self._review_in_order(found, again)
         changes = [
-            {"id": card.id, **_written(card)} for key, card in found.items() if card is not before[key]
+            {"id": card.id, **_written(card)}
+            for key, card in found.items()
+            if key in before and card is not before[key]
         ]
         await self.rows.update_many_in(conn, changes)
         return {k: found[k] for k in keys}
+
+    @staticmethod
+    def _review_in_order(
+        cards: dict[CardKey, StudyCard], ratings: Sequence[tuple[int, int, str, Rating, datetime]]
+    ) -> None:
+        for g, m, term, rating, when in ratings:
+            key = (g, m, term[:TERM_LENGTH])
+            cards[key] = review(cards[key], rating, when)
 
     async def _introduce(
         self,

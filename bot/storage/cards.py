@@ -62,11 +62,14 @@ _SQLITE_CARDS = (
     + " FROM k CROSS JOIN cards AS c ON c.guild_id = k.g AND c.member_id = k.m AND c.term = k.t"
 )
 _INSERTED = _CARD_COLUMNS[1:]
+#: Rated new cards per SQLite INSERT (13 parameters each; SQLite allows 32,766 per statement).
+_SQLITE_CARDS_PER_INSERT = 2000
 _INSERT_CARD = (
     f"INSERT INTO cards ({', '.join(_INSERTED)}) "
     f"VALUES ({', '.join(f'{{{n}}}' for n in range(1, len(_INSERTED) + 1))}) "
     "ON CONFLICT (guild_id, member_id, term) DO NOTHING"
 )
+_RETURNING_KEYS = " RETURNING id, guild_id, member_id, term"
 _UPDATED = ("reps", "lapses", *FSRS_COLUMNS, "id")
 _UPDATE_CARD = (
     "UPDATE cards SET "
@@ -356,6 +359,34 @@ class CardRepository:
     async def add_missing_in(self, conn: AsyncConnection, rows: Sequence[Mapping[str, Any]]) -> None:
         """Insert new cards (every column but ``id``); a card that exists by now is left as it is."""
         await self._write_rows(conn, rows, _INSERTED, _PG_INSERT_CARDS, _INSERT_CARD)
+
+    async def add_rated_in(
+        self, conn: AsyncConnection, rows: Sequence[Mapping[str, Any]]
+    ) -> dict[CardKey, int]:
+        """Insert new cards already rated (every column but ``id``) in one statement (SQLite: one per
+        2,000 cards); returns the ids of those inserted by key. A card that exists by now (made by
+        another process meanwhile) is left as it is and missing from the result: rate it as stored."""
+        inserted: dict[CardKey, int] = {}
+        if not rows:
+            return inserted
+        dialect = self.engine.dialect.name
+        if dialect == "postgresql":
+            columns = tuple([row[name] for row in rows] for name in _INSERTED)
+            results = [await conn.exec_driver_sql(_PG_INSERT_CARDS + _RETURNING_KEYS, columns)]
+        else:
+            results = []
+            one = "(" + ",".join("?" * len(_INSERTED)) + ")"
+            for start in range(0, len(rows), _SQLITE_CARDS_PER_INSERT):
+                chunk = rows[start : start + _SQLITE_CARDS_PER_INSERT]
+                sql = _INSERT_CARD.split(" VALUES ", 1)[0] + " VALUES " + ",".join([one] * len(chunk))
+                sql += " ON CONFLICT (guild_id, member_id, term) DO NOTHING" + _RETURNING_KEYS
+                flat = tuple(_raw(dialect, name, row[name]) for row in chunk for name in _INSERTED)
+                results.append(await conn.exec_driver_sql(sql, flat))
+        for result in results:
+            for row in result.all():
+                card_id, guild_id, member_id, term = tuple(row)
+                inserted[(int(guild_id), int(member_id), str(term))] = int(card_id)
+        return inserted
 
     async def update_many_in(self, conn: AsyncConnection, changes: Sequence[Mapping[str, Any]]) -> None:
         """Write rated cards back in one ``executemany``: each mapping has ``id``, ``reps``, ``lapses`` and

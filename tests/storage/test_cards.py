@@ -98,3 +98,22 @@ async def test_a_failed_transaction_keeps_no_card(store: Store, clock: FakeClock
     except RuntimeError:
         pass
     assert await store.cards.card_for(GUILD, MEMBER, "ARP") is None
+
+
+async def test_rated_new_cards_are_inserted_and_an_existing_one_is_left_alone(
+    store: Store, clock: FakeClock
+) -> None:
+    existing = await _introduce(store, clock)
+    rated = {"reps": 1, "lapses": 0, **_fsrs(clock, due_in=timedelta(minutes=10)), "step": 1}
+    rows = [
+        {"guild_id": GUILD, "member_id": MEMBER, "term": term, **rated, "source": "quiz"}
+        | {"introduced_at": clock.now()}
+        for term in ("TCP", "UDP", "ICMP")
+    ]
+    async with store.cards.transaction() as conn:
+        ids = await store.cards.add_rated_in(conn, rows)
+    assert sorted(ids) == [(GUILD, MEMBER, "ICMP"), (GUILD, MEMBER, "UDP")]
+    assert await store.cards.card(existing.id) == existing  # made meanwhile elsewhere: left as it is
+    udp = await store.cards.card(ids[(GUILD, MEMBER, "UDP")])
+    assert udp is not None
+    assert (udp.term, udp.reps, udp.step, udp.due_at) == ("UDP", 1, 1, clock.now() + timedelta(minutes=10))

@@ -9,9 +9,10 @@ import dataclasses
 import logging
 import random
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import delete, select
@@ -20,8 +21,10 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.clock import FakeClock
 from bot.quiz.runner import store_answer
 from bot.quiz.writer import AnswerWriter, WriterClosedError
-from bot.review.quiz import review_quiz_answers_in
+from bot.review.quiz import rating_of, review_quiz_answers_in
+from bot.review.repository import ReviewRepository
 from bot.storage import AnswerRecord, Period, Store
+from bot.storage.cards import CardKey, CardRepository
 from bot.storage.schema import cards, daily_scores, period_scores, period_topic_scores, scores
 from tests.dbutil import sqlite_url
 from tests.storage.test_closing import HUNG, _Waiting
@@ -246,3 +249,36 @@ async def test_a_dead_writer_process_is_started_again(store: Store) -> None:
     assert writer.process._process is not child
     assert await writer.close(within=10) == 0
     assert len(await store.rounds.answers_of(BATCHED)) == 10
+
+
+class _Racing(CardRepository):
+    """Card rows where another process makes each new card just before this one inserts it."""
+
+    async def add_rated_in(
+        self, conn: AsyncConnection, rows: Sequence[Mapping[str, Any]]
+    ) -> dict[CardKey, int]:
+        fresh = {"state": 1, "step": 0, "stability": None, "difficulty": None, "last_review_at": None}
+        await self.add_missing_in(
+            conn,
+            [
+                {**fresh, **{k: row[k] for k in ("guild_id", "member_id", "term", "source", "introduced_at")}}
+                | {"due_at": row["introduced_at"], "reps": 0, "lapses": 0}
+                for row in rows
+            ],
+        )
+        return await super().add_rated_in(conn, rows)
+
+
+async def test_a_new_card_made_meanwhile_is_rated_as_stored(store: Store) -> None:
+    """A card met for the first time is inserted already rated; when another process made it first, the
+    ratings are applied to the stored card instead, with the same result as rating it one by one."""
+    await _clean_cards(store)
+    single = history(ONE_BY_ONE, await _rounds(store, ONE_BY_ONE))
+    batched = history(BATCHED, await _rounds(store, BATCHED))
+    for record in single:
+        assert await store_answer(store, record)
+    async with store.engine.begin() as conn:
+        ratings = [(r.guild_id, r.member_id, r.term, rating_of(r.correct), r.answered_at) for r in batched]
+        rated = await ReviewRepository(_Racing(store.engine)).rate_terms_in(conn, ratings)
+    assert all(card.id > 0 for card in rated.values())
+    assert await _cards(store, BATCHED) == await _cards(store, ONE_BY_ONE)
