@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from enum import IntEnum, StrEnum
 from typing import Any
@@ -123,9 +123,48 @@ def review(card: StudyCard, rating: Rating, now: datetime) -> StudyCard:
     when = _utc(now)
     if card.fsrs.last_review is not None and when < card.fsrs.last_review:
         when = card.fsrs.last_review  # an answer stored late never reviews "before" the last review
-    reviewed, _log = SCHEDULER.review_card(card.fsrs, rating.fsrs_rating, when)
-    lapsed = rating is Rating.AGAIN and card.fsrs.state is State.Review
-    return replace(card, fsrs=reviewed, reps=card.reps + 1, lapses=card.lapses + (1 if lapsed else 0))
+    before = card.fsrs
+    if before.state is State.Learning and before.step == 0 and before.stability is None:
+        reviewed = _first_review(before.card_id, rating, when)
+    else:
+        reviewed, _log = SCHEDULER.review_card(before, rating.fsrs_rating, when)
+    lapsed = rating is Rating.AGAIN and before.state is State.Review
+    return StudyCard(
+        card.id,
+        card.guild_id,
+        card.member_id,
+        card.term,
+        reviewed,
+        card.reps + 1,
+        card.lapses + (1 if lapsed else 0),
+        card.source,
+        card.introduced_at,
+    )
+
+
+#: A fresh card's first review per rating, and the interval until it is due: FSRS gives every fresh card
+#: the same state, stability and difficulty for a rating, due the same time after the review.
+_FIRST_REVIEWS: dict[Rating, tuple[Card, timedelta]] = {}
+
+
+def _first_review(card_id: int, rating: Rating, when: datetime) -> Card:
+    """``SCHEDULER.review_card`` of a fresh card (learning, first step, never reviewed) at ``when``,
+    without its work: a quiz batch rates hundreds of cards met for the first time."""
+    found = _FIRST_REVIEWS.get(rating)
+    if found is None:
+        epoch = datetime(2000, 1, 1, tzinfo=UTC)
+        template, _log = SCHEDULER.review_card(new_fsrs_card(0, epoch), rating.fsrs_rating, epoch)
+        found = _FIRST_REVIEWS[rating] = (template, template.due - epoch)
+    template, interval = found
+    return Card(
+        card_id=card_id,
+        state=template.state,
+        step=template.step,
+        stability=template.stability,
+        difficulty=template.difficulty,
+        due=when + interval,
+        last_review=when,
+    )
 
 
 def previews(card: StudyCard, now: datetime) -> dict[Rating, timedelta]:

@@ -10,8 +10,9 @@ from sqlalchemy import select
 
 from bot.clock import FakeClock
 from bot.review import CardSource, Rating, ReviewRepository, review_quiz_answer
-from bot.review.cards import card_from_row, short_interval
+from bot.review.cards import card_from_row, review, short_interval
 from bot.storage import AnswerRecord, Store
+from bot.storage.cards import CardRow
 from bot.storage.schema import cards
 
 GUILD, OTHER_GUILD, ALICE, BOB = 10, 11, 100, 200
@@ -210,3 +211,32 @@ async def test_the_runner_rates_cards_from_a_real_round(store: Store, repository
     assert alice.due_at == good.due
     assert (alice.reps, bob.reps) == (1, 1)
     assert bob.due_at < alice.due_at  # "Again" brings it back sooner
+
+
+def test_a_fresh_cards_first_review_is_what_fsrs_computes() -> None:
+    """The first review of a card never rated (taken from a per-rating template) equals ``fsrs``'s own,
+    for every rating, at any moment, twice over (the template is made once)."""
+    scheduler = reference()
+    for _ in range(2):
+        for moment in (T0, T0 + timedelta(days=400, seconds=7, microseconds=3)):
+            for rating in Rating:
+                fresh = CardRow(
+                    7,
+                    GUILD,
+                    ALICE,
+                    "TCP",
+                    int(State.Learning),
+                    0,
+                    None,
+                    None,
+                    moment,
+                    None,
+                    0,
+                    0,
+                    "quiz",
+                    moment,
+                )
+                ours = review(card_from_row(fresh), rating, moment)
+                theirs, _ = scheduler.review_card(Card(card_id=7, due=moment), rating.fsrs_rating, moment)
+                assert ours.fsrs.to_dict() == theirs.to_dict(), rating
+                assert (ours.reps, ours.lapses) == (1, 0)
