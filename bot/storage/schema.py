@@ -87,10 +87,8 @@ answers = Table(
     Column("ms", Integer, nullable=False),
     Column("answered_at", UTCDateTime, nullable=False),
     UniqueConstraint("round_id", "question_index", "member_id", name="uq_answers_round_question_member"),
-    # covers the first (partial) day of a week/month window: no table look-ups
-    Index(
-        "ix_answers_guild_time_cover", "guild_id", "answered_at", "member_id", "points", "correct", "topic"
-    ),
+    # a server's answers of a time window (its most missed terms); migration 0009
+    Index("ix_answers_guild_time", "guild_id", "answered_at"),
     Index("ix_answers_guild_member", "guild_id", "member_id"),
 )
 
@@ -104,6 +102,7 @@ scores = Table(
     Column("correct", Integer, nullable=False, server_default="0"),
     Column("streak", Integer, nullable=False, server_default="0"),
     Column("best_streak", Integer, nullable=False, server_default="0"),
+    sqlite_with_rowid=False,  # clustered on the primary key (migration 0009)
 )
 Index("ix_scores_guild_board", scores.c.guild_id, scores.c.points.desc(), scores.c.member_id)
 
@@ -118,6 +117,7 @@ daily_scores = Table(
     Column("answered", Integer, nullable=False, server_default="0"),
     Column("correct", Integer, nullable=False, server_default="0"),
     Index("ix_daily_scores_guild_topic_day", "guild_id", "topic", "day"),
+    sqlite_with_rowid=False,  # clustered on the primary key (migration 0009)
 )
 
 period_scores = Table(
@@ -130,6 +130,7 @@ period_scores = Table(
     Column("points", Integer, nullable=False, server_default="0"),
     Column("answered", Integer, nullable=False, server_default="0"),
     Column("correct", Integer, nullable=False, server_default="0"),
+    sqlite_with_rowid=False,  # clustered on the primary key (migration 0009)
 )
 # a leaderboard is one range of this index, best first
 Index(
@@ -152,6 +153,7 @@ period_topic_scores = Table(
     Column("points", Integer, nullable=False, server_default="0"),
     Column("answered", Integer, nullable=False, server_default="0"),
     Column("correct", Integer, nullable=False, server_default="0"),
+    sqlite_with_rowid=False,  # clustered on the primary key (migration 0009)
 )
 Index(
     "ix_period_topic_scores_board",

@@ -11,7 +11,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, text
 
 from bot.clock import FakeClock
-from bot.storage import Store, database_url
+from bot.storage import AnswerRecord, Store, database_url
 from bot.storage.database import head_revision
 from bot.storage.migrations import MIGRATIONS_DIR
 from bot.storage.schema import answers, rounds
@@ -178,3 +178,55 @@ def _downgrade(connection: Connection, revision: str) -> None:
     config.set_main_option("script_location", str(MIGRATIONS_DIR))
     config.attributes["connection"] = connection
     command.downgrade(config, revision)
+
+
+async def _totals_and_indexes(store: Store) -> tuple[list[tuple[object, ...]], set[str], set[str]]:
+    """Every totals row, the answers table's index names, and the totals tables SQLite keeps rowids for."""
+    async with store.engine.connect() as conn:
+        rows = []
+        for table in ("scores", "daily_scores", "period_scores", "period_topic_scores"):
+            found = await conn.execute(text(f"SELECT * FROM {table}"))
+            rows += sorted((table, *map(str, row)) for row in found.all())
+        indexes = await conn.run_sync(lambda c: {i["name"] for i in c.dialect.get_indexes(c, "answers")})
+        with_rowid: set[str] = set()
+        if store.dialect == "sqlite":
+            made = await conn.execute(text("SELECT name, sql FROM sqlite_master WHERE type = 'table'"))
+            with_rowid = {n for n, sql in made.all() if n.endswith("scores") and "WITHOUT ROWID" not in sql}
+    return rows, indexes, with_rowid
+
+
+async def test_lean_answer_writes_keep_every_total(fresh_url: str) -> None:
+    """Migration 0009 (a narrow time index on answers; SQLite totals without rowids) keeps every row,
+    and so does its downgrade."""
+    clock = FakeClock()
+    old = await Store.open(fresh_url, clock=clock, migrate_to="0008")
+    round_id = await old.rounds.start_round(5, 6, 7, {}, clock.now())
+    for i, (member, correct) in enumerate([(7, True), (7, False), (8, True), (9, False)]):
+        record = AnswerRecord(
+            round_id, i, 5, 6, member, "VM", "Virtualization", correct, 20 if correct else 0, 100, clock.now()
+        )
+        assert await old.rounds.record_answer(record)
+    before, old_indexes, old_rowid = await _totals_and_indexes(old)
+    await old.close()
+    assert len(before) == 3 + 3 + 6 + 9
+    assert "ix_answers_guild_time_cover" in old_indexes
+    store = await Store.open(fresh_url, clock=clock)
+    try:
+        after, indexes, rowid = await _totals_and_indexes(store)
+        assert after == before
+        assert "ix_answers_guild_time" in indexes
+        assert "ix_answers_guild_time_cover" not in indexes
+        assert rowid == set()
+        if store.dialect == "sqlite":
+            assert old_rowid == {"scores", "daily_scores", "period_scores", "period_topic_scores"}
+        board = await store.leaderboards.leaderboard(5)
+        assert [(r.member_id, r.points, r.answered) for r in board.rows] == [
+            (7, 20, 2),
+            (8, 20, 1),
+            (9, 0, 1),
+        ]
+        async with store.engine.begin() as conn:
+            await conn.run_sync(_downgrade, "0008")
+        assert await _totals_and_indexes(store) == (before, old_indexes, old_rowid)
+    finally:
+        await store.close()
