@@ -109,37 +109,37 @@ class ProcessCommitter:
             if self._conn is None or not self.alive:
                 raise DatabaseUnavailable(WriterProcessError("the answer writer process is not running"))
             conn = self._conn
-            try:
-                conn.send([_as_tuple(r) for r in records])
-                async with boards.writing() as write:
-                    kind, value = await self._reply(conn)
-                    if kind != "stored":
-                        return self._outcome(kind, value)
-                    write.committed([records[i] for i in value])
-                    conn.send(True)
-                    kind, value = await self._reply(conn)
-                    return self._outcome(kind, value)
-            except (EOFError, OSError) as exc:
-                raise DatabaseUnavailable(WriterProcessError("the answer writer process stopped")) from exc
+            loop = asyncio.get_running_loop()
+            done: asyncio.Future[tuple[str, Any]] = loop.create_future()
+            fd = conn.fileno()
+            async with boards.writing() as write:
 
-    @staticmethod
-    async def _reply(conn: Connection) -> tuple[str, Any]:
-        """The child's next message, awaited without blocking the event loop."""
-        loop = asyncio.get_running_loop()
-        readable: asyncio.Future[None] = loop.create_future()
-        fd = conn.fileno()
+                def readable() -> None:
+                    # the child waits for the confirmation with its transaction open: answered right in
+                    # the reader's callback, not a loop iteration later when this task would wake
+                    if done.done():
+                        return
+                    try:
+                        kind, value = conn.recv()
+                        if kind == "stored":
+                            write.committed([records[i] for i in value])
+                            conn.send(True)
+                            return
+                        done.set_result((kind, value))
+                    except (EOFError, OSError) as exc:
+                        done.set_exception(exc)
 
-        def wake() -> None:
-            if not readable.done():
-                readable.set_result(None)
-
-        loop.add_reader(fd, wake)
-        try:
-            await readable
-        finally:
-            loop.remove_reader(fd)
-        reply: tuple[str, Any] = conn.recv()
-        return reply
+                loop.add_reader(fd, readable)
+                try:
+                    conn.send([_as_tuple(r) for r in records])
+                    kind, value = await done
+                except (EOFError, OSError) as exc:
+                    raise DatabaseUnavailable(
+                        WriterProcessError("the answer writer process stopped")
+                    ) from exc
+                finally:
+                    loop.remove_reader(fd)
+                return self._outcome(kind, value)
 
     @staticmethod
     def _outcome(kind: str, value: Any) -> list[bool]:
