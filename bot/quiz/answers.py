@@ -106,6 +106,24 @@ class AnswerChecker:
         return None
 
 
+def shared_checker(
+    names: tuple[str, ...], taken: frozenset[str], context: QueryContext = GENERIC
+) -> AnswerChecker:
+    """The ``AnswerChecker`` of ``names`` (with ``taken`` and ``context``), one for every question asking it.
+
+    A checker never changes once made, so the questions of all rounds on the same notes share one per
+    entry instead of holding one each: 1,000 rounds of 30 questions hold 30 checkers, not 30,000 (each
+    with its sets, which every full collection of the garbage collector would walk while the rounds
+    run), and a round's questions are made without building them again.
+    """
+    return _shared_checker(names, taken, _context_no(context))
+
+
+@lru_cache(maxsize=4096)
+def _shared_checker(names: tuple[str, ...], taken: frozenset[str], context_no: int) -> AnswerChecker:
+    return AnswerChecker(names, taken, _CONTEXTS[context_no])
+
+
 #: The contexts checkers were made with, by number (``_guess_keys`` caches by number: hashing a
 #: context hashes its hundreds of phrases). Equal contexts share a number, so this stays as small as
 #: the number of different subject lists the bot has loaded.

@@ -20,6 +20,7 @@ from bot.quiz.answers import (
     hide_compounds,
     hint_mask,
     mask_names,
+    shared_checker,
     spelt_out,
 )
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
@@ -388,7 +389,7 @@ class QuestionGenerator:
                 entry,
                 prompt=self.typed_prompt(entry),
                 hint=hint_mask(entry.term, self.rng),
-                checker=AnswerChecker(entry.names, taken=self.all_keys, context=self._context),
+                checker=shared_checker(entry.names, self.all_keys, self._context),
             )
         if kind is QuestionKind.MEANING:
             right = self.meaning(entry)
