@@ -155,7 +155,6 @@ _NEW_INITIALS = {
 }
 
 
-@lru_cache(maxsize=65536)
 def key_initials(text: str) -> frozenset[str]:
     """Every character a key made from ``text`` can start with: the key of the whole text, or of
     any run of its words (a question with its frame stripped), its plain form included.

@@ -88,7 +88,7 @@ class AnswerChecker:
         """``EXACT`` or ``TYPO`` when ``text`` names the answer, else None."""
         if len(text) > self._longest + _SLACK:
             return None
-        if self._initials.isdisjoint(key_initials(text)):
+        if self._initials.isdisjoint(_initials_of(text)):
             return None  # no key of it can equal a name's, nor be a typo of one (same first letter)
         guesses, plain = _guess_keys(text, self._context_no)
         exact = self._exact
@@ -122,6 +122,16 @@ def shared_checker(
 @lru_cache(maxsize=4096)
 def _shared_checker(names: tuple[str, ...], taken: frozenset[str], context_no: int) -> AnswerChecker:
     return AnswerChecker(names, taken, _CONTEXTS[context_no])
+
+
+@lru_cache(maxsize=65536)
+def _initials_of(text: str) -> str:
+    """``key_initials(text)`` as one string of its characters, cached by text.
+
+    A string, not the frozenset: the garbage collector tracks every set (a full cache would be 65,536
+    more objects for each full collection to walk while rounds run) and never a string.
+    """
+    return "".join(key_initials(text))
 
 
 #: The contexts checkers were made with, by number (``_guess_keys`` caches by number: hashing a

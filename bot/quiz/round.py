@@ -50,9 +50,23 @@ class RoundStateError(RuntimeError):
     """A round method was called in a state where it makes no sense."""
 
 
-@dataclass(frozen=True, slots=True)
+# Enum members read through their class cost a descriptor call each on Python 3.11; ``submit`` runs for
+# every chat message of a quiz channel, so it reads these instead.
+_ASKING = RoundState.ASKING
+_BETWEEN = RoundState.BETWEEN
+_CORRECT = SubmitStatus.CORRECT
+_WRONG = SubmitStatus.WRONG
+_NO_GUESSES_LEFT = SubmitStatus.NO_GUESSES_LEFT
+_LATE = SubmitStatus.LATE
+
+
+@dataclass(slots=True)
 class ScoredAnswer:
-    """One member's final answer to one question: what to store and show."""
+    """One member's final answer to one question: what to store and show (read-only by convention).
+
+    Not a frozen dataclass: a round makes one for every typed guess, and a frozen dataclass's
+    ``__init__`` sets each field through ``object.__setattr__`` (about 4x the cost of plain slots).
+    """
 
     member_id: int
     question_index: int
@@ -65,9 +79,12 @@ class ScoredAnswer:
     streak: int
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class SubmitResult:
-    """The decision on one submitted answer; ``scored`` is set when points were won right now."""
+    """The decision on one submitted answer; ``scored`` is set when points were won right now.
+
+    Read-only by convention; not frozen for the cost of making one per answer (see ``ScoredAnswer``).
+    """
 
     status: SubmitStatus
     member_id: int
@@ -207,7 +224,8 @@ class QuizRound:
     @property
     def resolved(self) -> bool:
         """Whether the open typed question has been won (so it can close early)."""
-        return self.state is RoundState.ASKING and self._open is not None and self._open.winner is not None
+        op = self._open  # read after every answer
+        return self.state is _ASKING and op is not None and op.winner is not None
 
     @property
     def has_next(self) -> bool:
@@ -262,27 +280,30 @@ class QuizRound:
         (right or not) as ``NO_GUESSES_LEFT``, without effect.
         """
         op = self._open
-        if self.state is RoundState.BETWEEN:
-            return SubmitResult(SubmitStatus.LATE, member_id, op.index if op else None)
-        if self.state is not RoundState.ASKING or op is None:
+        state = self.state
+        if state is _BETWEEN:
+            return SubmitResult(_LATE, member_id, op.index if op else None)
+        if state is not _ASKING or op is None:
             return SubmitResult(SubmitStatus.NOT_RUNNING, member_id)
-        question = self.questions[op.index]
-        if question.typed != isinstance(answer, str):
-            return SubmitResult(SubmitStatus.IGNORED, member_id, op.index)
+        index = op.index
+        question = self.questions[index]
+        typed = question.answer_index is None  # ``question.typed`` without the property call
+        if typed != isinstance(answer, str):
+            return SubmitResult(SubmitStatus.IGNORED, member_id, index)
         if now >= op.deadline or op.winner is not None:
-            return SubmitResult(SubmitStatus.LATE, member_id, op.index)
-        if question.typed:
+            return SubmitResult(_LATE, member_id, index)
+        if typed:
             wrong = op.wrong_counts.get(member_id, 0)
             if wrong >= WRONG_GUESSES:
-                return SubmitResult(SubmitStatus.NO_GUESSES_LEFT, member_id, op.index, guesses_left=0)
-            if not question.is_correct(answer):
+                return SubmitResult(_NO_GUESSES_LEFT, member_id, index, None, None, 0)
+            checker = question.checker
+            if checker is None or checker.judge(answer) is None:  # ``question.is_correct``, inlined
                 op.wrong_tries.setdefault(member_id, now)
                 op.wrong_counts[member_id] = wrong + 1
-                left = WRONG_GUESSES - wrong - 1
-                return SubmitResult(SubmitStatus.WRONG, member_id, op.index, correct=False, guesses_left=left)
-            op.winner = self._score(member_id, op, correct=True, at=now)
+                return SubmitResult(_WRONG, member_id, index, None, False, WRONG_GUESSES - wrong - 1)
+            op.winner = self._score(member_id, op, True, now)
             op.wrong_tries.pop(member_id, None)
-            return SubmitResult(SubmitStatus.CORRECT, member_id, op.index, scored=op.winner, correct=True)
+            return SubmitResult(_CORRECT, member_id, index, op.winner, True)
         if member_id in op.choices:
             return SubmitResult(SubmitStatus.ALREADY_ANSWERED, member_id, op.index)
         assert isinstance(answer, int)
@@ -299,9 +320,8 @@ class QuizRound:
         op = self._open
         if not self.resolved or op is None or not op.wrong_tries:
             return ()
-        settled = tuple(
-            self._score(member_id, op, correct=False, at=at) for member_id, at in op.wrong_tries.items()
-        )
+        score = self._score
+        settled = tuple([score(member_id, op, False, at) for member_id, at in op.wrong_tries.items()])
         op.wrong_tries.clear()
         return settled
 
@@ -358,7 +378,7 @@ class QuizRound:
         log.debug("asking question %d/%d: %s", index + 1, self.total, question.entry.term)
         return QuestionAsked(index + 1, self.total, question, now, deadline, hint_at)
 
-    def _score(self, member_id: int, op: _Open, *, correct: bool, at: datetime) -> ScoredAnswer:
+    def _score(self, member_id: int, op: _Open, correct: bool, at: datetime) -> ScoredAnswer:
         progress = self._progress.get(member_id)
         if progress is None:
             progress = self._progress[member_id] = _Progress()
@@ -374,14 +394,15 @@ class QuizRound:
         else:
             progress.streak = 0
         entry = self.questions[op.index].entry
+        ms = round(elapsed * 1000)
         return ScoredAnswer(
-            member_id=member_id,
-            question_index=op.index,
-            term=entry.term,
-            topic=entry.topic.title,
-            correct=correct,
-            points=points,
-            ms=max(0, round(elapsed * 1000)),
-            answered_at=at,
-            streak=progress.streak,
+            member_id,
+            op.index,
+            entry.term,
+            entry.topic.title,
+            correct,
+            points,
+            ms if ms > 0 else 0,
+            at,
+            progress.streak,
         )

@@ -30,6 +30,9 @@ from bot.wording import plural
 
 log = logging.getLogger(__name__)
 
+#: Read once: an enum member read through its class costs a descriptor call on Python 3.11 (every answer).
+_CORRECT = SubmitStatus.CORRECT
+
 
 def _resolve(future: asyncio.Future[None]) -> None:
     """Complete ``future`` unless it already is (done or cancelled)."""
@@ -141,7 +144,7 @@ class RoundRunner:
     async def answer(self, member_id: int, answer: str | int) -> SubmitResult:
         """Submit an answer now; a won typed question is stored before this returns."""
         result = self.quiz.submit(member_id, answer, self.clock.now())
-        if result.status is SubmitStatus.CORRECT:
+        if result.status is _CORRECT:
             try:
                 if result.scored is not None:
                     # the question's wrong tries are final once it is won: stored in the winner's write, so
