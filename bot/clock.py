@@ -4,10 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Protocol
 
 log = logging.getLogger(__name__)
+
+
+class Cancellable(Protocol):
+    """What ``Clock.call_at`` returns: cancelling it before the moment means the call never happens."""
+
+    def cancel(self) -> object:
+        """Drop the call if it has not happened yet."""
+        ...
 
 
 class Clock(Protocol):
@@ -19,6 +28,14 @@ class Clock(Protocol):
 
     async def sleep_until(self, when: datetime) -> None:
         """Return once ``now() >= when``."""
+        ...
+
+    def call_at(self, when: datetime, callback: Callable[[], object]) -> Cancellable:
+        """Call ``callback()`` on the running event loop once ``now() >= when``, unless cancelled first.
+
+        A timer without a task: what a waiter that is usually woken early (a quiz question won before
+        its deadline) uses instead of a task sleeping with ``sleep_until``.
+        """
         ...
 
 
@@ -33,6 +50,11 @@ class SystemClock:
         """Sleep with asyncio until ``when``."""
         delay = (when - self.now()).total_seconds()
         await asyncio.sleep(max(0.0, delay))
+
+    def call_at(self, when: datetime, callback: Callable[[], object]) -> asyncio.TimerHandle:
+        """Call ``callback()`` from the running event loop at ``when`` (at once if it has passed)."""
+        delay = (when - self.now()).total_seconds()
+        return asyncio.get_running_loop().call_later(max(0.0, delay), callback)
 
 
 class FakeClock:
@@ -71,6 +93,22 @@ class FakeClock:
             await future
         finally:
             self._sleepers = [(w, f) for w, f in self._sleepers if f is not future]
+
+    def call_at(self, when: datetime, callback: Callable[[], object]) -> asyncio.Future[None]:
+        """Call ``callback()`` from the running event loop once the clock is moved to ``when`` or later
+        (in the next step if it is there already); a sleeper until then. Cancel the future to drop it."""
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+
+        def done(finished: asyncio.Future[None]) -> None:
+            self._sleepers = [(w, f) for w, f in self._sleepers if f is not finished]
+            if not finished.cancelled():
+                callback()
+
+        future.add_done_callback(done)
+        self._sleepers.append((when, future))
+        if when <= self._now:
+            future.set_result(None)
+        return future
 
     @property
     def sleepers(self) -> int:

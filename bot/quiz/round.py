@@ -296,6 +296,7 @@ class QuizRound:
             wrong = op.wrong_counts.get(member_id, 0)
             if wrong >= WRONG_GUESSES:
                 return SubmitResult(_NO_GUESSES_LEFT, member_id, index, None, None, 0)
+            assert isinstance(answer, str)
             checker = question.checker
             if checker is None or checker.judge(answer) is None:  # ``question.is_correct``, inlined
                 op.wrong_tries.setdefault(member_id, now)

@@ -10,6 +10,7 @@ import asyncio
 import logging
 from collections.abc import Iterable
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Protocol
 
 from bot.clock import Clock
@@ -208,16 +209,16 @@ class RoundRunner:
         """Sleep until ``when`` or until woken (a question won, a stop)."""
         if self._stopping or self.quiz.resolved:
             return
-        # one task (the clock's sleep) and a plain future to wake on: cheap enough for 1,000 rounds
+        # a plain future to wake on and the clock's timer, no task: most waits end early (a question won),
+        # and a sleeping task cost twice the CPU to make and cancel (about 7 us more per question)
         waker: asyncio.Future[None] = asyncio.get_running_loop().create_future()
         self._waker = waker
-        sleeper = asyncio.ensure_future(self.clock.sleep_until(when))
-        sleeper.add_done_callback(lambda _done: _resolve(waker))
+        timer = self.clock.call_at(when, partial(_resolve, waker))
         try:
             await waker
         finally:
             self._waker = None
-            sleeper.cancel()
+            timer.cancel()
 
     def _wake(self) -> None:
         """End the current wait now (it checks why)."""
