@@ -180,9 +180,73 @@ def _spans(blocks: list[Block]) -> list[tuple[int, int]]:
     return spans
 
 
+def _bold_item(item: ListItem) -> bool:
+    """``- **Heritability**`` on a line of its own over nested labelled points only."""
+    return (
+        len(item.lines) == 1
+        and item.lines[0].bold
+        and len(item.children) == 1
+        and isinstance(item.children[0], ListBlock)
+        and _body_fields(item.children) is not None
+    )
+
+
+def _expand(blocks: list[Block], keep: set[int]) -> tuple[list[Block], dict[int, int]]:
+    """``blocks`` with each list of bold items over labelled points (except the lists at indexes in
+    ``keep``) written as one heading per item, a level under the heading above, over its points; and
+    for each such heading's new index, the index of the list it came from."""
+    out: list[Block] = []
+    made: dict[int, int] = {}
+    level = 0
+    for index, block in enumerate(blocks):
+        if isinstance(block, Heading):
+            level = block.level
+        if (
+            index not in keep
+            and isinstance(block, ListBlock)
+            and level < 6
+            and block.items
+            and all(_bold_item(item) for item in block.items)
+        ):
+            for item in block.items:
+                made[len(out)] = index
+                out.append(Heading(level + 1, item.lines[0].text, item.line))
+                out.extend(item.children)
+            continue
+        out.append(block)
+    return out, made
+
+
 def field_tables(blocks: list[Block], topic: Heading | None = None) -> list[Block]:
     """``blocks`` with each term heading's labelled fields rewritten as one ``| Element | Details |``
-    table (bold labels) right under the heading, in place of the points or sub-headings they were."""
+    table (bold labels) right under the heading, in place of the points or sub-headings they were.
+    A list of bold names each over nested labelled points (``- **Heritability**`` over ``- **Definition**:
+    ...``) is read the same way, each name as a heading, when every name in it is a term so read."""
+    keep: set[int] = set()
+    while True:
+        expanded, made = _expand(blocks, keep)
+        replace = _tables(expanded, topic)
+        failed = {source for at, source in made.items() if at + 1 not in replace}
+        if not failed:
+            break
+        keep |= failed
+    if not replace:
+        return expanded
+    out: list[Block] = []
+    index = 0
+    while index < len(expanded):
+        if index in replace:
+            stop, table = replace[index]
+            out.append(table)
+            index = stop
+            continue
+        out.append(expanded[index])
+        index += 1
+    return out
+
+
+def _tables(blocks: list[Block], topic: Heading | None) -> dict[int, tuple[int, Table]]:
+    """For each term heading whose body is labelled fields: its body's start -> (body end, table)."""
     replace: dict[int, tuple[int, Table]] = {}  # body start -> (body end, table)
     bodies: list[tuple[Heading, int, int, int, list[_Field]]] = []
     for index, stop in _spans(blocks):
@@ -209,16 +273,4 @@ def field_tables(blocks: list[Block], topic: Heading | None = None) -> list[Bloc
         rows = [(field.line, [field.label, field.value]) for field in found]
         table = Table(["Element", "Details"], rows, found[0].line, {(row, 0) for row in range(len(rows))})
         replace.setdefault(index + 1 + start, (stop, table))
-    if not replace:
-        return blocks
-    out: list[Block] = []
-    index = 0
-    while index < len(blocks):
-        if index in replace:
-            stop, table = replace[index]
-            out.append(table)
-            index = stop
-            continue
-        out.append(blocks[index])
-        index += 1
-    return out
+    return replace

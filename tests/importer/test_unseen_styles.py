@@ -323,3 +323,31 @@ def test_a_separator_inside_maths_separates_nothing() -> None:
         normalize_name(n) for n in ("elastic", "1-elastic", "inelastic")
     }
     assert entry(kb, "1-elastic").definition.startswith("$|E| = 1$")
+
+
+def test_bold_names_over_labelled_points_are_terms_defined_by_their_definition_point() -> None:
+    # hard-break spaces after each name, a label's example kept as a detail
+    kb = kb_of(
+        "### Heredity\n\n"
+        "- **Heritability**  \n"
+        "  - **Definition**: The share of variation in a trait due to genes.  \n"
+        "  - **Example**: About half of the variation in intelligence.\n\n"
+        "- **Temperament**  \n"
+        "  - **Definition**: Inborn emotional reactivity.\n"
+        "  - **Example**: A calm child.\n"
+    )
+    assert terms(kb) == {"Heritability", "Temperament"}
+    heritability = entry(kb, "Heritability")
+    assert heritability.definition == "The share of variation in a trait due to genes."
+    assert any("About half of the variation" in detail for detail in heritability.details)
+    assert entry(kb, "Temperament").definition == "Inborn emotional reactivity."
+
+
+def test_bold_names_over_points_that_are_not_labels_stay_as_they_were() -> None:
+    kb = kb_of(
+        "- **Kinds**\n"
+        "  - **Mitosis**: division into two identical cells.\n"
+        "  - **Meiosis**: division into four sex cells.\n"
+    )
+    assert {"Mitosis", "Meiosis"} <= terms(kb)
+    assert "Kinds" not in terms(kb)
