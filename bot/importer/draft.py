@@ -28,6 +28,7 @@ class DraftEntry:
     expansion: str = ""  # a long name the term abbreviates, usable as a last-resort definition
     checks: dict[str, list[str]] = field(default_factory=dict)  # key -> notes shown above that key
     group: str = ""  # the grouping heading or label the entry sits under ("" when none)
+    marked: bool = False  # the name was written in bold before its explanation (``**Term** - ...``)
 
     def check(self, key: str, note: str) -> None:
         """Add a ``# check:`` note above ``key`` (once)."""

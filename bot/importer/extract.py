@@ -942,7 +942,9 @@ class Extractor:
                 # "**Status**: Ascribed (birth) vs. Achieved (earned)": the emphasised label names what is
                 # compared ("Dispatch - static (...) vs dynamic (...)" written plain stays one term)
                 return end - i, self.contrasted(term, contrasted, line.line)
-            return end - i, self.define(term, rest, line.line)
+            entry = self.define(term, rest, line.line)
+            entry.marked = entry.marked or (bool(line.lead) and term == line.lead.rstrip(":").strip())
+            return end - i, entry
         if _DATE_LINE.match(text):
             # "26/03/24" over the lesson's term lines: when they were written, a group, never a detail
             self.group(text)
@@ -3072,7 +3074,7 @@ def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
     _spread_comparisons(draft)
     kept: list[DraftEntry] = []
     for entry in sorted(draft.entries, key=lambda e: e.line):
-        if not tx.is_term_name(entry.term):
+        if not tx.is_term_name(entry.term, marked=entry.marked):
             draft.unplaced.append((entry.line, _entry_text(entry)))
             continue
         if not entry.definition:

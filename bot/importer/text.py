@@ -436,11 +436,13 @@ _DANGLING_END = re.compile(
 )
 
 
-def is_term_name(text: str) -> bool:
+def is_term_name(text: str, *, marked: bool = False) -> bool:
     """Whether ``text`` can be an entry's name: a short name, never a sentence, a mark or a bracket end.
 
     ``Birthday attack``, ``Type II hypervisor``, ``802.1X``, ``Transport Layer Security (TLS)`` are names;
-    ``This is why we hash passwords.``, ``Symbiosis *``, ``DHCP process [1``, ``s`` are not.
+    ``This is why we hash passwords.``, ``Symbiosis *``, ``DHCP process [1``, ``s`` are not. ``marked``:
+    the author set ``text`` in bold before its explanation (``**4 minute men** - ...``), so a leading
+    number is part of the name rather than a count of things.
     """
     text = text.strip()
     if not text or len(text) > 80 or not any(ch.isalnum() for ch in text):
@@ -451,7 +453,7 @@ def is_term_name(text: str) -> bool:
         return False
     if len(words(text)) > 1 and _DANGLING_END.search(text):
         return False  # "Pair with", "Used for the": a line that leads on to what follows, not a name
-    if len(words(text)) > 2 and words(text)[0].isdigit():
+    if not marked and len(words(text)) > 2 and words(text)[0].isdigit():
         return False  # "60 CompTIA A+ hardware facts": a count of things, not a name
     if _NUMBERED_PLACE.match(text) or is_structural(text) or text.casefold().rstrip(".") in _NO_NAMES:
         return False  # "Step 1", "Key points": a place in the notes, not a name

@@ -351,3 +351,23 @@ def test_bold_names_over_points_that_are_not_labels_stay_as_they_were() -> None:
     )
     assert {"Mitosis", "Meiosis"} <= terms(kb)
     assert "Kinds" not in terms(kb)
+
+
+def test_a_bold_name_starting_with_a_number_before_a_dash_is_a_term() -> None:
+    kb = kb_of(
+        "# Home front\n\n"
+        "**4 minutes men** - they spoke for four minutes in support of the war.\n\n"
+        "- **3 day week** - work rationed to save coal in 1974.\n"
+        "- **Propaganda** - information used to promote a cause.\n"
+    )
+    assert entry(kb, "4 minutes men").definition == "They spoke for four minutes in support of the war."
+    assert entry(kb, "3 day week").definition == "Work rationed to save coal in 1974."
+
+
+def test_a_plain_count_of_things_is_still_no_term() -> None:
+    kb = kb_of(
+        "# Hardware\n\n"
+        "60 CompTIA hardware facts - the list to learn before the exam.\n\n"
+        "Propaganda - information used to promote a cause.\n"
+    )
+    assert "60 CompTIA hardware facts" not in terms(kb)
