@@ -116,6 +116,27 @@ def definition_callout(lines: list[str]) -> str | None:
     return "\n".join([f"**{title}**  ", *body])
 
 
+#: ```` ```ad-definition ````: an admonition fence (Obsidian's Admonition plugin) and its kind.
+_ADMONITION = re.compile(r"^ad-([A-Za-z-]+)$")
+#: ``Title: **Newton's First Law**``: an admonition's title line (any case).
+_ADMONITION_TITLE = re.compile(r"^\s*title\s*:\s*(.*)$", re.IGNORECASE)
+
+
+def admonition_callout(info: str, code: str) -> list[str] | None:
+    """An admonition fence (language ``ad-<kind>``, an optional ``title:`` first line) as the lines of
+    the callout it stands for (``> [!kind] title`` over its quoted body, one line per line of the fence
+    with the marker line first and the title line left blank); None for any other fence."""
+    found = _ADMONITION.match(info.strip())
+    if found is None:
+        return None
+    lines = code.split("\n")
+    title = ""
+    first = next((i for i, text in enumerate(lines) if text.strip()), None)
+    if first is not None and (titled := _ADMONITION_TITLE.match(lines[first])) is not None:
+        title, lines[first] = titled.group(1).strip(), ""
+    return [f"> [!{found.group(1).lower()}] {title}".rstrip(), *(f"> {text}" for text in lines)]
+
+
 def callout_body(lines: list[str]) -> str | None:
     """An untitled callout's ``lines`` (``> [!proof]-``, or a title that is only the word ``Definition``,
     over its quoted body) as the Markdown of its body, the marker line left blank (its kind is markup, no
@@ -283,6 +304,14 @@ class _Walker:
                 # notes kept monospaced, read as the lines they are; a caption over its first term
                 # ("term definition") is no part of them
                 return self.parse("\n".join(code.split("\n")[start:]), line + start, depth + 1)
+            callout = admonition_callout(node.info, code) if depth < MAX_REPARSE_DEPTH else None
+            if callout is not None:
+                # "```ad-definition" over "Title: **Inertia**" and its text: a callout written as a fence
+                body = definition_callout(callout)
+                if body is None:
+                    body = callout_body(callout)
+                if body is not None:
+                    return self.parse(body, line - 1, depth + 1)
             return [Verbatim(code, line)] if code.strip() else []
         if kind == "html_block":
             converted = htmlnotes.paragraphs(node.content)

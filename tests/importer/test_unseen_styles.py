@@ -371,3 +371,38 @@ def test_a_plain_count_of_things_is_still_no_term() -> None:
         "Propaganda - information used to promote a cause.\n"
     )
     assert "60 CompTIA hardware facts" not in terms(kb)
+
+
+ADMONITIONS = """# Mechanics
+
+### Inertia
+```ad-Definition
+Title: **Law of Inertia**
+ A body stays at rest or in uniform motion unless a force acts on it.
+```
+
+### Momentum
+```ad-definition
+
+TItle: Momentum:
+
+The product of a body's mass and its velocity.
+```
+
+```ad-example
+Title: A ball
+A 2 kg ball at 3 m/s has momentum 6 kg m/s.
+```
+
+```python
+Title: **Not a term**
+print("code")
+```
+"""
+
+
+def test_an_admonition_fence_is_a_callout_whose_title_names_the_term() -> None:
+    kb = kb_of(ADMONITIONS)
+    assert entry(kb, "Law of Inertia").definition.startswith("A body stays at rest or in uniform motion")
+    assert entry(kb, "Momentum").definition == "The product of a body's mass and its velocity."
+    assert not {"A ball", "Title", "Not a term"} & terms(kb)
