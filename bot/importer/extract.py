@@ -620,6 +620,13 @@ class Extractor:
         from OS)``); next to an explanation a short one is taken as an alias, a longer one as a detail.
         """
         name = tx.term_name(written)
+        if (
+            " ".join(name.name.casefold().split()) in properties.SAYS_WHAT
+            and self.heading_is_term()
+            and (heading_entry := self.section_entry()) is not None
+        ):
+            # "## Neural Networks (NN)" over "1. **Overview**: ...": the label says what the heading names
+            return heading_entry
         entry = self.find(name.name)
         if entry is not None and self.only_bracketed(entry, name.name):
             entry = None  # "Exception" after "Catch (exception)": a term of its own, not Catch
@@ -900,6 +907,7 @@ class Extractor:
             and self.heading_is_term()
             and tx.pair(text, line.lead) is None
             and not tx.is_type_label(text)
+            and " ".join(text.rstrip(":").casefold().split()) not in properties.SAYS_WHAT
             and ((said := tx.sentence(text)) is None or self.same_as_section(said.subject))
         ):
             # the first line under a term's heading: its definition, however terse (decided at the
@@ -1933,6 +1941,9 @@ class Extractor:
             # "- Example: Anti-tetanus injection" under an entry: its example, as a label line is
             for name in tx.split_names(labelled[1]) if tx.names_only(labelled[1]) else [labelled[1]]:
                 self.add_named(owner, "examples", name, item.line)
+            return
+        if item.children and " ".join(item.text.rstrip(":").casefold().split()) in properties.SAYS_WHAT:
+            self.detail_blocks(item.children, owner)  # "1. **Overview**:" over what says it: a label
             return
         if item.text:
             owner.add("details", item.text)

@@ -98,10 +98,23 @@ def _line_fields(lines: list[Line]) -> list[_Field] | None:
     return found
 
 
+def _holds_terms(blocks: list[Block]) -> bool:
+    """Whether nested points name terms of their own (``- **Input layer**: Raw features.``)."""
+    for block in blocks:
+        if isinstance(block, ListBlock):
+            for item in block.items:
+                lead = item.lines[0].lead if item.lines else ""
+                if lead and tx.pair(item.lines[0].text, lead) is not None:
+                    return True
+                if _holds_terms(item.children):
+                    return True
+    return False
+
+
 def _item_fields(item: ListItem) -> list[_Field] | None:
     found = _line_fields(item.lines)
-    if not found:
-        return None
+    if not found or _holds_terms(item.children):
+        return None  # a field's text never swallows the terms under it
     nested = _flatten(item.children)
     if item.children and not nested:
         return None

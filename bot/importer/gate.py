@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from bot.importer import properties
 from bot.importer.draft import Draft, DraftEntry
 from bot.matching.names import identity
 
@@ -333,8 +334,8 @@ def _heading_over_item(entry: DraftEntry, lines: list[str]) -> str:
     if item is None:
         return ""
     name = item.group("name").strip()
-    if identity(name) == identity(entry.term):
-        return ""
+    if identity(name) == identity(entry.term) or " ".join(name.casefold().split()) in properties.SAYS_WHAT:
+        return ""  # "- **Overview**:" over its points: a label saying what the heading names
     same = sum(
         1
         for line in lines

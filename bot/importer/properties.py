@@ -57,6 +57,9 @@ _USES = ("uses", "use", "used for", "indications", "indication", "used when", "u
 _EXAMPLES = ("prototype", "prototypes", "examples", "example", "e.g.", "common drugs", "drugs", "members")
 #: The label lists above, for other readers of labelled fields.
 WHAT = frozenset(_WHAT)
+#: Labels of a point that say what the term above it is, never naming a term of their own
+#: (``Function`` or ``Role`` may name one: ``- **Function**: a named block of code``).
+SAYS_WHAT = frozenset({"definition", "overview", "description", "summary", "meaning", "what it is"})
 USES = frozenset(_USES)
 #: Labels known to name properties (a table of them is a property table whatever its header says).
 _KNOWN = frozenset(

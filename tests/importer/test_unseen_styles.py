@@ -406,3 +406,22 @@ def test_an_admonition_fence_is_a_callout_whose_title_names_the_term() -> None:
     assert entry(kb, "Law of Inertia").definition.startswith("A body stays at rest or in uniform motion")
     assert entry(kb, "Momentum").definition == "The product of a body's mass and its velocity."
     assert not {"A ball", "Title", "Not a term"} & terms(kb)
+
+
+def test_an_overview_point_under_a_heading_says_what_the_heading_names() -> None:
+    kb = kb_of(
+        "# Machine learning\n\n"
+        "## Decision Trees\n\n"
+        "- Splits data with yes/no questions.\n\n"
+        "## Neural Networks (NN)\n\n"
+        "1. **Overview**:\n\n"
+        "   - Learns features for classification or regression tasks.\n"
+        "   - Uses layers of nodes:\n"
+        "     - **Input layer**: Raw features.\n"
+        "     - **Output layer**: Predictions.\n"
+    )
+    networks = entry(kb, "NN")
+    assert networks.term == "Neural Networks"
+    assert networks.definition == "Learns features for classification or regression tasks."
+    assert entry(kb, "Output layer").definition == "Predictions."
+    assert "Overview" not in terms(kb)
