@@ -67,6 +67,7 @@ def judge(draft: Draft, notes: str) -> None:
         if whole and not any(identity(whole) in map(identity, other.names()) for other in draft.entries):
             entry.term = whole
         _join_alternative_name(entry)
+        _drop_relative_lead(entry, lines)
     kept: list[DraftEntry] = []
     for entry in draft.entries:
         reason = _not_a_term(entry, draft.entries, labels, lines) or _restated_title(
@@ -98,6 +99,8 @@ def _not_a_term(
         return "a reaction or equation, not a meaning"
     if _only_links(entry.definition):
         return "links to other notes, not a meaning"
+    if _placeholder_mark(entry, lines):
+        return "a highlighted placeholder, nothing written under it"
     if _CALLOUT.match(entry.definition.strip()):
         return "the marker of a callout box, not a meaning"
     if _DANGLING_ARROW.search(entry.definition):
@@ -113,6 +116,41 @@ def _not_a_term(
     if other is not None:
         return f'a quotation defining "{other}", not a meaning of {term}'
     return None
+
+
+#: A line that is only a highlighted word or two (``<mark>pencil</mark>``, ``==todo==``): a marker left
+#: to fill in later, not a meaning.
+_MARK_LINE = re.compile(
+    r"^\s*(?:[-*+]\s+)?(?:<mark>\s*(?P<html>[^<]{0,40}?)\s*</mark>|==(?P<eq>[^=]{1,40})==)\s*$"
+)
+
+
+def _placeholder_mark(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry``'s definition is the text of a line holding only a highlight mark."""
+    wanted = identity(entry.definition.strip(" ."))
+    for line in lines[entry.line - 1 : entry.line + 3]:
+        found = _MARK_LINE.match(line)
+        if found and identity(found.group("html") or found.group("eq") or "") == wanted:
+            return True
+    return False
+
+
+#: A relative pronoun left at the start of a definition (``*Killer T cells* which destroy ...``).
+_RELATIVE_LEAD = re.compile(r"^(?:which|who)\s+(?=[a-z])", re.IGNORECASE)
+
+
+def _drop_relative_lead(entry: DraftEntry, lines: list[str]) -> None:
+    """Drop a ``which``/``who`` that starts ``entry``'s definition when its line writes it straight after
+    the term (``*Killer T cells* which destroy ...``: the sentence goes on from the name); a question or
+    a definition on a line of its own (``Who eats whom``) is kept."""
+    if entry.definition.rstrip().endswith("?") or not 0 < entry.line <= len(lines):
+        return
+    bare = _RELATIVE_LEAD.sub("", entry.definition)
+    if bare == entry.definition:
+        return
+    after_term = re.compile(re.escape(entry.term) + r"[*_`]*\s*,?\s*(?:which|who)\s", re.IGNORECASE)
+    if after_term.search(lines[entry.line - 1]):
+        entry.definition = bare[:1].upper() + bare[1:]
 
 
 def _contrasts_kinds(definition: str) -> bool:
@@ -198,12 +236,31 @@ def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
     definition = entry.definition.strip()
     if entry.checks.get("definition"):
         return
-    if _LEADS_ON.search(definition):
+    if _fact_line(entry.term, definition):
+        entry.check("definition", f"reads as a fact (a value of {entry.term}), not a meaning")
+    elif identity(definition.strip(" .")) == identity(entry.term):
+        entry.check("definition", f"only writes {entry.term} again; write what it means")
+    elif _LEADS_ON.search(definition):
         entry.check("definition", f"only introduces a list; write what {entry.term} means")
     elif _LETTERED.match(definition):
         entry.check("definition", f"taken from a lettered point under {entry.term}, which may be a heading")
     elif _bare_item(entry, lines):
         entry.check("definition", f"taken from the first point under {entry.term}, which may be a label")
+
+
+#: Small words that join a description (``First appearance of reptiles``), never all of a name's words.
+_LINKING_WORDS = frozenset({"of", "in", "for", "to", "by", "on", "at", "the", "a", "an"})
+#: A value: capitalized words, numbers and dates (``Paleozoic Era``, ``1066``, ``20%``), four at most.
+_VALUE = re.compile(r"^(?:(?:[A-Z][\w'-]*|\d[\d.,%:/-]*\w*)\s*){1,4}$")
+
+
+def _fact_line(term: str, definition: str) -> bool:
+    """Whether ``term: definition`` states a fact (``First appearance of reptiles: Paleozoic Era``): a
+    described thing of three or more words with a linking word, and a bare proper noun, date or number."""
+    words = term.split()
+    if len(words) < 3 or not any(w in _LINKING_WORDS for w in words[1:-1]):
+        return False
+    return _VALUE.match(definition.strip(" .")) is not None
 
 
 #: A list item: its indent, its marker and the text after it.

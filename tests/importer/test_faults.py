@@ -688,6 +688,22 @@ CASES: dict[str, Case] = {
         "waveforms.\n\nExt | Meaning\n--- | ---\n.wav | Wave audio\n.ogg | Ogg Vorbis\n",
         (("Sample formats", "Similar to recordings", ()), (".wav", "Wave audio", ())),
     ),
+    "a highlighted placeholder under a heading is no meaning": Case(
+        "# Art\n\n## Tools\n\n### Pencil\n<mark>pencil</mark>\n\n### Ink\n<mark>to do</mark>\n\n"
+        "### Eraser\nRemoves marks\n",
+        (("Eraser", "Removes marks", ()),),
+        absent=("Pencil", "Ink"),
+        unplaced=("Pencil", "Ink"),
+    ),
+    "a relative pronoun after an emphasised term is dropped": Case(
+        "# Immunity\n\n- *Killer T cells* which destroy infected cells\n"
+        "- *Helper T cells* who coordinate the response\n\n### Food chain\nWho eats whom\n",
+        (
+            ("Killer T cells", "Destroy infected cells", ()),
+            ("Helper T cells", "Coordinate the response", ()),
+            ("Food chain", "Who eats whom", ()),
+        ),
+    ),
 }
 
 
@@ -798,3 +814,22 @@ def test_an_example_bullet_under_a_kind_is_an_example_not_a_detail() -> None:
     entry = next(e for e in kb.entries if e.term == "Artificial passive")
     assert list(entry.examples) == ["Anti-venom injection"]
     assert not entry.details
+
+
+def test_a_definition_that_only_repeats_the_term_is_flagged() -> None:
+    """``- 4dos: 4DOS`` says nothing of the term: the entry stays for look-ups but is flagged, so the
+    quiz never asks it; a real definition beside it is not flagged."""
+    draft = import_notes("# Shells\n\n- 4dos: 4DOS\n- Bash: the GNU shell\n", notes_name="case.md").draft
+    checks = {entry.term: entry.checks.get("definition") for entry in draft.entries}
+    assert checks["4dos"], checks
+    assert not checks["Bash"], checks
+
+
+def test_a_fact_line_is_flagged() -> None:
+    """``First appearance of reptiles: Paleozoic Era`` gives a value, not a meaning: flagged, so the quiz
+    never asks it; a term defined in words beside it is not flagged."""
+    notes = "# Earth\n\n- First appearance of reptiles: Paleozoic Era\n- Mitosis: division of a cell\n"
+    draft = import_notes(notes, notes_name="case.md").draft
+    checks = {entry.term: entry.checks.get("definition") for entry in draft.entries}
+    assert checks["First appearance of reptiles"], checks
+    assert not checks["Mitosis"], checks
