@@ -243,6 +243,56 @@ def _spaced_headings(text: str) -> str:
     return _TIGHT_HEADING.sub(lambda m: f"{m.group('lead')}{m.group('marks')} ", text)
 
 
+#: A fenced code block's opening or closing line.
+_FENCE_LINE = re.compile(r"^[ \t]{0,3}(?:`{3,}|~{3,})")
+#: A table's separator row (``--- | ---``, ``|:--|--:|``).
+_TABLE_RULE = re.compile(r"^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+#: Lines that start another kind of block (a heading, list item, quotation): never a table's row.
+_OTHER_BLOCK = re.compile(r"^[ \t]*(?:#|>|[-*+][ \t]|\d{1,9}[.)][ \t])")
+
+
+def _table_header(line: str) -> bool:
+    """Whether ``line`` reads as a table's header: every cell a few short words, at least one filled."""
+    cells = [c.strip() for c in line.strip().strip("|").split("|")]
+    return any(cells) and all(len(c) <= 30 and len(c.split()) <= 3 for c in cells)
+
+
+def _headerless_tables(text: str) -> str:
+    """Give a pipe table written without its ``--- | ---`` row (``w | def`` then ``term | meaning``
+    lines) that row, so it is read as a table and not as one paragraph.
+
+    A run of two or more lines with the same number of pipes (one at least), none a separator row,
+    whose first line looks like a header (short cells), gets the row after its first line; the blank
+    line before the run is dropped so every later line keeps its number (a table may follow a
+    paragraph). A run without a blank line before it, or without a header, is left as written.
+    """
+    lines = text.split("\n")
+    fenced = False
+    i = 0
+    while i < len(lines):
+        if _FENCE_LINE.match(lines[i]):
+            fenced = not fenced
+        if fenced or "|" not in lines[i] or _OTHER_BLOCK.match(lines[i]) or _TABLE_RULE.match(lines[i]):
+            i += 1
+            continue
+        pipes = lines[i].count("|")
+        end = i + 1
+        while end < len(lines) and lines[end].count("|") == pipes and not _OTHER_BLOCK.match(lines[end]):
+            end += 1
+        run = lines[i:end]
+        if (
+            end - i >= 2
+            and not any(_TABLE_RULE.match(line) for line in run)
+            and i > 0
+            and not lines[i - 1].strip()
+            and _table_header(lines[i])
+        ):
+            cells = lines[i].strip().strip("|").count("|") + 1
+            lines[i - 1 : i + 1] = [lines[i], " | ".join(["---"] * cells)]
+        i = end
+    return "\n".join(lines)
+
+
 def _vocabulary(text: str) -> set[str]:
     """Every lower-cased word of the notes."""
     return {word.strip(".,;:!?()[]*_`'\"").lower() for word in text.split()}
@@ -288,6 +338,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     text = _TOC_MARK.sub("", text)
     text = _HEADING_ATTRIBUTES.sub(lambda m: m.group("head"), text)
     text = _without_tag_lines(text)
+    text = _headerless_tables(text)
     text = _TAB_IN_BOLD.sub(lambda m: f"**{m.group('name')}{m.group('colon')}** {m.group('more')}", text)
     vocabulary = _vocabulary(text)
     text, flashcards = srcards.split_cards(text)

@@ -695,6 +695,12 @@ CASES: dict[str, Case] = {
         absent=("Pencil", "Ink"),
         unplaced=("Pencil", "Ink"),
     ),
+    "a pipe table without its separator row": Case(
+        "# Greek\n\nLetters in order.\n\nw | def\nalpha | first letter\nbeta | second letter\n\n"
+        "## More\n\n- Delta: fourth letter\n",
+        (("alpha", "First letter", ()), ("beta", "Second letter", ()), ("Delta", "Fourth letter", ())),
+        absent=("w",),
+    ),
     "a relative pronoun after an emphasised term is dropped": Case(
         "# Immunity\n\n- *Killer T cells* which destroy infected cells\n"
         "- *Helper T cells* who coordinate the response\n\n### Food chain\nWho eats whom\n",
@@ -823,6 +829,14 @@ def test_a_definition_that_only_repeats_the_term_is_flagged() -> None:
     checks = {entry.term: entry.checks.get("definition") for entry in draft.entries}
     assert checks["4dos"], checks
     assert not checks["Bash"], checks
+
+
+def test_a_pipe_table_given_its_separator_row_keeps_the_line_numbers() -> None:
+    """The row added to a header-less table takes the blank line before it: later lines keep their numbers."""
+    notes = "# Greek\n\nw | def\nalpha | first letter\nbeta | second letter\n\n- Delta: fourth letter\n"
+    draft = import_notes(notes, notes_name="case.md").draft
+    lines = {entry.term: entry.line for entry in draft.entries}
+    assert lines["Delta"] == 7, lines
 
 
 def test_a_fact_line_is_flagged() -> None:
