@@ -118,10 +118,13 @@ def _not_a_term(
     return None
 
 
-#: A line that is only a highlighted word or two (``<mark>pencil</mark>``, ``==todo==``): a marker left
-#: to fill in later, not a meaning.
+#: A line that is only a highlighted word or two (``<mark>pencil</mark>``, ``==todo==``, a coloured
+#: ``<span style=...>``, maybe in bold): a marker left to fill in later, not a meaning. Three words or
+#: more in a highlight may be a meaning written in colour, and are kept.
 _MARK_LINE = re.compile(
-    r"^\s*(?:[-*+]\s+)?(?:<mark>\s*(?P<html>[^<]{0,40}?)\s*</mark>|==(?P<eq>[^=]{1,40})==)\s*$"
+    r"^\s*(?:[-*+]\s+)?[*_]{0,3}(?:<(?P<tag>mark|span|font)\b[^>]*>\s*(?P<html>[^<\s]{1,30}(?:\s+[^<\s]{1,30})?)\s*</(?P=tag)>"
+    r"|==(?P<eq>[^=\s]{1,30}(?:\s+[^=\s]{1,30})?)==)[*_]{0,3}\s*$",
+    re.IGNORECASE,
 )
 
 

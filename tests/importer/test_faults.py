@@ -690,10 +690,11 @@ CASES: dict[str, Case] = {
     ),
     "a highlighted placeholder under a heading is no meaning": Case(
         "# Art\n\n## Tools\n\n### Pencil\n<mark>pencil</mark>\n\n### Ink\n<mark>to do</mark>\n\n"
-        "### Eraser\nRemoves marks\n",
-        (("Eraser", "Removes marks", ()),),
-        absent=("Pencil", "Ink"),
-        unplaced=("Pencil", "Ink"),
+        '### Brush\n**<span style="color:red">todo</span>**\n\n### Eraser\nRemoves marks\n\n'
+        "### Chalk\n<mark>Soft white limestone for boards</mark>\n",
+        (("Eraser", "Removes marks", ()), ("Chalk", "Soft white limestone", ())),
+        absent=("Pencil", "Ink", "Brush"),
+        unplaced=("Pencil", "Ink", "Brush"),
     ),
     "a pipe table without its separator row": Case(
         "# Greek\n\nLetters in order.\n\nw | def\nalpha | first letter\nbeta | second letter\n\n"
