@@ -757,6 +757,17 @@ class Extractor:
     def heading(self, heading: Heading, *, is_topic: bool) -> None:
         """Start a section (and the topic, for the document's title heading)."""
         self.flush()
+        empty = self.section
+        if (
+            empty is not None
+            and empty.fresh
+            and empty.entry is None
+            and not (empty.is_topic or empty.introduced or empty.grouped)
+            and heading.level <= empty.level
+            and tx.is_term_name(empty.heading)
+        ):
+            # "### Biomass Pyramids" straight before a heading of its rank: a term left to fill in
+            self.unplace(empty.line, f"{empty.heading}: nothing written under it")
         text, objectives = tx.strip_objective(heading.text)
         self.objectives.extend(objectives)
         numbered = _SECTION_NUMBER.match(text)

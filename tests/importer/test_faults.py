@@ -702,6 +702,14 @@ CASES: dict[str, Case] = {
         (("alpha", "First letter", ()), ("beta", "Second letter", ()), ("Delta", "Fourth letter", ())),
         absent=("w",),
     ),
+    "a term heading with nothing under it": Case(
+        "# Ecology\n\n## Energy\n\n### Biomass Pyramids\n\n### Food web\nAll the food chains together\n\n"
+        "### Trophic level\nA step in a food chain\n",
+        (("Food web", "All the food chains", ()), ("Trophic level", "A step in a food chain", ())),
+        absent=("Biomass Pyramids",),
+        unplaced=("Biomass Pyramids: nothing written under it",),
+        tags=("Energy",),
+    ),
     "a relative pronoun after an emphasised term is dropped": Case(
         "# Immunity\n\n- *Killer T cells* which destroy infected cells\n"
         "- *Helper T cells* who coordinate the response\n\n### Food chain\nWho eats whom\n",
