@@ -241,6 +241,10 @@ def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
         return
     if _fact_line(entry.term, definition):
         entry.check("definition", f"reads as a fact (a value of {entry.term}), not a meaning")
+    elif _counted_fact(entry, lines):
+        entry.check(
+            "definition", f"a sentence about an amount, split at its verb; write what {entry.term} is"
+        )
     elif identity(definition.strip(" .")) == identity(entry.term):
         entry.check("definition", f"only writes {entry.term} again; write what it means")
     elif _LEADS_ON.search(definition):
@@ -264,6 +268,22 @@ def _fact_line(term: str, definition: str) -> bool:
     if len(words) < 3 or not any(w in _LINKING_WORDS for w in words[1:-1]):
         return False
     return _VALUE.match(definition.strip(" .")) is not None
+
+
+#: A number or share inside a sentence (``20%``, ``97 %``, ``1,200``).
+_AMOUNT = re.compile(r"\d")
+
+
+def _counted_fact(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry`` is a sentence about an amount split at its verb (``Great lakes contains 20% of
+    the fresh water``): its line runs on from the term into the definition's first word with no mark
+    between them, and the definition holds a number."""
+    if not _AMOUNT.search(entry.definition) or not 0 < entry.line <= len(lines):
+        return False
+    first = entry.definition.split(maxsplit=1)[0] if entry.definition.split() else ""
+    line = re.sub(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", "", lines[entry.line - 1])
+    run_on = re.compile(re.escape(entry.term) + r"\s+" + re.escape(first) + r"\b", re.IGNORECASE)
+    return run_on.match(line) is not None
 
 
 #: A list item: its indent, its marker and the text after it.

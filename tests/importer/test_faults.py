@@ -856,3 +856,17 @@ def test_a_fact_line_is_flagged() -> None:
     checks = {entry.term: entry.checks.get("definition") for entry in draft.entries}
     assert checks["First appearance of reptiles"], checks
     assert not checks["Mitosis"], checks
+
+
+def test_a_sentence_about_an_amount_split_at_its_verb_is_flagged() -> None:
+    """``Great lakes contains 20% of the fresh water`` is a fact, not what the lakes are: flagged; a
+    sentence split at its verb without an amount, or a term with a mark before its definition, is not."""
+    notes = (
+        "# Water\n\n- Great lakes contains 20% of the fresh water\n- Aquifer is a layer of rock that holds"
+        " water\n- Reservoir: a lake made by 1 dam or more\n"
+    )
+    draft = import_notes(notes, notes_name="case.md").draft
+    checks = {entry.term: entry.checks.get("definition") for entry in draft.entries}
+    assert checks["Great lakes"], checks
+    assert not checks["Aquifer"], checks
+    assert not checks["Reservoir"], checks
