@@ -246,7 +246,8 @@ class QuestionGenerator:
         if choice and not self.restates(entry) and self._meaning_fits(entry) and not self._shows_term(entry):
             # "What does Elemental ions mean?" over "Ions that are elements" is answered by its words alone
             buttons.insert(0, QuestionKind.MEANING)
-        if choice and own and _answerable(pick):
+        # "____ cost divided by the quantity of output" fits average fixed and variable cost too
+        if choice and own and _answerable(pick) and not self.fits_another(entry, pick):
             # above options of terms, every word of the term is hidden: one would point at its option
             buttons.insert(len(buttons) - 1, QuestionKind.PICK_TERM)
         # "Can cause latent or immediate failure" says what many terms can do, a quotation ('"Yep, I'm
@@ -263,6 +264,10 @@ class QuestionGenerator:
         wrong = (x.casefold() for o, x in self._all_examples if o != entry and x.casefold() not in given)
         if entry.examples and _distinct(wrong, 2):
             buttons.append(QuestionKind.EXAMPLE)
+        if len(buttons) > 1 and self._shows_term(entry):
+            # "**average fixed cost**: Fixed costs divided by ..." is true by its words, as the meaning
+            # option would be: asked another way where there is one
+            buttons.remove(QuestionKind.TRUE_FALSE)
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
 
     def _inside_a_name(self, entry: Entry) -> bool:
@@ -305,6 +310,24 @@ class QuestionGenerator:
         """The definition above a typed answer: ``masked``, and when every distinctive word of the term is
         there in some form, they go, short ones too ("The mass of the atom relative to ..." spells
         Relative atomic mass)."""
+        prompt = self._all_words_hidden(entry)
+        # a word of the term left in some form ("position" for Positioning, "monopoly" for natural
+        # monopoly) goes where enough is left to answer from and the prompt fits no other entry's
+        # definition: "____ costs divided by the quantity of output" fits average fixed and variable cost
+        if _term_words_in(entry.term, prompt) - {w.casefold() for w in self.common}:
+            bare = self.pick_prompt(entry, ())
+            common = {w.casefold() for w in self.common}
+            # short forms stay in the bare prompt ("Type" of Associated types): half hidden is no better
+            if (
+                not _term_words_in(entry.term, bare) - common
+                and _says_enough(bare)
+                and not self.fits_another(entry, bare)
+            ):
+                return bare
+        return prompt
+
+    def _all_words_hidden(self, entry: Entry) -> str:
+        """``masked``, and the term's words in any form when every one of them is there."""
         text = self.masked(entry)
         # all of the term's words count ("average" of average variable cost is missing from "Variable
         # costs divided by ...", which must stay), but words most entries use stay
@@ -328,6 +351,24 @@ class QuestionGenerator:
         # topology's computers ..." spells Star Topology with "topology" shown
         every = hide(words)
         return every if _answerable(every) else hide({w for w in words if w not in common})
+
+    def fits_another(self, entry: Entry, masked: str) -> bool:
+        """Whether ``masked`` (a definition of ``entry`` with blanks) reads as another entry's definition
+        with one to three words in each blank, plurals aside: "____ cost divided by the quantity of
+        output" fits "Variable costs divided by the quantity of output"."""
+        parts = [p for p in re.split(rf"({re.escape(_BLANK)})", masked.casefold()) if p.strip()]
+        tokens: list[str] = []
+        for part in parts:
+            if part == _BLANK:
+                tokens.append(r"[^\W_]+(?:\W+[^\W_]+){0,2}")
+            else:
+                words = re.findall(r"[^\W_]+", part)
+                tokens.extend(rf"{re.escape(w[:-1] if w.endswith('s') else w)}s?" for w in words)
+        if not any(t[0] != "[" for t in tokens):
+            return False
+        pattern = re.compile(r"^\W*" + r"\W+".join(tokens) + r"\W*$", re.MULTILINE)
+        own = " ".join(entry.definition.casefold().split())
+        return any(m.group(0) != own for m in pattern.finditer(self._said))
 
     def meaning(self, entry: Entry) -> str:
         """The entry's definition as the right option of "What does TERM mean?": the question names the
@@ -635,6 +676,14 @@ _OPEN_ENDS = frozenset(
         "like",
     ]
 )
+
+
+def _says_enough(masked: str) -> bool:
+    """``_answerable``, and four words left besides blanks and small words: "Manages ____ on the network"
+    (Print Server) says too little once "printers" goes, "Aggregate ____, measured in GDP per person"
+    does not."""
+    words = re.findall(r"[^\W_]+", masked.replace(_BLANK, " "))
+    return _answerable(masked) and sum(w.casefold() not in _SMALL_WORDS for w in words) >= 4
 
 
 def _cut_off(text: str) -> bool:

@@ -240,9 +240,10 @@ def test_a_typed_prompt_hides_the_terms_words_in_any_form_once_all_are_there() -
     generator = QuestionGenerator(kb, random.Random(1))
     prompt = generator.make(_entry(kb, "Relative atomic mass"), QuestionKind.WHICH_TERM).prompt
     assert prompt == "The ____ of the ____ to the weight of protons and neutrons"
-    # "wall" is not there: "cell" alone does not spell Cell wall, and "cellulose" is another word
+    # "wall" is not there, but "cell" would still point at Cell wall and enough is left without it;
+    # "cellulose" is another word
     prompt = generator.make(_entry(kb, "Cell wall"), QuestionKind.WHICH_TERM).prompt
-    assert prompt == "Made of cellulose and strengthens the cell of a plant"
+    assert prompt == "Made of cellulose and strengthens the ____ of a plant"
 
 
 @pytest.mark.parametrize("seed", range(6))
@@ -269,6 +270,48 @@ def test_a_typed_prompt_keeps_a_word_of_the_term_while_another_is_missing() -> N
     generator = QuestionGenerator(kb, random.Random(1))
     prompt = generator.make(_entry(kb, "average variable cost"), QuestionKind.WHICH_TERM).prompt
     assert prompt.startswith("Variable costs divided")
+
+
+def test_a_typed_prompt_hides_a_word_of_the_term_where_enough_is_left_without_it() -> None:
+    kb = make_kb(
+        {
+            "Markets": [
+                ("natural monopoly", "A monopoly that arises because one firm can supply a whole market."),
+                ("National output", "Aggregate output, measured in GDP per person"),
+                ("Positioning", "Creating a desirable position in the target customer's mind"),
+                ("Print Server", "Manages printers on the network"),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+
+    def prompt(term: str) -> str:
+        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).prompt
+
+    assert prompt("natural monopoly") == "A ____ that arises because one firm can supply a whole market."
+    assert prompt("National output") == "Aggregate ____, measured in GDP per person"
+    assert prompt("Positioning") == "Creating a desirable ____ in the target customer's mind"
+    # too little is left without "printers": it stays
+    assert prompt("Print Server") == "Manages printers on the network"
+
+
+def test_a_blank_that_leaves_another_entrys_definition_is_not_asked() -> None:
+    kb = make_kb(
+        {
+            "Costs": [
+                ("average variable cost", "Variable costs divided by the quantity of output."),
+                ("average fixed cost", "Fixed costs divided by the quantity of output."),
+                ("average total cost", "Total cost divided by the quantity of output."),
+                ("total revenue", "The amount a firm receives for the sale of its output."),
+                ("sunk cost", "A cost that has already been committed and cannot be recovered."),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    for term in ("average variable cost", "average fixed cost", "average total cost"):
+        assert QuestionKind.PICK_TERM not in generator.kinds_for(_entry(kb, term), QuizMode.BUTTONS), term
+    assert QuestionKind.PICK_TERM in generator.kinds_for(_entry(kb, "sunk cost"), QuizMode.BUTTONS)
 
 
 def test_a_typed_prompt_counts_the_terms_words_outside_its_name_only() -> None:
@@ -416,3 +459,20 @@ def test_a_hyphenated_name_written_with_spaces_is_hidden_too() -> None:
     )
     generator = QuestionGenerator(kb, random.Random(1))
     assert generator.meaning(_entry(kb, "End-User")) == "____ developer, cheap, fast, no documentation kept"
+
+
+def test_a_true_false_statement_that_shows_the_term_is_asked_another_way_where_there_is_one() -> None:
+    kb = make_kb(
+        {
+            "Markets": [
+                ("Positioning", "Creating a desirable position in the target customer's mind"),
+                ("Targeting", "Choosing which segments of the market to serve"),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    kinds = generator.kinds_for(_entry(kb, "Positioning"), QuizMode.BUTTONS)
+    assert QuestionKind.TRUE_FALSE not in kinds
+    assert QuestionKind.PICK_TERM in kinds
+    assert QuestionKind.TRUE_FALSE in generator.kinds_for(_entry(kb, "Targeting"), QuizMode.BUTTONS)
