@@ -8,7 +8,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import islice
+from itertools import islice, takewhile
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching.names import key_of
@@ -121,6 +121,7 @@ class QuestionGenerator:
         self.common = _common_words(self._usable)
         self._all_keys: frozenset[str] | None = None
         self._said_text: str | None = None
+        self._owners: dict[str, set[Entry]] | None = None
         self._context = QueryContext.of_subjects(subjects_of(kb))
         said: dict[str, int] = {}
         for entry in kb.entries:
@@ -224,6 +225,29 @@ class QuestionGenerator:
             questions.append(self.make(entry, kind))
             previous = entry
         return questions
+
+    def surnames(self, entry: Entry) -> tuple[str, ...]:
+        """A person's name without its leading initials, which a typed answer may give: "Du Bois" for
+        W.E.B. Du Bois, "Wright Mills" for C. Wright Mills; none where another entry's name shares a word
+        of it. Initials are the one sign of a person the notes give: a surname alone ("Marx" for Karl
+        Marx) is not accepted, since in Title Case notes "North" of True North and "Belt" of Green Belt
+        look just the same."""
+        if self._owners is None:
+            self._owners = {}
+            for other in self.kb.entries:
+                for name in other.names:
+                    for word in _words(name):
+                        self._owners.setdefault(word, set()).add(other)
+        short: list[str] = []
+        for name in entry.names:
+            words = name.split()
+            initials = len(list(takewhile(lambda w: re.fullmatch(r"(?:[A-Z]\.)+", w), words)))
+            rest = words[initials:]
+            if not initials or not rest or not all(w[0].isupper() for w in rest):
+                continue
+            if all(self._owners.get(p, set()) <= {entry} for p in _words(" ".join(rest))):
+                short.append(" ".join(rest))
+        return tuple(dict.fromkeys(short))
 
     def kinds_for(self, entry: Entry, mode: QuizMode) -> list[QuestionKind]:
         """Question kinds possible for ``entry`` in ``mode`` (naming the term needs a definition that still
@@ -430,7 +454,7 @@ class QuestionGenerator:
                 entry,
                 prompt=self.typed_prompt(entry),
                 hint=hint_mask(entry.term, self.rng),
-                checker=shared_checker(entry.names, self.all_keys, self._context),
+                checker=shared_checker((*entry.names, *self.surnames(entry)), self.all_keys, self._context),
             )
         if kind is QuestionKind.MEANING:
             right = self.meaning(entry)

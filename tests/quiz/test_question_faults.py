@@ -476,3 +476,37 @@ def test_a_true_false_statement_that_shows_the_term_is_asked_another_way_where_t
     assert QuestionKind.TRUE_FALSE not in kinds
     assert QuestionKind.PICK_TERM in kinds
     assert QuestionKind.TRUE_FALSE in generator.kinds_for(_entry(kb, "Targeting"), QuizMode.BUTTONS)
+
+
+def test_a_typed_answer_may_give_a_persons_name_without_its_initials_only() -> None:
+    kb = make_kb(
+        {
+            "Founders": [
+                ("Karl Marx", "Class conflict between the bourgeoisie and the proletariat."),
+                ("W.E.B. Du Bois", "Double consciousness and the study of race relations."),
+                ("C. Wright Mills", "Linking personal troubles to public issues."),
+                ("J. S. Bois", "A made-up person sharing a surname."),
+            ],
+            "Places": [
+                ("True North", "The direction which points to the North Pole."),
+                ("average total cost", "Total cost divided by the quantity of output."),
+            ],
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+
+    def accepts(term: str, answer: str) -> bool:
+        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
+
+    assert accepts("C. Wright Mills", "Wright Mills")
+    assert accepts("C. Wright Mills", "c wright mills")
+    # "Bois" is another entry's word too: Du Bois stays the full name only
+    assert not accepts("W.E.B. Du Bois", "Du Bois")
+    # a surname alone looks like "North" of True North in Title Case notes: never accepted
+    assert not accepts("Karl Marx", "Marx")
+    assert not accepts("True North", "North")
+    assert not accepts("average total cost", "cost")
+    alone = [e for e in kb.entries if e.term != "J. S. Bois"]
+    kb.entries[:] = alone
+    generator = QuestionGenerator(kb, random.Random(1))
+    assert accepts("W.E.B. Du Bois", "Du Bois")
