@@ -338,9 +338,10 @@ class QuestionGenerator:
         # a word of the term left in some form ("position" for Positioning, "monopoly" for natural
         # monopoly) goes where enough is left to answer from and the prompt fits no other entry's
         # definition: "____ costs divided by the quantity of output" fits average fixed and variable cost
-        if _term_words_in(entry.term, prompt) - {w.casefold() for w in self.common}:
-            bare = self.pick_prompt(entry, ())
-            common = {w.casefold() for w in self.common}
+        common = self._common_of(entry)
+        if _term_words_in(entry.term, prompt) - common:
+            # a term all of whose words most entries use is those words: they go too
+            bare = self.pick_prompt(entry, ()) if common else self.pick_prompt(entry)
             # short forms stay in the bare prompt ("Type" of Associated types): half hidden is no better
             if (
                 not _term_words_in(entry.term, bare) - common
@@ -349,6 +350,13 @@ class QuestionGenerator:
             ):
                 return bare
         return prompt
+
+    def _common_of(self, entry: Entry) -> set[str]:
+        """The words most entries use that may stay shown with ``entry``: none when every word of its term
+        is one ("positioning" among notes on positioning, where the term is Positioning)."""
+        common = {w.casefold() for w in self.common}
+        words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", entry.term)} - _SMALL_WORDS
+        return common if words - common else set()
 
     def _all_words_hidden(self, entry: Entry) -> str:
         """``masked``, and the term's words in any form when every one of them is there."""
@@ -410,8 +418,7 @@ class QuestionGenerator:
         """Whether the right option of "What does TERM mean?" shows a word of the term most entries do not
         use, in some form ("A star (hub-and-spoke) topology's computers" for Star Topology, "translates
         domain names" for Domain Name System): the question names the term, so its word picks the option."""
-        common = {w.casefold() for w in self.common}
-        return bool(_term_words_in(entry.term, self.meaning(entry)) - common)
+        return bool(_term_words_in(entry.term, self.meaning(entry)) - self._common_of(entry))
 
     def _meaning_fits(self, entry: Entry) -> bool:
         """Whether the entry's topic offers options of its meaning's shape (blanks or none, about its size),

@@ -510,3 +510,24 @@ def test_a_typed_answer_may_give_a_persons_name_without_its_initials_only() -> N
     kb.entries[:] = alone
     generator = QuestionGenerator(kb, random.Random(1))
     assert accepts("W.E.B. Du Bois", "Du Bois")
+
+
+def test_a_term_whose_every_word_most_entries_use_is_still_hidden_in_its_own_prompt() -> None:
+    kb = make_kb(
+        {
+            "Positioning": [
+                ("Positioning", "Creating a desirable position in the target customer's mind"),
+                ("Repositioning", "Changing a brand's positioning once the market has moved on"),
+                ("Head-to-head positioning", "Competing on the same attributes as the market leader"),
+                ("Differentiation positioning", "Stressing the attributes that set the brand apart"),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    assert "positioning" in generator.common
+    prompt = generator.make(_entry(kb, "Positioning"), QuestionKind.WHICH_TERM).prompt
+    assert prompt == "Creating a desirable ____ in the target customer's mind"
+    # the meaning option would show it: "What does Positioning mean?" is not asked
+    kinds = generator.kinds_for(_entry(kb, "Positioning"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING not in kinds
