@@ -288,9 +288,10 @@ class QuestionGenerator:
         wrong = (x.casefold() for o, x in self._all_examples if o != entry and x.casefold() not in given)
         if entry.examples and _distinct(wrong, 2):
             buttons.append(QuestionKind.EXAMPLE)
-        if len(buttons) > 1 and self._shows_term(entry):
+        other_way = len(buttons) > 1 or (typed and mode is not QuizMode.BUTTONS)
+        if other_way and self._shows_term(entry):
             # "**average fixed cost**: Fixed costs divided by ..." is true by its words, as the meaning
-            # option would be: asked another way where there is one
+            # option would be: asked another way where there is one (typed, in a mixed quiz)
             buttons.remove(QuestionKind.TRUE_FALSE)
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
 

@@ -311,6 +311,11 @@ def test_a_blank_that_leaves_another_entrys_definition_is_not_asked() -> None:
     generator = QuestionGenerator(kb, random.Random(1))
     for term in ("average variable cost", "average fixed cost", "average total cost"):
         assert QuestionKind.PICK_TERM not in generator.kinds_for(_entry(kb, term), QuizMode.BUTTONS), term
+    # "**average fixed cost**: Fixed costs divided by ..." is true by its words: typed only where it can be
+    kinds = generator.kinds_for(_entry(kb, "average fixed cost"), QuizMode.MIXED)
+    assert kinds == [QuestionKind.WHICH_TERM]
+    kinds = generator.kinds_for(_entry(kb, "average fixed cost"), QuizMode.BUTTONS)
+    assert kinds == [QuestionKind.TRUE_FALSE]
     assert QuestionKind.PICK_TERM in generator.kinds_for(_entry(kb, "sunk cost"), QuizMode.BUTTONS)
 
 
