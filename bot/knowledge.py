@@ -110,7 +110,7 @@ class Entry:
         return isinstance(other, Entry) and self.term == other.term and self.topic.path == other.topic.path
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, weakref_slot=True)
 class KnowledgeBase:
     """All topics and entries, with the files they came from."""
 

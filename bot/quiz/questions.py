@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
@@ -107,35 +108,93 @@ def select_entries(kb: KnowledgeBase, topic: str | None = None) -> list[Entry]:
     return checked
 
 
+@dataclass(slots=True, eq=False)
+class _Facts:
+    """What questions need to know about a knowledge base as a whole, worked out once per knowledge base:
+    it depends on the notes only, never on a round's settings or random generator."""
+
+    entries: tuple[Entry, ...]  # the entries it was worked out from (a changed list is worked out anew)
+    usable: list[Entry]
+    silent: frozenset[Entry]
+    all_examples: list[tuple[Entry, str]]
+    common: frozenset[str]
+    context: QueryContext
+    shared: frozenset[str]
+    all_keys: frozenset[str] | None = None
+    owners: dict[str, set[Entry]] | None = None
+    said: str | None = None
+    #: the question kinds of an entry in a mode (they depend on the notes only)
+    kinds: dict[tuple[Entry, QuizMode], tuple[QuestionKind, ...]] = field(default_factory=dict)
+    #: an entry's definition with its names and distinctive words blanked (``masked`` with its defaults)
+    masks: dict[Entry, str] = field(default_factory=dict)
+
+    @classmethod
+    def of(cls, kb: KnowledgeBase) -> _Facts:
+        """The facts of ``kb`` as its entries are now."""
+        # never ask about or offer a guess, nor a definition that is only the entry's own name, only an
+        # example or a sentence cut off ("Pair with", "a.m(x) desugars to"): nobody can answer from those
+        says = {e: _says_something(e) for e in kb.entries}
+        usable = [e for e in kb.entries if not e.checks and says[e]]
+        said: dict[str, int] = {}
+        for entry in kb.entries:
+            key = " ".join(entry.definition.casefold().split())
+            said[key] = said.get(key, 0) + 1
+        return cls(
+            entries=tuple(kb.entries),
+            usable=usable,
+            silent=frozenset(e for e in kb.entries if not says[e]),
+            all_examples=[(e, x) for e in usable for x in e.examples],
+            common=_common_words(usable),
+            context=QueryContext.of_subjects(subjects_of(kb)),
+            shared=frozenset(key for key, count in said.items() if count > 1),
+        )
+
+    def describes(self, kb: KnowledgeBase) -> bool:
+        """Whether these are the facts of ``kb``'s entries as they are now (the very same entries)."""
+        return len(self.entries) == len(kb.entries) and all(
+            a is b for a, b in zip(self.entries, kb.entries, strict=True)
+        )
+
+
+#: The facts of each live knowledge base, by identity (a reloaded knowledge base is a new object). An
+#: entry goes when its knowledge base is collected.
+_FACTS: dict[int, _Facts] = {}
+
+
+def _facts_of(kb: KnowledgeBase) -> _Facts:
+    """The facts of ``kb``, worked out on the first call for it (and again if its entries changed)."""
+    facts = _FACTS.get(id(kb))
+    if facts is not None and facts.describes(kb):
+        return facts
+    if facts is None:
+        weakref.finalize(kb, _FACTS.pop, id(kb), None)
+    facts = _FACTS[id(kb)] = _Facts.of(kb)
+    return facts
+
+
 class QuestionGenerator:
     """Builds question lists from a knowledge base with a seeded random generator."""
 
     def __init__(self, kb: KnowledgeBase, rng: random.Random) -> None:
         self.kb = kb
         self.rng = rng
-        # never ask about or offer a guess, nor a definition that is only the entry's own name, only an
-        # example or a sentence cut off ("Pair with", "a.m(x) desugars to"): nobody can answer from those
-        self._usable = [e for e in kb.entries if not e.checks and _says_something(e)]
-        self._silent = frozenset(e for e in kb.entries if not _says_something(e))
-        self._all_examples = [(e, x) for e in self._usable for x in e.examples]
-        self.common = _common_words(self._usable)
-        self._all_keys: frozenset[str] | None = None
-        self._said_text: str | None = None
-        self._owners: dict[str, set[Entry]] | None = None
-        self._context = QueryContext.of_subjects(subjects_of(kb))
-        said: dict[str, int] = {}
-        for entry in kb.entries:
-            key = " ".join(entry.definition.casefold().split())
-            said[key] = said.get(key, 0) + 1
+        # what depends only on the notes is worked out once per knowledge base, not once per round
+        self._facts = _facts_of(kb)
+        self._usable = self._facts.usable
+        self._silent = self._facts.silent
+        self._all_examples = self._facts.all_examples
+        self.common = self._facts.common
+        self._context = self._facts.context
         #: definitions two entries of the notes share: they cannot tell which term is meant
-        self._shared = frozenset(key for key, count in said.items() if count > 1)
+        self._shared = self._facts.shared
 
     @property
     def all_keys(self) -> frozenset[str]:
         """The name model's keys of every name in the notes (no typo of one entry is another's name)."""
-        if self._all_keys is None:
-            self._all_keys = frozenset(key_of(name) for entry in self.kb.entries for name in entry.names)
-        return self._all_keys
+        facts = self._facts
+        if facts.all_keys is None:
+            facts.all_keys = frozenset(key_of(name) for entry in self.kb.entries for name in entry.names)
+        return facts.all_keys
 
     def masked(
         self,
@@ -152,11 +211,17 @@ class QuestionGenerator:
         ``every_word`` blanks each distinctive word of the term (for a prompt above options of terms);
         ``also``: more phrases to hide as names.
         """
+        plain = text is None and not also and single_words and not every_word
+        if plain and entry in self._facts.masks:
+            return self._facts.masks[entry]
         text = _readable(entry.definition if text is None else text)
         # "End user" in the text is the name End-User written with a space (and "Peer to peer" Peer-to-Peer)
         spaced = [n.replace("-", " ") for n in entry.names if "-" in n]
         names = [*entry.names, *spaced, *also]
-        return mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
+        shown = mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
+        if plain:
+            self._facts.masks[entry] = shown
+        return shown
 
     def pick_prompt(self, entry: Entry, offered: Sequence[str] | None = None) -> str:
         """The definition above options of terms: the names are hidden, and every word of the term as the
@@ -232,12 +297,13 @@ class QuestionGenerator:
         of it. Initials are the one sign of a person the notes give: a surname alone ("Marx" for Karl
         Marx) is not accepted, since in Title Case notes "North" of True North and "Belt" of Green Belt
         look just the same."""
-        if self._owners is None:
-            self._owners = {}
+        owners = self._facts.owners
+        if owners is None:
+            owners = self._facts.owners = {}
             for other in self.kb.entries:
                 for name in other.names:
                     for word in _words(name):
-                        self._owners.setdefault(word, set()).add(other)
+                        owners.setdefault(word, set()).add(other)
         short: list[str] = []
         for name in entry.names:
             words = name.split()
@@ -245,7 +311,7 @@ class QuestionGenerator:
             rest = words[initials:]
             if not initials or not rest or not all(w[0].isupper() for w in rest):
                 continue
-            if all(self._owners.get(p, set()) <= {entry} for p in _words(" ".join(rest))):
+            if all(owners.get(p, set()) <= {entry} for p in _words(" ".join(rest))):
                 short.append(" ".join(rest))
         return tuple(dict.fromkeys(short))
 
@@ -253,6 +319,12 @@ class QuestionGenerator:
         """Question kinds possible for ``entry`` in ``mode`` (naming the term needs a definition that still
         says enough once the term is blanked out; the masked definition is asked anyway when nothing else
         is possible)."""
+        known = self._facts.kinds.get((entry, mode))
+        if known is None:
+            known = self._facts.kinds[entry, mode] = tuple(self._kinds_for(entry, mode))
+        return list(known)
+
+    def _kinds_for(self, entry: Entry, mode: QuizMode) -> list[QuestionKind]:
         own = " ".join(entry.definition.casefold().split()) not in self._shared and not self._reads_alike(
             entry
         )
@@ -321,9 +393,10 @@ class QuestionGenerator:
     @property
     def _said(self) -> str:
         """Every definition of the notes, case-folded, one a line (searched for phrases)."""
-        if self._said_text is None:
-            self._said_text = "\n".join(" ".join(e.definition.casefold().split()) for e in self._usable)
-        return self._said_text
+        facts = self._facts
+        if facts.said is None:
+            facts.said = "\n".join(" ".join(e.definition.casefold().split()) for e in self._usable)
+        return facts.said
 
     def restates(self, entry: Entry) -> bool:
         """Whether the entry's definition says nothing once the term's words are hidden: "Ions that are
