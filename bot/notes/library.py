@@ -28,6 +28,7 @@ from typing import Protocol
 from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.loader import normalize_name
 from bot.matching import Matcher
+from bot.matching.names import is_fragment
 from bot.notes.topics import read_body, topic_path
 
 log = logging.getLogger(__name__)
@@ -104,6 +105,28 @@ class GuildNotes:
         """The entries of the shared notes this server sees (none when it switched them off)."""
         own = set(self.own_topics)
         return [e for e in self.kb.entries if e.topic not in own]
+
+
+def _without_fragments(entries: list[Entry], guild_id: int, topic_key: str) -> list[Entry]:
+    """``entries`` without the aliases that are a lower-case letter or function words (``a``, ``on``),
+    each dropped with a warning: notes stored before uploads refused them keep their entries, but no
+    longer answer "what is a" with one."""
+    kept: list[Entry] = []
+    for entry in entries:
+        dropped = [alias for alias in entry.aliases if is_fragment(alias)]
+        if dropped:
+            for alias in dropped:
+                log.warning(
+                    "guild %s: stored topic %s: alias %r of %s dropped (a lower-case letter or function "
+                    "word is not a name)",
+                    guild_id,
+                    topic_key,
+                    alias,
+                    entry.term,
+                )
+            entry = replace(entry, aliases=tuple(a for a in entry.aliases if not is_fragment(a)))
+        kept.append(entry)
+    return kept
 
 
 def combine(own: Sequence[tuple[Topic, list[Entry]]], shared: KnowledgeBase | None) -> KnowledgeBase:
@@ -251,10 +274,11 @@ class NotesLibrary:
             if version.body is None:
                 continue
             try:
-                own.append(read_body(version.body, topic_path(version.topic_key)))
+                topic, entries = read_body(version.body, topic_path(version.topic_key))
             except (ValueError, KeyError, TypeError) as exc:  # pragma: no cover - written by us
                 log.error("guild %s: stored topic %s is unreadable: %s", guild_id, version.topic_key, exc)
                 continue
+            own.append((topic, _without_fragments(entries, guild_id, version.topic_key)))
             body_bytes += len(version.body)
         kb = combine(own, shared.kb if state.shared else None)
         started = time.perf_counter()

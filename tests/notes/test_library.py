@@ -4,17 +4,19 @@ limits, cache budget and another process's change, on SQLite and PostgreSQL."""
 from __future__ import annotations
 
 import asyncio
+import logging
 from pathlib import Path
 
 import pytest
 
 from bot.clock import FakeClock
 from bot.config import ConfigError, load_settings
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.matching import Answer, Matcher
 from bot.notes import NotesLibrary, NotesLimits
 from bot.notes.library import BYTES_PER_SERVER
 from bot.notes.manager import NotesActionError, NotesManager
+from bot.notes.topics import topic_body, topic_path
 from bot.storage.notes import NotesRepository
 from tests.notes.conftest import CELLS_MD
 
@@ -265,3 +267,47 @@ async def test_a_refresh_with_many_cached_servers_asks_for_every_changed_server_
     await _upload(here, guilds[-1], "cells.md", CELLS_MD)
     assert await there.library.refresh() == [guilds[-1]]
     assert len(there.library.cached_guilds()) == len(guilds) - 1
+
+
+async def test_stored_notes_with_an_alias_no_longer_allowed_keep_the_entry_without_it(
+    repo: NotesRepository,
+    shared_notes: tuple[KnowledgeBase, Matcher],
+    clock: FakeClock,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Notes stored before lower-case letters and function words were refused as aliases still load:
+    the entry stays (by its term and its other aliases), the alias goes, and the log says so."""
+    topic = Topic(title="Cell biology", path=topic_path("cell-biology"))
+    entries = [
+        Entry(
+            "Ribosome",
+            "the site where proteins are made from amino acids.",
+            topic,
+            aliases=("on", "rRNA body"),
+        ),
+        Entry("Nucleus", "controls the cell and holds the DNA.", topic, aliases=("a",)),
+    ]
+    await repo.publish(
+        A,
+        "cell-biology",
+        title="Cell biology",
+        body=topic_body(topic, entries),
+        entries=len(entries),
+        filename="cells.yaml",
+        member_id=MEMBER,
+        now=clock.advance(60),
+        max_entries=5000,
+    )
+    library = NotesLibrary(shared_notes, repo, budget_bytes=64 * 1024 * 1024, build_in_thread=False)
+    with caplog.at_level(logging.WARNING, logger="bot.notes.library"):
+        notes = await library.for_guild(A)
+    assert {e.term: e.aliases for e in notes.own_entries} == {"Ribosome": ("rRNA body",), "Nucleus": ()}
+    assert _answers(notes.matcher, "ribosome") == "Ribosome"
+    assert _answers(notes.matcher, "rrna body") == "Ribosome"
+    assert _answers(notes.matcher, "nucleus") == "Nucleus"
+    assert _answers(notes.matcher, "what is a") is None
+    warned = [r.getMessage() for r in caplog.records if r.levelno == logging.WARNING]
+    assert len(warned) == 2
+    assert all(str(A) in w and "cell-biology" in w for w in warned), warned
+    assert any("'on'" in w and "Ribosome" in w for w in warned), warned
+    assert any("'a'" in w and "Nucleus" in w for w in warned), warned
