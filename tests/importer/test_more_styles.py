@@ -7,20 +7,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from bot.importer import ImportResult, NotesError, import_notes
-from bot.knowledge import Entry, KnowledgeBase
-from bot.loader import load_knowledge_text, normalize_name
+from bot.knowledge import KnowledgeBase
+from bot.loader import load_knowledge_text
+from tests.importer.kb_helpers import entry
 
 
 def imported(text: str, name: str = "notes.md") -> tuple[ImportResult, KnowledgeBase]:
     result = import_notes(text, notes_name=name)
     return result, load_knowledge_text(result.text)
-
-
-def entry(kb: KnowledgeBase, name: str) -> Entry:
-    wanted = normalize_name(name)
-    found = [e for e in kb.entries if wanted in {normalize_name(n) for n in e.names}]
-    assert len(found) == 1, f"{name!r}: {[e.term for e in found]}"
-    return found[0]
 
 
 def terms(kb: KnowledgeBase) -> list[str]:

@@ -4,25 +4,7 @@ side (``**Label**: A (gloss) vs. B (gloss)``), nested outlines of kinds, and a l
 from __future__ import annotations
 
 from bot.importer import import_notes
-from bot.knowledge import Entry, KnowledgeBase
-from bot.loader import load_knowledge_text, normalize_name
-
-
-def kb_of(notes: str) -> KnowledgeBase:
-    result = import_notes(notes, notes_name="notes.md")
-    return load_knowledge_text(result.text, "notes.yaml")
-
-
-def entry(kb: KnowledgeBase, name: str) -> Entry:
-    wanted = normalize_name(name)
-    found = [e for e in kb.entries if wanted in {normalize_name(n) for n in e.names}]
-    assert len(found) == 1, f"{name!r}: {[e.term for e in found]}"
-    return found[0]
-
-
-def terms(kb: KnowledgeBase) -> set[str]:
-    return {e.term for e in kb.entries}
-
+from tests.importer.kb_helpers import entry, kb_of, terms
 
 MIND_MAP = """# # Chemistry
 

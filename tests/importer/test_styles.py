@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from bot.importer import ImportResult, import_file, import_notes
-from bot.knowledge import Entry, KnowledgeBase
-from bot.loader import load_knowledge, load_knowledge_text, normalize_name
+from bot.knowledge import KnowledgeBase
+from bot.loader import load_knowledge, load_knowledge_text
 from tests.importer.conftest import NOTES_DIR
+from tests.importer.kb_helpers import entry
 
 
 def imported(name: str, tmp_path: Path, **kwargs: str) -> tuple[ImportResult, KnowledgeBase]:
@@ -17,13 +18,6 @@ def imported(name: str, tmp_path: Path, **kwargs: str) -> tuple[ImportResult, Kn
     path = tmp_path / (Path(name).stem + ".yaml")
     path.write_text(result.text, encoding="utf-8")
     return result, load_knowledge([path])
-
-
-def entry(kb: KnowledgeBase, name: str) -> Entry:
-    wanted = normalize_name(name)
-    found = [e for e in kb.entries if wanted in {normalize_name(n) for n in e.names}]
-    assert len(found) == 1, f"{name!r}: {[e.term for e in found]}"
-    return found[0]
 
 
 def test_a_heading_per_term_with_acronyms_lists_and_code(tmp_path: Path) -> None:

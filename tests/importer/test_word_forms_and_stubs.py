@@ -2,29 +2,15 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from bot.importer import NotesError, import_notes
-from bot.knowledge import Entry, KnowledgeBase
-from bot.loader import load_knowledge_text, normalize_name
 from bot.matching.names import is_fragment
-
-
-def _import(text: str) -> tuple[KnowledgeBase, list[tuple[int, str]]]:
-    result = import_notes(text, notes_name="case.md")
-    return load_knowledge_text(result.text, Path("case.yaml")), result.draft.unplaced
-
-
-def _entry(kb: KnowledgeBase, name: str) -> Entry:
-    found = [e for e in kb.entries if normalize_name(name) in {normalize_name(n) for n in e.names}]
-    assert len(found) == 1, [e.term for e in kb.entries]
-    return found[0]
+from tests.importer.kb_helpers import entry, kb_and_unplaced
 
 
 def test_endings_in_brackets_give_both_word_forms_and_no_fragments() -> None:
-    kb, _ = _import(
+    kb, _ = kb_and_unplaced(
         "- Nucle(us/i) - the control centre of the cell\n"
         "- Fung(us/i) - decomposers that feed on dead matter\n"
         "- Bacteri(um/a) - single-celled organisms without a nucleus\n"
@@ -34,11 +20,11 @@ def test_endings_in_brackets_give_both_word_forms_and_no_fragments() -> None:
         ("Fungus", ("Fungi",)),
         ("Bacterium", ("Bacteria",)),
     ]
-    assert _entry(kb, "Fungi").definition == "Decomposers that feed on dead matter"
+    assert entry(kb, "Fungi").definition == "Decomposers that feed on dead matter"
 
 
 def test_endings_in_brackets_in_a_table() -> None:
-    kb, _ = _import(
+    kb, _ = kb_and_unplaced(
         "| Term | Definition |\n|---|---|\n| Alga(e) | Simple plants that live in water |\n"
         "| Analys(is/es) | A detailed examination of something |\n"
         "| Mitochondri(on/a) | Powerhouse of the cell |\n"
@@ -51,13 +37,15 @@ def test_endings_in_brackets_in_a_table() -> None:
 
 
 def test_the_importer_never_makes_an_alias_of_a_letter_or_function_word() -> None:
-    kb, _ = _import("- Speed (s) - how fast something moves\n- Mass (on) - how much matter there is\n")
+    kb, _ = kb_and_unplaced(
+        "- Speed (s) - how fast something moves\n- Mass (on) - how much matter there is\n"
+    )
     assert not [alias for e in kb.entries for alias in e.aliases if is_fragment(alias)]
 
 
 def test_a_placeholder_cell_is_empty() -> None:
     rows = "".join(f"| {term} | {cell} |\n" for term, cell in [("HTTP", "-"), ("FTP", "n/a"), ("SMTP", "—")])
-    kb, unplaced = _import(
+    kb, unplaced = kb_and_unplaced(
         "| Term | Definition |\n|---|---|\n" + rows + "| TELNET | ? |\n| POP3 | TBD |\n| IMAP | ... |\n"
         "| DNS | Resolves names to addresses |\n"
     )
@@ -66,7 +54,7 @@ def test_a_placeholder_cell_is_empty() -> None:
 
 
 def test_a_lone_heading_over_a_line_with_brackets_is_the_term_that_line_defines() -> None:
-    kb, unplaced = _import("#### Vishing\nVoice phishing (some automated)\n")
+    kb, unplaced = kb_and_unplaced("#### Vishing\nVoice phishing (some automated)\n")
     assert [(e.term, e.definition) for e in kb.entries] == [("Vishing", "Voice phishing (some automated)")]
     assert not unplaced
 
@@ -76,7 +64,7 @@ def test_a_term_over_a_short_definition_after_another_entry_is_an_entry() -> Non
         "**Vishing**\nVoice phishing by phone\n\n**Smishing**\nSMS phishing\n",
         "Vishing\nVoice phishing by phone\n\nSmishing\nSMS phishing\n",
     ):
-        kb, _ = _import(notes)
+        kb, _ = kb_and_unplaced(notes)
         assert [(e.term, e.definition, e.details) for e in kb.entries] == [
             ("Vishing", "Voice phishing by phone", ()),
             ("Smishing", "SMS phishing", ()),
@@ -84,29 +72,29 @@ def test_a_term_over_a_short_definition_after_another_entry_is_an_entry() -> Non
 
 
 def test_a_bullet_term_with_optional_words_first_is_an_entry_as_in_a_table() -> None:
-    kb, _ = _import(
+    kb, _ = kb_and_unplaced(
         "- Cell - the basic unit of life\n"
         "- [Characteristics of] Life - growth, reproduction and response to stimuli\n"
     )
-    life = _entry(kb, "Life")
+    life = entry(kb, "Life")
     assert (life.term, life.definition) == (
         "Characteristics of Life",
         "Growth, reproduction and response to stimuli",
     )
-    assert not _entry(kb, "Cell").details
+    assert not entry(kb, "Cell").details
 
 
 def test_a_ticked_task_box_is_not_an_optional_word() -> None:
-    kb, _ = _import("- [x] Firewall - blocks traffic\n- [ ] Proxy - forwards requests\n")
+    kb, _ = kb_and_unplaced("- [x] Firewall - blocks traffic\n- [ ] Proxy - forwards requests\n")
     assert [e.term for e in kb.entries] == ["Firewall", "Proxy"]
 
 
 def test_one_outlined_term_under_the_title_is_that_term_not_the_title() -> None:
-    kb, _ = _import("## Principles\n- Authority\n  - Someone in charge\n")
+    kb, _ = kb_and_unplaced("## Principles\n- Authority\n  - Someone in charge\n")
     assert [(e.term, e.definition, e.topic.title) for e in kb.entries] == [
         ("Authority", "Someone in charge", "Principles")
     ]
-    kb, _ = _import("# Networking\n- DHCP process\n  - Discover, offer, request, acknowledge\n")
+    kb, _ = kb_and_unplaced("# Networking\n- DHCP process\n  - Discover, offer, request, acknowledge\n")
     assert [e.term for e in kb.entries] == ["DHCP process"]
 
 
@@ -115,7 +103,7 @@ def test_a_table_of_columns_under_the_title_never_defines_the_title() -> None:
         "## Web\n\n| Protocol | Port |\n|---|---|\n| HTTP | 80 |\n\n"
         "- TLS - encrypts traffic between two hosts\n"
     )
-    kb, unplaced = _import(notes)
+    kb, unplaced = kb_and_unplaced(notes)
     assert "Web" not in [e.term for e in kb.entries]
     assert [text for _, text in unplaced] == ["Protocol: HTTP; Port: 80"]
 
@@ -127,5 +115,5 @@ def test_a_table_of_columns_alone_under_the_title_is_no_term() -> None:
 
 def test_a_label_over_a_short_line_after_a_term_paragraph_is_no_term() -> None:
     for label in ("Examples", "Note"):
-        kb, _ = _import(f"Firewall\nFilters traffic between two networks\n\n{label}\npfSense\n")
+        kb, _ = kb_and_unplaced(f"Firewall\nFilters traffic between two networks\n\n{label}\npfSense\n")
         assert [e.term for e in kb.entries] == ["Firewall"]
