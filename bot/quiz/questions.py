@@ -247,7 +247,7 @@ class QuestionGenerator:
             lambda m: _BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
             text,
         )
-        return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, hide_compounds(text)))
+        return _tidy_blanks(text)
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """Up to ``settings.questions`` questions on ``settings.topic``, never the same one twice.
@@ -451,7 +451,7 @@ class QuestionGenerator:
             out = re.sub(
                 r"[^\W\d_]+", lambda m: _BLANK if m.group(0).casefold() in hidden else m.group(0), text
             )
-            return drop_empty_brackets(re.sub(rf"{_BLANK}(?:[\s-]+{_BLANK})+", _BLANK, hide_compounds(out)))
+            return _tidy_blanks(out)
 
         # a word most entries use stays only where hiding it too leaves too little: "A ____ (hub-and-spoke)
         # topology's computers ..." spells Star Topology with "topology" shown
@@ -663,6 +663,14 @@ class QuestionGenerator:
 
 
 _BLANK = "____"
+#: Blanks next to each other, parted by spaces or hyphens: one hidden name.
+_BLANK_RUN = re.compile(rf"{_BLANK}(?:[\s-]+{_BLANK})+")
+
+
+def _tidy_blanks(text: str) -> str:
+    """``text`` with a hyphenated word holding a blank hidden whole, runs of blanks made one and brackets
+    masking emptied dropped: how a prompt reads once the term's words are blanked."""
+    return drop_empty_brackets(_BLANK_RUN.sub(_BLANK, hide_compounds(text)))
 
 
 def _says_something(entry: Entry) -> bool:
