@@ -1629,6 +1629,717 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
+    # heldout8: written from the notes alone, without running the import (REWRITE); the bold memory aids
+    # are kept in the definitions, the equity synonyms and the income statement's other names are aliases
+    "accounting_glossary_numbered": (
+        [],
+        [
+            (
+                "Accounts",
+                [],
+                'A "container" that tracks specific assets, liabilities, equity, income, or expenses.',
+            ),
+            ("Accounting Equation", [], "A = L + E"),
+            ("Accounting Cycle", [], "Record, process, report."),
+            (
+                "Account form balance sheet",
+                [],
+                "A balance sheet that lists assets on the left and liabilities and owner's equity on the "
+                "right (see also Report form balance sheet).",
+            ),
+            (
+                "Accrual basis of accounting assumption",
+                [],
+                "States that the effects of all transactions and other events are recognized in the "
+                "accounting records when they occur, rather than when cash or its equivalent are exchanged.",
+            ),
+            (
+                "ADIP",
+                ["Additional Paid-In Capital"],
+                "Additional Paid-In Capital: an owner's equity account title.",
+            ),
+            (
+                "Adjusting entries",
+                [],
+                "Fixing incomplete or inaccurate records at the end of an accounting period, ensuring the "
+                "proper accounts and values are entered (cleaning up the financials before reporting).",
+            ),
+            (
+                "Adjustment",
+                [],
+                "A change made to an account that reflects its accurate or updated balances at the end of a "
+                'period ("updates to keep things accurate").',
+            ),
+            ("ALORE", [], "Assets, Liabilities, Owner's Equity, Revenue, Expenses."),
+            (
+                "Audit Trail",
+                [],
+                '"Breadcrumbs leading to the source": a sequential chain of evidence (documents, entries) '
+                "showing the origin and flow of information. Document numbers, check numbers, account "
+                "reference numbers, dates, companies/individuals used, and equipment bought or sold should "
+                "be listed.",
+            ),
+            (
+                "Balance Ledger Form",
+                [],
+                "A two-column spreadsheet (debit and credit) that presents each account's balances and net "
+                "changes during a specific period: a ledger account form that shows the account balance "
+                "after each entry is posted.",
+            ),
+            (
+                "Balance sheet",
+                [],
+                "A formal report of a business's financial assets, liabilities, and owner's equity for a "
+                "specific period, A = L + E.",
+            ),
+            (
+                "Book Value",
+                [],
+                "The remaining cost of an asset after factoring in accumulated depreciation (think: worth "
+                "after depreciation).",
+            ),
+            ("Capital", ["Owner's equity"], 'Financial investment in a business; "owner\'s equity".'),
+            (
+                "Chart of Accounts",
+                [],
+                "A master list of all accounts used by a company, organized by category and code for easy "
+                "reference.",
+            ),
+            ("Classification", [], "Grouping transactions into relevant accounts."),
+            (
+                "Closing Journal Entries",
+                ["Closing entries"],
+                "Closing entries transfer temporary account balances, like revenue and expenses, into "
+                "permanent accounts like retained earnings, resetting temporary accounts to zero and "
+                "preparing them for the next period.",
+            ),
+            (
+                "Compound Entry",
+                [],
+                "A single journal entry that affects multiple accounts, usually with debits and credits "
+                "(one entry, multiple impacts).",
+            ),
+            ("Contra Account", [], "An account with an average balance opposite that of a related account."),
+            (
+                "Contra Asset Account",
+                [],
+                'A contra account that reduces the balance of an asset account (think: a "mini-vacuum" '
+                "sucking away from another asset).",
+            ),
+            (
+                "Correcting Entry",
+                [],
+                "An entry made to fix or adjust an error in a previous entry (an entry to fix mistakes).",
+            ),
+            (
+                "DEA-LER",
+                [],
+                "Dividends, Expenses, Assets & Liabilities, Equity, Revenue; the first three are debits, "
+                "the last three credits.",
+            ),
+            (
+                "Double-declining-depreciation",
+                [],
+                "Depreciation whose rate is twice simple linear depreciation.",
+            ),
+            (
+                "Drawing Account",
+                [],
+                "An account that records owner withdrawals from the business, reducing their equity.",
+            ),
+            (
+                "Equity",
+                ["Ownership interest", "Investment", "Net assets", "Net worth"],
+                "Ownership interest in a business; as net assets, the difference between assets and "
+                "liabilities, the residual value owned by shareholders; as investment, the financial stake; "
+                "as capital, the funds invested in a business; net worth.",
+            ),
+            (
+                "Fair market value",
+                [],
+                "The current value of an asset or the price the asset would bring if sold on the open "
+                "market.",
+            ),
+            (
+                "Financial interest",
+                [],
+                "A claim on a company's profits or assets, typically represented by ownership through shares "
+                "or investments, granting rights to dividends, voting power, and potential capital "
+                "appreciation: an economic stake in a company, expecting financial rewards.",
+            ),
+            (
+                "Footing",
+                [],
+                "A calculation and sum written showing debits or credits of a column to check for accuracy.",
+            ),
+            ("Fundamental accounting equation", [], "A = L + E / DEAR-CLIP"),
+            (
+                "DEAR-CLIP",
+                [],
+                "Drawings + Expenses + Assets + Receivables = Capital + Liabilities + Income + Payables.",
+            ),
+            (
+                "Depreciation",
+                [],
+                "The systematic allocation of an asset's cost over its useful life as an expense (think: "
+                "spreading out the cost of using something over time).",
+            ),
+            (
+                "General Journal",
+                [],
+                "The chronological record of all transactions before they are categorized and distributed to "
+                'individual accounts (the first "bucket" for all transactions).',
+            ),
+            (
+                "General Ledger",
+                [],
+                "The central accounting record containing individual accounts for assets, liabilities, "
+                "equity, income, and expenses: the diary of a business.",
+            ),
+            (
+                "Income Statement",
+                ["Statement of Operations", "Profit and Loss Statement"],
+                "A statement that consists of only revenue and expense accounts.",
+            ),
+            (
+                "Internal Control",
+                [],
+                "Policies/procedures implemented to safeguard assets, ensure accurate financial records, and "
+                "comply with laws and regulations.",
+            ),
+            (
+                "Journal",
+                [],
+                "A formal record of financial transactions in chronological order, typically with debits and "
+                "credits for each entry (record of original entry).",
+            ),
+            (
+                "Journalizing",
+                [],
+                "Analyzing and recording transactions in a journal using debits and credits according to "
+                "accounting principles (putting transactions into words and numbers).",
+            ),
+            ("List of approved suppliers", [], "Used as an internal control."),
+            (
+                "Ledger",
+                [],
+                "A collection of individual accounts categorized by function (assets, liabilities, equity, "
+                "income, expenses) that records the balances and activity details of each account based on "
+                "entries in the general journal: the record of final entry.",
+            ),
+            ("Normal Balance", [], "The normal balance of an account is its increase side."),
+            (
+                "Permanent Account",
+                [],
+                "Accounts carried over to the next accounting period that reflect long-term financial "
+                "standing: assets, liabilities, and equity.",
+            ),
+            (
+                "Prepaid Expenses",
+                [],
+                "Expenses paid in advance but not yet used or consumed (think: paying ahead of time but "
+                "still waiting to use it).",
+            ),
+            (
+                "Posting",
+                [],
+                "Transferring recorded transactions from the general journal to individual accounts in the "
+                "general ledger.",
+            ),
+            (
+                "Report Form Balance Sheet",
+                [],
+                "A standard template for financial reports that lists the asset accounts first, followed by "
+                "liabilities and owner's equity.",
+            ),
+            (
+                "Salvage Value",
+                ["Scrap value"],
+                "An asset's estimated resale or scrap value at the end of its useful life, usually after "
+                "depreciation.",
+            ),
+            ("Slide", [], "An accidental movement of a decimal point."),
+            (
+                "Statement of Owner's Equity",
+                [],
+                "A financial statement summarizing changes in the owner's investment, including "
+                "contributions, withdrawals, and profits/losses, showing the ending balance: what the owner "
+                "puts in, takes out, and has left.",
+            ),
+            (
+                "Straight-Line Depreciation",
+                [],
+                "Dividing an asset's cost (initial cost - salvage value) equally over its useful life as an "
+                "expense: linear depreciation.",
+            ),
+            (
+                "Temporary Account",
+                [],
+                "Accounts only used during an accounting period to summarize income and expenses, closing to "
+                "zero at the end: cost of goods sold, revenue, etc.",
+            ),
+            ("Transposition", [], "Accidentally switching the order of digits in a number."),
+            (
+                "Trial Balance",
+                [],
+                "A list of transactions and accounts after posting entries; debits must equal credits.",
+            ),
+        ],
+        {},
+    ),
+    # heldout8: written from the notes alone, without running the import (REWRITE); neurons and weights,
+    # defined in the bullets under neural networks, are entries of their own
+    "ml_terminology_inline_bold": (
+        [],
+        [
+            (
+                "Machine learning",
+                ["ML"],
+                "A modern software development technique that enables computers to solve problems by using "
+                "examples of real-world data.",
+            ),
+            (
+                "Supervised learning",
+                [],
+                "Learning in which every training sample from the dataset has a corresponding label or "
+                "output "
+                "value associated with it, so the algorithm learns to predict labels or output values.",
+            ),
+            (
+                "Reinforcement learning",
+                [],
+                "Learning in which the algorithm figures out which actions to take in a situation to "
+                "maximize "
+                "a reward (in the form of a number) on the way to reaching a specific goal.",
+            ),
+            (
+                "Unsupervised learning",
+                [],
+                "Learning with no labels for the training data: the algorithm tries to learn the underlying "
+                "patterns or distributions that govern the data.",
+            ),
+            ("Model", [], "An extremely generic program, made specific by the data used to train it."),
+            (
+                "Model training algorithms",
+                [],
+                "Algorithms that work through an iterative process: the current model iteration is analyzed "
+                "to determine what changes can be made to get closer to the goal, the changes are made, and "
+                "the iteration continues until the model is evaluated to meet the goals.",
+            ),
+            ("Model inference", [], "When the trained model is used to generate predictions."),
+            (
+                "Clustering",
+                [],
+                "An unsupervised learning task that helps to determine if there are any naturally occurring "
+                "groupings in the data.",
+            ),
+            (
+                "Categorical label",
+                [],
+                'A label with a discrete set of possible values, such as "is a cat" and "is not a cat".',
+            ),
+            (
+                "Continuous label",
+                ["Regression label"],
+                "A label without a discrete set of possible values, which means possibly an unlimited number "
+                "of possibilities.",
+            ),
+            (
+                "Discrete",
+                [],
+                "A term taken from statistics referring to an outcome taking on only a finite number of "
+                "values (such as days of the week).",
+            ),
+            ("Label", [], "Data that already contains the solution."),
+            (
+                "Unlabeled data",
+                [],
+                "Data for which you don't need to provide the model with any kind of label or solution while "
+                "the model is being trained.",
+            ),
+            (
+                "Impute",
+                [],
+                "A common term referring to different statistical tools which can be used to calculate "
+                "missing values from your dataset.",
+            ),
+            ("Outliers", [], "Data points that are significantly different from others in the same sample."),
+            (
+                "Hyperparameters",
+                [],
+                "Settings on the model which are not changed during training but can affect how quickly or "
+                "how reliably the model trains, such as the number of clusters the model should identify.",
+            ),
+            ("Loss function", [], "A function used to codify the model's distance from its goal."),
+            (
+                "Training dataset",
+                [],
+                "The data on which the model will be trained; most of your data will be here.",
+            ),
+            (
+                "Test dataset",
+                [],
+                "The data withheld from the model during training, which is used to test how well your model "
+                "will generalize to new data.",
+            ),
+            (
+                "Model parameters",
+                [],
+                "Settings or configurations the training algorithm can update to change how the model "
+                "behaves.",
+            ),
+            (
+                "Log loss",
+                [],
+                "A measure that seeks to calculate how uncertain your model is about the predictions it is "
+                "generating.",
+            ),
+            ("Model accuracy", [], "The fraction of predictions a model gets right."),
+            (
+                "Continuous",
+                [],
+                "Floating-point values with an infinite range of possible values; the opposite of "
+                "categorical "
+                "or discrete values, which take on a limited number of possible values.",
+            ),
+            ("Hyperplane", [], "A mathematical term for a surface that contains more than two planes."),
+            (
+                "Plane",
+                [],
+                "A mathematical term for a flat surface (like a piece of paper) on which two points can be "
+                "joined by a straight line.",
+            ),
+            ("Regression", [], "A common task in supervised machine learning."),
+            (
+                "Bag of words",
+                [],
+                "A technique used to extract features from text: it counts how many times a word appears in "
+                "a "
+                "document (corpus), and then transforms that information into a dataset.",
+            ),
+            (
+                "Data vectorization",
+                [],
+                "A process that converts non-numeric data into a numerical format so that it can be used by "
+                "a "
+                "machine learning model.",
+            ),
+            (
+                "Silhouette coefficient",
+                [],
+                "A score from -1 to 1 describing the clusters found during modeling: near zero indicates "
+                "overlapping clusters, less than zero data points assigned to incorrect clusters, "
+                "approaching "
+                "1 successful identification of discrete non-overlapping clusters.",
+            ),
+            (
+                "Stop words",
+                [],
+                "A list of words removed by natural language processing tools when building your dataset; "
+                "there is no single universal list of stop words used by all of them.",
+            ),
+            (
+                "Convolutional neural networks",
+                ["CNN"],
+                "A special type of neural network particularly good at processing images.",
+            ),
+            ("Neural networks", [], "A collection of very simple models connected together."),
+            ("Neurons", [], "The very simple models that a neural network connects together."),
+            (
+                "Weights",
+                [],
+                "The connections between the simple models (neurons) of a neural network: trainable model "
+                "parameters.",
+            ),
+        ],
+        {},
+    ),
+    # heldout8: written from the notes alone, without running the import (REWRITE); a reversed card
+    # ("Interval - 3 half steps" / "Minor Third") is an entry for the interval it names, the five
+    # quality inversion cards one entry, the two cadence cards one entry
+    "music_theory_anki_cards": (
+        [],
+        [
+            ("Unison", ["Prime"], "The same note being played harmonically; the interval of 0 half steps."),
+            ("Minor Second", [], "The interval of 1 half step."),
+            ("Major Second", [], "The interval of 2 half steps."),
+            ("Minor Third", [], "The interval of 3 half steps."),
+            ("Major Third", [], "The interval of 4 half steps."),
+            ("Fourth", [], "The interval of 5 half steps; a perfect interval."),
+            ("Tritone", ["Augmented Fourth", "Diminished Fifth"], "The interval of 6 half steps."),
+            ("Fifth", [], "The interval of 7 half steps; a perfect interval."),
+            ("Minor Sixth", [], "The interval of 8 half steps."),
+            ("Major Sixth", [], "The interval of 9 half steps."),
+            ("Minor Seventh", [], "The interval of 10 half steps."),
+            ("Major Seventh", [], "The interval of 11 half steps."),
+            ("Octave", [], "The interval of 12 half steps; a perfect interval."),
+            ("Perfect intervals", [], "Prime, fourth, fifth and octave."),
+            ("Augment an interval", [], "Add a half step to a perfect or major interval."),
+            ("Diminish an interval", [], "Subtract a half step from a perfect or minor interval."),
+            ("Compounded interval", [], "An interval bigger than an octave."),
+            (
+                "Quality inversion",
+                [],
+                "Minor inverts to major, major to minor, perfect to perfect, diminished to augmented, "
+                "augmented to diminished.",
+            ),
+            ("Chromatic scale", [], "Half steps in succession."),
+            ("Whole tone scale", [], "Whole steps in succession."),
+            ("Symmetric scale", [], "A scale made up of the same interval(s)."),
+            (
+                "Cadence",
+                [],
+                "The end of a musical segment: the end of a phrase in which the melody or harmony creates a "
+                "sense of full or partial resolution.",
+            ),
+            ("Major scale", [], "Scale steps: root W W H W W W H."),
+            ("Minor scale", [], "Scale steps: root W H W W H W W."),
+            ("Triad", [], "Three notes stacked in consecutive thirds."),
+            ("Major triad", [], "A major third + a minor third."),
+            ("Minor triad", [], "A minor third + a major third."),
+            ("Diminished triad", [], "A minor third + a minor third."),
+            ("Augmented triad", [], "A major third + a major third."),
+            ("Invert a triad", [], "Take the lowest note and place it up an octave."),
+            ("Diatonic", [], "Using only notes from a specific scale."),
+            ("Chromatic", [], "Using all 12 notes."),
+            ("Tonic", [], "The first and main note of the scale."),
+            (
+                "Scale degrees",
+                [],
+                "The number values assigned to the steps of the musical scale (1 to 7 in seven note scales "
+                "like the major and minor scale): the position of a particular note on a scale relative to "
+                "the tonic.",
+            ),
+            (
+                "Functional harmony",
+                [],
+                "Music that works within a tonal framework and uses chords that have specific functions in "
+                "that tonality (home -> not home -> home).",
+            ),
+            (
+                "Modal music",
+                [],
+                "Music that finds tension and release through colors of sound rather than through functional "
+                "harmony.",
+            ),
+            (
+                "Chord function",
+                [],
+                "The role of a chord in relation to a diatonic key: tonic, dominant, subdominant.",
+            ),
+            (
+                "Dominant",
+                [],
+                "A seventh chord built on the fifth scale degree; it creates tension that wants to resolve "
+                "to the tonic.",
+            ),
+            ("Subdominant", [], "A chord built on the fourth scale degree."),
+            (
+                "Phrasing",
+                [],
+                "The method by which a musician shapes a sequence of notes in a passage of music to allow "
+                "expression.",
+            ),
+            (
+                "Articulation",
+                [],
+                "A fundamental musical parameter that determines how a single note or other discrete event "
+                "is sounded: short or long, strong or soft attack, quiet or loud.",
+            ),
+            ("Voice leading", [], "How chords flow from one to another."),
+            (
+                "Closed voicing",
+                [],
+                "Voicing in which all the notes in the chord are arranged as close together as possible.",
+            ),
+            (
+                "Open voicing",
+                [],
+                "Voicing in which all the notes in the chord are arranged as far apart as possible.",
+            ),
+            ("Suspended chord", [], "A triad without a third, using a second or fourth instead."),
+            ("sus2", [], "The second takes the place of the third."),
+            ("sus4", [], "The fourth takes the place of the third."),
+            ("Chord tone", [], "A note that exists within a certain chord."),
+            ("Slash chord", [], "A triad over a bass note that is not a chord tone."),
+            ("Polychord", [], "Two chords, most often triads, stacked on top of each other."),
+            ("Approach tone", [], "A note leading up to a chord tone."),
+            ("Chord", [], "The sounding of more than two notes together."),
+            ("Consonant", [], "Two or more tones sounding together in a pleasant way."),
+            ("Dissonant", [], "Two or more tones sounding together in a harsh way."),
+            ("Density", [], "How many notes are played in a given time."),
+            ("Tonal displacement", [], "Moving a note or group of notes up or down by a certain interval."),
+            ("Downbeat", [], "The first beat of a bar."),
+            ("Dynamics", [], "Musical expression from soft to loud."),
+            ("Enharmonic", [], "Notes that sound the same but are named differently."),
+            ("Extension notes", [], "Non-chord notes."),
+            (
+                "Pickup",
+                [],
+                "A note or group of notes in the beginning of a musical piece or section thereof that comes "
+                "before the first downbeat.",
+            ),
+            (
+                "Sequence",
+                [],
+                "A passage of music repeated at a higher or lower level of pitch; the repeat can be an exact "
+                "transposition (a real sequence) or the intervals can be changed (a tonal sequence).",
+            ),
+        ],
+        {},
+    ),
+    # heldout8: written from the notes alone, without running the import (REWRITE); the question headings
+    # and the empty heading are no entries; passive margins, defined in apposition, is one
+    "geology_rocks_vault": (
+        [],
+        [
+            (
+                "Rock",
+                [],
+                "A coherent, naturally occurring solid consisting of an aggregate of minerals; crystals can "
+                "grow together in a solid form to become rocks.",
+            ),
+            (
+                "Clastic Rocks",
+                [],
+                "Rocks made of crystalline grains held together by a cement.",
+            ),
+            (
+                "Cement",
+                [],
+                "A medium that holds many smaller mineral crystals together; it can be carbonate, silicate, "
+                "iron based, or a number of other types.",
+            ),
+            (
+                "Crystalline Rocks",
+                [],
+                "Rocks heated together until different mineral crystals fuse together, then cool, becoming a "
+                "single mass.",
+            ),
+            (
+                "Sedimentary rocks",
+                [],
+                "Rocks formed by cementing together rock fragments by precipitation of mineral crystals out "
+                "of water solutions, e.g. in a riverbed over thousands of years; they form at passive "
+                "margins "
+                "and can also be formed from erosion.",
+            ),
+            (
+                "Igneous Rocks",
+                [],
+                "Rocks formed by the solidification of molten rock, at mid ocean ridges and continental "
+                "volcanoes.",
+            ),
+            (
+                "Metamorphic Rock",
+                [],
+                "Rock formed when preexisting rock is exposed to heat or pressure, at continental plate "
+                "boundaries, recrystallizing into different types of rock.",
+            ),
+            ("Passive margins", [], "Ocean shores where no subduction is occurring."),
+            (
+                "Erosion",
+                [],
+                "Rock formations breaking off pieces over time, from wind, rain, or other reasons; the "
+                "smaller "
+                "particles can collect into sediment and form sedimentary rocks.",
+            ),
+            (
+                "Deposition",
+                [],
+                "The deposition of sand in bodies of water creates many layers of sediment, which compact "
+                "over "
+                "time to create sedimentary rocks.",
+            ),
+            (
+                "Eruption",
+                [],
+                "Magma from the mantle comes up to the surface at mid ocean ridges and volcanoes, and then "
+                "cools, forming igneous rocks.",
+            ),
+            (
+                "Pressure",
+                [],
+                "Forces at continental plate boundaries, or sufficient depth in the earth's crust, put large "
+                "amounts of heat and pressure on rocks, causing the formation of metamorphic rocks.",
+            ),
+            ("Bedrock", [], "Rock that is still attached to the earth's crust."),
+            (
+                "Rock Outcropping",
+                [],
+                "A piece of bedrock that can be observed on the earth's surface.",
+            ),
+        ],
+        {},
+    ),
+    # heldout8: written from the notes alone, without running the import (REWRITE); the bold labels that
+    # are no terms (Combined, Example, Standard Order) and the summary table's wikilinks are left out
+    "linguistics_pillars_vault": (
+        [],
+        [
+            (
+                "Linguistics",
+                [],
+                "The scientific study of language; it views English as a structured system built on five "
+                "fundamental pillars.",
+            ),
+            (
+                "Phonetics and Phonology",
+                ["Phonology"],
+                "The pillar that focuses on how we physically create sounds and how those sounds function "
+                "within a language.",
+            ),
+            (
+                "Phonemes",
+                [],
+                'The smallest units of sound that can change the meaning of a word, e.g. "cat" and "bat" '
+                "differ by a single phoneme: /k/ vs /b/.",
+            ),
+            (
+                "Phonetic language",
+                [],
+                "A language whose words are spelt the way they sound; English is not one.",
+            ),
+            ("Morphology", [], "The study of how words are formed."),
+            ("Morphemes", [], "The smallest units of meaning."),
+            ("Free Morphemes", [], 'Words that can stand alone (e.g. "kind").'),
+            (
+                "Bound Morphemes",
+                [],
+                'Prefixes or suffixes that must be attached to a word to have meaning (e.g. "-ness").',
+            ),
+            (
+                "Syntax",
+                [],
+                "The set of rules, principles, and processes that govern the structure of sentences; it "
+                "dictates the order of words so that they make sense to a listener.",
+            ),
+            (
+                "Subject-Verb-Object",
+                ["SVO"],
+                "The standard order English primarily follows.",
+            ),
+            (
+                "Semantics",
+                [],
+                "The literal meaning of words and sentences: the bridge between the structures we build "
+                "(syntax) and the ideas we want to express.",
+            ),
+            ("Denotation", [], "The literal dictionary definition of a word."),
+            (
+                "Connotation",
+                [],
+                "The emotional or cultural feeling associated with a word.",
+            ),
+            (
+                "Pragmatics",
+                ["Social language"],
+                "How context contributes to meaning: the difference between what we say and what we actually "
+                "mean.",
+            ),
+        ],
+        {},
+    ),
 }
 
 #: Aliases the import took from a qualifier in parentheses ("Catch (exception)") that name other things.
@@ -1659,6 +2370,11 @@ REWRITE: dict[str, str] = {
     "ecology_study_guide": "Fall Final Study Guide",
     "astronomy_callouts_vault": "Space",
     "literary_devices_headings": "literary-devices",
+    "accounting_glossary_numbered": "glossary",
+    "ml_terminology_inline_bold": "Terminology",
+    "music_theory_anki_cards": "Music theory",
+    "geology_rocks_vault": "Rocks",
+    "linguistics_pillars_vault": "Linguistics",
 }
 
 #: Definitions written again from the notes where the import took a question, a qualifier or a stray
