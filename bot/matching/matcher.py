@@ -31,6 +31,7 @@ from bot.matching.query import (
     CHATTER_STARTS,
     ParsedQuery,
     QueryContext,
+    alternative_sides,
     comparison_sides,
     parse_query,
     subjects_of,
@@ -234,6 +235,10 @@ class Matcher:
             return compared
         names = self._names
         hit = self._exact_name(text, parsed)
+        if hit is None and compared is None and parsed.key:
+            offered = self._alternatives(text)  # "element or compound", never a name with "or" in it
+            if offered is not None:
+                return offered
         said = parsed.key.split()
         operator = bool(said) and all(t in STOPWORDS for t in said) and bool(policy.symbols_of(text))
         if operator or (hit is None and not said):
@@ -470,6 +475,28 @@ class Matcher:
         sides = comparison_sides(text)
         if sides is None:
             return None
+        first, second = self._sides_named(sides)
+        if first is None and second is None:
+            whole = self._compared_within(*sides)
+            if whole is not None:
+                return Answer(text, whole, 90.0, "comparison")
+        if first is None or second is None or first == second:
+            return tuple(Suggestion(e, 80.0) for e in dict.fromkeys((first, second)) if e is not None)
+        return Answer(text, first, 90.0, "comparison", also=(second,))
+
+    def _alternatives(self, text: str) -> Answer | None:
+        """Both entries of "X or Y" when each side names one (a shared head counts: "fixed or variable
+        costs"); None otherwise, and the question is looked up as usual."""
+        sides = alternative_sides(text)
+        if sides is None:
+            return None
+        first, second = self._sides_named(sides)
+        if first is None or second is None or first == second:
+            return None
+        return Answer(text, first, 90.0, "comparison", also=(second,))
+
+    def _sides_named(self, sides: tuple[str, str]) -> tuple[Entry | None, Entry | None]:
+        """The entries the two sides of a comparison name (None where a side names none)."""
         first, second = (self._named(side) for side in sides)
         if first is None and second is not None:  # "buffer vs integer overflow": the head is shared
             said, other = sides[0].split(), sides[1].split()
@@ -478,13 +505,7 @@ class Matcher:
                     first = self._named(" ".join((*said, *other[-size:])))
                     if first is not None:
                         break
-        if first is None and second is None:
-            whole = self._compared_within(*sides)
-            if whole is not None:
-                return Answer(text, whole, 90.0, "comparison")
-        if first is None or second is None or first == second:
-            return tuple(Suggestion(e, 80.0) for e in dict.fromkeys((first, second)) if e is not None)
-        return Answer(text, first, 90.0, "comparison", also=(second,))
+        return first, second
 
     def _compared_within(self, first: str, second: str) -> Entry | None:
         """The one entry that is itself the comparison asked for, when the notes name neither side.

@@ -250,6 +250,41 @@ _COMPARISONS = tuple(
 _COMPARISON_WORDS = ("vs", "versus", "differ", "diff", "compar", "contrast", " or ", " v. ")
 
 
+#: "element or compound", "what is a mode or a median": two names offered as alternatives. A question
+#: that opens with a verb ("is proyecto masculine or feminine", "does it use tcp or udp") asks about one
+#: thing, and so does a description ("two or more elements combined"): the matcher shows both entries
+#: only when each side names one.
+_ALTERNATIVES = re.compile(
+    r"^(?:(?:what is|what are|what's|whats|what|explain|define)\s+)?(?:(?:the|a|an)\s+)?"
+    r"(?P<a>[^?]+?)\s+or\s+(?:(?:the|a|an)\s+)?(?P<b>[^?]+?)$",
+    re.IGNORECASE,
+)
+_QUESTION_VERBS = frozenset(
+    {"is", "are", "was", "were", "do", "does", "did", "can", "could", "should", "would", "will"}
+    | {"which", "how", "why", "when", "where", "who", "whom"}
+)
+#: Longest side, in words, of two alternatives ("average fixed cost or average variable cost").
+_ALTERNATIVE_MAX_WORDS = 4
+
+
+def alternative_sides(text: str) -> tuple[str, str] | None:
+    """The two names of "X or Y" as written, each at most :data:`_ALTERNATIVE_MAX_WORDS` words; None
+    for any other question (one opening with a question verb, one with several "or", a longer side)."""
+    cleaned = " ".join(text.replace("?", " ").split()).strip(" .!")
+    if cleaned.casefold().split().count("or") != 1:
+        return None
+    match = _ALTERNATIVES.match(cleaned)
+    if match is None:
+        return None
+    a, b = match.group("a").strip(" ,"), match.group("b").strip(" ,")
+    said, other = a.casefold().split(), b.casefold().split()
+    if not said or not other or said[0] in _QUESTION_VERBS or a.casefold() == b.casefold():
+        return None
+    if max(len(said), len(other)) > _ALTERNATIVE_MAX_WORDS:
+        return None
+    return a, b
+
+
 def comparison_sides(text: str) -> tuple[str, str] | None:
     """The two things a comparison question asks about, as written; None for any other question."""
     lowered = text.casefold()

@@ -19,8 +19,11 @@ from bot.loader import load_knowledge, normalize_name
 from bot.matching import Matcher
 
 FRESH = Path(__file__).resolve().parent / "fresh_questions"
-#: Wrong answers on the held-out third, as first measured (never looked at, never tuned on).
-HELD_OUT_WRONG_AT_MOST = 2
+#: Wrong answers on the held-out third (never looked at, never tuned on): 2 when first measured, 1 since
+#: two names offered as alternatives show both entries.
+HELD_OUT_WRONG_AT_MOST = 1
+#: Right answers on the tune part (of 160): 136 when first measured, 147 with "X or Y" answered.
+TUNE_RIGHT_AT_LEAST = 147
 
 
 @dataclass(slots=True)
@@ -77,6 +80,10 @@ def tallies() -> dict[str, tuple[Tally, Tally]]:
 def test_the_tune_part_gives_no_wrong_answer(tallies: dict[str, tuple[Tally, Tally]]) -> None:
     wrong = [m for tune, _ in tallies.values() for m in tune.misses if m.startswith("WRONG")]
     assert wrong == []
+
+
+def test_the_tune_part_keeps_its_right_answers(tallies: dict[str, tuple[Tally, Tally]]) -> None:
+    assert sum(tune.right for tune, _ in tallies.values()) >= TUNE_RIGHT_AT_LEAST
 
 
 def test_the_held_out_third_gives_no_more_wrong_answers_than_measured(
