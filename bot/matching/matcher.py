@@ -107,8 +107,13 @@ class Matcher:
     def _loose(self) -> LooseIndex:
         index = self._loose_index
         if index is None:
-            index = self._loose_index = LooseIndex(self._entries)
+            index = self._loose_index = LooseIndex(self._entries, self._in_notes)
         return index
+
+    def _in_notes(self, word: str) -> bool:
+        """Whether any entry's names, definition or details use ``word`` (as its stems)."""
+        stems = content_stems(word)
+        return bool(stems) and all(self._descriptions.document_count(s) > 0 for s in stems)
 
     def _examples(self) -> ExampleIndex:
         index = self._example_index
@@ -282,6 +287,8 @@ class Matcher:
         headless = without_head(parsed.key) if answer is None else None
         if headless is not None:  # "sedimentary rock": a typo of the notes' name, a kind word after it
             answer = policy.confident_fuzzy(self._typos, text, headless, self._typos.fuzzy_names(headless))
+            if answer is not None and not self._loose().may_drop(answer.entry, parsed.key.split()[-1]):
+                answer = None  # "community service" is no Community
         if answer is not None:
             return answer
         found = loose.hit_dropping_a_word(parsed.key)

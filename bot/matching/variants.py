@@ -19,11 +19,11 @@ from __future__ import annotations
 
 import re
 import sys
-from collections.abc import Container, Iterable
+from collections.abc import Callable, Container, Iterable
 
 from bot.knowledge import Entry
 from bot.matching.names import key_of
-from bot.matching.text import STOPWORDS, stem, word_set
+from bot.matching.text import STOPWORDS, content_stems, stem, word_set
 
 #: Number words that stand for digits inside names ("three-way", "triple DES", "zero-day").
 NUMBER_WORDS = {
@@ -35,11 +35,16 @@ NUMBER_WORDS = {
 _NUMBER_SIGN = re.compile(r"#(?=[0-9])")  # "PKCS #12": a number sign, unlike the # of C#
 _NOT_NAME_CHAR = re.compile(r"[^a-z0-9#+.]")  # symbols stay: F# is not F, .NET not "net"
 
+#: Heads outside computing that say what kind of thing an adjective-like name is ("igneous rock", "Greek
+#: civilization"): a question may always drop them.
+SUBJECT_HEADS = word_set("rock volcano force rate farming civilization")
 #: Last words that name only the kind of thing (a "Smurf attack" is a "smurf").
-GENERIC_HEADS = word_set(
-    "attack protocol algorithm cipher mode process method technique standard solution scheme model "
-    "service tool program software format framework mechanism system profile mode certificate operator "
-    "rock volcano force rate farming civilization"
+GENERIC_HEADS = (
+    word_set(
+        "attack protocol algorithm cipher mode process method technique standard solution scheme model "
+        "service tool program software format framework mechanism system profile mode certificate operator"
+    )
+    | SUBJECT_HEADS
 )
 
 
@@ -95,6 +100,13 @@ def without_head(key: str) -> str | None:
     if len(said) < 2 or said[-1] not in GENERIC_HEADS or said[-1] in _KEPT_IN_QUESTIONS:
         return None
     return " ".join(said[:-1])
+
+
+def is_of_kind(entry: Entry, head: str) -> bool:
+    """Whether the entry's names, definition or topic title use ``head``, a generic last word a question
+    may leave out ("SSH protocol" asks for an SSH its definition calls a protocol)."""
+    said = " ".join((*entry.names, entry.definition, entry.topic.title))
+    return stem(head) in content_stems(said)
 
 
 def _names_a_thing(token: str) -> bool:
@@ -319,8 +331,10 @@ class LooseIndex:
     pairs.
     """
 
-    def __init__(self, entries: list[Entry]) -> None:
+    def __init__(self, entries: list[Entry], in_notes: Callable[[str], bool] = lambda word: True) -> None:
+        """``in_notes(word)``: whether the notes use a word anywhere (names, definitions, details)."""
         self.entries = entries
+        self.in_notes = in_notes
         self.forms: dict[str, int] = {}
         keys = [
             (index, key)
@@ -402,12 +416,31 @@ class LooseIndex:
         return next(iter(found)) if len(found) == 1 else None
 
     def hit(self, key: str) -> int | None:
-        """The one entry ``key`` names under a loose form; None when none does or several do."""
+        """The one entry ``key`` names under a loose form; None when none does or several do.
+
+        A question's generic last word is left out only where it fits the entry (``may_drop``):
+        "community service" is no Community, but "SSH protocol" the SSH its definition calls a protocol.
+        """
+        whole: set[str] | None = None
         for form in loose_forms(key, question=True):
             found = self.forms.get(form)
-            if found is not None:
-                return _one(found)
+            if found is None:
+                continue
+            if whole is None:
+                whole = set(loose_forms(key, question=True, keep_head=True))
+            one = _one(found)
+            if one is None or form in whole or self.may_drop(self.entries[one], key.split()[-1]):
+                return one
         return None
+
+    def may_drop(self, entry: Entry, head: str) -> bool:
+        """Whether a question may leave out its generic last word ``head`` to name ``entry``: a subject's
+        head ("igneous rock"), an entry of that kind, notes that use the word elsewhere, or a definition
+        that states no other kind ("spooler service": Spooler, "Queues print jobs"). "community service"
+        is no Community, "An assemblage of ...", in notes that never say "service"."""
+        if head in SUBJECT_HEADS or is_of_kind(entry, head) or self.in_notes(head):
+            return True
+        return not genus_words(entry.definition)
 
     def hit_dropping_a_word(self, key: str) -> int | None:
         """The one entry named once one inner word of a 3+ word key is left out ("DNS cache poisoning").
