@@ -179,6 +179,8 @@ def evidence_is_weak(
             stems = content_stems(token)
             if stems and all(descriptions.document_count(s) == 0 for s in descriptions.stems(stems)):
                 return True
+    if answer.via == "description" and _spread_over_sentences(descriptions, core, answer.entry):
+        return True
     own = {w for n in answer.entry.names for w in name_key(words(n)).split()}
     answer_index = next((i for i, e in enumerate(entries) if e is answer.entry), None)
     # "which mode ...", "what port ...": the word after the question word is the kind asked for
@@ -191,6 +193,24 @@ def evidence_is_weak(
         if hit is not None and names.name_entry[hit] != answer_index:
             others.add(names.name_entry[hit])
     return len(others) >= 2
+
+
+_SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+(?=[A-Z$(])")
+
+
+def _spread_over_sentences(descriptions: DescriptionIndex, core: list[str], entry: Entry) -> bool:
+    """Whether no one sentence of the entry's definition or details holds two of the question's words,
+    though the definition has 2+ sentences: each only mentions one in passing ("why do prices rise" is
+    no Marginal revenue, "... when Q rises by 1 unit ... For competitive firms, ... equals the price")."""
+    sentences = _SENTENCE_END.split(entry.definition)
+    if len(sentences) < 2:
+        return False
+    asked = [t for t in core if t not in STOPWORDS]
+    for sentence in (*sentences, *entry.details):
+        held = set(descriptions.stems(content_stems(sentence)))
+        if sum(1 for t in asked if held.intersection(descriptions.stems(content_stems(t)))) >= 2:
+            return False
+    return True
 
 
 #: Question words that open a question about a property of something named in it.
