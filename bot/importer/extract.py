@@ -302,13 +302,15 @@ class Extractor:
                         entry.add("see_also", other.term)
             self.current = made[-1]
             return
-        what = _WHAT_IS.match(asked)
+        what = _WHAT_IS.match(asked) or _WHAT_DOES.match(asked)
         # "What is X?" asks for X; a card whose question is only a name ("Compost::Decayed ...") too
         named = what.group("name").strip() if what else (asked if tx.is_term_name(asked) else "")
         if what and _OF_SOMETHING.match(named) and _ASKS_THE.match(asked):
             # "What is the purpose of status accounting?", "... the best bug report of all?": asks
             # about a property of something, names no term
             named = ""
+        if what and what.re is _WHAT_DOES and _QUALIFIED.search(named):
+            named = ""  # "What does a note with multiple dots mean?": a case, not a name
         bold = [run for run in card.bold if tx.is_term_name(run)]
         subject = bold[0] if bold else named
         if not subject or not tx.is_term_name(subject) or len(tx.words(subject)) > 6:
@@ -2270,10 +2272,17 @@ _SECTION_NUMBER = re.compile(r"^\d{1,2}(?:(?:\.\d{1,2})+\.?|[.)])\s+(?=\S)")
 
 #: ``What is the Pilot Installation method?``: a card asking what its subject is.
 _WHAT_IS = re.compile(
-    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:a|an|the)?\s*(?P<name>[^?]+?)\s*\?*$", re.IGNORECASE
+    r"^(?:what|who)\s+(?:is|are|was|were)\s+(?:(?:a|an|the)\s+)?(?P<name>[^?]+?)\s*\?*$", re.IGNORECASE
 )
-#: "purpose of status accounting": a lower-case head noun, then "of" and what it belongs to.
-_OF_SOMETHING = re.compile(r"^[a-z][\w'’ -]*?\s+of\s+\S")
+#: ``What does a sharp do?`` / ``What do tied notes mean?``: a card asking what its subject does.
+_WHAT_DOES = re.compile(
+    r"^what\s+(?:does|do)\s+(?:(?:a|an|the)\s+)?(?P<name>[^?]+?)\s+(?:do|mean)\s*\?+$", re.IGNORECASE
+)
+#: "purpose of status accounting", "formula for a major scale": a lower-case head noun, then "of" /
+#: "for" / "about" and what it belongs to.
+_OF_SOMETHING = re.compile(r"^[a-z][\w'’ -]*?\s+(?:of|for|about)\s+\S")
+#: "note with multiple dots": a name qualified by a phrase after it.
+_QUALIFIED = re.compile(r"\s(?:with|of|for|on|in|about|between|when|after|before)\s", re.IGNORECASE)
 _ASKS_THE = re.compile(r"^(?:what|who)\s+(?:is|are|was|were)\s+the\s", re.IGNORECASE)
 _COMPARED_NAMES = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 

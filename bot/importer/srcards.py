@@ -1,5 +1,6 @@
-"""Flashcards inside notes: the Obsidian plugin's ``Question`` / ``?`` / ``Answer`` and ``Q::A``, and
-``Q: question`` / ``A: answer`` pairs.
+"""Flashcards inside notes: the Obsidian plugin's ``Question`` / ``?`` / ``Answer`` and ``Q::A``,
+``Q: question`` / ``A: answer`` pairs, and a bold question with its answer after it on one line
+(``- **What is a stave?** The lines representing pitches``).
 
 The Obsidian Spaced Repetition plugin reads a card from a question, a line holding only ``?`` (``??``
 for a card that is also asked the other way round) and the answer up to the next blank line, or from
@@ -32,6 +33,14 @@ _QA_LINE = re.compile(
     _LEAD + _Q_MARK + r"(?P<question>\S.*?\?)[*_]*\s+(?:[—–|→-]\s+)?" + _A_MARK + r"(?P<answer>\S.*)$"
 )
 _Q_LINE = re.compile(_LEAD + _Q_MARK + r"(?P<question>\S.*)$")
+#: ``- **In music theory, what is a clef?** The symbol that ...``: the question bold, its answer after it.
+_BOLD_QA_LINE = re.compile(
+    _LEAD + r"(?:\*\*|__)(?P<question>[^*_]*?\w[^*_]*?\?)\s*(?:\*\*|__)\s*(?P<answer>[^\s*_].*)$"
+)
+#: ``In music theory, what is ...``: a context clause before the question word says where, asks nothing.
+_CONTEXT = re.compile(
+    r"^(?:in|for|within)\s+[^,?]{2,40},\s+(?=(?:what|who|which|how|why|when|where)\b)", re.IGNORECASE
+)
 _A_LINE = re.compile(_LEAD + _A_MARK + r"(?P<answer>\S.*)$")
 _IMAGE = re.compile(r"!\[[^\]]*\]\([^)]*\)|!\[\[[^\]]*\]\]")
 _LINK = re.compile(r"\[(?P<text>[^\]]*)\]\([^)]*\)")
@@ -55,8 +64,9 @@ class Card:
 
     @property
     def asked(self) -> str:
-        """The question's first line, without markup."""
-        return clean(self.question[0]) if self.question else ""
+        """The question's first line, without markup or a context clause before its question word
+        (``In music theory, what is a clef?`` asks ``what is a clef?``)."""
+        return _CONTEXT.sub("", clean(self.question[0])) if self.question else ""
 
     @property
     def described(self) -> list[str]:
@@ -125,6 +135,12 @@ def split_cards(text: str) -> tuple[str, list[Card]]:
                 used.append((index, last))
                 taken = last
                 continue
+        bolded = _BOLD_QA_LINE.match(line)
+        if bolded is not None:
+            cards.append(Card(index + 1, (bolded.group("question"),), (bolded.group("answer"),)))
+            used.append((index, index))
+            taken = index
+            continue
         inline = _INLINE.match(line.strip())
         if inline is not None and not _LIST_MARK.match(line) and "://" not in line:
             # "std::vector" is code, not a card: "::" takes spaces round it, a question or an answer of

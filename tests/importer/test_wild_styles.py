@@ -1,0 +1,41 @@
+"""Styles of real notes found after the corpus was written: small inputs written for each."""
+
+from __future__ import annotations
+
+from tests.importer.kb_helpers import entry, kb_and_unplaced, terms
+
+BOLD_QUESTION_CARDS = """\
+# Chemistry
+
+## Bonds
+
+- **In chemistry, what is a covalent bond?** A bond where atoms share electron pairs
+- **In chemistry, what is an ion?** An atom that has gained or lost electrons
+- **What does a catalyst do?** Speeds up a reaction without being used up
+- **In chemistry, what is the formula for table salt?** NaCl
+- **In chemistry, what is the mnemonic for the reactivity series?** Please stop calling me a careless zebra
+- **What does a balanced equation with state symbols mean?** Each side has the same atoms, states given
+"""
+
+
+def test_a_bold_question_with_its_answer_on_the_line_defines_the_asked_term() -> None:
+    kb, unplaced = kb_and_unplaced(BOLD_QUESTION_CARDS)
+    # "In chemistry," says where the question is asked; "what is an ion?" asks for "ion", not "n ion"
+    assert entry(kb, "covalent bond").definition == "A bond where atoms share electron pairs"
+    assert entry(kb, "ion").definition == "An atom that has gained or lost electrons"
+    # "What does X do?" asks what X is for: its answer defines X
+    assert entry(kb, "catalyst").definition == "Speeds up a reaction without being used up"
+    # a formula, a mnemonic or a qualified case is asked about, no term: reported, never an entry
+    assert terms(kb) == {"covalent bond", "ion", "catalyst"}
+    lost = [text for _, text in unplaced]
+    assert "what is the formula for table salt? NaCl" in lost
+    assert any(text.startswith("what is the mnemonic for the reactivity series?") for text in lost)
+    assert any(text.startswith("What does a balanced equation with state symbols mean?") for text in lost)
+
+
+def test_one_bold_question_in_ordinary_notes_is_no_card() -> None:
+    notes = "# Bonds\n\n**Why do atoms bond?** To reach a full outer shell.\n\n- Ion: a charged atom\n"
+    kb, unplaced = kb_and_unplaced(notes)
+    assert terms(kb) == {"Ion"}
+    assert entry(kb, "Ion").definition == "A charged atom"
+    assert (3, "Why do atoms bond?: To reach a full outer shell.") in unplaced
