@@ -431,6 +431,9 @@ _NOT_A_NAME_START = frozenset(
 )
 
 
+#: ``-itis``, ``-emia``: a word ending (a suffix) is a name, though it starts with a hyphen.
+_SUFFIX = re.compile(r"^-[^\W\d_]{2,20}$")
+
 _DANGLING_END = re.compile(
     r"\s(?:with|to|for|of|and|or|from|the|a|an|into|about|than|including)$", re.IGNORECASE
 )
@@ -447,7 +450,9 @@ def is_term_name(text: str, *, marked: bool = False) -> bool:
     text = text.strip()
     if not text or len(text) > 80 or not any(ch.isalnum() for ch in text):
         return False
-    if text[-1] in ".!?,;:*[({" or text[0] in ")]},;:*-–—" or not balanced(text):
+    if text[-1] in ".!?,;:*[({" or not balanced(text):
+        return False
+    if text[0] in ")]},;:*-–—" and not _SUFFIX.match(text):
         return False
     if len(words(text)) > 8 or any(w in ("is", "are", "was", "were") for w in words(text)):
         return False
@@ -478,6 +483,8 @@ _COMMA_QUALIFIER = re.compile(
 )
 #: `` / `` between two names written as one (spaces around the slash: ``TCP/IP`` is one name).
 _SLASH = re.compile(r"\s+/\s+")
+#: one of the names a comma lists: a word or two (``cranium``, ``exo-``, ``-itis``), no phrase.
+_LISTED_NAME = re.compile(r"^-?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?$")
 _WRAPPED_NAME = re.compile(r"^\((?P<name>[^(),]{2,60}),\s*(?P<alias>[^(),\s]{1,12})\)$")
 
 
@@ -609,6 +616,10 @@ def term_name(text: str) -> TermName:
         if 2 <= len(sides) <= 3 and all(is_term_name(side) and len(words(side)) <= 4 for side in sides):
             # "Gateway / Default route", ".aiff / .aif": one row for two names; either one finds it
             return TermName(text, aliases=sides)
+        listed = [side.strip() for side in text.split(",")]
+        if 2 <= len(listed) <= 4 and all(_LISTED_NAME.match(side) and is_term_name(side) for side in listed):
+            # "ecto-, exo-", "thoracic, thorax, pectoral": a row's names for one thing, the first its term
+            return TermName(listed[0], aliases=listed[1:])
         return TermName(text)
     name, inner = match.group("name").strip(), match.group("inner").strip()
     if _QUALIFIER.match(inner):
@@ -643,7 +654,8 @@ _STRUCTURAL = re.compile(
     r"|(?:review|practice|exam|study|self[-\s]check)\s+questions|questions|exercises|quiz"
     r"|acknowledge?ments|credits|licen[cs]e|changelog|to\s*do|tips|tips\s+and\s+tricks|notes|my\s+notes"
     r"|prerequisites|learning\s+objectives|recap|revision\s+checklist"
-    r"|definitions|key\s+(?:terms|words|definitions|vocabulary)|keywords|glossary|vocabulary|terminology)"
+    r"|definitions|key\s+(?:terms|words|definitions|vocabulary)|keywords|glossary|vocabulary|terminology"
+    r"|examples)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.loader import normalize_name as normalize
 from tests.importer.kb_helpers import entry, kb_and_unplaced, terms
 
 BOLD_QUESTION_CARDS = """\
@@ -39,3 +40,39 @@ def test_one_bold_question_in_ordinary_notes_is_no_card() -> None:
     assert terms(kb) == {"Ion"}
     assert entry(kb, "Ion").definition == "A charged atom"
     assert (3, "Why do atoms bond?: To reach a full outer shell.") in unplaced
+
+
+WORD_PARTS_TABLE = """\
+| Term | Meaning | Example |
+| ---- | ------- | ------- |
+| -algia | pain |
+| -ectomy | surgical removal | appendectomy = removal of the appendix |
+| hepat-, hepato- | liver | hepatitis |
+| renal, nephric | of the kidney | |
+| brady- | slow | bradycardia |
+
+examples
+========
+gastralgia = stomach pain
+"""
+
+
+def test_a_table_row_of_word_parts_names_suffixes_and_lists_its_names() -> None:
+    kb, unplaced = kb_and_unplaced(WORD_PARTS_TABLE)
+    # a suffix written with its hyphen first is a name like any other
+    assert entry(kb, "-algia").definition == "Pain"
+    assert entry(kb, "-ectomy").definition == "Surgical removal"
+    # "hepat-, hepato-": one row, two names for one thing; the first is the term, the others aliases
+    hepat = entry(kb, "hepato-")
+    assert (hepat.term, hepat.aliases) == ("hepat-", ("hepato-",))
+    assert entry(kb, "nephric").term == "renal"
+    assert entry(kb, "brady-").definition == "Slow"
+    # "examples" names a part of the notes, never a term; its lines are reported, not dropped
+    assert not any(normalize(t).startswith("example") for t in terms(kb))
+    assert (11, "gastralgia = stomach pain") in unplaced
+
+
+def test_a_comma_between_a_phrase_and_more_is_no_list_of_names() -> None:
+    notes = "| Term | Meaning |\n| --- | --- |\n| Latency, in routing | the delay of a hop |\n"
+    kb, _ = kb_and_unplaced(notes)
+    assert entry(kb, "Latency").definition == "The delay of a hop"
