@@ -3,7 +3,8 @@
 Glossaries written as prose (and the HTML that notes apps export) mark the term in italics or bold
 where the sentence defines it: at its start (``*Plainchant*, often referred to as *Gregorian chant*, is
 ...``), after an article (``A *madrigal* is a ...``, ``The *theme* is ...``) or as what a thing is
-called when a condition holds (``A melody is *disjunct* if it ...``). A paragraph may define two terms,
+called when a condition holds (``A melody is *disjunct* if it ...``), or as the field a sentence
+describes (``In *supervised learning*, every sample has a label``). A paragraph may define two terms,
 and a kind of a term it defines is named without emphasis (``Imitative polyphony is characterized by
 ...`` inside the paragraph on polyphony). Sentences that define nothing stay with the term before them.
 """
@@ -104,6 +105,22 @@ def _called_when(sentence: str, runs: list[str]) -> Defined | None:
     return Defined(match.group("term"), [], sentence)
 
 
+#: "In *supervised learning*, every sample has a label ...": the field the sentence describes.
+_SET_IN = re.compile(r"^In\s+(?P<term>[^,]{2,60}),\s+(?P<rest>\S.*)$")
+
+
+def _set_in(sentence: str, runs: list[str]) -> Defined | None:
+    """``In **supervised learning**, every sample ...``: a sentence saying what holds in the emphasised
+    field (a name of two words or more, or a lower-case one: ``In **Python**, ...`` is a setting)."""
+    match = _SET_IN.match(sentence)
+    if match is None or match.group("term") not in runs or len(tx.words(match.group("rest"))) < 5:
+        return None
+    term = match.group("term")
+    if len(tx.words(term)) < 2 and not term[:1].islower():
+        return None
+    return Defined(term, [], sentence)
+
+
 def _kind(sentence: str, terms: list[Defined]) -> Defined | None:
     """``Imitative polyphony is characterized by ...`` where the paragraph defines polyphony: a kind of it."""
     match = _KIND_OF.match(sentence)
@@ -133,7 +150,7 @@ def defined_terms(text: str, runs: list[str]) -> tuple[list[str], list[Defined]]
     if not runs:
         return before, terms
     for said in sentences(text):
-        found = _opening(said, runs) or _called_when(said, runs)
+        found = _opening(said, runs) or _called_when(said, runs) or _set_in(said, runs)
         if found is None and terms:
             found = _kind(said, terms)
         if found is not None:

@@ -76,3 +76,25 @@ def test_a_comma_between_a_phrase_and_more_is_no_list_of_names() -> None:
     notes = "| Term | Meaning |\n| --- | --- |\n| Latency, in routing | the delay of a hop |\n"
     kb, _ = kb_and_unplaced(notes)
     assert entry(kb, "Latency").definition == "The delay of a hop"
+
+
+FIELDS_IN_PROSE = """\
+# Terms
+
+In **population genetics**, allele frequencies change across generations through drift and selection.
+
+In **Python**, lists are mutable and can be changed in place after they are made.
+
+In **ecology**, short.
+"""
+
+
+def test_a_sentence_opening_with_an_emphasised_field_defines_it() -> None:
+    kb, _ = kb_and_unplaced(FIELDS_IN_PROSE)
+    genetics = entry(kb, "population genetics")
+    assert genetics.definition.startswith("In population genetics, allele frequencies change")
+    assert "taken from the emphasised" in " ".join(genetics.checks)  # a reading to check, flagged
+    # a capitalised single name is the setting of a statement ("In **Python**, ..."), and a field
+    # followed by a few words says too little: neither is a term
+    assert "Python" not in terms(kb)
+    assert not any(normalize(t) == "ecology" for t in terms(kb))
