@@ -776,6 +776,10 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
     return None
 
 
+#: Words that open a relative clause inside a would-be subject (``argument where the premises``).
+_RELATIVE_WORDS = frozenset(["where", "which", "who", "whose", "whom", "wherein", "whereby"])
+
+
 def sentence(text: str) -> Sentence | None:
     """The subject, verb and rest of ``text`` when it starts "<short subject> <verb> ..."."""
     match = _SENTENCE.match(text)
@@ -787,6 +791,8 @@ def sentence(text: str) -> Sentence | None:
         return None  # "Commonly this is done ...": a pronoun anywhere in it names nothing
     if len(parts) > 1 and (parts[-1].lower() in _SMALL_WORDS or parts[0].lower() in _NOT_A_NAME_START):
         return None  # "For close proximity connections there are PANs": an adverbial opening, no subject
+    if any(p.lower() in _RELATIVE_WORDS for p in parts[1:]):
+        return None  # "An argument where the premises are ...": the verb is the relative clause's
     article = (match.group("article") or "").lower()
     return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(article), article)
 

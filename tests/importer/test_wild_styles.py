@@ -98,3 +98,23 @@ def test_a_sentence_opening_with_an_emphasised_field_defines_it() -> None:
     # followed by a few words says too little: neither is a term
     assert "Python" not in terms(kb)
     assert not any(normalize(t) == "ecology" for t in terms(kb))
+
+
+def test_a_definition_line_with_a_relative_clause_defines_its_heading() -> None:
+    notes = """\
+# Logic
+
+#### Valid argument
+ An argument where the premises are intended to guarantee the conclusion.
+
+#### Witness
+ A person who is asked to say what they saw in court.
+"""
+    kb, unplaced = kb_and_unplaced(notes)
+    # "An argument where the premises are ..." says what the heading's term is; its "are" belongs to
+    # the clause after "where", so "argument where the premises" is no subject being defined
+    assert entry(kb, "Valid argument").definition == (
+        "An argument where the premises are intended to guarantee the conclusion."
+    )
+    assert entry(kb, "Witness").definition == "A person who is asked to say what they saw in court."
+    assert unplaced == []
