@@ -869,11 +869,26 @@ _ALSO_NAMED = re.compile(
 )
 
 
+#: A sentence opening that points back at the term being defined (``It is also known as ...``).
+_BACK_AT_TERM = re.compile(r"^(?:it|this|they|these|the\s+(?:term|name|word))\b", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?<=[.!?])[\"”’)]?\s+(?=[A-Z“\"‘(])")
+
+
 def named_in(definition: str) -> list[str]:
-    """Other names a definition gives its term: ``aka "typo squatting"``, ``also known as TLS``."""
+    """Other names a definition gives its term: ``aka "typo squatting"``, ``also known as TLS``.
+
+    A later sentence of the definition that says what something else is known as (``The second part
+    ... is known as the consequent``) names that other thing, not the term: only the first sentence,
+    or one that points back at the term (``It is also called ...``), gives it a name.
+    """
+    starts = [0, *(m.end() for m in _SENTENCE_START.finditer(definition))]
     found = []
     for match in _ALSO_NAMED.finditer(definition):
         name = (match.group("quoted") or match.group("plain") or "").strip()
+        begins = max(start for start in starts if start <= match.start())
+        said_of_term = begins == 0 or _BACK_AT_TERM.match(definition[begins:])
+        if not match.group(0).lower().startswith(("aka", "a.k.a")) and not said_of_term:
+            continue
         if name and len(words(name)) <= 4:
             found.append(name)
     return found

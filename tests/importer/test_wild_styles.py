@@ -118,3 +118,25 @@ def test_a_definition_line_with_a_relative_clause_defines_its_heading() -> None:
     )
     assert entry(kb, "Witness").definition == "A person who is asked to say what they saw in court."
     assert unplaced == []
+
+
+def test_what_a_later_sentence_says_something_else_is_known_as_is_no_alias() -> None:
+    notes = """\
+# Logic
+
+#### Antecedent
+ The "if" part of a conditional. The "then" part is known as the consequent.
+
+#### Consequent
+ The "then" part of a conditional.
+
+#### Syllogism
+ An argument of two premises and a conclusion. It is also known as a categorical argument.
+"""
+    kb, _ = kb_and_unplaced(notes)
+    # 'The "then" part is known as the consequent' names the consequent, not the antecedent: the two
+    # stay apart, each with its own definition
+    assert entry(kb, "Antecedent").aliases == ()
+    assert entry(kb, "Consequent").definition == 'The "then" part of a conditional.'
+    # a sentence that points back at the term ("It is also known as ...") names it
+    assert "a categorical argument" in entry(kb, "Syllogism").aliases
