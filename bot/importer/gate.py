@@ -78,6 +78,18 @@ def judge(draft: Draft, notes: str) -> None:
             continue
         _flag_doubtful(entry, lines)
         kept.append(entry)
+    kept_ids = {id(entry) for entry in kept}
+    removed = {
+        identity(name) for entry in draft.entries if id(entry) not in kept_ids for name in entry.names()
+    }
+    kept_names = {identity(name) for entry in kept for name in entry.names()}
+    for entry in kept:
+        # a pointer to an entry moved out would name no term: the loader would refuse the whole entry
+        entry.see_also = [
+            item
+            for item in entry.see_also
+            if identity(item.text) not in removed or identity(item.text) in kept_names
+        ]
     draft.entries = kept
     draft.unplaced.sort(key=lambda item: item[0])
 
@@ -105,6 +117,8 @@ def _not_a_term(
         return "the marker of a callout box, not a meaning"
     if _DANGLING_ARROW.search(entry.definition):
         return "a chain of steps cut at an arrow, not a meaning"
+    if _heads_a_glossary(entry, entries):
+        return "a heading over the terms its list defines, not a meaning"
     other_term = _heading_over_item(entry, lines)
     if other_term:
         return f"a heading whose first point is {other_term}; the meaning is not the heading's"
@@ -116,6 +130,21 @@ def _not_a_term(
     if other is not None:
         return f'a quotation defining "{other}", not a meaning of {term}'
     return None
+
+
+#: How many lines after an entry's own line a list it leads on to may start (a heading, a blank line,
+#: the lead-in sentence, a blank line).
+_LEAD_IN_REACH = 6
+
+
+def _heads_a_glossary(entry: DraftEntry, entries: list[DraftEntry]) -> bool:
+    """Whether ``entry`` has nothing but a sentence leading on to a list (``...different beliefs:``)
+    and the points of that list are entries of their own (``- **The United States:** ...``): the
+    heading above groups them, it is no term."""
+    if not _LEADS_ON.search(entry.definition) or entry.details or entry.examples or entry.aliases:
+        return False
+    after = [e for e in entries if entry.line < e.line <= entry.line + _LEAD_IN_REACH + 2]
+    return len(after) >= 2 and all(e.definition for e in after)
 
 
 #: A line that is only a highlighted word or two (``<mark>pencil</mark>``, ``==todo==``, a coloured

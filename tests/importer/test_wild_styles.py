@@ -140,3 +140,31 @@ def test_what_a_later_sentence_says_something_else_is_known_as_is_no_alias() -> 
     assert entry(kb, "Consequent").definition == 'The "then" part of a conditional.'
     # a sentence that points back at the term ("It is also known as ...") names it
     assert "a categorical argument" in entry(kb, "Syllogism").aliases
+
+
+def test_a_heading_whose_sentence_leads_on_to_a_glossary_list_groups_its_terms() -> None:
+    notes = """\
+# Revolutions
+
+## Two Ideas
+
+By 1800 Europe argued about two ways to run a country, and the notes list them:
+- **Monarchy:** A state ruled by a king or a queen who inherits the throne.
+- **Republic (res publica):** A state ruled by elected leaders, the other of the Two Ideas.
+
+## Estates-General
+
+The assembly of the three estates of France, called in 1789:
+- clergy
+- nobility
+"""
+    kb, unplaced = kb_and_unplaced(notes)
+    # the sentence only leads on to the list; the list's points are the terms, the heading groups them
+    assert "Two Ideas" not in terms(kb)
+    assert any("Two Ideas: By 1800 Europe argued" in text for _, text in unplaced)
+    assert entry(kb, "res publica").term == "Republic"
+    assert entry(kb, "Monarchy").definition == "A state ruled by a king or a queen who inherits the throne."
+    # a lead-in over points that are no terms of their own stays the heading's (flagged) definition
+    estates = entry(kb, "Estates-General")
+    assert estates.definition == "The assembly of the three estates of France, called in 1789:"
+    assert "only introduces a list" in " ".join(estates.checks)
