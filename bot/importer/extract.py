@@ -727,6 +727,9 @@ class Extractor:
         if section.entry is None and self.joins_entries(section.name.name):
             section.introduced = True  # "Segmentation and Targeting" after both were defined: a part
             return None
+        if section.entry is None and self.tells_of_entry(section.name.name):
+            section.introduced = True  # "The End of the Cold War" after Cold War was defined: a part
+            return None
         if section.entry is None:
             name = section.name
             found = self.names.get(name_id(name.name))
@@ -744,6 +747,12 @@ class Extractor:
         Targeting``, ``Supply, Demand & Price``): a heading over what they share, no term of its own."""
         parts = [p for p in _JOINED_NAMES.split(name) if p.strip()]
         return len(parts) >= 2 and all(self.names.get(name_id(p.strip())) is not None for p in parts)
+
+    def tells_of_entry(self, name: str) -> bool:
+        """Whether ``name`` is a part of the story of an entry already made (``The End of the Cold
+        War``, ``Causes of Inflation``): a heading over what the notes say of it, no term of its own."""
+        match = _PART_OF.match(name.strip())
+        return match is not None and self.names.get(name_id(match.group("what"))) is not None
 
     def unplace(self, line: int, text: str) -> None:
         """Keep a line the importer could not place."""
@@ -3016,6 +3025,12 @@ _VERSUS = re.compile(r"^(?P<a>.+?)\s+(?:vs\.?|versus)\s+(?P<b>.+)$", re.IGNORECA
 
 
 #: What joins names in a heading: ``,``, ``&``, ``and``.
+#: ``The End of the Cold War``, ``Causes of Inflation``: a part of a thing's story, then the thing.
+_PART_OF = re.compile(
+    r"^(?:the\s+)?(?:end|start|beginning|history|origins?|causes?|effects?|consequences?|rise|fall|"
+    r"spread|aftermath)\s+of\s+(?:the\s+)?(?P<what>\S.*)$",
+    re.IGNORECASE,
+)
 _JOINED_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b)\s*", re.IGNORECASE)
 #: One ``Name (gloss)`` part of terms set side by side.
 _GLOSSED = re.compile(r"^(?P<name>[^()]{1,40}?)\s*\((?P<gloss>[^()]{2,80})\)$")

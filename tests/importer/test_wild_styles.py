@@ -168,3 +168,28 @@ The assembly of the three estates of France, called in 1789:
     estates = entry(kb, "Estates-General")
     assert estates.definition == "The assembly of the three estates of France, called in 1789:"
     assert "only introduces a list" in " ".join(estates.checks)
+
+
+def test_a_heading_on_a_part_of_a_defined_terms_story_is_no_term() -> None:
+    notes = """\
+# Economics
+
+## Inflation
+
+A general rise in prices across an economy over time.
+
+## Causes of Inflation
+
+Too much money chasing too few goods, or costs pushed up by wages and energy.
+
+## Causes of Unrest
+
+Hunger and high prices made people angry in many cities of the time.
+"""
+    kb, unplaced = kb_and_unplaced(notes)
+    # "Causes of Inflation" after Inflation was defined tells of Inflation: reported, never a term
+    assert "Causes of Inflation" not in terms(kb)
+    assert any(text.startswith("Too much money chasing") for _, text in unplaced)
+    assert entry(kb, "Inflation").definition == "A general rise in prices across an economy over time."
+    # the same shape over something the notes never defined is read as before
+    assert "Causes of Unrest" in terms(kb)
