@@ -14,6 +14,7 @@ import pytest
 from bot.storage import AnswerRecord
 from tests.e2e.conftest import Harness, StartBot
 from tests.e2e.test_quiz_rounds import quiz_cog, start_round
+from tests.fakediscord import WAIT_S
 
 pytestmark = pytest.mark.e2e
 
@@ -95,7 +96,7 @@ async def test_a_button_no_item_answers_gets_a_private_no_longer_active(start_bo
     answer = await click.message()
     assert answer["flags"] & EPHEMERAL
     assert answer["content"] == "This is no longer active."
-    await h.fake.wait_for(lambda: all_disabled(stored(h, public)), 5.0, "the old buttons to be disabled")
+    await h.fake.wait_for(lambda: all_disabled(stored(h, public)), WAIT_S, "the old buttons to be disabled")
     h.assert_alive()
 
 
@@ -117,7 +118,7 @@ async def test_answer_buttons_of_a_killed_round_are_disabled_at_restart_and_answ
     notice = await second.fake.next_message(w.study)
     assert "interrupted" in notice["content"]
     await second.fake.wait_for(
-        lambda: all_disabled(stored(second, question)), 5.0, "the old buttons disabled"
+        lambda: all_disabled(stored(second, question)), WAIT_S, "the old buttons disabled"
     )
     click = await second.fake.click(w.member, w.study, question, buttons(question)[0]["custom_id"])
     answer = await click.message()

@@ -3,6 +3,7 @@
 from tests.fakediscord.cdn import Upload
 from tests.fakediscord.models import BOT_PERMISSIONS, Channel, Guild, Member, Permissions, Role, User
 from tests.fakediscord.server import (
+    WAIT_S,
     Call,
     FakeDiscord,
     FakeDiscordError,
@@ -14,6 +15,7 @@ from tests.fakediscord.server import (
 
 __all__ = [
     "BOT_PERMISSIONS",
+    "WAIT_S",
     "Call",
     "Channel",
     "FakeDiscord",

@@ -67,6 +67,10 @@ CHANNEL_MESSAGE, DEFERRED_CHANNEL_MESSAGE, DEFERRED_UPDATE, UPDATE_MESSAGE, AUTO
 INTERACTION_DEADLINE = 3.0
 #: How long an interaction token accepts follow-ups.
 TOKEN_LIFETIME = 15 * 60.0
+#: How long a test waits for something the bot should do (seconds). Waits are event-driven and return as
+#: soon as it happens, so this only bounds a failing wait; it is generous because the suite shares two
+#: cores with other work, where a bot message has been seen to take over 5 s.
+WAIT_S = 30.0
 
 OPTION_TYPES = {
     str: 3,
@@ -183,13 +187,13 @@ class InteractionHandle:
         self.record = record
         self._cursor = 0
 
-    async def response(self, timeout: float = 5.0) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
+    async def response(self, timeout: float = WAIT_S) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
         """The initial callback body ``{"type": ..., "data": ...}``."""
         await self.fake.wait_for(lambda: self.record.response is not None, timeout, "an interaction response")
         assert self.record.response is not None
         return self.record.response
 
-    async def message(self, timeout: float = 5.0) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
+    async def message(self, timeout: float = WAIT_S) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
         """The next message shown for this interaction (response, edit of a deferral, or follow-up)."""
         await self.fake.wait_for(
             lambda: len(self.record.timeline) > self._cursor, timeout, "a message for the interaction"
@@ -198,7 +202,7 @@ class InteractionHandle:
         self._cursor += 1
         return message
 
-    async def choices(self, timeout: float = 5.0) -> list[dict[str, Any]]:  # noqa: ASYNC109 - a test API
+    async def choices(self, timeout: float = WAIT_S) -> list[dict[str, Any]]:  # noqa: ASYNC109 - a test API
         """The autocomplete choices."""
         await self.fake.wait_for(lambda: self.record.choices is not None, timeout, "autocomplete choices")
         assert self.record.choices is not None
@@ -369,7 +373,7 @@ class FakeDiscord:
     async def wait_for(
         self,
         predicate: Callable[[], bool],
-        timeout: float = 5.0,  # noqa: ASYNC109 - a test API
+        timeout: float = WAIT_S,  # noqa: ASYNC109 - a test API
         what: str = "a condition",
     ) -> None:
         """Wait (event-driven) until ``predicate()`` holds; FakeDiscordError after ``timeout`` seconds."""
@@ -379,7 +383,7 @@ class FakeDiscord:
             except TimeoutError:
                 raise FakeDiscordError(f"timed out after {timeout} s waiting for {what}") from None
 
-    async def next_message(self, channel: Channel | int, timeout: float = 5.0) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
+    async def next_message(self, channel: Channel | int, timeout: float = WAIT_S) -> dict[str, Any]:  # noqa: ASYNC109 - a test API
         """The next message the bot posted in ``channel`` (POST /channels/{id}/messages) not yet returned."""
         channel_id = channel if isinstance(channel, int) else channel.id
         position = self._channel_cursor.get(channel_id, 0)
@@ -396,7 +400,7 @@ class FakeDiscord:
         channel_id = channel if isinstance(channel, int) else channel.id
         return self.channel_messages.get(channel_id, [])[self._channel_cursor.get(channel_id, 0) :]
 
-    async def wait_until_ready(self, shards: int = 1, timeout: float = 5.0) -> None:  # noqa: ASYNC109 - a test API
+    async def wait_until_ready(self, shards: int = 1, timeout: float = WAIT_S) -> None:  # noqa: ASYNC109 - a test API
         """Wait until ``shards`` sessions identified and got their guilds."""
         await self.wait_for(
             lambda: sum(1 for s in self.sessions.values() if s.ws is not None) >= shards,
@@ -571,7 +575,7 @@ class FakeDiscord:
                 return False
             return bool(live)
 
-        await self.wait_for(reached, 5.0, "the bot to reconnect")
+        await self.wait_for(reached, WAIT_S, "the bot to reconnect")
 
     # --- driving the bot ------------------------------------------------------------------------
 
