@@ -303,10 +303,11 @@ def mask_names(
     # "Awake()" is written "Awake" in its own definition, ".wav" is "wav"
     bare = [n.strip("().[]{}:;,!? ") for n in given]
     given += [n for n in bare if n and n not in given and any(ch.isalnum() for ch in n)]
-    # initials match case-sensitively ("at" is no acronym of Address Translation), a name itself does not
-    initials = [a for a in (acronym(n) for n in given) if len(a) >= 2 and a not in given]
-    # and in capitals ("NAT" of Network address translation), the way an acronym is written
-    initials += [a.upper() for a in initials if a.upper() not in initials and a.upper() not in given]
+    # initials match case-sensitively and in capitals only, the way an acronym is written ("NAT" of
+    # Network address translation): "as" is no acronym of the alias audio sample, nor "At" of Address
+    # translation. A name itself matches in any case
+    initials = list(dict.fromkeys(a.upper() for a in map(acronym, given) if len(a) >= 2))
+    initials = [a for a in initials if a not in given]
     # a long name written out for an acronym gives it away, except where the question names the term
     spelt = spelt_out(text, given) if single_words else []
     # a hyphenated word of the term ("post-purchase" of Post-purchase behaviour) is half its name

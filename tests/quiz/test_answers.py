@@ -137,3 +137,10 @@ def test_a_hint_never_spells_the_acronym_of_the_term(seed: int) -> None:
     assert words[0][0] == "V"
     assert words[1][0] == "_"
     assert words[2][0] == "_"
+
+
+def test_the_initials_of_a_name_are_hidden_only_where_written_in_capitals() -> None:
+    names = ["Audio Signal", "audio sample", "Address translation"]
+    text = "Sound, such as a recording. At most one AT per file, AS for short."
+    shown = mask_names(text, names, single_words=False)
+    assert shown == "Sound, such as a recording. At most one ____ per file, ____ for short."
