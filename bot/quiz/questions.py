@@ -353,7 +353,7 @@ class QuestionGenerator:
             # "Step 4 of the B2B ____ process": hidden, the name leaves a hole in another name; shown,
             # it is the answer. Only the true/false statement (which names the term) asks it
             return [QuestionKind.TRUE_FALSE] if mode is not QuizMode.TYPED else typed
-        if not (own and _answerable(self.typed_prompt(entry))) or vague:
+        if not (own and _answerable(self.typed_prompt(entry))) or vague or self._typed_leaks(entry):
             typed = []
         # like any choice, an example needs two wrong ones (other entries' examples) beside it
         given = {x.casefold() for x in entry.examples}
@@ -424,6 +424,16 @@ class QuestionGenerator:
             ):
                 return bare
         return prompt
+
+    def _typed_leaks(self, entry: Entry) -> bool:
+        """Whether the typed prompt still shows a word of the term, in some form, that alone tells it
+        from another entry: hidden, the prompt fits that entry's definition too ("... performed by a
+        harmonic instrument" for Harmonic event, where Melodic event's reads "... by a melodic
+        instrument"). Shown or hidden, the typed question gives the answer away or has two."""
+        common = self._common_of(entry)
+        if not _term_words_in(entry.term, self.typed_prompt(entry)) - common:
+            return False
+        return self.fits_another(entry, self.pick_prompt(entry, ()) if common else self.pick_prompt(entry))
 
     def _common_of(self, entry: Entry) -> set[str]:
         """The words most entries use that may stay shown with ``entry``: none when every word of its term
@@ -573,7 +583,11 @@ class QuestionGenerator:
             # the prompt names the term: hide only names, so both kinds of statement read alike
             statement = self.masked(entry, single_words=False)
             if not truth:
-                other = self._similar_entries(entry, 1, shape=_shape(statement), names_only=True)[0]
+                # best another entry's definition that names no term of its own: its blanks would be
+                # filled with this term ("**Composition**: ... two or more Composition may be played
+                # together", where Channel's definition says "two or more channels")
+                shape = (False, *_shape(statement)[1:])
+                other = self._similar_entries(entry, 1, shape=shape, names_only=True)[0]
                 statement = self.masked(other, single_words=False)
             # a blank beside the term in bold reads as that term hidden: the statement names it instead,
             # the false one too ("**Collider**: Collider components define ...", not "____ components")
@@ -820,11 +834,13 @@ def _term_words_in(term: str, text: str) -> frozenset[str]:
 
 
 def _kin(word: str, other: str) -> bool:
-    """Whether two lower-case words are one word's forms: "atom" and "atomic", "cell" and "cells"."""
+    """Whether two lower-case words are one word's forms: "atom" and "atomic", "cell" and "cells",
+    "kinematic" and "kinematically" (four letters more on a word of six or more)."""
     if word == other or word.rstrip("s") == other.rstrip("s"):
         return True
     short = min(len(word), len(other))
-    return short >= 4 and word[:short] == other[:short] and max(len(word), len(other)) - short <= 3
+    more = max(len(word), len(other)) - short
+    return short >= 4 and word[:short] == other[:short] and more <= (4 if short >= 6 else 3)
 
 
 def _answerable(masked: str) -> bool:

@@ -311,8 +311,11 @@ def test_a_blank_that_leaves_another_entrys_definition_is_not_asked() -> None:
     generator = QuestionGenerator(kb, random.Random(1))
     for term in ("average variable cost", "average fixed cost", "average total cost"):
         assert QuestionKind.PICK_TERM not in generator.kinds_for(_entry(kb, term), QuizMode.BUTTONS), term
-    # "**average fixed cost**: Fixed costs divided by ..." is true by its words: typed only where it can be
+    # typed, "Fixed costs divided by ..." shows the one word that tells it from average variable cost and
+    # hidden, it fits both: true or false is left, as in a quiz of buttons; a typed quiz asks it anyway
     kinds = generator.kinds_for(_entry(kb, "average fixed cost"), QuizMode.MIXED)
+    assert kinds == [QuestionKind.TRUE_FALSE]
+    kinds = generator.kinds_for(_entry(kb, "average fixed cost"), QuizMode.TYPED)
     assert kinds == [QuestionKind.WHICH_TERM]
     kinds = generator.kinds_for(_entry(kb, "average fixed cost"), QuizMode.BUTTONS)
     assert kinds == [QuestionKind.TRUE_FALSE]
@@ -536,3 +539,55 @@ def test_a_term_whose_every_word_most_entries_use_is_still_hidden_in_its_own_pro
     # the meaning option would show it: "What does Positioning mean?" is not asked
     kinds = generator.kinds_for(_entry(kb, "Positioning"), QuizMode.BUTTONS)
     assert QuestionKind.MEANING not in kinds
+
+
+def test_a_right_meaning_that_shows_the_term_as_an_adverb_is_not_offered() -> None:
+    kb = make_kb(
+        {
+            "Body types": [
+                (
+                    "Kinematic",
+                    "Removes the body from the physics engine; it is moved kinematically by a script.",
+                ),
+                ("Dynamic", "Affected by gravity and forces, the most expensive body type."),
+                ("Static", "Never moves under simulation, an immovable object."),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    entry = _entry(kb, "Kinematic")
+    assert QuestionKind.MEANING not in generator.kinds_for(entry, QuizMode.BUTTONS)
+    assert "kinematically" not in generator.make(entry, QuestionKind.WHICH_TERM).prompt
+
+
+def test_a_term_told_apart_only_by_a_word_its_prompt_shows_is_not_asked_typed() -> None:
+    events = [
+        (f"{kind.title()} event", f"A single occurrence of an action performed by a {kind} instrument.")
+        for kind in ("harmonic", "melodic")
+    ]
+    kb = make_kb({"Events": [*events, ("Harmonic progression", "Chords placed to sound right."), *FILLERS]})
+    generator = QuestionGenerator(kb, random.Random(1))
+    for term, _ in events:
+        entry = _entry(kb, term)
+        assert QuestionKind.WHICH_TERM not in generator.kinds_for(entry, QuizMode.MIXED)
+        assert generator.kinds_for(entry, QuizMode.MIXED)  # still asked, another way
+        # a typed quiz has no other way: the question stays
+        assert generator.kinds_for(entry, QuizMode.TYPED) == [QuestionKind.WHICH_TERM]
+
+
+def test_a_false_statement_prefers_a_definition_that_names_no_term() -> None:
+    kb = make_kb(
+        {
+            "Audio": [
+                ("Composition", "The act of composition is forming a whole from parts."),
+                ("Channel", "A single stream of audio; two or more channels play together."),
+                ("Pitch", "The frequency of vibrations of a musical note."),
+                ("Tempo", "The speed at which a piece of music is played."),
+            ]
+        }
+    )
+    for seed in range(20):
+        generator = QuestionGenerator(kb, random.Random(seed))
+        question = generator.make(_entry(kb, "Composition"), QuestionKind.TRUE_FALSE)
+        assert "more Composition" not in question.prompt

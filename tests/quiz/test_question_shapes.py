@@ -260,9 +260,12 @@ def test_an_example_question_needs_two_wrong_examples() -> None:
 
 
 def test_a_true_or_false_statement_names_the_term_in_bold_instead_of_a_blank() -> None:
-    unity = _kb(
+    named = [
         ("Collider", (), "Collider components define the shape of objects for collisions."),
         ("Rigidbody", (), "Puts an object under physics; a Rigidbody is moved by forces."),
+    ]
+    unity = _kb(
+        *named,
         ("Transform", (), "Stores position and scale of every object in the scene."),
         ("Audio Source", (), "Plays a clip in the scene from a point in space."),
     )
@@ -275,6 +278,12 @@ def test_a_true_or_false_statement_names_the_term_in_bold_instead_of_a_blank() -
         "True or false? **Collider**: Collider components define the shape of objects for collisions."
         in prompts
     )
+    # a false statement is another entry's definition that names no term where the notes have one: its
+    # blank would be filled with this term
+    assert len(prompts) > 1
+    assert not any("a Collider is moved" in p for p in prompts)
+    physics = _kb(*named)  # where every other definition names its term, the blank is filled
+    prompts = {_question(physics, "Collider", QuestionKind.TRUE_FALSE, seed)[1].prompt for seed in range(12)}
     assert (
         "True or false? **Collider**: Puts an object under physics; a Collider is moved by forces." in prompts
     )
