@@ -315,6 +315,22 @@ class QuestionGenerator:
                 short.append(" ".join(rest))
         return tuple(dict.fromkeys(short))
 
+    def halves(self, entry: Entry) -> tuple[str, ...]:
+        """The two halves of a name that joins two of the same size with "and" or "&" ("Food chains and
+        food webs", "Inflation & Deflation"), which a typed answer may give alone: the definition tells
+        of both. None where a half is another entry's name (then it is that entry's answer), nor of
+        halves of different sizes ("Biotic and abiotic factors": "Biotic" is no name)."""
+        own = {key_of(name) for name in entry.names}
+        others = self.all_keys - own
+        found: list[str] = []
+        for name in entry.names:
+            parts = re.split(r"\s+(?:and|&)\s+", name.strip())
+            if len(parts) != 2 or len(parts[0].split()) != len(parts[1].split()):
+                continue
+            if all(part and key_of(part) not in others for part in parts):
+                found.extend(parts)
+        return tuple(dict.fromkeys(found))
+
     def kinds_for(self, entry: Entry, mode: QuizMode) -> list[QuestionKind]:
         """Question kinds possible for ``entry`` in ``mode`` (naming the term needs a definition that still
         says enough once the term is blanked out; the masked definition is asked anyway when nothing else
@@ -545,7 +561,9 @@ class QuestionGenerator:
                 entry,
                 prompt=self.typed_prompt(entry),
                 hint=hint_mask(entry.term, self.rng),
-                checker=shared_checker((*entry.names, *self.surnames(entry)), self.all_keys, self._context),
+                checker=shared_checker(
+                    (*entry.names, *self.surnames(entry), *self.halves(entry)), self.all_keys, self._context
+                ),
             )
         if kind is QuestionKind.MEANING:
             right = self.meaning(entry)
@@ -560,7 +578,7 @@ class QuestionGenerator:
                 showing=_term_words_in(entry.term, right),
             )
             wrong = [self.masked(o, single_words=False) for o in others]
-            return self._choice(entry, kind, f"What does **{entry.term}** mean?", right, wrong)
+            return self._choice(entry, kind, _meaning_prompt(entry.term), right, wrong)
         if kind is QuestionKind.PICK_TERM:
             others = self._similar_entries(entry, MAX_CHOICES - 1, term_shape=True)
             prompt = f"Which term is this? {self.pick_prompt(entry, [o.term for o in others])}"
@@ -954,6 +972,16 @@ def _unlike(shape: tuple[bool, bool, int], other: tuple[bool, bool, int]) -> int
     """How far apart two options' ``_shape`` are: 0 alike, 1 a size apart (a phrase among words or among
     sentences passes), more stands out."""
     return 2 * (shape[0] != other[0]) + 2 * (shape[1] != other[1]) + abs(shape[2] - other[2])
+
+
+def _meaning_prompt(term: str) -> str:
+    """The question above options of definitions: "What does **TERM** mean?", or for a name written as a
+    proper noun, of two words or more each capitalised (a person, "Max Weber"; a treaty, "Paris
+    Agreement"), "Which of these describes **TERM**?": a person or a treaty means nothing."""
+    words = [w for w in term.split() if w.casefold() not in _SMALL_WORDS]
+    if len(term.split()) >= 2 and all(w[0].isupper() for w in words):
+        return f"Which of these describes **{term}**?"
+    return f"What does **{term}** mean?"
 
 
 def _term_shape(term: str) -> tuple[bool, int, str]:

@@ -591,3 +591,56 @@ def test_a_false_statement_prefers_a_definition_that_names_no_term() -> None:
         generator = QuestionGenerator(kb, random.Random(seed))
         question = generator.make(_entry(kb, "Composition"), QuestionKind.TRUE_FALSE)
         assert "more Composition" not in question.prompt
+
+
+def test_a_typed_answer_may_give_one_half_of_a_name_joining_two() -> None:
+    kb = make_kb(
+        {
+            "Ecology": [
+                ("Food chains and food webs", "Diagrams showing the energy transfer between organisms."),
+                ("Inflation & Deflation", "Rising and falling of the general price level."),
+                ("Biotic and abiotic factors", "The living and nonliving parts of an ecosystem."),
+                ("Producers and consumers", "Organisms that make food and organisms that eat it."),
+                ("Consumers", "Organisms that eat other living things for energy."),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+
+    def accepts(term: str, answer: str) -> bool:
+        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
+
+    assert accepts("Food chains and food webs", "food webs")
+    assert accepts("Food chains and food webs", "food chain")
+    assert accepts("Inflation & Deflation", "inflation")
+    assert accepts("Inflation & Deflation", "Inflation and Deflation")
+    assert not accepts("Food chains and food webs", "food")
+    # halves of different sizes are no names; a half that is another entry's name is that entry's answer
+    assert not accepts("Biotic and abiotic factors", "biotic")
+    assert not accepts("Producers and consumers", "producers")
+    assert not accepts("Producers and consumers", "consumers")
+
+
+def test_a_proper_name_is_described_not_asked_what_it_means() -> None:
+    kb = make_kb(
+        {
+            "Sociology": [
+                ("Max Weber", "Verstehen; bureaucracy; the Protestant ethic."),
+                ("W.E.B. Du Bois", "Double consciousness; race relations."),
+                ("Paris Agreement", "A climate treaty limiting warming."),
+                ("Labeling theory", "Deviance results from being labeled."),
+                ("Sociology", "The scientific study of society."),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+
+    def prompt(term: str) -> str:
+        return generator.make(_entry(kb, term), QuestionKind.MEANING).prompt
+
+    assert prompt("Max Weber") == "Which of these describes **Max Weber**?"
+    assert prompt("W.E.B. Du Bois") == "Which of these describes **W.E.B. Du Bois**?"
+    assert prompt("Paris Agreement") == "Which of these describes **Paris Agreement**?"
+    assert prompt("Labeling theory") == "What does **Labeling theory** mean?"
+    assert prompt("Sociology") == "What does **Sociology** mean?"
