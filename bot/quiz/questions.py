@@ -578,7 +578,7 @@ class QuestionGenerator:
                 showing=_term_words_in(entry.term, right),
             )
             wrong = [self.masked(o, single_words=False) for o in others]
-            return self._choice(entry, kind, _meaning_prompt(entry.term), right, wrong)
+            return self._choice(entry, kind, _meaning_prompt(entry), right, wrong)
         if kind is QuestionKind.PICK_TERM:
             others = self._similar_entries(entry, MAX_CHOICES - 1, term_shape=True)
             prompt = f"Which term is this? {self.pick_prompt(entry, [o.term for o in others])}"
@@ -974,14 +974,29 @@ def _unlike(shape: tuple[bool, bool, int], other: tuple[bool, bool, int]) -> int
     return 2 * (shape[0] != other[0]) + 2 * (shape[1] != other[1]) + abs(shape[2] - other[2])
 
 
-def _meaning_prompt(term: str) -> str:
-    """The question above options of definitions: "What does **TERM** mean?", or for a name written as a
-    proper noun, of two words or more each capitalised (a person, "Max Weber"; a treaty, "Paris
-    Agreement"), "Which of these describes **TERM**?": a person or a treaty means nothing."""
-    words = [w for w in term.split() if w.casefold() not in _SMALL_WORDS]
-    if len(term.split()) >= 2 and all(w[0].isupper() for w in words):
-        return f"Which of these describes **{term}**?"
-    return f"What does **{term}** mean?"
+def _meaning_prompt(entry: Entry) -> str:
+    """The question above options of definitions: "What does **TERM** mean?", or where the definition
+    lists facts rather than saying what the term means (a person's "Verstehen; Bureaucracy; Protestant
+    Ethic", a treaty's "Climate Change."), "Which of these describes **TERM**?"."""
+    if _lists_facts(entry.definition):
+        return f"Which of these describes **{entry.term}**?"
+    return f"What does **{entry.term}** mean?"
+
+
+def _lists_facts(definition: str) -> bool:
+    """Whether a definition is short capitalised labels (brackets aside) parted by semicolons, commas or
+    full stops, each of four words at most and none opening with an article or "To": "Father of
+    Sociology; Positivism", "Democracy (Athens), Olympics (776 BC), Philosophy." (not "The house" nor
+    "Home", glosses, nor "Arena of inequality; power struggles over resources")."""
+    readable = _readable(definition)
+    text = re.sub(r"\([^()]*\)", " ", readable)
+    parts = [p.split() for p in re.split(r"[;,.]", text) if p.strip()]
+    if len(parts) == 1 and len(parts[0]) == 1 and text == readable:
+        return False  # one word is a gloss ("Home" of La Casa): what it means
+    return bool(parts) and all(
+        len(words) <= 4 and words[0][0].isupper() and words[0].casefold() not in ("the", "a", "an", "to")
+        for words in parts
+    )
 
 
 def _term_shape(term: str) -> tuple[bool, int, str]:

@@ -621,14 +621,16 @@ def test_a_typed_answer_may_give_one_half_of_a_name_joining_two() -> None:
     assert not accepts("Producers and consumers", "consumers")
 
 
-def test_a_proper_name_is_described_not_asked_what_it_means() -> None:
+def test_an_entry_whose_definition_lists_facts_is_described_not_asked_what_it_means() -> None:
     kb = make_kb(
         {
             "Sociology": [
-                ("Max Weber", "Verstehen; bureaucracy; the Protestant ethic."),
-                ("W.E.B. Du Bois", "Double consciousness; race relations."),
-                ("Paris Agreement", "A climate treaty limiting warming."),
-                ("Labeling theory", "Deviance results from being labeled."),
+                ("Max Weber", "Verstehen; Bureaucracy; Protestant Ethic"),
+                ("Karl Marx", "Class Conflict (Bourgeoisie vs. Proletariat)"),
+                ("Paris Agreement", "Climate Change."),
+                ("Conflict theory", "Arena of inequality; power struggles over resources"),
+                ("La Casa", "The house"),
+                ("La Escuela", "School"),
                 ("Sociology", "The scientific study of society."),
                 *FILLERS,
             ]
@@ -640,7 +642,9 @@ def test_a_proper_name_is_described_not_asked_what_it_means() -> None:
         return generator.make(_entry(kb, term), QuestionKind.MEANING).prompt
 
     assert prompt("Max Weber") == "Which of these describes **Max Weber**?"
-    assert prompt("W.E.B. Du Bois") == "Which of these describes **W.E.B. Du Bois**?"
+    assert prompt("Karl Marx") == "Which of these describes **Karl Marx**?"
     assert prompt("Paris Agreement") == "Which of these describes **Paris Agreement**?"
-    assert prompt("Labeling theory") == "What does **Labeling theory** mean?"
+    assert prompt("Conflict theory") == "What does **Conflict theory** mean?"
+    assert prompt("La Casa") == "What does **La Casa** mean?"
+    assert prompt("La Escuela") == "What does **La Escuela** mean?"
     assert prompt("Sociology") == "What does **Sociology** mean?"
