@@ -658,8 +658,9 @@ class QuestionGenerator:
             if shape is not None:
                 miss += _unlike(shape, _shape(self.masked(other, single_words=not names_only)))
             if term_shape:
-                acronym, words, form = _term_shape(other.term)
+                acronym, words, form, capital = _term_shape(other.term)
                 miss += 2 * (acronym != mine[0]) + abs(words - mine[1]) + 3 * (form != mine[2])
+                miss += capital != mine[3]
             return miss
 
         scored = [(unlike(e), e) for e in others]
@@ -999,12 +1000,14 @@ def _lists_facts(definition: str) -> bool:
     )
 
 
-def _term_shape(term: str) -> tuple[bool, int, str]:
-    """An acronym or words, how many words, and a symbol's form (a file extension ".wav", a call
-    "Update()"): options of one question look alike."""
+def _term_shape(term: str) -> tuple[bool, int, str, bool]:
+    """An acronym or words, how many words, a symbol's form (a file extension ".wav", a call "Update()")
+    and whether it opens with a capital: options of one question look alike ("Biodiversity" stands out
+    among herbivore, scavenger and producer)."""
     parts = term.split()
     form = "." if term.startswith(".") else "()" if term.endswith("()") else ""
-    return (len(parts) == 1 and sum(ch.isupper() for ch in term) >= 2, min(len(parts), 3), form)
+    acronym = len(parts) == 1 and sum(ch.isupper() for ch in term) >= 2
+    return (acronym, min(len(parts), 3), form, term[:1].isupper())
 
 
 def _common_words(entries: Sequence[Entry]) -> frozenset[str]:

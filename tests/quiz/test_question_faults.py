@@ -648,3 +648,24 @@ def test_an_entry_whose_definition_lists_facts_is_described_not_asked_what_it_me
     assert prompt("La Casa") == "What does **La Casa** mean?"
     assert prompt("La Escuela") == "What does **La Escuela** mean?"
     assert prompt("Sociology") == "What does **Sociology** mean?"
+
+
+def test_options_of_terms_prefer_the_right_ones_capitalisation() -> None:
+    kb = make_kb(
+        {
+            "Ecology": [
+                ("Biodiversity", "The variety of life in an area."),
+                ("Ecosystem", "All the organisms of a place with their environment."),
+                ("Habitat", "The place where an organism lives."),
+                ("Niche", "The role of a species in its ecosystem."),
+                ("herbivore", "A consumer that only eats plants."),
+                ("scavenger", "An organism that feeds on dead matter."),
+                ("producer", "An organism that makes its own food."),
+                ("decomposer", "An organism that breaks dead matter down chemically."),
+            ]
+        }
+    )
+    for seed in range(10):
+        generator = QuestionGenerator(kb, random.Random(seed))
+        question = generator.make(_entry(kb, "Biodiversity"), QuestionKind.PICK_TERM)
+        assert all(choice[0].isupper() for choice in question.choices), question.choices
