@@ -331,6 +331,24 @@ class QuestionGenerator:
                 found.extend(parts)
         return tuple(dict.fromkeys(found))
 
+    def joined_acronyms(self, entry: Entry) -> tuple[str, ...]:
+        """The acronym a typed answer may give for a name of one or two capitalised words before an
+        acronym: their initials joined to it ("DRAM" for Dynamic RAM, "SDRAM" for Synchronous DRAM; not
+        "HOS" for host OS), unless it is another entry's name."""
+        own = {key_of(name) for name in entry.names}
+        others = self.all_keys - own
+        found = []
+        for name in entry.names:
+            *words, last = name.split()
+            if not 1 <= len(words) <= 2 or not _ACRONYM_WORD.fullmatch(last):
+                continue
+            if any(not w[0].isupper() or _ACRONYM_WORD.fullmatch(w) for w in words):
+                continue
+            joined = "".join(w[0].upper() for w in words) + last
+            if key_of(joined) not in others:
+                found.append(joined)
+        return tuple(dict.fromkeys(found))
+
     def kinds_for(self, entry: Entry, mode: QuizMode) -> list[QuestionKind]:
         """Question kinds possible for ``entry`` in ``mode`` (naming the term needs a definition that still
         says enough once the term is blanked out; the masked definition is asked anyway when nothing else
@@ -562,7 +580,9 @@ class QuestionGenerator:
                 prompt=self.typed_prompt(entry),
                 hint=hint_mask(entry.term, self.rng),
                 checker=shared_checker(
-                    (*entry.names, *self.surnames(entry), *self.halves(entry)), self.all_keys, self._context
+                    (*entry.names, *self.surnames(entry), *self.halves(entry), *self.joined_acronyms(entry)),
+                    self.all_keys,
+                    self._context,
                 ),
             )
         if kind is QuestionKind.MEANING:
@@ -696,6 +716,8 @@ class QuestionGenerator:
 
 
 _BLANK = "____"
+#: A word written as an acronym: two to six capitals, digits after the first allowed ("RAM", "DDR4").
+_ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 #: Blanks next to each other, parted by spaces or hyphens: one hidden name.
 _BLANK_RUN = re.compile(rf"{_BLANK}(?:[\s-]+{_BLANK})+")
 

@@ -669,3 +669,31 @@ def test_options_of_terms_prefer_the_right_ones_capitalisation() -> None:
         generator = QuestionGenerator(kb, random.Random(seed))
         question = generator.make(_entry(kb, "Biodiversity"), QuestionKind.PICK_TERM)
         assert all(choice[0].isupper() for choice in question.choices), question.choices
+
+
+def test_a_typed_answer_may_join_the_initials_of_words_before_an_acronym_to_it() -> None:
+    kb = make_kb(
+        {
+            "Memory": [
+                ("Dynamic RAM", "Memory that needs constant refreshing."),
+                ("Synchronous DRAM", "Runs in step with the system clock."),
+                ("Static RAM", "Fast memory that keeps its bits while powered."),
+                ("SRAM", "A made-up entry of that name."),
+                ("Memory Bandwidth", "Measures the speed of memory transfers."),
+                ("host OS", "The operating system the hypervisor runs on."),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+
+    def accepts(term: str, answer: str) -> bool:
+        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
+
+    assert accepts("Dynamic RAM", "DRAM")
+    assert accepts("Dynamic RAM", "dram")
+    assert accepts("Synchronous DRAM", "SDRAM")
+    # another entry's name is that entry's answer; a name without an acronym has no such form
+    assert not accepts("Static RAM", "SRAM")
+    assert not accepts("Memory Bandwidth", "MBW")
+    assert not accepts("Dynamic RAM", "SDRAM")
+    assert not accepts("host OS", "HOS")
