@@ -615,9 +615,10 @@ class QuestionGenerator:
             prompt = f"Which of these is an example of **{entry.term}**?"
             return self._choice(entry, kind, prompt, right, wrong)
         if kind is QuestionKind.TRUE_FALSE:
-            # a definition that only restates the term ("Elemental ions: Ions that are elements") is
+            # a definition that only restates the term ("Elemental ions: Ions that are elements") or
+            # shows a word of it few entries use ("**average fixed cost**: Fixed costs divided by ...") is
             # true by its words: such a term is shown with another entry's definition
-            truth = self.rng.random() < 0.5 and not self.restates(entry)
+            truth = self.rng.random() < 0.5 and not self.restates(entry) and not self._shows_term(entry)
             # the prompt names the term: hide only names, so both kinds of statement read alike
             statement = self.masked(entry, single_words=False)
             if not truth:

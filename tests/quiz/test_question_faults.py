@@ -697,3 +697,21 @@ def test_a_typed_answer_may_join_the_initials_of_words_before_an_acronym_to_it()
     assert not accepts("Memory Bandwidth", "MBW")
     assert not accepts("Dynamic RAM", "SDRAM")
     assert not accepts("host OS", "HOS")
+
+
+def test_a_true_statement_that_shows_a_word_of_its_term_is_never_made() -> None:
+    kb = make_kb(
+        {
+            "Costs": [
+                ("average variable cost", "Variable costs divided by the quantity of output."),
+                ("average fixed cost", "Fixed costs divided by the quantity of output."),
+                ("total revenue", "The amount a firm receives for the sale of its output."),
+                ("sunk cost", "A cost that has already been committed and cannot be recovered."),
+            ]
+        }
+    )
+    entry = _entry(kb, "average fixed cost")
+    for seed in range(12):
+        question = QuestionGenerator(kb, random.Random(seed)).make(entry, QuestionKind.TRUE_FALSE)
+        assert question.answer == "False", question.prompt
+        assert "Fixed costs divided" not in question.prompt
