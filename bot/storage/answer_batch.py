@@ -14,6 +14,7 @@ the same through the rest of the store.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 from datetime import UTC, date, datetime, timedelta
 from typing import Any, Protocol
@@ -69,6 +70,8 @@ _PG_INSERT_ANSWERS = (
 
 def sqlite_datetime(moment: datetime) -> str:
     """``moment`` as SQLAlchemy stores a UTC datetime in SQLite (naive UTC text, microseconds)."""
+    if moment.tzinfo is UTC:  # the common case, in one call: "YYYY-MM-DD HH:MM:SS.ffffff+00:00"
+        return moment.isoformat(" ", "microseconds")[:26]
     if moment.tzinfo is None:
         raise ValueError("naive datetime given to the database; use timezone-aware UTC")
     if moment.tzinfo is not UTC:
@@ -195,6 +198,8 @@ _SCORES = (
     "WHEN scores.streak + {9} > excluded.best_streak THEN scores.streak + {9} "
     "ELSE excluded.best_streak END"
 )
+#: The points part of a totals upsert's SET (what ``_without_points`` takes out)
+_SUMS_POINTS = re.compile(r"points = \w+\.points \+ excluded\.points, ")
 _SUMS = (
     "points = {table}.points + excluded.points, answered = {table}.answered + excluded.answered, "
     "correct = {table}.correct + excluded.correct"
@@ -248,6 +253,11 @@ _PG_TOPICS = (
 )
 
 
+def _without_points(upsert: str) -> str:
+    """A totals upsert whose update leaves ``points`` alone (for rows that add none)."""
+    return _SUMS_POINTS.sub("", upsert, count=1)
+
+
 def columns_of(rows: Sequence[Sequence[Any]], width: int) -> tuple[list[Any], ...]:
     """``rows`` of ``width`` values as ``width`` lists of values (PostgreSQL's ``unnest`` arguments)."""
     if not rows:
@@ -269,45 +279,62 @@ async def add_totals(conn: AsyncConnection, dialect: str, stored: Sequence[Answe
     starts: dict[date, tuple[date, date]] = {}  # day -> start of its week and month
     for r in stored:
         correct = 1 if r.correct else 0
+        points = r.points
+        guild, member = r.guild_id, r.member_id
         topic = r.topic[:NAME_LENGTH]
-        members.setdefault((r.guild_id, r.member_id), _Run()).add(r.points, r.correct)
-        day = r.answered_at.astimezone(UTC).date()
-        _add(days, (r.guild_id, day, topic, r.member_id), r.points, correct)
+        run = members.get((guild, member))
+        if run is None:
+            run = members[(guild, member)] = _Run()
+        run.add(points, r.correct)
+        moment = r.answered_at
+        day = (moment if moment.tzinfo is UTC else moment.astimezone(UTC)).date()
         mine = starts.get(day)
         if mine is None:
             mine = starts[day] = (day - timedelta(days=day.weekday()), day.replace(day=1))
         week, month = mine
-        _add(periods, (r.guild_id, "week", week, r.member_id), r.points, correct)
-        _add(periods, (r.guild_id, "month", month, r.member_id), r.points, correct)
-        _add(topics, (r.guild_id, "week", week, topic, r.member_id), r.points, correct)
-        _add(topics, (r.guild_id, "month", month, topic, r.member_id), r.points, correct)
-        _add(topics, (r.guild_id, "all", ALL_TIME_START, topic, r.member_id), r.points, correct)
+        _add(days, (guild, day, topic, member), points, correct)
+        _add(periods, (guild, "week", week, member), points, correct)
+        _add(periods, (guild, "month", month, member), points, correct)
+        _add(topics, (guild, "week", week, topic, member), points, correct)
+        _add(topics, (guild, "month", month, topic, member), points, correct)
+        _add(topics, (guild, "all", ALL_TIME_START, topic, member), points, correct)
     day_value: Any = date.isoformat if dialect == "sqlite" else (lambda d: d)
-    await conn.exec_driver_sql(
-        params(dialect, _SCORES),
-        [
-            (
-                g,
-                m,
-                run.points,
-                run.answered,
-                run.correct,
-                run.trail,
-                run.best,
-                1 if run.trail == run.answered else 0,
-                run.lead,
-            )
-            for (g, m), run in members.items()
-        ],
-    )
+    score_rows = [
+        (
+            g,
+            m,
+            run.points,
+            run.answered,
+            run.correct,
+            run.trail,
+            run.best,
+            1 if run.trail == run.answered else 0,
+            run.lead,
+        )
+        for (g, m), run in members.items()
+    ]
     day_rows = [(g, day_value(d), t, m, p, n, c) for (g, d, t, m), (p, n, c) in days.items()]
     period_rows = [(g, k, day_value(s), m, p, n, c) for (g, k, s, m), (p, n, c) in periods.items()]
     topic_rows = [(g, k, day_value(s), t, m, p, n, c) for (g, k, s, t, m), (p, n, c) in topics.items()]
     if dialect == "postgresql":
+        await conn.exec_driver_sql(params(dialect, _SCORES), score_rows)
         await conn.exec_driver_sql(_PG_DAILY, columns_of(day_rows, 7))
         await conn.exec_driver_sql(_PG_PERIODS, columns_of(period_rows, 7))
         await conn.exec_driver_sql(_PG_TOPICS, columns_of(topic_rows, 8))
         return
-    await conn.exec_driver_sql(params(dialect, _DAILY), day_rows)
-    await conn.exec_driver_sql(params(dialect, _PERIODS), period_rows)
-    await conn.exec_driver_sql(params(dialect, _TOPICS), topic_rows)
+    # SQLite rewrites a table's board index (points first) on every upsert whose SET names points, even
+    # when they do not change: the rows of answers without points (wrong tries, most of them) are
+    # upserted by statements that leave points out, so only the table's own b-tree row changes
+    await conn.exec_driver_sql(params(dialect, _DAILY), day_rows)  # no index of it holds points
+    for sql, rows, points_at in (
+        (_SCORES, score_rows, 2),
+        (_PERIODS, period_rows, 4),
+        (_TOPICS, topic_rows, 5),
+    ):
+        scored = [row for row in rows if row[points_at]]
+        if scored:
+            await conn.exec_driver_sql(params(dialect, sql), scored)
+        if len(scored) < len(rows):
+            await conn.exec_driver_sql(
+                params(dialect, _without_points(sql)), [row for row in rows if not row[points_at]]
+            )

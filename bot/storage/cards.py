@@ -9,6 +9,7 @@ two processes rating one card at once safe.
 from __future__ import annotations
 
 import logging
+import operator
 from collections.abc import Collection, Mapping, Sequence
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
@@ -107,6 +108,20 @@ _PG_UPDATE_CARDS = (
     + ", ".join(f"${n}::{_PG_TYPES[name]}[]" for n, name in enumerate(_UPDATED, start=1))
     + f") AS v({', '.join(_UPDATED)}) WHERE cards.id = v.id"
 )
+
+
+_inserted_values = operator.itemgetter(*_INSERTED)
+_INSERTED_TIMES = tuple(i for i, name in enumerate(_INSERTED) if name in _TIMES)
+
+
+def _sqlite_values(row: Mapping[str, Any]) -> list[Any]:
+    """A new card's values in ``_INSERTED`` order as SQLite takes them (times as SQLAlchemy's UTC text):
+    ``_raw`` for a whole row, without a call per column (a quiz batch inserts hundreds of cards)."""
+    values = list(_inserted_values(row))
+    for i in _INSERTED_TIMES:
+        if values[i] is not None:
+            values[i] = sqlite_datetime(values[i])
+    return values
 
 
 def _raw(dialect: str, name: str, value: Any) -> Any:
@@ -380,8 +395,10 @@ class CardRepository:
                 chunk = rows[start : start + _SQLITE_CARDS_PER_INSERT]
                 sql = _INSERT_CARD.split(" VALUES ", 1)[0] + " VALUES " + ",".join([one] * len(chunk))
                 sql += " ON CONFLICT (guild_id, member_id, term) DO NOTHING" + _RETURNING_KEYS
-                flat = tuple(_raw(dialect, name, row[name]) for row in chunk for name in _INSERTED)
-                results.append(await conn.exec_driver_sql(sql, flat))
+                flat: list[Any] = []
+                for row in chunk:
+                    flat += _sqlite_values(row)
+                results.append(await conn.exec_driver_sql(sql, tuple(flat)))
         for result in results:
             for row in result.all():
                 card_id, guild_id, member_id, term = tuple(row)
