@@ -396,8 +396,8 @@ class CardRepository:
                 sql = _INSERT_CARD.split(" VALUES ", 1)[0] + " VALUES " + ",".join([one] * len(chunk))
                 sql += " ON CONFLICT (guild_id, member_id, term) DO NOTHING" + _RETURNING_KEYS
                 flat: list[Any] = []
-                for row in chunk:
-                    flat += _sqlite_values(row)
+                for new in chunk:
+                    flat += _sqlite_values(new)
                 results.append(await conn.exec_driver_sql(sql, tuple(flat)))
         for result in results:
             for row in result.all():
