@@ -73,7 +73,9 @@ class AnswerWriter:
         self._idle = asyncio.Event()
         self._idle.set()
         self._task: asyncio.Task[None] | None = None
-        self._writing: list[_Pending] = []  # the batch in the transaction now
+        #: The batches being written, by their task (in a child process: one committing, the next one
+        #: being stored meanwhile)
+        self._flights: dict[asyncio.Task[None], list[_Pending]] = {}
         self._closed = False
 
     @classmethod
@@ -136,11 +138,16 @@ class AnswerWriter:
         except TimeoutError:
             log.warning("answer writer: %s not written within %.1f s", plural(self.queued, "answer"), within)
         left = self.queued
+        tasks = set(self._flights)
         if self._task is not None:
-            self._task.cancel()
+            tasks.add(self._task)
+        for task in tasks:
+            task.cancel()
+        if tasks:
             # the driver may finish its statement before it sees the cancel; closing does not wait for that
-            await asyncio.wait({self._task}, timeout=CANCEL_WAIT_SECONDS)
-        self._fail(self._writing, WriterClosedError("the bot stopped while these answers were written"))
+            await asyncio.wait(tasks, timeout=CANCEL_WAIT_SECONDS)
+        for batch in self._flights.values():
+            self._fail(batch, WriterClosedError("the bot stopped while these answers were written"))
         self._fail(self._queue, WriterClosedError("the bot stopped before these answers were written"))
         self._queue = []
         self._idle.set()
@@ -151,7 +158,8 @@ class AnswerWriter:
     async def _run(self) -> None:
         while True:
             if not self._queue:
-                self._idle.set()
+                if not self._flights:
+                    self._idle.set()
                 self._wake.clear()
                 await self._wake.wait()
                 continue
@@ -163,30 +171,49 @@ class AnswerWriter:
                 size += len(pending.records)
                 taken += 1
             batch, self._queue = self._queue[:taken], self._queue[taken:]
-            self._writing = batch
+            # the next batch goes once this one is past its last statement (in a child process: while it
+            # commits); here, in this process, once it is over
+            ready = asyncio.Event()
+            flight = asyncio.create_task(self._write(batch, ready), name="answer-writer-batch")
+            self._flights[flight] = batch
+            flight.add_done_callback(self._landed)
             try:
-                await self._write(batch)
+                await ready.wait()
             except asyncio.CancelledError:
-                self._fail(batch, WriterClosedError("the bot stopped while these answers were written"))
+                flight.cancel()
                 raise
-            finally:
-                self._writing = []
 
-    async def _commit(self, records: Sequence[AnswerRecord]) -> list[bool]:
+    def _landed(self, flight: asyncio.Task[None]) -> None:
+        """A batch's task ended (its futures are settled): idle once nothing else is queued or in flight."""
+        self._flights.pop(flight, None)
+        if not flight.cancelled() and flight.exception() is not None:
+            log.error("answer writer: a batch failed unexpectedly", exc_info=flight.exception())
+        if not self._flights and not self._queue:
+            self._idle.set()
+
+    async def _commit(
+        self, records: Sequence[AnswerRecord], ready: asyncio.Event | None = None
+    ) -> list[bool]:
         started = time.perf_counter()
         try:
             if self.process is None:
                 return await self.store.rounds.record_answers(records, also=review_quiz_answers_in)
             if not self.process.alive:
                 self.process.start()  # first use, or after the child died (its batch failed: retried now)
-            return await self.process.commit(records, self.store.boards)
+            return await self.process.commit(records, self.store.boards, ready)
         finally:
+            if ready is not None:
+                ready.set()
             self.stats.seconds += time.perf_counter() - started
 
-    async def _write(self, batch: list[_Pending]) -> None:
+    async def _write(self, batch: list[_Pending], ready: asyncio.Event) -> None:
         records = [r for p in batch for r in p.records]
         try:
-            flags = await self._commit(records)
+            try:
+                flags = await self._commit(records, ready)
+            except asyncio.CancelledError:
+                self._fail(batch, WriterClosedError("the bot stopped while these answers were written"))
+                raise
         except Exception as exc:
             if database_unavailable(exc) or len(records) == 1:
                 self._fail(batch, exc)

@@ -8,13 +8,14 @@ runs ``store.rounds.record_answers`` (answers, every total and the flashcards in
 bot's process only pickles the batch's values and waits for the acknowledgement, which is sent after the
 commit. So a point announced once ``commit`` returned survives a ``kill -9`` of either process.
 
-Protocol, one message at a time each way, per batch: the parent sends a list of answer tuples
-(``AnswerRecord``'s fields in order); the child stores them and, before its commit, sends
-``("stored", positions)`` (the answers stored now: the others were stored before); the parent marks them
-as being written in its kept leaderboards and sends ``True`` (commit); the child commits and sends
-``("ok", flags)``. A failure is ``("unavailable" | "failed", text)`` instead, at either step; anything
-but ``True`` at the commit step (``None``, or the parent's end closing) rolls the batch back. ``None``
-(or the parent's end closing) stops the child.
+Protocol, per batch: the parent sends a list of answer tuples (``AnswerRecord``'s fields in order); the
+child stores them and, before its commit, sends ``("stored", positions)`` (the answers stored now: the
+others were stored before); the parent marks them as being written in its kept leaderboards and sends
+``True`` (commit); the child commits and sends ``("ok", flags)``. A failure is
+``("unavailable" | "failed", text)`` instead, at either step; anything but ``True`` at the commit step
+(``None``, or the parent's end closing) rolls the batch back. ``None`` (or the parent's end closing)
+stops the child. The parent may send the next batch right after its ``True``: the child finds it waiting
+once it has committed, and the replies of the batches come in the order they were sent.
 """
 
 from __future__ import annotations
@@ -24,14 +25,16 @@ import contextlib
 import logging
 import multiprocessing
 import sys
+from collections import deque
 from collections.abc import Sequence
+from dataclasses import dataclass
 from functools import partial
 from multiprocessing.connection import Connection
 from typing import Any
 
 from bot.review.quiz import review_quiz_answers_in
 from bot.storage import AnswerRecord, DatabaseUnavailable, Store, database_unavailable
-from bot.storage.board_cache import LiveBoards
+from bot.storage.board_cache import LiveBoards, Write
 
 log = logging.getLogger(__name__)
 
@@ -75,6 +78,8 @@ class ProcessCommitter:
         self._conn: Connection | None = None
         self._process: multiprocessing.process.BaseProcess | None = None
         self._lock = asyncio.Lock()
+        #: Batches sent and not acknowledged yet, oldest first (the child's replies come in this order).
+        self._flights: deque[_Flight] = deque()
 
     @property
     def alive(self) -> bool:
@@ -88,8 +93,9 @@ class ProcessCommitter:
 
     def start(self) -> None:
         """Start the child process (spawned: nothing of this process's threads or loop is copied)."""
-        if self._conn is not None:
-            self._conn.close()  # a child that died
+        if self._conn is not None:  # a child that died
+            self._end_flights(self._conn, EOFError("the answer writer process stopped"))
+            self._conn.close()
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         process = context.Process(
@@ -99,47 +105,82 @@ class ProcessCommitter:
         child.close()
         self._conn, self._process = parent, process
 
-    async def commit(self, records: Sequence[AnswerRecord], boards: LiveBoards) -> list[bool]:
+    async def commit(
+        self, records: Sequence[AnswerRecord], boards: LiveBoards, ready: asyncio.Event | None = None
+    ) -> list[bool]:
         """Store ``records`` (answers, totals, flashcards) in one transaction of the child; per record, True
         when stored now. The answers stored are added to ``boards`` (this process's kept leaderboards) as
         ``record_answers`` adds them: marked as being written from the child's last statement until its
         commit is acknowledged. Raises ``DatabaseUnavailable`` when the database is away (or the child
-        died), ``WriterProcessError`` for any other failure (nothing of the batch was stored then)."""
-        async with self._lock:  # one batch in the pipe at a time: its answers are the next messages
-            if self._conn is None or not self.alive:
-                raise DatabaseUnavailable(WriterProcessError("the answer writer process is not running"))
-            conn = self._conn
-            loop = asyncio.get_running_loop()
-            done: asyncio.Future[tuple[str, Any]] = loop.create_future()
-            fd = conn.fileno()
-            async with boards.writing() as write:
+        died), ``WriterProcessError`` for any other failure (nothing of the batch was stored then).
 
-                def readable() -> None:
-                    # the child waits for the confirmation with its transaction open: answered right in
-                    # the reader's callback, not a loop iteration later when this task would wake
-                    if done.done():
-                        return
+        ``ready`` is set once the child is past this batch's last statement (or the batch ended): the
+        next batch may be sent from then on, and the child starts it as soon as this one commits,
+        without waiting for the bot's event loop in between. Batches are stored in the order sent.
+        """
+        loop = asyncio.get_running_loop()
+        async with boards.writing() as write:
+            try:
+                async with self._lock:  # one batch sent at a time, each once the previous is confirmed
+                    if self._conn is None or not self.alive:
+                        raise DatabaseUnavailable(
+                            WriterProcessError("the answer writer process is not running")
+                        )
+                    conn = self._conn
+                    flight = _Flight(records, write, loop.create_future(), loop.create_future())
+                    if not self._flights:
+                        loop.add_reader(conn.fileno(), self._readable, conn)
+                    self._flights.append(flight)
                     try:
-                        kind, value = conn.recv()
-                        if kind == "stored":
-                            write.committed([records[i] for i in value])
-                            conn.send(True)
-                            return
-                        done.set_result((kind, value))
-                    except (EOFError, OSError) as exc:
-                        done.set_exception(exc)
+                        conn.send([_as_tuple(r) for r in records])
+                    except OSError as exc:
+                        self._end_flights(conn, exc)
+                    await asyncio.shield(flight.confirmed)
+            finally:
+                if ready is not None:
+                    ready.set()
+            try:
+                kind, value = await asyncio.shield(flight.done)
+            except (EOFError, OSError) as exc:
+                raise DatabaseUnavailable(WriterProcessError("the answer writer process stopped")) from exc
+            return self._outcome(kind, value)
 
-                loop.add_reader(fd, readable)
-                try:
-                    conn.send([_as_tuple(r) for r in records])
-                    kind, value = await done
-                except (EOFError, OSError) as exc:
-                    raise DatabaseUnavailable(
-                        WriterProcessError("the answer writer process stopped")
-                    ) from exc
-                finally:
-                    loop.remove_reader(fd)
-                return self._outcome(kind, value)
+    def _readable(self, conn: Connection) -> None:
+        """The child's next message, for the oldest batch in flight (the child stores them in order).
+
+        The child waits for the confirmation with its transaction open: answered right here, in the
+        reader's callback, not a loop iteration later when the batch's task would wake."""
+        if not self._flights:
+            return
+        try:
+            kind, value = conn.recv()
+            flight = self._flights[0]
+            if kind == "stored":
+                flight.write.committed([flight.records[i] for i in value])
+                conn.send(True)
+                _settle(flight.confirmed)
+                return
+        except (EOFError, OSError) as exc:
+            self._end_flights(conn, exc)
+            return
+        self._flights.popleft()
+        _settle(flight.confirmed)
+        if not flight.done.done():
+            flight.done.set_result((kind, value))
+        if not self._flights:
+            asyncio.get_running_loop().remove_reader(conn.fileno())
+
+    def _end_flights(self, conn: Connection, error: BaseException) -> None:
+        """The pipe broke: every batch in flight fails with ``error`` (whether it committed is unknown)."""
+        flights, self._flights = self._flights, deque()
+        if flights:  # (so there is a running loop: they were sent from it)
+            with contextlib.suppress(OSError, ValueError):  # an fd already closed
+                asyncio.get_running_loop().remove_reader(conn.fileno())
+        for flight in flights:
+            _settle(flight.confirmed)
+            if not flight.done.done():
+                flight.done.set_exception(error)
+                flight.done.exception()  # its caller may be gone (cancelled): no "never retrieved"
 
     @staticmethod
     def _outcome(kind: str, value: Any) -> list[bool]:
@@ -155,6 +196,7 @@ class ProcessCommitter:
         self._conn = self._process = None
         if conn is None or process is None:
             return
+        self._end_flights(conn, EOFError("the answer writer process was closed"))
         with contextlib.suppress(OSError):  # a child already gone
             conn.send(None)
         await asyncio.to_thread(process.join, within)
@@ -163,6 +205,21 @@ class ProcessCommitter:
             process.kill()
             await asyncio.to_thread(process.join, within)
         conn.close()
+
+
+@dataclass(slots=True)
+class _Flight:
+    """A batch sent to the child: its answers, its kept-boards write, and its two replies to come."""
+
+    records: Sequence[AnswerRecord]
+    write: Write
+    confirmed: asyncio.Future[None]  # done once the child is past its last statement (or it ended)
+    done: asyncio.Future[tuple[str, Any]]
+
+
+def _settle(future: asyncio.Future[None]) -> None:
+    if not future.done():
+        future.set_result(None)
 
 
 class _Aborted(Exception):

@@ -234,6 +234,36 @@ async def test_the_writer_process_leaves_what_this_process_leaves(store: Store) 
     assert not process.alive
 
 
+async def test_batches_in_flight_together_are_stored_in_the_order_sent(store: Store) -> None:
+    """Each batch goes to the child once the one before is past its last statement (while it commits):
+    the child stores them in the order sent, so the streaks and every total are what one-by-one leaves,
+    and each batch gets its own flags."""
+    await _clean_cards(store)
+    here = history(ONE_BY_ONE, await _rounds(store, ONE_BY_ONE))
+    there = history(BATCHED, await _rounds(store, BATCHED))
+    for record in here:
+        await store_answer(store, record)
+    writer = AnswerWriter.attached(store)
+    committer = writer.process
+    assert committer is not None
+    committer.start()
+    batches = [there[i : i + 30] for i in range(0, len(there), 30)]
+    batches[-1] = [*batches[-1], there[0]]  # one stored by an earlier batch still in flight
+    commits = []
+    for batch in batches:
+        ready = asyncio.Event()
+        commits.append(asyncio.create_task(committer.commit(batch, store.boards, ready)))
+        await ready.wait()
+    flags = await asyncio.gather(*commits)
+    assert flags[:-1] == [[True] * len(b) for b in batches[:-1]]
+    assert flags[-1] == [True] * (len(batches[-1]) - 1) + [False]
+    for table in (scores, daily_scores, period_scores, period_topic_scores):
+        assert await _table(store, table, BATCHED) == await _table(store, table, ONE_BY_ONE), table.name
+    assert await _cards(store, BATCHED) == await _cards(store, ONE_BY_ONE)
+    await writer.close(within=10)
+    assert not committer.alive
+
+
 async def test_a_dead_writer_process_is_started_again(store: Store) -> None:
     """The child killed between batches (a crash, the OOM killer): the next write starts a new one."""
     ids = await _rounds(store, BATCHED)
