@@ -54,7 +54,7 @@ class WriterStats:
     batches: int = 0
     answers: int = 0
     largest: int = 0
-    seconds: float = 0.0  # wall time spent inside transactions
+    seconds: float = 0.0  # wall time spent inside transactions, summed per batch (two may overlap)
 
 
 class AnswerWriter:
