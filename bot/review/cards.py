@@ -167,6 +167,15 @@ def _first_review(card_id: int, rating: Rating, when: datetime) -> Card:
     )
 
 
+def review_new(
+    guild_id: int, member_id: int, term: str, rating: Rating, now: datetime, source: CardSource
+) -> StudyCard:
+    """``review`` of a card met for the first time at ``now`` (introduced then, never rated; id 0: not
+    stored yet), without making the fresh card first: a quiz batch rates hundreds of them."""
+    when = _utc(now)
+    return StudyCard(0, guild_id, member_id, term, _first_review(0, rating, when), 1, 0, source, when)
+
+
 def previews(card: StudyCard, now: datetime) -> dict[Rating, timedelta]:
     """How long until the card would be due again after each rating, for the button labels."""
     out: dict[Rating, timedelta] = {}

@@ -20,6 +20,7 @@ from bot.review.cards import (
     fsrs_columns,
     new_fsrs_card,
     review,
+    review_new,
 )
 from bot.storage import DatabaseConnection
 from bot.storage.cards import TERM_LENGTH, CardKey, CardRepository, CardRow, DueReminder, ReminderSetting
@@ -37,19 +38,22 @@ def day_start(now: datetime) -> datetime:
     return datetime.combine(now.astimezone(UTC).date(), time(), tzinfo=UTC)
 
 
-def _fresh_card(key: CardKey, now: datetime, source: CardSource) -> StudyCard:
-    """A card never rated, as ``CardRepository.add_missing_in`` would store it (id 0: not stored yet)."""
-    guild_id, member_id, term = key
-    return StudyCard(0, guild_id, member_id, term, new_fsrs_card(0, now), 0, 0, source, now.astimezone(UTC))
-
-
 def _inserted(card: StudyCard) -> dict[str, object]:
-    """Every column of a new card but its id."""
+    """Every column of a new card but its id (``_written``'s and the card's own, in one dict literal: a
+    quiz batch inserts hundreds)."""
+    state = card.fsrs
     return {
         "guild_id": card.guild_id,
         "member_id": card.member_id,
         "term": card.term,
-        **_written(card),
+        "reps": card.reps,
+        "lapses": card.lapses,
+        "state": int(state.state),
+        "step": state.step,
+        "stability": state.stability,
+        "difficulty": state.difficulty,
+        "due_at": state.due,
+        "last_review_at": state.last_review,
         "source": card.source.value,
         "introduced_at": card.introduced_at,
     }
@@ -164,14 +168,22 @@ class ReviewRepository:
         found = {k: card_from_row(r) for k, r in (await self.rows.locked_in(conn, keys)).items()}
         before = dict(found)
         # cards met for the first time are rated in memory from a fresh card and inserted as rated (no
-        # second look-up, no update); one made meanwhile by another process is rated as stored instead
+        # second look-up, no update); one made meanwhile by another process is rated as stored instead.
+        # Each card's ratings are applied in order; the stored ones after this loop
         fresh: dict[CardKey, StudyCard] = {}
-        for g, m, term, _rating, when in ratings:
+        stored_ratings = []
+        for entry in ratings:
+            g, m, term, rating, when = entry
             key = (g, m, term[:TERM_LENGTH])
-            if key not in found and key not in fresh:
-                fresh[key] = _fresh_card(key, when, source)
+            if key in found:
+                stored_ratings.append(entry)
+                continue
+            card = fresh.get(key)
+            fresh[key] = (
+                review_new(g, m, key[2], rating, when, source) if card is None else review(card, rating, when)
+            )
         found.update(fresh)
-        self._review_in_order(found, ratings)
+        self._review_in_order(found, stored_ratings)
         await asyncio.sleep(0)
         ids = await self.rows.add_rated_in(conn, [_inserted(found[key]) for key in fresh])
         for key, card_id in ids.items():

@@ -118,9 +118,13 @@ def _sqlite_values(row: Mapping[str, Any]) -> list[Any]:
     """A new card's values in ``_INSERTED`` order as SQLite takes them (times as SQLAlchemy's UTC text):
     ``_raw`` for a whole row, without a call per column (a quiz batch inserts hundreds of cards)."""
     values = list(_inserted_values(row))
+    last = text = None  # a new card's last review is the moment it was introduced: formatted once
     for i in _INSERTED_TIMES:
-        if values[i] is not None:
-            values[i] = sqlite_datetime(values[i])
+        moment = values[i]
+        if moment is not None:
+            if moment is not last:
+                last, text = moment, sqlite_datetime(moment)
+            values[i] = text
     return values
 
 
