@@ -127,6 +127,10 @@ class ProcessCommitter:
                             WriterProcessError("the answer writer process is not running")
                         )
                     conn = self._conn
+                    while self._flights and not self._flights[-1].confirmed.done():
+                        # a batch whose sender was cancelled before its confirmation: the child reads
+                        # this one only after that confirmation, which must come first in the pipe
+                        await asyncio.shield(self._flights[-1].confirmed)
                     flight = _Flight(records, write, loop.create_future(), loop.create_future())
                     if not self._flights:
                         loop.add_reader(conn.fileno(), self._readable, conn)
