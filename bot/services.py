@@ -17,6 +17,7 @@ import sys
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.clock import Clock, SystemClock
 from bot.config import Settings, knowledge_paths
@@ -25,10 +26,12 @@ from bot.knowledge import KnowledgeBase
 from bot.loader import knowledge_files
 from bot.matching import Matcher
 from bot.notes import NotesLibrary
-from bot.quiz.rounds import QuizRounds
-from bot.review import ReviewRepository
-from bot.schedule import ScheduleRepository, ShardFilter
-from bot.storage import Store
+
+if TYPE_CHECKING:  # imported by ``open``: the offline console answers without the database
+    from bot.quiz.rounds import QuizRounds
+    from bot.review import ReviewRepository
+    from bot.schedule import ScheduleRepository, ShardFilter
+    from bot.storage import Store
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +196,8 @@ class Services:
         discord_settings = self.settings.discord
         if discord_settings.shard_count is None:
             return None
+        from bot.schedule import ShardFilter
+
         return ShardFilter.of(discord_settings.shard_count, discord_settings.shard_ids)
 
     @property
@@ -208,6 +213,12 @@ class Services:
         """
         if self._store is not None:
             return
+        # SQLAlchemy and Alembic take about half a second to import: not before the notes answer
+        from bot.quiz.rounds import QuizRounds
+        from bot.review import ReviewRepository
+        from bot.schedule import ScheduleRepository
+        from bot.storage import Store
+
         store = await Store.open(self.settings.database.url, clock=self.clock, exclusive=exclusive)
         self._store = store
         self._reviews = ReviewRepository(store.cards)

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from bot.errors import UserError
-from bot.importer import NotesError, import_notes
 from bot.knowledge import Entry, KnowledgeError, Topic
 from bot.loader import KNOWLEDGE_SUFFIXES, load_knowledge_text, normalize_name
 from bot.notes.topics import topic_body, topic_key, topic_path
@@ -172,6 +171,8 @@ def preview_upload(
     if suffix in KNOWLEDGE_SUFFIXES:
         yaml_text = text
     else:
+        from bot.importer import NotesError, import_notes  # over a hundred patterns: only for Markdown
+
         try:
             result = import_notes(text, notes_name=filename)
         except NotesError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import http.server
+import json
 import os
 import socket
 import subprocess
@@ -111,6 +112,45 @@ def test_without_a_token_the_flag_starts_the_offline_console_on_the_bundled_note
         "(Ctrl-D to quit)."
     ]
     assert "Software that manages the distribution of the physical resources" in result.stdout
+
+
+#: Runs ``python -m bot run --console-without-token`` in-process, then names the heavy modules it imported.
+_IMPORTED = """
+import json, sys
+from bot.cli import main
+code = main(["run", "--console-without-token"])
+heavy = ("sqlalchemy", "alembic", "bot.storage", "bot.importer", "matplotlib")
+print(json.dumps([h for h in heavy if h in sys.modules]), file=sys.stderr)
+sys.exit(code)
+"""
+
+
+@pytest.mark.parametrize(
+    ("lines", "imported"),
+    [
+        ("what is a hypervisor?\nwhat is vm escape\n", []),
+        ("what is a hypervisor?\n/help\n", ["sqlalchemy", "alembic", "bot.storage"]),
+    ],
+)
+def test_make_run_answers_questions_without_the_database_libraries(
+    tmp_path: Path, lines: str, imported: list[str]
+) -> None:
+    """Questions are answered before (and without) SQLAlchemy, Alembic, storage and the notes importer:
+    half a second of imports; the first command brings in what /quiz and /review need."""
+    env = {"STUDYBOT_DATABASE_URL": f"sqlite+aiosqlite:///{tmp_path / 'console.db'}"}
+    result = subprocess.run(
+        [sys.executable, "-c", _IMPORTED],
+        cwd=tmp_path,
+        env={"PATH": os.environ.get("PATH", ""), "PYTHONPATH": str(REPO), **env},
+        input=lines,
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Software that manages the distribution of the physical resources" in result.stdout
+    assert result.stderr.splitlines()[-1] == json.dumps(imported)
 
 
 def test_make_run_console_is_the_full_console_with_quiz_and_review(tmp_path: Path) -> None:

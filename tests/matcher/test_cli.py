@@ -182,6 +182,29 @@ def test_run_console_accepts_extra_commands_that_read_more_input(kb: KnowledgeBa
     assert "answer>" not in out
 
 
+def test_run_console_makes_extra_commands_given_as_a_function_at_the_first_command(kb: KnowledgeBase) -> None:
+    made: list[str] = []
+
+    def extra() -> list[ConsoleCommand]:
+        made.append("made")
+        return [ConsoleCommand("echo", "repeat the word", lambda session, arg: session.write(f"echo {arg}"))]
+
+    stdout = io.StringIO()
+    assert run_console(kb, stdin=io.StringIO("hypervisor\nvm\n"), stdout=stdout, extra_commands=extra) == 0
+    assert made == [], "questions alone never make the extra commands"
+    assert "Hypervisor" in stdout.getvalue()
+
+    stdout = io.StringIO()
+    stdin = io.StringIO("hypervisor\n/help\n/echo hi\n/e\n/echo again\n")
+    assert run_console(kb, stdin=stdin, stdout=stdout, extra_commands=extra) == 0
+    out = stdout.getvalue()
+    assert made == ["made"], "made once, at the first command"
+    assert "/echo" in out  # /help, the first command, lists them
+    assert "echo hi" in out
+    assert "echo again" in out
+    assert "Unknown command /e;" in out
+
+
 def test_console_subprocess_piped() -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "console", "--kb", str(SEED)],

@@ -11,6 +11,7 @@ Modules: ``session`` (the loop and the command registry), ``quiz`` (``/quiz``), 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import random
 import sys
 from typing import TYPE_CHECKING, Any, TextIO
@@ -21,7 +22,8 @@ from bot.clock import Clock
 from bot.knowledge import KnowledgeBase
 from bot.matching import Matcher
 
-if TYPE_CHECKING:  # the services pull in storage, which plain look-ups never need
+if TYPE_CHECKING:  # storage, which plain look-ups never need
+    from bot.cli.database import ConsoleDatabase
     from bot.services import Services
 
 #: Exit code when answers or ratings kept during the session could not be saved before it ended.
@@ -60,17 +62,22 @@ def serve_console(
     database was unavailable are retried for up to ``patience_s`` seconds at the end; if some are still
     unsaved, they are named and the exit code is ``EXIT_NOT_SAVED``.
     """
-    # Late imports: the quiz and review commands pull in storage, which plain look-ups never need.
-    from bot.cli.console.quiz import ConsoleQuiz
-    from bot.cli.console.review import ConsoleReview
+    with contextlib.ExitStack() as stack:
+        parts: list[ConsoleDatabase] = []
 
-    with (
-        ConsoleReview(database_url, clock=clock) as review,
-        ConsoleQuiz(database_url, clock=clock, rng=rng) as quiz,
-    ):
-        extra = [*review.commands(), *quiz.commands()]
-        status = run_console(kb, stdin=stdin, stdout=stdout, extra_commands=extra, matcher=matcher)
-        saved = [part.save_waiting(stdout, patience_s=patience_s) for part in (quiz, review)]
+        def extra_commands() -> list[ConsoleCommand]:
+            # Made at the first command: the quiz and review commands pull in storage (SQLAlchemy and
+            # Alembic, about half a second of imports), which questions never need.
+            from bot.cli.console.quiz import ConsoleQuiz
+            from bot.cli.console.review import ConsoleReview
+
+            review = stack.enter_context(ConsoleReview(database_url, clock=clock))
+            quiz = stack.enter_context(ConsoleQuiz(database_url, clock=clock, rng=rng))
+            parts.extend((quiz, review))
+            return [*review.commands(), *quiz.commands()]
+
+        status = run_console(kb, stdin=stdin, stdout=stdout, extra_commands=extra_commands, matcher=matcher)
+        saved = [part.save_waiting(stdout, patience_s=patience_s) for part in parts]
     return status if status or all(saved) else EXIT_NOT_SAVED
 
 

@@ -158,10 +158,17 @@ def run_console(
     *,
     stdin: TextIO = sys.stdin,
     stdout: TextIO = sys.stdout,
-    extra_commands: Iterable[ConsoleCommand] = (),
+    extra_commands: Iterable[ConsoleCommand] | Callable[[], Iterable[ConsoleCommand]] = (),
     matcher: Matcher | None = None,
 ) -> int:
-    """Read questions and commands from ``stdin`` until ``/quit`` or end of input; return the exit code."""
+    """Read questions and commands from ``stdin`` until ``/quit`` or end of input; return the exit code.
+
+    ``extra_commands`` may be a function returning them: it is called at the first line that is a
+    command, so a session of questions alone never makes them (nor imports what they need).
+    """
+    pending: Callable[[], Iterable[ConsoleCommand]] | None = None
+    if callable(extra_commands):
+        pending, extra_commands = extra_commands, ()
     commands, names = _registry([*builtin_commands(), *extra_commands])
     interactive = bool(getattr(stdin, "isatty", lambda: False)())
     session = ConsoleSession(
@@ -180,5 +187,8 @@ def run_console(
             if interactive:
                 session.write()
             break
+        if pending is not None and line.lstrip().startswith("/"):
+            commands, names = _registry([*builtin_commands(), *pending()])
+            session.commands, pending = commands, None
         handle_line(session, line, names)
     return EXIT_OK
