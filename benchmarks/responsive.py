@@ -1,10 +1,11 @@
 """Start-up and event-loop responsiveness: first answer, /kb reload, five charts at once.
 
-``python -m benchmarks.responsive [--kb PATH] [--json] [--index-cache DIR] [--runs N] [--console]
+``python -m benchmarks.responsive [--kb PATH] [--json] [--index-cache DIR] [--runs N] [--console | --run]
 [--cached-reload | --reload-in-thread] [startup] [reload] [charts]``
 
 * ``startup``: fresh ``python -m bot ask QUESTION --kb PATH [--index-cache DIR]`` processes (or, with
-  ``--console``, the question piped to ``python -m bot console``): seconds from process start to the
+  ``--console``, the question piped to ``python -m bot console``; with ``--run``, to ``python -m bot run
+  --console-without-token``, as ``make run`` without a token): seconds from process start to the
   answer's first line on stdout (imports, loading or reading the notes, the first answer), and to exit.
 * ``reload``: ``Knowledge.reload`` (the bot's ``/kb reload``) on a running event loop while a probe task
   asks to wake every 5 ms: lag p50/p99/max during the reload and in the 2 s after it, then the time of a
@@ -74,14 +75,26 @@ async def _with_lag_probe(work: Callable[[], Awaitable[Any]]) -> dict[str, Any]:
     }
 
 
-def startup(kb: Path, runs: int = 5, cache: Path | None = None, console: bool = False) -> dict[str, Any]:
+def startup(
+    kb: Path, runs: int = 5, cache: Path | None = None, console: bool = False, run: bool = False
+) -> dict[str, Any]:
     """Fresh processes, process start to the first answer's first line on stdout (and to their exit).
 
     ``python -m bot ask QUESTION --kb PATH [--index-cache DIR]``, or with ``console`` the question
-    piped to ``python -m bot console --kb PATH`` (which also loads the quiz and review commands).
+    piped to ``python -m bot console --kb PATH``, or with ``run`` piped to ``python -m bot run
+    --console-without-token`` (``make run`` without a token: the settings, the services, the index
+    cache of ``knowledge.index_cache`` or ``cache``; the notes through ``STUDYBOT_KNOWLEDGE_PATHS``).
     """
     question = "what is a hypervisor" if kb == DEFAULT_KNOWLEDGE_PATH else "what is it"
-    if console:
+    env = dict(os.environ)
+    if run:
+        console = True
+        command = [sys.executable, "-m", "bot", "run", "--console-without-token"]
+        env.pop("DISCORD_TOKEN", None)
+        env["STUDYBOT_KNOWLEDGE_PATHS"] = str(kb.resolve())
+        if cache is not None:
+            env["STUDYBOT_KNOWLEDGE_INDEX_CACHE"] = str(cache.resolve())
+    elif console:
         command = [sys.executable, "-m", "bot", "console", "--kb", str(kb)]
     else:
         command = [sys.executable, "-m", "bot", "ask", question, "--kb", str(kb)]
@@ -94,6 +107,7 @@ def startup(kb: Path, runs: int = 5, cache: Path | None = None, console: bool = 
         with subprocess.Popen(
             command,
             cwd=REPO,
+            env=env,
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
             stderr=subprocess.DEVNULL,
@@ -199,7 +213,7 @@ async def _run(args: argparse.Namespace) -> dict[str, Any]:
     parts = args.parts or ["startup", "reload", "charts"]
     report: dict[str, Any] = {"cpus": os.cpu_count(), "load_average_at_start": _load()}
     if "startup" in parts:
-        report["startup"] = startup(args.kb, args.runs, args.index_cache, console=args.console)
+        report["startup"] = startup(args.kb, args.runs, args.index_cache, console=args.console, run=args.run)
     if "reload" in parts:
         report["reload"] = await reload(
             args.kb, in_thread=args.reload_in_thread, cache=args.index_cache, cached_reload=args.cached_reload
@@ -230,6 +244,9 @@ def main() -> int:
     )
     parser.add_argument("--runs", type=int, default=5, help="startup: fresh processes (default: %(default)s)")
     parser.add_argument("--console", action="store_true", help="startup: through the console, not ask")
+    parser.add_argument(
+        "--run", action="store_true", help="startup: through `bot run --console-without-token` (make run)"
+    )
     parser.add_argument("--cached-reload", action="store_true", help="reload: read them from it again too")
     args = parser.parse_args()
     print(json.dumps(asyncio.run(_run(args)), indent=2))
