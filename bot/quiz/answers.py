@@ -22,7 +22,8 @@ from bot.matching.names import (
 )
 from bot.matching.query import GENERIC, QueryContext, parse_tokens
 
-_MASK = "____"
+#: What stands for a hidden name in a hint or a question's prompt (one blank per name).
+BLANK = "____"
 #: A typed answer longer than this many characters beyond its longest name is never right.
 _SLACK = 80
 
@@ -318,10 +319,10 @@ def mask_names(
         if _ACRONYM.fullmatch(phrase):  # written letter by letter too: "N.A.T.", "S-S-L"
             dotted = r"[.-]".join(map(re.escape, phrase))
             pattern = r"(?<![\w.-])" + dotted + r"\.?(?![\w-])|" + pattern
-        text = re.sub(pattern, _MASK, text, flags=re.IGNORECASE if phrase not in initials else 0)
+        text = re.sub(pattern, BLANK, text, flags=re.IGNORECASE if phrase not in initials else 0)
     if not single_words:  # only the names themselves (a question that shows the term anyway)
         return drop_empty_brackets(
-            _ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text))
+            _ACRONYM_AFTER_BLANK.sub(f"{BLANK} ({BLANK})", re.sub(rf"{BLANK}(?:[\s-]+{BLANK})+", BLANK, text))
         )
     skip = {w.casefold() for w in common}
     # single words come from the term and one-word aliases; a long alias (an expansion) is hidden whole.
@@ -361,13 +362,13 @@ def mask_names(
         if word in skip:
             return match.group(0)
         if word in words or any(_same_family(word, w) for w in words):
-            return _MASK
+            return BLANK
         return match.group(0)
 
     text = hide_compounds(re.sub(r"[^\W\d_]+", hide, text))
-    text = re.sub(rf"{_MASK}(?:[\s-]+{_MASK})+", _MASK, text)
+    text = re.sub(rf"{BLANK}(?:[\s-]+{BLANK})+", BLANK, text)
     # "The term ____ (MPLS) ...": the acronym written next to the hidden name is that name's too
-    return drop_empty_brackets(_ACRONYM_AFTER_BLANK.sub(f"{_MASK} ({_MASK})", text))
+    return drop_empty_brackets(_ACRONYM_AFTER_BLANK.sub(f"{BLANK} ({BLANK})", text))
 
 
 #: An acronym: two to eight letters or digits, two capitals or more ("NAT", "DoS").
@@ -381,13 +382,13 @@ def hide_compounds(text: str) -> str:
 
 
 def _hide_if_half_hidden(match: re.Match[str]) -> str:
-    return _MASK if _MASK in match.group(0) else match.group(0)
+    return BLANK if BLANK in match.group(0) else match.group(0)
 
 
 #: A hyphenated word, blanks counting as parts. Possessive, and starting only where no letter or digit
 #: is before it, so that every position of a long text is tried once (a backtracking form took seconds
 #: on a few thousand characters of hyphens).
-_HYPHENATED = re.compile(rf"(?<![^\W_])(?:[^\W_]++|{re.escape(_MASK)})(?:-(?:[^\W_]++|{re.escape(_MASK)}))++")
+_HYPHENATED = re.compile(rf"(?<![^\W_])(?:[^\W_]++|{re.escape(BLANK)})(?:-(?:[^\W_]++|{re.escape(BLANK)}))++")
 
 
 def _phrase_pattern(phrase: str) -> str:
@@ -401,7 +402,7 @@ def _phrase_pattern(phrase: str) -> str:
 
 
 #: Brackets holding nothing but blanks and the words joining them: ``(____ and ____)``, ``(____)``.
-_EMPTIED = re.compile(rf"\s*\((?:\s*(?:{re.escape(_MASK)}|and|or|[,/;]))*\s*{re.escape(_MASK)}\s*\)")
+_EMPTIED = re.compile(rf"\s*\((?:\s*(?:{re.escape(BLANK)}|and|or|[,/;]))*\s*{re.escape(BLANK)}\s*\)")
 
 
 def drop_empty_brackets(text: str) -> str:
@@ -410,7 +411,7 @@ def drop_empty_brackets(text: str) -> str:
     it stays (``____ (____)``): one name written two ways."""
 
     def drop(match: re.Match[str]) -> str:
-        if match.group(0).strip() == f"({_MASK})" and text[: match.start()].endswith(_MASK):
+        if match.group(0).strip() == f"({BLANK})" and text[: match.start()].endswith(BLANK):
             return match.group(0)
         return ""
 
@@ -418,7 +419,7 @@ def drop_empty_brackets(text: str) -> str:
 
 
 #: A blank followed by a bracketed acronym (two capitals or more, no spaces): ``____ (mGRE)``.
-_ACRONYM_AFTER_BLANK = re.compile(rf"{re.escape(_MASK)}\s*\((?=[^)\s]*[A-Z][^)\s]*[A-Z])[^()\s]{{2,12}}\)")
+_ACRONYM_AFTER_BLANK = re.compile(rf"{re.escape(BLANK)}\s*\((?=[^)\s]*[A-Z][^)\s]*[A-Z])[^()\s]{{2,12}}\)")
 
 
 def _same_family(word: str, w: str) -> bool:
@@ -491,8 +492,8 @@ def answerable(masked: str) -> bool:
     At least 3 visible words, 2 of them content words ("Ions that are ____" is not enough), and blanks
     a minority.
     """
-    tokens = re.findall(r"[^\W_]+|" + re.escape(_MASK), masked)
-    blanks = sum(1 for t in tokens if t == _MASK)
-    visible = [t for t in tokens if t != _MASK]
+    tokens = re.findall(r"[^\W_]+|" + re.escape(BLANK), masked)
+    blanks = sum(1 for t in tokens if t == BLANK)
+    visible = [t for t in tokens if t != BLANK]
     content = [t for t in visible if t.casefold() not in _EMPTY_WORDS]
     return len(visible) >= 3 and len(content) >= 2 and blanks * 2 <= len(tokens)

@@ -15,6 +15,7 @@ from bot.knowledge import Entry, KnowledgeBase
 from bot.matching.names import key_of
 from bot.matching.query import QueryContext, subjects_of
 from bot.quiz.answers import (
+    BLANK,
     AnswerChecker,
     answerable,
     drop_empty_brackets,
@@ -240,11 +241,11 @@ class QuestionGenerator:
                 w for w in words if w not in common or not any(_one_word(w, x) for s in shown for x in s)
             }
         for word in sorted(words, key=len, reverse=True):
-            text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", _BLANK, text, flags=re.IGNORECASE)
+            text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", BLANK, text, flags=re.IGNORECASE)
         # the term's words in other forms: "position" above the option Positions
         text = re.sub(
             r"[^\W\d_]{5,}",
-            lambda m: _BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
+            lambda m: BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
             text,
         )
         return _tidy_blanks(text)
@@ -493,7 +494,7 @@ class QuestionGenerator:
         def hide(words: set[str]) -> str:
             hidden = set().union(*(forms[w] for w in words))
             out = re.sub(
-                r"[^\W\d_]+", lambda m: _BLANK if m.group(0).casefold() in hidden else m.group(0), text
+                r"[^\W\d_]+", lambda m: BLANK if m.group(0).casefold() in hidden else m.group(0), text
             )
             return _tidy_blanks(out)
 
@@ -506,10 +507,10 @@ class QuestionGenerator:
         """Whether ``masked`` (a definition of ``entry`` with blanks) reads as another entry's definition
         with one to three words in each blank, plurals aside: "____ cost divided by the quantity of
         output" fits "Variable costs divided by the quantity of output"."""
-        parts = [p for p in re.split(rf"({re.escape(_BLANK)})", masked.casefold()) if p.strip()]
+        parts = [p for p in re.split(rf"({re.escape(BLANK)})", masked.casefold()) if p.strip()]
         tokens: list[str] = []
         for part in parts:
-            if part == _BLANK:
+            if part == BLANK:
                 tokens.append(r"[^\W_]+(?:\W+[^\W_]+){0,2}")
             else:
                 words = re.findall(r"[^\W_]+", part)
@@ -630,7 +631,7 @@ class QuestionGenerator:
                 statement = self.masked(other, single_words=False)
             # a blank beside the term in bold reads as that term hidden: the statement names it instead,
             # the false one too ("**Collider**: Collider components define ...", not "____ components")
-            statement = re.sub(rf"{_BLANK}(?:\s*\({_BLANK}\))?", lambda _: entry.term, statement)
+            statement = re.sub(rf"{BLANK}(?:\s*\({BLANK}\))?", lambda _: entry.term, statement)
             prompt = f"True or false? **{entry.term}**: {statement}"
             return Question(kind, entry, prompt, ("True", "False"), 0 if truth else 1)
         raise ValueError(f"unknown question kind {kind!r}")
@@ -716,17 +717,16 @@ class QuestionGenerator:
         return picked
 
 
-_BLANK = "____"
 #: A word written as an acronym: two to six capitals, digits after the first allowed ("RAM", "DDR4").
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 #: Blanks next to each other, parted by spaces or hyphens: one hidden name.
-_BLANK_RUN = re.compile(rf"{_BLANK}(?:[\s-]+{_BLANK})+")
+_BLANK_RUN = re.compile(rf"{BLANK}(?:[\s-]+{BLANK})+")
 
 
 def _tidy_blanks(text: str) -> str:
     """``text`` with a hyphenated word holding a blank hidden whole, runs of blanks made one and brackets
     masking emptied dropped: how a prompt reads once the term's words are blanked."""
-    return drop_empty_brackets(_BLANK_RUN.sub(_BLANK, hide_compounds(text)))
+    return drop_empty_brackets(_BLANK_RUN.sub(BLANK, hide_compounds(text)))
 
 
 def _says_something(entry: Entry) -> bool:
@@ -736,7 +736,7 @@ def _says_something(entry: Entry) -> bool:
     (e.g.,")."""
     hidden = mask_names(entry.definition, entry.names, single_words=False)
     # "The ____." (The aggregate demand / aggregate supply model) is the name again
-    words = re.findall(r"[^\W_]+", hidden.replace(_BLANK, " "))
+    words = re.findall(r"[^\W_]+", hidden.replace(BLANK, " "))
     if all(w.casefold() in _OPEN_ENDS for w in words) or _EXAMPLE.match(entry.definition):
         return False
     if entry.definition.rstrip().endswith("?"):  # a flashcard's question, not what the term is
@@ -851,7 +851,7 @@ def _says_enough(masked: str) -> bool:
     """``_answerable``, and four words left besides blanks and small words: "Manages ____ on the network"
     (Print Server) says too little once "printers" goes, "Aggregate ____, measured in GDP per person"
     does not."""
-    words = re.findall(r"[^\W_]+", masked.replace(_BLANK, " "))
+    words = re.findall(r"[^\W_]+", masked.replace(BLANK, " "))
     return _answerable(masked) and sum(w.casefold() not in _SMALL_WORDS for w in words) >= 4
 
 
@@ -888,9 +888,9 @@ def _kin(word: str, other: str) -> bool:
 def _answerable(masked: str) -> bool:
     """``answerable``, and two words left besides the ones that point at other names ("aka", "also") and
     the names they quote: 'Aka "____" - also "bit squatting"' says only what else the term is called."""
-    words = re.findall(r"[^\W_]+", masked.replace(_BLANK, " "))
+    words = re.findall(r"[^\W_]+", masked.replace(BLANK, " "))
     if any(w.casefold() in _POINTERS for w in words):  # 'also "bit squatting"' is one more name
-        words = re.findall(r"[^\W_]+", re.sub(r'"[^"]*"|“[^”]*”', " ", masked.replace(_BLANK, " ")))
+        words = re.findall(r"[^\W_]+", re.sub(r'"[^"]*"|“[^”]*”', " ", masked.replace(BLANK, " ")))
     content = [w for w in words if w.casefold() not in _POINTERS and w.casefold() not in _OPEN_ENDS]
     return answerable(masked) and len(content) >= 2
 
@@ -980,14 +980,14 @@ def _distinct(items: Iterable[str], count: int) -> bool:
 
 
 def _has_blank(text: str) -> bool:
-    return _BLANK in text
+    return BLANK in text
 
 
 def _shape(text: str) -> tuple[bool, bool, int]:
     """What an option of definitions shows at a glance: blanks or none, whether it says an action
     ("To learn", "To hear, to listen": a verb's gloss among nouns' stands out), and its size: a word or
     two (0: "China.", "____ Vorbis"), a phrase (1: up to 6 words) or a sentence (2)."""
-    words = len(re.findall(r"[^\W_]+", text.replace(_BLANK, " ")))
+    words = len(re.findall(r"[^\W_]+", text.replace(BLANK, " ")))
     action = bool(re.match(r"\s*to\s+[^\W\d_]", text, re.IGNORECASE))
     return _has_blank(text), action, 0 if words <= 2 else 1 if words <= 6 else 2
 
