@@ -24,7 +24,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
-import os
 import random
 import time
 from datetime import UTC, datetime, timedelta
@@ -39,6 +38,8 @@ from benchmarks.quiz import (
     _database,
     _load,
     _rows,
+    load_average,
+    report_header,
     top10_from_answers,
 )
 from bot.quiz.writer import AnswerWriter
@@ -143,11 +144,8 @@ async def _board_update_cost(store: Store, now: datetime) -> float:
 
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     """Seed, then read while writing, then read idle; the report."""
-    report: dict[str, Any] = {
-        "store": args.store,
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "cpus": os.cpu_count(),
-        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
+    report = {
+        **report_header(store=args.store),
         "rows": args.rows,
         "offered_writes_per_s": args.rate,
         "target_p95_ms": TARGET_P95_MS,
@@ -252,7 +250,7 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
     p95 = report["while_writing"]["all"]["p95_ms"]
     report["p95_vs_baseline_p50"] = round(report["baseline_top10_from_answers"]["p50_ms"] / max(p95, 1e-6), 1)
     report["target_met"] = p95 < TARGET_P95_MS and report["kept_boards_match_database"]
-    report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    report["load_average_at_end"] = load_average()
     return report
 
 

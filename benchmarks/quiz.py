@@ -582,14 +582,26 @@ def _bundled_notes() -> KnowledgeBase:
     return kb
 
 
+def load_average() -> list[float]:
+    """The 1, 5 and 15 minute load averages, to 2 decimals (2 shared CPUs: above 2, other work competes)."""
+    return [round(x, 2) for x in os.getloadavg()]
+
+
+def report_header(**first: Any) -> dict[str, Any]:
+    """The start of a benchmark's report: ``first`` (the store, ...), then ``when`` (UTC, ISO 8601),
+    ``cpus`` and ``load_average_at_start``; the caller adds ``load_average_at_end`` when done."""
+    return {
+        **first,
+        "when": datetime.now(UTC).isoformat(timespec="seconds"),
+        "cpus": os.cpu_count(),
+        "load_average_at_start": load_average(),
+    }
+
+
 async def run(args: argparse.Namespace) -> dict[str, Any]:
     """Every part of the benchmark."""
     kb = _bundled_notes()
-    report: dict[str, Any] = {
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "cpus": os.cpu_count(),
-        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
-    }
+    report = report_header()
     baseline = bench_plain_checks(kb, args.wrong)
     common = {"window": args.window}
     flood = await bench_rounds(kb, args.rounds, args.questions, args.wrong, None, **common)
@@ -618,21 +630,14 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
         report["postgresql"] = await bench_leaderboard(url, rows, now, args.repeat)
     finally:
         await _admin(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-    report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    report["load_average_at_end"] = load_average()
     return report
 
 
 async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
     """The rounds with the real database attached (``--store``), and leaderboard reads meanwhile."""
     kb = _bundled_notes()
-    report: dict[str, Any] = {
-        "store": args.store,
-        "when": datetime.now(UTC).isoformat(timespec="seconds"),
-        "cpus": os.cpu_count(),
-        "load_average_at_start": [round(x, 2) for x in os.getloadavg()],
-        "rounds": args.rounds,
-        "offered_per_s": args.rate,
-    }
+    report = {**report_header(store=args.store), "rounds": args.rounds, "offered_per_s": args.rate}
     # the same rounds without a database, in the same run: what the database costs, whatever the load
     profiles = (cProfile.Profile(), cProfile.Profile()) if args.profile else (None, None)
     base = await bench_rounds(
@@ -687,7 +692,7 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
         and r["answers_won"] == r["answers_stored"]
         and report.get("leaderboard_top10_while_writing", {}).get("p95_ms", 0) < 5
     )
-    report["load_average_at_end"] = [round(x, 2) for x in os.getloadavg()]
+    report["load_average_at_end"] = load_average()
     for name, profile in zip(("without-store", "with-store"), profiles, strict=True):
         if profile is not None:
             profile.dump_stats(f"{args.profile}.{name}.prof")
