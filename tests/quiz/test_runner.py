@@ -17,37 +17,15 @@ from bot.quiz import (
     QuestionClosed,
     QuestionGenerator,
     QuizRound,
-    RoundFinished,
     RoundSettings,
     SubmitStatus,
 )
 from bot.quiz.runner import RoundRunner
 from bot.storage import RoundStatus, Store
 from tests.dbutil import sqlite_url
+from tests.presenters import Recorder
 
 GUILD, CHANNEL, ALICE, BOB = 500, 600, 1, 2
-
-
-class Recorder:
-    """A presenter that keeps every event."""
-
-    def __init__(self) -> None:
-        self.events: list[object] = []
-
-    async def asked(self, event: QuestionAsked) -> None:
-        self.events.append(event)
-
-    async def hinted(self, event: HintShown) -> None:
-        self.events.append(event)
-
-    async def closed(self, event: QuestionClosed) -> None:
-        self.events.append(event)
-
-    async def finished(self, event: RoundFinished) -> None:
-        self.events.append(event)
-
-    def of(self, kind: type) -> list:  # type: ignore[type-arg]
-        return [e for e in self.events if isinstance(e, kind)]
 
 
 @pytest.fixture

@@ -13,28 +13,10 @@ from bot.clock import FakeClock
 from bot.config import Settings, load_settings
 from bot.knowledge import KnowledgeError
 from bot.quiz import RoundSettings
-from bot.quiz.round import HintShown, QuestionAsked, QuestionClosed, RoundFinished
+from bot.quiz.round import QuestionAsked
 from bot.services import ServicesNotOpen, build_services
 from tests.dbutil import sqlite_url
-
-
-class Recorder:
-    """A presenter that keeps the events."""
-
-    def __init__(self) -> None:
-        self.events: list[object] = []
-
-    async def asked(self, event: QuestionAsked) -> None:
-        self.events.append(event)
-
-    async def hinted(self, event: HintShown) -> None:
-        self.events.append(event)
-
-    async def closed(self, event: QuestionClosed) -> None:
-        self.events.append(event)
-
-    async def finished(self, event: RoundFinished) -> None:
-        self.events.append(event)
+from tests.presenters import Recorder
 
 
 def settings_for(tmp_path: Path, knowledge: str | None = None) -> Settings:
