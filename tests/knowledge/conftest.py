@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import textwrap
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -9,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from bot.knowledge import KnowledgeError, Problem
-from bot.loader import load_knowledge
+from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
+from bot.matching import Answer, Matcher
 
 WriteFile = Callable[[str, str], Path]
 
@@ -25,6 +27,32 @@ def write(tmp_path: Path) -> WriteFile:
         return path
 
     return write_file
+
+
+@pytest.fixture
+def notes(tmp_path: Path) -> Path:
+    """A copy of the bundled notes in a temporary folder, free to edit."""
+    target = tmp_path / "notes"
+    if DEFAULT_KNOWLEDGE_PATH.is_dir():
+        shutil.copytree(DEFAULT_KNOWLEDGE_PATH, target)
+    else:
+        target.mkdir()
+        shutil.copy(DEFAULT_KNOWLEDGE_PATH, target)
+    return target
+
+
+def add_zorbling(notes: Path) -> None:
+    """Add the made-up term "Zorbling" to the first knowledge file under ``notes``."""
+    file = next(notes.rglob("*.yaml"))
+    text = file.read_text(encoding="utf-8")
+    entry = "entries:\n  - term: Zorbling\n    definition: A made-up word for this test.\n"
+    file.write_text(text.replace("entries:\n", entry, 1), encoding="utf-8")
+
+
+def answered(matcher: Matcher, text: str) -> str | None:
+    """The term ``matcher`` answers ``text`` with, None when it does not answer."""
+    answer = matcher.lookup(text)
+    return answer.entry.term if isinstance(answer, Answer) else None
 
 
 def problems_of(paths: Iterable[str | Path]) -> list[Problem]:

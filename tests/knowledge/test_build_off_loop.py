@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import gc
 import logging
-import shutil
 import subprocess
 import sys
 import weakref
@@ -15,32 +14,9 @@ import pytest
 
 from bot.index_cache import build_in_subprocess, release_gradually
 from bot.knowledge import KnowledgeError
-from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
-from bot.matching import Answer
+from bot.loader import load_knowledge
 from bot.services import Knowledge, build_knowledge
-
-
-@pytest.fixture
-def notes(tmp_path: Path) -> Path:
-    target = tmp_path / "notes"
-    if DEFAULT_KNOWLEDGE_PATH.is_dir():
-        shutil.copytree(DEFAULT_KNOWLEDGE_PATH, target)
-    else:
-        target.mkdir()
-        shutil.copy(DEFAULT_KNOWLEDGE_PATH, target)
-    return target
-
-
-def _answers(matcher: Any, text: str) -> str | None:
-    answer = matcher.lookup(text)
-    return answer.entry.term if isinstance(answer, Answer) else None
-
-
-def _add_zorbling(notes: Path) -> None:
-    file = next(notes.rglob("*.yaml"))
-    text = file.read_text(encoding="utf-8")
-    entry = "entries:\n  - term: Zorbling\n    definition: A made-up word for this test.\n"
-    file.write_text(text.replace("entries:\n", entry, 1), encoding="utf-8")
+from tests.knowledge.conftest import add_zorbling, answered
 
 
 def _break(notes: Path) -> None:
@@ -52,8 +28,8 @@ def test_a_child_process_builds_the_notes_answered_here(notes: Path, tmp_path: P
     cache = tmp_path / "cache" if cached else None
     kb, matcher = build_in_subprocess([notes], cache)
     assert [e.term for e in kb.entries] == [e.term for e in load_knowledge([notes]).entries]
-    assert _answers(matcher, "what is vm escape") == "VM escape"
-    assert _answers(matcher, "hypervisr") == "Hypervisor"
+    assert answered(matcher, "what is vm escape") == "VM escape"
+    assert answered(matcher, "hypervisr") == "Hypervisor"
     if cache is not None:
         assert len(list(cache.glob("*.pickle"))) == 1  # cached by the child for the next start
 
@@ -69,7 +45,7 @@ def test_notes_already_cached_are_read_without_a_child(
 
     monkeypatch.setattr(subprocess, "run", no_child)
     _, matcher = build_in_subprocess([notes], cache)
-    assert _answers(matcher, "what is vm escape") == "VM escape"
+    assert answered(matcher, "what is vm escape") == "VM escape"
 
 
 def test_broken_notes_raise_the_loaders_problems_from_the_child(tmp_path: Path) -> None:
@@ -89,7 +65,7 @@ def test_a_child_that_cannot_run_falls_back_to_building_here(
     monkeypatch.setattr(sys, "executable", str(tmp_path / "no-such-python"))
     with caplog.at_level(logging.WARNING, logger="bot.index_cache"):
         _, matcher = build_in_subprocess([notes], None)
-    assert _answers(matcher, "what is vm escape") == "VM escape"
+    assert answered(matcher, "what is vm escape") == "VM escape"
     assert "building them here" in caplog.text
 
 
@@ -98,16 +74,16 @@ async def test_reload_through_a_child_serves_the_new_notes_and_keeps_the_old_on_
 ) -> None:
     kb, matcher = build_knowledge([notes])
     knowledge = Knowledge([notes], kb, matcher, tmp_path / "cache", subprocess_build_bytes=0)
-    _add_zorbling(notes)
+    add_zorbling(notes)
     new = await knowledge.reload()
     assert "Zorbling" in [e.term for e in new.entries]
-    assert _answers(knowledge.matcher, "what is zorbling") == "Zorbling"
+    assert answered(knowledge.matcher, "what is zorbling") == "Zorbling"
     served = knowledge.kb
     _break(notes)
     with pytest.raises(KnowledgeError):
         await knowledge.reload()
     assert knowledge.kb is served
-    assert _answers(knowledge.matcher, "what is zorbling") == "Zorbling"
+    assert answered(knowledge.matcher, "what is zorbling") == "Zorbling"
 
 
 class _Box:
@@ -145,5 +121,5 @@ def test_release_leaves_whole_what_someone_else_still_uses(notes: Path) -> None:
     assert holder == []
     assert len(table) == 10_000
     assert len(shared_list) == 10_000
-    assert _answers(still_used, "what is vm escape") == "VM escape"
+    assert answered(still_used, "what is vm escape") == "VM escape"
     assert len(still_used.kb.entries) > 0

@@ -2,36 +2,18 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
 from bot.index_cache import cache_key
 from bot.knowledge import KnowledgeError
-from bot.loader import DEFAULT_KNOWLEDGE_PATH
-from bot.matching import Answer
 from bot.services import build_knowledge
-
-
-@pytest.fixture
-def notes(tmp_path: Path) -> Path:
-    target = tmp_path / "notes"
-    if DEFAULT_KNOWLEDGE_PATH.is_dir():
-        shutil.copytree(DEFAULT_KNOWLEDGE_PATH, target)
-    else:
-        target.mkdir()
-        shutil.copy(DEFAULT_KNOWLEDGE_PATH, target)
-    return target
+from tests.knowledge.conftest import add_zorbling, answered
 
 
 def _pickles(cache: Path) -> list[Path]:
     return sorted(cache.glob("*.pickle"))
-
-
-def _answers(matcher: object, text: str) -> str | None:
-    answer = matcher.lookup(text)  # type: ignore[attr-defined]
-    return answer.entry.term if isinstance(answer, Answer) else None
 
 
 def test_a_second_start_reads_the_cache_and_answers_the_same(notes: Path, tmp_path: Path) -> None:
@@ -42,24 +24,17 @@ def test_a_second_start_reads_the_cache_and_answers_the_same(notes: Path, tmp_pa
     assert matcher2 is not matcher  # read back, not the same objects
     assert [e.term for e in kb2.entries] == [e.term for e in kb.entries]
     for text in ("what is vm escape", "hypervisr", "attack that breaks out of a VM to the hypervisor"):
-        assert _answers(matcher2, text) == _answers(matcher, text) is not None
+        assert answered(matcher2, text) == answered(matcher, text) is not None
 
 
 def test_changed_notes_are_rebuilt_and_the_old_cache_removed(notes: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     build_knowledge([notes], cache)
     before = _pickles(cache)
-    file = next(notes.rglob("*.yaml"))
-    text = file.read_text(encoding="utf-8")
-    file.write_text(
-        text.replace(
-            "entries:\n", "entries:\n  - term: Zorbling\n    definition: A made-up word for this test.\n", 1
-        ),
-        encoding="utf-8",
-    )
+    add_zorbling(notes)
     kb, matcher = build_knowledge([notes], cache)
     assert "Zorbling" in [e.term for e in kb.entries]
-    assert _answers(matcher, "what is zorbling") == "Zorbling"
+    assert answered(matcher, "what is zorbling") == "Zorbling"
     after = _pickles(cache)
     assert len(after) == 1
     assert after != before
@@ -77,7 +52,7 @@ def test_a_corrupt_cache_is_rebuilt(notes: Path, tmp_path: Path, content: bytes 
     else:
         file.write_bytes(content)
     _, matcher = build_knowledge([notes], cache)
-    assert _answers(matcher, "what is vm escape") == "VM escape"
+    assert answered(matcher, "what is vm escape") == "VM escape"
     assert file.read_bytes() != content  # written again
 
 
@@ -85,7 +60,7 @@ def test_an_unwritable_cache_does_not_stop_the_build(notes: Path, tmp_path: Path
     blocked = tmp_path / "a-file"
     blocked.write_text("not a directory")
     _, matcher = build_knowledge([notes], blocked / "cache")
-    assert _answers(matcher, "what is vm escape") == "VM escape"
+    assert answered(matcher, "what is vm escape") == "VM escape"
 
 
 def test_broken_notes_are_reported_not_cached(tmp_path: Path) -> None:
@@ -114,7 +89,7 @@ def test_ask_with_an_index_cache_answers_from_it(tmp_path: Path, capsys: pytest.
 
 def test_a_cache_path_the_system_refuses_does_not_stop_the_build(notes: Path) -> None:
     _, matcher = build_knowledge([notes], Path("bad\0dir"))
-    assert _answers(matcher, "what is vm escape") == "VM escape"
+    assert answered(matcher, "what is vm escape") == "VM escape"
 
 
 def test_an_entry_pickles_every_field_it_has(tmp_path: Path) -> None:
