@@ -19,7 +19,6 @@ unpickler that lets other threads run between its reads.
 from __future__ import annotations
 
 import argparse
-import gc
 import hashlib
 import io
 import logging
@@ -34,6 +33,7 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from bot.collector import collector_paused
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import knowledge_files, load_knowledge
 from bot.matching import Matcher
@@ -135,14 +135,8 @@ class _Yielding:
 def _unpickle(file: Path) -> Any:
     """The object pickled in ``file``, the collector paused (millions of new containers: collecting
     meanwhile would more than double the time). Raises what opening or unpickling raises."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        with file.open("rb") as stream:
-            return pickle.load(_Yielding(stream))  # noqa: S301 - files only the bot writes (module docstring)
-    finally:
-        if was_enabled:
-            gc.enable()
+    with collector_paused(), file.open("rb") as stream:
+        return pickle.load(_Yielding(stream))  # noqa: S301 - files only the bot writes (module docstring)
 
 
 def _read(file: Path) -> Built | None:

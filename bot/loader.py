@@ -41,10 +41,8 @@ or alias longer than ``MAX_NAME_CHARS`` is refused (the matcher's work per name 
 from __future__ import annotations
 
 import bisect
-import contextlib
 import dataclasses
 import difflib
-import gc
 import logging
 import os
 import stat
@@ -56,6 +54,7 @@ import rapidfuzz
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from bot.collector import collector_paused
 from bot.knowledge import Entry, KnowledgeBase, KnowledgeError, Problem, Topic
 from bot.matching.names import identity, is_fragment
 
@@ -113,22 +112,6 @@ class _NodeLoader(_BaseSafeLoader):  # type: ignore[valid-type,misc]
 
     def ascend_resolver(self) -> None:
         """No path resolvers are registered, so there is nothing to track."""
-
-
-@contextlib.contextmanager
-def _gc_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector while building many small objects.
-
-    Composing a large file creates hundreds of thousands of nodes, and the collector's repeated
-    full passes over them made loading five times slower; any cycles are collected once it resumes.
-    """
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -933,7 +916,7 @@ def load_knowledge(paths: Iterable[str | Path] | str | Path = (DEFAULT_KNOWLEDGE
         paths = (paths,)
     problems: list[Problem] = []
     parsed_files: list[_ParsedFile] = []
-    with _gc_paused():
+    with collector_paused():
         files = _knowledge_files(paths, problems)
         for path in files:
             text = _read_text(path, problems)
@@ -947,6 +930,6 @@ def load_knowledge(paths: Iterable[str | Path] | str | Path = (DEFAULT_KNOWLEDGE
 def load_knowledge_text(text: str, path: Path | str = Path("<text>")) -> KnowledgeBase:
     """Validate and load one file's YAML ``text`` as if it were read from ``path`` (nothing is read)."""
     problems: list[Problem] = []
-    with _gc_paused():
+    with collector_paused():
         parsed = _FileChecker(Path(path), problems).parse(text)
         return _build([parsed], [parsed.path], problems)

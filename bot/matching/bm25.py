@@ -15,8 +15,8 @@ import threading
 from array import array
 from collections import Counter
 
+from bot.collector import collector_paused
 from bot.knowledge import Entry
-from bot.matching.names_index import collector_paused
 from bot.matching.text import content_stems, content_stems_of_tokens, singular, words
 
 #: Per entry: the share of the IDF weight of a question's known words found in its names and

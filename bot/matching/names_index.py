@@ -9,12 +9,10 @@ names (``bot.matching.bm25``).
 
 from __future__ import annotations
 
-import gc
 import re
 from array import array
-from collections.abc import Iterator
-from contextlib import contextmanager
 
+from bot.collector import collector_paused
 from bot.knowledge import Entry
 from bot.matching.names import ARTICLES, canonical, capital_acronyms, name_key, tokens
 
@@ -46,18 +44,6 @@ def without_article(name: str) -> str | None:
 
 #: (term keys, their name indexes, all name keys, theirs, inner keys (from the 2nd word on), theirs)
 PrefixLists = tuple[list[str], list[int], list[str], list[int], list[str], list[int]]
-
-
-@contextmanager
-def collector_paused() -> Iterator[None]:
-    """Pause the cyclic garbage collector (index building makes millions of acyclic objects)."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 class NameIndex:

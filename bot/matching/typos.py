@@ -15,8 +15,9 @@ from operator import itemgetter
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
 
+from bot.collector import collector_paused
 from bot.matching.names import name_key
-from bot.matching.names_index import NameIndex, collector_paused
+from bot.matching.names_index import NameIndex
 
 SUGGEST_MIN = 60.0  # minimum 0-100 ratio for a name to count as similar (and be suggested)
 _CANDIDATE_CAP = 1000  # most names fuzzy-scored per look-up
