@@ -9,6 +9,7 @@ candidates even on a large base.
 from __future__ import annotations
 
 import bisect
+import itertools
 from array import array
 from operator import itemgetter
 
@@ -66,9 +67,8 @@ def words_align(query: str, name: str) -> bool:
         needed = 100 if len(word) <= 3 or len(best) <= 3 else 75
         if fuzz.ratio(word, best) < needed:
             return False
-        if word != best and (
-            OSA.distance(word, best) > max(2, (min(len(word), len(best)) + 2) // 3) or _negated(word, best)
-        ):
+        slips = max(2, (min(len(word), len(best)) + 2) // 3)
+        if word != best and (OSA.distance(word, best) > slips or another_word(word, best)):
             return False  # "reaction" is not a slip of "equation", "buffered" not of "unbuffered"
         remaining.remove(best)
     return True
@@ -76,11 +76,42 @@ def words_align(query: str, name: str) -> bool:
 
 _NEGATIONS = ("un", "non", "in", "im", "dis", "de", "anti")
 
+#: Word beginnings that make the opposite or a sibling of the word with the same rest: "hypotonic" is no
+#: slip of "hypertonic", "endoskeleton" none of "exoskeleton".
+_CONTRASTS = (
+    ("hyper", "hypo"),
+    ("inter", "intra"),
+    ("micro", "macro"),
+    ("endo", "exo", "ecto", "epi", "meso"),
+    ("homo", "hetero"),
+    ("mono", "multi", "poly"),
+    ("pre", "post", "pro"),
+    ("sub", "super", "supra"),
+    ("infra", "ultra"),
+    ("ana", "cata"),
+)
 
-def _negated(a: str, b: str) -> bool:
-    """Whether one word is the other with a negating prefix ("buffered" / "unbuffered")."""
+
+def another_word(a: str, b: str) -> bool:
+    """Whether two different words of a name are other words, not slips of each other.
+
+    A typing slip keeps the first letter ("kernal" for "kernel"), so "geocentric" is not
+    "heliocentric"; a negating prefix makes the opposite ("buffered" / "unbuffered"), and so does
+    a contrasting beginning before the same rest ("hypotonic" / "hypertonic", "endo-" / "exo-").
+    ``a`` and ``b`` are folded words (``name_key``), both non-empty.
+    """
+    if a[0] != b[0] and OSA.distance(a, b, score_cutoff=2) > 1:
+        return True
     short, long_ = sorted((a, b), key=len)
-    return any(long_ == prefix + short for prefix in _NEGATIONS)
+    if any(long_ == prefix + short for prefix in _NEGATIONS):
+        return True
+    for group in _CONTRASTS:
+        for first, second in itertools.permutations(group, 2):
+            if a.startswith(first) and b.startswith(second):
+                rest = a[len(first) :]
+                if len(rest) >= 3 and rest == b[len(second) :]:
+                    return True
+    return False
 
 
 class TypoSearch:
