@@ -317,9 +317,15 @@ class Matcher:
             return NotFound(text, compared)
         descriptions = self._descriptions
         ranked, coverage = descriptions.rank(descriptions.question_stems(parsed.core or parsed.tokens))
-        answer = policy.confident_description(descriptions, self._entries, text, parsed, ranked, coverage)
+        # an entry whose definition denies what the question says is no answer ("not available")
+        answerable = [
+            pair
+            for pair in ranked
+            if not policy.contradicts(self._entries[pair[0]].definition, parsed.tokens)
+        ]
+        answer = policy.confident_description(descriptions, self._entries, text, parsed, answerable, coverage)
         if answer is None:
-            answer = policy.contained_description(self._entries, text, parsed, ranked, names)
+            answer = policy.contained_description(self._entries, text, parsed, answerable, names)
         if answer is not None and policy.evidence_is_weak(names, descriptions, parsed, answer, self._entries):
             # refused with suggestions, not answered by a name inside: never a confident wrong answer
             return NotFound(text, policy.suggestions(names, scored, ranked, coverage))

@@ -89,6 +89,62 @@ def confident_fuzzy(
     return Answer(text, typos.index.entry(name_index), round(score, 1), "fuzzy")
 
 
+#: Words that deny what follows them ("not available", "cannot be broken down"). "Without" and "lacks"
+#: are not read as denials, to keep the rule narrow: they also join filler ("without delay") and parts
+#: a thing has not ("a protocol without acknowledgements"), which a description may repeat.
+NEGATIONS = word_set(
+    "not no never cannot cant nor neither isnt arent wasnt werent doesnt dont didnt wont wouldnt couldnt "
+    "shouldnt hasnt havent hadnt"
+)
+#: Words after a negation that make it deny no word of what follows ("not only fast but also cheap").
+_NOT_DENYING = word_set("only just merely always all necessarily")
+_DENIED_SPAN = 3  # a negation denies the first meaningful word among the next three
+
+
+def denied_stems(text: str) -> set[str]:
+    """The stems ``text`` only says denied: the first meaningful word within three after a negation
+    ("not available for plant growth" denies "avail"), unless ``text`` also says it plainly."""
+    tokens = words(text)
+    if NEGATIONS.isdisjoint(tokens):
+        return set()
+    denied_at: set[int] = set()
+    for at, token in enumerate(tokens):
+        if token not in NEGATIONS:
+            continue
+        for after in range(at + 1, min(at + 1 + _DENIED_SPAN, len(tokens))):
+            word = tokens[after]
+            if word in _NOT_DENYING or word in NEGATIONS:
+                break
+            if content_stems_of_tokens([word]):
+                denied_at.add(after)
+                break
+    denied: set[str] = set()
+    plain: set[str] = set()
+    for at, token in enumerate(tokens):
+        (denied if at in denied_at else plain).update(content_stems_of_tokens([token]))
+    return denied - plain
+
+
+#: Words of a question that deny or leave out something themselves ("liability regardless of fault",
+#: "dismissed for insufficient evidence"): such a question may ask for what a definition denies.
+_DENYING = NEGATIONS | word_set(
+    "without lack lacks lacking none regardless irrespective insufficient missing absent absence fail fails "
+    "failed failure unable free zero instead except excluding exclude excludes rather less"
+)
+#: First words of a question answered yes or no ("is DDR4 backwards compatible": "no" is an answer).
+_YES_NO = word_set("is are was were does do did can could will would should has have had")
+
+
+def contradicts(definition: str, asked: list[str]) -> bool:
+    """Whether a definition denies a word of a description that denies nothing (folded ``asked``
+    tokens): "which soil water is available for plants" is not the water "not available for plant
+    growth". A question answered yes or no ("is DDR4 backwards compatible") may well be answered "not"."""
+    if not asked or asked[0] in _YES_NO or _DENYING.intersection(asked):
+        return False
+    denied = denied_stems(definition)
+    return bool(denied) and not denied.isdisjoint(content_stems_of_tokens(asked))
+
+
 def confident_description(
     descriptions: DescriptionIndex,
     entries: list[Entry],

@@ -15,6 +15,7 @@ import pytest
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.matching import Answer, Matcher, NotFound
+from bot.matching.policy import denied_stems
 from bot.matching.typos import another_word
 
 TOPIC = Topic(title="Science notes", path=Path("/notes/science.yaml"))
@@ -77,5 +78,51 @@ def test_a_name_with_another_beginning_is_refused(question: str) -> None:
 )
 def test_typos_are_still_answered(question: str, term: str) -> None:
     result = SKY.lookup(question)
+    assert isinstance(result, Answer), f"{question!r} refused"
+    assert result.entry.term == term
+
+
+SOIL = _matcher(
+    (
+        "Bound water",
+        "Water held tightly on the surface of soil grains that is not available to plant roots.",
+        (),
+    ),
+    ("Pore water", "Water in the small pores of the soil; roots can take it up.", ()),
+    ("Halite", "A mineral that cannot be scratched by a fingernail, soluble in water.", ()),
+    ("DDR4", "A memory standard that is not backwards compatible with DDR3 slots.", ()),
+    ("Strict liability", "Liability in law without any proof of fault.", ()),
+)
+
+
+@pytest.mark.parametrize(
+    ("asked", "denied"),
+    [
+        ("Water that is not available to plants.", {"avail"}),
+        ("Cannot be broken down into simpler substances.", {"broken"}),
+        ("Not only fast but also cheap.", set()),  # "not only" denies nothing
+        ("Not available at night, available by day.", set()),  # said plainly too
+    ],
+)
+def test_denied_words(asked: str, denied: set[str]) -> None:
+    assert denied_stems(asked) == denied
+
+
+def test_a_description_the_definition_denies_is_not_answered_by_it() -> None:
+    result = SOIL.lookup("which soil water is available to plant roots")
+    assert not (isinstance(result, Answer) and result.entry.term == "Bound water"), "the notes say it is not"
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("water held on soil grains that plants cannot use", "Bound water"),  # denied in the question too
+        ("is ddr4 backwards compatible", "DDR4"),  # "no" answers a yes/no question
+        ("liability in law regardless of fault", "Strict liability"),  # the question leaves it out too
+        ("mineral that cannot be scratched by a fingernail", "Halite"),
+    ],
+)
+def test_descriptions_that_deny_as_the_definition_does_are_answered(question: str, term: str) -> None:
+    result = SOIL.lookup(question)
     assert isinstance(result, Answer), f"{question!r} refused"
     assert result.entry.term == term
