@@ -177,6 +177,8 @@ def confident_description(
     said = {t for t in parsed.core if stems.intersection(descriptions.stems(content_stems(t))) & defined}
     if len(said) < 2:
         return None
+    if matches == 2 and _leaves_out_a_rare_word(descriptions, entry, stems):
+        return None
     if len(ranked) > 1:
         runner_doc, runner = ranked[1]
         gap = cover - coverage[runner_doc][0]
@@ -187,6 +189,28 @@ def confident_description(
         lead = 1.0
     confidence = min(99.0, 100.0 * cover * lead)
     return Answer(text, entries[doc], round(max(confidence, 50.0), 1), "description")
+
+
+def _leaves_out_a_rare_word(descriptions: DescriptionIndex, entry: Entry, stems: set[str]) -> bool:
+    """Whether a description that ``entry`` matches by two words only has another word that ``entry``
+    never says (its names, text or topic title) and the notes use, no more often than one of those two.
+
+    "earth at the centre of the universe" is not the model with the Sun "at the centre" of the solar
+    system when the notes say "universe" elsewhere: the third word points at what the notes lack.
+    """
+    own = set(
+        descriptions.stems(
+            content_stems(
+                " ".join((*entry.names, entry.definition, *entry.details, *entry.examples, entry.topic.title))
+            )
+        )
+    )
+    counts = {stem: descriptions.document_count(stem) for stem in stems}
+    matched = [counts[stem] for stem in stems if stem in own]
+    if not matched:
+        return False
+    commonest_said = max(matched)
+    return any(0 < counts[stem] <= commonest_said for stem in stems if stem not in own)
 
 
 #: First words of a question that asks something *about* a thing rather than describing one

@@ -126,3 +126,35 @@ def test_descriptions_that_deny_as_the_definition_does_are_answered(question: st
     result = SOIL.lookup(question)
     assert isinstance(result, Answer), f"{question!r} refused"
     assert result.entry.term == term
+
+
+SPACE = _matcher(
+    (
+        "Heliocentric model",
+        "A model with the Sun at the centre of the solar system; the Earth orbits it.",
+        (),
+    ),
+    ("Universal gravitation", "Every particle of matter in the universe attracts every other.", ()),
+    ("Cytoplasm", "A jelly where most chemical reactions happen.", ()),
+    ("Nucleus", "Holds the genetic material of a cell.", ()),
+    ("Cell membrane", "Controls what enters and leaves a cell.", ()),
+    ("Cell wall", "A rigid layer of cellulose around a plant cell.", ()),
+)
+
+
+def test_a_description_leaving_out_a_word_the_notes_use_as_rarely_is_refused() -> None:
+    result = SPACE.lookup("earth at the centre of the universe")
+    assert isinstance(result, NotFound), f"answered {getattr(result, 'entry', None)}"
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("earth orbits the sun at the centre", "Heliocentric model"),  # three words said
+        ("where do most chemical reactions in a cell happen", "Cytoplasm"),  # "cell" is common in the notes
+    ],
+)
+def test_descriptions_leaving_out_only_common_words_are_answered(question: str, term: str) -> None:
+    result = SPACE.lookup(question)
+    assert isinstance(result, Answer), f"{question!r} refused"
+    assert result.entry.term == term
