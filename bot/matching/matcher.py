@@ -58,6 +58,9 @@ log = logging.getLogger(__name__)
 #: ignored, so a pasted book costs seconds instead of minutes of CPU (a Discord message holds 4,000).
 MAX_QUERY_CHARS = 16_000
 
+#: The longest detail label, in words, read as the name of a kind ("Density-dependent limiting factors:").
+_KIND_LABEL_WORDS = 5
+
 
 class Matcher:
     """Indexes a knowledge base once; answers look-ups and completions."""
@@ -77,6 +80,7 @@ class Matcher:
         self._gloss_index: GlossIndex | None = None
         self._unit_index: UnitIndex | None = None
         self._label_stems: frozenset[str] | None = None
+        self._labelled_kinds: dict[str, set[int]] | None = None  # detail label key -> entries, on first use
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -341,9 +345,34 @@ class Matcher:
         ):
             # "what port does ftps use" is about FTPS, which the notes lack, not about FTP
             return NotFound(text, (Suggestion(answer.entry, 80.0),))
+        if answer is not None and answer.via == "description":
+            holder = self._kind_labelled(parsed.key, answer.entry)
+            if holder is not None:  # a kind another entry defines, which this definition only mentions
+                return NotFound(text, (Suggestion(holder, 80.0), Suggestion(answer.entry, 60.0)))
         if answer is not None:
             return answer
         return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
+
+    def _kind_labelled(self, key: str, answer: Entry) -> Entry | None:
+        """The one entry other than ``answer`` that gives the name ``key`` as the label of a detail
+        ("Density-dependent limiting factors: ..." under Limiting factors), or None.
+
+        Such a name is a kind that entry defines: a definition elsewhere that uses the name ("when a
+        population experiences density-dependent limiting factors") does not say what it is.
+        """
+        labelled = self._labelled_kinds
+        if labelled is None:
+            labelled = {}
+            for index, entry in enumerate(self._entries):
+                for detail in entry.details:
+                    label, colon, _ = detail.partition(":")
+                    if colon and 0 < len(label.split()) <= _KIND_LABEL_WORDS:
+                        labelled.setdefault(key_of(label), set()).add(index)
+            self._labelled_kinds = labelled
+        holders = [self._entries[i] for i in labelled.get(key, ())]
+        if len(holders) != 1 or holders[0] is answer:
+            return None
+        return holders[0]
 
     def _qualified_unknown(self, plain: str, entry: Entry) -> bool:
         """Whether the question writes one of ``entry``'s names of 2+ words after a word that the notes never

@@ -158,3 +158,28 @@ def test_descriptions_leaving_out_only_common_words_are_answered(question: str, 
     result = SPACE.lookup(question)
     assert isinstance(result, Answer), f"{question!r} refused"
     assert result.entry.term == term
+
+
+POPULATIONS = _matcher(
+    (
+        "Limiting factors",
+        "Factors that control the size of a population.",
+        ("Density-dependent limiting factors: factors that act only when a population is crowded.",),
+    ),
+    ("Logistic growth", "Growth that levels off when density-dependent limiting factors act on it.", ()),
+    ("Exponential growth", "Growth of a population without limits, ever faster.", ()),
+)
+
+
+def test_a_kind_another_entry_labels_is_not_answered_by_a_definition_that_mentions_it() -> None:
+    result = POPULATIONS.lookup("density dependent limiting factors")
+    assert isinstance(result, NotFound), f"answered {getattr(result, 'entry', None)}"
+    assert result.suggestions[0].entry.term == "Limiting factors", (
+        "the entry that defines the kind comes first"
+    )
+
+
+def test_a_description_of_an_entry_with_a_labelled_kind_is_answered() -> None:
+    result = POPULATIONS.lookup("growth that levels off when limiting factors act")
+    assert isinstance(result, Answer)
+    assert result.entry.term == "Logistic growth"
