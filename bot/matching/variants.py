@@ -235,25 +235,40 @@ def stated_names(definition: str) -> list[str]:
 
 #: A definition that opens with an article and a noun phrase names the kind of thing its entry is
 #: ("A segmentation variable: ...", "An attack that ...", "A kind of deontology: ...").
-_GENUS = re.compile(r"\s*(?:an?|the)\s+([\w'-]+(?:\s+[\w'-]+){0,4})", re.IGNORECASE)
-#: Words that say "a kind of" before the kind itself ("A type of malware").
-_KIND_OF = word_set("kind type form sort variety")
+_GENUS = re.compile(r"\s*(?:an?|the)\s+([\w'-]+(?:\s+[\w'-]+){0,5})", re.IGNORECASE)
+#: Without an article, a plural noun phrase of up to two words, then a word or mark that goes on to
+#: say what sets the entry apart ("Minerals that consist of ...", "Living components in ...").
+_BARE_GENUS = re.compile(
+    r"\s*([A-Za-z][\w'-]*s(?:\s+[\w'-]+s)?)(?=\s*[:;,(]|\s+(?:that|which|who|whose|where|with|of|in)\b)"
+)
+#: Words that say "a kind of" before the kind itself ("A type of malware", "A main group of tissues").
+_KIND_OF = word_set("kind type form sort variety group class category family subtype")
 _GENUS_WORDS = 3  # the longest kind read, in words
+_KIND_OF_AT = 2  # how far into the definition "type of" may stand ("A main group of", "A special kind of")
 
 
 def genus_words(definition: str) -> list[str]:
     """The words of the kind a definition says its entry is, or none.
 
     "A segmentation variable: lifestyle ..." -> [segmentation, variable]; "An attack that finds ..." ->
-    [attack]; "A kind of deontology: ..." -> [deontology]; a definition that does not open with an article
-    ("Tries one common password ...") states no kind.
+    [attack]; "A kind of deontology: ..." and "A main group of tissues: ..." -> [deontology], [tissues];
+    "Minerals that consist of ..." -> [Minerals]; a definition that opens with neither an article nor a
+    plural noun phrase ("Tries one common password ...") states no kind.
     """
     found = _GENUS.match(definition)
     if found is None:
-        return []
+        bare = _BARE_GENUS.match(definition)
+        return bare.group(1).split() if bare is not None else []
     said = found.group(1).split()
-    if len(said) > 2 and said[0].casefold() in _KIND_OF and said[1].casefold() == "of":
-        said = said[2:]
+    for at in range(min(_KIND_OF_AT, len(said) - 2)):
+        word = said[at].casefold()
+        if word in _KIND_OF and said[at + 1].casefold() == "of":
+            said = said[at + 2 :]
+            if said and said[0].casefold() in {"a", "an", "the"}:
+                said = said[1:]
+            break
+        if word in STOPWORDS:
+            break
     kind: list[str] = []
     for word in said[:_GENUS_WORDS]:
         if word.casefold() in STOPWORDS:

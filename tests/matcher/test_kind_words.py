@@ -33,6 +33,12 @@ def matcher() -> Matcher:
         ("The process of choosing a group.", ["process"]),
         ("Stretching the tempo for expression.", []),  # no article: no kind stated
         ("A", []),
+        ("A main group of tissues: epithelial, muscle.", ["tissues"]),  # a word before "group of"
+        ("A category of minerals: shiny, ductile.", ["minerals"]),
+        ("A type of the lower leg bones.", ["lower", "leg", "bones"]),
+        ("Minerals that consist of silicon and oxygen.", ["Minerals"]),  # a plural noun, then "that"
+        ("Tries one common password.", []),  # no article and no "that"/"of"/colon after the noun
+        ("Cells, mostly.", ["Cells"]),
     ],
 )
 def test_genus_words(definition: str, kind: list[str]) -> None:
@@ -116,3 +122,39 @@ def test_a_qualifier_that_is_an_entry_about_the_head_never_answers_the_head() ->
     pinning = matcher.lookup("certificate pinning")  # Certificate says nothing of pinning
     assert isinstance(pinning, Answer)
     assert pinning.entry.term == "Pinning"
+
+
+TISSUES = [
+    ("Connective", "A main group of tissues found between other tissues."),
+    ("Nervous", "A main group of tissues: neurons and glia."),
+    ("Silicates", "Minerals that consist of silicon and oxygen."),
+    ("Metallic", "A category of minerals: shiny, ductile, conduct heat."),
+    ("Non-metallic", "A category of minerals: dull, brittle."),
+    ("Quartz", "A hard mineral of silicon and oxygen."),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("connective tissue", "Connective"),
+        ("what is nervous tissue", "Nervous"),
+        ("silicate mineral", "Silicates"),
+        ("non-metallic minerals", "Non-metallic"),
+    ],
+)
+def test_a_kind_said_after_a_group_word_or_without_an_article(question: str, term: str) -> None:
+    result = Matcher(make_kb({"Earth and body": TISSUES})).lookup(question)
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
+
+
+def test_both_sides_of_a_comparison_may_add_the_kind_a_category_says() -> None:
+    result = Matcher(make_kb({"Earth and body": TISSUES})).lookup("metallic vs non-metallic minerals")
+    assert isinstance(result, Answer)
+    assert [e.term for e in result.entries] == ["Metallic", "Non-metallic"]
+
+
+@pytest.mark.parametrize("question", ["connective cell", "quartz tissue", "nervous mineral"])
+def test_a_word_that_is_not_the_category_is_refused(question: str) -> None:
+    assert isinstance(Matcher(make_kb({"Earth and body": TISSUES})).lookup(question), NotFound), question
