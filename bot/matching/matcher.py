@@ -308,6 +308,8 @@ class Matcher:
             found = loose.hit_missing_a_word(parsed.key)
         if found is None:
             found = loose.hit_cut_short(parsed.key)
+        if found is None:
+            found = self._kind_left_out(parsed.key)
         if found is None and parsed.plain:
             found = self._spelled_out(parsed.plain)
         if found is not None:
@@ -477,6 +479,43 @@ class Matcher:
         kind = set(content_stems(" ".join(genus_words(self._names.entry(hit).definition))))
         return self._names.name_entry[hit] if stems and stems <= kind else None
 
+    def _kind_left_out(self, key: str) -> int | None:
+        """The one entry named with its last word left out when that word is the kind its definition
+        says it is: "hyoid" is Hyoid bone, "A bone of the head" (``genus_words``); "cell" is no Cell wall.
+
+        Only when no other name starts with the same words ("primary" may be Primary succession too), and
+        the definition opens with "a"/"an", one of a kind: "The time a packet takes ..." says what Round
+        Trip Time measures, and a "round trip" is another thing."""
+        named = self._loose().leading.get(key, ())
+        if len({index for _last, index in named}) != 1:
+            return None
+        found: set[int] = set()
+        for last, index in named:
+            definition = self._entries[index].definition
+            if _ONE_OF_A_KIND.match(definition) is None:
+                continue
+            kind = set(content_stems(" ".join(genus_words(definition))))
+            stems = set(content_stems(last))
+            if stems and stems <= kind:
+                found.add(index)
+        return next(iter(found)) if len(found) == 1 else None
+
+    def _head_left_out(self, first: str, second: str) -> tuple[Entry | None, Entry | None]:
+        """The two entries a comparison names with the last word their names share left out of both
+        sides ("biotic vs abiotic" for Biotic factors and Abiotic factors), or (None, None) unless one
+        such pair."""
+        leading = self._loose().leading
+        said = dict(leading.get(key_of(first), ()))
+        pairs = {
+            (said[last], index)
+            for last, index in leading.get(key_of(second), ())
+            if last in said and said[last] != index
+        }
+        if len(pairs) != 1:
+            return None, None
+        one, other = pairs.pop()
+        return self._entries[one], self._entries[other]
+
     def _shared_head_added(self, key: str) -> int | None:
         """The entry a name of 2+ words names with a head most of the notes' names share added after it
         ("differential association theory" is Differential Association where many names end in "theory")."""
@@ -522,6 +561,7 @@ class Matcher:
             whole = self._compared_within(*sides)
             if whole is not None:
                 return Answer(text, whole, 90.0, "comparison")
+            first, second = self._head_left_out(*sides)
         if first is None or second is None or first == second:
             return tuple(Suggestion(e, 80.0) for e in dict.fromkeys((first, second)) if e is not None)
         return Answer(text, first, 90.0, "comparison", also=(second,))
@@ -737,6 +777,9 @@ def _kind_of(text: str, entry: Entry) -> bool:
             return True
     return False
 
+
+#: A definition that opens with an indefinite article: its entry is one of the kind that follows.
+_ONE_OF_A_KIND = re.compile(r"\s*an?\s", re.IGNORECASE)
 
 #: A word of a question or name as typed.
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")

@@ -158,3 +158,48 @@ def test_both_sides_of_a_comparison_may_add_the_kind_a_category_says() -> None:
 @pytest.mark.parametrize("question", ["connective cell", "quartz tissue", "nervous mineral"])
 def test_a_word_that_is_not_the_category_is_refused(question: str) -> None:
     assert isinstance(Matcher(make_kb({"Earth and body": TISSUES})).lookup(question), NotFound), question
+
+
+BONES_AND_FACTORS = [
+    ("Hyoid bone", "A bone of the neck that holds the tongue."),
+    ("Double-blind procedure", "A procedure in which neither the subjects nor the staff know who gets what."),
+    ("Cell wall", "The rigid outer layer of a plant cell."),
+    ("Primary consumer", "A consumer that eats producers."),
+    ("Primary succession", "Succession on bare rock where no soil was."),
+    ("Secondary succession", "Succession after a disturbance leaves the soil."),
+    ("Biotic factors", "Living components of an ecosystem."),
+    ("Abiotic factors", "Nonliving components of an ecosystem."),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("hyoid", "Hyoid bone"),
+        ("what is the hyoid", "Hyoid bone"),
+        ("double blind", "Double-blind procedure"),
+    ],
+)
+def test_a_name_without_the_kind_its_definition_states_is_answered(question: str, term: str) -> None:
+    result = Matcher(make_kb({"Biology": BONES_AND_FACTORS})).lookup(question)
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
+
+
+@pytest.mark.parametrize("question", ["cell", "primary"])
+def test_a_name_without_another_last_word_is_refused(question: str) -> None:
+    # a wall is not the kind of Cell wall's definition; "primary" starts two names
+    assert isinstance(Matcher(make_kb({"Biology": BONES_AND_FACTORS})).lookup(question), NotFound), question
+
+
+@pytest.mark.parametrize(
+    ("question", "terms"),
+    [
+        ("biotic vs abiotic", ["Biotic factors", "Abiotic factors"]),  # the shared head left out of both
+        ("primary vs secondary succession", ["Primary succession", "Secondary succession"]),
+    ],
+)
+def test_a_comparison_may_leave_the_shared_head_out(question: str, terms: list[str]) -> None:
+    result = Matcher(make_kb({"Biology": BONES_AND_FACTORS})).lookup(question)
+    assert isinstance(result, Answer), question
+    assert [e.term for e in result.entries] == terms
