@@ -92,15 +92,36 @@ _CONTRASTS = (
 )
 
 
+_BEGINNING = 5  # the longest word beginning read as a part of its own ("helio" of "heliocentric")
+
+
+def _other_beginning(a: str, b: str) -> bool:
+    """Whether two words share a long ending (half the longer word, 4+ letters) after beginnings of up to
+    5 letters that differ by three or more slips: "geo-" and "helio-" before "centric". Two slips at the
+    start ("eakmmosix" for "meakmosix") or slips elsewhere too ("aviskrouksyn" for "vaiskrouksync") are
+    typing, not another word part."""
+    ending = 0
+    for x, y in zip(reversed(a), reversed(b), strict=False):
+        if x != y:
+            break
+        ending += 1
+    heads = a[: len(a) - ending], b[: len(b) - ending]
+    return (
+        ending >= max(4, max(len(a), len(b)) / 2)
+        and max(map(len, heads)) <= _BEGINNING
+        and OSA.distance(*heads, score_cutoff=3) > 2
+    )
+
+
 def another_word(a: str, b: str) -> bool:
     """Whether two different words of a name are other words, not slips of each other.
 
-    A typing slip keeps the first letter ("kernal" for "kernel"), so "geocentric" is not
-    "heliocentric"; a negating prefix makes the opposite ("buffered" / "unbuffered"), and so does
+    Another beginning before the same long ending is another word part ("geocentric" is not
+    "heliocentric"); a negating prefix makes the opposite ("buffered" / "unbuffered"), and so does
     a contrasting beginning before the same rest ("hypotonic" / "hypertonic", "endo-" / "exo-").
     ``a`` and ``b`` are folded words (``name_key``), both non-empty.
     """
-    if a[0] != b[0] and OSA.distance(a, b, score_cutoff=2) > 1:
+    if a[0] != b[0] and _other_beginning(a, b):
         return True
     short, long_ = sorted((a, b), key=len)
     if any(long_ == prefix + short for prefix in _NEGATIONS):

@@ -53,7 +53,17 @@ def test_words_with_another_beginning_are_other_words(asked: str, named: str) ->
 
 @pytest.mark.parametrize(
     ("asked", "named"),
-    [("kernal", "kernel"), ("helocentric", "heliocentric"), ("cernel", "kernel"), ("galxy", "galaxy")],
+    [
+        ("kernal", "kernel"),
+        ("helocentric", "heliocentric"),
+        ("cernel", "kernel"),
+        ("galxy", "galaxy"),
+        ("ekrnel", "kernel"),  # slips at the start too
+        ("ernel", "kernel"),
+        ("aviskrouksyn", "vaiskrouksync"),
+        ("iuxgixiorkkgate", "kuxgixiorkgate"),
+        ("eakmmosix", "meakmosix"),
+    ],
 )
 def test_slips_are_the_same_word(asked: str, named: str) -> None:
     assert not another_word(asked, named)
