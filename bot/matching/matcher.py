@@ -324,11 +324,7 @@ class Matcher:
         descriptions = self._descriptions
         ranked, coverage = descriptions.rank(descriptions.question_stems(parsed.core or parsed.tokens))
         # an entry whose definition denies what the question says is no answer ("not available")
-        answerable = [
-            pair
-            for pair in ranked
-            if not policy.contradicts(self._entries[pair[0]].definition, parsed.tokens)
-        ]
+        answerable = policy.without_contradicted(self._entries, ranked, parsed.tokens)
         answer = policy.confident_description(descriptions, self._entries, text, parsed, answerable, coverage)
         if answer is None:
             answer = policy.contained_description(self._entries, text, parsed, answerable, names)

@@ -135,14 +135,34 @@ _DENYING = NEGATIONS | word_set(
 _YES_NO = word_set("is are was were does do did can could will would should has have had")
 
 
-def contradicts(definition: str, asked: list[str]) -> bool:
-    """Whether a definition denies a word of a description that denies nothing (folded ``asked``
-    tokens): "which soil water is available for plants" is not the water "not available for plant
-    growth". A question answered yes or no ("is DDR4 backwards compatible") may well be answered "not"."""
-    if not asked or asked[0] in _YES_NO or _DENYING.intersection(asked):
-        return False
-    denied = denied_stems(definition)
-    return bool(denied) and not denied.isdisjoint(content_stems_of_tokens(asked))
+#: Any text a negation may stand in (a cheap test before the words are read).
+_MAY_DENY = re.compile(
+    r"\b(?:not?|never|cannot|cant|nor|neither|(?:is|are|was|were|does|do|did|wo|would|could|should|has|have"
+    r"|had)nt)\b|n['’]t\b",
+    re.IGNORECASE,
+)
+
+
+def without_contradicted(
+    entries: list[Entry], ranked: list[tuple[int, float]], asked: list[str]
+) -> list[tuple[int, float]]:
+    """``ranked`` without the entries whose definition denies a word of a description that denies
+    nothing (folded ``asked`` tokens): "which soil water is available for plants" is not the water "not
+    available for plant growth". A question answered yes or no ("is DDR4 backwards compatible") may well
+    be answered "not", and one that denies or leaves out something itself may ask for it."""
+    if not asked or asked[0] in _YES_NO or not _DENYING.isdisjoint(asked):
+        return ranked
+    stems: set[str] | None = None
+    kept = []
+    for pair in ranked:
+        definition = entries[pair[0]].definition
+        if _MAY_DENY.search(definition) is not None:
+            if stems is None:
+                stems = set(content_stems_of_tokens(asked))
+            if not stems.isdisjoint(denied_stems(definition)):
+                continue
+        kept.append(pair)
+    return kept
 
 
 def confident_description(
