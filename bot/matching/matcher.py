@@ -81,6 +81,7 @@ class Matcher:
         self._unit_index: UnitIndex | None = None
         self._label_stems: frozenset[str] | None = None
         self._labelled_kinds: dict[str, set[int]] | None = None  # detail label key -> entries, on first use
+        self._denies_nothing = bytearray(len(self._entries))  # 1: the entry's definition denies no word
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -324,7 +325,7 @@ class Matcher:
         descriptions = self._descriptions
         ranked, coverage = descriptions.rank(descriptions.question_stems(parsed.core or parsed.tokens))
         # an entry whose definition denies what the question says is no answer ("not available")
-        answerable = policy.without_contradicted(self._entries, ranked, parsed.tokens)
+        answerable = policy.without_contradicted(ranked, parsed.tokens, self._denied)
         answer = policy.confident_description(descriptions, self._entries, text, parsed, answerable, coverage)
         if answer is None:
             answer = policy.contained_description(self._entries, text, parsed, answerable, names)
@@ -350,6 +351,16 @@ class Matcher:
         if answer is not None:
             return answer
         return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
+
+    def _denied(self, index: int) -> frozenset[str]:
+        """The stems entry ``index``'s definition denies (``policy.denied_stems``); an entry found to deny
+        none is remembered, so most definitions are read once."""
+        if self._denies_nothing[index]:
+            return _NOTHING
+        denied = frozenset(policy.denied_stems(self._entries[index].definition))
+        if not denied:
+            self._denies_nothing[index] = 1
+        return denied
 
     def _kind_labelled(self, key: str, answer: Entry) -> Entry | None:
         """The one entry other than ``answer`` that gives the name ``key`` as the label of a detail
@@ -773,6 +784,8 @@ def _kind_of(text: str, entry: Entry) -> bool:
             return True
     return False
 
+
+_NOTHING: frozenset[str] = frozenset()
 
 #: A definition that opens with an indefinite article: its entry is one of the kind that follows.
 _ONE_OF_A_KIND = re.compile(r"\s*an?\s", re.IGNORECASE)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Callable
 
 from bot.knowledge import Entry
 from bot.matching.bm25 import Coverage, DescriptionIndex
@@ -135,34 +136,18 @@ _DENYING = NEGATIONS | word_set(
 _YES_NO = word_set("is are was were does do did can could will would should has have had")
 
 
-#: Any text a negation may stand in (a cheap test before the words are read).
-_MAY_DENY = re.compile(
-    r"\b(?:not?|never|cannot|cant|nor|neither|(?:is|are|was|were|does|do|did|wo|would|could|should|has|have"
-    r"|had)nt)\b|n['’]t\b",
-    re.IGNORECASE,
-)
-
-
 def without_contradicted(
-    entries: list[Entry], ranked: list[tuple[int, float]], asked: list[str]
+    ranked: list[tuple[int, float]], asked: list[str], denied: Callable[[int], frozenset[str]]
 ) -> list[tuple[int, float]]:
     """``ranked`` without the entries whose definition denies a word of a description that denies
     nothing (folded ``asked`` tokens): "which soil water is available for plants" is not the water "not
-    available for plant growth". A question answered yes or no ("is DDR4 backwards compatible") may well
-    be answered "not", and one that denies or leaves out something itself may ask for it."""
+    available for plant growth". ``denied(entry index)`` gives the stems a definition denies
+    (``denied_stems``). A question answered yes or no ("is DDR4 backwards compatible") may well be
+    answered "not", and one that denies or leaves out something itself may ask for it."""
     if not asked or asked[0] in _YES_NO or not _DENYING.isdisjoint(asked):
         return ranked
-    stems: set[str] | None = None
-    kept = []
-    for pair in ranked:
-        definition = entries[pair[0]].definition
-        if _MAY_DENY.search(definition) is not None:
-            if stems is None:
-                stems = set(content_stems_of_tokens(asked))
-            if not stems.isdisjoint(denied_stems(definition)):
-                continue
-        kept.append(pair)
-    return kept
+    stems = set(content_stems_of_tokens(asked))
+    return [pair for pair in ranked if stems.isdisjoint(denied(pair[0]))]
 
 
 def confident_description(
