@@ -143,11 +143,13 @@ class Extractor:
         self.cards: list[srcards.Card] = []  # flashcards taken out of the text, read in their place
         # (entry, the entry of the heading it was written under): related when its text names that term
         self.under_heading: list[tuple[DraftEntry, DraftEntry]] = []
+        self.caseless = False  # the notes are written in lower case: a lower-case line may name a term
 
     # -- driving ---------------------------------------------------------------------------------------
 
     def run(self, blocks: list[Block], topic_heading: Heading | None) -> Draft:
         """Read every block; return the finished draft."""
+        self.caseless = _written_in_lower_case(blocks)
         for block in blocks:
             self.cards_before(_first_line(block))
             if isinstance(block, Heading):
@@ -1392,7 +1394,7 @@ class Extractor:
             for item in items:
                 self.unplace(item.line, item.text)
             return
-        outline = [item for item in items if _is_outline_item(item)]
+        outline = [item for item in items if _is_outline_item(item, caseless=self.caseless)]
         lone_under_title = (
             len(outline) == len(items) == 1
             and section is not None
@@ -1662,12 +1664,16 @@ class Extractor:
         if _is_stub(item):
             self.unplace(item.line, item.text)  # "- T lymphocytes:" left empty among the outline's terms
             return
-        if not _is_outline_item(item):
+        if not _is_outline_item(item, caseless=self.caseless):
             self.glossary_item(item)
             return
         nested = [child for block in item.children if isinstance(block, ListBlock) for child in block.items]
         prose: list[Block] = [block for block in item.children if not isinstance(block, ListBlock)]
-        own = [child for child in nested if not _is_pair_item(child) and not _is_outline_item(child)]
+        own = [
+            child
+            for child in nested
+            if not _is_pair_item(child) and not _is_outline_item(child, caseless=self.caseless)
+        ]
         if not own and not prose:
             named = _TRAILING_NAME.match(item.text)
             if named is not None and self.named_in_brackets(item, named, nested):
@@ -1694,6 +1700,11 @@ class Extractor:
             return
         entry = self.entry_named(item.text, item.line)
         self.current = entry
+        if not prose and len(own) == len(nested) >= 2 and all(_short_name(child) for child in own):
+            # "muscle" over "skeletal" / "smooth" / "cardiac": its kinds named, no definition of it
+            for child in own:
+                entry.add("examples", child.text)
+            return
         for child in nested:
             if self.outline_child(child, entry):
                 self.current = entry
@@ -1782,6 +1793,8 @@ class Extractor:
             return False
         bare = text.rstrip(":").strip()
         parts = tx.words(bare)
+        if self.kinds_item(child, entry) or self.kinds_outline(child, entry):
+            return True  # "types" over "exoskeleton: outer shell" items: each a kind, a term of its own
         if len(parts) == 1 and tx.singular(bare) != bare:
             self.detail_blocks(child.children, entry)  # "problems", "Arguments": a heading of details
             return True
@@ -1854,7 +1867,7 @@ class Extractor:
             return False
         owner.add("details", item.text)
         for child in kinds:
-            if _is_outline_item(child) or _is_pair_item(child):
+            if _is_outline_item(child, caseless=self.caseless) or _is_pair_item(child):
                 self.outline_item(child)
                 made = self.current
             else:
@@ -1936,7 +1949,7 @@ class Extractor:
         ``kind``: the item sits under a ``2 Types:`` label, so a ``Name: explanation`` item is a kind of
         the entry, a term of its own, and what is nested under it is its own.
         """
-        if self.sided_kinds(item, owner) or self.kinds_item(item, owner):
+        if self.sided_kinds(item, owner) or self.kinds_item(item, owner) or self.kinds_outline(item, owner):
             return
         glossed = _glossed_term(item)
         if glossed is not None:
@@ -1996,6 +2009,30 @@ class Extractor:
                         self.detail_blocks([block], owner)
                 return
         self.detail_blocks(item.children, owner)
+
+    def kinds_outline(self, item: ListItem, owner: DraftEntry) -> bool:
+        """``main groups`` (``types``, ``kinds``) over items most of which are terms with their explanation
+        nested below: each such item is a kind of ``owner``, a term of its own; the label and any other
+        item are details of ``owner``. Whether the item was read so."""
+        if not item.text or len(item.lines) != 1 or not _KINDS_LABEL.match(item.text.strip()):
+            return False
+        nested = [block for block in item.children if isinstance(block, ListBlock)]
+        if len(nested) != 1 or len(item.children) != 1:
+            return False
+        kids = [kid for kid in nested[0].items if kid.text]
+        outline = [kid for kid in kids if _is_outline_item(kid, caseless=self.caseless)]
+        if len(outline) < 2 or len(outline) * 2 < len(kids):
+            return False
+        owner.add("details", item.text)
+        for kid in nested[0].items:
+            if kid not in outline:
+                self.detail_item(kid, owner)
+                continue
+            self.outline_item(kid)
+            if self.current is not None and self.current is not owner:
+                self.current.add("see_also", owner.term)
+        self.current = owner
+        return True
 
     def kinds_item(self, item: ListItem, owner: DraftEntry | None) -> bool:
         """A line that announces a list of ``Name: what it is`` items (``Commonly this is done over the 4
@@ -2613,7 +2650,21 @@ _NUMBER_WORDS = {
 #: ``- 2 Types:`` / ``- Kinds:`` over the kinds of the entry above, each ``Name: explanation``.
 _KINDS_LABEL = re.compile(
     r"^(?:(?:\d{1,2}|two|three|four|five|six)\s+)?(?:main\s+)?(?:types?|kinds?|forms?|classes|categories|"
-    r"varieties|subtypes)\s*:$",
+    r"varieties|subtypes|groups)\s*:?$",
+    re.IGNORECASE,
+)
+#: ``types``, ``main groups``, ``composition``, ``functions``: a bullet that says what the bullets under
+#: it are (of the term above), never a term itself.
+_ASPECT_LABEL = re.compile(
+    r"^(?:(?:main|key|other|major|basic)\s+)?(?:types|kinds|forms|classes|categories|groups|varieties|subtypes"
+    r"|components|composition|constituents|parts|functions|roles|properties|characteristics|features"
+    r"|examples|advantages|disadvantages|pros|cons|uses|applications|causes|effects|symptoms"
+    r"|stages|steps|phases)\s*:?$",
+    re.IGNORECASE,
+)
+#: ``bones of a skeleton also contain``: a line that ends announcing the items below it.
+_ANNOUNCING_END = re.compile(
+    r"\b(?:contains?|includes?|consists?\s+of|comprises?|is\s+made\s+of|are\s+made\s+of|such\s+as)\s*:?$",
     re.IGNORECASE,
 )
 _COUNTED_KINDS = re.compile(
@@ -2623,8 +2674,44 @@ _COUNTED_KINDS = re.compile(
 )
 
 
-def _is_outline_item(item: ListItem) -> bool:
-    """Whether a list item is a term line with its explanation nested below it."""
+def _short_name(item: ListItem) -> bool:
+    """Whether a list item only names something: one line of one word, nothing nested under it."""
+    text = item.text
+    return (
+        len(item.lines) == 1
+        and not item.children
+        and len(tx.words(text)) == 1
+        and text[-1:] not in ".:;!?"
+        and tx.pair(text, item.lines[0].lead) is None
+        and "(" not in text
+    )
+
+
+def _written_in_lower_case(blocks: list[Block]) -> bool:
+    """Whether the notes' headings and list items are written in lower case: at least ten of them start
+    with a letter and nine in ten of those with a lower-case one (a learner's outline), so a lower-case
+    start says nothing about whether a line names a term."""
+    starts: list[bool] = []
+
+    def walk(found: list[Block]) -> None:
+        for block in found:
+            if isinstance(block, Heading):
+                texts = [block.text]
+            elif isinstance(block, ListBlock):
+                texts = [item.text for item in block.items]
+                for item in block.items:
+                    walk(item.children)
+            else:
+                continue
+            starts.extend(text[0].islower() for text in texts if text[:1].isalpha())
+
+    walk(blocks)
+    return len(starts) >= 10 and sum(starts) * 10 >= len(starts) * 9
+
+
+def _is_outline_item(item: ListItem, *, caseless: bool = False) -> bool:
+    """Whether a list item is a term line with its explanation nested below it (``caseless``: the notes
+    are written in lower case, so a lower-case line may be a term)."""
     if len(item.lines) != 1 or not any(isinstance(block, ListBlock) for block in item.children):
         return False
     first = item.lines[0]
@@ -2638,7 +2725,13 @@ def _is_outline_item(item: ListItem) -> bool:
             or _COUNTED_KINDS.match(text)
         ):
             return False  # "- Examples:", "- 2 Types:": a label over what it counts, no term
-    return tx.is_term_like(text, bold=first.bold) and tx.pair(first.text, first.lead) is None
+    if _ASPECT_LABEL.match(text) or _COUNTED_KINDS.match(text) or _ANNOUNCING_END.search(text):
+        # "- types", "- main groups", "- composition" (colon or none), "- bones also contain": a label
+        # over its items, no term
+        return False
+    return (
+        tx.is_term_like(text, bold=first.bold, caseless=caseless) and tx.pair(first.text, first.lead) is None
+    )
 
 
 #: ``Getting it back out. Examples:``: a definition ending in a label for the list below it.

@@ -213,8 +213,9 @@ def _defines_itself(word: str, rest: str) -> bool:
     return subject in (word, word + "s", word.rstrip("s"))
 
 
-def is_term_like(text: str, *, bold: bool = False) -> bool:
-    """Whether a line could be a term on its own: short, no final full stop, not a lower-case start."""
+def is_term_like(text: str, *, bold: bool = False, caseless: bool = False) -> bool:
+    """Whether a line could be a term on its own: short, no final full stop, not a lower-case start
+    (unless ``caseless``: notes written all in lower case, where the case says nothing)."""
     if not text or len(text) > (100 if bold else 60) or text[-1] in _END_PUNCT:
         return False
     if not any(ch.isalpha() for ch in text):
@@ -225,7 +226,7 @@ def is_term_like(text: str, *, bold: bool = False) -> bool:
     if bold:
         return len(words(text)) <= 10
     first = text[0]
-    if first.islower() and not any(ch.isupper() for ch in words(text)[0]):
+    if first.islower() and not caseless and not any(ch.isupper() for ch in words(text)[0]):
         return False
     return 1 <= len(words(text)) <= 6 and first not in "\"'(["
 
