@@ -129,6 +129,12 @@ def _not_a_term(
     other = _quoted_about(entry, entries)
     if other is not None:
         return f'a quotation defining "{other}", not a meaning of {term}'
+    if _fact_line(term, entry.definition.strip()) and not _ACRONYM_WORD.search(entry.definition):
+        # "First appearance of reptiles: Paleozoic Era" ("Characteristics of Life: MRS GREN", a
+        # mnemonic in capitals, may be the meaning)
+        return f"a fact (a value of {term}), not a meaning"
+    if _counted_fact(entry, lines):
+        return "a sentence about an amount split at its verb, not a term and its meaning"
     return None
 
 
@@ -268,13 +274,7 @@ def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
     definition = entry.definition.strip()
     if entry.checks.get("definition"):
         return
-    if _fact_line(entry.term, definition):
-        entry.check("definition", f"reads as a fact (a value of {entry.term}), not a meaning")
-    elif _counted_fact(entry, lines):
-        entry.check(
-            "definition", f"a sentence about an amount, split at its verb; write what {entry.term} is"
-        )
-    elif identity(definition.strip(" .")) == identity(entry.term):
+    if identity(definition.strip(" .")) == identity(entry.term):
         entry.check("definition", f"only writes {entry.term} again; write what it means")
     elif _LEADS_ON.search(definition):
         entry.check("definition", f"only introduces a list; write what {entry.term} means")
@@ -288,6 +288,10 @@ def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
 _LINKING_WORDS = frozenset({"of", "in", "for", "to", "by", "on", "at", "the", "a", "an"})
 #: A value: capitalized words, numbers and dates (``Paleozoic Era``, ``1066``, ``20%``), four at most.
 _VALUE = re.compile(r"^(?:(?:[A-Z][\w'-]*|\d[\d.,%:/-]*\w*)\s*){1,4}$")
+
+
+#: A word in capitals (``MRS``, ``GREN``): an acronym or mnemonic, which may be what a term means.
+_ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
 
 def _fact_line(term: str, definition: str) -> bool:

@@ -848,25 +848,32 @@ def test_a_pipe_table_given_its_separator_row_keeps_the_line_numbers() -> None:
     assert lines["Delta"] == 7, lines
 
 
-def test_a_fact_line_is_flagged() -> None:
-    """``First appearance of reptiles: Paleozoic Era`` gives a value, not a meaning: flagged, so the quiz
-    never asks it; a term defined in words beside it is not flagged."""
-    notes = "# Earth\n\n- First appearance of reptiles: Paleozoic Era\n- Mitosis: division of a cell\n"
+def test_a_fact_line_is_reported_not_imported() -> None:
+    """``First appearance of reptiles: Paleozoic Era`` gives a value, not a meaning: reported with why,
+    never an entry a look-up could give; a term defined in words beside it, or by a mnemonic in
+    capitals, is kept."""
+    notes = (
+        "# Earth\n\n- First appearance of reptiles: Paleozoic Era\n- Mitosis: division of a cell\n"
+        "- Characteristics of Life: MRS GREN\n"
+    )
     draft = import_notes(notes, notes_name="case.md").draft
     checks = {entry.term: entry.checks.get("definition") for entry in draft.entries}
-    assert checks["First appearance of reptiles"], checks
+    assert "First appearance of reptiles" not in checks, checks
     assert not checks["Mitosis"], checks
+    assert "Characteristics of Life" in checks, checks
+    assert any("First appearance of reptiles" in text and "a fact" in text for _, text in draft.unplaced)
 
 
-def test_a_sentence_about_an_amount_split_at_its_verb_is_flagged() -> None:
-    """``Great lakes contains 20% of the fresh water`` is a fact, not what the lakes are: flagged; a
-    sentence split at its verb without an amount, or a term with a mark before its definition, is not."""
+def test_a_sentence_about_an_amount_split_at_its_verb_is_reported() -> None:
+    """``Great lakes contains 20% of the fresh water`` is a fact, not what the lakes are: reported; a
+    sentence split at its verb without an amount, or a term with a mark before its definition, is kept."""
     notes = (
         "# Water\n\n- Great lakes contains 20% of the fresh water\n- Aquifer is a layer of rock that holds"
         " water\n- Reservoir: a lake made by 1 dam or more\n"
     )
     draft = import_notes(notes, notes_name="case.md").draft
     checks = {entry.term: entry.checks.get("definition") for entry in draft.entries}
-    assert checks["Great lakes"], checks
+    assert "Great lakes" not in checks, checks
+    assert any("Great lakes" in text and "amount" in text for _, text in draft.unplaced), draft.unplaced
     assert not checks["Aquifer"], checks
     assert not checks["Reservoir"], checks
