@@ -135,6 +135,10 @@ def _not_a_term(
         return f"a fact (a value of {term}), not a meaning"
     if _counted_fact(entry, lines):
         return "a sentence about an amount split at its verb, not a term and its meaning"
+    if any(_GUESSED in note for note in entry.checks.get("definition", ())) and _DESCRIBES.search(term):
+        # "Classifying faults" / "Process that concentrates the minerals" over bare points: a line
+        # saying what the points are about, with no meaning of its own
+        return "a description of the points below it, not a term"
     return None
 
 
@@ -290,6 +294,14 @@ _LINKING_WORDS = frozenset({"of", "in", "for", "to", "by", "on", "at", "the", "a
 _VALUE = re.compile(r"^(?:(?:[A-Z][\w'-]*|\d[\d.,%:/-]*\w*)\s*){1,4}$")
 
 
+#: The check of a definition the extractor took from the first point under a term it found none for.
+_GUESSED = "the first detail was used"
+#: A line that describes rather than names: it opens with a verb's -ing form and an object
+#: (``Classifying faults``, ``Comparing the models``) or holds a relative clause (``Process that
+#: concentrates the minerals``).
+_DESCRIBES = re.compile(
+    r"^[A-Za-z]{4,}ing\s+(?:the\s+|a\s+|an\s+)?[a-z]|\s(?:that|which|who|whose)\s+\w",
+)
 #: A word in capitals (``MRS``, ``GREN``): an acronym or mnemonic, which may be what a term means.
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
 

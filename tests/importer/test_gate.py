@@ -415,3 +415,17 @@ def test_standards_and_code_with_stars_stay_terms() -> None:
         "- Input devices: devices that send data into a computer\n"
     )
     assert _terms(result) == ["802.11ac", "__init__", "Put", "Input devices"]
+
+
+def test_a_describing_label_over_bare_points_is_no_term() -> None:
+    """A heading or bullet that says what its points are about (an -ing verb and its object, a relative
+    clause) gets no meaning from its first point; a name over the same points keeps that guess."""
+    result = import_notes(
+        "# Rocks\n\n## Sorting grains\n\n- by their size in a sieve\n- by how fast they settle in water\n\n"
+        "## Agents that wear rock down\n\n- wind carrying sand\n- ice in cracks freezing and thawing\n\n"
+        "## Sediment\n\n- Loose grains of rock carried by water or wind\n"
+    )
+    assert "Sorting grains" not in _terms(result)
+    assert "Agents that wear rock down" not in _terms(result)
+    assert "Sediment" in _terms(result)
+    assert "a description of the points below it" in _unplaced(result)
