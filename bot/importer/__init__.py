@@ -196,10 +196,10 @@ _OVER_CALLOUT = re.compile(rf"^[ \t]*{_TAG}[ \t]*\n(?=(?:[ \t]*\n)*[ \t]*>[ \t]?
 
 
 def _without_tag_lines(text: str) -> str:
-    """``text`` with its tag lines blanked (not removed: a tag line often stands between two notes
-    joined in one file, and the note under it must not run on into the one above)."""
+    """``text`` with its tag lines made thematic breaks (``***``: a tag line often stands between two
+    notes joined in one file, and the note under it must not run on into the one above)."""
     tagged = _TAG_LINE.search(text) is not None
-    text = _TAG_LINE.sub("", text)
+    text = _TAG_LINE.sub("***", text)
     text = _OVER_CALLOUT.sub("\n", text)
     return _ONE_TAG_LINE.sub("", text) if tagged else text
 

@@ -239,7 +239,14 @@ class Verbatim:
     footnote: bool = False  # a footnote's text (``[^1]: source``): a reference, never an entry's text
 
 
-Block = Heading | Paragraph | ListBlock | Table | Verbatim
+@dataclass(slots=True)
+class Break:
+    """A thematic break (``***``, ``---`` on its own): what follows does not run on into what came before."""
+
+    line: int
+
+
+Block = Heading | Paragraph | ListBlock | Table | Verbatim | Break
 
 
 def markdown_parser() -> MarkdownIt:
@@ -321,7 +328,7 @@ class _Walker:
             html = node.content.strip()
             return [Verbatim(html, line, html=True)] if html else []
         if kind == "hr":
-            return []
+            return [Break(line)]
         if kind == "blockquote" and node.map and depth < MAX_REPARSE_DEPTH:
             quoted = self.source[node.map[0] : node.map[1]]
             body = definition_callout(quoted)

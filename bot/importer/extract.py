@@ -16,6 +16,7 @@ from bot.importer import emphasis, properties, srcards
 from bot.importer import text as tx
 from bot.importer.blocks import (
     Block,
+    Break,
     Heading,
     Line,
     ListBlock,
@@ -412,7 +413,9 @@ class Extractor:
             self.list_block(block, above)
             return
         self.flush()
-        if isinstance(block, Table):
+        if isinstance(block, Break):
+            self.current = None  # a rule between two notes: the next text is no detail of the last entry
+        elif isinstance(block, Table):
             self.table(block)
         elif isinstance(block, Verbatim):
             self.verbatim(block)
@@ -1531,6 +1534,10 @@ class Extractor:
                     target.add("examples", item.text)
                 self.detail_blocks(item.children, target)
             return
+        if target is None and len(items) >= 2 and all(tx.is_name(i.text) and not i.children for i in items):
+            for item in items:  # "- Planets" / "- Galaxy Clusters" under no term: names listed, none defined
+                self.unplace(item.line, f"{item.text}: named in a list under no term, no definition")
+            return
         if target is None:
             for item in block.items:
                 if self.kinds_item(item, None):
@@ -2462,7 +2469,7 @@ def _named_answer(card: srcards.Card) -> str | None:
 
 def _first_line(block: Block) -> int | None:
     """The source line a block starts on (None when it has no line)."""
-    if isinstance(block, Heading | Table | Verbatim):
+    if isinstance(block, Heading | Table | Verbatim | Break):
         return block.line
     if isinstance(block, Paragraph):
         return block.lines[0].line if block.lines else None

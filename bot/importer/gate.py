@@ -135,6 +135,8 @@ def _not_a_term(
         return f"a fact (a value of {term}), not a meaning"
     if _counted_fact(entry, lines):
         return "a sentence about an amount split at its verb, not a term and its meaning"
+    if _LEADS_TO_LIST.search(term):
+        return "a line leading to the list below it, not a term"
     if any(_GUESSED in note for note in entry.checks.get("definition", ())) and _DESCRIBES.search(term):
         # "Classifying faults" / "Process that concentrates the minerals" over bare points: a line
         # saying what the points are about, with no meaning of its own
@@ -301,6 +303,11 @@ _GUESSED = "the first detail was used"
 #: concentrates the minerals``).
 _DESCRIBES = re.compile(
     r"^[A-Za-z]{4,}ing\s+(?:the\s+|a\s+|an\s+)?[a-z]|\s(?:that|which|who|whose)\s+\w",
+)
+#: ``Key characteristics include``, ``The cell contains``: a line that ends by announcing a list.
+_LEADS_TO_LIST = re.compile(
+    r"\s(?:includes?|contains?|consists?\s+of|comprises?|(?:is|are)\s+made\s+of|such\s+as)\s*:?$",
+    re.IGNORECASE,
 )
 #: A word in capitals (``MRS``, ``GREN``): an acronym or mnemonic, which may be what a term means.
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")

@@ -70,7 +70,9 @@ _SENTENCE = re.compile(
     re.IGNORECASE,
 )
 _IS_REST = re.compile(
-    r"^(?:a|an|the|one|any|when|where|used|defined|how|what|similar\s+to|like|akin\s+to)\b", re.IGNORECASE
+    r"^(?:a|an|the|one|any|when|where|used|defined|how|what|similar\s+to|like|akin\s+to"
+    r"|(?:ways|means|methods|units)\s+(?:of|to|for))\b",
+    re.IGNORECASE,
 )
 #: ``foreign proteins that cause ...``, ``small organs which filter ...``: a kind, then what sets it apart.
 _KIND_THAT = re.compile(
@@ -795,7 +797,16 @@ def sentence(text: str) -> Sentence | None:
     if any(p.lower() in _RELATIVE_WORDS for p in parts[1:]):
         return None  # "An argument where the premises are ...": the verb is the relative clause's
     article = (match.group("article") or "").lower()
+    quoted = _QUOTED_TERM.match(subject)
+    if quoted is not None:
+        subject = quoted.group("name")  # "The term 'orbit' refers to ...": the quoted word is the subject
     return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(article), article)
+
+
+#: ``term 'orbit'``, ``word "sonnet"``: a sentence's subject that names the word it is about in quotes.
+_QUOTED_TERM = re.compile(
+    r"^(?:term|word|phrase|expression|concept)\s+['\"‘“](?P<name>[^'\"‘’“”]+)['\"’”]$", re.IGNORECASE
+)
 
 
 _STATING_VERBS = (

@@ -1,0 +1,59 @@
+"""Notes from a vault pasted together: tag lines between them, callouts, definitions in sentences."""
+
+from __future__ import annotations
+
+from bot.importer import import_notes
+from tests.importer.kb_helpers import entry, kb_and_unplaced, terms
+
+VAULT = """#Biology #Cells
+
+> [!Info] Definition
+> A ribosome is a small structure that builds proteins from amino acids.
+> - Key features include
+> 	- No membrane around it
+> 	- Found in every cell
+
+#Biology #Cells
+
+> [!Info] Definition
+> The term 'osmosis' refers to the movement of water across a membrane.
+
+#Biology #Cells
+
+- Enzymes are ways of speeding up a reaction without being used up.
+
+#Biology #Cells
+
+> [!Info] Explanation
+> The list is as follows:
+> - Lipids
+> - Proteins
+> - Carbohydrates
+"""
+
+
+def test_each_note_after_a_tag_line_defines_its_own_term() -> None:
+    kb, _ = kb_and_unplaced(VAULT)
+    assert entry(kb, "ribosome").definition.startswith("A small structure")
+    assert entry(kb, "osmosis").definition.startswith("The movement of water")
+    assert entry(kb, "enzymes").definition.startswith("Ways of speeding up")
+    assert not any("osmosis" in detail.casefold() for detail in entry(kb, "ribosome").details)
+
+
+def test_a_line_announcing_a_list_and_names_under_no_term_are_reported() -> None:
+    kb, unplaced = kb_and_unplaced(VAULT)
+    found = {t.casefold() for t in terms(kb)}
+    assert "key features include" not in found
+    assert not {"lipids", "proteins", "carbohydrates"} & found
+    assert not any("Lipids" in detail for e in kb.entries for detail in e.details)
+    reported = " ".join(text for _, text in unplaced)
+    assert "Lipids" in reported
+    assert "Carbohydrates" in reported
+
+
+def test_a_rule_between_notes_ends_the_entry_above() -> None:
+    notes = "Ribosome - builds proteins from amino acids\n\n***\n\nIt moves along the messenger RNA.\n"
+    result = import_notes(notes, notes_name="case.md")
+    ribosome = next(e for e in result.draft.entries if e.term == "Ribosome")
+    assert not any("messenger" in d.text for d in ribosome.details)
+    assert any("messenger" in text for _, text in result.draft.unplaced)
