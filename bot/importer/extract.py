@@ -867,6 +867,17 @@ class Extractor:
             else:
                 lines = [pending, *lines]
         made: DraftEntry | None = None
+        glossary = [_colon_pair(line) for line in lines] if len(lines) >= 2 and not in_item else []
+        if glossary and all(split is not None for split in glossary):
+            # "food chains: diagram showing ..." / "food web: a combination of ...": a line per term, in
+            # lower case too; the heading above groups them
+            if self.section is not None:
+                self.section.fresh = False
+            for line, split in zip(lines, glossary, strict=True):
+                assert split is not None
+                made = self.define(tx.capitalize(split[0]), tx.capitalize(split[1]), line.line)
+            self.current = made
+            return made
         i = 0
         while i < len(lines):
             line = lines[i]
@@ -2604,6 +2615,18 @@ _LOWER_DASH_PAIR = re.compile(r"^(?P<term>[a-z][\w/ ]{0,30}?)\s+-\s+(?P<rest>\S.
 
 def _pair_line(line: Line) -> bool:
     return tx.pair(line.text, line.lead) is not None or _lower_dash_pair(line.text) is not None
+
+
+def _colon_pair(line: Line) -> tuple[str, str] | None:
+    """``(term, explanation)`` of a ``term: explanation`` line whose term is a short name (one to four
+    words, any case) and whose explanation is three words or more; else None."""
+    split = tx.pair(line.text, line.lead, loose=True)
+    if split is None or not line.text[len(split[0]) :].lstrip().startswith(":"):
+        return None
+    name, rest = split
+    if not 1 <= len(tx.words(name)) <= 4 or not tx.is_term_name(name) or tx.label(line.text) is not None:
+        return None
+    return split if len(tx.words(rest)) >= 3 else None
 
 
 def _opens_glossary(lines: list[Line]) -> bool:

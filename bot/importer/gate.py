@@ -135,6 +135,12 @@ def _not_a_term(
         return f"a fact (a value of {term}), not a meaning"
     if _counted_fact(entry, lines):
         return "a sentence about an amount split at its verb, not a term and its meaning"
+    if _SHARE.match(entry.definition.strip()) or (
+        _CONDITION.match(entry.definition.strip()) and _DESCRIBES.search(term)
+    ):
+        # "Most of the energy comes from the sun"; "Changing conditions" over "If conditions fall below
+        # ...": a statement of how much or when, not what the term is (a law's "If ..." is kept)
+        return "a statement about it (a condition or a share), not a meaning"
     if _LEADS_TO_LIST.search(term):
         return "a line leading to the list below it, not a term"
     if any(_GUESSED in note for note in entry.checks.get("definition", ())) and _DESCRIBES.search(term):
@@ -304,6 +310,10 @@ _GUESSED = "the first detail was used"
 _DESCRIBES = re.compile(
     r"^[A-Za-z]{4,}ing\s+(?:the\s+|a\s+|an\s+)?[a-z]|\s(?:that|which|who|whose)\s+\w",
 )
+#: A sentence that opens with a share (``Most of the energy ...``): it says how much, never what a thing is.
+_SHARE = re.compile(r"^(?:most|some|many|much)\s+of\b", re.IGNORECASE)
+#: A sentence that opens with a condition (``If conditions fall ...``): a law's statement, or a fact.
+_CONDITION = re.compile(r"^(?:if|unless|when)\s", re.IGNORECASE)
 #: ``Key characteristics include``, ``The cell contains``: a line that ends by announcing a list.
 _LEADS_TO_LIST = re.compile(
     r"\s(?:includes?|contains?|consists?\s+of|comprises?|(?:is|are)\s+made\s+of|such\s+as)\s*:?$",

@@ -429,3 +429,18 @@ def test_a_describing_label_over_bare_points_is_no_term() -> None:
     assert "Agents that wear rock down" not in _terms(result)
     assert "Sediment" in _terms(result)
     assert "a description of the points below it" in _unplaced(result)
+
+
+def test_a_heading_over_a_statement_of_a_share_or_a_condition_is_no_term() -> None:
+    """``Most of the energy ...`` says how much, ``If the soil dries, ...`` under a describing heading says
+    when: no meaning of the heading; a law stated with "If" under its name is kept."""
+    result = import_notes(
+        "# Soil\n\n## Water in the soil\n\nMost of the water in the soil drains down to the rock below.\n\n"
+        "## Changing weather on farms\n\nIf the soil dries out, the crops need more water to grow.\n\n"
+        "## Boyle's law\n\nIf the temperature stays the same, the pressure of a gas rises as its volume"
+        " falls.\n"
+    )
+    assert "Water in the soil" not in _terms(result)
+    assert "Changing weather on farms" not in _terms(result)
+    assert "Boyle's law" in _terms(result)
+    assert "a statement about it" in _unplaced(result)

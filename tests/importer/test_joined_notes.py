@@ -57,3 +57,14 @@ def test_a_rule_between_notes_ends_the_entry_above() -> None:
     ribosome = next(e for e in result.draft.entries if e.term == "Ribosome")
     assert not any("messenger" in d.text for d in ribosome.details)
     assert any("messenger" in text for _, text in result.draft.unplaced)
+
+
+def test_lower_case_colon_lines_under_a_heading_are_terms_not_its_meaning() -> None:
+    notes = (
+        "# Ecology\n\n## Producers and consumers\n\n"
+        "producer: an organism that makes its own food from light.\n"
+        "consumer: an organism that eats other organisms for energy.\n"
+    )
+    kb, _ = kb_and_unplaced(notes)
+    assert terms(kb) == {"Producer", "Consumer"}
+    assert entry(kb, "consumer").definition.startswith("An organism that eats")
