@@ -204,6 +204,11 @@ def _without_tag_lines(text: str) -> str:
     return _ONE_TAG_LINE.sub("", text) if tagged else text
 
 
+#: ``** Geology** - the study of ...``: a line's bold name typed with a space after the opening marks
+#: (Markdown then shows the marks, not bold); the space goes.
+_SPACED_BOLD = re.compile(
+    r"^(?P<lead>[ \t]*(?:[-*+][ \t]+)?)\*\*[ \t]+(?P<name>[^*\s][^*\n]{0,80}?[^*\s])\*\*", re.M
+)
 #: ``**Caravel<TAB>Small:** regular vessel ...``: a tab inside a bold run (pasted from a table's two
 #: columns) ends the name; what follows it opens the explanation (``**Caravel:** Small regular vessel``).
 _TAB_IN_BOLD = re.compile(r"\*\*(?P<name>[^*\n\t]*[^*\s])\t+(?P<more>[^*\n]*?[^*\s:])(?P<colon>:?)\*\*")
@@ -340,6 +345,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     text = _without_tag_lines(text)
     text = _headerless_tables(text)
     text = _TAB_IN_BOLD.sub(lambda m: f"**{m.group('name')}{m.group('colon')}** {m.group('more')}", text)
+    text = _SPACED_BOLD.sub(lambda m: f"{m.group('lead')}**{m.group('name')}**", text)
     vocabulary = _vocabulary(text)
     text, flashcards = srcards.split_cards(text)
     blocks = parse_blocks(_spaced_headings(_KRAMDOWN_ATTRIBUTES.sub("", text)))

@@ -1396,6 +1396,8 @@ class Extractor:
             for item in block.items:
                 if item.text and not above.definition:
                     self.set_definition(above, tx.capitalize(item.text))
+                elif self.named_part(item, above):
+                    continue
                 elif item.text:
                     above.add("details", item.text)
                 self.detail_blocks(item.children, above)
@@ -1995,6 +1997,8 @@ class Extractor:
             for name in tx.split_names(labelled[1]) if tx.names_only(labelled[1]) else [labelled[1]]:
                 self.add_named(owner, "examples", name, item.line)
             return
+        if self.named_part(item, owner):
+            return
         if item.children and " ".join(item.text.rstrip(":").casefold().split()) in properties.SAYS_WHAT:
             self.detail_blocks(item.children, owner)  # "1. **Overview**:" over what says it: a label
             return
@@ -2027,6 +2031,40 @@ class Extractor:
                         self.detail_blocks([block], owner)
                 return
         self.detail_blocks(item.children, owner)
+
+    def named_part(self, item: ListItem, owner: DraftEntry) -> bool:
+        """``Lithification`` over ``Turning sediments back to rock`` among an entry's points: a name (no
+        label, no sentence) whose only nested point explains it is a term of its own, related to
+        ``owner``. Whether the item was read so."""
+        nested = [block for block in item.children if isinstance(block, ListBlock)]
+        if len(nested) != 1 or len(item.children) != 1 or len(nested[0].items) != 1:
+            return False
+        kid = nested[0].items[0]
+        text = item.text.strip()
+        if (
+            not _is_outline_item(item, caseless=self.caseless)
+            or not tx.is_term_name(text)
+            or len(tx.words(text)) > 3
+            or tx.label(text) is not None
+            or " ".join(text.rstrip(":").casefold().split()) in properties.SAYS_WHAT
+            or (len(tx.words(text)) == 1 and tx.singular(text) != text)  # "Moves": a heading of points
+            or _glossed_term(kid) is not None
+            or _glossed_series(kid.text) is not None
+            or kid.children
+            or len(tx.words(kid.text)) < 3
+            or tx.pair(kid.text, kid.lines[0].lead if kid.lines else "") is not None
+            or tx.label(kid.text) is not None
+        ):
+            return False
+        owner.add("details", text)
+        made = self.entry_named(text, item.line)
+        if not made.definition:
+            self.set_definition(made, tx.capitalize(kid.text))
+        else:
+            made.add("details", kid.text)
+        made.add("see_also", owner.term)
+        self.current = owner
+        return True
 
     def kinds_outline(self, item: ListItem, owner: DraftEntry) -> bool:
         """``main groups`` (``types``, ``kinds``) over items most of which are terms with their explanation

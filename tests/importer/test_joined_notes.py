@@ -68,3 +68,21 @@ def test_lower_case_colon_lines_under_a_heading_are_terms_not_its_meaning() -> N
     kb, _ = kb_and_unplaced(notes)
     assert terms(kb) == {"Producer", "Consumer"}
     assert entry(kb, "consumer").definition.startswith("An organism that eats")
+
+
+def test_a_bold_name_typed_with_a_space_inside_its_marks() -> None:
+    kb, _ = kb_and_unplaced("# Earth\n\n** Geology** - the study of the rocks and history of the Earth.\n")
+    assert terms(kb) == {"Geology"}
+
+
+def test_a_name_among_an_entrys_points_with_its_own_explanation_below_is_a_term() -> None:
+    notes = (
+        "# Rocks\n\n**Rock cycle** - how rocks change from one kind into another over time\n"
+        "  - Weathering\n  - Lithification\n    - turning loose sediments back into rock\n"
+        "  - Definition\n    - the path rocks take through the crust\n"
+    )
+    kb, _ = kb_and_unplaced(notes)
+    assert entry(kb, "lithification").definition == "Turning loose sediments back into rock"
+    assert "Rock cycle" in entry(kb, "lithification").see_also
+    assert "definition" not in {t.casefold() for t in terms(kb)}
+    assert "weathering" not in {t.casefold() for t in terms(kb)}
