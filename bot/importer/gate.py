@@ -310,8 +310,9 @@ _GUESSED = "the first detail was used"
 _DESCRIBES = re.compile(
     r"^[A-Za-z]{4,}ing\s+(?:the\s+|a\s+|an\s+)?[a-z]|\s(?:that|which|who|whose)\s+\w",
 )
-#: A sentence that opens with a share (``Most of the energy ...``): it says how much, never what a thing is.
-_SHARE = re.compile(r"^(?:most|some|many|much)\s+of\b", re.IGNORECASE)
+#: A sentence that opens with a share or a count (``Most of the energy ...``, ``There are 206 bones ...``):
+#: it says how much or how many, never what a thing is.
+_SHARE = re.compile(r"^(?:(?:most|some|many|much)\s+of|there\s+(?:is|are|were|was)\s+\S*\d)\b", re.IGNORECASE)
 #: A sentence that opens with a condition (``If conditions fall ...``): a law's statement, or a fact.
 _CONDITION = re.compile(r"^(?:if|unless|when)\s", re.IGNORECASE)
 #: ``Key characteristics include``, ``The cell contains``: a line that ends by announcing a list.

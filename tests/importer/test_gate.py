@@ -8,6 +8,8 @@ contrasts, an author quoted on another term, a label whose meaning is only its f
 from __future__ import annotations
 
 from bot.importer import ImportResult, import_notes
+from bot.importer.draft import Draft, DraftEntry
+from bot.importer.gate import judge
 from bot.loader import load_knowledge_text
 from bot.matching import Answer, Matcher, NotFound
 
@@ -444,3 +446,17 @@ def test_a_heading_over_a_statement_of_a_share_or_a_condition_is_no_term() -> No
     assert "Changing weather on farms" not in _terms(result)
     assert "Boyle's law" in _terms(result)
     assert "a statement about it" in _unplaced(result)
+
+
+def test_a_see_also_to_an_entry_the_gate_reports_goes_with_it() -> None:
+    """An entry related to one the gate moves out keeps its place, without a see-also naming nothing."""
+    notes = "- First appearance of reptiles: Paleozoic Era\n- Dinosaur: a reptile of the Mesozoic Era\n"
+    draft = Draft(title="Earth", source="case.md")
+    fact = DraftEntry("First appearance of reptiles", 1, definition="Paleozoic Era")
+    dinosaur = DraftEntry("Dinosaur", 2, definition="A reptile of the Mesozoic Era")
+    dinosaur.add("see_also", "First appearance of reptiles")
+    draft.entries = [fact, dinosaur]
+    judge(draft, notes)
+    assert [entry.term for entry in draft.entries] == ["Dinosaur"]
+    assert dinosaur.see_also == []
+    assert any("First appearance of reptiles" in text for _, text in draft.unplaced)
