@@ -1,0 +1,89 @@
+"""Questions about something else that only looks like a term of the notes are refused.
+
+A tester's fresh notes (a cell biology sheet, macroeconomics bullets, a networking glossary) and the
+bundled notes, asked about a different real thing: another word one letter away ("nucleolus" is not
+a nucleus), or the term's word in another subject ("the nucleus of an atom", "a container in
+shipping"). Each is a confident wrong answer today; a wrong definition is worse than none.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.loader import load_knowledge
+from bot.matching import Answer, Matcher, NotFound
+
+NOTES = """\
+topic:
+  title: Cell biology
+entries:
+  - term: Nucleus
+    definition: The membrane-bound compartment that holds the cell's DNA and controls gene expression.
+  - term: Chloroplast
+    definition: The organelle in plant cells that captures light energy for photosynthesis.
+  - term: Ribosome
+    definition: A small structure that builds proteins by reading messenger RNA.
+  - term: Inflation
+    definition: A general rise in the price level of goods and services over time.
+  - term: Elasticity
+    definition: How strongly the quantity demanded responds to a change in price.
+"""
+
+
+@pytest.fixture(scope="module")
+def fresh(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
+    path: Path = tmp_path_factory.mktemp("notes") / "fresh.yaml"
+    path.write_text(NOTES, encoding="utf-8")
+    return Matcher(load_knowledge([path]))
+
+
+def _wrong(reason: str) -> pytest.MarkDecorator:
+    return pytest.mark.xfail(strict=True, reason=reason)
+
+
+ANOTHER_WORD = "a fuzzy match takes another real word one letter or two away for the term"
+ANOTHER_SUBJECT = "the term's word asked about in another subject answers the term as a property"
+
+
+@pytest.mark.parametrize(
+    ("question", "term_of_the_notes"),
+    [
+        pytest.param("what is a nucleolus", "Nucleus", marks=_wrong(ANOTHER_WORD)),
+        pytest.param("nucleolus", "Nucleus", marks=_wrong(ANOTHER_WORD)),
+        pytest.param("what is a chromoplast", "Chloroplast", marks=_wrong(ANOTHER_WORD)),
+        pytest.param("what is the nucleus of an atom", "Nucleus", marks=_wrong(ANOTHER_SUBJECT)),
+        pytest.param("what is the inflation of the universe", "Inflation", marks=_wrong(ANOTHER_SUBJECT)),
+        pytest.param("what is elasticity in physics", "Elasticity", marks=_wrong(ANOTHER_SUBJECT)),
+        # already refused: the same shapes the matcher gets right
+        ("what is a nucleotide", "Nucleus"),
+        ("what is the atomic nucleus", "Nucleus"),
+        ("what is a chlorophyll", "Chloroplast"),
+    ],
+)
+def test_another_thing_on_fresh_notes_is_refused(
+    fresh: Matcher, question: str, term_of_the_notes: str
+) -> None:
+    result = fresh.lookup(question)
+    got = result.entry.term if isinstance(result, Answer) else None
+    assert isinstance(result, NotFound), (question, got, term_of_the_notes)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        pytest.param("what is the host of a party", marks=_wrong(ANOTHER_SUBJECT)),
+        pytest.param("what is a host in biology", marks=_wrong(ANOTHER_SUBJECT)),
+        pytest.param("what is a container in shipping", marks=_wrong(ANOTHER_SUBJECT)),
+        pytest.param("what is virtualization in psychology", marks=_wrong(ANOTHER_SUBJECT)),
+        # already refused
+        "what is a container ship",
+        "what is a snapshot in photography",
+        "what is migration of birds",
+    ],
+)
+def test_another_subject_on_the_bundled_notes_is_refused(matcher: Matcher, question: str) -> None:
+    result = matcher.lookup(question)
+    got = result.entry.term if isinstance(result, Answer) else None
+    assert isinstance(result, NotFound), (question, got)
