@@ -707,3 +707,32 @@ def test_a_lower_case_letter_or_function_word_alias_is_refused_but_capitals_are_
     assert [(p.line, p.key) for p in problems] == [(5, "aliases")] * 3
     assert [p.message.split("'")[1] for p in problems] == ["on", "a", "is on"]
     assert "single letter or function word" in problems[0].message
+
+
+UNCLOSED_REASON = "the error names the line where the parser gave up (the next entry, or past the file's end)"
+
+
+@pytest.mark.xfail(strict=True, reason=UNCLOSED_REASON)
+@pytest.mark.parametrize(
+    "value",
+    [
+        pytest.param('"filters traffic', id="unterminated quote"),
+        pytest.param("[filters, traffic", id="unclosed flow list"),
+    ],
+)
+def test_an_unclosed_value_names_the_line_where_it_opens(write: WriteFile, value: str) -> None:
+    path = write(
+        "unclosed.yaml",
+        f"""
+        topic:
+          title: Networking
+        entries:
+          - term: Firewall
+            definition: {value}
+          - term: Router
+            definition: Forwards packets.
+        """,
+    )
+    problem = only_problem([path])
+    assert problem.message.startswith("YAML syntax error: ")
+    assert problem.line == 5, problem
