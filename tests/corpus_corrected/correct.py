@@ -1629,7 +1629,8 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE); the bold memory aids
+    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE);
+    # the bold memory aids
     # are kept in the definitions, the equity synonyms and the income statement's other names are aliases
     "accounting_glossary_numbered": (
         [],
@@ -1887,7 +1888,8 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE); neurons and weights,
+    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE);
+    # neurons and weights,
     # defined in the bullets under neural networks, are entries of their own
     "ml_terminology_inline_bold": (
         [],
@@ -2054,7 +2056,8 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE); a reversed card
+    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE);
+    # a reversed card
     # ("Interval - 3 half steps" / "Minor Third") is an entry for the interval it names, the five
     # quality inversion cards one entry, the two cadence cards one entry
     "music_theory_anki_cards": (
@@ -2188,7 +2191,8 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE); the question headings
+    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE);
+    # the question headings
     # and the empty heading are no entries; passive margins, defined in apposition, is one
     "geology_rocks_vault": (
         [],
@@ -2272,7 +2276,8 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE); the bold labels that
+    # tune8 (then heldout8): written from the notes alone, without running the import (REWRITE);
+    # the bold labels that
     # are no terms (Combined, Example, Standard Order) and the summary table's wikilinks are left out
     "linguistics_pillars_vault": (
         [],
