@@ -145,9 +145,14 @@ def _names(value: str, html: bool) -> list[str]:
 
 
 def read_tsv(text: str, title: str, source: str) -> Draft:
-    """Cards from ``term<TAB>definition`` lines (Quizlet; Anki with ``#...:`` header lines)."""
+    """Cards from ``term<TAB>definition`` lines (Quizlet; Anki with ``#...:`` header lines).
+
+    A first card line naming the columns (``Term<TAB>Definition``, ``Front<TAB>Back``, ``Word<TAB>Meaning``,
+    any case: the names a CSV header takes) is a header, not a card.
+    """
     cards = _Cards(title, source)
     html = False
+    first = True
     for number, raw in enumerate(text.splitlines(), start=1):
         if not raw.strip():
             continue
@@ -157,5 +162,15 @@ def read_tsv(text: str, title: str, source: str) -> Draft:
             continue
         fields = next(csv.reader([raw], delimiter="\t")) if '"' in raw else raw.split("\t")
         fields = [*fields, "", ""]
+        if first and _is_header(fields):
+            first = False
+            continue
+        first = False
         cards.add(number, _field(fields[0], html), _field(fields[1], html), [], [])
     return cards.draft
+
+
+def _is_header(fields: list[str]) -> bool:
+    """Whether a TSV row's first two cells name a term column and a definition column."""
+    term, definition = (" ".join(cell.lower().split()) for cell in fields[:2])
+    return term in _TERM_COLUMNS and definition in _DEFINITION_COLUMNS
