@@ -45,6 +45,7 @@ import dataclasses
 import difflib
 import logging
 import os
+import re
 import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -94,6 +95,14 @@ MAX_TEXT_WORDS_PER_FILE = 150_000
 MAX_DISTINCT_WORDS_PER_FILE = 25_000
 #: How many YAML aliases of one file are listed, each with its line, before the rest are counted.
 _ALIASES_LISTED = 5
+#: PyYAML's context for a value that opens and is never closed -> what to tell the author.
+_UNCLOSED = {
+    "while scanning a quoted scalar": "this quoted value has no closing quote",
+    "while parsing a flow sequence": "this '[' list has no closing ']' (or a comma or colon is misplaced)",
+    "while parsing a flow mapping": "this '{' has no closing '}' (or a comma or colon is misplaced)",
+}
+#: The key a value belongs to, read from the text before the value on its line (``  - definition: ``).
+_KEY_BEFORE_VALUE = re.compile(r"^[ \t]*(?:-[ \t]+)*(?P<key>[\w][\w -]*?)[ \t]*:[ \t]+$")
 
 _BaseSafeLoader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -329,10 +338,7 @@ class _FileChecker:
             finally:
                 loader.dispose()
         except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = int(mark.line) + 1 if mark is not None else None
-            what = " ".join(str(part) for part in (exc.context, exc.problem) if part)
-            self.problem(line, None, f"YAML syntax error: {what or exc}")
+            self.syntax_error(text, exc)
             return None
         except yaml.reader.ReaderError as exc:
             line = text.count("\n", 0, exc.position) + 1 if isinstance(exc.position, int) else None
@@ -348,6 +354,26 @@ class _FileChecker:
         if root is None:
             self.problem(1, None, "the file is empty; it needs 'topic:' and 'entries:'")
         return root
+
+    def syntax_error(self, text: str, exc: yaml.MarkedYAMLError) -> None:
+        """One problem for a YAML syntax error: an unclosed quote, ``[`` or ``{`` at the line where it opens,
+        with the key it is the value of; anything else at the line where the parser gave up."""
+        what = " ".join(str(part) for part in (exc.context, exc.problem) if part) or str(exc)
+        opened = _UNCLOSED.get(str(exc.context or ""))
+        start, stop = exc.context_mark, exc.problem_mark
+        if opened is None or start is None:
+            mark = stop or start
+            self.problem(int(mark.line) + 1 if mark is not None else None, None, f"YAML syntax error: {what}")
+            return
+        gave_up = (
+            f" (the parser gave up at line {int(stop.line) + 1}: {exc.problem})" if stop is not None else ""
+        )
+        lines = text.splitlines()
+        prefix = lines[start.line][: start.column] if start.line < len(lines) else ""
+        key = _KEY_BEFORE_VALUE.search(prefix)
+        self.problem(
+            int(start.line) + 1, key.group("key") if key else None, f"YAML syntax error: {opened}{gave_up}"
+        )
 
     def mapping(
         self, node: MappingNode, allowed: tuple[str, ...], where: str

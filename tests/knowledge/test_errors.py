@@ -589,7 +589,7 @@ def test_several_errors_across_two_files_are_reported_together(write: WriteFile)
         (second, 2, "titel"),
         (second, 2, "title"),
         (second, 5, "aliases"),
-        (broken, 2, None),
+        (broken, 1, "topic"),
     ]
 
 
@@ -709,10 +709,6 @@ def test_a_lower_case_letter_or_function_word_alias_is_refused_but_capitals_are_
     assert "single letter or function word" in problems[0].message
 
 
-UNCLOSED_REASON = "the error names the line where the parser gave up (the next entry, or past the file's end)"
-
-
-@pytest.mark.xfail(strict=True, reason=UNCLOSED_REASON)
 @pytest.mark.parametrize(
     "value",
     [
@@ -735,4 +731,40 @@ def test_an_unclosed_value_names_the_line_where_it_opens(write: WriteFile, value
     )
     problem = only_problem([path])
     assert problem.message.startswith("YAML syntax error: ")
+    assert (problem.line, problem.key) == (5, "definition"), problem
+    assert "no closing" in problem.message
+    assert "gave up at line" in problem.message
+
+
+def test_an_unclosed_alias_list_names_its_key(write: WriteFile) -> None:
+    path = write(
+        "unclosed.yaml",
+        """
+        topic:
+          title: Networking
+        entries:
+          - term: Firewall
+            definition: Filters traffic.
+          - term: Router
+            aliases: [gateway, "home router"
+            definition: Forwards packets.
+        """,
+    )
+    problem = only_problem([path])
+    assert (problem.line, problem.key) == (7, "aliases"), problem
+
+
+def test_a_misplaced_colon_is_still_reported_where_the_parser_stops(write: WriteFile) -> None:
+    path = write(
+        "colon.yaml",
+        """
+        topic:
+          title: Networking
+        entries:
+          - term: Firewall
+            definition: Filters: traffic: here
+        """,
+    )
+    problem = only_problem([path])
     assert problem.line == 5, problem
+    assert problem.message.startswith("YAML syntax error: ")
