@@ -115,10 +115,12 @@ def run(args: argparse.Namespace) -> int:
             print(result.summary(), file=sys.stderr)
             return EXIT_OK
         if args.merge and output.exists():
-            try:  # as written: its byte-order mark and CRLF line ends stay
-                existing = output.read_bytes().decode("utf-8")
-            except (OSError, UnicodeDecodeError) as exc:
-                raise NotesError(f"cannot read {output}: {exc}") from None
+            existing = _read_target(output)
+            if _nothing_yet(existing):  # an empty knowledge base: the import is its content
+                kept = existing.removeprefix("\ufeff").rstrip()
+                _write(output, f"{kept}\n{result.text}" if kept else result.text)
+                print(f"{result.summary()} -> {output} (it was empty)", file=sys.stderr)
+                return EXIT_OK
             merged = merge_into_as_written(existing, output, result)
             if merged.changed:
                 _write(output, merged.text)
@@ -142,6 +144,31 @@ def run(args: argparse.Namespace) -> int:
     except NotesError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_BAD_INPUT
+
+
+def _nothing_yet(text: str) -> bool:
+    """Whether a knowledge file has no YAML in it yet: blank, or only comments (a byte-order mark allowed)."""
+    return all(
+        not line.strip() or line.lstrip().startswith("#") for line in text.removeprefix("\ufeff").splitlines()
+    )
+
+
+def _read_target(output: Path) -> str:
+    """The ``--merge`` target's whole text as written (byte-order mark and CRLF kept); ``NotesError``,
+    worded as ``bot check`` words it, when it cannot be read or is not UTF-8."""
+    try:
+        data = output.read_bytes()
+    except OSError as exc:
+        raise NotesError(
+            f"{output}: cannot read the file: {exc.strerror or exc}; nothing was changed"
+        ) from None
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise NotesError(
+            f"{output}:{line}: the file is not UTF-8 text; save it as UTF-8 (nothing was changed)"
+        ) from None
 
 
 def _clashes_with_knowledge(output: Path, result: ImportResult) -> list[tuple[str, str]]:

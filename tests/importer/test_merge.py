@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from bot.importer import import_notes
 from bot.importer.merge import merge_into
 from bot.loader import load_knowledge, load_knowledge_text, normalize_name
@@ -158,3 +160,29 @@ def _kept(before: bytes, after: bytes) -> bool:
     """Whether every line of ``before`` is in ``after``, in order, and more were added."""
     added = iter(after.splitlines(keepends=True))
     return len(after) > len(before) and all(line in added for line in before.splitlines(keepends=True))
+
+
+def test_merge_into_a_file_that_is_not_utf8_says_so_and_changes_nothing(run_cli, tmp_path: Path) -> None:
+    target = tmp_path / "latin1.yaml"
+    written = "topic:\n  title: Café\nentries:\n  - term: A\n    definition: B b.\n".encode("latin-1")
+    target.write_bytes(written)
+    notes = tmp_path / "malware.md"
+    notes.write_text(NOTES, encoding="utf-8")
+    run = run_cli("import", notes, "-o", target, "--merge")
+    assert run.code != 0
+    assert (
+        run.err.strip()
+        == f"error: {target}:2: the file is not UTF-8 text; save it as UTF-8 (nothing was changed)"
+    )
+    assert "codec" not in run.err
+    assert target.read_bytes() == written
+
+
+@pytest.mark.parametrize("before", ["", "\n\n", "\ufeff", "# cloud terms, to fill in\n"])
+def test_merge_into_an_empty_file_fills_it(run_cli, tmp_path: Path, before: str) -> None:
+    target = tmp_path / "cloud.yaml"
+    target.write_text(before, encoding="utf-8")
+    run = run_cli("import", NOTES_DIR / "cloud-notes.md", "-o", target, "--merge")
+    assert run.code == 0, run.err
+    assert load_knowledge([target]).by_term("Infrastructure as a Service") is not None
+    assert target.read_text(encoding="utf-8").startswith(before.strip("\ufeff\n"))
