@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from itertools import islice, takewhile
 
-from bot.knowledge import Entry, KnowledgeBase
+from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.matching.names import key_of
 from bot.matching.query import QueryContext, subjects_of
 from bot.quiz.answers import (
@@ -656,7 +656,8 @@ class QuestionGenerator:
         names_only: bool = False,
         showing: frozenset[str] = frozenset(),
     ) -> list[Entry]:
-        """Up to ``count`` other entries: same topic first, then others; each by similar definition length.
+        """Up to ``count`` other entries: same topic first, then the nearest topics (a file of the same
+        folder before the rest); each by similar definition length.
 
         ``shape``: prefer entries whose masked definition has the right answer's ``_shape`` (blanks or
         none, an action "To ..." or not). ``term_shape``: prefer terms of the same kind (acronym or
@@ -675,8 +676,10 @@ class QuestionGenerator:
 
         mine = _term_shape(entry.term)
 
-        def unlike(other: Entry) -> int:
-            miss = 0
+        def unlike(other: Entry) -> float:
+            # another topic's term stands out more than a word count apart ("Load balancer" beside Cell
+            # membrane and Unemployment rate, not Router and Switch): a sibling file's a little less
+            miss: float = _topic_distance(entry.topic, other.topic)
             if shape is not None:
                 miss += _unlike(shape, _shape(self.masked(other, single_words=not names_only)))
             if term_shape:
@@ -1021,6 +1024,16 @@ def _lists_facts(definition: str) -> bool:
         len(words) <= 4 and words[0][0].isupper() and words[0].casefold() not in ("the", "a", "an", "to")
         for words in parts
     )
+
+
+def _topic_distance(topic: Topic, other: Topic) -> float:
+    """How far apart two topics are as a source of options, counted like ``_unlike`` misses: 0 the same
+    topic, 1.5 another file of its folder, 2.5 farther. Not whole numbers, so a same-topic option a word or
+    a size apart (1) beats a like one of a sibling topic, and a sibling's like one beats a same-topic
+    option that stands out (2: blanks among none, an acronym among words)."""
+    if other == topic:
+        return 0.0
+    return 1.5 if other.path.parent == topic.path.parent else 2.5
 
 
 def _term_shape(term: str) -> tuple[bool, int, str, bool]:

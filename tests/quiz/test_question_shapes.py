@@ -340,3 +340,50 @@ def test_a_word_of_the_term_most_entries_use_in_the_right_meaning_is_in_the_wron
     for seed in range(8):
         question = QuestionGenerator(attacks, random.Random(seed)).make(entry, QuestionKind.MEANING)
         assert all("domain" in choice for choice in question.choices), question.choices
+
+
+NETWORKING = Topic(title="Networking", path=Path("/notes/networking.yaml"))
+BIOLOGY = Topic(title="Cells", path=Path("/notes/biology/cells.yaml"))
+ECONOMICS = Topic(title="Labour", path=Path("/notes/economics/labour.yaml"))
+
+
+def test_term_options_come_from_the_same_topic_when_it_has_enough() -> None:
+    """A two-word term among one-word terms of its topic, where other topics hold two-word terms: the
+    options come from its topic ("Load balancer" among Router, Switch and Firewall, not beside Cell
+    membrane and Unemployment rate)."""
+    kb = KnowledgeBase(topics=[NETWORKING, BIOLOGY, ECONOMICS], files=[NETWORKING.path, BIOLOGY.path])
+    networking = [
+        ("Load balancer", "Spreads requests across several servers."),
+        ("Router", "Forwards packets between networks."),
+        ("Switch", "Forwards frames within one network."),
+        ("Firewall", "Filters traffic by rules."),
+    ]
+    others = [
+        (BIOLOGY, "Cell membrane", "The layer that encloses the cell."),
+        (BIOLOGY, "Cell wall", "A rigid layer outside the membrane of plant cells."),
+        (ECONOMICS, "Unemployment rate", "The share of the labour force without work."),
+        (ECONOMICS, "Minimum wage", "The lowest pay the law allows."),
+    ]
+    kb.entries.extend(Entry(term=t, definition=d, topic=NETWORKING) for t, d in networking)
+    kb.entries.extend(Entry(term=t, definition=d, topic=topic) for topic, t, d in others)
+    for seed in range(10):
+        _, question = _question(kb, "Load balancer", QuestionKind.PICK_TERM, seed)
+        assert sorted(question.choices) == ["Firewall", "Load balancer", "Router", "Switch"], question.choices
+
+
+def test_a_short_topic_takes_its_other_options_from_a_topic_of_its_folder_first() -> None:
+    routing = Topic(title="Routing", path=Path("/notes/routing.yaml"))
+    kb = KnowledgeBase(topics=[routing, NETWORKING, BIOLOGY], files=[routing.path, NETWORKING.path])
+    kb.entries.extend(
+        [
+            Entry(term="Router", definition="Forwards packets between networks.", topic=routing),
+            Entry(term="Gateway", definition="Where a host sends traffic for other networks.", topic=routing),
+            Entry(term="Switch", definition="Forwards frames within one network.", topic=NETWORKING),
+            Entry(term="Firewall", definition="Filters traffic by rules.", topic=NETWORKING),
+            Entry(term="Nucleus", definition="Holds the cell's genetic material.", topic=BIOLOGY),
+            Entry(term="Ribosome", definition="Makes proteins from amino acids.", topic=BIOLOGY),
+        ]
+    )
+    for seed in range(10):
+        _, question = _question(kb, "Router", QuestionKind.PICK_TERM, seed)
+        assert sorted(question.choices) == ["Firewall", "Gateway", "Router", "Switch"], question.choices
