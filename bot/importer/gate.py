@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 
 from bot.importer import properties
-from bot.importer.draft import Draft, DraftEntry
+from bot.importer.draft import Draft, DraftEntry, Item
 from bot.matching.names import identity
 
 #: ``1a``, ``2``, ``1921``: a question, part or list number (or a bare year) standing where a name should.
@@ -60,10 +60,16 @@ def judge(draft: Draft, notes: str) -> None:
         cleaned = _INNER_EMPHASIS.sub("", entry.term).strip()
         if cleaned and cleaned != entry.term:
             entry.term = cleaned
+    _turn_card_series(draft)
     labels = _repeated_labels(notes)
     lines = notes.splitlines()
     for entry in draft.entries:
-        whole = _elided_name(entry, lines) or _dated_name(entry) or _opposite_name(entry, draft.entries)
+        whole = (
+            _elided_name(entry, lines)
+            or _dated_name(entry)
+            or _opposite_name(entry, draft.entries)
+            or _used_name(entry)
+        )
         if whole and not any(identity(whole) in map(identity, other.names()) for other in draft.entries):
             entry.term = whole
         _join_alternative_name(entry)
@@ -141,6 +147,10 @@ def _not_a_term(
         # "Most of the energy comes from the sun"; "Changing conditions" over "If conditions fall below
         # ...": a statement of how much or when, not what the term is (a law's "If ..." is kept)
         return "a statement about it (a condition or a share), not a meaning"
+    if _quoted_example(term, entry.definition.strip()) and _nested(entry, lines):
+        return "a label over a quoted example sentence, not a term"
+    if _worked_sum(term, entry.definition):
+        return "a label over a worked sum, not a term"
     if _LEADS_TO_LIST.search(term):
         return "a line leading to the list below it, not a term"
     if any(_GUESSED in note for note in entry.checks.get("definition", ())) and _DESCRIBES.search(term):
@@ -579,3 +589,170 @@ def _opposite_name(entry: DraftEntry, entries: list[DraftEntry]) -> str:
         if any(first == prefix + term.casefold() for prefix in _NEGATING):
             return " ".join([term, *words[1:]])
     return ""
+
+
+#: A card's front that asks for the value of a property (``Interval - 3 half steps``, ``Quality
+#: inversion: minor``): a label, a colon or a spaced dash, and a short value.
+_SERIES_FRONT = re.compile(
+    r"^(?P<label>[^\W\d_][\w' ]{1,40}?)\s*(?:[:：]|\s[-–—])\s+(?P<value>[^\s:].{0,30})$"
+)
+#: A back that is a name: up to four words with no sentence punctuation, an optional synonym in
+#: brackets (``Unison (Prime)``).
+_BACK_NAME = re.compile(r"^(?P<name>[^\W\d_][\w'-]*(?:\s+[\w'-]+){0,3})(?:\s*\((?P<alias>[^()]{1,30})\))?$")
+#: How many cards in a row must ask the same label for their fronts to be a series of reversed cards.
+_SERIES_RUN = 3
+#: The check of a definition the extractor made by listing the points under a term.
+_LISTED = "its members were listed"
+
+
+def _turn_card_series(draft: Draft) -> None:
+    """Turn a run of ``_SERIES_RUN`` or more entries whose terms ask one label for different values
+    (``Interval - 3 half steps`` / ``Minor Third``, ``Interval - 4 half steps`` / ``Major Third``) into
+    what the cards teach (in place):
+
+    - when most backs are themselves values of the label (``Quality inversion: minor`` / ``Major``),
+      the run is a table of one term: one entry named by the label whose definition lists the pairs;
+    - when every back is a name, each back is the term and its front its definition (``Minor Third``:
+      ``Interval: 3 half steps``); a name already defined elsewhere gets the front as a detail instead.
+
+    Any other run is left alone."""
+    entries = draft.entries
+    index = 0
+    while index < len(entries):
+        run = _series_run(entries, index)
+        if len(run) < _SERIES_RUN:
+            index += 1
+            continue
+        fronts = [_SERIES_FRONT.match(entry.term.strip()) for entry in run]
+        label = fronts[0].group("label").strip()  # type: ignore[union-attr]
+        values = [front.group("value").strip() for front in fronts]  # type: ignore[union-attr]
+        backs = [_back_names(entry) for entry in run]
+        value_ids = {identity(value) for value in values}
+        mapped = sum(1 for names in backs if names and identity(names[0]) in value_ids)
+        replacement: list[DraftEntry]
+        if mapped * 2 > len(run):
+            table = DraftEntry(label, run[0].line, group=run[0].group)
+            pairs = zip(values, run, strict=True)
+            table.definition = "; ".join(
+                f"{value} -> {entry.definition.strip().rstrip('.')}" for value, entry in pairs
+            )
+            table.definition += "."
+            replacement = [table]
+        elif all(backs):
+            replacement = []
+            others = entries[:index] + entries[index + len(run) :]
+            for value, entry, names in zip(values, run, backs, strict=True):
+                fact = f"{label}: {value}."
+                known = _entry_named(names[0], others + replacement)
+                if known is not None:
+                    known.add("details", fact)
+                    for name in names[1:]:
+                        if _entry_named(name, others + replacement) is None:
+                            known.add("aliases", name)
+                    continue
+                turned = DraftEntry(names[0], entry.line, definition=fact, group=entry.group)
+                for name in names[1:]:
+                    turned.aliases.append(Item(name))
+                replacement.append(turned)
+        else:
+            index += len(run)
+            continue
+        entries[index : index + len(run)] = replacement
+        index += len(replacement)
+
+
+def _series_run(entries: list[DraftEntry], start: int) -> list[DraftEntry]:
+    """The entries from ``start`` on whose terms ask the same label for different values."""
+    first = _SERIES_FRONT.match(entries[start].term.strip())
+    if first is None:
+        return []
+    label = identity(first.group("label"))
+    run: list[DraftEntry] = []
+    seen: set[str] = set()
+    for entry in entries[start:]:
+        front = _SERIES_FRONT.match(entry.term.strip())
+        if front is None or identity(front.group("label")) != label:
+            break
+        value = identity(front.group("value"))
+        if value in seen or entry.aliases or entry.examples or not entry.definition.strip():
+            break
+        seen.add(value)
+        run.append(entry)
+    return run
+
+
+def _back_names(entry: DraftEntry) -> list[str]:
+    """The names a card's back gives (``Tritone; Augmented Fourth``, ``Unison (Prime)``), [] when the
+    back is no bare name (a sentence, a formula, a back with details)."""
+    definition = entry.definition.strip()
+    notes = entry.checks.get("definition", ())
+    if any(_LISTED in note for note in notes) and not entry.details:
+        parts = [part.strip() for part in definition.rstrip(".").split(";")]
+    elif any(_GUESSED in note for note in notes):
+        # a back of several points: the first was taken for the definition, the rest are details
+        parts = [definition, *(item.text.strip() for item in entry.details)]
+    elif entry.details:
+        return []
+    else:
+        parts = [definition]
+    names: list[str] = []
+    for part in parts:
+        found = _BACK_NAME.match(part)
+        if found is None or _RELATION.search(part):
+            return []
+        names.append(found.group("name"))
+        if found.group("alias"):
+            names.append(found.group("alias").strip())
+    return names
+
+
+def _entry_named(name: str, entries: list[DraftEntry]) -> DraftEntry | None:
+    """The entry among ``entries`` with ``name`` among its names, or None."""
+    wanted = identity(name)
+    return next((entry for entry in entries if wanted in map(identity, entry.names())), None)
+
+
+#: A quoted example sentence at the start of a definition (``"The chef cooked the meal."``): three or
+#: more words ending in a full stop, question or exclamation mark inside the quotes.
+_QUOTED_SENTENCE = re.compile(r'^["“‘\'](?P<said>[^"”’]+?[.!?])["”’\']')
+#: ``Combined``, ``Corrected``: a participle that labels what follows rather than naming a thing.
+_PARTICIPLE = re.compile(r"^[A-Za-z]{3,}ed$")
+
+
+def _quoted_example(term: str, definition: str) -> bool:
+    """Whether ``term: definition`` labels a quoted example sentence (``Correct: "The chef cooked the
+    meal."``): a one-word term over a definition that opens with a quoted sentence."""
+    said = _QUOTED_SENTENCE.match(definition)
+    return said is not None and len(term.split()) == 1 and len(said.group("said").split()) >= 3
+
+
+def _nested(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry``'s line is a point indented under another point (``    - _Correct:_ ...``)."""
+    if not 0 < entry.line <= len(lines):
+        return False
+    line = lines[entry.line - 1]
+    return _depth(line[: len(line) - len(line.lstrip(" \t"))]) > 0 and line.lstrip(" \t")[:1] in "-*+"
+
+
+def _worked_sum(term: str, definition: str) -> bool:
+    """Whether ``term: definition`` labels a worked sum (``Combined: "Kind" + "ness" = "Kindness"``): a
+    lone participle over a definition that is an equation."""
+    return bool(_PARTICIPLE.match(term.strip()) and "=" in definition and _RELATION.search(definition))
+
+
+#: ``Using unlabeled data means ...``: a light verb's -ing form before the name a sentence explains.
+_LIGHT_GERUND = re.compile(
+    r"^(?:using|having|making|getting|taking|doing|adding|applying)\s+(?P<name>\S+(?:\s+\S+){1,3})$",
+    re.IGNORECASE,
+)
+#: The check of a definition the extractor took from a sentence about the term.
+_FROM_SENTENCE = "taken from the sentence"
+
+
+def _used_name(entry: DraftEntry) -> str:
+    """The name a sentence-taken term holds after a light verb (``Using unlabeled data`` ->
+    ``unlabeled data``), or ""."""
+    if not any(_FROM_SENTENCE in note for note in entry.checks.get("definition", ())):
+        return ""
+    found = _LIGHT_GERUND.match(entry.term.strip())
+    return found.group("name") if found else ""

@@ -658,7 +658,7 @@ _STRUCTURAL = re.compile(
     r"|acknowledge?ments|credits|licen[cs]e|changelog|to\s*do|tips|tips\s+and\s+tricks|notes|my\s+notes"
     r"|prerequisites|learning\s+objectives|recap|revision\s+checklist"
     r"|definitions|key\s+(?:terms|words|definitions|vocabulary)|keywords|glossary|vocabulary|terminology"
-    r"|examples)"
+    r"|examples|(?:summary|overview|comparison|reference|quick[-\s]reference)\s+(?:table|chart|grid)s?)"
     r"\s*:?\s*$",
     re.IGNORECASE,
 )
@@ -666,7 +666,8 @@ _STRUCTURAL = re.compile(
 
 def is_structural(text: str) -> bool:
     """Whether a heading names a part of the document rather than a subject (``Introduction``,
-    ``Key points``, ``References``, ``Table of contents``): never a term, and its text is no definition."""
+    ``Key points``, ``References``, ``Table of contents``, ``Summary table``): never a term, and its
+    text is no definition."""
     return bool(_STRUCTURAL.match(" ".join(text.split())))
 
 

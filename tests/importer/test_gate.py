@@ -460,3 +460,51 @@ def test_a_see_also_to_an_entry_the_gate_reports_goes_with_it() -> None:
     assert [entry.term for entry in draft.entries] == ["Dinosaur"]
     assert dinosaur.see_also == []
     assert any("First appearance of reptiles" in text for _, text in draft.unplaced)
+
+
+def test_a_summary_table_heading_is_no_term() -> None:
+    notes = (
+        "# Cells\n\n**Nucleus**: holds the DNA of the cell.\n\n## Summary table\n\n"
+        "| Part | Job |\n|---|---|\n| Nucleus | control |\n| Ribosome | protein |\n"
+    )
+    result = import_notes(notes, notes_name="cells.md")
+    assert "Summary table" not in _terms(result)
+    assert "Nucleus" in _terms(result)
+
+
+def test_labels_over_quoted_example_sentences_are_no_terms() -> None:
+    notes = (
+        "# Grammar\n\n- **Word Order:** English puts the subject before the verb.\n"
+        '    - _Right:_ "The dog bit the man."\n'
+        '    - _Wrong:_ "Bit the dog the man." (hard to read)\n'
+    )
+    result = import_notes(notes, notes_name="grammar.md")
+    assert "Right" not in _terms(result)
+    assert "Wrong" not in _terms(result)
+    assert "Word Order" in _terms(result)
+    assert "a label over a quoted example sentence" in _unplaced(result)
+
+
+def test_a_top_level_term_defined_by_quotes_stays() -> None:
+    notes = '# Security\n\n- **Phishing:** "Your account is locked, click here now!", a fake message\n'
+    assert "Phishing" in _terms(import_notes(notes, notes_name="sec.md"))
+
+
+def test_a_label_over_a_worked_sum_is_no_term() -> None:
+    notes = (
+        "# Words\n\n- **Suffix:** a part added after a word (e.g. -ful).\n\n"
+        '- **Joined:** "Hope" + "ful" = "Hopeful."\n'
+    )
+    result = import_notes(notes, notes_name="words.md")
+    assert _terms(result) == ["Suffix"]
+    assert "a label over a worked sum" in _unplaced(result)
+
+
+def test_a_light_verb_before_a_sentence_named_term_is_dropped() -> None:
+    notes = "# Data\n\nUsing **sparse** data means most values are zero.\n"
+    assert _terms(import_notes(notes, notes_name="data.md")) == ["sparse data"]
+
+
+def test_a_term_that_starts_with_another_ing_word_keeps_it() -> None:
+    notes = "# Data\n\nLearning **rate** means how big each step of training is.\n"
+    assert _terms(import_notes(notes, notes_name="data.md")) == ["Learning rate"]
