@@ -151,6 +151,11 @@ def _not_a_term(
         return "a label over a quoted example sentence, not a term"
     if _worked_sum(term, entry.definition):
         return "a label over a worked sum, not a term"
+    if _CUT_AT_PREPOSITION.search(term) and any(
+        _GUESSED in note for note in entry.checks.get("definition", ())
+    ):
+        # "Half steps fall between" over "- B & C": a question's front cut off before the points
+        return "a line cut off before the points below it, not a term"
     if _LEADS_TO_LIST.search(term):
         return "a line leading to the list below it, not a term"
     if any(_GUESSED in note for note in entry.checks.get("definition", ())) and _DESCRIBES.search(term):
@@ -329,6 +334,10 @@ _CONDITION = re.compile(r"^(?:if|unless|when)\s", re.IGNORECASE)
 _LEADS_TO_LIST = re.compile(
     r"\s(?:includes?|contains?|consists?\s+of|comprises?|(?:is|are)\s+made\s+of|such\s+as)\s*:?$",
     re.IGNORECASE,
+)
+#: A line that stops at a preposition (``Half steps fall between``): its object is the points below.
+_CUT_AT_PREPOSITION = re.compile(
+    r"\s(?:between|of|to|for|from|into|onto|than|at|by|with|among|like)$", re.IGNORECASE
 )
 #: A word in capitals (``MRS``, ``GREN``): an acronym or mnemonic, which may be what a term means.
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")

@@ -508,3 +508,15 @@ def test_a_light_verb_before_a_sentence_named_term_is_dropped() -> None:
 def test_a_term_that_starts_with_another_ing_word_keeps_it() -> None:
     notes = "# Data\n\nLearning **rate** means how big each step of training is.\n"
     assert _terms(import_notes(notes, notes_name="data.md")) == ["Learning rate"]
+
+
+def test_a_front_cut_off_at_a_preposition_over_points_is_no_term() -> None:
+    notes = "# Maps\n\n## Tropics lie between\n\n- 23 & 24 N\n- 23 & 24 S\n\n## Equator\n\nThe line at 0 degrees.\n"
+    result = import_notes(notes, notes_name="maps.md")
+    assert _terms(result) == ["Equator"]
+    assert "a line cut off before the points below it" in _unplaced(result)
+
+
+def test_a_name_ending_in_a_preposition_with_its_own_meaning_stays() -> None:
+    notes = "# Power\n\n## Stand by\n\nA mode where a device waits with its screen off.\n"
+    assert _terms(import_notes(notes, notes_name="power.md")) == ["Stand by"]
