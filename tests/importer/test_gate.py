@@ -511,7 +511,10 @@ def test_a_term_that_starts_with_another_ing_word_keeps_it() -> None:
 
 
 def test_a_front_cut_off_at_a_preposition_over_points_is_no_term() -> None:
-    notes = "# Maps\n\n## Tropics lie between\n\n- 23 & 24 N\n- 23 & 24 S\n\n## Equator\n\nThe line at 0 degrees.\n"
+    notes = (
+        "# Maps\n\n## Tropics lie between\n\n- 23 & 24 N\n- 23 & 24 S\n\n"
+        "## Equator\n\nThe line at 0 degrees.\n"
+    )
     result = import_notes(notes, notes_name="maps.md")
     assert _terms(result) == ["Equator"]
     assert "a line cut off before the points below it" in _unplaced(result)
