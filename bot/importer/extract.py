@@ -3276,11 +3276,21 @@ def _add_grammar_and_year(entry: DraftEntry, name: tx.TermName) -> None:
         entry.add("details", f"{'Years' if any(c in name.year for c in '-–—') else 'Year'}: {name.year}")
 
 
+#: ``How to augment an interval``: a card's front asking for a method, named by the action (two to five
+#: words, a verb first) that the definition below it explains.
+_HOW_TO = re.compile(
+    r"^how\s+(?:to|do\s+(?:you|i|we))\s+(?P<act>[a-z][a-z'-]+(?:\s+[\w'-]+){1,4})\??$", re.IGNORECASE
+)
+
+
 def finish(draft: Draft, label_refs: set[tuple[int, str]]) -> Draft:
     """Settle the draft so it is a valid knowledge file: definitions, unique names, known see-also."""
     _spread_comparisons(draft)
     kept: list[DraftEntry] = []
     for entry in sorted(draft.entries, key=lambda e: e.line):
+        how = _HOW_TO.match(entry.term.strip())
+        if how and entry.definition and tx.is_term_name(how.group("act"), marked=entry.marked):
+            entry.term = how.group("act")  # "How to augment an interval": a card asking for a method
         if not tx.is_term_name(entry.term, marked=entry.marked):
             draft.unplaced.append((entry.line, _entry_text(entry)))
             continue

@@ -76,3 +76,21 @@ def test_a_series_with_sentences_on_the_back_stays() -> None:
         "## Stage: M\n\nThe cell divides.\n"
     )
     assert terms(kb_of(notes)) == {"Stage: G1", "Stage: G2", "Stage: M"}
+
+
+def test_a_how_to_front_is_named_by_its_action() -> None:
+    notes = (
+        "# Cooking\n\n## How to fold an egg white\n\nCut down and turn the bowl gently.\n\n"
+        "## Roux\n\nFlour cooked in fat.\n"
+    )
+    kb = kb_of(notes)
+    assert terms(kb) == {"fold an egg white", "Roux"}
+    assert entry(kb, "fold an egg white").definition == "Cut down and turn the bowl gently."
+
+
+def test_a_how_to_line_with_a_long_clause_is_no_term() -> None:
+    notes = (
+        "# Cooking\n\n## How to tell when the sugar syrup has reached the soft ball stage\n\n"
+        "Drop some in cold water.\n\n## Roux\n\nFlour cooked in fat.\n"
+    )
+    assert terms(kb_of(notes)) == {"Roux"}
