@@ -74,9 +74,11 @@ _IS_REST = re.compile(
     r"|(?:ways|means|methods|units)\s+(?:of|to|for))\b",
     re.IGNORECASE,
 )
-#: ``foreign proteins that cause ...``, ``small organs which filter ...``: a kind, then what sets it apart.
+#: ``foreign proteins that cause ...``, ``small organs which filter ...``, ``rock that is ...``: a kind (a
+#: singular one a single word), then what sets it apart.
 _KIND_THAT = re.compile(
-    r"^(?!\w+ly\s)(?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*s\s+(?:that|which|who|whose)\s", re.IGNORECASE
+    r"^(?!\w+ly\s)(?:(?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*s|[^\W\d_][\w\-]*)\s+(?:that|which|who|whose)\s",
+    re.IGNORECASE,
 )
 _DROPPED_VERBS = ("is", "are", "refers to", "refer to", "means", "stands for")
 #: Words that stand for something named elsewhere: never a term's name.
