@@ -11,10 +11,12 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
+from functools import cache, lru_cache
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA
+from wordfreq import top_n_list, zipf_frequency
 
 from bot.collector import collector_paused
 from bot.matching.names import name_key
@@ -68,7 +70,9 @@ def words_align(query: str, name: str) -> bool:
         if fuzz.ratio(word, best) < needed:
             return False
         slips = max(2, (min(len(word), len(best)) + 2) // 3)
-        if word != best and (OSA.distance(word, best) > slips or another_word(word, best)):
+        if word != best and (
+            OSA.distance(word, best) > slips or another_word(word, best) or other_real_word(word, best)
+        ):
             return False  # "reaction" is not a slip of "equation", "buffered" not of "unbuffered"
         remaining.remove(best)
     return True
@@ -133,6 +137,59 @@ def another_word(a: str, b: str) -> bool:
                 if len(rest) >= 3 and rest == b[len(second) :]:
                     return True
     return False
+
+
+#: Zipf frequency (log10 of uses per billion words) from which a typed English word is meant, not a
+#: slip: "witch" (4.1) is no slip of "switch". Common misspellings stay below it ("recieve" is 2.8).
+_MEANT_WORD_ZIPF = 3.0
+#: Zipf frequency from which a typed English word two or more slips from the name's is another word:
+#: "nucleolus" (1.8) is not "nucleus". Misspellings that common are one slip away.
+_REAL_WORD_ZIPF = 1.5
+_COMMON_WORDS = 30_000  # the English words whose beginnings are known word parts ("chrom-", "chlor-")
+
+
+@lru_cache(maxsize=65_536)
+def _zipf(word: str) -> float:
+    """The word's Zipf frequency in English (0.0 when unknown)."""
+    return zipf_frequency(word, "en")
+
+
+@cache
+def _word_beginnings() -> frozenset[str]:
+    """The 3-5 letter beginnings of the commonest English words, each shorter than its word."""
+    return frozenset(
+        word[:k] for word in top_n_list("en", _COMMON_WORDS) if word.isalpha() for k in range(3, min(6, len(word)))
+    )
+
+
+def other_real_word(said: str, name_word: str) -> bool:
+    """Whether a typed word close to a word of a name is another English word, not a slip of it.
+
+    A common word is meant ("witch" for "switch"); a rarer one two slips away is another word
+    ("nucleolus" for "nucleus"); and so is a word whose beginning differs by two slips when both
+    beginnings start common words ("chromoplast": "chrom-" of chromosome, "chloroplast": "chlor-" of
+    chlorine). Only when the name's word is an English word itself: a typed word near a coinage or
+    the notes' own misspelling may be the right spelling of it. ``said`` and ``name_word`` are
+    folded words (``name_key``) that differ.
+    """
+    if not said.isalpha() or not name_word.isalpha() or _zipf(name_word) == 0.0:
+        return False
+    frequency = _zipf(said)
+    slips = OSA.distance(said, name_word, score_cutoff=3)
+    if frequency >= _MEANT_WORD_ZIPF or (frequency >= _REAL_WORD_ZIPF and slips >= 2):
+        return True
+    ending = 0
+    for x, y in zip(reversed(said), reversed(name_word), strict=False):
+        if x != y:
+            break
+        ending += 1
+    heads = said[: len(said) - ending], name_word[: len(name_word) - ending]
+    beginnings = _word_beginnings()
+    return (
+        ending >= max(4, max(len(said), len(name_word)) / 2)
+        and all(3 <= len(head) <= _BEGINNING and head in beginnings for head in heads)
+        and OSA.distance(*heads, score_cutoff=3) == 2
+    )
 
 
 class TypoSearch:
