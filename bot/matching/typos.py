@@ -10,12 +10,13 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import os
 from array import array
 from functools import cache, lru_cache
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
-from rapidfuzz.distance import OSA
+from rapidfuzz.distance import OSA, Levenshtein
 from wordfreq import top_n_list, zipf_frequency
 
 from bot.collector import collector_paused
@@ -71,7 +72,9 @@ def words_align(query: str, name: str) -> bool:
             return False
         slips = max(2, (min(len(word), len(best)) + 2) // 3)
         if word != best and (
-            OSA.distance(word, best) > slips or another_word(word, best) or other_real_word(word, best)
+            OSA.distance(word, best) > slips
+            or another_word(word, best)
+            or (len(name_words) == 1 and other_real_word(word, best))
         ):
             return False  # "reaction" is not a slip of "equation", "buffered" not of "unbuffered"
         remaining.remove(best)
@@ -140,11 +143,14 @@ def another_word(a: str, b: str) -> bool:
 
 
 #: Zipf frequency (log10 of uses per billion words) from which a typed English word is meant, not a
-#: slip: "witch" (4.1) is no slip of "switch". Common misspellings stay below it ("recieve" is 2.8).
-_MEANT_WORD_ZIPF = 3.0
+#: slip: "witch" (4.1) is no slip of "switch". Common misspellings stay well below it ("recieve" is 2.8),
+#: and so do rarer words that are also slips ("drier" of "driver" is 3.2).
+_MEANT_WORD_ZIPF = 3.5
 #: Zipf frequency from which a typed English word two or more slips from the name's is another word:
 #: "nucleolus" (1.8) is not "nucleus". Misspellings that common are one slip away.
 _REAL_WORD_ZIPF = 1.5
+_FORM_STEM = 4  # letters two forms of a word share at the start, at least
+_FORM_ENDING = 3  # letters of a form's own ending, at most ("-ic" of "polyphonic", "-y" of "polyphony")
 _COMMON_WORDS = 30_000  # the English words whose beginnings are known word parts ("chrom-", "chlor-")
 
 
@@ -163,19 +169,28 @@ def _word_beginnings() -> frozenset[str]:
 
 
 def other_real_word(said: str, name_word: str) -> bool:
-    """Whether a typed word close to a word of a name is another English word, not a slip of it.
+    """Whether a typed word close to the word of a one-word name is another English word, not a slip.
 
     A common word is meant ("witch" for "switch"); a rarer one two slips away is another word
     ("nucleolus" for "nucleus"); and so is a word whose beginning differs by two slips when both
     beginnings start common words ("chromoplast": "chrom-" of chromosome, "chloroplast": "chlor-" of
-    chlorine). Only when the name's word is an English word itself: a typed word near a coinage or
+    chlorine). Two letters swapped and another ending of the same word ("mitochondrion") are slips.
+    Only when the name's word is an English word itself: a typed word near a coinage or
     the notes' own misspelling may be the right spelling of it. ``said`` and ``name_word`` are
     folded words (``name_key``) that differ.
     """
     if not said.isalpha() or not name_word.isalpha() or _zipf(name_word) == 0.0:
         return False
+    shared = len(os.path.commonprefix((said, name_word)))
+    if shared >= _FORM_STEM and max(len(said), len(name_word)) - shared <= _FORM_ENDING:
+        return False  # another form of the word ("polyphonic" of "polyphony", "handle" of "handler")
+    if Levenshtein.distance(said, name_word, score_cutoff=3) == 2 and OSA.distance(said, name_word) == 1:
+        return False  # two letters swapped is typing ("trial" for "trail")
     frequency = _zipf(said)
     slips = OSA.distance(said, name_word, score_cutoff=3)
+    typed = said + "s"  # the key's word may have lost an "s" typed ("continuos" -> "continuo")
+    if name_word.endswith("s") and OSA.distance(typed, name_word, score_cutoff=3) < slips:
+        frequency, slips = _zipf(typed), OSA.distance(typed, name_word, score_cutoff=3)
     if frequency >= _MEANT_WORD_ZIPF or (frequency >= _REAL_WORD_ZIPF and slips >= 2):
         return True
     ending = 0

@@ -18,6 +18,12 @@ from bot.matching.typos import other_real_word
         ("cholroplast", "chloroplast", False),  # a swap of two letters is a slip
         ("hyprevisor", "hypervisor", False),
         ("kubernetis", "kubernetes", False),
+        ("handle", "handler", False),  # another form of the word
+        ("mitochondrion", "mitochondria", False),
+        ("polyphonic", "polyphony", False),
+        ("trial", "trail", False),  # two letters swapped
+        ("drier", "driver", False),  # a real word, but not common enough to be surely meant
+        ("continuo", "continuous", False),  # "continuos" typed, its "s" read as a plural's
     ],
 )
 def test_other_real_word(said: str, name_word: str, other: bool) -> None:
