@@ -344,6 +344,12 @@ class Matcher:
         ):
             # "what port does ftps use" is about FTPS, which the notes lack, not about FTP
             return NotFound(text, (Suggestion(answer.entry, 80.0),))
+        if answer is not None and answer.via in _QUALIFIABLE and self._foreign_qualifier(text, answer.entry):
+            # "what is the nucleus of an atom": the word in a subject the notes never speak of
+            return NotFound(text, (Suggestion(answer.entry, 60.0),))
+        if answer is not None and answer.via == "description" and _mentioned_inside(text, answer.entry):
+            # "what is cost of goods sold": a thing the definition names among others, not this entry
+            return NotFound(text, (Suggestion(answer.entry, 60.0),))
         if answer is not None and answer.via == "description":
             holder = self._kind_labelled(parsed.key, answer.entry)
             if holder is not None:  # a kind another entry defines, which this definition only mentions
@@ -382,6 +388,24 @@ class Matcher:
         if len(holders) != 1 or holders[0] is answer:
             return None
         return holders[0]
+
+    def _foreign_qualifier(self, text: str, entry: Entry) -> bool:
+        """Whether ``text`` puts what it asks about in a setting the notes never mention: after a word
+        of its own, a preposition ("of", "in", ...) and words none of which any entry, nor ``entry``'s
+        topic, uses ("the nucleus of an atom", "elasticity in physics", "live migration of birds")."""
+        said = words(text)
+        for at, word in enumerate(said):
+            if word not in _QUALIFIER_OPENERS:
+                continue
+            if not any(w not in STOPWORDS for w in said[:at]):
+                continue
+            rest = [w for w in said[at + 1 :] if w not in STOPWORDS and not w.isdigit()]
+            stems = self._descriptions.stems(content_stems(" ".join(rest))) if rest else []
+            if not stems:
+                return False
+            topic = set(self._descriptions.stems(content_stems(entry.topic.title)))
+            return all(self._descriptions.document_count(s) == 0 and s not in topic for s in stems)
+        return False
 
     def _qualified_unknown(self, plain: str, entry: Entry) -> bool:
         """Whether the question writes one of ``entry``'s names of 2+ words after a word that the notes never
@@ -792,3 +816,44 @@ _ONE_OF_A_KIND = re.compile(r"\s*an?\s", re.IGNORECASE)
 
 #: A word of a question or name as typed.
 _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+
+
+_QUALIFIABLE = frozenset(("property", "description"))
+#: Words that open a setting after what is asked about ("the nucleus of an atom", "elasticity in physics").
+_QUALIFIER_OPENERS = frozenset(("of", "in", "for", "on", "at", "from", "among", "during", "within"))
+
+_WHAT_IS = (("what", "is"), ("what", "are"), ("whats",), ("what's",), ("define",))
+_ARTICLES = frozenset(("a", "an", "the"))
+_MENTION_MIN = 2  # content words of a name-like phrase found inside a definition
+
+
+def _mentioned_inside(text: str, entry: Entry) -> bool:
+    """Whether ``text`` asks what a thing is ("what is cost of goods sold") that ``entry``'s definition
+    names word for word past its opening ("... closing to zero at the end: cost of goods sold, revenue").
+
+    A definition's opening typed back ("what is a general rise in the price level") describes the entry;
+    a phrase of 2+ content words without a clause ("that", "which") found later in it is a thing the
+    definition mentions (an example, a tool, a part), which the notes do not define.
+    """
+    said = words(text)
+    for frame in _WHAT_IS:
+        if tuple(said[: len(frame)]) == frame:
+            asked = said[len(frame) :]
+            break
+    else:
+        return False
+    if asked and asked[0] in _ARTICLES:
+        asked = asked[1:]
+    if sum(1 for word in asked if word not in STOPWORDS) < _MENTION_MIN or any(
+        word in _CLAUSE_WORDS for word in asked
+    ):
+        return False
+    defined = words(entry.definition)
+    size = len(asked)
+    for start in range(2, len(defined) - size + 1):
+        if defined[start : start + size] == asked:
+            return True
+    return False
+
+
+_CLAUSE_WORDS = frozenset(("that", "which", "who", "whose", "where", "when", "used", "uses", "does", "do"))
