@@ -850,10 +850,7 @@ def _mentioned_inside(text: str, entry: Entry) -> bool:
         return False
     defined = words(entry.definition)
     size = len(asked)
-    for start in range(2, len(defined) - size + 1):
-        if defined[start : start + size] == asked:
-            return True
-    return False
+    return any(defined[start : start + size] == asked for start in range(2, len(defined) - size + 1))
 
 
 _CLAUSE_WORDS = frozenset(("that", "which", "who", "whose", "where", "when", "used", "uses", "does", "do"))

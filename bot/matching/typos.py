@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import os
 from array import array
 from functools import cache, lru_cache
 from operator import itemgetter
@@ -163,9 +162,8 @@ def _zipf(word: str) -> float:
 @cache
 def _word_beginnings() -> frozenset[str]:
     """The 3-5 letter beginnings of the commonest English words, each shorter than its word."""
-    return frozenset(
-        word[:k] for word in top_n_list("en", _COMMON_WORDS) if word.isalpha() for k in range(3, min(6, len(word)))
-    )
+    common = top_n_list("en", _COMMON_WORDS)
+    return frozenset(word[:k] for word in common if word.isalpha() for k in range(3, min(6, len(word))))
 
 
 def other_real_word(said: str, name_word: str) -> bool:
@@ -181,7 +179,9 @@ def other_real_word(said: str, name_word: str) -> bool:
     """
     if not said.isalpha() or not name_word.isalpha() or _zipf(name_word) == 0.0:
         return False
-    shared = len(os.path.commonprefix((said, name_word)))
+    shared = next((at for at, (x, y) in enumerate(zip(said, name_word, strict=False)) if x != y), None)
+    if shared is None:
+        shared = min(len(said), len(name_word))
     if shared >= _FORM_STEM and max(len(said), len(name_word)) - shared <= _FORM_ENDING:
         return False  # another form of the word ("polyphonic" of "polyphony", "handle" of "handler")
     if Levenshtein.distance(said, name_word, score_cutoff=3) == 2 and OSA.distance(said, name_word) == 1:

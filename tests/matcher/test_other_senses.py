@@ -39,8 +39,6 @@ def fresh(tmp_path_factory: pytest.TempPathFactory) -> Matcher:
     return Matcher(load_knowledge([path]))
 
 
-
-
 @pytest.mark.parametrize(
     ("question", "term_of_the_notes"),
     [
@@ -92,7 +90,8 @@ def test_another_subject_on_the_bundled_notes_is_refused(matcher: Matcher, quest
 )
 def test_the_notes_own_setting_is_answered(fresh: Matcher, question: str, term: str) -> None:
     result = fresh.lookup(question)
-    assert isinstance(result, Answer) and result.entry.term == term, question
+    assert isinstance(result, Answer), question
+    assert result.entry.term == term
 
 
 GLOSSARY = """\
@@ -100,7 +99,7 @@ topic:
   title: Accounting
 entries:
   - term: Temporary Account
-    definition: "Accounts used during one period only, closed to zero at its end: cost of goods sold, revenue."
+    definition: "Accounts used for one period only, closed at its end: cost of goods sold, revenue."
   - term: Inflation
     definition: A general rise in the price level of goods and services over time.
 """
@@ -123,8 +122,8 @@ def test_a_thing_a_definition_only_mentions_is_refused(
     result = Matcher(load_knowledge([path])).lookup(question)
     got = result.entry.term if isinstance(result, Answer) else None
     assert got == expected, question
-    if expected is None:
-        assert isinstance(result, NotFound) and [s.entry.term for s in result.suggestions] == ["Temporary Account"]
+    if isinstance(result, NotFound):
+        assert [s.entry.term for s in result.suggestions] == ["Temporary Account"]
 
 
 SWITCHES = """\
