@@ -347,7 +347,11 @@ class Matcher:
         if answer is not None and answer.via in _QUALIFIABLE and self._foreign_qualifier(text, answer.entry):
             # "what is the nucleus of an atom": the word in a subject the notes never speak of
             return NotFound(text, (Suggestion(answer.entry, 60.0),))
-        if answer is not None and answer.via == "description" and _mentioned_inside(text, answer.entry):
+        if (
+            answer is not None
+            and answer.via == "description"
+            and (_mentioned_inside(text, answer.entry) or _another_kind_named(text, answer.entry))
+        ):
             # "what is cost of goods sold": a thing the definition names among others, not this entry
             return NotFound(text, (Suggestion(answer.entry, 60.0),))
         if answer is not None and answer.via == "description":
@@ -851,6 +855,27 @@ def _mentioned_inside(text: str, entry: Entry) -> bool:
     defined = words(entry.definition)
     size = len(asked)
     return any(defined[start : start + size] == asked for start in range(2, len(defined) - size + 1))
+
+
+def _another_kind_named(text: str, entry: Entry) -> bool:
+    """Whether ``text`` writes 2+ content words of one of ``entry``'s names after another word than the
+    name's own ("the cash basis of accounting" against "Accrual basis of accounting assumption"): the
+    same kind of thing of another sort, which the notes do not define."""
+    said = words(text)
+    for name in entry.names:
+        named = words(name)
+        for j in range(1, len(named) - 1):
+            for i in range(1, len(said) - 1):
+                size = 0
+                while i + size < len(said) and j + size < len(named) and said[i + size] == named[j + size]:
+                    size += 1
+                run = said[i : i + size]
+                if sum(1 for word in run if word not in STOPWORDS) < _MENTION_MIN:
+                    continue
+                before = said[i - 1]
+                if before not in STOPWORDS and not before.isdigit() and before not in named:
+                    return True
+    return False
 
 
 _CLAUSE_WORDS = frozenset(("that", "which", "who", "whose", "where", "when", "used", "uses", "does", "do"))

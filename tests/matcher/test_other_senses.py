@@ -126,6 +126,37 @@ def test_a_thing_a_definition_only_mentions_is_refused(
         assert [s.entry.term for s in result.suggestions] == ["Temporary Account"]
 
 
+BASES = """\
+topic:
+  title: Accounting
+entries:
+  - term: Accrual basis of accounting assumption
+    definition: States that the effects of all transactions and other events are recognized in the accounting
+      records when they occur, rather than when cash or its equivalent are exchanged.
+  - term: Ledger
+    definition: The book of all the accounts of a business.
+  - term: Trial Balance
+    definition: A list of every account and its balance, to check that debits equal credits.
+  - term: Transposition
+    definition: Accidentally switching the order of digits in a number.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("what is the cash basis of accounting", None),  # another sort of the named kind
+        ("what is the accrual basis of accounting assumption", "Accrual basis of accounting assumption"),
+    ],
+)
+def test_another_sort_of_a_named_kind_is_refused(tmp_path: Path, question: str, expected: str | None) -> None:
+    path = tmp_path / "bases.yaml"
+    path.write_text(BASES, encoding="utf-8")
+    result = Matcher(load_knowledge([path])).lookup(question)
+    got = result.entry.term if isinstance(result, Answer) else None
+    assert got == expected, question
+
+
 SWITCHES = """\
 topic:
   title: Networking
