@@ -16,7 +16,6 @@ from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
-from wordfreq import top_n_list, zipf_frequency
 
 from bot.collector import collector_paused
 from bot.matching.names import name_key
@@ -155,13 +154,21 @@ _COMMON_WORDS = 30_000  # the English words whose beginnings are known word part
 
 @lru_cache(maxsize=65_536)
 def _zipf(word: str) -> float:
-    """The word's Zipf frequency in English (0.0 when unknown)."""
-    return zipf_frequency(word, "en")
+    """The word's Zipf frequency in English (0.0 when unknown).
+
+    wordfreq is imported here, on the first typo that needs it, not with the matcher: importing it and
+    loading its English list cost about 0.3 s and 40 MB, which a bot answering exact names never needs.
+    """
+    from wordfreq import zipf_frequency  # deferred: see above
+
+    return float(zipf_frequency(word, "en"))
 
 
 @cache
 def _word_beginnings() -> frozenset[str]:
     """The 3-5 letter beginnings of the commonest English words, each shorter than its word."""
+    from wordfreq import top_n_list  # deferred, as in _zipf
+
     common = top_n_list("en", _COMMON_WORDS)
     return frozenset(word[:k] for word in common if word.isalpha() for k in range(3, min(6, len(word))))
 

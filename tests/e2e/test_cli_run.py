@@ -115,8 +115,8 @@ def test_without_a_token_the_flag_starts_the_offline_console_on_the_bundled_note
 
 #: Runs ``python -m bot run --console-without-token`` in-process, then names the heavy modules it imported.
 #: Modules a question never needs (half a second of imports and more): storage and what it imports,
-#: the notes importer, charts.
-HEAVY = ("sqlalchemy", "alembic", "bot.storage", "bot.importer", "matplotlib")
+#: the notes importer, charts, the English word frequencies (only a typo near a real word needs them).
+HEAVY = ("sqlalchemy", "alembic", "bot.storage", "bot.importer", "matplotlib", "wordfreq")
 
 
 @pytest.mark.parametrize(
