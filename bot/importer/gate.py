@@ -35,6 +35,14 @@ _SYNTAX_SAMPLE = re.compile(r"^(?:#{1,6}\s|!\w)|\]\(")
 _VERSUS = re.compile(r"\s+(?:vs\.?|versus)\s+", re.IGNORECASE)
 #: A definition that leads on to a list instead of saying anything (``Programs:``, ``Can be achieved @:``).
 _LEADS_ON = re.compile(r"[:：]\s*$")
+#: A definition that only names the list below it (``Equity: synonyms``, ``Uses`` , ``Types:``): the label
+#: of the points, not what the term means.
+_LIST_LABEL = re.compile(
+    r"^(?:(?:some|other|its|the|main|key|common)\s+)?(?:synonyms?|other\s+names|also\s+(?:called|known\s+as)|"
+    r"aka|examples?|e\.\s?g\.?|types?|kinds?|forms?|features?|characteristics|properties|components|parts|"
+    r"steps|stages|uses|advantages|disadvantages|pros|cons)\s*[:.]?$",
+    re.IGNORECASE,
+)
 #: An Obsidian callout's marker with at most a short title (``[!definition]``, ``[!Info] Progressive
 #: waves``): the box's kind, not what the term means.
 _CALLOUT = re.compile(r"^\[![\w-]+\][+-]?(?:\s+\S+){0,5}$")
@@ -303,7 +311,7 @@ def _flag_doubtful(entry: DraftEntry, lines: list[str]) -> None:
         return
     if identity(definition.strip(" .")) == identity(entry.term):
         entry.check("definition", f"only writes {entry.term} again; write what it means")
-    elif _LEADS_ON.search(definition):
+    elif _LEADS_ON.search(definition) or _LIST_LABEL.match(definition):
         entry.check("definition", f"only introduces a list; write what {entry.term} means")
     elif _LETTERED.match(definition):
         entry.check("definition", f"taken from a lettered point under {entry.term}, which may be a heading")

@@ -171,6 +171,24 @@ def test_a_definition_that_only_introduces_a_list_is_flagged() -> None:
     assert "only introduces a list" in _flagged(result)["Process Management"][0]
 
 
+def test_a_definition_that_only_names_its_list_is_flagged() -> None:
+    result = import_notes(
+        "1. *Liability*: a debt the business owes to others.\n\n"
+        "2. *Revenue*: synonyms\n"
+        "    1. Income\n"
+        "    2. Sales: money earned from customers\n\n"
+        "3. *Asset*: Types\n"
+        "    1. Current\n"
+        "    2. Fixed\n\n"
+        "4. *Expense*: the cost of the types of work done to earn revenue.\n"
+    )
+    flagged = _flagged(result)
+    assert "only introduces a list" in flagged["Revenue"][0]
+    assert "only introduces a list" in flagged["Asset"][0]
+    assert flagged["Liability"] == []
+    assert flagged["Expense"] == []  # the word "types" inside a sentence is no label
+
+
 def test_a_doubtful_entry_is_not_given_for_a_kind_its_points_list() -> None:
     result = import_notes(
         "# Ethics\n\n"
