@@ -100,21 +100,27 @@ _CONTRASTS = (
 _BEGINNING = 5  # the longest word beginning read as a part of its own ("helio" of "heliocentric")
 
 
-def _other_beginning(a: str, b: str) -> bool:
-    """Whether two words share a long ending (half the longer word, 4+ letters) after beginnings of up to
-    5 letters that differ by three or more slips: "geo-" and "helio-" before "centric". Two slips at the
-    start ("eakmmosix" for "meakmosix") or slips elsewhere too ("aviskrouksyn" for "vaiskrouksync") are
-    typing, not another word part."""
+def _heads_before_long_ending(a: str, b: str) -> tuple[str, str] | None:
+    """The beginnings of two words before the ending they share, when that ending is long (4+ letters and
+    half the longer word at least): ("geo", "helio") for "geocentric" and "heliocentric"; None otherwise."""
     ending = 0
     for x, y in zip(reversed(a), reversed(b), strict=False):
         if x != y:
             break
         ending += 1
-    heads = a[: len(a) - ending], b[: len(b) - ending]
+    if ending < max(4, max(len(a), len(b)) / 2):
+        return None
+    return a[: len(a) - ending], b[: len(b) - ending]
+
+
+def _other_beginning(a: str, b: str) -> bool:
+    """Whether two words share a long ending (half the longer word, 4+ letters) after beginnings of up to
+    5 letters that differ by three or more slips: "geo-" and "helio-" before "centric". Two slips at the
+    start ("eakmmosix" for "meakmosix") or slips elsewhere too ("aviskrouksyn" for "vaiskrouksync") are
+    typing, not another word part."""
+    heads = _heads_before_long_ending(a, b)
     return (
-        ending >= max(4, max(len(a), len(b)) / 2)
-        and max(map(len, heads)) <= _BEGINNING
-        and OSA.distance(*heads, score_cutoff=3) > 2
+        heads is not None and max(map(len, heads)) <= _BEGINNING and OSA.distance(*heads, score_cutoff=3) > 2
     )
 
 
@@ -196,20 +202,18 @@ def other_real_word(said: str, name_word: str) -> bool:
     frequency = _zipf(said)
     slips = OSA.distance(said, name_word, score_cutoff=3)
     typed = said + "s"  # the key's word may have lost an "s" typed ("continuos" -> "continuo")
-    if name_word.endswith("s") and OSA.distance(typed, name_word, score_cutoff=3) < slips:
-        frequency, slips = _zipf(typed), OSA.distance(typed, name_word, score_cutoff=3)
+    if name_word.endswith("s"):
+        typed_slips = OSA.distance(typed, name_word, score_cutoff=3)
+        if typed_slips < slips:
+            frequency, slips = _zipf(typed), typed_slips
     if frequency >= _MEANT_WORD_ZIPF or (frequency >= _REAL_WORD_ZIPF and slips >= 2):
         return True
-    ending = 0
-    for x, y in zip(reversed(said), reversed(name_word), strict=False):
-        if x != y:
-            break
-        ending += 1
-    heads = said[: len(said) - ending], name_word[: len(name_word) - ending]
+    heads = _heads_before_long_ending(said, name_word)
+    if heads is None:
+        return False
     beginnings = _word_beginnings()
     return (
-        ending >= max(4, max(len(said), len(name_word)) / 2)
-        and all(3 <= len(head) <= _BEGINNING and head in beginnings for head in heads)
+        all(3 <= len(head) <= _BEGINNING and head in beginnings for head in heads)
         and OSA.distance(*heads, score_cutoff=3) == 2
     )
 
