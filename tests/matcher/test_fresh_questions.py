@@ -10,12 +10,12 @@ the questions were first run.
 from __future__ import annotations
 
 import csv
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from benchmarks.corpus import CORRECTED, _entry_names, _shown
+from benchmarks.corpus import CORRECTED, Lookups, _entry_names, _shown
 from bot.loader import load_knowledge, normalize_name
 from bot.matching import Matcher
 
@@ -50,25 +50,15 @@ ROUNDS = {
 }
 
 
-@dataclass(slots=True)
-class Tally:
-    """Right / refused / wrong over some rows, with the misses spelled out."""
-
-    right: int = 0
-    refused: int = 0
-    wrong: int = 0
-    misses: list[str] = field(default_factory=list)
-
-
 def fresh_files(folder: Path = FRESH) -> list[Path]:
     """The question files of one round, by name."""
     return sorted(folder.glob("*.tsv"))
 
 
-def grade(path: Path) -> tuple[Tally, Tally]:
+def grade(path: Path) -> tuple[Lookups, Lookups]:
     """The (tune, held-out) tallies of one question file on its corrected knowledge base."""
     matcher = Matcher(load_knowledge([CORRECTED / f"{path.stem}.yaml"]))
-    tune, held = Tally(), Tally()
+    tune, held = Lookups(), Lookups()
     with path.open(encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle, delimiter="\t"):
             tally = held if row["held_out"] == "yes" else tune
@@ -93,7 +83,7 @@ def round_(request: pytest.FixtureRequest) -> Round:
 
 
 @pytest.fixture(scope="module")
-def tallies(round_: Round) -> dict[str, tuple[Tally, Tally]]:
+def tallies(round_: Round) -> dict[str, tuple[Lookups, Lookups]]:
     return {path.stem: grade(path) for path in fresh_files(round_.folder)}
 
 
@@ -106,18 +96,20 @@ def test_every_round_has_eight_files_a_third_held_out(round_: Round) -> None:
         assert sum(r.endswith("\tyes") for r in rows) == round_.rows // 3, path.name
 
 
-def test_the_tune_part_gives_no_wrong_answer(round_: Round, tallies: dict[str, tuple[Tally, Tally]]) -> None:
+def test_the_tune_part_gives_no_wrong_answer(
+    round_: Round, tallies: dict[str, tuple[Lookups, Lookups]]
+) -> None:
     wrong = [m for tune, _ in tallies.values() for m in tune.misses if m.startswith("WRONG")]
     assert [m for m in wrong if m.split("'")[1] not in round_.tune_wrong] == []
 
 
 def test_the_tune_part_keeps_its_right_answers(
-    round_: Round, tallies: dict[str, tuple[Tally, Tally]]
+    round_: Round, tallies: dict[str, tuple[Lookups, Lookups]]
 ) -> None:
     assert sum(tune.right for tune, _ in tallies.values()) >= round_.tune_right_at_least
 
 
 def test_the_held_out_third_gives_no_more_wrong_answers_than_measured(
-    round_: Round, tallies: dict[str, tuple[Tally, Tally]]
+    round_: Round, tallies: dict[str, tuple[Lookups, Lookups]]
 ) -> None:
     assert sum(held.wrong for _, held in tallies.values()) <= round_.held_out_wrong_at_most
