@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections.abc import Callable
 
 import pytest
 
@@ -21,6 +22,16 @@ FILLERS = [
 
 def _entry(kb: KnowledgeBase, term: str) -> Entry:
     return next(e for e in kb.entries if e.term == term)
+
+
+def _typed_answers(kb: KnowledgeBase) -> Callable[[str, str], bool]:
+    """``accepts(term, answer)``: whether the typed question on ``term`` (seed 1) takes ``answer``."""
+    generator = QuestionGenerator(kb, random.Random(1))
+
+    def accepts(term: str, answer: str) -> bool:
+        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
+
+    return accepts
 
 
 def _everything_shown(kb: KnowledgeBase, seeds: range, count: int = 30) -> list[tuple[str, str]]:
@@ -501,10 +512,7 @@ def test_a_typed_answer_may_give_a_persons_name_without_its_initials_only() -> N
             ],
         }
     )
-    generator = QuestionGenerator(kb, random.Random(1))
-
-    def accepts(term: str, answer: str) -> bool:
-        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
+    accepts = _typed_answers(kb)
 
     assert accepts("C. Wright Mills", "Wright Mills")
     assert accepts("C. Wright Mills", "c wright mills")
@@ -516,7 +524,7 @@ def test_a_typed_answer_may_give_a_persons_name_without_its_initials_only() -> N
     assert not accepts("average total cost", "cost")
     alone = [e for e in kb.entries if e.term != "J. S. Bois"]
     kb.entries[:] = alone
-    generator = QuestionGenerator(kb, random.Random(1))
+    accepts = _typed_answers(kb)
     assert accepts("W.E.B. Du Bois", "Du Bois")
 
 
@@ -605,10 +613,7 @@ def test_a_typed_answer_may_give_one_half_of_a_name_joining_two() -> None:
             ]
         }
     )
-    generator = QuestionGenerator(kb, random.Random(1))
-
-    def accepts(term: str, answer: str) -> bool:
-        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
+    accepts = _typed_answers(kb)
 
     assert accepts("Food chains and food webs", "food webs")
     assert accepts("Food chains and food webs", "food chain")
@@ -684,10 +689,7 @@ def test_a_typed_answer_may_join_the_initials_of_words_before_an_acronym_to_it()
             ]
         }
     )
-    generator = QuestionGenerator(kb, random.Random(1))
-
-    def accepts(term: str, answer: str) -> bool:
-        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
+    accepts = _typed_answers(kb)
 
     assert accepts("Dynamic RAM", "DRAM")
     assert accepts("Dynamic RAM", "dram")
