@@ -27,3 +27,8 @@ def make_kb(topics: dict[str, list[tuple[str, str]]]) -> KnowledgeBase:
         kb.files.append(topic.path)
         kb.entries.extend(Entry(term=t, definition=d, topic=topic) for t, d in items)
     return kb
+
+
+def entry_of(kb: KnowledgeBase, term: str) -> Entry:
+    """The entry of ``kb`` whose term is exactly ``term`` (``StopIteration`` if there is none)."""
+    return next(e for e in kb.entries if e.term == term)

@@ -10,7 +10,7 @@ import pytest
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.quiz import QuestionGenerator, QuestionKind, QuizMode, RoundSettings
-from tests.quiz.conftest import make_kb
+from tests.quiz.conftest import entry_of, make_kb
 
 FILLERS = [
     ("Borrowing", "References to values without taking ownership."),
@@ -20,16 +20,12 @@ FILLERS = [
 ]
 
 
-def _entry(kb: KnowledgeBase, term: str) -> Entry:
-    return next(e for e in kb.entries if e.term == term)
-
-
 def _typed_answers(kb: KnowledgeBase) -> Callable[[str, str], bool]:
     """``accepts(term, answer)``: whether the typed question on ``term`` (seed 1) takes ``answer``."""
     generator = QuestionGenerator(kb, random.Random(1))
 
     def accepts(term: str, answer: str) -> bool:
-        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
+        return generator.make(entry_of(kb, term), QuestionKind.WHICH_TERM).is_correct(answer)
 
     return accepts
 
@@ -82,11 +78,11 @@ def test_what_does_x_mean_is_not_asked_when_the_definition_only_repeats_the_term
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    assert QuestionKind.MEANING not in generator.kinds_for(_entry(kb, "Elemental ions"), QuizMode.BUTTONS)
-    assert QuestionKind.MEANING not in generator.kinds_for(_entry(kb, "Physical layer"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING not in generator.kinds_for(entry_of(kb, "Elemental ions"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING not in generator.kinds_for(entry_of(kb, "Physical layer"), QuizMode.BUTTONS)
     # nothing of the term in it: the port is the meaning to pick
-    assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, "IMAP4"), QuizMode.BUTTONS)
-    assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, "Isotope"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING in generator.kinds_for(entry_of(kb, "IMAP4"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING in generator.kinds_for(entry_of(kb, "Isotope"), QuizMode.BUTTONS)
 
 
 ATTACKS = make_kb(
@@ -110,7 +106,7 @@ def test_a_distractor_never_names_the_asked_term(seed: int) -> None:
     """ "Denial of service performed by a botnet" is DDoS's, but under "What does Denial of Service mean?"
     it reads as right too."""
     generator = QuestionGenerator(ATTACKS, random.Random(seed))
-    dos = _entry(ATTACKS, "Denial of Service")
+    dos = entry_of(ATTACKS, "Denial of Service")
     meaning = generator.make(dos, QuestionKind.MEANING)
     assert not any("denial of service" in choice.casefold() for choice in meaning.choices)
     for _ in range(4):
@@ -137,7 +133,7 @@ def test_the_prompt_above_options_of_terms_hides_every_word_of_the_term(
 ) -> None:
     kb = make_kb({"Net": [(term, definition), *FILLERS]})
     generator = QuestionGenerator(kb, random.Random(2))
-    entry = _entry(kb, term)
+    entry = entry_of(kb, term)
     assert QuestionKind.PICK_TERM in generator.kinds_for(entry, QuizMode.BUTTONS)
     prompt = generator.make(entry, QuestionKind.PICK_TERM).prompt
     assert not re.search(rf"\b{hidden}\b", prompt, re.IGNORECASE), prompt
@@ -157,7 +153,7 @@ def test_the_right_meaning_never_spells_the_asked_acronym_out() -> None:
     )
     for seed in range(5):
         generator = QuestionGenerator(kb, random.Random(seed))
-        question = generator.make(_entry(kb, "UFCS"), QuestionKind.MEANING)
+        question = generator.make(entry_of(kb, "UFCS"), QuestionKind.MEANING)
         assert question.answer_index is not None
         right = question.choices[question.answer_index]
         assert "Uniform Function Call Syntax" not in right
@@ -181,7 +177,7 @@ def test_options_of_terms_share_a_symbols_form() -> None:
     )
     for seed in range(6):
         generator = QuestionGenerator(kb, random.Random(seed))
-        question = generator.make(_entry(kb, "Update()"), QuestionKind.PICK_TERM)
+        question = generator.make(entry_of(kb, "Update()"), QuestionKind.PICK_TERM)
         assert all(choice.endswith("()") for choice in question.choices), question.choices
 
 
@@ -229,10 +225,10 @@ def test_what_does_x_mean_is_not_asked_when_its_topic_has_no_options_of_its_shap
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    assert QuestionKind.MEANING not in generator.kinds_for(_entry(kb, ".ogg"), QuizMode.BUTTONS)
-    assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, ".wav"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING not in generator.kinds_for(entry_of(kb, ".ogg"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING in generator.kinds_for(entry_of(kb, ".wav"), QuizMode.BUTTONS)
     # a topic too small to offer options takes them from elsewhere anyway
-    assert QuestionKind.MEANING in generator.kinds_for(_entry(kb, "Transform"), QuizMode.BUTTONS)
+    assert QuestionKind.MEANING in generator.kinds_for(entry_of(kb, "Transform"), QuizMode.BUTTONS)
 
 
 def test_a_typed_prompt_hides_the_terms_words_in_any_form_once_all_are_there() -> None:
@@ -249,11 +245,11 @@ def test_a_typed_prompt_hides_the_terms_words_in_any_form_once_all_are_there() -
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    prompt = generator.make(_entry(kb, "Relative atomic mass"), QuestionKind.WHICH_TERM).prompt
+    prompt = generator.make(entry_of(kb, "Relative atomic mass"), QuestionKind.WHICH_TERM).prompt
     assert prompt == "The ____ of the ____ to the weight of protons and neutrons"
     # "wall" is not there, but "cell" would still point at Cell wall and enough is left without it;
     # "cellulose" is another word
-    prompt = generator.make(_entry(kb, "Cell wall"), QuestionKind.WHICH_TERM).prompt
+    prompt = generator.make(entry_of(kb, "Cell wall"), QuestionKind.WHICH_TERM).prompt
     assert prompt == "Made of cellulose and strengthens the ____ of a plant"
 
 
@@ -261,7 +257,7 @@ def test_a_typed_prompt_hides_the_terms_words_in_any_form_once_all_are_there() -
 def test_a_definition_that_only_restates_its_term_is_never_called_true(seed: int) -> None:
     kb = make_kb({"Chemistry": [("Elemental ions", "Ions that are elements"), *FILLERS]})
     generator = QuestionGenerator(kb, random.Random(seed))
-    question = generator.make(_entry(kb, "Elemental ions"), QuestionKind.TRUE_FALSE)
+    question = generator.make(entry_of(kb, "Elemental ions"), QuestionKind.TRUE_FALSE)
     assert question.answer_index == 1
     assert "Ions that are elements" not in question.prompt
 
@@ -279,7 +275,7 @@ def test_a_typed_prompt_keeps_a_word_of_the_term_while_another_is_missing() -> N
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    prompt = generator.make(_entry(kb, "average variable cost"), QuestionKind.WHICH_TERM).prompt
+    prompt = generator.make(entry_of(kb, "average variable cost"), QuestionKind.WHICH_TERM).prompt
     assert prompt.startswith("Variable costs divided")
 
 
@@ -298,7 +294,7 @@ def test_a_typed_prompt_hides_a_word_of_the_term_where_enough_is_left_without_it
     generator = QuestionGenerator(kb, random.Random(1))
 
     def prompt(term: str) -> str:
-        return generator.make(_entry(kb, term), QuestionKind.WHICH_TERM).prompt
+        return generator.make(entry_of(kb, term), QuestionKind.WHICH_TERM).prompt
 
     assert prompt("natural monopoly") == "A ____ that arises because one firm can supply a whole market."
     assert prompt("National output") == "Aggregate ____, measured in GDP per person"
@@ -321,16 +317,16 @@ def test_a_blank_that_leaves_another_entrys_definition_is_not_asked() -> None:
     )
     generator = QuestionGenerator(kb, random.Random(1))
     for term in ("average variable cost", "average fixed cost", "average total cost"):
-        assert QuestionKind.PICK_TERM not in generator.kinds_for(_entry(kb, term), QuizMode.BUTTONS), term
+        assert QuestionKind.PICK_TERM not in generator.kinds_for(entry_of(kb, term), QuizMode.BUTTONS), term
     # typed, "Fixed costs divided by ..." shows the one word that tells it from average variable cost and
     # hidden, it fits both: true or false is left, as in a quiz of buttons; a typed quiz asks it anyway
-    kinds = generator.kinds_for(_entry(kb, "average fixed cost"), QuizMode.MIXED)
+    kinds = generator.kinds_for(entry_of(kb, "average fixed cost"), QuizMode.MIXED)
     assert kinds == [QuestionKind.TRUE_FALSE]
-    kinds = generator.kinds_for(_entry(kb, "average fixed cost"), QuizMode.TYPED)
+    kinds = generator.kinds_for(entry_of(kb, "average fixed cost"), QuizMode.TYPED)
     assert kinds == [QuestionKind.WHICH_TERM]
-    kinds = generator.kinds_for(_entry(kb, "average fixed cost"), QuizMode.BUTTONS)
+    kinds = generator.kinds_for(entry_of(kb, "average fixed cost"), QuizMode.BUTTONS)
     assert kinds == [QuestionKind.TRUE_FALSE]
-    assert QuestionKind.PICK_TERM in generator.kinds_for(_entry(kb, "sunk cost"), QuizMode.BUTTONS)
+    assert QuestionKind.PICK_TERM in generator.kinds_for(entry_of(kb, "sunk cost"), QuizMode.BUTTONS)
 
 
 def test_a_typed_prompt_counts_the_terms_words_outside_its_name_only() -> None:
@@ -343,7 +339,7 @@ def test_a_typed_prompt_counts_the_terms_words_outside_its_name_only() -> None:
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    prompt = generator.make(_entry(kb, "Storage Area Network"), QuestionKind.WHICH_TERM).prompt
+    prompt = generator.make(entry_of(kb, "Storage Area Network"), QuestionKind.WHICH_TERM).prompt
     assert prompt == "A ____ (____) is used by storage systems only."
 
 
@@ -361,10 +357,10 @@ def test_a_definition_of_what_a_term_may_do_or_a_quotation_is_not_asked_to_be_ty
     )
     generator = QuestionGenerator(kb, random.Random(1))
     for term in ("Static Discharge Damage", "Underclocking RAM", "ARP poisoning"):
-        kinds = generator.kinds_for(_entry(kb, term), QuizMode.MIXED)
+        kinds = generator.kinds_for(entry_of(kb, term), QuizMode.MIXED)
         assert QuestionKind.WHICH_TERM not in kinds
         assert QuestionKind.PICK_TERM in kinds  # with options to narrow it, it can be answered
-    assert QuestionKind.WHICH_TERM in generator.kinds_for(_entry(kb, "Memtest86"), QuizMode.MIXED)
+    assert QuestionKind.WHICH_TERM in generator.kinds_for(entry_of(kb, "Memtest86"), QuizMode.MIXED)
 
 
 def test_markup_in_a_definition_is_shown_as_a_reader_sees_it() -> None:
@@ -386,10 +382,10 @@ def test_markup_in_a_definition_is_shown_as_a_reader_sees_it() -> None:
     )
     generator = QuestionGenerator(kb, random.Random(1))
     shown = {
-        term: generator.meaning(_entry(kb, term))
+        term: generator.meaning(entry_of(kb, term))
         for term in ("average revenue", "functional style", "price floor")
     }
-    typed = generator.make(_entry(kb, "average revenue"), QuestionKind.WHICH_TERM).prompt
+    typed = generator.make(entry_of(kb, "average revenue"), QuestionKind.WHICH_TERM).prompt
     assert "(P × Q) / Q" in typed
     assert "(P × Q) / Q for a price taker" in shown["average revenue"]
     assert "relies on higher-order functions." in shown["functional style"]
@@ -450,16 +446,16 @@ def test_definitions_that_read_alike_once_names_are_hidden_are_not_asked_by_them
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    kinds = generator.kinds_for(_entry(kb, "Shareware"), QuizMode.MIXED)
+    kinds = generator.kinds_for(entry_of(kb, "Shareware"), QuizMode.MIXED)
     assert QuestionKind.WHICH_TERM not in kinds
     assert QuestionKind.PICK_TERM not in kinds
     for seed in range(6):
         question = QuestionGenerator(kb, random.Random(seed)).make(
-            _entry(kb, "Open Source"), QuestionKind.MEANING
+            entry_of(kb, "Open Source"), QuestionKind.MEANING
         )
         assert len(set(question.choices)) == len(question.choices) >= 3
         shareware = QuestionGenerator(kb, random.Random(seed)).make(
-            _entry(kb, "Shareware"), QuestionKind.MEANING
+            entry_of(kb, "Shareware"), QuestionKind.MEANING
         )
         assert len(shareware.choices) >= 2
         assert sum("lets people try" in choice for choice in shareware.choices) == 1
@@ -477,7 +473,7 @@ def test_a_hyphenated_name_written_with_spaces_is_hidden_too() -> None:
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    assert generator.meaning(_entry(kb, "End-User")) == "____ developer, cheap, fast, no documentation kept"
+    assert generator.meaning(entry_of(kb, "End-User")) == "____ developer, cheap, fast, no documentation kept"
 
 
 def test_a_true_false_statement_that_shows_the_term_is_asked_another_way_where_there_is_one() -> None:
@@ -491,10 +487,10 @@ def test_a_true_false_statement_that_shows_the_term_is_asked_another_way_where_t
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    kinds = generator.kinds_for(_entry(kb, "Positioning"), QuizMode.BUTTONS)
+    kinds = generator.kinds_for(entry_of(kb, "Positioning"), QuizMode.BUTTONS)
     assert QuestionKind.TRUE_FALSE not in kinds
     assert QuestionKind.PICK_TERM in kinds
-    assert QuestionKind.TRUE_FALSE in generator.kinds_for(_entry(kb, "Targeting"), QuizMode.BUTTONS)
+    assert QuestionKind.TRUE_FALSE in generator.kinds_for(entry_of(kb, "Targeting"), QuizMode.BUTTONS)
 
 
 def test_a_typed_answer_may_give_a_persons_name_without_its_initials_only() -> None:
@@ -542,10 +538,10 @@ def test_a_term_whose_every_word_most_entries_use_is_still_hidden_in_its_own_pro
     )
     generator = QuestionGenerator(kb, random.Random(1))
     assert "positioning" in generator.common
-    prompt = generator.make(_entry(kb, "Positioning"), QuestionKind.WHICH_TERM).prompt
+    prompt = generator.make(entry_of(kb, "Positioning"), QuestionKind.WHICH_TERM).prompt
     assert prompt == "Creating a desirable ____ in the target customer's mind"
     # the meaning option would show it: "What does Positioning mean?" is not asked
-    kinds = generator.kinds_for(_entry(kb, "Positioning"), QuizMode.BUTTONS)
+    kinds = generator.kinds_for(entry_of(kb, "Positioning"), QuizMode.BUTTONS)
     assert QuestionKind.MEANING not in kinds
 
 
@@ -564,7 +560,7 @@ def test_a_right_meaning_that_shows_the_term_as_an_adverb_is_not_offered() -> No
         }
     )
     generator = QuestionGenerator(kb, random.Random(1))
-    entry = _entry(kb, "Kinematic")
+    entry = entry_of(kb, "Kinematic")
     assert QuestionKind.MEANING not in generator.kinds_for(entry, QuizMode.BUTTONS)
     assert "kinematically" not in generator.make(entry, QuestionKind.WHICH_TERM).prompt
 
@@ -577,7 +573,7 @@ def test_a_term_told_apart_only_by_a_word_its_prompt_shows_is_not_asked_typed() 
     kb = make_kb({"Events": [*events, ("Harmonic progression", "Chords placed to sound right."), *FILLERS]})
     generator = QuestionGenerator(kb, random.Random(1))
     for term, _ in events:
-        entry = _entry(kb, term)
+        entry = entry_of(kb, term)
         assert QuestionKind.WHICH_TERM not in generator.kinds_for(entry, QuizMode.MIXED)
         assert generator.kinds_for(entry, QuizMode.MIXED)  # still asked, another way
         # a typed quiz has no other way: the question stays
@@ -597,7 +593,7 @@ def test_a_false_statement_prefers_a_definition_that_names_no_term() -> None:
     )
     for seed in range(20):
         generator = QuestionGenerator(kb, random.Random(seed))
-        question = generator.make(_entry(kb, "Composition"), QuestionKind.TRUE_FALSE)
+        question = generator.make(entry_of(kb, "Composition"), QuestionKind.TRUE_FALSE)
         assert "more Composition" not in question.prompt
 
 
@@ -644,7 +640,7 @@ def test_an_entry_whose_definition_lists_facts_is_described_not_asked_what_it_me
     generator = QuestionGenerator(kb, random.Random(1))
 
     def prompt(term: str) -> str:
-        return generator.make(_entry(kb, term), QuestionKind.MEANING).prompt
+        return generator.make(entry_of(kb, term), QuestionKind.MEANING).prompt
 
     assert prompt("Max Weber") == "Which of these describes **Max Weber**?"
     assert prompt("Karl Marx") == "Which of these describes **Karl Marx**?"
@@ -672,7 +668,7 @@ def test_options_of_terms_prefer_the_right_ones_capitalisation() -> None:
     )
     for seed in range(10):
         generator = QuestionGenerator(kb, random.Random(seed))
-        question = generator.make(_entry(kb, "Biodiversity"), QuestionKind.PICK_TERM)
+        question = generator.make(entry_of(kb, "Biodiversity"), QuestionKind.PICK_TERM)
         assert all(choice[0].isupper() for choice in question.choices), question.choices
 
 
@@ -712,7 +708,7 @@ def test_a_true_statement_that_shows_a_word_of_its_term_is_never_made() -> None:
             ]
         }
     )
-    entry = _entry(kb, "average fixed cost")
+    entry = entry_of(kb, "average fixed cost")
     for seed in range(12):
         question = QuestionGenerator(kb, random.Random(seed)).make(entry, QuestionKind.TRUE_FALSE)
         assert question.answer == "False", question.prompt

@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.quiz import QuestionGenerator, QuestionKind, QuizMode
 from bot.quiz.answers import mask_names
-from tests.quiz.conftest import make_kb
+from tests.quiz.conftest import entry_of, make_kb
 
 TOPIC = Topic(title="Network", path=Path("/notes/net.yaml"))
 
@@ -30,15 +30,11 @@ ACRONYMS = _kb(
 )
 
 
-def _entry(kb: KnowledgeBase, term: str) -> Entry:
-    return next(e for e in kb.entries if e.term == term)
-
-
 def _questions(kb: KnowledgeBase, term: str, kind: QuestionKind, seeds: int = 12):
     generator = QuestionGenerator(kb, random.Random(0))
     for seed in range(seeds):
         generator.rng.seed(seed)
-        yield generator.make(_entry(kb, term), kind)
+        yield generator.make(entry_of(kb, term), kind)
 
 
 def test_a_pick_prompt_keeps_the_words_of_a_long_name_its_option_does_not_show() -> None:
@@ -60,7 +56,7 @@ def test_a_common_word_of_the_shown_term_stays_only_where_another_option_shows_i
     )
     generator = QuestionGenerator(spelt, random.Random(0))
     assert "address" in generator.common
-    rarp = _entry(spelt, "Reverse Address Resolution Protocol")
+    rarp = entry_of(spelt, "Reverse Address Resolution Protocol")
     shared = generator.pick_prompt(rarp, ["Address Resolution Protocol", "Domain Name System"])
     assert shared == "Resolves a MAC address to an IP address."
     # in another form too: "Addresses" on an option shows the word as much as "Address"
@@ -83,7 +79,7 @@ def test_a_pick_prompt_hides_the_shown_term_in_another_form() -> None:
         }
     )
     generator = QuestionGenerator(kb, random.Random(0))
-    prompt = generator.pick_prompt(_entry(kb, "Positions"), ["Targeting", "Branding"])
+    prompt = generator.pick_prompt(entry_of(kb, "Positions"), ["Targeting", "Branding"])
     assert prompt == "Based on attributes: for soap, we can ____ on moisturizing."
 
 
@@ -153,7 +149,7 @@ def test_a_kind_of_a_term_and_the_term_are_never_options_for_each_other() -> Non
         "Divine command theory": {"Deontology"},
     }
     for term, related in kin.items():
-        banned = {_entry(ETHICS, t).definition for t in related}
+        banned = {entry_of(ETHICS, t).definition for t in related}
         for question in _questions(ETHICS, term, QuestionKind.MEANING):
             assert not banned & set(question.choices), question.choices
         for question in _questions(ETHICS, term, QuestionKind.PICK_TERM):
@@ -246,5 +242,5 @@ def test_a_hyphenated_word_with_a_word_of_the_term_is_hidden_whole() -> None:
         }
     )
     generator = QuestionGenerator(kb, random.Random(0))
-    entry = _entry(kb, "Looking-Glass Self")
+    entry = entry_of(kb, "Looking-Glass Self")
     assert generator.pick_prompt(entry, ["Conflict Theory"]) == "____ based on imagined judgments of others."
