@@ -159,7 +159,7 @@ _COMMON_WORDS = 30_000  # the English words whose beginnings are known word part
 
 
 @lru_cache(maxsize=65_536)
-def _zipf(word: str) -> float:
+def zipf(word: str) -> float:
     """The word's Zipf frequency in English (0.0 when unknown).
 
     wordfreq is imported here, on the first typo that needs it, not with the matcher: importing it and
@@ -173,7 +173,7 @@ def _zipf(word: str) -> float:
 @cache
 def _word_beginnings() -> frozenset[str]:
     """The 3-5 letter beginnings of the commonest English words, each shorter than its word."""
-    from wordfreq import top_n_list  # deferred, as in _zipf
+    from wordfreq import top_n_list  # deferred, as in zipf
 
     common = top_n_list("en", _COMMON_WORDS)
     return frozenset(word[:k] for word in common if word.isalpha() for k in range(3, min(6, len(word))))
@@ -190,7 +190,7 @@ def other_real_word(said: str, name_word: str) -> bool:
     the notes' own misspelling may be the right spelling of it. ``said`` and ``name_word`` are
     folded words (``name_key``) that differ.
     """
-    if not said.isalpha() or not name_word.isalpha() or _zipf(name_word) == 0.0:
+    if not said.isalpha() or not name_word.isalpha() or zipf(name_word) == 0.0:
         return False
     shared = next((at for at, (x, y) in enumerate(zip(said, name_word, strict=False)) if x != y), None)
     if shared is None:
@@ -199,13 +199,13 @@ def other_real_word(said: str, name_word: str) -> bool:
         return False  # another form of the word ("polyphonic" of "polyphony", "handle" of "handler")
     if Levenshtein.distance(said, name_word, score_cutoff=3) == 2 and OSA.distance(said, name_word) == 1:
         return False  # two letters swapped is typing ("trial" for "trail")
-    frequency = _zipf(said)
+    frequency = zipf(said)
     slips = OSA.distance(said, name_word, score_cutoff=3)
     typed = said + "s"  # the key's word may have lost an "s" typed ("continuos" -> "continuo")
     if name_word.endswith("s"):
         typed_slips = OSA.distance(typed, name_word, score_cutoff=3)
         if typed_slips < slips:
-            frequency, slips = _zipf(typed), typed_slips
+            frequency, slips = zipf(typed), typed_slips
     if frequency >= _MEANT_WORD_ZIPF or (frequency >= _REAL_WORD_ZIPF and slips >= 2):
         return True
     heads = _heads_before_long_ending(said, name_word)

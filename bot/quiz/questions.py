@@ -9,7 +9,8 @@ import weakref
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
-from itertools import islice, takewhile
+from functools import lru_cache
+from itertools import islice
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.matching.names import key_of
@@ -25,6 +26,7 @@ from bot.quiz.answers import (
     shared_checker,
     spelt_out,
 )
+from bot.quiz.people import is_person, surname
 from bot.quiz.settings import QuizMode, QuizSettingsError, RoundSettings
 from bot.wording import plural
 
@@ -293,11 +295,9 @@ class QuestionGenerator:
         return questions
 
     def surnames(self, entry: Entry) -> tuple[str, ...]:
-        """A person's name without its leading initials, which a typed answer may give: "Du Bois" for
-        W.E.B. Du Bois, "Wright Mills" for C. Wright Mills; none where another entry's name shares a word
-        of it. Initials are the one sign of a person the notes give: a surname alone ("Marx" for Karl
-        Marx) is not accepted, since in Title Case notes "North" of True North and "Belt" of Green Belt
-        look just the same."""
+        """A person's surname, which a typed answer may give alone, as a teacher would take it: "Marx" for
+        Karl Marx, "Du Bois" for W.E.B. Du Bois, "Wright Mills" for C. Wright Mills (``people.surname``:
+        never "North" of True North); none where another entry's name shares a word of it."""
         owners = self._facts.owners
         if owners is None:
             owners = self._facts.owners = {}
@@ -307,13 +307,9 @@ class QuestionGenerator:
                         owners.setdefault(word, set()).add(other)
         short: list[str] = []
         for name in entry.names:
-            words = name.split()
-            initials = len(list(takewhile(lambda w: re.fullmatch(r"(?:[A-Z]\.)+", w), words)))
-            rest = words[initials:]
-            if not initials or not rest or not all(w[0].isupper() for w in rest):
-                continue
-            if all(owners.get(p, set()) <= {entry} for p in _words(" ".join(rest))):
-                short.append(" ".join(rest))
+            rest = surname(name)
+            if rest and all(owners.get(p, set()) <= {entry} for p in _words(rest)):
+                short.append(rest)
         return tuple(dict.fromkeys(short))
 
     def halves(self, entry: Entry) -> tuple[str, ...]:
@@ -330,6 +326,17 @@ class QuestionGenerator:
                 continue
             if all(part and key_of(part) not in others for part in parts):
                 found.extend(parts)
+        return tuple(dict.fromkeys(found))
+
+    def subjects(self, entry: Entry) -> tuple[str, ...]:
+        """What a heading's name is about, which a typed answer may give: "ideal gas" for Properties of an
+        ideal gas, "rocks" for Types of rocks; none where it is another entry's name."""
+        others = self.all_keys - {key_of(name) for name in entry.names}
+        found = [
+            match.group(1)
+            for name in entry.names
+            if (match := _ABOUT.fullmatch(name.strip())) and key_of(match.group(1)) not in others
+        ]
         return tuple(dict.fromkeys(found))
 
     def joined_acronyms(self, entry: Entry) -> tuple[str, ...]:
@@ -360,8 +367,10 @@ class QuestionGenerator:
         return list(known)
 
     def _kinds_for(self, entry: Entry, mode: QuizMode) -> list[QuestionKind]:
-        own = " ".join(entry.definition.casefold().split()) not in self._shared and not self._reads_alike(
-            entry
+        own = (
+            " ".join(entry.definition.casefold().split()) not in self._shared
+            and not self._reads_alike(entry)
+            and not self._opens_another(entry)
         )
         typed = [QuestionKind.WHICH_TERM]
         # button questions need another entry to offer or contrast, with a definition of its own (two
@@ -401,6 +410,12 @@ class QuestionGenerator:
             # option would be: asked another way where there is one (typed, in a mixed quiz)
             buttons.remove(QuestionKind.TRUE_FALSE)
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
+
+    def _opens_another(self, entry: Entry) -> bool:
+        """Whether the entry's definition opens another entry's, or another's opens it, three words or more
+        ("A = L + E" of Accounting Equation and "A = L + E / DEAR-CLIP" of Fundamental accounting
+        equation): asked which term it is, either fits both."""
+        return any(_opens(o.definition, entry.definition) for o in self._usable if o is not entry)
 
     def _inside_a_name(self, entry: Entry) -> bool:
         """Whether the entry's definition writes one of its names as part of a longer name the other
@@ -581,7 +596,13 @@ class QuestionGenerator:
                 prompt=self.typed_prompt(entry),
                 hint=hint_mask(entry.term, self.rng),
                 checker=shared_checker(
-                    (*entry.names, *self.surnames(entry), *self.halves(entry), *self.joined_acronyms(entry)),
+                    (
+                        *entry.names,
+                        *self.surnames(entry),
+                        *self.halves(entry),
+                        *self.joined_acronyms(entry),
+                        *self.subjects(entry),
+                    ),
                     self.all_keys,
                     self._context,
                 ),
@@ -619,9 +640,15 @@ class QuestionGenerator:
             # a definition that only restates the term ("Elemental ions: Ions that are elements") or
             # shows a word of it few entries use ("**average fixed cost**: Fixed costs divided by ...") is
             # true by its words: such a term is shown with another entry's definition
-            truth = self.rng.random() < 0.5 and not self.restates(entry) and not self._shows_term(entry)
             # the prompt names the term: hide only names, so both kinds of statement read alike
             statement = self.masked(entry, single_words=False)
+            # a definition that names its term ("The Deposition of sand ...") would be true by that name
+            truth = (
+                self.rng.random() < 0.5
+                and not self.restates(entry)
+                and not self._shows_term(entry)
+                and BLANK not in statement
+            )
             if not truth:
                 # best another entry's definition that names no term of its own: its blanks would be
                 # filled with this term ("**Composition**: ... two or more Composition may be played
@@ -651,7 +678,7 @@ class QuestionGenerator:
         entry: Entry,
         count: int,
         *,
-        shape: tuple[bool, bool, int] | None = None,
+        shape: tuple[bool, str, int] | None = None,
         term_shape: bool = False,
         names_only: bool = False,
         showing: frozenset[str] = frozenset(),
@@ -665,7 +692,12 @@ class QuestionGenerator:
         definitions show one of them too, where two or more do.
         """
         length = len(entry.definition)
-        others = [e for e in self._usable if e != entry and e.definition != entry.definition]
+        # "A = L + E / DEAR-CLIP" fits Accounting Equation ("A = L + E") too
+        others = [
+            e
+            for e in self._usable
+            if e != entry and e.definition != entry.definition and not _opens(e.definition, entry.definition)
+        ]
         if names_only:
             # an option that reads as the right one once names are hidden would make two right options
             shown = self.masked(entry, single_words=False)
@@ -675,11 +707,15 @@ class QuestionGenerator:
         picked: list[Entry] = []
 
         mine = _term_shape(entry.term)
+        kind = _term_kind(entry.term)
 
         def unlike(other: Entry) -> float:
             # another topic's term stands out more than a word count apart ("Load balancer" beside Cell
             # membrane and Unemployment rate, not Router and Switch): a sibling file's a little less
             miss: float = _topic_distance(entry.topic, other.topic)
+            # a term of another kind stands out as much, whether the options show terms or what they mean:
+            # a person among concepts, an adjective among nouns, an action among names
+            miss += 2 * _kind_misses(kind, _term_kind(other.term))
             if shape is not None:
                 miss += _unlike(shape, _shape(self.masked(other, single_words=not names_only)))
             if term_shape:
@@ -720,6 +756,12 @@ class QuestionGenerator:
         return picked
 
 
+#: A heading's name about something: "Properties of an ideal gas" (its subject: "ideal gas").
+_ABOUT = re.compile(
+    r"(?:properties|types|kinds|features|characteristics|parts|stages|uses|forms)\s+of\s+"
+    r"(?:an?\s+|the\s+)?(\S.*)",
+    re.IGNORECASE,
+)
 #: A word written as an acronym: two to six capitals, digits after the first allowed ("RAM", "DDR4").
 _ACRONYM_WORD = re.compile(r"[A-Z][A-Z0-9]{1,5}")
 #: Blanks next to each other, parted by spaces or hyphens: one hidden name.
@@ -730,6 +772,15 @@ def _tidy_blanks(text: str) -> str:
     """``text`` with a hyphenated word holding a blank hidden whole, runs of blanks made one and brackets
     masking emptied dropped: how a prompt reads once the term's words are blanked."""
     return drop_empty_brackets(_BLANK_RUN.sub(BLANK, hide_compounds(text)))
+
+
+def _opens(text: str, other: str) -> bool:
+    """Whether one of two different definitions opens the other, three words or more: "A = L + E" and
+    "A = L + E / DEAR-CLIP" (case and spacing aside)."""
+    short, long = sorted((" ".join(text.casefold().split()), " ".join(other.casefold().split())), key=len)
+    if short == long or len(short.split()) < 3 or not long.startswith(short):
+        return False
+    return not long[len(short)].isalnum()
 
 
 def _says_something(entry: Entry) -> bool:
@@ -757,8 +808,9 @@ _MAYBE = re.compile(r"\s*(?:can|may|might|could)\b", re.IGNORECASE)
 
 def _readable(text: str) -> str:
     """A definition as a question shows it: a Markdown link as its text ("[higher-order functions](#x)"),
-    inline maths without its dollars and commands ("$P \\times Q$" -> "P × Q")."""
-    text = _LINK.sub(r"\1", text)
+    inline maths without its dollars and commands ("$P \\times Q$" -> "P × Q"), and without an opening
+    "= " (the notes' "ALORE: = Assets, Liabilities, ...": what follows is the meaning, not a formula)."""
+    text = _LINK.sub(r"\1", re.sub(r"^\s*=\s+", "", text))
     return _MATH.sub(lambda m: _plain_math(m.group(1)), text)
 
 
@@ -986,26 +1038,38 @@ def _has_blank(text: str) -> bool:
     return BLANK in text
 
 
-def _shape(text: str) -> tuple[bool, bool, int]:
-    """What an option of definitions shows at a glance: blanks or none, whether it says an action
-    ("To learn", "To hear, to listen": a verb's gloss among nouns' stands out), and its size: a word or
-    two (0: "China.", "____ Vorbis"), a phrase (1: up to 6 words) or a sentence (2)."""
+def _shape(text: str) -> tuple[bool, str, int]:
+    """What an option of definitions shows at a glance: blanks or none, its kind ("to": an action, "To
+    learn", "To hear, to listen", as a verb's gloss among nouns' stands out; "=": a formula, "A = L + E",
+    which stands out among sentences; "" the rest) and its size: a word or two (0: "China.", "____
+    Vorbis"), a phrase (1: up to 6 words) or a sentence (2)."""
     words = len(re.findall(r"[^\W_]+", text.replace(BLANK, " ")))
-    action = bool(re.match(r"\s*to\s+[^\W\d_]", text, re.IGNORECASE))
-    return _has_blank(text), action, 0 if words <= 2 else 1 if words <= 6 else 2
+    kind = ""
+    if re.match(r"\s*to\s+[^\W\d_]", text, re.IGNORECASE):
+        kind = "to"
+    elif _FORMULA_SIGN.search(text) and not _TWO_WORDS.search(text):
+        kind = "="
+    return _has_blank(text), kind, 0 if words <= 2 else 1 if words <= 6 else 2
 
 
-def _unlike(shape: tuple[bool, bool, int], other: tuple[bool, bool, int]) -> int:
+#: An operator of a formula.
+_FORMULA_SIGN = re.compile(r"[=+×÷<>≤≥±*/]|\s[-−]\s")
+#: Two words of three letters or more in a row: words, not a formula ("Minor third + minor third").
+_TWO_WORDS = re.compile(r"[^\W\d_]{3,}\s+[^\W\d_]{3,}")
+
+
+def _unlike(shape: tuple[bool, str, int], other: tuple[bool, str, int]) -> int:
     """How far apart two options' ``_shape`` are: 0 alike, 1 a size apart (a phrase among words or among
     sentences passes), more stands out."""
     return 2 * (shape[0] != other[0]) + 2 * (shape[1] != other[1]) + abs(shape[2] - other[2])
 
 
 def _meaning_prompt(entry: Entry) -> str:
-    """The question above options of definitions: "What does **TERM** mean?", or where the definition
-    lists facts rather than saying what the term means (a person's "Verstehen; Bureaucracy; Protestant
-    Ethic", a treaty's "Climate Change."), "Which of these describes **TERM**?"."""
-    if _lists_facts(entry.definition):
+    """The question above options of definitions: "What does **TERM** mean?", or where the term is a
+    person's name (``people.is_person``: a person means nothing) or the definition lists facts rather than
+    saying what the term means (a person's "Verstehen; Bureaucracy; Protestant Ethic", a treaty's
+    "Climate Change."), "Which of these describes **TERM**?"."""
+    if _lists_facts(entry.definition) or is_person(entry.term):
         return f"Which of these describes **{entry.term}**?"
     return f"What does **{entry.term}** mean?"
 
@@ -1044,6 +1108,33 @@ def _term_shape(term: str) -> tuple[bool, int, str, bool]:
     form = "." if term.startswith(".") else "()" if term.endswith("()") else ""
     acronym = len(parts) == 1 and sum(ch.isupper() for ch in term) >= 2
     return (acronym, min(len(parts), 3), form, term[:1].isupper())
+
+
+#: A leading article: the term is a noun ("La Casa", "El Proyecto", "The Renaissance").
+_ARTICLE = re.compile(r"(?:the|el|la|los|las|le|les|der|die|das)\s+\S", re.IGNORECASE)
+#: Endings of English adjectives ("Industrialised", "Permeable", "Residential", "Dangerous").
+_ADJECTIVE = re.compile(r"(?:[^e]ed|ised|ized|able|ible|ous|ful|less|ential)$")
+#: An action: a verb in lower case, then an article ("invert a triad", "augment an interval").
+_ACTION = re.compile(r"[a-z]+\s+(?:a|an|the)\s+\S")
+
+
+@lru_cache(maxsize=4096)
+def _term_kind(term: str) -> tuple[bool, bool, bool, bool]:
+    """What kind of thing a term names, as its words tell: a person's name (``people.is_person``), a
+    noun after an article, a one-word adjective, an action. Options of one question are of one kind:
+    "Industrialised" and "Permeable" stand out among Vineyard and Gradient for "Where grapes are grown",
+    as "Karl Marx" would among Anomie and Positivism, and "Take the lowest note ..." (invert a triad)
+    beside "The role of a chord ..."."""
+    words = term.split()
+    adjective = len(words) == 1 and bool(_ADJECTIVE.search(term.casefold()))
+    return (is_person(term), bool(_ARTICLE.match(term)), adjective, bool(_ACTION.match(term)))
+
+
+def _kind_misses(kind: tuple[bool, bool, bool, bool], other: tuple[bool, bool, bool, bool]) -> int:
+    """How many ways an option's ``_term_kind`` differs from the right one's (0 to 4). A term without an
+    article may be a noun too ("Ayuda", help): only a noun after an article wants nouns after one."""
+    person, article, adjective, action = kind
+    return (person != other[0]) + (article and not other[1]) + (adjective != other[2]) + (action != other[3])
 
 
 def _common_words(entries: Sequence[Entry]) -> frozenset[str]:

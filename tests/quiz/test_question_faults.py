@@ -493,7 +493,7 @@ def test_a_true_false_statement_that_shows_the_term_is_asked_another_way_where_t
     assert QuestionKind.TRUE_FALSE in generator.kinds_for(entry_of(kb, "Targeting"), QuizMode.BUTTONS)
 
 
-def test_a_typed_answer_may_give_a_persons_name_without_its_initials_only() -> None:
+def test_a_typed_answer_may_give_a_persons_surname_alone() -> None:
     kb = make_kb(
         {
             "Founders": [
@@ -514,8 +514,11 @@ def test_a_typed_answer_may_give_a_persons_name_without_its_initials_only() -> N
     assert accepts("C. Wright Mills", "c wright mills")
     # "Bois" is another entry's word too: Du Bois stays the full name only
     assert not accepts("W.E.B. Du Bois", "Du Bois")
-    # a surname alone looks like "North" of True North in Title Case notes: never accepted
-    assert not accepts("Karl Marx", "Marx")
+    # a teacher takes the surname alone ("Marx"); a given name is the person's sign: "North" of True North
+    # is no surname
+    assert accepts("Karl Marx", "Marx")
+    assert accepts("Karl Marx", "marx")
+    assert not accepts("Karl Marx", "Karl")
     assert not accepts("True North", "North")
     assert not accepts("average total cost", "cost")
     alone = [e for e in kb.entries if e.term != "J. S. Bois"]
@@ -622,7 +625,7 @@ def test_a_typed_answer_may_give_one_half_of_a_name_joining_two() -> None:
     assert not accepts("Producers and consumers", "consumers")
 
 
-def test_an_entry_whose_definition_lists_facts_is_described_not_asked_what_it_means() -> None:
+def test_a_person_or_an_entry_whose_definition_lists_facts_is_described_not_asked_what_it_means() -> None:
     kb = make_kb(
         {
             "Sociology": [
@@ -633,6 +636,10 @@ def test_an_entry_whose_definition_lists_facts_is_described_not_asked_what_it_me
                 ("La Casa", "The house"),
                 ("La Escuela", "School"),
                 ("Sociology", "The scientific study of society."),
+                # a person means nothing, whatever the definition reads like
+                ("Emile Durkheim", "Studied suicide rates to show that social facts shape individual acts."),
+                ("Green Belt", "Protected land around a city where building is restricted."),
+                ("Kelly Criterion", "A formula that sizes a bet from the odds and the edge."),
                 *FILLERS,
             ]
         }
@@ -649,6 +656,9 @@ def test_an_entry_whose_definition_lists_facts_is_described_not_asked_what_it_me
     assert prompt("La Casa") == "What does **La Casa** mean?"
     assert prompt("La Escuela") == "What does **La Escuela** mean?"
     assert prompt("Sociology") == "What does **Sociology** mean?"
+    assert prompt("Emile Durkheim") == "Which of these describes **Emile Durkheim**?"
+    assert prompt("Green Belt") == "What does **Green Belt** mean?"
+    assert prompt("Kelly Criterion") == "What does **Kelly Criterion** mean?"
 
 
 def test_options_of_terms_prefer_the_right_ones_capitalisation() -> None:
@@ -713,3 +723,68 @@ def test_a_true_statement_that_shows_a_word_of_its_term_is_never_made() -> None:
         question = QuestionGenerator(kb, random.Random(seed)).make(entry, QuestionKind.TRUE_FALSE)
         assert question.answer == "False", question.prompt
         assert "Fixed costs divided" not in question.prompt
+
+
+def test_a_definition_that_opens_another_is_never_asked_which_term_it_is() -> None:
+    """ "A = L + E" (Accounting Equation) opens "A = L + E / DEAR-CLIP" (Fundamental accounting
+    equation): asked which term either is, both fit."""
+    kb = make_kb(
+        {
+            "Accounting": [
+                ("Accounting Equation", "A = L + E"),
+                ("Fundamental accounting equation", "A = L + E / DEAR-CLIP"),
+                ("Posting", "Transferring recorded transactions from the journal to the ledger."),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    for term in ("Accounting Equation", "Fundamental accounting equation"):
+        kinds = generator.kinds_for(entry_of(kb, term), QuizMode.MIXED)
+        assert QuestionKind.WHICH_TERM not in kinds, term
+        assert QuestionKind.PICK_TERM not in kinds, term
+    assert QuestionKind.WHICH_TERM in generator.kinds_for(entry_of(kb, "Posting"), QuizMode.MIXED)
+
+
+def test_a_true_statement_never_names_its_own_term() -> None:
+    """ "**Deposition**: The Deposition of sand ..." is true by its words: such a term is only shown with
+    other entries' definitions."""
+    kb = make_kb(
+        {
+            "Rock cycle": [
+                ("Deposition", "The deposition of sand in bodies of water creates layers of sediment."),
+                ("Erosion", "Rock breaks off in pieces over time, from wind, rain or ice."),
+                ("Eruption", "Magma comes up to the surface at ridges and volcanoes, then cools."),
+                ("Pressure", "Forces at plate boundaries squeeze rocks into metamorphic rocks."),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(0))
+    truths = {"Deposition": set(), "Erosion": set()}
+    for seed in range(16):
+        generator.rng.seed(seed)
+        for term, seen in truths.items():
+            question = generator.make(entry_of(kb, term), QuestionKind.TRUE_FALSE)
+            seen.add(question.answer_index)
+    assert truths == {"Deposition": {1}, "Erosion": {0, 1}}
+
+
+def test_a_typed_answer_may_give_what_a_headings_name_is_about() -> None:
+    kb = make_kb(
+        {
+            "Gases": [
+                (
+                    "Properties of an ideal gas",
+                    "Many identical molecules of negligible volume in random motion.",
+                ),
+                ("Types of rocks", "Igneous, sedimentary and metamorphic, by how they formed."),
+                ("Rocks", "Solid masses of minerals in the earth's crust."),
+                *FILLERS,
+            ]
+        }
+    )
+    accepts = _typed_answers(kb)
+    assert accepts("Properties of an ideal gas", "ideal gas")
+    assert accepts("Properties of an ideal gas", "properties of an ideal gas")
+    # "rocks" is another entry's name: its answer
+    assert not accepts("Types of rocks", "rocks")

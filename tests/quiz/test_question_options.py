@@ -244,3 +244,94 @@ def test_a_hyphenated_word_with_a_word_of_the_term_is_hidden_whole() -> None:
     generator = QuestionGenerator(kb, random.Random(0))
     entry = entry_of(kb, "Looking-Glass Self")
     assert generator.pick_prompt(entry, ["Conflict Theory"]) == "____ based on imagined judgments of others."
+
+
+#: Places, adjectives and people in one topic, each kind with enough of its own for options.
+MIXED_KINDS = make_kb(
+    {
+        "Geography": [
+            ("Vineyard", "Where grapes are grown to make wine."),
+            ("Gradient", "How steep a slope of land is."),
+            ("Plateau", "A large area of high and fairly flat land."),
+            ("Conurbation", "Two cities that grow and eventually merge together."),
+            ("Residential", "A housing area where people live."),
+            ("Industrialised", "Using machines and power to make things."),
+            ("Permeable", "Lets water pass through it."),
+            ("Karl Marx", "Wrote that history is a struggle between classes over the means of production."),
+            ("Max Weber", "Explained bureaucracy and the spirit that drove capitalism in Europe."),
+            ("Emile Durkheim", "Showed that social facts such as suicide rates shape what people do."),
+            ("Harriet Martineau", "Translated Comte and wrote the first book on sociological method."),
+        ]
+    }
+)
+ADJECTIVES = {"Residential", "Industrialised", "Permeable"}
+PEOPLE = {"Karl Marx", "Max Weber", "Emile Durkheim", "Harriet Martineau"}
+
+
+def test_options_of_terms_are_of_the_right_ones_kind() -> None:
+    """An adjective among nouns, or a person among concepts, stands out: "Where grapes are grown" above
+    Residential and Industrialised leaves two real choices."""
+    for question in _questions(MIXED_KINDS, "Vineyard", QuestionKind.PICK_TERM):
+        assert not set(question.choices) & (ADJECTIVES | PEOPLE), question.choices
+    for question in _questions(MIXED_KINDS, "Karl Marx", QuestionKind.PICK_TERM):
+        assert set(question.choices) <= PEOPLE, question.choices
+    for question in _questions(MIXED_KINDS, "Permeable", QuestionKind.PICK_TERM):
+        assert set(question.choices) <= ADJECTIVES, question.choices
+
+
+def test_options_of_meanings_are_of_the_right_ones_kind() -> None:
+    """What a person did is offered beside what other people did, not beside what a place is."""
+    said = {e.definition: e.term for e in MIXED_KINDS.entries}
+    for question in _questions(MIXED_KINDS, "Max Weber", QuestionKind.MEANING):
+        assert {said[c] for c in question.choices} <= PEOPLE, question.choices
+    for question in _questions(MIXED_KINDS, "Gradient", QuestionKind.MEANING):
+        assert not {said[c] for c in question.choices} & PEOPLE, question.choices
+
+
+def test_options_of_an_action_are_actions() -> None:
+    """ "invert a triad" (a card's how-to) means an action: "Take the lowest note ...", offered beside
+    other actions, not beside what a chord is."""
+    kb = make_kb(
+        {
+            "Music": [
+                ("invert a triad", "Take the lowest note and place it up an octave."),
+                ("augment an interval", "Add a half step to a perfect or major interval."),
+                ("diminish an interval", "Subtract a half step from a perfect or minor interval."),
+                ("Function", "The role of a chord in relation to a diatonic key."),
+                ("Dominant seventh", "Seventh chord built on the fifth scale degree."),
+                ("Tonic", "The first and main note of the scale."),
+                ("Downbeat", "First beat of a bar in common time."),
+            ]
+        }
+    )
+    actions = {e.definition for e in kb.entries if e.term[0].islower()}
+    for question in _questions(kb, "invert a triad", QuestionKind.MEANING):
+        assert set(question.choices) == actions, question.choices
+
+
+def test_options_of_a_formula_are_formulas() -> None:
+    """ "A = L + E" among sentences is the one formula, a number among words: it is offered beside other
+    formulas, and a sentence never beside one. An opening "= " (the notes' "ALORE: = Assets, ...") is
+    no formula: the words after it are the meaning."""
+    kb = make_kb(
+        {
+            "Accounting": [
+                ("Accounting Equation", "A = L + E"),
+                ("Net income", "R - E = NI"),
+                ("Trial balance check", "Dr = Cr"),
+                ("Gross margin", "(R - COGS) / R"),
+                ("Posting", "Transferring recorded transactions from the journal to the ledger."),
+                ("Footing", "Adding up a column of debits or credits to check its total."),
+                ("Slide", "An accidental movement of a decimal point in a number."),
+                ("Transposition", "Accidentally switching the order of digits in a number."),
+                ("ALORE", "= Assets, Liabilities, Owner's Equity, Revenue, Expenses"),
+            ]
+        }
+    )
+    formulas = {"A = L + E", "R - E = NI", "Dr = Cr", "(R - COGS) / R"}
+    for question in _questions(kb, "Accounting Equation", QuestionKind.MEANING):
+        assert set(question.choices) <= formulas, question.choices
+    for question in _questions(kb, "Posting", QuestionKind.MEANING):
+        assert not set(question.choices) & formulas, question.choices
+    meaning = QuestionGenerator(kb, random.Random(0)).meaning(entry_of(kb, "ALORE"))
+    assert meaning == "Assets, Liabilities, Owner's Equity, Revenue, Expenses"
