@@ -409,7 +409,18 @@ class QuestionGenerator:
             # "**average fixed cost**: Fixed costs divided by ..." is true by its words, as the meaning
             # option would be: asked another way where there is one (typed, in a mixed quiz)
             buttons.remove(QuestionKind.TRUE_FALSE)
+        # a choice whose options run short is asked as true or false: listed, it would ask that twice
+        buttons = [k for k in buttons if k is QuestionKind.TRUE_FALSE or self._has_options(entry, k)]
         return buttons if mode is QuizMode.BUTTONS else typed + buttons
+
+    def _has_options(self, entry: Entry, kind: QuestionKind) -> bool:
+        """Whether a question of ``kind`` about ``entry`` finds the options it needs (worked out with a
+        random source of its own: the round's draws stay as they were)."""
+        rng, self.rng = self.rng, random.Random(0)
+        try:
+            return self.make(entry, kind).kind is kind
+        finally:
+            self.rng = rng
 
     def _opens_another(self, entry: Entry) -> bool:
         """Whether the entry's definition opens another entry's, or another's opens it, three words or more
@@ -704,6 +715,13 @@ class QuestionGenerator:
             others = [e for e in others if self.masked(e, single_words=False) != shown]
         same = [e for e in others if e.topic == entry.topic]
         rest = [e for e in others if e.topic != entry.topic]
+        if _category(entry.topic):
+            # a term under "Revolutions" is no treaty: options from another category's heading ("Important
+            # Treaties") would be another kind of thing, the one right option standing out. Fewer options
+            # ask a true-or-false question instead; a false statement takes one where there is no other
+            kin_rest = [e for e in rest if not _category(e.topic) or e.topic.title == entry.topic.title]
+            if count > 1 or same or kin_rest:
+                rest = kin_rest
         picked: list[Entry] = []
 
         mine = _term_shape(entry.term)
@@ -1088,6 +1106,14 @@ def _lists_facts(definition: str) -> bool:
         len(words) <= 4 and words[0][0].isupper() and words[0].casefold() not in ("the", "a", "an", "to")
         for words in parts
     )
+
+
+def _category(topic: Topic) -> bool:
+    """Whether a topic's title names a kind of thing in the plural ("Revolutions", "Important Treaties",
+    "Types of Rocks"), so its entries are things of that kind (not "Thermal Physics", "Rock Cycle")."""
+    words = re.findall(r"[^\W\d_]+", topic.title)
+    last = words[-1].casefold() if words else ""
+    return len(last) > 3 and last.endswith("s") and not last.endswith(("ss", "us", "is", "ics", "ous"))
 
 
 def _topic_distance(topic: Topic, other: Topic) -> float:

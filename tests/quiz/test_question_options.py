@@ -6,7 +6,7 @@ import random
 from pathlib import Path
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
-from bot.quiz import QuestionGenerator, QuestionKind, QuizMode
+from bot.quiz import QuestionGenerator, QuestionKind, QuizMode, RoundSettings
 from bot.quiz.answers import mask_names
 from tests.quiz.conftest import entry_of, make_kb
 
@@ -335,3 +335,51 @@ def test_options_of_a_formula_are_formulas() -> None:
         assert not set(question.choices) & formulas, question.choices
     meaning = QuestionGenerator(kb, random.Random(0)).meaning(entry_of(kb, "ALORE"))
     assert meaning == "Assets, Liabilities, Owner's Equity, Revenue, Expenses"
+
+
+#: Headings naming kinds of things: a revolution is no treaty nor civilization.
+HISTORY = make_kb(
+    {
+        "Revolutions": [
+            ("Arab Spring", "Started in Tunisia with the Jasmine Revolution in 2010."),
+            ("Cultural Revolution", "Mao's campaign to purge capitalist elements from China."),
+        ],
+        "Important Treaties": [
+            ("Balfour Declaration", "British support for a Jewish homeland in Palestine."),
+            ("Montreal Protocol", "Phasing out substances that deplete the ozone layer."),
+            ("Ramsar Convention", "Conservation of wetlands of international importance."),
+            ("Camp David Accords", "Peace between Egypt and Israel, signed by Sadat and Begin."),
+        ],
+        "Civilizations": [
+            ("Inca", "Andean empire in Peru that built Machu Picchu."),
+            ("Maya", "Central American civilization known for its calendar."),
+            ("Egyptian", "Nile valley civilization of pyramids, mummies and papyrus."),
+            ("Mesopotamian", "The oldest civilization, between the Tigris and Euphrates."),
+        ],
+    }
+)
+
+
+def test_options_under_a_heading_naming_a_kind_are_of_that_kind() -> None:
+    """Under "Revolutions", options from "Important Treaties" leave the one revolution standing out: with
+    too few revolutions, Arab Spring is asked as true or false or typed, never picked among treaties."""
+    generator = QuestionGenerator(HISTORY, random.Random(0))
+    kinds = generator.kinds_for(entry_of(HISTORY, "Arab Spring"), QuizMode.BUTTONS)
+    assert QuestionKind.PICK_TERM not in kinds
+    assert QuestionKind.MEANING not in kinds
+    treaties = {e.term for e in HISTORY.entries if e.topic.title == "Important Treaties"}
+    for question in _questions(HISTORY, "Montreal Protocol", QuestionKind.PICK_TERM):
+        assert set(question.choices) <= treaties, question.choices
+    # a false statement about a revolution is still made, from the other revolution
+    for question in _questions(HISTORY, "Arab Spring", QuestionKind.TRUE_FALSE):
+        assert question.answer_index == 0 or "Mao" in question.prompt, question.prompt
+
+
+def test_a_round_never_asks_the_same_question_twice() -> None:
+    """A choice whose options run short is asked as true or false: it is not listed as a choice, so the
+    round does not ask that true-or-false question again."""
+    for seed in range(8):
+        generator = QuestionGenerator(HISTORY, random.Random(seed))
+        asked = generator.generate(RoundSettings(questions=40, mode=QuizMode.MIXED))
+        shown = [(q.kind, q.prompt) for q in asked]
+        assert len(shown) == len(set(shown)), seed
