@@ -303,6 +303,12 @@ class DescriptionIndex:
         posting = self._postings.get(stem)
         return len(posting[0]) if posting is not None else 0
 
+    def documents(self, stem: str) -> list[int]:
+        """The entries that use ``stem`` (in names, definitions or details), by index."""
+        self._build_once()
+        posting = self._postings.get(stem)
+        return list(posting[0]) if posting is not None else []
+
     def strong_matches(self, doc: int, question_stems: list[str]) -> int:
         """How many distinct question stems occur in the entry's names or definition."""
         count = 0

@@ -29,6 +29,7 @@ from bot.matching.names_index import NameIndex
 from bot.matching.prefix import PrefixIndex
 from bot.matching.query import (
     CHATTER_STARTS,
+    FIELDS,
     ParsedQuery,
     QueryContext,
     alternative_sides,
@@ -68,7 +69,9 @@ class Matcher:
     def __init__(self, kb: KnowledgeBase) -> None:
         self.kb = kb
         self._entries: list[Entry] = list(kb.entries)
-        self._context = QueryContext.of_subjects(subjects_of(kb))
+        subjects = subjects_of(kb)
+        self._context = QueryContext.of_subjects(subjects)
+        self._subject_words = frozenset(w for subject in subjects for w in canonical(tokens(subject)))
         self._names = NameIndex(self._entries)
         self._typos = TypoSearch(self._names)
         self._prefixes = PrefixIndex(self._names.take_prefix_lists())
@@ -112,7 +115,7 @@ class Matcher:
     def _loose(self) -> LooseIndex:
         index = self._loose_index
         if index is None:
-            index = self._loose_index = LooseIndex(self._entries, self._in_notes)
+            index = self._loose_index = LooseIndex(self._entries, self._in_notes, self._typos.slip_of_a_word)
         return index
 
     def _in_notes(self, word: str) -> bool:
@@ -309,7 +312,7 @@ class Matcher:
             found = loose.hit_missing_a_word(parsed.key)
         if found is None:
             found = loose.hit_cut_short(parsed.key)
-        if found is None:
+        if found is None and not as_typed:  # "phonetics" is no Phonetic language: "-s" was typed
             found = self._kind_left_out(parsed.key)
         if found is None and parsed.plain:
             found = self._spelled_out(parsed.plain)
@@ -396,7 +399,8 @@ class Matcher:
     def _foreign_qualifier(self, text: str, entry: Entry) -> bool:
         """Whether ``text`` puts what it asks about in a setting the notes never mention: after a word
         of its own, a preposition ("of", "in", ...) and words none of which any entry, nor ``entry``'s
-        topic, uses ("the nucleus of an atom", "elasticity in physics", "live migration of birds")."""
+        topic, uses ("the nucleus of an atom", "elasticity in physics", "live migration of birds"), or
+        only names of fields (``FIELDS``) that are not the notes' subject (``subjects_of``)."""
         said = words(text)
         for at, word in enumerate(said):
             if word not in _QUALIFIER_OPENERS:
@@ -404,11 +408,27 @@ class Matcher:
             if not any(w not in STOPWORDS for w in said[:at]):
                 continue
             rest = [w for w in said[at + 1 :] if w not in STOPWORDS and not w.isdigit()]
+            if rest and all(w in FIELDS and w not in self._subject_words and not self._says(w) for w in rest):
+                return True  # "vector in physics" in notes on R, though "physical" shares the stem
             stems = self._descriptions.stems(content_stems(" ".join(rest))) if rest else []
             if not stems:
                 return False
             topic = set(self._descriptions.stems(content_stems(entry.topic.title)))
             return all(self._descriptions.document_count(s) == 0 and s not in topic for s in stems)
+        return False
+
+    def _says(self, word: str) -> bool:
+        """Whether some entry's names, definition or details write ``word`` itself (or its plural), not
+        only a word of the same stem ("physical" does not say "physics"). Reads at most
+        :data:`_SAYS_READ` entries: a stem that many use is taken as said."""
+        documents = [d for s in content_stems(word) for d in self._descriptions.documents(s)]
+        if len(documents) > _SAYS_READ:
+            return True
+        forms = {word, f"{word}s"}
+        for index in documents:
+            entry = self._entries[index]
+            if not forms.isdisjoint(words(" ".join((*entry.names, entry.definition, *entry.details)))):
+                return True
         return False
 
     def _qualified_unknown(self, plain: str, entry: Entry) -> bool:
@@ -823,6 +843,7 @@ _WORD = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 
 
 _QUALIFIABLE = frozenset(("property", "description"))
+_SAYS_READ = 20  # entries read at most to tell whether the notes write a word (``Matcher._says``)
 #: Words that open a setting after what is asked about ("the nucleus of an atom", "elasticity in physics").
 _QUALIFIER_OPENERS = frozenset(("of", "in", "for", "on", "at", "from", "among", "during", "within"))
 

@@ -335,6 +335,9 @@ def _asks_about(rest: list[str], why: bool = False) -> bool:
         return True
     if first == "over" and then and then not in STOPWORDS:
         return False  # "FTP over SSL", "DNS over HTTPS": a thing of its own, named after the one it wraps
+    if first == "of" and then and then not in _ARTICLES:
+        # "port of call", "bill of rights": the name heads a longer one ("the nucleus of a cell" is set)
+        return False
     if first in STOPWORDS:
         return True
     if then == "or" and len(rest) == 3:  # a choice about it: "is proyecto masculine or feminine"

@@ -95,6 +95,9 @@ GENERIC_TAILS = _phrases("attack|attacks|concept|technique|definition|meaning|te
 
 #: Words that put a subject around a question ("in virtualization", "for the exam").
 _SUBJECT_LEADS = (("in",), ("in", "the"), ("for",), ("for", "the"), ("on",), ("on", "the"))
+#: ... and one of the things a subject in the plural names ("in a rock" in notes on Rocks).
+_ONE_OF_LEADS = (*_SUBJECT_LEADS, ("in", "a"), ("in", "an"))
+_SINGULAR_MIN = 3  # letters of a subject's last word from which a final "s" is a plural's
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +120,10 @@ class QueryContext:
             words_ = tuple(canonical(tokens(subject)))
             if words_:
                 found.update(lead + words_ for lead in _SUBJECT_LEADS)
+                last = words_[-1]
+                if len(last) > _SINGULAR_MIN and last.endswith("s") and not last.endswith("ss"):
+                    # "cement in a rock" in notes on Rocks
+                    found.update((*lead, *words_[:-1], last[:-1]) for lead in _ONE_OF_LEADS)
         if not found:
             return GENERIC
         return cls(_longest_first(found.union(_OPENERS)), _longest_first(found.union(_TAILS)))
@@ -129,9 +136,33 @@ def _longest_first(phrases: Iterable[tuple[str, ...]]) -> tuple[tuple[str, ...],
 GENERIC = QueryContext(_longest_first(_OPENERS), _longest_first(_TAILS))
 
 
+#: Names of fields of study and of other settings a question may put a word in ("vector in physics",
+#: "weights in a gym"): the notes' own subject when their titles, tags or file names say it, else a
+#: setting they are not about.
+FIELDS = word_set(
+    "biology chemistry physics economics psychology sociology mathematics maths math statistics geology "
+    "geography history law medicine nursing philosophy ethics linguistics literature music astronomy ecology "
+    "anatomy physiology accounting finance business marketing computing programming networking politics "
+    "engineering art arts grammar poetry theology religion anthropology archaeology genetics biochemistry "
+    "neuroscience electronics photography cooking sport sports fashion javascript python java"
+)
+_FIELD_MIN_LETTERS = 5  # a field named inside a longer title word: "economics" in "Macroeconomics"
+
+
 def subjects_of(kb: KnowledgeBase) -> list[str]:
-    """The subjects of the notes: topic titles and tags."""
-    return [subject for topic in kb.topics for subject in (topic.title, *topic.tags)]
+    """The subjects of the notes: topic titles and tags, the words of the names of their files and of
+    the notes they were imported from ("r_glossary_deflist.md": "r", "glossary", "deflist"), and the
+    fields those words end with ("economics" for "Macroeconomics basics")."""
+    found: list[str] = []
+    for topic in kb.topics:
+        found += (topic.title, *topic.tags)
+        for name in (topic.source, topic.path.name if topic.path else None):
+            if name:
+                stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+                found += [w for w in re.split(r"[\W_]+", stem) if w]
+    said = {w for subject in found for w in canonical(tokens(subject))}
+    fields = {f for f in FIELDS if len(f) >= _FIELD_MIN_LETTERS and any(w.endswith(f) for w in said)}
+    return [*found, *sorted(fields - said)]
 
 
 @dataclass(slots=True)

@@ -69,6 +69,8 @@ def words_align(query: str, name: str) -> bool:
         if fuzz.ratio(word, best) < needed:
             return False
         slips = max(2, (min(len(word), len(best)) + 2) // 3)
+        if len(word) <= _SHORT_WORD and _vowel_changed(word, best):
+            return False  # "cosa" is no slip of "casa", "pin" none of "pen": another vowel, another word
         if word != best and (
             OSA.distance(word, best) > slips
             or another_word(word, best)
@@ -77,6 +79,19 @@ def words_align(query: str, name: str) -> bool:
             return False  # "reaction" is not a slip of "equation", "buffered" not of "unbuffered"
         remaining.remove(best)
     return True
+
+
+#: The longest word in which another vowel makes another word ("cosa", "casa"), not a slip.
+_SHORT_WORD = 4
+_VOWELS = frozenset("aeiou")
+
+
+def _vowel_changed(a: str, b: str) -> bool:
+    """Whether two words of the same length differ in one letter only, a vowel in both."""
+    if len(a) != len(b):
+        return False
+    changed = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    return len(changed) == 1 and changed[0][0] in _VOWELS and changed[0][1] in _VOWELS
 
 
 _NEGATIONS = ("un", "non", "in", "im", "dis", "de", "anti")
@@ -258,6 +273,14 @@ class TypoSearch:
     def word_count(self) -> int:
         """How many distinct words the names have."""
         return len(self.index.word_names)
+
+    def slip_of_a_word(self, word: str) -> bool:
+        """Whether ``word`` is no word of the names but one slip (a letter dropped, added or changed)
+        from one of 4+ letters ("tuneled" of "tunneled"). Looks up its deletion neighbourhood only."""
+        if word in self.index.word_names or not 3 <= len(word) <= _MAX_TYPO_WORD:
+            return False
+        word_deletes = self._word_deletes
+        return any(probe in word_deletes for probe in (word, *_deletes(word)))
 
     def near_words(self, word: str, *, complete: bool = False) -> set[str]:
         """Indexed words equal to ``word`` or about one edit away (also its extensions when completing)."""

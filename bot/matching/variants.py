@@ -346,10 +346,17 @@ class LooseIndex:
     pairs.
     """
 
-    def __init__(self, entries: list[Entry], in_notes: Callable[[str], bool] = lambda word: True) -> None:
-        """``in_notes(word)``: whether the notes use a word anywhere (names, definitions, details)."""
+    def __init__(
+        self,
+        entries: list[Entry],
+        in_notes: Callable[[str], bool] = lambda word: True,
+        slip: Callable[[str], bool] = lambda word: False,
+    ) -> None:
+        """``in_notes(word)``: whether the notes use a word anywhere (names, definitions, details);
+        ``slip(word)``: whether a word the notes do not use is a slip of one of their names' words."""
         self.entries = entries
         self.in_notes = in_notes
+        self.slip = slip
         self.forms: dict[str, int] = {}
         keys = [
             (index, key)
@@ -473,6 +480,8 @@ class LooseIndex:
         for drop in range(1, len(tokens) - 1):
             if tokens[drop].isdigit() or tokens[drop] in STOPWORDS:
                 continue  # "between" or "without" changes what is named; "cache" in "DNS cache poisoning" not
+            if self.slip(tokens[drop]) and not self.in_notes(tokens[drop]):
+                return None  # "EAP tuneled TLS" misspells EAP-TTLS' word: without it, it names EAP-TLS
             hit = self.hit(" ".join(tokens[:drop] + tokens[drop + 1 :]))
             if hit is not None:
                 found.add(hit)
