@@ -314,6 +314,8 @@ class Matcher:
             found = loose.hit_cut_short(parsed.key)
         if found is None and not as_typed:  # "phonetics" is no Phonetic language: "-s" was typed
             found = self._kind_left_out(parsed.key)
+        if found is None:
+            found = self._kind_renamed(parsed.key)
         if found is None and parsed.plain:
             found = self._spelled_out(parsed.plain)
         if found is not None:
@@ -554,6 +556,26 @@ class Matcher:
             if stems and stems <= kind:
                 found.add(index)
         return next(iter(found)) if len(found) == 1 else None
+
+    def _kind_renamed(self, key: str) -> int | None:
+        """The one entry named with its last word replaced by the kind its definition says it is:
+        "silhouette score" is Silhouette coefficient, "A score from -1 to 1 ..." (``genus_words``).
+
+        As ``_kind_left_out``: only when one entry's name starts with the other words, which name no entry
+        themselves, and its definition opens with "a"/"an"."""
+        said = key.split()
+        if len(said) < 2 or self._names.exact_hit(" ".join(said[:-1])) is not None:
+            return None  # "hypervisor attack": a Hypervisor's attack, not VM escape ("hypervisor escape")
+        named = self._loose().leading.get(" ".join(said[:-1]), ())
+        if len({index for _last, index in named}) != 1:
+            return None
+        last, index = next(iter(named))
+        definition = self._entries[index].definition
+        if last == said[-1] or _ONE_OF_A_KIND.match(definition) is None:
+            return None
+        kind = set(content_stems(" ".join(genus_words(definition))))
+        stems = set(content_stems(said[-1]))
+        return index if stems and stems <= kind else None
 
     def _head_left_out(self, first: str, second: str) -> tuple[Entry | None, Entry | None]:
         """The two entries a comparison names with the last word their names share left out of both

@@ -539,12 +539,26 @@ _PROPERTIES = word_set(
 )
 
 
+#: Property words that may follow a name ("chloroplast function"): each names no thing of its own
+#: after a name, as "types" ("data types") or "formula" ("chemical formula") may.
+_TRAILING_PROPERTIES = word_set(
+    "function functions role purpose uses advantages disadvantages examples properties features "
+    "characteristics symptoms effects importance significance dangers risks benefits"
+)
+
+
 def property_of(names: NameIndex, loose: LooseIndex, entries: list[Entry], parsed: ParsedQuery) -> int | None:
-    """The entry X of a question "PROPERTY of (the) X" ("side effects of digoxin"), or None.
+    """The entry X of a question "PROPERTY of (the) X" ("side effects of digoxin") or "X PROPERTY"
+    ("chloroplast function", with a word of ``_TRAILING_PROPERTIES``), or None.
 
     One or two property words from ``_PROPERTIES`` (the last one in it), "of", an optional article, then
     a name of the notes and nothing else.
     """
+    core = parsed.core
+    if len(core) >= 2 and core[-1] in _TRAILING_PROPERTIES and not any(t in STOPWORDS for t in core[:-1]):
+        key = name_key(core[:-1])
+        hit = names.exact_hit(key)
+        return names.name_entry[hit] if hit is not None else loose.hit(key)
     tokens = parsed.tokens
     if "of" not in tokens[1:3]:
         return None

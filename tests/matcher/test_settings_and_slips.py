@@ -138,3 +138,33 @@ def test_slips_and_other_words(folder: Path, question: str, allowed: set[str | N
 def test_one_of_the_things_the_notes_are_about_is_no_setting(folder: Path) -> None:
     # notes titled "Rocks": "in a rock" says their subject, and Cement is answered, not Clastic Rocks
     assert _term(_matcher(folder, "rocks.yaml", ROCK_NOTES).lookup("what is cement in a rock")) == "Cement"
+
+
+KIND_NOTES = """\
+topic:
+  title: Terminology
+entries:
+  - term: Silhouette coefficient
+    definition: A score from -1 to 1 describing the clusters found during modeling.
+  - term: Chloroplasts
+    definition: Absorb light energy to produce glucose.
+  - term: Hypervisor
+    definition: Software that creates and runs virtual machines.
+  - term: VM escape
+    aliases: [hypervisor escape]
+    definition: An attack that breaks out of a VM by interacting directly with the hypervisor.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        ("silhouette score", "Silhouette coefficient"),  # the kind its definition says, for its last word
+        ("chloroplast function", "Chloroplasts"),  # a property word after the name
+        ("what are the chloroplast functions", "Chloroplasts"),
+        ("hypervisor attack", None),  # "hypervisor" names an entry of its own: no VM escape
+        ("chloroplast types", None),  # "types" after a name may make a name of its own
+    ],
+)
+def test_kind_renamed_and_property_after_the_name(folder: Path, question: str, term: str | None) -> None:
+    assert _term(_matcher(folder, "terms.yaml", KIND_NOTES).lookup(question)) == term
