@@ -27,7 +27,7 @@ from bot.matching.query import DESCRIPTION_MARKERS, GENERIC_TAILS, ParsedQuery, 
 from bot.matching.results import Answer, Suggestion
 from bot.matching.text import STOPWORDS, content_stems, content_stems_of_tokens, word_set, words
 from bot.matching.typos import SUGGEST_MIN, TypoSearch, words_align
-from bot.matching.variants import LooseIndex
+from bot.matching.variants import LooseIndex, genus_words
 
 _FUZZY_ACCEPT = 86.0  # minimum ratio for a fuzzy name answer
 _FUZZY_MARGIN = 4.0  # lead over the best other entry a fuzzy answer needs
@@ -356,7 +356,8 @@ def _names_last(tokens: list[str], start: int) -> bool:
     """Whether the words before a name at the end ask for a property of it.
 
     "how many bits is a subnet mask", "what layer is TCP", "which port are the SSH servers": a question
-    word, one or two words saying what is asked for, then is/are (and an article). "what is TCP" is the
+    word, one or two words saying what is asked for, then is/are (and an article); or "how" and one
+    word ("how fast is the speed of light"). "what is TCP" is the
     name look-up's; "how is a subnet mask" or "what is a subnet mask" asks for no property.
     """
     lead = tokens[1:start]
@@ -367,6 +368,8 @@ def _names_last(tokens: list[str], start: int) -> bool:
     kind = lead[:-1]
     if tokens[0] == "how" and kind[:1] in (["many"], ["much"]):
         kind = kind[1:]
+    elif tokens[0] == "how":
+        return len(kind) == 1 and kind[0] not in STOPWORDS  # "how fast is the speed of light"
     elif tokens[0] not in _KIND_OPENERS:
         return False
     return 1 <= len(kind) <= 2 and not any(t in STOPWORDS for t in kind)
@@ -500,8 +503,10 @@ def contained_description(
     if phrase not in " " + " ".join(words(outside)) + " ":
         return None
     if names is not None and not numbered:
+        # the kind the definition says its entry is may be an entry too ("a connection-oriented protocol")
+        kind = {w.casefold() for w in genus_words(holder.definition)}
         for token in core:
-            hit = None if token in STOPWORDS else names.exact_hit(name_key([token]))
+            hit = None if token in STOPWORDS or token in kind else names.exact_hit(name_key([token]))
             if hit is not None and names.entry(hit) is not holder:
                 return None
     return Answer(text, holder, 70.0, "description")

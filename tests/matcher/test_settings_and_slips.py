@@ -168,3 +168,33 @@ entries:
 )
 def test_kind_renamed_and_property_after_the_name(folder: Path, question: str, term: str | None) -> None:
     assert _term(_matcher(folder, "terms.yaml", KIND_NOTES).lookup(question)) == term
+
+
+PROTOCOL_NOTES = """\
+topic:
+  title: Networking terms
+entries:
+  - term: Protocol
+    definition: A set of rules that governs the exchange of information between two or more entities.
+  - term: Transmission Control Protocol
+    aliases: [TCP]
+    definition: A connection-oriented protocol that provides reliable, ordered delivery of a stream of octets.
+  - term: User Datagram Protocol
+    aliases: [UDP]
+    definition: A connectionless protocol used for low-latency and loss-tolerating connections.
+  - term: speed of light
+    definition: Approximately 300,000,000 metres per second.
+"""
+
+
+@pytest.mark.parametrize(
+    ("question", "term"),
+    [
+        # the kind a definition says its entry is may be an entry of its own (Protocol)
+        ("connection oriented protocol", "Transmission Control Protocol"),
+        ("how fast is the speed of light", "speed of light"),  # "how" and one word ask for a property
+        ("how is the speed of light", "speed of light"),  # the name look-up's, as before
+    ],
+)
+def test_descriptions_and_how_questions(folder: Path, question: str, term: str) -> None:
+    assert _term(_matcher(folder, "protocols.yaml", PROTOCOL_NOTES).lookup(question)) == term
