@@ -2684,8 +2684,12 @@ def _lower_dash_pair(text: str) -> tuple[str, str] | None:
 
 
 _ABOUT_THE_NOTES = re.compile(
-    r"^(?:this|these|here)\s+(?:is|are)\s+(?:a|an|the|my|some)?\s*(?:page|pages|notes?|list|file|document|"
-    r"collection|place|summary|glossary)\b",
+    r"^(?:(?:this|these|here)\s+(?:is|are)\s+(?:a|an|the|my|some)?\s*(?:page|pages|notes?|list|file|document|"
+    r"collection|place|summary|glossary)\b"
+    # "This cheatsheet is to be used as a reference", "These notes cover ...": the notes speak of themselves
+    r"|(?:this|these)\s+(?:page|pages|notes?|list|file|document|cheat\s?sheets?|summary|guide|study\s+guide"
+    r"|glossary|collection|deck|sheet)\s+(?:is|are|was|were|has|have|will|can|should|may|covers?|contains?"
+    r"|includes?|lists?|gives?)\b)",
     re.IGNORECASE,
 )
 #: A line that stops on a word that needs more after it ("Pair with", "Used for the"): it leads on.

@@ -666,11 +666,21 @@ _STRUCTURAL = re.compile(
 )
 
 
+#: ``Rules for Alcohols``, ``Tips on revision``, ``Steps of mitosis``: a heading over instructions or
+#: points about a subject, a part of the notes; the subject may be a term, the heading is not.
+_ABOUT_A_SUBJECT = re.compile(
+    r"^(?:[\d.)\s]+)?(?:(?:naming|general|basic|key|important)\s+)?(?:rules?|tips|guidelines|instructions"
+    r"|steps|hints|tricks|notes|practice\s+problems|worked\s+examples)\s+(?:for|on|of|about|to)\s+\S",
+    re.IGNORECASE,
+)
+
+
 def is_structural(text: str) -> bool:
     """Whether a heading names a part of the document rather than a subject (``Introduction``,
-    ``Key points``, ``References``, ``Table of contents``, ``Summary table``): never a term, and its
-    text is no definition."""
-    return bool(_STRUCTURAL.match(" ".join(text.split())))
+    ``Key points``, ``References``, ``Table of contents``, ``Summary table``, ``Rules for Alcohols``):
+    never a term, and its text is no definition."""
+    flat = " ".join(text.split())
+    return bool(_STRUCTURAL.match(flat) or _ABOUT_A_SUBJECT.match(flat))
 
 
 #: ``Step 1``, ``Example 2``, ``Figure 3``: a numbered place in the notes, not a name.
