@@ -280,7 +280,7 @@ class _Walker:
         blocks: list[Block] = []
         for node in nodes:
             blocks.extend(self.node(node, offset, depth))
-        return blocks
+        return _points_under_names(blocks)
 
     def node(self, node: SyntaxTreeNode, offset: int, depth: int) -> list[Block]:
         """Blocks of one node."""
@@ -475,6 +475,51 @@ class _Walker:
 _PAIR_LINE = re.compile(r"^[^\s:]\S*(?:\s+\S+){0,4}?(?:\s+[-–—]{1,2}\s|:\s)")
 #: A line that ends a sentence, a clause or a label: the next line starts something of its own.
 _ENDS_THOUGHT = re.compile(r"[.!?:;)\]]$")
+
+
+#: How many words a numbered item may have to name what the bullets after it tell.
+_NAME_ITEM_WORDS = 6
+
+
+def _points_under_names(blocks: list[Block]) -> list[Block]:
+    """``1. **Mean**`` then ``- Arithmetic average ...`` written without indenting: Markdown reads the
+    bullets as a list of their own, the author wrote them as the points of the name above. When a
+    numbered item ends on a bold name alone (nothing nested under it, no more than six words) and a
+    bullet list follows straight after, the bullets become that item's points."""
+    out: list[Block] = []
+    took = False  # the last block of ``out`` is a numbered list that took the bullets after it
+    for block in blocks:
+        above = out[-1] if out else None
+        if (
+            isinstance(block, ListBlock)
+            and not block.ordered
+            and not block.indented
+            and isinstance(above, ListBlock)
+            and above.ordered
+            and _names_only(above.items[-1])
+        ):
+            above.items[-1].children.append(block)
+            took = True
+            continue
+        if took and isinstance(block, ListBlock) and block.ordered and not block.indented:
+            assert isinstance(above, ListBlock)
+            above.items.extend(block.items)  # "2. **Median**" goes on the list the bullets broke
+            continue
+        took = False
+        out.append(block)
+    return out
+
+
+def _names_only(item: ListItem) -> bool:
+    """Whether a list item is a bold name and nothing under it (``**Standard Deviation** (**S**)``)."""
+    if item.children or len(item.lines) != 1:
+        return False
+    line = item.lines[0]
+    return (
+        bool(line.lead or line.bold)
+        and not line.text.rstrip().endswith((".", "!", "?", ":"))
+        and (len(line.text.split()) <= _NAME_ITEM_WORDS)
+    )
 
 
 def unwrap(lines: list[Line]) -> list[Line]:

@@ -741,6 +741,8 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
         after = text[len(lead) :].strip()
         term = lead.rstrip(":").strip()
         rest = ""
+        if _emphasis_in_subject(lead, after):
+            return None  # "**Small** Standard Deviation means low ...": a stressed word of the subject
         if lead.endswith(":") or after[:1].isupper():
             rest = after
         elif after[:1] in ":-–—=":
@@ -790,6 +792,26 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
         ):
             return term, rest
     return None
+
+
+#: A separator between a name and its explanation somewhere in a line.
+_SEPARATOR_INSIDE = re.compile(r":\s|\s[-–—]\s")
+
+
+def _emphasis_in_subject(lead: str, after: str) -> bool:
+    """Whether a bold word opening a line only stresses a word of the sentence's subject (``**Small**
+    Standard Deviation means low variability``, ``**Low** or **No** effect on the median``): one plain
+    word (no digit, not an acronym) with no separator after it, and the line read as a sentence has a
+    subject that starts with it and runs on past it."""
+    word = lead.strip()
+    if len(words(word)) != 1 or not word.isalpha() or word.isupper() or not after[:1].isalpha():
+        return False
+    said = sentence(f"{word} {after}")
+    if said is not None:
+        return said.subject.startswith(word) and len(words(said.subject)) > 1
+    # "**Low** or **No** effect on ...": a stressed choice inside a line with no separator; "**mechanical**
+    # or **segmental** **solidarity**: ..." names a term before its colon
+    return words(after)[0].casefold() in ("or", "and", "nor") and _SEPARATOR_INSIDE.search(after) is None
 
 
 #: Words that open a relative clause inside a would-be subject (``argument where the premises``).

@@ -32,3 +32,49 @@ def test_a_heading_over_rules_or_tips_about_a_subject_is_no_term() -> None:
     # the notes speaking of themselves, and the rules, are reported: nothing is dropped
     assert any(text.startswith("These notes cover naming.") for text in lost)
     assert any(text.startswith("Number the carbons") for text in lost)
+
+
+NAMES_OVER_UNINDENTED_POINTS = """\
+# Statistics
+
+### Measures of centre
+
+1. **Mean**
+- Arithmetic average of the data points.
+
+2. **Median**
+- The value in the middle of an ordered data set.
+- Half the values lie below it.
+
+3. **Mode**
+- The most frequent value.
+"""
+
+
+def test_bullets_written_under_a_numbered_bold_name_are_its_points() -> None:
+    kb, _ = kb_and_unplaced(NAMES_OVER_UNINDENTED_POINTS)
+    # Markdown reads the bullets as lists of their own; the author wrote them under each name
+    assert terms(kb) == {"Mean", "Median", "Mode"}
+    assert entry(kb, "Mean").definition == "Arithmetic average of the data points."
+    assert entry(kb, "Median").definition == "The value in the middle of an ordered data set."
+    assert list(entry(kb, "Median").details) == ["Half the values lie below it."]
+    assert entry(kb, "Mode").definition == "The most frequent value."
+
+
+STRESSED_WORD_IN_A_SENTENCE = """\
+# Spread
+
+- **Standard deviation**: how close the values are to the mean
+    - **Small** standard deviation means low variability
+    - **Large** spread means the values are far from the mean
+    - **Low** or **no** effect on the median
+"""
+
+
+def test_a_bold_word_that_only_stresses_part_of_a_sentence_is_no_term() -> None:
+    kb, _ = kb_and_unplaced(STRESSED_WORD_IN_A_SENTENCE)
+    assert terms(kb) == {"Standard deviation"}
+    details = entry(kb, "Standard deviation").details
+    assert "Small standard deviation means low variability" in details
+    assert "Low or no effect on the median" in details
+
