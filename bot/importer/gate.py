@@ -136,6 +136,9 @@ def _not_a_term(
     other_term = _heading_over_item(entry, lines)
     if other_term:
         return f"a heading whose first point is {other_term}; the meaning is not the heading's"
+    first_named = _first_point_names(entry, entries)
+    if first_named:
+        return f"a heading whose first point is {first_named}; the meaning is not the heading's"
     if identity(term) in labels:
         return "a label repeated under several terms, not a term"
     if _contrasts_kinds(entry.definition):
@@ -143,6 +146,13 @@ def _not_a_term(
     other = _quoted_about(entry, entries)
     if other is not None:
         return f'a quotation defining "{other}", not a meaning of {term}'
+    if _LABEL_AND_VALUE.search(term) and _CHAIN_ARROW.search(entry.definition):
+        # "Blood flow: Veins" over "Right heart → Lungs → ...": a label and the first step of its value
+        return "a label and the start of its value, not a name"
+    if _chain_line(entry, lines):
+        return "a chain of steps (A → B → C), not a term and its meaning"
+    if _members_label(term, entry.definition):
+        return "a label over the members it lists, not a term"
     if _fact_line(term, entry.definition.strip()) and not _ACRONYM_WORD.search(entry.definition):
         # "First appearance of reptiles: Paleozoic Era" ("Characteristics of Life: MRS GREN", a
         # mnemonic in capitals, may be the meaning)
@@ -351,6 +361,87 @@ _CUT_AT_PREPOSITION = re.compile(
 _ACRONYM_WORD = re.compile(r"\b[A-Z]{2,}\b")
 
 
+#: ``Path: Nose/Mouth``: a label, a colon and a value inside what was taken for a name.
+_LABEL_AND_VALUE = re.compile(r"^[^:()\[\]]{2,40}:\s+\S")
+#: An arrow between two steps of a chain.
+_CHAIN_ARROW = re.compile(r"\s(?:→|⇒|->|=>|-->)\s")
+#: How many arrows make a line a chain of steps.
+_CHAIN_ARROWS = 3
+
+
+def _chain_line(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry`` was read from a line that is a chain of steps with no label before it
+    (``Kidneys filter blood → Ureters → Bladder → Urethra``): three arrows or more, no colon before the
+    first, and the term is the first step."""
+    if not 0 < entry.line <= len(lines):
+        return False
+    line = lines[entry.line - 1]
+    steps = _CHAIN_ARROW.split(line)
+    return (
+        len(steps) > _CHAIN_ARROWS
+        and ":" not in steps[0]
+        and identity(entry.term) in identity(steps[0])
+        and _CHAIN_ARROW.search(entry.definition) is not None
+    )
+
+
+#: Word endings of a singular noun that look plural (``analysis``, ``virus``, ``glass``).
+_NOT_PLURAL = ("ss", "us", "is", "ous")
+#: Plural nouns that name an aspect of a thing, not a kind of thing (``Types``, ``Neuron parts``).
+_ASPECT_WORDS = frozenset(
+    (
+        "types",
+        "kinds",
+        "forms",
+        "functions",
+        "roles",
+        "parts",
+        "components",
+        "features",
+        "properties",
+        "characteristics",
+        "uses",
+        "examples",
+        "causes",
+        "effects",
+        "symptoms",
+        "stages",
+        "steps",
+    )
+)
+#: ``Key glands``, ``Main groups``: words that pick some members of a kind out, not a name's first word.
+_SELECTING_WORDS = frozenset(("key", "main", "major", "common", "other", "important"))
+#: How many words such a label has at most (``Neuron parts``, ``Key glands``).
+_LABEL_WORDS = 2
+#: How many words a listed member may have (its gloss in brackets left out).
+_MEMBER_WORDS = 3
+
+
+def _members_label(term: str, definition: str) -> bool:
+    """Whether ``term: definition`` is a plural label over a list of its members (``Types: Skeletal
+    (voluntary), Smooth (involuntary), Cardiac``, ``Key glands: Pituitary, Thyroid, Adrenal``): the
+    label names an aspect (types, parts, functions) or picks some out (key, main), and says what the
+    listed names are; it is no term of its own. The members are two or more short names separated by
+    commas, with nothing but a gloss in brackets after each."""
+    parts = term.casefold().split()
+    if not parts or len(parts) > _LABEL_WORDS or not parts[-1].endswith("s"):
+        return False
+    if parts[-1].endswith(_NOT_PLURAL):
+        return False
+    if parts[-1] not in _ASPECT_WORDS and parts[0] not in _SELECTING_WORDS:
+        # "Oceans: Atlantic, Pacific, ...", "4Ps: product, price, ...": a kind named by its members
+        return False
+    members = [part.strip(" .") for part in _outside_brackets(definition).split(",")]
+    if len(members) < 2:
+        return False
+    return all(
+        0 < len(part.replace("()", " ").split()) <= _MEMBER_WORDS
+        and part.split()[0].casefold() not in ("and", "or")  # "..., availability, and serviceability."
+        and not any(w in _LINKING_WORDS or w.lower() in ("is", "are") for w in part.split())
+        for part in members
+    )
+
+
 def _fact_line(term: str, definition: str) -> bool:
     """Whether ``term: definition`` states a fact (``First appearance of reptiles: Paleozoic Era``): a
     described thing of three or more words with a linking word, and a bare proper noun, date or number."""
@@ -512,6 +603,22 @@ def _heading_over_item(entry: DraftEntry, lines: list[str]) -> str:
         if (other := _EMPHASISED_ITEM.match(line)) and identity(other.group("name")) == identity(name)
     )
     return name if same == 1 else ""
+
+
+def _first_point_names(entry: DraftEntry, entries: list[DraftEntry]) -> str:
+    """The term of another entry that the point read as ``entry``'s meaning starts with, or "": a
+    heading with no meaning of its own over a list of terms (``# Momentum`` over ``- Linear momentum
+    (động lượng)``, ``- Impulse (xung lượng)``) groups them."""
+    if not any(_GUESSED in note for note in entry.checks.get("definition", ())):
+        return ""
+    point = identity(entry.definition)
+    for other in entries:
+        if other is entry or other.line <= entry.line:
+            continue
+        name = identity(other.term)
+        if len(name) >= 3 and (point == name or point.startswith(name + " ")):
+            return other.term
+    return ""
 
 
 #: A year glued to a name with a dash (``Kapp Putsch -1920``, ``Turnip Winter - 1917``).

@@ -78,3 +78,33 @@ def test_a_bold_word_that_only_stresses_part_of_a_sentence_is_no_term() -> None:
     assert "Small standard deviation means low variability" in details
     assert "Low or no effect on the median" in details
 
+
+LABELS_UNDER_A_SYSTEM = """\
+# Anatomy
+
+## Muscular system
+
+- Types: Skeletal (voluntary), Smooth (involuntary), Cardiac
+- Neuron parts: Dendrites, cell body, axon
+- Key glands: Pituitary (master), Thyroid, Adrenal
+- Synapse: Chemical or electrical signal transmission
+- Blood flow: Veins → Right heart → Lungs → Left heart
+- Kidneys filter blood → Ureters → Bladder → Urethra
+
+## Oceans
+
+- Oceans: Atlantic, Pacific, Indian, Arctic
+- 4Ps: product, price, place, promotion
+"""
+
+
+def test_an_aspect_label_a_cut_chain_or_a_path_is_reported_not_made_a_term() -> None:
+    kb, unplaced = kb_and_unplaced(LABELS_UNDER_A_SYSTEM)
+    # a plural kind defined by its members is a term; an aspect label over members is none
+    assert {"Synapse", "Oceans", "4Ps"} <= terms(kb)
+    labels = {"Types", "Neuron parts", "Key glands", "Blood flow: Veins", "Kidneys filter blood"}
+    assert not terms(kb) & labels
+    lost = " ".join(text for _, text in unplaced)
+    for label in ("Types", "Neuron parts", "Key glands", "Blood flow", "Kidneys filter blood"):
+        assert label in lost  # reported, nothing dropped
+
