@@ -2997,11 +2997,27 @@ def _glossed_term(item: ListItem) -> tuple[str, str] | None:
     return None
 
 
+def _translated(name: str, gloss: str) -> bool:
+    """Whether ``gloss`` gives ``name`` in another language: the name is written in plain Latin letters,
+    the gloss has letters outside them (``động lượng``, ``красный костный мозг``, ``力矩``)."""
+    return name.isascii() and any(ch.isalpha() and not ch.isascii() for ch in gloss)
+
+
 def _glossed_name(match: re.Match[str]) -> tuple[str, str] | None:
     """The ``(name, gloss)`` of a match of ``_GLOSSED``/``_AT_GLOSSED`` when it is a short lower-case name
     and a gloss of three words or more (``eg ...`` gives examples, no gloss); or None."""
     name, gloss = match.group("name").strip(), match.group("gloss").strip()
     parts = tx.words(name)
+    if (
+        name[:1].isupper()
+        and _translated(name, gloss)
+        and len(parts) <= 4
+        and tx.is_term_name(name)
+        and tx.sentence(name) is None
+    ):
+        # "Linear momentum (động lượng)": a name written as a glossary writes it, glossed in the reader's
+        # language (a lower-case outline's "radius (лучевая)" is a part named among others, as before)
+        return name, gloss
     if (
         not name.islower()
         or not 1 <= len(parts) <= 3

@@ -108,3 +108,22 @@ def test_an_aspect_label_a_cut_chain_or_a_path_is_reported_not_made_a_term() -> 
     for label in ("Types", "Neuron parts", "Key glands", "Blood flow", "Kidneys filter blood"):
         assert label in lost  # reported, nothing dropped
 
+
+NAMES_GLOSSED_IN_ANOTHER_LANGUAGE = """\
+# Acceleration
+Acceleration is the rate at which an object changes its velocity.
+
+# Momentum
+
+- Linear momentum (động lượng)
+- Impulse (xung lượng)
+- Torque (mô men lực)
+"""
+
+
+def test_names_glossed_only_in_another_language_are_terms_under_a_grouping_heading() -> None:
+    kb, unplaced = kb_and_unplaced(NAMES_GLOSSED_IN_ANOTHER_LANGUAGE)
+    assert terms(kb) == {"Acceleration", "Linear momentum", "Impulse", "Torque"}
+    assert entry(kb, "Torque").definition == "Mô men lực"
+    # the heading's only "meaning" was its first point, another term's line: it groups them
+    assert any("first point is Linear momentum" in text for _, text in unplaced)
