@@ -212,6 +212,9 @@ _SPACED_BOLD = re.compile(
 #: ``**Caravel<TAB>Small:** regular vessel ...``: a tab inside a bold run (pasted from a table's two
 #: columns) ends the name; what follows it opens the explanation (``**Caravel:** Small regular vessel``).
 _TAB_IN_BOLD = re.compile(r"\*\*(?P<name>[^*\n\t]*[^*\s])\t+(?P<more>[^*\n]*?[^*\s:])(?P<colon>:?)\*\*")
+#: ``- # Basics``: a bullet that holds only a heading, as outliners (Logseq, Roam) write every block;
+#: the heading it holds (the bullet and its indent are left out).
+_HEADING_BULLET = re.compile(r"^[ \t]*[-*+][ \t]+(?=#{1,6}[ \t]+\S)", re.MULTILINE)
 #: ``[TOC]`` / ``[[_TOC_]]`` / ``[[toc]]`` lines ask a renderer for a table of contents: markup, not text.
 _TOC_MARK = re.compile(r"^[ \t]*\[\[?_?toc_?\]\]?[ \t]*$", re.MULTILINE | re.IGNORECASE)
 #: YAML front matter between ``---`` lines, or TOML front matter between ``+++`` lines (Hugo sites).
@@ -341,6 +344,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     text, front_title = _front_matter(text)
     text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
     text = _TOC_MARK.sub("", text)
+    text = _HEADING_BULLET.sub("", text)
     text = _HEADING_ATTRIBUTES.sub(lambda m: m.group("head"), text)
     text = _without_tag_lines(text)
     text = _headerless_tables(text)

@@ -1365,6 +1365,16 @@ class Extractor:
         """
         if self.section is not None:
             self.section.fresh = False
+        asked = [item for item in block.items if item.text or item.children]
+        answers = [_asked_pairs(item) for item in asked]
+        if asked and all(answers):
+            # "- What are the basics of sociology?" over "1. Social Structure: Sociologists look at ...":
+            # the question asks what the listed names are; its points are the terms
+            for item, answer in zip(asked, answers, strict=True):
+                assert answer is not None
+                self.unplace(item.line, item.text)
+                self.list_block(answer)
+            return
         expect, self.expect = self.expect, None
         items = [item for item in block.items if item.text]
         if expect is not None and expect[1] is not None:
@@ -2905,6 +2915,23 @@ def _about_others(label: str, items: list[ListItem]) -> bool:
 def _is_fact_item(item: ListItem) -> bool:
     """``- **Term (year):**`` followed by ``-- Key: fact`` lines."""
     return len(item.lines) > 1 and all(_FACT_LINE.match(line.text) for line in item.lines[1:])
+
+
+def _asked_pairs(item: ListItem) -> ListBlock | None:
+    """The list of two or more ``Name: explanation`` points (most of them) a question item holds, or None
+    when the item is no such question."""
+    if not item.text.rstrip().endswith("?") or len(item.children) != 1:
+        return None
+    listed = item.children[0]
+    while isinstance(listed, ListBlock) and len(listed.items) == 1 and not listed.items[0].lines:
+        kids = listed.items[0].children  # "- 1. Name: ...": a bullet that only holds the numbered list
+        if len(kids) != 1:
+            return None
+        listed = kids[0]
+    if not isinstance(listed, ListBlock) or len(listed.items) < 2:
+        return None
+    pairs = sum(1 for point in listed.items if _is_pair_item(point))
+    return listed if pairs * 2 > len(listed.items) else None
 
 
 def _is_pair_item(item: ListItem) -> bool:

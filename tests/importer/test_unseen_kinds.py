@@ -127,3 +127,23 @@ def test_names_glossed_only_in_another_language_are_terms_under_a_grouping_headi
     assert entry(kb, "Torque").definition == "Mô men lực"
     # the heading's only "meaning" was its first point, another term's line: it groups them
     assert any("first point is Linear momentum" in text for _, text in unplaced)
+
+
+OUTLINER_PAGE = (
+    "- # Basics\n"
+    "- What are the basics of modern sociology?\n"
+    "\t- 1. Social Structure: Sociologists look at how social structures influence attitudes.\n"
+    "\t  \n"
+    "\t  2. Culture: Sociologists look at how culture shapes beliefs and values.\n"
+    "\t  \n"
+    "\t  3. Deviance and Social Control: Sociologists look at how people break norms.\n"
+    "-\n"
+)
+
+
+def test_an_outliner_page_heading_bullet_and_a_question_over_named_points() -> None:
+    kb, unplaced = kb_and_unplaced(OUTLINER_PAGE)
+    # "- # Basics" is a heading written as a block; the question asks what the named points are
+    assert terms(kb) == {"Social Structure", "Culture", "Deviance and Social Control"}
+    assert entry(kb, "Culture").definition == "Sociologists look at how culture shapes beliefs and values."
+    assert (2, "What are the basics of modern sociology?") in unplaced
