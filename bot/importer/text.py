@@ -761,6 +761,12 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
             return term, rest
     if is_grouping_label(text):
         return None  # "Unit 1: Research methods" names a part of the notes, not a term
+    legend = _SYMBOL_LEGEND.match(text.strip())
+    if legend is not None and is_term_name(legend.group("name")):
+        # "s - displacement (distance from origin)": a formula's symbol and the quantity it stands for
+        name, gloss = legend.group("name").strip(), (legend.group("gloss") or "").strip()
+        symbol = legend.group("symbol")
+        return f"{name} ({symbol})", capitalize(gloss) if gloss else f"{capitalize(name)} ({symbol})"
     # a separator inside maths (``1-elastic: $|E| = 1$ ... rare``) separates nothing
     masked = _MATHS_SPAN.sub(lambda m: "$" + "x" * (len(m.group(0)) - 2) + "$", text) if "$" in text else text
     for pattern in (_DASH_PAIR, _COLON_PAIR):
@@ -796,6 +802,14 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
 
 #: A separator between a name and its explanation somewhere in a line.
 _SEPARATOR_INSIDE = re.compile(r":\s|\s[-–—]\s")
+
+
+#: ``v - final velocity (magnitude + direction)``, ``t - time taken``: a one-letter symbol (maybe with a
+#: digit or a letter under it, ``v0``, ``E_k``), a dash, and the lower-case name of what it stands for.
+_SYMBOL_LEGEND = re.compile(
+    r"^(?P<symbol>[^\W\d_](?:_?[0-9a-z])?)\s+[-–—=]\s+(?P<name>[a-z][a-z' -]{2,40}?)"
+    r"(?:\s*\((?P<gloss>[^()]{2,80})\))?$"
+)
 
 
 def _emphasis_in_subject(lead: str, after: str) -> bool:

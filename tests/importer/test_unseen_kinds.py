@@ -147,3 +147,20 @@ def test_an_outliner_page_heading_bullet_and_a_question_over_named_points() -> N
     assert terms(kb) == {"Social Structure", "Culture", "Deviance and Social Control"}
     assert entry(kb, "Culture").definition == "Sociologists look at how culture shapes beliefs and values."
     assert (2, "What are the basics of modern sociology?") in unplaced
+
+
+SYMBOL_LEGEND = """\
+## Equations of motion
+s - displacement (distance from the origin)
+a - acceleration (change in velocity over time)
+t - time taken
+
+$v = u + at$
+"""
+
+
+def test_a_symbol_legend_names_the_quantities_not_the_letters() -> None:
+    kb, _ = kb_and_unplaced(SYMBOL_LEGEND)
+    assert terms(kb) == {"displacement", "acceleration", "time taken"}
+    assert entry(kb, "acceleration").definition == "Change in velocity over time"
+    assert entry(kb, "time taken").definition == "Time taken (t)"
