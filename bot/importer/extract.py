@@ -145,6 +145,7 @@ class Extractor:
         # (entry, the entry of the heading it was written under): related when its text names that term
         self.under_heading: list[tuple[DraftEntry, DraftEntry]] = []
         self.caseless = False  # the notes are written in lower case: a lower-case line may name a term
+        self.said_line = 0  # the source line of the last "X is ..." line read as X's definition
 
     # -- driving ---------------------------------------------------------------------------------------
 
@@ -1236,6 +1237,9 @@ class Extractor:
         """Place a line that is neither a term nor a labelled line."""
         text = line.text
         said = tx.sentence(text)
+        in_run = said is not None and line.line == self.said_line + 1
+        if in_run:
+            self.said_line = line.line  # "Weight is not in kg": a statement in the run, which goes on
         if said is not None:
             target = self.find(said.subject) or self.tail_of_current(said.subject)
             if target is not None:
@@ -1259,9 +1263,13 @@ class Extractor:
                 # huge advantage": a sentence that leans on the text above tells more about its entry
                 about.add("details", text)
                 return
-            if said.defines and not (fresh and self.same_as_section(said.subject)):
+            bare = in_run and tx.bare_kind(said)
+            if (said.defines or bare) and not (fresh and self.same_as_section(said.subject)):
+                # "Work is force applied to an object" among "Energy is the ability to do work" lines:
+                # a definition without its article, read as its neighbours are
                 term = tx.capitalize(said.subject) if said.had_article else said.subject
                 self.define(term, said.definition, line.line, f'taken from the sentence "{_short(text)}"')
+                self.said_line = line.line
                 return
         else:
             mentioned = self.mentioned(text)

@@ -915,6 +915,34 @@ def refers_back(said: Sentence) -> bool:
 _MAYBE_VERBS = frozenset({"may", "might", "could", "would", "should"})
 
 
+#: First words after "is" that say how the subject is, not what it is (``slow``, ``faster``, ``not``).
+_HOW_IT_IS = re.compile(
+    r"^(?:not|no|very|too|so|more|less|most|least|also|often|usually|always|never|only|just|quite|rather"
+    r"|important|essential|necessary|common|rare|similar|different|better|worse|faster|slower|larger|smaller"
+    r"|bigger|higher|lower|cheaper|easier|harder|useful|good|bad|slow|fast|true|false"
+    r"|\w+(?:ly|est|able|ible|ous|ful|ive|ish|less))\b",
+    re.IGNORECASE,
+)
+
+
+def bare_kind(said: Sentence) -> bool:
+    """Whether an "X is ..." sentence names a kind without its article (``Work is force applied to an
+    object``, ``Kinetic energy is movement energy``): a name of at most four words capitalised as a
+    term, "is"/"are", then a noun rather than how the subject is (``is faster``, ``is not in kg``,
+    ``is essential``). Read as a definition only among lines that define their subjects."""
+    verb = " ".join(said.verb.lower().split())
+    return (
+        verb in ("is", "are")
+        and said.subject[:1].isupper()
+        and len(words(said.subject)) <= 4
+        and is_term_name(said.subject)
+        and len(words(said.rest)) >= 2
+        and _HOW_IT_IS.match(said.rest) is None
+        and not refers_back(said)
+        and not hedged(said)
+    )
+
+
 def hedged(said: Sentence) -> bool:
     """Whether a statement says what may be or what is not ("Cells may be ...", "The genes are not ...").
 

@@ -164,3 +164,29 @@ def test_a_symbol_legend_names_the_quantities_not_the_letters() -> None:
     assert terms(kb) == {"displacement", "acceleration", "time taken"}
     assert entry(kb, "acceleration").definition == "Change in velocity over time"
     assert entry(kb, "time taken").definition == "Time taken (t)"
+
+
+DEFINITIONS_WITHOUT_ARTICLES = """\
+## Units and definitions
+Energy is the ability to do work (measured in joules)
+Work is force applied to an object, causing displacement ($W = Fs$)
+Power is the rate at which work is done ($P = W/t$)
+Momentum is faster to compute than energy ($p = mv$)
+Weight is not in kg, it is in N ($F = mg$)
+Kinetic energy is movement energy ($E_k = mv^2/2$)
+Gravitational potential energy is energy from height ($E_p = mgh$)
+"""
+
+
+def test_a_run_of_definition_lines_reads_one_without_its_article_as_a_definition() -> None:
+    kb, _ = kb_and_unplaced(DEFINITIONS_WITHOUT_ARTICLES)
+    assert entry(kb, "Work").definition == "Force applied to an object, causing displacement ($W = Fs$)"
+    assert entry(kb, "Kinetic energy").definition == "Movement energy ($E_k = mv^2/2$)"
+    # how a thing is ("is not in kg", "is faster") defines nothing, even in the run
+    assert terms(kb) == {"Energy", "Work", "Power", "Kinetic energy", "Gravitational potential energy"}
+
+
+def test_a_lone_sentence_without_an_article_is_still_no_definition() -> None:
+    notes = "## Notes\n- Energy: the ability to do work\n\nTo start.\nWork is force applied to it\n"
+    kb, _ = kb_and_unplaced(notes)
+    assert terms(kb) == {"Energy"}
