@@ -345,6 +345,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
     text = _TOC_MARK.sub("", text)
     text = _HEADING_BULLET.sub("", text)
+    text = srcards.anki_blocks(text)
     text = _HEADING_ATTRIBUTES.sub(lambda m: m.group("head"), text)
     text = _without_tag_lines(text)
     text = _headerless_tables(text)

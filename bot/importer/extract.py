@@ -306,7 +306,7 @@ class Extractor:
                         entry.add("see_also", other.term)
             self.current = made[-1]
             return
-        what = _WHAT_IS.match(asked) or _WHAT_DOES.match(asked)
+        what = _WHAT_IS.match(asked) or _WHAT_DOES.match(asked) or _MEANT_BY.match(asked)
         # "What is X?" asks for X; a card whose question is only a name ("Compost::Decayed ...") too
         named = what.group("name").strip() if what else (asked if tx.is_term_name(asked) else "")
         if what and _OF_SOMETHING.match(named) and _ASKS_THE.match(asked):
@@ -2397,6 +2397,13 @@ _WHAT_IS = re.compile(
 #: ``What does a sharp do?`` / ``What do tied notes mean?``: a card asking what its subject does.
 _WHAT_DOES = re.compile(
     r"^what\s+(?:does|do)\s+(?:(?:a|an|the)\s+)?(?P<name>[^?]+?)\s+(?:do|mean)\s*\?+$", re.IGNORECASE
+)
+#: ``What does someone probably mean by "concrete" things?``: a card asking what a word is taken to mean.
+_MEANT_BY = re.compile(
+    r"^(?:generally(?:\s+speaking)?,?\s+|usually,?\s+)?what\s+(?:does|do|is)\s+(?:(?:someone|somebody|one|people"
+    r"|a\s+person|(?:an?|the)\s+\w+)\s+)?(?:\w+ly\s+)?(?:mean|meant)\s+by\s+(?:the\s+)?[\"“'‘]?"
+    r"(?P<name>[^\"”’'?]+?)[\"”’']?(?:\s+(?:things?|terms?|words?))?\s*\?+$",
+    re.IGNORECASE,
 )
 #: "purpose of status accounting", "formula for a major scale": a lower-case head noun, then "of" /
 #: "for" / "about" and what it belongs to.

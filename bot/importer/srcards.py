@@ -160,3 +160,60 @@ def split_cards(text: str) -> tuple[str, list[Card]]:
         for index in range(first, last + 1):
             lines[index] = ""
     return "\n".join(lines), cards
+
+
+#: ``%%ANKI`` ... ``END%%``: a card the Obsidian_to_Anki plugin sends to Anki, hidden from the note's view.
+_ANKI_START = re.compile(r"^\s*%%\s*ANKI\s*$", re.IGNORECASE)
+_ANKI_END = re.compile(r"^\s*END\s*%%\s*$", re.IGNORECASE)
+#: The lines of such a block that are no part of the card: its note type first (``Basic``, ``Cloze``,
+#: ``Basic (and reversed card)``: a few words, no question mark), then its source and its Anki id.
+_ANKI_TYPE = re.compile(r"^\s*[\w ()-]{1,40}\s*$")
+_ANKI_NOTE = re.compile(
+    r"^\s*(?:Reference|Source|Tags?|Citation)\s*:.*$|^\s*<!--\s*ID:.*-->\s*$", re.IGNORECASE
+)
+_ANKI_BACK = re.compile(r"^\s*Back\s*:\s*(?P<answer>.*\S)\s*$", re.IGNORECASE)
+#: ``{Ontology}`` / ``{{c1::Ontology}}`` / ``{{c1::Ontology::hint}}``: a cloze deletion's hidden text.
+_CLOZE = re.compile(r"\{\{c\d+::(?P<long>[^{}]*?)(?:::[^{}]*)?\}\}|\{(?P<short>[^{}]+)\}")
+
+
+def anki_blocks(text: str) -> str:
+    """``text`` with each ``%%ANKI`` block written as the card it holds (the same number of lines):
+    a Basic card's question and ``Back:`` answer as one ``question::answer`` line, a Cloze card's
+    sentence with its deletions shown (``{Ontology} is the {study of being}.`` reads as a definition);
+    the block's markers, note type, reference and id lines are left empty. Text without such blocks
+    is returned as it is."""
+    if "%%" not in text:
+        return text
+    lines = text.split("\n")
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        if not _ANKI_START.match(lines[i]):
+            i += 1
+            continue
+        end = next((j for j in range(i + 1, len(lines)) if _ANKI_END.match(lines[j])), None)
+        if end is None:
+            break
+        body = list(range(i + 1, end))
+        out[i] = out[end] = ""
+        if body and _ANKI_TYPE.match(lines[body[0]]) and not _CLOZE.search(lines[body[0]]):
+            out[body[0]] = ""
+            body = body[1:]
+        kept = [j for j in body if not _ANKI_NOTE.match(lines[j])]
+        for j in body:
+            if j not in kept:
+                out[j] = ""
+        back = next((j for j in kept if _ANKI_BACK.match(lines[j])), None)
+        if back is not None:
+            question = " ".join(lines[j].strip() for j in kept if j < back and lines[j].strip())
+            answer = _ANKI_BACK.match(lines[back])
+            assert answer is not None
+            for j in kept:
+                out[j] = ""
+            if question and kept:
+                out[kept[0]] = f"{question}::{answer.group('answer')}"
+        else:
+            for j in kept:
+                out[j] = _CLOZE.sub(lambda m: m.group("long") or m.group("short") or "", lines[j])
+        i = end + 1
+    return "\n".join(out)

@@ -190,3 +190,46 @@ def test_a_lone_sentence_without_an_article_is_still_no_definition() -> None:
     notes = "## Notes\n- Energy: the ability to do work\n\nTo start.\nWork is force applied to it\n"
     kb, _ = kb_and_unplaced(notes)
     assert terms(kb) == {"Energy"}
+
+
+ANKI_BLOCKS = """\
+## Overview
+
+%%ANKI
+Cloze
+{Epistemology} is the {philosophical study of knowledge}.
+Reference: AUTHOR, An Introduction (2013).
+<!--ID: 1720912238062-->
+END%%
+
+%%ANKI
+Cloze
+{{c1::Taxonomy}} is the {{c2::branch of science concerned with categorization}}.
+<!--ID: 1720912238066-->
+END%%
+
+%%ANKI
+Basic
+Generally speaking, what does someone *probably* mean by "concrete" things?
+Back: Things that exist in space and/or time.
+Reference: AUTHOR, An Introduction (2013).
+<!--ID: 1720894782957-->
+END%%
+
+%%ANKI
+Basic
+What is a universal?
+Back: A property that many things can share.
+END%%
+"""
+
+
+def test_obsidian_to_anki_blocks_are_read_as_their_cards() -> None:
+    kb, unplaced = kb_and_unplaced(ANKI_BLOCKS)
+    # the note type, reference and id lines are no terms and no meanings
+    assert terms(kb) == {"Epistemology", "Taxonomy", "concrete", "universal"}
+    assert entry(kb, "Epistemology").definition == "The philosophical study of knowledge."
+    assert entry(kb, "Taxonomy").definition == "The branch of science concerned with categorization."
+    assert entry(kb, "concrete").definition == "Things that exist in space and/or time."
+    assert entry(kb, "universal").definition == "A property that many things can share."
+    assert not any("AUTHOR" in text or "ID:" in text for _, text in unplaced)
