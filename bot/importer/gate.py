@@ -424,16 +424,17 @@ def _members_label(term: str, definition: str) -> bool:
     listed names are; it is no term of its own. The members are two or more short names separated by
     commas, with nothing but a gloss in brackets after each."""
     parts = term.casefold().split()
-    if not parts or len(parts) > _LABEL_WORDS or not parts[-1].endswith("s"):
-        return False
-    if parts[-1].endswith(_NOT_PLURAL):
-        return False
-    if parts[-1] not in _ASPECT_WORDS and parts[0] not in _SELECTING_WORDS:
-        # "Oceans: Atlantic, Pacific, ...", "4Ps: product, price, ...": a kind named by its members
+    if not parts or len(parts) > _LABEL_WORDS:
         return False
     members = [part.strip(" .") for part in _outside_brackets(definition).split(",")]
     if len(members) < 2:
         return False
+    glossed = all(part.endswith("()") for part in members)  # "Amylase (carbs), Pepsin (protein), ..."
+    if parts[-1] not in _ASPECT_WORDS and parts[0] not in _SELECTING_WORDS and not glossed:
+        # "Oceans: Atlantic, Pacific, ...", "4Ps: product, price, ...": a kind named by its members
+        return False
+    if not glossed and (not parts[-1].endswith("s") or parts[-1].endswith(_NOT_PLURAL)):
+        return False  # a plural label over bare members ("Types: ..."); "Absorption: A (x), B (y)" glossed
     return all(
         0 < len(part.replace("()", " ").split()) <= _MEMBER_WORDS
         and part.split()[0].casefold() not in ("and", "or")  # "..., availability, and serviceability."

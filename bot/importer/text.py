@@ -800,6 +800,32 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
     return None
 
 
+#: Words that say how much or whether, never what: a determiner, a negation, a degree.
+_NO_NAME_WORDS = frozenset(
+    [
+        "no",
+        "not",
+        "none",
+        "all",
+        "some",
+        "any",
+        "every",
+        "each",
+        "both",
+        "many",
+        "much",
+        "few",
+        "more",
+        "most",
+        "less",
+        "least",
+        "very",
+        "too",
+        "only",
+        "never",
+        "always",
+    ]
+)
 #: A separator between a name and its explanation somewhere in a line.
 _SEPARATOR_INSIDE = re.compile(r":\s|\s[-–—]\s")
 
@@ -820,6 +846,8 @@ def _emphasis_in_subject(lead: str, after: str) -> bool:
     word = lead.strip()
     if len(words(word)) != 1 or not word.isalpha() or word.isupper() or not after[:1].isalpha():
         return False
+    if after[:1].islower() and (word.casefold() in _NO_NAME_WORDS or word.casefold().endswith("ly")):
+        return True  # "**No** affect on the Mode", "**Heavily** affects the Range": a stressed word
     said = sentence(f"{word} {after}")
     if said is not None:
         return said.subject.startswith(word) and len(words(said.subject)) > 1

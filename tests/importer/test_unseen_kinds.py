@@ -233,3 +233,29 @@ def test_obsidian_to_anki_blocks_are_read_as_their_cards() -> None:
     assert entry(kb, "concrete").definition == "Things that exist in space and/or time."
     assert entry(kb, "universal").definition == "A property that many things can share."
     assert not any("AUTHOR" in text or "ID:" in text for _, text in unplaced)
+
+
+GLOSSED_BREAKDOWNS = """\
+## Digestive system
+
+- Enzymes: Amylase (carbs), Pepsin (protein), Lipase (fats)
+- Absorption: Small intestine (nutrients), Large intestine (water)
+- Stomach: A muscular bag that churns food with acid
+- Halogens: fluorine, chlorine, bromine
+
+## Outliers
+
+- Mean: the average of the values
+    - **Heavily** affected by an outlier
+    - **No** effect on the mode
+"""
+
+
+def test_a_label_over_glossed_members_and_a_stressed_function_word_are_no_terms() -> None:
+    kb, unplaced = kb_and_unplaced(GLOSSED_BREAKDOWNS)
+    # each member with its own gloss: a breakdown under a label; bare members may name a kind
+    assert terms(kb) == {"Stomach", "Halogens", "Mean"}
+    lost = " ".join(text for _, text in unplaced)
+    assert "Enzymes" in lost
+    assert "Absorption" in lost
+    assert list(entry(kb, "Mean").details) == ["Heavily affected by an outlier", "No effect on the mode"]
