@@ -1460,6 +1460,8 @@ class Extractor:
             # "**Term:**" bullet is a term of its own, a plain "Label: text" one a detail
             entry = self.section_entry()
             assert entry is not None
+            opening = tx.pair(items[0].lines[0].text, items[0].lines[0].lead) if items[0].lines else None
+            aspects = opening is not None and tx.is_aspect_label(opening[0], selecting=False)
             self.set_definition(entry, tx.capitalize(items[0].text))
             self.current = entry
             self.detail_blocks(items[0].children, entry)
@@ -1468,7 +1470,11 @@ class Extractor:
                     continue
                 split = tx.pair(item.lines[0].text, item.lines[0].lead)
                 if split is not None and (
-                    _bold_term(item.lines[0], split[0]) or _explained_name(item, split)
+                    _bold_term(item.lines[0], split[0])
+                    or _explained_name(item, split)
+                    # under a heading read from its aspects ("- Types: ..."), a named thing is a term
+                    # ("- Contraction: Sliding filament theory (actin + myosin)" gives a value, a name)
+                    or (aspects and not tx.is_aspect_label(split[0]) and _describes_at_length(split[1]))
                 ):
                     self.glossary_item(item)
                     if self.current is not None and self.current is not entry:
@@ -1653,6 +1659,11 @@ class Extractor:
         if section is None or section.entry is not None or section.introduced or len(items) < 2:
             return False
         text = items[0].text
+        split = tx.pair(items[0].lines[0].text, items[0].lines[0].lead) if items[0].lines else None
+        if split is not None and tx.is_aspect_label(split[0], selecting=False) and self.heading_is_term():
+            # "### Muscular System" over "- Types: Skeletal, Smooth, Cardiac" and "- Functions: ...": the
+            # heading is the term, its first point (an aspect of it) the nearest to a meaning it has
+            return True
         return (
             self.heading_is_term()
             and not _is_pair_item(items[0])
@@ -2930,6 +2941,15 @@ def _about_others(label: str, items: list[ListItem]) -> bool:
 def _is_fact_item(item: ListItem) -> bool:
     """``- **Term (year):**`` followed by ``-- Key: fact`` lines."""
     return len(item.lines) > 1 and all(_FACT_LINE.match(line.text) for line in item.lines[1:])
+
+
+#: How many words outside brackets an explanation has at least to describe rather than name a value.
+_DESCRIPTION_WORDS = 4
+
+
+def _describes_at_length(text: str) -> bool:
+    """Whether ``text`` says what something is at some length (four words or more outside brackets)."""
+    return len(re.sub(r"\([^()]*\)", " ", text).split()) >= _DESCRIPTION_WORDS
 
 
 def _asked_pairs(item: ListItem) -> ListBlock | None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from bot.importer import properties
+from bot.importer import text as tx
 from bot.importer.draft import Draft, DraftEntry, Item
 from bot.matching.names import identity
 
@@ -387,30 +388,6 @@ def _chain_line(entry: DraftEntry, lines: list[str]) -> bool:
 
 #: Word endings of a singular noun that look plural (``analysis``, ``virus``, ``glass``).
 _NOT_PLURAL = ("ss", "us", "is", "ous")
-#: Plural nouns that name an aspect of a thing, not a kind of thing (``Types``, ``Neuron parts``).
-_ASPECT_WORDS = frozenset(
-    (
-        "types",
-        "kinds",
-        "forms",
-        "functions",
-        "roles",
-        "parts",
-        "components",
-        "features",
-        "properties",
-        "characteristics",
-        "uses",
-        "examples",
-        "causes",
-        "effects",
-        "symptoms",
-        "stages",
-        "steps",
-    )
-)
-#: ``Key glands``, ``Main groups``: words that pick some members of a kind out, not a name's first word.
-_SELECTING_WORDS = frozenset(("key", "main", "major", "common", "other", "important"))
 #: How many words such a label has at most (``Neuron parts``, ``Key glands``).
 _LABEL_WORDS = 2
 #: How many words a listed member may have (its gloss in brackets left out).
@@ -430,7 +407,7 @@ def _members_label(term: str, definition: str) -> bool:
     if len(members) < 2:
         return False
     glossed = all(part.endswith("()") for part in members)  # "Amylase (carbs), Pepsin (protein), ..."
-    if parts[-1] not in _ASPECT_WORDS and parts[0] not in _SELECTING_WORDS and not glossed:
+    if not tx.is_aspect_label(term) and not glossed:
         # "Oceans: Atlantic, Pacific, ...", "4Ps: product, price, ...": a kind named by its members
         return False
     if not glossed and (not parts[-1].endswith("s") or parts[-1].endswith(_NOT_PLURAL)):

@@ -800,6 +800,43 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
     return None
 
 
+#: Plural nouns that name an aspect of a thing, not a kind of thing (``Types``, ``Neuron parts``).
+_ASPECT_WORDS = frozenset(
+    (
+        "types",
+        "kinds",
+        "forms",
+        "functions",
+        "roles",
+        "parts",
+        "components",
+        "features",
+        "properties",
+        "characteristics",
+        "uses",
+        "examples",
+        "causes",
+        "effects",
+        "symptoms",
+        "stages",
+        "steps",
+    )
+)
+#: ``Key glands``, ``Main groups``: words that pick some members of a kind out, not a name's first word.
+_SELECTING_WORDS = frozenset(("key", "main", "major", "common", "other", "important"))
+
+
+def is_aspect_label(text: str, *, selecting: bool = True) -> bool:
+    """Whether a label names an aspect of the thing it is written under (``Types``, ``Neuron parts``,
+    ``Functions``) or, with ``selecting``, picks some of its members out (``Key glands``; "key" may also
+    be part of a name, ``Key notches``): one or two words, the last a plural aspect noun or the first a
+    selecting word."""
+    parts = text.casefold().rstrip(":").split()
+    if not 0 < len(parts) <= 2:
+        return False
+    return parts[-1] in _ASPECT_WORDS or (selecting and len(parts) == 2 and parts[0] in _SELECTING_WORDS)
+
+
 #: Words that say how much or whether, never what: a determiner, a negation, a degree.
 _NO_NAME_WORDS = frozenset(
     [
