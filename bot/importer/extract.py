@@ -2033,6 +2033,7 @@ class Extractor:
             return
         if item.text:
             owner.add("details", item.text)
+            self.named_in_point(item, owner)
             first = item.lines[0] if item.lines else None
             split = tx.pair(first.text, first.lead) if first is not None else None
             named_kind = (
@@ -2060,6 +2061,24 @@ class Extractor:
                         self.detail_blocks([block], owner)
                 return
         self.detail_blocks(item.children, owner)
+
+    def named_in_point(self, item: ListItem, owner: DraftEntry) -> None:
+        """A bold name a point of ``owner`` gives after ``called`` / ``known as`` (``- Box is called
+        **Interquartile Range**``): a term the point names, its sentence the meaning (flagged)."""
+        if len(item.lines) != 1:
+            return
+        line = item.lines[0]
+        for run in line.marked:
+            if not tx.is_term_name(run) or len(tx.words(run)) > 4 or self.find(run) is not None:
+                continue
+            said = _sentence_naming(run, line.text)
+            if said is None:
+                continue
+            entry = self.define(
+                run, tx.capitalize(said), item.line, f'the point names "{run}" after "called"'
+            )
+            entry.add("see_also", owner.term)
+            self.current = owner
 
     def named_part(self, item: ListItem, owner: DraftEntry) -> bool:
         """``Lithification`` over ``Turning sediments back to rock`` among an entry's points: a name (no
@@ -2845,7 +2864,9 @@ def _is_outline_item(item: ListItem, *, caseless: bool = False) -> bool:
 #: ``Getting it back out. Examples:``: a definition ending in a label for the list below it.
 _TRAILING_LABEL = re.compile(r"^(?P<text>.+[.!?;])\s+(?P<label>[A-Za-z][\w. ]{0,20}:)$")
 #: ``known as``, ``called``, ``referred to as``, ``termed``: what comes before names the bold term after it.
-_NAMING_BEFORE = re.compile(r"\b(?:known\s+as|called|referred\s+to\s+as|termed)\s*$", re.IGNORECASE)
+_NAMING_BEFORE = re.compile(
+    r"\b(?:known\s+as|called|referred\s+to\s+as|termed)(?:\s+(?:a|an|the))?\s*$", re.IGNORECASE
+)
 
 
 def _sentence_naming(run: str, text: str) -> str | None:

@@ -283,3 +283,19 @@ def test_a_heading_over_aspects_of_it_is_the_term() -> None:
     assert not terms(kb) & {"Types", "Functions"}
     assert entry(kb, "Muscular System").definition.startswith("Types: Skeletal")
     assert entry(kb, "Tendon").definition == "Tissue that joins a muscle to a bone"
+
+
+NAMED_IN_A_POINT = """\
+## Neural networks
+
+- **Neural network**: a model of layers of units
+    - Its units are called **neurons**, and they pass numbers on.
+    - Each link has a number, known as a **weight**, set by training.
+    - The output is **important** for the loss.
+"""
+
+
+def test_a_bold_name_a_point_gives_after_called_is_a_term() -> None:
+    kb, _ = kb_and_unplaced(NAMED_IN_A_POINT)
+    assert terms(kb) == {"Neural networks", "neurons", "weight"}
+    assert entry(kb, "neurons").definition == "Its units are called neurons, and they pass numbers on."
