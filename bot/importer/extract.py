@@ -3198,6 +3198,22 @@ def _explained_name(item: ListItem, split: tuple[str, str]) -> bool:
     capitalised name (no property like ``64-bit width``), a lower-case explanation of five words or more
     with no figure in it (``Accidental: use a note that is not in the key``)."""
     name, said = split
+    written = item.lines[0].text if item.lines else ""
+    if (
+        2 <= len(tx.words(name)) <= 3
+        and written[len(name) :].lstrip(" *_").startswith(":")  # "Name: ...", not "Higher bandwidth = ..."
+        and name[:1].isupper()
+        and name[1:].islower()
+        and _describes_at_length(f"{said} .")
+        and tx.sentence(f"X {said}") is None
+        and not any(ch.isdigit() for ch in name + said)
+        and tx.label(f"{name}:") is None
+        and not tx.is_aspect_label(name)
+        and name.casefold() not in _DETAIL_LABELS
+    ):
+        return (
+            True  # "Negative feedback: Response reverses stimulus (thermostat)": a kind, named and explained
+        )
     return (
         len(tx.words(name)) == 1
         and name[:1].isupper()

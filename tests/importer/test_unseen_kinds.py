@@ -299,3 +299,22 @@ def test_a_bold_name_a_point_gives_after_called_is_a_term() -> None:
     kb, _ = kb_and_unplaced(NAMED_IN_A_POINT)
     assert terms(kb) == {"Neural networks", "neurons", "weight"}
     assert entry(kb, "neurons").definition == "Its units are called neurons, and they pass numbers on."
+
+
+KINDS_AMONG_POINTS = """\
+# Physiology
+
+### Homeostasis
+- Body keeps a stable internal environment
+- Negative feedback: Response reverses the stimulus (thermostat)
+- Positive feedback: Response amplifies the stimulus (childbirth)
+- Higher set point = warmer body
+- Key organs: Skin, Kidneys, Liver
+"""
+
+
+def test_a_named_kind_explained_among_a_terms_points_is_a_term() -> None:
+    kb, _ = kb_and_unplaced(KINDS_AMONG_POINTS)
+    assert terms(kb) == {"Homeostasis", "Negative feedback", "Positive feedback"}
+    assert entry(kb, "Negative feedback").definition == "Response reverses the stimulus (thermostat)"
+    assert "Higher set point = warmer body" in entry(kb, "Homeostasis").details
