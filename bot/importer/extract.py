@@ -2064,7 +2064,8 @@ class Extractor:
 
     def named_in_point(self, item: ListItem, owner: DraftEntry) -> None:
         """A bold name a point of ``owner`` gives after ``called`` / ``known as`` (``- Box is called
-        **Interquartile Range**``): a term the point names, its sentence the meaning (flagged)."""
+        **Interquartile Range**``): a term the point names; its sentence is a point of it, read as its
+        meaning (flagged) when the notes define it nowhere else."""
         if len(item.lines) != 1:
             return
         line = item.lines[0]
@@ -2074,9 +2075,9 @@ class Extractor:
             said = _sentence_naming(run, line.text)
             if said is None:
                 continue
-            entry = self.define(
-                run, tx.capitalize(said), item.line, f'the point names "{run}" after "called"'
-            )
+            # named, not defined: a definition written later takes its place; else the point is read as one
+            entry = self.entry_named(run, item.line)
+            entry.add("details", tx.capitalize(said), f'the point names "{run}" without defining it')
             entry.add("see_also", owner.term)
             self.current = owner
 
