@@ -90,6 +90,27 @@ class Board:
     def __len__(self) -> int:
         return len(self.totals)
 
+    def extend_ranked(self, rows: Iterable[Row]) -> None:
+        """Append members read in rank order (points descending, then member id) after every member the
+        board has, each ranked below them: a board loaded from its index range in chunks, built a chunk at
+        a time between awaits instead of in one sort. Rows out of that order leave the board's order
+        wrong; a member already on the board is not allowed (``ValueError``, board unchanged before it)."""
+        totals, order = self.totals, self.order
+        for m, p, n, c in rows:
+            if m in totals:
+                raise ValueError(f"member {m} is on the board already")
+            totals[m] = (p, n, c)
+            order.append((-p, m))
+
+    def set(self, member_id: int, totals: tuple[int, int, int] | None) -> None:
+        """Replace one member's totals (points, answered, correct); None takes them off the board."""
+        old = self.totals.pop(member_id, None)
+        if old is not None:
+            del self.order[bisect_left(self.order, (-old[0], member_id))]
+        if totals is not None:
+            self.totals[member_id] = totals
+            insort(self.order, (-totals[0], member_id))
+
     def add(self, member_id: int, points: int, answered: int, correct: int) -> None:
         """Add to one member's totals (a new member joins the board)."""
         old = self.totals.get(member_id)
@@ -205,15 +226,22 @@ class LiveBoards:
             if not loads:
                 del self._loads[load.guild_id]
 
-    def finish_load(self, load: Load, rows: Iterable[Row]) -> Board:
-        """The board as loaded (merged with this process's writes it overlapped); kept if it can be."""
+    def finish_load(self, load: Load, rows: Iterable[Row] | Board) -> Board:
+        """The board as loaded (merged with this process's writes it overlapped); kept if it can be.
+
+        ``rows``: the members' rows in any order, or a ``Board`` built from them (taken as it is, its
+        ``loaded_at`` set to the load's start)."""
         self.abandon(load)
         ident = (load.guild_id, load.key)
         old = self._boards.get(ident)
+        if isinstance(rows, Board):
+            board = rows
+            board.loaded_at = load.started_at
+        else:
+            board = Board(rows, load.started_at)
         if load.touched and old is not None:
-            rows = [r for r in rows if r[0] not in load.touched]
-            rows += [(m, *old.totals[m]) for m in load.touched if m in old.totals]
-        board = Board(rows, load.started_at)
+            for member_id in load.touched:
+                board.set(member_id, old.totals.get(member_id))
         if self._epoch.get(load.guild_id, 0) != load.epoch or (load.touched and old is None):
             return board  # raced a reset or a write it may or may not have seen: answer once, keep nothing
         if old is not None:

@@ -19,7 +19,7 @@ from sqlalchemy import ColumnElement, Table, delete, func, select
 from sqlalchemy.ext.asyncio import AsyncEngine
 
 from bot.clock import Clock
-from bot.storage.board_cache import Board, LiveBoards, Row, State
+from bot.storage.board_cache import Board, LiveBoards, State
 from bot.storage.schema import (
     answers,
     daily_scores,
@@ -32,6 +32,9 @@ log = logging.getLogger(__name__)
 
 #: answers.term, answers.topic and daily_scores.topic are String(200).
 NAME_LENGTH = 200
+#: Rows of a board read and added to the kept board between two awaits while it loads (about 1-5 ms
+#: of the event loop's time per chunk on 2 shared cores).
+LOAD_CHUNK = 2000
 
 
 class Period(StrEnum):
@@ -244,24 +247,39 @@ class LeaderboardRepository:
         self, guild_id: int, board_key: Hashable, table: Table, key: dict[str, Any]
     ) -> Board | None:
         """Every member's totals on one board (kept by ``boards`` when it can be); None when the board
-        has more than ``boards.max_board_rows`` members."""
-        stmt = (
-            select(table.c.member_id, table.c.points, table.c.answered, table.c.correct)
-            .where(*self._in(table, key))
-            .limit(self.boards.max_board_rows + 1)
-        )
+        has more than ``boards.max_board_rows`` members.
+
+        The event loop's share is kept short: the board's size is counted first (a board too big to keep
+        is never read), and its rows are read best first from the board's index in chunks of
+        ``LOAD_CHUNK``, each added to the board in rank order (no sort) before the next is awaited: a
+        50,000-member board built in one go held the loop for 30-170 ms on 2 shared cores.
+        """
+        limit = self.boards.max_board_rows
         load = self.boards.start_load(guild_id, board_key)
+        board = Board(())
         try:
             async with self.engine.connect() as conn:
-                result = await conn.execute(stmt)
-                rows: list[Row] = [(int(m), int(p), int(n), int(c)) for m, p, n, c in result]
+                count = select(func.count()).where(*self._in(table, key))
+                if int((await conn.execute(count)).scalar_one()) > limit:
+                    self.boards.abandon(load)
+                    return None
+                stmt = (
+                    select(table.c.member_id, table.c.points, table.c.answered, table.c.correct)
+                    .where(*self._in(table, key))
+                    .order_by(table.c.points.desc(), table.c.member_id)
+                    .limit(limit + 1)
+                )
+                result = await conn.stream(stmt)
+                async for chunk in result.partitions(LOAD_CHUNK):
+                    board.extend_ranked((int(m), int(p), int(n), int(c)) for m, p, n, c in chunk)
+                    if len(board) > limit:  # grew past the limit since it was counted
+                        self.boards.abandon(load)
+                        return None
+                    await asyncio.sleep(0)  # a chunk may come from the driver's buffer without a wait
         except BaseException:
             self.boards.abandon(load)
             raise
-        if len(rows) > self.boards.max_board_rows:
-            self.boards.abandon(load)
-            return None
-        return self.boards.finish_load(load, rows)
+        return self.boards.finish_load(load, board)
 
     async def _read_board(
         self, table: Table, key: dict[str, Any], limit: int, offset: int

@@ -273,3 +273,43 @@ def test_boards_rank_ties_and_bound_their_rows() -> None:
     too_big = boards.finish_load(boards.start_load(4, "all"), [(m, m, 1, 1) for m in range(4)])
     assert len(too_big) == 4
     assert boards.get(4, "all")[0] is None
+
+
+def test_a_board_built_in_rank_order_chunks_equals_one_built_at_once() -> None:
+    rows = [(m, (m * 7) % 5 * 10, 3, m % 3) for m in range(1, 40)]
+    ranked = sorted(rows, key=lambda r: (-r[1], r[0]))
+    board = Board(())
+    for start in range(0, len(ranked), 6):
+        board.extend_ranked(ranked[start : start + 6])
+    whole = Board(rows)
+    assert board.order == whole.order
+    assert board.page(50, 0) == whole.page(50, 0)
+    with pytest.raises(ValueError, match="on the board already"):
+        board.extend_ranked([(1, 0, 1, 0)])
+    # a member's totals replaced, or taken off, keep the order
+    board.set(1, (99, 4, 4))
+    board.set(2, None)
+    whole = Board([(1, 99, 4, 4), *(r for r in rows if r[0] not in (1, 2))])
+    assert board.page(50, 0) == whole.page(50, 0)
+
+
+async def test_a_board_loaded_in_chunks_is_kept_exactly(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read best first in chunks of 3 (on both databases): the kept board is the database's own page,
+    ties included, and a read after the load is served from memory."""
+    monkeypatch.setattr("bot.storage.leaderboards.LOAD_CHUNK", 3)
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
+    await store.rounds.record_answers([_answer(rid, 0, m, m % 4) for m in range(1, 41)])
+    boards = LiveBoards(board_keys)
+    store.boards = store.rounds.boards = store.leaderboards.boards = boards
+    first = await store.leaderboards.leaderboard(GUILD, limit=50)  # from the database; loads meanwhile
+    await store.leaderboards.settled()
+    board, _ = boards.get(GUILD, ("scores", GUILD))
+    assert board is not None
+    assert len(board) == 40
+    assert board.order == sorted(board.order)
+    misses = boards.misses
+    assert await store.leaderboards.leaderboard(GUILD, limit=50) == first
+    assert boards.misses == misses
+    assert first == await _from_scratch(store, Period.ALL, None, store.clock.now(), 50, 0)
