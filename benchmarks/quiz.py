@@ -20,7 +20,9 @@ database per backend, builds the totals tables, and times ``Store.leaderboard`` 
 Baseline: the same top 10 computed from the raw answers table.
 
 ``--store sqlite|postgresql`` runs the paced rounds once without and once with that database attached
-as the quiz cog attaches it (one JSON object; see ``run_with_store``).
+as the quiz cog attaches it (one JSON object; see ``run_with_store``). Its rounds play in 100 servers of
+10 channels (``--channels-per-guild``), the first of them the preloaded guild whose leaderboard is read
+every 10 ms meanwhile.
 """
 
 from __future__ import annotations
@@ -68,8 +70,13 @@ from bot.storage import LeaderboardPage, Store
 
 PG_ADMIN_URL = os.environ.get("STUDYBOT_BENCH_PG", "postgresql+asyncpg://postgres@127.0.0.1:5432/test")
 RESULTS = Path(__file__).resolve().parent / "results"
-#: The guild of the rounds benchmark's answers: the guild of the preloaded leaderboard (``GUILD``).
+#: The guild of the rounds benchmark's first channels: the guild of the preloaded leaderboard (``GUILD``).
 BENCH_GUILD = 1
+#: Concurrent rounds (channels) per guild: round ``i`` plays in guild ``BENCH_GUILD + i // 10``, so 1,000
+#: rounds are 100 servers of 10 busy quiz channels each (500 players), the first of them the preloaded
+#: guild whose leaderboard the probe reads. Not 1,000 channels of one server: that made one guild of
+#: 55,000 members, all playing at once, whose board no real server has.
+CHANNELS_PER_GUILD = 10
 #: Players per channel; each guess on a question is typed by a different one of them.
 PLAYERS_PER_CHANNEL = 50
 WRONG_WORDS = [
@@ -137,6 +144,7 @@ async def bench_rounds(
     store: Store | None = None,
     probe: Callable[[], Awaitable[Any]] | None = None,
     profile: cProfile.Profile | None = None,
+    channels_per_guild: int = CHANNELS_PER_GUILD,
 ) -> dict[str, Any]:
     """Run ``rounds`` rounds at once fed at ``rate`` answers/s in all (None: as fast as possible).
 
@@ -153,6 +161,8 @@ async def bench_rounds(
     every round; a won answer returns once committed); afterwards the answers found in the database
     are counted. ``probe``: a query timed every 10 ms during the window (a leaderboard read while
     answers are written). ``profile``: enabled on the event loop's thread during the window only.
+    ``channels_per_guild``: rounds per server (round ``i`` plays in guild
+    ``BENCH_GUILD + i // channels_per_guild``).
     """
     clock = SystemClock()
     settings = RoundSettings.validated(questions=questions, seconds=30, mode="typed")
@@ -171,7 +181,7 @@ async def bench_rounds(
                 clock,
                 store=store,
                 writer=writer,
-                guild_id=BENCH_GUILD,
+                guild_id=BENCH_GUILD + i // channels_per_guild,
                 channel_id=i + 1,
                 pause=0,
             )
@@ -637,11 +647,23 @@ async def run(args: argparse.Namespace) -> dict[str, Any]:
 async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
     """The rounds with the real database attached (``--store``), and leaderboard reads meanwhile."""
     kb = _bundled_notes()
-    report = {**report_header(store=args.store), "rounds": args.rounds, "offered_per_s": args.rate}
+    report = {
+        **report_header(store=args.store),
+        "rounds": args.rounds,
+        "channels_per_guild": args.channels_per_guild,
+        "offered_per_s": args.rate,
+    }
     # the same rounds without a database, in the same run: what the database costs, whatever the load
     profiles = (cProfile.Profile(), cProfile.Profile()) if args.profile else (None, None)
     base = await bench_rounds(
-        kb, args.rounds, args.questions, args.wrong, args.rate, window=args.window, profile=profiles[0]
+        kb,
+        args.rounds,
+        args.questions,
+        args.wrong,
+        args.rate,
+        window=args.window,
+        profile=profiles[0],
+        channels_per_guild=args.channels_per_guild,
     )
     report["without_store"] = {
         "checks_per_s": base["checks_per_second"],
@@ -667,6 +689,7 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
                 store=store,
                 probe=probe,
                 profile=profiles[1],
+                channels_per_guild=args.channels_per_guild,
             )
         finally:
             await store.close()
@@ -685,6 +708,9 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
             "n": r["probe_n"],
             "p50_ms": r["probe_p50_ms"],
             "p95_ms": r["probe_p95_ms"],
+            # reads served from the kept boards, and reads that went to the database (whole run)
+            "kept_board_hits": store.boards.hits,
+            "database_reads": store.boards.misses,
         }
     report["targets_met"] = (
         r["checks_per_second"] >= 20000
@@ -792,6 +818,12 @@ def main() -> int:
         "--rate", type=int, default=22000, help="answers/s offered in all in the paced and bursts runs"
     )
     parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument(
+        "--channels-per-guild",
+        type=int,
+        default=CHANNELS_PER_GUILD,
+        help="rounds per server with --store (1000: every round in the preloaded guild, as before)",
+    )
     parser.add_argument("--repeat", type=int, default=100)
     parser.add_argument(
         "--save", action="store_true", help="also write benchmarks/results/quiz.txt and .json"
