@@ -7,7 +7,7 @@ plain dataclasses that a cog or the console renders.
 from __future__ import annotations
 
 import logging
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from enum import StrEnum
@@ -321,8 +321,7 @@ class QuizRound:
         op = self._open
         if not self.resolved or op is None or not op.wrong_tries:
             return ()
-        score = self._score
-        settled = tuple([score(member_id, op, False, at) for member_id, at in op.wrong_tries.items()])
+        settled = self._wrong(op, op.wrong_tries.items())
         op.wrong_tries.clear()
         return settled
 
@@ -337,8 +336,7 @@ class QuizRound:
         if question.typed:
             if op.winner is not None:
                 winners.append(op.winner)
-            for member_id, at in op.wrong_tries.items():
-                to_record.append(self._score(member_id, op, correct=False, at=at))
+            to_record.extend(self._wrong(op, op.wrong_tries.items()))
         else:
             for member_id, (choice, at) in sorted(op.choices.items(), key=lambda kv: kv[1][1]):
                 scored = self._score(member_id, op, correct=question.is_correct(choice), at=at)
@@ -378,6 +376,24 @@ class QuizRound:
         self.state = RoundState.ASKING
         log.debug("asking question %d/%d: %s", index + 1, self.total, question.entry.term)
         return QuestionAsked(index + 1, self.total, question, now, deadline, hint_at)
+
+    def _wrong(self, op: _Open, tries: Iterable[tuple[int, datetime]]) -> tuple[ScoredAnswer, ...]:
+        """``_score`` of wrong tries ((member, first wrong guess's time) each), in order: the question's
+        term, topic and start read once for all of them (a won question has about a dozen in a busy
+        channel, every one of them stored)."""
+        entry = self.questions[op.index].entry
+        term, topic, index, asked_at = entry.term, entry.topic.title, op.index, op.asked_at
+        progress_of = self._progress
+        out = []
+        for member_id, at in tries:
+            progress = progress_of.get(member_id)
+            if progress is None:
+                progress = progress_of[member_id] = _Progress()
+            progress.answered += 1
+            progress.streak = 0
+            ms = round((at - asked_at).total_seconds() * 1000)
+            out.append(ScoredAnswer(member_id, index, term, topic, False, 0, ms if ms > 0 else 0, at, 0))
+        return tuple(out)
 
     def _score(self, member_id: int, op: _Open, correct: bool, at: datetime) -> ScoredAnswer:
         progress = self._progress.get(member_id)

@@ -80,6 +80,47 @@ def test_a_won_question_settles_its_wrong_tries_once_and_close_leaves_them_out(
     assert standings[ALICE].answered == 1  # scored once, by settle
 
 
+def test_wrong_tries_are_scored_whole_and_end_a_streak(seed_kb: KnowledgeBase) -> None:
+    """Every field of a stored wrong try, settled after a win or closed at the timeout: the question's
+    term, topic and index, the ms from the question's start to the first wrong guess, no points, and the
+    member's streak ended (their next right answer has no streak bonus)."""
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb, seconds=20)
+    asked = quiz.start(clock.now())
+    clock.advance(1.5)
+    won = quiz.submit(BOB, asked.question.entry.term, clock.now())  # BOB's streak: 1
+    assert won.scored is not None
+    assert won.scored.streak == 1
+    quiz.close(clock.now())
+    asked = quiz.next(clock.now())
+    entry = asked.question.entry
+    clock.advance(0.25)
+    quiz.submit(BOB, "banana", clock.now())
+    clock.advance(1)
+    quiz.submit(ALICE, "kernel", clock.now())
+    quiz.submit(BOB, "docker", clock.now())  # a second wrong guess: the first one's time is kept
+    closed = quiz.close(asked.deadline)  # nobody won: recorded at close
+    assert [
+        (a.member_id, a.question_index, a.term, a.topic, a.correct, a.points, a.ms, a.streak)
+        for a in closed.to_record
+    ] == [
+        (BOB, 1, entry.term, entry.topic.title, False, 0, 250, 0),
+        (ALICE, 1, entry.term, entry.topic.title, False, 0, 1250, 0),
+    ]
+    asked = quiz.next(clock.now())
+    quiz.submit(ALICE, "banana", clock.now())
+    clock.advance(2)
+    again = quiz.submit(BOB, asked.question.entry.term, clock.now())
+    assert again.scored is not None
+    assert again.scored.streak == 1  # the wrong try ended the streak of 1
+    assert [(a.member_id, a.question_index, a.ms, a.streak, a.answered_at) for a in quiz.settle()] == [
+        (ALICE, 2, 0, 0, clock.now() - timedelta(seconds=2))
+    ]
+    standings = {s.member_id: s for s in quiz.standings()}
+    assert (standings[BOB].answered, standings[BOB].correct, standings[BOB].best_streak) == (3, 2, 1)
+    assert (standings[ALICE].answered, standings[ALICE].correct) == (2, 0)
+
+
 def test_wrong_answers_are_kept_and_recorded_at_close(seed_kb: KnowledgeBase) -> None:
     clock = FakeClock()
     quiz = _typed_round(seed_kb)
