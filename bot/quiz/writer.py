@@ -171,8 +171,8 @@ class AnswerWriter:
                 size += len(pending.records)
                 taken += 1
             batch, self._queue = self._queue[:taken], self._queue[taken:]
-            # the next batch goes once this one is past its last statement (in a child process: while it
-            # commits); here, in this process, once it is over
+            # the next batch is taken once this one is sent and the child has room for one more (it then
+            # starts it right after this one's commit); here, in this process, once it is over
             ready = asyncio.Event()
             flight = asyncio.create_task(self._write(batch, ready), name="answer-writer-batch")
             self._flights[flight] = batch

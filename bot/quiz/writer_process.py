@@ -14,8 +14,10 @@ others were stored before); the parent marks them as being written in its kept l
 ``True`` (commit); the child commits and sends ``("ok", flags)``. A failure is
 ``("unavailable" | "failed", text)`` instead, at either step; anything but ``True`` at the commit step
 (``None``, or the parent's end closing) rolls the batch back. ``None`` (or the parent's end closing)
-stops the child. The parent may send the next batch right after its ``True``: the child finds it waiting
-once it has committed, and the replies of the batches come in the order they were sent.
+stops the child. The parent sends the next batch as soon as this one is sent (``IN_FLIGHT`` unanswered at
+most), not after its ``True``: a batch that arrives while the child waits for a confirmation is kept and
+started right after the commit, so the child never waits for the bot's busy event loop between batches,
+only for the one confirmation within each. The replies of the batches come in the order they were sent.
 """
 
 from __future__ import annotations
@@ -44,6 +46,9 @@ PROCESS_NAME = "studybot-answer-writer"
 LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 #: Seconds ``close`` waits for the child to finish its transaction and exit before it kills it.
 STOP_SECONDS = 5.0
+#: Batches sent to the child and not answered yet, at most: one being stored, the next waiting in the
+#: pipe (a 500-answer batch is about 24 KB pickled: a socket pair's buffer holds it without blocking).
+IN_FLIGHT = 2
 
 
 class WriterProcessError(RuntimeError):
@@ -114,24 +119,23 @@ class ProcessCommitter:
         commit is acknowledged. Raises ``DatabaseUnavailable`` when the database is away (or the child
         died), ``WriterProcessError`` for any other failure (nothing of the batch was stored then).
 
-        ``ready`` is set once the child is past this batch's last statement (or the batch ended): the
-        next batch may be sent from then on, and the child starts it as soon as this one commits,
-        without waiting for the bot's event loop in between. Batches are stored in the order sent.
+        ``ready`` is set once the batch is sent and fewer than ``IN_FLIGHT`` are unanswered (or once the
+        batch failed): the next batch may be sent from then on, and the child starts it as soon as this
+        one commits, without waiting for the bot's event loop in between. (Set any earlier, the next
+        batch would be taken from the queue at once and be small.) Batches are stored in the order sent.
         """
         loop = asyncio.get_running_loop()
         async with boards.writing() as write:
             try:
-                async with self._lock:  # one batch sent at a time, each once the previous is confirmed
+                async with self._lock:  # batches sent one at a time, in order
+                    while len(self._flights) >= IN_FLIGHT:
+                        await asyncio.wait([self._flights[0].done])
                     if self._conn is None or not self.alive:
                         raise DatabaseUnavailable(
                             WriterProcessError("the answer writer process is not running")
                         )
                     conn = self._conn
-                    while self._flights and not self._flights[-1].confirmed.done():
-                        # a batch whose sender was cancelled before its confirmation: the child reads
-                        # this one only after that confirmation, which must come first in the pipe
-                        await asyncio.shield(self._flights[-1].confirmed)
-                    flight = _Flight(records, write, loop.create_future(), loop.create_future())
+                    flight = _Flight(records, write, loop.create_future())
                     if not self._flights:
                         loop.add_reader(conn.fileno(), self._readable, conn)
                     self._flights.append(flight)
@@ -139,10 +143,12 @@ class ProcessCommitter:
                         conn.send([_as_tuple(r) for r in records])
                     except OSError as exc:
                         self._end_flights(conn, exc)
-                    await asyncio.shield(flight.confirmed)
             finally:
                 if ready is not None:
-                    ready.set()
+                    if len(self._flights) >= IN_FLIGHT:  # the next batch once one is answered
+                        self._flights[0].done.add_done_callback(lambda _: ready.set())
+                    else:
+                        ready.set()
             try:
                 kind, value = await asyncio.shield(flight.done)
             except (EOFError, OSError) as exc:
@@ -162,13 +168,11 @@ class ProcessCommitter:
             if kind == "stored":
                 flight.write.committed([flight.records[i] for i in value])
                 conn.send(True)
-                _settle(flight.confirmed)
                 return
         except (EOFError, OSError) as exc:
             self._end_flights(conn, exc)
             return
         self._flights.popleft()
-        _settle(flight.confirmed)
         if not flight.done.done():
             flight.done.set_result((kind, value))
         if not self._flights:
@@ -181,7 +185,6 @@ class ProcessCommitter:
             with contextlib.suppress(OSError, ValueError):  # an fd already closed
                 asyncio.get_running_loop().remove_reader(conn.fileno())
         for flight in flights:
-            _settle(flight.confirmed)
             if not flight.done.done():
                 flight.done.set_exception(error)
                 flight.done.exception()  # its caller may be gone (cancelled): no "never retrieved"
@@ -213,17 +216,11 @@ class ProcessCommitter:
 
 @dataclass(slots=True)
 class _Flight:
-    """A batch sent to the child: its answers, its kept-boards write, and its two replies to come."""
+    """A batch sent to the child: its answers, its kept-boards write, and its final reply to come."""
 
     records: Sequence[AnswerRecord]
     write: Write
-    confirmed: asyncio.Future[None]  # done once the child is past its last statement (or it ended)
     done: asyncio.Future[tuple[str, Any]]
-
-
-def _settle(future: asyncio.Future[None]) -> None:
-    if not future.done():
-        future.set_result(None)
 
 
 class _Aborted(Exception):
@@ -248,12 +245,18 @@ def serve(url: str, conn: Connection, level: int = logging.WARNING, fmt: str = L
     if level > logging.DEBUG:
         logging.getLogger("alembic").setLevel(logging.WARNING)
 
+    waiting: deque[Any] = deque()  # batches that came while a confirmation was awaited, oldest first
+
     async def confirm(records: Sequence[AnswerRecord], db: Any, stored: Sequence[AnswerRecord]) -> None:
         # last in the transaction: the flashcards, then the parent marks what commits next
         await review_quiz_answers_in(db, stored)
         position = {id(r): i for i, r in enumerate(records)}
         conn.send(("stored", [position[id(r)] for r in stored]))
-        if conn.recv() is not True:
+        reply = conn.recv()
+        while isinstance(reply, list):  # the next batch, sent before this confirmation: kept for later
+            waiting.append(reply)
+            reply = conn.recv()
+        if reply is not True:
             raise _Aborted
 
     with asyncio.Runner() as runner:
@@ -261,7 +264,7 @@ def serve(url: str, conn: Connection, level: int = logging.WARNING, fmt: str = L
         try:
             while True:
                 try:
-                    message = conn.recv()
+                    message = waiting.popleft() if waiting else conn.recv()
                 except (EOFError, OSError):
                     return  # the bot's process is gone: nothing waits for an answer any more
                 if message is None:

@@ -21,6 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncConnection
 from bot.clock import FakeClock
 from bot.quiz.runner import store_answer
 from bot.quiz.writer import AnswerWriter, WriterClosedError
+from bot.quiz.writer_process import _as_tuple
 from bot.review.quiz import rating_of, review_quiz_answers_in
 from bot.review.repository import ReviewRepository
 from bot.storage import AnswerRecord, Period, Store
@@ -235,8 +236,8 @@ async def test_the_writer_process_leaves_what_this_process_leaves(store: Store) 
 
 
 async def test_batches_in_flight_together_are_stored_in_the_order_sent(store: Store) -> None:
-    """Each batch goes to the child once the one before is past its last statement (while it commits):
-    the child stores them in the order sent, so the streaks and every total are what one-by-one leaves,
+    """Each batch goes to the child once the one before is sent (two unanswered at most): the child
+    stores them in the order sent, so the streaks and every total are what one-by-one leaves,
     and each batch gets its own flags."""
     await _clean_cards(store)
     here = history(ONE_BY_ONE, await _rounds(store, ONE_BY_ONE))
@@ -312,3 +313,33 @@ async def test_a_new_card_made_meanwhile_is_rated_as_stored(store: Store) -> Non
         rated = await ReviewRepository(_Racing(store.engine)).rate_terms_in(conn, ratings)
     assert all(card.id > 0 for card in rated.values())
     assert await _cards(store, BATCHED) == await _cards(store, ONE_BY_ONE)
+
+
+async def test_a_batch_sent_before_the_last_one_is_confirmed_waits_in_the_child(store: Store) -> None:
+    """The next batch may reach the child while it waits for the bot's confirmation of the one before:
+    the child keeps it, takes the confirmation, commits, then stores the kept batch; nothing is lost
+    and each batch gets its own reply, in order."""
+    records = history(BATCHED, await _rounds(store, BATCHED), n=20)
+    writer = AnswerWriter.attached(store)
+    committer = writer.process
+    assert committer is not None
+    committer.start()
+    conn = committer._conn
+    assert conn is not None
+
+    async def reply() -> Any:
+        assert await asyncio.to_thread(conn.poll, 60)
+        return conn.recv()
+
+    # straight over the pipe: both batches sent before the first one's confirmation
+    conn.send([_as_tuple(r) for r in records[:12]])
+    conn.send([_as_tuple(r) for r in records[8:]])
+    assert await reply() == ("stored", list(range(12)))
+    conn.send(True)
+    assert await reply() == ("ok", [True] * 12)
+    assert await reply() == ("stored", list(range(4, 12)))  # the first 4 were in the batch before
+    conn.send(True)
+    assert await reply() == ("ok", [False] * 4 + [True] * 8)
+    assert len(await store.rounds.answers_of(BATCHED)) == 20
+    await writer.close(within=10)
+    assert not committer.alive
