@@ -32,9 +32,12 @@ log = logging.getLogger(__name__)
 
 #: answers.term, answers.topic and daily_scores.topic are String(200).
 NAME_LENGTH = 200
-#: Rows of a board read and added to the kept board between two awaits while it loads (about 1-5 ms
+#: Rows of a board read and added to the kept board between two awaits while it is reloaded (about 1-5 ms
 #: of the event loop's time per chunk on 2 shared cores).
 LOAD_CHUNK = 2000
+#: The same for a board's first load, which is not kept if one of this process's commits lands while it
+#: runs (``LiveBoards.finish_load``): it is read in bigger chunks, so it ends sooner in wall time.
+FIRST_LOAD_CHUNK = 10_000
 
 
 class Period(StrEnum):
@@ -251,10 +254,13 @@ class LeaderboardRepository:
 
         The event loop's share is kept short: the board's size is counted first (a board too big to keep
         is never read), and its rows are read best first from the board's index in chunks of
-        ``LOAD_CHUNK``, each added to the board in rank order (no sort) before the next is awaited: a
-        50,000-member board built in one go held the loop for 30-170 ms on 2 shared cores.
+        ``LOAD_CHUNK`` (``FIRST_LOAD_CHUNK`` when none is kept yet), each added to the board in rank order
+        (no sort) before the next is awaited: a 50,000-member board built in one go held the loop for
+        30-170 ms on 2 shared cores.
         """
         limit = self.boards.max_board_rows
+        kept, _ = self.boards.get(guild_id, board_key)
+        chunk = LOAD_CHUNK if kept is not None else FIRST_LOAD_CHUNK
         load = self.boards.start_load(guild_id, board_key)
         board = Board(())
         try:
@@ -270,8 +276,8 @@ class LeaderboardRepository:
                     .limit(limit + 1)
                 )
                 result = await conn.stream(stmt)
-                async for chunk in result.partitions(LOAD_CHUNK):
-                    board.extend_ranked((int(m), int(p), int(n), int(c)) for m, p, n, c in chunk)
+                async for rows in result.partitions(chunk):
+                    board.extend_ranked((int(m), int(p), int(n), int(c)) for m, p, n, c in rows)
                     if len(board) > limit:  # grew past the limit since it was counted
                         self.boards.abandon(load)
                         return None

@@ -296,9 +296,10 @@ def test_a_board_built_in_rank_order_chunks_equals_one_built_at_once() -> None:
 async def test_a_board_loaded_in_chunks_is_kept_exactly(
     store: Store, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """Read best first in chunks of 3 (on both databases): the kept board is the database's own page,
-    ties included, and a read after the load is served from memory."""
+    """Read best first in chunks of 4 (a first load) and of 3 (a reload), on both databases: the kept
+    board is the database's own page, ties included, and a read after the load is served from memory."""
     monkeypatch.setattr("bot.storage.leaderboards.LOAD_CHUNK", 3)
+    monkeypatch.setattr("bot.storage.leaderboards.FIRST_LOAD_CHUNK", 4)
     rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
     await store.rounds.record_answers([_answer(rid, 0, m, m % 4) for m in range(1, 41)])
     boards = LiveBoards(board_keys)
@@ -313,3 +314,9 @@ async def test_a_board_loaded_in_chunks_is_kept_exactly(
     assert await store.leaderboards.leaderboard(GUILD, limit=50) == first
     assert boards.misses == misses
     assert first == await _from_scratch(store, Period.ALL, None, store.clock.now(), 50, 0)
+    await store.leaderboards._load(GUILD, ("scores", GUILD), scores, {"guild_id": GUILD})  # a reload
+    reloaded, _ = boards.get(GUILD, ("scores", GUILD))
+    assert reloaded is not board
+    assert reloaded is not None
+    assert reloaded.order == board.order
+    assert reloaded.totals == board.totals
