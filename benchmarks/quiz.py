@@ -655,16 +655,17 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
     }
     # the same rounds without a database, in the same run: what the database costs, whatever the load
     profiles = (cProfile.Profile(), cProfile.Profile()) if args.profile else (None, None)
-    base = await bench_rounds(
+    rounds = partial(
+        bench_rounds,
         kb,
         args.rounds,
         args.questions,
         args.wrong,
         args.rate,
         window=args.window,
-        profile=profiles[0],
         channels_per_guild=args.channels_per_guild,
     )
+    base = await rounds(profile=profiles[0])
     report["without_store"] = {
         "checks_per_s": base["checks_per_second"],
         "checks_per_cpu_s": base["checks_per_cpu_second"],
@@ -679,18 +680,7 @@ async def run_with_store(args: argparse.Namespace) -> dict[str, Any]:
                 report["preloaded_answers"] = args.rows
                 report["preload_s"] = round(await _load(store, _rows(args.rows, now), now), 2)
                 probe = partial(store.leaderboards.leaderboard, GUILD)
-            r = await bench_rounds(
-                kb,
-                args.rounds,
-                args.questions,
-                args.wrong,
-                args.rate,
-                window=args.window,
-                store=store,
-                probe=probe,
-                profile=profiles[1],
-                channels_per_guild=args.channels_per_guild,
-            )
+            r = await rounds(store=store, probe=probe, profile=profiles[1])
         finally:
             await store.close()
     report.update(
