@@ -32,7 +32,7 @@ from bot.loader import DEFAULT_KNOWLEDGE_PATH
 from tests.fakediscord import Channel, FakeDiscord, Guild, Member, Permissions
 
 #: How long a test waits for the bot to connect, and to close at teardown.
-READY_TIMEOUT = 10.0
+READY_TIMEOUT = 30.0
 CLOSE_TIMEOUT = 10.0
 
 
