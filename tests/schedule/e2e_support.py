@@ -25,7 +25,7 @@ from bot.storage.schema import schedules
 from tests.e2e.conftest import World, merge
 from tests.fakediscord import FakeDiscord
 
-READY_TIMEOUT = 10.0
+READY_TIMEOUT = 30.0
 
 
 @dataclass
