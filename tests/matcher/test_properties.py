@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.matching import Answer, Matcher, NotFound
-from bot.matching.names import key_of
+from bot.matching.names import _CAPITAL_S, key_of
 from bot.matching.text import _APOSTROPHE, _TOKEN, fold, words
 
 
@@ -43,7 +43,9 @@ def test_normalisation_is_idempotent(text: str) -> None:
     assert fold(fold(text)) == fold(text)
     assert words(" ".join(words(text))) == words(text)
     key = key_of(text)
-    assert key_of(key) == key or not key
+    # a capital acronym ending in S ("HTTPS", "AAS") keeps its S by design, while its lower-case key
+    # reads as a plural: that key alone is no fixed point
+    assert key_of(key) == key or not key or _CAPITAL_S.search(text)
 
 
 @settings(max_examples=500, deadline=None)
