@@ -27,6 +27,7 @@ from bot.importer.blocks import (
     tag_free,
 )
 from bot.importer.draft import Draft, DraftEntry, Item
+from bot.importer.vocab import DEFINITION_HEADERS, FORM_COLUMNS, TERM_HEADERS
 from bot.matching.names import identity, is_fragment
 
 _TERM_HEADERS = frozenset(
@@ -85,6 +86,10 @@ _COLUMN_KINDS = {
     "see also": "see_also",
     "related": "see_also",
 }
+# language-vocabulary tables ("| German | Article | Plural | English |"): see bot.importer.vocab
+_TERM_HEADERS |= TERM_HEADERS
+_DEFINITION_HEADERS |= DEFINITION_HEADERS
+_COLUMN_KINDS |= FORM_COLUMNS
 
 
 def normalize(text: str) -> str:
