@@ -260,6 +260,11 @@ class Matcher:
         as_typed = _as_typed(parsed.plain, parsed.key)
         if hit is None and as_typed:
             hit = names.exact_hit(as_typed)  # "cas latency" is CAS Latency: an acronym's s is no plural
+        if hit is None and parsed.key:
+            # "schön" is Schön, not Schon; "Moebel" is Möbel
+            hit = names.spelt_hit(parsed.key, text)
+            if hit is None:
+                hit = names.umlaut_hit(parsed.key)
         if hit is None:
             hit = policy.generic_tail_hit(names, self._descriptions, parsed.key)
         if hit is not None:

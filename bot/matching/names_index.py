@@ -14,7 +14,7 @@ from array import array
 
 from bot.collector import collector_paused
 from bot.knowledge import Entry
-from bot.matching.names import ARTICLES, canonical, capital_acronyms, name_key, tokens
+from bot.matching.names import ARTICLES, canonical, capital_acronyms, key_of, name_key, tokens
 
 #: Completions match a name from its start or from one of its next this many words (bounds the index).
 INNER_STARTS = 16
@@ -22,25 +22,35 @@ INNER_STARTS = 16
 #: pasted paragraph as a name costs no more than a short one; exact look-ups still use the whole name.
 NAME_WORDS_INDEXED = 32
 
-#: A name written with a Romance article in front ("La Paciencia", "El Jeroglífico", "L'école"):
-#: students look the word up without it, as a dictionary lists it. Only the capitalised article
-#: of a short name counts, so "LA" (an acronym) or an English name starting "Die ..." is left alone.
+#: A name written with its article in front ("La Paciencia", "el hombre", "L'école", "das Blatt",
+#: "die Blätter"): students look the word up without it, as a dictionary lists it. A Romance article
+#: counts capitalised or in lower case, before one or two words of three letters or more; "LA" (an
+#: acronym) is left alone. A German article counts only before one capitalised word (German nouns are
+#: capitalised), and "die" only in lower case, so "Die Casting" or "die casting" keeps its first word.
 _FOREIGN_ARTICLE = re.compile(
-    r"(?:(?:La|El|Los|Las|Le|Les|Il|Lo|Gli|Un|Una)\s+|L['\u2019])"
+    r"(?:(?:[Ll]a|[Ee]l|[Ll]os|[Ll]as|[Ll]e|[Ll]es|[Ii]l|[Ll]o|[Gg]li|[Uu]n|[Uu]na|[Uu]ne)\s+|[Ll]['\u2019])"
     r"([^\W\d_][\w'\u2019-]{2,}(?:\s+[\w'\u2019-]+)?)"
+    r"|(?:[Dd]er|die|[Dd]as|[Ee]in|[Ee]ine)\s+([^\W\d_a-z][\w-]+)"
 )
 
 
 def without_article(name: str) -> str | None:
-    """``name`` without a leading Romance article (``"La Paciencia"`` -> ``"Paciencia"``), or None.
+    """``name`` without a leading article (``"La Paciencia"`` -> ``"Paciencia"``, ``"die Blätter"`` ->
+    ``"Blätter"``), or None.
 
-    The rest must be one or two words starting with a letter, at least three letters long.
+    After a Romance article the rest must be one or two words starting with a letter, at least three
+    letters long; after a German one, one word starting with a capital letter.
     """
-    if name[:1] not in "LEIGU":
+    if name[:1] not in "LEIGUledigu" and name[:1] not in "Dd":
         return None
     found = _FOREIGN_ARTICLE.fullmatch(name.strip())
-    return found.group(1) if found else None
+    if found is None:
+        return None
+    return found.group(1) or found.group(2)
 
+
+#: German umlauts as written without them ("Schraenke" for "Schränke").
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 #: (term keys, their name indexes, all name keys, theirs, inner keys (from the 2nd word on), theirs)
 PrefixLists = tuple[list[str], list[int], list[str], list[int], list[str], list[int]]
@@ -57,6 +67,7 @@ class NameIndex:
     def __init__(self, entries: list[Entry]) -> None:
         self.entries = entries
         self.names: list[str] = []  # normalised key of every term and alias
+        self.written: list[str] = []  # the same names as written
         self.plain: list[str] = []  # the same without plural stripping
         self.name_entry: array[int] = array("i")  # name index -> entry index
         self.name_is_term: array[int] = array("b")
@@ -122,6 +133,7 @@ class NameIndex:
                 keys.add(key)
                 name_index = len(names)
                 names.append(key)
+                self.written.append(name)
                 if ARTICLES.isdisjoint(canon):
                     plain = " ".join(canon)
                     plain_names.append(key if plain == key else plain)
@@ -190,3 +202,43 @@ class NameIndex:
         if len(entries) > 1 and len(terms) != 1:
             return None  # the same alias on several entries: ambiguous
         return terms[0] if terms else first
+
+    def _sharing(self, key: str) -> list[int]:
+        """The name indexes under ``key``."""
+        first = self.exact.get(key)
+        if first is None:
+            return []
+        return self.exact_more.get(key) or [first]
+
+    def spelt_hit(self, key: str, typed: str) -> int | None:
+        """The one name under ``key`` written exactly as ``typed`` (accents and umlauts included) when
+        names of several entries fold to that key ("Schon" and "Schön"); None otherwise."""
+        wanted = " ".join(typed.split()).casefold()
+        found = [i for i in self._sharing(key) if self.written[i].casefold() == wanted]
+        return found[0] if len({self.name_entry[i] for i in found}) == 1 else None
+
+    def umlaut_hit(self, key: str) -> int | None:
+        """The name index of a name with umlauts typed as "ae", "oe", "ue" ("Schraenke" for "Schränke",
+        "Moebel" for "Möbel"); None if none or ambiguous.
+
+        ``key`` is the question's name key. The letters are tried as the umlaut's base letter (as names
+        are folded) and the hit must spell the umlauts exactly there, so "blue" never finds "Blü" and
+        "schoen" finds Schön, never Schon.
+        """
+        if "ae" not in key and "oe" not in key and "ue" not in key:
+            return None
+        candidates = self._sharing(key.replace("ae", "a").replace("oe", "o").replace("ue", "u"))
+        found = [i for i in candidates if key_of(self.written[i].translate(_UMLAUTS)) == key]
+        return found[0] if len({self.name_entry[i] for i in found}) == 1 else None
+        hit = self.exact_hit(key.replace("ae", "a").replace("oe", "o").replace("ue", "u"))
+        if hit is None:
+            return None
+        entry = self.entries[self.name_entry[hit]]
+        for name in (entry.term, *entry.aliases):
+            spelt = name.translate(_UMLAUTS)
+            if spelt != name and key_of(spelt) == key:
+                return hit
+            bare = without_article(spelt)
+            if bare and key_of(bare) == key:
+                return hit
+        return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.matching import Answer, Matcher
 from tests.importer.kb_helpers import entry, kb_of
 
 LANGUAGE_COLUMNS = """## Lektion 4
@@ -51,3 +52,15 @@ def test_gender_and_number_columns_are_names_and_the_meaning_column_the_definiti
     baroudeur = entry(kb, "baroudeur")
     assert baroudeur.definition.rstrip(".").casefold() == "backpacker"
     assert {"la baroudeuse", "les baroudeurs"} <= set(baroudeur.aliases)
+
+
+def test_every_form_in_the_row_finds_the_word_and_the_meaning_asks_for_it() -> None:
+    matcher = Matcher(kb_of(GENDER_FORMS))
+    for question, term in [
+        ("baroudeuse", "baroudeur"),  # a feminine form, its article left out
+        ("les dettes", "dette"),
+        ("how do you say backpacker in french", "baroudeur"),
+    ]:
+        result = matcher.lookup(question)
+        assert isinstance(result, Answer), question
+        assert result.entry.term == term, question
