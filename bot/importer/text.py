@@ -54,6 +54,7 @@ _LEADING_OPTIONAL = re.compile(r"^\[(?=[^\[\]]*[^\W\d_]{2})[^\[\]]{1,40}\]\s*")
 _MIDDLE_PAREN = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]{1,60})\)\s*(?P<tail>[^()]{1,30})$")
 #: ``Term - explanation``: a dash, ``=``, an arrow or an ellipsis between (``Oligopoly ... few firms``).
 _DASH_PAIR = re.compile(r"^(?P<term>.{1,80}?)\s+(?:-{1,2}|–|—|=|->|→|\.{3}|…)\s+(?P<rest>\S.*)$")
+_ARROW = re.compile(r"->|→")
 _COLON_PAIR = re.compile(r"^(?P<term>[^:]{1,80}?)\s*:\s+(?P<rest>\S.*)$")
 _SEPARATOR = re.compile(r"^(?::|-{1,2}>?|–|—|=|→|\.{3}|…)\s*")
 _PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
@@ -794,6 +795,8 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
                 pattern is _COLON_PAIR
                 # "- market clearing price ... demand = supply": a lower-case name in a list item
                 or (term[:1].isalpha() and ":" not in term and len(words(rest)) >= 2)
+                # "- español -> Spanish": an arrow glosses a word, even with a one-word meaning
+                or (term[:1].isalpha() and _ARROW.search(text[match.end("term") : match.start("rest")]))
             )
         ):
             return term, rest
