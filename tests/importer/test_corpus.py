@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from benchmarks import corpus
+from benchmarks import corpus, wild
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
 from bot.matching import Matcher
 from tests.matcher.conftest import grade, load_cases
@@ -121,3 +121,20 @@ def test_notes_that_do_not_import_count_every_question_refused(tmp_path: Path) -
     assert (report.captured, report.missed) == (0, 1)
     assert (report.raw.right, report.raw.refused, report.raw.wrong) == (1, 2, 0)
     assert corpus.totals([report])["raw"]["total"] == 3
+
+
+def test_notes_kept_outside_the_repo_are_scored_by_split(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "words.md").write_text(
+        "| German | English |\n| --- | --- |\n| Tisch | table |\n| Stuhl | chair |\n"
+    )
+    (tmp_path / "words.yaml").write_text(
+        "notes: words.md\nsplit: tuneX\nterms:\n  - {name: Tisch}\n  - {name: Stuhl}\n  - {name: Bett}\n"
+        "questions:\n  - {q: what does tisch mean, expect: [Tisch]}\nout_of_scope: [what is a dog]\n"
+    )
+    (tmp_path / "other.yaml").write_text("notes: words.md\nsplit: heldoutX\nterms: [{name: Tisch}]\n")
+    wild.main([str(tmp_path), "tuneX"])
+    out = capsys.readouterr().out
+    assert "total terms 3 captured 2 wrong 0 missed 1 garbage 0 right 2 refused 0 answered wrong 0" in out
+    assert "other" not in out  # another split's file is not scored
