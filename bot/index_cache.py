@@ -19,19 +19,23 @@ unpickler that lets other threads run between its reads.
 from __future__ import annotations
 
 import argparse
+import gc
 import hashlib
 import io
 import logging
 import os
 import pickle
+import struct
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from array import array
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from bot.collector import collector_paused
 from bot.knowledge import KnowledgeBase, KnowledgeError
@@ -43,7 +47,7 @@ log = logging.getLogger(__name__)
 _SUFFIX = ".pickle"
 _PACKAGE = Path(__file__).resolve().parent
 #: The code whose objects are pickled: another version of it gets another key.
-_CODE = ("knowledge.py", "loader.py", "matching")
+_CODE = ("knowledge.py", "loader.py", "matching", "index_cache.py")
 
 Built = tuple[KnowledgeBase, Matcher]
 
@@ -75,13 +79,23 @@ def cache_key(paths: Iterable[str | Path]) -> str | None:
     return digest.hexdigest()
 
 
-def load_or_build(paths: Iterable[str | Path], cache_dir: Path | None, build: Callable[[], Built]) -> Built:
+def load_or_build(
+    paths: Iterable[str | Path],
+    cache_dir: Path | None,
+    build: Callable[[], Built],
+    *,
+    deferred: bool = False,
+    yielding: bool = False,
+) -> Built:
     """The notes and matcher from ``cache_dir`` if cached under the notes' key, else ``build()``,
     cached for next time.
 
     ``build`` raises what it raises (``KnowledgeError``: nothing is cached then). ``cache_dir``
     None: no cache, just ``build()``. Any cache file of other notes in ``cache_dir`` is removed
-    once the new one is written.
+    once the new one is written. ``deferred``: return as soon as the notes and the name index are
+    read, the other indexes read by a background thread (``Matcher.deferred``: exact answers at once,
+    other look-ups wait for them); else everything is read before returning. ``yielding``: the reads
+    hand the interpreter lock to other threads every 64 KB (a worker thread beside an event loop).
     """
     if cache_dir is None:
         return build()
@@ -89,7 +103,7 @@ def load_or_build(paths: Iterable[str | Path], cache_dir: Path | None, build: Ca
     if key is None:
         return build()
     file = cache_dir / f"{key}{_SUFFIX}"
-    cached = _read(file)
+    cached = _read(file, deferred=deferred, yielding=yielding)
     if cached is not None:
         log.info("Knowledge base and indexes read from the cache %s", file)
         return cached
@@ -98,9 +112,16 @@ def load_or_build(paths: Iterable[str | Path], cache_dir: Path | None, build: Ca
     return built
 
 
-def build_indexed(paths: Iterable[str | Path], cache_dir: Path | None = None) -> Built:
+def build_indexed(
+    paths: Iterable[str | Path],
+    cache_dir: Path | None = None,
+    *,
+    deferred: bool = False,
+    yielding: bool = False,
+) -> Built:
     """The notes at ``paths`` and a matcher with every index built (lazy ones too), through the cache
-    in ``cache_dir`` (None: none). Raises ``KnowledgeError`` listing every problem of the notes."""
+    in ``cache_dir`` (None: none; ``deferred`` and ``yielding`` as in ``load_or_build``). Raises
+    ``KnowledgeError`` listing every problem of the notes."""
     paths = list(paths)
 
     def build() -> Built:
@@ -109,27 +130,38 @@ def build_indexed(paths: Iterable[str | Path], cache_dir: Path | None = None) ->
         matcher.prepare()
         return kb, matcher
 
-    return load_or_build(paths, cache_dir, build)
+    return load_or_build(paths, cache_dir, build, deferred=deferred, yielding=yielding)
 
 
 class _Yielding:
     """A binary file whose reads hand the interpreter lock over: the unpickler calls them every frame
     (64 KB), so a waiting thread (the event loop) runs between frames, instead of one C call holding
-    the lock for the whole file (seconds at 100,000 terms)."""
+    the lock for the whole file (seconds at 100,000 terms). ``now``: hand it over at every read (a
+    reload beside a busy event loop); else only when the switch interval says so (a read in the
+    background at start-up: ``time.sleep(0)`` 5,000 times cost a second of wall time under load)."""
 
-    def __init__(self, stream: io.BufferedReader) -> None:
+    def __init__(self, stream: io.BufferedReader, *, now: bool = True) -> None:
         self._stream = stream
+        self._now = now
 
     def read(self, size: int = -1) -> bytes:
-        time.sleep(0)  # hand the lock over now if another thread waits (not only every switch interval)
+        if self._now:
+            time.sleep(0)  # hand the lock over now if another thread waits (not only every switch interval)
         return self._stream.read(size)
 
     def readinto(self, buffer: bytearray | memoryview) -> int:
-        time.sleep(0)
+        if self._now:
+            time.sleep(0)
         return self._stream.readinto(buffer)
 
     def readline(self) -> bytes:
         return self._stream.readline()
+
+    def tell(self) -> int:
+        return self._stream.tell()
+
+    def seek(self, offset: int) -> int:
+        return self._stream.seek(offset)
 
 
 def _unpickle(file: Path) -> Any:
@@ -139,41 +171,161 @@ def _unpickle(file: Path) -> Any:
         return pickle.load(_Yielding(stream))  # noqa: S301 - files only the bot writes (module docstring)
 
 
-def _read(file: Path) -> Built | None:
+#: The first bytes of a cache file, then the core part's length (8 bytes, big-endian), the core part
+#: (a pickle of ``(KnowledgeBase, {name: value})``, the matcher's ``CORE_STATE``) and the rest (a pickle
+#: of the matcher's other attributes, whose references to the core's objects are persistent ids:
+#: indexes into ``_shared``).
+_MAGIC = b"studybot index cache 2\n"
+_LENGTH = struct.Struct(">Q")
+
+
+def _shared(kb: KnowledgeBase, matcher: Matcher, core: dict[str, Any]) -> list[Any]:
+    """The core part's objects the rest may refer to, in an order both the writer and the reader
+    (straight after reading the core) compute alike: the notes, their entries and topics, the
+    matcher, its core attributes and their attributes."""
+    found: list[Any] = [kb, matcher, *_attributes(kb)]
+    for value in core.values():
+        found.append(value)
+        if not isinstance(value, (list, dict, tuple, str, bytes, bytearray)):
+            found.extend(_attributes(value))
+    # plain values are pickled as they are (a persistent id for None would stand for every None)
+    found = [obj for obj in found if not isinstance(obj, (int, float, str, bytes, type(None)))]
+    return [*found, *kb.entries, *kb.topics]
+
+
+def _dump_built(file: Path, built: Built) -> None:
+    """Write ``built`` (every index of its matcher in place, awaited or not) into ``file`` in the format
+    above, whole or not at all."""
+    kb, matcher = built
+    state = {name: value for name, value in vars(matcher).items() if name != "_pending"}
+    core = {name: state[name] for name in Matcher.CORE_STATE}
+    rest = {name: value for name, value in state.items() if name not in core}
+    ids = {id(obj): index for index, obj in enumerate(_shared(kb, matcher, core))}
+    head = pickle.dumps((kb, core), protocol=pickle.HIGHEST_PROTOCOL)
+
+    def write(stream: BinaryIO) -> None:
+        stream.write(_MAGIC + _LENGTH.pack(len(head)))
+        stream.write(head)
+        pickler = pickle.Pickler(stream, protocol=pickle.HIGHEST_PROTOCOL)
+        pickler.persistent_id = lambda obj: ids.get(id(obj))  # type: ignore[method-assign]
+        pickler.dump(rest)
+
+    _atomic(file, write)
+
+
+def _read_core(stream: BinaryIO) -> tuple[KnowledgeBase, dict[str, Any]]:
+    """The core part of the cache file open in ``stream``; leaves it at the rest. Raises ``ValueError``
+    for another format, or what unpickling raises."""
+    if stream.read(len(_MAGIC)) != _MAGIC:
+        raise ValueError("not an index cache of this format")
+    (length,) = _LENGTH.unpack(stream.read(_LENGTH.size))
+    start = stream.tell()
+    kb, core = pickle.load(stream)  # noqa: S301 - files only the bot writes (module docstring)
+    stream.seek(start + length)
+    if (
+        not isinstance(kb, KnowledgeBase)
+        or not isinstance(core, dict)
+        or set(core) != set(Matcher.CORE_STATE)
+    ):
+        raise ValueError("the core part holds no notes and name index")
+    return kb, core
+
+
+def _read_rest(stream: BinaryIO, shared: list[Any]) -> dict[str, Any]:
+    """The rest part of the cache file open in ``stream`` (at the rest), its references into
+    ``shared`` resolved. Raises ``ValueError`` for something else, or what unpickling raises."""
+    unpickler = pickle.Unpickler(stream)  # noqa: S301 - files only the bot writes (module docstring)
+    unpickler.persistent_load = shared.__getitem__  # type: ignore[method-assign]
+    rest = unpickler.load()
+    if not isinstance(rest, dict) or any(name in rest for name in Matcher.CORE_STATE):
+        raise ValueError("the rest part holds no indexes")
+    return rest
+
+
+def _read(file: Path, *, deferred: bool = False, yielding: bool = False) -> Built | None:
+    """The notes and matcher cached in ``file``; None (logged) when missing or unreadable.
+
+    The collector is paused while they are read (millions of new containers: collecting meanwhile
+    more than doubled the time), and what was read is frozen out of its reach before it resumes
+    (``gc.freeze``): the notes live as long as they are served, and a full collection walking them
+    took 0.2 s at 100,000 terms. ``deferred`` and ``yielding`` as in ``load_or_build``.
+    """
     try:
-        found = _unpickle(file)
+        with collector_paused(), file.open("rb") as raw:
+            stream: BinaryIO = _Yielding(raw) if yielding else raw  # type: ignore[assignment]
+            kb, core = _read_core(stream)
+            if deferred:
+                rest: Future[None] = Future()
+                matcher = Matcher.deferred(core, rest)
+                shared = _shared(kb, matcher, core)
+                offset = raw.tell()
+            else:
+                matcher = Matcher.deferred(core, None)
+                matcher.complete_state(_read_rest(stream, _shared(kb, matcher, core)))
+            gc.freeze()
     except FileNotFoundError:
         return None
     except Exception as exc:  # a corrupt or truncated file can raise almost anything from pickle
         log.warning("Index cache %s cannot be read (%s: %s); rebuilding it", file, type(exc).__name__, exc)
         return None
-    if (
-        not isinstance(found, tuple)
-        or len(found) != 2
-        or not isinstance(found[0], KnowledgeBase)
-        or not isinstance(found[1], Matcher)
-    ):
-        log.warning("Index cache %s does not hold notes and a matcher; rebuilding it", file)
-        return None
-    return found[0], found[1]
+    if deferred:
+        threading.Thread(
+            target=_read_rest_later,
+            args=(file, offset, kb, matcher, shared, rest),
+            name="index-cache",
+            daemon=True,
+        ).start()
+    return kb, matcher
 
 
-def _dump(file: Path, value: object) -> None:
-    """Pickle ``value`` into ``file`` whole or not at all (a temporary file, then renamed)."""
+def _read_rest_later(
+    file: Path, offset: int, kb: KnowledgeBase, matcher: Matcher, shared: list[Any], rest: Future[None]
+) -> None:
+    """The background thread of a deferred read: put the rest of ``matcher``'s indexes in place from
+    ``file`` (at ``offset``), or, if it cannot be read, build them (and cache them again); then
+    resolve ``rest`` (with the exception, should the build fail)."""
+    try:
+        try:
+            with collector_paused(), file.open("rb") as raw:
+                raw.seek(offset)
+                matcher.complete_state(_read_rest(_Yielding(raw, now=False), shared))  # type: ignore[arg-type]
+                gc.freeze()
+        except Exception as exc:  # as in ``_read``: rebuilt, never fatal
+            log.warning(
+                "Index cache %s cannot be read (%s: %s); rebuilding it", file, type(exc).__name__, exc
+            )
+            fresh = Matcher(kb)
+            fresh.prepare()
+            # all of it: the rebuilt indexes refer to the rebuilt name index, which is then the core's
+            matcher.complete_state(fresh.__getstate__())
+            _write(file.parent, file, (kb, matcher))
+    except BaseException as exc:
+        rest.set_exception(exc)
+        raise
+    rest.set_result(None)
+
+
+def _atomic(file: Path, write: Callable[[BinaryIO], None]) -> None:
+    """``write`` into ``file`` whole or not at all (a temporary file, then renamed)."""
     fd, tmp = tempfile.mkstemp(dir=file.parent, prefix=".writing-", suffix=_SUFFIX)
     try:
         with os.fdopen(fd, "wb") as stream:
-            pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL)
+            write(stream)
         os.replace(tmp, file)  # readers see the whole file or none
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
 
 
+def _dump(file: Path, value: object) -> None:
+    """Pickle ``value`` into ``file`` whole or not at all."""
+    _atomic(file, lambda stream: pickle.dump(value, stream, protocol=pickle.HIGHEST_PROTOCOL))
+
+
 def _write(cache_dir: Path, file: Path, built: Built) -> None:
     try:
         cache_dir.mkdir(parents=True, exist_ok=True)
-        _dump(file, built)
+        _dump_built(file, built)
         for old in cache_dir.glob(f"*{_SUFFIX}"):
             if old != file and not old.name.startswith(".writing-"):
                 old.unlink(missing_ok=True)
@@ -193,7 +345,7 @@ def build_in_subprocess(paths: Iterable[str | Path], cache_dir: Path | None = No
     key = cache_key(paths) if cache_dir is not None else None
     cache_file = cache_dir / f"{key}{_SUFFIX}" if cache_dir is not None and key is not None else None
     if cache_file is not None:
-        cached = _read(cache_file)
+        cached = _read(cache_file, yielding=True)
         if cached is not None:
             log.info("Knowledge base and indexes read from the cache %s", cache_file)
             return cached
@@ -221,13 +373,13 @@ def build_in_subprocess(paths: Iterable[str | Path], cache_dir: Path | None = No
         if kind == "problems":
             raise KnowledgeError(value)
         if kind == "cached" and cache_file is not None:
-            cached = _read(cache_file)
+            cached = _read(cache_file, yielding=True)
             if cached is not None:
                 return cached
         elif kind == "built" and isinstance(value, tuple):
             return value[0], value[1]
     log.warning("Building the notes in a child process failed (exit code %s); building them here", code)
-    return build_indexed(paths, cache_dir)
+    return build_indexed(paths, cache_dir, yielding=True)
 
 
 #: Containers with more items than this are emptied piece by piece by ``release_gradually``.

@@ -36,14 +36,18 @@ if TYPE_CHECKING:  # imported by ``open``: the offline console answers without t
 log = logging.getLogger(__name__)
 
 
-def build_knowledge(paths: Iterable[Path], cache_dir: Path | None = None) -> tuple[KnowledgeBase, Matcher]:
+def build_knowledge(
+    paths: Iterable[Path], cache_dir: Path | None = None, *, deferred: bool = False, yielding: bool = False
+) -> tuple[KnowledgeBase, Matcher]:
     """Load the notes and index them fully (blocking); KnowledgeError lists every problem.
 
     The matcher's lazy indexes are built here too, so the first autocomplete or description
     look-up does not pay for them on the event loop. ``cache_dir``: read both from the index cache
-    there when the notes are unchanged, and cache a new build (``bot.index_cache``).
+    there when the notes are unchanged, and cache a new build (``bot.index_cache``); ``deferred``:
+    return once the notes and name index are read from it, the rest read in the background (start-up);
+    ``yielding``: let other threads run between its reads (a reload in a worker thread).
     """
-    return build_indexed(paths, cache_dir)
+    return build_indexed(paths, cache_dir, deferred=deferred, yielding=yielding)
 
 
 def index_cache_dir(settings: Settings) -> Path | None:
@@ -124,8 +128,13 @@ class Knowledge:
             sys.setswitchinterval(min(interval, RELOAD_SWITCH_INTERVAL))
             try:
                 size = await asyncio.to_thread(_notes_bytes, self.paths)
-                build = build_in_subprocess if size >= self.subprocess_build_bytes else build_knowledge
-                kb, matcher = await asyncio.to_thread(build, self.paths, self.cache_dir)
+                if size >= self.subprocess_build_bytes:
+                    built = await asyncio.to_thread(build_in_subprocess, self.paths, self.cache_dir)
+                else:
+                    built = await asyncio.to_thread(
+                        build_knowledge, self.paths, self.cache_dir, yielding=True
+                    )
+                kb, matcher = built
                 retired: list[object] = [self._current]
                 self.replace(kb, matcher)
                 gc.freeze()
@@ -267,7 +276,8 @@ def build_services(
     paths = knowledge_paths(settings)
     cache_dir = index_cache_dir(settings)
     if kb is None:
-        kb, matcher = build_knowledge(paths, cache_dir)
+        # the name index first: exact answers at once, the other indexes read in the background
+        kb, matcher = build_knowledge(paths, cache_dir, deferred=True)
     else:
         matcher = Matcher(kb)
     knowledge = Knowledge(paths, kb, matcher, cache_dir)

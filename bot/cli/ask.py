@@ -147,7 +147,7 @@ def run(args: argparse.Namespace) -> int:
         from bot.index_cache import build_indexed
 
         try:
-            matcher = build_indexed(args.kb or [DEFAULT_KNOWLEDGE_PATH], args.index_cache)[1]
+            matcher = build_indexed(args.kb or [DEFAULT_KNOWLEDGE_PATH], args.index_cache, deferred=True)[1]
         except KnowledgeError as exc:
             _report(exc, sys.stderr)
             return EXIT_KNOWLEDGE

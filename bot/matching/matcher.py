@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import logging
 import re
+from typing import TYPE_CHECKING
 
 from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import policy
@@ -51,6 +52,9 @@ from bot.matching.variants import (
     genus_words,
     without_head,
 )
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 log = logging.getLogger(__name__)
 
@@ -85,6 +89,8 @@ class Matcher:
         self._label_stems: frozenset[str] | None = None
         self._labelled_kinds: dict[str, set[int]] | None = None  # detail label key -> entries, on first use
         self._denies_nothing = bytearray(len(self._entries))  # 1: the entry's definition denies no word
+        #: The rest of the indexes, when still being read (``bot.index_cache``): set once they are in place.
+        self._pending: Future[None] | None = None
         log.debug(
             "indexed %d entries, %d names, %d words",
             len(self._entries),
@@ -92,11 +98,50 @@ class Matcher:
             self._typos.word_count,
         )
 
+    #: The attributes an exact answer needs (``exact``, a question naming a term or alias exactly):
+    #: the index cache reads these first and the rest (``deferred``) in the background.
+    CORE_STATE = ("kb", "_entries", "_context", "_names", "_denies_nothing")
+
+    def __getstate__(self) -> dict[str, object]:
+        self.wait_ready()
+        return {name: value for name, value in self.__dict__.items() if name != "_pending"}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._pending = None
+
+    @classmethod
+    def deferred(cls, core: dict[str, object], rest: Future[None] | None) -> Matcher:
+        """A matcher of the ``CORE_STATE`` attributes only, whose other indexes ``rest`` puts in place
+        (``complete_state``) and then resolves. Meanwhile ``exact`` and an exact ``lookup`` answer at
+        once; every other look-up waits for ``rest`` (and raises what it raises). ``rest`` None: the
+        caller calls ``complete_state`` before using the matcher."""
+        matcher = cls.__new__(cls)
+        matcher.__dict__.update(core)
+        matcher._pending = rest
+        return matcher
+
+    def rest_state(self) -> dict[str, object]:
+        """The attributes not in ``CORE_STATE`` (every index built), for the index cache."""
+        return {name: value for name, value in self.__getstate__().items() if name not in self.CORE_STATE}
+
+    def complete_state(self, rest: dict[str, object]) -> None:
+        """Put ``rest`` (a ``rest_state`` of the same notes) in place; the caller resolves the future."""
+        self.__dict__.update(rest)
+
+    def wait_ready(self) -> None:
+        """Block until every index is in place (at once unless read in the background)."""
+        pending = self._pending
+        if pending is not None:
+            pending.result()
+            self._pending = None
+
     def prepare(self) -> None:
         """Build now the indexes otherwise built on first use (prefixes, descriptions).
 
         Safe to run in a worker thread (``asyncio.to_thread``) while look-ups go on.
         """
+        self.wait_ready()
         self._prefixes.indexes()
         self._descriptions.prepare()
         self._loose()
@@ -233,12 +278,34 @@ class Matcher:
         is "psychological"): it is offered as a suggestion instead.
         """
         text = text[:MAX_QUERY_CHARS]
+        if self._pending is not None:
+            early = self._exactly_named(text)
+            if early is not None:
+                return early
+            self.wait_ready()
         result = self._lookup(text)
         if isinstance(result, Answer) and not result.also and result.entry.checks:
             parsed = parse_query(text, self._context)
             if self._exact_name(text, parsed) is None and _kind_of(text, result.entry):
                 return NotFound(text, (Suggestion(result.entry, min(result.score, 80.0)),))
         return result
+
+    def _exactly_named(self, text: str) -> Result | None:
+        """``lookup``'s result when ``text`` names a term or alias exactly and is no comparison nor an
+        operator asked about (the name index alone answers it); None otherwise."""
+        parsed = parse_query(text, self._context)
+        if not parsed.key or comparison_sides(text) is not None or _asks_operator(text, parsed):
+            return None
+        hit = self._exact_name(text, parsed)
+        return None if hit is None else self._answer_named(text, parsed, hit)
+
+    def _answer_named(self, text: str, parsed: ParsedQuery, hit: int) -> Result:
+        """The answer for the name ``hit`` that ``text`` names."""
+        entry = self._names.entry(hit)
+        if _acronym_plus_s(text, parsed.plain, parsed.key, entry):
+            return NotFound(text, (Suggestion(entry, 90.0),))  # "ftps" is not more than one FTP
+        via = "name" if self._names.name_is_term[hit] else "alias"
+        return Answer(text, entry, 100.0, via)
 
     def _lookup(self, text: str) -> Result:
         """``lookup`` before doubtful entries are held back."""
@@ -253,7 +320,7 @@ class Matcher:
             if offered is not None:
                 return offered
         said = parsed.key.split()
-        operator = bool(said) and all(t in STOPWORDS for t in said) and bool(policy.symbols_of(text))
+        operator = _asks_operator(text, parsed)
         if operator or (hit is None and not said):
             # "%>%", "what does => do": an operator asked about, never the "do" left around it (DoS)
             return policy.symbol_inside(self._entries, text) or NotFound(text)
@@ -268,11 +335,7 @@ class Matcher:
         if hit is None:
             hit = policy.generic_tail_hit(names, self._descriptions, parsed.key)
         if hit is not None:
-            entry = names.entry(hit)
-            if _acronym_plus_s(text, parsed.plain, parsed.key, entry):
-                return NotFound(text, (Suggestion(entry, 90.0),))  # "ftps" is not more than one FTP
-            via = "name" if names.name_is_term[hit] else "alias"
-            return Answer(text, entry, 100.0, via)
+            return self._answer_named(text, parsed, hit)
         translated = self._translated(text, parsed)
         if translated is not None:
             return translated
@@ -720,6 +783,7 @@ class Matcher:
 
     def suggest(self, text: str, limit: int = 3) -> list[Suggestion]:
         """Entries that might be meant by ``text``, best first (only ones with real similarity)."""
+        self.wait_ready()
         parsed = parse_query(text, self._context)
         if not parsed.key:
             return []
@@ -735,6 +799,7 @@ class Matcher:
 
     def complete(self, prefix: str, limit: int = 25) -> list[Entry]:
         """Up to ``limit`` entries for autocomplete, best first (prefix before fuzzy)."""
+        self.wait_ready()
         if limit <= 0:
             return []
         names = self._names
@@ -761,6 +826,7 @@ class Matcher:
 
     def is_question(self, text: str) -> bool:
         """Whether chat text is phrased as a definition question ("what's a ...", "define ...")."""
+        self.wait_ready()
         parsed = parse_query(text, self._context)
         if not parsed.core or not parsed.key:
             return False
@@ -775,6 +841,13 @@ class Matcher:
             scored = self._typos.fuzzy_names(parsed.key)
             return policy.confident_fuzzy(self._typos, text, parsed.key, scored, parsed.plain) is not None
         return False
+
+
+def _asks_operator(text: str, parsed: ParsedQuery) -> bool:
+    """Whether ``text`` asks about an operator ("%>%", "what does => do"): symbols, and only function
+    words around them."""
+    said = parsed.key.split()
+    return bool(said) and all(t in STOPWORDS for t in said) and bool(policy.symbols_of(text))
 
 
 def _labels_a_kind(entry: Entry, stems: set[str]) -> bool:
