@@ -22,6 +22,7 @@ import sys
 from collections.abc import Callable, Container, Iterable
 
 from bot.knowledge import Entry
+from bot.matching.hashed import HashedMap
 from bot.matching.names import key_of
 from bot.matching.text import STOPWORDS, content_stems, stem, word_set
 
@@ -357,7 +358,7 @@ class LooseIndex:
         self.entries = entries
         self.in_notes = in_notes
         self.slip = slip
-        self.forms: dict[str, int] = {}
+        forms: dict[str, int] = {}
         keys = [
             (index, key)
             for index, entry in enumerate(entries)
@@ -374,7 +375,7 @@ class LooseIndex:
         #: heads that the names of 3+ entries share ("network" in notes on networks)
         self.shared = frozenset(head for head, held in owners.items() if len(held) >= _SHARED_HEAD)
         #: a name with one inner word left out ("double brackets" -> Double square brackets)
-        self.shortened: dict[str, int] = {}
+        shortened: dict[str, int] = {}
         #: all words but the last -> (the last word, entry) ("global env" -> Global environment)
         leading: dict[str, set[tuple[str, int]]] = {}
         acronyms: dict[int, set[str]] = {}
@@ -388,7 +389,7 @@ class LooseIndex:
         for index, key in keys:
             keep_head = _head_in_acronym(key.split(), acronyms.get(index, set()))
             for form in loose_forms(key, shared=self.shared, keep_head=keep_head):
-                _own(self.forms, form, index)
+                _own(forms, form, index)
             tokens = key.split()
             if len(tokens) > 1:
                 # interned: the heads the notes' names share are one string, not one per name
@@ -398,7 +399,10 @@ class LooseIndex:
                 for drop in range(1, len(tokens) - 1):
                     if _names_a_thing(tokens[drop]):
                         form = _joined(compared[:drop] + compared[drop + 1 :])
-                        _own(self.shortened, form, index)
+                        _own(shortened, form, index)
+        # two flat arrays each, not half a million strings to rebuild when read from the index cache
+        self.forms = HashedMap(forms)
+        self.shortened = HashedMap(shortened)
         # a tuple holds the few pairs in a quarter of a set's memory
         self.leading: dict[str, tuple[tuple[str, int], ...]] = {
             joined: tuple(pairs) for joined, pairs in leading.items()
