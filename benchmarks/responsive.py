@@ -1,12 +1,13 @@
 """Start-up and event-loop responsiveness: first answer, /kb reload, five charts at once.
 
 ``python -m benchmarks.responsive [--kb PATH] [--json] [--index-cache DIR] [--runs N] [--console | --run]
-[--cached-reload | --reload-in-thread] [startup] [reload] [charts]``
+[--question TEXT [--answer-holds WORD]] [--cached-reload | --reload-in-thread] [startup] [reload] [charts]``
 
 * ``startup``: fresh ``python -m bot ask QUESTION --kb PATH [--index-cache DIR]`` processes (or, with
   ``--console``, the question piped to ``python -m bot console``; with ``--run``, to ``python -m bot run
   --console-without-token``, as ``make run`` without a token): seconds from process start to the
-  answer's first line on stdout (imports, loading or reading the notes, the first answer), and to exit.
+  answer's first line on stdout (imports, loading or reading the notes, the first answer), and to exit;
+  each process's CPU time and peak memory to its exit.
 * ``reload``: ``Knowledge.reload`` (the bot's ``/kb reload``) on a running event loop while a probe task
   asks to wake every 5 ms: lag p50/p99/max during the reload and in the 2 s after it, then the time of a
   full collection (``gc.collect()``) with the new objects frozen as the bot does, and without freezing
@@ -76,16 +77,27 @@ async def _with_lag_probe(work: Callable[[], Awaitable[Any]]) -> dict[str, Any]:
 
 
 def startup(
-    kb: Path, runs: int = 5, cache: Path | None = None, console: bool = False, run: bool = False
+    kb: Path,
+    runs: int = 5,
+    cache: Path | None = None,
+    console: bool = False,
+    run: bool = False,
+    question: str | None = None,
+    answer_holds: str | None = None,
 ) -> dict[str, Any]:
-    """Fresh processes, process start to the first answer's first line on stdout (and to their exit).
+    """Fresh processes, process start to the first answer's first line on stdout (and to their exit),
+    with each one's CPU time (user + system, seconds) and peak resident memory (MB) to its exit.
 
     ``python -m bot ask QUESTION --kb PATH [--index-cache DIR]``, or with ``console`` the question
     piped to ``python -m bot console --kb PATH``, or with ``run`` piped to ``python -m bot run
     --console-without-token`` (``make run`` without a token: the settings, the services, the index
     cache of ``knowledge.index_cache`` or ``cache``; the notes through ``STUDYBOT_KNOWLEDGE_PATHS``).
+    ``question``: asked (default: "what is a hypervisor" of the bundled notes, else "what is it");
+    the console's answer is the first line holding ``answer_holds`` (default: its last word).
     """
-    question = "what is a hypervisor" if kb == DEFAULT_KNOWLEDGE_PATH else "what is it"
+    if question is None:
+        question = "what is a hypervisor" if kb == DEFAULT_KNOWLEDGE_PATH else "what is it"
+    holds = (answer_holds or question.split()[-1]).casefold()
     env = dict(os.environ)
     if run:
         console = True
@@ -102,6 +114,8 @@ def startup(
             command += ["--index-cache", str(cache)]
     first: list[float] = []
     exits: list[float] = []
+    cpu: list[float] = []
+    peak_mb: list[float] = []
     for _ in range(runs):
         t0 = time.perf_counter()
         with subprocess.Popen(
@@ -119,19 +133,26 @@ def startup(
             child.stdin.close()
             while True:  # the console prints a greeting first: wait for the answer's line
                 line = child.stdout.readline()
-                if not line or not console or question.split()[-1] in line.casefold():
+                if not line or not console or holds in line.casefold():
                     break
             first.append(time.perf_counter() - t0)
             child.stdout.read()
+            _, status, usage = os.wait4(child.pid, 0)  # this child's own CPU time and peak memory
+            child.returncode = os.waitstatus_to_exitcode(status)
         exits.append(time.perf_counter() - t0)
+        cpu.append(usage.ru_utime + usage.ru_stime)
+        peak_mb.append(usage.ru_maxrss / 1024)
     return {
         "kb": str(kb),
+        "question": question,
         "command": " ".join(command[1:]),
         "runs": runs,
         "first_answer_s": [round(t, 2) for t in first],
         "first_answer_median_s": round(statistics.median(first), 3),
         "first_answer_max_s": round(max(first), 3),
         "exit_median_s": round(statistics.median(exits), 3),
+        "cpu_s_to_exit": [round(t, 2) for t in cpu],
+        "peak_rss_mb": [round(m, 1) for m in peak_mb],
         "load_average": _load(),
     }
 
@@ -213,7 +234,15 @@ async def _run(args: argparse.Namespace) -> dict[str, Any]:
     parts = args.parts or ["startup", "reload", "charts"]
     report: dict[str, Any] = {"cpus": os.cpu_count(), "load_average_at_start": _load()}
     if "startup" in parts:
-        report["startup"] = startup(args.kb, args.runs, args.index_cache, console=args.console, run=args.run)
+        report["startup"] = startup(
+            args.kb,
+            args.runs,
+            args.index_cache,
+            console=args.console,
+            run=args.run,
+            question=args.question,
+            answer_holds=args.answer_holds,
+        )
     if "reload" in parts:
         report["reload"] = await reload(
             args.kb, in_thread=args.reload_in_thread, cache=args.index_cache, cached_reload=args.cached_reload
@@ -246,6 +275,10 @@ def main() -> int:
     parser.add_argument("--console", action="store_true", help="startup: through the console, not ask")
     parser.add_argument(
         "--run", action="store_true", help="startup: through `bot run --console-without-token` (make run)"
+    )
+    parser.add_argument("--question", help="startup: the question asked (default: see startup())")
+    parser.add_argument(
+        "--answer-holds", help="startup: a word of the answer's line (default: the question's last word)"
     )
     parser.add_argument("--cached-reload", action="store_true", help="reload: read them from it again too")
     args = parser.parse_args()
