@@ -1,12 +1,16 @@
 """The notes and their indexes cached on disk, so start-up and ``/kb reload`` skip the build.
 
-The cache file is a pickle of ``(KnowledgeBase, Matcher)`` named after a **key**: the SHA-256 of
+The cache file holds the notes and their matcher in two parts (see ``_MAGIC``): the **core** (the
+notes and the name index, what an exact answer needs) and the **rest** (every other index). Start-up
+reads the core and returns; a background thread reads the rest (``Matcher.deferred``: exact names
+answer at once, other look-ups wait for it). The file is named after a **key**: the SHA-256 of
 every knowledge file's path and bytes (in the loader's order), of the source of the code that
-builds and reads them (``bot/knowledge.py``, ``bot/loader.py``, ``bot/matching/``) and of the Python
-version. Changed notes, another version of the bot or another Python get another key, so a stale
+builds and reads them (``bot/knowledge.py``, ``bot/loader.py``, ``bot/matching/``, this module) and
+of the Python version. Changed notes, another version of the bot or another Python get another key, so a stale
 cache is never read; it is rebuilt and the old file removed. A cache that cannot be read (truncated,
 corrupt, unreadable) is logged and rebuilt; one that cannot be written is logged and skipped: the
-cache never stops the bot from starting.
+cache never stops the bot from starting (a rest part that cannot be read is rebuilt in the background
+thread, and written again, while exact names answer from the core).
 
 Only the bot writes this directory: unpickling runs code, so it must not be shared with others.
 
