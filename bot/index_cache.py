@@ -250,10 +250,14 @@ def _read(file: Path, *, deferred: bool = False, yielding: bool = False) -> Buil
     """The notes and matcher cached in ``file``; None (logged) when missing or unreadable.
 
     The collector is paused while they are read (millions of new containers: collecting meanwhile
-    more than doubled the time), and what was read is frozen out of its reach before it resumes
-    (``gc.freeze``): the notes live as long as they are served, and a full collection walking them
-    took 0.2 s at 100,000 terms. ``deferred`` and ``yielding`` as in ``load_or_build``.
+    more than doubled the time). ``deferred`` (start-up): what was read is frozen out of its reach
+    before it resumes (``gc.freeze``; the notes live as long as they are served, and the first
+    collection walking them took 0.2-0.5 s at 100,000 terms), after a collection of what is garbage
+    already, so no garbage is frozen with them; otherwise the caller freezes them once they are served
+    (``Knowledge.reload``). ``deferred`` and ``yielding`` as in ``load_or_build``.
     """
+    if deferred:
+        gc.collect()  # before the notes are read: cheap, and nothing unreachable is frozen below
     try:
         with collector_paused(), file.open("rb") as raw:
             stream: BinaryIO = _Yielding(raw) if yielding else raw  # type: ignore[assignment]
@@ -266,7 +270,8 @@ def _read(file: Path, *, deferred: bool = False, yielding: bool = False) -> Buil
             else:
                 matcher = Matcher.deferred(core, None)
                 matcher.complete_state(_read_rest(stream, _shared(kb, matcher, core)))
-            gc.freeze()
+            if deferred:
+                gc.freeze()
     except FileNotFoundError:
         return None
     except Exception as exc:  # a corrupt or truncated file can raise almost anything from pickle
@@ -290,6 +295,7 @@ def _read_rest_later(
     resolve ``rest`` (with the exception, should the build fail)."""
     try:
         try:
+            gc.collect()  # as in ``_read``: the core is frozen already, so this walks little
             with collector_paused(), file.open("rb") as raw:
                 raw.seek(offset)
                 matcher.complete_state(_read_rest(_Yielding(raw, now=False), shared))  # type: ignore[arg-type]
