@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import random
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import yaml
@@ -83,16 +84,16 @@ def questions(kb: KnowledgeBase, count: int, seed: int) -> list[Question]:
     return generator.generate(RoundSettings(questions=count, mode=QuizMode.MIXED))
 
 
-def show(question: Question, number: int) -> list[str]:
-    """A question as numbered lines for grading."""
+def show(question: Question, number: int, also: Sequence[str] | None = None) -> list[str]:
+    """A question as numbered lines for grading. ``also``: what a typed answer takes besides the term
+    (``QuestionGenerator.accepted``; default: the entry's aliases)."""
     lines = [f"{number:>2}. [{question.kind}] {question.prompt}"]
     for index, choice in enumerate(question.choices):
         mark = "*" if index == question.answer_index else " "
         lines.append(f"      {mark} {choice}")
     if question.typed:
-        lines.append(
-            f"      answer: {question.entry.term}  (also: {', '.join(question.entry.aliases) or '-'})"
-        )
+        others = question.entry.aliases if also is None else [a for a in also if a != question.entry.term]
+        lines.append(f"      answer: {question.entry.term}  (also: {', '.join(others) or '-'})")
     lines.append(f"      about: {question.entry.term} [{question.entry.topic.title}]")
     return lines
 
@@ -132,8 +133,9 @@ def main(argv: list[str] | None = None) -> int:
             continue
         usable = sum(1 for e in kb.entries if not e.checks)
         print(f"== {name}: {len(asked)} questions ({usable} of {len(kb.entries)} entries unflagged)")
+        generator = QuestionGenerator(kb, random.Random(args.seed))
         for number, question in enumerate(asked, start=1):
-            print("\n".join(show(question, number)))
+            print("\n".join(show(question, number, generator.accepted(question.entry))))
     return 0
 
 

@@ -598,6 +598,22 @@ class QuestionGenerator:
         weights = [_WEIGHTS[k] for k in fresh]
         return self.rng.choices(fresh, weights=weights)[0]
 
+    def accepted(self, entry: Entry) -> tuple[str, ...]:
+        """Every answer a typed question about ``entry`` takes as the name (typos aside): its names, then
+        the shorter forms a teacher would take (a surname, a half of "X and Y", a joined acronym, a
+        heading's subject), no repeats."""
+        return tuple(
+            dict.fromkeys(
+                (
+                    *entry.names,
+                    *self.surnames(entry),
+                    *self.halves(entry),
+                    *self.joined_acronyms(entry),
+                    *self.subjects(entry),
+                )
+            )
+        )
+
     def make(self, entry: Entry, kind: QuestionKind) -> Question:
         """One question of ``kind`` about ``entry``."""
         if kind is QuestionKind.WHICH_TERM:
@@ -606,17 +622,7 @@ class QuestionGenerator:
                 entry,
                 prompt=self.typed_prompt(entry),
                 hint=hint_mask(entry.term, self.rng),
-                checker=shared_checker(
-                    (
-                        *entry.names,
-                        *self.surnames(entry),
-                        *self.halves(entry),
-                        *self.joined_acronyms(entry),
-                        *self.subjects(entry),
-                    ),
-                    self.all_keys,
-                    self._context,
-                ),
+                checker=shared_checker(self.accepted(entry), self.all_keys, self._context),
             )
         if kind is QuestionKind.MEANING:
             right = self.meaning(entry)

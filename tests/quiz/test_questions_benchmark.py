@@ -56,3 +56,22 @@ def test_the_help_names_no_issue(capsys) -> None:
     with pytest.raises(SystemExit):
         main(["--help"])
     assert "issue" not in capsys.readouterr().out
+
+
+def test_a_typed_question_lists_every_form_its_answer_takes(tmp_path: Path, capsys) -> None:
+    # the grader reads "also:" to judge a typed answer: a half of "X and Y" that the checker takes shows
+    notes = (
+        "# Linguistics\n\n"
+        "- Phonetics and Phonology - how people physically make the sounds of speech and use them\n"
+        + "".join(
+            f"- Pillar{i} - the {i}th pillar of these notes about language, written out\n" for i in range(6)
+        )
+    )
+    (tmp_path / "ling.md").write_text(notes, encoding="utf-8")
+    (tmp_path / "ling.yaml").write_text("split: tune\nexpect: []\n", encoding="utf-8")
+    for seed in range(12):
+        main(["--corpus", str(tmp_path), "--per-file", "14", "--seed", str(seed)])
+        out = capsys.readouterr().out
+        if "answer: Phonetics and Phonology" in out:
+            break
+    assert "answer: Phonetics and Phonology  (also: Phonetics, Phonology)" in out
