@@ -833,8 +833,11 @@ _MAYBE = re.compile(r"\s*(?:can|may|might|could)\b", re.IGNORECASE)
 def _readable(text: str) -> str:
     """A definition as a question shows it: a Markdown link as its text ("[higher-order functions](#x)"),
     inline maths without its dollars and commands ("$P \\times Q$" -> "P × Q"), and without an opening
-    "= " (the notes' "ALORE: = Assets, Liabilities, ...": what follows is the meaning, not a formula)."""
+    "= " (the notes' "ALORE: = Assets, Liabilities, ...": what follows is the meaning, not a formula); a
+    wiki link as its text too ("[[Prefixes]]" -> "Prefixes", "[[Morphemes|morpheme]]" -> "morpheme",
+    "[[Syntax#Order]]" -> "Syntax"; an embed "![[diagram.png]]" shows nothing)."""
     text = _LINK.sub(r"\1", re.sub(r"^\s*=\s+", "", text))
+    text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), _WIKI_EMBED.sub("", text))
     return _MATH.sub(lambda m: _plain_math(m.group(1)), text)
 
 
@@ -849,6 +852,11 @@ def _plain_math(tex: str) -> str:
 
 #: A Markdown link: its text is what a reader sees.
 _LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*(?:\s[^()]*)?\)")
+#: A wiki link (Obsidian, Foam, ...): ``[[target]]``, ``[[target#heading]]``, ``[[target|text]]``; group 1
+#: is the target, group 2 the text shown where there is one.
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+#: A wiki embed (an image, another note) and the space before it: it shows no words.
+_WIKI_EMBED = re.compile(r"\s*!\[\[[^\[\]]*\]\]")
 #: Inline TeX maths between single dollars (not a price: no space inside the dollars at either end).
 _MATH = re.compile(r"(?<![\\$\w])\$(?!\s)([^$]+?)(?<!\s)\$(?![\w$])")
 _TEX = {
