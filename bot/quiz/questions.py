@@ -399,6 +399,12 @@ class QuestionGenerator:
             return [QuestionKind.TRUE_FALSE] if mode is not QuizMode.TYPED else typed
         if not (own and _answerable(self.typed_prompt(entry))) or vague or self._typed_leaks(entry):
             typed = []
+        # "Assets, Liabilities, Owner's Equity, Revenue, Expenses" spells ALORE by its initials: named from
+        # it, typed or picked, the acronym is read off the prompt, not recalled
+        if _spells(entry.term, self.typed_prompt(entry)):
+            typed = []
+        if QuestionKind.PICK_TERM in buttons and _spells(entry.term, pick):
+            buttons.remove(QuestionKind.PICK_TERM)
         # like any choice, an example needs two wrong ones (other entries' examples) beside it
         given = {x.casefold() for x in entry.examples}
         wrong = (x.casefold() for o, x in self._all_examples if o != entry and x.casefold() not in given)
@@ -719,6 +725,11 @@ class QuestionGenerator:
             # an option that reads as the right one once names are hidden would make two right options
             shown = self.masked(entry, single_words=False)
             others = [e for e in others if self.masked(e, single_words=False) != shown]
+            # nor is another entry's definition a wrong meaning where this entry names that entry, or that
+            # one names this: "A = L + E / DEAR-CLIP" means DEAR-CLIP's "Drawings + Expenses + ... =
+            # Capital + ..." too; a false statement needs one other all the same
+            apart = [e for e in others if not _contains(entry, e) and not _contains(e, entry)]
+            others = apart if apart or count > 1 else others
         same = [e for e in others if e.topic == entry.topic]
         rest = [e for e in others if e.topic != entry.topic]
         if _category(entry.topic):
@@ -997,6 +1008,44 @@ def _related(entry: Entry, other: Entry) -> bool:
         or _kind_of(other, entry)
         or _names_any(other.definition, entry.names)
         or _names_any(entry.definition, other.names)
+    )
+
+
+def _spells(term: str, text: str) -> bool:
+    """Whether ``term`` is an acronym of three letters or more (hyphens, slashes and ``&`` aside: DEAR-CLIP,
+    ALORE) that the initials of ``text``'s parts (a prompt, a definition) spell from its start, the parts
+    parted by commas, semicolons, ``+``, ``=``, ``/`` or ``&`` ("Assets, Liabilities, Owner's Equity,
+    Revenue, Expenses"), or the initials of its capitalised words ("Drawings + Expenses + Assets + ...");
+    blanks spell nothing."""
+    if not _LETTERS_ACRONYM.fullmatch(term):
+        return False
+    letters = re.sub(r"[^A-Z0-9]", "", term).casefold()
+    if len(letters) < 3:
+        return False
+    text = _readable(text)
+    parts = [re.search(r"[^\W_]", part) for part in re.split(r"[,;+=/&]", text)]
+    by_part = "".join(m.group(0) for m in parts if m).casefold()
+    by_word = "".join(w[0] for w in re.findall(r"[^\W\d_][\w'’]*", text) if w[0].isupper()).casefold()
+    return by_part.startswith(letters) or by_word.startswith(letters)
+
+
+#: An acronym as a term: capitals and digits, parts joined by a hyphen, slash or ampersand ("DEAR-CLIP").
+_LETTERS_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:[-/&][A-Z0-9]+)*")
+
+
+def _contains(entry: Entry, other: Entry) -> bool:
+    """Whether ``entry``'s definition names ``other`` (as ``mask_names`` finds a name: "A = L + E /
+    DEAR-CLIP" names DEAR-CLIP), or a name of ``entry`` holds a name of ``other`` as whole words ("Contra
+    Asset Account" holds neither Asset nor Contra Account; "Network firewall" holds Firewall): what is
+    said of ``other`` may then be said of ``entry`` too."""
+    if _names_any(_readable(entry.definition), other.names):
+        return True
+    theirs = [" ".join(_words(n)) for n in other.names]
+    return any(
+        re.search(rf"(?<!\S){re.escape(t)}(?!\S)", " ".join(_words(name)))
+        for name in entry.names
+        for t in theirs
+        if t
     )
 
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import random
 
 from bot.knowledge import KnowledgeBase
-from bot.quiz import QuestionGenerator, QuizMode, RoundSettings
-from tests.quiz.conftest import make_kb
+from bot.quiz import QuestionGenerator, QuestionKind, QuizMode, RoundSettings
+from tests.quiz.conftest import entry_of, make_kb
 
 FILLERS = [
     ("Borrowing", "References to values without taking ownership."),
@@ -39,3 +39,59 @@ def test_wiki_links_show_their_text_in_prompts_and_options() -> None:
     assert any("Prefixes or suffix that must" in text for text in shown)
     assert any("stand alone, see Morphology." in text for text in shown)
     assert not any("[[" in text or "]]" in text or "tree.png" in text for text in shown)
+
+
+ACCOUNTING = [
+    ("Fundamental accounting equation", "A = L + E / DEAR-CLIP"),
+    ("DEAR-CLIP", "Drawings + Expenses + Assets + Receivables = Capital + Liabilities + Income + Payables"),
+    ("DEA-LER", "Dividends, Expenses, Assets & Liabilities, Equity, Revenue; 1-3=Debits, 4-6=Credits"),
+    ("Contra Account", "An account with an average balance opposite that of a related account."),
+    ("Contra Asset Account", "A contra account that reduces the balance of an asset account."),
+    ("Transposition", "Accidentally switching the order of digits in a number."),
+    ("Posting", "Transferring recorded transactions from the general journal to the ledger."),
+    ("Internal Control", "Policies implemented to safeguard assets and ensure accurate records."),
+    ("Salvage Value", "An asset's estimated resale or scrap value at the end of its useful life."),
+]
+
+
+def test_an_entry_named_in_a_definition_is_never_its_wrong_meaning() -> None:
+    # DEAR-CLIP's expansion is what "A = L + E / DEAR-CLIP" says too: offered as wrong, two options are right
+    kb = make_kb({"Accounting": ACCOUNTING})
+    definitions = dict(ACCOUNTING)
+    asked = 0
+    for question in _rounds(kb, range(12), mode=QuizMode.BUTTONS):
+        term = question.entry.term
+        if question.kind is QuestionKind.MEANING and term in ("Fundamental accounting equation", "DEAR-CLIP"):
+            asked += 1
+            wrong = [c for i, c in enumerate(question.choices) if i != question.answer_index]
+            other = "DEAR-CLIP" if term != "DEAR-CLIP" else "Fundamental accounting equation"
+            assert definitions[other] not in wrong
+        if question.kind is QuestionKind.TRUE_FALSE and question.answer_index == 1:
+            # false statements of Contra Asset Account never give Contra Account's (true of it too)
+            if term == "Contra Asset Account":
+                assert definitions["Contra Account"] not in question.prompt
+            if term == "Fundamental accounting equation":
+                assert definitions["DEAR-CLIP"] not in question.prompt
+    assert asked
+
+
+def test_an_acronym_its_prompt_spells_by_initials_is_never_named_from_it() -> None:
+    kb = make_kb(
+        {
+            "Accounting": [
+                *ACCOUNTING,
+                ("ALORE", "= Assets, Liabilities, Owner's Equity, Revenue, Expenses"),
+                ("SOLE", "Statement Of Liabilities and Equity, drawn up at the end of each period"),
+            ]
+        }
+    )
+    spelt = {"ALORE", "DEAR-CLIP", "DEA-LER"}
+    kinds = {}
+    for question in _rounds(kb, range(10)):
+        kinds.setdefault(question.entry.term, set()).add(question.kind)
+    for term in spelt:
+        assert kinds[term], term  # still asked, another way (what it means, true or false)
+        assert not kinds[term] & {QuestionKind.WHICH_TERM, QuestionKind.PICK_TERM}, term
+    # where the prompt hides the long name in capitals ("____, drawn up at ..."), it is named as before
+    generator = QuestionGenerator(kb, random.Random(0))
+    assert QuestionKind.WHICH_TERM in generator.kinds_for(entry_of(kb, "SOLE"), QuizMode.MIXED)
