@@ -339,6 +339,15 @@ class QuestionGenerator:
         ]
         return tuple(dict.fromkeys(found))
 
+    def _about_another(self, entry: Entry) -> bool:
+        """Whether a name of the entry is a heading about something ("Properties of an ideal gas") that is
+        another entry's name (Ideal Gas): a typed answer would give that name, not the heading."""
+        others = self.all_keys - {key_of(name) for name in entry.names}
+        return any(
+            (match := _ABOUT.fullmatch(name.strip())) and key_of(match.group(1)) in others
+            for name in entry.names
+        )
+
     def joined_acronyms(self, entry: Entry) -> tuple[str, ...]:
         """The acronym a typed answer may give for a name of one or two capitalised words before an
         acronym: their initials joined to it ("DRAM" for Dynamic RAM, "SDRAM" for Synchronous DRAM; not
@@ -398,6 +407,10 @@ class QuestionGenerator:
             # it is the answer. Only the true/false statement (which names the term) asks it
             return [QuestionKind.TRUE_FALSE] if mode is not QuizMode.TYPED else typed
         if not (own and _answerable(self.typed_prompt(entry))) or vague or self._typed_leaks(entry):
+            typed = []
+        if _term_kind(entry.term)[3] or self._about_another(entry):
+            # nobody types "invert a triad" (a heading's "How to invert a triad") for "Take the lowest note
+            # and place it up an octave", nor "Properties of an ideal gas" where Ideal Gas is an entry
             typed = []
         # "Assets, Liabilities, Owner's Equity, Revenue, Expenses" spells ALORE by its initials: named from
         # it, typed or picked, the acronym is read off the prompt, not recalled

@@ -95,3 +95,38 @@ def test_an_acronym_its_prompt_spells_by_initials_is_never_named_from_it() -> No
     # where the prompt hides the long name in capitals ("____, drawn up at ..."), it is named as before
     generator = QuestionGenerator(kb, random.Random(0))
     assert QuestionKind.WHICH_TERM in generator.kinds_for(entry_of(kb, "SOLE"), QuizMode.MIXED)
+
+
+def test_no_typed_question_whose_answer_nobody_would_type() -> None:
+    kb = make_kb(
+        {
+            "Music theory": [
+                ("invert a triad", "Take the lowest note of the chord and place it up an octave."),
+                ("Octave", "The interval between one pitch and another with double its frequency."),
+                ("Tritone", "An interval of six half steps, splitting the octave in two."),
+                ("Unison", "Two voices sounding the very same pitch at the same time."),
+            ],
+            "Gases": [
+                (
+                    "Properties of an ideal gas",
+                    "Identical molecules in random motion, with elastic collisions.",
+                ),
+                ("Ideal Gas", "A gas with no intermolecular forces that obeys pV = nRT at all temperatures."),
+                ("Properties of a plasma", "Charged particles that respond strongly to electric fields."),
+                (
+                    "Boyle's Law",
+                    "At constant temperature the volume of a gas is inversely proportional to pressure.",
+                ),
+            ],
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(0))
+    for term in ("invert a triad", "Properties of an ideal gas"):
+        kinds = generator.kinds_for(entry_of(kb, term), QuizMode.MIXED)
+        assert kinds, term
+        assert QuestionKind.WHICH_TERM not in kinds, term
+    # a heading about nothing else the notes name is typed, its subject taken ("plasma")
+    plasma = entry_of(kb, "Properties of a plasma")
+    assert QuestionKind.WHICH_TERM in generator.kinds_for(plasma, QuizMode.MIXED)
+    assert generator.make(plasma, QuestionKind.WHICH_TERM).is_correct("plasma")
+    assert QuestionKind.WHICH_TERM in generator.kinds_for(entry_of(kb, "Octave"), QuizMode.MIXED)
