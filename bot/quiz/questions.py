@@ -6,7 +6,7 @@ import math
 import random
 import re
 import weakref
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import lru_cache
@@ -130,6 +130,10 @@ class _Facts:
     kinds: dict[tuple[Entry, QuizMode], tuple[QuestionKind, ...]] = field(default_factory=dict)
     #: an entry's definition with its names and distinctive words blanked (``masked`` with its defaults)
     masks: dict[Entry, str] = field(default_factory=dict)
+    #: names of two words or more by their first word, lower case (worked out on the first use)
+    by_first_word: dict[str, list[tuple[Entry, str]]] | None = None
+    #: other entries' names an entry's definition writes out, made of its term's words (``_siblings``)
+    siblings: dict[Entry, list[str]] = field(default_factory=dict)
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> _Facts:
@@ -221,10 +225,42 @@ class QuestionGenerator:
         # "End user" in the text is the name End-User written with a space (and "Peer to peer" Peer-to-Peer)
         spaced = [n.replace("-", " ") for n in entry.names if "-" in n]
         names = [*entry.names, *spaced, *also]
-        shown = mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
+        text, restore = _shield(text, self._siblings(entry))
+        shown = restore(
+            mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
+        )
         if plain:
             self._facts.masks[entry] = shown
         return shown
+
+    def _siblings(self, entry: Entry) -> list[str]:
+        """Names of other entries, made only of words of ``entry``'s term, that its definition writes out
+        ("contra account" in Contra Asset Account's "A contra account that reduces the balance of an asset
+        account"): they stay shown, since blanked ("A ____ that reduces ...") the prompt fits them too."""
+        facts = self._facts
+        known = facts.siblings.get(entry)
+        if known is not None:
+            return known
+        if facts.by_first_word is None:  # names of two words or more, by their first word
+            facts.by_first_word = {}
+            for other in self.kb.entries:
+                for name in other.names:
+                    words = _words(name)
+                    if len(words) > 1:
+                        facts.by_first_word.setdefault(words[0], []).append((other, name))
+        mine = set(_words(entry.term))
+        own = {key_of(name) for name in entry.names}
+        text = _readable(entry.definition)
+        found = facts.siblings[entry] = [
+            name
+            for word in sorted(mine)
+            for other, name in facts.by_first_word.get(word, ())
+            if other is not entry
+            and set(_words(name)) <= mine
+            and key_of(name) not in own
+            and _names_any(text, [name])
+        ]
+        return found
 
     def pick_prompt(self, entry: Entry, offered: Sequence[str] | None = None) -> str:
         """The definition above options of terms: the names are hidden, and every word of the term as the
@@ -242,6 +278,7 @@ class QuestionGenerator:
             words = {
                 w for w in words if w not in common or not any(_one_word(w, x) for s in shown for x in s)
             }
+        text, restore = _shield(text, self._siblings(entry))
         for word in sorted(words, key=len, reverse=True):
             text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", BLANK, text, flags=re.IGNORECASE)
         # the term's words in other forms: "position" above the option Positions
@@ -250,7 +287,7 @@ class QuestionGenerator:
             lambda m: BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
             text,
         )
-        return _tidy_blanks(text)
+        return _tidy_blanks(restore(text))
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """Up to ``settings.questions`` questions on ``settings.topic``, never the same one twice.
@@ -536,12 +573,14 @@ class QuestionGenerator:
             return text
         common = {w.casefold() for w in self.common}
 
+        shielded, restore = _shield(text, self._siblings(entry))
+
         def hide(words: set[str]) -> str:
             hidden = set().union(*(forms[w] for w in words))
             out = re.sub(
-                r"[^\W\d_]+", lambda m: BLANK if m.group(0).casefold() in hidden else m.group(0), text
+                r"[^\W\d_]+", lambda m: BLANK if m.group(0).casefold() in hidden else m.group(0), shielded
             )
-            return _tidy_blanks(out)
+            return _tidy_blanks(restore(out))
 
         # a word most entries use stays only where hiding it too leaves too little: "A ____ (hub-and-spoke)
         # topology's computers ..." spells Star Topology with "topology" shown
@@ -1044,6 +1083,29 @@ def _spells(term: str, text: str) -> bool:
 
 #: An acronym as a term: capitals and digits, parts joined by a hyphen, slash or ampersand ("DEAR-CLIP").
 _LETTERS_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:[-/&][A-Z0-9]+)*")
+
+
+def _shield(text: str, phrases: Sequence[str]) -> tuple[str, Callable[[str], str]]:
+    """``text`` with each of ``phrases`` (whole words, any case) held by a mark no masking touches, and
+    the function that puts them back in a masked text."""
+    held: list[str] = []
+
+    def hold(match: re.Match[str]) -> str:
+        held.append(match.group(0))
+        return chr(_MARK + len(held) - 1)
+
+    for phrase in sorted(phrases, key=len, reverse=True):
+        pattern = r"\s+".join(re.escape(w) for w in phrase.split())
+        text = re.sub(rf"(?<!\w){pattern}(?!\w)", hold, text, flags=re.IGNORECASE)
+
+    def restore(masked: str) -> str:
+        return re.sub(r"[\ue000-\uf8ff]", lambda m: held[ord(m.group(0)) - _MARK], masked) if held else masked
+
+    return text, restore
+
+
+#: The first private-use character: a shielded phrase's mark (``_shield``).
+_MARK = 0xE000
 
 
 def _contains(entry: Entry, other: Entry) -> bool:

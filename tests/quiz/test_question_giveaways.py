@@ -130,3 +130,12 @@ def test_no_typed_question_whose_answer_nobody_would_type() -> None:
     assert QuestionKind.WHICH_TERM in generator.kinds_for(plasma, QuizMode.MIXED)
     assert generator.make(plasma, QuestionKind.WHICH_TERM).is_correct("plasma")
     assert QuestionKind.WHICH_TERM in generator.kinds_for(entry_of(kb, "Octave"), QuizMode.MIXED)
+
+
+def test_a_sibling_term_the_definition_names_is_not_blanked_into_a_second_answer() -> None:
+    # "A ____ that reduces the balance of an ____" fits Contra Account as well as Contra Asset Account
+    kb = make_kb({"Accounting": ACCOUNTING})
+    generator = QuestionGenerator(kb, random.Random(0))
+    entry = entry_of(kb, "Contra Asset Account")
+    assert generator.typed_prompt(entry).startswith("A contra account that reduces the balance of an ____")
+    assert generator.pick_prompt(entry).startswith("A contra account that reduces the balance of an ____")
