@@ -287,7 +287,7 @@ class QuestionGenerator:
             lambda m: BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
             text,
         )
-        return _tidy_blanks(restore(text))
+        return _drop_blanked(_tidy_blanks(restore(text)))
 
     def generate(self, settings: RoundSettings) -> list[Question]:
         """Up to ``settings.questions`` questions on ``settings.topic``, never the same one twice.
@@ -524,7 +524,7 @@ class QuestionGenerator:
     def typed_prompt(self, entry: Entry) -> str:
         """The definition above a typed answer: ``masked``, and when every distinctive word of the term is
         there in some form, they go, short ones too ("The mass of the atom relative to ..." spells
-        Relative atomic mass)."""
+        Relative atomic mass); a sentence that blanks leave unreadable goes (``_drop_blanked``)."""
         prompt = self._all_words_hidden(entry)
         # a word of the term left in some form ("position" for Positioning, "monopoly" for natural
         # monopoly) goes where enough is left to answer from and the prompt fits no other entry's
@@ -539,8 +539,8 @@ class QuestionGenerator:
                 and _says_enough(bare)
                 and not self.fits_another(entry, bare)
             ):
-                return bare
-        return prompt
+                return _drop_blanked(bare)
+        return _drop_blanked(prompt)
 
     def _typed_leaks(self, entry: Entry) -> bool:
         """Whether the typed prompt still shows a word of the term, in some form, that alone tells it
@@ -1083,6 +1083,18 @@ def _spells(term: str, text: str) -> bool:
 
 #: An acronym as a term: capitals and digits, parts joined by a hyphen, slash or ampersand ("DEAR-CLIP").
 _LETTERS_ACRONYM = re.compile(r"[A-Z][A-Z0-9]*(?:[-/&][A-Z0-9]+)*")
+
+
+def _drop_blanked(text: str) -> str:
+    """``text`` without its sentences of three blanks or more ("A ____ account ____ that shows the account
+    ____ after each Entry is posted."), where what is left still says enough to answer from; else
+    ``text`` as it is."""
+    sentences = re.split(r"(?<=[.!?])\s+(?=[A-Z(])", text.strip())
+    kept = [s for s in sentences if s.count(BLANK) < 3]
+    if len(kept) == len(sentences) or not kept:
+        return text
+    rest = " ".join(kept)
+    return rest if _says_enough(rest) else text
 
 
 def _shield(text: str, phrases: Sequence[str]) -> tuple[str, Callable[[str], str]]:

@@ -139,3 +139,18 @@ def test_a_sibling_term_the_definition_names_is_not_blanked_into_a_second_answer
     entry = entry_of(kb, "Contra Asset Account")
     assert generator.typed_prompt(entry).startswith("A contra account that reduces the balance of an ____")
     assert generator.pick_prompt(entry).startswith("A contra account that reduces the balance of an ____")
+
+
+def test_a_sentence_blanks_leave_unreadable_is_left_out_of_the_prompt() -> None:
+    form = (
+        "A two-column spreadsheet (debit and credit) that presents each account's balances and net changes"
+        " during a specific period. A ledger account form that shows the account balance after each entry"
+        " is posted."
+    )
+    kb = make_kb({"Accounting": [*ACCOUNTING, ("Balance Ledger Form", form)]})
+    generator = QuestionGenerator(kb, random.Random(0))
+    entry = entry_of(kb, "Balance Ledger Form")
+    for prompt in (generator.typed_prompt(entry), generator.pick_prompt(entry)):
+        assert prompt.startswith("A two-column spreadsheet (debit and credit)"), prompt
+        assert "after each entry" not in prompt
+        assert prompt.count("____") <= 1
