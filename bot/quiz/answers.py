@@ -235,6 +235,10 @@ def spelt_out(text: str, names: Iterable[str]) -> list[str]:
                 run = words[start:end]
                 if any(not re.fullmatch(r"[\s/-]+", text[a.end() : b.start()]) for a, b in pairwise(run)):
                     continue  # "Port 22, ..." is no run of words
+                if re.match(r"-[^\W_]", text[run[-1].end() :]) or re.search(
+                    r"[^\W_]-$", text[: first.start()]
+                ):
+                    continue  # "Additional Paid" of "Additional Paid-In Capital" is half a word, not ADIP's
                 capitals = all(w.group(0)[0].isupper() for w in run if w.group(0).casefold() not in _SMALL)
                 opens = first.start() == opening and re.match(
                     r"\s*(?:[,;:(\u2013\u2014]|-\s|$)", text[run[-1].end() :]

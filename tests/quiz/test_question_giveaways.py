@@ -154,3 +154,15 @@ def test_a_sentence_blanks_leave_unreadable_is_left_out_of_the_prompt() -> None:
         assert prompt.startswith("A two-column spreadsheet (debit and credit)"), prompt
         assert "after each entry" not in prompt
         assert prompt.count("____") <= 1
+
+
+def test_a_long_name_is_hidden_whole_or_not_at_all_in_what_an_acronym_means() -> None:
+    # "Additional Paid" spells ADIP only by cutting "Paid-In": the option read '"____-In Capital," ...'
+    adip = ("ADIP", '"Additional Paid-In Capital," This is an owner\'s equity account title.')
+    kb = make_kb({"Accounting": [*ACCOUNTING, adip]})
+    generator = QuestionGenerator(kb, random.Random(0))
+    assert generator.meaning(entry_of(kb, "ADIP")) == adip[1]
+    radius = ("RADIUS", "Remote Authentication Dial-In User Service, a protocol for central logins.")
+    kb = make_kb({"Security": [*FILLERS, radius]})
+    generator = QuestionGenerator(kb, random.Random(0))
+    assert generator.meaning(entry_of(kb, "RADIUS")) == "____, a protocol for central logins."
