@@ -130,7 +130,7 @@ class _Facts:
     kinds: dict[tuple[Entry, QuizMode], tuple[QuestionKind, ...]] = field(default_factory=dict)
     #: an entry's definition with its names and distinctive words blanked (``masked`` with its defaults)
     masks: dict[Entry, str] = field(default_factory=dict)
-    #: names of two words or more by their first word, lower case (worked out on the first use)
+    #: usable entries' names of two words or more by their first word, lower case (on the first use)
     by_first_word: dict[str, list[tuple[Entry, str]]] | None = None
     #: other entries' names an entry's definition writes out, made of its term's words (``_siblings``)
     siblings: dict[Entry, list[str]] = field(default_factory=dict)
@@ -236,14 +236,16 @@ class QuestionGenerator:
     def _siblings(self, entry: Entry) -> list[str]:
         """Names of other entries, made only of words of ``entry``'s term, that its definition writes out
         ("contra account" in Contra Asset Account's "A contra account that reduces the balance of an asset
-        account"): they stay shown, since blanked ("A ____ that reduces ...") the prompt fits them too."""
+        account"): they stay shown, since blanked ("A ____ that reduces ...") the prompt fits them too.
+        Only entries that are asked and offered (a flagged "Ideal Gas" shown in "An ideal gas consists of
+        ..." would only point at Properties of an ideal gas)."""
         facts = self._facts
         known = facts.siblings.get(entry)
         if known is not None:
             return known
         if facts.by_first_word is None:  # names of two words or more, by their first word
             facts.by_first_word = {}
-            for other in self.kb.entries:
+            for other in self._usable:
                 for name in other.names:
                     words = _words(name)
                     if len(words) > 1:

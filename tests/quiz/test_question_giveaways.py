@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import random
 
-from bot.knowledge import KnowledgeBase
+from bot.knowledge import Entry, KnowledgeBase
 from bot.quiz import QuestionGenerator, QuestionKind, QuizMode, RoundSettings
 from tests.quiz.conftest import entry_of, make_kb
 
@@ -166,3 +166,13 @@ def test_a_long_name_is_hidden_whole_or_not_at_all_in_what_an_acronym_means() ->
     kb = make_kb({"Security": [*FILLERS, radius]})
     generator = QuestionGenerator(kb, random.Random(0))
     assert generator.meaning(entry_of(kb, "RADIUS")) == "____, a protocol for central logins."
+
+
+def test_a_flagged_entry_s_name_is_blanked_as_before() -> None:
+    kb = make_kb(
+        {"Gases": [*FILLERS, ("Properties of an ideal gas", "An ideal gas has identical molecules.")]}
+    )
+    flagged = Entry(term="Ideal Gas", definition="A gas obeying pV = nRT.", topic=kb.topics[0], checks=("?",))
+    kb.entries.append(flagged)
+    generator = QuestionGenerator(kb, random.Random(0))
+    assert "ideal gas" not in generator.pick_prompt(entry_of(kb, "Properties of an ideal gas")).casefold()
