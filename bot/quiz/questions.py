@@ -140,7 +140,14 @@ class _Facts:
         """The facts of ``kb`` as its entries are now."""
         # never ask about or offer a guess, nor a definition that is only the entry's own name, only an
         # example or a sentence cut off ("Pair with", "a.m(x) desugars to"): nobody can answer from those
-        says = {e: _says_something(e) for e in kb.entries}
+        # nor an acronym its definition spells by initials in a way no masking hides ("Assets, Liabilities,
+        # Owner's Equity, Revenue, Expenses" for ALORE): named from it or matched to it, it is read off the
+        # initials; offered beside other acronyms, it is one more to read off
+        says = {
+            e: _says_something(e)
+            and not (_spells(e.term, e.definition) and not spelt_out(e.definition, e.names))
+            for e in kb.entries
+        }
         usable = [e for e in kb.entries if not e.checks and says[e]]
         said: dict[str, int] = {}
         for entry in kb.entries:
@@ -633,7 +640,11 @@ class QuestionGenerator:
         mates = [
             o
             for o in self._usable
-            if o.topic == entry.topic and o != entry and o.definition != entry.definition
+            if o.topic == entry.topic
+            and o != entry
+            and o.definition != entry.definition
+            and not _contains(entry, o)
+            and not _contains(o, entry)
         ]
         if len(mates) < MAX_CHOICES - 1:
             return True
