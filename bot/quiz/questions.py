@@ -629,8 +629,15 @@ class QuestionGenerator:
     def _shows_term(self, entry: Entry) -> bool:
         """Whether the right option of "What does TERM mean?" shows a word of the term most entries do not
         use, in some form ("A star (hub-and-spoke) topology's computers" for Star Topology, "translates
-        domain names" for Domain Name System): the question names the term, so its word picks the option."""
-        return bool(_term_words_in(entry.term, self.meaning(entry)) - self._common_of(entry))
+        domain names" for Domain Name System; "mineral crystals fuse" for Crystalline Rocks, a form
+        ``_one_word`` takes): the question names the term, so its word picks the option."""
+        meaning = self.meaning(entry)
+        shown = _term_words_in(entry.term, meaning) | {
+            w
+            for w in set(_words(entry.term)) - _SMALL_WORDS
+            if any(_one_word(w, t) for t in re.findall(r"[^\W\d_]{5,}", meaning.casefold()))
+        }
+        return bool(shown - self._common_of(entry))
 
     def _meaning_fits(self, entry: Entry) -> bool:
         """Whether the entry's topic offers options of its meaning's shape (blanks or none, about its size),

@@ -179,3 +179,25 @@ def test_a_flagged_entry_s_name_is_blanked_as_before() -> None:
     kb.entries.append(flagged)
     generator = QuestionGenerator(kb, random.Random(0))
     assert "ideal gas" not in generator.pick_prompt(entry_of(kb, "Properties of an ideal gas")).casefold()
+
+
+def test_a_true_statement_never_shows_the_term_in_another_form() -> None:
+    # "**Crystalline Rocks**: ... different mineral crystals fuse together" is true by its word
+    rocks = [
+        (
+            "Crystalline Rocks",
+            "Heated together until different mineral crystals fuse, then cool into one mass.",
+        ),
+        ("Igneous Rocks", "Form by the solidification of molten rock deep underground or at the surface."),
+        (
+            "Sedimentary rocks",
+            "Cementing together rock fragments out of water solutions over thousands of years.",
+        ),
+        ("Erosion", "Rock formations break off pieces over time, from wind, rain, or other reasons."),
+    ]
+    kb = make_kb({"Rocks": rocks})
+    for question in _rounds(kb, range(12), mode=QuizMode.BUTTONS):
+        if question.entry.term == "Crystalline Rocks" and question.kind is QuestionKind.TRUE_FALSE:
+            assert question.answer_index == 1
+        if question.entry.term == "Crystalline Rocks":
+            assert question.kind is not QuestionKind.MEANING
