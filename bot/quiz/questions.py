@@ -815,6 +815,7 @@ class QuestionGenerator:
 
         mine = _term_shape(entry.term)
         kind = _term_kind(entry.term)
+        label = _label(entry.definition)
 
         def unlike(other: Entry) -> float:
             # another topic's term stands out more than a word count apart ("Load balancer" beside Cell
@@ -823,6 +824,10 @@ class QuestionGenerator:
             # a term of another kind stands out as much, whether the options show terms or what they mean:
             # a person among concepts, an adjective among nouns, an action among names
             miss += 2 * _kind_misses(kind, _term_kind(other.term))
+            # a definition labelled with its kind ("Interval: 6 half steps.") wants options of that label:
+            # Chromatic and Downbeat beside Tritone and Octave leave two real choices
+            if label and _label(other.definition) != label:
+                miss += 2
             if shape is not None:
                 miss += _unlike(shape, _shape(self.masked(other, single_words=not names_only)))
             if term_shape:
@@ -1115,6 +1120,17 @@ def _drop_blanked(text: str) -> str:
         return text
     rest = " ".join(kept)
     return rest if _says_enough(rest) else text
+
+
+def _label(definition: str) -> str:
+    """The label a definition opens with, lower case ("interval" of "Interval: 6 half steps."), or "":
+    one to three words, the first a capital, then a colon and more."""
+    match = _LABEL.match(definition)
+    return " ".join(match.group(1).casefold().split()) if match else ""
+
+
+#: A definition's opening label: "Interval: 6 half steps." (not "A = L + E", nor a sentence with a colon).
+_LABEL = re.compile(r"\s*([A-Z][^\W\d_]*(?:\s+[^\W\d_]+){0,2}):\s+\S")
 
 
 def _shield(text: str, phrases: Sequence[str]) -> tuple[str, Callable[[str], str]]:

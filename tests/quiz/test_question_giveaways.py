@@ -201,3 +201,24 @@ def test_a_true_statement_never_shows_the_term_in_another_form() -> None:
             assert question.answer_index == 1
         if question.entry.term == "Crystalline Rocks":
             assert question.kind is not QuestionKind.MEANING
+
+
+def test_a_labelled_definition_takes_options_of_its_label() -> None:
+    # "Interval: 6 half steps." above Tritone, Chromatic, Octave, Downbeat leaves Tritone vs Octave
+    notes = [
+        ("Chromatic scale", "Half steps in succession, all twelve of them."),
+        ("Downbeat", "First beat of a bar."),
+        ("Dynamics", "Musical expression from soft to loud."),
+        ("Tritone", "Interval: 6 half steps."),
+        ("Octave", "Interval: 12 half steps."),
+        ("Major Third", "Interval: 4 half steps."),
+        ("Minor Third", "Interval: 3 half steps."),
+    ]
+    kb = make_kb({"Music theory": notes})
+    intervals = {t for t, d in notes if d.startswith("Interval:")}
+    seen = 0
+    for question in _rounds(kb, range(10), mode=QuizMode.BUTTONS):
+        if question.entry.term in intervals and question.kind is QuestionKind.PICK_TERM:
+            seen += 1
+            assert set(question.choices) <= intervals, question.choices
+    assert seen
