@@ -130,6 +130,8 @@ class _Facts:
     kinds: dict[tuple[Entry, QuizMode], tuple[QuestionKind, ...]] = field(default_factory=dict)
     #: an entry's definition with its names and distinctive words blanked (``masked`` with its defaults)
     masks: dict[Entry, str] = field(default_factory=dict)
+    #: an entry's definition with only its names blanked (``masked(entry, single_words=False)``)
+    name_masks: dict[Entry, str] = field(default_factory=dict)
     #: usable entries' names of two words or more by their first word, lower case (on the first use)
     by_first_word: dict[str, list[tuple[Entry, str]]] | None = None
     #: other entries' names an entry's definition writes out, made of its term's words (``_siblings``)
@@ -225,9 +227,10 @@ class QuestionGenerator:
         ``every_word`` blanks each distinctive word of the term (for a prompt above options of terms);
         ``also``: more phrases to hide as names.
         """
-        plain = text is None and not also and single_words and not every_word
-        if plain and entry in self._facts.masks:
-            return self._facts.masks[entry]
+        plain = text is None and not also and not every_word
+        cache = self._facts.masks if single_words else self._facts.name_masks
+        if plain and entry in cache:
+            return cache[entry]
         text = _readable(entry.definition if text is None else text)
         # "End user" in the text is the name End-User written with a space (and "Peer to peer" Peer-to-Peer)
         spaced = [n.replace("-", " ") for n in entry.names if "-" in n]
@@ -237,7 +240,7 @@ class QuestionGenerator:
             mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
         )
         if plain:
-            self._facts.masks[entry] = shown
+            cache[entry] = shown
         return shown
 
     def _siblings(self, entry: Entry) -> list[str]:
@@ -1161,7 +1164,11 @@ def _contains(entry: Entry, other: Entry) -> bool:
     DEAR-CLIP" names DEAR-CLIP), or a name of ``entry`` holds a name of ``other`` as whole words ("Contra
     Asset Account" holds neither Asset nor Contra Account; "Network firewall" holds Firewall): what is
     said of ``other`` may then be said of ``entry`` too."""
-    if _names_any(_readable(entry.definition), other.names):
+    folded = entry.definition.casefold()
+    # a name's first letters missing from the definition: it cannot name it (mask_names is the slow part)
+    if any(w[:4] in folded for n in other.names for w in _words(n)[:1]) and _names_any(
+        _readable(entry.definition), other.names
+    ):
         return True
     theirs = [" ".join(_words(n)) for n in other.names]
     return any(
