@@ -2345,7 +2345,7 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # heldout9: written from the notes alone, without running the import (REWRITE);
+    # tune9 (then heldout9): written from the notes alone, without running the import (REWRITE);
     # the IAM and EC2 headings' bullets make their definitions; the purchasing options,
     # bucket > object > key, the talk log and the coming-soon list are no entries; HPC, an expansion
     # only, is defined by it
@@ -2433,7 +2433,7 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # heldout9: written from the notes alone, without running the import (REWRITE);
+    # tune9 (then heldout9): written from the notes alone, without running the import (REWRITE);
     # one entry per table row, the plural or other forms in its cell as aliases and the Type column's
     # part of speech in the definition; the learner's spellings and articles are kept
     "german_vocabulary_table": (
@@ -2477,7 +2477,7 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # heldout9: written from the notes alone, without running the import (REWRITE);
+    # tune9 (then heldout9): written from the notes alone, without running the import (REWRITE);
     # the table rows and the bold terms of the blockquote notes are entries; the flashcards' answers are
     # folded into the entries they answer (Left Ventricle, AV Node, SA Node)
     "heart_emoji_tables": (
@@ -2573,7 +2573,7 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # heldout9: written from the notes alone, without running the import (REWRITE);
+    # tune9 (then heldout9): written from the notes alone, without running the import (REWRITE);
     # the code-span terms and the headed elements are entries; Shape and the principles listed but never
     # defined (Color, Visual Hierarchy, Rhythm, Unity, ...) are left out
     "graphic_design_codespans": (
@@ -2684,7 +2684,7 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
         ],
         {},
     ),
-    # heldout9: written from the notes alone, without running the import (REWRITE);
+    # tune9 (then heldout9): written from the notes alone, without running the import (REWRITE);
     # one entry per numbered item; "Also known as" names become aliases and the qualifier in
     # Federal Mandates' bold goes into its definition
     "apgov_vocab_numbered_bold": (
