@@ -26,7 +26,7 @@ from bot.knowledge import Entry, KnowledgeBase
 from bot.matching import policy
 from bot.matching.bm25 import DescriptionIndex
 from bot.matching.names import canonical, key_of, name_key, plural_of_key, tokens
-from bot.matching.names_index import NameIndex
+from bot.matching.names_index import NameIndex, without_article
 from bot.matching.prefix import PrefixIndex
 from bot.matching.query import (
     CHATTER_STARTS,
@@ -40,7 +40,7 @@ from bot.matching.query import (
 )
 from bot.matching.results import Answer, NotFound, Result, Suggestion
 from bot.matching.text import STOPWORDS, content_stems, noun_forms, words
-from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning
+from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning, is_word_of, named_languages
 from bot.matching.typos import TypoSearch
 from bot.matching.units import UnitIndex
 from bot.matching.variants import (
@@ -186,9 +186,10 @@ class Matcher:
             index = self._acronym_index = AcronymIndex(self._entries)
         return index
 
-    def _translated(self, text: str, parsed: ParsedQuery) -> Answer | None:
+    def _translated(self, text: str, parsed: ParsedQuery) -> Answer | NotFound | None:
         """The entry a vocabulary question asks for: the word for a meaning its definition opens with
-        ("how do you say smile in spanish"), or a word the notes list asked "in English"."""
+        ("how do you say smile in spanish"), or a word the notes list asked "in English"; NotFound when
+        the question names a language the entry's word is not in and the notes never name."""
         if LANGUAGES.isdisjoint(parsed.tokens):
             return None
         meaning = asked_meaning(text)
@@ -199,9 +200,25 @@ class Matcher:
             index = self._gloss_index = GlossIndex(self._entries)
         found = index.hit(meaning)
         if found is not None:
-            return Answer(text, self._entries[found], 85.0, "description")
-        hit = self._names.exact_hit(key_of(meaning))
-        return Answer(text, self._names.entry(hit), 90.0, "name") if hit is not None else None
+            answer = Answer(text, self._entries[found], 85.0, "description")
+        else:
+            hit = self._names.exact_hit(key_of(meaning))
+            if hit is None:
+                return None
+            answer = Answer(text, self._names.entry(hit), 90.0, "name")
+        languages = named_languages(parsed.tokens)
+        if languages and not all(self._in_language(answer.entry, language) for language in languages):
+            return NotFound(text)  # "how do you say spoon in Spanish" in German notes: never der Löffel
+        return answer
+
+    def _in_language(self, entry: Entry, language: str) -> bool:
+        """Whether ``entry``'s word can be the answer in ``language``: the notes name that language (a
+        title, file name or text says "German"), or a word of the entry's name is a word of it."""
+        if language in self._subject_words or self._says(language):
+            return True
+        bare = without_article(entry.term) or entry.term  # "der Löffel": "der" is a word of French too
+        said = (w.strip(".,;:!?'\"()") for w in bare.casefold().split())  # as written: "löffel", not "loffel"
+        return any(is_word_of(word, language) for word in said if word and word not in STOPWORDS)
 
     def _initialism(self, plain: str) -> int | None:
         """The entry whose unwritten initials a question types, whole or in parts ("mitm", "sd-wan")."""
