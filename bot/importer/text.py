@@ -19,7 +19,11 @@ OBJECTIVE = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>definitions?|def|defined as|meaning|examples?|e\.\s?g\.?|eg|for example|for instance|"
     r"aliases|alias|aka|a\.k\.a\.?|also known as|also called|see also|related|related terms|"
-    r"notes?|tips?|remember|important)(?:\s*(?::|-|–|—)\s*|(?<=\.)\s+)(?P<rest>.*)$",
+    r"notes?|tips?|remember|important|"
+    # callout and aside labels: never terms, whatever the notes are about
+    r"(?:clinical|side|quick|important|exam|study|pro|teacher'?s?|key|fun)\s+(?:notes?|tips?|facts?|points?)|"
+    r"warnings?|caution|reminders?|hints?|heads[- ]up|did you know\??|nb|n\.b\.?)"
+    r"(?:\s*(?::|-|–|—)\s*|(?<=\.)\s+)(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _LABEL_KIND = {
@@ -198,7 +202,7 @@ def strip_objective(text: str) -> tuple[str, list[str]]:
 
 def label(text: str) -> tuple[str, str] | None:
     """``("definition" | "examples" | "aliases" | "see_also" | "note", rest)`` for a labelled line."""
-    match = _LABEL.match(text)
+    match = _LABEL.match(strip_leading_pictures(text))
     if not match:
         return None
     name = " ".join(match.group("label").lower().split())
@@ -368,6 +372,14 @@ def strip_pictures(text: str) -> str:
     while end > start and (_picture(text[end - 1]) or text[end - 1].isspace()):
         end -= 1
     return text[start:end]
+
+
+def strip_leading_pictures(text: str) -> str:
+    """``text`` without emoji and pictograms at its start (``🧠 Tip: ...`` -> ``Tip: ...``)."""
+    start = 0
+    while start < len(text) and (_picture(text[start]) or text[start].isspace()):
+        start += 1
+    return text[start:]
 
 
 def balanced(text: str) -> bool:
