@@ -796,7 +796,7 @@ class Extractor:
         if numbered is not None and text[numbered.end() :].rstrip(":").strip():
             # "### 1.2 Phishing:": the number places the section in the notes; the name is what follows
             text = text[numbered.end() :].rstrip(":").strip()
-        labelled = tx.label(text.rstrip(":") + ":") if text else None
+        labelled = tx.label(text.rstrip(":") + ":", asides=False) if text else None
         if labelled is not None and not labelled[1] and not is_topic:
             # "#### Examples" / "### Notes": what follows belongs to the entry of the heading above
             owner = self.current or self.enclosing_entry(heading.level)

@@ -19,11 +19,15 @@ OBJECTIVE = re.compile(
 _LABEL = re.compile(
     r"^(?P<label>definitions?|def|defined as|meaning|examples?|e\.\s?g\.?|eg|for example|for instance|"
     r"aliases|alias|aka|a\.k\.a\.?|also known as|also called|see also|related|related terms|"
-    r"notes?|tips?|remember|important|"
-    # callout and aside labels: never terms, whatever the notes are about
-    r"(?:clinical|side|quick|important|exam|study|pro|teacher'?s?|key|fun)\s+(?:notes?|tips?|facts?|points?)|"
-    r"warnings?|caution|reminders?|hints?|heads[- ]up|did you know\??|nb|n\.b\.?)"
-    r"(?:\s*(?::|-|–|—)\s*|(?<=\.)\s+)(?P<rest>.*)$",
+    r"notes?|tips?|remember|important)(?:\s*(?::|-|–|—)\s*|(?<=\.)\s+)(?P<rest>.*)$",
+    re.IGNORECASE,
+)
+#: Callout and aside labels before a line's text (``> 🚨 Clinical Note: ...``): never terms, whatever the
+#: notes are about. Not read on headings, where ``## Key Points`` or ``## Warnings`` is a part of the notes.
+_ASIDE_LABEL = re.compile(
+    r"^(?P<label>(?:clinical|side|quick|important|exam|study|pro|teacher'?s?|key|fun)\s+"
+    r"(?:notes?|tips?|facts?|points?)|warnings?|caution|reminders?|hints?|heads[- ]up|did you know\??|"
+    r"nb|n\.b\.?)\s*(?::|-|–|—)\s*(?P<rest>.*)$",
     re.IGNORECASE,
 )
 _LABEL_KIND = {
@@ -200,11 +204,15 @@ def strip_objective(text: str) -> tuple[str, list[str]]:
     return " ".join(OBJECTIVE.sub(" ", text).split()), found
 
 
-def label(text: str) -> tuple[str, str] | None:
-    """``("definition" | "examples" | "aliases" | "see_also" | "note", rest)`` for a labelled line."""
-    match = _LABEL.match(strip_leading_pictures(text))
+def label(text: str, *, asides: bool = True) -> tuple[str, str] | None:
+    """``("definition" | "examples" | "aliases" | "see_also" | "note", rest)`` for a labelled line (an
+    emoji before the label is no part of it); ``asides=False`` (for headings) reads the text as written and
+    leaves callout labels such as ``Clinical Note`` or ``Warning`` unread."""
+    unpictured = strip_leading_pictures(text) if asides else text
+    match = _LABEL.match(unpictured)
     if not match:
-        return None
+        aside = _ASIDE_LABEL.match(unpictured) if asides else None
+        return None if aside is None else ("note", aside.group("rest").strip())
     name = " ".join(match.group("label").lower().split())
     rest = match.group("rest").strip()
     if name.isalpha() and _defines_itself(name, rest):
