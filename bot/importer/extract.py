@@ -3018,7 +3018,8 @@ def _stated(item: ListItem) -> tx.Sentence | None:
     """The statement a list item makes about a term: ``The nucleus controls ...``, ``X is a ...``.
 
     ``Positions are based on ...`` and ``The point of positioning is to be ...`` say something about
-    their subject without saying what it is: no statement of a term, unless the subject is the item's
+    their subject without saying what it is, and so does ``X is that ...`` (a remark, ``An interesting
+    aspect of pattern is that the viewer ...``): no statement of a term, unless the subject is the item's
     emphasised opening (``*Repositioning* is changing ...``); ``A vacuole is filled with ...`` names a
     term with its article, and stays one.
     """
@@ -3028,7 +3029,9 @@ def _stated(item: ListItem) -> tx.Sentence | None:
     lead = item.lines[0].lead if item.lines else ""
     if lead and normalize(lead) == normalize(said.subject):
         return said
-    if said.rest.lower().startswith("to ") or (said.article not in ("a", "an") and _PASSIVE.match(said.rest)):
+    if said.rest.lower().startswith(("to ", "that ")) or (
+        said.article not in ("a", "an") and _PASSIVE.match(said.rest)
+    ):
         return None
     return said
 

@@ -918,6 +918,45 @@ def _emphasis_in_subject(lead: str, after: str) -> bool:
 
 #: Words that open a relative clause inside a would-be subject (``argument where the premises``).
 _RELATIVE_WORDS = frozenset(["where", "which", "who", "whose", "whom", "wherein", "whereby"])
+#: Words a question opens with: "Why is the pattern important?" asks, it names no subject.
+QUESTION_WORDS = frozenset(["why", "how", "what", "when", "where", "which", "who", "whose", "whom"])
+#: Adverbs that end a sentence's opening, never a name: "Designers often use ...", "Cells usually have ...".
+_OPENING_ADVERBS = frozenset(
+    [
+        "often",
+        "usually",
+        "always",
+        "sometimes",
+        "never",
+        "also",
+        "typically",
+        "generally",
+        "normally",
+        "rarely",
+        "frequently",
+        "commonly",
+        "mostly",
+        "still",
+        "only",
+        "even",
+        "really",
+        "mainly",
+        "seldom",
+    ]
+)
+
+#: ``interesting aspect of``, ``advantage of``: after "a"/"an", a subject that remarks on another, no name.
+_ASPECT_OF = re.compile(
+    r"^(?:[^\W\d_]+\s+)?(?:aspect|feature|advantage|disadvantage|benefit|drawback|problem|reason|example|"
+    r"thing|point|fact|characteristic)s?\s+of\b",
+    re.IGNORECASE,
+)
+
+
+def _opening_no_name(parts: list[str]) -> bool:
+    """Whether a sentence's subject words (``["Designers", "often"]``, ``["Why"]``) are an opening that names
+    nothing: a question word first, or a frequency adverb last."""
+    return bool(parts) and (parts[0].lower() in QUESTION_WORDS or parts[-1].lower() in _OPENING_ADVERBS)
 
 
 def sentence(text: str) -> Sentence | None:
@@ -933,6 +972,10 @@ def sentence(text: str) -> Sentence | None:
         return None  # "For close proximity connections there are PANs": an adverbial opening, no subject
     if any(p.lower() in _RELATIVE_WORDS for p in parts[1:]):
         return None  # "An argument where the premises are ...": the verb is the relative clause's
+    if _opening_no_name(parts):
+        return None  # "Why is the pattern important?", "Designers often are ...": no subject named
+    if match.group("article") and match.group("article").lower() != "the" and _ASPECT_OF.match(subject):
+        return None  # "An interesting aspect of pattern is that ...": a remark on a subject, not a name
     article = (match.group("article") or "").lower()
     quoted = _QUOTED_TERM.match(subject)
     if quoted is not None:
@@ -971,9 +1014,11 @@ def statement(text: str) -> Sentence | None:
     parts = words(subject)
     if any(p.lower() in PRONOUNS or p.lower() in ("and", "or", "not", "with") for p in parts):
         return None
-    if parts[-1].lower() in _SMALL_WORDS:
-        return None
+    if parts[-1].lower() in _SMALL_WORDS or _opening_no_name(parts):
+        return None  # "Designers often use the term ...": an opening, no subject named
     article = (match.group("article") or "").lower()
+    if article in ("a", "an") and _ASPECT_OF.match(match.group("subject")):
+        return None  # "An interesting aspect of pattern is that ...": a remark on a subject, not a name
     return Sentence(subject, match.group("verb"), match.group("rest").strip(), bool(article), article)
 
 

@@ -26,3 +26,34 @@ def test_a_callout_label_is_no_term_and_its_text_stays_with_the_term_above(label
     assert terms(kb) == {"Xylem"}
     assert entry(kb, "Xylem").definition.startswith("Tissue that carries water")
     assert any("dead cells" in detail for detail in entry(kb, "Xylem").details)
+
+
+OPENINGS_UNDER_A_TERM = """\
+# Design
+
+### Rhythm
+- Rhythm is a pattern created by repeating elements with variation.
+- {line}
+- Rhythm guides the eye through a layout.
+"""
+
+
+@pytest.mark.parametrize(
+    ("line", "no_term"),
+    [
+        ("Why is rhythm important for a poster?", "Why"),
+        ("How is rhythm made in a layout of many pages?", "How"),
+        ("Designers often use rhythm to lead the viewer through a page.", "Designers often"),
+        ("Students usually are confused by rhythm and repetition at first.", "Students usually"),
+        (
+            "An interesting aspect of rhythm is that the viewer expects the next beat.",
+            "Interesting aspect of rhythm",
+        ),
+        ("One advantage of rhythm is that pages feel connected.", "Advantage of rhythm"),
+    ],
+)
+def test_a_question_or_a_sentence_opening_is_no_term(line: str, no_term: str) -> None:
+    kb, _ = kb_and_unplaced(OPENINGS_UNDER_A_TERM.format(line=line))
+    assert no_term.casefold() not in {name.casefold() for e in kb.entries for name in e.names}
+    assert "Rhythm" in terms(kb)
+    assert "pattern created by repeating" in entry(kb, "Rhythm").definition
