@@ -485,6 +485,14 @@ class Extractor:
         if line.bold and _bold_label(line.text):
             self.group(line.text.rstrip(":").strip())  # "**Revolutions:**" under a heading: a label
             return None
+        if (
+            self.section is not None
+            and self.section.entry is None
+            and _ABOUT_THE_NOTES.match(tx.strip_leading_pictures(line.text))
+        ):
+            # "# AWS Notes" over "This repo contains my notes ...": the title over its introduction
+            self.unplace(line.line, line.text)
+            return None
         if self.section is not None and self.section.entry is None and _DANGLING.search(line.text):
             self.section.introduced = True  # "Pair with" over a reading list: it leads on, defines nothing
             self.unplace(line.line, line.text)
@@ -910,6 +918,20 @@ class Extractor:
     ) -> tuple[int, DraftEntry | None]:
         """Read the line at ``i``; return how many lines were used and the entry it defined, if any."""
         text = line.text
+        section = self.section
+        if (
+            fresh
+            and made is None
+            and self.current is None
+            and section is not None
+            and section.is_topic
+            and section.entry is None
+            and _ABOUT_THE_NOTES.match(tx.strip_leading_pictures(text))
+        ):
+            # "Welcome to your heart guide — made simple!" under the title: about the notes, whatever its
+            # shape ("Term — explanation" here), and no term's
+            self.unplace(line.line, text)
+            return 1, None
         labelled = tx.label(text)
         defined_below = nxt is not None and nxt.text[:1] in ":~" and bool(line.bold or line.lead)
         if labelled is not None and not defined_below:
@@ -1289,7 +1311,12 @@ class Extractor:
         if section is not None and section.introduced and section.entry is None and self.current is None:
             self.unplace(line.line, text)  # more of the introduction ("Let's talk about three of them:")
             return
-        if section is not None and fresh and section.is_topic and _ABOUT_THE_NOTES.match(text):
+        if (
+            section is not None
+            and fresh
+            and section.is_topic
+            and _ABOUT_THE_NOTES.match(tx.strip_leading_pictures(text))
+        ):
             self.unplace(line.line, text)  # "This is a page to share words ...": about the notes, no term's
             return
         if section is not None and fresh and section.entry is None and _DANGLING.search(text):
@@ -2750,7 +2777,12 @@ _ABOUT_THE_NOTES = re.compile(
     # "This cheatsheet is to be used as a reference", "These notes cover ...": the notes speak of themselves
     r"|(?:this|these)\s+(?:page|pages|notes?|list|file|document|cheat\s?sheets?|summary|guide|study\s+guide"
     r"|glossary|collection|deck|sheet)\s+(?:is|are|was|were|has|have|will|can|should|may|covers?|contains?"
-    r"|includes?|lists?|gives?)\b)",
+    r"|includes?|lists?|gives?)\b"
+    # "This repo contains my notes", "Welcome to your heart guide", "Notes and key concepts from my study":
+    # a repository's or a guide's introduction, also about the notes
+    r"|(?:this|these)\s+(?:repo|repository|wiki|site|workbook|handout|section)\b"
+    r"|(?:welcome|hello|hi)\b"
+    r"|(?:my\s+)?(?:personal\s+)?(?:notes|summaries)\b[^.!?]{0,40}?\b(?:from|for|on)\s+my\b)",
     re.IGNORECASE,
 )
 #: A line that stops on a word that needs more after it ("Pair with", "Used for the"): it leads on.

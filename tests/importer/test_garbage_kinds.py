@@ -57,3 +57,34 @@ def test_a_question_or_a_sentence_opening_is_no_term(line: str, no_term: str) ->
     assert no_term.casefold() not in {name.casefold() for e in kb.entries for name in e.names}
     assert "Rhythm" in terms(kb)
     assert "pattern created by repeating" in entry(kb, "Rhythm").definition
+
+
+TITLE_OVER_AN_INTRODUCTION = """\
+# {title}
+
+{intro}
+
+## Rocks
+
+- **Basalt**: a dark volcanic rock with small crystals.
+- **Granite**: a light intrusive rock with large crystals.
+"""
+
+
+@pytest.mark.parametrize(
+    ("title", "intro"),
+    [
+        ("🌋 Geology", "Welcome to your rock revision guide — made simple and fun! 💖"),
+        ("Geology Notes", "📘 This repo contains my personal notes as I study for the geology exam."),
+        ("geology-notes", "Notes and key concepts from my geology study journey"),
+    ],
+)
+def test_the_title_over_an_introduction_line_is_no_term(title: str, intro: str) -> None:
+    kb, unplaced = kb_and_unplaced(TITLE_OVER_AN_INTRODUCTION.format(title=title, intro=intro))
+    assert terms(kb) == {"Basalt", "Granite"}
+    assert any(text == intro for _, text in unplaced)  # reported, not dropped
+
+
+def test_a_heading_over_its_own_definition_stays_a_term() -> None:
+    kb, _ = kb_and_unplaced("# Geology\n\n## Basalt\n\nA dark volcanic rock with small crystals.\n")
+    assert entry(kb, "Basalt").definition.startswith("A dark volcanic rock")
