@@ -1228,7 +1228,12 @@ class Extractor:
                 self.set_definition(target, tx.capitalize(rest))
                 self.current = target
             return used, target
-        target = made or self.owner()
+        if kind == "note" and tx.strip_leading_pictures(line.text) != line.text:
+            # "> 🧠 **Tip:** ..." under a heading nothing was said of yet: a callout aside names no term, so
+            # it does not make the heading one (it is left for the writer to place)
+            target = made or self.current or (self.section.entry if self.section is not None else None)
+        else:
+            target = made or self.owner()
         if target is None:
             self.unplace(line.line, line.text)
             return used, None

@@ -88,3 +88,16 @@ def test_the_title_over_an_introduction_line_is_no_term(title: str, intro: str) 
 def test_a_heading_over_its_own_definition_stays_a_term() -> None:
     kb, _ = kb_and_unplaced("# Geology\n\n## Basalt\n\nA dark volcanic rock with small crystals.\n")
     assert entry(kb, "Basalt").definition.startswith("A dark volcanic rock")
+
+
+def test_a_callout_aside_alone_under_a_heading_does_not_make_the_heading_a_term() -> None:
+    notes = (
+        "# Heart\n\n## Position of the Heart\n\n"
+        "The heart is located in the **mediastinum**, the space between the lungs.\n\n"
+        "> 🧠 **Tip:** it lies on the diaphragm.\n\n"
+        "## Valves\n\n- **Mitral**: the valve between the left atrium and left ventricle.\n"
+    )
+    kb, unplaced = kb_and_unplaced(notes)
+    assert "Position of the Heart" not in terms(kb)
+    assert "Mitral" in terms(kb)
+    assert any("diaphragm" in text for _, text in unplaced)
