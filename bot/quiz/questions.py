@@ -14,6 +14,7 @@ from itertools import islice
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
 from bot.matching.names import key_of
+from bot.matching.names_index import without_article
 from bot.matching.query import QueryContext, subjects_of
 from bot.quiz.answers import (
     BLANK,
@@ -681,12 +682,14 @@ class QuestionGenerator:
 
     def accepted(self, entry: Entry) -> tuple[str, ...]:
         """Every answer a typed question about ``entry`` takes as the name (typos aside): its names, then
-        the shorter forms a teacher would take (a surname, a half of "X and Y", a joined acronym, a
-        heading's subject), no repeats."""
+        the shorter forms a teacher would take (a vocabulary word without its article: "Brot" for
+        "das Brot", as a look-up takes it; a surname, a half of "X and Y", a joined acronym, a heading's
+        subject), no repeats."""
         return tuple(
             dict.fromkeys(
                 (
                     *entry.names,
+                    *(bare for name in entry.names if (bare := without_article(name))),
                     *self.surnames(entry),
                     *self.halves(entry),
                     *self.joined_acronyms(entry),
