@@ -29,6 +29,7 @@ import io
 import logging
 import os
 import pickle
+import stat
 import struct
 import subprocess
 import sys
@@ -259,6 +260,8 @@ def _read(file: Path, *, deferred: bool = False, yielding: bool = False) -> Buil
     if deferred:
         gc.collect()  # before the notes are read: cheap, and nothing unreachable is frozen below
     try:
+        if not stat.S_ISREG(file.stat().st_mode):  # a FIFO would block the open until a writer came
+            raise OSError(f"{file} is not a regular file")
         with collector_paused(), file.open("rb") as raw:
             stream: BinaryIO = _Yielding(raw) if yielding else raw  # type: ignore[assignment]
             kb, core = _read_core(stream)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -54,6 +55,19 @@ def test_a_corrupt_cache_is_rebuilt(notes: Path, tmp_path: Path, content: bytes 
     _, matcher = build_knowledge([notes], cache)
     assert answered(matcher, "what is vm escape") == "VM escape"
     assert file.read_bytes() != content  # written again
+
+
+def test_a_fifo_in_place_of_the_cache_is_rebuilt_not_waited_on(notes: Path, tmp_path: Path) -> None:
+    """Opening a FIFO for reading blocks until a writer comes: a start-up must not hang on one (a fresh
+    tester's ``mkfifo`` over the cache file hung ``make run``)."""
+    cache = tmp_path / "cache"
+    build_knowledge([notes], cache)
+    (file,) = _pickles(cache)
+    file.unlink()
+    os.mkfifo(file)
+    _, matcher = build_knowledge([notes], cache)
+    assert answered(matcher, "what is vm escape") == "VM escape"
+    assert file.is_file()  # written again, over the FIFO
 
 
 def test_an_unwritable_cache_does_not_stop_the_build(notes: Path, tmp_path: Path) -> None:
