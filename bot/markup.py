@@ -30,7 +30,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 
-__all__ = ["answer_text", "plain_text"]
+__all__ = ["answer_text", "plain_text", "without_wiki_links"]
 
 _FENCE = re.compile(r"```(?:[\w+#.-]*[ \t]*\n)?(.*?)```", re.DOTALL)
 _MULTI_QUOTE = re.compile(r"^>>> ?(.*)\Z", re.DOTALL | re.MULTILINE)
@@ -197,3 +197,19 @@ def _tidy(text: str) -> str:
     """Close the gaps left where markup was removed before punctuation (``escape ?`` -> ``escape?``)."""
     text = _SPACE_BEFORE_PUNCT.sub(r"\1", text).strip()
     return _DANGLING.sub("", text).strip(" ,;:")
+
+
+#: A wiki link (Obsidian, Foam, ...): ``[[target]]``, ``[[target#heading]]``, ``[[target|text]]``; group 1
+#: is the target, group 2 the text shown where there is one.
+_WIKI_LINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
+#: A wiki embed (an image, another note) and the space before it: it shows no words.
+_WIKI_EMBED = re.compile(r"\s*!\[\[[^\[\]]*\]\]")
+
+
+def without_wiki_links(text: str) -> str:
+    """Notes' text as a reader sees it rendered: a wiki link as its text ("[[Prefixes]]" -> "Prefixes",
+    "[[Morphemes|morpheme]]" -> "morpheme", "[[Syntax#Order]]" -> "Syntax"), an embed ("![[diagram.png]]")
+    as nothing. Discord shows ``[[...]]`` as typed, so answers and questions show it this way."""
+    if "[[" not in text:
+        return text
+    return _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), _WIKI_EMBED.sub("", text))

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 import discord
 
 from bot.knowledge import Entry
+from bot.markup import without_wiki_links
 
 # Discord's limits (https://discord.com/developers/docs/resources/message#embed-object-embed-limits).
 MESSAGE_LIMIT = 2000
@@ -98,10 +99,14 @@ def entry_embed(entry: Entry) -> discord.Embed:
     """The card for one entry: term, definition, details, examples, topic and objective, see-also."""
     embed = discord.Embed(
         title=truncate(entry.term.strip() or "(no term)", EMBED_TITLE_LIMIT),
-        description=truncate(entry.definition.strip() or "(no definition)", EMBED_DESCRIPTION_LIMIT),
+        description=truncate(
+            without_wiki_links(entry.definition.strip()) or "(no definition)", EMBED_DESCRIPTION_LIMIT
+        ),
         colour=EMBED_COLOUR,
     )
-    details, examples = _present(entry.details), _present(entry.examples)
+    # wiki links as their text (an embed is dropped before blanks are: Discord refuses blank values)
+    details = _present([without_wiki_links(d) for d in entry.details])
+    examples = _present([without_wiki_links(e) for e in entry.examples])
     if details:
         embed.add_field(name="Details", value=bullets(details, EMBED_FIELD_VALUE_LIMIT), inline=False)
     if examples:

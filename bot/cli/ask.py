@@ -21,7 +21,7 @@ from typing import Any, TextIO
 
 from bot.knowledge import KnowledgeBase, KnowledgeError
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, display_path, format_problem, load_knowledge
-from bot.markup import plain_text
+from bot.markup import plain_text, without_wiki_links
 from bot.matching import Answer, Matcher, Result
 
 log = logging.getLogger(__name__)
@@ -123,10 +123,10 @@ def result_text(result: Result) -> str:
         return not_found_text(result)
     lines = [result.lead] if result.lead else []
     for entry in result.entries:
-        lines.append(f"{entry.term}: {entry.definition}")
-        lines += [f"  - {detail}" for detail in entry.details]
+        lines.append(f"{entry.term}: {without_wiki_links(entry.definition)}")
+        lines += [f"  - {without_wiki_links(detail)}" for detail in entry.details]
         if entry.examples:
-            lines.append(f"  Examples: {', '.join(entry.examples)}")
+            lines.append(f"  Examples: {without_wiki_links(', '.join(entry.examples))}")
         if entry.see_also:
             lines.append(f"  See also: {', '.join(entry.see_also)}")
         lines.append(f"  Topic: {entry.topic.label}")

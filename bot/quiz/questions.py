@@ -13,6 +13,7 @@ from functools import lru_cache
 from itertools import islice
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
+from bot.markup import without_wiki_links
 from bot.matching.names import key_of
 from bot.matching.names_index import without_article
 from bot.matching.query import QueryContext, subjects_of
@@ -931,7 +932,7 @@ def _readable(text: str) -> str:
     wiki link as its text too ("[[Prefixes]]" -> "Prefixes", "[[Morphemes|morpheme]]" -> "morpheme",
     "[[Syntax#Order]]" -> "Syntax"; an embed "![[diagram.png]]" shows nothing)."""
     text = _LINK.sub(r"\1", re.sub(r"^\s*=\s+", "", text))
-    text = _WIKI_LINK.sub(lambda m: m.group(2) or m.group(1), _WIKI_EMBED.sub("", text))
+    text = without_wiki_links(text)
     return _MATH.sub(lambda m: _plain_math(m.group(1)), text)
 
 
@@ -946,11 +947,6 @@ def _plain_math(tex: str) -> str:
 
 #: A Markdown link: its text is what a reader sees.
 _LINK = re.compile(r"\[([^\[\]]+)\]\([^()\s]*(?:\s[^()]*)?\)")
-#: A wiki link (Obsidian, Foam, ...): ``[[target]]``, ``[[target#heading]]``, ``[[target|text]]``; group 1
-#: is the target, group 2 the text shown where there is one.
-_WIKI_LINK = re.compile(r"\[\[([^\[\]|#]*)(?:#[^\[\]|]*)?(?:\|([^\[\]]*))?\]\]")
-#: A wiki embed (an image, another note) and the space before it: it shows no words.
-_WIKI_EMBED = re.compile(r"\s*!\[\[[^\[\]]*\]\]")
 #: Inline TeX maths between single dollars (not a price: no space inside the dollars at either end).
 _MATH = re.compile(r"(?<![\\$\w])\$(?!\s)([^$]+?)(?<!\s)\$(?![\w$])")
 _TEX = {

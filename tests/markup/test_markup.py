@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.markup import answer_text, plain_text
+from bot.markup import answer_text, plain_text, without_wiki_links
 
 Q = "what is vm escape"
 
@@ -112,3 +112,39 @@ def test_a_typed_answer_drops_plain_at_names_around_it(raw: str, answer: str) ->
 def test_a_plain_at_name_never_costs_quadratic_time() -> None:
     assert answer_text("VM escape" + " @a" * 2000) == "VM escape"
     assert answer_text("@a " * 2000 + "VM escape") == "VM escape"
+
+
+@pytest.mark.parametrize(
+    ("raw", "shown"),
+    [
+        ("The [[organelle]] that makes ATP", "The organelle that makes ATP"),
+        ("Made in the [[Endoplasmic reticulum|ER]]", "Made in the ER"),
+        ("See [[Syntax#Order]].", "See Syntax."),
+        ("A cell ![[cell.png]] with a wall", "A cell with a wall"),
+        ("no links here [x](y)", "no links here [x](y)"),
+        ("[[unclosed", "[[unclosed"),
+    ],
+)
+def test_wiki_links_show_as_their_text(raw: str, shown: str) -> None:
+    assert without_wiki_links(raw) == shown
+
+
+def test_an_answer_shows_wiki_links_as_text() -> None:
+    """A fresh tester's Obsidian notes: ``bot ask`` printed "The [[organelle]] that ..." as stored."""
+    from pathlib import Path
+
+    from bot.cli.ask import result_text
+    from bot.knowledge import Entry, Topic
+    from bot.matching import Answer
+
+    topic = Topic(title="Cells", path=Path("/notes/cells.yaml"))
+    entry = Entry(
+        term="Mitochondria",
+        definition="The [[organelle]] that produces ATP through [[cellular respiration]].",
+        topic=topic,
+        details=("Made near the [[Endoplasmic reticulum|ER]]",),
+    )
+    text = result_text(Answer("what is mitochondria", entry, 100.0, "name"))
+    assert "Mitochondria: The organelle that produces ATP through cellular respiration." in text
+    assert "  - Made near the ER" in text
+    assert "[[" not in text
