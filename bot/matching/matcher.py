@@ -214,7 +214,7 @@ class Matcher:
     def _in_language(self, entry: Entry, language: str) -> bool:
         """Whether ``entry``'s word can be the answer in ``language``: the notes name that language (a
         title, file name or text says "German"), or a word of the entry's name is a word of it."""
-        if language in self._subject_words or self._says(language):
+        if self._names_itself(language):
             return True
         bare = without_article(entry.term) or entry.term  # "der Löffel": "der" is a word of French too
         said = (w.strip(".,;:!?'\"()") for w in bare.casefold().split())  # as written: "löffel", not "loffel"
@@ -495,7 +495,7 @@ class Matcher:
             if not any(w not in STOPWORDS for w in said[:at]):
                 continue
             rest = [w for w in said[at + 1 :] if w not in STOPWORDS and not w.isdigit()]
-            if rest and all(w in FIELDS and w not in self._subject_words and not self._says(w) for w in rest):
+            if rest and all(w in FIELDS and not self._names_itself(w) for w in rest):
                 return True  # "vector in physics" in notes on R, though "physical" shares the stem
             stems = self._descriptions.stems(content_stems(" ".join(rest))) if rest else []
             if not stems:
@@ -503,6 +503,12 @@ class Matcher:
             topic = set(self._descriptions.stems(content_stems(entry.topic.title)))
             return all(self._descriptions.document_count(s) == 0 and s not in topic for s in stems)
         return False
+
+    def _names_itself(self, word: str) -> bool:
+        """Whether the notes name ``word`` as their own subject or setting: a word of their titles or file
+        names (``subjects_of``), or a word some entry writes (``_says``): "economics" in economics notes,
+        "german" in notes that say German."""
+        return word in self._subject_words or self._says(word)
 
     def _says(self, word: str) -> bool:
         """Whether some entry's names, definition or details write ``word`` itself (or its plural), not
