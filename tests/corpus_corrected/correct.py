@@ -2948,7 +2948,7 @@ EDITS: dict[str, tuple[list[str], list[tuple[str, list[str], str]], dict[str, li
                 "span(v_1, ..., v_m); the span of the empty list () is defined to be {0}. The span of a list "
                 "of vectors in V is the smallest subspace of V containing all the vectors in the list.",
             ),
-            ("spans", [], "If span(v_1, ..., v_m) equals V, we say that v_1, ..., v_m spans V."),
+            ("spanning list", [], "If span(v_1, ..., v_m) equals V, we say that v_1, ..., v_m spans V."),
             (
                 "finite-dimensional vector space",
                 [],
