@@ -13,7 +13,7 @@ from functools import lru_cache
 from itertools import islice
 
 from bot.knowledge import Entry, KnowledgeBase, Topic
-from bot.markup import without_wiki_links
+from bot.markup import answer_text, without_wiki_links
 from bot.matching.names import key_of
 from bot.matching.names_index import without_article
 from bot.matching.query import QueryContext, subjects_of
@@ -68,6 +68,12 @@ class Question:
         if self.answer_index is None:
             return self.entry.term
         return self.choices[self.answer_index]
+
+    def typed_answer(self, message: str) -> str:
+        """The answer a chat message (or a console line) gives to this typed question: the text as written
+        when that is right, else without its Discord markup and addressees ("<@123> vm", "**VM**" are
+        "vm"); "" when nothing is left (a mention only), which the round takes as no guess (``BLANK``)."""
+        return message if self.is_correct(message) else answer_text(message)
 
     def is_correct(self, answer: str | int) -> bool:
         """Whether a typed text (typed question) or a choice index (buttons) is right."""

@@ -7,6 +7,7 @@ plain dataclasses that a cog or the console renders.
 from __future__ import annotations
 
 import logging
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
@@ -39,6 +40,7 @@ class SubmitStatus(StrEnum):
     CORRECT = "correct"  # typed: first right answer, points awarded now
     WRONG = "wrong"  # typed: not it (the member may try again while ``guesses_left`` > 0)
     NO_GUESSES_LEFT = "no_guesses_left"  # typed: the member's wrong guesses are used up; ignored
+    BLANK = "blank"  # typed: nothing but spaces or punctuation (a mention only, once read); no guess, ignored
     RECORDED = "recorded"  # buttons: choice kept, scored when time is up
     ALREADY_ANSWERED = "already_answered"  # buttons: this member already chose
     LATE = "late"  # after the deadline or after someone took the question
@@ -57,6 +59,10 @@ _BETWEEN = RoundState.BETWEEN
 _CORRECT = SubmitStatus.CORRECT
 _WRONG = SubmitStatus.WRONG
 _NO_GUESSES_LEFT = SubmitStatus.NO_GUESSES_LEFT
+_BLANK = SubmitStatus.BLANK
+
+#: A letter or digit: a typed answer without one (empty, spaces, "?!", "...") says nothing.
+_SAYS = re.compile(r"[^\W_]")
 _LATE = SubmitStatus.LATE
 
 
@@ -277,7 +283,8 @@ class QuizRound:
 
         A member has ``WRONG_GUESSES`` wrong typed guesses per question; the last one comes back
         as ``WRONG`` with ``guesses_left == 0``, and any later guess of theirs on the question
-        (right or not) as ``NO_GUESSES_LEFT``, without effect.
+        (right or not) as ``NO_GUESSES_LEFT``, without effect. A typed answer that is not right and has
+        no letter or digit (empty, spaces, only punctuation) is ``BLANK``: no guess, no try spent.
         """
         op = self._open
         state = self.state
@@ -299,6 +306,8 @@ class QuizRound:
             assert isinstance(answer, str)
             checker = question.checker
             if checker is None or checker.judge(answer) is None:  # ``question.is_correct``, inlined
+                if _SAYS.search(answer) is None:  # only now: a term of symbols ("+") is still right
+                    return SubmitResult(_BLANK, member_id, index)
                 op.wrong_tries.setdefault(member_id, now)
                 op.wrong_counts[member_id] = wrong + 1
                 return SubmitResult(_WRONG, member_id, index, None, False, WRONG_GUESSES - wrong - 1)

@@ -18,7 +18,6 @@ from bot.clock import Clock
 from bot.config import Settings
 from bot.discord_bot import StudyBot
 from bot.knowledge import KnowledgeBase
-from bot.markup import answer_text
 from bot.notes import NotesLibrary
 from bot.quiz import QuizMode, QuizSettingsError, RoundSettings, SubmitStatus
 from bot.quiz.questions import question_count
@@ -280,8 +279,8 @@ class QuizCog(commands.Cog, name="Quiz"):
         if question is None or not question.typed:
             return
         # "||VM escape||", "**VM escape**", "@Sam VM escape" are "VM escape" (unless the term is written so)
-        raw = message.content
-        answer = raw if question.is_correct(raw) else (answer_text(raw) or raw)
+        # a message that is only a mention or markup gives "": the round takes it as no guess (BLANK)
+        answer = question.typed_answer(message.content)
         try:
             result = await state.runner.answer(message.author.id, answer)
         except WriterClosedError:

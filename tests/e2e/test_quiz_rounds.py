@@ -141,6 +141,25 @@ async def test_three_wrong_guesses_then_a_members_guesses_are_ignored_with_one_r
     h.assert_alive()
 
 
+async def test_a_mention_only_message_is_no_guess(start_bot: StartBot) -> None:
+    # a message that is only a mention (or only markup) spends no guess: no reaction, the member still wins
+    h = await start_bot(quiz_seed=3)
+    w = h.world
+    cog, _clock = quiz_cog(h)
+    await start_round(h, w.member, w.study, questions=1, seconds=20, mode="typed")
+    term = current_term(cog, w.study)
+    for _ in range(WRONG_GUESSES + 1):
+        await h.fake.send_message(w.member, w.study, f"<@{w.moderator.id}>")
+    await h.fake.send_message(w.member, w.study, "** **")
+    await h.fake.send_message(w.member, w.study, term)
+    answer = await h.fake.next_message(w.study)
+    assert f"<@{w.member.id}> got it" in embed(answer)["description"]
+    assert h.fake.reactions == []
+    stored = await h.bot.store.rounds.answers_of(w.guild.id)
+    assert [(a.member_id, a.correct) for a in stored] == [(w.member.id, True)]
+    h.assert_alive()
+
+
 async def test_without_add_reactions_guesses_are_still_limited_and_the_round_goes_on(
     start_bot: StartBot,
 ) -> None:

@@ -104,9 +104,11 @@ def _replay(kb: KnowledgeBase) -> Counter[Verdict | None]:
             quiz = QuizRound([question], settings)
             quiz.start(clock.now())
             result = quiz.submit(7, text, clock.now() + timedelta(seconds=1))
-            status = SubmitStatus.CORRECT if expected else SubmitStatus.WRONG
+            # a wrong answer without a letter or digit ("", "?") is no guess at all
+            blank = not expected and not any(ch.isalnum() for ch in text)
+            status = SubmitStatus.CORRECT if expected else SubmitStatus.BLANK if blank else SubmitStatus.WRONG
             assert result.status is status, (entry.term, text)
-            assert result.correct is expected
+            assert result.correct is (None if blank else expected)
             verdicts[verdict] += 1
     return verdicts
 

@@ -194,3 +194,13 @@ def test_a_typed_question_prints_its_blanks(tmp_path: Path) -> None:
     kb = make_kb({"Crypto": [("Salting", "Adds a random salt to each password before it is hashed.")]})
     text = _play_kb(kb, sqlite_url(tmp_path / "c.db"), ["/quiz questions=1 seconds=20 mode=typed", "salting"])
     assert "Question 1/1: Adds a random ____ to each password before it is hashed." in text
+
+
+def test_a_blank_line_is_no_answer_and_spends_no_try(tmp_path: Path) -> None:
+    url = sqlite_url(tmp_path / "c.db")
+    lines = ["/quiz questions=1 seconds=20 mode=typed", "", "   ", "...", "<@123456789012345678>", "a", "vm"]
+    text = _play_kb(_kb_vm(), url, lines)
+    assert text.count("Not quite") == 1
+    assert "Not quite, 2 tries left." in text  # "a" was the first try
+    assert "Right! +" in text
+    assert "1/1 right." in text

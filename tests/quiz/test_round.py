@@ -20,6 +20,7 @@ from bot.quiz import (
     SubmitStatus,
 )
 from bot.quiz.round import WRONG_GUESSES
+from tests.quiz.conftest import make_kb
 
 ALICE, BOB, CAROL = 1, 2, 3
 
@@ -292,3 +293,49 @@ def test_three_wrong_guesses_per_member_and_question_then_guesses_are_ignored(se
     assert not isinstance(second, RoundFinished)
     right = quiz.submit(ALICE, second.question.entry.term, clock.now())  # a new question, new guesses
     assert right.status is SubmitStatus.CORRECT
+
+
+@pytest.mark.parametrize("blank", ["", "   ", "\n\t", "?!", "...", " - ", "**", "||  ||"])
+def test_a_blank_typed_answer_is_no_guess(seed_kb: KnowledgeBase, blank: str) -> None:
+    # a message that says nothing (only spaces or punctuation) is no guess: no try spent, nothing scored
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb, n=1)
+    asked = quiz.start(clock.now())
+    for _ in range(WRONG_GUESSES + 1):
+        result = quiz.submit(ALICE, blank, clock.now())
+        assert result.status is SubmitStatus.BLANK
+        assert not result.accepted
+        assert result.scored is None
+    wrong = quiz.submit(ALICE, "nonsense", clock.now())
+    assert (wrong.status, wrong.guesses_left) == (SubmitStatus.WRONG, WRONG_GUESSES - 1)
+    assert quiz.submit(BOB, asked.question.entry.term, clock.now()).status is SubmitStatus.CORRECT
+    assert [(a.member_id, a.correct) for a in quiz.settle()] == [(ALICE, False)]  # the one wrong guess
+
+
+def test_blank_answers_alone_leave_nothing_to_store_or_rank(seed_kb: KnowledgeBase) -> None:
+    clock = FakeClock()
+    quiz = _typed_round(seed_kb, n=1)
+    quiz.start(clock.now())
+    assert quiz.submit(BOB, " ", clock.now()).status is SubmitStatus.BLANK
+    closed = quiz.close(clock.now())
+    assert closed.to_record == ()
+    assert closed.timed_out
+    assert quiz.standings() == ()
+
+
+@pytest.mark.parametrize(
+    ("message", "answer"),
+    [
+        ("<@123456789012345678>", ""),  # a mention only
+        ("<@123456789012345678>  <@!42>", ""),
+        ("@moderator", ""),
+        ("  ", ""),
+        ("**VM**", "VM"),
+        ("<@123456789012345678> vm", "vm"),
+        ("Virtual machine", "Virtual machine"),
+    ],
+)
+def test_a_chat_message_as_the_typed_answer_it_gives(message: str, answer: str) -> None:
+    kb = make_kb({"Virtualization": [("Virtual machine", "A computer emulated in software.")]})
+    question = QuestionGenerator(kb, random.Random(1)).make(kb.entries[0], QuestionKind.WHICH_TERM)
+    assert question.typed_answer(message) == answer

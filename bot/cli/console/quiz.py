@@ -19,7 +19,7 @@ from typing import Any
 from bot.cli.console.session import ConsoleCommand, ConsoleSession
 from bot.cli.database import ConsoleDatabase, cannot_open, database_unavailable, reason
 from bot.clock import Clock, SystemClock
-from bot.markup import answer_text, plain_text
+from bot.markup import plain_text
 from bot.quiz.questions import QuestionGenerator, question_count
 from bot.quiz.round import QuestionAsked, QuestionClosed, QuizRound, RoundFinished, ScoredAnswer, SubmitStatus
 from bot.quiz.runner import answer_record, store_answer
@@ -170,13 +170,15 @@ class ConsoleQuiz(ConsoleDatabase):
             answer: str | int
             if q.typed:
                 # like the Discord cog: "<@123> vm" and "**VM**" are "vm" (unless right as typed)
-                answer = line if q.is_correct(line) else (answer_text(line) or line)
+                answer = q.typed_answer(line)
             else:
                 answer = _choice_index(line, q.choices)
                 if answer < 0:  # not a choice: say so and ask again (not counted)
                     session.write(f"  Pick {_pick(q.choices)}.")
                     continue
             result = quiz.submit(CONSOLE_MEMBER_ID, answer, self.clock.now())
+            if result.status is SubmitStatus.BLANK:  # an empty line or "...": no guess, asked again
+                continue
             if result.status is SubmitStatus.WRONG and result.guesses_left:
                 # the same WRONG_GUESSES a member has on Discord
                 session.write(f"  Not quite, {plural(result.guesses_left, 'try', 'tries')} left.")
