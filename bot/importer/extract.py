@@ -151,6 +151,9 @@ class Extractor:
         self.under_heading: list[tuple[DraftEntry, DraftEntry]] = []
         self.caseless = False  # the notes are written in lower case: a lower-case line may name a term
         self.said_line = 0  # the source line of the last "X is ..." line read as X's definition
+        # (entry, line, text, made for it) when the first line under the title heading, no sentence about
+        # the title, was taken as the title's definition: kept only when the notes define nothing else
+        self.title_guess: tuple[DraftEntry, int, str, bool] | None = None
 
     # -- driving ---------------------------------------------------------------------------------------
 
@@ -166,6 +169,7 @@ class Extractor:
                 self.block(block)
         self.flush()
         self.cards_before(None)
+        self.title_introduction()
         self.lone_heading()
         self.coined_names()
         self.relate_to_headings()
@@ -206,6 +210,32 @@ class Extractor:
                 )
                 if owner is not None:
                     entry.add("see_also", owner.term)
+
+    def title_introduction(self) -> None:
+        """``# Biology`` over ``Notes on chapter 3`` and terms of their own below: the line introduces the
+        notes, it does not define the title (it is reported, with what was placed under it). Notes about
+        the title alone (``# Osmosis`` over its explanation) keep it as the title's definition."""
+        if self.title_guess is None:
+            return
+        entry, line, text, made = self.title_guess
+        if entry not in self.draft.entries or normalize(entry.definition) != normalize(tx.capitalize(text)):
+            return
+        if not any(other is not entry and other.definition for other in self.draft.entries):
+            return
+        entry.definition = ""
+        entry.checks.pop("definition", None)
+        self.unplace(line, text)
+        if not made:
+            return
+        if entry.aliases or entry.examples or entry.see_also:
+            return  # the title's entry holds what the notes said of it elsewhere: left without a definition
+        for item in entry.details:
+            self.unplace(entry.line, item.text)
+        self.draft.entries.remove(entry)
+        self.names = {key: owner for key, owner in self.names.items() if owner is not entry}
+        for section in self.sections:
+            if section.entry is entry:
+                section.entry = None
 
     def lone_heading(self) -> None:
         """``#### Smishing`` over ``SMS phishing`` and nothing else: the one heading names the term its
@@ -1333,9 +1363,14 @@ class Extractor:
             if entry is None:  # under "Introduction", "What is TCP?": no one's definition
                 self.unplace(line.line, text)
                 return
+            defines = said is not None and said.defines
             definition = said.definition if said is not None and said.defines else tx.capitalize(text)
             check = "taken from the first line under the title heading" if section.is_topic else ""
+            guess = section.is_topic and not defines and not entry.definition
+            fresh_entry = guess and not (entry.details or entry.examples or entry.see_also or entry.aliases)
             self.set_definition(entry, definition, check)
+            if guess:
+                self.title_guess = (entry, line.line, text, fresh_entry)
             self.current = entry
             return
         if self.current is not None:
