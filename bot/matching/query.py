@@ -57,6 +57,9 @@ _FRAMES = _phrases(
     "|whats the term for when|whats the word for when|what is the word for when|term for when|word for when"
     "|definition|defintion|meaning|what is the def of|gimme|quick def of|quick definition of"
     "|unit of|units of|si unit of|the unit of|the si unit of|how many"
+    "|translate|translation of|the translation of|what is the translation of|whats the translation of"
+    "|english for|the english for|what is the english for|whats the english for|what is the english word for"
+    "|whats the english word for|english word for|the english word for"
 )
 #: Words naming the kind of thing asked about, dropped after a frame ("what is meant by the term X").
 _META_WORDS = frozenset({"term", "word", "concept", "phrase", "acronym", "abbreviation", "idea"})
@@ -74,6 +77,8 @@ _TAILS = _phrases(
     "|someone|again please|again pls|haha|bro|dude|guys|mate|thx bot|thanks bot"
     "|like|is about|about|like im 5|like i m 5|like im five|like i am 5"
     "|like i am five|to me like im 5|in plain english|in simple words|for dummies|eli5|are there|is there"
+    "|translation|translated|english translation|in english|into english|to english|mean in english"
+    "|means in english|translation please|translation pls|translate|in english please|in english pls"
 )
 #: Leading words left after a frame that do not belong to the term.
 _ARTICLE_WORDS = frozenset({"a", "an", "the", "is", "are", "does", "do", "exactly", "again", "my", "our"})

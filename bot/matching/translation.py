@@ -26,6 +26,7 @@ _ASKED = (
         + r"\s+(?:word\s+|term\s+|noun\s+|verb\s+)?for\s+(?:the\s+|a\s+|an\s+)?(?P<meaning>.+)"
     ),
     re.compile(r"how\s+(?:do|would|can)\s+(?:you|i|we|u)\s+say\s+(?P<meaning>.+?)\s+in\s+" + _LANGUAGE),
+    re.compile(r"(?:please\s+)?translate\s+(?P<meaning>.+?)\s+(?:in|into|to)\s+" + _LANGUAGE),
     re.compile(r"(?:(?:what\s+is|what's|whats)\s+)?(?P<meaning>.+?)\s+in\s+" + _LANGUAGE),
 )  # fmt: skip
 #: wordfreq's code of each language a question may name whose words it can look up alone (not Latin).
