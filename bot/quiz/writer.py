@@ -184,10 +184,20 @@ class AnswerWriter:
                 raise
 
     def _landed(self, flight: asyncio.Task[None]) -> None:
-        """A batch's task ended (its futures are settled): idle once nothing else is queued or in flight."""
-        self._flights.pop(flight, None)
-        if not flight.cancelled() and flight.exception() is not None:
-            log.error("answer writer: a batch failed unexpectedly", exc_info=flight.exception())
+        """A batch's task ended: idle once nothing else is queued or in flight.
+
+        Its task settles its callers' futures, except when it was cancelled before it ever ran (a
+        shutdown cancelling the writer's tasks right after the batch was taken from the queue) or while
+        it wrote the answers one by one: those callers are told here that the answers were not written
+        (never left waiting for a commit that will not come)."""
+        batch = self._flights.pop(flight, None)
+        if flight.cancelled():
+            if batch is not None:
+                self._fail(batch, WriterClosedError("the bot stopped before these answers were written"))
+        elif (error := flight.exception()) is not None:
+            log.error("answer writer: a batch failed unexpectedly", exc_info=error)
+            if batch is not None:
+                self._fail(batch, error)
         if not self._flights and not self._queue:
             self._idle.set()
 

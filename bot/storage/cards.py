@@ -21,7 +21,7 @@ import sqlalchemy as sa
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
-from bot.storage.answer_batch import params, parse_sqlite_datetime, sqlite_datetime
+from bot.storage.answer_batch import params, parse_sqlite_datetime, pg_arrays, sqlite_datetime
 from bot.storage.schema import cards, review_reminders
 
 log = logging.getLogger(__name__)
@@ -53,7 +53,7 @@ _CARD_COLUMNS = (
 _TIMES = frozenset({"due_at", "last_review_at", "introduced_at"})
 _PG_LOCKED_CARDS = (
     "SELECT " + ", ".join(f"c.{name}" for name in _CARD_COLUMNS) + " FROM cards c "
-    "JOIN unnest($1::bigint[], $2::bigint[], $3::varchar[]) AS k(g, m, t) "
+    "JOIN unnest($1::text::bigint[], $2::text::bigint[], $3::text::varchar[]) AS k(g, m, t) "
     "ON c.guild_id = k.g AND c.member_id = k.m AND c.term = k.t ORDER BY c.id FOR UPDATE OF c"
 )
 # CROSS JOIN: SQLite walks the keys and looks each one up in the unique index, never the table
@@ -98,14 +98,14 @@ _PG_TYPES = {
 }
 _PG_INSERT_CARDS = (
     f"INSERT INTO cards ({', '.join(_INSERTED)}) SELECT * FROM unnest("
-    + ", ".join(f"${n}::{_PG_TYPES[name]}[]" for n, name in enumerate(_INSERTED, start=1))
+    + ", ".join(f"${n}::text::{_PG_TYPES[name]}[]" for n, name in enumerate(_INSERTED, start=1))
     + ") ON CONFLICT (guild_id, member_id, term) DO NOTHING"
 )
 _PG_UPDATE_CARDS = (
     "UPDATE cards SET "
     + ", ".join(f"{name} = v.{name}" for name in _UPDATED[:-1])
     + " FROM unnest("
-    + ", ".join(f"${n}::{_PG_TYPES[name]}[]" for n, name in enumerate(_UPDATED, start=1))
+    + ", ".join(f"${n}::text::{_PG_TYPES[name]}[]" for n, name in enumerate(_UPDATED, start=1))
     + f") AS v({', '.join(_UPDATED)}) WHERE cards.id = v.id"
 )
 
@@ -351,7 +351,7 @@ class CardRepository:
             return out
         if self.engine.dialect.name == "postgresql":
             guilds, members, terms = (list(column) for column in zip(*keys, strict=True))
-            result = await conn.exec_driver_sql(_PG_LOCKED_CARDS, (guilds, members, terms))
+            result = await conn.exec_driver_sql(_PG_LOCKED_CARDS, pg_arrays((guilds, members, terms)))
             rows: list[Any] = [SimpleNamespace(**row) for row in result.mappings().all()]
         else:
             rows = []
@@ -391,7 +391,7 @@ class CardRepository:
         dialect = self.engine.dialect.name
         if dialect == "postgresql":
             columns = tuple([row[name] for row in rows] for name in _INSERTED)
-            results = [await conn.exec_driver_sql(_PG_INSERT_CARDS + _RETURNING_KEYS, columns)]
+            results = [await conn.exec_driver_sql(_PG_INSERT_CARDS + _RETURNING_KEYS, pg_arrays(columns))]
         else:
             results = []
             one = "(" + ",".join("?" * len(_INSERTED)) + ")"
@@ -428,7 +428,9 @@ class CardRepository:
             return
         dialect = self.engine.dialect.name
         if dialect == "postgresql":
-            await conn.exec_driver_sql(postgresql_sql, tuple([row[name] for row in rows] for name in columns))
+            await conn.exec_driver_sql(
+                postgresql_sql, pg_arrays([[row[name] for row in rows] for name in columns])
+            )
             return
         await conn.exec_driver_sql(
             params(dialect, sqlite_sql),

@@ -343,3 +343,29 @@ async def test_a_batch_sent_before_the_last_one_is_confirmed_waits_in_the_child(
     assert len(await store.rounds.answers_of(BATCHED)) == 20
     await writer.close(within=10)
     assert not committer.alive
+
+
+async def test_a_batch_whose_sender_is_cancelled_while_closing_is_failed_not_lost(store: Store) -> None:
+    """A shutdown cancels the writer's tasks as closing starts, right after a batch was taken from the
+    queue and before its task ran: the batch's caller is told (``WriterClosedError``), not left waiting
+    forever for answers that were neither written nor reported."""
+    ids = await _rounds(store, BATCHED)
+    writer = AnswerWriter(store)
+    writing = asyncio.create_task(writer.write(history(BATCHED, ids, n=5)))
+    await asyncio.sleep(0)  # the caller queues its answers and starts the writer's task
+    await asyncio.sleep(0)  # the writer's task takes them as a batch and hands it to a new task
+    senders = [t for t in asyncio.all_tasks() if t.get_name().startswith("answer-writer")]
+    assert len(senders) == 2, senders  # the writer's task and the batch's (not started yet)
+    closing = asyncio.create_task(writer.close(within=5))
+    for task in senders:
+        task.cancel()
+    assert await closing == 0
+    done, _ = await asyncio.wait([writing], timeout=5)
+    assert done, "the batch's caller was left waiting: its answers were neither written nor failed"
+    try:
+        flags = writing.result()
+    except WriterClosedError:
+        assert len(await store.rounds.answers_of(BATCHED)) == 0  # reported failed: nothing stored
+    else:
+        assert flags == [True] * 5  # or written after all
+        assert len(await store.rounds.answers_of(BATCHED)) == 5
