@@ -149,6 +149,9 @@ class Matcher:
         self._initials()
         self._acronyms()
         self._labels()
+        self._glosses()
+        self._units()
+        self._labelled()
 
     def _labels(self) -> frozenset[str]:
         """The stems of every label of the notes' details (``policy.detail_labels``)."""
@@ -186,6 +189,31 @@ class Matcher:
             index = self._acronym_index = AcronymIndex(self._entries)
         return index
 
+    def _glosses(self) -> GlossIndex:
+        index = self._gloss_index
+        if index is None:
+            index = self._gloss_index = GlossIndex(self._entries)
+        return index
+
+    def _units(self) -> UnitIndex:
+        index = self._unit_index
+        if index is None:
+            index = self._unit_index = UnitIndex(self._entries)
+        return index
+
+    def _labelled(self) -> dict[str, set[int]]:
+        """Detail label key -> the entries with a detail so labelled (``_kind_labelled``)."""
+        labelled = self._labelled_kinds
+        if labelled is None:
+            labelled = {}
+            for index, entry in enumerate(self._entries):
+                for detail in entry.details:
+                    label, colon, _ = detail.partition(":")
+                    if colon and 0 < len(label.split()) <= _KIND_LABEL_WORDS:
+                        labelled.setdefault(key_of(label), set()).add(index)
+            self._labelled_kinds = labelled
+        return labelled
+
     def _translated(self, text: str, parsed: ParsedQuery) -> Answer | NotFound | None:
         """The entry a vocabulary question asks for: the word for a meaning its definition opens with
         ("how do you say smile in spanish"), or a word the notes list asked "in English"; NotFound when
@@ -195,10 +223,7 @@ class Matcher:
         meaning = asked_meaning(text)
         if meaning is None:
             return None
-        index = self._gloss_index
-        if index is None:
-            index = self._gloss_index = GlossIndex(self._entries)
-        found = index.hit(meaning)
+        found = self._glosses().hit(meaning)
         if found is not None:
             answer = Answer(text, self._entries[found], 85.0, "description")
         else:
@@ -365,10 +390,7 @@ class Matcher:
         example = self._examples().hit(parsed.key)
         if example is not None:
             return Answer(text, self._entries[example[0]], 95.0, "example", example=example[1])
-        units = self._unit_index
-        if units is None:
-            units = self._unit_index = UnitIndex(self._entries)
-        found = units.hit(parsed.key)
+        found = self._units().hit(parsed.key)
         if found is not None:  # "candela", "what is measured in moles": the quantity the notes give it to
             return Answer(text, self._entries[found], 85.0, "property")
         if parsed.plain:
@@ -469,16 +491,7 @@ class Matcher:
         Such a name is a kind that entry defines: a definition elsewhere that uses the name ("when a
         population experiences density-dependent limiting factors") does not say what it is.
         """
-        labelled = self._labelled_kinds
-        if labelled is None:
-            labelled = {}
-            for index, entry in enumerate(self._entries):
-                for detail in entry.details:
-                    label, colon, _ = detail.partition(":")
-                    if colon and 0 < len(label.split()) <= _KIND_LABEL_WORDS:
-                        labelled.setdefault(key_of(label), set()).add(index)
-            self._labelled_kinds = labelled
-        holders = [self._entries[i] for i in labelled.get(key, ())]
+        holders = [self._entries[i] for i in self._labelled().get(key, ())]
         if len(holders) != 1 or holders[0] is answer:
             return None
         return holders[0]
