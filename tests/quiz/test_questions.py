@@ -159,3 +159,51 @@ def test_a_round_never_asks_the_same_question_twice(seed_kb: KnowledgeBase, mode
     generator = QuestionGenerator(seed_kb, random.Random(1))
     distinct = sum(len(generator.kinds_for(e, QuizMode(mode))) for e in seed_kb.entries)
     assert len(questions) == min(50, distinct)
+
+
+_WORDS = [
+    "router",
+    "switch",
+    "packet",
+    "frame",
+    "kernel",
+    "memory",
+    "cache",
+    "disk",
+    "layer",
+    "port",
+    "cable",
+    "signal",
+    "node",
+    "graph",
+    "key",
+    "lock",
+]
+
+
+def _small_kb(rng: random.Random) -> KnowledgeBase:
+    """One to three topics of one to six entries: some share a definition, some have examples."""
+    topics: dict[str, list[tuple[str, str]]] = {}
+    for t in range(rng.randint(1, 3)):
+        items = []
+        for i in range(rng.randint(1, 6)):
+            words = " ".join(rng.choice(_WORDS) for _ in range(rng.randint(2, 9)))
+            definition = items[-1][1] if items and rng.random() < 0.15 else f"{words.capitalize()}."
+            items.append((f"Term{t}x{i}", definition))
+        topics[f"Topic {t}"] = items
+    return make_kb(topics)
+
+
+@pytest.mark.parametrize("mode", ["typed", "buttons", "mixed"])
+def test_no_entry_comes_back_while_an_unasked_one_remains(mode: str) -> None:
+    # whatever the notes, the round kind and the length (a scheduled round is generated the same way):
+    # the first questions, as many as there are entries to ask, are about different entries
+    for seed in range(40):
+        rng = random.Random(seed)
+        kb = _small_kb(rng)
+        for topic in (None, "Topic 0"):
+            settings = RoundSettings.validated(questions=rng.randint(1, 20), mode=mode, topic=topic)
+            questions = QuestionGenerator(kb, random.Random(seed)).generate(settings)
+            askable = len(select_entries(kb, topic))
+            first = [q.entry for q in questions[:askable]]
+            assert len({id(e) for e in first}) == len(first) == min(askable, settings.questions), seed
