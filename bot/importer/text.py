@@ -509,6 +509,7 @@ _COMMA_QUALIFIER = re.compile(
 )
 #: `` / `` between two names written as one (spaces around the slash: ``TCP/IP`` is one name).
 _SLASH = re.compile(r"\s+/\s+")
+_GLUED_SLASH = re.compile(r"\s*/\s*")
 #: one of the names a comma lists: a word or two (``cranium``, ``exo-``, ``-itis``), no phrase.
 _LISTED_NAME = re.compile(r"^-?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?$")
 _WRAPPED_NAME = re.compile(r"^\((?P<name>[^(),]{2,60}),\s*(?P<alias>[^(),\s]{1,12})\)$")
@@ -639,6 +640,11 @@ def term_name(text: str) -> TermName:
             head, inner, tail = middle.group("head"), middle.group("inner"), middle.group("tail")
             return TermName(f"{head} {tail}", aliases=[f"{inner} {tail}"])
         sides = [side.strip() for side in _SLASH.split(text)]
+        glued = [side.strip() for side in _GLUED_SLASH.split(text)]
+        if len(sides) < len(glued) and all(len(words(side)) >= 2 and "(" not in side for side in glued):
+            # "das Blatt/die Blätter", "der Berg/ die Berge": two names of two words or more, the slash
+            # between them written without its spaces (one-word sides, "Input/Output", are one name)
+            sides = glued
         if 2 <= len(sides) <= 3 and all(is_term_name(side) and len(words(side)) <= 4 for side in sides):
             # "Gateway / Default route", ".aiff / .aif": one row for two names; either one finds it
             return TermName(text, aliases=sides)

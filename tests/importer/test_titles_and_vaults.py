@@ -101,3 +101,14 @@ def test_a_related_links_line_is_no_definition_and_nothing_is_dropped() -> None:
         assert any(link in text for text in [*found.see_also, *found.details]), name
     # a heading over links only: no entry, reported with its links
     assert any("Lysosome" in text and "Enzyme" in text for _, text in unplaced)
+
+
+def test_two_names_glued_by_a_slash_are_each_a_name_of_the_row() -> None:
+    notes = "| German | English |\n|---|---|\n| das Blatt/die Blätter | leaf |\n"
+    notes += "| der Berg/ die Berge | mountain |\n"
+    notes += "| Input/Output | what goes in and out |\n"
+    kb, _ = kb_and_unplaced(notes)
+    assert entry(kb, "das Blatt").definition == "Leaf"
+    assert "die Blätter" in entry(kb, "das Blatt").aliases
+    assert entry(kb, "die Berge").definition == "Mountain"
+    assert entry(kb, "Input/Output").aliases == ()  # one-word sides: one name
