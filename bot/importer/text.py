@@ -465,6 +465,19 @@ _DANGLING_END = re.compile(
 )
 
 
+#: ``Watched the AWS summit``, ``Learned a new trick``: a verb in the past tense then what was done (an
+#: article or a possessive after it): something the writer did, not a name (``Shared Responsibility
+#: Model``, ``Enriched uranium`` have no article after their first word).
+_DID_SOMETHING = re.compile(
+    r"^[A-Za-z]+ed\s+(?:the|a|an|my|our|their|his|her|some|this|these|that)\s+\S", re.IGNORECASE
+)
+#: ``Other Concepts Coming Soon``, ``Networking (TBD)``: a part the notes will have, nothing yet.
+_NOT_YET = re.compile(
+    r"\b(?:coming\s+soon|to\s+be\s+(?:continued|added|written|done)|tbd|tba|work\s+in\s+progress)\W*$",
+    re.IGNORECASE,
+)
+
+
 def is_term_name(text: str, *, marked: bool = False) -> bool:
     """Whether ``text`` can be an entry's name: a short name, never a sentence, a mark or a bracket end.
 
@@ -493,6 +506,8 @@ def is_term_name(text: str, *, marked: bool = False) -> bool:
     said = sentence(text)
     if said is not None and len(words(said.rest)) >= 2:
         return False
+    if _DID_SOMETHING.match(text) or _NOT_YET.search(text):
+        return False  # "Watched the AWS summit in NYC", "Other Concepts Coming Soon": a diary line, a to-do
     stated = _STATEMENT.match(text)
     if stated is not None and stated.group("article") and stated.group("subject")[:1].islower():
         return False  # "The nucleus holds the DNA", "A ribosome makes proteins": a statement, not a name

@@ -112,3 +112,38 @@ def test_two_names_glued_by_a_slash_are_each_a_name_of_the_row() -> None:
     assert "die Blätter" in entry(kb, "das Blatt").aliases
     assert entry(kb, "die Berge").definition == "Mountain"
     assert entry(kb, "Input/Output").aliases == ()  # one-word sides: one name
+
+
+DIARY_AND_TODO_HEADINGS = """\
+# Cloud notes
+
+## Amazon S3
+
+- Object storage for any amount of data
+
+## Attended the cloud summit in Berlin with a friend
+
+- breakthrough on agent tools
+- 1 hour 10 min
+- learning Agent Bedrock
+
+## More Topics Coming Soon
+
+- Billing & Pricing
+- Global Infrastructure
+- Identity Center
+
+## Shared Responsibility Model
+
+- Security of the cloud is the provider's job
+"""
+
+
+def test_a_heading_that_tells_what_the_writer_did_or_will_add_is_no_term() -> None:
+    kb, unplaced = kb_and_unplaced(DIARY_AND_TODO_HEADINGS)
+    assert terms(kb) == {"Amazon S3", "Shared Responsibility Model"}
+    lost = " ".join(text for _, text in unplaced)
+    assert "Attended the cloud summit" in lost  # reported, not dropped
+    assert "breakthrough on agent tools" in lost
+    assert "More Topics Coming Soon" in lost
+    assert "Billing & Pricing" in lost
