@@ -16,6 +16,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+import yaml
+
 from bot.importer import flat, srcards
 from bot.importer.blocks import Heading, parse_blocks
 from bot.importer.crossref import fold_cross_references
@@ -32,7 +34,9 @@ from bot.loader import (
     MAX_NAMES_PER_FILE,
     MAX_TEXT_WORDS_PER_FILE,
     load_knowledge_text,
+    normalize_name,
 )
+from bot.matching.names import is_fragment
 
 log = logging.getLogger(__name__)
 
@@ -226,17 +230,49 @@ _FRONT_MATTER = re.compile(
 _FRONT_TITLE = re.compile(r"^title[ \t]*[:=][ \t]*(?P<title>.+?)[ \t]*$", re.MULTILINE | re.IGNORECASE)
 
 
-def _front_matter(text: str) -> tuple[str, str]:
-    """``text`` with its YAML front matter (``---`` / ``title: ...`` / ``---``) blanked, and its title.
+@dataclass(frozen=True, slots=True)
+class _FrontMatter:
+    """What a notes file's front matter says of it: its title, and (Obsidian) its aliases and tags."""
 
-    The lines are kept (empty) so the line numbers of the notes stay right.
+    title: str = ""
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+
+
+def _front_matter(text: str) -> tuple[str, _FrontMatter]:
+    """``text`` with its YAML front matter (``---`` / ``title: ...`` / ``---``) blanked, and what it says.
+
+    The lines are kept (empty) so the line numbers of the notes stay right; the front matter is never
+    read as notes.
     """
     match = _FRONT_MATTER.match(text)
     if match is None:
-        return text, ""
+        return text, _FrontMatter()
     found = _FRONT_TITLE.search(match.group("body") or match.group("toml"))
     title = found.group("title").strip().strip("\"'") if found else ""
-    return "\n" * match.group(0).count("\n") + text[match.end() :], title
+    aliases: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    if match.group("body") is not None:
+        try:
+            data = yaml.safe_load(match.group("body"))
+        except yaml.YAMLError:
+            data = None
+        if isinstance(data, dict):
+            aliases = _front_names(data.get("aliases", data.get("alias")), split=r"\s*,\s*")
+            tags = _front_names(data.get("tags", data.get("tag")), split=r"[\s,]+")
+            tags = tuple(dict.fromkeys(tag.lstrip("#") for tag in tags if tag.lstrip("#")))
+    blanked = "\n" * match.group(0).count("\n") + text[match.end() :]
+    return blanked, _FrontMatter(title, aliases, tags)
+
+
+def _front_names(value: object, *, split: str) -> tuple[str, ...]:
+    """The names of a front matter list (``[a, b]``, ``- a``) or string (``a, b``; tags ``#a #b``)."""
+    if isinstance(value, str):
+        value = re.split(split, value)
+    if not isinstance(value, list):
+        return ()
+    names = (" ".join(str(item).split()) for item in value if isinstance(item, str | int | float))
+    return tuple(dict.fromkeys(name for name in names if name and len(name) <= 80))
 
 
 #: ``##3. Title##``: a closed heading without its spaces (its closing marks make it one, even before a digit).
@@ -341,7 +377,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
             )
         _check_budgets(draft, source)
         return _validated(draft, source)
-    text, front_title = _front_matter(text)
+    text, front = _front_matter(text)
     text = _TASK_BOX.sub(lambda m: m.group("lead"), text)
     text = _TOC_MARK.sub("", text)
     text = _HEADING_BULLET.sub("", text)
@@ -380,8 +416,9 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     if title and title.strip():
         draft.title = " ".join(title.split())
     if not draft.title:
-        draft.title = front_title or _title_from_name(notes_name)
+        draft.title = front.title or _title_from_name(notes_name)
     finish(draft, extractor.label_refs)
+    _front_matter_names(draft, front)
     fold_cross_references(draft)
     judge(draft, text)
     if not draft.entries:
@@ -394,6 +431,26 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
 
 
 _SPLIT = "split the notes into one file per topic (nothing was imported)"
+
+
+def _front_matter_names(draft: Draft, front: _FrontMatter) -> None:
+    """Obsidian's ``aliases:`` and ``tags:`` in the front matter of a note about one term: that entry's
+    aliases and the topic's tags. Over notes of several terms they name no one term: reported."""
+    if len(draft.entries) == 1:
+        entry = draft.entries[0]
+        for alias in front.aliases:
+            if is_fragment(alias):
+                note = f'"{alias}" (front matter) left out: a letter or function word is no name'
+                entry.check("aliases", note)
+            elif normalize_name(alias) not in {normalize_name(name) for name in entry.names()}:
+                entry.add("aliases", alias)
+        draft.tags = list(front.tags)
+        return
+    if front.aliases:
+        names = ", ".join(front.aliases)
+        draft.topic_checks.append(f"the front matter's aliases ({names}) name the notes, no term: left out")
+    if front.tags:
+        draft.topic_checks.append(f"the front matter's tags ({', '.join(front.tags)}): left out")
 
 
 def _check_notes_words(text: str, source: str) -> None:

@@ -61,6 +61,7 @@ class Draft:
     entries: list[DraftEntry] = field(default_factory=list)
     unplaced: list[tuple[int, str]] = field(default_factory=list)
     groups: list[str] = field(default_factory=list)  # headings that group entries (the topic's tags)
+    tags: list[str] = field(default_factory=list)  # the tags the notes' front matter gives them
 
     @property
     def alias_count(self) -> int:

@@ -884,7 +884,7 @@ class Extractor:
     def paragraph(self, lines: list[Line], *, in_item: bool = False) -> DraftEntry | None:
         """Read a paragraph's lines; return the last entry it defined."""
         self.expect = None
-        lines = [line for line in lines if line.text]
+        lines = [part for line in lines if line.text for part in _links_apart(line)]
         if len(lines) != 2 or in_item:
             self.term_paragraphs = False
         if self.pending is not None:
@@ -899,7 +899,11 @@ class Extractor:
             if fresh_pending and not term_then_explanation:
                 defined = self.define_section(pending)
                 for line in lines:
-                    self.lone_line(line, defined)
+                    linked = tx.label(line.text)
+                    if linked is not None and linked[0] in ("see_also", "aliases") and linked[1]:
+                        self.labelled_line(line, None, linked, defined)  # "Related: [[ATP]]" below it
+                    else:
+                        self.lone_line(line, defined)
                 return defined
             if not fresh_pending and pending.bold and _bold_label(pending.text):
                 # "**Photosynthesis:**" then its explanation: the colon only leads to it
@@ -966,7 +970,12 @@ class Extractor:
         defined_below = nxt is not None and nxt.text[:1] in ":~" and bool(line.bold or line.lead)
         if labelled is not None and not defined_below:
             # (a bold "**Alias**:" over ":   definition" is a term of a definition list, not a label)
-            return self.labelled_line(line, nxt, labelled, made)
+            read = self.labelled_line(line, nxt, labelled, made)
+            if fresh and section is not None and labelled[0] in ("see_also", "aliases") and labelled[1]:
+                # "Related: [[ATP]]" first under "## Mitochondrion": links, no definition; the text
+                # below still opens the heading's term
+                section.fresh = True
+            return read
         asked = _ASKED_TERM.match(text) if line.bold and not in_item else None
         if asked is not None and tx.is_term_name(asked.group("term")):
             # "*What is a Kernel*" then its answer (a blockquote, as a rule): the term and its definition
@@ -1282,6 +1291,9 @@ class Extractor:
         if kind == "aliases":
             self.alias(target, name)
         elif kind == "see_also":
+            name = _WIKI_LINK.sub(lambda m: m.group("target").strip(), name).strip()
+            if not name:
+                return
             if target.add("see_also", name):
                 self.label_refs.add((id(target), name_id(name)))
         elif kind == "examples" and not tx.is_explanation(name):
@@ -2811,6 +2823,28 @@ def _lower_dash_pair(text: str) -> tuple[str, str] | None:
     return (term, tx.capitalize(match.group("rest"))) if tx.is_term_name(term) else None
 
 
+#: ``[[Note]]``, ``[[Note|shown]]``, ``[[Note#Part]]``: an Obsidian link; the note it links to.
+_WIKI_LINK = re.compile(r"\[\[(?P<target>[^\]|#]*)(?:[#|][^\]]*)?\]\]")
+#: ``Packages proteins. Related: [[Vesicle]], [[ER]]``: links labelled after a sentence, in its line.
+_TRAILING_LINKS = re.compile(
+    r"^(?P<head>.*?[.!?])\s+(?P<tail>(?:see\s+also|related(?:\s+terms)?)\s*:\s*"
+    r"\[\[[^\]]+\]\](?:\s*,\s*\[\[[^\]]+\]\])*\s*)$",
+    re.IGNORECASE,
+)
+
+
+def _links_apart(line: Line) -> list[Line]:
+    """``line``, or its sentence and the labelled links after it as two lines (``Packages proteins.``
+    and ``Related: [[Vesicle]]``): the links are no part of the sentence, nor a term it defines."""
+    found = _TRAILING_LINKS.match(line.text)
+    if found is None:
+        return [line]
+    return [
+        Line(found.group("head"), line.line, line.bold, line.lead, line.marked),
+        Line(found.group("tail"), line.line),
+    ]
+
+
 _ABOUT_THE_NOTES = re.compile(
     r"^(?:(?:this|these|here)\s+(?:is|are)\s+(?:a|an|the|my|some)?\s*(?:page|pages|notes?|list|file|document|"
     r"collection|place|summary|glossary)\b"
@@ -3379,6 +3413,7 @@ def _entry_text(entry: DraftEntry) -> str:
         text += f" ({', '.join(a.text for a in entry.aliases)})"
     text += f": {entry.definition}" if entry.definition else ": no definition in the notes"
     rest = [i.text for key in ("details", "examples") for i in getattr(entry, key)]
+    rest += [f"see also: {i.text}" for i in entry.see_also]
     return text + (f" [{'; '.join(rest)}]" if rest else "")
 
 

@@ -169,6 +169,9 @@ def _topic_lines(draft: Draft, entries: list[DraftEntry], *, tags: list[str]) ->
     if tags:
         lines.append("  # the headings that group the entries")
         lines.extend(pair_lines("tags", tags, "  ", flow=True))
+    elif draft.tags:
+        lines.append("  # the tags of the notes' front matter")
+        lines.extend(pair_lines("tags", draft.tags, "  ", flow=True))
     lines.extend(["", "entries:"])
     lines.extend(_entries_lines(entries))
     return lines

@@ -465,6 +465,19 @@ _DANGLING_END = re.compile(
 )
 
 
+#: ``Watched the AWS summit``, ``Learned a new trick``: a verb in the past tense then what was done (an
+#: article or a possessive after it): something the writer did, not a name (``Shared Responsibility
+#: Model``, ``Enriched uranium`` have no article after their first word).
+_DID_SOMETHING = re.compile(
+    r"^[A-Za-z]+ed\s+(?:the|a|an|my|our|their|his|her|some|this|these|that)\s+\S", re.IGNORECASE
+)
+#: ``Other Concepts Coming Soon``, ``Networking (TBD)``: a part the notes will have, nothing yet.
+_NOT_YET = re.compile(
+    r"\b(?:coming\s+soon|to\s+be\s+(?:continued|added|written|done)|tbd|tba|work\s+in\s+progress)\W*$",
+    re.IGNORECASE,
+)
+
+
 def is_term_name(text: str, *, marked: bool = False) -> bool:
     """Whether ``text`` can be an entry's name: a short name, never a sentence, a mark or a bracket end.
 
@@ -493,6 +506,8 @@ def is_term_name(text: str, *, marked: bool = False) -> bool:
     said = sentence(text)
     if said is not None and len(words(said.rest)) >= 2:
         return False
+    if _DID_SOMETHING.match(text) or _NOT_YET.search(text):
+        return False  # "Watched the AWS summit in NYC", "Other Concepts Coming Soon": a diary line, a to-do
     stated = _STATEMENT.match(text)
     if stated is not None and stated.group("article") and stated.group("subject")[:1].islower():
         return False  # "The nucleus holds the DNA", "A ribosome makes proteins": a statement, not a name
@@ -509,6 +524,7 @@ _COMMA_QUALIFIER = re.compile(
 )
 #: `` / `` between two names written as one (spaces around the slash: ``TCP/IP`` is one name).
 _SLASH = re.compile(r"\s+/\s+")
+_GLUED_SLASH = re.compile(r"\s*/\s*")
 #: one of the names a comma lists: a word or two (``cranium``, ``exo-``, ``-itis``), no phrase.
 _LISTED_NAME = re.compile(r"^-?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?$")
 _WRAPPED_NAME = re.compile(r"^\((?P<name>[^(),]{2,60}),\s*(?P<alias>[^(),\s]{1,12})\)$")
@@ -639,6 +655,11 @@ def term_name(text: str) -> TermName:
             head, inner, tail = middle.group("head"), middle.group("inner"), middle.group("tail")
             return TermName(f"{head} {tail}", aliases=[f"{inner} {tail}"])
         sides = [side.strip() for side in _SLASH.split(text)]
+        glued = [side.strip() for side in _GLUED_SLASH.split(text)]
+        if len(sides) < len(glued) and all(len(words(side)) >= 2 and "(" not in side for side in glued):
+            # "das Blatt/die Blätter", "der Berg/ die Berge": two names of two words or more, the slash
+            # between them written without its spaces (one-word sides, "Input/Output", are one name)
+            sides = glued
         if 2 <= len(sides) <= 3 and all(is_term_name(side) and len(words(side)) <= 4 for side in sides):
             # "Gateway / Default route", ".aiff / .aif": one row for two names; either one finds it
             return TermName(text, aliases=sides)
