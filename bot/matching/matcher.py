@@ -420,7 +420,15 @@ class Matcher:
         answer = policy.confident_description(descriptions, self._entries, text, parsed, answerable, coverage)
         if answer is None:
             answer = policy.contained_description(self._entries, text, parsed, answerable, names)
-        if answer is not None and policy.evidence_is_weak(names, descriptions, parsed, answer, self._entries):
+        if answer is not None and policy.asks_about_another(names, parsed, answer.entry):
+            # "where do sedimentary rocks form": about the entry it names, if it asks something of it
+            inside = policy.named_inside(names, loose, self._entries, text, parsed)
+            if inside is None or inside.entry is answer.entry:
+                return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
+            answer = inside
+        elif answer is not None and policy.evidence_is_weak(
+            names, descriptions, parsed, answer, self._entries
+        ):
             # refused with suggestions, not answered by a name inside: never a confident wrong answer
             return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
         if answer is None:
