@@ -39,7 +39,7 @@ from bot.matching.query import (
     subjects_of,
 )
 from bot.matching.results import Answer, NotFound, Result, Suggestion
-from bot.matching.text import STOPWORDS, content_stems, noun_forms, words
+from bot.matching.text import STOPWORDS, content_stems, noun_forms, singular, stem, words
 from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning, is_word_of, named_languages
 from bot.matching.typos import TypoSearch
 from bot.matching.units import UnitIndex
@@ -50,6 +50,7 @@ from bot.matching.variants import (
     LooseIndex,
     contracted,
     genus_words,
+    is_acronym,
     without_head,
 )
 
@@ -441,7 +442,15 @@ class Matcher:
         answer = policy.confident_description(descriptions, self._entries, text, parsed, answerable, coverage)
         if answer is None:
             answer = policy.contained_description(self._entries, text, parsed, answerable, names)
-        if answer is not None and policy.evidence_is_weak(names, descriptions, parsed, answer, self._entries):
+        if answer is not None and policy.asks_about_another(names, parsed, answer.entry):
+            # "where do sedimentary rocks form": about the entry it names, if it asks something of it
+            inside = policy.named_inside(names, loose, self._entries, text, parsed)
+            if inside is None or inside.entry is answer.entry:
+                return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
+            answer = inside
+        elif answer is not None and policy.evidence_is_weak(
+            names, descriptions, parsed, answer, self._entries
+        ):
             # refused with suggestions, not answered by a name inside: never a confident wrong answer
             return NotFound(text, policy.suggestions(names, scored, ranked, coverage))
         if answer is None:
@@ -597,6 +606,13 @@ class Matcher:
                 index = self._loose().hit_word_form(name_part[0])
             if index is None:
                 continue
+            short = self._by_own_acronym(index, extra, before)
+            if short is not None:  # "application load balancer" is Application LB where LB is Load Balancer
+                return short
+            if before and _lists_kinds(self._entries[index], name_part):
+                # "curvilinear shape" where Shape's text says "A curvilinear shape ..., an abstract shape
+                # ...": one of the kinds it describes, which the notes do not define as an entry
+                continue
             if before and self._says_the_head(extra, name_part):
                 # "behavioral segmentation" where Behavioural is an entry about segmentation: that entry
                 # (the reading after this one) or none, never Segmentation qualified by the word
@@ -613,6 +629,18 @@ class Matcher:
             if stems and rare and not _labels_a_kind(entry, stems):
                 found.add(index)
         return next(iter(found)) if len(found) == 1 else None
+
+    def _by_own_acronym(self, index: int, extra: str, before: bool) -> int | None:
+        """The other entry named by ``extra`` beside the acronym entry ``index`` goes by ("application"
+        and LB, the acronym of Load Balancer: Application LB), or None."""
+        for name in self._entries[index].names:
+            if not is_acronym(name):
+                continue
+            acronym = key_of(name)
+            hit = self._names.exact_hit(f"{extra} {acronym}" if before else f"{acronym} {extra}")
+            if hit is not None and self._names.name_entry[hit] != index:
+                return self._names.name_entry[hit]
+        return None
 
     def _says_the_head(self, word: str, head: list[str]) -> bool:
         """Whether ``word`` names an entry whose own text or topic title says ``head`` (Behavioural, in
@@ -785,7 +813,7 @@ class Matcher:
                 entry = self._names.entry(head)
                 own = set(content_stems(" ".join((entry.definition, *entry.details))))
                 sides = set(content_stems(" ".join((said[0], other[0]))))
-                if len(sides) == 2 and sides <= own:
+                if len(sides) == 2 and sides <= own and not _lists_kinds(entry, other[1:]):
                     return entry
         joined = " ".join((*said, *other))
         starting = {
@@ -896,6 +924,27 @@ def _labels_a_kind(entry: Entry, stems: set[str]) -> bool:
     named = set(content_stems(" ".join(entry.names)))
     # "Antidote:" under Heparin is a property, not a kind
     return any(stems <= said and said & named for said in policy.labels_of(entry))
+
+
+def _lists_kinds(entry: Entry, head: list[str]) -> bool:
+    """Whether ``entry``'s definition or details name kinds of the thing ``head`` (a name's words) with an
+    article and a word in front ("A curvilinear shape is ...", "An abstract shape refers to ..." under
+    Shape): the entry describes several kinds, so a question naming one of them asks for that kind."""
+    size = len(head)
+    if not size:
+        return False
+    wanted = [stem(w) for w in head]
+    for text in (entry.definition, *entry.details):
+        said = words(text)
+        for at in range(1, len(said) - size):
+            if said[at - 1] not in _INDEFINITE or said[at] in STOPWORDS:
+                continue
+            if [stem(singular(w)) for w in said[at + 1 : at + 1 + size]] == wanted:
+                return True
+    return False
+
+
+_INDEFINITE = frozenset(("a", "an"))
 
 
 def _acronym_plus_s(text: str, plain: str, key: str, entry: Entry) -> bool:

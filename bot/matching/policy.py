@@ -21,11 +21,19 @@ from collections.abc import Callable
 
 from bot.knowledge import Entry
 from bot.matching.bm25 import Coverage, DescriptionIndex
-from bot.matching.names import fixed_parts, name_key
+from bot.matching.names import NUMBER_WORDS, fixed_parts, name_key
 from bot.matching.names_index import NameIndex
 from bot.matching.query import DESCRIPTION_MARKERS, GENERIC_TAILS, ParsedQuery, strip_trailing
 from bot.matching.results import Answer, Suggestion
-from bot.matching.text import STOPWORDS, content_stems, content_stems_of_tokens, word_set, words
+from bot.matching.text import (
+    STOPWORDS,
+    content_stems,
+    content_stems_of_tokens,
+    singular,
+    stem,
+    word_set,
+    words,
+)
 from bot.matching.typos import SUGGEST_MIN, TypoSearch, words_align
 from bot.matching.variants import LooseIndex, genus_words
 
@@ -184,6 +192,8 @@ def confident_description(
         return None
     if matches == 2 and _leaves_out_a_rare_word(descriptions, entry, stems):
         return None
+    if _numbers_disagree(parsed.core, entry):
+        return None  # "chord built on the fourth scale degree" is no chord "on the fifth scale degree"
     if len(ranked) > 1:
         runner_doc, runner = ranked[1]
         gap = cover - coverage[runner_doc][0]
@@ -194,6 +204,28 @@ def confident_description(
         lead = 1.0
     confidence = min(99.0, 100.0 * cover * lead)
     return Answer(text, entries[doc], round(max(confidence, 50.0), 1), "description")
+
+
+#: Number words and ordinals as the number they say ("one" and "second" say other things too).
+_NUMERALS = {
+    **{w: d for w, d in NUMBER_WORDS.items() if w != "one"},
+    "first": "1", "third": "3", "fourth": "4", "fifth": "5", "sixth": "6", "seventh": "7",
+    "eighth": "8", "ninth": "9", "tenth": "10", "twice": "2", "double": "2", "triple": "3",
+}  # fmt: skip
+
+
+def _numbers_of(tokens: list[str]) -> set[str]:
+    return {_NUMERALS.get(t, t) for t in tokens if t in _NUMERALS or t.isdigit()}
+
+
+def _numbers_disagree(core: list[str], entry: Entry) -> bool:
+    """Whether a description says a number (a digit, a number word, an ordinal) that ``entry``'s text
+    never says while that text says other numbers: the number is a fact the entry contradicts."""
+    asked = _numbers_of(core)
+    if not asked:
+        return False
+    own = _numbers_of(words(" ".join((*entry.names, entry.definition, *entry.details))))
+    return bool(own) and not asked <= own
 
 
 def _leaves_out_a_rare_word(descriptions: DescriptionIndex, entry: Entry, stems: set[str]) -> bool:
@@ -266,6 +298,8 @@ def evidence_is_weak(
                 return True
     if answer.via == "description" and _spread_over_sentences(descriptions, core, answer.entry):
         return True
+    if answer.via == "description" and _agent_of_a_part(parsed.tokens, answer.entry):
+        return True
     own = {w for n in answer.entry.names for w in name_key(words(n)).split()}
     answer_index = next((i for i, e in enumerate(entries) if e is answer.entry), None)
     # "which mode ...", "what port ...": the word after the question word is the kind asked for
@@ -278,6 +312,46 @@ def evidence_is_weak(
         if hit is not None and names.name_entry[hit] != answer_index:
             others.add(names.name_entry[hit])
     return len(others) >= 2
+
+
+def asks_about_another(names: NameIndex, parsed: ParsedQuery, answer: Entry) -> bool:
+    """Whether a question about something asks, right after its verb, about another entry than the
+    description ``answer``, named by 2+ words ("where do *sedimentary rocks* form" answered by Erosion,
+    whose definition says they form from it): the answer only mentions what is asked about."""
+    if not asks_about_something(parsed):
+        return False
+    spoken = [t for t in parsed.core if t not in _ARTICLES]
+    for at in range(1, len(spoken)):
+        if spoken[at - 1] not in _SUBJECT_VERBS or not all(t in _ASKING_WORDS for t in spoken[: at - 1]):
+            continue  # "what voltage does DDR4 need" asks for a voltage: only "where do ..." and the like
+        for size in range(min(len(spoken) - at, names.max_name_words), 1, -1):
+            hit = names.exact_hit(name_key(spoken[at : at + size]))
+            if hit is not None:
+                return names.entry(hit) is not answer
+    return False
+
+
+def _agent_of_a_part(tokens: list[str], entry: Entry) -> bool:
+    """Whether a question asks what acts on a part of the thing the answer names: "what holds the grains
+    of a clastic rock together" asks for what holds them (a cement), not for Clastic rocks; "what causes
+    inflation", the name right after the verb, asks about the thing named."""
+    if len(tokens) < 4 or tokens[0] not in {"what", "which"}:
+        return False
+    verb = tokens[1]
+    if verb in STOPWORDS or not (verb.endswith("s") or verb in _PAST_VERBS) or tokens[2] not in _ARTICLES:
+        return False  # "which ports are ...": no verb and its object
+    said = [stem(singular(t)) for t in tokens]
+    for name in entry.names:
+        named = [stem(singular(w)) for w in words(name)]
+        size = len(named)
+        if not size:
+            continue
+        for start in range(2, len(said) - size + 1):
+            if said[start : start + size] == named:
+                # a noun before the name: "the grains of a ..."; "what collides with a kinematic body" asks
+                # about the body
+                return any(t not in STOPWORDS for t in tokens[2:start])
+    return False
 
 
 _SENTENCE_END = re.compile(r"(?<=[a-z0-9)\]])[.!?]\s+(?=[A-Z$(])")
@@ -311,7 +385,7 @@ _QUESTION_VERBS = word_set(
     "use uses wait write read send protect prevent stop cause affect require need mean stand do does work "
     "run store hold contain replace differ compare happen matter exist solve fix break make "
     "have has made built consist consists include includes look "
-    "start starts begin begins end ends last occur fall collapse"
+    "start starts begin begins end ends last occur fall collapse form forms"
 )
 _VERB_ENDINGS = ("ed", "ing", "able", "ible", "ive", "er")
 
