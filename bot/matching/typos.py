@@ -11,13 +11,14 @@ from __future__ import annotations
 import bisect
 import itertools
 from array import array
-from functools import cache, lru_cache
+from functools import lru_cache
 from operator import itemgetter
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Levenshtein
 
 from bot.collector import collector_paused
+from bot.matching import english
 from bot.matching.names import name_key
 from bot.matching.names_index import NameIndex
 
@@ -170,28 +171,17 @@ _MEANT_WORD_ZIPF = 3.5
 _REAL_WORD_ZIPF = 1.5
 _FORM_STEM = 4  # letters two forms of a word share at the start, at least
 _FORM_ENDING = 3  # letters of a form's own ending, at most ("-ic" of "polyphonic", "-y" of "polyphony")
-_COMMON_WORDS = 30_000  # the English words whose beginnings are known word parts ("chrom-", "chlor-")
 
 
 @lru_cache(maxsize=65_536)
 def zipf(word: str) -> float:
-    """The word's Zipf frequency in English (0.0 when unknown).
+    """The word's Zipf frequency in English (0.0 when unknown), wordfreq's.
 
-    wordfreq is imported here, on the first typo that needs it, not with the matcher: importing it and
-    loading its English list cost about 0.3 s and 40 MB, which a bot answering exact names never needs.
+    Read from the compact copy of wordfreq's English list (``bot.matching.english``) on the first typo
+    that needs it, not with the matcher; wordfreq itself, imported only for a word the copy cannot hold
+    (an accent, an apostrophe), cost the first typo 0.6 s of CPU.
     """
-    from wordfreq import zipf_frequency  # deferred: see above
-
-    return float(zipf_frequency(word, "en"))
-
-
-@cache
-def _word_beginnings() -> frozenset[str]:
-    """The 3-5 letter beginnings of the commonest English words, each shorter than its word."""
-    from wordfreq import top_n_list  # deferred, as in zipf
-
-    common = top_n_list("en", _COMMON_WORDS)
-    return frozenset(word[:k] for word in common if word.isalpha() for k in range(3, min(6, len(word))))
+    return english.zipf(word)
 
 
 def other_real_word(said: str, name_word: str) -> bool:
@@ -226,7 +216,7 @@ def other_real_word(said: str, name_word: str) -> bool:
     heads = _heads_before_long_ending(said, name_word)
     if heads is None:
         return False
-    beginnings = _word_beginnings()
+    beginnings = english.word_beginnings()
     return (
         all(3 <= len(head) <= _BEGINNING and head in beginnings for head in heads)
         and OSA.distance(*heads, score_cutoff=3) == 2
