@@ -324,6 +324,12 @@ def mask_names(
             dotted = r"[.-]".join(map(re.escape, phrase))
             pattern = r"(?<![\w.-])" + dotted + r"\.?(?![\w-])|" + pattern
         text = re.sub(pattern, BLANK, text, flags=re.IGNORECASE if phrase not in initials else 0)
+    # an acronym written inside a longer one spells it too: "ECDHE (Elliptic Curve DH)" for DH
+    inner = [p for p in phrases if _CAPITALS.fullmatch(p)]
+    if inner:
+        text = _CAPITALS_WORD.sub(
+            lambda m: BLANK if any(a in m.group(0) and a != m.group(0) for a in inner) else m.group(0), text
+        )
     if not single_words:  # only the names themselves (a question that shows the term anyway)
         return drop_empty_brackets(
             _ACRONYM_AFTER_BLANK.sub(f"{BLANK} ({BLANK})", re.sub(rf"{BLANK}(?:[\s-]+{BLANK})+", BLANK, text))
@@ -374,6 +380,11 @@ def mask_names(
     # "The term ____ (MPLS) ...": the acronym written next to the hidden name is that name's too
     return drop_empty_brackets(_ACRONYM_AFTER_BLANK.sub(f"{BLANK} ({BLANK})", text))
 
+
+#: A name written in capitals only, two letters or more ("DH", "SSH"): it may be read inside a longer one.
+_CAPITALS = re.compile(r"[A-Z]{2,}")
+#: A word of capitals and digits, three or more ("ECDHE", "DHCP", "SHA256").
+_CAPITALS_WORD = re.compile(r"(?<![\w])[A-Z][A-Z0-9]{2,11}(?![\w])")
 
 #: An acronym: two to eight letters or digits, two capitals or more ("NAT", "DoS").
 _ACRONYM = re.compile(r"(?=(?:[^A-Z]*[A-Z]){2})[A-Za-z0-9]{2,8}")

@@ -111,3 +111,26 @@ def test_when_only_the_distractors_name_themselves_the_answer_does_not_stand_out
         if question.kind is QuestionKind.MEANING:
             blanks = {BLANK in choice for choice in question.choices}
             assert len(blanks) == 1, question.choices
+
+
+def test_an_acronym_inside_a_longer_acronym_is_hidden_too() -> None:
+    # "ECDHE (Elliptic Curve DH)" for Diffie-Hellman Key Exchange (DH): ECDHE spells DH inside it
+    kb = _kb(
+        [
+            (
+                "Diffie-Hellman Key Exchange",
+                ("DH",),
+                "A standard for exchanging keys over public networks. ECDHE (Elliptic Curve DH) gives "
+                "perfect forward secrecy.",
+            ),
+            *[(e.term, e.aliases, e.definition) for e in NET.entries],
+        ]
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    entry = _entry(kb, "Diffie-Hellman Key Exchange")
+    for text in (generator.typed_prompt(entry), generator.pick_prompt(entry, ["ARP", "NAT", "DNS"])):
+        assert "ECDHE" not in text, text
+        assert "perfect forward secrecy" in text, text
+    assert "ECDHE" not in generator.meaning(entry)
+    # a longer acronym that does not hold the name stays: "DHCP" is no DH... but "LAN" stays for ARP
+    assert "LAN" in generator.typed_prompt(_entry(kb, "ARP"))
