@@ -3008,6 +3008,11 @@ def _members(entry: DraftEntry, entries: list[DraftEntry]) -> bool:
     elsewhere = any(
         head in (w.casefold() for w in tx.words(other.term)) for other in entries if other is not entry
     )
+    defined = {name_id(name) for other in entries if other is not entry for name in other.names()}
+    if sum(name_id(n) in defined for n in names) * 2 >= len(names):
+        # "## Formal Elements" over "- Line" / "- Shape" / "- Color" / "- Texture", each a heading of its
+        # own below: a table of contents, which defines the heading no more than any other
+        return False
     return elsewhere and all(len(tx.words(n)) <= 3 and tx.is_term_name(n) for n in names)
 
 

@@ -147,3 +147,36 @@ def test_a_heading_that_tells_what_the_writer_did_or_will_add_is_no_term() -> No
     assert "breakthrough on agent tools" in lost
     assert "More Topics Coming Soon" in lost
     assert "Billing & Pricing" in lost
+
+
+CONTENTS_UNDER_A_HEADING = """\
+# Design
+
+## Formal Elements
+
+- Line
+- Shape
+- Colour
+
+### Line
+
+- A mark between two points
+
+### Shape
+
+- An area closed by a line
+
+### Colour
+
+- What light reflected off a surface looks like
+
+### Visual element
+
+- Any part a design is built from
+"""
+
+
+def test_a_heading_over_the_names_of_the_headings_below_is_no_term() -> None:
+    kb, unplaced = kb_and_unplaced(CONTENTS_UNDER_A_HEADING)
+    assert terms(kb) == {"Line", "Shape", "Colour", "Visual element"}
+    assert any(text.startswith("Formal Elements") for _, text in unplaced)  # reported, not dropped
