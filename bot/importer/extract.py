@@ -3008,6 +3008,11 @@ def _members(entry: DraftEntry, entries: list[DraftEntry]) -> bool:
     elsewhere = any(
         head in (w.casefold() for w in tx.words(other.term)) for other in entries if other is not entry
     )
+    defined = {name_id(name) for other in entries if other is not entry for name in other.names()}
+    if sum(name_id(n) in defined for n in names) * 2 >= len(names):
+        # "## Formal Elements" over "- Line" / "- Shape" / "- Color" / "- Texture", each a heading of its
+        # own below: a table of contents, which defines the heading no more than any other
+        return False
     return elsewhere and all(len(tx.words(n)) <= 3 and tx.is_term_name(n) for n in names)
 
 
@@ -3475,6 +3480,12 @@ def _glossed_series(text: str, *, single: bool = False, loose: bool = False) -> 
     return parts
 
 
+def _states_of(text: str, name: str) -> bool:
+    """Whether ``text`` is a statement whose subject is ``name`` (``anatomy is about structure``)."""
+    said = tx.statement(text) or tx.sentence(text)
+    return said is not None and tx.singular(name_id(said.subject)) == tx.singular(name_id(name))
+
+
 def _spread_comparisons(draft: Draft) -> None:
     """``## HTTP vs HTTPS`` is no term: its text becomes a detail of HTTP and of HTTPS (else unplaced)."""
     names = {normalize(n): e for e in draft.entries for n in e.names()}
@@ -3483,9 +3494,29 @@ def _spread_comparisons(draft: Draft) -> None:
         if match is None:
             continue
         sides = [names.get(normalize(match.group(side))) for side in ("a", "b")]
-        said = " ".join(t for t in [entry.definition, *(d.text for d in entry.details)] if t)
+        texts = [t for t in [entry.definition, *(d.text for d in entry.details)] if t]
+        for index, key in enumerate(("a", "b")):
+            # "anatomy vs physiology" over "anatomy is about structure" and "physiology is about ...":
+            # each side the notes state something of, and no entry has, is defined by that statement
+            name = match.group(key).strip()
+            if sides[index] is not None or not tx.is_term_name(name):
+                continue
+            opposite = match.group("b" if key == "a" else "a").strip().casefold()
+            # (about this side alone: "OSI is a model, while TCP/IP is ..." compares, defines neither)
+            stated = next((t for t in texts if _states_of(t, name) and opposite not in t.casefold()), None)
+            said_of = (tx.statement(stated) or tx.sentence(stated)) if stated is not None else None
+            if stated is None or said_of is None:
+                continue
+            texts.remove(stated)
+            made = DraftEntry(term=name, line=entry.line, definition=said_of.definition)
+            made.check("definition", f'taken from the comparison "{_short(entry.term)}"')
+            made.group = entry.group
+            draft.entries.append(made)
+            sides[index] = made
+            names[normalize(name)] = made
+        said = " ".join(texts)
         draft.entries.remove(entry)
-        placed = False
+        placed = not said and any(side is not None for side in sides)
         for side, other in ((sides[0], match.group("b")), (sides[1], match.group("a"))):
             if side is not None and side is not entry and said:
                 side.add("details", f"Compared with {other}: {said}", code=True)  # never its definition

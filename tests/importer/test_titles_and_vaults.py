@@ -147,3 +147,71 @@ def test_a_heading_that_tells_what_the_writer_did_or_will_add_is_no_term() -> No
     assert "breakthrough on agent tools" in lost
     assert "More Topics Coming Soon" in lost
     assert "Billing & Pricing" in lost
+
+
+CONTENTS_UNDER_A_HEADING = """\
+# Design
+
+## Formal Elements
+
+- Line
+- Shape
+- Colour
+
+### Line
+
+- A mark between two points
+
+### Shape
+
+- An area closed by a line
+
+### Colour
+
+- What light reflected off a surface looks like
+
+### Visual element
+
+- Any part a design is built from
+"""
+
+
+def test_a_heading_over_the_names_of_the_headings_below_is_no_term() -> None:
+    kb, unplaced = kb_and_unplaced(CONTENTS_UNDER_A_HEADING)
+    assert terms(kb) == {"Line", "Shape", "Colour", "Visual element"}
+    assert any(text.startswith("Formal Elements") for _, text in unplaced)  # reported, not dropped
+
+
+COMPARED_SIDES = """\
+# anatomy
+
+## basics
+
+- anatomy vs physiology
+  - anatomy is about statics of an organism: focus on structure
+  - physiology is more about dynamics of an organism: its development, metabolism, etc
+
+- skeleton
+  - structural frame that supports animal body
+  - types
+    - exoskeleton: stable outer shell of an organism
+    - endoskeleton: forms the support structure inside the body
+
+## organs
+
+- organ is a collection of tissues joined in a structural unit
+"""
+
+
+def test_a_comparison_defines_each_side_it_states_something_of_alone() -> None:
+    kb, _ = kb_and_unplaced(COMPARED_SIDES)
+    assert entry(kb, "anatomy").definition == "About statics of an organism: focus on structure"
+    assert entry(kb, "physiology").definition.startswith("More about dynamics of an organism")
+    # a sentence about both sides compares them, it defines neither: no entry, and reported
+    both = (
+        "# Networks\n\n## OSI vs TCP/IP\n\n- OSI is a reference model, while TCP/IP is a set of protocols\n"
+    )
+    both += "\n## Router\n\n- A device that forwards packets between networks\n"
+    kb, unplaced = kb_and_unplaced(both)
+    assert all("OSI" not in found.names for found in kb.entries)
+    assert any("OSI is a reference model" in text for _, text in unplaced)
