@@ -18,6 +18,7 @@ it refuses with up to three suggestions. A wrong definition is worse than none.
 
 from __future__ import annotations
 
+import itertools
 import logging
 import re
 from typing import TYPE_CHECKING
@@ -41,9 +42,10 @@ from bot.matching.query import (
 from bot.matching.results import Answer, NotFound, Result, Suggestion
 from bot.matching.text import STOPWORDS, content_stems, noun_forms, singular, stem, words
 from bot.matching.translation import LANGUAGES, GlossIndex, asked_meaning, is_word_of, named_languages
-from bot.matching.typos import TypoSearch
+from bot.matching.typos import TypoSearch, zipf
 from bot.matching.units import UnitIndex
 from bot.matching.variants import (
+    KEPT_IN_QUESTIONS,
     AcronymIndex,
     ExampleIndex,
     InitialsIndex,
@@ -51,6 +53,7 @@ from bot.matching.variants import (
     contracted,
     genus_words,
     is_acronym,
+    is_of_kind,
     without_head,
 )
 
@@ -426,6 +429,10 @@ class Matcher:
             found = self._kind_left_out(parsed.key)
         if found is None:
             found = self._kind_renamed(parsed.key)
+        if found is None:
+            found = self._head_dropped(parsed.key)
+        if found is None:
+            found = self._head_added(parsed.key)
         if found is None and parsed.plain:
             found = self._spelled_out(parsed.plain)
         if found is not None:
@@ -691,6 +698,82 @@ class Matcher:
                 found.add(index)
         return next(iter(found)) if len(found) == 1 else None
 
+    def _head_dropped(self, key: str) -> int | None:
+        """The one entry named with its head noun left out, when what is left ends in a rare word the notes
+        only write before that head: "golgi" is Golgi apparatus; "cell" is no Cell wall (a common word,
+        and the notes say "cell" alone), and a word before two heads (Golgi apparatus, Golgi tendon
+        organ) names neither."""
+        named = self._loose().leading.get(key, ())
+        if len({index for _last, index in named}) != 1:
+            return None
+        index = named[0][1]
+        word = key.split()[-1]
+        size = len(key.split())
+        written = {
+            w
+            for n in self._entries[index].names
+            if len(said := words(n)) > size
+            for w in said[size - 1 : size]
+        }
+        if (
+            not written
+            or not all(map(_rare_word, {*written, word}))
+            or _written_as_acronym(self._entries[index], word)
+        ):
+            return None  # "ARP" is a protocol of its own, not ARP poisoning
+        heads = {last for last, _ in named}
+        return index if self._only_before(word, heads, index) else None
+
+    def _head_added(self, key: str) -> int | None:
+        """The one entry named with a head noun added after its rare last word: "hyoid bone" is Hyoid,
+        "golgi apparatus" Golgi; never when a name starts with the whole ("golgi tendon" of Golgi tendon
+        organ), nor when the notes write the two words together elsewhere (another thing)."""
+        said = key.split()
+        added = said[-1]
+        if len(said) < 2 or added in STOPWORDS or len(added) < 3 or not added.isalpha():
+            return None
+        if added in KEPT_IN_QUESTIONS:
+            return None  # a "hypervisor attack" is no Hypervisor
+        if self._loose().leading.get(key):
+            return None
+        hit = self._names.exact_hit(" ".join(said[:-1]))
+        if hit is None:
+            return None
+        index = self._names.name_entry[hit]
+        named = " ".join(said[:-1])
+        written = {words(n)[-1] for n in self._entries[index].names if words(n) and key_of(n) == named}
+        if not written or not all(map(_rare_word, {*written, said[-2]})):
+            return None  # as written and as a key: "species" is common ("specy" unknown), "gateway" too
+        word = said[-2]
+        if _written_as_acronym(self._entries[index], word) or self._names.exact_hit(added) is not None:
+            return None  # "ocsp stapling" is Stapling, a thing of its own, not OCSP
+        entry = self._entries[index]
+        if not is_of_kind(entry, added) and (genus_words(entry.definition) or not self._in_notes(added)):
+            return None  # "legato pedal": Legato is "A playing style"; the notes say no "factory"
+        documents = [d for s in content_stems(word) for d in self._descriptions.documents(s) if d != index]
+        if len(documents) > _SAYS_READ:
+            return None
+        for other in documents:
+            entry = self._entries[other]
+            told = words(" ".join((*entry.names, entry.definition, *entry.details)))
+            if any(a == word and b == added for a, b in itertools.pairwise(told)):
+                return None  # "golgi tendon" said elsewhere: another thing
+        return index
+
+    def _only_before(self, word: str, heads: set[str], index: int) -> bool:
+        """Whether every entry but ``index`` that writes ``word`` writes it before one of ``heads`` (as
+        part of the name), reading at most :data:`_SAYS_READ` entries."""
+        documents = [d for s in content_stems(word) for d in self._descriptions.documents(s) if d != index]
+        if len(documents) > _SAYS_READ:
+            return False
+        for other in documents:
+            entry = self._entries[other]
+            told = words(" ".join((*entry.names, entry.definition, *entry.details)))
+            for at, said in enumerate(told):
+                if said == word and (at + 1 >= len(told) or singular(told[at + 1]) not in heads):
+                    return False
+        return True
+
     def _kind_renamed(self, key: str) -> int | None:
         """The one entry named with its last word replaced by the kind its definition says it is:
         "silhouette score" is Silhouette coefficient, "A score from -1 to 1 ..." (``genus_words``).
@@ -926,6 +1009,23 @@ def _labels_a_kind(entry: Entry, stems: set[str]) -> bool:
     named = set(content_stems(" ".join(entry.names)))
     # "Antidote:" under Heparin is a property, not a kind
     return any(stems <= said and said & named for said in policy.labels_of(entry))
+
+
+#: The English frequency (Zipf scale) below which a word is taken as a term of art, not everyday
+#: English: "golgi" (2.5), "hyoid" (2.3), "krebs" (2.8); "cell" (4.9) or "rainbow" (4.1) are not.
+_RARE_ZIPF = 3.0
+
+
+def _rare_word(word: str) -> bool:
+    """Whether ``word`` is a rare word in English (a term of art): the rest of a name it starts names it."""
+    if not word.isalpha() or len(word) < 3 or word in STOPWORDS:
+        return False
+    return max(zipf(word), zipf(f"{word}s")) < _RARE_ZIPF  # a key's word lost its "s": "specie" of species
+
+
+def _written_as_acronym(entry: Entry, word: str) -> bool:
+    """Whether one of ``entry``'s names writes ``word`` (folded) as an acronym ("ARP" in ARP Poisoning)."""
+    return any(w.casefold() == word and is_acronym(w) for name in entry.names for w in name.split())
 
 
 def _lists_kinds(entry: Entry, head: list[str]) -> bool:

@@ -34,12 +34,13 @@ from bot.matching.text import (
     word_set,
     words,
 )
-from bot.matching.typos import SUGGEST_MIN, TypoSearch, words_align
+from bot.matching.typos import SUGGEST_MIN, TypoSearch, words_align, zipf
 from bot.matching.variants import LooseIndex, genus_words
 
 _FUZZY_ACCEPT = 86.0  # minimum ratio for a fuzzy name answer
 _FUZZY_MARGIN = 4.0  # lead over the best other entry a fuzzy answer needs
 _TYPO_ACCEPT = 75.0  # minimum ratio for a fuzzy answer that is a lone typo of one name
+_EVERYDAY_ZIPF = 3.5  # a typed word this common in English is meant as written, not as a slip
 _DESC_COVERAGE = 0.6  # share of the known words' IDF weight the answer's names and definition must hold
 _DESC_WORD_SHARE = 0.6  # share of the question's content words the answer's names and definition must have
 _DESC_MARGIN = 1.2  # BM25 lead over the runner-up a description answer needs...
@@ -95,6 +96,8 @@ def confident_fuzzy(
         return None
     if not words_align(key, name):
         return None
+    if " " not in key and " " not in name and zipf(name) == 0.0 and zipf(key) >= _EVERYDAY_ZIPF:
+        return None  # "texture" typed, the notes' heading misspelt "Tecture": offered, not asserted
     return Answer(text, typos.index.entry(name_index), round(score, 1), "fuzzy")
 
 

@@ -81,6 +81,7 @@ def _stems(tokens: list[str]) -> str:
 #: Heads a question may not drop: a "hypervisor attack" is not a hypervisor, a "sample rate" no sample
 #: (the name index decides). A name may: "Unemployment Rate" is what "unemployment" asks for.
 _KEPT_IN_QUESTIONS = frozenset({"attack", "rate", "force"})
+KEPT_IN_QUESTIONS = _KEPT_IN_QUESTIONS
 
 
 _NUMBER_DOT = re.compile(r"(?<=[0-9a-z])\.(?=[0-9])")  # the dots of X.509 and 802.1x, not of .NET
