@@ -303,6 +303,36 @@ _PG_TOPICS = (
 )
 
 
+# PostgreSQL, all-time scores: the members already stored updated in one statement from column arrays (the
+# streak rule needs each row's {8} and {9}, which an upsert's ``excluded`` row cannot carry); the keys it
+# did not find (new members, or one deleted meanwhile by a reset) then go through ``_SCORES`` row by row, so
+# a member another process inserted in between is still added to, not lost
+_PG_SCORES_UPDATE = (
+    "UPDATE scores SET points = scores.points + u.points, answered = scores.answered + u.answered, "
+    "correct = scores.correct + u.correct, streak = scores.streak * u.continued + u.streak, "
+    "best_streak = GREATEST(scores.best_streak, scores.streak + u.lead, u.best_streak) "
+    "FROM unnest($1::text::bigint[], $2::text::bigint[], $3::text::int[], $4::text::int[], $5::text::int[], "
+    "$6::text::int[], $7::text::int[], $8::text::int[], $9::text::int[]) "
+    "AS u(guild_id, member_id, points, answered, correct, streak, best_streak, continued, lead) "
+    "WHERE scores.guild_id = u.guild_id AND scores.member_id = u.member_id "
+    "RETURNING scores.guild_id, scores.member_id"
+)
+
+
+async def _pg_scores(conn: AsyncConnection, rows: Sequence[tuple[int, ...]]) -> None:
+    """Add ``rows`` (``_SCORES``'s nine values each, one per member) to PostgreSQL's all-time scores: one
+    UPDATE from column arrays for the members stored already, an upsert for each of the others."""
+    if not rows:
+        return
+    rows = sorted(rows)  # the same lock order in every writer
+    result = await conn.exec_driver_sql(_PG_SCORES_UPDATE, pg_arrays(columns_of(rows, 9)))
+    back: list[Any] = list(result.all())
+    found = {(int(g), int(m)) for g, m in back}
+    missing = [row for row in rows if (row[0], row[1]) not in found]
+    if missing:
+        await conn.exec_driver_sql(params("postgresql", _SCORES), missing)
+
+
 def _without_points(upsert: str) -> str:
     """A totals upsert whose update leaves ``points`` alone (for rows that add none)."""
     return _SUMS_POINTS.sub("", upsert, count=1)
@@ -317,7 +347,8 @@ def columns_of(rows: Sequence[Sequence[Any]], width: int) -> tuple[list[Any], ..
 
 async def add_totals(conn: AsyncConnection, dialect: str, stored: Sequence[AnswerFields]) -> None:
     """Add new answers to the all-time, daily, week, month and topic totals: one statement each (SQLite:
-    one ``executemany`` each; PostgreSQL: the sums from column arrays).
+    one ``executemany`` each; PostgreSQL: the all-time scores one UPDATE from column arrays and an upsert
+    per new member (``_pg_scores``), each other table one INSERT from column arrays).
 
     A batch's answers are added up per key in Python first, in order (streaks count consecutive right
     answers), so each total row is written once per batch.
@@ -367,7 +398,7 @@ async def add_totals(conn: AsyncConnection, dialect: str, stored: Sequence[Answe
     period_rows = [(g, k, day_value(s), m, p, n, c) for (g, k, s, m), (p, n, c) in periods.items()]
     topic_rows = [(g, k, day_value(s), t, m, p, n, c) for (g, k, s, t, m), (p, n, c) in topics.items()]
     if dialect == "postgresql":
-        await conn.exec_driver_sql(params(dialect, _SCORES), score_rows)
+        await _pg_scores(conn, score_rows)
         await conn.exec_driver_sql(_PG_DAILY, pg_arrays(columns_of(day_rows, 7)))
         await conn.exec_driver_sql(_PG_PERIODS, pg_arrays(columns_of(period_rows, 7)))
         await conn.exec_driver_sql(_PG_TOPICS, pg_arrays(columns_of(topic_rows, 8)))

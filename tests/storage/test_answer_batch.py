@@ -73,3 +73,42 @@ async def test_awkward_names_and_cards_round_trip_through_array_text(store: Stor
     async with store.engine.connect() as conn:
         reps = (await conn.exec_driver_sql("SELECT reps FROM cards WHERE guild_id = 77")).all()
     assert sorted(r[0] for r in reps) == [2] * len(names)
+
+
+async def test_all_time_scores_of_batches_equal_one_answer_at_a_time(store: Store) -> None:
+    """Streaks that run across batches, members new and already stored in one batch: the all-time scores
+    (PostgreSQL: one UPDATE from column arrays, then an upsert per new member) are those of the same
+    answers stored one at a time in another guild."""
+    from bot.storage import AnswerRecord
+
+    now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    pattern = "RRWRRRWWRRRRWR"  # each member's answers, in order, shifted per member
+    answers: list[tuple[int, bool]] = []
+    for step in range(len(pattern)):
+        for member in range(1, 6):
+            if (step + member) % 4 != 0:  # not every member answers every question
+                answers.append((member, pattern[(step + member) % len(pattern)] == "R"))
+
+    def records(guild: int, round_id: int) -> list[AnswerRecord]:
+        return [
+            AnswerRecord(round_id, i, guild, 1, member, f"term{i}", "topic", right, 7 * right, 5, now)
+            for i, (member, right) in enumerate(answers)
+        ]
+
+    one_by_one = records(1, await store.rounds.start_round(1, 1, 1, {}, now))
+    for record in one_by_one:
+        await store.rounds.record_answers([record])
+    batched = records(2, await store.rounds.start_round(2, 1, 1, {}, now))
+    for start, size in ((0, 3), (3, 1), (4, 9), (13, 20), (33, 100)):
+        await store.rounds.record_answers(batched[start : start + size])
+
+    async def scores(guild: int) -> list[tuple[int, ...]]:
+        async with store.engine.connect() as conn:
+            rows = await conn.exec_driver_sql(
+                "SELECT member_id, points, answered, correct, streak, best_streak FROM scores "
+                f"WHERE guild_id = {guild} ORDER BY member_id"
+            )
+            return [tuple(int(v) for v in row) for row in rows.all()]
+
+    assert await scores(2) == await scores(1)
+    assert len(await scores(1)) == 5
