@@ -24,7 +24,7 @@ from bot.quiz.round import (
     SubmitResult,
     SubmitStatus,
 )
-from bot.quiz.writer import AnswerWriter
+from bot.quiz.writer import AnswerWriter, WriterClosedError
 from bot.review.quiz import review_quiz_answers_in
 from bot.storage import AnswerRecord, RoundStatus, Store, database_unavailable
 from bot.wording import plural
@@ -115,6 +115,8 @@ class RoundRunner:
         self._started = asyncio.Event()
         #: Answers not stored yet because the database was unavailable; retried at every later write.
         self.unsaved: list[AnswerRecord] = []
+        #: Wrong tries handed to the writer without waiting (``AnswerWriter.defer``), until committed
+        self._deferred: list[tuple[list[AnswerRecord], asyncio.Future[None]]] = []
         self._database_failed = False
         self._saving = asyncio.Lock()  # one save at a time: each waiting answer is handed over once
 
@@ -143,14 +145,15 @@ class RoundRunner:
         return self.quiz.ends_by(self.clock.now(), self.pause.total_seconds())
 
     async def answer(self, member_id: int, answer: str | int) -> SubmitResult:
-        """Submit an answer now; a won typed question is stored before this returns."""
+        """Submit an answer now; a won typed question's point is stored before this returns."""
         result = self.quiz.submit(member_id, answer, self.clock.now())
         if result.status is _CORRECT:
             try:
                 if result.scored is not None:
-                    # the question's wrong tries are final once it is won: stored in the winner's write, so
-                    # closing it waits for no second commit
-                    await self._record((result.scored, *self.quiz.settle()))
+                    # the question's wrong tries are final once it is won: handed to the writer without
+                    # waiting (they announce nothing), so the point's commit does not wait behind them
+                    self._defer(self.quiz.settle())
+                    await self._record((result.scored,))
             finally:
                 self._wake()  # close the question once the points are stored
         return result
@@ -192,12 +195,15 @@ class RoundRunner:
             if self._stopping:
                 break
             closed = self.quiz.close(self.clock.now())
-            # every answer of the question (wrong tries too) is committed before the question's result is
-            # shown: what the channel has seen survives a kill -9
-            await self._record(closed.to_record)
+            # the question's points are committed before its result is shown, so what the channel has seen
+            # survives a kill -9; its wrong tries (no point, nothing announced) are written without waiting
+            self._defer(s for s in closed.to_record if not s.correct)
+            await self._record(s for s in closed.to_record if s.correct)
             await self.presenter.closed(closed)
             if self.quiz.has_next and self.pause:
                 await self._wait_until(self.clock.now() + self.pause)
+            if self.writer is not None and self.store is not None:
+                await self.writer.room()  # a writer that cannot keep up holds the next question back
             if self._stopping:
                 break
             event = self.quiz.next(self.clock.now())
@@ -225,6 +231,38 @@ class RoundRunner:
         if self._waker is not None:
             _resolve(self._waker)
 
+    def _defer(self, scored: Iterable[ScoredAnswer]) -> None:
+        """Hand answers that announce nothing to the writer without waiting; kept until committed, and
+        moved to ``unsaved`` if their batch finds the database unavailable."""
+        if self.store is None or self.round_id is None or self.writer is None:
+            return
+        records = [
+            answer_record(s, round_id=self.round_id, guild_id=self.guild_id, channel_id=self.channel_id)
+            for s in scored
+        ]
+        if records:
+            self._deferred.append((records, self.writer.defer(records)))
+            if len(self._deferred) > 64:
+                self._harvest()
+
+    def _harvest(self) -> None:
+        """Drop committed deferred answers; those the database was unavailable for join ``unsaved``."""
+        kept: list[tuple[list[AnswerRecord], asyncio.Future[None]]] = []
+        back: list[AnswerRecord] = []
+        for records, future in self._deferred:
+            if not future.done():
+                kept.append((records, future))
+            elif future.cancelled():
+                back.extend(records)
+            elif (error := future.exception()) is not None:
+                if not database_unavailable(error) and not isinstance(error, WriterClosedError):
+                    raise error
+                back.extend(records)
+        self._deferred = kept
+        if back:
+            # in the order they were given (a member's streak and card follow it); storing is idempotent
+            self.unsaved = sorted([*back, *self.unsaved], key=lambda r: r.answered_at)
+
     async def _record(self, scored: Iterable[ScoredAnswer]) -> None:
         if self.store is None or self.round_id is None:
             return
@@ -248,6 +286,7 @@ class RoundRunner:
         database before its connection broke is not counted twice when it is retried.
         """
         async with self._saving:
+            self._harvest()
             if self.writer is None or not self.unsaved:
                 return True
             batch = list(self.unsaved)
@@ -278,6 +317,9 @@ class RoundRunner:
 
     async def _end(self, status: RoundStatus) -> None:
         if self.store is not None and self.round_id is not None:
+            waiting = [future for _, future in self._deferred]
+            if waiting:
+                await asyncio.wait(waiting)  # the round's wrong tries: committed, or back in ``unsaved``
             await self.save_unsaved()
             try:
                 await self.store.rounds.end_round(self.round_id, status, self.clock.now())

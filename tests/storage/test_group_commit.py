@@ -369,3 +369,47 @@ async def test_a_batch_whose_sender_is_cancelled_while_closing_is_failed_not_los
     else:
         assert flags == [True] * 5  # or written after all
         assert len(await store.rounds.answers_of(BATCHED)) == 5
+
+
+DEFERRED = 30
+
+
+async def test_wrong_tries_deferred_leave_what_one_by_one_leaves(store: Store) -> None:
+    """Wrong tries handed over with ``defer`` (not waited for) and points with ``write``, from several rounds
+    at once in small batches: the totals, leaderboards, /stats and flashcards are those of every answer
+    stored one at a time in order (the path before deferring), so no member's answers are reordered."""
+    await _clean_cards(store)
+    single = history(ONE_BY_ONE, await _rounds(store, ONE_BY_ONE), seed=11)
+    mixed = history(DEFERRED, await _rounds(store, DEFERRED), seed=11)
+    assert sum(not r.correct for r in mixed) > 80  # many wrong tries
+    for record in single:
+        assert await store_answer(store, record)
+    writer = AnswerWriter(store, max_batch=7)
+    futures: list[asyncio.Future[Any]] = []
+    # answers handed over in the order given, points not waited for at once: several batches in flight
+    for at, record in enumerate(mixed):
+        if record.correct:
+            futures.append(asyncio.ensure_future(writer.write([record])))
+            await asyncio.sleep(0)  # the task hands its answer over (not waiting for its commit)
+        else:
+            futures.append(writer.defer([record]))
+        if at % 9 == 0:
+            await asyncio.sleep(0)  # let a batch start while more is handed over
+    await asyncio.gather(*futures)
+    await writer.close()
+    assert writer.stats.answers == len(mixed)
+    for table in (scores, daily_scores, period_scores, period_topic_scores):
+        assert await _table(store, table, DEFERRED) == await _table(store, table, ONE_BY_ONE), table.name
+    assert await _cards(store, DEFERRED) == await _cards(store, ONE_BY_ONE)
+    now = START + timedelta(hours=4)
+    for period in Period:
+        a = await store.leaderboards.leaderboard(ONE_BY_ONE, period=period, now=now)
+        b = await store.leaderboards.leaderboard(DEFERRED, period=period, now=now)
+        assert [dataclasses.astuple(r) for r in a.rows] == [dataclasses.astuple(r) for r in b.rows]
+    for member in range(1, 7):
+        a_stats = await store.stats.member(ONE_BY_ONE, member, now)
+        b_stats = await store.stats.member(DEFERRED, member, now)
+        assert dataclasses.replace(b_stats, guild_id=ONE_BY_ONE) == a_stats
+    a_missed = await store.stats.server_missed(ONE_BY_ONE, now)
+    b_missed = await store.stats.server_missed(DEFERRED, now)
+    assert dataclasses.replace(b_missed, guild_id=ONE_BY_ONE) == a_missed
