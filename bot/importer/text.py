@@ -525,6 +525,7 @@ _COMMA_QUALIFIER = re.compile(
 #: `` / `` between two names written as one (spaces around the slash: ``TCP/IP`` is one name).
 _SLASH = re.compile(r"\s+/\s+")
 _GLUED_SLASH = re.compile(r"\s*/\s*")
+_SIDE_WITH_SYNONYM = re.compile(r"^(?P<name>[^()/]{1,40}?)\s*\((?P<inner>[^()/]{1,40})\)$")
 #: one of the names a comma lists: a word or two (``cranium``, ``exo-``, ``-itis``), no phrase.
 _LISTED_NAME = re.compile(r"^-?[^\W\d_][\w'’-]*(?:\s[^\W\d_][\w'’-]*)?$")
 _WRAPPED_NAME = re.compile(r"^\((?P<name>[^(),]{2,60}),\s*(?P<alias>[^(),\s]{1,12})\)$")
@@ -647,6 +648,12 @@ def term_name(text: str) -> TermName:
         if full and short and any(ch.isalnum() for ch in short):
             whole = term_name(full)
             return TermName(whole.name, [*whole.aliases, short], whole.note, whole.examples)
+    paired = [_SIDE_WITH_SYNONYM.match(side.strip()) for side in text.split("/")]
+    if 2 <= len(paired) <= 3 and all(paired):
+        # "Figure(positive space)/Ground(negative space)": paired names, each with a synonym in brackets
+        names = [side.group("name").strip() for side in paired if side]
+        inners = [side.group("inner").strip() for side in paired if side]
+        return TermName("/".join(names), aliases=[*names, *inners])
     match = _PAREN.match(text)
     if not match:
         middle = _MIDDLE_PAREN.match(text)
