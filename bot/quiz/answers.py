@@ -317,7 +317,10 @@ def mask_names(
     spelt = spelt_out(text, given) if single_words else []
     # a hyphenated word of the term ("post-purchase" of Post-purchase behaviour) is half its name
     compounds = re.findall(r"[^\W\d_]+(?:-[^\W\d_]+)+", given[0]) if single_words and given else []
-    phrases = sorted(set(given) | set(initials) | set(spelt) | set(compounds), key=len, reverse=True)
+    # longest first; phrases of one length in the order found (the term first), never in a set's order:
+    # "data link mode" hides "Data Link" or "Link Mode", whichever goes first, and that must not hang on
+    # the hash seed (a quiz seeded the same way asks the same questions)
+    phrases = sorted(dict.fromkeys([*given, *initials, *spelt, *compounds]), key=len, reverse=True)
     for phrase in phrases:
         pattern = r"(?<![\w])" + _phrase_pattern(phrase) + r"(?:e?s|-?\d+[a-z]?|v\d+)?(?![\w])"
         if _ACRONYM.fullmatch(phrase):  # written letter by letter too: "N.A.T.", "S-S-L"

@@ -299,7 +299,7 @@ class QuestionGenerator:
                 w for w in words if w not in common or not any(_one_word(w, x) for s in shown for x in s)
             }
         text, restore = _shield(text, self._siblings(entry))
-        for word in sorted(words, key=len, reverse=True):
+        for word in sorted(sorted(words), key=len, reverse=True):  # never in the set's (hash) order
             text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", BLANK, text, flags=re.IGNORECASE)
         # the term's words in other forms: "position" above the option Positions
         text = re.sub(
@@ -1302,6 +1302,23 @@ def _lists_facts(definition: str) -> bool:
         return False  # one word is a gloss ("Home" of La Casa): what it means
     return bool(parts) and all(
         len(words) <= 4 and words[0][0].isupper() and words[0].casefold() not in ("the", "a", "an", "to")
+        for words in parts
+    )
+
+
+def option_is_list(text: str) -> bool:
+    """Whether an option of definitions is a list of labels rather than a sentence: two or more parts
+    parted by commas or semicolons (an "&" or "and" opening one aside), each of four words at most,
+    brackets aside, and opening with a capital, not an article nor "To": "Asymmetric Encryption (Private
+    Key), MAC/MIC, & Digital Signature", "Verstehen; Bureaucracy; Protestant Ethic" (not "Fast, not
+    patented", "To hear, to listen", nor "Port 143", one label)."""
+    plain = re.sub(r"\([^()]*\)|\[[^\[\]]*\]", " ", _readable(text)).strip().rstrip(".")
+    parts = [re.sub(r"^(?:&|and\b|or\b)\s*", "", p.strip()).split() for p in re.split(r"[;,]", plain)]
+    parts = [words for words in parts if words]
+    return len(parts) >= 2 and all(
+        len(words) <= 4
+        and (words[0][0].isupper() or words[0][0].isdigit())
+        and words[0].casefold() not in ("the", "a", "an", "to")
         for words in parts
     )
 
