@@ -728,6 +728,23 @@ class QuestionGenerator:
                 showing=_term_words_in(entry.term, right),
             )
             wrong = [self.masked(o, single_words=False) for o in others]
+            # a list of labels among sentences (or a sentence among lists) stands out by its shape alone:
+            # every option is of the right one's; too few such options ask true or false instead
+            listed = option_is_list(right)
+            if any(option_is_list(w) != listed for w in wrong):
+                more = self._similar_entries(
+                    entry,
+                    MAX_CHOICES - 1,
+                    shape=_shape(right),
+                    names_only=True,
+                    showing=_term_words_in(entry.term, right),
+                    listed=listed,
+                )
+                wrong = [
+                    w
+                    for w in (self.masked(o, single_words=False) for o in more)
+                    if option_is_list(w) == listed
+                ][: MAX_CHOICES - 1]
             return self._choice(entry, kind, _meaning_prompt(entry), right, wrong)
         if kind is QuestionKind.PICK_TERM:
             others = self._similar_entries(entry, MAX_CHOICES - 1, term_shape=True)
@@ -790,6 +807,7 @@ class QuestionGenerator:
         term_shape: bool = False,
         names_only: bool = False,
         showing: frozenset[str] = frozenset(),
+        listed: bool | None = None,
     ) -> list[Entry]:
         """Up to ``count`` other entries: same topic first, then the nearest topics (a file of the same
         folder before the rest); each by similar definition length.
@@ -806,6 +824,8 @@ class QuestionGenerator:
             for e in self._usable
             if e != entry and e.definition != entry.definition and not _opens(e.definition, entry.definition)
         ]
+        if listed is not None:  # only options of that shape: a list of labels, or a sentence
+            others = [e for e in others if option_is_list(self.masked(e, single_words=False)) == listed]
         if names_only:
             # an option that reads as the right one once names are hidden would make two right options
             shown = self.masked(entry, single_words=False)

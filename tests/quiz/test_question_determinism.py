@@ -54,3 +54,30 @@ def test_generation_does_not_hang_on_the_hash_seed() -> None:
     first, second = _run("0"), _run("4")
     assert "Data Link" in first
     assert first == second
+
+
+def test_a_list_of_labels_is_never_offered_among_sentences() -> None:
+    # qfix20's s6: "Asymmetric Encryption (Private Key), MAC/MIC, & Digital Signature" beside sentences
+    import random
+
+    from bot.quiz import QuestionGenerator, QuestionKind
+    from bot.quiz.questions import option_is_list
+    from tests.quiz.conftest import make_kb
+
+    kb = make_kb(
+        {
+            "Goals": [
+                ("Authenticity", "Asymmetric Encryption (Private Key), MAC/MIC, & Digital Signature"),
+                ("Confusion", "The cipher does not look anything like the plain text at all."),
+                ("Obfuscation", "Taking something and making it difficult to understand, but reversible."),
+                ("Diffusion", "Changing one character drastically changes the whole cipher text."),
+                ("Integrity", "Proof that the data was not changed on its way or while stored."),
+            ]
+        }
+    )
+    for seed in range(8):
+        generator = QuestionGenerator(kb, random.Random(seed))
+        for entry in kb.entries:
+            question = generator.make(entry, QuestionKind.MEANING)
+            if question.kind is QuestionKind.MEANING:
+                assert len({option_is_list(c) for c in question.choices}) == 1, question.choices
