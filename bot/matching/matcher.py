@@ -744,6 +744,8 @@ class Matcher:
         written = {words(n)[-1] for n in self._entries[index].names if words(n) and key_of(n) == named}
         if not written or not all(map(_rare_word, {*written, said[-2]})):
             return None  # as written and as a key: "species" is common ("specy" unknown), "gateway" too
+        if zipf(added) < _RARE_ZIPF:
+            return None  # a head noun is an everyday word ("bone", "apparatus"); "hyoid zarnex" is two names
         word = said[-2]
         if _written_as_acronym(self._entries[index], word) or self._names.exact_hit(added) is not None:
             return None  # "ocsp stapling" is Stapling, a thing of its own, not OCSP
@@ -1024,8 +1026,10 @@ def _rare_word(word: str) -> bool:
 
 
 def _written_as_acronym(entry: Entry, word: str) -> bool:
-    """Whether one of ``entry``'s names writes ``word`` (folded) as an acronym ("ARP" in ARP Poisoning)."""
-    return any(w.casefold() == word and is_acronym(w) for name in entry.names for w in name.split())
+    """Whether one of ``entry``'s names writes ``word`` (folded, maybe as a plural's key) as an acronym ("ARP"
+    in ARP Poisoning, "JMXs" for the key "jmx")."""
+    said = (w for name in entry.names for w in name.split())
+    return any(word in (w.casefold(), singular(w.casefold())) and is_acronym(w) for w in said)
 
 
 def _lists_kinds(entry: Entry, head: list[str]) -> bool:

@@ -5,6 +5,8 @@ words the notes write together elsewhere ("ribosome subunit") is offered, never 
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.matching import Answer, Matcher, NotFound
@@ -55,3 +57,22 @@ def test_a_head_left_out_or_added_names_the_entry(matcher: Matcher, question: st
 def test_a_shared_common_or_acronym_word_is_offered(matcher: Matcher, question: str) -> None:
     result = matcher.lookup(question)
     assert isinstance(result, NotFound), result
+
+
+def test_an_acronym_or_a_rare_word_after_a_name_is_no_head_noun() -> None:
+    """Issue 17's out-of-scope mix at 100k terms: an acronym written as a plural ("JMXs") with another
+    word after it, or a rare name followed by another rare word, is two things, not a head noun added."""
+    kb = make_kb(
+        {
+            "Notes": [
+                ("Jytskai makrykjisgate", "Isolates the qencarware."),
+                ("Qourstit", "Checks kilveaium poutzaix."),
+                ("Welsouxix", "Collects the grudesor."),
+            ]
+        }
+    )
+    kb.entries[0] = dataclasses.replace(kb.entries[0], aliases=("JMXs",))
+    matcher = Matcher(kb)
+    assert matcher.lookup("jmxs").entry.term == "Jytskai makrykjisgate"  # type: ignore[union-attr]
+    for question in ("what is qourstit grudesor", "jmxs grudesor", "tell me about jmxs kilveaium"):
+        assert isinstance(matcher.lookup(question), NotFound), question
