@@ -173,6 +173,7 @@ class ProcessCommitter:
             self._end_flights(conn, exc)
             return
         self._flights.popleft()
+        flight.write.landed(kind == "ok")  # the kept boards move now, not when the batch's task wakes
         if not flight.done.done():
             flight.done.set_result((kind, value))
         if not self._flights:

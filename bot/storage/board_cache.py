@@ -19,12 +19,16 @@ Staleness, said exactly:
 
 A load that overlaps a commit of this process (from the transaction's last statement until its commit
 returned) cannot tell whether it saw it, so that commit's members keep their in-memory totals and take
-the loaded ones at the next reload; a first load that overlapped a commit answers its one read and is
-not kept (the next read loads again).
+the loaded ones at the next reload. A first load has no totals in memory: it reads those members' rows
+again (``LiveBoards.recheck``) once no commit of the server is in progress (``LiveBoards.quiet``), until a
+re-read overlaps no commit (a few tries), and is kept then; one
+that never settles answers its one read and is not kept (the next read loads again). Without the
+re-reads, a board read while its server plays was never kept: every read loaded it whole again.
 """
 
 from __future__ import annotations
 
+import asyncio
 import time
 from bisect import bisect_left, insort
 from collections.abc import AsyncIterator, Callable, Hashable, Iterable, Sequence
@@ -151,12 +155,13 @@ class Load:
 class Write:
     """A transaction of answers in progress; see ``LiveBoards.writing``."""
 
-    __slots__ = ("_boards", "members", "stored")
+    __slots__ = ("_boards", "ended", "members", "stored")
 
     def __init__(self, boards: LiveBoards) -> None:
         self._boards = boards
         self.members: dict[int, set[int]] = {}
         self.stored: Sequence[Answer] | None = None
+        self.ended = False
 
     def committed(self, stored: Sequence[Answer]) -> None:
         """The transaction stored these answers and commits next: call it last inside the transaction,
@@ -167,6 +172,21 @@ class Write:
         for answer in stored:
             self.members.setdefault(answer.guild_id, set()).add(answer.member_id)
         self._boards._committing(self.members)
+
+    def landed(self, committed: bool) -> None:
+        """The commit returned (``committed``) or failed: end the write now rather than when ``writing``'s
+        block is left (a task's next step, which waits for a busy event loop), so a load waiting for the
+        server to be ``quiet`` gets the gap before the next commit. Once only; ``writing`` then does
+        nothing more."""
+        if self.ended:
+            return
+        self.ended = True
+        self._boards._end_write(self.members)
+        if committed:
+            if self.stored:
+                self._boards._add(self.stored)
+        elif self.stored is not None:
+            self._boards.changed(self.members)
 
 
 class LiveBoards:
@@ -194,6 +214,8 @@ class LiveBoards:
         self._epoch: dict[int, int] = {}
         self._writes: dict[int, list[set[int]]] = {}
         self._loads: dict[int, list[Load]] = {}
+        #: Set once no commit of the server is in progress (``quiet``), by server.
+        self._quiet: dict[int, asyncio.Event] = {}
         #: Reads answered from memory, and reads that waited on the database.
         self.hits = 0
         self.misses = 0
@@ -217,6 +239,28 @@ class LiveBoards:
             load.touched |= members
         self._loads.setdefault(guild_id, []).append(load)
         return load
+
+    def recheck(self, load: Load) -> tuple[set[int], Load]:
+        """The members whose rows ``load`` may have read before or after a commit (``load.touched``), and
+        the load that goes on in its place: the same board, start and reset epoch, watching the commits
+        from now on (those in progress included) while those members are read again. No commit falls
+        between the two, so members read again after it and the new load's ``touched`` cover every
+        commit since the first load started."""
+        fresh = Load(load.guild_id, load.key, load.epoch, load.started_at)
+        for members in self._writes.get(load.guild_id, ()):
+            fresh.touched |= members
+        self._loads.setdefault(load.guild_id, []).append(fresh)
+        self.abandon(load)
+        return load.touched, fresh
+
+    async def quiet(self, guild_id: int) -> None:
+        """Return once no commit of this server's answers is in progress (between a transaction's last
+        statement and its commit's return): at once when none is."""
+        while self._writes.get(guild_id):
+            event = self._quiet.get(guild_id)
+            if event is None:
+                event = self._quiet[guild_id] = asyncio.Event()
+            await event.wait()
 
     def abandon(self, load: Load) -> None:
         """The load failed: forget it."""
@@ -268,13 +312,9 @@ class LiveBoards:
         try:
             yield write
         except BaseException:
-            self._end_write(write.members)
-            if write.stored is not None:
-                self.changed(write.members)
+            write.landed(False)
             raise
-        self._end_write(write.members)
-        if write.stored:
-            self._add(write.stored)
+        write.landed(True)
 
     def _committing(self, members: dict[int, set[int]]) -> None:
         for guild_id, ids in members.items():
@@ -297,6 +337,9 @@ class LiveBoards:
             writes.remove(ids)
             if not writes:
                 del self._writes[guild_id]
+                event = self._quiet.pop(guild_id, None)
+                if event is not None:
+                    event.set()
 
     def _add(self, stored: Sequence[Answer]) -> None:
         # added up per server, topic, day and member first: the boards' keys are worked out once per

@@ -8,6 +8,7 @@ process's writes, at most 30 s behind another process's, usually 2 s).
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 from collections.abc import Hashable, Mapping
 from dataclasses import dataclass
@@ -16,10 +17,10 @@ from enum import StrEnum
 from typing import Any
 
 from sqlalchemy import ColumnElement, Table, delete, func, select
-from sqlalchemy.ext.asyncio import AsyncEngine
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncEngine
 
 from bot.clock import Clock
-from bot.storage.board_cache import Board, LiveBoards, State
+from bot.storage.board_cache import Board, LiveBoards, Load, State
 from bot.storage.schema import (
     answers,
     daily_scores,
@@ -38,6 +39,12 @@ LOAD_CHUNK = 2000
 #: The same for a board's first load, which is not kept if one of this process's commits lands while it
 #: runs (``LiveBoards.finish_load``): it is read in bigger chunks, so it ends sooner in wall time.
 FIRST_LOAD_CHUNK = 10_000
+#: Re-reads of the members a first load's commits touched before it gives up keeping the board.
+SETTLE_TRIES = 4
+#: Seconds a re-read waits at most for the server's commits in progress to end.
+SETTLE_WAIT = 1.0
+#: Members read again per statement (SQLite allows 32,766 parameters).
+SETTLE_CHUNK = 500
 
 
 class Period(StrEnum):
@@ -282,10 +289,39 @@ class LeaderboardRepository:
                         self.boards.abandon(load)
                         return None
                     await asyncio.sleep(0)  # a chunk may come from the driver's buffer without a wait
+                if kept is None:
+                    load = await self._settle(conn, load, board, table, key)
         except BaseException:
             self.boards.abandon(load)
             raise
         return self.boards.finish_load(load, board)
+
+    async def _settle(
+        self, conn: AsyncConnection, load: Load, board: Board, table: Table, key: dict[str, Any]
+    ) -> Load:
+        """A first load's board made exact: the members of the commits it overlapped (which it may have read
+        before or after them) read again once no commit of the server is in progress, and again for the
+        commits that overlapped that read, up to ``SETTLE_TRIES`` times. Returns the load to finish
+        (``finish_load`` keeps the board when its ``touched`` is empty). One statement per
+        ``SETTLE_CHUNK`` members."""
+        columns = (table.c.member_id, table.c.points, table.c.answered, table.c.correct)
+        for _ in range(SETTLE_TRIES):
+            if not load.touched:
+                break
+            # a re-read during a commit could not tell either; a server never quiet gives up after the tries
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(self.boards.quiet(load.guild_id), SETTLE_WAIT)
+            members, load = self.boards.recheck(load)
+            ordered = sorted(members)
+            found: dict[int, tuple[int, int, int]] = {}
+            for start in range(0, len(ordered), SETTLE_CHUNK):
+                part = ordered[start : start + SETTLE_CHUNK]
+                stmt = select(*columns).where(*self._in(table, key), table.c.member_id.in_(part))
+                for m, p, n, c in (await conn.execute(stmt)).all():
+                    found[int(m)] = (int(p), int(n), int(c))
+            for member_id in ordered:
+                board.set(member_id, found.get(member_id))
+        return load
 
     async def _read_board(
         self, table: Table, key: dict[str, Any], limit: int, offset: int

@@ -6,6 +6,7 @@ from __future__ import annotations
 import asyncio
 import random
 from datetime import UTC, datetime
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -320,3 +321,80 @@ async def test_a_board_loaded_in_chunks_is_kept_exactly(
     assert reloaded is not None
     assert reloaded.order == board.order
     assert reloaded.totals == board.totals
+
+
+async def test_a_recheck_watches_the_commits_from_then_on_those_in_progress_included() -> None:
+    boards = LiveBoards(board_keys)
+    load = boards.start_load(GUILD, ("scores", GUILD))
+    load.touched |= {1, 2}
+    async with boards.writing() as write:
+        write.committed([_answer(1, 0, 3, 10)])  # stored, not committed yet
+        members, fresh = boards.recheck(load)
+        assert members == {1, 2, 3}  # 3's commit started during the first load
+        assert fresh.touched == {3}  # and is still in progress: read again after it too
+        assert (fresh.epoch, fresh.started_at) == (load.epoch, load.started_at)
+    async with boards.writing() as write:
+        write.committed([_answer(1, 1, 4, 10)])
+    assert fresh.touched == {3, 4}
+    assert load not in boards._loads.get(GUILD, [])
+    boards.abandon(fresh)
+
+
+async def test_a_first_load_that_overlapped_writes_reads_their_members_again_and_is_kept(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A board read while its server plays: the first load overlaps commits (read in chunks of 4 while a
+    writer commits), reads those members again and is kept, equal to the database's query, on both
+    databases. Before, such a load was never kept, so every read of a busy server loaded the board whole."""
+    monkeypatch.setattr("bot.storage.leaderboards.FIRST_LOAD_CHUNK", 4)
+    rid = await store.rounds.start_round(GUILD, 1, 1, {}, store.clock.now())
+    await store.rounds.record_answers([_answer(rid, 0, m, m % 7) for m in range(1, 201)])
+    boards = LiveBoards(board_keys)
+    store.boards = store.rounds.boards = store.leaderboards.boards = boards
+    chunks = 0
+    real = Board.extend_ranked
+
+    def counting(self: Board, rows: Any) -> None:
+        nonlocal chunks
+        chunks += 1
+        real(self, rows)
+
+    monkeypatch.setattr(Board, "extend_ranked", counting)
+    key = ("scores", GUILD)
+    load = asyncio.create_task(store.leaderboards._load(GUILD, key, scores, {"guild_id": GUILD}))
+    question = 1
+    while chunks < 20:  # writes while the first load reads its 50 chunks
+        await store.rounds.record_answers(
+            [_answer(rid, question, 1 + question % 40, 5), _answer(rid, question, 300 + question, 3)]
+        )
+        question += 1
+    board = await load
+    assert question > 1  # a write began once the load had started and ended after its 20th chunk
+    kept, _ = boards.get(GUILD, key)
+    assert kept is board
+    now = store.clock.now()
+    assert await store.leaderboards.leaderboard(GUILD, limit=1000) == await _from_scratch(
+        store, Period.ALL, None, now, 1000, 0
+    )
+
+
+async def test_a_write_that_landed_is_over_before_its_block_is_left() -> None:
+    """The writer's child acknowledges a commit in a reader callback: the kept boards move and the server
+    is quiet from then on, not only when the batch's task wakes; leaving the block changes nothing more."""
+    boards = LiveBoards(board_keys)
+    key = ("scores", GUILD)
+    boards.finish_load(boards.start_load(GUILD, key), [(1, 10, 1, 1)])
+    async with boards.writing() as write:
+        write.committed([_answer(1, 0, 2, 20)])
+        quiet = asyncio.create_task(boards.quiet(GUILD))
+        await asyncio.sleep(0)
+        assert not quiet.done()
+        write.landed(True)
+        await quiet
+        assert boards.get(GUILD, key)[0].totals == {1: (10, 1, 1), 2: (20, 1, 1)}  # type: ignore[union-attr]
+    assert boards.get(GUILD, key)[0].totals[2] == (20, 1, 1)  # type: ignore[union-attr]
+    # a commit that failed after its last statement: whether it happened is unknown, the boards go
+    async with boards.writing() as write:
+        write.committed([_answer(1, 1, 3, 10)])
+        write.landed(False)
+    assert boards.get(GUILD, key)[0] is None
