@@ -51,6 +51,7 @@ from sqlalchemy.engine import make_url
 from sqlalchemy.ext.asyncio import create_async_engine
 
 from bot.clock import SystemClock
+from bot.collector import tune_for_serving
 from bot.knowledge import KnowledgeBase
 from bot.loader import DEFAULT_KNOWLEDGE_PATH, load_knowledge
 from bot.quiz import (
@@ -585,10 +586,12 @@ async def _admin(statement: str) -> None:
 def _bundled_notes() -> KnowledgeBase:
     """The bundled notes, moved out of the cyclic collector's reach as ``python -m bot run`` does after
     start-up (``gc.freeze`` in ``bot/cli/run.py``): a full collection during the rounds then walks the
-    rounds' objects, as in the bot, and not the notes too (4-6 ms of CPU for the bundled notes)."""
+    rounds' objects, as in the bot, and not the notes too (4-6 ms of CPU for the bundled notes). The
+    collector's thresholds are then the bot's (``tune_for_serving``)."""
     kb = load_knowledge([DEFAULT_KNOWLEDGE_PATH])
     gc.collect()
     gc.freeze()
+    tune_for_serving()
     return kb
 
 

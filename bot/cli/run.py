@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bot.collector import tune_for_serving
 from bot.config import TOKEN_ENV, ConfigError, KnowledgeSettings, Settings, hide_tokens, load_settings
 from bot.knowledge import KnowledgeError
 from bot.shutdown import run_until_signalled
@@ -110,6 +111,7 @@ def run(args: argparse.Namespace) -> int:
     # collector's reach so full collections (70-180 ms with a big index) do not stall the event loop.
     # Each server's own matcher is frozen the same way when it is built.
     gc.freeze()
+    tune_for_serving()  # fewer, larger collections: the full ones were the event loop's worst pauses
     bot.notes.freeze = True
     runner = asyncio.Runner()
     try:
