@@ -63,6 +63,11 @@ _MIDDLE_PAREN = re.compile(r"^(?P<head>[^()]+?)\s*\((?P<inner>[^()]{1,60})\)\s*(
 #: ``Term - explanation``: a dash, ``=``, an arrow or an ellipsis between (``Oligopoly ... few firms``).
 _DASH_PAIR = re.compile(r"^(?P<term>.{1,80}?)\s+(?:-{1,2}|–|—|=|->|→|\.{3}|…)\s+(?P<rest>\S.*)$")
 _ARROW = re.compile(r"->|→")
+#: A sentence's end inside what would be a term (a name is never two sentences): a full stop, ! or ? after a
+#: lower-case word and before a capital, not after an abbreviation (``vs.``, ``e.g.``, ``Dr.``, ``U.S.``).
+_SENTENCE_IN_TERM = re.compile(
+    r"(?<![A-Z.])(?<!\bvs)(?<!\betc)(?<!\bDr)(?<!\bMr)(?<!\bMs)(?<!\bSt)(?<!\bNo)(?<!\bcf)(?<!e\.g)(?<!i\.e)[.!?]\s+[A-Z]"
+)
 _COLON_PAIR = re.compile(r"^(?P<term>[^:]{1,80}?)\s*:\s+(?P<rest>\S.*)$")
 _SEPARATOR = re.compile(r"^(?::|-{1,2}>?|–|—|=|→|\.{3}|…)\s*")
 _PAREN = re.compile(r"^(?P<name>[^()]+?)\s*\((?P<inner>[^()]+)\)$")
@@ -824,6 +829,8 @@ def pair(text: str, lead: str = "", *, loose: bool = False) -> tuple[str, str] |
             continue
         term = text[match.start("term") : match.end("term")].strip()
         rest = text[match.start("rest") : match.end("rest")].strip()
+        if _SENTENCE_IN_TERM.search(term):
+            return None  # "Random data added before hashing. Tip: use a salt": a sentence, then a label
         if pattern is _DASH_PAIR and "$" in term and re.search(r":\s", match.group("term")):
             continue  # "1-elastic: $|E| = 1$ ... rare": the name ends at the colon, its maths explains it
         if "://" in text[: match.end("term") + 3] or label(text):

@@ -146,3 +146,22 @@ def test_term_lines_written_one_under_another_are_not_wrapped_prose() -> None:
     )
     assert named_entry(kb, "igneous").definition.startswith("Hot molten lava")
     assert named_entry(kb, "agriculture").definition.endswith("on farms")
+
+
+def test_a_label_after_a_sentence_under_a_heading_names_no_term() -> None:
+    """'## Salt' over 'Random data added before hashing. Tip: use a unique salt per user.' gave the term
+    'Random data added before hashing. Tip' (a sentence and a callout label) and lost Salt, unflagged."""
+    kb, _ = kb_and_unplaced(
+        "# Crypto\n\n## Salt\nRandom data added before hashing. Tip: use a unique salt per user.\n\n"
+        "## Nonce\nA number used once. Note: never reuse one with the same key.\n\n"
+        "## Key stretching\nMakes a weak key slower to guess.\n"
+    )
+    assert sorted(e.term for e in kb.entries) == ["Key stretching", "Nonce", "Salt"]
+    assert named_entry(kb, "Salt").definition.startswith("Random data added before hashing.")
+    assert "unique salt per user" in named_entry(kb, "Salt").definition
+    assert named_entry(kb, "Nonce").definition.startswith("A number used once.")
+
+
+def test_abbreviations_keep_a_name_whole() -> None:
+    kb, _ = kb_and_unplaced("# Places\n\n- St. Louis: a city on the Mississippi\n- Dr. Pepper: a drink\n")
+    assert {e.term for e in kb.entries} == {"St. Louis", "Dr. Pepper"}
