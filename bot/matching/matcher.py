@@ -466,7 +466,8 @@ class Matcher:
             answer = policy.named_inside(names, loose, self._entries, text, parsed)
         if answer is None:
             answer = policy.symbol_inside(self._entries, text)
-        if answer is not None and answer.via == "property":
+        if answer is not None and answer.via in ("property", "description"):
+            # "is virtualbox a type 1 hypervisor": the notes list VirtualBox under Type II, never "yes"
             answer = self._example_of_kind(parsed, answer)
         if answer is not None and (
             _names_another(text, answer.entry)
