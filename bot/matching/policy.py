@@ -393,6 +393,11 @@ _QUESTION_VERBS = word_set(
 _VERB_ENDINGS = ("ed", "ing", "able", "ible", "ive", "er")
 
 
+#: Words that end a compound with a name before them ("host name", "user names") though questions use
+#: them as function words ("name a kind of ..."): the stop-word list holds them.
+_NAME_WORDS = word_set("name names")
+
+
 def _asks_about(rest: list[str], why: bool = False) -> bool:
     """Whether the words after a name make the question one about it (not about a longer compound).
 
@@ -415,6 +420,8 @@ def _asks_about(rest: list[str], why: bool = False) -> bool:
     if first == "of" and then and then not in _ARTICLES:
         # "port of call", "bill of rights": the name heads a longer one ("the nucleus of a cell" is set)
         return False
+    if first in _NAME_WORDS and not then:
+        return False  # "what is a host name", "a domain name": a compound, not a question about a host
     if first in STOPWORDS:
         return True
     if then == "or" and len(rest) == 3:  # a choice about it: "is proyecto masculine or feminine"
