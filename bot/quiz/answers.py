@@ -56,7 +56,7 @@ class AnswerChecker:
     ``context`` is the look-up's (``QueryContext.of_subjects``), so both strip the same frames.
     """
 
-    __slots__ = ("_context", "_context_no", "_exact", "_fuzzy", "_initials", "_longest", "_taken")
+    __slots__ = ("_compact", "_context", "_context_no", "_exact", "_fuzzy", "_initials", "_longest", "_taken")
 
     def __init__(
         self, names: Iterable[str], taken: Collection[str] = (), context: QueryContext = GENERIC
@@ -66,6 +66,8 @@ class AnswerChecker:
         self._context_no = _context_no(context)
         keys = [k for k in map(key_of, names) if k]
         self._exact = frozenset(keys)
+        #: the keys written together ("ipv4" of "ip v4", "80211a" of "802.11a"), each with its numbers
+        self._compact = {_compact(key): _numbers(key) for key in keys}
         # one set shared by every checker of the notes (not a copy per question, each of which a full
         # collection would walk: 1,000 rounds of 30 questions hold 30,000 checkers). Its keys may include
         # this checker's own: ``judge`` accepts an exact name before it looks at ``taken``.
@@ -98,6 +100,13 @@ class AnswerChecker:
                 return Verdict.EXACT
         if plain and plain in exact:
             return Verdict.EXACT  # "https" typed for HTTPS (a name of its own, not HTTP's plural)
+        compact = self._compact
+        for key in guesses:
+            numbers = compact.get(_compact(key))
+            if numbers is not None and numbers == _numbers(key):
+                # "ip v4" or "IP-v4" for IPv4, "802 11a" for 802.11a: spaced or joined, never another
+                # number ("80211a" is not 802.11a, "1 1" not 11)
+                return Verdict.EXACT
         for key in guesses:
             if key in self._taken:
                 continue  # another entry's exact name is never a typo of this one
@@ -105,6 +114,20 @@ class AnswerChecker:
                 if within_typos(key, name, budget):
                     return Verdict.TYPO
         return None
+
+
+_JOINERS = re.compile(r"[\s.\-_/]+")
+_DIGITS = re.compile(r"\d+")
+
+
+def _compact(key: str) -> str:
+    """A key with its spaces, dots, hyphens, underscores and slashes taken out."""
+    return _JOINERS.sub("", key)
+
+
+def _numbers(key: str) -> tuple[str, ...]:
+    """The runs of digits of a key, in order: spacing or joining may not make another number."""
+    return tuple(_DIGITS.findall(key))
 
 
 def shared_checker(

@@ -9,7 +9,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.matching.names import typo_budget
-from bot.quiz.answers import AnswerChecker, hint_mask, mask_names, normalize
+from bot.quiz.answers import AnswerChecker, Verdict, hint_mask, mask_names, normalize
 
 HYPERVISOR = AnswerChecker(["Hypervisor", "virtual machine monitor", "VMM", "virtual machine manager"])
 
@@ -144,3 +144,33 @@ def test_the_initials_of_a_name_are_hidden_only_where_written_in_capitals() -> N
     text = "Sound, such as a recording. At most one AT per file, AS for short."
     shown = mask_names(text, names, single_words=False)
     assert shown == "Sound, such as a recording. At most one ____ per file, ____ for short."
+
+
+@pytest.mark.parametrize(
+    ("names", "typed"),
+    [
+        (("IPv4",), "ip v4"),
+        (("IPv4",), "IP-v4"),
+        (("IPv4",), "ipv 4"),
+        (("802.11a",), "802 11a"),
+        (("802.11a",), "802.11 a"),
+        (("802.11a",), "802-11a"),
+    ],
+)
+def test_a_name_spaced_or_joined_otherwise_is_right(names: tuple[str, ...], typed: str) -> None:
+    """A tester typed 'ip v4' and '802 11a', which a look-up resolves: the quiz said 'Not quite'."""
+    assert AnswerChecker(names).judge(typed) is Verdict.EXACT
+
+
+@pytest.mark.parametrize(
+    ("names", "typed"),
+    [
+        (("802.11a",), "80211a"),
+        (("802.11a",), "802.11ac"),
+        (("IPv4",), "ipv 6"),
+        (("Windows 10",), "windows 1 0"),
+        (("HTTP/1.1",), "http 11"),
+    ],
+)
+def test_joining_never_makes_another_number(names: tuple[str, ...], typed: str) -> None:
+    assert AnswerChecker(names).judge(typed) is None
