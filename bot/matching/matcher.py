@@ -878,7 +878,9 @@ class Matcher:
         """The entries the two sides of a comparison name (None where a side names none)."""
         first, second = (self._named(side) for side in sides)
         if first is None and second is not None:  # "buffer vs integer overflow": the head is shared
-            said, other = sides[0].split(), sides[1].split()
+            # "what is asymmetric vs symmetric encryption": the question's frame is no part of the side
+            said = parse_query(sides[0], self._context).key.split() or sides[0].split()
+            other = sides[1].split()
             if len(said) == 1:  # "single vs double square brackets": a head of several words too
                 for size in range(1, len(other)):
                     first = self._named(" ".join((*said, *other[-size:])))

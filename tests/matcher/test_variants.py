@@ -141,6 +141,9 @@ def test_an_example_of_two_entries_is_refused() -> None:
         ("difference between tcp and udp", ["TCP", "UDP"]),
         ("what is the difference between worm and trojan", ["Worm", "Trojans"]),
         ("buffer vs integer overflow", ["Buffer overflow", "Integer overflow"]),
+        # the question's frame is no part of the first side (a new user's find: one entry shown)
+        ("what is buffer vs integer overflow", ["Buffer overflow", "Integer overflow"]),
+        ("whats buffer vs integer overflow", ["Buffer overflow", "Integer overflow"]),
         ("udp or tcp, which is which", ["UDP", "TCP"]),
         ("compare spraying and brute force", ["Spraying", "Brute force"]),
         ("dns vs dhcp", ["DNS", "DHCP"]),  # an acronym ending in s is no plural on either side
