@@ -879,8 +879,11 @@ class Matcher:
         first, second = (self._named(side) for side in sides)
         if first is None and second is not None:  # "buffer vs integer overflow": the head is shared
             # "what is asymmetric vs symmetric encryption": the question's frame is no part of the side
-            said = parse_query(sides[0], self._context).key.split() or sides[0].split()
-            other = sides[1].split()
+            said, other = sides[0].split(), sides[1].split()
+            framed = parse_query(sides[0], self._context)
+            frame = len(framed.tokens) - len(framed.core)
+            if 0 < frame < len(said) and framed.tokens[frame:] == framed.core:
+                said = said[frame:]  # the words as written: "what is head-to-head" keeps "head-to-head"
             if len(said) == 1:  # "single vs double square brackets": a head of several words too
                 for size in range(1, len(other)):
                     first = self._named(" ".join((*said, *other[-size:])))
