@@ -37,7 +37,8 @@ def add_kb_argument(parser: argparse.ArgumentParser) -> None:
         action="append",
         type=Path,
         metavar="PATH",
-        help=f"knowledge file or directory, repeatable (default: {display_path(DEFAULT_KNOWLEDGE_PATH)})",
+        help=f"knowledge file or directory, repeatable "
+        f"(default: the bundled notes, {display_path(DEFAULT_KNOWLEDGE_PATH)})",
     )
 
 

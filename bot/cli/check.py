@@ -37,7 +37,8 @@ def register(subparsers: Any) -> None:
         nargs="*",
         type=str,  # not Path: Path("") is ".", and an empty PATH must be an error, not the cwd
         metavar="PATH",
-        help=f"a .yaml/.yml file or a directory (default: {display_path(DEFAULT_KNOWLEDGE_PATH)})",
+        help=f"a .yaml/.yml file or a directory "
+        f"(default: the bundled notes, {display_path(DEFAULT_KNOWLEDGE_PATH)})",
     )
     parser.set_defaults(func=run)
 

@@ -46,7 +46,8 @@ def register(subparsers: Any) -> None:
         action="append",
         type=Path,
         metavar="PATH",
-        help=f"knowledge files or directories (default: {display_path(DEFAULT_KNOWLEDGE_PATH)})",
+        help=f"knowledge files or directories "
+        f"(default: the bundled notes, {display_path(DEFAULT_KNOWLEDGE_PATH)})",
     )
     parser.set_defaults(func=run)
 
