@@ -154,9 +154,12 @@ def test_button_questions_ask_again_for_a_bad_pick_and_print_plain_text(tmp_path
         }
     )
     url = sqlite_url(tmp_path / "c.db")
-    text = _play_kb(kb, url, ["/quiz questions=4 seconds=20 mode=buttons", "9", "maybe", "A", "B", "C", "D"])
+    text = _play_kb(
+        kb, url, ["/quiz questions=4 seconds=20 mode=buttons", "9", "maybe", "?", "A", "B)", "c.", "(d)"]
+    )
     assert "**" not in text
-    assert text.count("Pick A-D.") == 2
+    assert text.count("Pick A-D.") == 2  # "9" and "maybe"; "B)", "c." and "(d)" are picks
+    assert "No hint on a multiple-choice question: pick A-D." in text
     assert ".." not in text.replace("...", "")
     assert "Quiz over:" in text
     assert "/4 right." in text

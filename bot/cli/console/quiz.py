@@ -158,8 +158,11 @@ class ConsoleQuiz(ConsoleDatabase):
             line = session.read_line("  your answer: ")
             if line is None or line.strip().casefold() in QUIT_WORDS:
                 return False
-            if line.strip() == "?" and q.typed:
-                session.write(f"  hint: {q.hint}")
+            if line.strip() == "?":
+                if q.typed:
+                    session.write(f"  hint: {q.hint}")
+                else:  # the banner offers "?": say why there is none rather than "Pick A-D"
+                    session.write(f"  No hint on a multiple-choice question: pick {_pick(q.choices)}.")
                 continue
             command = _command_word(session, line)
             if command == "quit":  # /q, /exit: leave the round, as q does
@@ -227,8 +230,11 @@ def _command_word(session: ConsoleSession, line: str) -> str:
 
 
 def _choice_index(line: str, choices: tuple[str, ...]) -> int:
-    """A typed letter (A-D), number (1-4) or True/False as a choice index; -1 if none."""
+    """A typed letter (A-D, also as "B)", "c." or "(a)"), number (1-4) or True/False as a choice index; -1
+    if none."""
     text = line.strip().casefold()
+    if len(text) <= 4:  # "B)", "c.", "(a)", "[2]": a letter or number as lists write them
+        text = text.strip("()[].:").strip()
     for i, choice in enumerate(choices):
         if text in (choice.casefold(), choice[:1].casefold() if len(choices) == 2 else LETTERS[i].casefold()):
             return i
