@@ -24,7 +24,7 @@ from collections.abc import Callable, Container, Iterable
 from bot.knowledge import Entry
 from bot.matching.hashed import HashedMap
 from bot.matching.names import key_of
-from bot.matching.text import STOPWORDS, content_stems, stem, word_set
+from bot.matching.text import STOPWORDS, content_stems, singular, stem, word_set
 
 #: Number words that stand for digits inside names ("three-way", "triple DES", "zero-day").
 NUMBER_WORDS = {
@@ -76,6 +76,12 @@ _FILLER = word_set("the of to for and in on")  # not "a": a key keeps it only as
 def _stems(tokens: list[str]) -> str:
     found = sorted({stem(_word(t, t)) for t in tokens if t not in _FILLER})
     return " ".join(found)
+
+
+def _inflected(tokens: list[str]) -> str:
+    """The words in any order and number ("virtual applications" = "application virtual"), without the
+    stemming that makes "virtualization" "virtual": how a name without its generic head is compared."""
+    return " ".join(sorted({singular(_word(t, t)) for t in tokens if t not in _FILLER}))
 
 
 #: Heads a question may not drop: a "hypervisor attack" is not a hypervisor, a "sample rate" no sample
@@ -187,8 +193,11 @@ def loose_forms(
     stems = _stems(tokens)
     if stems and len(tokens) > 1:
         forms.append("s:" + stems)
+        if question:  # to meet a name's form without its head (below); a name's whole is in "s:" already
+            forms.append("h:" + _inflected(tokens))
     if headless and len(headless) > 1:
-        forms.append("s:" + _stems(headless))
+        # inflections only, not stems: "application virtual (machine)" is no "application virtualization"
+        forms.append("h:" + _inflected(headless))
     if len(tokens) > 3 and tokens[0] in _STATEMENT_LEADS and tokens[1] == "of" and "of" in tokens[3:]:
         forms.append("c:" + _compact(tokens[2:]))  # what the principle is of, itself a name with "of"
     if not question and len(tokens) > _OF_TAIL_LEAD + 1 and tokens[-2] == "of" and "of" not in tokens[:-2]:

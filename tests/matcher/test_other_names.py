@@ -129,3 +129,14 @@ def test_a_name_before_the_word_name_is_a_compound_not_the_entry(bundled: Matche
     """A tester's find: "what is a host name" answered Host and guest, though a host name is a
     networking term the notes do not define ("name" is a stop word, so it read as a question about a host)."""
     assert isinstance(bundled.lookup(question), NotFound), question
+
+
+def test_a_derived_word_is_no_name_without_its_generic_head(bundled: Matcher) -> None:
+    """A tester's find: "what is application virtualization" answered Processor virtual machine, whose
+    alias "application virtual machine" without its head "machine" stems like it ("virtualization" ->
+    "virtual"). Without the head, a name is compared in its words' inflections only."""
+    assert isinstance(bundled.lookup("what is application virtualization"), NotFound)
+    for question in ("application virtual", "virtual applications", "what is an application virtual machine"):
+        result = bundled.lookup(question)
+        assert isinstance(result, Answer), question
+        assert result.entry.term == "Processor virtual machine"
