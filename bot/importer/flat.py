@@ -22,6 +22,7 @@ from bot.importer import text as tx
 from bot.importer.blocks import clean_text, strip_citations
 from bot.importer.draft import Draft, DraftEntry
 from bot.importer.extract import normalize
+from bot.matching.text import word_set
 
 #: File name endings read as flash-card exports rather than Markdown.
 CSV_SUFFIXES = frozenset({".csv"})
@@ -62,8 +63,28 @@ def _field(value: str, html: bool) -> str:
     """A card field as one line of plain text (HTML tags dropped and entities such as ``&nbsp;`` and
     ``&amp;`` decoded when the export carries HTML)."""
     if html:
-        value = unescape(_TAG.sub("", _BR.sub("; ", value)))
+        value = unescape(_TAG.sub("", _BR.sub(_break, value)))
     return strip_citations(clean_text(value))
+
+
+#: Words that carry a sentence on across a line break ("tricks users<br>into giving data").
+_CARRY_ON = word_set(
+    "into in on of to for with by from and or but nor that which who whom whose where when than as at "
+    "the a an its their"
+)
+
+
+def _break(match: re.Match[str]) -> str:
+    """A line break of a card field on one line: "; " between two lines ("identical cells<br>used for
+    growth": two points), a space where the break only wrapped a sentence (the next line opens with a
+    word that carries it on, the line before is not ended by punctuation) or followed its full stop."""
+    before, after = match.string[: match.start()].rstrip(), match.string[match.end() :].lstrip()
+    if before and before[-1] in ".!?":
+        return " "
+    first = after.split(maxsplit=1)[0] if after else ""
+    if before and before[-1] not in ",;:)" and first in _CARRY_ON:
+        return " "
+    return "; "
 
 
 class _Cards:

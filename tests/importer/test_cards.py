@@ -151,3 +151,19 @@ def test_a_broken_utf16_file_is_one_error_line(run_cli, tmp_path: Path) -> None:
     assert run.err.strip().splitlines() == [
         f"error: {notes} starts like UTF-16 text but is not; save the notes as UTF-8"
     ]
+
+
+def test_a_line_break_that_only_wraps_a_sentence_is_a_space(run_cli, tmp_path: Path) -> None:
+    """A new user's find: 'tricks users<br>into giving data' became 'tricks users; into giving data'."""
+    kb, _ = _imported(
+        run_cli,
+        tmp_path,
+        "deck.txt",
+        "#separator:tab\n#html:true\n"
+        "Phishing\tFraudulent email that tricks users<br>into giving data\n"
+        "Vishing\tVoice phishing<br>Often automated\n"
+        "Smishing\tSMS phishing.<br>Uses texts\n",
+    )
+    assert _entry(kb, "Phishing").definition == "Fraudulent email that tricks users into giving data"
+    assert _entry(kb, "Vishing").definition == "Voice phishing; Often automated"  # two points
+    assert _entry(kb, "Smishing").definition == "SMS phishing. Uses texts"
