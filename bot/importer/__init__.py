@@ -21,11 +21,12 @@ import yaml
 from bot.importer import flat, srcards
 from bot.importer.blocks import Heading, parse_blocks
 from bot.importer.crossref import fold_cross_references
-from bot.importer.draft import Draft
+from bot.importer.draft import Draft, DraftEntry
 from bot.importer.extract import Extractor, finish
 from bot.importer.fields import field_tables
 from bot.importer.gate import judge
 from bot.importer.render import render, render_order
+from bot.importer.text import acronym_of
 from bot.knowledge import KnowledgeError, Problem
 from bot.loader import (
     MAX_DISTINCT_WORDS_PER_FILE,
@@ -349,6 +350,18 @@ def _title_from_name(notes_name: str) -> str:
     return (stem[:1].upper() + stem[1:]) if stem else "Imported notes"
 
 
+def _acronym_headings(draft: Draft) -> None:
+    """A heading that abbreviates the one entry under it is that entry's alias: ``## RADIUS`` over
+    ``Remote Authentication Dial-In User Service: a protocol ...`` gives the entry its acronym, which
+    otherwise survived only as the name of a topic (a new user's find: "what is radius" was refused)."""
+    under: dict[str, list[DraftEntry]] = {}
+    for entry in draft.entries:
+        under.setdefault(" ".join(entry.group.split()), []).append(entry)
+    for heading, entries in under.items():
+        if heading and len(entries) == 1 and acronym_of(heading, entries[0].term):
+            entries[0].add("aliases", heading)
+
+
 def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None = None) -> ImportResult:
     """Import notes ``text``; ``NotesError`` if no term could be found in it.
 
@@ -413,6 +426,7 @@ def import_notes(text: str, *, notes_name: str = "notes.md", title: str | None =
     extractor = Extractor(title="", source=source, vocabulary=vocabulary)
     extractor.cards = flashcards
     draft = extractor.run(blocks, topic_heading)
+    _acronym_headings(draft)
     if title and title.strip():
         draft.title = " ".join(title.split())
     if not draft.title:

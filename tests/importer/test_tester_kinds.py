@@ -165,3 +165,14 @@ def test_a_label_after_a_sentence_under_a_heading_names_no_term() -> None:
 def test_abbreviations_keep_a_name_whole() -> None:
     kb, _ = kb_and_unplaced("# Places\n\n- St. Louis: a city on the Mississippi\n- Dr. Pepper: a drink\n")
     assert {e.term for e in kb.entries} == {"St. Louis", "Dr. Pepper"}
+
+
+def test_a_heading_that_abbreviates_its_one_entry_is_its_alias() -> None:
+    """A new user's find: '## RADIUS' over 'Remote Authentication Dial-In User Service: ...' kept RADIUS
+    only as a topic's name, so 'what is radius' was refused."""
+    kb, _ = kb_and_unplaced(
+        "# AAA\n\n## RADIUS\nRemote Authentication Dial-In User Service: central authentication of users.\n\n"
+        "## Kerberos\nA ticket-based authentication protocol.\n\n## Accounting\nKeeping records of use.\n"
+    )
+    entry = named_entry(kb, "Remote Authentication Dial-In User Service")
+    assert "RADIUS" in entry.aliases
