@@ -282,6 +282,27 @@ class QuestionGenerator:
         ]
         return found
 
+    def _near_names(self, entry: Entry) -> list[str]:
+        """Names of other entries that the definition writes out and that differ from the term only by a
+        number or letter in the same place ("Type II hypervisor" in Type I hypervisor's, Layer 3 switch in
+        Layer 2 switch's): blanked word by word they would leave that marker showing, which points at the
+        answer ("than a ____ II ____"). A differing word ("food chains" in Food web's) stays: it says what
+        the definition means."""
+        mine = _words(entry.term)
+        if len(mine) < 2:
+            return []
+        self._siblings(entry)  # builds ``by_first_word``
+        text = _readable(entry.definition)
+        found = []
+        for other, name in (self._facts.by_first_word or {}).get(mine[0], ()):
+            theirs = _words(name)
+            if other is entry or len(theirs) != len(mine):
+                continue
+            differ = [(a, b) for a, b in zip(mine, theirs, strict=True) if a != b]
+            if len(differ) == 1 and all(_MARKER.fullmatch(w) for w in differ[0]) and _names_any(text, [name]):
+                found.append(name)
+        return found
+
     def pick_prompt(self, entry: Entry, offered: Sequence[str] | None = None) -> str:
         """The definition above options of terms: the names are hidden, and every word of the term as the
         option shows it, short ones ("SQL" of SQL injection) and plurals ("peers" of Peer-to-Peer) too,
@@ -290,7 +311,12 @@ class QuestionGenerator:
         word only of an alias the options do not show stays ("Resolves a MAC address ..." for RARP, whose
         long name is Reverse Address Resolution Protocol). Without ``offered``, every word of the term
         goes (the prompt as bare as it can get: whether it is still answerable)."""
-        text = self.masked(entry, every_word=True)
+        near = self._near_names(entry)
+        if near:  # "than a Type II hypervisor" above Type I: "than a ____", not "than a ____ II ____"
+            shown = mask_names(_readable(entry.definition), near, single_words=False)
+            text = self.masked(entry, text=shown, every_word=True)
+        else:
+            text = self.masked(entry, every_word=True)
         words = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", entry.term)} - _SMALL_WORDS
         if offered is not None:
             shown = [{w.casefold() for w in re.findall(r"[^\W\d_]{2,}", o)} for o in offered]
@@ -1231,6 +1257,10 @@ def _one_word(word: str, other: str) -> bool:
 def _words(name: str) -> list[str]:
     """A name's words, lower case, hyphens and slashes as spaces."""
     return re.findall(r"[^\W_]+", name.casefold())
+
+
+#: A word that tells numbered or lettered kinds apart: a roman numeral, a number or one letter.
+_MARKER = re.compile(r"[ivx]{1,4}|\d{1,3}|[a-z]")
 
 
 def _names_any(text: str, names: Sequence[str]) -> bool:

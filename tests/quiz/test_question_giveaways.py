@@ -222,3 +222,23 @@ def test_a_labelled_definition_takes_options_of_its_label() -> None:
             seen += 1
             assert set(question.choices) <= intervals, question.choices
     assert seen
+
+
+def test_a_kind_numbered_apart_is_blanked_whole_above_its_sibling() -> None:
+    """A new user's find: Type I hypervisor's prompt read "... more efficient than a ____ II ____": the
+    sibling's numeral left showing points at the answer. Only a number or letter apart; a word apart
+    ("food chains" in Food web's) stays, since it says what the definition means."""
+    kb = make_kb(
+        {
+            "Virtualization": [
+                ("Type I hypervisor", "Runs on the hardware; it is faster than a Type II hypervisor."),
+                ("Type II hypervisor", "Runs on top of a host operating system."),
+                ("Food web", "A combination of many food chains."),
+                ("Food chain", "Who eats whom, in one line."),
+                *FILLERS,
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(1))
+    assert generator.pick_prompt(entry_of(kb, "Type I hypervisor")).endswith("faster than a ____.")
+    assert generator.pick_prompt(entry_of(kb, "Food web")) == "A combination of many ____ chains."
