@@ -87,6 +87,9 @@ def test_parse_quiz_args() -> None:
         parse_quiz_args("five questions")
     with pytest.raises(QuizSettingsError, match="whole number"):
         parse_quiz_args("questions=five")
+    # a new user's find: an unquoted title of two words got only the usage line
+    with pytest.raises(QuizSettingsError, match='goes in quotes: topic="Social engineering"'):
+        parse_quiz_args("topic=Social engineering")
 
 
 def _kb_vm() -> KnowledgeBase:

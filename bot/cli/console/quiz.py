@@ -43,6 +43,10 @@ def parse_quiz_args(arg: str) -> RoundSettings:
     values: dict[str, str] = {}
     for token in shlex.split(arg):
         key, sep, value = token.partition("=")
+        if not sep and "topic" in values:  # topic=Social engineering: the title's second word
+            raise QuizSettingsError(
+                f'a topic with spaces goes in quotes: topic="{values["topic"]} {token}" (usage: {USAGE})'
+            )
         if not sep or key not in ("questions", "seconds", "mode", "topic"):
             raise QuizSettingsError(f"usage: {USAGE}")
         values[key] = value
