@@ -41,6 +41,7 @@ class Verdict(StrEnum):
     """How a typed answer names the answer."""
 
     EXACT = "exact"  # the name model's key of a name: what a look-up resolves exactly
+    SPACING = "spacing"  # a name spaced or joined otherwise, its numbers the same ("ip v4" for IPv4)
     TYPO = "typo"  # a name with a few slipped letters (numbers, symbols, first letter right)
 
 
@@ -88,7 +89,7 @@ class AnswerChecker:
         return self.judge(text) is not None
 
     def judge(self, text: str) -> Verdict | None:
-        """``EXACT`` or ``TYPO`` when ``text`` names the answer, else None."""
+        """``EXACT``, ``SPACING`` or ``TYPO`` when ``text`` names the answer, else None."""
         if len(text) > self._longest + _SLACK:
             return None
         if self._initials.isdisjoint(_initials_of(text)):
@@ -102,11 +103,14 @@ class AnswerChecker:
             return Verdict.EXACT  # "https" typed for HTTPS (a name of its own, not HTTP's plural)
         compact = self._compact
         for key in guesses:
+            if key in self._taken:
+                continue  # another entry's exact name is never this one written otherwise
             numbers = compact.get(_compact(key))
             if numbers is not None and numbers == _numbers(key):
                 # "ip v4" or "IP-v4" for IPv4, "802 11a" for 802.11a: spaced or joined, never another
-                # number ("80211a" is not 802.11a, "1 1" not 11)
-                return Verdict.EXACT
+                # number ("80211a" is not 802.11a, "1 1" not 11); not EXACT, which a look-up's exact
+                # resolution alone gives
+                return Verdict.SPACING
         for key in guesses:
             if key in self._taken:
                 continue  # another entry's exact name is never a typo of this one

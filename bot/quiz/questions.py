@@ -313,8 +313,8 @@ class QuestionGenerator:
         goes (the prompt as bare as it can get: whether it is still answerable)."""
         near = self._near_names(entry)
         if near:  # "than a Type II hypervisor" above Type I: "than a ____", not "than a ____ II ____"
-            shown = mask_names(_readable(entry.definition), near, single_words=False)
-            text = self.masked(entry, text=shown, every_word=True)
+            unnamed = mask_names(_readable(entry.definition), near, single_words=False)
+            text = self.masked(entry, text=unnamed, every_word=True)
         else:
             text = self.masked(entry, every_word=True)
         words = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", entry.term)} - _SMALL_WORDS
