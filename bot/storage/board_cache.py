@@ -21,9 +21,9 @@ A load that overlaps a commit of this process (from the transaction's last state
 returned) cannot tell whether it saw it, so that commit's members keep their in-memory totals and take
 the loaded ones at the next reload. A first load has no totals in memory: it reads those members' rows
 again (``LiveBoards.recheck``) once no commit of the server is in progress (``LiveBoards.quiet``), until a
-re-read overlaps no commit (a few tries), and is kept then; one
-that never settles answers its one read and is not kept (the next read loads again). Without the
-re-reads, a board read while its server plays was never kept: every read loaded it whole again.
+re-read overlaps no commit (a few tries), and is kept then; one that never settles answers its one read
+and is not kept (the next read loads again). Without the re-reads, a board read while its server plays
+was never kept: every read loaded it whole again.
 """
 
 from __future__ import annotations
@@ -234,10 +234,14 @@ class LiveBoards:
 
     def start_load(self, guild_id: int, key: Hashable) -> Load:
         """Note a load of a board starting now; end it with ``finish_load`` or ``abandon``."""
-        load = Load(guild_id, key, self._epoch.get(guild_id, 0), self.monotonic())
-        for members in self._writes.get(guild_id, ()):
+        return self._watched(Load(guild_id, key, self._epoch.get(guild_id, 0), self.monotonic()))
+
+    def _watched(self, load: Load) -> Load:
+        """``load`` noted as running: the members of the commits in progress are touched already, and
+        those of every commit from now on until it is finished or abandoned."""
+        for members in self._writes.get(load.guild_id, ()):
             load.touched |= members
-        self._loads.setdefault(guild_id, []).append(load)
+        self._loads.setdefault(load.guild_id, []).append(load)
         return load
 
     def recheck(self, load: Load) -> tuple[set[int], Load]:
@@ -246,10 +250,7 @@ class LiveBoards:
         from now on (those in progress included) while those members are read again. No commit falls
         between the two, so members read again after it and the new load's ``touched`` cover every
         commit since the first load started."""
-        fresh = Load(load.guild_id, load.key, load.epoch, load.started_at)
-        for members in self._writes.get(load.guild_id, ()):
-            fresh.touched |= members
-        self._loads.setdefault(load.guild_id, []).append(fresh)
+        fresh = self._watched(Load(load.guild_id, load.key, load.epoch, load.started_at))
         self.abandon(load)
         return load.touched, fresh
 

@@ -36,8 +36,8 @@ NAME_LENGTH = 200
 #: Rows of a board read and added to the kept board between two awaits while it is reloaded (about 1-5 ms
 #: of the event loop's time per chunk on 2 shared cores).
 LOAD_CHUNK = 2000
-#: The same for a board's first load, which is not kept if one of this process's commits lands while it
-#: runs (``LiveBoards.finish_load``): it is read in bigger chunks, so it ends sooner in wall time.
+#: The same for a board's first load, which has no kept totals to serve meanwhile and must read again the
+#: members of every commit it overlaps (``_settle``): it is read in bigger chunks, so it ends sooner.
 FIRST_LOAD_CHUNK = 10_000
 #: Re-reads of the members a first load's commits touched before it gives up keeping the board.
 SETTLE_TRIES = 4
@@ -131,6 +131,11 @@ class MemberRank:
     def accuracy(self) -> float:
         """Correct answers as a fraction of answers (0.0 when none)."""
         return self.correct / self.answered if self.answered else 0.0
+
+
+def _member_rows(table: Table) -> tuple[ColumnElement[Any], ...]:
+    """A board's columns per member, in ``Row`` order: member id, points, answered, correct."""
+    return (table.c.member_id, table.c.points, table.c.answered, table.c.correct)
 
 
 class LeaderboardRepository:
@@ -277,7 +282,7 @@ class LeaderboardRepository:
                     self.boards.abandon(load)
                     return None
                 stmt = (
-                    select(table.c.member_id, table.c.points, table.c.answered, table.c.correct)
+                    select(*_member_rows(table))
                     .where(*self._in(table, key))
                     .order_by(table.c.points.desc(), table.c.member_id)
                     .limit(limit + 1)
@@ -304,7 +309,6 @@ class LeaderboardRepository:
         commits that overlapped that read, up to ``SETTLE_TRIES`` times. Returns the load to finish
         (``finish_load`` keeps the board when its ``touched`` is empty). One statement per
         ``SETTLE_CHUNK`` members."""
-        columns = (table.c.member_id, table.c.points, table.c.answered, table.c.correct)
         for _ in range(SETTLE_TRIES):
             if not load.touched:
                 break
@@ -316,7 +320,7 @@ class LeaderboardRepository:
             found: dict[int, tuple[int, int, int]] = {}
             for start in range(0, len(ordered), SETTLE_CHUNK):
                 part = ordered[start : start + SETTLE_CHUNK]
-                stmt = select(*columns).where(*self._in(table, key), table.c.member_id.in_(part))
+                stmt = select(*_member_rows(table)).where(*self._in(table, key), table.c.member_id.in_(part))
                 for m, p, n, c in (await conn.execute(stmt)).all():
                     found[int(m)] = (int(p), int(n), int(c))
             for member_id in ordered:
@@ -330,7 +334,7 @@ class LeaderboardRepository:
         # one round trip: the page (an index range, best first) and the board's size (a COUNT over it)
         total = select(func.count()).select_from(board).where(*self._in(board, key)).scalar_subquery()
         page_stmt = (
-            select(table.c.member_id, table.c.points, table.c.answered, table.c.correct, total.label("total"))
+            select(*_member_rows(table), total.label("total"))
             .where(*self._in(table, key))
             .order_by(table.c.points.desc(), table.c.member_id)
             .limit(limit)
