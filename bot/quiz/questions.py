@@ -261,26 +261,33 @@ class QuestionGenerator:
         known = facts.siblings.get(entry)
         if known is not None:
             return known
-        if facts.by_first_word is None:  # names of two words or more, by their first word
-            facts.by_first_word = {}
-            for other in self._usable:
-                for name in other.names:
-                    words = _words(name)
-                    if len(words) > 1:
-                        facts.by_first_word.setdefault(words[0], []).append((other, name))
+        by_first_word = self._by_first_word()
         mine = set(_words(entry.term))
         own = {key_of(name) for name in entry.names}
         text = _readable(entry.definition)
         found = facts.siblings[entry] = [
             name
             for word in sorted(mine)
-            for other, name in facts.by_first_word.get(word, ())
+            for other, name in by_first_word.get(word, ())
             if other is not entry
             and set(_words(name)) <= mine
             and key_of(name) not in own
             and _names_any(text, [name])
         ]
         return found
+
+    def _by_first_word(self) -> dict[str, list[tuple[Entry, str]]]:
+        """The names of two words or more of the entries asked and offered, by their first word (once per
+        knowledge base)."""
+        facts = self._facts
+        if facts.by_first_word is None:
+            facts.by_first_word = {}
+            for other in self._usable:
+                for name in other.names:
+                    words = _words(name)
+                    if len(words) > 1:
+                        facts.by_first_word.setdefault(words[0], []).append((other, name))
+        return facts.by_first_word
 
     def _near_names(self, entry: Entry) -> list[str]:
         """Names of other entries that the definition writes out and that differ from the term only by a
@@ -291,10 +298,9 @@ class QuestionGenerator:
         mine = _words(entry.term)
         if len(mine) < 2:
             return []
-        self._siblings(entry)  # builds ``by_first_word``
         text = _readable(entry.definition)
         found = []
-        for other, name in (self._facts.by_first_word or {}).get(mine[0], ()):
+        for other, name in self._by_first_word().get(mine[0], ()):
             theirs = _words(name)
             if other is entry or len(theirs) != len(mine):
                 continue
@@ -311,12 +317,10 @@ class QuestionGenerator:
         word only of an alias the options do not show stays ("Resolves a MAC address ..." for RARP, whose
         long name is Reverse Address Resolution Protocol). Without ``offered``, every word of the term
         goes (the prompt as bare as it can get: whether it is still answerable)."""
+        # "than a Type II hypervisor" above Type I: "than a ____", not "than a ____ II ____"
         near = self._near_names(entry)
-        if near:  # "than a Type II hypervisor" above Type I: "than a ____", not "than a ____ II ____"
-            unnamed = mask_names(_readable(entry.definition), near, single_words=False)
-            text = self.masked(entry, text=unnamed, every_word=True)
-        else:
-            text = self.masked(entry, every_word=True)
+        unnamed = mask_names(_readable(entry.definition), near, single_words=False) if near else None
+        text = self.masked(entry, text=unnamed, every_word=True)
         words = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", entry.term)} - _SMALL_WORDS
         if offered is not None:
             shown = [{w.casefold() for w in re.findall(r"[^\W\d_]{2,}", o)} for o in offered]
