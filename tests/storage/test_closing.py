@@ -22,6 +22,7 @@ from sqlalchemy import text
 
 from bot.clock import FakeClock
 from bot.storage import AnswerRecord, Store
+from bot.storage.database import WAL_AUTOCHECKPOINT_PAGES
 from bot.storage.engine import SQLITE_THREAD_NAME, SQLiteConnection, create_engine, dispose_engine
 from tests.dbutil import sqlite_url
 
@@ -249,3 +250,17 @@ def test_a_result_arriving_after_its_event_loop_closed_is_dropped_quietly(tmp_pa
         if not loop.is_closed():
             loop.close()
     assert uncaught == [], [u.exc_value for u in uncaught]
+
+
+async def test_an_sqlite_file_checkpoints_its_log_every_10000_pages(tmp_path: Path) -> None:
+    """Every connection (the bot's and the answer writer's child, which opens the store the same way)
+    lets the write-ahead log grow to WAL_AUTOCHECKPOINT_PAGES before a commit copies it back: at SQLite's
+    default of 1,000 pages nearly every batch of quiz answers also ran a checkpoint."""
+    store = await Store.open(sqlite_url(tmp_path / "bot.db"))
+    try:
+        async with store.engine.connect() as conn:
+            pages = (await conn.exec_driver_sql("PRAGMA wal_autocheckpoint")).scalar_one()
+            mode = (await conn.exec_driver_sql("PRAGMA journal_mode")).scalar_one()
+    finally:
+        await store.close()
+    assert (pages, mode) == (WAL_AUTOCHECKPOINT_PAGES, "wal")
