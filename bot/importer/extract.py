@@ -3121,6 +3121,13 @@ def _is_pair_item(item: ListItem) -> bool:
     )
 
 
+#: ``in the X basin``, ``on the coast``, ``located near ...``: after "is"/"are", where the subject is (a
+#: place or position), a fact about it and no definition.
+_WHERE_IT_IS = re.compile(
+    r"^(?:(?:located|situated|found|based)\s+)?(?:in|on|at|near|inside|within|beside|between|above|below|under"
+    r"|behind|along|across|off)\s",
+    re.IGNORECASE,
+)
 #: ``based on ...``, ``often bundled together``: a passive description after "is"/"are", no definition.
 _PASSIVE = re.compile(r"^(?:\w+\s+)?\w+ed\s+(?:on|by|with|together|from|into|in|to|for)\b", re.IGNORECASE)
 
@@ -3144,6 +3151,8 @@ def _stated(item: ListItem) -> tx.Sentence | None:
         said.article not in ("a", "an") and _PASSIVE.match(said.rest)
     ):
         return None
+    if _WHERE_IT_IS.match(said.rest):
+        return None  # "Waterloo is in the X basin": where the subject is, never what it is
     return said
 
 

@@ -181,7 +181,28 @@ def _not_a_term(
         # "Classifying faults" / "Process that concentrates the minerals" over bare points: a line
         # saying what the points are about, with no meaning of its own
         return "a description of the points below it, not a term"
+    if _guessed_for_pair(entry, lines):
+        # "## Billing & Pricing" / "## Rivers / Lakes" over "- pay as you go": a heading naming two
+        # things groups the points below it; its first point is the meaning of neither
+        return "a heading naming two things over points about them, not a term"
     return None
+
+
+#: What joins two names in one heading: a spaced slash, an ampersand, "and" (``Rivers / Lakes``,
+#: ``Billing & Pricing``); ``TCP/IP`` and ``Figure/Ground`` have no spaces and name one thing.
+_PAIR_JOIN = re.compile(r"\s(?:/|&|and)\s", re.IGNORECASE)
+
+
+def _guessed_for_pair(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry`` is a heading that names two things (``## Billing & Pricing``) and has no
+    meaning but its first point, taken as a guess: the heading is a group of notes about both, and
+    the point (``pay as you go``) is the meaning of neither."""
+    if not any(_GUESSED in note for note in entry.checks.get("definition", ())):
+        return False
+    if not 0 < entry.line <= len(lines) or not _HEADING.match(lines[entry.line - 1]):
+        return False
+    sides = _PAIR_JOIN.split(entry.term.strip())
+    return len(sides) == 2 and all(tx.is_term_name(side.strip()) for side in sides)
 
 
 #: How many lines after an entry's own line a list it leads on to may start (a heading, a blank line,

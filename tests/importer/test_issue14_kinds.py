@@ -1,0 +1,57 @@
+"""Entries that named no term (garbage) on tune7 and tune9, issue 14: a statement of where a thing is, a
+heading naming two things over points about them. Small inputs written for each kind, none taken from
+the corpus; each checks the lines are reported (unplaced or kept as details), never dropped."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.importer.kb_helpers import entry, kb_and_unplaced, terms
+
+PLACES = """\
+# Cities
+
+## Towns
+
+- **Port Ardent** - a harbour town that grew on the salt trade
+- Millbrook is in the north of the valley
+- Old Crossing is on the river bend near the mill
+"""
+
+
+def test_a_statement_of_where_a_thing_is_is_no_definition() -> None:
+    kb, unplaced = kb_and_unplaced(PLACES)
+    assert terms(kb) == {"Port Ardent"}
+    assert "harbour town" in entry(kb, "Port Ardent").definition
+    kept = " ".join([*entry(kb, "Port Ardent").details, *(text for _, text in unplaced)])
+    assert "Millbrook is in the north of the valley" in kept
+    assert "Old Crossing is on the river bend" in kept
+
+
+def test_a_statement_that_says_what_a_thing_is_still_defines_it() -> None:
+    kb, _ = kb_and_unplaced(
+        "# Cells\n\n- A ribosome is a small body that makes proteins\n"
+        "- A vacuole is a sac that stores water\n"
+    )
+    assert {"Ribosome", "Vacuole"} <= terms(kb)
+
+
+@pytest.mark.parametrize("join", ["&", "/", "and"])
+def test_a_heading_naming_two_things_over_a_point_is_no_term(join: str) -> None:
+    notes = f"""\
+# Shop notes
+
+## Returns {join} Refunds
+- within thirty days
+
+## Invoice
+- a document asking a customer to pay for goods
+"""
+    kb, unplaced = kb_and_unplaced(notes)
+    assert terms(kb) == {"Invoice"}
+    assert any("within thirty days" in text for _, text in unplaced)
+
+
+def test_a_name_written_with_a_slash_and_no_spaces_is_one_term() -> None:
+    kb, _ = kb_and_unplaced("# Net\n\n## Input/Output\n- moving data between a computer and its devices\n")
+    assert "Input/Output" in terms(kb)
