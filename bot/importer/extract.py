@@ -3239,9 +3239,18 @@ def _glossed_name(match: re.Match[str]) -> tuple[str, str] | None:
         or tx.sentence(name) is not None
         or len(tx.words(gloss)) < 3
         or re.match(r"(?:e\.?g|i\.?e|eg|ie)\b", gloss, re.IGNORECASE)
+        or _lists_members(gloss)
     ):
         return None
     return name, gloss
+
+
+def _lists_members(gloss: str) -> bool:
+    """Whether a gloss in brackets only names the members of its name, joined by "and" (``fluid tissues
+    (blood and lymph)``, ``(sodium, potassium and calcium)``): what the named thing is stays unsaid, so
+    the line is no term and its gloss. A gloss of other names with no "and" (``fatty/yellow fraction,
+    желтый костный мозг``) gives the name's synonyms and translations, and stays one."""
+    return tx.names_only(gloss) and re.search(r"\band\b", gloss, re.IGNORECASE) is not None
 
 
 def _names_one(text: str) -> bool:

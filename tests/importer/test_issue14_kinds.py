@@ -55,3 +55,21 @@ def test_a_heading_naming_two_things_over_a_point_is_no_term(join: str) -> None:
 def test_a_name_written_with_a_slash_and_no_spaces_is_one_term() -> None:
     kb, _ = kb_and_unplaced("# Net\n\n## Input/Output\n- moving data between a computer and its devices\n")
     assert "Input/Output" in terms(kb)
+
+
+STEM = """\
+# Plants
+
+## Stem
+
+- the part of a plant that holds up its leaves
+- soft stems (grasses and herbs)
+- woody stem (a stem hardened by layers of wood)
+"""
+
+
+def test_a_name_whose_brackets_list_its_members_is_no_term_and_its_line_is_kept() -> None:
+    kb, _ = kb_and_unplaced(STEM)
+    assert terms(kb) == {"Stem", "Woody stem"}
+    assert "soft stems (grasses and herbs)" in entry(kb, "Stem").details
+    assert entry(kb, "Woody stem").definition == "A stem hardened by layers of wood"
