@@ -158,6 +158,10 @@ def _not_a_term(
         # "First appearance of reptiles: Paleozoic Era" ("Characteristics of Life: MRS GREN", a
         # mnemonic in capitals, may be the meaning)
         return f"a fact (a value of {term}), not a meaning"
+    if _among_facts(entry, lines):
+        # "Current Epoch: Holoscene" next to "First appearance of reptiles: Paleozoic Era": a list of
+        # facts to remember, each a label and its value
+        return f"a fact (a value of {term}) in a list of facts, not a meaning"
     if _counted_fact(entry, lines):
         return "a sentence about an amount split at its verb, not a term and its meaning"
     if _SHARE.match(entry.definition.strip()) or (
@@ -448,6 +452,38 @@ def _fact_line(term: str, definition: str) -> bool:
     if len(words) < 3 or not any(w in _LINKING_WORDS for w in words[1:-1]):
         return False
     return _VALUE.match(definition.strip(" .")) is not None
+
+
+#: A list item ``label: value`` (the label without brackets or emphasis marks left around it).
+_LABELLED_ITEM = re.compile(
+    r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+[*_]*(?P<label>[^:*_()\[\]]{2,60}?)[*_]*:[*_]*\s+(?P<value>\S.*)$"
+)
+
+
+def _among_facts(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry`` is a ``label: value`` list item whose value is a bare name, date or number
+    (``Current Epoch: Holoscene``) next to an item of the same list that states a fact the same way
+    (``First appearance of reptiles: Paleozoic Era``): such a list is one of facts to remember, and
+    each label asks for its value, it is not a term that the value defines. A glossary's ``Hund:
+    Dog`` has no fact around it and stays."""
+    if not 0 < entry.line <= len(lines) or not _VALUE.match(entry.definition.strip(" .")):
+        return False
+    own = _LABELLED_ITEM.match(lines[entry.line - 1])
+    if own is None:
+        return False
+    indent = len(lines[entry.line - 1]) - len(lines[entry.line - 1].lstrip())
+    for number in (entry.line - 1, entry.line + 1):  # the items right before and after it
+        if not 0 < number <= len(lines):
+            continue
+        line = lines[number - 1]
+        other = _LABELLED_ITEM.match(line)
+        if (
+            other is not None
+            and len(line) - len(line.lstrip()) == indent
+            and _fact_line(other.group("label").strip(), other.group("value").strip())
+        ):
+            return True
+    return False
 
 
 #: A number or share inside a sentence (``20%``, ``97 %``, ``1,200``).

@@ -73,3 +73,39 @@ def test_a_name_whose_brackets_list_its_members_is_no_term_and_its_line_is_kept(
     assert terms(kb) == {"Stem", "Woody stem"}
     assert "soft stems (grasses and herbs)" in entry(kb, "Stem").details
     assert entry(kb, "Woody stem").definition == "A stem hardened by layers of wood"
+
+
+HISTORY_FACTS = """\
+# History
+
+## Words
+
+- **Mint** - a place where coins are made
+
+## Dates to remember
+
+- Founding ruler: Aldric
+- First use of coins in the region: Bronze Age
+- Largest battle of the war: Redfield
+"""
+
+VOCABULARY = """\
+# German
+
+## Animals
+
+- Hund: Dog
+- Katze: Cat
+- Vogel: Bird
+"""
+
+
+def test_a_label_and_a_bare_name_among_facts_is_a_fact_not_a_term() -> None:
+    kb, unplaced = kb_and_unplaced(HISTORY_FACTS)
+    assert terms(kb) == {"Mint"}
+    assert any("Founding ruler" in text and "Aldric" in text for _, text in unplaced)
+
+
+def test_a_label_and_a_bare_name_among_its_kind_stays_a_term() -> None:
+    kb, _ = kb_and_unplaced(VOCABULARY)
+    assert terms(kb) == {"Hund", "Katze", "Vogel"}
