@@ -185,6 +185,11 @@ def _not_a_term(
         # "Classifying faults" / "Process that concentrates the minerals" over bare points: a line
         # saying what the points are about, with no meaning of its own
         return "a description of the points below it, not a term"
+    grouped = _heads_marked_terms(entry, entries, lines)
+    if grouped:
+        return (
+            f"a heading over the terms its section defines ({grouped}); its first point is no meaning of it"
+        )
     if _guessed_for_pair(entry, lines):
         # "## Billing & Pricing" / "## Rivers / Lakes" over "- pay as you go": a heading naming two
         # things groups the points below it; its first point is the meaning of neither
@@ -192,6 +197,40 @@ def _not_a_term(
     return None
 
 
+#: How many terms written in bold with their meanings make a heading's section a group of them.
+_MARKED_IN_SECTION = 2
+
+
+def _heads_marked_terms(entry: DraftEntry, entries: list[DraftEntry], lines: list[str]) -> str:
+    """The terms a heading entry's section defines in bold (``#### Water`` over ``- **Biospheric
+    Reservoir** - water stored in ...`` and two more), joined, when the heading's only meaning is the
+    first point under it (``- causes rock to melt``): the heading names the group of those terms, and
+    its points are notes on the topic, no meaning. "" otherwise (one bold term under a heading, a
+    ``**SO-DIMM:**`` kind below a DIMM's points, leaves the heading a term)."""
+    if not 0 < entry.line <= len(lines):
+        return ""
+    heading = _HEADING_LEVEL.match(lines[entry.line - 1])
+    if heading is None:
+        return ""
+    first = next((line for line in lines[entry.line :] if line.strip()), "")
+    point = _ITEM.match(first)
+    if point is None or identity(point.group("text")) != identity(entry.definition):
+        return ""
+    level = len(heading.group("marks"))
+    end = len(lines)
+    for number in range(entry.line + 1, len(lines) + 1):
+        other = _HEADING_LEVEL.match(lines[number - 1])
+        if other is not None and len(other.group("marks")) <= level:
+            end = number
+            break
+    marked = [
+        e.term for e in entries if e is not entry and e.marked and entry.line < e.line < end and e.definition
+    ]
+    return ", ".join(marked) if len(marked) >= _MARKED_IN_SECTION else ""
+
+
+#: A heading line and its marks.
+_HEADING_LEVEL = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s")
 #: What joins two names in one heading: a spaced slash, an ampersand, "and" (``Rivers / Lakes``,
 #: ``Billing & Pricing``); ``TCP/IP`` and ``Figure/Ground`` have no spaces and name one thing.
 _PAIR_JOIN = re.compile(r"\s(?:/|&|and)\s", re.IGNORECASE)

@@ -109,3 +109,32 @@ def test_a_label_and_a_bare_name_among_facts_is_a_fact_not_a_term() -> None:
 def test_a_label_and_a_bare_name_among_its_kind_stays_a_term() -> None:
     kb, _ = kb_and_unplaced(VOCABULARY)
     assert terms(kb) == {"Hund", "Katze", "Vogel"}
+
+
+SECTION_OF_TERMS = """\
+# Weather
+
+#### Wind
+- moves heat around the planet
+- carries seeds and dust
+
+- **Trade winds** - steady winds that blow toward the equator
+- **Westerlies** - winds that blow from the west in the middle latitudes
+
+#### Hail
+- balls of ice that fall from storm clouds
+- **Graupel** - soft hail made of snow pellets coated in rime
+"""
+
+
+def test_a_heading_over_points_and_the_terms_its_section_defines_is_a_group() -> None:
+    kb, unplaced = kb_and_unplaced(SECTION_OF_TERMS)
+    assert "Wind" not in terms(kb)
+    assert {"Trade winds", "Westerlies"} <= terms(kb)
+    assert any("moves heat around the planet" in text.casefold() for _, text in unplaced)
+
+
+def test_a_heading_over_points_and_one_bold_kind_stays_a_term() -> None:
+    kb, _ = kb_and_unplaced(SECTION_OF_TERMS)
+    assert entry(kb, "Hail").definition == "Balls of ice that fall from storm clouds"
+    assert "Graupel" in terms(kb)
