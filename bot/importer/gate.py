@@ -667,7 +667,7 @@ def _heading_over_item(entry: DraftEntry, lines: list[str]) -> str:
     following = next((line for line in lines[entry.line :] if line.strip()), "")
     item = _EMPHASISED_ITEM.match(following)
     if item is None:
-        return ""
+        return _sentence_over_marked(entry, following)
     name = item.group("name").strip()
     if identity(name) == identity(entry.term) or " ".join(name.casefold().split()) in properties.SAYS_WHAT:
         return ""  # "- **Overview**:" over its points: a label saying what the heading names
@@ -677,6 +677,30 @@ def _heading_over_item(entry: DraftEntry, lines: list[str]) -> str:
         if (other := _EMPHASISED_ITEM.match(line)) and identity(other.group("name")) == identity(name)
     )
     return name if same == 1 else ""
+
+
+#: A list item that opens with a marked name, after an article at most, and goes on as a sentence
+#: (``- A `curvilinear shape` is formed by ...``, ``- The **cornea** bends light``).
+_MARKED_OPENING = re.compile(
+    r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:(?:a|an|the)\s+)?(?P<mark>`{1,3}|\*\*|__|\*|_)"
+    r"(?P<name>[^`*_\n]{2,60}?)(?P=mark)(?![`*_\w])(?P<rest>.*\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_over_marked(entry: DraftEntry, point: str) -> str:
+    """The name a heading entry's first point opens with in a mark (bold, italics or code) when the
+    point goes on to say what that name is (``### Shape`` over ``- A `curvilinear shape` is formed by
+    curves``) and the heading's meaning was read from that point: it is the marked name's meaning,
+    not the heading's. "" otherwise (the point opens with the heading's own name)."""
+    found = _MARKED_OPENING.match(point)
+    if found is None:
+        return ""
+    name = found.group("name").strip()
+    if identity(name) == identity(entry.term) or not tx.is_term_name(name):
+        return ""
+    text = re.sub(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", "", point).replace(found.group("mark"), "")
+    return name if identity(text) == identity(entry.definition) else ""
 
 
 def _first_point_names(entry: DraftEntry, entries: list[DraftEntry]) -> str:

@@ -138,3 +138,23 @@ def test_a_heading_over_points_and_one_bold_kind_stays_a_term() -> None:
     kb, _ = kb_and_unplaced(SECTION_OF_TERMS)
     assert entry(kb, "Hail").definition == "Balls of ice that fall from storm clouds"
     assert "Graupel" in terms(kb)
+
+
+@pytest.mark.parametrize("mark", ["```", "`", "**", "*"])
+def test_a_heading_whose_first_point_defines_a_marked_name_is_not_given_its_meaning(mark: str) -> None:
+    notes = f"""\
+# Optics
+
+### Lenses
+- A {mark}convex lens{mark} is thicker in the middle and brings light rays together.
+- It is used in magnifying glasses.
+
+### Prism
+- A prism is a clear solid that splits white light into colours.
+"""
+    kb, unplaced = kb_and_unplaced(notes)
+    assert "Lenses" not in terms(kb)
+    assert any("thicker in the middle" in text for _, text in unplaced) or any(
+        "thicker in the middle" in e.definition for e in kb.entries
+    )
+    assert "splits white light" in entry(kb, "Prism").definition
