@@ -1522,18 +1522,23 @@ class Extractor:
             and self.pending is None
             and _names_one(items[0].text.rstrip(":").strip())
         )
+        remarks = self.outline_among_remarks(items, outline)
         if (
             (len(outline) >= 2 and len(outline) * 2 >= len(items))
             or (outline and len(outline) + len(stubs) == len(items) >= 2)
             # "## Principles" over "- Authority" / "  - Someone in charge": one term of the notes, as
             # when more follow it
             or lone_under_title
+            or remarks
         ):
             # an outline: "- Term" with its explanation (and sub-terms) nested below
             self.flush()
             if self.counted_parts(items):
                 return
             for item in block.items:
+                if remarks and item.text and item not in outline:
+                    self.unplace_remark(item)
+                    continue
                 self.outline_item(item)
             return
         pairs = sum(1 for item in items if _is_pair_item(item) or _is_fact_item(item))
@@ -1734,6 +1739,47 @@ class Extractor:
             entry.check("definition", f'named in the list "{_short(label.text)}" without a definition')
         self.current = None
         return True
+
+    def outline_among_remarks(self, items: list[ListItem], outline: list[ListItem]) -> bool:
+        """Whether a list is an outline with remarks beside its terms: an outline item with an outline
+        nested below it (``- bones`` over ``- axial skeleton: ...`` over ``- skull (23 bones)``), and
+        every other item a remark in words, no name, that does not lead on to the points below it
+        (``- there are 206 bones in an adult``), in notes written in lower case. Read as an outline,
+        the terms nested deep in it are found; the remarks are reported with their points."""
+        if not outline or len(items) < 2 or not self.caseless:
+            return False
+        deep = any(
+            isinstance(block, ListBlock) and any(child.children for child in block.items)
+            for item in outline
+            for block in item.children
+        )
+        return deep and all(
+            item in outline
+            or (
+                len(tx.words(item.text)) >= _REMARK_WORDS
+                and not tx.is_term_like(item.text)
+                and not _ANNOUNCING_END.search(item.text)  # "bones also contain" leads on to names
+            )
+            for item in items
+        )
+
+    def unplace_remark(self, item: ListItem) -> None:
+        """Report a remark beside an outline's terms and the points nested under it, one line with the
+        points in brackets: they are about the notes' subject, no term's meaning."""
+        points: list[str] = []
+
+        def walk(blocks: list[Block]) -> None:
+            for block in blocks:
+                if isinstance(block, ListBlock):
+                    for child in block.items:
+                        if child.text:
+                            points.append(child.text)
+                        walk(child.children)
+                elif isinstance(block, Paragraph):
+                    points.extend(line.text for line in block.lines if line.text)
+
+        walk(item.children)
+        self.unplace(item.line, f"{item.text} [{'; '.join(points)}]" if points else item.text)
 
     def opens_with_definition(self, items: list[ListItem]) -> bool:
         """Whether a list under a term's heading opens with that term's definition: a first bullet that
@@ -2973,6 +3019,8 @@ def _is_outline_item(item: ListItem, *, caseless: bool = False) -> bool:
     )
 
 
+#: How many words a remark beside an outline's terms has at least (``there are 206 bones in an adult``).
+_REMARK_WORDS = 6
 #: ``Getting it back out. Examples:``: a definition ending in a label for the list below it.
 _TRAILING_LABEL = re.compile(r"^(?P<text>.+[.!?;])\s+(?P<label>[A-Za-z][\w. ]{0,20}:)$")
 #: ``known as``, ``called``, ``referred to as``, ``termed``: what comes before names the bold term after it.

@@ -158,3 +158,39 @@ def test_a_heading_whose_first_point_defines_a_marked_name_is_not_given_its_mean
         "thicker in the middle" in e.definition for e in kb.entries
     )
     assert "splits white light" in entry(kb, "Prism").definition
+
+
+LOWER_CASE_OUTLINE = """\
+# botany
+
+## plant body
+
+- a tree may live for thousands of years, longer than any animal
+  - some pines are older than the pyramids
+
+- organs
+  - root: the part that takes up water from the soil
+    - parts
+      - root cap (протектор)
+  - shoot: the part above the ground, stem and leaves
+
+## plant tissues
+
+- main groups
+  - dermal
+    - covers the outside of the plant
+  - vascular
+    - carries water and food through the plant
+  - ground
+    - parenchyma
+    - collenchyma
+    - sclerenchyma
+"""
+
+
+def test_an_outline_beside_a_remark_is_read_as_an_outline_and_the_remark_is_reported() -> None:
+    kb, unplaced = kb_and_unplaced(LOWER_CASE_OUTLINE)
+    assert "plant body" not in terms(kb)
+    assert entry(kb, "root").definition == "The part that takes up water from the soil"
+    assert entry(kb, "shoot").definition.startswith("The part above the ground")
+    assert any("thousands of years" in text and "older than the pyramids" in text for _, text in unplaced)
