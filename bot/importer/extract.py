@@ -1894,6 +1894,7 @@ class Extractor:
                         pass  # "problems" over what they are: the items below say it
                     elif entry.definition:
                         entry.add("details", child.text)
+                        self.named_in_point(child, entry)
                     else:
                         self.set_definition(entry, tx.capitalize(child.text))
                 self.detail_blocks(child.children, entry)
@@ -2199,6 +2200,20 @@ class Extractor:
         if len(item.lines) != 1:
             return
         line = item.lines[0]
+        plain = _CALLED_AT_END.search(line.text)
+        if plain is not None and not line.marked:
+            name, kind = plain.group("name"), plain.group("kind")
+            if (
+                tx.is_term_name(name)
+                and self.find(name) is None
+                and tx.sentence(f"{name} is {kind}") is not None
+            ):
+                # "- contain a tough protein called keratin": the point names a term and says what kind
+                # of thing it is, the nearest to a meaning the notes give (flagged)
+                entry = self.entry_named(name, item.line)
+                self.set_definition(entry, tx.capitalize(kind), f'taken from "{_short(line.text)}"')
+                entry.add("see_also", owner.term)
+                self.current = owner
         for run in line.marked:
             if not tx.is_term_name(run) or len(tx.words(run)) > 4 or self.find(run) is not None:
                 continue
@@ -3021,6 +3036,12 @@ def _is_outline_item(item: ListItem, *, caseless: bool = False) -> bool:
 
 #: How many words a remark beside an outline's terms has at least (``there are 206 bones in an adult``).
 _REMARK_WORDS = 6
+#: ``... a tough, resistant protein called keratin``: a kind (after "a"/"an", five words at most) and the
+#: one- or two-word lower-case name the line ends with.
+_CALLED_AT_END = re.compile(
+    r"\b(?P<kind>(?:a|an)\s+[a-z][\w,\- ]{2,60}?)\s+called\s+"
+    r"(?!(?:a|an|the)\s)(?P<name>[a-z][a-z\-]{2,30}(?:\s[a-z][a-z\-]{2,30})?)\.?$"
+)
 #: ``Getting it back out. Examples:``: a definition ending in a label for the list below it.
 _TRAILING_LABEL = re.compile(r"^(?P<text>.+[.!?;])\s+(?P<label>[A-Za-z][\w. ]{0,20}:)$")
 #: ``known as``, ``called``, ``referred to as``, ``termed``: what comes before names the bold term after it.

@@ -194,3 +194,30 @@ def test_an_outline_beside_a_remark_is_read_as_an_outline_and_the_remark_is_repo
     assert entry(kb, "root").definition == "The part that takes up water from the soil"
     assert entry(kb, "shoot").definition.startswith("The part above the ground")
     assert any("thousands of years" in text and "older than the pyramids" in text for _, text in unplaced)
+
+
+def test_a_point_ending_in_a_kind_called_a_name_gives_that_term() -> None:
+    notes = """\
+# biology
+
+## cell parts
+
+- nucleus
+  - the control centre of the cell
+  - holds the genes in long threads called chromosomes
+- membrane
+  - the thin layer around the cell
+  - has a fatty double layer called lipid bilayer
+- ribosome
+  - makes proteins from amino acids
+- vacuole
+  - stores water and salts
+  - is wrapped in a single membrane called the tonoplast
+"""
+    kb, _ = kb_and_unplaced(notes)
+    assert entry(kb, "lipid bilayer").definition == "A fatty double layer"
+    assert "lipid bilayer" in entry(kb, "membrane").details[-1]
+    found = {t.casefold() for t in terms(kb)}
+    assert "chromosomes" not in found  # no kind after an article before "called": a name in passing
+    assert not any("tonoplast" in t for t in found)  # "called the ...": a name in passing
+    assert {"nucleus", "membrane", "ribosome", "vacuole"} <= found
