@@ -274,7 +274,14 @@ def is_name(text: str) -> bool:
 
 
 def acronym_of(acronym: str, long_name: str) -> bool:
-    """Whether ``acronym`` (e.g. ``IaaS``, ``TCP``) abbreviates ``long_name``."""
+    """Whether ``acronym`` (e.g. ``IaaS``, ``TCP``, ``TACACS+``) abbreviates ``long_name``.
+
+    A ``+`` ending the acronym is the word "Plus" ending the long name (``TACACS+``: ``Terminal Access
+    Controller Access-Control System Plus``): it stands for that word, no letter of it."""
+    plus = re.match(r"^(?P<rest>.*\S)\s*\+$", acronym.strip())
+    ends = re.match(r"^(?P<rest>.*\S)\s+(?:plus|\+)$", long_name.strip(), re.IGNORECASE)
+    if plus is not None and ends is not None:
+        return acronym_of(plus.group("rest"), ends.group("rest"))
     letters = [ch for ch in acronym if ch.isalnum()]
     if not 2 <= len(letters) <= 8 or sum(ch.isupper() for ch in letters) < 2:
         return False

@@ -221,3 +221,38 @@ def test_a_point_ending_in_a_kind_called_a_name_gives_that_term() -> None:
     assert "chromosomes" not in found  # no kind after an article before "called": a name in passing
     assert not any("tonoplast" in t for t in found)  # "called the ...": a name in passing
     assert {"nucleus", "membrane", "ribosome", "vacuole"} <= found
+
+
+@pytest.mark.parametrize(
+    "heading",
+    [
+        "## TACACS+ (Terminal Access Controller Access-Control System Plus)",
+        "## Terminal Access Controller Access-Control System Plus (TACACS+)",
+    ],
+)
+def test_a_name_ending_in_plus_keeps_its_name_and_its_expansion_is_an_alias(heading: str) -> None:
+    notes = f"""\
+# Security
+
+{heading}
+
+A Cisco protocol for AAA that encrypts the whole packet.
+
+## RADIUS
+
+An open AAA protocol that encrypts only the password.
+"""
+    kb, _ = kb_and_unplaced(notes)
+    tacacs = entry(kb, "TACACS+")
+    assert set(tacacs.names) == {"TACACS+", "Terminal Access Controller Access-Control System Plus"}
+    assert tacacs.definition == "A Cisco protocol for AAA that encrypts the whole packet."
+    assert not tacacs.details
+
+
+def test_a_plus_is_never_read_as_a_letter_of_the_long_name() -> None:
+    from bot.importer.text import acronym_of
+
+    assert acronym_of("TACACS+", "Terminal Access Controller Access-Control System Plus")
+    assert acronym_of("EIGRP+", "Enhanced Interior Gateway Routing Protocol plus")
+    assert not acronym_of("TACACS+", "Terminal Access Controller Access-Control System Protocol")
+    assert not acronym_of("TACACSP", "Terminal Access Controller Access-Control System Plus Extra")
