@@ -867,7 +867,12 @@ class Extractor:
     def subject(self, heading: str) -> tx.TermName:
         """The term a heading names (``Hypervisors`` -> Hypervisor, alias Hypervisors, if the notes agree)."""
         split = tx.pair(heading)
-        if split is not None and tx.is_name(split[1]) and tx.acronym_of(split[0], split[1]):
+        if (
+            split is not None
+            and (tx.is_name(split[1]) or _capitalised_words(split[1]))
+            and tx.acronym_of(split[0], split[1])
+        ):
+            # "RADIUS - Remote Authentication Dial-In User Service": the acronym and its long name
             return tx.TermName(split[0], aliases=[split[1]])
         name = tx.term_name(heading)
         parts = tx.words(name.name)
@@ -3312,6 +3317,24 @@ def _glossed_name(match: re.Match[str]) -> tuple[str, str] | None:
     ):
         return None
     return name, gloss
+
+
+#: How many words a long name an acronym stands for may have.
+_EXPANSION_WORDS = 10
+
+
+def _capitalised_words(text: str) -> bool:
+    """Whether ``text`` is a long name written as one (``Remote Authentication Dial-In User Service``):
+    up to ten words, each but the small ones capitalised, no sentence punctuation."""
+    parts = tx.words(text)
+    return (
+        2 <= len(parts) <= _EXPANSION_WORDS
+        and text.strip()[-1:] not in ".,;:!?"
+        and all(
+            word[:1].isupper() or word.casefold() in ("of", "and", "for", "the", "to", "in", "on")
+            for word in parts
+        )
+    )
 
 
 def _lists_members(gloss: str) -> bool:

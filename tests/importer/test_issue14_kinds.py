@@ -256,3 +256,38 @@ def test_a_plus_is_never_read_as_a_letter_of_the_long_name() -> None:
     assert acronym_of("EIGRP+", "Enhanced Interior Gateway Routing Protocol plus")
     assert not acronym_of("TACACS+", "Terminal Access Controller Access-Control System Protocol")
     assert not acronym_of("TACACSP", "Terminal Access Controller Access-Control System Plus Extra")
+
+
+@pytest.mark.parametrize(
+    ("heading", "name", "long_name"),
+    [
+        (
+            "## RADIUS - Remote Authentication Dial-In User Service",
+            "RADIUS",
+            "Remote Authentication Dial-In User Service",
+        ),
+        (
+            "## TACACS+ - Terminal Access Controller Access-Control System Plus",
+            "TACACS+",
+            "Terminal Access Controller Access-Control System Plus",
+        ),
+    ],
+)
+def test_a_heading_of_an_acronym_and_its_long_name_of_many_words_splits_them(
+    heading: str, name: str, long_name: str
+) -> None:
+    notes = f"""\
+# Security
+
+{heading}
+
+- A protocol that checks who may log in to a network.
+- Uses a shared secret.
+
+## Kerberos
+
+- A ticket based authentication protocol.
+"""
+    kb, _ = kb_and_unplaced(notes)
+    assert set(entry(kb, name).names) == {name, long_name}
+    assert entry(kb, name).definition == "A protocol that checks who may log in to a network."
