@@ -1799,6 +1799,11 @@ class Extractor:
             # "### Muscular System" over "- Types: Skeletal, Smooth, Cardiac" and "- Functions: ...": the
             # heading is the term, its first point (an aspect of it) the nearest to a meaning it has
             return True
+        first = items[0].lines[0] if items[0].lines else None
+        if first is not None and first.marked and _opens_with_marked(first):
+            return (
+                False  # "- A `curvilinear shape` is formed by ...": another term's meaning, not the heading's
+            )
         return (
             self.heading_is_term()
             and not _is_pair_item(items[0])
@@ -1835,7 +1840,10 @@ class Extractor:
                 self.detail_blocks(item.children, made)
                 continue
             target = made or owner
-            if target is None:
+            if target is None or (made is not None and _is_pair_item(item) and _DASHED_TERM.match(item.text)):
+                # "- Figure/Ground - The figure is ..." after "- A representational shape is ...": a term
+                # and a dash, its meaning, never a detail of the statement above it (a "- Ex: ..." or
+                # "- Uses: ..." label after a colon adds to the statement)
                 self.paragraph(item.lines, in_item=True)
                 self.blocks(item.children)
             else:
@@ -3195,6 +3203,8 @@ def _is_pair_item(item: ListItem) -> bool:
     )
 
 
+#: ``Figure/Ground - The figure is ...``: a name, then a spaced dash and what it is.
+_DASHED_TERM = re.compile(r"^[^:]{1,60}?\s(?:-{1,2}|–|—)\s\S")
 #: ``in the X basin``, ``on the coast``, ``located near ...``: after "is"/"are", where the subject is (a
 #: place or position), a fact about it and no definition.
 _WHERE_IT_IS = re.compile(
@@ -3335,6 +3345,13 @@ def _capitalised_words(text: str) -> bool:
             for word in parts
         )
     )
+
+
+def _opens_with_marked(line: Line) -> bool:
+    """Whether ``line`` opens with its first marked run after an article at most (``A **convex lens**
+    is ...``): a sentence about that marked name."""
+    run = line.marked[0]
+    return re.match(rf"^(?:(?:a|an|the)\s+)?{re.escape(run)}\b", line.text, re.IGNORECASE) is not None
 
 
 def _lists_members(gloss: str) -> bool:

@@ -291,3 +291,42 @@ def test_a_heading_of_an_acronym_and_its_long_name_of_many_words_splits_them(
     kb, _ = kb_and_unplaced(notes)
     assert set(entry(kb, name).names) == {name, long_name}
     assert entry(kb, name).definition == "A protocol that checks who may log in to a network."
+
+
+@pytest.mark.parametrize("mark", ["```", "`"])
+def test_terms_marked_in_code_as_the_subject_of_their_sentence_are_read(mark: str) -> None:
+    notes = f"""\
+# Art
+
+### Colour
+- A {mark}warm colour{mark}, such as red or orange, seems to come toward the viewer.
+- A {mark}cool colour{mark} refers to a blue, green or violet hue that seems to recede.
+- A {mark}neutral colour{mark} is hard to place on the wheel; it is also called an achromatic colour.
+- Hue/Value - The hue is the name of a colour, its value how light or dark it is.
+
+### Form
+- Form is the three-dimensional shape of an object in a work.
+"""
+    kb, unplaced = kb_and_unplaced(notes)
+    assert "Colour" not in terms(kb)
+    assert entry(kb, "cool colour").definition.startswith("A blue, green or violet hue")
+    assert "neutral colour" in {t.casefold() for t in terms(kb)}
+    assert entry(kb, "Hue/Value").definition.startswith("The hue is the name of a colour")
+    assert not any("Hue" in d for d in entry(kb, "neutral colour").details)
+    assert any("warm colour" in text for _, text in unplaced)
+    assert "Ex" not in terms(kb)
+
+
+def test_code_in_a_sentence_that_is_no_name_stays_text() -> None:
+    notes = """\
+# Shell
+
+### Listing
+- A `ls -la` call lists every file with its details.
+- The `cd` command changes the working folder.
+
+### Shell
+- A shell is a program that reads the commands you type.
+"""
+    kb, _ = kb_and_unplaced(notes)
+    assert not {"ls -la", "Ls -la"} & terms(kb)
