@@ -330,3 +330,17 @@ def test_code_in_a_sentence_that_is_no_name_stays_text() -> None:
 """
     kb, _ = kb_and_unplaced(notes)
     assert not {"ls -la", "Ls -la"} & terms(kb)
+
+
+def test_a_term_marked_in_code_after_words_that_name_it_is_read() -> None:
+    notes = """\
+# Music
+
+### Tempo
+- Tempo is the speed at which a piece of music is played.
+- When the speed slowly rises through a passage, the change is termed `accelerando`.
+- The `metronome` clicks steadily.
+"""
+    kb, _ = kb_and_unplaced(notes)
+    assert "the change is termed accelerando" in entry(kb, "accelerando").definition
+    assert "metronome" not in {t.casefold() for t in terms(kb)}
