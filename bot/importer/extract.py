@@ -1315,7 +1315,7 @@ class Extractor:
     def place_line(self, line: Line, made: DraftEntry | None, *, fresh: bool = False) -> None:
         """Place a line that is neither a term nor a labelled line."""
         text = line.text
-        said = tx.sentence(text)
+        said = tx.sentence(text) or _reversed_definition(text)
         in_run = said is not None and line.line == self.said_line + 1
         if in_run:
             self.said_line = line.line  # "Weight is not in kg": a statement in the run, which goes on
@@ -1799,6 +1799,10 @@ class Extractor:
             # "### Muscular System" over "- Types: Skeletal, Smooth, Cardiac" and "- Functions: ...": the
             # heading is the term, its first point (an aspect of it) the nearest to a meaning it has
             return True
+        if _reversed_definition(text) is not None:
+            return (
+                False  # "- The tactile quality of a surface is a texture.": what texture is, not the heading
+            )
         first = items[0].lines[0] if items[0].lines else None
         if first is not None and first.marked and _opens_with_marked(first):
             return (
@@ -3216,6 +3220,34 @@ _WHERE_IT_IS = re.compile(
 _PASSIVE = re.compile(r"^(?:\w+\s+)?\w+ed\s+(?:on|by|with|together|from|into|in|to|for)\b", re.IGNORECASE)
 
 
+#: ``The tactile quality of a surface ... is a texture.``: a description of five words or more that
+#: opens with an article, then "is a"/"is an" and the one or two lower-case words it describes.
+_REVERSED = re.compile(
+    r"^(?P<what>(?:the|a|an)\s+[^.;:!?]{10,}?)\s+(?:is|are)\s+(?:called\s+)?(?:a|an)\s+"
+    r"(?P<name>[a-z][\w-]{2,}(?:\s[a-z][\w-]{2,})?)\s*\.?$",
+    re.IGNORECASE,
+)
+#: Words that lean on the text before them: a description holding one describes nothing by itself.
+_LEANING = frozenset({"it", "this", "these", "those", "they", "he", "she", "we", "you"})
+#: How many words the description of a reversed definition has at least.
+_REVERSED_WORDS = 5
+
+
+def _reversed_definition(text: str) -> tx.Sentence | None:
+    """``The smallest unit of life is a cell.`` read as a statement about its last words (``cell`` is
+    "The smallest unit of life"), or None: a description of five words or more, with no pronoun, then
+    "is a" and a name of one or two lower-case words that is no pronoun or quantity word."""
+    found = _REVERSED.match(text.strip())
+    if found is None:
+        return None
+    what, name = found.group("what"), found.group("name")
+    if len(tx.words(what)) < _REVERSED_WORDS or any(w.lower() in _LEANING for w in tx.words(what)):
+        return None  # "The reason for this is a ...": leans on the text before it
+    if not tx.is_term_name(name) or any(w.lower() in tx.PRONOUNS for w in tx.words(name)):
+        return None
+    return tx.Sentence(name, "is", what, had_article=True, article="a")
+
+
 def _stated(item: ListItem) -> tx.Sentence | None:
     """The statement a list item makes about a term: ``The nucleus controls ...``, ``X is a ...``.
 
@@ -3223,8 +3255,12 @@ def _stated(item: ListItem) -> tx.Sentence | None:
     their subject without saying what it is, and so does ``X is that ...`` (a remark, ``An interesting
     aspect of pattern is that the viewer ...``): no statement of a term, unless the subject is the item's
     emphasised opening (``*Repositioning* is changing ...``); ``A vacuole is filled with ...`` names a
-    term with its article, and stays one.
+    term with its article, and stays one. ``The tactile quality of a surface is a texture`` says what
+    its last words name, the other way round: a statement about ``texture``.
     """
+    turned = _reversed_definition(item.text)
+    if turned is not None:
+        return turned
     said = tx.statement(item.text)
     if said is None or said.verb.lower() not in ("is", "are") or said.defines:
         return said

@@ -344,3 +344,25 @@ def test_a_term_marked_in_code_after_words_that_name_it_is_read() -> None:
     kb, _ = kb_and_unplaced(notes)
     assert "the change is termed accelerando" in entry(kb, "accelerando").definition
     assert "metronome" not in {t.casefold() for t in terms(kb)}
+
+
+REVERSED = """\
+# Biology
+
+### Life
+- The smallest unit of a living thing that can live on its own is a cell.
+- The reason for all of this is a change in the weather.
+- **Tissue** - a group of similar cells that work together
+- **Organ** - a group of tissues that do one job
+"""
+
+
+def test_a_description_is_a_name_defines_that_name() -> None:
+    kb, unplaced = kb_and_unplaced(REVERSED)
+    assert entry(kb, "cell").definition.startswith("The smallest unit of a living thing")
+    assert "Life" not in terms(kb)
+    assert "change in the weather" not in {
+        t.casefold() for t in terms(kb)
+    }  # "this": it leans on the text above
+    kept = [text for _, text in unplaced] + [d for e in kb.entries for d in e.details]
+    assert any("reason for all of this" in text for text in kept)
