@@ -903,10 +903,26 @@ class Extractor:
             )
             if fresh_pending and not term_then_explanation:
                 defined = self.define_section(pending)
-                for line in lines:
+                for index, line in enumerate(lines):
                     linked = tx.label(line.text)
+                    split = tx.pair(line.text, line.lead) if line.lead else None
                     if linked is not None and linked[0] in ("see_also", "aliases") and linked[1]:
                         self.labelled_line(line, None, linked, defined)  # "Related: [[ATP]]" below it
+                    elif (
+                        index == 0
+                        and defined is not None
+                        and not pending.lead
+                        and split is not None
+                        and _bold_term(line, split[0])
+                        and tx.sentence(pending.text) is not None
+                    ):
+                        # "*Limiting factors are factors that ...*" then "**Density-dependent limiting
+                        # factors**: ...": a sentence in italics is no heading over the bold term after
+                        # it, which is a term of its own
+                        own = self.paragraph(lines[index:])
+                        if own is not None and own is not defined:
+                            own.add("see_also", defined.term)
+                        return own
                     else:
                         self.lone_line(line, defined)
                 return defined

@@ -366,3 +366,24 @@ def test_a_description_is_a_name_defines_that_name() -> None:
     }  # "this": it leans on the text above
     kept = [text for _, text in unplaced] + [d for e in kb.entries for d in e.details]
     assert any("reason for all of this" in text for text in kept)
+
+
+ITALIC_SENTENCE_OVER_BOLD_TERMS = """\
+# Ecology
+
+### Predators
+
+*Predators are animals that hunt other animals for food.*
+
+**Apex predators**: predators that no other animal hunts. *Ex. orcas and eagles.*
+
+**Mesopredators**: predators in the middle of a food chain that are hunted in turn.
+"""
+
+
+def test_a_bold_term_after_a_sentence_in_italics_is_a_term_of_its_own() -> None:
+    kb, _ = kb_and_unplaced(ITALIC_SENTENCE_OVER_BOLD_TERMS)
+    assert entry(kb, "Predators").definition == "Animals that hunt other animals for food."
+    assert entry(kb, "Apex predators").definition.startswith("Predators that no other animal hunts")
+    assert not entry(kb, "Predators").details
+    assert entry(kb, "Mesopredators").definition.startswith("Predators in the middle of a food chain")
