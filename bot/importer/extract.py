@@ -1363,7 +1363,16 @@ class Extractor:
                 # "Work is force applied to an object" among "Energy is the ability to do work" lines:
                 # a definition without its article, read as its neighbours are
                 term = tx.capitalize(said.subject) if said.had_article else said.subject
-                self.define(term, said.definition, line.line, f'taken from the sentence "{_short(text)}"')
+                definition, other = _second_definition(said.definition)
+                self.define(term, definition, line.line, f'taken from the sentence "{_short(text)}"')
+                if other is not None:
+                    # "Primary succession is ..., and secondary succession is ...": one clause per term
+                    self.define(
+                        other.subject,
+                        other.definition,
+                        line.line,
+                        f'taken from the sentence "{_short(text)}"',
+                    )
                 self.said_line = line.line
                 return
         else:
@@ -3397,6 +3406,26 @@ def _capitalised_words(text: str) -> bool:
             for word in parts
         )
     )
+
+
+#: ``, and secondary succession is ...``: a second clause, joined by a comma and "and" (or "while",
+#: "whereas"), that names another subject.
+_SECOND_CLAUSE = re.compile(
+    r",\s+(?:and|while|whereas)\s+(?P<clause>[^,;]{3,}?\s(?:is|are)\s.+)$", re.IGNORECASE
+)
+
+
+def _second_definition(definition: str) -> tuple[str, tx.Sentence | None]:
+    """A definition read from ``X is A, and Y is B`` split at its second clause when that clause
+    defines another name (``Y is succession that occurs after ...``): the first definition, and the
+    second clause as a sentence; else the definition whole and None."""
+    found = _SECOND_CLAUSE.search(definition)
+    said = tx.sentence(found.group("clause")) if found is not None else None
+    if found is None or said is None or not said.defines or not tx.is_term_name(said.subject):
+        return definition, None
+    if len(tx.words(said.subject)) > 4 or tx.refers_back(said) or tx.hedged(said):
+        return definition, None
+    return definition[: found.start()].rstrip(" ,") + ".", said
 
 
 def _opens_with_marked(line: Line) -> bool:

@@ -387,3 +387,21 @@ def test_a_bold_term_after_a_sentence_in_italics_is_a_term_of_its_own() -> None:
     assert entry(kb, "Apex predators").definition.startswith("Predators that no other animal hunts")
     assert not entry(kb, "Predators").details
     assert entry(kb, "Mesopredators").definition.startswith("Predators in the middle of a food chain")
+
+
+def test_a_sentence_defining_two_names_one_clause_each_gives_two_terms() -> None:
+    notes = """\
+# Rocks
+
+### Intrusive vs. extrusive rock
+
+Intrusive rock is rock that cools slowly underground, and extrusive rock is rock that cools fast on top.
+
+### Magma
+
+Magma is a melt of rock below the ground, and it is very hot.
+"""
+    kb, _ = kb_and_unplaced(notes)
+    assert entry(kb, "Intrusive rock").definition == "Rock that cools slowly underground."
+    assert entry(kb, "extrusive rock").definition.startswith("Rock that cools fast on top")
+    assert entry(kb, "Magma").definition == "A melt of rock below the ground, and it is very hot."
