@@ -3241,8 +3241,12 @@ _WHERE_IT_IS = re.compile(
     r"|behind|along|across|off)\s",
     re.IGNORECASE,
 )
-#: ``based on ...``, ``often bundled together``: a passive description after "is"/"are", no definition.
-_PASSIVE = re.compile(r"^(?:\w+\s+)?\w+ed\s+(?:on|by|with|together|from|into|in|to|for)\b", re.IGNORECASE)
+#: ``based on ...``, ``often bundled together``, ``carried out in ...``: a passive description after
+#: "is"/"are", no definition.
+_PASSIVE = re.compile(
+    r"^(?:\w+\s+)?\w+ed\s+(?:(?:out|up|down|off|away|back)\s+)?(?:on|by|with|together|from|into|in|to|for)\b",
+    re.IGNORECASE,
+)
 
 
 #: ``The tactile quality of a surface ... is a texture.``: a description of five words or more that
@@ -3287,7 +3291,7 @@ def _stated(item: ListItem) -> tx.Sentence | None:
     if turned is not None:
         return turned
     said = tx.statement(item.text)
-    if said is None or said.verb.lower() not in ("is", "are") or said.defines:
+    if said is None or said.verb.lower() not in tx.BE_VERBS or said.defines:
         return said
     lead = item.lines[0].lead if item.lines else ""
     if lead and normalize(lead) == normalize(said.subject):

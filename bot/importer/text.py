@@ -75,7 +75,7 @@ _ALIAS_SPLIT = re.compile(r"\s*(?:,|;|/|\bor\b)\s*")
 _ALIAS_PREFIX = re.compile(r"^(?:aka|a\.k\.a\.?|also|also known as|also called|or)\s+", re.IGNORECASE)
 _EXAMPLE_PREFIX = re.compile(r"^(?:e\.\s?g\.?|eg|for example|such as|like)[,:]?\s+", re.IGNORECASE)
 _DEFINING_VERBS = (
-    r"is|are|refers\s+to|refer\s+to|means|stands\s+for|allows|allow|occurs|occur|happens|describes|"
+    r"is|are|was|were|refers\s+to|refer\s+to|means|stands\s+for|allows|allow|occurs|occur|happens|describes|"
     r"enables|permits|lets|represents|provides"
 )
 _SENTENCE = re.compile(
@@ -94,7 +94,9 @@ _KIND_THAT = re.compile(
     r"^(?!\w+ly\s)(?:(?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*s|[^\W\d_][\w\-]*)\s+(?:that|which|who|whose)\s",
     re.IGNORECASE,
 )
-_DROPPED_VERBS = ("is", "are", "refers to", "refer to", "means", "stands for")
+_DROPPED_VERBS = ("is", "are", "was", "were", "refers to", "refer to", "means", "stands for")
+#: "is" and its forms: what follows says what the subject is (``The geocentric model was a model ...``).
+BE_VERBS = ("is", "are", "was", "were")
 #: Words that stand for something named elsewhere: never a term's name.
 PRONOUNS = frozenset(
     [
@@ -180,7 +182,7 @@ class Sentence:
     def defines(self) -> bool:
         """Whether the sentence reads as a definition of its subject ("X is a ...", "X occurs when ...")."""
         verb = " ".join(self.verb.lower().split())
-        if verb in ("is", "are"):
+        if verb in BE_VERBS:
             return bool(_IS_REST.match(self.rest) or _KIND_THAT.match(self.rest))
         return True
 

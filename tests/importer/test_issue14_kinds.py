@@ -405,3 +405,22 @@ Magma is a melt of rock below the ground, and it is very hot.
     assert entry(kb, "Intrusive rock").definition == "Rock that cools slowly underground."
     assert entry(kb, "extrusive rock").definition.startswith("Rock that cools fast on top")
     assert entry(kb, "Magma").definition == "A melt of rock below the ground, and it is very hot."
+
+
+def test_a_definition_in_the_past_tense_defines_its_subject() -> None:
+    notes = """\
+# History of science
+
+> The phlogiston theory was a theory that burning releases a substance called phlogiston.
+
+### Alchemy
+
+- Alchemy was an early practice that tried to turn lead into gold.
+- The first experiments were carried out in Egypt.
+"""
+    kb, _ = kb_and_unplaced(notes)
+    assert entry(kb, "Phlogiston theory").definition.startswith("A theory that burning releases")
+    assert "an early practice that tried" in entry(kb, "Alchemy").definition.casefold()
+    assert "first experiments" not in {
+        t.casefold() for t in terms(kb)
+    }  # "were carried out in": what happened
