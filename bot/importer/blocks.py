@@ -573,11 +573,38 @@ def _numbered_link(node: SyntaxTreeNode) -> bool:
     return bool(re.fullmatch(r"\s*\d{1,3}\s*", text)) and len(node.children) == 1
 
 
+#: Words that name what follows them (``is termed``, ``known as``, ``called a``).
+_NAMING_WORDS = re.compile(
+    r"\b(?:termed|called|known\s+as|referred\s+to\s+as)(?:\s+(?:a|an|the))?\s+$", re.IGNORECASE
+)
+#: A line's text before a code span that is only an article (``A ``, ``An ``, ``The ``).
+_ARTICLE_ONLY = re.compile(r"^\s*(?:a|an|the)\s+$", re.IGNORECASE)
+#: What follows a code-span subject: a verb, or a comma and more names (``, organic, or ...``).
+_SUBJECT_GOES_ON = re.compile(r"^\s*(?:,\s*\w|(?:is|are|refers?|means?|describes?)\b)", re.IGNORECASE)
+
+
+def _words_of_a_name(code: str) -> bool:
+    """Whether a code span holds words that may be a name (letters, spaces and hyphens, four words at
+    most), not a sample of code."""
+    return re.fullmatch(r"[A-Za-z][A-Za-z\- ]{1,40}", code.strip()) is not None and len(code.split()) <= 4
+
+
 _AFTER_CODE_NAME = re.compile(r"^\s*[.:]\s+\S|^\s+(?:-{1,2}|–|—)\s+\S|^\s+[a-z]+\s+\w+\s+\w")
 
 
 def _code_names(siblings: list[SyntaxTreeNode], index: int, before: list[tuple[str, bool]]) -> bool:
-    """Whether the code span ``siblings[index]`` opens its line as a term's name (`` `Term`. text ``)."""
+    """Whether the code span ``siblings[index]`` opens its line as a term's name (`` `Term`. text ``),
+    or opens the line's sentence as its subject after an article (``A `curvilinear shape` is ...``), or
+    follows words that name it (``the style is termed `linear```): notes that mark terms in code mark
+    them so, where code in a sentence is otherwise a sample."""
+    said = "".join(text for text, _ in before)
+    if _NAMING_WORDS.search(said) and _words_of_a_name(siblings[index].content):
+        return True  # "... the style is termed `linear`.": the sentence names the term it marks
+    if _ARTICLE_ONLY.match(said) and _words_of_a_name(siblings[index].content):
+        after = siblings[index + 1] if index + 1 < len(siblings) else None
+        return (
+            after is not None and after.type == "text" and _SUBJECT_GOES_ON.match(after.content) is not None
+        )
     if any(clean_text(text) for text, _ in before):
         return False
     after = siblings[index + 1] if index + 1 < len(siblings) else None

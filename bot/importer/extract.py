@@ -867,7 +867,12 @@ class Extractor:
     def subject(self, heading: str) -> tx.TermName:
         """The term a heading names (``Hypervisors`` -> Hypervisor, alias Hypervisors, if the notes agree)."""
         split = tx.pair(heading)
-        if split is not None and tx.is_name(split[1]) and tx.acronym_of(split[0], split[1]):
+        if (
+            split is not None
+            and (tx.is_name(split[1]) or _capitalised_words(split[1]))
+            and tx.acronym_of(split[0], split[1])
+        ):
+            # "RADIUS - Remote Authentication Dial-In User Service": the acronym and its long name
             return tx.TermName(split[0], aliases=[split[1]])
         name = tx.term_name(heading)
         parts = tx.words(name.name)
@@ -898,10 +903,26 @@ class Extractor:
             )
             if fresh_pending and not term_then_explanation:
                 defined = self.define_section(pending)
-                for line in lines:
+                for index, line in enumerate(lines):
                     linked = tx.label(line.text)
+                    split = tx.pair(line.text, line.lead) if line.lead else None
                     if linked is not None and linked[0] in ("see_also", "aliases") and linked[1]:
                         self.labelled_line(line, None, linked, defined)  # "Related: [[ATP]]" below it
+                    elif (
+                        index == 0
+                        and defined is not None
+                        and not pending.lead
+                        and split is not None
+                        and _bold_term(line, split[0])
+                        and tx.sentence(pending.text) is not None
+                    ):
+                        # "*Limiting factors are factors that ...*" then "**Density-dependent limiting
+                        # factors**: ...": a sentence in italics is no heading over the bold term after
+                        # it, which is a term of its own
+                        own = self.paragraph(lines[index:])
+                        if own is not None and own is not defined:
+                            own.add("see_also", defined.term)
+                        return own
                     else:
                         self.lone_line(line, defined)
                 return defined
@@ -1310,7 +1331,7 @@ class Extractor:
     def place_line(self, line: Line, made: DraftEntry | None, *, fresh: bool = False) -> None:
         """Place a line that is neither a term nor a labelled line."""
         text = line.text
-        said = tx.sentence(text)
+        said = tx.sentence(text) or _reversed_definition(text)
         in_run = said is not None and line.line == self.said_line + 1
         if in_run:
             self.said_line = line.line  # "Weight is not in kg": a statement in the run, which goes on
@@ -1342,7 +1363,16 @@ class Extractor:
                 # "Work is force applied to an object" among "Energy is the ability to do work" lines:
                 # a definition without its article, read as its neighbours are
                 term = tx.capitalize(said.subject) if said.had_article else said.subject
-                self.define(term, said.definition, line.line, f'taken from the sentence "{_short(text)}"')
+                definition, other = _second_definition(said.definition)
+                self.define(term, definition, line.line, f'taken from the sentence "{_short(text)}"')
+                if other is not None:
+                    # "Primary succession is ..., and secondary succession is ...": one clause per term
+                    self.define(
+                        other.subject,
+                        other.definition,
+                        line.line,
+                        f'taken from the sentence "{_short(text)}"',
+                    )
                 self.said_line = line.line
                 return
         else:
@@ -1522,18 +1552,23 @@ class Extractor:
             and self.pending is None
             and _names_one(items[0].text.rstrip(":").strip())
         )
+        remarks = self.outline_among_remarks(items, outline)
         if (
             (len(outline) >= 2 and len(outline) * 2 >= len(items))
             or (outline and len(outline) + len(stubs) == len(items) >= 2)
             # "## Principles" over "- Authority" / "  - Someone in charge": one term of the notes, as
             # when more follow it
             or lone_under_title
+            or remarks
         ):
             # an outline: "- Term" with its explanation (and sub-terms) nested below
             self.flush()
             if self.counted_parts(items):
                 return
             for item in block.items:
+                if remarks and item.text and item not in outline:
+                    self.unplace_remark(item)
+                    continue
                 self.outline_item(item)
             return
         pairs = sum(1 for item in items if _is_pair_item(item) or _is_fact_item(item))
@@ -1735,6 +1770,47 @@ class Extractor:
         self.current = None
         return True
 
+    def outline_among_remarks(self, items: list[ListItem], outline: list[ListItem]) -> bool:
+        """Whether a list is an outline with remarks beside its terms: an outline item with an outline
+        nested below it (``- bones`` over ``- axial skeleton: ...`` over ``- skull (23 bones)``), and
+        every other item a remark in words, no name, that does not lead on to the points below it
+        (``- there are 206 bones in an adult``), in notes written in lower case. Read as an outline,
+        the terms nested deep in it are found; the remarks are reported with their points."""
+        if not outline or len(items) < 2 or not self.caseless:
+            return False
+        deep = any(
+            isinstance(block, ListBlock) and any(child.children for child in block.items)
+            for item in outline
+            for block in item.children
+        )
+        return deep and all(
+            item in outline
+            or (
+                len(tx.words(item.text)) >= _REMARK_WORDS
+                and not tx.is_term_like(item.text)
+                and not _ANNOUNCING_END.search(item.text)  # "bones also contain" leads on to names
+            )
+            for item in items
+        )
+
+    def unplace_remark(self, item: ListItem) -> None:
+        """Report a remark beside an outline's terms and the points nested under it, one line with the
+        points in brackets: they are about the notes' subject, no term's meaning."""
+        points: list[str] = []
+
+        def walk(blocks: list[Block]) -> None:
+            for block in blocks:
+                if isinstance(block, ListBlock):
+                    for child in block.items:
+                        if child.text:
+                            points.append(child.text)
+                        walk(child.children)
+                elif isinstance(block, Paragraph):
+                    points.extend(line.text for line in block.lines if line.text)
+
+        walk(item.children)
+        self.unplace(item.line, f"{item.text} [{'; '.join(points)}]" if points else item.text)
+
     def opens_with_definition(self, items: list[ListItem]) -> bool:
         """Whether a list under a term's heading opens with that term's definition: a first bullet that
         is a bare phrase (``Electrical contacts on both sides.``), neither a name, a ``Term:
@@ -1748,6 +1824,15 @@ class Extractor:
             # "### Muscular System" over "- Types: Skeletal, Smooth, Cardiac" and "- Functions: ...": the
             # heading is the term, its first point (an aspect of it) the nearest to a meaning it has
             return True
+        if _reversed_definition(text) is not None:
+            return (
+                False  # "- The tactile quality of a surface is a texture.": what texture is, not the heading
+            )
+        first = items[0].lines[0] if items[0].lines else None
+        if first is not None and first.marked and _opens_with_marked(first):
+            return (
+                False  # "- A `curvilinear shape` is formed by ...": another term's meaning, not the heading's
+            )
         return (
             self.heading_is_term()
             and not _is_pair_item(items[0])
@@ -1784,7 +1869,10 @@ class Extractor:
                 self.detail_blocks(item.children, made)
                 continue
             target = made or owner
-            if target is None:
+            if target is None or (made is not None and _is_pair_item(item) and _DASHED_TERM.match(item.text)):
+                # "- Figure/Ground - The figure is ..." after "- A representational shape is ...": a term
+                # and a dash, its meaning, never a detail of the statement above it (a "- Ex: ..." or
+                # "- Uses: ..." label after a colon adds to the statement)
                 self.paragraph(item.lines, in_item=True)
                 self.blocks(item.children)
             else:
@@ -1848,6 +1936,7 @@ class Extractor:
                         pass  # "problems" over what they are: the items below say it
                     elif entry.definition:
                         entry.add("details", child.text)
+                        self.named_in_point(child, entry)
                     else:
                         self.set_definition(entry, tx.capitalize(child.text))
                 self.detail_blocks(child.children, entry)
@@ -2153,6 +2242,20 @@ class Extractor:
         if len(item.lines) != 1:
             return
         line = item.lines[0]
+        plain = _CALLED_AT_END.search(line.text)
+        if plain is not None and not line.marked:
+            name, kind = plain.group("name"), plain.group("kind")
+            if (
+                tx.is_term_name(name)
+                and self.find(name) is None
+                and tx.sentence(f"{name} is {kind}") is not None
+            ):
+                # "- contain a tough protein called keratin": the point names a term and says what kind
+                # of thing it is, the nearest to a meaning the notes give (flagged)
+                entry = self.entry_named(name, item.line)
+                self.set_definition(entry, tx.capitalize(kind), f'taken from "{_short(line.text)}"')
+                entry.add("see_also", owner.term)
+                self.current = owner
         for run in line.marked:
             if not tx.is_term_name(run) or len(tx.words(run)) > 4 or self.find(run) is not None:
                 continue
@@ -2973,6 +3076,14 @@ def _is_outline_item(item: ListItem, *, caseless: bool = False) -> bool:
     )
 
 
+#: How many words a remark beside an outline's terms has at least (``there are 206 bones in an adult``).
+_REMARK_WORDS = 6
+#: ``... a tough, resistant protein called keratin``: a kind (after "a"/"an", five words at most) and the
+#: one- or two-word lower-case name the line ends with.
+_CALLED_AT_END = re.compile(
+    r"\b(?P<kind>(?:a|an)\s+[a-z][\w,\- ]{2,60}?)\s+called\s+"
+    r"(?!(?:a|an|the)\s)(?P<name>[a-z][a-z\-]{2,30}(?:\s[a-z][a-z\-]{2,30})?)\.?$"
+)
 #: ``Getting it back out. Examples:``: a definition ending in a label for the list below it.
 _TRAILING_LABEL = re.compile(r"^(?P<text>.+[.!?;])\s+(?P<label>[A-Za-z][\w. ]{0,20}:)$")
 #: ``known as``, ``called``, ``referred to as``, ``termed``: what comes before names the bold term after it.
@@ -3121,8 +3232,49 @@ def _is_pair_item(item: ListItem) -> bool:
     )
 
 
-#: ``based on ...``, ``often bundled together``: a passive description after "is"/"are", no definition.
-_PASSIVE = re.compile(r"^(?:\w+\s+)?\w+ed\s+(?:on|by|with|together|from|into|in|to|for)\b", re.IGNORECASE)
+#: ``Figure/Ground - The figure is ...``: a name, then a spaced dash and what it is.
+_DASHED_TERM = re.compile(r"^[^:]{1,60}?\s(?:-{1,2}|–|—)\s\S")
+#: ``in the X basin``, ``on the coast``, ``located near ...``: after "is"/"are", where the subject is (a
+#: place or position), a fact about it and no definition.
+_WHERE_IT_IS = re.compile(
+    r"^(?:(?:located|situated|found|based)\s+)?(?:in|on|at|near|inside|within|beside|between|above|below|under"
+    r"|behind|along|across|off)\s",
+    re.IGNORECASE,
+)
+#: ``based on ...``, ``often bundled together``, ``carried out in ...``: a passive description after
+#: "is"/"are", no definition.
+_PASSIVE = re.compile(
+    r"^(?:\w+\s+)?\w+ed\s+(?:(?:out|up|down|off|away|back)\s+)?(?:on|by|with|together|from|into|in|to|for)\b",
+    re.IGNORECASE,
+)
+
+
+#: ``The tactile quality of a surface ... is a texture.``: a description of five words or more that
+#: opens with an article, then "is a"/"is an" and the one or two lower-case words it describes.
+_REVERSED = re.compile(
+    r"^(?P<what>(?:the|a|an)\s+[^.;:!?]{10,}?)\s+(?:is|are)\s+(?:called\s+)?(?:a|an)\s+"
+    r"(?P<name>[a-z][\w-]{2,}(?:\s[a-z][\w-]{2,})?)\s*\.?$",
+    re.IGNORECASE,
+)
+#: Words that lean on the text before them: a description holding one describes nothing by itself.
+_LEANING = frozenset({"it", "this", "these", "those", "they", "he", "she", "we", "you"})
+#: How many words the description of a reversed definition has at least.
+_REVERSED_WORDS = 5
+
+
+def _reversed_definition(text: str) -> tx.Sentence | None:
+    """``The smallest unit of life is a cell.`` read as a statement about its last words (``cell`` is
+    "The smallest unit of life"), or None: a description of five words or more, with no pronoun, then
+    "is a" and a name of one or two lower-case words that is no pronoun or quantity word."""
+    found = _REVERSED.match(text.strip())
+    if found is None:
+        return None
+    what, name = found.group("what"), found.group("name")
+    if len(tx.words(what)) < _REVERSED_WORDS or any(w.lower() in _LEANING for w in tx.words(what)):
+        return None  # "The reason for this is a ...": leans on the text before it
+    if not tx.is_term_name(name) or any(w.lower() in tx.PRONOUNS for w in tx.words(name)):
+        return None
+    return tx.Sentence(name, "is", what, had_article=True, article="a")
 
 
 def _stated(item: ListItem) -> tx.Sentence | None:
@@ -3132,10 +3284,14 @@ def _stated(item: ListItem) -> tx.Sentence | None:
     their subject without saying what it is, and so does ``X is that ...`` (a remark, ``An interesting
     aspect of pattern is that the viewer ...``): no statement of a term, unless the subject is the item's
     emphasised opening (``*Repositioning* is changing ...``); ``A vacuole is filled with ...`` names a
-    term with its article, and stays one.
+    term with its article, and stays one. ``The tactile quality of a surface is a texture`` says what
+    its last words name, the other way round: a statement about ``texture``.
     """
+    turned = _reversed_definition(item.text)
+    if turned is not None:
+        return turned
     said = tx.statement(item.text)
-    if said is None or said.verb.lower() not in ("is", "are") or said.defines:
+    if said is None or said.verb.lower() not in tx.BE_VERBS or said.defines:
         return said
     lead = item.lines[0].lead if item.lines else ""
     if lead and normalize(lead) == normalize(said.subject):
@@ -3144,6 +3300,8 @@ def _stated(item: ListItem) -> tx.Sentence | None:
         said.article not in ("a", "an") and _PASSIVE.match(said.rest)
     ):
         return None
+    if _WHERE_IT_IS.match(said.rest):
+        return None  # "Waterloo is in the X basin": where the subject is, never what it is
     return said
 
 
@@ -3230,9 +3388,63 @@ def _glossed_name(match: re.Match[str]) -> tuple[str, str] | None:
         or tx.sentence(name) is not None
         or len(tx.words(gloss)) < 3
         or re.match(r"(?:e\.?g|i\.?e|eg|ie)\b", gloss, re.IGNORECASE)
+        or _lists_members(gloss)
     ):
         return None
     return name, gloss
+
+
+#: How many words a long name an acronym stands for may have.
+_EXPANSION_WORDS = 10
+
+
+def _capitalised_words(text: str) -> bool:
+    """Whether ``text`` is a long name written as one (``Remote Authentication Dial-In User Service``):
+    up to ten words, each but the small ones capitalised, no sentence punctuation."""
+    parts = tx.words(text)
+    return (
+        2 <= len(parts) <= _EXPANSION_WORDS
+        and text.strip()[-1:] not in ".,;:!?"
+        and all(
+            word[:1].isupper() or word.casefold() in ("of", "and", "for", "the", "to", "in", "on")
+            for word in parts
+        )
+    )
+
+
+#: ``, and secondary succession is ...``: a second clause, joined by a comma and "and" (or "while",
+#: "whereas"), that names another subject.
+_SECOND_CLAUSE = re.compile(
+    r",\s+(?:and|while|whereas)\s+(?P<clause>[^,;]{3,}?\s(?:is|are)\s.+)$", re.IGNORECASE
+)
+
+
+def _second_definition(definition: str) -> tuple[str, tx.Sentence | None]:
+    """A definition read from ``X is A, and Y is B`` split at its second clause when that clause
+    defines another name (``Y is succession that occurs after ...``): the first definition, and the
+    second clause as a sentence; else the definition whole and None."""
+    found = _SECOND_CLAUSE.search(definition)
+    said = tx.sentence(found.group("clause")) if found is not None else None
+    if found is None or said is None or not said.defines or not tx.is_term_name(said.subject):
+        return definition, None
+    if len(tx.words(said.subject)) > 4 or tx.refers_back(said) or tx.hedged(said):
+        return definition, None
+    return definition[: found.start()].rstrip(" ,") + ".", said
+
+
+def _opens_with_marked(line: Line) -> bool:
+    """Whether ``line`` opens with its first marked run after an article at most (``A **convex lens**
+    is ...``): a sentence about that marked name."""
+    run = line.marked[0]
+    return re.match(rf"^(?:(?:a|an|the)\s+)?{re.escape(run)}\b", line.text, re.IGNORECASE) is not None
+
+
+def _lists_members(gloss: str) -> bool:
+    """Whether a gloss in brackets only names the members of its name, joined by "and" (``fluid tissues
+    (blood and lymph)``, ``(sodium, potassium and calcium)``): what the named thing is stays unsaid, so
+    the line is no term and its gloss. A gloss of other names with no "and" (``fatty/yellow fraction,
+    желтый костный мозг``) gives the name's synonyms and translations, and stays one."""
+    return tx.names_only(gloss) and re.search(r"\band\b", gloss, re.IGNORECASE) is not None
 
 
 def _names_one(text: str) -> bool:

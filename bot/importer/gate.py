@@ -158,6 +158,10 @@ def _not_a_term(
         # "First appearance of reptiles: Paleozoic Era" ("Characteristics of Life: MRS GREN", a
         # mnemonic in capitals, may be the meaning)
         return f"a fact (a value of {term}), not a meaning"
+    if _among_facts(entry, lines):
+        # "Current Epoch: Holoscene" next to "First appearance of reptiles: Paleozoic Era": a list of
+        # facts to remember, each a label and its value
+        return f"a fact (a value of {term}) in a list of facts, not a meaning"
     if _counted_fact(entry, lines):
         return "a sentence about an amount split at its verb, not a term and its meaning"
     if _SHARE.match(entry.definition.strip()) or (
@@ -181,7 +185,67 @@ def _not_a_term(
         # "Classifying faults" / "Process that concentrates the minerals" over bare points: a line
         # saying what the points are about, with no meaning of its own
         return "a description of the points below it, not a term"
+    grouped = _heads_marked_terms(entry, entries, lines)
+    if grouped:
+        return (
+            f"a heading over the terms its section defines ({grouped}); its first point is no meaning of it"
+        )
+    if _guessed_for_pair(entry, lines):
+        # "## Billing & Pricing" / "## Rivers / Lakes" over "- pay as you go": a heading naming two
+        # things groups the points below it; its first point is the meaning of neither
+        return "a heading naming two things over points about them, not a term"
     return None
+
+
+#: How many terms written in bold with their meanings make a heading's section a group of them.
+_MARKED_IN_SECTION = 2
+
+
+def _heads_marked_terms(entry: DraftEntry, entries: list[DraftEntry], lines: list[str]) -> str:
+    """The terms a heading entry's section defines in bold (``#### Water`` over ``- **Biospheric
+    Reservoir** - water stored in ...`` and two more), joined, when the heading's only meaning is the
+    first point under it (``- causes rock to melt``): the heading names the group of those terms, and
+    its points are notes on the topic, no meaning. "" otherwise (one bold term under a heading, a
+    ``**SO-DIMM:**`` kind below a DIMM's points, leaves the heading a term)."""
+    if not 0 < entry.line <= len(lines):
+        return ""
+    heading = _HEADING_LEVEL.match(lines[entry.line - 1])
+    if heading is None:
+        return ""
+    first = next((line for line in lines[entry.line :] if line.strip()), "")
+    point = _ITEM.match(first)
+    if point is None or identity(point.group("text")) != identity(entry.definition):
+        return ""
+    level = len(heading.group("marks"))
+    end = len(lines)
+    for number in range(entry.line + 1, len(lines) + 1):
+        other = _HEADING_LEVEL.match(lines[number - 1])
+        if other is not None and len(other.group("marks")) <= level:
+            end = number
+            break
+    marked = [
+        e.term for e in entries if e is not entry and e.marked and entry.line < e.line < end and e.definition
+    ]
+    return ", ".join(marked) if len(marked) >= _MARKED_IN_SECTION else ""
+
+
+#: A heading line and its marks.
+_HEADING_LEVEL = re.compile(r"^\s{0,3}(?P<marks>#{1,6})\s")
+#: What joins two names in one heading: a spaced slash, an ampersand, "and" (``Rivers / Lakes``,
+#: ``Billing & Pricing``); ``TCP/IP`` and ``Figure/Ground`` have no spaces and name one thing.
+_PAIR_JOIN = re.compile(r"\s(?:/|&|and)\s", re.IGNORECASE)
+
+
+def _guessed_for_pair(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry`` is a heading that names two things (``## Billing & Pricing``) and has no
+    meaning but its first point, taken as a guess: the heading is a group of notes about both, and
+    the point (``pay as you go``) is the meaning of neither."""
+    if not any(_GUESSED in note for note in entry.checks.get("definition", ())):
+        return False
+    if not 0 < entry.line <= len(lines) or not _HEADING.match(lines[entry.line - 1]):
+        return False
+    sides = _PAIR_JOIN.split(entry.term.strip())
+    return len(sides) == 2 and all(tx.is_term_name(side.strip()) for side in sides)
 
 
 #: How many lines after an entry's own line a list it leads on to may start (a heading, a blank line,
@@ -429,6 +493,38 @@ def _fact_line(term: str, definition: str) -> bool:
     return _VALUE.match(definition.strip(" .")) is not None
 
 
+#: A list item ``label: value`` (the label without brackets or emphasis marks left around it).
+_LABELLED_ITEM = re.compile(
+    r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+[*_]*(?P<label>[^:*_()\[\]]{2,60}?)[*_]*:[*_]*\s+(?P<value>\S.*)$"
+)
+
+
+def _among_facts(entry: DraftEntry, lines: list[str]) -> bool:
+    """Whether ``entry`` is a ``label: value`` list item whose value is a bare name, date or number
+    (``Current Epoch: Holoscene``) next to an item of the same list that states a fact the same way
+    (``First appearance of reptiles: Paleozoic Era``): such a list is one of facts to remember, and
+    each label asks for its value, it is not a term that the value defines. A glossary's ``Hund:
+    Dog`` has no fact around it and stays."""
+    if not 0 < entry.line <= len(lines) or not _VALUE.match(entry.definition.strip(" .")):
+        return False
+    own = _LABELLED_ITEM.match(lines[entry.line - 1])
+    if own is None:
+        return False
+    indent = len(lines[entry.line - 1]) - len(lines[entry.line - 1].lstrip())
+    for number in (entry.line - 1, entry.line + 1):  # the items right before and after it
+        if not 0 < number <= len(lines):
+            continue
+        line = lines[number - 1]
+        other = _LABELLED_ITEM.match(line)
+        if (
+            other is not None
+            and len(line) - len(line.lstrip()) == indent
+            and _fact_line(other.group("label").strip(), other.group("value").strip())
+        ):
+            return True
+    return False
+
+
 #: A number or share inside a sentence (``20%``, ``97 %``, ``1,200``).
 _AMOUNT = re.compile(r"\d")
 
@@ -571,7 +667,7 @@ def _heading_over_item(entry: DraftEntry, lines: list[str]) -> str:
     following = next((line for line in lines[entry.line :] if line.strip()), "")
     item = _EMPHASISED_ITEM.match(following)
     if item is None:
-        return ""
+        return _sentence_over_marked(entry, following)
     name = item.group("name").strip()
     if identity(name) == identity(entry.term) or " ".join(name.casefold().split()) in properties.SAYS_WHAT:
         return ""  # "- **Overview**:" over its points: a label saying what the heading names
@@ -581,6 +677,30 @@ def _heading_over_item(entry: DraftEntry, lines: list[str]) -> str:
         if (other := _EMPHASISED_ITEM.match(line)) and identity(other.group("name")) == identity(name)
     )
     return name if same == 1 else ""
+
+
+#: A list item that opens with a marked name, after an article at most, and goes on as a sentence
+#: (``- A `curvilinear shape` is formed by ...``, ``- The **cornea** bends light``).
+_MARKED_OPENING = re.compile(
+    r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+(?:(?:a|an|the)\s+)?(?P<mark>`{1,3}|\*\*|__|\*|_)"
+    r"(?P<name>[^`*_\n]{2,60}?)(?P=mark)(?![`*_\w])(?P<rest>.*\S.*)$",
+    re.IGNORECASE,
+)
+
+
+def _sentence_over_marked(entry: DraftEntry, point: str) -> str:
+    """The name a heading entry's first point opens with in a mark (bold, italics or code) when the
+    point goes on to say what that name is (``### Shape`` over ``- A `curvilinear shape` is formed by
+    curves``) and the heading's meaning was read from that point: it is the marked name's meaning,
+    not the heading's. "" otherwise (the point opens with the heading's own name)."""
+    found = _MARKED_OPENING.match(point)
+    if found is None:
+        return ""
+    name = found.group("name").strip()
+    if identity(name) == identity(entry.term) or not tx.is_term_name(name):
+        return ""
+    text = re.sub(r"^[ \t]*(?:[-*+]|\d{1,3}[.)])[ \t]+", "", point).replace(found.group("mark"), "")
+    return name if identity(text) == identity(entry.definition) else ""
 
 
 def _first_point_names(entry: DraftEntry, entries: list[DraftEntry]) -> str:

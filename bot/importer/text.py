@@ -75,7 +75,7 @@ _ALIAS_SPLIT = re.compile(r"\s*(?:,|;|/|\bor\b)\s*")
 _ALIAS_PREFIX = re.compile(r"^(?:aka|a\.k\.a\.?|also|also known as|also called|or)\s+", re.IGNORECASE)
 _EXAMPLE_PREFIX = re.compile(r"^(?:e\.\s?g\.?|eg|for example|such as|like)[,:]?\s+", re.IGNORECASE)
 _DEFINING_VERBS = (
-    r"is|are|refers\s+to|refer\s+to|means|stands\s+for|allows|allow|occurs|occur|happens|describes|"
+    r"is|are|was|were|refers\s+to|refer\s+to|means|stands\s+for|allows|allow|occurs|occur|happens|describes|"
     r"enables|permits|lets|represents|provides"
 )
 _SENTENCE = re.compile(
@@ -94,7 +94,9 @@ _KIND_THAT = re.compile(
     r"^(?!\w+ly\s)(?:(?:[^\W\d_][\w\-]*\s+){0,2}[^\W\d_][\w\-]*s|[^\W\d_][\w\-]*)\s+(?:that|which|who|whose)\s",
     re.IGNORECASE,
 )
-_DROPPED_VERBS = ("is", "are", "refers to", "refer to", "means", "stands for")
+_DROPPED_VERBS = ("is", "are", "was", "were", "refers to", "refer to", "means", "stands for")
+#: "is" and its forms: what follows says what the subject is (``The geocentric model was a model ...``).
+BE_VERBS = ("is", "are", "was", "were")
 #: Words that stand for something named elsewhere: never a term's name.
 PRONOUNS = frozenset(
     [
@@ -180,7 +182,7 @@ class Sentence:
     def defines(self) -> bool:
         """Whether the sentence reads as a definition of its subject ("X is a ...", "X occurs when ...")."""
         verb = " ".join(self.verb.lower().split())
-        if verb in ("is", "are"):
+        if verb in BE_VERBS:
             return bool(_IS_REST.match(self.rest) or _KIND_THAT.match(self.rest))
         return True
 
@@ -274,7 +276,14 @@ def is_name(text: str) -> bool:
 
 
 def acronym_of(acronym: str, long_name: str) -> bool:
-    """Whether ``acronym`` (e.g. ``IaaS``, ``TCP``) abbreviates ``long_name``."""
+    """Whether ``acronym`` (e.g. ``IaaS``, ``TCP``, ``TACACS+``) abbreviates ``long_name``.
+
+    A ``+`` ending the acronym is the word "Plus" ending the long name (``TACACS+``: ``Terminal Access
+    Controller Access-Control System Plus``): it stands for that word, no letter of it."""
+    plus = re.match(r"^(?P<rest>.*\S)\s*\+$", acronym.strip())
+    ends = re.match(r"^(?P<rest>.*\S)\s+(?:plus|\+)$", long_name.strip(), re.IGNORECASE)
+    if plus is not None and ends is not None:
+        return acronym_of(plus.group("rest"), ends.group("rest"))
     letters = [ch for ch in acronym if ch.isalnum()]
     if not 2 <= len(letters) <= 8 or sum(ch.isupper() for ch in letters) < 2:
         return False
