@@ -144,6 +144,8 @@ class _Facts:
     by_first_word: dict[str, list[tuple[Entry, str]]] | None = None
     #: other entries' names an entry's definition writes out, made of its term's words (``_siblings``)
     siblings: dict[Entry, list[str]] = field(default_factory=dict)
+    #: each usable entry's place in the notes (the order of ``usable``), for ``_affinity``
+    places: dict[Entry, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> _Facts:
@@ -166,6 +168,7 @@ class _Facts:
         return cls(
             entries=tuple(kb.entries),
             usable=usable,
+            places={e: i for i, e in enumerate(usable)},
             silent=frozenset(e for e in kb.entries if not says[e]),
             all_examples=[(e, x) for e in usable for x in e.examples],
             common=_common_words(usable),
@@ -699,6 +702,23 @@ class QuestionGenerator:
         shape = _shape(self.meaning(entry))
         return sum(_unlike(shape, _shape(self.masked(o, single_words=False))) <= 1 for o in mates) >= 2
 
+    def _affinity(self, entry: Entry, other: Entry) -> int:
+        """How plainly ``other`` is a thing of ``entry``'s kind, as the notes tell it (0 to 3), where
+        options alike in every other way are many: 2 for a name of two words or more ending on the same
+        head noun (Categorical Grants beside Project Grants, Virginia Plan beside New Jersey Plan), 1 for
+        an entry listed next to it (two places at most) under the same heading (the steps of one process,
+        the people of one list). Options of another kind leave fewer real choices ("Fed 51" among grants)."""
+        mine, theirs = _words(entry.term), _words(other.term)
+        head = len(mine) > 1 and len(theirs) > 1 and _one_word(mine[-1], theirs[-1])
+        places = self._facts.places
+        near = (
+            other.topic == entry.topic
+            and entry in places
+            and other in places
+            and abs(places[entry] - places[other]) <= 2
+        )
+        return 2 * head + near
+
     def _pick_kind(
         self,
         entry: Entry,
@@ -895,8 +915,11 @@ class QuestionGenerator:
                 miss += _unlike(shape, _shape(self.masked(other, single_words=not names_only)))
             if term_shape:
                 acronym, words, form, capital = _term_shape(other.term)
-                miss += 2 * (acronym != mine[0]) + abs(words - mine[1]) + 3 * (form != mine[2])
-                miss += capital != mine[3]
+                miss += 2 * (acronym != mine[0]) + 3 * (form != mine[2]) + (capital != mine[3])
+                # a name on the same head noun is of its kind however many words come before it
+                # (Virginia Plan beside New Jersey Plan)
+                if self._affinity(entry, other) < 2:
+                    miss += abs(words - mine[1])
             return miss
 
         scored = [(unlike(e), e) for e in others]
@@ -915,14 +938,24 @@ class QuestionGenerator:
                 rest = [e for e in rest if e in telling]
         kin: list[Entry] = []  # kinds of the entry and what it is a kind of: the last resort
         for group in (same, rest):
-            group.sort(key=lambda e: (unlike(e), abs(len(e.definition) - length), self.rng.random()))
-            # a little variety: choose among the closest few (looked at in order: kin are few)
+            group.sort(
+                key=lambda e: (
+                    unlike(e),
+                    -self._affinity(entry, e),
+                    abs(len(e.definition) - length),
+                    self.rng.random(),
+                )
+            )
+            # a little variety: choose among the closest few (looked at in order: kin are few), the
+            # entry's own kind first (``_affinity``): Block Grants before Fed 51 beside Project Grants
             closest: list[Entry] = []
             for other in group:
                 if len(closest) >= count - len(picked) + 2:
                     break
                 (kin if _related(entry, other) else closest).append(other)
             self.rng.shuffle(closest)
+            if count > 1:  # options; a false statement's one other definition keeps its variety
+                closest.sort(key=lambda e: -self._affinity(entry, e))  # stable: shuffled within a tier
             picked.extend(closest[: count - len(picked)])
             if len(picked) >= count:
                 break

@@ -1,0 +1,84 @@
+"""Options are of the right one's kind where the notes say which entries are: a name on the same head noun,
+or an entry listed next to it under the same heading (session 12's seed-5 grading, issue 14)."""
+
+from __future__ import annotations
+
+import random
+
+from bot.knowledge import KnowledgeBase
+from bot.quiz import QuestionGenerator, QuestionKind
+from tests.quiz.conftest import entry_of, make_kb
+
+#: One heading holding grants among other things of two words each.
+GOVERNMENT = make_kb(
+    {
+        "Vocabulary": [
+            ("Limited Government", "Government power restricted by laws and a constitution for rights."),
+            ("Judicial Review", "The power of the courts to rule on whether laws are constitutional."),
+            ("Implied Powers", "Powers not stated in the constitution but inferred from its words."),
+            ("Categorical Grants", "Federal grants usable only for specific purposes, with conditions."),
+            ("Popular Sovereignty", "The people are the source of the government's authority."),
+            ("Block Grants", "Federal grants states may spend with much freedom, tied to no program."),
+            ("Dual Sovereignty", "States and the nation each hold final authority in their own sphere."),
+            ("Project Grants", "Federal grants awarded through competitive applications for projects."),
+            ("Checks Balances", "Each branch can limit the actions of the other branches of government."),
+            ("Formula Grants", "Federal grants shared out by a fixed formula of population and need."),
+            ("Virginia Plan", "A proposal for two houses with seats by population, for large states."),
+            ("New Jersey Plan", "A proposal for one house with equal seats per state, for small states."),
+            ("Writ Habeas", "An order to bring a prisoner before a judge to test the detention."),
+        ]
+    }
+)
+
+#: A heading whose entries are two lists: kinds of positioning, then the steps of a buying process.
+MARKETING = make_kb(
+    {
+        "Marketing": [
+            ("Positioning", "Creating a clear and desirable place in the customer's mind."),
+            ("Repositioning", "Changing how consumers see a product after it is launched."),
+            ("Head-to-head", "Comparing directly to rivals on the same attributes."),
+            ("Differentiation", "Stressing the attributes that make the product different."),
+            ("Problem recognition", "A buyer finds the current suppliers fall short of a need."),
+            ("Information search", "Engineers write specs and more stakeholders join in."),
+            ("Evaluation of alternatives", "Bids are requested and compared on price and quality."),
+            ("Purchase decision", "Lengthy negotiation and approval of the order."),
+            ("Post-purchase behaviour", "Formal evaluation and monitoring of the supplier afterwards."),
+        ]
+    }
+)
+
+
+def _choices(kb: KnowledgeBase, term: str, kind: QuestionKind, seeds: int = 12) -> list[tuple[str, ...]]:
+    generator = QuestionGenerator(kb, random.Random(0))
+    found = []
+    for seed in range(seeds):
+        generator.rng.seed(seed)
+        question = generator.make(entry_of(kb, term), kind)
+        assert question.kind is kind
+        found.append(question.choices)
+    return found
+
+
+def test_options_of_a_name_share_its_head_noun_where_the_notes_have_such_names() -> None:
+    """ "Federal grants awarded through competitive applications" above Project Grants among Limited
+    Government and Judicial Review leaves two real choices: every option is a grant."""
+    grants = {e.term for e in GOVERNMENT.entries if e.term.endswith("Grants")}
+    for choices in _choices(GOVERNMENT, "Project Grants", QuestionKind.PICK_TERM):
+        assert set(choices) <= grants, choices
+
+
+def test_a_name_on_the_same_head_noun_is_offered_whatever_its_length() -> None:
+    """Virginia Plan is the option New Jersey Plan's prompt is to be told from, though one word shorter."""
+    for choices in _choices(GOVERNMENT, "New Jersey Plan", QuestionKind.PICK_TERM):
+        assert "Virginia Plan" in choices, choices
+
+
+def test_options_are_the_entries_listed_next_to_the_right_one() -> None:
+    """The steps of a buying process are offered beside a step, not the kinds of positioning listed before
+    them under the same heading; the meaning's options too."""
+    steps = [e.term for e in MARKETING.entries][4:]
+    said = {e.definition: e.term for e in MARKETING.entries}
+    for choices in _choices(MARKETING, "Purchase decision", QuestionKind.PICK_TERM):
+        assert set(choices) <= set(steps), choices
+    for choices in _choices(MARKETING, "Purchase decision", QuestionKind.MEANING):
+        assert {said[c] for c in choices} <= set(steps), choices
