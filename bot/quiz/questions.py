@@ -334,12 +334,18 @@ class QuestionGenerator:
         text, restore = _shield(text, self._siblings(entry))
         for word in sorted(sorted(words), key=len, reverse=True):  # never in the set's (hash) order
             text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", BLANK, text, flags=re.IGNORECASE)
-        # the term's words in other forms: "position" above the option Positions
+        # the term's words in other forms ("position" above the option Positions), misspelt ("texture" above
+        # the notes' "Tecture") or written out ("Federalist" above Fed 51), and its numbers ("10%" above
+        # The rule of 10%)
+        short = _short_words(entry.term)
         text = re.sub(
-            r"[^\W\d_]{5,}",
-            lambda m: BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
+            r"[^\W\d_]{4,}",
+            lambda m: (
+                BLANK if any(_written_otherwise(m.group(0), w, w in short) for w in words) else m.group(0)
+            ),
             text,
         )
+        text = _hide_numbers(text, entry.term)
         return _drop_blanked(_tidy_blanks(restore(text)))
 
     def generate(self, settings: RoundSettings) -> list[Question]:
@@ -583,12 +589,13 @@ class QuestionGenerator:
         # monopoly) goes where enough is left to answer from and the prompt fits no other entry's
         # definition: "____ costs divided by the quantity of output" fits average fixed and variable cost
         common = self._common_of(entry)
-        if _term_words_in(entry.term, prompt) - common:
+        if _term_words_in(entry.term, prompt) - common or _forms_left(entry.term, prompt, common):
             # a term all of whose words most entries use is those words: they go too
             bare = self.pick_prompt(entry, ()) if common else self.pick_prompt(entry)
             # short forms stay in the bare prompt ("Type" of Associated types): half hidden is no better
             if (
                 not _term_words_in(entry.term, bare) - common
+                and not _forms_left(entry.term, bare, common)
                 and _says_enough(bare)
                 and not self.fits_another(entry, bare)
             ):
@@ -601,7 +608,8 @@ class QuestionGenerator:
         harmonic instrument" for Harmonic event, where Melodic event's reads "... by a melodic
         instrument"). Shown or hidden, the typed question gives the answer away or has two."""
         common = self._common_of(entry)
-        if not _term_words_in(entry.term, self.typed_prompt(entry)) - common:
+        prompt = self.typed_prompt(entry)
+        if not _term_words_in(entry.term, prompt) - common and not _forms_left(entry.term, prompt, common):
             return False
         return self.fits_another(entry, self.pick_prompt(entry, ()) if common else self.pick_prompt(entry))
 
@@ -681,7 +689,8 @@ class QuestionGenerator:
             for w in set(_words(entry.term)) - _SMALL_WORDS
             if any(_one_word(w, t) for t in re.findall(r"[^\W\d_]{5,}", meaning.casefold()))
         }
-        return bool(shown - self._common_of(entry))
+        common = self._common_of(entry)
+        return bool(shown - common) or _forms_left(entry.term, meaning, common)
 
     def _meaning_fits(self, entry: Entry) -> bool:
         """Whether the entry's topic offers options of its meaning's shape (blanks or none, about its size),
@@ -1139,6 +1148,67 @@ def _term_words_in(term: str, text: str) -> frozenset[str]:
     words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", term)} - _SMALL_WORDS
     shown = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
     return frozenset(w for w in words if any(_kin(t, w) or t in (f"{w}s", f"{w}es") for t in shown))
+
+
+def _written_otherwise(token: str, word: str, short: bool = False) -> bool:
+    """Whether ``token`` (as the text writes it) is ``word`` (a lower-case word of a term) written another
+    way that still points at the term: another form of it (``_one_word``: "radiate" of Radial balance),
+    misspelt one letter apart on either side, six letters or more ("texture" of the notes' heading
+    "Tecture"), or, where ``short`` (a capitalised word of three or four letters in the term), a
+    capitalised word it opens ("Federalist" of Fed 51)."""
+    low = token.casefold()
+    if len(low) >= 5 and _one_word(low, word):
+        return True
+    if min(len(low), len(word)) >= 6 and _one_letter_apart(low, word):
+        return True
+    return short and token[0].isupper() and low.startswith(word) and len(low) >= len(word) + 3
+
+
+def _one_letter_apart(word: str, other: str) -> bool:
+    """Whether two different words are one letter apart: one changed, one added or dropped, or two next to
+    each other swapped ("tecture" and "texture", "reservior" and "reservoir")."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    start = next(
+        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other))
+    )
+    a, b = word[start:], other[start:]
+    if len(a) == len(b):
+        return a[1:] == b[1:] or (len(a) >= 2 and a[0] == b[1] and a[1] == b[0] and a[2:] == b[2:])
+    return a[1:] == b if len(a) > len(b) else b[1:] == a
+
+
+def _short_words(term: str) -> frozenset[str]:
+    """The capitalised words of three or four letters of ``term``, lower case ("fed" of Fed 51): the short
+    forms a definition may write out ("Federalist Paper No. 51")."""
+    return frozenset(w.casefold() for w in re.findall(r"(?<![\w.])[A-Z][a-z]{2,3}(?![\w.])", term))
+
+
+#: A number as a word of a term or text: "10%", "51", "2.5" (not the digits inside "802.11a" or "DDR4").
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*%?(?![\w%])")
+
+
+def _hide_numbers(text: str, term: str) -> str:
+    """``text`` with the numbers of ``term`` blanked: "only 10% of the energy" above The rule of 10%."""
+    numbers = set(_NUMBER.findall(term))
+    if not numbers:
+        return text
+    return _NUMBER.sub(lambda m: BLANK if m.group(0) in numbers else m.group(0), text)
+
+
+def _forms_left(term: str, text: str, common: Iterable[str] = ()) -> bool:
+    """Whether ``text`` still shows a word of ``term`` written another way (``_written_otherwise``; words
+    most entries use, ``common``, aside) or one of its numbers: "Elements radiate out" for Radial balance,
+    "... is a texture" for the notes' "Tecture", "only 10% of the energy" for The rule of 10%."""
+    if set(_NUMBER.findall(term)) & set(_NUMBER.findall(text)):
+        return True
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", term)} - _SMALL_WORDS - set(common)
+    short = _short_words(term)
+    return any(
+        _written_otherwise(token, word, word in short)
+        for token in re.findall(r"[^\W\d_]{4,}", text)
+        for word in words
+    )
 
 
 def _kin(word: str, other: str) -> bool:
