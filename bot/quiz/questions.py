@@ -165,6 +165,12 @@ class _Facts:
         for entry in kb.entries:
             key = " ".join(entry.definition.casefold().split())
             said[key] = said.get(key, 0) + 1
+        # "Same (from lower body)" under "Returns deoxygenated blood to RA": the row above's definition is
+        # the next one's too, so it cannot tell which term is meant (never typed nor picked)
+        for above, entry in zip(kb.entries, kb.entries[1:], strict=False):
+            if entry.topic == above.topic and _SAME_AS_ABOVE.match(entry.definition):
+                key = " ".join(above.definition.casefold().split())
+                said[key] = said.get(key, 0) + 1
         return cls(
             entries=tuple(kb.entries),
             usable=usable,
@@ -1003,8 +1009,8 @@ def _opens(text: str, other: str) -> bool:
 def _says_something(entry: Entry) -> bool:
     """Whether the entry's definition says anything once its own names are hidden (not "PowerShell",
     nor "The ____"), states rather than asks ("Is a shareware licence covered by copyright?"), gives
-    more than an example ("E.g. ...") and goes to its end (not "Pair with", "desugars to", "valid
-    (e.g.,")."""
+    more than an example ("E.g. ...") and more than "the same as the row above" ("Same (from lower
+    body)"), and goes to its end (not "Pair with", "desugars to", "valid (e.g.,")."""
     hidden = mask_names(entry.definition, entry.names, single_words=False)
     # "The ____." (The aggregate demand / aggregate supply model) is the name again
     words = re.findall(r"[^\W_]+", hidden.replace(BLANK, " "))
@@ -1012,7 +1018,14 @@ def _says_something(entry: Entry) -> bool:
         return False
     if entry.definition.rstrip().endswith("?"):  # a flashcard's question, not what the term is
         return False
+    if _SAME_AS_ABOVE.match(entry.definition):  # "Same (from lower body)": the row above says it
+        return False
     return not _cut_off(entry.definition)
+
+
+#: A definition that only points at the one above it: "Same (from lower body)", "Ditto", "As above." (not
+#: "Same as a hub, but ...", which says what it is like).
+_SAME_AS_ABOVE = re.compile(r"\s*(?:same|ditto|as above|likewise)\s*(?:[(,;:.-]|$)", re.IGNORECASE)
 
 
 #: A definition that only gives an example ("E.g. [CuCl4]2-") says what the term covers, not what it is.

@@ -1,0 +1,55 @@
+"""A definition that only points at the row above it ("Same (from lower body)") is never asked, and the row
+above is never named from its definition, which is both rows' (session 12's seed-5 grading, issue 14)."""
+
+from __future__ import annotations
+
+import random
+
+from bot.quiz import QuestionGenerator, QuestionKind, QuizMode, RoundSettings
+from tests.quiz.conftest import entry_of, make_kb
+
+VESSELS = make_kb(
+    {
+        "Vessels": [
+            ("Aorta", "Main artery carrying blood to the body."),
+            ("Upper vein", "Returns used blood to the right atrium."),
+            ("Lower vein", "Same (from the legs and belly)"),
+            ("Lung arteries", "Carry used blood to the lungs."),
+            ("Lung veins", "Bring fresh blood back to the left atrium."),
+            ("Capillaries", "Tiny vessels where blood trades gases with tissue."),
+        ]
+    }
+)
+
+
+def test_a_definition_that_points_at_the_row_above_is_never_asked_and_the_row_above_never_named() -> None:
+    """ "Same (from the legs and belly)" says nothing alone; "Returns used blood to the right atrium" is
+    then both rows' meaning, so nobody can name the one meant from it (typed or picked)."""
+    generator = QuestionGenerator(VESSELS, random.Random(0))
+    kinds = generator.kinds_for(entry_of(VESSELS, "Upper vein"), QuizMode.MIXED)
+    assert QuestionKind.WHICH_TERM not in kinds
+    assert QuestionKind.PICK_TERM not in kinds
+    asked = generator.generate(RoundSettings(questions=40, mode=QuizMode.MIXED))
+    assert all(q.entry.term != "Lower vein" for q in asked)
+    assert not any("Same (" in " ".join((q.prompt, *q.choices)) for q in asked)
+    # "Same as a hub, but ..." says what it is like: it is asked
+    kb = make_kb(
+        {
+            "Network": [
+                *[(t, d) for t, d in _ROWS],
+                ("Switch", "Same as a hub, but it sends frames to one port."),
+            ]
+        }
+    )
+    assert any(
+        q.entry.term == "Switch"
+        for q in QuestionGenerator(kb, random.Random(0)).generate(RoundSettings(questions=20))
+    )
+
+
+_ROWS = [
+    ("Hub", "Repeats every frame out of all its ports."),
+    ("Router", "Forwards packets between networks by their addresses."),
+    ("Firewall", "Filters traffic by rules on ports and addresses."),
+    ("Modem", "Turns a digital signal into one a phone line carries."),
+]
