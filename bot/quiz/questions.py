@@ -720,11 +720,18 @@ class QuestionGenerator:
     def _affinity(self, entry: Entry, other: Entry) -> int:
         """How plainly ``other`` is a thing of ``entry``'s kind, as the notes tell it (0 to 3), where
         options alike in every other way are many: 2 for a name of two words or more ending on the same
-        head noun (Categorical Grants beside Project Grants, Virginia Plan beside New Jersey Plan), 1 for
+        head noun (Categorical Grants beside Project Grants, Virginia Plan beside New Jersey Plan) or built
+        alike (a word in the same place: two court cases "X v. Y"), 1 for
         an entry listed next to it (two places at most) under the same heading (the steps of one process,
         the people of one list). Options of another kind leave fewer real choices ("Fed 51" among grants)."""
         mine, theirs = _words(entry.term), _words(other.term)
         head = len(mine) > 1 and len(theirs) > 1 and _one_word(mine[-1], theirs[-1])
+        # or names built alike: a word other than a small one in the same place of names of one length
+        # ("McCulloch v. Maryland" and "Marbury v. Madison", "Chemical equation" and "Chemical symbol")
+        head = head or (
+            len(mine) == len(theirs) > 1
+            and any(a == b and a not in _FILLERS for a, b in zip(mine, theirs, strict=True))
+        )
         places = self._facts.places
         near = (
             other.topic == entry.topic
@@ -1408,6 +1415,11 @@ _SMALL_WORDS = frozenset(
         "vs",
     ]
 )
+
+
+#: Words two names may share in one place without being built alike ("Writ of Habeas Corpus", "Consent of
+#: the Governed"); "vs" stays: it makes names of one build ("X vs Y").
+_FILLERS = _SMALL_WORDS - {"vs"}
 
 
 def _distinct(items: Iterable[str], count: int) -> bool:

@@ -82,3 +82,29 @@ def test_options_are_the_entries_listed_next_to_the_right_one() -> None:
         assert set(choices) <= set(steps), choices
     for choices in _choices(MARKETING, "Purchase decision", QuestionKind.MEANING):
         assert {said[c] for c in choices} <= set(steps), choices
+
+
+#: Court cases among other things of three words, the cases apart in the list.
+COURTS = make_kb(
+    {
+        "Vocabulary": [
+            ("Marbury v. Madison", "The case that gave the courts the power to strike down laws."),
+            ("Right to Petition", "The freedom to ask the government to fix a wrong."),
+            ("Rule of Law", "Nobody stands above the law, rulers included."),
+            ("Checks and Balances", "Each branch can limit the actions of the other branches."),
+            ("Judicial Review", "The power of the courts to rule on whether laws are constitutional."),
+            ("McCulloch v. Maryland", "The case that upheld implied powers and the national bank."),
+            ("Full Faith Credit", "States honour the public acts and records of other states."),
+            ("Separation of Powers", "Government split into three branches with their own duties."),
+            ("Gibbons v. Ogden", "The case that widened Congress's power over trade between states."),
+        ]
+    }
+)
+
+
+def test_options_of_a_name_are_names_built_alike() -> None:
+    """A court case ("X v. Y") is offered beside the other cases, wherever the list has them, not beside
+    the entries listed next to it."""
+    cases = {"Marbury v. Madison", "McCulloch v. Maryland", "Gibbons v. Ogden"}
+    for choices in _choices(COURTS, "McCulloch v. Maryland", QuestionKind.PICK_TERM):
+        assert cases <= set(choices), choices
