@@ -721,9 +721,9 @@ class QuestionGenerator:
         """How plainly ``other`` is a thing of ``entry``'s kind, as the notes tell it (0 to 3), where
         options alike in every other way are many: 2 for a name of two words or more ending on the same
         head noun (Categorical Grants beside Project Grants, Virginia Plan beside New Jersey Plan) or built
-        alike (a word in the same place: two court cases "X v. Y"), 1 for
-        an entry listed next to it (two places at most) under the same heading (the steps of one process,
-        the people of one list). Options of another kind leave fewer real choices ("Fed 51" among grants)."""
+        alike (a word in the same place: two court cases "X v. Y"), 1 for an entry listed next to it (two
+        places at most) under the same heading (the steps of one process, the people of one list). Options
+        of another kind leave fewer real choices ("Fed 51" among grants)."""
         mine, theirs = _words(entry.term), _words(other.term)
         head = len(mine) > 1 and len(theirs) > 1 and _one_word(mine[-1], theirs[-1])
         # or names built alike: a word other than a small one in the same place of names of one length
@@ -907,6 +907,9 @@ class QuestionGenerator:
             # Capital + ..." too; a false statement needs one other all the same
             apart = [e for e in others if not _contains(entry, e) and not _contains(e, entry)]
             others = apart if apart or count > 1 else others
+            # "Not consequentialism" may be true of this term too: another's, it is no wrong option
+            said = [e for e in others if not _ONLY_NOT.match(e.definition)]
+            others = said if said or count > 1 else others
         same = [e for e in others if e.topic == entry.topic]
         rest = [e for e in others if e.topic != entry.topic]
         if _category(entry.topic):
@@ -1017,7 +1020,8 @@ def _says_something(entry: Entry) -> bool:
     """Whether the entry's definition says anything once its own names are hidden (not "PowerShell",
     nor "The ____"), states rather than asks ("Is a shareware licence covered by copyright?"), gives
     more than an example ("E.g. ...") and more than "the same as the row above" ("Same (from lower
-    body)"), and goes to its end (not "Pair with", "desugars to", "valid (e.g.,")."""
+    body)") or a judgement ("Very unintuitive"), and goes to its end (not "Pair with", "desugars to",
+    "valid (e.g.,")."""
     hidden = mask_names(entry.definition, entry.names, single_words=False)
     # "The ____." (The aggregate demand / aggregate supply model) is the name again
     words = re.findall(r"[^\W_]+", hidden.replace(BLANK, " "))
@@ -1027,7 +1031,19 @@ def _says_something(entry: Entry) -> bool:
         return False
     if _SAME_AS_ABOVE.match(entry.definition):  # "Same (from lower body)": the row above says it
         return False
+    if _JUDGEMENT.match(entry.definition):  # "Very unintuitive": an opinion, true of anything
+        return False
     return not _cut_off(entry.definition)
+
+
+#: A definition that is only a judgement, an intensifier and a word or two: "Very unintuitive", "Really
+#: important." (not "Very large scale integration of circuits on a chip").
+_JUDGEMENT = re.compile(
+    r"\s*(?:very|really|quite|too|extremely|super|so|rather)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\W*$", re.IGNORECASE
+)
+#: A definition that only says what the term is not: "Not consequentialism", "Non-metallic." It is true of
+#: many other terms too, so it is never another term's wrong option nor a false statement about one.
+_ONLY_NOT = re.compile(r"\s*(?:not|non|never|no)\b[\s-]*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\W*$", re.IGNORECASE)
 
 
 #: A definition that only points at the one above it: "Same (from lower body)", "Ditto", "As above." (not

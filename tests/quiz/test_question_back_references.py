@@ -1,5 +1,7 @@
-"""A definition that only points at the row above it ("Same (from lower body)") is never asked, and the row
-above is never named from its definition, which is both rows' (session 12's seed-5 grading, issue 14)."""
+"""Definitions that say too little alone: one that only points at the row above it ("Same (from lower body)")
+is never asked and the row above is never named from its definition, which is both rows'; a judgement ("Very
+unintuitive") is never asked nor offered; a negation ("Not consequentialism") is never another term's wrong
+option (session 12's seed-5 grading, issue 14)."""
 
 from __future__ import annotations
 
@@ -53,3 +55,50 @@ _ROWS = [
     ("Firewall", "Filters traffic by rules on ports and addresses."),
     ("Modem", "Turns a digital signal into one a phone line carries."),
 ]
+
+
+THEORIES = make_kb(
+    {
+        "Ethics": [
+            ("Relativism", "Very unintuitive"),
+            ("Egoism", "Serving oneself"),
+            ("Deontology", "Not consequentialism"),
+            ("Hedonism", "Pleasure alone"),
+            ("Utilitarianism", "Greatest happiness"),
+            ("Virtue ethics", "Good character"),
+            ("Contractualism", "Agreed rules"),
+        ]
+    }
+)
+
+
+def test_a_definition_that_only_judges_is_never_asked_nor_offered() -> None:
+    """ "Very unintuitive" is an opinion that fits any theory: nobody could name or pick the one meant."""
+    asked = QuestionGenerator(THEORIES, random.Random(0)).generate(
+        RoundSettings(questions=40, mode=QuizMode.MIXED)
+    )
+    assert asked
+    assert all(q.entry.term != "Relativism" for q in asked)
+    assert not any("unintuitive" in " ".join((q.prompt, *q.choices)) for q in asked)
+    # an intensifier opening a longer definition is no judgement: "Very large scale integration" is asked
+    chips = make_kb({"Chips": [*_ROWS, ("VLSI", "Very large scale integration of many chips on one die.")]})
+    asked = QuestionGenerator(chips, random.Random(0)).generate(
+        RoundSettings(questions=20, mode=QuizMode.MIXED)
+    )
+    assert any(q.entry.term == "VLSI" for q in asked)
+
+
+def test_a_definition_that_only_negates_is_never_another_terms_wrong_option() -> None:
+    """ "Not consequentialism" is true of Hedonism's rivals too: never a wrong meaning nor a false statement
+    about another term; Deontology is still asked by it."""
+    generator = QuestionGenerator(THEORIES, random.Random(0))
+    for seed in range(12):
+        generator.rng.seed(seed)
+        for entry in THEORIES.entries:
+            if entry.term in ("Deontology", "Relativism"):
+                continue
+            for kind in (QuestionKind.MEANING, QuestionKind.TRUE_FALSE):
+                question = generator.make(entry, kind)
+                assert "Not consequentialism" not in " ".join((question.prompt, *question.choices))
+    deontology = next(e for e in THEORIES.entries if e.term == "Deontology")
+    assert generator.make(deontology, QuestionKind.MEANING).answer == "Not consequentialism"
