@@ -722,8 +722,8 @@ class QuestionGenerator:
         options alike in every other way are many: 2 for a name of two words or more ending on the same
         head noun (Categorical Grants beside Project Grants, Virginia Plan beside New Jersey Plan) or built
         alike (a word in the same place: two court cases "X v. Y"), 1 for an entry listed next to it (two
-        places at most) under the same heading (the steps of one process, the people of one list). Options
-        of another kind leave fewer real choices ("Fed 51" among grants)."""
+        places at most) under the same heading and written alike (the steps of one process, the people of
+        one list). Options of another kind leave fewer real choices ("Fed 51" among grants)."""
         mine, theirs = _words(entry.term), _words(other.term)
         head = len(mine) > 1 and len(theirs) > 1 and _one_word(mine[-1], theirs[-1])
         # or names built alike: a word other than a small one in the same place of names of one length
@@ -733,11 +733,18 @@ class QuestionGenerator:
             and any(a == b and a not in _FILLERS for a, b in zip(mine, theirs, strict=True))
         )
         places = self._facts.places
+        # listed next to it and written alike (both acronyms or words, both capitalised or not, about as
+        # many words): a heading's name over its kinds is written otherwise ("Suspended chord" over sus2
+        # and sus4), and its definition may fit them ("Triad without a third ..." is sus4's too)
+        shape, theirs_shape = _term_shape(entry.term), _term_shape(other.term)
         near = (
             other.topic == entry.topic
             and entry in places
             and other in places
             and abs(places[entry] - places[other]) <= 2
+            and shape[0] == theirs_shape[0]
+            and shape[3] == theirs_shape[3]
+            and abs(shape[1] - theirs_shape[1]) <= 1
         )
         return 2 * head + near
 

@@ -108,3 +108,31 @@ def test_options_of_a_name_are_names_built_alike() -> None:
     cases = {"Marbury v. Madison", "McCulloch v. Maryland", "Gibbons v. Ogden"}
     for choices in _choices(COURTS, "McCulloch v. Maryland", QuestionKind.PICK_TERM):
         assert cases <= set(choices), choices
+
+
+#: A heading's name over its kinds, listed right before them and written otherwise.
+CHORDS = make_kb(
+    {
+        "Chords": [
+            ("Triad", "Three notes stacked in thirds."),
+            ("Seventh chord", "A triad with a seventh added on top."),
+            ("Power chord", "A root and fifth without any third."),
+            ("Suspended chord", "A triad without its third, a second or fourth instead."),
+            ("sus2", "The second takes the place of the third."),
+            ("sus4", "The fourth takes the place of the third."),
+            ("Inversion", "A chord whose lowest note is not its root."),
+            ("Voicing", "How the notes of a chord are spread across octaves."),
+            ("Cadence", "Two chords that close a phrase."),
+        ]
+    }
+)
+
+
+def test_a_heading_name_over_its_kinds_is_not_taken_for_one_of_them() -> None:
+    """ "A triad without its third, a second or fourth instead" (Suspended chord, listed just before) is
+    sus4's meaning too: listed next to it but written otherwise, it is no nearer an option than the rest,
+    while sus2, written alike, is."""
+    said = {e.definition: e.term for e in CHORDS.entries}
+    found = [{said[c] for c in choices} for choices in _choices(CHORDS, "sus4", QuestionKind.MEANING)]
+    assert all("sus2" in terms for terms in found), found
+    assert sum("Suspended chord" in terms for terms in found) < len(found) / 2, found
