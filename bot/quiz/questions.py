@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -770,7 +771,8 @@ class QuestionGenerator:
         """Every answer a typed question about ``entry`` takes as the name (typos aside): its names, then
         the shorter forms a teacher would take (a vocabulary word without its article: "Brot" for
         "das Brot", as a look-up takes it; a surname, a half of "X and Y", a joined acronym, a heading's
-        subject), no repeats."""
+        subject, the name with its number written out: "three-fifths Compromise" for ⅗ Compromise), no
+        repeats."""
         return tuple(
             dict.fromkeys(
                 (
@@ -780,6 +782,7 @@ class QuestionGenerator:
                     *self.halves(entry),
                     *self.joined_acronyms(entry),
                     *self.subjects(entry),
+                    *(spelt for name in entry.names for spelt in _written_out(name)),
                 )
             )
         )
@@ -1232,11 +1235,100 @@ _NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*%?(?![\w%])")
 
 
 def _hide_numbers(text: str, term: str) -> str:
-    """``text`` with the numbers of ``term`` blanked: "only 10% of the energy" above The rule of 10%."""
+    """``text`` with the numbers of ``term`` blanked, in figures or written out: "only 10% of the energy"
+    above The rule of 10%, "three-fifths of a person" above ⅗ Compromise."""
     numbers = set(_NUMBER.findall(term))
-    if not numbers:
-        return text
-    return _NUMBER.sub(lambda m: BLANK if m.group(0) in numbers else m.group(0), text)
+    if numbers:
+        text = _NUMBER.sub(lambda m: BLANK if m.group(0) in numbers else m.group(0), text)
+    for words in _numbers_written(term):
+        text = re.sub(rf"(?<![\w-]){words}(?![\w-])", BLANK, text, flags=re.IGNORECASE)
+    return text
+
+
+#: Numbers as words, for the numbers of a term written out in its definition.
+_CARDINALS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+#: Denominators as words (singular, plural): "fifth"/"fifths"; 2 and 4 have two names each.
+_ORDINALS = {
+    2: ("half|second", "halves|seconds"),
+    3: ("third", "thirds"),
+    4: ("quarter|fourth", "quarters|fourths"),
+    5: ("fifth", "fifths"),
+    6: ("sixth", "sixths"),
+    7: ("seventh", "sevenths"),
+    8: ("eighth", "eighths"),
+    9: ("ninth", "ninths"),
+    10: ("tenth", "tenths"),
+}
+
+
+def _numbers_written(term: str) -> list[str]:
+    """Patterns of the numbers of ``term`` written out in words: a whole number from two to twenty ("three"
+    of Rule of 3; never "one", which any sentence may say) and a fraction, in figures or one character
+    ("three[- ]fifths" of ⅗ Compromise or 3/5 Compromise, "(?:one|a)[- ]half" of ½)."""
+    found: list[str] = []
+    parts = [*re.findall(r"(?<![\w.])\d{1,2}/\d{1,2}(?![\w.])", term), *term]
+    fractions = [f for part in parts if (f := _fraction_of(part)) is not None]
+    for top, bottom in fractions:
+        if bottom not in _ORDINALS or not 0 < top < bottom:
+            continue
+        name = _ORDINALS[bottom][top > 1]
+        tops = "(?:one|a|an)" if top == 1 else _CARDINALS[top]
+        found.append(rf"{tops}[\s-]+(?:{name})")
+    wholes = {int(n) for n in re.findall(r"(?<![\w.,/%])(\d{1,2})(?![\w.,/%])", term)}
+    found.extend(_CARDINALS[n] for n in sorted(wholes) if 1 < n < len(_CARDINALS))  # "one" is any "one"
+    return found
+
+
+def _fraction_of(text: str) -> tuple[int, int] | None:
+    """A fraction written as one character ("⅗") or with a slash ("3/5") as (top, bottom), bottom up to ten,
+    or None."""
+    if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})", text):
+        return int(match.group(1)), int(match.group(2))
+    if len(text) == 1 and unicodedata.category(text) == "No" and "FRACTION" in unicodedata.name(text, ""):
+        value = unicodedata.numeric(text)
+        return next(((a, b) for b in range(2, 11) for a in range(1, b) if abs(a / b - value) < 1e-9), None)
+    return None
+
+
+def _written_out(name: str) -> list[str]:
+    """``name`` with its fraction written out, as a typed answer may give it: "three-fifths Compromise" and
+    "three fifths Compromise" for ⅗ Compromise (or 3/5 Compromise); none for a name without one."""
+    found = []
+    for match in re.finditer(r"(?<![\w.])\d{1,2}/\d{1,2}(?![\w.])|[^\x00-\x7f]", name):
+        fraction = _fraction_of(match.group(0))
+        if fraction is None:
+            continue
+        top, bottom = fraction
+        if bottom not in _ORDINALS or not 0 < top < bottom:
+            continue
+        denominator = _ORDINALS[bottom][top > 1].split("|")[0]
+        numerator = "one" if top == 1 else _CARDINALS[top]
+        for joint in ("-", " "):
+            words = f"{numerator}{joint}{denominator}"
+            found.append(" ".join(f"{name[: match.start()]}{words}{name[match.end() :]}".split()))
+    return found
 
 
 def _forms_left(term: str, text: str, common: Iterable[str] = ()) -> bool:
@@ -1244,6 +1336,8 @@ def _forms_left(term: str, text: str, common: Iterable[str] = ()) -> bool:
     most entries use, ``common``, aside) or one of its numbers: "Elements radiate out" for Radial balance,
     "... is a texture" for the notes' "Tecture", "only 10% of the energy" for The rule of 10%."""
     if set(_NUMBER.findall(term)) & set(_NUMBER.findall(text)):
+        return True
+    if any(re.search(rf"(?<![\w-]){w}(?![\w-])", text, re.IGNORECASE) for w in _numbers_written(term)):
         return True
     words = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", term)} - _SMALL_WORDS - set(common)
     short = _short_words(term)

@@ -100,3 +100,39 @@ def test_a_short_word_of_the_term_written_out_is_hidden() -> None:
     assert "courts" in QuestionGenerator(GOVERNMENT, random.Random(0)).typed_prompt(
         entry_of(GOVERNMENT, "Judicial Review")
     )
+
+
+COMPROMISES = make_kb(
+    {
+        "Convention": [
+            (
+                "⅗ Compromise",
+                "Counted each enslaved person as three-fifths of a person for seats in the House.",
+            ),
+            (
+                "Great Compromise",
+                "Two houses: seats by population in one, equal seats per state in the other.",
+            ),
+            ("Virginia Plan", "Two houses with seats by population, favouring the large states."),
+            ("New Jersey Plan", "One house with equal seats for every state, favouring the small states."),
+            ("Bill of Rights", "The first ten amendments, listing the freedoms of the people."),
+        ]
+    }
+)
+
+
+def test_the_number_of_a_term_written_out_is_hidden_and_taken() -> None:
+    """ "three-fifths of a person" is ⅗ Compromise written out: hidden above a typed answer and above options,
+    never the right option of its meaning, and a typed "three-fifths compromise" is right, as "3/5" is."""
+    entry = entry_of(COMPROMISES, "⅗ Compromise")
+    for prompt in _prompts(COMPROMISES, "⅗ Compromise"):
+        assert "fifths" not in prompt, prompt
+        assert "enslaved person" in prompt, prompt
+    generator = QuestionGenerator(COMPROMISES, random.Random(0))
+    assert QuestionKind.MEANING not in generator.kinds_for(entry, QuizMode.BUTTONS)
+    question = generator.make(entry, QuestionKind.WHICH_TERM)
+    for answer in ("three-fifths compromise", "Three fifths Compromise", "3/5 compromise", "⅗ Compromise"):
+        assert question.is_correct(answer), answer
+    assert not question.is_correct("great compromise")
+    # "ten" of the Bill of Rights' "first ten amendments" is no number of its term: it stays
+    assert "ten" in generator.typed_prompt(entry_of(COMPROMISES, "Bill of Rights"))
