@@ -252,7 +252,8 @@ class QuestionGenerator:
         text = _readable(entry.definition if text is None else text)
         # "End user" in the text is the name End-User written with a space (and "Peer to peer" Peer-to-Peer)
         spaced = [n.replace("-", " ") for n in entry.names if "-" in n]
-        names = [*entry.names, *spaced, *also]
+        # and the names the definition gives it ("('aka' search unemployment)"): typed, they are answers
+        names = [*entry.names, *spaced, *_named_in(entry.definition), *also]
         text, restore = _shield(text, self._siblings(entry))
         shown = restore(
             mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
@@ -771,8 +772,8 @@ class QuestionGenerator:
         """Every answer a typed question about ``entry`` takes as the name (typos aside): its names, then
         the shorter forms a teacher would take (a vocabulary word without its article: "Brot" for
         "das Brot", as a look-up takes it; a surname, a half of "X and Y", a joined acronym, a heading's
-        subject, the name with its number written out: "three-fifths Compromise" for ⅗ Compromise), no
-        repeats."""
+        subject, the name with its number written out: "three-fifths Compromise" for ⅗ Compromise, a name
+        the definition gives it: "search unemployment" of "... ('aka' search unemployment)"), no repeats."""
         return tuple(
             dict.fromkeys(
                 (
@@ -783,6 +784,7 @@ class QuestionGenerator:
                     *self.joined_acronyms(entry),
                     *self.subjects(entry),
                     *(spelt for name in entry.names for spelt in _written_out(name)),
+                    *_named_in(entry.definition),
                 )
             )
         )
@@ -1299,6 +1301,30 @@ def _numbers_written(term: str) -> list[str]:
     wholes = {int(n) for n in re.findall(r"(?<![\w.,/%])(\d{1,2})(?![\w.,/%])", term)}
     found.extend(_CARDINALS[n] for n in sorted(wholes) if 1 < n < len(_CARDINALS))  # "one" is any "one"
     return found
+
+
+def _named_in(definition: str) -> list[str]:
+    """Other names a definition gives its term, where the notes' import left them in the text: after "aka"
+    anywhere, quoted or not ("('aka' search unemployment)", 'aka "typo squatting"'), or "also known as" /
+    "also called" in its first sentence; four words at most. Shown, they would give the answer away."""
+    first = re.split(r"(?<=[.!?])\s+", definition.strip(), maxsplit=1)[0]
+    found = [m.group("name") for m in _AKA.finditer(definition)]
+    found += [m.group("name") for m in _ALSO_KNOWN.finditer(first)]
+    return [" ".join(n.split()) for n in found if len(n.split()) <= 4]
+
+
+#: "aka X", the "aka" or the name quoted or not: "('aka' search unemployment)", 'aka "typo squatting"'.
+_AKA = re.compile(
+    r"""(?<!\w)['"‘“]?(?:aka|a\.k\.a\.?)['"’”]?\s+['"‘“]?(?P<name>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)['"’”]?"""
+    r"(?=\s*(?:[,;.)]|$))",
+    re.IGNORECASE,
+)
+#: "also known as X" / "also called X" up to a comma, semicolon, full stop or bracket.
+_ALSO_KNOWN = re.compile(
+    r"""\balso\s+(?:known\s+as|called)\s+(?:an?\s+|the\s+)?['"‘“]?(?P<name>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)"""
+    r"""['"’”]?(?=\s*(?:[,;.)]|$))""",
+    re.IGNORECASE,
+)
 
 
 def _fraction_of(text: str) -> tuple[int, int] | None:

@@ -136,3 +136,31 @@ def test_the_number_of_a_term_written_out_is_hidden_and_taken() -> None:
     assert not question.is_correct("great compromise")
     # "ten" of the Bill of Rights' "first ten amendments" is no number of its term: it stays
     assert "ten" in generator.typed_prompt(entry_of(COMPROMISES, "Bill of Rights"))
+
+
+UNEMPLOYMENT = make_kb(
+    {
+        "Unemployment": [
+            (
+                "Frictional unemployment",
+                "Time spent between jobs ('aka' search unemployment). Short for most.",
+            ),
+            ("Structural unemployment", "Skills no longer match the jobs open (similar to frictional)."),
+            ("Classical unemployment", "Wages held above the level that clears the labour market."),
+            ("Cyclical unemployment", "Jobs lost when demand falls in a recession."),
+            ("Seasonal unemployment", "Work that stops at a time of year, like harvest hands in winter."),
+        ]
+    }
+)
+
+
+def test_another_name_the_definition_gives_is_hidden_and_taken() -> None:
+    """ "('aka' search unemployment)" left in the definition by the import: shown above a typed answer it
+    gives a name for the term, which a typed answer may give; hidden, the rest still says what it is."""
+    entry = entry_of(UNEMPLOYMENT, "Frictional unemployment")
+    generator = QuestionGenerator(UNEMPLOYMENT, random.Random(0))
+    assert "search" not in generator.typed_prompt(entry)
+    assert "between jobs" in generator.typed_prompt(entry)
+    question = generator.make(entry, QuestionKind.WHICH_TERM)
+    assert question.is_correct("search unemployment")
+    assert question.is_correct("frictional unemployment")
