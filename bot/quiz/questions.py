@@ -922,6 +922,12 @@ class QuestionGenerator:
             # "Not consequentialism" may be true of this term too: another's, it is no wrong option
             said = [e for e in others if not _ONLY_NOT.match(e.definition)]
             others = said if said or count > 1 else others
+            if count == 1:
+                # a false statement that shows a word of the term reads as about it: "**Frictional
+                # unemployment**: ... (similar to frictional ...)" says False by that word alone
+                common = self._common_of(entry)
+                quiet = [e for e in others if not _term_words_in(entry.term, e.definition) - common]
+                others = quiet or others
         same = [e for e in others if e.topic == entry.topic]
         rest = [e for e in others if e.topic != entry.topic]
         if _category(entry.topic):

@@ -102,3 +102,24 @@ def test_a_definition_that_only_negates_is_never_another_terms_wrong_option() ->
                 assert "Not consequentialism" not in " ".join((question.prompt, *question.choices))
     deontology = next(e for e in THEORIES.entries if e.term == "Deontology")
     assert generator.make(deontology, QuestionKind.MEANING).answer == "Not consequentialism"
+
+
+def test_a_false_statement_never_shows_a_word_of_the_term() -> None:
+    """ "**Frictional unemployment**: Skills no longer match the jobs open (similar to frictional)" is false
+    by its own words: another definition is shown where the notes have one."""
+    kb = make_kb(
+        {
+            "Unemployment": [
+                ("Frictional unemployment", "Time spent between jobs while searching for the next one."),
+                ("Structural unemployment", "Skills no longer match the jobs open (similar to frictional)."),
+                ("Classical unemployment", "Wages held above the level that clears the labour market."),
+                ("Cyclical unemployment", "Jobs lost when demand falls in a recession."),
+            ]
+        }
+    )
+    generator = QuestionGenerator(kb, random.Random(0))
+    entry = next(e for e in kb.entries if e.term == "Frictional unemployment")
+    for seed in range(12):
+        generator.rng.seed(seed)
+        question = generator.make(entry, QuestionKind.TRUE_FALSE)
+        assert "similar to frictional" not in question.prompt, question.prompt
