@@ -959,6 +959,9 @@ class QuestionGenerator:
             if term_shape:
                 acronym, words, form, capital = _term_shape(other.term)
                 miss += 2 * (acronym != mine[0]) + 3 * (form != mine[2]) + (capital != mine[3])
+                # a name written in two forms ("das Blatt/die Blätter", "Figure/Ground") stands out among
+                # names written once ("den ganzen Tag"), and one name among pairs
+                miss += 2 * (_paired(other.term) != _paired(entry.term))
                 # a name on the same head noun is of its kind however many words come before it
                 # (Virginia Plan beside New Jersey Plan)
                 if self._affinity(entry, other) < 2:
@@ -1688,6 +1691,14 @@ _ARTICLE = re.compile(r"(?:the|el|la|los|las|le|les|der|die|das)\s+\S", re.IGNOR
 _ADJECTIVE = re.compile(r"(?:[^e]ed|ised|ized|able|ible|ous|ful|less|ential)$")
 #: An action: a verb in lower case, then an article ("invert a triad", "augment an interval").
 _ACTION = re.compile(r"[a-z]+\s+(?:a|an|the)\s+\S")
+
+
+def _paired(term: str) -> bool:
+    """Whether a term writes two forms or names of one thing with a slash or comma: "das Blatt/die Blätter",
+    "der Bauer, die Bauern", "Figure/Ground" (not "TCP/IP", one acronym, nor "A, B and C", a list)."""
+    return bool(re.search(r"[^\W\d_]{2,}\s*(?:/|,)\s*[^\W\d_]{2,}", term)) and not _LETTERS_ACRONYM.fullmatch(
+        term
+    )
 
 
 @lru_cache(maxsize=4096)

@@ -136,3 +136,31 @@ def test_a_heading_name_over_its_kinds_is_not_taken_for_one_of_them() -> None:
     found = [{said[c] for c in choices} for choices in _choices(CHORDS, "sus4", QuestionKind.MEANING)]
     assert all("sus2" in terms for terms in found), found
     assert sum("Suspended chord" in terms for terms in found) < len(found) / 2, found
+
+
+#: Vocabulary: nouns with their plurals, and words and phrases written once.
+VOCABULARY = make_kb(
+    {
+        "Words": [
+            ("das Blatt/die Blätter", "Leaf"),
+            ("das Handtuch/die Handtücher", "Hand towel"),
+            ("der Berg/die Berge", "Mountain"),
+            ("das Schiff/die Schiffe", "Ship"),
+            ("den ganzen Tag", "The entire day"),
+            ("den Boden", "The floor"),
+            ("das Kindlein", "Child"),
+            ("der Bleistift", "Pencil"),
+            ("das Eigentum", "Property"),
+        ]
+    }
+)
+
+
+def test_a_name_written_once_is_offered_among_names_written_once() -> None:
+    """ "The entire day" above three nouns written with their plurals leaves the one phrase standing out:
+    its options are written once too, and a noun with its plural is offered among such nouns."""
+    pairs = {e.term for e in VOCABULARY.entries if "/" in e.term}
+    for choices in _choices(VOCABULARY, "den ganzen Tag", QuestionKind.PICK_TERM):
+        assert not set(choices) & pairs, choices
+    for choices in _choices(VOCABULARY, "der Berg/die Berge", QuestionKind.PICK_TERM):
+        assert set(choices) <= pairs, choices
