@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import random
 import re
+import unicodedata
 import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -144,6 +145,8 @@ class _Facts:
     by_first_word: dict[str, list[tuple[Entry, str]]] | None = None
     #: other entries' names an entry's definition writes out, made of its term's words (``_siblings``)
     siblings: dict[Entry, list[str]] = field(default_factory=dict)
+    #: each usable entry's place in the notes (the order of ``usable``), for ``_affinity``
+    places: dict[Entry, int] = field(default_factory=dict)
 
     @classmethod
     def of(cls, kb: KnowledgeBase) -> _Facts:
@@ -163,9 +166,16 @@ class _Facts:
         for entry in kb.entries:
             key = " ".join(entry.definition.casefold().split())
             said[key] = said.get(key, 0) + 1
+        # "Same (from lower body)" under "Returns deoxygenated blood to RA": the row above's definition is
+        # the next one's too, so it cannot tell which term is meant (never typed nor picked)
+        for above, entry in zip(kb.entries, kb.entries[1:], strict=False):
+            if entry.topic == above.topic and _SAME_AS_ABOVE.match(entry.definition):
+                key = " ".join(above.definition.casefold().split())
+                said[key] = said.get(key, 0) + 1
         return cls(
             entries=tuple(kb.entries),
             usable=usable,
+            places={e: i for i, e in enumerate(usable)},
             silent=frozenset(e for e in kb.entries if not says[e]),
             all_examples=[(e, x) for e in usable for x in e.examples],
             common=_common_words(usable),
@@ -242,7 +252,8 @@ class QuestionGenerator:
         text = _readable(entry.definition if text is None else text)
         # "End user" in the text is the name End-User written with a space (and "Peer to peer" Peer-to-Peer)
         spaced = [n.replace("-", " ") for n in entry.names if "-" in n]
-        names = [*entry.names, *spaced, *also]
+        # and the names the definition gives it ("('aka' search unemployment)"): typed, they are answers
+        names = [*entry.names, *spaced, *_named_in(entry.definition), *also]
         text, restore = _shield(text, self._siblings(entry))
         shown = restore(
             mask_names(text, names, self.common, single_words=single_words, every_word=every_word)
@@ -331,12 +342,18 @@ class QuestionGenerator:
         text, restore = _shield(text, self._siblings(entry))
         for word in sorted(sorted(words), key=len, reverse=True):  # never in the set's (hash) order
             text = re.sub(rf"(?<!\w){re.escape(word)}(?:e?s)?(?!\w)", BLANK, text, flags=re.IGNORECASE)
-        # the term's words in other forms: "position" above the option Positions
+        # the term's words in other forms ("position" above the option Positions), misspelt ("texture" above
+        # the notes' "Tecture") or written out ("Federalist" above Fed 51), and its numbers ("10%" above
+        # The rule of 10%)
+        short = _short_words(entry.term)
         text = re.sub(
-            r"[^\W\d_]{5,}",
-            lambda m: BLANK if any(_one_word(m.group(0).casefold(), w) for w in words) else m.group(0),
+            r"[^\W\d_]{4,}",
+            lambda m: (
+                BLANK if any(_written_otherwise(m.group(0), w, w in short) for w in words) else m.group(0)
+            ),
             text,
         )
+        text = _hide_numbers(text, entry.term)
         return _drop_blanked(_tidy_blanks(restore(text)))
 
     def generate(self, settings: RoundSettings) -> list[Question]:
@@ -580,12 +597,13 @@ class QuestionGenerator:
         # monopoly) goes where enough is left to answer from and the prompt fits no other entry's
         # definition: "____ costs divided by the quantity of output" fits average fixed and variable cost
         common = self._common_of(entry)
-        if _term_words_in(entry.term, prompt) - common:
+        if _term_words_in(entry.term, prompt) - common or _forms_left(entry.term, prompt, common):
             # a term all of whose words most entries use is those words: they go too
             bare = self.pick_prompt(entry, ()) if common else self.pick_prompt(entry)
             # short forms stay in the bare prompt ("Type" of Associated types): half hidden is no better
             if (
                 not _term_words_in(entry.term, bare) - common
+                and not _forms_left(entry.term, bare, common)
                 and _says_enough(bare)
                 and not self.fits_another(entry, bare)
             ):
@@ -598,7 +616,8 @@ class QuestionGenerator:
         harmonic instrument" for Harmonic event, where Melodic event's reads "... by a melodic
         instrument"). Shown or hidden, the typed question gives the answer away or has two."""
         common = self._common_of(entry)
-        if not _term_words_in(entry.term, self.typed_prompt(entry)) - common:
+        prompt = self.typed_prompt(entry)
+        if not _term_words_in(entry.term, prompt) - common and not _forms_left(entry.term, prompt, common):
             return False
         return self.fits_another(entry, self.pick_prompt(entry, ()) if common else self.pick_prompt(entry))
 
@@ -678,7 +697,8 @@ class QuestionGenerator:
             for w in set(_words(entry.term)) - _SMALL_WORDS
             if any(_one_word(w, t) for t in re.findall(r"[^\W\d_]{5,}", meaning.casefold()))
         }
-        return bool(shown - self._common_of(entry))
+        common = self._common_of(entry)
+        return bool(shown - common) or _forms_left(entry.term, meaning, common)
 
     def _meaning_fits(self, entry: Entry) -> bool:
         """Whether the entry's topic offers options of its meaning's shape (blanks or none, about its size),
@@ -698,6 +718,37 @@ class QuestionGenerator:
             return True
         shape = _shape(self.meaning(entry))
         return sum(_unlike(shape, _shape(self.masked(o, single_words=False))) <= 1 for o in mates) >= 2
+
+    def _affinity(self, entry: Entry, other: Entry) -> int:
+        """How plainly ``other`` is a thing of ``entry``'s kind, as the notes tell it (0 to 3), where
+        options alike in every other way are many: 2 for a name of two words or more ending on the same
+        head noun (Categorical Grants beside Project Grants, Virginia Plan beside New Jersey Plan) or built
+        alike (a word in the same place: two court cases "X v. Y"), 1 for an entry listed next to it (two
+        places at most) under the same heading and written alike (the steps of one process, the people of
+        one list). Options of another kind leave fewer real choices ("Fed 51" among grants)."""
+        mine, theirs = _words(entry.term), _words(other.term)
+        head = len(mine) > 1 and len(theirs) > 1 and _one_word(mine[-1], theirs[-1])
+        # or names built alike: a word other than a small one in the same place of names of one length
+        # ("McCulloch v. Maryland" and "Marbury v. Madison", "Chemical equation" and "Chemical symbol")
+        head = head or (
+            len(mine) == len(theirs) > 1
+            and any(a == b and a not in _FILLERS for a, b in zip(mine, theirs, strict=True))
+        )
+        places = self._facts.places
+        # listed next to it and written alike (both acronyms or words, both capitalised or not, about as
+        # many words): a heading's name over its kinds is written otherwise ("Suspended chord" over sus2
+        # and sus4), and its definition may fit them ("Triad without a third ..." is sus4's too)
+        shape, theirs_shape = _term_shape(entry.term), _term_shape(other.term)
+        near = (
+            other.topic == entry.topic
+            and entry in places
+            and other in places
+            and abs(places[entry] - places[other]) <= 2
+            and shape[0] == theirs_shape[0]
+            and shape[3] == theirs_shape[3]
+            and abs(shape[1] - theirs_shape[1]) <= 1
+        )
+        return 2 * head + near
 
     def _pick_kind(
         self,
@@ -721,7 +772,8 @@ class QuestionGenerator:
         """Every answer a typed question about ``entry`` takes as the name (typos aside): its names, then
         the shorter forms a teacher would take (a vocabulary word without its article: "Brot" for
         "das Brot", as a look-up takes it; a surname, a half of "X and Y", a joined acronym, a heading's
-        subject), no repeats."""
+        subject, the name with its number written out: "three-fifths Compromise" for ⅗ Compromise, a name
+        the definition gives it: "search unemployment" of "... ('aka' search unemployment)"), no repeats."""
         return tuple(
             dict.fromkeys(
                 (
@@ -731,6 +783,8 @@ class QuestionGenerator:
                     *self.halves(entry),
                     *self.joined_acronyms(entry),
                     *self.subjects(entry),
+                    *(spelt for name in entry.names for spelt in _written_out(name)),
+                    *_named_in(entry.definition),
                 )
             )
         )
@@ -865,6 +919,15 @@ class QuestionGenerator:
             # Capital + ..." too; a false statement needs one other all the same
             apart = [e for e in others if not _contains(entry, e) and not _contains(e, entry)]
             others = apart if apart or count > 1 else others
+            # "Not consequentialism" may be true of this term too: another's, it is no wrong option
+            said = [e for e in others if not _ONLY_NOT.match(e.definition)]
+            others = said if said or count > 1 else others
+            if count == 1:
+                # a false statement that shows a word of the term reads as about it: "**Frictional
+                # unemployment**: ... (similar to frictional ...)" says False by that word alone
+                common = self._common_of(entry)
+                quiet = [e for e in others if not _term_words_in(entry.term, e.definition) - common]
+                others = quiet or others
         same = [e for e in others if e.topic == entry.topic]
         rest = [e for e in others if e.topic != entry.topic]
         if _category(entry.topic):
@@ -895,8 +958,14 @@ class QuestionGenerator:
                 miss += _unlike(shape, _shape(self.masked(other, single_words=not names_only)))
             if term_shape:
                 acronym, words, form, capital = _term_shape(other.term)
-                miss += 2 * (acronym != mine[0]) + abs(words - mine[1]) + 3 * (form != mine[2])
-                miss += capital != mine[3]
+                miss += 2 * (acronym != mine[0]) + 3 * (form != mine[2]) + (capital != mine[3])
+                # a name written in two forms ("das Blatt/die Blätter", "Figure/Ground") stands out among
+                # names written once ("den ganzen Tag"), and one name among pairs
+                miss += 2 * (_paired(other.term) != _paired(entry.term))
+                # a name on the same head noun is of its kind however many words come before it
+                # (Virginia Plan beside New Jersey Plan)
+                if self._affinity(entry, other) < 2:
+                    miss += abs(words - mine[1])
             return miss
 
         scored = [(unlike(e), e) for e in others]
@@ -915,14 +984,24 @@ class QuestionGenerator:
                 rest = [e for e in rest if e in telling]
         kin: list[Entry] = []  # kinds of the entry and what it is a kind of: the last resort
         for group in (same, rest):
-            group.sort(key=lambda e: (unlike(e), abs(len(e.definition) - length), self.rng.random()))
-            # a little variety: choose among the closest few (looked at in order: kin are few)
+            group.sort(
+                key=lambda e: (
+                    unlike(e),
+                    -self._affinity(entry, e),
+                    abs(len(e.definition) - length),
+                    self.rng.random(),
+                )
+            )
+            # a little variety: choose among the closest few (looked at in order: kin are few), the
+            # entry's own kind first (``_affinity``): Block Grants before Fed 51 beside Project Grants
             closest: list[Entry] = []
             for other in group:
                 if len(closest) >= count - len(picked) + 2:
                     break
                 (kin if _related(entry, other) else closest).append(other)
             self.rng.shuffle(closest)
+            if count > 1:  # options; a false statement's one other definition keeps its variety
+                closest.sort(key=lambda e: -self._affinity(entry, e))  # stable: shuffled within a tier
             picked.extend(closest[: count - len(picked)])
             if len(picked) >= count:
                 break
@@ -961,8 +1040,9 @@ def _opens(text: str, other: str) -> bool:
 def _says_something(entry: Entry) -> bool:
     """Whether the entry's definition says anything once its own names are hidden (not "PowerShell",
     nor "The ____"), states rather than asks ("Is a shareware licence covered by copyright?"), gives
-    more than an example ("E.g. ...") and goes to its end (not "Pair with", "desugars to", "valid
-    (e.g.,")."""
+    more than an example ("E.g. ...") and more than "the same as the row above" ("Same (from lower
+    body)") or a judgement ("Very unintuitive"), and goes to its end (not "Pair with", "desugars to",
+    "valid (e.g.,")."""
     hidden = mask_names(entry.definition, entry.names, single_words=False)
     # "The ____." (The aggregate demand / aggregate supply model) is the name again
     words = re.findall(r"[^\W_]+", hidden.replace(BLANK, " "))
@@ -970,7 +1050,26 @@ def _says_something(entry: Entry) -> bool:
         return False
     if entry.definition.rstrip().endswith("?"):  # a flashcard's question, not what the term is
         return False
+    if _SAME_AS_ABOVE.match(entry.definition):  # "Same (from lower body)": the row above says it
+        return False
+    if _JUDGEMENT.match(entry.definition):  # "Very unintuitive": an opinion, true of anything
+        return False
     return not _cut_off(entry.definition)
+
+
+#: A definition that is only a judgement, an intensifier and a word or two: "Very unintuitive", "Really
+#: important." (not "Very large scale integration of circuits on a chip").
+_JUDGEMENT = re.compile(
+    r"\s*(?:very|really|quite|too|extremely|super|so|rather)\s+[^\W\d_]+(?:\s+[^\W\d_]+)?\W*$", re.IGNORECASE
+)
+#: A definition that only says what the term is not: "Not consequentialism", "Non-metallic." It is true of
+#: many other terms too, so it is never another term's wrong option nor a false statement about one.
+_ONLY_NOT = re.compile(r"\s*(?:not|non|never|no)\b[\s-]*[^\W\d_]+(?:\s+[^\W\d_]+){0,2}\W*$", re.IGNORECASE)
+
+
+#: A definition that only points at the one above it: "Same (from lower body)", "Ditto", "As above." (not
+#: "Same as a hub, but ...", which says what it is like).
+_SAME_AS_ABOVE = re.compile(r"\s*(?:same|ditto|as above|likewise)\s*(?:[(,;:.-]|$)", re.IGNORECASE)
 
 
 #: A definition that only gives an example ("E.g. [CuCl4]2-") says what the term covers, not what it is.
@@ -1106,6 +1205,182 @@ def _term_words_in(term: str, text: str) -> frozenset[str]:
     words = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", term)} - _SMALL_WORDS
     shown = {w.casefold() for w in re.findall(r"[^\W\d_]{3,}", text)}
     return frozenset(w for w in words if any(_kin(t, w) or t in (f"{w}s", f"{w}es") for t in shown))
+
+
+def _written_otherwise(token: str, word: str, short: bool = False) -> bool:
+    """Whether ``token`` (as the text writes it) is ``word`` (a lower-case word of a term) written another
+    way that still points at the term: another form of it (``_one_word``: "radiate" of Radial balance),
+    misspelt one letter apart on either side, six letters or more ("texture" of the notes' heading
+    "Tecture"), or, where ``short`` (a capitalised word of three or four letters in the term), a
+    capitalised word it opens ("Federalist" of Fed 51)."""
+    low = token.casefold()
+    if len(low) >= 5 and _one_word(low, word):
+        return True
+    if min(len(low), len(word)) >= 6 and _one_letter_apart(low, word):
+        return True
+    return short and token[0].isupper() and low.startswith(word) and len(low) >= len(word) + 3
+
+
+def _one_letter_apart(word: str, other: str) -> bool:
+    """Whether two different words are one letter apart: one changed, one added or dropped, or two next to
+    each other swapped ("tecture" and "texture", "reservior" and "reservoir")."""
+    if word == other or abs(len(word) - len(other)) > 1:
+        return False
+    start = next(
+        (i for i, (a, b) in enumerate(zip(word, other, strict=False)) if a != b), min(len(word), len(other))
+    )
+    a, b = word[start:], other[start:]
+    if len(a) == len(b):
+        return a[1:] == b[1:] or (len(a) >= 2 and a[0] == b[1] and a[1] == b[0] and a[2:] == b[2:])
+    return a[1:] == b if len(a) > len(b) else b[1:] == a
+
+
+def _short_words(term: str) -> frozenset[str]:
+    """The capitalised words of three or four letters of ``term``, lower case ("fed" of Fed 51): the short
+    forms a definition may write out ("Federalist Paper No. 51")."""
+    return frozenset(w.casefold() for w in re.findall(r"(?<![\w.])[A-Z][a-z]{2,3}(?![\w.])", term))
+
+
+#: A number as a word of a term or text: "10%", "51", "2.5" (not the digits inside "802.11a" or "DDR4").
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:[.,]\d+)*%?(?![\w%])")
+
+
+def _hide_numbers(text: str, term: str) -> str:
+    """``text`` with the numbers of ``term`` blanked, in figures or written out: "only 10% of the energy"
+    above The rule of 10%, "three-fifths of a person" above ⅗ Compromise."""
+    numbers = set(_NUMBER.findall(term))
+    if numbers:
+        text = _NUMBER.sub(lambda m: BLANK if m.group(0) in numbers else m.group(0), text)
+    for words in _numbers_written(term):
+        text = re.sub(rf"(?<![\w-]){words}(?![\w-])", BLANK, text, flags=re.IGNORECASE)
+    return text
+
+
+#: Numbers as words, for the numbers of a term written out in its definition.
+_CARDINALS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+    "twenty",
+)
+#: Denominators as words (singular, plural): "fifth"/"fifths"; 2 and 4 have two names each.
+_ORDINALS = {
+    2: ("half|second", "halves|seconds"),
+    3: ("third", "thirds"),
+    4: ("quarter|fourth", "quarters|fourths"),
+    5: ("fifth", "fifths"),
+    6: ("sixth", "sixths"),
+    7: ("seventh", "sevenths"),
+    8: ("eighth", "eighths"),
+    9: ("ninth", "ninths"),
+    10: ("tenth", "tenths"),
+}
+
+
+def _numbers_written(term: str) -> list[str]:
+    """Patterns of the numbers of ``term`` written out in words: a whole number from two to twenty ("three"
+    of Rule of 3; never "one", which any sentence may say) and a fraction, in figures or one character
+    ("three[- ]fifths" of ⅗ Compromise or 3/5 Compromise, "(?:one|a)[- ]half" of ½)."""
+    found: list[str] = []
+    parts = [*re.findall(r"(?<![\w.])\d{1,2}/\d{1,2}(?![\w.])", term), *term]
+    fractions = [f for part in parts if (f := _fraction_of(part)) is not None]
+    for top, bottom in fractions:
+        if bottom not in _ORDINALS or not 0 < top < bottom:
+            continue
+        name = _ORDINALS[bottom][top > 1]
+        tops = "(?:one|a|an)" if top == 1 else _CARDINALS[top]
+        found.append(rf"{tops}[\s-]+(?:{name})")
+    wholes = {int(n) for n in re.findall(r"(?<![\w.,/%])(\d{1,2})(?![\w.,/%])", term)}
+    found.extend(_CARDINALS[n] for n in sorted(wholes) if 1 < n < len(_CARDINALS))  # "one" is any "one"
+    return found
+
+
+def _named_in(definition: str) -> list[str]:
+    """Other names a definition gives its term, where the notes' import left them in the text: after "aka"
+    anywhere, quoted or not ("('aka' search unemployment)", 'aka "typo squatting"'), or "also known as" /
+    "also called" in its first sentence; four words at most. Shown, they would give the answer away."""
+    first = re.split(r"(?<=[.!?])\s+", definition.strip(), maxsplit=1)[0]
+    found = [m.group("name") for m in _AKA.finditer(definition)]
+    found += [m.group("name") for m in _ALSO_KNOWN.finditer(first)]
+    return [" ".join(n.split()) for n in found if len(n.split()) <= 4]
+
+
+#: "aka X", the "aka" or the name quoted or not: "('aka' search unemployment)", 'aka "typo squatting"'.
+_AKA = re.compile(
+    r"""(?<!\w)['"‘“]?(?:aka|a\.k\.a\.?)['"’”]?\s+['"‘“]?(?P<name>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)['"’”]?"""
+    r"(?=\s*(?:[,;.)]|$))",
+    re.IGNORECASE,
+)
+#: "also known as X" / "also called X" up to a comma, semicolon, full stop or bracket.
+_ALSO_KNOWN = re.compile(
+    r"""\balso\s+(?:known\s+as|called)\s+(?:an?\s+|the\s+)?['"‘“]?(?P<name>[^\W\d_][\w'’-]*(?:\s+[\w'’-]+){0,3}?)"""
+    r"""['"’”]?(?=\s*(?:[,;.)]|$))""",
+    re.IGNORECASE,
+)
+
+
+def _fraction_of(text: str) -> tuple[int, int] | None:
+    """A fraction written as one character ("⅗") or with a slash ("3/5") as (top, bottom), bottom up to ten,
+    or None."""
+    if match := re.fullmatch(r"(\d{1,2})/(\d{1,2})", text):
+        return int(match.group(1)), int(match.group(2))
+    if len(text) == 1 and unicodedata.category(text) == "No" and "FRACTION" in unicodedata.name(text, ""):
+        value = unicodedata.numeric(text)
+        return next(((a, b) for b in range(2, 11) for a in range(1, b) if abs(a / b - value) < 1e-9), None)
+    return None
+
+
+def _written_out(name: str) -> list[str]:
+    """``name`` with its fraction written out, as a typed answer may give it: "three-fifths Compromise" and
+    "three fifths Compromise" for ⅗ Compromise (or 3/5 Compromise); none for a name without one."""
+    found = []
+    for match in re.finditer(r"(?<![\w.])\d{1,2}/\d{1,2}(?![\w.])|[^\x00-\x7f]", name):
+        fraction = _fraction_of(match.group(0))
+        if fraction is None:
+            continue
+        top, bottom = fraction
+        if bottom not in _ORDINALS or not 0 < top < bottom:
+            continue
+        denominator = _ORDINALS[bottom][top > 1].split("|")[0]
+        numerator = "one" if top == 1 else _CARDINALS[top]
+        for joint in ("-", " "):
+            words = f"{numerator}{joint}{denominator}"
+            found.append(" ".join(f"{name[: match.start()]}{words}{name[match.end() :]}".split()))
+    return found
+
+
+def _forms_left(term: str, text: str, common: Iterable[str] = ()) -> bool:
+    """Whether ``text`` still shows a word of ``term`` written another way (``_written_otherwise``; words
+    most entries use, ``common``, aside) or one of its numbers: "Elements radiate out" for Radial balance,
+    "... is a texture" for the notes' "Tecture", "only 10% of the energy" for The rule of 10%."""
+    if set(_NUMBER.findall(term)) & set(_NUMBER.findall(text)):
+        return True
+    if any(re.search(rf"(?<![\w-]){w}(?![\w-])", text, re.IGNORECASE) for w in _numbers_written(term)):
+        return True
+    words = {w.casefold() for w in re.findall(r"[^\W\d_]{2,}", term)} - _SMALL_WORDS - set(common)
+    short = _short_words(term)
+    return any(
+        _written_otherwise(token, word, word in short)
+        for token in re.findall(r"[^\W\d_]{4,}", text)
+        for word in words
+    )
 
 
 def _kin(word: str, other: str) -> bool:
@@ -1294,6 +1569,11 @@ _SMALL_WORDS = frozenset(
 )
 
 
+#: Words two names may share in one place without being built alike ("Writ of Habeas Corpus", "Consent of
+#: the Governed"); "vs" stays: it makes names of one build ("X vs Y").
+_FILLERS = _SMALL_WORDS - {"vs"}
+
+
 def _distinct(items: Iterable[str], count: int) -> bool:
     """Whether ``items`` holds ``count`` different ones (stops looking once it has)."""
     seen: set[str] = set()
@@ -1411,6 +1691,14 @@ _ARTICLE = re.compile(r"(?:the|el|la|los|las|le|les|der|die|das)\s+\S", re.IGNOR
 _ADJECTIVE = re.compile(r"(?:[^e]ed|ised|ized|able|ible|ous|ful|less|ential)$")
 #: An action: a verb in lower case, then an article ("invert a triad", "augment an interval").
 _ACTION = re.compile(r"[a-z]+\s+(?:a|an|the)\s+\S")
+
+
+def _paired(term: str) -> bool:
+    """Whether a term writes two forms or names of one thing with a slash or comma: "das Blatt/die Blätter",
+    "der Bauer, die Bauern", "Figure/Ground" (not "TCP/IP", one acronym, nor "A, B and C", a list)."""
+    return bool(re.search(r"[^\W\d_]{2,}\s*(?:/|,)\s*[^\W\d_]{2,}", term)) and not _LETTERS_ACRONYM.fullmatch(
+        term
+    )
 
 
 @lru_cache(maxsize=4096)
