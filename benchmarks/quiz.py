@@ -278,6 +278,8 @@ async def bench_rounds(
     child = writer.process.pid if writer is not None and writer.process is not None else None
     checks_before, started, cpu_started = checks, time.perf_counter(), time.process_time()
     child_started = _cpu_seconds_of(child)
+    queued_at_start = writer.queued if writer is not None else 0
+    committed_at_start = writer.stats.answers if writer is not None else 0
     await asyncio.sleep(window - warmup)
     if profile is not None:
         profile.disable()
@@ -286,6 +288,11 @@ async def bench_rounds(
     # the writer's child process works for this process: its CPU counts too
     child_cpu = _cpu_seconds_of(child) - child_started
     cpu = time.process_time() - cpu_started + child_cpu
+    # answers handed to the writer and not yet sent to the database when the window closed: a backlog that
+    # grows over the window means the rate is not sustained (the writer falls behind and the rounds would
+    # wait for room past MAX_DEFERRED)
+    backlog = {"start": queued_at_start, "end": writer.queued} if writer is not None else None
+    committed_in_window = writer.stats.answers - committed_at_start if writer is not None else 0
     measuring = False
     still_running = sum(not t.done() for t in tasks)
     stopping = True
@@ -320,6 +327,11 @@ async def bench_rounds(
             "writer_transactions": writer.stats.batches,
             "writer_largest_batch": writer.stats.largest,
             "unsaved_left": sum(len(r.unsaved) for r in runners),
+            "writer_backlog_at_window_start": backlog["start"] if backlog else 0,
+            "writer_backlog_at_window_end": backlog["end"] if backlog else 0,
+            # what the database took in the window: the rate the writer sustains (checks/s counts answers
+            # handed to it, which may wait in the backlog)
+            "writer_committed_per_s": round(committed_in_window / elapsed),
         }
     if probe_ms:
         probe_ms.sort()
