@@ -47,7 +47,7 @@ LOG_FORMAT = "%(asctime)s %(levelname)-8s %(name)s: %(message)s"
 #: Seconds ``close`` waits for the child to finish its transaction and exit before it kills it.
 STOP_SECONDS = 5.0
 #: Batches sent to the child and not answered yet, at most: one being stored, the next waiting in the
-#: pipe (a 120-answer batch is about 6 KB pickled: a socket pair's buffer holds it without blocking).
+#: pipe (a 500-answer batch is about 24 KB pickled: a socket pair's buffer holds it without blocking).
 IN_FLIGHT = 2
 
 
