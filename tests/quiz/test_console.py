@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import io
 import random
+import re
 from pathlib import Path
 
 import pytest
@@ -77,7 +78,35 @@ def test_console_quiz_can_be_stopped_and_refuses_bad_settings(tmp_path: Path) ->
     url = sqlite_url(tmp_path / "console.db")
     text = _play(url, ["/quiz questions=99", "/quiz questions=2 mode=typed", "q"])
     assert "questions must be between 1 and 50" in text
-    assert "Quiz stopped: 0 points, 0/1 right." in text
+    assert "Quiz stopped: 0 points, no question answered (question 1 left unanswered)." in text
+
+
+def test_a_stopped_quiz_counts_only_the_questions_closed(tmp_path: Path) -> None:
+    """The question the player stops on is never closed (nothing of it is stored or scored): the end line
+    counts the questions answered, as the stored totals do, and names the one left open."""
+    kb = make_kb(
+        {
+            "Virtualization": [
+                ("Hypervisor", "Software that shares a host's hardware among virtual machines."),
+                ("Snapshot", "A saved state of a virtual machine."),
+                ("VM escape", "Breaking out of a guest into the host."),
+            ]
+        }
+    )
+    url = sqlite_url(tmp_path / "c.db")
+    text = _play_kb(kb, url, ["/quiz questions=3 seconds=20 mode=buttons", "A", "q"])
+    assert "Question 2/3" in text
+    assert re.search(r"Quiz stopped: \d+ points?, [01]/1 right \(question 2 left unanswered\)\.", text), text
+
+    async def answered() -> int:
+        store = await Store.open(url)
+        try:
+            rank = await store.leaderboards.rank(0, 0)
+            return rank.answered if rank is not None else 0
+        finally:
+            await store.close()
+
+    assert asyncio.run(answered()) == 1
 
 
 def test_parse_quiz_args() -> None:

@@ -131,7 +131,7 @@ class ConsoleQuiz(ConsoleDatabase):
             if not self._ask(session, quiz, event, store, round_id):
                 result = quiz.stop(self.clock.now(), CONSOLE_MEMBER_ID)
                 self._end(session, store, round_id, RoundStatus.STOPPED)
-                session.write(_standing(result))
+                session.write(_standing(result, left_open=event.number))
                 return
             event = quiz.next(self.clock.now())
         self._end(session, store, round_id, RoundStatus.FINISHED)
@@ -280,10 +280,14 @@ def _verdict(status: SubmitStatus, closed: QuestionClosed) -> str:
     return f"  {late}The answer was: {_sentence(answer)} {entry.term}: {_sentence(entry.definition)}"
 
 
-def _standing(result: RoundFinished) -> str:
-    """The end-of-round line."""
+def _standing(result: RoundFinished, left_open: int | None = None) -> str:
+    """The end-of-round line. ``left_open``: the number of the question the player stopped on, which was
+    never closed (nothing of it is stored or scored), so it is not counted among the questions answered."""
     me = result.standings[0] if result.standings else None
     points = me.points if me else 0
     right = me.correct if me else 0
     verb = "stopped" if result.stopped else "over"
-    return f"\nQuiz {verb}: {plural(points, 'point')}, {right}/{result.asked} right."
+    answered = result.asked - 1 if left_open is not None else result.asked
+    left = f" (question {left_open} left unanswered)" if left_open is not None else ""
+    tally = f"{right}/{answered} right" if answered else "no question answered"
+    return f"\nQuiz {verb}: {plural(points, 'point')}, {tally}{left}."
