@@ -46,12 +46,16 @@ class QuestionKind(StrEnum):
     TRUE_FALSE = "true_false"  # buttons: is this the term's definition?
 
 
-#: Kinds that ask the same way round (the masked definition; the term is the answer): a round asks an entry
-#: one of them at most (graded blind, seed 7: 21 of 180 questions were the same entry asked again the same
-#: way, typed after picked or picked after typed, where a file had few entries for 20 questions).
+#: Kinds that ask the same way round: naming the term from its hidden definition (typed or picked), and
+#: the term's meaning (picked, or a true-or-false statement, which shows its definition when true). A round
+#: asks an entry one kind of each way at most. Graded blind: seed 7 (tune7 and tune9, 180 questions) had 21
+#: entries named twice, typed after picked; seed 8 after that fix (250 questions) had 12 true statements of
+#: a definition already asked as its meaning, or the reverse, where a file had few terms for 20 questions.
+_NAMING = (QuestionKind.WHICH_TERM, QuestionKind.PICK_TERM)
+_MEANING = (QuestionKind.MEANING, QuestionKind.TRUE_FALSE)
 _SAME_ASKING: dict[QuestionKind, tuple[QuestionKind, ...]] = {
-    QuestionKind.WHICH_TERM: (QuestionKind.WHICH_TERM, QuestionKind.PICK_TERM),
-    QuestionKind.PICK_TERM: (QuestionKind.WHICH_TERM, QuestionKind.PICK_TERM),
+    **dict.fromkeys(_NAMING, _NAMING),
+    **dict.fromkeys(_MEANING, _MEANING),
 }
 
 

@@ -151,17 +151,20 @@ def test_a_one_entry_base_asks_its_one_question_once(mode: str) -> None:
     assert [(q.kind, q.entry.term) for q in questions] == [(QuestionKind.WHICH_TERM, "Only")]
 
 
-#: Naming the term typed and picking it among options ask the same way round (definition to term).
+#: Naming the term typed and picking it among options ask the same way round (definition to term), as do
+#: its meaning picked and a true-or-false statement of it (term to definition).
 _NAMING = {QuestionKind.WHICH_TERM, QuestionKind.PICK_TERM}
+_MEANING = {QuestionKind.MEANING, QuestionKind.TRUE_FALSE}
 
 
 def _way(kind: QuestionKind) -> str:
-    return "name the term" if kind in _NAMING else kind.value
+    return "name the term" if kind in _NAMING else "its meaning" if kind in _MEANING else kind.value
 
 
 @pytest.mark.parametrize("mode", ["typed", "buttons", "mixed"])
 def test_a_round_never_asks_the_same_question_twice(seed_kb: KnowledgeBase, mode: str) -> None:
-    """Nor the same entry the same way round: typed after picked, or picked after typed."""
+    """Nor the same entry the same way round: typed after picked, a true-or-false statement after its
+    meaning was picked, or the reverse."""
     questions = _gen(seed_kb, questions=50, mode=mode)
     asked = [(q.entry.term, _way(q.kind)) for q in questions]
     assert len(asked) == len(set(asked))
