@@ -149,15 +149,19 @@ def test_the_console_quiz_judges_the_table(notes_dir: Path, tmp_path: Path) -> N
     kb = load_knowledge([notes_dir])
     lines: list[str] = []
     for term, text, _ in TABLE:
-        # one guess, then `q`: a wrong guess leaves tries (like on Discord), `q` ends the round; after a
-        # right guess the round is over and `q` is a look-up that prints no "Quiz over" line
+        # one guess, then `q`: a wrong guess leaves tries (like on Discord), `q` ends the round before
+        # the question is scored; after a right guess the round is over and `q` is a look-up that prints
+        # no "Quiz over" line
         lines += [f'/quiz questions=1 seconds=30 mode=typed topic="{TOPIC[term]}"', text, "q"]
     out = io.StringIO()
     with ConsoleQuiz(sqlite_url(tmp_path / "table.db"), clock=FakeClock(), rng=random.Random(7)) as quiz:
         run_console(
             kb, stdin=io.StringIO("\n".join(lines) + "\n"), stdout=out, extra_commands=quiz.commands()
         )
-    rounds = re.findall(r"Quiz (?:over|stopped): \d+ points?, (\d)/1 right\.", out.getvalue())
+    rounds = re.findall(
+        r"Quiz (?:over|stopped): \d+ points?, (?:(\d)/1 right|question 1 stopped before it was scored)",
+        out.getvalue(),
+    )
     assert len(rounds) == len(TABLE), out.getvalue()[-2000:]
     judged = [(term, text, right == "1") for (term, text, _), right in zip(TABLE, rounds, strict=True)]
     assert [row for row, expected in zip(judged, TABLE, strict=True) if row != expected] == []

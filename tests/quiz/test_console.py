@@ -78,12 +78,12 @@ def test_console_quiz_can_be_stopped_and_refuses_bad_settings(tmp_path: Path) ->
     url = sqlite_url(tmp_path / "console.db")
     text = _play(url, ["/quiz questions=99", "/quiz questions=2 mode=typed", "q"])
     assert "questions must be between 1 and 50" in text
-    assert "Quiz stopped: 0 points, no question answered (question 1 left unanswered)." in text
+    assert "Quiz stopped: 0 points, question 1 stopped before it was scored." in text
 
 
 def test_a_stopped_quiz_counts_only_the_questions_closed(tmp_path: Path) -> None:
     """The question the player stops on is never closed (nothing of it is stored or scored): the end line
-    counts the questions answered, as the stored totals do, and names the one left open."""
+    counts the questions scored, as the stored totals do, and names the one stopped at."""
     kb = make_kb(
         {
             "Virtualization": [
@@ -96,7 +96,8 @@ def test_a_stopped_quiz_counts_only_the_questions_closed(tmp_path: Path) -> None
     url = sqlite_url(tmp_path / "c.db")
     text = _play_kb(kb, url, ["/quiz questions=3 seconds=20 mode=buttons", "A", "q"])
     assert "Question 2/3" in text
-    assert re.search(r"Quiz stopped: \d+ points?, [01]/1 right \(question 2 left unanswered\)\.", text), text
+    stopped = r"Quiz stopped: \d+ points?, [01]/1 right \(question 2 stopped before it was scored\)\."
+    assert re.search(stopped, text), text
 
     async def answered() -> int:
         store = await Store.open(url)

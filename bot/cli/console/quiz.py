@@ -282,12 +282,15 @@ def _verdict(status: SubmitStatus, closed: QuestionClosed) -> str:
 
 def _standing(result: RoundFinished, left_open: int | None = None) -> str:
     """The end-of-round line. ``left_open``: the number of the question the player stopped on, which was
-    never closed (nothing of it is stored or scored), so it is not counted among the questions answered."""
+    never closed (nothing of it is stored or scored, a wrong try included), so it is not counted among the
+    questions scored."""
     me = result.standings[0] if result.standings else None
     points = me.points if me else 0
     right = me.correct if me else 0
     verb = "stopped" if result.stopped else "over"
     answered = result.asked - 1 if left_open is not None else result.asked
-    left = f" (question {left_open} left unanswered)" if left_open is not None else ""
-    tally = f"{right}/{answered} right" if answered else "no question answered"
-    return f"\nQuiz {verb}: {plural(points, 'point')}, {tally}{left}."
+    tally = f"{right}/{answered} right" if answered else ""
+    if left_open is not None:
+        left = f"question {left_open} stopped before it was scored"
+        tally = f"{tally} ({left})" if tally else left
+    return f"\nQuiz {verb}: {plural(points, 'point')}, {tally}."
