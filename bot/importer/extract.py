@@ -874,6 +874,10 @@ class Extractor:
         ):
             # "RADIUS - Remote Authentication Dial-In User Service": the acronym and its long name
             return tx.TermName(split[0], aliases=[split[1]])
+        why = _WHY_USE.match(heading.strip())
+        if why is not None and tx.is_term_name(why.group("what")):
+            # "Why Use a Load Balancer" over what it does: the heading is about the load balancer
+            heading = why.group("what")
         name = tx.term_name(heading)
         parts = tx.words(name.name)
         if len(parts) == 1:
@@ -3643,6 +3647,11 @@ _PART_OF = re.compile(
     r"^(?:the\s+)?(?:end|start|beginning|history|origins?|causes?|effects?|consequences?|rise|fall|"
     r"spread|aftermath)\s+of\s+(?:the\s+)?(?P<what>\S.*)$",
     re.IGNORECASE,
+)
+#: ``Why Use a Load Balancer``: a heading asking what a thing is good for names that thing (its points
+#: say what it does, which is what a student would be asked about it).
+_WHY_USE = re.compile(
+    r"^why\s+(?:(?:do\s+(?:we|you)\s+)?use|choose)\s+(?:an?\s+|the\s+)?(?P<what>[^?]+)$", re.IGNORECASE
 )
 _JOINED_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b)\s*", re.IGNORECASE)
 #: One ``Name (gloss)`` part of terms set side by side.
