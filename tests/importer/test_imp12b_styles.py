@@ -15,3 +15,23 @@ def test_a_why_use_heading_names_the_thing_its_points_describe() -> None:
     proxy = entry(kb, "reverse proxy")
     assert proxy.definition == "Hides the servers behind it from clients"
     assert "Can cache responses" in proxy.details
+
+
+def test_a_sentence_whose_subject_is_the_bold_term_says_what_it_does() -> None:
+    kb = kb_of("# Plants\n\n> 🌱 The **casparian strip** blocks water from passing between the root cells.\n")
+    strip = entry(kb, "casparian strip")
+    assert strip.definition.startswith("Casparian strip blocks water from passing")
+
+
+def test_a_bold_name_given_after_what_the_sentence_said_is_defined_by_it() -> None:
+    kb = kb_of(
+        "# Plants\n\n> Note: Leaves that turn yellow for want of iron — this is called **chlorosis**.\n"
+    )
+    assert entry(kb, "chlorosis").definition == "Leaves that turn yellow for want of iron"
+
+
+def test_an_appositive_after_the_bold_term_is_its_definition() -> None:
+    kb = kb_of(
+        "# Plants\n\nWater enters through the **root hairs**, the thin outgrowths of the root's skin.\n"
+    )
+    assert entry(kb, "root hairs").definition == "The thin outgrowths of the root's skin"
