@@ -1730,12 +1730,24 @@ class Extractor:
         section.introduced = True
         for item in items:
             self.current = None
+            entries, unplaced = len(self.draft.entries), len(self.draft.unplaced)
             self.unplace(item.line, item.text)
             for block in item.children:
                 if isinstance(block, ListBlock):
                     self.parts_list(block)
                 else:
                     self.block(block)
+            if (
+                len(self.draft.entries) == entries
+                and self.draft.unplaced[unplaced:]
+                and tx.is_term_name(item.text)
+                and any(isinstance(block, ListBlock) for block in item.children)
+            ):
+                # "- Inflation & Deflation" over "+ measured with price indices", ...: a part whose points
+                # name no term of their own is a term they explain (the others group what they define)
+                del self.draft.unplaced[unplaced:]
+                made = self.entry_named(tx.capitalize(item.text), item.line)
+                self.explained_below(made, item)
         self.current = None
         return True
 

@@ -3,7 +3,7 @@ input of one form."""
 
 from __future__ import annotations
 
-from tests.importer.kb_helpers import entry, kb_of, terms
+from tests.importer.kb_helpers import entry, kb_and_unplaced, kb_of, terms
 
 
 def test_a_why_use_heading_names_the_thing_its_points_describe() -> None:
@@ -35,3 +35,20 @@ def test_an_appositive_after_the_bold_term_is_its_definition() -> None:
         "# Plants\n\nWater enters through the **root hairs**, the thin outgrowths of the root's skin.\n"
     )
     assert entry(kb, "root hairs").definition == "The thin outgrowths of the root's skin"
+
+
+def test_a_counted_part_whose_points_name_no_term_is_a_term_they_explain() -> None:
+    notes = (
+        "# Chemistry\n\n### 2 main topics in kinetics\n"
+        "- Reaction rates\n    + types of reaction:\n"
+        "        * fast reaction: over in under a second, like an explosion\n"
+        "        * slow reaction: takes days or years, like rusting\n"
+        "- Catalysis\n    + speeds up reactions without being used up\n    + lowers the activation energy\n"
+    )
+    kb, unplaced = kb_and_unplaced(notes)
+    assert "Reaction rates" not in terms(kb)  # its points define kinds of reaction: it groups them
+    assert entry(kb, "fast reaction").definition == "Over in under a second, like an explosion"
+    catalysis = entry(kb, "catalysis")
+    assert catalysis.definition == "Speeds up reactions without being used up"
+    assert "lowers the activation energy" in catalysis.details
+    assert not any("activation" in text for _, text in unplaced)
