@@ -878,6 +878,13 @@ class Extractor:
         if why is not None and tx.is_term_name(why.group("what")):
             # "Why Use a Load Balancer" over what it does: the heading is about the load balancer
             heading = why.group("what")
+        basics = _BASICS_OF.match(heading.strip())
+        if basics is not None and tx.is_term_name(basics.group("what")):
+            # "Macroeconomics basics" over what macroeconomics is: the heading names the subject; its
+            # whole wording stays a name of it
+            name = tx.term_name(basics.group("what"))
+            if not name.aliases and not name.note:
+                return tx.TermName(name.name, aliases=[heading.strip()])
         name = tx.term_name(heading)
         parts = tx.words(name.name)
         if len(parts) == 1:
@@ -3660,6 +3667,9 @@ _PART_OF = re.compile(
     r"spread|aftermath)\s+of\s+(?:the\s+)?(?P<what>\S.*)$",
     re.IGNORECASE,
 )
+#: ``Macroeconomics basics``, ``Photosynthesis fundamentals``: a heading naming a subject and the word
+#: for an introduction to it.
+_BASICS_OF = re.compile(r"^(?P<what>\S.*?)\s+(?:basics|fundamentals|essentials|overview)$", re.IGNORECASE)
 #: ``Why Use a Load Balancer``: a heading asking what a thing is good for names that thing (its points
 #: say what it does, which is what a student would be asked about it).
 _WHY_USE = re.compile(

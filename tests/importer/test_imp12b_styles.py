@@ -52,3 +52,14 @@ def test_a_counted_part_whose_points_name_no_term_is_a_term_they_explain() -> No
     assert catalysis.definition == "Speeds up reactions without being used up"
     assert "lowers the activation energy" in catalysis.details
     assert not any("activation" in text for _, text in unplaced)
+
+
+def test_a_basics_heading_names_its_subject() -> None:
+    kb = kb_of(
+        "# Notes\n\n## Thermodynamics basics\n"
+        "- study of heat, work and energy and how they turn into each other\n"
+        "- four laws\n"
+    )
+    thermo = entry(kb, "thermodynamics")
+    assert thermo.term == "Thermodynamics"
+    assert "Thermodynamics basics" in thermo.aliases
