@@ -1931,6 +1931,7 @@ class Extractor:
             and not prose
             and tx.names_only(own[0].text)
             and not any(tx.is_explanation(c.text) for c in own[:1])
+            and not _qualities_only(own[0].text)
         ):
             # "- Exploiting Browser Vulnerabilities" over "- Extensions, plugins, add-ons": a group of
             # things named, not a term defined; what it holds is reported, never a definition
@@ -3683,6 +3684,13 @@ _CONTRAST_JOIN = re.compile(r"\s+(?:vs\.?|versus|or)\s+", re.IGNORECASE)
 #: The endings of a one-word qualifier (``Ascribed``, ``Independent``, ``Primary``, ``Ethical``): a word
 #: that says which kind of the thing its label names, never a name by itself.
 _QUALIFIER = re.compile(r"(?:[^e]ed|ent|ant|ary|al|ic|ive|ous|ible|able)$", re.IGNORECASE)
+
+
+def _qualities_only(text: str) -> bool:
+    """Whether ``text`` joins one-word qualities only (``Non-metallic and nonrenewable``): it says what a
+    thing is like, so the item over it is a term it describes, not a group of things it names."""
+    parts = [p.strip() for p in re.split(r",|\bor\b|\band\b", text) if p.strip()]
+    return len(parts) >= 2 and all(len(tx.words(p)) == 1 and _QUALIFIER.search(p) for p in parts)
 
 
 def _glossed_series(text: str, *, single: bool = False, loose: bool = False) -> list[tuple[str, str]] | None:

@@ -63,3 +63,13 @@ def test_a_basics_heading_names_its_subject() -> None:
     thermo = entry(kb, "thermodynamics")
     assert thermo.term == "Thermodynamics"
     assert "Thermodynamics basics" in thermo.aliases
+
+
+def test_an_item_over_its_qualities_is_a_term_they_describe() -> None:
+    kb = kb_of(
+        "# Materials\n\n- Ceramics\n    - Porous and nonconductive\n    - Fired in a kiln from clay\n"
+        "- Polymers\n    - Long chains of repeating units\n"
+    )
+    ceramics = entry(kb, "ceramics")
+    assert ceramics.definition == "Porous and nonconductive"
+    assert "Fired in a kiln from clay" in ceramics.details
