@@ -1718,8 +1718,31 @@ class Extractor:
                 self.paragraph(item.lines, in_item=True)
                 self.blocks(item.children)
             return
+        if self.named_after_list(items, target):
+            return
         for item in block.items:
             self.detail_item(item, target)
+
+    def named_after_list(self, items: list[ListItem], owner: DraftEntry) -> bool:
+        """Points that each describe a thing, then name it in brackets (``- Slow rate of crystallization
+        below the surface (phaneritic texture)``): each defines the bracket's term, and stays a point
+        on ``owner``. Only when every point is so: one such point among factors or remarks (``-
+        Isolation of an element (focal point)``) glosses its point. Whether the list was read so."""
+        matches = [
+            _NAMED_AFTER.match(item.text) if len(item.lines) == 1 and not item.children else None
+            for item in items
+        ]
+        if len(items) < 2 or not all(m is not None and _names_after(m) for m in matches):
+            return False
+        for item, match in zip(items, matches, strict=True):
+            assert match is not None
+            owner.add("details", item.text)
+            made = self.define(
+                tx.capitalize(match.group("name")), tx.capitalize(match.group("what")), item.line
+            )
+            made.add("see_also", owner.term)
+        self.current = owner
+        return True
 
     def counted_parts(self, items: list[ListItem]) -> bool:
         """``### 3 central topics to economics`` over exactly three items: each item is one of the parts
@@ -3684,6 +3707,63 @@ _CONTRAST_JOIN = re.compile(r"\s+(?:vs\.?|versus|or)\s+", re.IGNORECASE)
 #: The endings of a one-word qualifier (``Ascribed``, ``Independent``, ``Primary``, ``Ethical``): a word
 #: that says which kind of the thing its label names, never a name by itself.
 _QUALIFIER = re.compile(r"(?:[^e]ed|ent|ant|ary|al|ic|ive|ous|ible|able)$", re.IGNORECASE)
+
+
+#: ``Slow rate of crystallization below Earth's surface (phaneritic texture)``: a description, then the
+#: lower-case name of what it describes in brackets (two or three words).
+_NAMED_AFTER = re.compile(
+    r"^(?P<what>[A-Z][^()]{15,}?[^\W_])\s*\((?P<name>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){1,2})\)\.?$"
+)
+#: Words a bracket opens with when it adds a circumstance (``(from lungs)``, ``(with recessions)``),
+#: never a name.
+_CIRCUMSTANCE_START = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "from",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "without",
+        "via",
+        "of",
+        "and",
+        "or",
+        "but",
+        "not",
+        "e.g.",
+        "i.e.",
+        "eg",
+        "ie",
+        "usually",
+        "often",
+        "mostly",
+        "mainly",
+        "only",
+        "also",
+        "especially",
+        "such",
+        "like",
+        "see",
+    ]
+)
+
+
+def _names_after(match: re.Match[str]) -> bool:
+    """Whether a ``_NAMED_AFTER`` bracket is a name for what the text before it describes: the text says
+    something (four words or more, none of them the bracket's), the bracket opens with no preposition
+    or adverb and ends with a noun-like word."""
+    name, what = match.group("name"), match.group("what")
+    parts = tx.words(name)
+    if parts[0] in _CIRCUMSTANCE_START or parts[-1].endswith("ly") or len(tx.words(what)) < 4:
+        return False
+    said = {w.casefold() for w in tx.words(what)}
+    return not any(p.casefold() in said for p in parts) and tx.is_term_name(name)
 
 
 def _qualities_only(text: str) -> bool:

@@ -73,3 +73,24 @@ def test_an_item_over_its_qualities_is_a_term_they_describe() -> None:
     ceramics = entry(kb, "ceramics")
     assert ceramics.definition == "Porous and nonconductive"
     assert "Fired in a kiln from clay" in ceramics.details
+
+
+def test_points_that_describe_then_name_in_brackets_define_the_bracketed_terms() -> None:
+    notes = (
+        "# Weather\n\n## Clouds\nSeen in the sky.\n\n"
+        "- Flat grey layer covering the whole sky (stratus cloud)\n"
+        "- Tall towering mass that brings thunder (cumulonimbus cloud)\n"
+    )
+    kb = kb_of(notes)
+    assert entry(kb, "stratus cloud").definition == "Flat grey layer covering the whole sky"
+    assert entry(kb, "cumulonimbus cloud").definition == "Tall towering mass that brings thunder"
+
+
+def test_one_point_naming_its_gloss_among_others_stays_a_point() -> None:
+    notes = (
+        "# Design\n\n## Weight\nWhat makes an element look heavy.\n\n"
+        "- Size and shape of an element\n"
+        "- Isolation of an element in the composition (focal point)\n"
+    )
+    kb = kb_of(notes)
+    assert "Focal point" not in terms(kb)
