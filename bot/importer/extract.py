@@ -1282,12 +1282,25 @@ class Extractor:
                 return self.entry_named(" ".join(end), section.line)
         return None
 
+    def equal_pairs(self, line: Line) -> bool:
+        """``Remember: Arteries = AWAY from heart; Veins = RETURN to heart``: a memory line of two terms
+        or more, each defined by what it is set equal to. Whether the line was read so."""
+        check = f'one of the "A = ...; B = ..." pairs in "{_short(line.text)}"'
+        made = [self.define(name, gloss, line.line, check) for name, gloss in _equal_pairs(line.text)]
+        for entry in made:
+            for other in made:
+                if other is not entry:
+                    entry.add("see_also", other.term)
+        return bool(made)
+
     def labelled_line(
         self, line: Line, nxt: Line | None, labelled: tuple[str, str], made: DraftEntry | None
     ) -> tuple[int, DraftEntry | None]:
         """Read a ``Definition:`` / ``Examples:`` / ``Aliases:`` / ``See also:`` / ``Note:`` line."""
         kind, rest = labelled
         used = 1
+        if kind == "note" and self.equal_pairs(line):
+            return used, made
         if kind == "definition":
             named = self.named_by_heading_end(rest) if made is None else None
             target = made or named or (self.section_entry() if self.section else self.current)
@@ -3764,6 +3777,28 @@ def _names_after(match: re.Match[str]) -> bool:
         return False
     said = {w.casefold() for w in tx.words(what)}
     return not any(p.casefold() in said for p in parts) and tx.is_term_name(name)
+
+
+#: ``Arteries = AWAY from heart``: one name (a word or three, letters first) and what it stands for.
+_EQUAL_PAIR = re.compile(r"^(?P<name>[^\W\d_][\w\-]{2,}(?:\s+[^\W\d_][\w\-]*){0,2})\s*=\s*(?P<gloss>\S.*)$")
+
+
+def _equal_pairs(text: str) -> list[tuple[str, str]]:
+    """``Remember: Arteries = AWAY from heart; Veins = RETURN to heart``: each ``(name, gloss)`` of two
+    pairs or more joined by semicolons on one line (a run-in label and pictures before them left out);
+    [] when any part is no such pair or a gloss is one word (``F = ma; a = F/m`` is algebra)."""
+    body = tx.strip_leading_pictures(text).strip().rstrip(".")
+    label = re.match(r"^[^\W\d_][\w ]{0,25}:\s+(?=\S)", body)
+    if label is not None:
+        body = body[label.end() :]
+    parts = [part.strip() for part in body.split(";") if part.strip()]
+    found: list[tuple[str, str]] = []
+    for part in parts:
+        match = _EQUAL_PAIR.match(part)
+        if match is None or "=" in match.group("gloss") or len(tx.words(match.group("gloss"))) < 2:
+            return []
+        found.append((match.group("name"), match.group("gloss").strip()))
+    return found if len(found) >= 2 else []
 
 
 def _qualities_only(text: str) -> bool:

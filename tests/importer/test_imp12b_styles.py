@@ -94,3 +94,18 @@ def test_one_point_naming_its_gloss_among_others_stays_a_point() -> None:
     )
     kb = kb_of(notes)
     assert "Focal point" not in terms(kb)
+
+
+def test_a_memory_line_of_equal_pairs_defines_each_name() -> None:
+    notes = (
+        "# Rocks\n\n## Kinds\n\n| Kind | Meaning |\n|---|---|\n| Basalt | Dark volcanic rock |\n\n"
+        "> 💡 **Remember:** Stalactites = hang from the ceiling; Stalagmites = grow from the floor.\n"
+    )
+    kb = kb_of(notes)
+    assert entry(kb, "stalactites").definition == "Hang from the ceiling"
+    assert entry(kb, "stalagmites").definition == "Grow from the floor"
+
+
+def test_algebra_set_equal_is_no_pair_of_terms() -> None:
+    kb = kb_of("# Physics\n\n## Force\nA push or pull.\n\nForce = ma; acc = F/m\n")
+    assert terms(kb) == {"Force"}
