@@ -2278,7 +2278,19 @@ class Extractor:
                 and first.text[len(split[0]) :].lstrip().startswith(":")  # "Elemental ions: ...", not "A = B"
                 and _kind_of(owner.term, split[0], split[1])
             )
-            if split is not None and (_defines(split[1]) or _bold_term(first, split[0]) or named_kind):
+            # "- Principle of Least Privilege = best practice" under IAM: a long name set equal to what
+            # it is, no expansion of the entry's name ("Elastic Compute Cloud = virtual servers" under EC2)
+            equated = (
+                split is not None
+                and first is not None
+                and first.text[len(split[0]) :].lstrip().startswith("=")
+                and _capitalised_words(split[0])
+                and len(tx.words(split[0])) >= 3
+                and not _initials_of(owner.term, split[0])
+            )
+            if split is not None and (
+                _defines(split[1]) or _bold_term(first, split[0]) or named_kind or equated
+            ):
                 entry = self.define(split[0], split[1], item.line)
                 entry.add("see_also", owner.term)
                 self.current = owner
@@ -3799,6 +3811,15 @@ def _equal_pairs(text: str) -> list[tuple[str, str]]:
             return []
         found.append((match.group("name"), match.group("gloss").strip()))
     return found if len(found) >= 2 else []
+
+
+def _initials_of(short: str, long_name: str) -> bool:
+    """Whether the letters of ``short`` begin the initials of ``long_name`` (``EC2`` and ``Elastic Compute
+    Cloud``, ``S3`` and ``Simple Storage Service``): the long name may be the short one's expansion,
+    digits and all, which ``acronym_of`` does not take."""
+    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    initials = "".join(w[0] for w in tx.words(long_name) if w[:1].isupper()).upper()
+    return bool(letters) and (initials.startswith(letters) or letters.startswith(initials))
 
 
 def _qualities_only(text: str) -> bool:

@@ -109,3 +109,13 @@ def test_a_memory_line_of_equal_pairs_defines_each_name() -> None:
 def test_algebra_set_equal_is_no_pair_of_terms() -> None:
     kb = kb_of("# Physics\n\n## Force\nA push or pull.\n\nForce = ma; acc = F/m\n")
     assert terms(kb) == {"Force"}
+
+
+def test_a_long_name_set_equal_under_an_entry_is_a_term_of_its_own() -> None:
+    notes = (
+        "# Cloud\n\n## DNS\n- Resolves names to addresses\n- Time To Live Setting = record cache lifetime\n\n"
+        "## VPC\n- Virtual Private Cloud = your own network\n- Spans one region\n"
+    )
+    kb = kb_of(notes)
+    assert entry(kb, "time to live setting").definition == "Record cache lifetime"
+    assert entry(kb, "vpc") is entry(kb, "virtual private cloud")  # the heading's expansion: one entry
