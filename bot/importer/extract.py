@@ -2425,6 +2425,11 @@ class Extractor:
             entry = self.define(name, split[1], child.line)
             if owner is not None:
                 entry.add("see_also", owner.term)
+            counted = _COUNTED_THINGS.search(item.text.rstrip().rstrip(":"))
+            if counted is not None and len(tx.words(name)) == 1 and _QUALIFIER.search(name):
+                # "the 4 variables:" over "Demographic: age, ...": a one-word qualifier names a kind of
+                # the thing counted ("Demographic variable"), as the notes' reader would ask for it
+                self.alias(entry, f"{name} {tx.singular(counted.group('head'))}")
             self.detail_blocks(child.children, entry)
         self.current = owner
         return True
@@ -3820,6 +3825,12 @@ def _initials_of(short: str, long_name: str) -> bool:
     letters = re.sub(r"[^A-Za-z]", "", short).upper()
     initials = "".join(w[0] for w in tx.words(long_name) if w[:1].isupper()).upper()
     return bool(letters) and (initials.startswith(letters) or letters.startswith(initials))
+
+
+#: ``the 4 variables``, ``three types``: a count, then the plural noun it counts, ending a line.
+_COUNTED_THINGS = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<head>[a-z]{3,}s)$", re.IGNORECASE
+)
 
 
 def _qualities_only(text: str) -> bool:

@@ -119,3 +119,14 @@ def test_a_long_name_set_equal_under_an_entry_is_a_term_of_its_own() -> None:
     kb = kb_of(notes)
     assert entry(kb, "time to live setting").definition == "Record cache lifetime"
     assert entry(kb, "vpc") is entry(kb, "virtual private cloud")  # the heading's expansion: one entry
+
+
+def test_a_qualifier_kind_of_counted_things_is_named_with_their_noun() -> None:
+    notes = (
+        "# Research\n\n## Methods\n\n* Studies are designed around the 3 variables:\n"
+        "\t* Dependent: what is measured in the study\n\t* Independent: what the researcher changes\n"
+        "\t* Extraneous: what else might change the result\n"
+    )
+    kb = kb_of(notes)
+    assert "Dependent variable" in entry(kb, "dependent").aliases
+    assert entry(kb, "independent variable").term == "Independent"
