@@ -130,3 +130,11 @@ def test_a_qualifier_kind_of_counted_things_is_named_with_their_noun() -> None:
     kb = kb_of(notes)
     assert "Dependent variable" in entry(kb, "dependent").aliases
     assert entry(kb, "independent variable").term == "Independent"
+
+
+def test_a_quoted_aka_in_a_definition_gives_an_alias() -> None:
+    kb = kb_of(
+        "# Biology\n\n- osmosis: water moving across a membrane ('aka' water diffusion). slow.\n"
+        "- mitosis: cell division\n"
+    )
+    assert "water diffusion" in entry(kb, "osmosis").aliases
