@@ -146,6 +146,8 @@ class Extractor:
         self.label_group = ""  # the last grouping label (a bold table cell, "Unit 2: ..." line) in force
         self.label_level = 0  # the level of the heading it was written under (0: none)
         self.above: DraftEntry | None = None  # the entry the paragraph just read defined last
+        # "48. **Commerce Power:**" ending a glossary list, its definition in the paragraph after it
+        self.open_stub: ListItem | None = None
         self.cards: list[srcards.Card] = []  # flashcards taken out of the text, read in their place
         # (entry, the entry of the heading it was written under): related when its text names that term
         self.under_heading: list[tuple[DraftEntry, DraftEntry]] = []
@@ -164,9 +166,11 @@ class Extractor:
             self.cards_before(_first_line(block))
             if isinstance(block, Heading):
                 self.above = None
+                self.close_stub()
                 self.heading(block, is_topic=block is topic_heading)
             else:
                 self.block(block)
+        self.close_stub()
         self.flush()
         self.cards_before(None)
         self.title_introduction()
@@ -442,6 +446,16 @@ class Extractor:
     def block(self, block: Block) -> None:
         """Read one non-heading block."""
         above, self.above = self.above, None
+        stub, self.open_stub = self.open_stub, None
+        if stub is not None and isinstance(block, Paragraph) and not _glossary_lines(block.lines):
+            # the paragraph right after a glossary list's last "**Term:**" item defines that term
+            text = " ".join(line.text for line in block.lines if line.text)
+            self.flush()
+            self.current = self.define(stub.text[:-1].strip(), tx.capitalize(text), stub.line)
+            self.above = self.current
+            return
+        if stub is not None:
+            self.unplace(stub.line, f"{stub.text[:-1].strip()}: no definition in the notes")
         if isinstance(block, Paragraph):
             self.above = self.emphasised(block.lines) or self.paragraph(block.lines)
             return
@@ -1282,6 +1296,12 @@ class Extractor:
                 return self.entry_named(" ".join(end), section.line)
         return None
 
+    def close_stub(self) -> None:
+        """Report a glossary list's last ``**Term:**`` item that no paragraph followed."""
+        stub, self.open_stub = self.open_stub, None
+        if stub is not None:
+            self.unplace(stub.line, f"{stub.text[:-1].strip()}: no definition in the notes")
+
     def equal_pairs(self, line: Line) -> bool:
         """``Remember: Arteries = AWAY from heart; Veins = RETURN to heart``: a memory line of two terms
         or more, each defined by what it is set equal to. Whether the line was read so."""
@@ -1628,7 +1648,13 @@ class Extractor:
             return
         if pairs and (pairs * 2 > len(items) or (pairs * 2 == len(items) and not owned)):
             self.flush()
+            last = items[-1]
+            bolded = bool(last.lines) and (last.lines[0].bold or bool(last.lines[0].lead))
+            stub = last if _is_stub(last) and bolded and last is block.items[-1] else None
             for item in block.items:
+                if item is stub:
+                    self.open_stub = stub  # its definition may be the paragraph after the list
+                    continue
                 self.glossary_item(item)
             return
         pending_entry: DraftEntry | None = None
@@ -3831,6 +3857,13 @@ def _initials_of(short: str, long_name: str) -> bool:
 _COUNTED_THINGS = re.compile(
     r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<head>[a-z]{3,}s)$", re.IGNORECASE
 )
+
+
+def _glossary_lines(lines: list[Line]) -> bool:
+    """Whether a paragraph's first line is a ``Term: definition`` line of its own (it defines its own
+    term, so it is no definition of a term left open above it)."""
+    first = next((line for line in lines if line.text), None)
+    return first is not None and (bool(first.lead) or _colon_pair(first) is not None)
 
 
 def _qualities_only(text: str) -> bool:

@@ -138,3 +138,14 @@ def test_a_quoted_aka_in_a_definition_gives_an_alias() -> None:
         "- mitosis: cell division\n"
     )
     assert "water diffusion" in entry(kb, "osmosis").aliases
+
+
+def test_a_bold_stub_ending_a_glossary_list_is_defined_by_the_paragraph_after_it() -> None:
+    notes = (
+        "# Civics\n\n1. **Veto:** The power to reject a bill.\n\n2. **Quorum:** The least number of members "
+        "needed.\n\n3. **Filibuster:**\n\n The tactic of talking at length to delay a vote.\n\n"
+        "4. **Cloture:** A vote that ends a debate.\n"
+    )
+    kb = kb_of(notes)
+    assert entry(kb, "filibuster").definition == "The tactic of talking at length to delay a vote."
+    assert entry(kb, "quorum").details == ()
