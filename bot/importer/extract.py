@@ -3447,13 +3447,21 @@ _DEGREE_WORDS = frozenset(
 _AT_GLOSSED = re.compile(r"^[^@()]*\s@(?P<name>[a-z][\w\- ]{2,40}?)\s*\((?P<gloss>[^()]{2,160})\)$")
 
 
+#: ``through quantitative easing (purchase of government bonds ...)``: the means by which something is
+#: done, named and glossed (a shorthand mark such as ``%`` may stand before it).
+_MEANS_GLOSSED = re.compile(
+    r"^[^\w\s(]{0,2}\s*(?:through|via|using)\s+(?P<name>[a-z][\w\- ]{2,40}?)\s*\((?P<gloss>[^()]{2,160})\)$"
+)
+
+
 def _glossed_term(item: ListItem) -> tuple[str, str] | None:
     """``(name, gloss)`` of an item that is only a short lower-case name and its gloss in brackets
     (``business cycle (short-run fluctuations in the national income)``), or that ends with one after
-    a shorthand ``@`` (``measured @unemployment rate (share of workers without jobs)``); or None."""
+    a shorthand ``@`` (``measured @unemployment rate (share of workers without jobs)``) or after
+    ``through``/``via``/``using`` (``%through quantitative easing (purchase of bonds ...)``); or None."""
     if len(item.lines) != 1 or item.children:
         return None
-    for pattern in (_GLOSSED, _AT_GLOSSED):
+    for pattern in (_MEANS_GLOSSED, _GLOSSED, _AT_GLOSSED):
         match = pattern.match(item.text.strip())
         named = _glossed_name(match) if match is not None else None
         if named is not None:

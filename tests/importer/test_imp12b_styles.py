@@ -149,3 +149,16 @@ def test_a_bold_stub_ending_a_glossary_list_is_defined_by_the_paragraph_after_it
     kb = kb_of(notes)
     assert entry(kb, "filibuster").definition == "The tactic of talking at length to delay a vote."
     assert entry(kb, "quorum").details == ()
+
+
+def test_a_means_named_and_glossed_in_a_point_is_a_term() -> None:
+    notes = (
+        "# Biology\n\n# Cell transport\n- transport across the membrane can be achieved @:\n"
+        "    + moving molecules uphill\n"
+        "        * %via protein pumps (membrane proteins that push ions using ATP)\n"
+        "    + bulk movement\n- cells spend energy on it.\n"
+    )
+    kb = kb_of(notes)
+    pumps = entry(kb, "protein pumps")
+    assert pumps.term == "Protein pumps"  # the shorthand mark and "via" are no part of the name
+    assert pumps.definition == "Membrane proteins that push ions using ATP"
