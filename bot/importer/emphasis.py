@@ -134,6 +134,74 @@ def _kind(sentence: str, terms: list[Defined]) -> Defined | None:
     return Defined(tx.capitalize(name), [], sentence, kind_of=parent.term)
 
 
+#: "The *fibrous ring* electrically isolates the atria ...": a verb in the third person (after an
+#: optional adverb) straight after the term that opens the sentence: the sentence says what it does.
+_DOES = re.compile(r"^(?:[a-z]+ly\s+)?[a-z]{3,}[^s\W]s\s+(?P<rest>\S.*)$")
+
+
+def _does(sentence: str, runs: list[str]) -> Defined | None:
+    """``The **fibrous ring** electrically isolates the atria from the ventricles.``: a sentence whose
+    subject is the emphasised term says what the term does (an article must open it, so that a run
+    opening a sentence for stress, ``**Always** checks ...``, is no subject)."""
+    article = _ARTICLE.match(sentence)
+    if article is None:
+        return None
+    body = sentence[article.end() :]
+    for run in runs:
+        if not body.casefold().startswith(run.casefold()) or not body[len(run) : len(run) + 1].isspace():
+            continue
+        does = _DOES.match(body[len(run) :].strip())
+        if does is not None and len(tx.words(does.group("rest"))) >= 3:
+            return Defined(run, [], tx.capitalize(body))
+    return None
+
+
+#: "... the heart valves — this is called *infective endocarditis*.": the term named after what the
+#: sentence has said, which is its definition.
+_THIS_IS_CALLED = re.compile(
+    r"^(?P<said>\S.{10,}?)\s*(?:[—–-]+|,|;)\s*(?:this|which|that)\s+is\s+(?:called|known\s+as|termed)\s+"
+    r"(?P<term>[^,.;]+?)\s*[.!]?$",
+    re.IGNORECASE,
+)
+
+
+def _this_is_called(sentence: str, runs: list[str]) -> Defined | None:
+    """``Infections of the endocardium ... — this is called **infective endocarditis**.``: the emphasised
+    name and, as its definition, what the sentence said before naming it (a run-in ``Note:`` left out)."""
+    match = _THIS_IS_CALLED.match(sentence)
+    if match is None or match.group("term") not in runs:
+        return None
+    said = match.group("said")
+    labelled = re.match(r"^[^\W\d_][\w ]{0,25}:\s+(?=\S)", said)
+    if labelled is not None:
+        said = said[labelled.end() :]  # "Clinical Note: Infections of ...": the label is no part of it
+    if len(tx.words(said)) < 4:
+        return None
+    return Defined(match.group("term"), [], tx.capitalize(said))
+
+
+#: "... located in the *mediastinum*, the space between the lungs, ...": an appositive after the term
+#: (an article, then the rest of the sentence) says what it is.
+_APPOSED = re.compile(r"^,\s+(?P<what>(?:the|a|an)\s+[a-z]+\s+\S.*?)\s*[.!]?$")
+
+
+def _apposed(sentence: str, runs: list[str]) -> Defined | None:
+    """``The heart is located in the **mediastinum**, the space between the lungs, ...``: the only
+    emphasised term of a sentence, followed by a comma and an appositive that runs to the sentence's
+    end; the appositive is its definition."""
+    present = [run for run in runs if run in sentence]
+    if len(present) != 1:
+        return None
+    run = present[0]
+    at = sentence.find(run)
+    if at == 0 or sentence.count(run) != 1:
+        return None
+    match = _APPOSED.match(sentence[at + len(run) :])
+    if match is None or len(tx.words(match.group("what"))) < 4:
+        return None
+    return Defined(run, [], tx.capitalize(match.group("what")))
+
+
 def defined_terms(text: str, runs: list[str]) -> tuple[list[str], list[Defined]]:
     """The sentences of a paragraph before its first term, and the terms it defines.
 
@@ -149,8 +217,15 @@ def defined_terms(text: str, runs: list[str]) -> tuple[list[str], list[Defined]]
     terms: list[Defined] = []
     if not runs:
         return before, terms
-    for said in sentences(text):
-        found = _opening(said, runs) or _called_when(said, runs) or _set_in(said, runs)
+    for said in sentences(tx.strip_leading_pictures(text)):
+        found = (
+            _opening(said, runs)
+            or _called_when(said, runs)
+            or _set_in(said, runs)
+            or _does(said, runs)
+            or _this_is_called(said, runs)
+            or _apposed(said, runs)
+        )
         if found is None and terms:
             found = _kind(said, terms)
         if found is not None:

@@ -146,6 +146,8 @@ class Extractor:
         self.label_group = ""  # the last grouping label (a bold table cell, "Unit 2: ..." line) in force
         self.label_level = 0  # the level of the heading it was written under (0: none)
         self.above: DraftEntry | None = None  # the entry the paragraph just read defined last
+        # "48. **Commerce Power:**" ending a glossary list, its definition in the paragraph after it
+        self.open_stub: ListItem | None = None
         self.cards: list[srcards.Card] = []  # flashcards taken out of the text, read in their place
         # (entry, the entry of the heading it was written under): related when its text names that term
         self.under_heading: list[tuple[DraftEntry, DraftEntry]] = []
@@ -164,9 +166,11 @@ class Extractor:
             self.cards_before(_first_line(block))
             if isinstance(block, Heading):
                 self.above = None
+                self.close_stub()
                 self.heading(block, is_topic=block is topic_heading)
             else:
                 self.block(block)
+        self.close_stub()
         self.flush()
         self.cards_before(None)
         self.title_introduction()
@@ -442,6 +446,16 @@ class Extractor:
     def block(self, block: Block) -> None:
         """Read one non-heading block."""
         above, self.above = self.above, None
+        stub, self.open_stub = self.open_stub, None
+        if stub is not None and isinstance(block, Paragraph) and not _glossary_lines(block.lines):
+            # the paragraph right after a glossary list's last "**Term:**" item defines that term
+            text = " ".join(line.text for line in block.lines if line.text)
+            self.flush()
+            self.current = self.define(stub.text[:-1].strip(), tx.capitalize(text), stub.line)
+            self.above = self.current
+            return
+        if stub is not None:
+            self.unplace(stub.line, f"{stub.text[:-1].strip()}: no definition in the notes")
         if isinstance(block, Paragraph):
             self.above = self.emphasised(block.lines) or self.paragraph(block.lines)
             return
@@ -874,6 +888,17 @@ class Extractor:
         ):
             # "RADIUS - Remote Authentication Dial-In User Service": the acronym and its long name
             return tx.TermName(split[0], aliases=[split[1]])
+        why = _WHY_USE.match(heading.strip())
+        if why is not None and tx.is_term_name(why.group("what")):
+            # "Why Use a Load Balancer" over what it does: the heading is about the load balancer
+            heading = why.group("what")
+        basics = _BASICS_OF.match(heading.strip())
+        if basics is not None and tx.is_term_name(basics.group("what")):
+            # "Macroeconomics basics" over what macroeconomics is: the heading names the subject; its
+            # whole wording stays a name of it
+            name = tx.term_name(basics.group("what"))
+            if not name.aliases and not name.note:
+                return tx.TermName(name.name, aliases=[heading.strip()])
         name = tx.term_name(heading)
         parts = tx.words(name.name)
         if len(parts) == 1:
@@ -1271,12 +1296,31 @@ class Extractor:
                 return self.entry_named(" ".join(end), section.line)
         return None
 
+    def close_stub(self) -> None:
+        """Report a glossary list's last ``**Term:**`` item that no paragraph followed."""
+        stub, self.open_stub = self.open_stub, None
+        if stub is not None:
+            self.unplace(stub.line, f"{stub.text[:-1].strip()}: no definition in the notes")
+
+    def equal_pairs(self, line: Line) -> bool:
+        """``Remember: Arteries = AWAY from heart; Veins = RETURN to heart``: a memory line of two terms
+        or more, each defined by what it is set equal to. Whether the line was read so."""
+        check = f'one of the "A = ...; B = ..." pairs in "{_short(line.text)}"'
+        made = [self.define(name, gloss, line.line, check) for name, gloss in _equal_pairs(line.text)]
+        for entry in made:
+            for other in made:
+                if other is not entry:
+                    entry.add("see_also", other.term)
+        return bool(made)
+
     def labelled_line(
         self, line: Line, nxt: Line | None, labelled: tuple[str, str], made: DraftEntry | None
     ) -> tuple[int, DraftEntry | None]:
         """Read a ``Definition:`` / ``Examples:`` / ``Aliases:`` / ``See also:`` / ``Note:`` line."""
         kind, rest = labelled
         used = 1
+        if kind == "note" and self.equal_pairs(line):
+            return used, made
         if kind == "definition":
             named = self.named_by_heading_end(rest) if made is None else None
             target = made or named or (self.section_entry() if self.section else self.current)
@@ -1604,7 +1648,13 @@ class Extractor:
             return
         if pairs and (pairs * 2 > len(items) or (pairs * 2 == len(items) and not owned)):
             self.flush()
+            last = items[-1]
+            bolded = bool(last.lines) and (last.lines[0].bold or bool(last.lines[0].lead))
+            stub = last if _is_stub(last) and bolded and last is block.items[-1] else None
             for item in block.items:
+                if item is stub:
+                    self.open_stub = stub  # its definition may be the paragraph after the list
+                    continue
                 self.glossary_item(item)
             return
         pending_entry: DraftEntry | None = None
@@ -1707,8 +1757,31 @@ class Extractor:
                 self.paragraph(item.lines, in_item=True)
                 self.blocks(item.children)
             return
+        if self.named_after_list(items, target):
+            return
         for item in block.items:
             self.detail_item(item, target)
+
+    def named_after_list(self, items: list[ListItem], owner: DraftEntry) -> bool:
+        """Points that each describe a thing, then name it in brackets (``- Slow rate of crystallization
+        below the surface (phaneritic texture)``): each defines the bracket's term, and stays a point
+        on ``owner``. Only when every point is so: one such point among factors or remarks (``-
+        Isolation of an element (focal point)``) glosses its point. Whether the list was read so."""
+        matches = [
+            _NAMED_AFTER.match(item.text) if len(item.lines) == 1 and not item.children else None
+            for item in items
+        ]
+        if len(items) < 2 or not all(m is not None and _names_after(m) for m in matches):
+            return False
+        for item, match in zip(items, matches, strict=True):
+            assert match is not None
+            owner.add("details", item.text)
+            made = self.define(
+                tx.capitalize(match.group("name")), tx.capitalize(match.group("what")), item.line
+            )
+            made.add("see_also", owner.term)
+        self.current = owner
+        return True
 
     def counted_parts(self, items: list[ListItem]) -> bool:
         """``### 3 central topics to economics`` over exactly three items: each item is one of the parts
@@ -1726,12 +1799,24 @@ class Extractor:
         section.introduced = True
         for item in items:
             self.current = None
+            entries, unplaced = len(self.draft.entries), len(self.draft.unplaced)
             self.unplace(item.line, item.text)
             for block in item.children:
                 if isinstance(block, ListBlock):
                     self.parts_list(block)
                 else:
                     self.block(block)
+            if (
+                len(self.draft.entries) == entries
+                and self.draft.unplaced[unplaced:]
+                and tx.is_term_name(item.text)
+                and any(isinstance(block, ListBlock) for block in item.children)
+            ):
+                # "- Inflation & Deflation" over "+ measured with price indices", ...: a part whose points
+                # name no term of their own is a term they explain (the others group what they define)
+                del self.draft.unplaced[unplaced:]
+                made = self.entry_named(tx.capitalize(item.text), item.line)
+                self.explained_below(made, item)
         self.current = None
         return True
 
@@ -1908,6 +1993,7 @@ class Extractor:
             and not prose
             and tx.names_only(own[0].text)
             and not any(tx.is_explanation(c.text) for c in own[:1])
+            and not _qualities_only(own[0].text)
         ):
             # "- Exploiting Browser Vulnerabilities" over "- Extensions, plugins, add-ons": a group of
             # things named, not a term defined; what it holds is reported, never a definition
@@ -2218,7 +2304,19 @@ class Extractor:
                 and first.text[len(split[0]) :].lstrip().startswith(":")  # "Elemental ions: ...", not "A = B"
                 and _kind_of(owner.term, split[0], split[1])
             )
-            if split is not None and (_defines(split[1]) or _bold_term(first, split[0]) or named_kind):
+            # "- Principle of Least Privilege = best practice" under IAM: a long name set equal to what
+            # it is, no expansion of the entry's name ("Elastic Compute Cloud = virtual servers" under EC2)
+            equated = (
+                split is not None
+                and first is not None
+                and first.text[len(split[0]) :].lstrip().startswith("=")
+                and _capitalised_words(split[0])
+                and len(tx.words(split[0])) >= 3
+                and not _initials_of(owner.term, split[0])
+            )
+            if split is not None and (
+                _defines(split[1]) or _bold_term(first, split[0]) or named_kind or equated
+            ):
                 entry = self.define(split[0], split[1], item.line)
                 entry.add("see_also", owner.term)
                 self.current = owner
@@ -2353,6 +2451,11 @@ class Extractor:
             entry = self.define(name, split[1], child.line)
             if owner is not None:
                 entry.add("see_also", owner.term)
+            counted = _COUNTED_THINGS.search(item.text.rstrip().rstrip(":"))
+            if counted is not None and len(tx.words(name)) == 1 and _QUALIFIER.search(name):
+                # "the 4 variables:" over "Demographic: age, ...": a one-word qualifier names a kind of
+                # the thing counted ("Demographic variable"), as the notes' reader would ask for it
+                self.alias(entry, f"{name} {tx.singular(counted.group('head'))}")
             self.detail_blocks(child.children, entry)
         self.current = owner
         return True
@@ -3344,13 +3447,21 @@ _DEGREE_WORDS = frozenset(
 _AT_GLOSSED = re.compile(r"^[^@()]*\s@(?P<name>[a-z][\w\- ]{2,40}?)\s*\((?P<gloss>[^()]{2,160})\)$")
 
 
+#: ``through quantitative easing (purchase of government bonds ...)``: the means by which something is
+#: done, named and glossed (a shorthand mark such as ``%`` may stand before it).
+_MEANS_GLOSSED = re.compile(
+    r"^[^\w\s(]{0,2}\s*(?:through|via|using)\s+(?P<name>[a-z][\w\- ]{2,40}?)\s*\((?P<gloss>[^()]{2,160})\)$"
+)
+
+
 def _glossed_term(item: ListItem) -> tuple[str, str] | None:
     """``(name, gloss)`` of an item that is only a short lower-case name and its gloss in brackets
     (``business cycle (short-run fluctuations in the national income)``), or that ends with one after
-    a shorthand ``@`` (``measured @unemployment rate (share of workers without jobs)``); or None."""
+    a shorthand ``@`` (``measured @unemployment rate (share of workers without jobs)``) or after
+    ``through``/``via``/``using`` (``%through quantitative easing (purchase of bonds ...)``); or None."""
     if len(item.lines) != 1 or item.children:
         return None
-    for pattern in (_GLOSSED, _AT_GLOSSED):
+    for pattern in (_MEANS_GLOSSED, _GLOSSED, _AT_GLOSSED):
         match = pattern.match(item.text.strip())
         named = _glossed_name(match) if match is not None else None
         if named is not None:
@@ -3644,6 +3755,14 @@ _PART_OF = re.compile(
     r"spread|aftermath)\s+of\s+(?:the\s+)?(?P<what>\S.*)$",
     re.IGNORECASE,
 )
+#: ``Macroeconomics basics``, ``Photosynthesis fundamentals``: a heading naming a subject and the word
+#: for an introduction to it.
+_BASICS_OF = re.compile(r"^(?P<what>\S.*?)\s+(?:basics|fundamentals|essentials|overview)$", re.IGNORECASE)
+#: ``Why Use a Load Balancer``: a heading asking what a thing is good for names that thing (its points
+#: say what it does, which is what a student would be asked about it).
+_WHY_USE = re.compile(
+    r"^why\s+(?:(?:do\s+(?:we|you)\s+)?use|choose)\s+(?:an?\s+|the\s+)?(?P<what>[^?]+)$", re.IGNORECASE
+)
 _JOINED_NAMES = re.compile(r"\s*(?:,\s*(?:and\s+)?|&|\band\b)\s*", re.IGNORECASE)
 #: One ``Name (gloss)`` part of terms set side by side.
 _GLOSSED = re.compile(r"^(?P<name>[^()]{1,40}?)\s*\((?P<gloss>[^()]{2,80})\)$")
@@ -3652,6 +3771,114 @@ _CONTRAST_JOIN = re.compile(r"\s+(?:vs\.?|versus|or)\s+", re.IGNORECASE)
 #: The endings of a one-word qualifier (``Ascribed``, ``Independent``, ``Primary``, ``Ethical``): a word
 #: that says which kind of the thing its label names, never a name by itself.
 _QUALIFIER = re.compile(r"(?:[^e]ed|ent|ant|ary|al|ic|ive|ous|ible|able)$", re.IGNORECASE)
+
+
+#: ``Slow rate of crystallization below Earth's surface (phaneritic texture)``: a description, then the
+#: lower-case name of what it describes in brackets (two or three words).
+_NAMED_AFTER = re.compile(
+    r"^(?P<what>[A-Z][^()]{15,}?[^\W_])\s*\((?P<name>[a-z][a-z\-]+(?:\s+[a-z][a-z\-]+){1,2})\)\.?$"
+)
+#: Words a bracket opens with when it adds a circumstance (``(from lungs)``, ``(with recessions)``),
+#: never a name.
+_CIRCUMSTANCE_START = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "from",
+        "to",
+        "in",
+        "on",
+        "at",
+        "by",
+        "for",
+        "with",
+        "without",
+        "via",
+        "of",
+        "and",
+        "or",
+        "but",
+        "not",
+        "e.g.",
+        "i.e.",
+        "eg",
+        "ie",
+        "usually",
+        "often",
+        "mostly",
+        "mainly",
+        "only",
+        "also",
+        "especially",
+        "such",
+        "like",
+        "see",
+    ]
+)
+
+
+def _names_after(match: re.Match[str]) -> bool:
+    """Whether a ``_NAMED_AFTER`` bracket is a name for what the text before it describes: the text says
+    something (four words or more, none of them the bracket's), the bracket opens with no preposition
+    or adverb and ends with a noun-like word."""
+    name, what = match.group("name"), match.group("what")
+    parts = tx.words(name)
+    if parts[0] in _CIRCUMSTANCE_START or parts[-1].endswith("ly") or len(tx.words(what)) < 4:
+        return False
+    said = {w.casefold() for w in tx.words(what)}
+    return not any(p.casefold() in said for p in parts) and tx.is_term_name(name)
+
+
+#: ``Arteries = AWAY from heart``: one name (a word or three, letters first) and what it stands for.
+_EQUAL_PAIR = re.compile(r"^(?P<name>[^\W\d_][\w\-]{2,}(?:\s+[^\W\d_][\w\-]*){0,2})\s*=\s*(?P<gloss>\S.*)$")
+
+
+def _equal_pairs(text: str) -> list[tuple[str, str]]:
+    """``Remember: Arteries = AWAY from heart; Veins = RETURN to heart``: each ``(name, gloss)`` of two
+    pairs or more joined by semicolons on one line (a run-in label and pictures before them left out);
+    [] when any part is no such pair or a gloss is one word (``F = ma; a = F/m`` is algebra)."""
+    body = tx.strip_leading_pictures(text).strip().rstrip(".")
+    label = re.match(r"^[^\W\d_][\w ]{0,25}:\s+(?=\S)", body)
+    if label is not None:
+        body = body[label.end() :]
+    parts = [part.strip() for part in body.split(";") if part.strip()]
+    found: list[tuple[str, str]] = []
+    for part in parts:
+        match = _EQUAL_PAIR.match(part)
+        if match is None or "=" in match.group("gloss") or len(tx.words(match.group("gloss"))) < 2:
+            return []
+        found.append((match.group("name"), match.group("gloss").strip()))
+    return found if len(found) >= 2 else []
+
+
+def _initials_of(short: str, long_name: str) -> bool:
+    """Whether the letters of ``short`` begin the initials of ``long_name`` (``EC2`` and ``Elastic Compute
+    Cloud``, ``S3`` and ``Simple Storage Service``): the long name may be the short one's expansion,
+    digits and all, which ``acronym_of`` does not take."""
+    letters = re.sub(r"[^A-Za-z]", "", short).upper()
+    initials = "".join(w[0] for w in tx.words(long_name) if w[:1].isupper()).upper()
+    return bool(letters) and (initials.startswith(letters) or letters.startswith(initials))
+
+
+#: ``the 4 variables``, ``three types``: a count, then the plural noun it counts, ending a line.
+_COUNTED_THINGS = re.compile(
+    r"\b(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten)\s+(?P<head>[a-z]{3,}s)$", re.IGNORECASE
+)
+
+
+def _glossary_lines(lines: list[Line]) -> bool:
+    """Whether a paragraph's first line is a ``Term: definition`` line of its own (it defines its own
+    term, so it is no definition of a term left open above it)."""
+    first = next((line for line in lines if line.text), None)
+    return first is not None and (bool(first.lead) or _colon_pair(first) is not None)
+
+
+def _qualities_only(text: str) -> bool:
+    """Whether ``text`` joins one-word qualities only (``Non-metallic and nonrenewable``): it says what a
+    thing is like, so the item over it is a term it describes, not a group of things it names."""
+    parts = [p.strip() for p in re.split(r",|\bor\b|\band\b", text) if p.strip()]
+    return len(parts) >= 2 and all(len(tx.words(p)) == 1 and _QUALIFIER.search(p) for p in parts)
 
 
 def _glossed_series(text: str, *, single: bool = False, loose: bool = False) -> list[tuple[str, str]] | None:

@@ -1129,7 +1129,8 @@ def hedged(said: Sentence) -> bool:
 
 
 _ALSO_NAMED = re.compile(
-    r"\b(?:aka|a\.k\.a\.?|also known as|also called|otherwise known as|known as)\s+"
+    # "('aka' search unemployment)": the word itself may be quoted
+    r"\b(?:aka|a\.k\.a\.?|also known as|also called|otherwise known as|known as)[\"”'’]?\s+"
     r"(?:[\"“'](?P<quoted>[^\"”']{2,40})[\"”']|(?P<plain>[A-Za-z0-9][\w\-/ ]{1,30}?)(?=\s*(?:[,;.)]|$)))",
     re.IGNORECASE,
 )
