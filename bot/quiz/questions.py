@@ -742,7 +742,7 @@ class QuestionGenerator:
         places at most) under the same heading and written alike (the steps of one process, the people of
         one list). Options of another kind leave fewer real choices ("Fed 51" among grants)."""
         mine, theirs = _words(entry.term), _words(other.term)
-        head = len(mine) > 1 and len(theirs) > 1 and _one_word(mine[-1], theirs[-1])
+        head = _one_head(entry.term, other.term)
         # or names built alike: a word other than a small one in the same place of names of one length
         # ("McCulloch v. Maryland" and "Marbury v. Madison", "Chemical equation" and "Chemical symbol")
         head = head or (
@@ -764,6 +764,13 @@ class QuestionGenerator:
             and abs(shape[1] - theirs_shape[1]) <= 1
         )
         return 2 * head + near
+
+    @staticmethod
+    def _crowds(entry: Entry, chosen: Sequence[Entry], other: Entry) -> bool:
+        """Whether ``other`` would be a second option of one family (names on one head noun: "Block
+        Grants", "Project Grants") that the right name is not of: three grants beside Political Culture
+        leave it the odd one out (graded blind, session 12: 10 of 51 poor questions)."""
+        return not _one_head(entry.term, other.term) and any(_one_head(e.term, other.term) for e in chosen)
 
     def _pick_kind(
         self,
@@ -1010,14 +1017,20 @@ class QuestionGenerator:
             # a little variety: choose among the closest few (looked at in order: kin are few), the
             # entry's own kind first (``_affinity``): Block Grants before Fed 51 beside Project Grants
             closest: list[Entry] = []
+            crowded: list[Entry] = []  # a second name of a family the right one is not of: last
             for other in group:
                 if len(closest) >= count - len(picked) + 2:
                     break
-                (kin if _related(entry, other) else closest).append(other)
+                if _related(entry, other):
+                    kin.append(other)
+                elif term_shape and count > 1 and self._crowds(entry, [*picked, *closest], other):
+                    crowded.append(other)
+                else:
+                    closest.append(other)
             self.rng.shuffle(closest)
             if count > 1:  # options; a false statement's one other definition keeps its variety
                 closest.sort(key=lambda e: -self._affinity(entry, e))  # stable: shuffled within a tier
-            picked.extend(closest[: count - len(picked)])
+            picked.extend([*closest, *crowded][: count - len(picked)])
             if len(picked) >= count:
                 break
         if len(picked) < min(count, 2):
@@ -1535,6 +1548,12 @@ def _kind_of(entry: Entry, other: Entry) -> bool:
         if any(len(t) == len(mine) and all(map(_one_word, mine, t)) for t in theirs):
             return True
     return False
+
+
+def _one_head(name: str, other: str) -> bool:
+    """Whether two names of two words or more end on one head noun ("Block Grants", "Project Grants")."""
+    mine, theirs = _words(name), _words(other)
+    return len(mine) > 1 and len(theirs) > 1 and _one_word(mine[-1], theirs[-1])
 
 
 def _one_word(word: str, other: str) -> bool:

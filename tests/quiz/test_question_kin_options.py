@@ -164,3 +164,28 @@ def test_a_name_written_once_is_offered_among_names_written_once() -> None:
         assert not set(choices) & pairs, choices
     for choices in _choices(VOCABULARY, "der Berg/die Berge", QuestionKind.PICK_TERM):
         assert set(choices) <= pairs, choices
+
+
+def test_the_right_name_is_never_the_odd_one_out_among_one_family_of_names() -> None:
+    """Three grants beside Political Culture leave it the odd one out: options of one head noun are one
+    at most where the right name is not of it and others are there to offer (graded blind, session 12: 10
+    of 51 poor questions); the grants themselves still take each other as options."""
+    kb = make_kb(
+        {
+            "Federalism": [
+                ("Categorical Grants", "Federal grants usable only for specific purposes, with conditions."),
+                ("Block Grants", "Federal grants states may spend with much freedom, tied to no program."),
+                ("Political Culture", "The widely shared beliefs and values of a people about government."),
+                ("Project Grants", "Federal grants awarded through competitive applications for projects."),
+                ("Formula Grants", "Federal grants shared out by a fixed formula of population and need."),
+                ("Judicial Review", "The power of the courts to rule on whether laws are constitutional."),
+                ("Popular Sovereignty", "The people are the source of the government's authority."),
+            ]
+        }
+    )
+    grants = {"Categorical Grants", "Block Grants", "Project Grants", "Formula Grants"}
+    for choices in _choices(kb, "Political Culture", QuestionKind.PICK_TERM, seeds=20):
+        assert "Political Culture" in choices
+        assert len(grants & set(choices)) <= 1, choices
+    for choices in _choices(kb, "Block Grants", QuestionKind.PICK_TERM):
+        assert len(grants & set(choices)) >= 3, choices
