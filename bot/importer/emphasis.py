@@ -171,10 +171,7 @@ def _this_is_called(sentence: str, runs: list[str]) -> Defined | None:
     match = _THIS_IS_CALLED.match(sentence)
     if match is None or match.group("term") not in runs:
         return None
-    said = match.group("said")
-    labelled = re.match(r"^[^\W\d_][\w ]{0,25}:\s+(?=\S)", said)
-    if labelled is not None:
-        said = said[labelled.end() :]  # "Clinical Note: Infections of ...": the label is no part of it
+    said = tx.without_run_in_label(match.group("said"))  # "Clinical Note: Infections of ...": no label
     if len(tx.words(said)) < 4:
         return None
     return Defined(match.group("term"), [], tx.capitalize(said))

@@ -446,16 +446,16 @@ class Extractor:
     def block(self, block: Block) -> None:
         """Read one non-heading block."""
         above, self.above = self.above, None
-        stub, self.open_stub = self.open_stub, None
+        stub = self.open_stub
         if stub is not None and isinstance(block, Paragraph) and not _glossary_lines(block.lines):
             # the paragraph right after a glossary list's last "**Term:**" item defines that term
+            self.open_stub = None
             text = " ".join(line.text for line in block.lines if line.text)
             self.flush()
             self.current = self.define(stub.text[:-1].strip(), tx.capitalize(text), stub.line)
             self.above = self.current
             return
-        if stub is not None:
-            self.unplace(stub.line, f"{stub.text[:-1].strip()}: no definition in the notes")
+        self.close_stub()
         if isinstance(block, Paragraph):
             self.above = self.emphasised(block.lines) or self.paragraph(block.lines)
             return
@@ -1297,7 +1297,7 @@ class Extractor:
         return None
 
     def close_stub(self) -> None:
-        """Report a glossary list's last ``**Term:**`` item that no paragraph followed."""
+        """Report a glossary list's last ``**Term:**`` item that no paragraph defining it followed."""
         stub, self.open_stub = self.open_stub, None
         if stub is not None:
             self.unplace(stub.line, f"{stub.text[:-1].strip()}: no definition in the notes")
@@ -3838,10 +3838,7 @@ def _equal_pairs(text: str) -> list[tuple[str, str]]:
     """``Remember: Arteries = AWAY from heart; Veins = RETURN to heart``: each ``(name, gloss)`` of two
     pairs or more joined by semicolons on one line (a run-in label and pictures before them left out);
     [] when any part is no such pair or a gloss is one word (``F = ma; a = F/m`` is algebra)."""
-    body = tx.strip_leading_pictures(text).strip().rstrip(".")
-    label = re.match(r"^[^\W\d_][\w ]{0,25}:\s+(?=\S)", body)
-    if label is not None:
-        body = body[label.end() :]
+    body = tx.without_run_in_label(tx.strip_leading_pictures(text).strip().rstrip("."))
     parts = [part.strip() for part in body.split(";") if part.strip()]
     found: list[tuple[str, str]] = []
     for part in parts:

@@ -404,6 +404,17 @@ def strip_leading_pictures(text: str) -> str:
     return text[start:]
 
 
+#: A short run-in label opening a line or a sentence: ``Remember: ``, ``Clinical Note: ``.
+_RUN_IN_LABEL = re.compile(r"^[^\W\d_][\w ]{0,25}:\s+(?=\S)")
+
+
+def without_run_in_label(text: str) -> str:
+    """``text`` without a short run-in label opening it (``Clinical Note: Infections of ...`` ->
+    ``Infections of ...``): a letter, then up to 25 letters, digits or spaces, a colon and a space."""
+    match = _RUN_IN_LABEL.match(text)
+    return text[match.end() :] if match is not None else text
+
+
 def balanced(text: str) -> bool:
     """Whether every bracket in ``text`` is closed, in order."""
     stack: list[str] = []
