@@ -406,8 +406,7 @@ class QuestionGenerator:
             if entry not in kinds:
                 kinds[entry] = self.kinds_for(entry, settings.mode)
             kind = self._pick_kind(entry, kinds[entry], settings.mode, index, used)
-            # naming the term typed and picking it among options ask the same thing (the definition, the
-            # term): one is never followed by the other about the same entry
+            # every kind that asks the same way round is spent with it (``_SAME_ASKING``)
             used.update((entry, k) for k in _SAME_ASKING.get(kind, (kind,)))
             questions.append(self.make(entry, kind))
             previous = entry
@@ -1322,6 +1321,16 @@ _ORDINALS = {
 }
 
 
+def _fraction_words(top: int, bottom: int) -> tuple[tuple[str, ...], tuple[str, ...]] | None:
+    """The words of the fraction ``top``/``bottom``: its numerators and its denominators, the usual one
+    first (("three",), ("fifths",)); (("one", "a", "an"), ("half", "second")) for 1/2. None unless it is a
+    proper fraction of tenths or coarser."""
+    if bottom not in _ORDINALS or not 0 < top < bottom:
+        return None
+    tops = ("one", "a", "an") if top == 1 else (_CARDINALS[top],)
+    return tops, tuple(_ORDINALS[bottom][top > 1].split("|"))
+
+
 def _numbers_written(term: str) -> list[str]:
     """Patterns of the numbers of ``term`` written out in words: a whole number from two to twenty ("three"
     of Rule of 3; never "one", which any sentence may say) and a fraction, in figures or one character
@@ -1330,11 +1339,10 @@ def _numbers_written(term: str) -> list[str]:
     parts = [*re.findall(r"(?<![\w.])\d{1,2}/\d{1,2}(?![\w.])", term), *term]
     fractions = [f for part in parts if (f := _fraction_of(part)) is not None]
     for top, bottom in fractions:
-        if bottom not in _ORDINALS or not 0 < top < bottom:
-            continue
-        name = _ORDINALS[bottom][top > 1]
-        tops = "(?:one|a|an)" if top == 1 else _CARDINALS[top]
-        found.append(rf"{tops}[\s-]+(?:{name})")
+        words = _fraction_words(top, bottom)
+        if words is not None:
+            tops, names = words
+            found.append(rf"(?:{'|'.join(tops)})[\s-]+(?:{'|'.join(names)})")
     wholes = {int(n) for n in re.findall(r"(?<![\w.,/%])(\d{1,2})(?![\w.,/%])", term)}
     found.extend(_CARDINALS[n] for n in sorted(wholes) if 1 < n < len(_CARDINALS))  # "one" is any "one"
     return found
@@ -1383,11 +1391,10 @@ def _written_out(name: str) -> list[str]:
         fraction = _fraction_of(match.group(0))
         if fraction is None:
             continue
-        top, bottom = fraction
-        if bottom not in _ORDINALS or not 0 < top < bottom:
+        named = _fraction_words(*fraction)
+        if named is None:
             continue
-        denominator = _ORDINALS[bottom][top > 1].split("|")[0]
-        numerator = "one" if top == 1 else _CARDINALS[top]
+        numerator, denominator = named[0][0], named[1][0]
         for joint in ("-", " "):
             words = f"{numerator}{joint}{denominator}"
             found.append(" ".join(f"{name[: match.start()]}{words}{name[match.end() :]}".split()))
